@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session.ts";
+import { navigationFor } from "@/lib/navigation.ts";
+import { ROLE_LABELS } from "@/lib/users/schema.ts";
+import { MainNav } from "@/components/layout/main-nav.tsx";
+import { SignOutButton } from "@/components/layout/sign-out-button.tsx";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        跳到正文
+      </a>
+      <header className="no-print bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
+          <Link href="/" className="text-lg font-bold tracking-wide">
+            法治任务通
+          </Link>
+          <MainNav items={navigationFor(actor)} />
+          <div className="ml-auto flex items-center gap-2 text-sm">
+            <span>
+              {actor.name}({ROLE_LABELS[actor.role]})
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

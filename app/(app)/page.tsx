@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { requireActor } from "@/lib/auth/session.ts";
+import { getScopeSummary } from "@/lib/regions/queries.ts";
+import { navigationFor } from "@/lib/navigation.ts";
+import { ROLE_LABELS } from "@/lib/users/schema.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+
+export default async function HomePage() {
+  const actor = await requireActor();
+  const summary = await getScopeSummary(actor);
+  const links = navigationFor(actor).filter((item) => item.href !== "/");
+  return (
+    <>
+      <PageHeader title={`您好,${actor.name}`} description={`${ROLE_LABELS[actor.role]} · ${summary.scopeLabel}`} />
+      <section aria-labelledby="summary-title" className="mb-8">
+        <h2 id="summary-title" className="sr-only">
+          管辖范围概况
+        </h2>
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          {summary.figures.map((figure) => (
+            <div key={figure.label} className="rounded border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-600">{figure.label}</dt>
+              <dd className="mt-1 text-3xl font-bold text-brand-800">{figure.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {links.length > 0 && (
+        <section aria-labelledby="links-title">
+          <h2 id="links-title" className="mb-2 text-lg font-semibold">
+            常用功能
+          </h2>
+          <ul className="flex flex-wrap gap-3">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="block rounded border border-brand-100 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { signIn } from "next-auth/react";
+import { loginSchema } from "@/lib/auth/schema.ts";
+import { ERROR_MESSAGES, GENERIC_ERROR } from "@/lib/errors.ts";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
+import { StatusMessage, SubmitButton, TextField } from "@/components/form/fields.tsx";
+
+const SIGN_IN_ERRORS: Record<string, string> = {
+  LOCKED: ERROR_MESSAGES.LOCKED,
+  INVALID_CREDENTIALS: ERROR_MESSAGES.INVALID_CREDENTIALS,
+  CredentialsSignin: ERROR_MESSAGES.INVALID_CREDENTIALS,
+};
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = loginSchema.safeParse(data);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setErrors({});
+    startTransition(async () => {
+      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (result?.ok && !result.error) {
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setMessage(SIGN_IN_ERRORS[result?.error ?? ""] ?? GENERIC_ERROR);
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="登录">
+      <StatusMessage status={message ? { kind: "error", message } : null} />
+      <TextField name="login" label="账号" autoComplete="username" required errors={errors} autoFocus />
+      <TextField name="password" label="密码" type="password" autoComplete="current-password" required errors={errors} />
+      <div className="mt-6">
+        <SubmitButton pending={pending}>登录</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => signOut({ callbackUrl: "/login" })}
+      className="rounded px-3 py-1 text-sm text-brand-50 hover:bg-brand-700"
+    >
+      退出登录
+    </button>
+  );
+}

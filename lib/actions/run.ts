@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import { AppError, ERROR_MESSAGES, GENERIC_ERROR, type ErrorCode } from "@/lib/errors.ts";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
+import { requireActor } from "@/lib/auth/session.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import { logError } from "@/lib/log.ts";
+
+export type ActionResult<T = null> =
+  | { ok: true; message: string; data: T }
+  | { ok: false; code: ErrorCode | "UNEXPECTED"; message: string; fieldErrors?: FieldErrors };
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * The frame of every server action: who is asking, is the input valid, and
+ * turning failures into messages. The use case itself authorizes (through the
+ * policy module) and writes its change with its audit event in one transaction.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  input: unknown,
+  useCase: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
+): Promise<ActionResult<T>> {
+  const actor = await requireActor();
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, code: "VALIDATION", message: ERROR_MESSAGES.VALIDATION, fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  try {
+    const { message, data } = await useCase(actor, parsed.data);
+    return { ok: true, message, data };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    }
+    if (isUniqueViolation(error)) {
+      return { ok: false, code: "DUPLICATE", message: ERROR_MESSAGES.DUPLICATE };
+    }
+    logError("server action failed", { action: name, actorId: actor.id }, error);
+    return { ok: false, code: "UNEXPECTED", message: GENERIC_ERROR };
+  }
+}

@@ -1,0 +1,58 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyLogin } from "@/lib/auth/login.ts";
+import { loadActor } from "@/lib/auth/actor.ts";
+import { logError } from "@/lib/log.ts";
+import { loginSchema } from "@/lib/auth/schema.ts";
+
+const secure = (process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET,
+  useSecureCookies: secure,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "账号密码",
+      credentials: { login: { label: "账号", type: "text" }, password: { label: "密码", type: "password" } },
+      async authorize(credentials) {
+        const parsed = loginSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        let result;
+        try {
+          result = await verifyLogin(parsed.data.login, parsed.data.password);
+        } catch (error) {
+          logError("sign-in failed unexpectedly", { login: parsed.data.login }, error);
+          throw new Error("UNAVAILABLE");
+        }
+        // next-auth passes a thrown message to the login page as `error`.
+        if (!result.ok) throw new Error(result.reason);
+        const actor = await loadActor(result.userId);
+        if (!actor) throw new Error("INVALID_CREDENTIALS");
+        return { id: String(actor.id), name: actor.name, role: actor.role, regionId: actor.regionId, unitId: actor.unitId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.userId = Number(user.id);
+        token.role = user.role;
+        token.regionId = user.regionId;
+        token.unitId = user.unitId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        id: token.userId,
+        name: token.name ?? "",
+        role: token.role,
+        regionId: token.regionId,
+        unitId: token.unitId,
+      };
+      return session;
+    },
+  },
+};

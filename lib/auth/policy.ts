@@ -1,0 +1,59 @@
+import type { Role } from "@/lib/generated/prisma/enums.ts";
+
+/**
+ * Who may do what: one table of role × action. Scope (which regions, which
+ * unit) is checked by `can` against the resource and, for lists, put inside
+ * the query's where by `regionScope`.
+ */
+export const PERMISSIONS = {
+  "region.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "region.manage": ["ADMIN"],
+  "unit.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "unit.manage": ["ADMIN", "BUREAU"],
+  "group.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "group.manage": ["ADMIN", "BUREAU"],
+  "user.read": ["ADMIN", "BUREAU"],
+  "user.manage": ["ADMIN", "BUREAU"],
+  "plan.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "plan.manage": ["ADMIN", "BUREAU"],
+  "assignment.report": ["ADMIN", "BUREAU", "LIAISON"],
+  "report.review": ["ADMIN", "BUREAU"],
+  "dashboard.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "audit.read": ["ADMIN", "BUREAU"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** What the policy needs to know about the caller. */
+export type Actor = {
+  id: number;
+  role: Role;
+  name: string;
+  /** Region the user acts in; null for ADMIN. */
+  regionId: number | null;
+  /** Every region id inside the scope (the scope region and its descendants). */
+  scopeRegionIds: readonly number[];
+  unitId: number | null;
+};
+
+/** A resource as the policy sees it: where it lives and, for unit-owned ones, whose it is. */
+export type Resource = { regionId: number; unitId?: number | null };
+
+/** Actions a LIAISON may take only on its own unit's resources. */
+const UNIT_BOUND: ReadonlySet<Action> = new Set(["assignment.report"]);
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  const roles: readonly Role[] = PERMISSIONS[action];
+  if (!roles.includes(actor.role)) return false;
+  if (actor.role === "ADMIN" || !resource) return true;
+  if (!actor.scopeRegionIds.includes(resource.regionId)) return false;
+  if (actor.role === "LIAISON" && UNIT_BOUND.has(action)) {
+    return resource.unitId != null && resource.unitId === actor.unitId;
+  }
+  return true;
+}
+
+/** The region filter for a query's where; ADMIN sees every region. */
+export function regionScope(actor: Actor): { regionId?: { in: number[] } } {
+  return actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } };
+}

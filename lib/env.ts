@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "必须是 postgresql:// 开头的连接串")
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "至少 32 个字符(可用 openssl rand -base64 32 生成)").optional(),
+  AUTH_URL: z.url("必须是完整网址,如 https://fazhi.example.gov.cn").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "必须是 smtp:// 或 smtps:// 开头").optional(),
+  SMTP_FROM: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Empty strings count as unset, as they do in most deployment tools. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")) as Record<
+    string,
+    string
+  >;
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`环境变量配置有误:\n${lines.join("\n")}`);
+}

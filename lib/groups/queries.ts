@@ -1,0 +1,28 @@
+import { db } from "@/lib/db/client.ts";
+import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+
+export function listUnitGroups(actor: Actor) {
+  return db().unitGroup.findMany({
+    where: regionScope(actor),
+    orderBy: [{ regionId: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      region: { select: { id: true, name: true } },
+      _count: { select: { members: true } },
+    },
+  });
+}
+
+export function getUnitGroup(actor: Actor, groupId: number) {
+  return db().unitGroup.findFirst({
+    where: { id: groupId, ...regionScope(actor) },
+    select: {
+      id: true,
+      name: true,
+      regionId: true,
+      region: { select: { id: true, name: true, path: true } },
+      members: { select: { unit: { select: { id: true, name: true, kind: true } } } },
+    },
+  });
+}

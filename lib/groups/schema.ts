@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { id, idList, text } from "@/lib/validation.ts";
+
+export const createUnitGroupSchema = z.object({
+  regionId: id("所属区域"),
+  name: text("分组名称", 100),
+  memberIds: idList,
+});
+
+export const updateUnitGroupSchema = z.object({
+  id: id("分组"),
+  name: text("分组名称", 100),
+  memberIds: idList,
+});
+
+export const deleteUnitGroupSchema = z.object({ id: id("分组") });

@@ -1,0 +1,14 @@
+import { can, type Action, type Actor } from "@/lib/auth/policy.ts";
+
+/** The menu; each entry shows only to users the policy lets perform its action. */
+const MENU: { href: string; label: string; action: Action }[] = [
+  { href: "/", label: "首页", action: "dashboard.read" },
+  { href: "/units", label: "单位", action: "unit.read" },
+  { href: "/groups", label: "单位分组", action: "group.read" },
+  { href: "/users", label: "用户", action: "user.manage" },
+  { href: "/regions", label: "区域", action: "region.manage" },
+];
+
+export function navigationFor(actor: Actor) {
+  return MENU.filter((item) => can(actor, item.action)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,137 @@
+"use server";
+
+import { db, type Tx } from "@/lib/db/client.ts";
+import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { recordAudit } from "@/lib/audit/record.ts";
+import { runAction } from "@/lib/actions/run.ts";
+import { AppError, forbidden, notFound } from "@/lib/errors.ts";
+import { hashPassword } from "@/lib/auth/password.ts";
+import { findRegionInScope } from "@/lib/regions/queries.ts";
+import {
+  createUserSchema,
+  resetUserPasswordSchema,
+  setUserActiveSchema,
+  updateUserSchema,
+  type Role,
+} from "@/lib/users/schema.ts";
+
+type Assignment = { role: Role; regionId?: number; unitId?: number };
+
+/** Resolves role, region and unit to what is stored, refusing anything outside the actor's reach. */
+async function resolveAssignment(tx: Tx, actor: Actor, data: Assignment) {
+  if (data.role === "ADMIN") {
+    if (actor.role !== "ADMIN") throw new AppError("VALIDATION", undefined, { role: ["只有系统管理员可以设置该角色"] });
+    return { role: data.role, regionId: null, districtId: null, unitId: null };
+  }
+  const region = await findRegionInScope(tx, actor, data.regionId!);
+  if (!region) throw new AppError("VALIDATION", undefined, { regionId: ["所选区域不存在或不在您的管理范围内"] });
+  let unitId: number | null = null;
+  if (data.unitId) {
+    const unit = await tx.unit.findFirst({ where: { id: data.unitId, ...regionScope(actor) } });
+    if (!unit) throw new AppError("VALIDATION", undefined, { unitId: ["所选单位不存在或不在您的管理范围内"] });
+    if (unit.regionId !== region.id) {
+      throw new AppError("VALIDATION", undefined, { unitId: ["所选单位不属于所选区域"] });
+    }
+    unitId = unit.id;
+  }
+  return { role: data.role, regionId: region.id, districtId: region.districtId, unitId };
+}
+
+/** A user the actor may manage: inside its scope, and never an ADMIN unless the actor is one. */
+async function findManagedUser(tx: Tx, actor: Actor, userId: number) {
+  const user = await tx.user.findFirst({ where: { id: userId, ...regionScope(actor) } });
+  if (!user) throw notFound();
+  return user;
+}
+
+export async function createUser(input: unknown) {
+  return runAction("createUser", createUserSchema, input, async (actor, data) => {
+    if (!can(actor, "user.manage")) throw forbidden();
+    const passwordHash = await hashPassword(data.password);
+    const user = await db().$transaction(async (tx) => {
+      const assignment = await resolveAssignment(tx, actor, data);
+      if (await tx.user.findUnique({ where: { login: data.login } })) {
+        throw new AppError("DUPLICATE", undefined, { login: ["该登录账号已被使用"] });
+      }
+      const created = await tx.user.create({
+        data: { login: data.login, name: data.name, passwordHash, ...assignment },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "user.create",
+        entityType: "User",
+        entityId: created.id,
+        districtId: created.districtId,
+        after: created,
+      });
+      return created;
+    });
+    return { message: `已新增用户“${user.name}”`, data: { id: user.id } };
+  });
+}
+
+export async function updateUser(input: unknown) {
+  return runAction("updateUser", updateUserSchema, input, async (actor, data) => {
+    if (!can(actor, "user.manage")) throw forbidden();
+    await db().$transaction(async (tx) => {
+      const before = await findManagedUser(tx, actor, data.id);
+      const assignment = await resolveAssignment(tx, actor, data);
+      if (before.id === actor.id && assignment.role !== before.role) {
+        throw new AppError("VALIDATION", undefined, { role: ["不能修改自己的角色"] });
+      }
+      const after = await tx.user.update({ where: { id: before.id }, data: { name: data.name, ...assignment } });
+      await recordAudit(tx, {
+        actor,
+        action: "user.update",
+        entityType: "User",
+        entityId: after.id,
+        districtId: after.districtId,
+        before,
+        after,
+      });
+    });
+    return { message: "已保存", data: null };
+  });
+}
+
+export async function setUserActive(input: unknown) {
+  return runAction("setUserActive", setUserActiveSchema, input, async (actor, data) => {
+    if (!can(actor, "user.manage")) throw forbidden();
+    await db().$transaction(async (tx) => {
+      const before = await findManagedUser(tx, actor, data.id);
+      if (before.id === actor.id && !data.active) throw new AppError("VALIDATION", "不能停用自己的账号。");
+      const after = await tx.user.update({ where: { id: before.id }, data: { active: data.active } });
+      await recordAudit(tx, {
+        actor,
+        action: data.active ? "user.activate" : "user.deactivate",
+        entityType: "User",
+        entityId: after.id,
+        districtId: after.districtId,
+        before,
+        after,
+      });
+    });
+    return { message: data.active ? "已启用账号" : "已停用账号", data: null };
+  });
+}
+
+export async function resetUserPassword(input: unknown) {
+  return runAction("resetUserPassword", resetUserPasswordSchema, input, async (actor, data) => {
+    if (!can(actor, "user.manage")) throw forbidden();
+    const passwordHash = await hashPassword(data.password);
+    await db().$transaction(async (tx) => {
+      const before = await findManagedUser(tx, actor, data.id);
+      await tx.user.update({ where: { id: before.id }, data: { passwordHash } });
+      // A reset also lifts a lockout, which is usually why it was asked for.
+      await tx.loginThrottle.deleteMany({ where: { login: before.login } });
+      await recordAudit(tx, {
+        actor,
+        action: "user.resetPassword",
+        entityType: "User",
+        entityId: before.id,
+        districtId: before.districtId,
+      });
+    });
+    return { message: "已重置密码", data: null };
+  });
+}

@@ -1,0 +1,38 @@
+import { db } from "@/lib/db/client.ts";
+import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+
+// ADMIN accounts have no region, so a region-scoped actor never sees them.
+
+export function listUsers(actor: Actor) {
+  return db().user.findMany({
+    where: regionScope(actor),
+    orderBy: [{ active: "desc" }, { role: "asc" }, { login: "asc" }],
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      role: true,
+      active: true,
+      lastLoginAt: true,
+      region: { select: { name: true } },
+      unit: { select: { name: true } },
+    },
+  });
+}
+
+export function getUser(actor: Actor, userId: number) {
+  return db().user.findFirst({
+    where: { id: userId, ...regionScope(actor) },
+    select: {
+      id: true,
+      login: true,
+      name: true,
+      role: true,
+      active: true,
+      regionId: true,
+      unitId: true,
+      lastLoginAt: true,
+      createdAt: true,
+    },
+  });
+}

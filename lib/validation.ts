@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// Helpers for zod schemas shared by forms (strings from FormData) and server
+// actions (the same objects after the client's parse).
+
+const blankToUndefined = (value: unknown) =>
+  value === "" || value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
+
+export const id = (label: string) =>
+  z.coerce.number({ error: `请选择${label}` }).int(`请选择${label}`).positive(`请选择${label}`);
+
+export const optionalId = (label: string) => z.preprocess(blankToUndefined, id(label).optional());
+
+export const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
+
+export const optionalText = (label: string, max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional());
+
+/** A list typed one per line or separated by 、,,;; as people paste it. */
+export const nameList = (label: string, max: number) =>
+  z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(/[\n、,,;;]+/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value,
+    z.array(z.string().trim().min(1).max(max, `每个${label}不能超过 ${max} 个字`)).max(50, `${label}最多 50 个`),
+  );
+
+export const idList = z.preprocess(
+  (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.coerce.number().int().positive()),
+);
+
+export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export type FieldErrors = Record<string, string[]>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// `npm start` (production) and `npm run dev`: one command that brings up the
+// database (embedded unless DATABASE_URL is set), migrates, seeds an empty
+// database, builds when the sources changed, and serves the app. Ctrl-C stops
+// the app and then PostgreSQL, so the next start finds clean data.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { EnvError, parseEnv } from "@/lib/env.ts";
+import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => console.log(`[fazhi] ${line}`);
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function loadEnv() {
+  try {
+    return parseEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Without AUTH_SECRET a random one is kept in the data folder, so sessions survive restarts. */
+function authSecret(dataDir: string, configured?: string): string {
+  if (configured) return configured;
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs
+    .readdirSync(target)
+    .filter((name) => name !== "generated")
+    .reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
+  return sources.some((source) => newestMtime(path.join(root, source)) > built);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const env = loadEnv();
+const dataDir = path.resolve(root, env.DATA_DIR);
+
+if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) {
+  run([path.join(root, "scripts", "prisma-generate.mjs")], process.env);
+}
+
+const database = await openDatabase({ ...env, DATA_DIR: dataDir }, log);
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await database.stop();
+  if (database.embedded) log("PostgreSQL 已停止");
+  process.exit(code);
+}
+
+try {
+  await prepareDatabase(database.url, log);
+} catch (error) {
+  console.error(`[fazhi] 数据库准备失败:${(error as Error).message}`);
+  await shutdown(1);
+}
+
+const appUrl = env.AUTH_URL ?? `http://localhost:${env.PORT}`;
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  AUTH_SECRET: authSecret(dataDir, env.AUTH_SECRET),
+  AUTH_URL: appUrl,
+  NEXTAUTH_URL: appUrl,
+  PORT: String(env.PORT),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (mode === "start" && buildIsStale()) {
+  log("正在构建生产版本(首次启动或代码有更新时需要几分钟)……");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
+  if (build.status !== 0) {
+    console.error("[fazhi] 构建失败");
+    await shutdown(1);
+  }
+}
+
+const server = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+  cwd: root,
+  stdio: "inherit",
+  env: childEnv,
+});
+log(`服务地址 ${appUrl}(数据库:${database.embedded ? "内置 PostgreSQL" : "DATABASE_URL"})`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (server.exitCode === null) server.kill(signal);
+    else void shutdown(0);
+  });
+}
+server.on("exit", (code) => void shutdown(code ?? 0));

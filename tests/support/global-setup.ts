@@ -1,0 +1,62 @@
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
+import { applyMigrations } from "@/lib/db/migrate.ts";
+
+// One PostgreSQL for the whole run: the embedded one, or the server named by
+// DATABASE_URL. Migrations are applied once to a template database; each test
+// file then gets its own copy (tests/support/integration-setup.ts).
+
+export const TEMPLATE = "fazhi_test_template";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabase: { adminUrl: string };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedDatabase | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(import.meta.dirname, "../../.data/test-postgres"),
+      port: await freePort(),
+    });
+    adminUrl = embedded.adminUrl;
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'fazhi_test_%'",
+  );
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE}`);
+  await admin.end();
+  await applyMigrations(withDatabase(adminUrl, TEMPLATE));
+
+  project.provide("testDatabase", { adminUrl });
+  return async () => {
+    await embedded?.stop();
+  };
+}

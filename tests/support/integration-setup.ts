@@ -1,0 +1,54 @@
+import pg from "pg";
+import { afterAll, beforeEach, inject, vi } from "vitest";
+import { db } from "@/lib/db/client.ts";
+
+vi.mock("@/lib/auth/session.ts", async () => {
+  const { currentActor } = await import("./acting.ts");
+  return {
+    getActor: async () => currentActor(),
+    requireActor: async () => {
+      const actor = currentActor();
+      // What next/navigation's redirect does: throw, so nothing runs after it.
+      if (!actor) throw new Error("NEXT_REDIRECT:/login");
+      return actor;
+    },
+  };
+});
+
+const { adminUrl } = inject("testDatabase");
+const name = `fazhi_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE fazhi_test_template`);
+await admin.end();
+
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+process.env.DATABASE_URL = url.toString();
+
+const { rows } = await (async () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+    );
+  } finally {
+    await client.end();
+  }
+})();
+const truncateAll = `TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`;
+
+// Every test starts from an empty, migrated database.
+beforeEach(async () => {
+  await db().$executeRawUnsafe(truncateAll);
+});
+
+afterAll(async () => {
+  await db().$disconnect();
+  const cleanup = new pg.Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await cleanup.end();
+});
