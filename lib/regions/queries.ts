@@ -29,10 +29,14 @@ export function listRegionOptions(actor: Actor, levels?: RegionLevel[]) {
   });
 }
 
+/** Matches one region, and only if it lies inside the actor's scope. */
+function regionInScope(actor: Actor, regionId: number) {
+  return actor.role === "ADMIN" ? { id: regionId } : { id: { equals: regionId, in: [...actor.scopeRegionIds] } };
+}
+
 /** A region inside the actor's scope, or null: callers turn null into a field error or 404. */
 export function findRegionInScope(tx: Tx, actor: Actor, regionId: number) {
-  const scope = actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } };
-  return tx.region.findFirst({ where: { id: regionId, ...scope } });
+  return tx.region.findFirst({ where: regionInScope(actor, regionId) });
 }
 
 
@@ -58,9 +62,8 @@ export async function getScopeSummary(actor: Actor) {
 }
 
 export function getRegion(actor: Actor, regionId: number) {
-  const scope = actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } };
   return db().region.findFirst({
-    where: { id: regionId, ...scope },
+    where: regionInScope(actor, regionId),
     select: { id: true, name: true, code: true, level: true, parent: { select: { name: true } } },
   });
 }

@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -37,11 +39,11 @@ function withDatabase(url: string, database: string): string {
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env.DATABASE_URL;
+  // A throwaway cluster per run, so two runs on one machine never share one.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fazhi-test-pg-"));
+  fs.chmodSync(dataDir, 0o755);
   if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(import.meta.dirname, "../../.data/test-postgres"),
-      port: await freePort(),
-    });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "data"), port: await freePort() });
     adminUrl = embedded.adminUrl;
   }
 
@@ -58,5 +60,6 @@ export default async function setup(project: TestProject) {
   project.provide("testDatabase", { adminUrl });
   return async () => {
     await embedded?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { recordAudit } from "@/lib/audit/record.ts";
+import { GET as health } from "@/app/api/health/route.ts";
+
+describe("audit events", () => {
+  beforeEach(async () => {
+    await db().$transaction((tx) =>
+      recordAudit(tx, { actor: null, action: "test", entityType: "Unit", entityId: 1, districtId: null, after: { a: 1 } }),
+    );
+  });
+
+  it("cannot be edited or deleted, even with raw SQL", async () => {
+    await expect(db().$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect(await db().auditEvent.findMany()).toMatchObject([{ action: "test" }]);
+  });
+
+  it("roll back with the change they describe", async () => {
+    await expect(
+      db().$transaction(async (tx) => {
+        await recordAudit(tx, { actor: null, action: "lost", entityType: "Unit", entityId: 2, districtId: null });
+        throw new Error("the write failed");
+      }),
+    ).rejects.toThrow("the write failed");
+    expect(await db().auditEvent.count({ where: { action: "lost" } })).toBe(0);
+  });
+});
+
+describe("GET /api/health", () => {
+  it("reports that the database answers", async () => {
+    const response = await health();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
+  });
+});

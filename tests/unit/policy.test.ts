@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, regionScope, type Action, type Actor } from "@/lib/auth/policy.ts";
+
+// Regions: 1 city, 2 and 3 districts under it, 4 a town in district 2.
+const actor = (role: Actor["role"], regionId: number | null, scope: number[], unitId: number | null = null): Actor => ({
+  id: 1,
+  name: "测试",
+  role,
+  regionId,
+  scopeRegionIds: scope,
+  unitId,
+});
+
+const admin = actor("ADMIN", null, []);
+const bureau2 = actor("BUREAU", 2, [2, 4]);
+const liaison2 = actor("LIAISON", 2, [2, 4], 20);
+const leader2 = actor("LEADER", 2, [2, 4]);
+const cityLeader = actor("LEADER", 1, [1, 2, 3, 4]);
+
+const inDistrict2 = { regionId: 2, unitId: 20 };
+const otherUnitInDistrict2 = { regionId: 2, unitId: 21 };
+const inTown4 = { regionId: 4, unitId: 40 };
+const inDistrict3 = { regionId: 3, unitId: 30 };
+
+describe("can", () => {
+  it.each<[string, Actor, Action, { regionId: number; unitId?: number } | undefined, boolean]>([
+    ["admin manages regions", admin, "region.manage", undefined, true],
+    ["admin manages units anywhere", admin, "unit.manage", inDistrict3, true],
+    ["bureau cannot manage regions", bureau2, "region.manage", undefined, false],
+    ["bureau manages units of its district", bureau2, "unit.manage", inDistrict2, true],
+    ["bureau manages units of its towns", bureau2, "unit.manage", inTown4, true],
+    ["bureau cannot manage another district's units", bureau2, "unit.manage", inDistrict3, false],
+    ["bureau reviews reports in its district", bureau2, "report.review", inDistrict2, true],
+    ["bureau cannot review another district", bureau2, "report.review", inDistrict3, false],
+    ["liaison reads its region's plans", liaison2, "plan.read", inDistrict2, true],
+    ["liaison cannot read another district's plans", liaison2, "plan.read", inDistrict3, false],
+    ["liaison reports on its own unit's assignment", liaison2, "assignment.report", inDistrict2, true],
+    ["liaison cannot report for another unit", liaison2, "assignment.report", otherUnitInDistrict2, false],
+    ["liaison cannot review", liaison2, "report.review", inDistrict2, false],
+    ["liaison cannot manage units", liaison2, "unit.manage", inDistrict2, false],
+    ["liaison cannot manage users", liaison2, "user.manage", undefined, false],
+    ["leader reads dashboards of its district", leader2, "dashboard.read", inDistrict2, true],
+    ["leader changes nothing: units", leader2, "unit.manage", inDistrict2, false],
+    ["leader changes nothing: reports", leader2, "assignment.report", inDistrict2, false],
+    ["leader changes nothing: review", leader2, "report.review", inDistrict2, false],
+    ["city leader reads every district of the city", cityLeader, "plan.read", inDistrict3, true],
+    ["city leader reads a town", cityLeader, "unit.read", inTown4, true],
+    ["district leader cannot read a sibling district", leader2, "plan.read", inDistrict3, false],
+  ])("%s", (_name, who, action, resource, expected) => {
+    expect(can(who, action, resource)).toBe(expected);
+  });
+
+  it("a LEADER holds no write permission at all", () => {
+    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !a.endsWith(".read"));
+    expect(writes.filter((a) => can(leader2, a))).toEqual([]);
+  });
+});
+
+describe("regionScope", () => {
+  it("puts the scope's region ids in the where, and nothing for ADMIN", () => {
+    expect(regionScope(bureau2)).toEqual({ regionId: { in: [2, 4] } });
+    expect(regionScope(admin)).toEqual({});
+  });
+});
