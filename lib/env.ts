@@ -18,7 +18,7 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 /** Empty strings count as unset, as they do in most deployment tools. */
-function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")) as Record<
     string,
     string
@@ -27,7 +27,7 @@ function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(withoutEmpty(source));
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -30,7 +30,7 @@ test("a wrong password gets the same Chinese message as an unknown account", asy
     await page.getByLabel("账号").fill(login);
     await page.getByLabel("密码").fill("wrong-password");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("账号或密码错误。");
+    await expect(page.getByRole("form", { name: "登录" }).getByRole("alert")).toHaveText("账号或密码错误。");
     await expect(page.getByLabel("账号")).toHaveValue(login);
   }
 });
