@@ -34,10 +34,11 @@ export const nameList = (label: string, max: number) =>
     z.array(z.string().trim().min(1).max(max, `每个${label}不能超过 ${max} 个字`)).max(50, `${label}最多 50 个`),
   );
 
-export const idList = z.preprocess(
-  (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.coerce.number().int().positive()),
-);
+export const idList = (label: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(id(label)),
+  );
 
 export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 

@@ -8,10 +8,15 @@ import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { createUnitGroupSchema, deleteUnitGroupSchema, updateUnitGroupSchema } from "@/lib/groups/schema.ts";
 
-/** Members must be units of the group's region or of its sub-regions (各街办 lists street offices). */
+/**
+ * Members must be active units of the group's region or of its sub-regions
+ * (各街办 lists street offices). A deactivated unit drops out on the next save.
+ */
 async function checkMembers(tx: Tx, regionPath: string, memberIds: number[]) {
   const unique = [...new Set(memberIds)];
-  const found = await tx.unit.count({ where: { id: { in: unique }, region: { path: { startsWith: regionPath } } } });
+  const found = await tx.unit.count({
+    where: { id: { in: unique }, active: true, region: { path: { startsWith: regionPath } } },
+  });
   if (found !== unique.length) {
     throw new AppError("VALIDATION", undefined, { memberIds: ["所选成员单位不存在或不属于本区域"] });
   }
@@ -107,13 +112,14 @@ export async function deleteUnitGroup(input: unknown) {
         throw new AppError("CONFLICT", "该分组已用于任务分工,不能删除。");
       }
       await tx.unitGroup.delete({ where: { id: before.id } });
+      const { _count: _usage, ...snapshot } = before;
       await recordAudit(tx, {
         actor,
         action: "group.delete",
         entityType: "UnitGroup",
         entityId: before.id,
         districtId: before.districtId,
-        before,
+        before: snapshot,
       });
     });
     return { message: "已删除分组", data: null };

@@ -69,6 +69,8 @@ describe("createUnitGroup", () => {
     ["a name already used in the region", { name: "区直各部门" }, "name", "本区域已有名为“区直各部门”的分组"],
     ["a member unit from the other district", { memberIds: "B" }, "memberIds", "所选成员单位不存在或不属于本区域"],
     ["an unknown member unit id", { memberIds: ["999999"] }, "memberIds", "所选成员单位不存在或不属于本区域"],
+    ["a member id that is not a number", { memberIds: ["abc"] }, "memberIds", "请选择有效的成员单位"],
+    ["a deactivated member unit", { memberIds: "INACTIVE" }, "memberIds", "所选成员单位不存在或不属于本区域"],
     ["an empty name", { name: "   " }, "name", "请填写分组名称"],
     ["a name over 100 characters", { name: "组".repeat(101) }, "name", "分组名称不能超过 100 个字"],
     ["a missing region", { regionId: "" }, "regionId", "请选择所属区域"],
@@ -79,6 +81,10 @@ describe("createUnitGroup", () => {
     const input: Record<string, unknown> = newGroup(world.a.region.id, [world.a.units.justice.id], change);
     if (input.regionId === "B") input.regionId = String(world.b.region.id);
     if (input.memberIds === "B") input.memberIds = [String(world.a.units.justice.id), String(world.b.units.justice.id)];
+    if (input.memberIds === "INACTIVE") {
+      await db().unit.update({ where: { id: world.a.units.development.id }, data: { active: false } });
+      input.memberIds = [String(world.a.units.development.id)];
+    }
     const before = await snapshotCounts();
     const result = await createUnitGroup(input);
     expect(result.ok).toBe(false);
@@ -226,6 +232,7 @@ describe("deleteUnitGroup inside the district", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "group.delete" } });
     expect(audit).toMatchObject({ actorId: world.a.users.bureau.id, districtId: world.a.region.id, after: null });
     expect(audit.before).toMatchObject({ id: world.a.group.id, name: "区直各部门" });
+    expect(audit.before).not.toHaveProperty("_count");
     expect(unitIds(audit.before)).toEqual([world.a.units.justice.id, world.a.units.development.id]);
   });
 });

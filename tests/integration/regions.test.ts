@@ -124,7 +124,7 @@ describe("updateRegion", () => {
     expect(await snapshotCounts()).toEqual(before);
   });
 
-  it("renames and recodes a region, recording before and after", async () => {
+  it("renames a region, keeping its path and district, recording before and after", async () => {
     await actAs(world.admin);
     const result = await updateRegion({ id: String(world.a.region.id), code: "420204", name: "下陆新区" });
     expect(result).toEqual({ ok: true, message: "已保存", data: null });
