@@ -93,12 +93,25 @@ export function StatusMessage({ status }: { status: FormStatus }) {
   );
 }
 
-export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+const buttonTones = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
+};
+
+export function SubmitButton({
+  pending,
+  tone = "primary",
+  children,
+}: {
+  pending: boolean;
+  tone?: keyof typeof buttonTones;
+  children: ReactNode;
+}) {
   return (
     <button
       type="submit"
       disabled={pending}
-      className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      className={`rounded px-4 py-2 font-medium disabled:opacity-60 ${buttonTones[tone]}`}
     >
       {pending ? "正在提交……" : children}
     </button>

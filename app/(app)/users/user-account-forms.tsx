@@ -26,7 +26,7 @@ export function UserActiveToggle({ id, active }: { id: number; active: boolean }
       <StatusMessage status={status} />
       <input type="hidden" name="id" value={id} />
       {!active && <input type="hidden" name="active" value="on" />}
-      <SubmitButton pending={pending}>{active ? "停用账号" : "重新启用账号"}</SubmitButton>
+      <SubmitButton pending={pending} tone={active ? "danger" : "primary"}>{active ? "停用账号" : "重新启用账号"}</SubmitButton>
     </form>
   );
 }
