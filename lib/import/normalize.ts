@@ -1,0 +1,49 @@
+import type { Line } from "@/lib/import/types.ts";
+
+// Documents mix full-width and half-width punctuation, stray spaces and page
+// furniture from the sites they were copied from. Parsers work on normalised
+// lines: ASCII punctuation, no furniture, no blank lines.
+
+/** Full-width ASCII forms (！…～) to ASCII, ideographic space to space; CJK punctuation like 、。“” stays. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .replace(/\u00A0/g, " ");
+}
+
+const FURNITURE: RegExp[] = [
+  /^[•·]?\s*(设为首页|加入收藏|无障碍阅读|长者版|网站地图|English|繁體|简体|打印本页|关闭窗口|【?打印】?|【?关闭】?)\s*$/,
+  /当前页二维码|扫一扫在手机|分享到[::]?/,
+  /^责任编辑[::]/,
+  /^(来源|信息来源|文章来源|作者|浏览次数|点击数|阅读次数)[::]/,
+  /^附件\s*\d*\s*[::]/,
+  /^-\s*\d+\s*-$/,
+  /^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$/,
+  /^[((]\s*(上接|下转)第.{1,4}版\s*[))]$/,
+  /^字号[::]/,
+];
+
+export function isFurniture(text: string): boolean {
+  return FURNITURE.some((pattern) => pattern.test(text));
+}
+
+/**
+ * Splits text into trimmed, normalised, non-empty lines, dropping furniture,
+ * each with its original line number.
+ */
+export function normaliseLines(raw: string): Line[] {
+  const lines: Line[] = [];
+  raw
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .forEach((original, index) => {
+      const text = toHalfWidth(original)
+        .replace(/[\u200B-\u200D\u2060]/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
+      if (!text || isFurniture(text)) return;
+      lines.push({ text, line: index + 1 });
+    });
+  return lines;
+}

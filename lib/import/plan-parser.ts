@@ -1,0 +1,482 @@
+import type { Line, ParsedMeasure, ParsedPlan, ParsedSection, ParseWarning, PlanKind } from "@/lib/import/types.ts";
+import { LABEL_DEPTH, readLabel, type Label } from "@/lib/import/numbering.ts";
+import {
+  parseAnnotation,
+  parseLabelled,
+  splitTrailingAnnotation,
+  startsWithUnitLabel,
+  type UnitAnnotation,
+} from "@/lib/import/unit-annotation.ts";
+import { splitUnitList } from "@/lib/import/unit-list.ts";
+import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
+
+// Turns the lines of a plan document into plans, sections and measures. Two
+// families of layout:
+//  - tables flattened to lines (a header of cells such as 项目/具体项目/牵头单位/
+//    责任单位 or 序号/主要任务/牵头、责任部门, then one cell per line), possibly
+//    several plans in one file, each after its own header;
+//  - running text with numbered headings, where units come in parentheses,
+//    brackets, labelled lines or central-government style, or not at all.
+// Every doubtful spot becomes a warning with its line.
+
+type Result = { plans: ParsedPlan[]; warnings: ParseWarning[] };
+
+const TITLE_WORDS = /(规划|行动计划|实施方案|工作要点|分工方案|实施纲要|纲要|任务清单|责任清单)/;
+
+type Column = "serial" | "chapter" | "task" | "lead" | "responsible" | "both" | "deadline";
+
+const HEADER_CELLS = new Map<string, Column>([
+  ["序号", "serial"],
+  ["项目", "chapter"],
+  ["类别", "chapter"],
+  ["具体项目", "task"],
+  ["主要任务", "task"],
+  ["重点任务", "task"],
+  ["工作任务", "task"],
+  ["任务", "task"],
+  ["具体举措", "task"],
+  ["工作内容", "task"],
+  ["牵头单位", "lead"],
+  ["牵头部门", "lead"],
+  ["责任单位", "responsible"],
+  ["责任部门", "responsible"],
+  ["配合单位", "responsible"],
+  ["配合部门", "responsible"],
+  ["牵头、责任部门", "both"],
+  ["牵头、责任单位", "both"],
+  ["牵头单位、责任单位", "both"],
+  ["责任单位(部门)", "both"],
+  ["完成时限", "deadline"],
+  ["完成时间", "deadline"],
+  ["时间节点", "deadline"],
+]);
+
+type TableHeader = { index: number; end: number; columns: Column[] };
+
+/** Runs of header cells, one per line, naming a task column and at least one unit column. */
+function findTableHeaders(lines: Line[]): TableHeader[] {
+  const headers: TableHeader[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    const columns: Column[] = [];
+    while (j < lines.length && HEADER_CELLS.has(lines[j]!.text)) columns.push(HEADER_CELLS.get(lines[j++]!.text)!);
+    const hasTask = columns.includes("task");
+    const hasUnits = columns.some((c) => c === "lead" || c === "responsible" || c === "both");
+    if (columns.length >= 2 && hasTask && hasUnits) {
+      headers.push({ index: i, end: j, columns });
+      i = j - 1;
+    }
+  }
+  return headers;
+}
+
+function looksLikeTitle(text: string): boolean {
+  return (
+    TITLE_WORDS.test(text) &&
+    !/^(为贯彻|为深入|现将|根据)|关于|通知$|^\d+\.\s*\[|^\[/.test(text) &&
+    text.length <= 80 &&
+    !/[。;]$/.test(text)
+  );
+}
+
+function cleanTitle(text: string): string {
+  return text.replace(/[《》]/g, "").replace(/\s+/g, "").trim();
+}
+
+function planKindOf(title: string): PlanKind {
+  if (/分工方案|任务分工|责任分工|任务清单|责任清单/.test(title)) return "DIVISION_OF_LABOUR";
+  if (/行动计划/.test(title)) return "ACTION_PLAN";
+  if (/实施方案/.test(title)) return "IMPLEMENTATION_PLAN";
+  if (/工作要点/.test(title)) return "WORK_POINTS";
+  return "PLAN";
+}
+
+function periodOf(text: string): { periodStart: number | null; periodEnd: number | null } {
+  const range = /(20\d{2})\s*[-—–~至到]\s*(20\d{2})/.exec(text);
+  if (range) return { periodStart: Number(range[1]), periodEnd: Number(range[2]) };
+  if (/十四五/.test(text)) return { periodStart: 2021, periodEnd: 2025 };
+  if (/十五五/.test(text)) return { periodStart: 2026, periodEnd: 2030 };
+  const year = /(20\d{2})\s*年/.exec(text);
+  return year ? { periodStart: Number(year[1]), periodEnd: Number(year[1]) } : { periodStart: null, periodEnd: null };
+}
+
+/** Metadata that government sites print above a document. */
+function documentMetadata(lines: Line[]) {
+  const head = lines.slice(0, 40);
+  const field = (names: string) => {
+    const re = new RegExp(`(?:\\[|【)?(?:${names})(?:\\]|】)?\\s*[::]?\\s*(.+)$`);
+    for (const { text } of head) {
+      const match = re.exec(text.replace(/^\d+\.\s*/, ""));
+      if (match && new RegExp(`^(?:\\[|【)?(?:${names})`).test(text.replace(/^\d+\.\s*/, ""))) return match[1]!.trim();
+    }
+    return null;
+  };
+  const docNumber =
+    field("发文字号|文号") ??
+    head.map((l) => /[\u4e00-\u9fa5]{1,8}[〔\[]\s*20\d{2}\s*[〕\]]\s*\d+\s*号/.exec(l.text)?.[0]).find(Boolean) ??
+    null;
+  const published = field("发布日期|成文日期|印发日期");
+  let issueDate: string | null = null;
+  const iso = published && /(20\d{2})[-./年](\d{1,2})[-./月](\d{1,2})/.exec(published);
+  const dated = iso ?? head.map((l) => /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/.exec(l.text)).find(Boolean);
+  if (dated) issueDate = `${dated[1]}-${dated[2]!.padStart(2, "0")}-${dated[3]!.padStart(2, "0")}`;
+  return {
+    documentNumber: docNumber ? docNumber.replace(/\s+/g, "").replace(/\[/g, "〔").replace(/\]/g, "〕") : null,
+    issuer: field("发文机构|发文机关|发布机构")?.replace(/\s*、\s*/g, "、") ?? null,
+    issueDate,
+  };
+}
+
+function newPlan(title: string, meta: ReturnType<typeof documentMetadata>): ParsedPlan {
+  return {
+    title,
+    kind: planKindOf(title),
+    ...periodOf(title),
+    ...meta,
+    sections: [],
+    measures: [],
+  };
+}
+
+const stripBroken = (text: string) => text.replace(/\uFFFD+/g, "").trim();
+
+function deadlineFor(text: string, annotation: UnitAnnotation | null) {
+  if (annotation?.deadlineText) return parseDeadline(annotation.deadlineText);
+  return findDeadlineInText(text);
+}
+
+/** A line that is a cell of unit names rather than text. */
+function looksLikeUnitCell(text: string): boolean {
+  if (readLabel(text) || /[。:]$/.test(text) || text.length > 200) return false;
+  const names = splitUnitList(text);
+  return names.length > 0 && names.every((name) => name.length <= 30 && !/[。,:]/.test(name));
+}
+
+// ---------------------------------------------------------------------------
+// Tables flattened one cell per line
+
+function parseTable(lines: Line[], header: TableHeader, plan: ParsedPlan, warnings: ParseWarning[]) {
+  const unitColumns = header.columns.filter((c) => c === "lead" || c === "responsible" || c === "both" || c === "deadline");
+  const hasSerial = header.columns.includes("serial");
+  let section = null as ParsedSection | null;
+  type Row = { code: string; value: number; textParts: string[]; cells: string[]; line: number };
+  const rows: { row: Row; section: ParsedSection | null }[] = [];
+  let current: Row | null = null;
+  let pendingSerial: { value: number; line: number } | null = null;
+
+  for (const { text, line } of lines) {
+    const label = readLabel(text);
+    if (label && (label.kind === "CN" || label.kind === "PAREN_CN") && !pendingSerial) {
+      const parentKey: string | null = label.kind === "PAREN_CN" ? (section?.parentKey ?? section?.key ?? null) : null;
+      section = { key: `s${plan.sections.length + 1}`, parentKey, label: label.printed, title: stripBroken(label.rest), line };
+      plan.sections.push(section);
+      current = null;
+      continue;
+    }
+    if (hasSerial && /^\d{1,3}$/.test(text)) {
+      pendingSerial = { value: Number(text), line };
+      current = null;
+      continue;
+    }
+    if (pendingSerial) {
+      current = { code: String(pendingSerial.value), value: pendingSerial.value, textParts: [text], cells: [], line: pendingSerial.line };
+      rows.push({ row: current, section });
+      pendingSerial = null;
+      continue;
+    }
+    if (!hasSerial && label && (label.kind === "NUM" || label.kind === "NUM_NUM")) {
+      current = { code: label.code, value: label.value, textParts: [label.rest], cells: [], line };
+      rows.push({ row: current, section });
+      continue;
+    }
+    if (!current) {
+      warnings.push({ line, message: `无法归入任何举措的内容,已忽略:“${text.slice(0, 30)}”` });
+      continue;
+    }
+    const deadlineColumn = unitColumns[current.cells.length] === "deadline";
+    const deadline = deadlineColumn ? parseDeadline(text) : null;
+    if (deadlineColumn ? deadline !== null && (deadline.date !== null || deadline.ongoing) : looksLikeUnitCell(text)) {
+      current.cells.push(text);
+    }
+    else if (current.cells.length === 0) current.textParts.push(text);
+    else warnings.push({ line, message: `多出的单元格,已忽略:“${text.slice(0, 30)}”` });
+  }
+
+  let previousUnits: { lead: string[]; responsible: string[] } | null = null;
+  if (header.columns.includes("both")) {
+    warnings.push({ line: lines[0]?.line ?? 1, message: "“牵头、责任部门”为同一列:按惯例把每格第一个单位作为牵头单位,其余作为责任单位,请核对" });
+  }
+  for (const { row, section: rowSection } of rows) {
+    let lead: string[] = [];
+    let responsible: string[] = [];
+    let deadlineText: string | null = null;
+    row.cells.forEach((cell, index) => {
+      const column = unitColumns[index];
+      if (column === "deadline") deadlineText = cell;
+      else if (column === "lead") lead.push(...splitUnitList(cell));
+      else if (column === "responsible") responsible.push(...splitUnitList(cell));
+      else if (column === "both") {
+        const [first, ...rest] = splitUnitList(cell);
+        if (first) lead.push(first);
+        responsible.push(...rest);
+      }
+    });
+    // A vertically merged unit cell appears once, on the first row it covers.
+    if (hasSerial && lead.length === 0 && responsible.length === 0 && previousUnits) {
+      ({ lead, responsible } = previousUnits);
+    }
+    if (lead.length || responsible.length) previousUnits = { lead, responsible };
+    const text = stripBroken(row.textParts.join(""));
+    plan.measures.push({
+      code: row.code,
+      text,
+      sectionKey: rowSection?.key ?? null,
+      leadUnits: lead,
+      responsibleUnits: responsible,
+      deadline: deadlineText ? parseDeadline(deadlineText) : findDeadlineInText(text),
+      line: row.line,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Running text
+
+const ENDS_SENTENCE = /[。;!?〕”」]$/;
+
+function unbalanced(text: string): boolean {
+  const count = (ch: string) => text.split(ch).length - 1;
+  return count("(") > count(")") || count("〔") > count("〕");
+}
+
+/** Splits "…〕2.推进…" where a bracket annotation runs on into the next item. */
+function splitRunOns(lines: Line[]): Line[] {
+  return lines.flatMap(({ text, line }) => {
+    const parts = text.split(/(?<=〕)\s*(?=(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}\.|\(\d{1,3}\)))/);
+    return parts.map((part) => ({ text: part.trim(), line }));
+  });
+}
+
+/** Rejoins lines hard-wrapped mid-sentence or mid-parenthesis. */
+function joinWrapped(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const current of lines) {
+    const previous = out.at(-1);
+    if (previous) {
+      // A numbered item always starts anew, even after a truncated "(牵头单位:…".
+      const numbered = readLabel(current.text) !== null;
+      const startsNew = numbered || startsWithUnitLabel(current.text) || /^[(〔]/.test(current.text);
+      const previousHasLabel = readLabel(previous.text) !== null;
+      const continues =
+        !numbered &&
+        (unbalanced(previous.text) ||
+          (!startsNew &&
+            !ENDS_SENTENCE.test(previous.text) &&
+            (!previousHasLabel || current.text.length <= 15) &&
+            !looksLikeTitle(previous.text)));
+      if (continues) {
+        previous.text += current.text;
+        continue;
+      }
+    }
+    out.push({ ...current });
+  }
+  return out;
+}
+
+type Item = {
+  label: Label;
+  depth: number;
+  text: string;
+  line: number;
+  annotation: UnitAnnotation | null;
+  /** The annotation came on a line of its own, after the item (may cover a group). */
+  standalone: boolean;
+  children: string[];
+};
+
+function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
+  const items: Item[] = [];
+  for (const { text, line } of joinWrapped(splitRunOns(lines))) {
+    const label = readLabel(text);
+    const last = items.at(-1);
+    if (label) {
+      const { text: body, annotation } = splitTrailingAnnotation(label.rest);
+      items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, children: [] });
+      continue;
+    }
+    let standalone: UnitAnnotation | null = null;
+    if (startsWithUnitLabel(text)) standalone = parseLabelled(text);
+    else if (/^[(〔]/.test(text)) {
+      const closed = /[)〕]$/.test(text);
+      standalone = parseAnnotation(text.slice(1, closed ? -1 : undefined));
+      if (standalone && !closed) warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
+    }
+    if (standalone?.unparsed.length) {
+      warnings.push({ line, message: `单位说明中有无法识别的内容:“${standalone.unparsed.join(";")}”` });
+    }
+    if (standalone && last) {
+      last.annotation = last.annotation ? mergeAnnotations(last.annotation, standalone) : standalone;
+      last.standalone = true;
+    } else if (standalone) {
+      warnings.push({ line, message: "单位说明前没有对应的举措,已忽略" });
+    }
+  }
+  if (items.length === 0) return;
+
+  // The level that carries units most often is the measure level; an item
+  // carrying units is a measure at any level. Without any units, the deepest level.
+  const annotatedByDepth = new Map<number, number>();
+  for (const item of items) if (item.annotation) annotatedByDepth.set(item.depth, (annotatedByDepth.get(item.depth) ?? 0) + 1);
+  const measureDepth = annotatedByDepth.size
+    ? [...annotatedByDepth.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
+    : Math.max(...items.map((i) => i.depth));
+
+  const stack: ParsedSection[] = [];
+  const measures: { measure: ParsedMeasure; item: Item }[] = [];
+  const sectionDepth = new Map<string, number>();
+  for (const item of items) {
+    const isMeasure = item.depth === measureDepth || (item.annotation !== null && item.depth < measureDepth);
+    if (item.depth < measureDepth || isMeasure) {
+      while (stack.length && sectionDepth.get(stack.at(-1)!.key)! >= item.depth) stack.pop();
+    }
+    if (item.depth < measureDepth && !isMeasure) {
+      const section: ParsedSection = {
+        key: `s${plan.sections.length + 1}`,
+        parentKey: stack.at(-1)?.key ?? null,
+        label: item.label.printed,
+        title: stripBroken(item.text),
+        line: item.line,
+      };
+      plan.sections.push(section);
+      sectionDepth.set(section.key, item.depth);
+      stack.push(section);
+    } else if (isMeasure) {
+      const text = stripBroken(item.text);
+      measures.push({
+        item,
+        measure: {
+          code: item.label.code,
+          text,
+          sectionKey: stack.at(-1)?.key ?? null,
+          leadUnits: item.annotation?.lead ?? [],
+          responsibleUnits: item.annotation?.responsible ?? [],
+          deadline: deadlineFor(text, item.annotation),
+          line: item.line,
+        },
+      });
+    } else if (measures.length) {
+      // Sub-items below the measure level are part of the measure's text.
+      const owner = measures.at(-1)!;
+      owner.measure.text += `\n${item.label.printed}${stripBroken(item.text)}`;
+      if (item.annotation && !owner.item.annotation) {
+        owner.measure.leadUnits = item.annotation.lead;
+        owner.measure.responsibleUnits = item.annotation.responsible;
+      }
+    }
+  }
+
+  // One unit line after a group of sub-items (1)…(4) covers the whole group.
+  let pending: ParsedMeasure[] = [];
+  let pendingSection: string | null = null;
+  for (const { measure, item } of measures) {
+    if (measure.sectionKey !== pendingSection) {
+      pending = [];
+      pendingSection = measure.sectionKey;
+    }
+    if (!item.annotation) pending.push(measure);
+    else {
+      if (item.standalone) {
+        for (const earlier of pending) {
+          earlier.leadUnits = [...measure.leadUnits];
+          earlier.responsibleUnits = [...measure.responsibleUnits];
+          earlier.deadline ??= measure.deadline;
+        }
+      }
+      pending = [];
+    }
+  }
+  plan.measures.push(...measures.map((m) => m.measure));
+}
+
+function mergeAnnotations(a: UnitAnnotation, b: UnitAnnotation): UnitAnnotation {
+  return {
+    lead: [...a.lead, ...b.lead],
+    responsible: [...a.responsible, ...b.responsible],
+    deadlineText: a.deadlineText ?? b.deadlineText,
+    unparsed: [...a.unparsed, ...b.unparsed],
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+/** Kind and number of a printed code: "11" → NUM 11, "(十二)" → PAREN_CN 12, "2.3" → NUM_NUM 3. */
+function codeLabel(code: string): { kind: string; value: number } {
+  const label = readLabel(/^\d+$/.test(code) ? `${code}. x` : `${code} x`);
+  return label ? { kind: label.kind, value: label.value } : { kind: "?", value: NaN };
+}
+
+function checkPlan(plan: ParsedPlan, warnings: ParseWarning[]) {
+  const anyUnits = plan.measures.some((m) => m.leadUnits.length || m.responsibleUnits.length);
+  // Numbering may run on (…, 5, 6) or restart at 1; anything else is a gap. Each
+  // kind of label is checked against the last item of that kind, section or measure.
+  const items = [
+    ...plan.sections.map((s) => ({ line: s.line, code: s.label.replace(/[、.]$/, ""), measure: null })),
+    ...plan.measures.map((m) => ({ line: m.line, code: m.code, measure: m })),
+  ].sort((a, b) => a.line - b.line);
+  const last = new Map<string, { value: number; code: string }>();
+  for (const item of items) {
+    const { kind, value } = codeLabel(item.code);
+    const previous = last.get(kind);
+    if (item.measure && previous && value !== previous.value + 1 && value !== 1) {
+      warnings.push({ line: item.line, message: `编号不连续:${previous.code} 之后是 ${item.code},请核对是否有遗漏` });
+    }
+    last.set(kind, { value, code: item.code });
+  }
+  for (const measure of plan.measures) {
+    if (anyUnits && measure.leadUnits.length === 0) {
+      warnings.push({ line: measure.line, message: `举措 ${measure.code} 未找到牵头单位` });
+    }
+    if (measure.deadline && !measure.deadline.date && !measure.deadline.ongoing) {
+      warnings.push({ line: measure.line, message: `举措 ${measure.code} 的完成时限“${measure.deadline.text}”无法识别为日期` });
+    }
+  }
+}
+
+export function parsePlans(lines: Line[]): Result {
+  const warnings: ParseWarning[] = [];
+  const meta = documentMetadata(lines);
+  const plans: ParsedPlan[] = [];
+  const headers = findTableHeaders(lines);
+
+  if (headers.length) {
+    headers.forEach((header, index) => {
+      // The plan's title is the title-like line just above its header.
+      const above = lines.slice(Math.max(0, header.index - 4), header.index).reverse();
+      const titleLine = above.find((l) => looksLikeTitle(l.text));
+      const nextHeader = headers[index + 1];
+      let end = nextHeader ? nextHeader.index : lines.length;
+      if (nextHeader) {
+        const nextTitle = lines
+          .slice(Math.max(header.end, nextHeader.index - 4), nextHeader.index)
+          .findIndex((l) => looksLikeTitle(l.text));
+        if (nextTitle >= 0) end = Math.max(header.end, nextHeader.index - 4) + nextTitle;
+      }
+      const plan = newPlan(cleanTitle(titleLine?.text ?? `分工方案${index + 1}`), meta);
+      if (!titleLine) warnings.push({ line: lines[header.index]!.line, message: "未找到该表格所属规划的标题,请补充" });
+      parseTable(lines.slice(header.end, end), header, plan, warnings);
+      plans.push(plan);
+    });
+  } else {
+    const titleLine = lines.slice(0, 40).find((l) => looksLikeTitle(l.text));
+    const notice = lines.slice(0, 40).map((l) => /关于印发《(.+?)》/.exec(l.text)?.[1]).find(Boolean);
+    const plan = newPlan(cleanTitle(titleLine?.text ?? notice ?? "未命名规划"), meta);
+    if (!titleLine && !notice) warnings.push({ line: 1, message: "未找到规划标题,请补充" });
+    // Site metadata and the covering notice above the title are not the plan.
+    parseText(titleLine ? lines.slice(lines.indexOf(titleLine) + 1) : lines, plan, warnings);
+    plans.push(plan);
+  }
+
+  for (const plan of plans) checkPlan(plan, warnings);
+  return { plans: plans.filter((p) => p.measures.length > 0), warnings };
+}
