@@ -147,16 +147,19 @@ function layout(lines: Line[]): Layout {
     }
   }
   // The title sits above the prose; site names and dates there are skipped
-  // because they don't read like a report title.
+  // because they don't read like a report title. A site column called just
+  // "法治政府建设年度报告" gives way to a later line naming a year or place.
   const titleEnd = openingIndex === -1 ? headerEnd : openingIndex;
-  let titleIndex = -1;
+  const candidates: number[] = [];
   for (let i = 0; i < titleEnd; i++) {
     const text = lines[i]!.text;
-    if (isTitleShaped(text) && REPORT_TITLE.test(titleText(text))) {
-      titleIndex = i;
-      break;
-    }
+    if (isTitleShaped(text) && REPORT_TITLE.test(titleText(text))) candidates.push(i);
   }
+  const specific = candidates.find((i) => {
+    const title = titleText(lines[i]!.text);
+    return yearHits(title).length > 0 || regionFrom(title, TITLE_ANCHORS) !== null;
+  });
+  const titleIndex = specific ?? candidates[0] ?? -1;
   return { starts, headerEnd, openingIndex, titleIndex };
 }
 
@@ -380,7 +383,7 @@ export function parseAnnualReport(lines: Line[]): { report: ParsedAnnualReport; 
   if (openingIndex !== -1) {
     const preamble = lines
       .slice(openingIndex, headerEnd)
-      .filter((l, i) => openingIndex + i !== titleIndex && !isMeta(l.text));
+      .filter((l) => !isMeta(l.text));
     const kept = starts.length === 0 ? withoutSignature(preamble) : preamble;
     if (kept.length > 0) sections.push({ heading: "概述", body: body(kept, null), line: kept[0]!.line });
   }

@@ -1,4 +1,5 @@
-import { splitUnitList } from "@/lib/import/unit-list.ts";
+import { parseDeadline } from "@/lib/import/deadline.ts";
+import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 
 // Documents say who does a measure in several ways; each becomes the same
 // UnitAnnotation:
@@ -14,7 +15,11 @@ export type UnitAnnotation = {
   deadlineText: string | null;
   /** Text inside the annotation that fits no label (often a truncated tail), for a warning. */
   unparsed: string[];
+  /** A list ended in 等/等部门: it names examples, so the units may be incomplete. */
+  incomplete: boolean;
 };
+
+const empty = (): UnitAnnotation => ({ lead: [], responsible: [], deadlineText: null, unparsed: [], incomplete: false });
 
 const LEAD = "牵头单位|牵头部门|主责单位|牵头";
 const RESPONSIBLE = "责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|协同单位";
@@ -38,7 +43,7 @@ function roleOf(label: string): "lead" | "responsible" | "both" | "deadline" {
 export function parseLabelled(content: string): UnitAnnotation | null {
   const matches = [...content.matchAll(LABEL)];
   if (matches.length === 0) return null;
-  const result: UnitAnnotation = { lead: [], responsible: [], deadlineText: null, unparsed: [] };
+  const result = empty();
   const before = content.slice(0, matches[0]!.index).trim();
   if (before) result.unparsed.push(before);
   matches.forEach((match, i) => {
@@ -52,6 +57,7 @@ export function parseLabelled(content: string): UnitAnnotation | null {
       .map((part) => part.trim());
     if (rest.some(Boolean)) result.unparsed.push(rest.filter(Boolean).join(";"));
     const role = roleOf(match[1]!);
+    if (role !== "deadline" && hadEtcSuffix(value)) result.incomplete = true;
     if (role === "deadline") result.deadlineText = value || null;
     else if (role === "responsible") result.responsible.push(...splitUnitList(value));
     // Units named as both lead and responsible lead the measure.
@@ -60,17 +66,44 @@ export function parseLabelled(content: string): UnitAnnotation | null {
   return result;
 }
 
-/** "A、B牵头,C按职责分工负责" as the central government writes it. */
+// "区财政局等部门按职责分工负责", "各相关部门按职责分工落实", "区民政局配合".
+const CENTRAL_LEAD = /^(.+?)(?:共同)?牵头$/u;
+const CENTRAL_RESPONSIBLE = /^(.+?)(?:按照?职责(?:分工)?|分工|共同|具体)?(负责|配合|参与|落实|实施)$/u;
+
+/**
+ * "A、B牵头,C按职责分工负责" as the central government writes it. A clause
+ * stating a deadline ("2022年底前完成", "长期坚持") is the deadline; any
+ * other clause means this is not an annotation (null), so ordinary
+ * parentheses in a sentence are left alone.
+ */
 export function parseCentralStyle(content: string): UnitAnnotation | null {
-  if (!/牵头|负责|配合|参与/.test(content)) return null;
-  const result: UnitAnnotation = { lead: [], responsible: [], deadlineText: null, unparsed: [] };
+  if (!/牵头|负责|配合|参与|落实/.test(content)) return null;
+  const result = empty();
+  let soleCharge: string[] = [];
   for (const part of content.split(/[,;]/)) {
-    const segment = part.trim();
-    const lead = /^(.+?)(共同)?牵头$/.exec(segment);
-    const responsible = /^(.+?)(按职责分工负责|按职责负责|分工负责|负责|配合|参与|落实)$/.exec(segment);
-    if (lead) result.lead.push(...splitUnitList(lead[1]!));
-    else if (responsible) result.responsible.push(...splitUnitList(responsible[1]!));
+    const segment = part.trim().replace(/[。.]+$/, "");
+    if (!segment) continue;
+    const lead = CENTRAL_LEAD.exec(segment);
+    const responsible = lead ? null : CENTRAL_RESPONSIBLE.exec(segment);
+    const names = lead?.[1] ?? responsible?.[1];
+    if (names !== undefined) {
+      if (hadEtcSuffix(names)) result.incomplete = true;
+      if (lead) result.lead.push(...splitUnitList(names));
+      else {
+        result.responsible.push(...splitUnitList(names));
+        if (responsible![2] === "负责") soleCharge.push(...splitUnitList(names));
+      }
+      continue;
+    }
+    const deadline = parseDeadline(segment);
+    if (deadline && (deadline.date || deadline.ongoing) && !result.deadlineText) result.deadlineText = segment;
     else return null;
+  }
+  // "(区司法局负责)" with nobody leading: the unit in charge is the lead.
+  // Not for 配合/参与, which name helpers, never the owner.
+  if (result.lead.length === 0 && soleCharge.length > 0 && soleCharge.length === result.responsible.length) {
+    result.lead = soleCharge;
+    result.responsible = [];
   }
   return result.lead.length || result.responsible.length ? result : null;
 }
@@ -82,21 +115,27 @@ export function parseAnnotation(content: string): UnitAnnotation | null {
 
 /**
  * Splits a trailing "(…)" or "〔…〕" annotation off a measure's text, if it is
- * one; other parentheses (like "(试行)") stay in the text.
+ * one; other parentheses (like "(试行)") stay in the text. Sentence
+ * punctuation after the annotation ("…管理(区司法局牵头)。") stays with the text.
  */
 export function splitTrailingAnnotation(text: string): { text: string; annotation: UnitAnnotation | null } {
   const trimmed = text.trim();
-  const close = trimmed.at(-1);
+  const tail = /[。;,.]+$/.exec(trimmed)?.[0] ?? "";
+  const body = trimmed.slice(0, trimmed.length - tail.length).trimEnd();
+  const close = body.at(-1);
   if (close !== ")" && close !== "〕") return { text: trimmed, annotation: null };
   const open = close === ")" ? "(" : "〔";
   let depth = 0;
-  for (let i = trimmed.length - 1; i >= 0; i--) {
-    const ch = trimmed[i];
+  for (let i = body.length - 1; i >= 0; i--) {
+    const ch = body[i];
     if (ch === close) depth++;
     else if (ch === open && --depth === 0) {
-      const annotation = parseAnnotation(trimmed.slice(i + 1, -1));
+      const annotation = parseAnnotation(body.slice(i + 1, -1));
       if (!annotation) return { text: trimmed, annotation: null };
-      return { text: trimmed.slice(0, i).trim(), annotation };
+      const before = body.slice(0, i).trim();
+      // "…建设。(区政府办牵头)。": one full stop is enough.
+      const punctuation = /[。;,.]$/.test(before) ? "" : tail.replace(/\.$/, "。").slice(0, 1);
+      return { text: before + punctuation, annotation };
     }
   }
   return { text: trimmed, annotation: null };

@@ -155,6 +155,12 @@ describe("parseAnnualReport on hand-written reports", () => {
     });
   });
 
+  it("prefers a title naming the year or place over a bare site column name", () => {
+    const { report } = parse("法治政府建设年度报告\n浦东新区2024年法治政府建设年度报告\n一、主要举措和成效\n全年完成任务。");
+    expect(report.title).toBe("浦东新区2024年法治政府建设年度报告");
+    expect(report.regionName).toBe("浦东新区");
+  });
+
   it("gets 2024 from a title like XX区2024年… when the page says 发布日期:2025-03-20", () => {
     const { report } = parse("发布日期:2025-03-20\nXX区2024年法治政府建设年度报告\n一、主要举措和成效\n全年完成任务。");
     expect(report.title).toBe("XX区2024年法治政府建设年度报告");

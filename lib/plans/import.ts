@@ -1,0 +1,308 @@
+import type { Tx } from "@/lib/db/client.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import type { UnitKind } from "@/lib/generated/prisma/enums.ts";
+import { recordAudit } from "@/lib/audit/record.ts";
+import { AppError } from "@/lib/errors.ts";
+import { findRegionInScope } from "@/lib/regions/queries.ts";
+import { findNameClashes } from "@/lib/units/queries.ts";
+import { parseDeadline } from "@/lib/import/deadline.ts";
+import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts";
+
+// Writes an import the user has reviewed. Runs inside one transaction: either
+// every plan, unit, group, alias and assignment is written, or nothing is.
+// Importing the same document again updates plans by title and measures by
+// their place (section labels + code), so nothing is duplicated; assignments
+// that already carry progress reports are never dropped.
+
+type Assignee = { unitId: number; viaGroupId: number | null };
+
+export type ImportSummary = {
+  plans: { id: number; title: string; created: boolean; measures: number }[];
+  measuresCreated: number;
+  measuresUpdated: number;
+  assignmentsCreated: number;
+  assignmentsRemoved: number;
+  unitsCreated: string[];
+  groupsCreated: string[];
+  aliasesAdded: string[];
+};
+
+/** A kind for a unit created from a name, so it lands in the right list; the user can change it. */
+export function guessUnitKind(name: string): UnitKind {
+  if (/法院|检察院/.test(name)) return "JUDICIAL_BODY";
+  if (/(镇|乡|街道|街办|办事处)$/.test(name)) return "TOWN_STREET";
+  if (/^(区委|县委|市委|中共)|纪委|监委|党委|党组|政法委|编办|网信办|统战部|宣传部|组织部/.test(name)) return "PARTY_BODY";
+  if (/人大|政协|团区委|团县委|妇联|工会|工商联|科协|残联|红十字/.test(name)) return "PEOPLES_ORGANISATION";
+  if (/公司|集团/.test(name)) return "STATE_ENTERPRISE";
+  return "GOVERNMENT_DEPARTMENT";
+}
+
+function namesIn(plans: ImportedPlan[]): string[] {
+  return [...new Set(plans.flatMap((p) => p.measures.flatMap((m) => [...m.leadUnits, ...m.responsibleUnits])))];
+}
+
+/** Turns every name into the units it stands for, creating what the user confirmed. */
+async function resolveNames(
+  tx: Tx,
+  actor: Actor,
+  region: { id: number; districtId: number; path: string },
+  input: CommitPlanImportInput,
+  summary: ImportSummary,
+): Promise<Map<string, Assignee[]>> {
+  const names = namesIn(input.plans);
+  const missing = names.filter((name) => !input.resolutions[name]);
+  if (missing.length) {
+    throw new AppError("VALIDATION", `以下单位尚未确认如何处理:${missing.join("、")}`, {
+      resolutions: [`尚未确认:${missing.join("、")}`],
+    });
+  }
+  const inDistrict = { districtId: region.districtId, region: { path: { startsWith: region.path } } };
+  const resolved = new Map<string, Assignee[]>();
+
+  for (const name of names) {
+    const resolution = input.resolutions[name]!;
+    switch (resolution.action) {
+      case "ignore":
+        resolved.set(name, []);
+        break;
+      case "unit": {
+        const unit = await tx.unit.findFirst({ where: { id: resolution.unitId, ...inDistrict }, include: { aliases: true } });
+        if (!unit) throw new AppError("VALIDATION", `“${name}”对应的单位不存在或不属于本区县`, { resolutions: [name] });
+        const known = unit.name === name || unit.aliases.some((a) => a.alias === name);
+        if (resolution.remember && !known && (await findNameClashes(tx, unit.regionId, [name])).length === 0) {
+          await tx.unitAlias.create({ data: { alias: name, unitId: unit.id, regionId: unit.regionId, districtId: unit.districtId } });
+          await recordAudit(tx, {
+            actor,
+            action: "unit.addAlias",
+            entityType: "Unit",
+            entityId: unit.id,
+            districtId: unit.districtId,
+            after: { alias: name },
+          });
+          summary.aliasesAdded.push(`${name} → ${unit.name}`);
+        }
+        resolved.set(name, [{ unitId: unit.id, viaGroupId: null }]);
+        break;
+      }
+      case "createUnit": {
+        const existing = await tx.unit.findFirst({ where: { regionId: region.id, name } });
+        const unit =
+          existing ??
+          (await tx.unit.create({
+            data: { name, regionId: region.id, districtId: region.districtId, kind: guessUnitKind(name) },
+          }));
+        if (!existing) {
+          await recordAudit(tx, {
+            actor,
+            action: "unit.create",
+            entityType: "Unit",
+            entityId: unit.id,
+            districtId: unit.districtId,
+            after: unit,
+          });
+          summary.unitsCreated.push(name);
+        }
+        resolved.set(name, [{ unitId: unit.id, viaGroupId: null }]);
+        break;
+      }
+      case "group":
+      case "createGroup": {
+        let group =
+          resolution.action === "group"
+            ? await tx.unitGroup.findFirst({ where: { id: resolution.groupId, ...inDistrict } })
+            : await tx.unitGroup.findFirst({ where: { regionId: region.id, name } });
+        if (!group && resolution.action === "group") {
+          throw new AppError("VALIDATION", `“${name}”对应的分组不存在或不属于本区县`, { resolutions: [name] });
+        }
+        if (!group) {
+          group = await tx.unitGroup.create({ data: { name, regionId: region.id, districtId: region.districtId } });
+          await recordAudit(tx, {
+            actor,
+            action: "group.create",
+            entityType: "UnitGroup",
+            entityId: group.id,
+            districtId: group.districtId,
+            after: group,
+          });
+          summary.groupsCreated.push(name);
+        }
+        const members = await tx.unitGroupMember.findMany({
+          where: { groupId: group.id, unit: { active: true } },
+          select: { unitId: true },
+        });
+        resolved.set(
+          name,
+          members.map((m) => ({ unitId: m.unitId, viaGroupId: group.id })),
+        );
+        break;
+      }
+    }
+  }
+  return resolved;
+}
+
+function sectionPaths(sections: { key: string; parentKey: string | null; label: string }[]): Map<string, string> {
+  const byKey = new Map(sections.map((s) => [s.key, s]));
+  const paths = new Map<string, string>();
+  const pathOf = (key: string | null, depth = 0): string => {
+    const section = key ? byKey.get(key) : undefined;
+    if (!section || depth > 20) return "";
+    return `${pathOf(section.parentKey, depth + 1)}/${section.label}`;
+  };
+  for (const section of sections) paths.set(section.key, pathOf(section.key));
+  return paths;
+}
+
+async function writePlan(
+  tx: Tx,
+  actor: Actor,
+  region: { id: number; districtId: number },
+  plan: ImportedPlan,
+  input: CommitPlanImportInput,
+  assignees: Map<string, Assignee[]>,
+  summary: ImportSummary,
+) {
+  const districtId = region.districtId;
+  const before = await tx.plan.findFirst({ where: { regionId: region.id, title: plan.title } });
+  const data = {
+    kind: plan.kind,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    issuer: plan.issuer ?? null,
+    documentNumber: plan.documentNumber ?? null,
+    issueDate: plan.issueDate ? new Date(`${plan.issueDate}T00:00:00Z`) : null,
+    sourceText: input.sourceText ?? before?.sourceText ?? null,
+    sourceFileName: input.fileName ?? before?.sourceFileName ?? null,
+  };
+  const saved = before
+    ? await tx.plan.update({ where: { id: before.id }, data })
+    : await tx.plan.create({ data: { ...data, title: plan.title, regionId: region.id, districtId } });
+
+  // Sections: matched by their label path, so a corrected title updates in place.
+  const existingSections = await tx.section.findMany({ where: { planId: saved.id } });
+  const existingPaths = sectionPaths(
+    existingSections.map((s) => ({ key: String(s.id), parentKey: s.parentId ? String(s.parentId) : null, label: s.label })),
+  );
+  const sectionByPath = new Map(existingSections.map((s) => [existingPaths.get(String(s.id))!, s]));
+  const parsedPaths = sectionPaths(plan.sections);
+  const sectionIds = new Map<string, number>();
+  for (const [index, section] of plan.sections.entries()) {
+    const path = parsedPaths.get(section.key)!;
+    const parentId = section.parentKey ? (sectionIds.get(section.parentKey) ?? null) : null;
+    const existing = sectionByPath.get(path);
+    const row = existing
+      ? await tx.section.update({ where: { id: existing.id }, data: { title: section.title, sortOrder: index, parentId } })
+      : await tx.section.create({
+          data: { planId: saved.id, districtId, label: section.label, title: section.title, sortOrder: index, parentId },
+        });
+    sectionIds.set(section.key, row.id);
+  }
+
+  // Measures: matched by section path + code.
+  const existingMeasures = await tx.measure.findMany({ where: { planId: saved.id } });
+  const existingSectionPath = new Map(existingSections.map((s) => [s.id, existingPaths.get(String(s.id))!]));
+  const measureByKey = new Map(
+    existingMeasures.map((m) => [`${m.sectionId ? existingSectionPath.get(m.sectionId) : ""}#${m.code}`, m]),
+  );
+  const seen = new Set<string>();
+  const measureIds: { id: number; lead: Assignee[]; responsible: Assignee[] }[] = [];
+  for (const [index, measure] of plan.measures.entries()) {
+    let key = `${measure.sectionKey ? parsedPaths.get(measure.sectionKey) : ""}#${measure.code}`;
+    // A code printed twice in one section (a typo in the document) still gets its own measure.
+    for (let n = 2; seen.has(key); n++) key = `${key}~${n}`;
+    seen.add(key);
+    const deadline = measure.deadlineText ? parseDeadline(measure.deadlineText) : null;
+    const fields = {
+      text: measure.text,
+      sectionId: measure.sectionKey ? (sectionIds.get(measure.sectionKey) ?? null) : null,
+      deadlineText: measure.deadlineText ?? null,
+      deadline: deadline?.date ? new Date(`${deadline.date}T00:00:00Z`) : null,
+      ongoing: deadline?.ongoing ?? false,
+      sortOrder: index,
+    };
+    const existing = measureByKey.get(key);
+    // An approved extension moved the deadline; a re-import must not undo it.
+    const keepExtended = existing?.originalDeadline ? { deadline: existing.deadline } : {};
+    const row = existing
+      ? await tx.measure.update({ where: { id: existing.id }, data: { ...fields, ...keepExtended } })
+      : await tx.measure.create({ data: { ...fields, planId: saved.id, districtId, code: measure.code } });
+    if (existing) summary.measuresUpdated++;
+    else summary.measuresCreated++;
+    measureIds.push({
+      id: row.id,
+      lead: measure.leadUnits.flatMap((name) => assignees.get(name) ?? []),
+      responsible: measure.responsibleUnits.flatMap((name) => assignees.get(name) ?? []),
+    });
+  }
+
+  // Assignments: add what is new, drop what the document no longer says
+  // unless a unit has already reported on it.
+  const existingAssignments = await tx.assignment.findMany({
+    where: { measureId: { in: measureIds.map((m) => m.id) } },
+    select: { id: true, measureId: true, unitId: true, role: true, _count: { select: { reports: true } } },
+  });
+  const have = new Set(existingAssignments.map((a) => `${a.measureId}:${a.unitId}:${a.role}`));
+  const wanted = new Map<string, { measureId: number; unitId: number; role: "LEAD" | "RESPONSIBLE"; viaGroupId: number | null }>();
+  for (const { id, lead, responsible } of measureIds) {
+    for (const [role, list] of [
+      ["LEAD", lead],
+      ["RESPONSIBLE", responsible],
+    ] as const) {
+      for (const assignee of list) {
+        const key = `${id}:${assignee.unitId}:${role}`;
+        // Named directly beats named through a group.
+        if (!wanted.has(key) || assignee.viaGroupId === null) wanted.set(key, { measureId: id, role, ...assignee });
+      }
+    }
+  }
+  // A lead unit that a group also names as responsible only leads.
+  for (const [key, value] of wanted) {
+    if (value.role === "RESPONSIBLE" && wanted.has(`${value.measureId}:${value.unitId}:LEAD`)) wanted.delete(key);
+  }
+  const toCreate = [...wanted.entries()].filter(([key]) => !have.has(key)).map(([, v]) => v);
+  await tx.assignment.createMany({
+    data: toCreate.map((a) => ({ ...a, districtId, source: a.viaGroupId ? ("GROUP" as const) : ("DIRECT" as const) })),
+  });
+  const removable = existingAssignments.filter(
+    (a) => !wanted.has(`${a.measureId}:${a.unitId}:${a.role}`) && a._count.reports === 0,
+  );
+  await tx.assignment.deleteMany({ where: { id: { in: removable.map((a) => a.id) } } });
+  summary.assignmentsCreated += toCreate.length;
+  summary.assignmentsRemoved += removable.length;
+
+  await recordAudit(tx, {
+    actor,
+    action: before ? "plan.reimport" : "plan.import",
+    entityType: "Plan",
+    entityId: saved.id,
+    districtId,
+    before: before ? { ...before, sourceText: undefined } : null,
+    after: { ...saved, sourceText: undefined, measures: plan.measures.length, assignmentsCreated: toCreate.length },
+  });
+  summary.plans.push({ id: saved.id, title: saved.title, created: !before, measures: plan.measures.length });
+}
+
+export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImportInput): Promise<ImportSummary> {
+  const region = await findRegionInScope(tx, actor, input.regionId);
+  if (!region?.districtId) {
+    throw new AppError("VALIDATION", undefined, { regionId: ["所选区域不存在、不在您的管理范围内或不是区县/乡镇"] });
+  }
+  const titles = input.plans.map((p) => p.title);
+  if (new Set(titles).size !== titles.length) {
+    throw new AppError("VALIDATION", "同一次导入中有标题相同的规划,请修改标题", { plans: ["规划标题重复"] });
+  }
+  const scoped = { id: region.id, districtId: region.districtId, path: region.path };
+  const summary: ImportSummary = {
+    plans: [],
+    measuresCreated: 0,
+    measuresUpdated: 0,
+    assignmentsCreated: 0,
+    assignmentsRemoved: 0,
+    unitsCreated: [],
+    groupsCreated: [],
+    aliasesAdded: [],
+  };
+  const assignees = await resolveNames(tx, actor, scoped, input, summary);
+  for (const plan of input.plans) await writePlan(tx, actor, scoped, plan, input, assignees, summary);
+  return summary;
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { id, optionalText, text } from "@/lib/validation.ts";
+
+export const PLAN_KINDS = ["PLAN", "ACTION_PLAN", "IMPLEMENTATION_PLAN", "WORK_POINTS", "DIVISION_OF_LABOUR"] as const;
+
+export const PLAN_KIND_LABELS: Record<(typeof PLAN_KINDS)[number], string> = {
+  PLAN: "规划",
+  ACTION_PLAN: "行动计划",
+  IMPLEMENTATION_PLAN: "实施方案",
+  WORK_POINTS: "工作要点",
+  DIVISION_OF_LABOUR: "分工方案",
+};
+
+const year = z.coerce.number().int().min(2000, "年份应在 2000 至 2100 之间").max(2100, "年份应在 2000 至 2100 之间");
+const unitName = z.string().trim().min(1).max(100, "单位名称不能超过 100 个字");
+
+export const importedSectionSchema = z.object({
+  key: z.string().min(1).max(20),
+  parentKey: z.string().max(20).nullable(),
+  label: z.string().trim().max(20, "章节编号不能超过 20 个字"),
+  title: z.string().trim().max(500, "章节标题不能超过 500 个字"),
+});
+
+export const importedMeasureSchema = z.object({
+  code: text("举措编号", 20),
+  text: text("举措内容", 5000),
+  sectionKey: z.string().max(20).nullable(),
+  leadUnits: z.array(unitName).max(200),
+  responsibleUnits: z.array(unitName).max(500),
+  deadlineText: optionalText("完成时限", 100),
+});
+
+export const importedPlanSchema = z
+  .object({
+    title: text("规划标题", 200),
+    kind: z.enum(PLAN_KINDS, { error: "请选择规划类型" }),
+    periodStart: year.nullable(),
+    periodEnd: year.nullable(),
+    issuer: optionalText("发文机关", 200),
+    documentNumber: optionalText("文号", 100),
+    issueDate: z.iso.date("日期格式应为 YYYY-MM-DD").nullable(),
+    sections: z.array(importedSectionSchema).max(2000),
+    measures: z.array(importedMeasureSchema).min(1, "该规划没有任何举措").max(5000),
+  })
+  .refine((plan) => !plan.periodStart || !plan.periodEnd || plan.periodStart <= plan.periodEnd, {
+    message: "起始年份不能晚于结束年份",
+    path: ["periodEnd"],
+  });
+
+/** What the user decided for each unit name found in the document. */
+export const resolutionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("unit"), unitId: id("单位"), remember: z.boolean().default(false) }),
+  z.object({ action: z.literal("group"), groupId: id("分组") }),
+  z.object({ action: z.literal("createUnit") }),
+  z.object({ action: z.literal("createGroup") }),
+  z.object({ action: z.literal("ignore") }),
+]);
+
+export const commitPlanImportSchema = z.object({
+  regionId: id("所属区县"),
+  fileName: optionalText("文件名", 200),
+  sourceText: z.string().max(10 * 1024 * 1024).optional(),
+  plans: z.array(importedPlanSchema).min(1, "没有可导入的规划").max(20),
+  resolutions: z.record(unitName, resolutionSchema),
+});
+
+export type CommitPlanImportInput = z.output<typeof commitPlanImportSchema>;
+export type ImportedPlan = z.output<typeof importedPlanSchema>;
+export type Resolution = z.output<typeof resolutionSchema>;

@@ -1,0 +1,179 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { seedDemoData } from "@/lib/db/seed.ts";
+import { commitPlanImport, previewPlanImport } from "@/lib/plans/actions.ts";
+import { proposedResolution } from "@/lib/plans/resolutions.ts";
+import type { Resolution } from "@/lib/plans/schema.ts";
+import type { Reconciliation } from "@/lib/import/reconcile.ts";
+import type { ParsedPlan } from "@/lib/import/types.ts";
+import { actAs } from "../support/acting.ts";
+
+const seed004 = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/seeds/004-xialu-division.txt"), "utf8");
+
+let xialu: { id: number };
+let baoshan: { id: number };
+beforeEach(async () => {
+  await seedDemoData(db());
+  xialu = await db().region.findUniqueOrThrow({ where: { code: "420204" } });
+  baoshan = await db().region.findUniqueOrThrow({ where: { code: "310113" } });
+});
+
+const as = async (login: string) => actAs(await db().user.findUniqueOrThrow({ where: { login } }));
+
+function uploadForm(regionId: number, text: string, fileName = "004.txt") {
+  const form = new FormData();
+  form.set("regionId", String(regionId));
+  form.set("file", new File([text], fileName, { type: "text/plain" }));
+  return form;
+}
+
+async function preview(regionId = xialu.id, text = seed004) {
+  const result = await previewPlanImport(uploadForm(regionId, text));
+  if (!result.ok) throw new Error(result.message);
+  return result.data;
+}
+
+/** The user's choices: accept every near match (remembering it), create unknown units. */
+function decide(reconciliation: Reconciliation[]): Record<string, Resolution> {
+  return Object.fromEntries(
+    reconciliation.map((r) => [
+      r.name,
+      proposedResolution(r) ??
+        (r.status === "near" ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true } : { action: "createUnit" }),
+    ]),
+  );
+}
+
+function toInput(plans: ParsedPlan[]) {
+  return plans.map((plan) => ({
+    ...plan,
+    measures: plan.measures.map(({ deadline, line: _line, ...m }) => ({ ...m, deadlineText: deadline?.text ?? "" })),
+  }));
+}
+
+async function counts() {
+  const [plans, sections, measures, assignments, units, groups, aliases] = await Promise.all([
+    db().plan.count(),
+    db().section.count(),
+    db().measure.count(),
+    db().assignment.count(),
+    db().unit.count(),
+    db().unitGroup.count(),
+    db().unitAlias.count(),
+  ]);
+  return { plans, sections, measures, assignments, units, groups, aliases };
+}
+
+describe("importing 004 into 下陆区", () => {
+  it("writes three plans with their measures and assignments, and a re-import duplicates nothing", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    expect(data.document.kind).toBe("plans");
+    if (data.document.kind !== "plans") return;
+    const input = {
+      regionId: String(xialu.id),
+      fileName: "004.txt",
+      sourceText: data.sourceText,
+      plans: toInput(data.document.plans),
+      resolutions: decide(data.reconciliation),
+    };
+    const first = await commitPlanImport(input);
+    expect(first).toMatchObject({ ok: true });
+    const afterFirst = await counts();
+    expect(afterFirst.plans).toBe(3);
+    expect(afterFirst.measures).toBe(50 + 32 + 56);
+    expect(afterFirst.assignments).toBeGreaterThan(138);
+
+    const measure52 = await db().measure.findFirstOrThrow({
+      where: { code: "52", plan: { title: { startsWith: "法治下陆建设规划" } } },
+      include: { assignments: { include: { unit: true } } },
+    });
+    expect(measure52.assignments.map((a) => [a.role, a.unit.name])).toEqual([["LEAD", "区司法局"]]);
+
+    const again = await commitPlanImport({ ...input, resolutions: decide((await preview()).reconciliation) });
+    expect(again).toMatchObject({ ok: true, data: { measuresCreated: 0, measuresUpdated: 138, assignmentsCreated: 0 } });
+    expect(await counts()).toEqual(afterFirst);
+    expect(await db().auditEvent.count({ where: { action: "plan.reimport" } })).toBe(3);
+  });
+
+  it("accepted near matches become aliases, so the next import resolves them by itself", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    const near = data.reconciliation.filter((r) => r.status === "near");
+    expect(near.map((r) => r.name)).toEqual(expect.arrayContaining(["区发改委", "区应急局"]));
+    if (data.document.kind !== "plans") return;
+    await commitPlanImport({
+      regionId: String(xialu.id),
+      plans: toInput(data.document.plans),
+      resolutions: decide(data.reconciliation),
+    });
+    const next = await preview();
+    expect(next.reconciliation.filter((r) => r.status === "near")).toEqual([]);
+    expect(next.reconciliation.filter((r) => r.status === "unknown")).toEqual([]);
+  });
+});
+
+describe("refusals write nothing", () => {
+  it("a liaison and a leader may not preview or commit", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    if (data.document.kind !== "plans") return;
+    const input = { regionId: String(xialu.id), plans: toInput(data.document.plans), resolutions: decide(data.reconciliation) };
+    const before = await counts();
+    for (const login of ["xialu.liaison", "xialu.leader"]) {
+      await as(login);
+      expect(await previewPlanImport(uploadForm(xialu.id, seed004))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await commitPlanImport(input)).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a district's bureau cannot import into another district", async () => {
+    await as("xialu.bureau");
+    const before = await counts();
+    const result = await previewPlanImport(uploadForm(baoshan.id, seed004));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { regionId: ["所选区域不存在、不在您的管理范围内或不是区县/乡镇"] } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a failure half-way rolls back the units and groups already created", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    if (data.document.kind !== "plans") return;
+    const resolutions = decide(data.reconciliation);
+    const names = Object.keys(resolutions);
+    // Everything valid but the last name, which points at a unit of another district.
+    const foreign = await db().unit.findFirstOrThrow({ where: { region: { code: "310113" } } });
+    resolutions[names.at(-1)!] = { action: "unit", unitId: foreign.id, remember: false };
+    const before = await counts();
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans: toInput(data.document.plans), resolutions });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ["an empty file", "", "文件是空的"],
+    ["a document with no measures", "这是一段普通的文字。\n没有任何编号和举措。", "文件中没有找到任何举措"],
+  ])("%s gets a clear message", async (_case, text, fragment) => {
+    await as("xialu.bureau");
+    const before = await counts();
+    const result = await previewPlanImport(uploadForm(xialu.id, text));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain(fragment);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("a commit with a unit name left undecided names it and writes nothing", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    if (data.document.kind !== "plans") return;
+    const resolutions = decide(data.reconciliation);
+    delete resolutions["区司法局"];
+    const before = await counts();
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans: toInput(data.document.plans), resolutions });
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("区司法局") });
+    expect(await counts()).toEqual(before);
+  });
+});
