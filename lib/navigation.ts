@@ -3,6 +3,7 @@ import { can, type Action, type Actor } from "@/lib/auth/policy.ts";
 /** The menu; each entry shows only to users the policy lets perform its action. */
 const MENU: { href: string; label: string; action: Action }[] = [
   { href: "/", label: "首页", action: "dashboard.read" },
+  { href: "/plans", label: "规划", action: "plan.read" },
   { href: "/units", label: "单位", action: "unit.read" },
   { href: "/groups", label: "单位分组", action: "group.read" },
   { href: "/users", label: "用户", action: "user.manage" },

@@ -7,7 +7,9 @@ import mammoth from "mammoth";
 // Line numbers in warnings are 1-based lines of the returned text, the same
 // numbering normaliseLines() uses.
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
+
+export { MAX_UPLOAD_BYTES };
 /** Sum of the declared uncompressed sizes of every entry of a .docx. */
 export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 /** Uncompressed/compressed ratio above which an entry is treated as a zip bomb. */

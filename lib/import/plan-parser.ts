@@ -1,5 +1,5 @@
 import type { Line, ParsedMeasure, ParsedPlan, ParsedSection, ParseWarning, PlanKind } from "@/lib/import/types.ts";
-import { LABEL_DEPTH, readLabel, type Label } from "@/lib/import/numbering.ts";
+import { LABEL_DEPTH, readLabel, type Label, type LabelKind } from "@/lib/import/numbering.ts";
 import {
   parseAnnotation,
   parseLabelled,
@@ -7,7 +7,7 @@ import {
   startsWithUnitLabel,
   type UnitAnnotation,
 } from "@/lib/import/unit-annotation.ts";
-import { splitUnitList } from "@/lib/import/unit-list.ts";
+import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
 
 // Turns the lines of a plan document into plans, sections and measures. Two
@@ -21,7 +21,7 @@ import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
 
 type Result = { plans: ParsedPlan[]; warnings: ParseWarning[] };
 
-const TITLE_WORDS = /(规划|行动计划|实施方案|工作要点|分工方案|实施纲要|纲要|任务清单|责任清单)/;
+const TITLE_WORDS = /(规划|行动计划|实施方案|工作方案|工作计划|工作要点|分工方案|实施纲要|纲要|任务清单|责任清单)/;
 
 type Column = "serial" | "chapter" | "task" | "lead" | "responsible" | "both" | "deadline";
 
@@ -140,26 +140,59 @@ function newPlan(title: string, meta: ReturnType<typeof documentMetadata>): Pars
 
 const stripBroken = (text: string) => text.replace(/\uFFFD+/g, "").trim();
 
+/** Section titles lose the punctuation that introduces their items: "开展执法人员培训:". */
+const sectionTitle = (text: string) => stripBroken(text).replace(/[:;,]+$/, "");
+
+const quote = (text: string) => `“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”`;
+
 function deadlineFor(text: string, annotation: UnitAnnotation | null) {
   if (annotation?.deadlineText) return parseDeadline(annotation.deadlineText);
   return findDeadlineInText(text);
 }
 
+/** A cell that states a date or "长期坚持" rather than naming units. */
+function readsAsDeadline(text: string): boolean {
+  const deadline = parseDeadline(text);
+  return deadline !== null && (deadline.date !== null || /^(长期|持续|常态化|经常性|每年|定期)/.test(text));
+}
+
 /** A line that is a cell of unit names rather than text. */
 function looksLikeUnitCell(text: string): boolean {
-  if (readLabel(text) || /[。:]$/.test(text) || text.length > 200) return false;
+  if (readLabel(text) || /[。:]$/.test(text) || text.length > 200 || readsAsDeadline(text)) return false;
   const names = splitUnitList(text);
   return names.length > 0 && names.every((name) => name.length <= 30 && !/[。,:]/.test(name));
 }
 
+// How names of units end: "区司法局", "团区委", "区政府办", "各镇乡街道", "各单位党委(党组)".
+const UNIT_NAME_END = /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|公司|银行|人大|政协|\))$/;
+
+/** Every name in the cell ends like a unit's name. */
+function namesUnits(text: string): boolean {
+  const names = splitUnitList(text);
+  return names.length > 0 && names.every((name) => UNIT_NAME_END.test(name));
+}
+
+/** A short cell, not a sentence: what a 完成时限 column holds, readable or not. */
+function looksLikeDeadlineCell(text: string): boolean {
+  return text.length <= 40 && !/[。;]$/.test(text) && !readLabel(text);
+}
+
+const etcWarning = (code: string, line: number): ParseWarning => ({
+  line,
+  message: `举措 ${code} 的单位名单以“等”结尾,可能不完整,请核对`,
+});
+
 // ---------------------------------------------------------------------------
 // Tables flattened one cell per line
 
-function parseTable(lines: Line[], header: TableHeader, plan: ParsedPlan, warnings: ParseWarning[]) {
-  const unitColumns = header.columns.filter((c) => c === "lead" || c === "responsible" || c === "both" || c === "deadline");
+function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan: ParsedPlan, warnings: ParseWarning[]) {
+  // The cells after a task's text, in header order.
+  const cellColumns = header.columns.filter((c) => c === "lead" || c === "responsible" || c === "both" || c === "deadline");
+  const deadlineIndex = cellColumns.indexOf("deadline");
   const hasSerial = header.columns.includes("serial");
   let section = null as ParsedSection | null;
-  type Row = { code: string; value: number; textParts: string[]; cells: string[]; line: number };
+  // A missing cell (undefined) was merged with the one above it, or left empty.
+  type Row = { code: string; value: number; textParts: string[]; cells: (string | undefined)[]; line: number };
   const rows: { row: Row; section: ParsedSection | null }[] = [];
   let current: Row | null = null;
   let pendingSerial: { value: number; line: number } | null = null;
@@ -168,7 +201,7 @@ function parseTable(lines: Line[], header: TableHeader, plan: ParsedPlan, warnin
     const label = readLabel(text);
     if (label && (label.kind === "CN" || label.kind === "PAREN_CN") && !pendingSerial) {
       const parentKey: string | null = label.kind === "PAREN_CN" ? (section?.parentKey ?? section?.key ?? null) : null;
-      section = { key: `s${plan.sections.length + 1}`, parentKey, label: label.printed, title: stripBroken(label.rest), line };
+      section = { key: `s${plan.sections.length + 1}`, parentKey, label: label.printed, title: sectionTitle(label.rest), line };
       plan.sections.push(section);
       current = null;
       continue;
@@ -190,28 +223,48 @@ function parseTable(lines: Line[], header: TableHeader, plan: ParsedPlan, warnin
       continue;
     }
     if (!current) {
-      warnings.push({ line, message: `无法归入任何举措的内容,已忽略:“${text.slice(0, 30)}”` });
+      warnings.push({ line, message: `无法归入任何举措的内容,已忽略:${quote(text)}` });
       continue;
     }
-    const deadlineColumn = unitColumns[current.cells.length] === "deadline";
-    const deadline = deadlineColumn ? parseDeadline(text) : null;
-    if (deadlineColumn ? deadline !== null && (deadline.date !== null || deadline.ongoing) : looksLikeUnitCell(text)) {
+    const column = cellColumns[current.cells.length];
+    if (column === "deadline" && looksLikeDeadlineCell(text)) {
+      // Whatever stands in the deadline column is the deadline; checkPlan warns if unreadable.
       current.cells.push(text);
+    } else if (column && column !== "deadline" && deadlineIndex > current.cells.length && readsAsDeadline(text) && !/[。;]$/.test(text)) {
+      // A date where units belong: the unit cells were merged into the row above.
+      while (current.cells.length < deadlineIndex) current.cells.push(undefined);
+      current.cells.push(text);
+    } else if (column && column !== "deadline" && looksLikeUnitCell(text) && (deadlineIndex < 0 || namesUnits(text))) {
+      current.cells.push(text);
+    } else if (column && deadlineIndex > current.cells.length && current.cells.length > 0 && looksLikeDeadlineCell(text)) {
+      // Not unit names, after the units and where a 完成时限 column follows:
+      // an unreadable deadline ("视上级部署"), which checkPlan warns about.
+      while (current.cells.length < deadlineIndex) current.cells.push(undefined);
+      current.cells.push(text);
+    } else if (current.cells.length === 0) {
+      current.textParts.push(text);
+    } else {
+      warnings.push({ line, message: `多出的单元格,已忽略:${quote(text)}` });
     }
-    else if (current.cells.length === 0) current.textParts.push(text);
-    else warnings.push({ line, message: `多出的单元格,已忽略:“${text.slice(0, 30)}”` });
   }
 
-  let previousUnits: { lead: string[]; responsible: string[] } | null = null;
   if (header.columns.includes("both")) {
-    warnings.push({ line: lines[0]?.line ?? 1, message: "“牵头、责任部门”为同一列:按惯例把每格第一个单位作为牵头单位,其余作为责任单位,请核对" });
+    warnings.push({ line: headerLine, message: "“牵头、责任部门”为同一列:按惯例把每格第一个单位作为牵头单位,其余作为责任单位,请核对" });
   }
+  // What the last row above had, for cells merged across rows. A chapter row
+  // spans the whole table, so no merged cell reaches across it.
+  let above: { code: string; lead: string[]; responsible: string[]; deadlineText: string | null; section: ParsedSection | null } | null =
+    null;
   for (const { row, section: rowSection } of rows) {
+    if (above && above.section !== rowSection) above = null;
     let lead: string[] = [];
     let responsible: string[] = [];
     let deadlineText: string | null = null;
+    let incomplete = false;
     row.cells.forEach((cell, index) => {
-      const column = unitColumns[index];
+      if (cell === undefined) return;
+      const column = cellColumns[index];
+      if (column !== "deadline" && hadEtcSuffix(cell)) incomplete = true;
       if (column === "deadline") deadlineText = cell;
       else if (column === "lead") lead.push(...splitUnitList(cell));
       else if (column === "responsible") responsible.push(...splitUnitList(cell));
@@ -221,19 +274,30 @@ function parseTable(lines: Line[], header: TableHeader, plan: ParsedPlan, warnin
         responsible.push(...rest);
       }
     });
-    // A vertically merged unit cell appears once, on the first row it covers.
-    if (hasSerial && lead.length === 0 && responsible.length === 0 && previousUnits) {
-      ({ lead, responsible } = previousUnits);
-    }
-    if (lead.length || responsible.length) previousUnits = { lead, responsible };
     const text = stripBroken(row.textParts.join(""));
+
+    // A vertically merged cell appears once, on the first row it covers;
+    // flattened, a merged cell and an empty one look alike, hence the warnings.
+    if (lead.length === 0 && responsible.length === 0 && above && (above.lead.length || above.responsible.length)) {
+      ({ lead, responsible } = above);
+      warnings.push({ line: row.line, message: `举措 ${row.code} 没有单位格,按合并单元格沿用举措 ${above.code} 的单位,请核对` });
+    }
+    let deadline = deadlineText ? parseDeadline(deadlineText) : findDeadlineInText(text);
+    if (!deadline && deadlineIndex >= 0 && above?.deadlineText) {
+      deadlineText = above.deadlineText;
+      deadline = parseDeadline(deadlineText);
+      warnings.push({ line: row.line, message: `举措 ${row.code} 没有完成时限格,按合并单元格沿用举措 ${above.code} 的时限“${deadlineText}”,请核对` });
+    }
+    if (incomplete) warnings.push(etcWarning(row.code, row.line));
+    above = { code: row.code, lead, responsible, deadlineText, section: rowSection };
+
     plan.measures.push({
       code: row.code,
       text,
       sectionKey: rowSection?.key ?? null,
-      leadUnits: lead,
-      responsibleUnits: responsible,
-      deadline: deadlineText ? parseDeadline(deadlineText) : findDeadlineInText(text),
+      leadUnits: [...lead],
+      responsibleUnits: [...responsible],
+      deadline,
       line: row.line,
     });
   }
@@ -249,37 +313,71 @@ function unbalanced(text: string): boolean {
   return count("(") > count(")") || count("〔") > count("〕");
 }
 
-/** Splits "…〕2.推进…" where a bracket annotation runs on into the next item. */
+// Where a numbered item may start in the middle of a line.
+const LABEL_AHEAD = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}(?:\.\d{1,3}){0,2}[.、]?|\(\d{1,3}\)|[①-⑳])/;
+
+/**
+ * Splits "…〔牵头单位:区司法局〕2.推进…" and "…(区司法局牵头)三、…", where an
+ * annotation runs on into the next item. Only after a bracket that really is
+ * an annotation: "(2021-2025年)1…" stays whole.
+ */
 function splitRunOns(lines: Line[]): Line[] {
   return lines.flatMap(({ text, line }) => {
-    const parts = text.split(/(?<=〕)\s*(?=(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}\.|\(\d{1,3}\)))/);
-    return parts.map((part) => ({ text: part.trim(), line }));
+    const parts: string[] = [];
+    let start = 0;
+    for (let i = 0; i < text.length - 1; i++) {
+      const close = text[i];
+      if (close !== ")" && close !== "〕") continue;
+      const rest = text.slice(i + 1);
+      if (!LABEL_AHEAD.test(rest) || !readLabel(rest.trim())) continue;
+      const open = text.lastIndexOf(close === ")" ? "(" : "〔", i);
+      if (open < start || !parseAnnotation(text.slice(open + 1, i))) continue;
+      parts.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+    parts.push(text.slice(start));
+    return parts.map((part) => ({ text: part.trim(), line })).filter((part) => part.text);
   });
+}
+
+/** "…(牵头单位:…)" or "…〔区司法局牵头〕" closing a line: the next line is not its continuation. */
+function endsWithAnnotation(text: string): boolean {
+  return splitTrailingAnnotation(text).annotation !== null;
 }
 
 /** Rejoins lines hard-wrapped mid-sentence or mid-parenthesis. */
 function joinWrapped(lines: Line[]): Line[] {
   const out: Line[] = [];
+  // Whether out's last line starts with a label (joining never changes its start).
+  let previousNumbered = false;
   for (const current of lines) {
     const previous = out.at(-1);
-    if (previous) {
-      // A numbered item always starts anew, even after a truncated "(牵头单位:…".
-      const numbered = readLabel(current.text) !== null;
-      const startsNew = numbered || startsWithUnitLabel(current.text) || /^[(〔]/.test(current.text);
-      const previousHasLabel = readLabel(previous.text) !== null;
+    // A numbered item always starts anew, even after a truncated "(牵头单位:…".
+    const numbered = readLabel(current.text) !== null;
+    if (previous && !numbered) {
+      // A date alone on its line is a signature's date, not a sentence's tail.
+      const startsNew =
+        startsWithUnitLabel(current.text) || /^[(〔]/.test(current.text) || /^20\d{2}年\d{1,2}月\d{1,2}日$/.test(current.text);
+      // A numbered heading is often followed by an unnumbered introduction;
+      // a short tail, a long item (headings are short) cut mid-sentence, a
+      // comma-ended line or a tail carrying the item's annotation shows that
+      // the item itself was wrapped.
+      const headingWrapped = () =>
+        !previousNumbered ||
+        current.text.length <= 15 ||
+        previous.text.length >= 50 ||
+        /[,、]$/.test(previous.text) ||
+        endsWithAnnotation(current.text);
       const continues =
-        !numbered &&
-        (unbalanced(previous.text) ||
-          (!startsNew &&
-            !ENDS_SENTENCE.test(previous.text) &&
-            (!previousHasLabel || current.text.length <= 15) &&
-            !looksLikeTitle(previous.text)));
+        unbalanced(previous.text) ||
+        (!startsNew && !ENDS_SENTENCE.test(previous.text) && headingWrapped() && !looksLikeTitle(previous.text));
       if (continues) {
         previous.text += current.text;
         continue;
       }
     }
     out.push({ ...current });
+    previousNumbered = numbered;
   }
   return out;
 }
@@ -292,8 +390,45 @@ type Item = {
   annotation: UnitAnnotation | null;
   /** The annotation came on a line of its own, after the item (may cover a group). */
   standalone: boolean;
-  children: string[];
+  /** Unnumbered paragraphs that follow the item. */
+  paragraphs: Line[];
 };
+
+/**
+ * The item's text and its trailing annotation. An annotation cut off before
+ * its closing bracket ("…工作(牵头单位:区司法局") is still read, with a warning.
+ */
+function splitItemText(rest: string, line: number, warnings: ParseWarning[]) {
+  const split = splitTrailingAnnotation(rest);
+  if (split.annotation) return split;
+  const open = Math.max(rest.lastIndexOf("("), rest.lastIndexOf("〔"));
+  if (open >= 0 && unbalanced(rest.slice(open))) {
+    const annotation = parseLabelled(rest.slice(open + 1));
+    if (annotation) {
+      warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
+      return { text: rest.slice(0, open).trim(), annotation };
+    }
+  }
+  return split;
+}
+
+/**
+ * The depth of the measures. The level that carries units most often is the
+ * measure level (an item carrying units is a measure at any level). Without
+ * any units, the level of most leaf items: a "2.…:" with sub-items (1)(2)
+ * among plain "1." "3." items keeps the sub-items as its text.
+ */
+function measureDepthOf(items: Item[]): number {
+  const counts = new Map<number, number>();
+  const annotated = items.some((item) => item.annotation);
+  items.forEach((item, i) => {
+    const next = items[i + 1];
+    const counts_ = annotated ? item.annotation !== null : !next || next.depth <= item.depth;
+    if (counts_) counts.set(item.depth, (counts.get(item.depth) ?? 0) + 1);
+  });
+  // Most items first; on a tie the shallower level.
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
 
 function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
   const items: Item[] = [];
@@ -301,15 +436,15 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     const label = readLabel(text);
     const last = items.at(-1);
     if (label) {
-      const { text: body, annotation } = splitTrailingAnnotation(label.rest);
-      items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, children: [] });
+      const { text: body, annotation } = splitItemText(label.rest, line, warnings);
+      items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, paragraphs: [] });
       continue;
     }
     let standalone: UnitAnnotation | null = null;
     if (startsWithUnitLabel(text)) standalone = parseLabelled(text);
     else if (/^[(〔]/.test(text)) {
-      const closed = /[)〕]$/.test(text);
-      standalone = parseAnnotation(text.slice(1, closed ? -1 : undefined));
+      const closed = /[)〕][。;,]?$/.test(text);
+      standalone = parseAnnotation(text.replace(/[。;,]$/, "").slice(1, closed ? -1 : undefined));
       if (standalone && !closed) warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
     }
     if (standalone?.unparsed.length) {
@@ -320,20 +455,15 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       last.standalone = true;
     } else if (standalone) {
       warnings.push({ line, message: "单位说明前没有对应的举措,已忽略" });
+    } else if (last) {
+      last.paragraphs.push({ text, line });
     }
   }
   if (items.length === 0) return;
 
-  // The level that carries units most often is the measure level; an item
-  // carrying units is a measure at any level. Without any units, the deepest level.
-  const annotatedByDepth = new Map<number, number>();
-  for (const item of items) if (item.annotation) annotatedByDepth.set(item.depth, (annotatedByDepth.get(item.depth) ?? 0) + 1);
-  const measureDepth = annotatedByDepth.size
-    ? [...annotatedByDepth.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
-    : Math.max(...items.map((i) => i.depth));
-
+  const measureDepth = measureDepthOf(items);
   const stack: ParsedSection[] = [];
-  const measures: { measure: ParsedMeasure; item: Item }[] = [];
+  const measures: { measure: ParsedMeasure; item: Item; incomplete: boolean }[] = [];
   const sectionDepth = new Map<string, number>();
   for (const item of items) {
     const isMeasure = item.depth === measureDepth || (item.annotation !== null && item.depth < measureDepth);
@@ -341,11 +471,12 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       while (stack.length && sectionDepth.get(stack.at(-1)!.key)! >= item.depth) stack.pop();
     }
     if (item.depth < measureDepth && !isMeasure) {
+      // Paragraphs under a heading introduce its chapter; they are not measures.
       const section: ParsedSection = {
         key: `s${plan.sections.length + 1}`,
         parentKey: stack.at(-1)?.key ?? null,
         label: item.label.printed,
-        title: stripBroken(item.text),
+        title: sectionTitle(item.text),
         line: item.line,
       };
       plan.sections.push(section);
@@ -355,6 +486,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       const text = stripBroken(item.text);
       measures.push({
         item,
+        incomplete: item.annotation?.incomplete ?? false,
         measure: {
           code: item.label.code,
           text,
@@ -372,31 +504,65 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       if (item.annotation && !owner.item.annotation) {
         owner.measure.leadUnits = item.annotation.lead;
         owner.measure.responsibleUnits = item.annotation.responsible;
+        owner.measure.deadline ??= item.annotation.deadlineText ? parseDeadline(item.annotation.deadlineText) : null;
+        owner.incomplete ||= item.annotation.incomplete;
       }
+    } else {
+      warnings.push({ line: item.line, message: `第一项举措之前的编号内容,已忽略:${quote(item.label.printed + item.text)}` });
     }
+    if (item.depth >= measureDepth || isMeasure) attachParagraphs(item, measures.at(-1), warnings);
   }
 
   // One unit line after a group of sub-items (1)…(4) covers the whole group.
+  // When an earlier measure of the same section had its own units, the line
+  // may belong to its own measure only: a guess, so warn.
   let pending: ParsedMeasure[] = [];
   let pendingSection: string | null = null;
+  let sectionHadOwn = false;
   for (const { measure, item } of measures) {
     if (measure.sectionKey !== pendingSection) {
       pending = [];
       pendingSection = measure.sectionKey;
+      sectionHadOwn = false;
     }
-    if (!item.annotation) pending.push(measure);
-    else {
-      if (item.standalone) {
-        for (const earlier of pending) {
-          earlier.leadUnits = [...measure.leadUnits];
-          earlier.responsibleUnits = [...measure.responsibleUnits];
-          earlier.deadline ??= measure.deadline;
+    if (!item.annotation) {
+      pending.push(measure);
+      continue;
+    }
+    if (item.standalone) {
+      for (const earlier of pending) {
+        earlier.leadUnits = [...measure.leadUnits];
+        earlier.responsibleUnits = [...measure.responsibleUnits];
+        earlier.deadline ??= measure.deadline;
+        if (sectionHadOwn) {
+          warnings.push({
+            line: earlier.line,
+            message: `举措 ${earlier.code} 没有自己的单位说明,沿用其后举措 ${measure.code} 的单位说明,请核对`,
+          });
         }
       }
-      pending = [];
+    }
+    pending = [];
+    sectionHadOwn = true;
+  }
+  for (const { measure, incomplete } of measures) if (incomplete) warnings.push(etcWarning(measure.code, measure.line));
+  plan.measures.push(...measures.map((m) => m.measure));
+}
+
+/**
+ * Unnumbered paragraphs after a measure (or one of its sub-items): a second
+ * paragraph of the measure when it reads as a sentence, else something the
+ * parser cannot place (a signature, a date). Either way, a warning.
+ */
+function attachParagraphs(item: Item, owner: { measure: ParsedMeasure } | undefined, warnings: ParseWarning[]) {
+  for (const { text, line } of item.paragraphs) {
+    if (owner && /[。;!?:]$/.test(text)) {
+      owner.measure.text += `\n${stripBroken(text)}`;
+      warnings.push({ line, message: `未编号的段落已并入举措 ${owner.measure.code} 的正文,请核对` });
+    } else {
+      warnings.push({ line, message: `无法归入任何举措的内容,已忽略:${quote(text)}` });
     }
   }
-  plan.measures.push(...measures.map((m) => m.measure));
 }
 
 function mergeAnnotations(a: UnitAnnotation, b: UnitAnnotation): UnitAnnotation {
@@ -405,33 +571,45 @@ function mergeAnnotations(a: UnitAnnotation, b: UnitAnnotation): UnitAnnotation 
     responsible: [...a.responsible, ...b.responsible],
     deadlineText: a.deadlineText ?? b.deadlineText,
     unparsed: [...a.unparsed, ...b.unparsed],
+    incomplete: a.incomplete || b.incomplete,
   };
 }
 
 // ---------------------------------------------------------------------------
 
-/** Kind and number of a printed code: "11" → NUM 11, "(十二)" → PAREN_CN 12, "2.3" → NUM_NUM 3. */
-function codeLabel(code: string): { kind: string; value: number } {
-  const label = readLabel(/^\d+$/.test(code) ? `${code}. x` : `${code} x`);
-  return label ? { kind: label.kind, value: label.value } : { kind: "?", value: NaN };
+/** Kind and number of a printed code or label: "11" → NUM 11, "一、" → CN 1, "(十二)" → PAREN_CN 12, "2.3" → NUM_NUM 3. */
+function codeLabel(code: string): { kind: LabelKind; value: number } | null {
+  const bare = code.replace(/[、.]$/, "");
+  const printed = /^\d+$/.test(bare) ? `${bare}.` : /^[一二三四五六七八九十百]+$/.test(bare) ? `${bare}、` : bare;
+  const label = readLabel(`${printed} x`);
+  return label ? { kind: label.kind, value: label.value } : null;
 }
 
 function checkPlan(plan: ParsedPlan, warnings: ParseWarning[]) {
   const anyUnits = plan.measures.some((m) => m.leadUnits.length || m.responsibleUnits.length);
-  // Numbering may run on (…, 5, 6) or restart at 1; anything else is a gap. Each
-  // kind of label is checked against the last item of that kind, section or measure.
+  // Numbering runs on (…, 5, 6), or restarts at 1 under a new heading of a
+  // shallower level; anything else is a gap or a repeat. Each kind of label is
+  // checked against the last item of that kind, section or measure, in
+  // document order (the stable sort keeps run-on items of one line in order).
   const items = [
-    ...plan.sections.map((s) => ({ line: s.line, code: s.label.replace(/[、.]$/, ""), measure: null })),
-    ...plan.measures.map((m) => ({ line: m.line, code: m.code, measure: m })),
+    ...plan.sections.map((s) => ({ line: s.line, code: s.label.replace(/[、.]$/, "") })),
+    ...plan.measures.map((m) => ({ line: m.line, code: m.code })),
   ].sort((a, b) => a.line - b.line);
-  const last = new Map<string, { value: number; code: string }>();
+  const last = new Map<LabelKind, { value: number; code: string; underNewHeading: boolean }>();
   for (const item of items) {
-    const { kind, value } = codeLabel(item.code);
+    const numbering = codeLabel(item.code);
+    if (!numbering) continue;
+    const { kind, value } = numbering;
     const previous = last.get(kind);
-    if (item.measure && previous && value !== previous.value + 1 && value !== 1) {
-      warnings.push({ line: item.line, message: `编号不连续:${previous.code} 之后是 ${item.code},请核对是否有遗漏` });
+    if (previous && value !== previous.value + 1 && !(previous.underNewHeading && value === 1)) {
+      const message =
+        value === previous.value && !previous.underNewHeading
+          ? `编号重复:${previous.code} 之后又是 ${item.code},请核对`
+          : `编号不连续:${previous.code} 之后是 ${item.code},请核对是否有遗漏`;
+      warnings.push({ line: item.line, message });
     }
-    last.set(kind, { value, code: item.code });
+    last.set(kind, { value, code: item.code, underNewHeading: false });
+    for (const [other, entry] of last) if (LABEL_DEPTH[other] > LABEL_DEPTH[kind]) entry.underNewHeading = true;
   }
   for (const measure of plan.measures) {
     if (anyUnits && measure.leadUnits.length === 0) {
@@ -463,8 +641,9 @@ export function parsePlans(lines: Line[]): Result {
         if (nextTitle >= 0) end = Math.max(header.end, nextHeader.index - 4) + nextTitle;
       }
       const plan = newPlan(cleanTitle(titleLine?.text ?? `分工方案${index + 1}`), meta);
-      if (!titleLine) warnings.push({ line: lines[header.index]!.line, message: "未找到该表格所属规划的标题,请补充" });
-      parseTable(lines.slice(header.end, end), header, plan, warnings);
+      const headerLine = lines[header.index]!.line;
+      if (!titleLine) warnings.push({ line: headerLine, message: "未找到该表格所属规划的标题,请补充" });
+      parseTable(lines.slice(header.end, end), header, headerLine, plan, warnings);
       plans.push(plan);
     });
   } else {
@@ -478,5 +657,5 @@ export function parsePlans(lines: Line[]): Result {
   }
 
   for (const plan of plans) checkPlan(plan, warnings);
-  return { plans: plans.filter((p) => p.measures.length > 0), warnings };
+  return { plans: plans.filter((p) => p.measures.length > 0), warnings: warnings.sort((a, b) => a.line - b.line) };
 }

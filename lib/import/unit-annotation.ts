@@ -26,16 +26,20 @@ const RESPONSIBLE = "责任单位|责任部门|配合单位|配合部门|参与�
 const BOTH = "牵头单位、责任单位|牵头及责任单位|牵头、责任单位|牵头、责任部门|牵头和责任单位|责任主体";
 const DEADLINE = "完成时限|完成时间|时间节点|时限要求|时限";
 const LABEL = new RegExp(`(${BOTH}|${LEAD}|${RESPONSIBLE}|${DEADLINE})\\s*[::]`, "g");
+const STARTS_WITH_LABEL = new RegExp(`^(${BOTH}|${LEAD}|${RESPONSIBLE}|${DEADLINE})\\s*[::]`);
+const IS_BOTH = new RegExp(`^(${BOTH})$`);
+const IS_DEADLINE = new RegExp(`^(${DEADLINE})$`);
+const IS_RESPONSIBLE = new RegExp(`^(${RESPONSIBLE})$`);
 
 /** True when the text starts with a unit or deadline label (a labelled line). */
 export function startsWithUnitLabel(text: string): boolean {
-  return new RegExp(`^(${BOTH}|${LEAD}|${RESPONSIBLE}|${DEADLINE})\\s*[::]`).test(text);
+  return STARTS_WITH_LABEL.test(text);
 }
 
 function roleOf(label: string): "lead" | "responsible" | "both" | "deadline" {
-  if (new RegExp(`^(${BOTH})$`).test(label)) return "both";
-  if (new RegExp(`^(${DEADLINE})$`).test(label)) return "deadline";
-  if (new RegExp(`^(${RESPONSIBLE})$`).test(label)) return "responsible";
+  if (IS_BOTH.test(label)) return "both";
+  if (IS_DEADLINE.test(label)) return "deadline";
+  if (IS_RESPONSIBLE.test(label)) return "responsible";
   return "lead";
 }
 
@@ -66,9 +70,10 @@ export function parseLabelled(content: string): UnitAnnotation | null {
   return result;
 }
 
-// "区财政局等部门按职责分工负责", "各相关部门按职责分工落实", "区民政局配合".
-const CENTRAL_LEAD = /^(.+?)(?:共同)?牵头$/u;
-const CENTRAL_RESPONSIBLE = /^(.+?)(?:按照?职责(?:分工)?|分工|共同|具体)?(负责|配合|参与|落实|实施)$/u;
+// "区司法局牵头", "区司法局牵头负责"; "区财政局等部门按职责分工负责",
+// "各相关部门按职责分工落实", "区民政局配合".
+const CENTRAL_LEAD = /^(.+?)(?:共同)?牵头(?:负责)?$/u;
+const CENTRAL_RESPONSIBLE = /^(.+?)(按照?职责(?:分工)?|分工|共同|具体)?(负责|配合|参与|落实)$/u;
 
 /**
  * "A、B牵头,C按职责分工负责" as the central government writes it. A clause
@@ -77,34 +82,37 @@ const CENTRAL_RESPONSIBLE = /^(.+?)(?:按照?职责(?:分工)?|分工|共同|具
  * parentheses in a sentence are left alone.
  */
 export function parseCentralStyle(content: string): UnitAnnotation | null {
-  if (!/牵头|负责|配合|参与|落实/.test(content)) return null;
+  // 落实 alone is too common a verb ("各区要抓好落实") to mark an annotation.
+  if (!/牵头|负责|配合|参与/.test(content)) return null;
   const result = empty();
-  let soleCharge: string[] = [];
+  // Units that plainly 负责 (not "按职责分工负责"): in charge, if nobody leads.
+  const inCharge: string[] = [];
   for (const part of content.split(/[,;]/)) {
     const segment = part.trim().replace(/[。.]+$/, "");
     if (!segment) continue;
     const lead = CENTRAL_LEAD.exec(segment);
-    const responsible = lead ? null : CENTRAL_RESPONSIBLE.exec(segment);
-    const names = lead?.[1] ?? responsible?.[1];
-    if (names !== undefined) {
+    if (lead) {
+      if (hadEtcSuffix(lead[1]!)) result.incomplete = true;
+      result.lead.push(...splitUnitList(lead[1]!));
+      continue;
+    }
+    const responsible = CENTRAL_RESPONSIBLE.exec(segment);
+    if (responsible) {
+      const [, names = "", manner, verb] = responsible;
       if (hadEtcSuffix(names)) result.incomplete = true;
-      if (lead) result.lead.push(...splitUnitList(names));
-      else {
-        result.responsible.push(...splitUnitList(names));
-        if (responsible![2] === "负责") soleCharge.push(...splitUnitList(names));
-      }
+      const units = splitUnitList(names);
+      if (verb === "负责" && !manner) inCharge.push(...units);
+      else result.responsible.push(...units);
       continue;
     }
     const deadline = parseDeadline(segment);
     if (deadline && (deadline.date || deadline.ongoing) && !result.deadlineText) result.deadlineText = segment;
     else return null;
   }
-  // "(区司法局负责)" with nobody leading: the unit in charge is the lead.
-  // Not for 配合/参与, which name helpers, never the owner.
-  if (result.lead.length === 0 && soleCharge.length > 0 && soleCharge.length === result.responsible.length) {
-    result.lead = soleCharge;
-    result.responsible = [];
-  }
+  // "(区司法局负责,区财政局配合)": with nobody leading, the unit in charge
+  // leads; beside a 牵头 unit it is one of the responsible units.
+  if (result.lead.length === 0) result.lead = inCharge;
+  else result.responsible.unshift(...inCharge);
   return result.lead.length || result.responsible.length ? result : null;
 }
 
@@ -134,7 +142,7 @@ export function splitTrailingAnnotation(text: string): { text: string; annotatio
       if (!annotation) return { text: trimmed, annotation: null };
       const before = body.slice(0, i).trim();
       // "…建设。(区政府办牵头)。": one full stop is enough.
-      const punctuation = /[。;,.]$/.test(before) ? "" : tail.replace(/\.$/, "。").slice(0, 1);
+      const punctuation = /[。;,.]$/.test(before) ? "" : tail.slice(0, 1);
       return { text: before + punctuation, annotation };
     }
   }

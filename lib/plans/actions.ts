@@ -6,13 +6,14 @@ import { can } from "@/lib/auth/policy.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden } from "@/lib/errors.ts";
 import { id } from "@/lib/validation.ts";
-import { decodeDocument, decodePastedText, ImportInputError } from "@/lib/import/decode.ts";
+import { decodeDocument, decodePastedText, ImportInputError, MAX_UPLOAD_BYTES } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
 import { writePlanImport } from "@/lib/plans/import.ts";
-import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
+import { commitPlanImportSchema, importedPlanSchema, type Resolution } from "@/lib/plans/schema.ts";
+import { readLedgerWorkbook } from "@/lib/plans/ledger.ts";
 
 const previewSchema = z
   .object({
@@ -53,15 +54,27 @@ export async function previewPlanImport(form: FormData) {
       document.kind === "plans"
         ? [...new Set(document.plans.flatMap((p) => p.measures.flatMap((m) => [...m.leadUnits, ...m.responsibleUnits])))]
         : [];
-    const reconciliation = reconcileNames(names, await loadCatalogue(region.districtId));
+    // A report names its own region; prefer it over the one picked in the form.
+    const reportRegion =
+      document.kind === "annualReport" && document.report.regionName
+        ? await db().region.findFirst({
+            where: { name: document.report.regionName, ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }) },
+            select: { id: true },
+          })
+        : null;
+    const catalogue = await loadCatalogue(region.districtId);
+    const reconciliation = reconcileNames(names, catalogue);
     return {
       message: document.kind === "plans" ? `识别出 ${document.plans.length} 个规划` : "识别为年度报告",
       data: {
         regionId: region.id,
+        reportRegionId: reportRegion?.id ?? region.id,
         fileName: data.file?.name ?? null,
         sourceText: decoded.text,
         document: { ...document, warnings },
         reconciliation,
+        units: catalogue.units.map(({ id, name }) => ({ id, name })),
+        groups: catalogue.groups,
       },
     };
   });
@@ -79,3 +92,57 @@ export async function commitPlanImport(input: unknown) {
     };
   });
 }
+
+const ledgerSchema = z.object({
+  regionId: id("所属区县"),
+  file: z.instanceof(File, { message: "请选择分工台账文件" }),
+});
+
+/**
+ * Reads a ledger exported from here (or kept by hand in the same columns) back
+ * in. Any error in the sheet refuses the whole file, with the rows to fix.
+ */
+export async function importPlanLedger(form: FormData) {
+  return runAction("importPlanLedger", ledgerSchema, Object.fromEntries(form.entries()), async (actor, data) => {
+    if (!can(actor, "plan.manage")) throw forbidden();
+    const region = await findRegionInScope(db(), actor, data.regionId);
+    if (!region?.districtId) throw new AppError("NOT_FOUND");
+    if (data.file.size > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", "文件超过 10 MB", { file: ["文件超过 10 MB"] });
+    const { plan, errors } = await readLedgerWorkbook(new Uint8Array(await data.file.arrayBuffer()));
+    const rowErrors = errors.map((e) => `第 ${e.row} 行:${e.message}`);
+    const parsed = importedPlanSchema.safeParse(plan);
+    if (!parsed.success) rowErrors.push(...parsed.error.issues.map((issue) => issue.message));
+    if (rowErrors.length || !parsed.success) {
+      throw new AppError("VALIDATION", `台账中有 ${rowErrors.length} 处问题,未导入任何内容`, { file: rowErrors });
+    }
+    const names = [...new Set(parsed.data.measures.flatMap((m) => [...m.leadUnits, ...m.responsibleUnits]))];
+    const reconciliation = reconcileNames(names, await loadCatalogue(region.districtId));
+    const resolutions: Record<string, Resolution> = {};
+    const unresolved: string[] = [];
+    for (const item of reconciliation) {
+      if (item.status === "unit") resolutions[item.name] = { action: "unit", unitId: item.unitId, remember: false };
+      else if (item.status === "group") resolutions[item.name] = { action: "group", groupId: item.groupId };
+      else {
+        const codes = parsed.data.measures
+          .filter((m) => m.leadUnits.includes(item.name) || m.responsibleUnits.includes(item.name))
+          .map((m) => m.code);
+        unresolved.push(`举措 ${codes.join("、")} 中的“${item.name}”不是本区县已有的单位或分组`);
+      }
+    }
+    if (unresolved.length) {
+      throw new AppError("VALIDATION", "台账中有未登记的单位,未导入任何内容。请先在“单位”中添加或改用已有名称。", {
+        file: unresolved,
+      });
+    }
+    const summary = await db().$transaction(
+      (tx) => writePlanImport(tx, actor, { regionId: region.id, fileName: data.file.name, plans: [parsed.data], resolutions }),
+      { timeout: 120_000 },
+    );
+    return {
+      message: `已导入 1 个规划、${summary.measuresCreated + summary.measuresUpdated} 项举措(新增 ${summary.measuresCreated},更新 ${summary.measuresUpdated})`,
+      data: summary,
+    };
+  });
+}
+
+export type PlanImportPreview = Extract<Awaited<ReturnType<typeof previewPlanImport>>, { ok: true }>["data"];

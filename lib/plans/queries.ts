@@ -31,3 +31,37 @@ export async function loadCatalogue(districtId: number): Promise<Catalogue> {
   ]);
   return { units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })), groups };
 }
+
+/** A plan with its chapters, measures and assignments, if the actor may read it. */
+export function getPlan(actor: Actor, planId: number) {
+  return db().plan.findFirst({
+    where: { id: planId, ...regionScope(actor) },
+    include: {
+      region: { select: { name: true } },
+      sections: { orderBy: { sortOrder: "asc" } },
+      measures: {
+        orderBy: { sortOrder: "asc" },
+        include: {
+          assignments: {
+            select: { role: true, source: true, unit: { select: { id: true, name: true } }, viaGroup: { select: { name: true } } },
+            orderBy: { unitId: "asc" },
+          },
+        },
+      },
+    },
+  });
+}
+
+type PlanWithMeasures = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
+type AssignmentView = PlanWithMeasures["measures"][number]["assignments"][number];
+
+/**
+ * Names as the division of labour states them: units named directly, and a
+ * group once for all the units it brought in.
+ */
+export function assigneeNames(assignments: AssignmentView[], role: "LEAD" | "RESPONSIBLE"): string[] {
+  const ofRole = assignments.filter((a) => a.role === role);
+  const direct = ofRole.filter((a) => !a.viaGroup).map((a) => a.unit.name);
+  const groups = [...new Set(ofRole.filter((a) => a.viaGroup).map((a) => a.viaGroup!.name))];
+  return [...direct, ...groups];
+}
