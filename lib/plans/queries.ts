@@ -44,7 +44,8 @@ export function getPlan(actor: Actor, planId: number) {
         include: {
           assignments: {
             select: { role: true, source: true, unit: { select: { id: true, name: true } }, viaGroup: { select: { name: true } } },
-            orderBy: { unitId: "asc" },
+            // Created in the document's order.
+            orderBy: { id: "asc" },
           },
         },
       },

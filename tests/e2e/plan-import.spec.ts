@@ -56,7 +56,7 @@ test("the bureau imports 004, accepts proposed matches, exports the ledger and r
 
   await page.getByLabel("分工台账文件(.xlsx)").setInputFiles(ledger);
   await page.getByRole("button", { name: "导入台账" }).click();
-  await expect(page.getByText(/已导入 1 个规划、50 项举措(新增 0,更新 50)/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("已导入 1 个规划、50 项举措(新增 0,更新 50)")).toBeVisible({ timeout: 60_000 });
   expect(await counts()).toEqual(afterImport);
 });
 

@@ -17,6 +17,9 @@ import type { FieldErrors } from "@/lib/validation.ts";
 
 type Region = { id: number; name: string };
 
+// Names that need the user come first.
+const STATUS_ORDER: Reconciliation["status"][] = ["near", "unknown", "newGroup", "group", "unit"];
+
 const STATUS_LABELS: Record<Reconciliation["status"], string> = {
   unit: "已匹配",
   group: "已有分组",
@@ -52,6 +55,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
+    // No file chosen: the browser still sends an empty one; the pasted text is meant.
+    if (file instanceof File && file.size === 0 && !file.name) form.delete("file");
     // Refused here so a large file is not sent at all; the server checks again.
     if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
       const message = `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB,请拆分后再导入或粘贴文本`;
@@ -344,7 +349,9 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
-                  {preview.reconciliation.map((item) => (
+                  {[...preview.reconciliation]
+                    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
+                    .map((item) => (
                     <tr key={item.name} data-status={item.status}>
                       <th scope="row" className="px-3 py-1.5 text-left font-normal">
                         {item.name}
