@@ -379,8 +379,9 @@ function splitRunOns(lines: Line[]): Line[] {
     for (let i = 0; i < text.length - 1; i++) {
       const close = text[i];
       if (close !== ")" && close !== "〕") continue;
-      const rest = text.slice(i + 1);
-      if (!LABEL_AHEAD.test(rest) || !readLabel(rest.trim())) continue;
+      // A label is short: reading a bounded head keeps long lines linear.
+      const ahead = text.slice(i + 1, i + 41);
+      if (!LABEL_AHEAD.test(ahead) || !readLabel(ahead.trim())) continue;
       const open = matchingOpen(text, i, start);
       if (open < 0 || !parseAnnotation(text.slice(open + 1, i))) continue;
       parts.push(text.slice(start, i + 1));
