@@ -9,15 +9,14 @@
 //   parse_all_seeds_median_ms=… commit_004_ms=… recommit_004_ms=…
 // BENCH_RUNS (default 50) and BENCH_WARMUP (default 10) tune part (a).
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { decodeDocument } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
-import { reconcileNames, type Reconciliation } from "@/lib/import/reconcile.ts";
-import type { ParsedDocument, ParsedPlan } from "@/lib/import/types.ts";
-import { startEmbeddedPostgres } from "@/lib/db/embedded.ts";
+import { reconcileNames } from "@/lib/import/reconcile.ts";
+import type { ParsedDocument } from "@/lib/import/types.ts";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import { db } from "@/lib/db/client.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
@@ -26,8 +25,8 @@ import type { Actor } from "@/lib/auth/policy.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
 import { writePlanImport, type ImportSummary } from "@/lib/plans/import.ts";
-import { proposedResolution } from "@/lib/plans/resolutions.ts";
-import { commitPlanImportSchema, type CommitPlanImportInput, type Resolution } from "@/lib/plans/schema.ts";
+import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
+import { commitPlanImportSchema, type CommitPlanImportInput } from "@/lib/plans/schema.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SEEDS_DIR = path.join(ROOT, "tests", "fixtures", "seeds");
@@ -98,17 +97,6 @@ async function benchParse(): Promise<number> {
 
 // ---------------------------------------------------------------- (b) commit
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
@@ -126,24 +114,6 @@ async function cleanup(): Promise<void> {
       console.error(`cleanup: ${step.name} failed: ${(error as Error).message}`);
     }
   }
-}
-
-/** The user's choices, as the integration test makes them: accept near matches (remembered), create unknown units, create new groups. */
-function decide(reconciliation: Reconciliation[]): Record<string, Resolution> {
-  return Object.fromEntries(
-    reconciliation.map((r) => [
-      r.name,
-      proposedResolution(r) ??
-        (r.status === "near" ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true } : { action: "createUnit" }),
-    ]),
-  );
-}
-
-function toInput(plans: ParsedPlan[]) {
-  return plans.map((plan) => ({
-    ...plan,
-    measures: plan.measures.map(({ deadline, line: _line, ...m }) => ({ ...m, deadlineText: deadline?.text ?? "" })),
-  }));
 }
 
 async function counts() {
@@ -250,8 +220,8 @@ async function benchCommit(): Promise<{ commit: number; recommit: number }> {
       regionId: String(region.id),
       fileName: SEED_004,
       sourceText: decoded.text,
-      plans: toInput(document.plans),
-      resolutions: decide(reconciliation),
+      plans: unreviewedPlans(document.plans),
+      resolutions: acceptAllProposals(reconciliation),
     });
     const byStatus = new Map<string, number>();
     for (const r of reconciliation) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);

@@ -88,10 +88,12 @@ export function readLabel(text: string): Label | null {
       code = printed = `(${raw})`;
     } else if (kind === "CIRCLED") value = circledValue(raw);
     else value = Number(raw.split(".").at(-1));
-    // "2023年…" (years are caught by the pattern) and "5、日…"-like dates
-    // are sentences, not labels.
+    // "3.万元…"-like quantities are sentences, not labels ("2023年" never
+    // matches: labels have at most three digits).
     if (kind === "NUM" && /^[年月日万亿%]/.test(rest)) return null;
-    if ((kind === "NUM_NUM" || kind === "NUM_NUM_NUM") && !punct && text.charAt(raw.length) === rest.charAt(0) && QUANTITY_AFTER.test(rest)) return null;
+    // "1.5亿元": a decimal with its unit right after it, no space.
+    const glued = !punct && !/\s/.test(text.charAt(raw.length));
+    if ((kind === "NUM_NUM" || kind === "NUM_NUM_NUM") && glued && QUANTITY_AFTER.test(rest)) return null;
     return { kind, code, printed, value, rest };
   }
   return null;

@@ -169,6 +169,8 @@ function deadlineFor(text: string, annotation: UnitAnnotation | null) {
 
 /** A cell that states a date or "长期坚持" rather than naming units. */
 function readsAsDeadline(text: string): boolean {
+  // Most cells name units; only a digit, 年 or an "ongoing" word can make a deadline.
+  if (!/[\d年]|长期|持续|常态化|经常性|每年|定期/.test(text)) return false;
   const deadline = parseDeadline(text);
   return deadline !== null && (deadline.date !== null || /^(长期|持续|常态化|经常性|每年|定期)/.test(text));
 }
@@ -286,7 +288,7 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
     row.cells.forEach((cell, index) => {
       if (cell === undefined) return;
       const column = cellColumns[index];
-      if (column !== "deadline" && hadEtcSuffix(cell)) incomplete = true;
+      if (column !== "deadline" && cell.includes("等") && hadEtcSuffix(cell)) incomplete = true;
       if (column === "deadline") deadlineText = cell;
       else if (column === "lead") lead.push(...splitUnitList(cell));
       else if (column === "responsible") responsible.push(...splitUnitList(cell));
@@ -335,6 +337,7 @@ type Balance = { paren: number; bracket: number };
 
 function balanceOf(text: string, start: Balance = { paren: 0, bracket: 0 }): Balance {
   const balance = { ...start };
+  if (!/[()〔〕]/.test(text)) return balance;
   for (const ch of text) {
     if (ch === "(") balance.paren++;
     else if (ch === ")") balance.paren--;
@@ -352,40 +355,40 @@ function unbalanced(text: string): boolean {
 // Where a numbered item may start in the middle of a line.
 const LABEL_AHEAD = /^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,3}(?:\.\d{1,3}){0,2}[.、]?|\(\d{1,3}\)|[①-⑳])/;
 
-/** Annotations are short; looking further back for their "(" would make long lines quadratic. */
-const MAX_ANNOTATION = 500;
+/** A closing bracket with what may be a label right after it. */
+const RUN_ON = /[)〕]\s*(?:[一二三四五六七八九十]|\(|\d|[①-⑳])/;
 
-/** Index of the bracket that the one at `close` closes, not before `from`; -1 if none near. */
-function matchingOpen(text: string, close: number, from: number): number {
-  const closer = text[close];
-  const opener = closer === ")" ? "(" : "〔";
-  let depth = 0;
-  for (let i = close; i >= Math.max(from, close - MAX_ANNOTATION); i--) {
-    if (text[i] === closer) depth++;
-    else if (text[i] === opener && --depth === 0) return i;
-  }
-  return -1;
-}
+/** Annotations are short; a longer bracket is not one (and is not parsed as one). */
+const MAX_ANNOTATION = 500;
 
 /**
  * Splits "…〔牵头单位:区司法局〕2.推进…" and "…(区司法局牵头)三、…", where an
  * annotation runs on into the next item. Only after a bracket that really is
- * an annotation: "(2021-2025年)1…" stays whole.
+ * an annotation: "(2021-2025年)1…" stays whole. One pass per line, pairing
+ * brackets with a stack, so long lines stay linear.
  */
 function splitRunOns(lines: Line[]): Line[] {
   return lines.flatMap(({ text, line }) => {
+    // Most lines have no bracket followed by a label; skip the scan for them.
+    if (!RUN_ON.test(text)) return [{ text, line }];
     const parts: string[] = [];
     let start = 0;
+    const open: Record<string, number[]> = { ")": [], "〕": [] };
     for (let i = 0; i < text.length - 1; i++) {
-      const close = text[i];
-      if (close !== ")" && close !== "〕") continue;
+      const ch = text[i]!;
+      if (ch === "(") open[")"]!.push(i);
+      else if (ch === "〔") open["〕"]!.push(i);
+      if (ch !== ")" && ch !== "〕") continue;
+      const from = open[ch]!.pop();
+      if (from === undefined || i - from > MAX_ANNOTATION) continue;
       // A label is short: reading a bounded head keeps long lines linear.
       const ahead = text.slice(i + 1, i + 41);
       if (!LABEL_AHEAD.test(ahead) || !readLabel(ahead.trim())) continue;
-      const open = matchingOpen(text, i, start);
-      if (open < 0 || !parseAnnotation(text.slice(open + 1, i))) continue;
+      if (!parseAnnotation(text.slice(from + 1, i))) continue;
       parts.push(text.slice(start, i + 1));
       start = i + 1;
+      open[")"] = [];
+      open["〕"] = [];
     }
     parts.push(text.slice(start));
     return parts.map((part) => ({ text: part.trim(), line })).filter((part) => part.text);

@@ -61,7 +61,7 @@ export function parseLabelled(content: string): UnitAnnotation | null {
       .map((part) => part.trim());
     if (rest.some(Boolean)) result.unparsed.push(rest.filter(Boolean).join(";"));
     const role = roleOf(match[1]!);
-    if (role !== "deadline" && hadEtcSuffix(value)) result.incomplete = true;
+    if (role !== "deadline" && value.includes("等") && hadEtcSuffix(value)) result.incomplete = true;
     if (role === "deadline") result.deadlineText = value || null;
     else if (role === "responsible") result.responsible.push(...splitUnitList(value));
     // Units named as both lead and responsible lead the measure.

@@ -1,4 +1,5 @@
 import type { Reconciliation } from "@/lib/import/reconcile.ts";
+import type { ParsedPlan } from "@/lib/import/types.ts";
 import type { Resolution } from "@/lib/plans/schema.ts";
 
 /**
@@ -16,4 +17,27 @@ export function proposedResolution(reconciliation: Reconciliation): Resolution |
     default:
       return null;
   }
+}
+
+/**
+ * Every proposal taken: near matches accepted (and remembered), unknown names
+ * created as units. What a user clicking both bulk buttons decides; used by
+ * tests and the import benchmark.
+ */
+export function acceptAllProposals(reconciliation: Reconciliation[]): Record<string, Resolution> {
+  return Object.fromEntries(
+    reconciliation.map((r) => [
+      r.name,
+      proposedResolution(r) ??
+        (r.status === "near" ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true } : { action: "createUnit" }),
+    ]),
+  );
+}
+
+/** Parsed plans in the shape the commit takes, unedited. */
+export function unreviewedPlans(plans: ParsedPlan[]) {
+  return plans.map((plan) => ({
+    ...plan,
+    measures: plan.measures.map(({ deadline, line: _line, ...m }) => ({ ...m, deadlineText: deadline?.text ?? "" })),
+  }));
 }

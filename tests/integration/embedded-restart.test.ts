@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
+import { freePort } from "@/lib/db/embedded.ts";
 import { DEMO_ACCOUNTS } from "@/lib/db/seed.ts";
 
 // What `npm start` does with no DATABASE_URL, minus the web server: start the
@@ -15,15 +15,6 @@ import { DEMO_ACCOUNTS } from "@/lib/db/seed.ts";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fazhi-restart-"));
 fs.chmodSync(dataDir, 0o755);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function session<T>(port: number, fn: (prisma: ReturnType<typeof createPrisma>) => Promise<T>): Promise<T> {
   const env = parseEnv({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port) });

@@ -4,10 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
 import { commitPlanImport, previewPlanImport } from "@/lib/plans/actions.ts";
-import { proposedResolution } from "@/lib/plans/resolutions.ts";
-import type { Resolution } from "@/lib/plans/schema.ts";
-import type { Reconciliation } from "@/lib/import/reconcile.ts";
-import type { ParsedPlan } from "@/lib/import/types.ts";
+import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
 import { actAs } from "../support/acting.ts";
 
 const seed004 = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/seeds/004-xialu-division.txt"), "utf8");
@@ -35,24 +32,6 @@ async function preview(regionId = xialu.id, text = seed004) {
   return result.data;
 }
 
-/** The user's choices: accept every near match (remembering it), create unknown units. */
-function decide(reconciliation: Reconciliation[]): Record<string, Resolution> {
-  return Object.fromEntries(
-    reconciliation.map((r) => [
-      r.name,
-      proposedResolution(r) ??
-        (r.status === "near" ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true } : { action: "createUnit" }),
-    ]),
-  );
-}
-
-function toInput(plans: ParsedPlan[]) {
-  return plans.map((plan) => ({
-    ...plan,
-    measures: plan.measures.map(({ deadline, line: _line, ...m }) => ({ ...m, deadlineText: deadline?.text ?? "" })),
-  }));
-}
-
 async function counts() {
   const [plans, sections, measures, assignments, units, groups, aliases] = await Promise.all([
     db().plan.count(),
@@ -76,8 +55,8 @@ describe("importing 004 into 下陆区", () => {
       regionId: String(xialu.id),
       fileName: "004.txt",
       sourceText: data.sourceText,
-      plans: toInput(data.document.plans),
-      resolutions: decide(data.reconciliation),
+      plans: unreviewedPlans(data.document.plans),
+      resolutions: acceptAllProposals(data.reconciliation),
     };
     const first = await commitPlanImport(input);
     expect(first).toMatchObject({ ok: true });
@@ -92,7 +71,7 @@ describe("importing 004 into 下陆区", () => {
     });
     expect(measure52.assignments.map((a) => [a.role, a.unit.name])).toEqual([["LEAD", "区司法局"]]);
 
-    const again = await commitPlanImport({ ...input, resolutions: decide((await preview()).reconciliation) });
+    const again = await commitPlanImport({ ...input, resolutions: acceptAllProposals((await preview()).reconciliation) });
     expect(again).toMatchObject({ ok: true, data: { measuresCreated: 0, measuresUpdated: 138, assignmentsCreated: 0 } });
     expect(await counts()).toEqual(afterFirst);
     expect(await db().auditEvent.count({ where: { action: "plan.reimport" } })).toBe(3);
@@ -106,8 +85,8 @@ describe("importing 004 into 下陆区", () => {
     if (data.document.kind !== "plans") return;
     await commitPlanImport({
       regionId: String(xialu.id),
-      plans: toInput(data.document.plans),
-      resolutions: decide(data.reconciliation),
+      plans: unreviewedPlans(data.document.plans),
+      resolutions: acceptAllProposals(data.reconciliation),
     });
     const next = await preview();
     expect(next.reconciliation.filter((r) => r.status === "near")).toEqual([]);
@@ -120,7 +99,7 @@ describe("refusals write nothing", () => {
     await as("xialu.bureau");
     const data = await preview();
     if (data.document.kind !== "plans") return;
-    const input = { regionId: String(xialu.id), plans: toInput(data.document.plans), resolutions: decide(data.reconciliation) };
+    const input = { regionId: String(xialu.id), plans: unreviewedPlans(data.document.plans), resolutions: acceptAllProposals(data.reconciliation) };
     const before = await counts();
     for (const login of ["xialu.liaison", "xialu.leader"]) {
       await as(login);
@@ -142,13 +121,13 @@ describe("refusals write nothing", () => {
     await as("xialu.bureau");
     const data = await preview();
     if (data.document.kind !== "plans") return;
-    const resolutions = decide(data.reconciliation);
+    const resolutions = acceptAllProposals(data.reconciliation);
     const names = Object.keys(resolutions);
     // Everything valid but the last name, which points at a unit of another district.
     const foreign = await db().unit.findFirstOrThrow({ where: { region: { code: "310113" } } });
     resolutions[names.at(-1)!] = { action: "unit", unitId: foreign.id, remember: false };
     const before = await counts();
-    const result = await commitPlanImport({ regionId: String(xialu.id), plans: toInput(data.document.plans), resolutions });
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans: unreviewedPlans(data.document.plans), resolutions });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await counts()).toEqual(before);
   });
@@ -169,10 +148,10 @@ describe("refusals write nothing", () => {
     await as("xialu.bureau");
     const data = await preview();
     if (data.document.kind !== "plans") return;
-    const resolutions = decide(data.reconciliation);
+    const resolutions = acceptAllProposals(data.reconciliation);
     delete resolutions["区司法局"];
     const before = await counts();
-    const result = await commitPlanImport({ regionId: String(xialu.id), plans: toInput(data.document.plans), resolutions });
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans: unreviewedPlans(data.document.plans), resolutions });
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining("区司法局") });
     expect(await counts()).toEqual(before);
   });

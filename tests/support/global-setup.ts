@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
 
 // One PostgreSQL for the whole run: the embedded one, or the server named by
@@ -17,17 +16,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     testDatabase: { adminUrl: string };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 function withDatabase(url: string, database: string): string {

@@ -485,7 +485,56 @@ describe("8. deadlines", () => {
   });
 });
 
+describe("hard wraps and run-ons", () => {
+  it("joins a long item wrapped mid-word, but not a heading and its introduction", () => {
+    const { plan, warnings } = onlyPlan(`某区法治政府建设行动计划
+一、健全依法决策机制
+坚持科学决策、民主决策、依法决策，着力实现行政决策程序规定严格落实。
+1.1 加强重大行政决策公众参与力度，提高专家论证质量，充分发挥风险评估功能，建立重大行政决策全过程记录材料归档和档案管理制
+度，实现重大行政决策年度目录事项全部立卷归档。
+（牵头单位：区政府办公室、区司法局；完成时限：长期坚持）
+`);
+    expect(plan.sections.map((s) => s.title)).toEqual(["健全依法决策机制"]);
+    expect(plan.measures.map(brief)).toEqual([
+      {
+        code: "1.1",
+        text: "加强重大行政决策公众参与力度,提高专家论证质量,充分发挥风险评估功能,建立重大行政决策全过程记录材料归档和档案管理制度,实现重大行政决策年度目录事项全部立卷归档。",
+        lead: ["区政府办公室", "区司法局"],
+        responsible: [],
+        deadline: "ongoing",
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("splits after a bracket with brackets inside, and only after an annotation", () => {
+    const { plan, warnings } = onlyPlan(`某区法治政府建设工作要点
+1.加强学习（牵头单位：各单位党委（党组））2.落实《法治政府建设实施纲要（2021－2025年）》3.推进普法（区司法局牵头）
+`);
+    expect(plan.measures.map(brief)).toEqual([
+      { code: "1", text: "加强学习", lead: ["各单位党委(党组)"], responsible: [], deadline: null },
+      {
+        code: "2",
+        text: "落实《法治政府建设实施纲要(2021-2025年)》3.推进普法",
+        lead: ["区司法局"],
+        responsible: [],
+        deadline: null,
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe("doubtful spots are warnings", () => {
+  it("an impossible issue date is dropped with a warning", () => {
+    const { plans, warnings } = parse(`某区2023年法治建设工作要点
+2023年2月30日
+1.开展执法检查。
+`);
+    expect(plans[0]!.issueDate).toBeNull();
+    expect(messages(warnings)).toEqual(["2 发布日期“2023年2月30日”不是有效日期,已忽略"]);
+  });
+
   it("reads an annotation cut off before its closing bracket, and says so", () => {
     const { plan, warnings } = onlyPlan(`某区2023年法治建设工作要点
 1.推进执法规范化建设（牵头单位：区司法局；责任单位：区公安分局
