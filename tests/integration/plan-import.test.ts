@@ -19,10 +19,10 @@ beforeEach(async () => {
 
 const as = async (login: string) => actAs(await db().user.findUniqueOrThrow({ where: { login } }));
 
-function uploadForm(regionId: number, text: string, fileName = "004.txt") {
+function uploadForm(regionId: number, content: string | Uint8Array, fileName = "004.txt") {
   const form = new FormData();
   form.set("regionId", String(regionId));
-  form.set("file", new File([text], fileName, { type: "text/plain" }));
+  form.set("file", new File([content], fileName, { type: "text/plain" }));
   return form;
 }
 
@@ -139,6 +139,20 @@ describe("refusals write nothing", () => {
     await as("xialu.bureau");
     const before = await counts();
     const result = await previewPlanImport(uploadForm(xialu.id, text));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain(fragment);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ["binary junk", () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), "junk.txt", "不是文本文件"],
+    ["a 50 MB file", () => new Uint8Array(50 * 1024 * 1024).fill(0x41), "big.txt", "10 MB"],
+    ["a .docx that is not a zip", () => new TextEncoder().encode("这不是 Word 文件"), "plan.docx", "不是有效的 Word"],
+    ["broken encoding", () => Uint8Array.from({ length: 3000 }, (_, i) => 0x80 + ((i * 31) % 0x7f)), "plan.txt", "编码"],
+  ])("%s gets a clear message and writes nothing", async (_case, bytes, fileName, fragment) => {
+    await as("xialu.bureau");
+    const before = await counts();
+    const result = await previewPlanImport(uploadForm(xialu.id, bytes(), fileName));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain(fragment);
     expect(await counts()).toEqual(before);
