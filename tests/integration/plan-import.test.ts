@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 const as = async (login: string) => actAs(await db().user.findUniqueOrThrow({ where: { login } }));
 
-function uploadForm(regionId: number, content: string | Uint8Array, fileName = "004.txt") {
+function uploadForm(regionId: number, content: string | Uint8Array<ArrayBuffer>, fileName = "004.txt") {
   const form = new FormData();
   form.set("regionId", String(regionId));
   form.set("file", new File([content], fileName, { type: "text/plain" }));
