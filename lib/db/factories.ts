@@ -89,3 +89,66 @@ export async function createUser(
     },
   });
 }
+
+export async function createPlan(
+  client: Client,
+  input: {
+    regionId: number;
+    title: string;
+    reportCadence?: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
+    reportDueDay?: number;
+    periodStart?: number;
+    periodEnd?: number;
+  },
+) {
+  const region = await client.region.findUniqueOrThrow({ where: { id: input.regionId } });
+  return client.plan.create({
+    data: {
+      regionId: region.id,
+      districtId: region.districtId!,
+      title: input.title,
+      kind: "PLAN",
+      status: "IN_FORCE",
+      periodStart: input.periodStart ?? 2021,
+      periodEnd: input.periodEnd ?? 2025,
+      reportCadence: input.reportCadence ?? "QUARTERLY",
+      reportDueDay: input.reportDueDay ?? 10,
+    },
+  });
+}
+
+/** A measure with its lead and responsible units assigned directly. */
+export async function createMeasure(
+  client: Client,
+  input: {
+    planId: number;
+    code: string;
+    text?: string;
+    deadline?: string | null;
+    ongoing?: boolean;
+    leadUnitIds?: number[];
+    responsibleUnitIds?: number[];
+  },
+) {
+  const plan = await client.plan.findUniqueOrThrow({ where: { id: input.planId } });
+  const measure = await client.measure.create({
+    data: {
+      planId: plan.id,
+      districtId: plan.districtId,
+      code: input.code,
+      text: input.text ?? `举措 ${input.code}`,
+      deadline: input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null,
+      deadlineText: input.deadline ?? (input.ongoing ? "长期坚持" : null),
+      ongoing: input.ongoing ?? false,
+      sortOrder: Number.parseInt(input.code, 10) || 0,
+    },
+  });
+  const assignments = [
+    ...(input.leadUnitIds ?? []).map((unitId) => ({ unitId, role: "LEAD" as const })),
+    ...(input.responsibleUnitIds ?? []).map((unitId) => ({ unitId, role: "RESPONSIBLE" as const })),
+  ];
+  await client.assignment.createMany({
+    data: assignments.map((a) => ({ ...a, measureId: measure.id, districtId: plan.districtId })),
+  });
+  return measure;
+}

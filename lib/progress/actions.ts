@@ -1,0 +1,224 @@
+"use server";
+
+import { db, type Tx } from "@/lib/db/client.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import { runAction } from "@/lib/actions/run.ts";
+import { recordAudit } from "@/lib/audit/record.ts";
+import { AppError, forbidden, notFound } from "@/lib/errors.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
+import { assignmentScope, reportScope } from "@/lib/progress/queries.ts";
+import {
+  returnProgressReportSchema,
+  reviewProgressReportSchema,
+  saveProgressDraftSchema,
+  submitProgressReportSchema,
+} from "@/lib/progress/schema.ts";
+
+// A unit reports once per assignment and period: the report row moves
+// DRAFT → SUBMITTED → APPROVED, or → RETURNED → SUBMITTED again. Every move is
+// an audit event, which is also the measure's timeline. Each write names the
+// version it was read at, so two people never overwrite each other silently.
+
+type ReportInput = {
+  assignmentId: number;
+  periodKey: string;
+  text: string;
+  percent: number;
+  claimedStatus: "IN_PROGRESS" | "COMPLETED" | "NO_CHANGE";
+  version?: number;
+};
+
+/** The assignment, if the actor may report on it, and the period the report is for. */
+async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
+  const assignment = await tx.assignment.findFirst({
+    where: { id: input.assignmentId, ...assignmentScope(actor) },
+    include: { unit: true, measure: { include: { plan: true } } },
+  });
+  if (!assignment || !can(actor, "assignment.report", { regionId: assignment.unit.regionId, unitId: assignment.unitId })) {
+    throw notFound();
+  }
+  const { plan } = assignment.measure;
+  const period = periodByKey(input.periodKey, plan.reportCadence, plan.reportDueDay);
+  if (!period) throw new AppError("VALIDATION", undefined, { periodKey: ["报送期次与该规划的报送周期不符"] });
+  const today = todayInChina();
+  if (period.start > today) throw new AppError("VALIDATION", undefined, { periodKey: [`${period.label}尚未开始,不能报送`] });
+  if (isPeriodClosed(period, today, 0, plan.reportDueDay)) {
+    throw new AppError("VALIDATION", undefined, { periodKey: [`${period.label}的报送已截止,不能再报送或修改`] });
+  }
+  const existing = await tx.progressReport.findFirst({
+    where: { assignmentId: assignment.id, periodStart: dateOf(period.start) },
+  });
+  return { assignment, period, existing };
+}
+
+const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Applies a change only if the row is still at the version the user saw. */
+async function updateAtVersion(tx: Tx, id: number, version: number | undefined, data: Record<string, unknown>) {
+  if (version === undefined) throw new AppError("CONFLICT");
+  const { count } = await tx.progressReport.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) throw new AppError("CONFLICT");
+  return tx.progressReport.findUniqueOrThrow({ where: { id } });
+}
+
+function reportData(actor: Actor, assignment: { unitId: number }, input: ReportInput, period: Period) {
+  // Bureau staff logging a unit's paper or e-mail report (代报).
+  const onBehalf = actor.role !== "LIAISON" || actor.unitId !== assignment.unitId;
+  return {
+    text: input.text,
+    percent: input.claimedStatus === "COMPLETED" ? 100 : input.percent,
+    claimedStatus: input.claimedStatus,
+    periodStart: dateOf(period.start),
+    periodEnd: dateOf(period.end),
+    authorId: actor.id,
+    onBehalfOfUnitId: onBehalf ? assignment.unitId : null,
+  };
+}
+
+export async function saveProgressDraft(input: unknown) {
+  return runAction("saveProgressDraft", saveProgressDraftSchema, input, async (actor, data) => {
+    if (!can(actor, "assignment.report")) throw forbidden();
+    const report = await db().$transaction(async (tx) => {
+      const { assignment, period, existing } = await reportTarget(tx, actor, data);
+      if (existing && existing.state !== "DRAFT" && existing.state !== "RETURNED") {
+        throw new AppError("CONFLICT", "本期已报送,不能再保存草稿;如需修改,请联系司法局退回。");
+      }
+      const fields = reportData(actor, assignment, data, period);
+      const saved = existing
+        ? await updateAtVersion(tx, existing.id, data.version, { ...fields })
+        : await tx.progressReport.create({
+            data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId, state: "DRAFT" },
+          });
+      await recordAudit(tx, {
+        actor,
+        action: "report.saveDraft",
+        entityType: "ProgressReport",
+        entityId: saved.id,
+        districtId: saved.districtId,
+        before: existing,
+        after: saved,
+      });
+      return saved;
+    });
+    return { message: "草稿已保存", data: { id: report.id, version: report.version } };
+  });
+}
+
+export async function submitProgressReport(input: unknown) {
+  return runAction("submitProgressReport", submitProgressReportSchema, input, async (actor, data) => {
+    if (!can(actor, "assignment.report")) throw forbidden();
+    const report = await db().$transaction(async (tx) => {
+      const { assignment, period, existing } = await reportTarget(tx, actor, data);
+      if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
+        throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
+      }
+      const fields = { ...reportData(actor, assignment, data, period), state: "SUBMITTED" as const, submittedAt: new Date() };
+      const saved = existing
+        ? await updateAtVersion(tx, existing.id, data.version, fields)
+        : await tx.progressReport.create({ data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId } });
+      await tx.assignment.update({
+        where: { id: assignment.id },
+        data: { lastReportAt: saved.submittedAt, ...(assignment.status === "NOT_STARTED" ? { status: "IN_PROGRESS" } : {}) },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",
+        entityType: "ProgressReport",
+        entityId: saved.id,
+        districtId: saved.districtId,
+        before: existing,
+        after: saved,
+      });
+      return saved;
+    });
+    return { message: "已报送,等待司法局审核", data: { id: report.id, version: report.version } };
+  });
+}
+
+/** A submitted report the actor may review, or 404. */
+async function reviewTarget(tx: Tx, actor: Actor, reportId: number) {
+  const report = await tx.progressReport.findFirst({
+    where: { id: reportId, ...reportScope(actor) },
+    include: { assignment: { include: { unit: true } } },
+  });
+  if (!report?.assignment || !can(actor, "report.review", { regionId: report.assignment.unit.regionId })) throw notFound();
+  if (report.state === "DRAFT") throw new AppError("CONFLICT", "该报送尚未提交,不能审核。");
+  if (report.state !== "SUBMITTED") throw new AppError("CONFLICT", "该报送已被审核或退回,请刷新后查看。");
+  return { report, assignment: report.assignment };
+}
+
+export async function approveProgressReport(input: unknown) {
+  return runAction("approveProgressReport", reviewProgressReportSchema, input, async (actor, data) => {
+    if (!can(actor, "report.review")) throw forbidden();
+    await db().$transaction(async (tx) => {
+      const { report, assignment } = await reviewTarget(tx, actor, data.reportId);
+      const saved = await updateAtVersion(tx, report.id, data.version, {
+        state: "APPROVED",
+        reviewerId: actor.id,
+        reviewedAt: new Date(),
+        reviewComment: null,
+      });
+      // The unit's own status follows what the bureau has approved.
+      const completed = report.claimedStatus === "COMPLETED";
+      await tx.assignment.update({
+        where: { id: assignment.id },
+        data: completed
+          ? { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt }
+          : { status: "IN_PROGRESS", ...(report.claimedStatus === "IN_PROGRESS" ? { percent: report.percent } : {}) },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "report.approve",
+        entityType: "ProgressReport",
+        entityId: saved.id,
+        districtId: saved.districtId,
+        before: report,
+        after: saved,
+      });
+    });
+    return { message: "已审核通过", data: null };
+  });
+}
+
+export async function returnProgressReport(input: unknown) {
+  return runAction("returnProgressReport", returnProgressReportSchema, input, async (actor, data) => {
+    if (!can(actor, "report.review")) throw forbidden();
+    await db().$transaction(async (tx) => {
+      const { report, assignment } = await reviewTarget(tx, actor, data.reportId);
+      const saved = await updateAtVersion(tx, report.id, data.version, {
+        state: "RETURNED",
+        reviewerId: actor.id,
+        reviewedAt: new Date(),
+        reviewComment: data.comment,
+      });
+      // The unit's liaisons see the return in their inbox at once.
+      const liaisons = await tx.user.findMany({
+        where: { unitId: assignment.unitId, role: "LIAISON", active: true },
+        select: { id: true },
+      });
+      await tx.notification.createMany({
+        data: liaisons.map((user) => ({
+          userId: user.id,
+          districtId: saved.districtId,
+          title: "进展报送被退回",
+          body: data.comment,
+          link: `/measures/${assignment.measureId}`,
+        })),
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "report.return",
+        entityType: "ProgressReport",
+        entityId: saved.id,
+        districtId: saved.districtId,
+        before: report,
+        after: saved,
+      });
+    });
+    return { message: "已退回,并通知了报送单位", data: null };
+  });
+}

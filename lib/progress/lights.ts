@@ -1,0 +1,201 @@
+import { toDayNumber, type Period } from "@/lib/progress/periods.ts";
+
+// Traffic lights (红黄绿灯) and derived measure status. Pure functions: the
+// caller loads the facts, these rules turn them into a light, never typed in.
+// Dates are calendar dates "YYYY-MM-DD"; a deadline is the last day on which
+// the measure is on time (2024年底前 → 2024-12-31 is still on time).
+//
+// assignmentLight, first rule that applies:
+//   1. completed                                   GREEN  "已完成" (even if it finished late)
+//   2. deadline passed (today > deadline)          RED    "已逾期 N 天"
+//   3. the period's report was returned            YELLOW "本期(2024年第三季度)报送被退回"
+//   4. the period's report is missing (NONE or DRAFT) and its due date has
+//      passed (today > currentPeriod.dueDate)      YELLOW "本期(2024年第三季度)未报送"
+//   5. deadline within 30 days (0 ≤ days ≤ 30)     YELLOW "距完成时限 N 天" / "今日到期"
+//   6. never reported                              GREY   "尚未启动"
+//   7. otherwise                                   GREEN  "进展正常"
+// Ongoing measures (长期坚持) have no deadline: rules 2 and 5 never apply (a
+// deadline passed along with ongoing = true is ignored); they are judged per
+// reporting period only.
+//
+// Which period is "current": pass latestDuePeriod(today, cadence, dueDay) from
+// periods.ts — the latest period whose due date has passed and that is still
+// open. Its report is late if missing and can still be made good, so rule 4
+// flags exactly the reports a unit can and must still send. (Passing
+// reportingPeriod(today) would make rule 4 never fire: that period is never
+// past its due date.) The rules themselves work with any period passed in.
+//
+// reportingStart (optional): the first day the assignment has to report on
+// (the plan's entry into force or the assignment's creation, whichever is
+// later). A period that ends before it expects no report, so rule 4 does not
+// apply and a unit that never reported stays GREY: "the first report is not
+// yet due". Without it, every period is taken to expect a report.
+
+export type Light = "RED" | "YELLOW" | "GREEN" | "GREY";
+
+/** Colour is never the only signal: each label carries words. */
+export const LIGHT_LABELS: Record<Light, string> = {
+  RED: "红灯·逾期",
+  YELLOW: "黄灯·临期或未报",
+  GREEN: "绿灯·正常",
+  GREY: "灰灯·未启动",
+};
+
+/** Worst first; the order used to combine lights and to sort lists. */
+export const LIGHTS_WORST_FIRST: readonly Light[] = ["RED", "YELLOW", "GREEN", "GREY"];
+
+/** Higher is worse: RED 3, YELLOW 2, GREEN 1, GREY 0. */
+export function lightSeverity(light: Light): number {
+  return LIGHTS_WORST_FIRST.length - 1 - LIGHTS_WORST_FIRST.indexOf(light);
+}
+
+/** A deadline this many days away or fewer (and not passed) turns the light yellow. */
+export const DUE_SOON_DAYS = 30;
+
+/**
+ * The state of an assignment's report for one period: NONE when there is no
+ * report, otherwise the review state of its latest report.
+ */
+export type ReportStateForPeriod = "NONE" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+
+export type LightResult = { light: Light; reason: string };
+
+/** Signed number of days from a to b: daysBetween("2024-09-30", "2024-10-10") = 10. */
+export function daysBetween(a: string, b: string): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+export type AssignmentLightInput = {
+  today: string;
+  /** The measure's current deadline (after approved extensions), or null. */
+  deadline: string | null;
+  ongoing: boolean;
+  /**
+   * The assignment is done: its completion was approved, or the measure as a
+   * whole is completed (its lead assignments' completion approved) — pass
+   * true then, so a responsible unit of a finished measure is not flagged.
+   */
+  completed: boolean;
+  /** A report of this assignment has ever been submitted (drafts do not count). */
+  everReported: boolean;
+  /** The period judged; normally latestDuePeriod(today, …). */
+  currentPeriod: Period;
+  currentState: ReportStateForPeriod;
+  /** First day reports are expected; periods ending before it expect none. */
+  reportingStart?: string | null;
+};
+
+const MISSING: ReadonlySet<ReportStateForPeriod> = new Set(["NONE", "DRAFT"]);
+
+export function assignmentLight(input: AssignmentLightInput): LightResult {
+  const { today, ongoing, completed, everReported, currentPeriod, currentState, reportingStart } = input;
+  toDayNumber(today); // validates
+  if (completed) return { light: "GREEN", reason: "已完成" };
+
+  const daysLeft = !ongoing && input.deadline !== null ? daysBetween(today, input.deadline) : null;
+  if (daysLeft !== null && daysLeft < 0) return { light: "RED", reason: `已逾期 ${-daysLeft} 天` };
+
+  if (currentState === "RETURNED") {
+    return { light: "YELLOW", reason: `本期(${currentPeriod.label})报送被退回` };
+  }
+  const expected = reportingStart == null || currentPeriod.end >= reportingStart;
+  if (expected && MISSING.has(currentState) && today > currentPeriod.dueDate) {
+    return { light: "YELLOW", reason: `本期(${currentPeriod.label})未报送` };
+  }
+
+  if (daysLeft !== null && daysLeft <= DUE_SOON_DAYS) {
+    return { light: "YELLOW", reason: daysLeft === 0 ? "今日到期" : `距完成时限 ${daysLeft} 天` };
+  }
+
+  if (!everReported && MISSING.has(currentState)) return { light: "GREY", reason: "尚未启动" };
+  return { light: "GREEN", reason: "进展正常" };
+}
+
+export type AssignmentRoleForLight = "LEAD" | "RESPONSIBLE";
+
+export type MeasureLightInput = {
+  today: string;
+  deadline: string | null;
+  ongoing: boolean;
+  /** The period judged; normally latestDuePeriod(today, …). */
+  currentPeriod: Period;
+  reportingStart?: string | null;
+  assignments: readonly {
+    role: AssignmentRoleForLight;
+    /** This assignment's completion was approved. */
+    completedApproved: boolean;
+    everReported: boolean;
+    currentState: ReportStateForPeriod;
+  }[];
+};
+
+/** Completed: it has lead assignments and every one's completion is approved. */
+export function isMeasureCompleted(leadAssignments: readonly { completedApproved: boolean }[]): boolean {
+  return leadAssignments.length > 0 && leadAssignments.every((a) => a.completedApproved);
+}
+
+/**
+ * The light of a measure:
+ *   - completed (isMeasureCompleted over its LEAD assignments) → GREEN "已完成",
+ *     whatever the responsible units and the deadline say;
+ *   - otherwise the worst of its assignments' lights, each computed by
+ *     assignmentLight with completed = that assignment's approved completion,
+ *     worst meaning RED > YELLOW > GREEN > GREY (GREY only if no unit has
+ *     started: one unit reporting means the measure has started); the reason is
+ *     that of the first worst assignment, LEAD assignments before RESPONSIBLE,
+ *     otherwise in the order given;
+ *   - no assignments at all: judged as one assignment that never reported.
+ */
+export function measureLight(input: MeasureLightInput): LightResult {
+  const { assignments, ...shared } = input;
+  const leads = assignments.filter((a) => a.role === "LEAD");
+  if (isMeasureCompleted(leads)) {
+    toDayNumber(input.today);
+    return { light: "GREEN", reason: "已完成" };
+  }
+  const ordered = [...leads, ...assignments.filter((a) => a.role !== "LEAD")];
+  if (ordered.length === 0) {
+    return assignmentLight({ ...shared, completed: false, everReported: false, currentState: "NONE" });
+  }
+  const results = ordered.map((a) =>
+    assignmentLight({ ...shared, completed: a.completedApproved, everReported: a.everReported, currentState: a.currentState }),
+  );
+  // reduce keeps the earlier result on ties.
+  return results.reduce((worst, r) => (lightSeverity(r.light) > lightSeverity(worst.light) ? r : worst));
+}
+
+export type MeasureStatus = "COMPLETED" | "OVERDUE" | "IN_PROGRESS" | "NOT_STARTED";
+
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
+  COMPLETED: "已完成",
+  OVERDUE: "已逾期",
+  IN_PROGRESS: "推进中",
+  NOT_STARTED: "未启动",
+};
+
+export type MeasureStatusInput = {
+  leadAssignments: readonly { completedApproved: boolean }[];
+  deadline: string | null;
+  ongoing: boolean;
+  today: string;
+  /** Any assignment of the measure (lead or responsible) has ever submitted a report; drafts do not count. */
+  everReported: boolean;
+};
+
+/**
+ * Derived status of a measure, first rule that applies:
+ *   COMPLETED   it has lead assignments and all of them are approved as completed
+ *   OVERDUE     not ongoing, has a deadline, and today > deadline
+ *   NOT_STARTED no unit has ever submitted a report for it
+ *   IN_PROGRESS otherwise
+ * An ongoing measure is never OVERDUE; it is COMPLETED only if the bureau
+ * approves its leads' completion. Consistent with measureLight: COMPLETED is
+ * GREEN, OVERDUE is RED, NOT_STARTED is GREY or YELLOW.
+ */
+export function measureStatus(input: MeasureStatusInput): MeasureStatus {
+  toDayNumber(input.today);
+  if (isMeasureCompleted(input.leadAssignments)) return "COMPLETED";
+  if (!input.ongoing && input.deadline !== null && daysBetween(input.today, input.deadline) < 0) return "OVERDUE";
+  if (!input.everReported) return "NOT_STARTED";
+  return "IN_PROGRESS";
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { id, text } from "@/lib/validation.ts";
+
+export const CLAIMED_STATUSES = ["IN_PROGRESS", "COMPLETED", "NO_CHANGE"] as const;
+
+export const CLAIMED_STATUS_LABELS: Record<(typeof CLAIMED_STATUSES)[number], string> = {
+  IN_PROGRESS: "推进中",
+  COMPLETED: "已完成",
+  NO_CHANGE: "本期无新进展",
+};
+
+export const REVIEW_STATE_LABELS = {
+  DRAFT: "草稿",
+  SUBMITTED: "已报送",
+  APPROVED: "已通过",
+  RETURNED: "被退回",
+} as const;
+
+const percent = z.coerce
+  .number({ error: "进度应为 0 到 100 之间的整数" })
+  .int("进度应为 0 到 100 之间的整数")
+  .min(0, "进度应为 0 到 100 之间的整数")
+  .max(100, "进度应为 0 到 100 之间的整数");
+
+/** The version the form was loaded with; absent for a first report. */
+const version = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).optional());
+
+const reportFields = {
+  assignmentId: id("任务"),
+  periodKey: z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/, "报送期次有误"),
+  percent,
+  claimedStatus: z.enum(CLAIMED_STATUSES, { error: "请选择本期状态" }),
+  version,
+};
+
+/** A draft may be saved half-written; only its length is limited. */
+export const saveProgressDraftSchema = z.object({
+  ...reportFields,
+  text: z.string().max(5000, "进展情况不能超过 5000 个字"),
+});
+
+export const submitProgressReportSchema = z.object({
+  ...reportFields,
+  text: text("进展情况", 5000),
+});
+
+export const reviewProgressReportSchema = z.object({ reportId: id("报送"), version: z.coerce.number().int().min(1) });
+
+export const returnProgressReportSchema = reviewProgressReportSchema.extend({
+  comment: text("退回意见", 1000),
+});
+
+export type SubmitProgressReportInput = z.output<typeof submitProgressReportSchema>;

@@ -1,0 +1,115 @@
+import { createHash, randomUUID } from "node:crypto";
+import * as fs from "node:fs/promises";
+import path from "node:path";
+import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
+
+/**
+ * 64 lower-case hex digits. Anything else ("../../etc/passwd", upper case, a
+ * prefix) is never turned into a path. Re-exported from attachment-store.ts.
+ */
+export function isAttachmentHash(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
+}
+
+/** Temp files start with this, so nothing in the store ever mistakes one for a stored file. */
+export const TEMP_PREFIX = ".tmp-";
+
+/**
+ * Files on local disk at `<root>/<hash[0..2]>/<hash[2..4]>/<hash>` (two levels
+ * of fan-out keep directories small). Fits a single app server with DATA_DIR on
+ * a persistent disk; several servers need shared storage (see attachment-store.ts).
+ */
+export class LocalAttachmentStore implements AttachmentStore {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  async put(bytes: Uint8Array): Promise<{ hash: string; size: number }> {
+    const hash = createHash("sha256").update(bytes).digest("hex");
+    const size = bytes.byteLength;
+    const target = this.pathOf(hash);
+
+    // Names are only ever created by rename, so an existing file is complete;
+    // the size check guards against someone having truncated it by hand.
+    if ((await sizeOf(target)) === size) return { hash, size };
+
+    const dir = path.dirname(target);
+    await fs.mkdir(dir, { recursive: true });
+    const temp = path.join(dir, `${TEMP_PREFIX}${hash}-${randomUUID()}`);
+    try {
+      const handle = await fs.open(temp, "wx", 0o644);
+      try {
+        await handle.writeFile(bytes);
+        // On disk before the rename makes it visible, so a power cut cannot
+        // leave the final name pointing at missing data.
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      try {
+        await fs.rename(temp, target);
+      } catch (error) {
+        // Windows refuses to replace a file another request has open; if an
+        // equal upload won the race, its copy is as good as ours.
+        if ((await sizeOf(target)) !== size) throw error;
+      }
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
+    await syncDirectory(dir);
+    return { hash, size };
+  }
+
+  async get(hash: string): Promise<Uint8Array<ArrayBuffer> | null> {
+    if (!isAttachmentHash(hash)) return null;
+    try {
+      const data = await fs.readFile(this.pathOf(hash));
+      // readFile allocates an ordinary (never shared) ArrayBuffer; view it without copying.
+      return new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async has(hash: string): Promise<boolean> {
+    if (!isAttachmentHash(hash)) return false;
+    return (await sizeOf(this.pathOf(hash))) !== null;
+  }
+
+  /** Only called with a validated hash, so the result is always inside root. */
+  private pathOf(hash: string): string {
+    return path.join(this.root, hash.slice(0, 2), hash.slice(2, 4), hash);
+  }
+}
+
+/** Size of a regular file, or null when there is none. */
+async function sizeOf(file: string): Promise<number | null> {
+  try {
+    const stat = await fs.stat(file);
+    return stat.isFile() ? stat.size : null;
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+/** Persists the rename itself; best effort, since not every platform can open a directory. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Windows and some network filesystems: nothing more we can do.
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}

@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import {
+  approveProgressReport,
+  returnProgressReport,
+  saveProgressDraft,
+  submitProgressReport,
+} from "@/lib/progress/actions.ts";
+import { actAs } from "../support/acting.ts";
+import { buildTwoDistricts } from "../support/world.ts";
+
+let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
+let lead: { id: number };
+let responsible: { id: number };
+let otherDistrictAssignment: { id: number };
+let leadLiaison: { id: number };
+
+beforeEach(async () => {
+  // 2024-08-15 in Beijing: 2024-Q3 is open, 2023-Q4 closed (after 2024-04-10), 2024-Q4 not started.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2024-08-15T02:00:00Z"));
+  world = await buildTwoDistricts();
+  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案" });
+  const measure = await createMeasure(db(), {
+    planId: plan.id,
+    code: "1",
+    deadline: "2024-12-31",
+    leadUnitIds: [world.a.units.justice.id],
+    responsibleUnitIds: [world.a.units.development.id],
+  });
+  const assignments = await db().assignment.findMany({ where: { measureId: measure.id } });
+  lead = assignments.find((a) => a.role === "LEAD")!;
+  responsible = assignments.find((a) => a.role === "RESPONSIBLE")!;
+  leadLiaison = await createUser(db(), {
+    login: "a.justice.liaison",
+    name: "司法局联络员",
+    role: "LIAISON",
+    regionId: world.a.region.id,
+    unitId: world.a.units.justice.id,
+  });
+  const otherPlan = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区方案" });
+  const otherMeasure = await createMeasure(db(), { planId: otherPlan.id, code: "1", leadUnitIds: [world.b.units.development.id] });
+  otherDistrictAssignment = (await db().assignment.findFirstOrThrow({ where: { measureId: otherMeasure.id } }))!;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const report = (assignmentId: number, extra: Record<string, unknown> = {}) => ({
+  assignmentId: String(assignmentId),
+  periodKey: "2024-Q3",
+  text: "已完成制度起草,报区政府审议。",
+  percent: "60",
+  claimedStatus: "IN_PROGRESS",
+  ...extra,
+});
+
+async function snapshot() {
+  const [reports, assignments, notifications, audit] = await Promise.all([
+    db().progressReport.findMany({ orderBy: { id: "asc" } }),
+    db().assignment.findMany({ orderBy: { id: "asc" } }),
+    db().notification.count(),
+    db().auditEvent.count(),
+  ]);
+  return { reports, assignments, notifications, audit };
+}
+
+describe("the reporting cycle", () => {
+  it("responsible unit reports, lead consolidates, bureau returns, lead resubmits, bureau approves: completed", async () => {
+    await actAs(world.a.users.liaison);
+    expect(await submitProgressReport(report(responsible.id))).toMatchObject({ ok: true });
+
+    await actAs(leadLiaison);
+    const submitted = await submitProgressReport(report(lead.id, { text: "牵头汇总:制度已印发。", claimedStatus: "COMPLETED" }));
+    expect(submitted).toMatchObject({ ok: true, data: { version: 1 } });
+    const reportId = submitted.ok ? submitted.data.id : 0;
+
+    await actAs(world.a.users.bureau);
+    expect(await returnProgressReport({ reportId: String(reportId), version: "1", comment: "请附印发文件。" })).toMatchObject({ ok: true });
+    expect(await db().notification.findMany({ where: { userId: leadLiaison.id } })).toMatchObject([
+      { title: "进展报送被退回", body: "请附印发文件。" },
+    ]);
+
+    await actAs(leadLiaison);
+    expect(await submitProgressReport(report(lead.id, { claimedStatus: "COMPLETED", version: "2" }))).toMatchObject({ ok: true });
+
+    await actAs(world.a.users.bureau);
+    expect(await approveProgressReport({ reportId: String(reportId), version: "3" })).toMatchObject({ ok: true });
+    expect(await db().assignment.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "COMPLETED", percent: 100 });
+
+    const steps = await db().auditEvent.findMany({ where: { entityType: "ProgressReport" }, orderBy: { id: "asc" } });
+    expect(steps.map((s) => [s.action, s.actorId])).toEqual([
+      ["report.submit", world.a.users.liaison.id],
+      ["report.submit", leadLiaison.id],
+      ["report.return", world.a.users.bureau.id],
+      ["report.resubmit", leadLiaison.id],
+      ["report.approve", world.a.users.bureau.id],
+    ]);
+  });
+
+  it("bureau staff can log a report on a unit's behalf (代报), marked as such", async () => {
+    await actAs(world.a.users.bureau);
+    expect(await submitProgressReport(report(responsible.id))).toMatchObject({ ok: true });
+    expect(await db().progressReport.findFirstOrThrow()).toMatchObject({
+      authorId: world.a.users.bureau.id,
+      onBehalfOfUnitId: world.a.units.development.id,
+    });
+  });
+});
+
+describe("authorization: refusals change nothing", () => {
+  async function submittedLeadReport() {
+    await actAs(leadLiaison);
+    const result = await submitProgressReport(report(lead.id));
+    return result.ok ? result.data.id : 0;
+  }
+
+  it.each([
+    ["a liaison reporting for another unit's assignment", () => world.a.users.liaison, () => lead.id, "NOT_FOUND"],
+    ["a liaison reporting in another district", () => world.a.users.liaison, () => otherDistrictAssignment.id, "NOT_FOUND"],
+    ["a bureau reporting in another district", () => world.a.users.bureau, () => otherDistrictAssignment.id, "NOT_FOUND"],
+    ["a leader reporting at all", () => world.a.users.leader, () => responsible.id, "FORBIDDEN"],
+  ])("%s", async (_case, who, assignment, code) => {
+    const before = await snapshot();
+    await actAs(who());
+    expect(await submitProgressReport(report(assignment()))).toMatchObject({ ok: false, code });
+    expect(await saveProgressDraft(report(assignment()))).toMatchObject({ ok: false, code });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["a liaison", () => world.a.users.liaison, "FORBIDDEN"],
+    ["the lead unit's own liaison", () => leadLiaison, "FORBIDDEN"],
+    ["a leader", () => world.a.users.leader, "FORBIDDEN"],
+    ["another district's bureau", () => world.b.users.bureau, "NOT_FOUND"],
+  ])("%s cannot review", async (_case, who, code) => {
+    const reportId = String(await submittedLeadReport());
+    const before = await snapshot();
+    await actAs(who());
+    expect(await approveProgressReport({ reportId, version: "1" })).toMatchObject({ ok: false, code });
+    expect(await returnProgressReport({ reportId, version: "1", comment: "不行" })).toMatchObject({ ok: false, code });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("bad input gets a Chinese message, loses nothing and writes nothing", () => {
+  it.each([
+    ["empty text on submit", { text: "   " }, "text", "请填写进展情况"],
+    ["percent over 100", { percent: "101" }, "percent", "进度应为 0 到 100 之间的整数"],
+    ["percent below 0", { percent: "-5" }, "percent", "进度应为 0 到 100 之间的整数"],
+    ["a closed period", { periodKey: "2023-Q4" }, "periodKey", "2023年第四季度的报送已截止,不能再报送或修改"],
+    ["a period not yet started", { periodKey: "2024-Q4" }, "periodKey", "2024年第四季度尚未开始,不能报送"],
+    ["a period of another cadence", { periodKey: "2024-07" }, "periodKey", "报送期次与该规划的报送周期不符"],
+  ])("%s", async (_case, change, field, message) => {
+    await actAs(world.a.users.liaison);
+    const before = await snapshot();
+    const result = await submitProgressReport(report(responsible.id, change));
+    expect(!result.ok && result.fieldErrors?.[field]).toEqual([message]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a stale form after someone else's change gets a conflict and keeps the first text", async () => {
+    await actAs(world.a.users.liaison);
+    const first = await saveProgressDraft(report(responsible.id, { text: "甲的草稿" }));
+    expect(first).toMatchObject({ ok: true, data: { version: 1 } });
+    expect(await saveProgressDraft(report(responsible.id, { text: "乙的修改", version: "1" }))).toMatchObject({ ok: true });
+    const stale = await saveProgressDraft(report(responsible.id, { text: "甲的修改", version: "1" }));
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringContaining("内容已保留") });
+    expect((await db().progressReport.findFirstOrThrow()).text).toBe("乙的修改");
+  });
+
+  it("a draft cannot be reviewed", async () => {
+    await actAs(world.a.users.liaison);
+    const draft = await saveProgressDraft(report(responsible.id));
+    const reportId = String(draft.ok ? draft.data.id : 0);
+    await actAs(world.a.users.bureau);
+    const before = await snapshot();
+    expect(await approveProgressReport({ reportId, version: "1" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该报送尚未提交,不能审核。",
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("two reviewers at once: the second gets a conflict, the first decision stands", async () => {
+    await actAs(leadLiaison);
+    const submitted = await submitProgressReport(report(lead.id));
+    const reportId = String(submitted.ok ? submitted.data.id : 0);
+    await actAs(world.a.users.bureau);
+    expect(await approveProgressReport({ reportId, version: "1" })).toMatchObject({ ok: true });
+    await actAs(world.admin);
+    expect(await returnProgressReport({ reportId, version: "1", comment: "退回" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db().progressReport.findFirstOrThrow({ where: { id: Number(reportId) } })).toMatchObject({ state: "APPROVED" });
+  });
+});

@@ -1,0 +1,271 @@
+import { describe, expect, it } from "vitest";
+import {
+  LIGHTS_WORST_FIRST,
+  LIGHT_LABELS,
+  MEASURE_STATUS_LABELS,
+  assignmentLight,
+  daysBetween,
+  isMeasureCompleted,
+  lightSeverity,
+  measureLight,
+  measureStatus,
+  type AssignmentLightInput,
+  type Light,
+  type MeasureLightInput,
+  type MeasureStatus,
+  type ReportStateForPeriod,
+} from "@/lib/progress/lights.ts";
+import { latestDuePeriod, periodByKey } from "@/lib/progress/periods.ts";
+
+// 2024 Q3: 07-01 … 09-30, report due 2024-10-10.
+const Q3 = periodByKey("2024-Q3", "QUARTERLY", 10)!;
+const AFTER_DUE = "2024-10-20";
+
+function input(overrides: Partial<AssignmentLightInput>): AssignmentLightInput {
+  return {
+    today: AFTER_DUE,
+    deadline: "2025-12-31",
+    ongoing: false,
+    completed: false,
+    everReported: true,
+    currentPeriod: Q3,
+    currentState: "SUBMITTED",
+    ...overrides,
+  };
+}
+
+describe("labels and order", () => {
+  it("every light has a Chinese label with a word, not only a colour", () => {
+    expect(LIGHT_LABELS).toEqual({
+      RED: "红灯·逾期",
+      YELLOW: "黄灯·临期或未报",
+      GREEN: "绿灯·正常",
+      GREY: "灰灯·未启动",
+    });
+    for (const label of Object.values(LIGHT_LABELS)) expect(label.split("·")[1]!.length).toBeGreaterThan(0);
+  });
+
+  it("severity: RED > YELLOW > GREEN > GREY", () => {
+    expect(LIGHTS_WORST_FIRST).toEqual(["RED", "YELLOW", "GREEN", "GREY"]);
+    expect([lightSeverity("RED"), lightSeverity("YELLOW"), lightSeverity("GREEN"), lightSeverity("GREY")]).toEqual([
+      3, 2, 1, 0,
+    ]);
+  });
+
+  it("measure status labels", () => {
+    expect(MEASURE_STATUS_LABELS).toEqual({
+      COMPLETED: "已完成",
+      OVERDUE: "已逾期",
+      IN_PROGRESS: "推进中",
+      NOT_STARTED: "未启动",
+    });
+  });
+});
+
+describe("daysBetween", () => {
+  it.each([
+    ["2024-10-20", "2024-10-20", 0],
+    ["2024-10-20", "2024-10-21", 1],
+    ["2024-10-21", "2024-10-20", -1],
+    ["2024-12-31", "2025-01-01", 1],
+    ["2024-02-28", "2024-03-01", 2],
+    ["2023-02-28", "2023-03-01", 1],
+    ["2024-09-30", "2024-10-10", 10],
+    ["2021-01-01", "2025-12-31", 1825],
+  ])("%s → %s = %i", (a, b, days) => {
+    expect(daysBetween(a, b)).toBe(days);
+  });
+
+  it("rejects malformed dates", () => {
+    expect(() => daysBetween("2024-02-30", "2024-03-01")).toThrow(RangeError);
+  });
+});
+
+describe("assignmentLight", () => {
+  it.each<[string, Partial<AssignmentLightInput>, Light, string]>([
+    // completed: green whatever else holds
+    ["completed", { completed: true }, "GREEN", "已完成"],
+    ["completed but overdue", { completed: true, deadline: "2024-09-01" }, "GREEN", "已完成"],
+    ["completed with a returned report", { completed: true, currentState: "RETURNED" }, "GREEN", "已完成"],
+    ["completed, never reported, past due", { completed: true, everReported: false, currentState: "NONE" }, "GREEN", "已完成"],
+
+    // red: deadline passed and not completed
+    ["deadline yesterday", { deadline: "2024-10-19" }, "RED", "已逾期 1 天"],
+    ["deadline 12 days ago", { deadline: "2024-10-08" }, "RED", "已逾期 12 天"],
+    ["deadline last year", { deadline: "2023-12-31" }, "RED", "已逾期 294 天"],
+    ["overdue beats returned", { deadline: "2024-10-19", currentState: "RETURNED" }, "RED", "已逾期 1 天"],
+    ["overdue beats missing", { deadline: "2024-10-19", currentState: "NONE" }, "RED", "已逾期 1 天"],
+    ["overdue beats not started", { deadline: "2024-10-19", everReported: false, currentState: "NONE", today: "2024-10-20" }, "RED", "已逾期 1 天"],
+    ["overdue while completion awaits approval", { deadline: "2024-10-19", currentState: "SUBMITTED" }, "RED", "已逾期 1 天"],
+
+    // yellow: deadline within 30 days (inclusive), today counts as 0
+    ["deadline today", { deadline: "2024-10-20" }, "YELLOW", "今日到期"],
+    ["deadline tomorrow", { deadline: "2024-10-21" }, "YELLOW", "距完成时限 1 天"],
+    ["deadline in 9 days", { deadline: "2024-10-29" }, "YELLOW", "距完成时限 9 天"],
+    ["deadline in 30 days", { deadline: "2024-11-19" }, "YELLOW", "距完成时限 30 天"],
+    ["deadline in 31 days", { deadline: "2024-11-20" }, "GREEN", "进展正常"],
+    ["30 days to year end", { today: "2024-12-01", deadline: "2024-12-31" }, "YELLOW", "距完成时限 30 天"],
+    ["31 days to year end", { today: "2024-11-30", deadline: "2024-12-31" }, "GREEN", "进展正常"],
+    ["due soon, never reported, report not yet due", { today: "2024-10-05", deadline: "2024-10-15", everReported: false, currentState: "NONE" }, "YELLOW", "距完成时限 10 天"],
+
+    // yellow: the period's report returned (before or after its due date)
+    ["returned", { currentState: "RETURNED" }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    ["returned before the due date", { today: "2024-10-05", currentState: "RETURNED" }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    ["returned beats due soon", { currentState: "RETURNED", deadline: "2024-10-25" }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+
+    // yellow: the period's report missing after its due date
+    ["missing the day after the due date", { today: "2024-10-11", currentState: "NONE" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["only a draft after the due date", { today: "2024-10-11", currentState: "DRAFT" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["missing on the due date: not yet", { today: "2024-10-10", currentState: "NONE" }, "GREEN", "进展正常"],
+    ["draft on the due date: not yet", { today: "2024-10-10", currentState: "DRAFT" }, "GREEN", "进展正常"],
+    ["missing beats due soon", { currentState: "NONE", deadline: "2024-10-25" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["first report overdue", { everReported: false, currentState: "NONE" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["submitted after the due date", { currentState: "SUBMITTED" }, "GREEN", "进展正常"],
+    ["approved", { currentState: "APPROVED" }, "GREEN", "进展正常"],
+
+    // grey: never reported and the first report not yet due
+    ["never reported, report not yet due", { today: "2024-10-10", everReported: false, currentState: "NONE" }, "GREY", "尚未启动"],
+    ["only a draft, report not yet due", { today: "2024-10-01", everReported: false, currentState: "DRAFT" }, "GREY", "尚未启动"],
+    ["first report submitted early", { today: "2024-10-01", everReported: false, currentState: "SUBMITTED" }, "GREEN", "进展正常"],
+    ["period before reporting started", { everReported: false, currentState: "NONE", reportingStart: "2024-11-01" }, "GREY", "尚未启动"],
+    ["period before reporting started, reported since", { everReported: true, currentState: "NONE", reportingStart: "2024-10-01" }, "GREEN", "进展正常"],
+    ["reporting started inside the period", { everReported: false, currentState: "NONE", reportingStart: "2024-09-25" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["reporting started on the period's last day", { everReported: false, currentState: "NONE", reportingStart: "2024-09-30" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["reporting start null", { everReported: false, currentState: "NONE", reportingStart: null }, "YELLOW", "本期(2024年第三季度)未报送"],
+
+    // no deadline, not ongoing
+    ["no deadline", { deadline: null }, "GREEN", "进展正常"],
+    ["no deadline, missing", { deadline: null, currentState: "NONE" }, "YELLOW", "本期(2024年第三季度)未报送"],
+
+    // ongoing (长期坚持): judged per period only, any deadline ignored
+    ["ongoing, reported", { ongoing: true, deadline: null }, "GREEN", "进展正常"],
+    ["ongoing, missing", { ongoing: true, deadline: null, currentState: "NONE" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["ongoing, returned", { ongoing: true, deadline: null, currentState: "RETURNED" }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    ["ongoing, not started", { ongoing: true, deadline: null, today: "2024-10-05", everReported: false, currentState: "NONE" }, "GREY", "尚未启动"],
+    ["ongoing with a stale past deadline", { ongoing: true, deadline: "2023-12-31" }, "GREEN", "进展正常"],
+    ["ongoing with a deadline in 5 days", { ongoing: true, deadline: "2024-10-25" }, "GREEN", "进展正常"],
+  ])("%s → %s %s", (_name, overrides, light, reason) => {
+    expect(assignmentLight(input(overrides))).toEqual({ light, reason });
+  });
+
+  it("rejects a malformed today", () => {
+    expect(() => assignmentLight(input({ today: "2024-10-32" }))).toThrow(RangeError);
+  });
+
+  it.each<[string, ReportStateForPeriod, Light, string]>([
+    // A unit in a plan imported on 2024-08-20 that never reports, judged on
+    // latestDuePeriod(today): grey until its first report (2024 Q3) is late.
+    ["2024-09-15", "NONE", "GREY", "尚未启动"],
+    ["2024-10-10", "NONE", "GREY", "尚未启动"],
+    ["2024-10-11", "NONE", "YELLOW", "本期(2024年第三季度)未报送"],
+    ["2025-01-10", "NONE", "YELLOW", "本期(2024年第三季度)未报送"],
+    ["2025-01-11", "NONE", "YELLOW", "本期(2024年第四季度)未报送"],
+    ["2024-10-11", "SUBMITTED", "GREEN", "进展正常"],
+  ])("with latestDuePeriod, on %s with state %s → %s", (today, state, light, reason) => {
+    const result = assignmentLight({
+      today,
+      deadline: null,
+      ongoing: true,
+      completed: false,
+      everReported: state !== "NONE",
+      currentPeriod: latestDuePeriod(today, "QUARTERLY", 10),
+      currentState: state,
+      reportingStart: "2024-08-20",
+    });
+    expect(result).toEqual({ light, reason });
+  });
+});
+
+type A = MeasureLightInput["assignments"][number];
+const lead = (a: Partial<A> = {}): A => ({
+  role: "LEAD",
+  completedApproved: false,
+  everReported: true,
+  currentState: "SUBMITTED",
+  ...a,
+});
+const resp = (a: Partial<A> = {}): A => ({ ...lead(a), role: "RESPONSIBLE" });
+
+describe("measureLight", () => {
+  const base = { today: AFTER_DUE, deadline: "2025-12-31", ongoing: false, currentPeriod: Q3 };
+
+  it.each<[string, Partial<MeasureLightInput> & { assignments: A[] }, Light, string]>([
+    // completed when every lead's completion is approved: green over everything
+    ["lead done, responsible not (never reported, overdue)", { deadline: "2024-09-01", assignments: [lead({ completedApproved: true }), resp({ everReported: false, currentState: "NONE" })] }, "GREEN", "已完成"],
+    ["completed but overdue", { deadline: "2024-09-01", assignments: [lead({ completedApproved: true })] }, "GREEN", "已完成"],
+    ["both leads done", { assignments: [lead({ completedApproved: true }), lead({ completedApproved: true }), resp({ currentState: "RETURNED" })] }, "GREEN", "已完成"],
+    ["one of two leads done, overdue", { deadline: "2024-10-01", assignments: [lead({ completedApproved: true }), lead()] }, "RED", "已逾期 19 天"],
+    ["responsible done, lead not: not completed", { deadline: "2024-10-01", assignments: [lead(), resp({ completedApproved: true })] }, "RED", "已逾期 19 天"],
+
+    // worst of the assignments
+    ["all on track", { assignments: [lead(), resp({ currentState: "APPROVED" })] }, "GREEN", "进展正常"],
+    ["a responsible unit's report missing", { assignments: [lead(), resp({ currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["a responsible unit's report returned", { assignments: [lead(), resp({ currentState: "RETURNED" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    ["tie: the lead's reason first", { assignments: [resp({ currentState: "RETURNED" }), lead({ currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["tie between responsible units: order given", { assignments: [lead(), resp({ currentState: "RETURNED" }), resp({ currentState: "DRAFT" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    ["a responsible unit's part done, lead on track", { assignments: [lead(), resp({ completedApproved: true })] }, "GREEN", "进展正常"],
+    ["due soon", { deadline: "2024-11-01", assignments: [lead(), resp()] }, "YELLOW", "距完成时限 12 天"],
+
+    // grey only when no unit has started
+    ["lead not started, responsible reported", { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp()] }, "GREEN", "进展正常"],
+    ["nobody started, report not yet due", { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "DRAFT" })] }, "GREY", "尚未启动"],
+    ["nobody started, report late", { assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["nobody started, period before reporting start", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE" })] }, "GREY", "尚未启动"],
+
+    // no assignments: one assignment that never reported
+    ["no assignments, report not yet due", { today: "2024-10-05", assignments: [] }, "GREY", "尚未启动"],
+    ["no assignments, report late", { assignments: [] }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["no assignments, overdue", { deadline: "2024-10-19", assignments: [] }, "RED", "已逾期 1 天"],
+
+    // ongoing
+    ["ongoing, a responsible report returned", { ongoing: true, deadline: null, assignments: [lead(), resp({ currentState: "RETURNED" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    ["ongoing, all reported", { ongoing: true, deadline: null, assignments: [lead(), resp()] }, "GREEN", "进展正常"],
+  ])("%s → %s %s", (_name, overrides, light, reason) => {
+    expect(measureLight({ ...base, ...overrides })).toEqual({ light, reason });
+  });
+
+  it("a responsible unit of a completed measure: its own light follows the completed flag it is given", () => {
+    const common = {
+      today: AFTER_DUE,
+      deadline: "2024-09-01",
+      ongoing: false,
+      everReported: false,
+      currentPeriod: Q3,
+      currentState: "NONE" as const,
+    };
+    expect(assignmentLight({ ...common, completed: false })).toEqual({ light: "RED", reason: "已逾期 49 天" });
+    expect(assignmentLight({ ...common, completed: true })).toEqual({ light: "GREEN", reason: "已完成" });
+  });
+});
+
+describe("measureStatus", () => {
+  const base = { today: "2024-10-20", deadline: "2024-12-31", ongoing: false, everReported: true };
+  const done = { completedApproved: true };
+  const open = { completedApproved: false };
+
+  it.each<[string, Partial<Parameters<typeof measureStatus>[0]>, MeasureStatus]>([
+    ["all leads approved complete", { leadAssignments: [done, done] }, "COMPLETED"],
+    ["completed after the deadline", { leadAssignments: [done], deadline: "2024-01-01" }, "COMPLETED"],
+    ["completed, ongoing", { leadAssignments: [done], ongoing: true, deadline: null }, "COMPLETED"],
+    ["one of two leads approved, deadline passed", { leadAssignments: [done, open], deadline: "2024-10-19" }, "OVERDUE"],
+    ["no lead assignments is never completed", { leadAssignments: [] }, "IN_PROGRESS"],
+    ["deadline yesterday", { leadAssignments: [open], deadline: "2024-10-19" }, "OVERDUE"],
+    ["deadline today", { leadAssignments: [open], deadline: "2024-10-20" }, "IN_PROGRESS"],
+    ["never reported, deadline ahead", { leadAssignments: [open], everReported: false }, "NOT_STARTED"],
+    ["never reported, deadline passed", { leadAssignments: [open], everReported: false, deadline: "2024-10-01" }, "OVERDUE"],
+    ["no deadline", { leadAssignments: [open], deadline: null }, "IN_PROGRESS"],
+    ["ongoing", { leadAssignments: [open], ongoing: true, deadline: null }, "IN_PROGRESS"],
+    ["ongoing with a stale past deadline", { leadAssignments: [open], ongoing: true, deadline: "2023-12-31" }, "IN_PROGRESS"],
+    ["ongoing, never reported", { leadAssignments: [open], ongoing: true, deadline: null, everReported: false }, "NOT_STARTED"],
+  ])("%s → %s", (_name, overrides, status) => {
+    expect(measureStatus({ ...base, leadAssignments: [], ...overrides })).toBe(status);
+  });
+
+  it.each([
+    [[], false],
+    [[{ completedApproved: true }], true],
+    [[{ completedApproved: true }, { completedApproved: false }], false],
+  ])("isMeasureCompleted(%j) = %s", (leads, completed) => {
+    expect(isMeasureCompleted(leads)).toBe(completed);
+  });
+});
