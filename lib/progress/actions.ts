@@ -8,7 +8,10 @@ import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
 import { assignmentScope, reportScope } from "@/lib/progress/queries.ts";
+import { attachmentStore } from "@/lib/storage/attachment-store.ts";
+import { validateUpload } from "@/lib/storage/validate-upload.ts";
 import {
+  carryForwardProgressReportSchema,
   returnProgressReportSchema,
   reviewProgressReportSchema,
   saveProgressDraftSchema,
@@ -19,6 +22,49 @@ import {
 // DRAFT → SUBMITTED → APPROVED, or → RETURNED → SUBMITTED again. Every move is
 // an audit event, which is also the measure's timeline. Each write names the
 // version it was read at, so two people never overwrite each other silently.
+
+/** A form posts files; tests and other callers may pass a plain object. */
+function formInput(input: unknown): unknown {
+  if (!(input instanceof FormData)) return input;
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) if (typeof value === "string") fields[key] = value;
+  // A file input with nothing chosen still sends one empty, nameless file.
+  fields.evidence = input.getAll("evidence").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
+  return fields;
+}
+
+type StoredEvidence = { fileName: string; contentHash: string; size: number; mimeType: string };
+
+/**
+ * Checks every file before anything is written, then stores the content. A
+ * blob stored for a report that then fails is harmless: it is content-addressed
+ * and referenced by nothing.
+ */
+async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
+  const checked = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = validateUpload(file.name, bytes);
+    if (result.ok) checked.push({ bytes, fileName: result.fileName, mimeType: result.mimeType });
+    else problems.push(`“${file.name}”:${result.message}`);
+  }
+  if (problems.length) throw new AppError("VALIDATION", "附件有问题,未保存任何内容;您填写的文字已保留。", { evidence: problems });
+  const store = attachmentStore();
+  return Promise.all(
+    checked.map(async ({ bytes, fileName, mimeType }) => {
+      const { hash, size } = await store.put(bytes);
+      return { fileName, contentHash: hash, size, mimeType };
+    }),
+  );
+}
+
+async function attachEvidence(tx: Tx, actor: Actor, report: { id: number; districtId: number }, evidence: StoredEvidence[]) {
+  if (!evidence.length) return;
+  await tx.attachment.createMany({
+    data: evidence.map((e) => ({ ...e, reportId: report.id, districtId: report.districtId, uploadedById: actor.id })),
+  });
+}
 
 type ReportInput = {
   assignmentId: number;
@@ -80,8 +126,9 @@ function reportData(actor: Actor, assignment: { unitId: number }, input: ReportI
 }
 
 export async function saveProgressDraft(input: unknown) {
-  return runAction("saveProgressDraft", saveProgressDraftSchema, input, async (actor, data) => {
+  return runAction("saveProgressDraft", saveProgressDraftSchema, formInput(input), async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
+    const evidence = await storeEvidence(data.evidence);
     const report = await db().$transaction(async (tx) => {
       const { assignment, period, existing } = await reportTarget(tx, actor, data);
       if (existing && existing.state !== "DRAFT" && existing.state !== "RETURNED") {
@@ -93,6 +140,7 @@ export async function saveProgressDraft(input: unknown) {
         : await tx.progressReport.create({
             data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId, state: "DRAFT" },
           });
+      await attachEvidence(tx, actor, saved, evidence);
       await recordAudit(tx, {
         actor,
         action: "report.saveDraft",
@@ -109,10 +157,16 @@ export async function saveProgressDraft(input: unknown) {
 }
 
 export async function submitProgressReport(input: unknown) {
-  return runAction("submitProgressReport", submitProgressReportSchema, input, async (actor, data) => {
+  return runAction("submitProgressReport", submitProgressReportSchema, formInput(input), async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
+    const evidence = await storeEvidence(data.evidence);
     const report = await db().$transaction(async (tx) => {
       const { assignment, period, existing } = await reportTarget(tx, actor, data);
+      const onBehalf = reportData(actor, assignment, data, period).onBehalfOfUnitId !== null;
+      const alreadyAttached = existing ? await tx.attachment.count({ where: { reportId: existing.id } }) : 0;
+      if (onBehalf && evidence.length + alreadyAttached === 0) {
+        throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
+      }
       if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
         throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
       }
@@ -120,6 +174,7 @@ export async function submitProgressReport(input: unknown) {
       const saved = existing
         ? await updateAtVersion(tx, existing.id, data.version, fields)
         : await tx.progressReport.create({ data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId } });
+      await attachEvidence(tx, actor, saved, evidence);
       await tx.assignment.update({
         where: { id: assignment.id },
         data: { lastReportAt: saved.submittedAt, ...(assignment.status === "NOT_STARTED" ? { status: "IN_PROGRESS" } : {}) },
@@ -136,6 +191,55 @@ export async function submitProgressReport(input: unknown) {
       return saved;
     });
     return { message: "已报送,等待司法局审核", data: { id: report.id, version: report.version } };
+  });
+}
+
+/**
+ * "本期无新进展": submits this period's report as a copy of the unit's last
+ * one, so a unit that has nothing new reports in one click.
+ */
+export async function carryForwardProgressReport(input: unknown) {
+  return runAction("carryForwardProgressReport", carryForwardProgressReportSchema, input, async (actor, data) => {
+    if (!can(actor, "assignment.report")) throw forbidden();
+    const report = await db().$transaction(async (tx) => {
+      const { assignment, period, existing } = await reportTarget(tx, actor, { ...data, text: "", percent: 0, claimedStatus: "NO_CHANGE" });
+      if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
+        throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
+      }
+      const last = await tx.progressReport.findFirst({
+        where: { assignmentId: assignment.id, periodStart: { lt: dateOf(period.start) }, state: { in: ["SUBMITTED", "APPROVED"] } },
+        orderBy: { periodStart: "desc" },
+        include: { attachments: true },
+      });
+      if (!last) throw new AppError("VALIDATION", "没有可沿用的上期报送,请填写本期进展。");
+      const fields = {
+        ...reportData(actor, assignment, { ...data, text: last.text, percent: last.percent, claimedStatus: "NO_CHANGE" }, period),
+        state: "SUBMITTED" as const,
+        submittedAt: new Date(),
+      };
+      const saved = existing
+        ? await updateAtVersion(tx, existing.id, data.version, fields)
+        : await tx.progressReport.create({ data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId } });
+      // The same evidence stands for this period too; its content is stored once.
+      await attachEvidence(
+        tx,
+        actor,
+        saved,
+        last.attachments.map(({ fileName, contentHash, size, mimeType }) => ({ fileName, contentHash, size, mimeType })),
+      );
+      await tx.assignment.update({ where: { id: assignment.id }, data: { lastReportAt: saved.submittedAt } });
+      await recordAudit(tx, {
+        actor,
+        action: "report.carryForward",
+        entityType: "ProgressReport",
+        entityId: saved.id,
+        districtId: saved.districtId,
+        before: existing,
+        after: { ...saved, carriedFrom: last.id },
+      });
+      return saved;
+    });
+    return { message: "已沿用上期报送(本期无新进展)", data: { id: report.id, version: report.version } };
   });
 }
 

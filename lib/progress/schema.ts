@@ -25,7 +25,14 @@ const percent = z.coerce
 /** The version the form was loaded with; absent for a first report. */
 const version = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).optional());
 
+/** Evidence files; each is checked for type, size and name in the action (lib/storage/validate-upload.ts). */
+const evidence = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.instanceof(File)).max(10, "一次最多上传 10 个附件"),
+);
+
 const reportFields = {
+  evidence,
   assignmentId: id("任务"),
   periodKey: z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/, "报送期次有误"),
   percent,
@@ -42,6 +49,12 @@ export const saveProgressDraftSchema = z.object({
 export const submitProgressReportSchema = z.object({
   ...reportFields,
   text: text("进展情况", 5000),
+});
+
+export const carryForwardProgressReportSchema = z.object({
+  assignmentId: id("任务"),
+  periodKey: reportFields.periodKey,
+  version,
 });
 
 export const reviewProgressReportSchema = z.object({ reportId: id("报送"), version: z.coerce.number().int().min(1) });

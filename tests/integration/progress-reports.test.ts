@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
 import {
   approveProgressReport,
+  carryForwardProgressReport,
   returnProgressReport,
   saveProgressDraft,
   submitProgressReport,
@@ -47,6 +48,16 @@ beforeEach(async () => {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+const PDF_HEAD = new TextEncoder().encode("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj<<>>endobj\n");
+const pdf = (name: string, bytes: Uint8Array<ArrayBuffer> = PDF_HEAD) => new File([bytes], name, { type: "application/pdf" });
+
+function withFiles(fields: Record<string, unknown>, files: File[]) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+  for (const file of files) form.append("evidence", file);
+  return form;
+}
 
 const report = (assignmentId: number, extra: Record<string, unknown> = {}) => ({
   assignmentId: String(assignmentId),
@@ -100,12 +111,46 @@ describe("the reporting cycle", () => {
     ]);
   });
 
-  it("bureau staff can log a report on a unit's behalf (代报), marked as such", async () => {
+  it("bureau staff can log a report on a unit's behalf (代报), marked as such, with the original attached", async () => {
     await actAs(world.a.users.bureau);
-    expect(await submitProgressReport(report(responsible.id))).toMatchObject({ ok: true });
-    expect(await db().progressReport.findFirstOrThrow()).toMatchObject({
-      authorId: world.a.users.bureau.id,
-      onBehalfOfUnitId: world.a.units.development.id,
+    const withoutOriginal = await submitProgressReport(report(responsible.id));
+    expect(!withoutOriginal.ok && withoutOriginal.fieldErrors?.evidence).toEqual(["代报须上传单位报来的原件(纸质件扫描或邮件附件)"]);
+    const result = await submitProgressReport(withFiles(report(responsible.id), [pdf("区发改局报来的进展.pdf")]));
+    expect(result).toMatchObject({ ok: true });
+    const saved = await db().progressReport.findFirstOrThrow({ include: { attachments: true } });
+    expect(saved).toMatchObject({ authorId: world.a.users.bureau.id, onBehalfOfUnitId: world.a.units.development.id });
+    expect(saved.attachments).toMatchObject([{ fileName: "区发改局报来的进展.pdf", mimeType: "application/pdf", uploadedById: world.a.users.bureau.id }]);
+  });
+
+  it("a liaison attaches evidence; the same file twice is stored once", async () => {
+    await actAs(world.a.users.liaison);
+    const file = pdf("印发文件.pdf");
+    expect(await submitProgressReport(withFiles(report(responsible.id), [file, pdf("副本.pdf")]))).toMatchObject({ ok: true });
+    const attachments = await db().attachment.findMany();
+    expect(attachments).toHaveLength(2);
+    expect(new Set(attachments.map((a) => a.contentHash)).size).toBe(1);
+  });
+
+  it("本期无新进展 carries the last report forward in one click", async () => {
+    await actAs(world.a.users.liaison);
+    vi.setSystemTime(new Date("2024-05-15T02:00:00Z"));
+    await submitProgressReport(withFiles(report(responsible.id, { periodKey: "2024-Q2", text: "二季度:完成调研。" }), [pdf("调研报告.pdf")]));
+    vi.setSystemTime(new Date("2024-08-15T02:00:00Z"));
+    const result = await carryForwardProgressReport({ assignmentId: String(responsible.id), periodKey: "2024-Q3" });
+    expect(result).toMatchObject({ ok: true, message: "已沿用上期报送(本期无新进展)" });
+    const current = await db().progressReport.findFirstOrThrow({
+      where: { periodStart: new Date("2024-07-01T00:00:00Z") },
+      include: { attachments: true },
+    });
+    expect(current).toMatchObject({ text: "二季度:完成调研。", claimedStatus: "NO_CHANGE", state: "SUBMITTED", percent: 60 });
+    expect(current.attachments.map((a) => a.fileName)).toEqual(["调研报告.pdf"]);
+  });
+
+  it("本期无新进展 without an earlier report says so", async () => {
+    await actAs(world.a.users.liaison);
+    expect(await carryForwardProgressReport({ assignmentId: String(responsible.id), periodKey: "2024-Q3" })).toMatchObject({
+      ok: false,
+      message: "没有可沿用的上期报送,请填写本期进展。",
     });
   });
 });
@@ -158,6 +203,19 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
     const before = await snapshot();
     const result = await submitProgressReport(report(responsible.id, change));
     expect(!result.ok && result.fieldErrors?.[field]).toEqual([message]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["a file over the limit", () => pdf("大文件.pdf", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x25)), "文件超过 20 MB"],
+    ["a file whose content does not match its extension", () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], "扫描件.pdf"), "文件内容与扩展名不符"],
+    ["a file name with path separators", () => pdf("../../etc/进展.pdf"), "文件名不能包含路径分隔符"],
+  ])("%s", async (_case, file, fragment) => {
+    await actAs(world.a.users.liaison);
+    const before = await snapshot();
+    const result = await submitProgressReport(withFiles(report(responsible.id), [file()]));
+    expect(result).toMatchObject({ ok: false, message: "附件有问题,未保存任何内容;您填写的文字已保留。" });
+    expect(!result.ok && result.fieldErrors?.evidence?.[0]).toContain(fragment);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, inject, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
@@ -14,6 +17,10 @@ vi.mock("@/lib/auth/session.ts", async () => {
     },
   };
 });
+
+// Uploaded evidence goes to a throwaway folder per test file, not the app's .data.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fazhi-test-data-"));
+process.env.DATA_DIR = dataDir;
 
 const { adminUrl } = inject("testDatabase");
 const name = `fazhi_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -46,6 +53,7 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
   await db().$disconnect();
   const cleanup = new pg.Client({ connectionString: adminUrl });
   await cleanup.connect();
