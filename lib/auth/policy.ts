@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "plan.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   "plan.manage": ["ADMIN", "BUREAU"],
   "assignment.report": ["ADMIN", "BUREAU", "LIAISON"],
+  "task.list": ["LIAISON"],
   "report.review": ["ADMIN", "BUREAU"],
   "dashboard.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   "audit.read": ["ADMIN", "BUREAU"],

@@ -1,3 +1,7 @@
+import { db } from "@/lib/db/client.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
+import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 
 // Scope of progress data, for a query's where: a liaison sees its own unit's
@@ -12,4 +16,180 @@ export function assignmentScope(actor: Actor) {
 export function reportScope(actor: Actor) {
   if (actor.role === "ADMIN") return {};
   return { assignment: assignmentScope(actor) };
+}
+
+// ---------------------------------------------------------------------------
+// Reads for 我的任务 and the measure page. A unit holds at most a few hundred
+// assignments, so lights are computed here from the rows; district-wide
+// figures are aggregated in SQL by the dashboards instead.
+
+
+const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+function stateIn(reports: { periodStart: Date; state: ReportStateForPeriod }[], period: Period): ReportStateForPeriod {
+  return reports.find((r) => isoDate(r.periodStart) === period.start)?.state ?? "NONE";
+}
+
+export type TaskFilter = { q?: string; role?: "LEAD" | "RESPONSIBLE"; light?: Light; state?: ReportStateForPeriod };
+
+export async function listMyTasks(actor: Actor, filter: TaskFilter = {}, today = todayInChina()) {
+  if (!actor.unitId) return [];
+  const q = filter.q?.trim();
+  const rows = await db().assignment.findMany({
+    where: {
+      ...assignmentScope(actor),
+      unitId: actor.unitId,
+      ...(filter.role ? { role: filter.role } : {}),
+      measure: { plan: { status: { not: "CLOSED" } }, ...(q ? { text: { contains: q } } : {}) },
+    },
+    orderBy: [{ measure: { planId: "asc" } }, { measure: { sortOrder: "asc" } }],
+    select: {
+      id: true,
+      role: true,
+      status: true,
+      lastReportAt: true,
+      createdAt: true,
+      viaGroup: { select: { name: true } },
+      measure: {
+        select: {
+          id: true,
+          code: true,
+          text: true,
+          deadline: true,
+          ongoing: true,
+          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true } },
+        },
+      },
+      reports: { select: { periodStart: true, state: true }, orderBy: { periodStart: "desc" }, take: 4 },
+    },
+  });
+  return rows
+    .map((row) => {
+      const { plan } = row.measure;
+      const current = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);
+      const next = reportingPeriod(today, plan.reportCadence, plan.reportDueDay);
+      const currentState = stateIn(row.reports, current);
+      const { light, reason } = assignmentLight({
+        today,
+        deadline: isoDate(row.measure.deadline),
+        ongoing: row.measure.ongoing,
+        completed: row.status === "COMPLETED",
+        everReported: row.lastReportAt !== null,
+        currentPeriod: current,
+        currentState,
+        reportingStart: isoDate(row.createdAt),
+      });
+      return {
+        ...row,
+        light,
+        reason,
+        currentPeriod: current,
+        currentState,
+        nextPeriod: next,
+        nextState: stateIn(row.reports, next),
+      };
+    })
+    .filter((row) => (!filter.light || row.light === filter.light) && (!filter.state || row.currentState === filter.state));
+}
+
+/** Everything the measure page shows, if the actor may read the measure. */
+export async function getMeasureDetail(actor: Actor, measureId: number) {
+  const regionWhere = actor.role === "ADMIN" ? {} : { plan: { regionId: { in: [...actor.scopeRegionIds] } } };
+  const measure = await db().measure.findFirst({
+    where: { id: measureId, ...regionWhere },
+    include: {
+      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true } },
+      section: { select: { label: true, title: true } },
+      assignments: {
+        orderBy: { id: "asc" },
+        include: {
+          unit: { select: { id: true, name: true, regionId: true } },
+          viaGroup: { select: { name: true } },
+          reports: {
+            orderBy: { periodStart: "desc" },
+            include: {
+              author: { select: { name: true } },
+              reviewer: { select: { name: true } },
+              attachments: { select: { id: true, fileName: true, size: true } },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!measure) return null;
+  const today = todayInChina();
+  const { reportCadence, reportDueDay } = measure.plan;
+  const current = latestDuePeriod(today, reportCadence, reportDueDay);
+  const collecting = reportingPeriod(today, reportCadence, reportDueDay);
+  const assignments = measure.assignments.map((a) => {
+    const currentState = stateIn(a.reports, current);
+    const everReported = a.reports.some((r) => r.state !== "DRAFT");
+    const completedApproved = a.status === "COMPLETED";
+    const { light, reason } = assignmentLight({
+      today,
+      deadline: isoDate(measure.deadline),
+      ongoing: measure.ongoing,
+      completed: completedApproved,
+      everReported,
+      currentPeriod: current,
+      currentState,
+      reportingStart: isoDate(a.createdAt),
+    });
+    const collectingReport = a.reports.find((r) => isoDate(r.periodStart) === collecting.start) ?? null;
+    return { ...a, light, reason, currentState, everReported, completedApproved, collectingReport };
+  });
+  const overall = measureLight({
+    today,
+    deadline: isoDate(measure.deadline),
+    ongoing: measure.ongoing,
+    currentPeriod: current,
+    reportingStart: isoDate(measure.createdAt),
+    assignments: assignments.map((a) => ({
+      role: a.role,
+      completedApproved: a.completedApproved,
+      everReported: a.everReported,
+      currentState: a.currentState,
+    })),
+  });
+  const reportIds = measure.assignments.flatMap((a) => a.reports.map((r) => String(r.id)));
+  const timeline = await db().auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "ProgressReport", entityId: { in: reportIds } },
+        { entityType: "Measure", entityId: String(measure.id) },
+      ],
+    },
+    orderBy: { id: "asc" },
+    include: { actor: { select: { name: true, unit: { select: { name: true } } } } },
+  });
+  return { measure, assignments, overall, collecting, timeline };
+}
+
+/** Reports waiting for the bureau, oldest first. */
+export function listReviewQueue(actor: Actor) {
+  return db().progressReport.findMany({
+    where: { state: "SUBMITTED", assignmentId: { not: null }, ...reportScope(actor) },
+    orderBy: { submittedAt: "asc" },
+    take: 200,
+    include: {
+      author: { select: { name: true } },
+      attachments: { select: { id: true, fileName: true } },
+      assignment: {
+        select: {
+          role: true,
+          unit: { select: { name: true, regionId: true } },
+          measure: { select: { id: true, code: true, text: true, plan: { select: { title: true } } } },
+        },
+      },
+    },
+  });
+}
+
+/** An evidence file, if the actor may read the report it belongs to. */
+export function getAttachment(actor: Actor, attachmentId: number) {
+  return db().attachment.findFirst({
+    where: { id: attachmentId, report: reportScope(actor) },
+    select: { fileName: true, contentHash: true, mimeType: true, size: true },
+  });
 }

@@ -1,0 +1,210 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { getMeasureDetail } from "@/lib/progress/queries.ts";
+import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { LightBadge } from "@/components/ui/light-badge.tsx";
+import { cell, Table } from "@/components/ui/table.tsx";
+import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
+import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
+
+export const metadata: Metadata = { title: "举措" };
+
+const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+
+const STEP_LABELS: Record<string, string> = {
+  "report.saveDraft": "保存草稿",
+  "report.submit": "报送",
+  "report.resubmit": "重新报送",
+  "report.carryForward": "报送(本期无新进展,沿用上期)",
+  "report.return": "退回",
+  "report.approve": "审核通过",
+  "measure.extend": "调整完成时限",
+};
+
+export default async function MeasurePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ for?: string }>;
+}) {
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const detail = Number.isInteger(id) && id > 0 ? await getMeasureDetail(actor, id) : null;
+  if (!detail) notFound();
+  const { measure, assignments, overall, collecting, timeline } = detail;
+  const onBehalfOf = Number((await searchParams).for) || null;
+
+  // Forms: a liaison for its own unit's assignments; bureau staff for the unit it chose to report for (代报).
+  const targets: ReportFormTarget[] = assignments
+    .filter((a) =>
+      actor.role === "LIAISON" ? a.unitId === actor.unitId : a.id === onBehalfOf && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }),
+    )
+    .filter((a) => !a.collectingReport || a.collectingReport.state === "DRAFT" || a.collectingReport.state === "RETURNED")
+    .map((a) => ({
+      assignmentId: a.id,
+      unitName: a.unit.name,
+      role: a.role,
+      periodKey: collecting.key,
+      periodLabel: collecting.label,
+      onBehalf: actor.role !== "LIAISON",
+      existing: a.collectingReport && {
+        version: a.collectingReport.version,
+        state: a.collectingReport.state,
+        text: a.collectingReport.text,
+        percent: a.collectingReport.percent,
+        claimedStatus: a.collectingReport.claimedStatus,
+        comment: a.collectingReport.reviewComment,
+      },
+    }));
+  const ownSubmitted = assignments.filter(
+    (a) =>
+      (actor.role === "LIAISON" ? a.unitId === actor.unitId : a.id === onBehalfOf) &&
+      (a.collectingReport?.state === "SUBMITTED" || a.collectingReport?.state === "APPROVED"),
+  );
+  const reports = assignments
+    .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
+    .filter((r) => r.state !== "DRAFT" || actor.role === "LIAISON")
+    .sort((x, y) => y.periodStart.getTime() - x.periodStart.getTime() || (x.role === "LEAD" ? -1 : 1));
+
+  return (
+    <>
+      <PageHeader
+        title={`举措 ${measure.code}`}
+        description={
+          <>
+            <Link href={`/plans/${measure.plan.id}`} className="text-brand-700 hover:underline">
+              {measure.plan.title}
+            </Link>
+            {measure.section && ` · ${measure.section.label}${measure.section.title}`}
+          </>
+        }
+      />
+      <section className="mb-6 rounded border border-slate-200 bg-white p-4" aria-label="举措内容">
+        <p className="whitespace-pre-line">{measure.text}</p>
+        <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-1 text-sm">
+          <div>
+            <dt className="inline text-slate-600">完成时限:</dt>
+            <dd className="inline">
+              {measure.ongoing ? "长期坚持" : measure.deadline ? dateFormat.format(measure.deadline) : (measure.deadlineText ?? "—")}
+              {measure.originalDeadline && `(原定 ${dateFormat.format(measure.originalDeadline)},已延期)`}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">状态:</dt>
+            <dd className="inline">
+              <LightBadge light={overall.light} reason={overall.reason} /> {overall.reason}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="units-title" className="mb-6">
+        <h2 id="units-title" className="mb-2 text-lg font-semibold">
+          承担单位
+        </h2>
+        <Table caption="承担单位及其进展" head={["单位", "角色", "灯号", `${collecting.label}`, ""]}>
+          {assignments.map((a) => (
+            <tr key={a.id}>
+              <td className={cell}>
+                {a.unit.name}
+                {a.viaGroup && <span className="text-xs text-slate-500">(经“{a.viaGroup.name}”)</span>}
+              </td>
+              <td className={cell}>{a.role === "LEAD" ? "牵头" : "责任"}</td>
+              <td className={cell}>
+                <LightBadge light={a.light} reason={a.reason} />
+                <span className="ml-2 text-xs text-slate-600">{a.reason}</span>
+              </td>
+              <td className={cell}>{a.collectingReport ? REVIEW_STATE_LABELS[a.collectingReport.state] : "未报送"}</td>
+              <td className={cell}>
+                {actor.role !== "LIAISON" && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }) && (
+                  <Link href={`/measures/${measure.id}?for=${a.id}#report`} className="text-sm text-brand-700 hover:underline">
+                    代报
+                  </Link>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </section>
+
+      {ownSubmitted.map((a) => (
+        <p key={a.id} role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-green-800">
+          {a.unit.name}:{collecting.label}进展{a.collectingReport!.state === "APPROVED" ? "已审核通过" : "已报送,等待司法局审核"}
+        </p>
+      ))}
+
+      {targets.length > 0 && (
+        <section id="report" aria-labelledby="report-title" className="no-print mb-6 space-y-4">
+          <h2 id="report-title" className="text-lg font-semibold">
+            报送进展
+          </h2>
+          {targets.map((target) => (
+            <ReportForm key={target.assignmentId} target={target} />
+          ))}
+        </section>
+      )}
+
+      <section aria-labelledby="reports-title" className="mb-6">
+        <h2 id="reports-title" className="mb-2 text-lg font-semibold">
+          进展报送
+        </h2>
+        {reports.length === 0 && <p className="text-sm text-slate-500">尚无报送</p>}
+        <ol className="space-y-3">
+          {reports.map((r) => (
+            <li key={r.id} className="rounded border border-slate-200 bg-white p-3">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <strong>{r.unit.name}</strong>
+                <span>{r.role === "LEAD" ? "(牵头)" : "(责任)"}</span>
+                <span>{dateFormat.format(r.periodStart)}—{dateFormat.format(r.periodEnd)}</span>
+                <span className="rounded bg-slate-100 px-1.5">{REVIEW_STATE_LABELS[r.state]}</span>
+                <span>{CLAIMED_STATUS_LABELS[r.claimedStatus]} · {r.percent}%</span>
+                {r.onBehalfOfUnitId && <span className="text-amber-800">由 {r.author.name} 代报</span>}
+              </div>
+              <p className="mt-2 whitespace-pre-line text-sm">{r.text}</p>
+              {r.attachments.length > 0 && (
+                <ul className="mt-2 text-sm">
+                  {r.attachments.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/attachments/${file.id}`} className="text-brand-700 hover:underline">
+                        {file.fileName}
+                      </a>{" "}
+                      <span className="text-slate-500">({Math.ceil(file.size / 1024)} KB)</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {r.state === "RETURNED" && r.reviewComment && <p className="mt-2 text-sm text-amber-900">退回意见:{r.reviewComment}</p>}
+              {r.state === "SUBMITTED" && can(actor, "report.review", { regionId: r.unit.regionId }) && (
+                <ReviewControls reportId={r.id} version={r.version} unitName={r.unit.name} />
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
+          办理记录
+        </h2>
+        <ol className="border-l-2 border-brand-100 pl-4 text-sm">
+          {timeline.map((event) => (
+            <li key={String(event.id)} className="mb-2">
+              <time dateTime={event.createdAt.toISOString()} className="text-slate-500">
+                {timeFormat.format(event.createdAt)}
+              </time>{" "}
+              {event.actor?.name ?? "系统"}
+              {event.actor?.unit && `(${event.actor.unit.name})`} {STEP_LABELS[event.action] ?? event.action}
+            </li>
+          ))}
+          {timeline.length === 0 && <li className="text-slate-500">尚无记录</li>}
+        </ol>
+      </section>
+    </>
+  );
+}

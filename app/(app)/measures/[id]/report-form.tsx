@@ -1,0 +1,128 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { carryForwardProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
+import { CLAIMED_STATUSES, CLAIMED_STATUS_LABELS, saveProgressDraftSchema, submitProgressReportSchema } from "@/lib/progress/schema.ts";
+import { ATTACHMENT_ACCEPT } from "@/lib/storage/validate-upload.ts";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
+import { ERROR_MESSAGES, GENERIC_ERROR } from "@/lib/errors.ts";
+import { StatusMessage, TextareaField, TextField } from "@/components/form/fields.tsx";
+import type { FormStatus } from "@/components/form/use-action-form.ts";
+
+export type ReportFormTarget = {
+  assignmentId: number;
+  unitName: string;
+  role: "LEAD" | "RESPONSIBLE";
+  periodKey: string;
+  periodLabel: string;
+  existing: { version: number; state: string; text: string; percent: number; claimedStatus: string; comment: string | null } | null;
+  onBehalf: boolean;
+};
+
+/** The form keeps whatever was typed on every failure: it is never reset. */
+export function ReportForm({ target }: { target: ReportFormTarget }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<FormStatus>(null);
+  const [pending, startTransition] = useTransition();
+  const existing = target.existing;
+
+  function run(form: HTMLFormElement, mode: "draft" | "submit" | "carry") {
+    const data = new FormData(form);
+    // An empty file input still posts one nameless, empty file; send only real ones.
+    const files = data.getAll("evidence").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
+    data.delete("evidence");
+    for (const file of files) data.append("evidence", file);
+    const fields = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+    if (mode !== "carry") {
+      const schema = mode === "draft" ? saveProgressDraftSchema : submitProgressReportSchema;
+      const parsed = schema.safeParse({ ...fields, evidence: files });
+      if (!parsed.success) {
+        setErrors(fieldErrorsOf(parsed.error));
+        setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
+        return;
+      }
+    }
+    startTransition(async () => {
+      try {
+        const result =
+          mode === "carry"
+            ? await carryForwardProgressReport({ assignmentId: fields.assignmentId, periodKey: fields.periodKey, version: fields.version })
+            : await (mode === "draft" ? saveProgressDraft : submitProgressReport)(data);
+        setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+        setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
+        if (result.ok) router.refresh();
+      } catch {
+        setStatus({ kind: "error", message: GENERIC_ERROR });
+      }
+    });
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    run(event.currentTarget, (submitter?.value as "draft" | "submit" | "carry") ?? "submit");
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={`${target.unitName}报送${target.periodLabel}进展`} className="rounded border border-slate-200 bg-white p-4">
+      <h3 className="mb-2 font-semibold">
+        {target.unitName}({target.role === "LEAD" ? "牵头,报送汇总进展" : "责任"})· {target.periodLabel}
+        {target.onBehalf && <span className="ml-2 text-sm font-normal text-amber-800">代报:须上传单位报来的原件</span>}
+      </h3>
+      {existing?.state === "RETURNED" && existing.comment && (
+        <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">退回意见:{existing.comment}</p>
+      )}
+      <StatusMessage status={status} />
+      <input type="hidden" name="assignmentId" value={target.assignmentId} />
+      <input type="hidden" name="periodKey" value={target.periodKey} />
+      <input type="hidden" name="version" value={existing?.version ?? ""} />
+      <TextareaField name="text" label="进展情况" required rows={5} maxLength={5000} errors={errors} defaultValue={existing?.text ?? ""} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField name="percent" label="完成进度(%)" type="number" min={0} max={100} inputMode="numeric" errors={errors} defaultValue={existing?.percent ?? 0} />
+        <fieldset className="mb-4">
+          <legend className="text-sm font-medium text-slate-700">本期状态</legend>
+          <div className="mt-2 flex gap-4">
+            {CLAIMED_STATUSES.filter((s) => s !== "NO_CHANGE").map((value) => (
+              <label key={value} className="flex items-center gap-1 text-sm">
+                <input type="radio" name="claimedStatus" value={value} defaultChecked={(existing?.claimedStatus ?? "IN_PROGRESS") === value} />
+                {CLAIMED_STATUS_LABELS[value]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div className="mb-4">
+        <label htmlFor={`evidence-${target.assignmentId}`} className="block text-sm font-medium text-slate-700">
+          佐证材料(PDF、Word、Excel、JPG/PNG,每个不超过 20 MB)
+        </label>
+        <input
+          id={`evidence-${target.assignmentId}`}
+          name="evidence"
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          aria-describedby={errors.evidence ? `evidence-error-${target.assignmentId}` : undefined}
+          className="mt-1 block text-sm"
+        />
+        {errors.evidence && (
+          <p id={`evidence-error-${target.assignmentId}`} className="mt-1 text-sm text-red-700">
+            {errors.evidence.join(";")}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="mode" value="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          报送
+        </button>
+        <button type="submit" name="mode" value="draft" disabled={pending} className="rounded border border-slate-300 bg-white px-4 py-2">
+          保存草稿
+        </button>
+        <button type="submit" name="mode" value="carry" disabled={pending} className="rounded border border-slate-300 bg-white px-4 py-2">
+          本期无新进展(沿用上期)
+        </button>
+      </div>
+    </form>
+  );
+}

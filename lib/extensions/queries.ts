@@ -1,0 +1,66 @@
+import { db } from "@/lib/db/client.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import { forbidden } from "@/lib/errors.ts";
+import { assignmentScope } from "@/lib/progress/queries.ts";
+
+// Scope of extension requests is the requesting unit's, exactly as for
+// assignments (a request row has unitId and unit like an assignment): a
+// liaison its own unit's, bureau staff their regions' units', ADMIN all.
+// Leaders take no part in extensions.
+
+const extensionView = {
+  id: true,
+  state: true,
+  reason: true,
+  oldDeadline: true,
+  newDeadline: true,
+  comment: true,
+  createdAt: true,
+  decidedAt: true,
+  unit: { select: { id: true, name: true } },
+  requestedBy: { select: { id: true, name: true } },
+  decidedBy: { select: { id: true, name: true } },
+} as const;
+
+/** The bureau's queue: requests waiting for a decision, oldest first. */
+export function listPendingExtensions(actor: Actor) {
+  if (!can(actor, "report.review")) throw forbidden();
+  return db().deadlineExtension.findMany({
+    where: { state: "PENDING", ...assignmentScope(actor) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      ...extensionView,
+      measure: {
+        select: {
+          id: true,
+          code: true,
+          text: true,
+          deadline: true,
+          deadlineText: true,
+          originalDeadline: true,
+          plan: { select: { id: true, title: true } },
+        },
+      },
+    },
+  });
+}
+
+/**
+ * Every request on a measure, newest first, for the measure page; null when
+ * the measure is not the actor's (a liaison: its unit is assigned to it;
+ * bureau staff: a unit of their regions is).
+ */
+export async function listMeasureExtensions(actor: Actor, measureId: number) {
+  // Those who may ask for or decide extensions: everyone but leaders.
+  if (!can(actor, "assignment.report")) throw forbidden();
+  const measure = await db().measure.findFirst({
+    where: { id: measureId, assignments: { some: assignmentScope(actor) } },
+    select: { id: true },
+  });
+  if (!measure) return null;
+  return db().deadlineExtension.findMany({
+    where: { measureId: measure.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: extensionView,
+  });
+}

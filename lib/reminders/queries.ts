@@ -1,0 +1,315 @@
+import { db, type Db, type Tx } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { ReminderKind, ReportCadence } from "@/lib/generated/prisma/enums.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
+import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
+
+// The data layer of reminders (催办): which assignments are due a reminder,
+// selected in SQL a page at a time (a province holds a million assignments,
+// so nothing here loads them all or queries one by one), and the writes that
+// turn reminders into notifications for the units' liaisons.
+//
+// The raw SQL uses the table and column names Prisma generates from
+// prisma/schema.prisma ("Assignment"."measureId" …), quoted.
+//
+// An assignment is chased (reminded at all) when:
+//   - it is not completed (its own completion approved), and its measure is not
+//     completed either (every LEAD assignment approved as completed: the same
+//     rule as measureLight, so a responsible unit of a finished measure is left
+//     alone);
+//   - its plan is IN_FORCE or DRAFT (a CLOSED plan is history);
+//   - its unit is active.
+// LEAD and RESPONSIBLE assignments alike.
+
+type Client = Db | Tx;
+
+/** SQL conditions on a (Assignment), m (Measure), p (Plan), u (Unit): the assignment is chased. */
+const CHASED = Prisma.sql`
+  a."status" <> 'COMPLETED'
+  AND p."status" IN ('IN_FORCE', 'DRAFT')
+  AND u."active"
+  AND NOT (
+    EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
+    AND NOT EXISTS (
+      SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'
+    )
+  )`;
+
+const FROM_ASSIGNMENTS = Prisma.sql`
+  FROM "Assignment" a
+  JOIN "Measure" m ON m."id" = a."measureId"
+  JOIN "Plan" p ON p."id" = m."planId"
+  JOIN "Unit" u ON u."id" = a."unitId"`;
+
+const ASSIGNMENT_COLUMNS = Prisma.sql`
+  a."id" AS "assignmentId",
+  a."districtId",
+  a."unitId",
+  a."measureId",
+  m."code" AS "measureCode",
+  left(m."text", 200) AS "measureText",
+  to_char(m."deadline", 'YYYY-MM-DD') AS "deadline"`;
+
+/** An assignment due a reminder, with what its message needs. */
+export type Candidate = {
+  assignmentId: number;
+  districtId: number;
+  unitId: number;
+  measureId: number;
+  measureCode: string;
+  measureText: string;
+  /** The measure's current deadline "YYYY-MM-DD", or null. */
+  deadline: string | null;
+  /** The reminder's dedupeKey, built in SQL so the filter and the insert agree. */
+  dedupeKey: string;
+};
+
+export type DeadlineCandidate = Candidate & { deadline: string; daysLeft: number };
+
+export type LateReportCandidate = Candidate & {
+  /** The period whose report is late: latestDuePeriod(today) of the plan's cadence. */
+  period: Period;
+  /** State of the unit's report for that period: null (none), DRAFT or RETURNED. */
+  reportState: "DRAFT" | "RETURNED" | null;
+};
+
+export type Page = { after: number; limit: number };
+
+/** Keeps only candidates that have no reminder with their key yet (the unique index answers it). */
+const notYetReminded = (exclude: boolean) =>
+  exclude ? Prisma.sql`WHERE NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = c."dedupeKey")` : Prisma.empty;
+
+/**
+ * Chased assignments whose measure's deadline is 0 to DUE_SOON_DAYS days away
+ * (DUE_SOON) or already passed (OVERDUE), not yet reminded for that deadline;
+ * ongoing measures (长期坚持) have no deadline. A deadline moved by an
+ * approved extension is a new deadline, with a new key.
+ */
+export async function deadlineCandidates(
+  client: Client,
+  kind: "DUE_SOON" | "OVERDUE",
+  today: string,
+  page: Page,
+): Promise<DeadlineCandidate[]> {
+  const prefix = kind === "DUE_SOON" ? "due-soon:" : "overdue:";
+  const window =
+    kind === "DUE_SOON"
+      ? Prisma.sql`m."deadline" BETWEEN ${today}::date AND ${today}::date + ${DUE_SOON_DAYS}::int`
+      : Prisma.sql`m."deadline" < ${today}::date`;
+  const rows = await client.$queryRaw<(DeadlineCandidate & { daysLeft: number })[]>`
+    SELECT c.* FROM (
+      SELECT ${ASSIGNMENT_COLUMNS},
+        (m."deadline" - ${today}::date)::int AS "daysLeft",
+        concat(${prefix}::text, a."id", ':', to_char(m."deadline", 'YYYY-MM-DD')) AS "dedupeKey"
+      ${FROM_ASSIGNMENTS}
+      WHERE a."id" > ${page.after}::int
+        AND ${CHASED}
+        AND NOT m."ongoing"
+        AND m."deadline" IS NOT NULL
+        AND ${window}
+    ) c
+    ${notYetReminded(true)}
+    ORDER BY c."assignmentId"
+    LIMIT ${page.limit}::int`;
+  return rows;
+}
+
+/**
+ * For every cadence and due day a plan can have, the period judged on `today`
+ * (latestDuePeriod: the latest period whose due date has passed). 4 × 31 rows,
+ * joined to the plans in SQL, so each plan's own period is used.
+ */
+function judgedPeriods(today: string) {
+  const periods: { cadence: ReportCadence; dueDay: number; period: Period }[] = [];
+  for (const cadence of REPORT_CADENCES) {
+    for (let dueDay = 1; dueDay <= 31; dueDay++) periods.push({ cadence, dueDay, period: latestDuePeriod(today, cadence, dueDay) });
+  }
+  return periods;
+}
+
+/**
+ * Chased assignments whose report for the period judged on `today` is late:
+ * none was submitted (no report, or only a draft) or it was returned and not
+ * resubmitted. A period that ended before the assignment existed (or before
+ * the plan was issued) expects no report, as in lights.ts (reportingStart).
+ * With `unitId`, only that unit's; with `excludeReminded`, only those with no
+ * REPORT_LATE reminder for that period yet.
+ */
+export async function lateReportCandidates(
+  client: Client,
+  today: string,
+  page: Page,
+  filter: { unitId?: number; excludeReminded: boolean },
+): Promise<LateReportCandidate[]> {
+  const periods = judgedPeriods(today);
+  const byPlanSettings = new Map(periods.map((p) => [`${p.cadence}:${p.dueDay}`, p.period]));
+  const rows = await client.$queryRaw<(Candidate & { cadence: ReportCadence; dueDay: number; reportState: "DRAFT" | "RETURNED" | null })[]>`
+    WITH per AS (
+      SELECT * FROM unnest(
+        ${periods.map((p) => p.cadence)}::text[],
+        ${periods.map((p) => p.dueDay)}::int[],
+        ${periods.map((p) => p.period.start)}::date[],
+        ${periods.map((p) => p.period.end)}::date[],
+        ${periods.map((p) => p.period.key)}::text[]
+      ) AS t("cadence", "dueDay", "start", "end", "key")
+    )
+    SELECT c.* FROM (
+      SELECT ${ASSIGNMENT_COLUMNS},
+        p."reportCadence"::text AS "cadence",
+        p."reportDueDay" AS "dueDay",
+        (
+          SELECT r."state"::text FROM "ProgressReport" r
+          WHERE r."assignmentId" = a."id" AND r."periodStart" = per."start"
+          ORDER BY r."id" DESC LIMIT 1
+        ) AS "reportState",
+        concat('report-late:', a."id", ':', per."key") AS "dedupeKey"
+      ${FROM_ASSIGNMENTS}
+      JOIN per ON per."cadence" = p."reportCadence"::text AND per."dueDay" = p."reportDueDay"
+      WHERE a."id" > ${page.after}::int
+        ${filter.unitId === undefined ? Prisma.empty : Prisma.sql`AND a."unitId" = ${filter.unitId}::int`}
+        AND ${CHASED}
+        AND per."end" >= GREATEST(p."issueDate", (a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date)
+        AND NOT EXISTS (
+          SELECT 1 FROM "ProgressReport" r
+          WHERE r."assignmentId" = a."id" AND r."periodStart" = per."start" AND r."state" IN ('SUBMITTED', 'APPROVED')
+        )
+    ) c
+    ${notYetReminded(filter.excludeReminded)}
+    ORDER BY c."assignmentId"
+    LIMIT ${page.limit}::int`;
+  return rows.map(({ cadence, dueDay, ...row }) => ({ ...row, period: byPlanSettings.get(`${cadence}:${dueDay}`)! }));
+}
+
+/** All late reports of one unit (a unit has few assignments: paged anyway). */
+export async function lateReportsOfUnit(client: Client, today: string, unitId: number): Promise<LateReportCandidate[]> {
+  const all: LateReportCandidate[] = [];
+  for (let after = 0; ; ) {
+    const page = await lateReportCandidates(client, today, { after, limit: 500 }, { unitId, excludeReminded: false });
+    all.push(...page);
+    if (page.length < 500) return all;
+    after = page[page.length - 1]!.assignmentId;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Writes
+
+export type ReminderDraft = {
+  districtId: number;
+  kind: ReminderKind;
+  unitId: number;
+  measureId: number | null;
+  assignmentId: number | null;
+  message: string;
+  dedupeKey: string;
+  /** What the liaisons' inbox shows. */
+  notice: { title: string; link: string };
+};
+
+/**
+ * Inserts reminders in one statement, skipping those whose dedupeKey already
+ * exists (INSERT … ON CONFLICT DO NOTHING: safe against a concurrent run too),
+ * and notifies the liaisons of the units of the ones actually inserted.
+ */
+export async function insertReminders(tx: Tx, drafts: readonly ReminderDraft[]) {
+  if (drafts.length === 0) return { reminders: [], notificationIds: [] };
+  const inserted = await tx.reminder.createManyAndReturn({
+    data: drafts.map(({ notice: _notice, ...draft }) => ({ ...draft, sentById: null })),
+    skipDuplicates: true,
+    select: { id: true, kind: true, districtId: true, unitId: true, dedupeKey: true, message: true },
+  });
+  const byKey = new Map(drafts.map((d) => [d.dedupeKey, d]));
+  const notificationIds = await notifyLiaisons(
+    tx,
+    inserted.map((r) => ({ ...byKey.get(r.dedupeKey!)!.notice, reminderId: r.id, districtId: r.districtId, unitId: r.unitId, body: r.message })),
+  );
+  return { reminders: inserted, notificationIds };
+}
+
+/** Notifications, one per active LIAISON of each item's unit; returns their ids. */
+export async function notifyLiaisons(
+  tx: Tx,
+  items: readonly { reminderId: number; districtId: number; unitId: number; title: string; body: string; link: string }[],
+): Promise<number[]> {
+  if (items.length === 0) return [];
+  const liaisons = await tx.user.findMany({
+    where: { unitId: { in: [...new Set(items.map((i) => i.unitId))] }, role: "LIAISON", active: true },
+    select: { id: true, unitId: true },
+    orderBy: { id: "asc" },
+  });
+  const byUnit = new Map<number, number[]>();
+  for (const user of liaisons) byUnit.set(user.unitId!, [...(byUnit.get(user.unitId!) ?? []), user.id]);
+  const data = items.flatMap((item) =>
+    (byUnit.get(item.unitId) ?? []).map((userId) => ({
+      userId,
+      districtId: item.districtId,
+      reminderId: item.reminderId,
+      title: clip(item.title, 200),
+      body: item.body,
+      link: item.link,
+    })),
+  );
+  if (data.length === 0) return [];
+  const created = await tx.notification.createManyAndReturn({ data, select: { id: true } });
+  return created.map((n) => n.id);
+}
+
+/** Units among `unitIds` with no active liaison: a reminder reaches nobody there. */
+export async function unitsWithoutLiaison(tx: Tx, unitIds: readonly number[]) {
+  const withLiaison = await tx.user.findMany({
+    where: { unitId: { in: [...unitIds] }, role: "LIAISON", active: true },
+    select: { unitId: true },
+    distinct: ["unitId"],
+  });
+  const reached = new Set(withLiaison.map((u) => u.unitId));
+  return unitIds.filter((id) => !reached.has(id));
+}
+
+// ---------------------------------------------------------------------------
+// Texts
+
+/** At most `max` characters, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** "12 完善行政决策程序…": how a measure is named in titles and messages. */
+export function measureName(code: string, text: string, max = 30): string {
+  return `${code} ${clip(text, max)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+/** Reminders the actor may see, newest first: a liaison its unit's, bureau and leaders their regions'. */
+export function listReminders(actor: Actor, options: { measureId?: number; unitId?: number; limit?: number } = {}) {
+  const scope =
+    actor.role === "ADMIN"
+      ? {}
+      : actor.role === "LIAISON"
+        ? { unitId: actor.unitId ?? -1 }
+        : { unit: { regionId: { in: [...actor.scopeRegionIds] } } };
+  return db().reminder.findMany({
+    where: {
+      AND: [
+        scope,
+        options.measureId === undefined ? {} : { measureId: options.measureId },
+        options.unitId === undefined ? {} : { unitId: options.unitId },
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(options.limit ?? 50, 1), 200),
+    select: {
+      id: true,
+      kind: true,
+      message: true,
+      createdAt: true,
+      answeredAt: true,
+      unit: { select: { id: true, name: true } },
+      measure: { select: { id: true, code: true } },
+      sentBy: { select: { name: true } },
+    },
+  });
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Measure_text_idx" ON "Measure" USING GIN ("text" gin_trgm_ops);

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { createPrisma } from "@/lib/db/client.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { DEMO_PASSWORD, signIn } from "./helpers.ts";
+
+// The e2e server's embedded database (playwright.config.ts).
+const DATABASE = "postgresql://fazhi:fazhi-local@127.0.0.1:54339/fazhi";
+const EVIDENCE = path.resolve(import.meta.dirname, "../fixtures/evidence/印发文件.pdf");
+
+let measureId: number;
+
+test.beforeAll(async () => {
+  const prisma = createPrisma(DATABASE);
+  try {
+    const xialu = await prisma.region.findUniqueOrThrow({ where: { code: "420204" } });
+    const justice = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区司法局" } });
+    const development = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区发改局" } });
+    await createUser(prisma, {
+      login: "e2e.fgj",
+      name: "发改联络员",
+      role: "LIAISON",
+      regionId: xialu.id,
+      unitId: development.id,
+      password: DEMO_PASSWORD,
+    });
+    const plan = await createPlan(prisma, { regionId: xialu.id, title: "端到端测试实施方案", reportCadence: "QUARTERLY" });
+    const measure = await createMeasure(prisma, {
+      planId: plan.id,
+      code: "1",
+      text: "制定重大行政决策事项目录并向社会公布。",
+      deadline: "2030-12-31",
+      leadUnitIds: [justice.id],
+      responsibleUnitIds: [development.id],
+    });
+    measureId = measure.id;
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+async function switchUser(page: Page, login: string) {
+  await page.context().clearCookies();
+  await signIn(page, login);
+}
+
+test("responsible reports, lead consolidates, bureau returns, lead resubmits with evidence, bureau approves", async ({ page }) => {
+  test.setTimeout(120_000);
+
+  await switchUser(page, "e2e.fgj");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "我的任务" }).click();
+  await page.getByRole("link", { name: /制定重大行政决策事项目录/ }).click();
+  const responsibleForm = page.getByRole("form", { name: /区发改局报送/ });
+  await responsibleForm.getByLabel("进展情况").fill("已梳理本部门决策事项 12 项,报司法局汇总。");
+  await responsibleForm.getByLabel("完成进度(%)").fill("80");
+  await responsibleForm.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByText("已报送,等待司法局审核")).toBeVisible();
+
+  await switchUser(page, "xialu.liaison");
+  await page.goto(`/measures/${measureId}`);
+  await expect(page.getByText("已梳理本部门决策事项 12 项")).toBeVisible();
+  const leadForm = page.getByRole("form", { name: /区司法局报送/ });
+  await leadForm.getByLabel("进展情况").fill("汇总各部门事项,目录已经区政府常务会议审议通过并公布。");
+  await leadForm.getByLabel("已完成").check();
+  await leadForm.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByText("已报送,等待司法局审核")).toBeVisible();
+
+  await switchUser(page, "xialu.bureau");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审核" }).click();
+  const leadReview = page.getByRole("group", { name: "审核区司法局的报送" });
+  await leadReview.getByLabel("退回意见").fill("请附目录印发文件。");
+  await leadReview.getByRole("button", { name: "退回" }).click();
+  await expect(page.getByText("已退回,并通知了报送单位")).toBeVisible();
+
+  await switchUser(page, "xialu.liaison");
+  await page.goto(`/measures/${measureId}`);
+  await expect(page.getByText("退回意见:请附目录印发文件。").first()).toBeVisible();
+  const resubmit = page.getByRole("form", { name: /区司法局报送/ });
+  await expect(resubmit.getByLabel("进展情况")).toHaveValue("汇总各部门事项,目录已经区政府常务会议审议通过并公布。");
+  await resubmit.getByLabel(/佐证材料/).setInputFiles(EVIDENCE);
+  await resubmit.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByText("已报送,等待司法局审核")).toBeVisible();
+
+  await switchUser(page, "xialu.bureau");
+  await page.goto(`/measures/${measureId}`);
+  await page.getByRole("group", { name: "审核区司法局的报送" }).getByRole("button", { name: "审核通过" }).click();
+  await expect(page.getByText("已审核通过")).toBeVisible();
+  await page.reload();
+
+  await expect(page.getByLabel("举措内容").getByText("绿灯·正常")).toBeVisible();
+  await expect(page.getByLabel("举措内容").getByText("已完成")).toBeVisible();
+  await expect(page.getByRole("link", { name: "印发文件.pdf" })).toBeVisible();
+  const timeline = page.getByRole("region", { name: "办理记录" }).or(page.locator("section", { has: page.getByRole("heading", { name: "办理记录" }) }));
+  await expect(timeline.getByRole("listitem")).toHaveText([
+    /发改联络员\(区发改局\) 报送$/,
+    /李联络\(区司法局\) 报送$/,
+    /王司法\(区司法局\) 退回$/,
+    /李联络\(区司法局\) 重新报送$/,
+    /王司法\(区司法局\) 审核通过$/,
+  ]);
+  await expect(timeline.getByRole("listitem").first().locator("time")).toHaveText(/\d{4}\/\d{1,2}\/\d{1,2}/);
+  await page.screenshot({ path: "test-results/measure-completed.png", fullPage: true });
+});

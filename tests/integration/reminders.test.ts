@@ -1,0 +1,363 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { runReminderJob } from "@/lib/reminders/job.ts";
+import { insertReminders, lateReportCandidates } from "@/lib/reminders/queries.ts";
+import { remindLateUnit, sendReminder } from "@/lib/reminders/actions.ts";
+import type { Mailer } from "@/lib/notifications/mailer.ts";
+import { actAs } from "../support/acting.ts";
+import { buildTwoDistricts } from "../support/world.ts";
+
+// District A (下陆区) has one quarterly plan (reports due on the 10th) with
+// measures set up so that on 2024-10-15 each rule fires, or deliberately does
+// not; district B has one measure, to show the job covers every district.
+// On 2024-10-15 the period judged is 2024-Q3 (due 2024-10-10).
+
+const TODAY = "2024-10-15";
+const TOMORROW = "2024-10-16";
+
+let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
+let justiceLiaison: { id: number };
+/** Assignment ids by "<measure code>:<J|D|BD>". */
+let ids: Record<string, number>;
+let measures: Record<string, { id: number }>;
+
+const silentMailer: Mailer = { configured: false, send: async () => {} };
+const job = (today: string, chunkSize?: number) => runReminderJob(today, { mailer: silentMailer, chunkSize });
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2024-10-15T02:00:00Z"));
+  world = await buildTwoDistricts();
+  const J = world.a.units.justice.id;
+  const D = world.a.units.development.id;
+  const BD = world.b.units.development.id;
+  justiceLiaison = await createUser(db(), { login: "a.justice.liaison", name: "司法局联络员", role: "LIAISON", regionId: world.a.region.id, unitId: J });
+  // An inactive liaison is never notified.
+  await createUser(db(), { login: "a.dev.old", name: "原联络员", role: "LIAISON", regionId: world.a.region.id, unitId: D, active: false });
+
+  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案" });
+  const closed = await createPlan(db(), { regionId: world.a.region.id, title: "已结束的方案" });
+  await db().plan.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
+  const planB = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区方案" });
+
+  measures = {
+    // 30 days away: due soon for both units.
+    "1": await createMeasure(db(), { planId: plan.id, code: "1", deadline: "2024-11-14", leadUnitIds: [J], responsibleUnitIds: [D] }),
+    // 31 days away: due soon only from tomorrow.
+    "2": await createMeasure(db(), { planId: plan.id, code: "2", deadline: "2024-11-15", leadUnitIds: [D] }),
+    // Overdue since yesterday.
+    "3": await createMeasure(db(), { planId: plan.id, code: "3", deadline: "2024-10-14", leadUnitIds: [J] }),
+    // The lead's completion is approved: the measure is completed, the responsible unit is left alone.
+    "4": await createMeasure(db(), { planId: plan.id, code: "4", deadline: "2024-10-20", leadUnitIds: [J], responsibleUnitIds: [D] }),
+    // The responsible unit has completed its part: only the lead is reminded.
+    "5": await createMeasure(db(), { planId: plan.id, code: "5", deadline: "2024-10-31", leadUnitIds: [J], responsibleUnitIds: [D] }),
+    // Ongoing (长期坚持): no deadline reminders, report reminders only.
+    "6": await createMeasure(db(), { planId: plan.id, code: "6", ongoing: true, leadUnitIds: [D] }),
+    // Assigned after 2024-Q3 ended: no Q3 report was ever expected.
+    "7": await createMeasure(db(), { planId: plan.id, code: "7", deadline: "2025-06-30", leadUnitIds: [J] }),
+    // A closed plan is history.
+    c1: await createMeasure(db(), { planId: closed.id, code: "1", deadline: "2024-10-01", leadUnitIds: [D] }),
+    b1: await createMeasure(db(), { planId: planB.id, code: "1", deadline: "2024-11-01", leadUnitIds: [BD] }),
+  };
+  const unitKey = new Map([
+    [J, "J"],
+    [D, "D"],
+    [BD, "BD"],
+  ]);
+  const code = new Map(Object.entries(measures).map(([k, m]) => [m.id, k]));
+  ids = Object.fromEntries(
+    (await db().assignment.findMany()).map((a) => [`${code.get(a.measureId)}:${unitKey.get(a.unitId)}`, a.id]),
+  );
+
+  await db().assignment.updateMany({ data: { createdAt: new Date("2024-03-01T00:00:00Z") } });
+  await db().assignment.update({ where: { id: ids["7:J"] }, data: { createdAt: new Date("2024-10-05T02:00:00Z") } });
+  await db().assignment.updateMany({
+    where: { id: { in: [ids["4:J"]!, ids["5:D"]!] } },
+    data: { status: "COMPLETED", percent: 100, completedAt: new Date("2024-09-01T00:00:00Z") },
+  });
+
+  // 2024-Q3 reports: submitted (on time), returned and a mere draft (both still late).
+  const q3 = { periodStart: new Date("2024-07-01T00:00:00Z"), periodEnd: new Date("2024-09-30T00:00:00Z"), text: "进展", claimedStatus: "IN_PROGRESS" as const };
+  const districtId = world.a.region.id;
+  await db().progressReport.createMany({
+    data: [
+      { ...q3, districtId, assignmentId: ids["1:J"]!, state: "SUBMITTED", authorId: justiceLiaison.id },
+      { ...q3, districtId, assignmentId: ids["1:D"]!, state: "RETURNED", authorId: world.a.users.liaison.id },
+      { ...q3, districtId, assignmentId: ids["2:D"]!, state: "DRAFT", authorId: world.a.users.liaison.id },
+      { ...q3, districtId, assignmentId: ids["6:D"]!, state: "APPROVED", authorId: world.a.users.liaison.id, periodStart: new Date("2024-04-01T00:00:00Z") },
+    ],
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const key = {
+  dueSoon: (a: string, deadline: string) => `due-soon:${ids[a]}:${deadline}`,
+  late: (a: string, period: string) => `report-late:${ids[a]}:${period}`,
+  overdue: (a: string, deadline: string) => `overdue:${ids[a]}:${deadline}`,
+};
+
+async function reminderRows() {
+  const rows = await db().reminder.findMany({ orderBy: { id: "asc" } });
+  return rows.map((r) => [r.kind, r.dedupeKey]).sort((x, y) => String(x[1]).localeCompare(String(y[1])));
+}
+
+function expectedAfterToday() {
+  return [
+    ["DUE_SOON", key.dueSoon("1:J", "2024-11-14")],
+    ["DUE_SOON", key.dueSoon("1:D", "2024-11-14")],
+    ["DUE_SOON", key.dueSoon("5:J", "2024-10-31")],
+    ["DUE_SOON", key.dueSoon("b1:BD", "2024-11-01")],
+    ["REPORT_LATE", key.late("1:D", "2024-Q3")],
+    ["REPORT_LATE", key.late("2:D", "2024-Q3")],
+    ["REPORT_LATE", key.late("3:J", "2024-Q3")],
+    ["REPORT_LATE", key.late("5:J", "2024-Q3")],
+    ["REPORT_LATE", key.late("6:D", "2024-Q3")],
+    ["REPORT_LATE", key.late("b1:BD", "2024-Q3")],
+    ["OVERDUE", key.overdue("3:J", "2024-10-14")],
+  ].sort((x, y) => String(x[1]).localeCompare(String(y[1])));
+}
+
+describe("the reminder job", () => {
+  it("run twice on the same day creates each reminder once, and notifies only once", async () => {
+    const first = await job(TODAY, 2); // small pages: the keyset paging is exercised
+    expect(first).toEqual({ today: TODAY, created: { DUE_SOON: 4, REPORT_LATE: 6, OVERDUE: 1 }, notifications: 11, emailed: 0 });
+    expect(await reminderRows()).toEqual(expectedAfterToday());
+    const reminders = await db().reminder.findMany({ orderBy: { id: "asc" } });
+    const notificationsAfterFirst = await db().notification.findMany({ orderBy: { id: "asc" } });
+    expect(notificationsAfterFirst).toHaveLength(11);
+
+    const second = await job(TODAY);
+    expect(second).toEqual({ today: TODAY, created: { DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 }, notifications: 0, emailed: 0 });
+    expect(await db().reminder.findMany({ orderBy: { id: "asc" } })).toEqual(reminders);
+    expect(await db().notification.findMany({ orderBy: { id: "asc" } })).toEqual(notificationsAfterFirst);
+
+    const runs = await db().auditEvent.findMany({ where: { action: "reminders.job" }, orderBy: { id: "asc" } });
+    expect(runs.map((r) => [r.actorId, r.entityId, r.districtId])).toEqual([
+      [null, TODAY, null],
+      [null, TODAY, null],
+    ]);
+    expect(runs[0]!.after).toMatchObject({ created: { DUE_SOON: 4, REPORT_LATE: 6, OVERDUE: 1 }, notifications: 11 });
+  });
+
+  it("two runs at the same moment still create each reminder and notification once", async () => {
+    const results = await Promise.all([job(TODAY, 3), job(TODAY, 3)]);
+    const created = results.map((r) => r.created.DUE_SOON + r.created.REPORT_LATE + r.created.OVERDUE);
+    expect(created[0]! + created[1]!).toBe(11);
+    expect(results[0]!.notifications + results[1]!.notifications).toBe(11);
+    expect(await reminderRows()).toEqual(expectedAfterToday());
+    expect(await db().notification.count()).toBe(11);
+  });
+
+  it("an insert that meets existing keys skips them and notifies no one (ON CONFLICT DO NOTHING)", async () => {
+    await job(TODAY);
+    const before = await snapshot();
+    // The same candidates again, without the "not yet reminded" filter: what a concurrent run could hold.
+    const again = await lateReportCandidates(db(), TODAY, { after: 0, limit: 100 }, { excludeReminded: false });
+    expect(again).toHaveLength(6);
+    const drafts = again.map((c) => ({
+      kind: "REPORT_LATE" as const,
+      districtId: c.districtId,
+      unitId: c.unitId,
+      measureId: c.measureId,
+      assignmentId: c.assignmentId,
+      dedupeKey: c.dedupeKey,
+      message: "重复",
+      notice: { title: "重复", link: "/tasks" },
+    }));
+    expect(await db().$transaction((tx) => insertReminders(tx, drafts))).toEqual({ reminders: [], notificationIds: [] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the next day adds only the new ones", async () => {
+    await job(TODAY);
+    const notifications = await db().notification.count();
+    const next = await job(TOMORROW);
+    expect(next.created).toEqual({ DUE_SOON: 1, REPORT_LATE: 0, OVERDUE: 0 });
+    expect(next.notifications).toBe(1);
+    expect(await reminderRows()).toEqual(
+      [...expectedAfterToday(), ["DUE_SOON", key.dueSoon("2:D", "2024-11-15")]].sort((x, y) =>
+        String(x[1]).localeCompare(String(y[1])),
+      ),
+    );
+    expect(await db().notification.count()).toBe(notifications + 1);
+  });
+
+  it("a moved deadline and a new period are reminded anew", async () => {
+    await job(TODAY);
+    // An approved extension moves measure 3's deadline into the next 30 days.
+    await db().measure.update({ where: { id: measures["3"]!.id }, data: { deadline: new Date("2024-11-10T00:00:00Z") } });
+    expect((await job(TOMORROW)).created).toEqual({ DUE_SOON: 2, REPORT_LATE: 0, OVERDUE: 0 });
+    expect(await db().reminder.findUnique({ where: { dedupeKey: key.dueSoon("3:J", "2024-11-10") } })).not.toBeNull();
+    // 2025-01-11: 2024-Q4 (due 2025-01-10) is now the period judged.
+    const later = await job("2025-01-11");
+    expect(later.created.REPORT_LATE).toBe(8);
+    expect(await db().reminder.findUnique({ where: { dedupeKey: key.late("7:J", "2024-Q4") } })).not.toBeNull();
+  });
+
+  it("completed assignments, completed measures, closed plans and inactive liaisons get nothing", async () => {
+    await job(TODAY);
+    const reminded = new Set((await db().reminder.findMany()).map((r) => r.assignmentId));
+    for (const a of ["4:J", "4:D", "5:D", "c1:D", "7:J"]) expect(reminded.has(ids[a]!), a).toBe(false);
+    const inactive = await db().user.findUniqueOrThrow({ where: { login: "a.dev.old" } });
+    expect(await db().notification.count({ where: { userId: inactive.id } })).toBe(0);
+  });
+
+  it("notifies each unit's liaisons with the reminder's words and a link to the measure", async () => {
+    await job(TODAY);
+    const overdue = await db().reminder.findUniqueOrThrow({ where: { dedupeKey: key.overdue("3:J", "2024-10-14") } });
+    expect(overdue).toMatchObject({ kind: "OVERDUE", unitId: world.a.units.justice.id, measureId: measures["3"]!.id, sentById: null });
+    expect(await db().notification.findMany({ where: { reminderId: overdue.id } })).toMatchObject([
+      { userId: justiceLiaison.id, title: "逾期提醒:3 举措 3", link: `/measures/${measures["3"]!.id}`, body: overdue.message, readAt: null },
+    ]);
+    const returned = await db().reminder.findUniqueOrThrow({ where: { dedupeKey: key.late("1:D", "2024-Q3") } });
+    expect(returned.message).toBe("举措「1 举措 1」2024年第三季度的进展应于 2024-10-10 前报送,目前已被退回,尚未重新报送。请尽快报送。");
+    const dueSoon = await db().reminder.findUniqueOrThrow({ where: { dedupeKey: key.dueSoon("5:J", "2024-10-31") } });
+    expect(dueSoon.message).toBe("举措「5 举措 5」完成时限为 2024-10-31,距完成时限还有 16 天。请抓紧推进,并及时报送进展。");
+    expect(await db().notification.count({ where: { userId: world.b.users.liaison.id } })).toBe(2);
+  });
+
+  it("with SMTP configured it reports that users have no e-mail address yet and sends nothing", async () => {
+    const send = vi.fn(async () => {});
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const result = await runReminderJob(TODAY, { mailer: { configured: true, send } });
+    expect(result.emailed).toBe(0);
+    expect(send).not.toHaveBeenCalled();
+    expect(log.mock.calls.some(([line]) => String(line).includes("用户尚无电子邮箱地址"))).toBe(true);
+    expect(await db().notification.count({ where: { emailedAt: { not: null } } })).toBe(0);
+    log.mockRestore();
+  });
+
+  it("refuses a malformed date", async () => {
+    await expect(job("2024-02-30")).rejects.toThrow(RangeError);
+  });
+});
+
+async function snapshot() {
+  const [reminders, notifications, audit] = await Promise.all([
+    db().reminder.findMany({ orderBy: { id: "asc" } }),
+    db().notification.findMany({ orderBy: { id: "asc" } }),
+    db().auditEvent.count(),
+  ]);
+  return { reminders, notifications, audit };
+}
+
+describe("催办 by the bureau", () => {
+  it("sendReminder reminds every unit that has not completed the measure", async () => {
+    await actAs(world.a.users.bureau);
+    const result = await sendReminder({ measureId: String(measures["1"]!.id) });
+    expect(result).toMatchObject({ ok: true, message: "已向 2 个单位发出催办", data: { notifications: 2, unreached: [] } });
+    const reminders = await db().reminder.findMany({ orderBy: { id: "asc" } });
+    const message = "请抓紧推进举措「1 举措 1」(完成时限 2024-11-14),并按时报送进展。";
+    expect(reminders).toMatchObject([
+      { kind: "MANUAL", unitId: world.a.units.justice.id, assignmentId: ids["1:J"], measureId: measures["1"]!.id, sentById: world.a.users.bureau.id, message, dedupeKey: null },
+      { kind: "MANUAL", unitId: world.a.units.development.id, assignmentId: ids["1:D"], sentById: world.a.users.bureau.id, message },
+    ]);
+    const notifications = await db().notification.findMany({ orderBy: { id: "asc" } });
+    expect(notifications).toMatchObject([
+      { userId: justiceLiaison.id, reminderId: reminders[0]!.id, title: "催办:1 举措 1", body: message, link: `/measures/${measures["1"]!.id}` },
+      { userId: world.a.users.liaison.id, reminderId: reminders[1]!.id, title: "催办:1 举措 1" },
+    ]);
+    const audit = await db().auditEvent.findMany({ where: { entityType: "Reminder" }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => [e.action, e.actorId, e.entityId])).toEqual([
+      ["reminder.send", world.a.users.bureau.id, String(reminders[0]!.id)],
+      ["reminder.send", world.a.users.bureau.id, String(reminders[1]!.id)],
+    ]);
+  });
+
+  it("sendReminder to one unit, with the bureau's own words; completed units are skipped", async () => {
+    await actAs(world.a.users.bureau);
+    expect(
+      await sendReminder({ measureId: measures["1"]!.id, unitId: world.a.units.development.id, message: "请本周内报送" }),
+    ).toMatchObject({ ok: true, message: "已向 1 个单位发出催办" });
+    expect(await sendReminder({ measureId: measures["5"]!.id })).toMatchObject({ ok: true, message: "已向 1 个单位发出催办" });
+    expect((await db().reminder.findMany({ orderBy: { id: "asc" } })).map((r) => [r.unitId, r.message.slice(0, 6)])).toEqual([
+      [world.a.units.development.id, "请本周内报送"],
+      [world.a.units.justice.id, "请抓紧推进举"],
+    ]);
+  });
+
+  it("sendReminder says so when a unit has no liaison to receive it", async () => {
+    await db().user.update({ where: { id: justiceLiaison.id }, data: { active: false } });
+    await actAs(world.a.users.bureau);
+    expect(await sendReminder({ measureId: measures["3"]!.id })).toMatchObject({
+      ok: true,
+      message: "已向 1 个单位发出催办;区司法局尚无联络员账号,请另行电话催办",
+      data: { notifications: 0, unreached: ["区司法局"] },
+    });
+  });
+
+  it("remindLateUnit sends one reminder listing all of a unit's late reports", async () => {
+    await actAs(world.a.users.bureau);
+    const result = await remindLateUnit({ unitId: String(world.a.units.development.id) });
+    expect(result).toMatchObject({ ok: true, message: "已催办区发改局的 3 项逾期报送", data: { lateReports: 3, notifications: 1 } });
+    const reminder = await db().reminder.findFirstOrThrow();
+    expect(reminder).toMatchObject({ kind: "MANUAL", unitId: world.a.units.development.id, measureId: null, assignmentId: null, sentById: world.a.users.bureau.id });
+    expect(reminder.message).toBe(
+      [
+        "贵单位有 3 项任务的进展报送已逾期,请尽快报送:",
+        "1. 1 举措 1(2024年第三季度,应于 2024-10-10 前报送,已被退回待重新报送)",
+        "2. 2 举措 2(2024年第三季度,应于 2024-10-10 前报送)",
+        "3. 6 举措 6(2024年第三季度,应于 2024-10-10 前报送)",
+      ].join("\n"),
+    );
+    expect(await db().notification.findMany()).toMatchObject([
+      { userId: world.a.users.liaison.id, reminderId: reminder.id, title: "催办:3 项进展报送逾期未报", link: "/tasks", body: reminder.message },
+    ]);
+    expect(await db().auditEvent.findFirstOrThrow({ where: { entityType: "Reminder" } })).toMatchObject({
+      action: "reminder.sendLateReports",
+      actorId: world.a.users.bureau.id,
+      after: expect.objectContaining({ assignmentIds: [ids["1:D"], ids["2:D"], ids["6:D"]] }),
+    });
+  });
+
+  it("an administrator may send reminders anywhere", async () => {
+    await actAs(world.admin);
+    expect(await sendReminder({ measureId: measures.b1!.id })).toMatchObject({ ok: true });
+    expect(await remindLateUnit({ unitId: world.b.units.development.id })).toMatchObject({ ok: true });
+  });
+});
+
+describe("催办: refusals change nothing", () => {
+  it.each([
+    ["a liaison", () => world.a.users.liaison, "FORBIDDEN"],
+    ["the lead unit's liaison", () => justiceLiaison, "FORBIDDEN"],
+    ["a leader", () => world.a.users.leader, "FORBIDDEN"],
+    ["a city leader", () => world.cityLeader, "FORBIDDEN"],
+    ["another district's bureau", () => world.b.users.bureau, "NOT_FOUND"],
+  ])("%s", async (_case, who, code) => {
+    const before = await snapshot();
+    await actAs(who());
+    expect(await sendReminder({ measureId: measures["1"]!.id })).toMatchObject({ ok: false, code });
+    expect(await sendReminder({ measureId: measures["1"]!.id, unitId: world.a.units.development.id })).toMatchObject({ ok: false, code });
+    expect(await remindLateUnit({ unitId: world.a.units.development.id })).toMatchObject({ ok: false, code });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["a unit that has completed its part", () => ({ measureId: measures["5"]!.id, unitId: world.a.units.development.id }), "CONFLICT"],
+    ["a unit not assigned the measure", () => ({ measureId: measures["3"]!.id, unitId: world.a.units.development.id }), "VALIDATION"],
+    ["a measure that does not exist", () => ({ measureId: 999_999 }), "NOT_FOUND"],
+    ["a message over 500 characters", () => ({ measureId: measures["1"]!.id, message: "催".repeat(501) }), "VALIDATION"],
+    ["no measure", () => ({ measureId: "" }), "VALIDATION"],
+  ])("sendReminder for %s", async (_case, input, code) => {
+    await actAs(world.a.users.bureau);
+    const before = await snapshot();
+    expect(await sendReminder(input())).toMatchObject({ ok: false, code });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("remindLateUnit for a unit with nothing late", async () => {
+    await actAs(world.b.users.bureau);
+    const before = await snapshot();
+    expect(await remindLateUnit({ unitId: world.b.units.justice.id })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该单位目前没有逾期未报的进展报送,无需催办。",
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
