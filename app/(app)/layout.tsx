@@ -4,9 +4,11 @@ import { navigationFor } from "@/lib/navigation.ts";
 import { ROLE_LABELS } from "@/lib/users/schema.ts";
 import { MainNav } from "@/components/layout/main-nav.tsx";
 import { SignOutButton } from "@/components/layout/sign-out-button.tsx";
+import { unreadCount } from "@/lib/notifications/queries.ts";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  const unread = await unreadCount(actor);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -19,6 +21,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <MainNav items={navigationFor(actor)} />
           <div className="ml-auto flex items-center gap-2 text-sm">
+            <Link href="/inbox" className="rounded px-2 py-1 hover:bg-brand-700" aria-label={`消息,未读 ${unread} 条`}>
+              消息{unread > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs">{unread}</span>}
+            </Link>
             <span>
               {actor.name}({ROLE_LABELS[actor.role]})
             </span>

@@ -153,11 +153,16 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     })),
   });
   const reportIds = measure.assignments.flatMap((a) => a.reports.map((r) => String(r.id)));
+  const extensionIds = (await db().deadlineExtension.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((e) =>
+    String(e.id),
+  );
   const timeline = await db().auditEvent.findMany({
     where: {
       OR: [
         { entityType: "ProgressReport", entityId: { in: reportIds } },
+        { entityType: "DeadlineExtension", entityId: { in: extensionIds } },
         { entityType: "Measure", entityId: String(measure.id) },
+        { entityType: "Reminder", after: { path: ["measureId"], equals: measure.id } },
       ],
     },
     orderBy: { id: "asc" },

@@ -9,6 +9,7 @@ const DATABASE = "postgresql://fazhi:fazhi-local@127.0.0.1:54339/fazhi";
 const EVIDENCE = path.resolve(import.meta.dirname, "../fixtures/evidence/印发文件.pdf");
 
 let measureId: number;
+let secondMeasureId: number;
 
 test.beforeAll(async () => {
   const prisma = createPrisma(DATABASE);
@@ -34,6 +35,16 @@ test.beforeAll(async () => {
       responsibleUnitIds: [development.id],
     });
     measureId = measure.id;
+    secondMeasureId = (
+      await createMeasure(prisma, {
+        planId: plan.id,
+        code: "2",
+        text: "建立行政规范性文件合法性审核机制。",
+        deadline: "2030-06-30",
+        leadUnitIds: [justice.id],
+        responsibleUnitIds: [development.id],
+      })
+    ).id;
   } finally {
     await prisma.$disconnect();
   }
@@ -100,4 +111,30 @@ test("responsible reports, lead consolidates, bureau returns, lead resubmits wit
   ]);
   await expect(timeline.getByRole("listitem").first().locator("time")).toHaveText(/\d{4}\/\d{1,2}\/\d{1,2}/);
   await page.screenshot({ path: "test-results/measure-completed.png", fullPage: true });
+});
+
+test("the lead unit asks for an extension, the bureau approves it; a reminder reaches the liaison's inbox", async ({ page }) => {
+  await switchUser(page, "xialu.liaison");
+  await page.goto(`/measures/${secondMeasureId}`);
+  const request = page.getByRole("form", { name: "申请延期" });
+  await request.getByLabel("新的完成时限").fill("2031-06-30");
+  await request.getByRole("button", { name: "提交延期申请" }).click();
+  await expect(request.getByText("请填写延期理由")).toBeVisible();
+  await expect(request.getByLabel("新的完成时限")).toHaveValue("2031-06-30");
+  await request.getByLabel("延期理由").fill("需等待上级文件出台后再行制定。");
+  await request.getByRole("button", { name: "提交延期申请" }).click();
+  await expect(page.getByText("待审批")).toBeVisible();
+
+  await switchUser(page, "xialu.bureau");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审核" }).click();
+  await page.getByRole("group", { name: "审批区司法局的延期申请" }).getByRole("button", { name: "批准延期" }).click();
+  await page.goto(`/measures/${secondMeasureId}`);
+  await expect(page.getByText("2031年6月30日(原定 2030年6月30日,已延期)")).toBeVisible();
+  await page.getByRole("button", { name: "催办未完成单位" }).click();
+  await expect(page.getByText(/已催办|已向/)).toBeVisible();
+
+  await switchUser(page, "e2e.fgj");
+  await expect(page.getByRole("link", { name: /消息,未读 [1-9]/ })).toBeVisible();
+  await page.getByRole("link", { name: /消息,未读/ }).click();
+  await expect(page.getByRole("link", { name: /催办:/ }).first()).toBeVisible();
 });

@@ -7,6 +7,10 @@ import { listReviewQueue } from "@/lib/progress/queries.ts";
 import { CLAIMED_STATUS_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
+import { ExtensionDecision } from "@/app/(app)/measures/[id]/measure-actions.tsx";
+import { listPendingExtensions } from "@/lib/extensions/queries.ts";
+
+const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
 export const metadata: Metadata = { title: "审核" };
 
@@ -15,9 +19,27 @@ const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeSt
 export default async function ReviewsPage() {
   const actor = await requireActor();
   if (!can(actor, "report.review")) notFound();
-  const queue = await listReviewQueue(actor);
+  const [queue, extensions] = await Promise.all([listReviewQueue(actor), listPendingExtensions(actor)]);
   return (
     <>
+      {extensions.length > 0 && (
+        <section aria-labelledby="extensions-title" className="mb-8">
+          <h2 id="extensions-title" className="mb-2 text-lg font-semibold">
+            待审批的延期申请 {extensions.length} 条
+          </h2>
+          <ol className="space-y-3">
+            {extensions.map((e) => (
+              <li key={e.id} className="rounded border border-amber-300 bg-white p-4 text-sm">
+                <Link href={`/measures/${e.measure.id}`} className="font-medium text-brand-700 hover:underline">
+                  举措 {e.measure.code}
+                </Link>{" "}
+                {e.unit.name}申请延期至 {dateFormat.format(e.newDeadline)}(原时限 {e.oldDeadline ? dateFormat.format(e.oldDeadline) : "—"}):{e.reason}
+                <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <PageHeader title="审核" description={`待审核的进展报送 ${queue.length} 条,按报送时间先后排列`} />
       {queue.length === 0 && <p className="text-slate-500">没有待审核的报送</p>}
       <ol className="space-y-4">

@@ -10,6 +10,9 @@ import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, Table } from "@/components/ui/table.tsx";
 import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
+import { ExtensionDecision, ExtensionRequestForm, RemindButton } from "@/app/(app)/measures/[id]/measure-actions.tsx";
+import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
+import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
@@ -24,6 +27,10 @@ const STEP_LABELS: Record<string, string> = {
   "report.return": "退回",
   "report.approve": "审核通过",
   "measure.extend": "调整完成时限",
+  "extension.request": "申请延期",
+  "extension.approve": "批准延期",
+  "extension.reject": "驳回延期",
+  "reminder.send": "催办",
 };
 
 export default async function MeasurePage({
@@ -39,6 +46,11 @@ export default async function MeasurePage({
   if (!detail) notFound();
   const { measure, assignments, overall, collecting, timeline } = detail;
   const onBehalfOf = Number((await searchParams).for) || null;
+  const extensions = can(actor, "assignment.report") ? ((await listMeasureExtensions(actor, measure.id)) ?? []) : [];
+  const leadsHere = assignments.some((a) => a.role === "LEAD" && (actor.role !== "LIAISON" || a.unitId === actor.unitId));
+  const canAskExtension =
+    leadsHere && can(actor, "assignment.report") && !measure.ongoing && measure.deadline !== null && !extensions.some((e) => e.state === "PENDING");
+  const canRemind = can(actor, "report.review", { regionId: measure.plan.regionId }) && overall.reason !== "已完成";
 
   // Forms: a liaison for its own unit's assignments; bureau staff for the unit it chose to report for (代报).
   const targets: ReportFormTarget[] = assignments
@@ -76,6 +88,7 @@ export default async function MeasurePage({
     <>
       <PageHeader
         title={`举措 ${measure.code}`}
+        actions={canRemind ? <RemindButton measureId={measure.id} /> : null}
         description={
           <>
             <Link href={`/plans/${measure.plan.id}`} className="text-brand-700 hover:underline">
@@ -187,6 +200,27 @@ export default async function MeasurePage({
           ))}
         </ol>
       </section>
+
+      {(extensions.length > 0 || canAskExtension) && (
+        <section aria-labelledby="extension-title" className="mb-6">
+          <h2 id="extension-title" className="mb-2 text-lg font-semibold">
+            延期申请
+          </h2>
+          <ul className="mb-3 space-y-2 text-sm">
+            {extensions.map((e) => (
+              <li key={e.id} className="rounded border border-slate-200 bg-white p-3">
+                {e.unit.name}申请延期至 {dateFormat.format(e.newDeadline)}(原时限 {e.oldDeadline ? dateFormat.format(e.oldDeadline) : "—"}):{e.reason}
+                <span className="ml-2 rounded bg-slate-100 px-1.5">{EXTENSION_STATE_LABELS[e.state]}</span>
+                {e.comment && <div className="text-slate-600">审批意见:{e.comment}</div>}
+                {e.state === "PENDING" && can(actor, "report.review", { regionId: measure.plan.regionId }) && (
+                  <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />
+                )}
+              </li>
+            ))}
+          </ul>
+          {canAskExtension && <ExtensionRequestForm measureId={measure.id} currentDeadline={measure.deadline!.toISOString().slice(0, 10)} />}
+        </section>
+      )}
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
