@@ -8,6 +8,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
+import { createPrisma } from "@/lib/db/client.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { runReminderJob } from "@/lib/reminders/job.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(import.meta.dirname, "..");
@@ -69,9 +72,11 @@ if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) 
 
 const database = await openDatabase({ ...env, DATA_DIR: dataDir }, log);
 let stopping = false;
+let jobDb: ReturnType<typeof createPrisma> | null = null;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await jobDb?.$disconnect().catch(() => {});
   await database.stop();
   if (database.embedded) log("PostgreSQL 已停止");
   process.exit(code);
@@ -110,6 +115,22 @@ const server = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT
   env: childEnv,
 });
 log(`服务地址 ${appUrl}(数据库:${database.embedded ? "内置 PostgreSQL" : "DATABASE_URL"})`);
+
+// Reminders (临期、逾期、未报) are raised by a job that is safe to run any number
+// of times a day, on every app server; `npm run cli -- reminders` runs it by hand.
+const REMINDER_INTERVAL_MS = 6 * 60 * 60 * 1000;
+jobDb = createPrisma(database.url);
+async function remind() {
+  try {
+    const result = await runReminderJob(todayInChina(), { db: jobDb! });
+    const created = Object.values(result.created).reduce((sum, n) => sum + n, 0);
+    if (created) log(`自动提醒:新增 ${created} 条(${JSON.stringify(result.created)})`);
+  } catch (error) {
+    console.error(`[fazhi] 自动提醒失败:${(error as Error).message}`);
+  }
+}
+void remind();
+setInterval(remind, REMINDER_INTERVAL_MS).unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -8,6 +8,8 @@ import {
   saveProgressDraft,
   submitProgressReport,
 } from "@/lib/progress/actions.ts";
+import { listMyTasks } from "@/lib/progress/queries.ts";
+import { createUnitGroup } from "@/lib/db/factories.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -172,6 +174,7 @@ describe("authorization: refusals change nothing", () => {
     await actAs(who());
     expect(await submitProgressReport(report(assignment()))).toMatchObject({ ok: false, code });
     expect(await saveProgressDraft(report(assignment()))).toMatchObject({ ok: false, code });
+    expect(await carryForwardProgressReport({ assignmentId: String(assignment()), periodKey: "2024-Q3" })).toMatchObject({ ok: false, code });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -252,5 +255,31 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
     await actAs(world.admin);
     expect(await returnProgressReport({ reportId, version: "1", comment: "退回" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await db().progressReport.findFirstOrThrow({ where: { id: Number(reportId) } })).toMatchObject({ state: "APPROVED" });
+  });
+});
+
+describe("我的任务", () => {
+  it("lists the unit's assignments, direct and through a group, with light and period state; Chinese search narrows them", async () => {
+    const plan = await db().plan.findFirstOrThrow({ where: { regionId: world.a.region.id } });
+    const group = await createUnitGroup(db(), { regionId: world.a.region.id, name: "区直有关部门", memberIds: [world.a.units.development.id] });
+    const viaGroup = await createMeasure(db(), { planId: plan.id, code: "2", text: "推进行政复议体制改革", ongoing: true });
+    await db().assignment.create({
+      data: { measureId: viaGroup.id, unitId: world.a.units.development.id, role: "RESPONSIBLE", source: "GROUP", viaGroupId: group.id, districtId: plan.districtId },
+    });
+    const actor = await actAs(world.a.users.liaison);
+    await submitProgressReport(report(responsible.id));
+
+    const tasks = await listMyTasks(actor!, {}, "2024-08-15");
+    expect(tasks.map((t) => [t.measure.code, t.role, t.viaGroup?.name ?? null])).toEqual([
+      ["1", "RESPONSIBLE", null],
+      ["2", "RESPONSIBLE", "区直有关部门"],
+    ]);
+    expect(tasks[0]).toMatchObject({ nextPeriod: { key: "2024-Q3" }, nextState: "SUBMITTED" });
+    expect(tasks.every((t) => ["RED", "YELLOW", "GREEN", "GREY"].includes(t.light))).toBe(true);
+
+    expect((await listMyTasks(actor!, { q: "行政复议" }, "2024-08-15")).map((t) => t.measure.code)).toEqual(["2"]);
+    expect(await listMyTasks(actor!, { q: "不存在的内容" }, "2024-08-15")).toEqual([]);
+    const otherLiaison = await actAs(leadLiaison);
+    expect((await listMyTasks(otherLiaison!, {}, "2024-08-15")).map((t) => [t.measure.code, t.role])).toEqual([["1", "LEAD"]]);
   });
 });
