@@ -9,7 +9,7 @@
 //
 // Exit codes: 0 done, 1 failed, 2 bad command line.
 import path from "node:path";
-import { EnvError, parseEnv, type Env } from "@/lib/env.ts";
+import { parseEnvOrExit } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
@@ -50,18 +50,6 @@ function parseReminderOptions(args: string[]): { date: string } {
   return { date: date ?? todayInChina() };
 }
 
-function loadEnv(): Env {
-  try {
-    return parseEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 const KIND_LINES = [
   ["DUE_SOON", "临期提醒(30 天内到期)"],
   ["REPORT_LATE", "逾期未报提醒"],
@@ -70,7 +58,7 @@ const KIND_LINES = [
 
 async function reminders(args: string[]): Promise<number> {
   const { date } = parseReminderOptions(args);
-  const env = loadEnv();
+  const env = parseEnvOrExit();
   let database;
   try {
     database = await openDatabase({ ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, log);

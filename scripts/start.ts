@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv } from "@/lib/env.ts";
+import { parseEnvOrExit } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
@@ -16,18 +16,6 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[fazhi] ${line}`);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-
-function loadEnv() {
-  try {
-    return parseEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
 
 /** Without AUTH_SECRET a random one is kept in the data folder, so sessions survive restarts. */
 function authSecret(dataDir: string, configured?: string): string {
@@ -63,7 +51,7 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const env = loadEnv();
+const env = parseEnvOrExit();
 const dataDir = path.resolve(root, env.DATA_DIR);
 
 if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) {

@@ -125,32 +125,57 @@ function reportData(actor: Actor, assignment: { unitId: number }, input: ReportI
   };
 }
 
+type Target = Awaited<ReturnType<typeof reportTarget>>;
+
+/**
+ * Creates the period's report or updates it at the version the user saw,
+ * attaches the evidence and records the step. A submitted report also marks
+ * the assignment as reported.
+ */
+async function writeReport(
+  tx: Tx,
+  actor: Actor,
+  { assignment, existing }: Target,
+  step: { action: string; version?: number; fields: ReturnType<typeof reportData> & { state?: "SUBMITTED"; submittedAt?: Date }; evidence: StoredEvidence[]; note?: object },
+) {
+  const saved = existing
+    ? await updateAtVersion(tx, existing.id, step.version, step.fields)
+    : await tx.progressReport.create({ data: { ...step.fields, assignmentId: assignment.id, districtId: assignment.districtId } });
+  await attachEvidence(tx, actor, saved, step.evidence);
+  if (saved.state === "SUBMITTED") {
+    await tx.assignment.update({
+      where: { id: assignment.id },
+      data: { lastReportAt: saved.submittedAt, ...(assignment.status === "NOT_STARTED" ? { status: "IN_PROGRESS" } : {}) },
+    });
+  }
+  await recordAudit(tx, {
+    actor,
+    action: step.action,
+    entityType: "ProgressReport",
+    entityId: saved.id,
+    districtId: saved.districtId,
+    before: existing,
+    after: { ...saved, ...step.note },
+  });
+  return saved;
+}
+
 export async function saveProgressDraft(input: unknown) {
   return runAction("saveProgressDraft", saveProgressDraftSchema, formInput(input), async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
     const evidence = await storeEvidence(data.evidence);
     const report = await db().$transaction(async (tx) => {
-      const { assignment, period, existing } = await reportTarget(tx, actor, data);
+      const target = await reportTarget(tx, actor, data);
+      const { assignment, period, existing } = target;
       if (existing && existing.state !== "DRAFT" && existing.state !== "RETURNED") {
         throw new AppError("CONFLICT", "本期已报送,不能再保存草稿;如需修改,请联系司法局退回。");
       }
-      const fields = reportData(actor, assignment, data, period);
-      const saved = existing
-        ? await updateAtVersion(tx, existing.id, data.version, { ...fields })
-        : await tx.progressReport.create({
-            data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId, state: "DRAFT" },
-          });
-      await attachEvidence(tx, actor, saved, evidence);
-      await recordAudit(tx, {
-        actor,
+      return writeReport(tx, actor, target, {
         action: "report.saveDraft",
-        entityType: "ProgressReport",
-        entityId: saved.id,
-        districtId: saved.districtId,
-        before: existing,
-        after: saved,
+        version: data.version,
+        fields: reportData(actor, assignment, data, period),
+        evidence,
       });
-      return saved;
     });
     return { message: "草稿已保存", data: { id: report.id, version: report.version } };
   });
@@ -161,7 +186,8 @@ export async function submitProgressReport(input: unknown) {
     if (!can(actor, "assignment.report")) throw forbidden();
     const evidence = await storeEvidence(data.evidence);
     const report = await db().$transaction(async (tx) => {
-      const { assignment, period, existing } = await reportTarget(tx, actor, data);
+      const target = await reportTarget(tx, actor, data);
+      const { assignment, period, existing } = target;
       const onBehalf = reportData(actor, assignment, data, period).onBehalfOfUnitId !== null;
       const alreadyAttached = existing ? await tx.attachment.count({ where: { reportId: existing.id } }) : 0;
       if (onBehalf && evidence.length + alreadyAttached === 0) {
@@ -170,25 +196,12 @@ export async function submitProgressReport(input: unknown) {
       if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
         throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
       }
-      const fields = { ...reportData(actor, assignment, data, period), state: "SUBMITTED" as const, submittedAt: new Date() };
-      const saved = existing
-        ? await updateAtVersion(tx, existing.id, data.version, fields)
-        : await tx.progressReport.create({ data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId } });
-      await attachEvidence(tx, actor, saved, evidence);
-      await tx.assignment.update({
-        where: { id: assignment.id },
-        data: { lastReportAt: saved.submittedAt, ...(assignment.status === "NOT_STARTED" ? { status: "IN_PROGRESS" } : {}) },
-      });
-      await recordAudit(tx, {
-        actor,
+      return writeReport(tx, actor, target, {
         action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",
-        entityType: "ProgressReport",
-        entityId: saved.id,
-        districtId: saved.districtId,
-        before: existing,
-        after: saved,
+        version: data.version,
+        fields: { ...reportData(actor, assignment, data, period), state: "SUBMITTED", submittedAt: new Date() },
+        evidence,
       });
-      return saved;
     });
     return { message: "已报送,等待司法局审核", data: { id: report.id, version: report.version } };
   });
@@ -202,7 +215,8 @@ export async function carryForwardProgressReport(input: unknown) {
   return runAction("carryForwardProgressReport", carryForwardProgressReportSchema, input, async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
     const report = await db().$transaction(async (tx) => {
-      const { assignment, period, existing } = await reportTarget(tx, actor, { ...data, text: "", percent: 0, claimedStatus: "NO_CHANGE" });
+      const target = await reportTarget(tx, actor, { ...data, text: "", percent: 0, claimedStatus: "NO_CHANGE" });
+      const { assignment, period, existing } = target;
       if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
         throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
       }
@@ -212,32 +226,18 @@ export async function carryForwardProgressReport(input: unknown) {
         include: { attachments: true },
       });
       if (!last) throw new AppError("VALIDATION", "没有可沿用的上期报送,请填写本期进展。");
-      const fields = {
-        ...reportData(actor, assignment, { ...data, text: last.text, percent: last.percent, claimedStatus: "NO_CHANGE" }, period),
-        state: "SUBMITTED" as const,
-        submittedAt: new Date(),
-      };
-      const saved = existing
-        ? await updateAtVersion(tx, existing.id, data.version, fields)
-        : await tx.progressReport.create({ data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId } });
       // The same evidence stands for this period too; its content is stored once.
-      await attachEvidence(
-        tx,
-        actor,
-        saved,
-        last.attachments.map(({ fileName, contentHash, size, mimeType }) => ({ fileName, contentHash, size, mimeType })),
-      );
-      await tx.assignment.update({ where: { id: assignment.id }, data: { lastReportAt: saved.submittedAt } });
-      await recordAudit(tx, {
-        actor,
+      return writeReport(tx, actor, target, {
         action: "report.carryForward",
-        entityType: "ProgressReport",
-        entityId: saved.id,
-        districtId: saved.districtId,
-        before: existing,
-        after: { ...saved, carriedFrom: last.id },
+        version: data.version,
+        fields: {
+          ...reportData(actor, assignment, { ...data, text: last.text, percent: last.percent, claimedStatus: "NO_CHANGE" }, period),
+          state: "SUBMITTED",
+          submittedAt: new Date(),
+        },
+        evidence: last.attachments.map(({ fileName, contentHash, size, mimeType }) => ({ fileName, contentHash, size, mimeType })),
+        note: { carriedFrom: last.id },
       });
-      return saved;
     });
     return { message: "已沿用上期报送(本期无新进展)", data: { id: report.id, version: report.version } };
   });
