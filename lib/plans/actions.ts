@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db/client.ts";
-import { can } from "@/lib/auth/policy.ts";
+import { can, regionScope } from "@/lib/auth/policy.ts";
 import { runAction } from "@/lib/actions/run.ts";
-import { AppError, forbidden } from "@/lib/errors.ts";
+import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { id } from "@/lib/validation.ts";
 import { decodeDocument, decodePastedText, ImportInputError, MAX_UPLOAD_BYTES } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
@@ -12,7 +12,8 @@ import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
 import { writePlanImport } from "@/lib/plans/import.ts";
-import { commitPlanImportSchema, importedPlanSchema, type Resolution } from "@/lib/plans/schema.ts";
+import { commitPlanImportSchema, importedPlanSchema, updatePlanReportingSchema, type Resolution } from "@/lib/plans/schema.ts";
+import { recordAudit } from "@/lib/audit/record.ts";
 import { readLedgerWorkbook } from "@/lib/plans/ledger.ts";
 
 const previewSchema = z
@@ -142,6 +143,31 @@ export async function importPlanLedger(form: FormData) {
       message: `已导入 1 个规划、${summary.measuresCreated + summary.measuresUpdated} 项举措(新增 ${summary.measuresCreated},更新 ${summary.measuresUpdated})`,
       data: summary,
     };
+  });
+}
+
+/** How often units report on the plan's measures, and by which day of the following month. */
+export async function updatePlanReporting(input: unknown) {
+  return runAction("updatePlanReporting", updatePlanReportingSchema, input, async (actor, data) => {
+    if (!can(actor, "plan.manage")) throw forbidden();
+    await db().$transaction(async (tx) => {
+      const before = await tx.plan.findFirst({ where: { id: data.planId, ...regionScope(actor) } });
+      if (!before) throw notFound();
+      const after = await tx.plan.update({
+        where: { id: before.id },
+        data: { reportCadence: data.reportCadence, reportDueDay: data.reportDueDay },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "plan.updateReporting",
+        entityType: "Plan",
+        entityId: after.id,
+        districtId: after.districtId,
+        before: { reportCadence: before.reportCadence, reportDueDay: before.reportDueDay },
+        after: { reportCadence: after.reportCadence, reportDueDay: after.reportDueDay },
+      });
+    });
+    return { message: "已保存报送周期", data: null };
   });
 }
 

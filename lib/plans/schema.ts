@@ -67,3 +67,22 @@ export const commitPlanImportSchema = z.object({
 export type CommitPlanImportInput = z.output<typeof commitPlanImportSchema>;
 export type ImportedPlan = z.output<typeof importedPlanSchema>;
 export type Resolution = z.output<typeof resolutionSchema>;
+
+export const REPORT_CADENCES = ["MONTHLY", "QUARTERLY", "HALF_YEARLY", "YEARLY"] as const;
+
+export const REPORT_CADENCE_LABELS: Record<(typeof REPORT_CADENCES)[number], string> = {
+  MONTHLY: "每月",
+  QUARTERLY: "每季度",
+  HALF_YEARLY: "每半年",
+  YEARLY: "每年",
+};
+
+export const updatePlanReportingSchema = z.object({
+  planId: id("规划"),
+  reportCadence: z.enum(REPORT_CADENCES, { error: "请选择报送周期" }),
+  reportDueDay: z.coerce
+    .number({ error: "截止日应为 1 到 28 之间的整数" })
+    .int("截止日应为 1 到 28 之间的整数")
+    .min(1, "截止日应为 1 到 28 之间的整数")
+    .max(28, "截止日应为 1 到 28 之间的整数"),
+});

@@ -170,3 +170,34 @@ describe("refusals write nothing", () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe("updatePlanReporting", () => {
+  it("sets cadence and due day within scope, audited; refuses others and bad values, writing nothing", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    if (data.document.kind !== "plans") return;
+    await commitPlanImport({ regionId: String(xialu.id), plans: unreviewedPlans(data.document.plans), resolutions: acceptAllProposals(data.reconciliation) });
+    const plan = await db().plan.findFirstOrThrow();
+    const { updatePlanReporting } = await import("@/lib/plans/actions.ts");
+
+    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "MONTHLY", reportDueDay: "5" })).toMatchObject({ ok: true });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5 });
+    expect(await db().auditEvent.findFirst({ where: { action: "plan.updateReporting" } })).toMatchObject({
+      before: { reportCadence: "QUARTERLY", reportDueDay: 10 },
+      after: { reportCadence: "MONTHLY", reportDueDay: 5 },
+    });
+
+    const bad = await updatePlanReporting({ planId: String(plan.id), reportCadence: "WEEKLY", reportDueDay: "31" });
+    expect(!bad.ok && bad.fieldErrors).toEqual({ reportCadence: ["请选择报送周期"], reportDueDay: ["截止日应为 1 到 28 之间的整数"] });
+    for (const [login, code] of [["xialu.liaison", "FORBIDDEN"], ["xialu.leader", "FORBIDDEN"], ["shanghai.leader", "FORBIDDEN"]] as const) {
+      await as(login);
+      expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({ ok: false, code });
+    }
+    const baoshanBureau = await db().user.create({
+      data: { login: "bs.bureau", name: "宝山", role: "BUREAU", regionId: baoshan.id, districtId: baoshan.id, passwordHash: "x" },
+    });
+    await actAs(baoshanBureau);
+    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5 });
+  });
+});

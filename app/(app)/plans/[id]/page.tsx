@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { cell, Table } from "@/components/ui/table.tsx";
 import { can } from "@/lib/auth/policy.ts";
 import { LedgerImportForm } from "@/app/(app)/plans/[id]/ledger-import-form.tsx";
+import { ReportingForm } from "@/app/(app)/plans/[id]/reporting-form.tsx";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -37,7 +38,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </a>
         }
       />
-      {can(actor, "plan.manage", { regionId: plan.regionId }) && <LedgerImportForm regionId={plan.regionId} />}
+      {can(actor, "plan.manage", { regionId: plan.regionId }) && (
+        <>
+          <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} />
+          <LedgerImportForm regionId={plan.regionId} />
+        </>
+      )}
       <Table caption={`${plan.title}的举措`} head={["序号", "举措", "牵头单位", "责任单位", "完成时限"]}>
         {plan.measures.flatMap((measure) => {
           const rows = [];
@@ -55,7 +61,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           rows.push(
             <tr key={measure.id}>
               <td className={`${cell} whitespace-nowrap`}>{measure.code}</td>
-              <td className={`${cell} max-w-xl whitespace-pre-line`}>{measure.text}</td>
+              <td className={`${cell} max-w-xl whitespace-pre-line`}>
+                <a href={`/measures/${measure.id}`} className="hover:text-brand-700 hover:underline">
+                  {measure.text}
+                </a>
+              </td>
               <td className={cell}>{names("LEAD").join("、") || "—"}</td>
               <td className={cell}>{names("RESPONSIBLE").join("、") || "—"}</td>
               <td className={`${cell} whitespace-nowrap`}>
