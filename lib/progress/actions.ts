@@ -92,8 +92,14 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
   if (isPeriodClosed(period, today, 0, plan.reportDueDay)) {
     throw new AppError("VALIDATION", undefined, { periodKey: [`${period.label}的报送已截止,不能再报送或修改`] });
   }
-  const existing = await tx.progressReport.findFirst({
-    where: { assignmentId: assignment.id, periodStart: dateOf(period.start) },
+  const existing = await tx.progressReport.findUnique({
+    where: {
+      assignmentId_periodStart_periodEnd: {
+        assignmentId: assignment.id,
+        periodStart: dateOf(period.start),
+        periodEnd: dateOf(period.end),
+      },
+    },
   });
   return { assignment, period, existing };
 }
@@ -136,11 +142,23 @@ async function writeReport(
   tx: Tx,
   actor: Actor,
   { assignment, existing }: Target,
-  step: { action: string; version?: number; fields: ReturnType<typeof reportData> & { state?: "SUBMITTED"; submittedAt?: Date }; evidence: StoredEvidence[]; note?: object },
+  step: {
+    action: string;
+    version?: number;
+    fields: ReturnType<typeof reportData> & { state: "DRAFT" | "SUBMITTED"; submittedAt?: Date };
+    evidence: StoredEvidence[];
+    note?: object;
+  },
 ) {
   const saved = existing
     ? await updateAtVersion(tx, existing.id, step.version, step.fields)
-    : await tx.progressReport.create({ data: { ...step.fields, assignmentId: assignment.id, districtId: assignment.districtId } });
+    : await tx.progressReport
+        .create({ data: { ...step.fields, assignmentId: assignment.id, districtId: assignment.districtId } })
+        .catch((error: unknown) => {
+          // Someone else wrote this period's first report a moment ago.
+          if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT");
+          throw error;
+        });
   await attachEvidence(tx, actor, saved, step.evidence);
   if (saved.state === "SUBMITTED") {
     await tx.assignment.update({
@@ -173,7 +191,8 @@ export async function saveProgressDraft(input: unknown) {
       return writeReport(tx, actor, target, {
         action: "report.saveDraft",
         version: data.version,
-        fields: reportData(actor, assignment, data, period),
+        // Editing a returned report makes it a draft again; the return stays in the timeline.
+        fields: { ...reportData(actor, assignment, data, period), state: "DRAFT" },
         evidence,
       });
     });
@@ -226,6 +245,10 @@ export async function carryForwardProgressReport(input: unknown) {
         include: { attachments: true },
       });
       if (!last) throw new AppError("VALIDATION", "没有可沿用的上期报送,请填写本期进展。");
+      const onBehalf = reportData(actor, assignment, { ...data, text: "", percent: 0, claimedStatus: "NO_CHANGE" }, period).onBehalfOfUnitId !== null;
+      if (onBehalf && last.attachments.length === 0) {
+        throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
+      }
       // The same evidence stands for this period too; its content is stored once.
       return writeReport(tx, actor, target, {
         action: "report.carryForward",
@@ -266,14 +289,21 @@ export async function approveProgressReport(input: unknown) {
         reviewedAt: new Date(),
         reviewComment: null,
       });
-      // The unit's own status follows what the bureau has approved.
-      const completed = report.claimedStatus === "COMPLETED";
-      await tx.assignment.update({
-        where: { id: assignment.id },
-        data: completed
-          ? { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt }
-          : { status: "IN_PROGRESS", ...(report.claimedStatus === "IN_PROGRESS" ? { percent: report.percent } : {}) },
+      // The unit's own status follows the newest approved report; a late
+      // report for an earlier period never undoes a later one or a completion.
+      const newer = await tx.progressReport.findFirst({
+        where: { assignmentId: assignment.id, state: "APPROVED", id: { not: report.id }, periodStart: { gt: report.periodStart } },
+        select: { id: true },
       });
+      const completed = report.claimedStatus === "COMPLETED";
+      if (completed) {
+        await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt } });
+      } else if (!newer && assignment.status !== "COMPLETED") {
+        await tx.assignment.update({
+          where: { id: assignment.id },
+          data: { status: "IN_PROGRESS", ...(report.claimedStatus === "IN_PROGRESS" ? { percent: report.percent } : {}) },
+        });
+      }
       await recordAudit(tx, {
         actor,
         action: "report.approve",

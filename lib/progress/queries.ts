@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
+import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 
@@ -26,9 +26,31 @@ export function reportScope(actor: Actor) {
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-function stateIn(reports: { periodStart: Date; state: ReportStateForPeriod }[], period: Period): ReportStateForPeriod {
-  return reports.find((r) => isoDate(r.periodStart) === period.start)?.state ?? "NONE";
+type PeriodReport = { periodStart: Date; periodEnd: Date; state: ReportStateForPeriod };
+
+/** Matched on start and end, so a plan that changed cadence never mixes its periods. */
+function reportFor<T extends PeriodReport>(reports: T[], period: Period): T | undefined {
+  return reports.find((r) => isoDate(r.periodStart) === period.start && isoDate(r.periodEnd) === period.end);
 }
+
+function stateIn(reports: PeriodReport[], period: Period): ReportStateForPeriod {
+  return reportFor(reports, period)?.state ?? "NONE";
+}
+
+/**
+ * The first day a unit owes reports: when it was assigned (a Beijing date) or
+ * when the plan was issued, whichever is later. The reminder job uses the same rule.
+ */
+export function reportingStartOf(assignedAt: Date, planIssueDate: Date | null): string {
+  const assigned = todayInChina(assignedAt);
+  const issued = isoDate(planIssueDate);
+  return issued && issued > assigned ? issued : assigned;
+}
+
+const leadsDone = (assignments: { role: string; status: string }[]) => {
+  const leads = assignments.filter((a) => a.role === "LEAD");
+  return leads.length > 0 && leads.every((a) => a.status === "COMPLETED");
+};
 
 export type TaskFilter = { q?: string; role?: "LEAD" | "RESPONSIBLE"; light?: Light; state?: ReportStateForPeriod };
 
@@ -57,10 +79,11 @@ export async function listMyTasks(actor: Actor, filter: TaskFilter = {}, today =
           text: true,
           deadline: true,
           ongoing: true,
-          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true } },
+          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, issueDate: true } },
+          assignments: { where: { role: "LEAD" }, select: { role: true, status: true } },
         },
       },
-      reports: { select: { periodStart: true, state: true }, orderBy: { periodStart: "desc" }, take: 4 },
+      reports: { select: { periodStart: true, periodEnd: true, state: true }, orderBy: { periodStart: "desc" }, take: 4 },
     },
   });
   return rows
@@ -73,11 +96,12 @@ export async function listMyTasks(actor: Actor, filter: TaskFilter = {}, today =
         today,
         deadline: isoDate(row.measure.deadline),
         ongoing: row.measure.ongoing,
-        completed: row.status === "COMPLETED",
+        // A measure its lead units completed is done for its responsible units too.
+        completed: row.status === "COMPLETED" || leadsDone(row.measure.assignments),
         everReported: row.lastReportAt !== null,
         currentPeriod: current,
         currentState,
-        reportingStart: isoDate(row.createdAt),
+        reportingStart: reportingStartOf(row.createdAt, plan.issueDate),
       });
       return {
         ...row,
@@ -98,15 +122,17 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const measure = await db().measure.findFirst({
     where: { id: measureId, ...regionWhere },
     include: {
-      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true } },
+      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, issueDate: true } },
       section: { select: { label: true, title: true } },
       assignments: {
         orderBy: { id: "asc" },
         include: {
           unit: { select: { id: true, name: true, regionId: true } },
           viaGroup: { select: { name: true } },
+          // The latest periods only; five years of monthly reports are the history page's job.
           reports: {
             orderBy: { periodStart: "desc" },
+            take: 8,
             include: {
               author: { select: { name: true } },
               reviewer: { select: { name: true } },
@@ -122,29 +148,37 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const { reportCadence, reportDueDay } = measure.plan;
   const current = latestDuePeriod(today, reportCadence, reportDueDay);
   const collecting = reportingPeriod(today, reportCadence, reportDueDay);
+  const measureDone = leadsDone(measure.assignments);
   const assignments = measure.assignments.map((a) => {
     const currentState = stateIn(a.reports, current);
-    const everReported = a.reports.some((r) => r.state !== "DRAFT");
+    const everReported = a.lastReportAt !== null;
     const completedApproved = a.status === "COMPLETED";
+    const reportingStart = reportingStartOf(a.createdAt, measure.plan.issueDate);
     const { light, reason } = assignmentLight({
       today,
       deadline: isoDate(measure.deadline),
       ongoing: measure.ongoing,
-      completed: completedApproved,
+      completed: completedApproved || measureDone,
       everReported,
       currentPeriod: current,
       currentState,
-      reportingStart: isoDate(a.createdAt),
+      reportingStart,
     });
-    const collectingReport = a.reports.find((r) => isoDate(r.periodStart) === collecting.start) ?? null;
-    return { ...a, light, reason, currentState, everReported, completedApproved, collectingReport };
+    const collectingReport = reportFor(a.reports, collecting) ?? null;
+    // Last period's report, while it is still owed and can still be sent.
+    const lateReport = reportFor(a.reports, current) ?? null;
+    const owesLate =
+      current.end >= reportingStart &&
+      !isPeriodClosed(current, today, 0, reportDueDay) &&
+      (!lateReport || lateReport.state === "DRAFT" || lateReport.state === "RETURNED");
+    return { ...a, light, reason, currentState, everReported, completedApproved, collectingReport, lateReport, owesLate };
   });
   const overall = measureLight({
     today,
     deadline: isoDate(measure.deadline),
     ongoing: measure.ongoing,
     currentPeriod: current,
-    reportingStart: isoDate(measure.createdAt),
+    reportingStart: reportingStartOf(measure.createdAt, measure.plan.issueDate),
     assignments: assignments.map((a) => ({
       role: a.role,
       completedApproved: a.completedApproved,
@@ -156,19 +190,24 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const extensionIds = (await db().deadlineExtension.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((e) =>
     String(e.id),
   );
+  const reminderIds = (await db().reminder.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((r) =>
+    String(r.id),
+  );
   const timeline = await db().auditEvent.findMany({
     where: {
       OR: [
         { entityType: "ProgressReport", entityId: { in: reportIds } },
         { entityType: "DeadlineExtension", entityId: { in: extensionIds } },
         { entityType: "Measure", entityId: String(measure.id) },
-        { entityType: "Reminder", after: { path: ["measureId"], equals: measure.id } },
+        { entityType: "Reminder", entityId: { in: reminderIds } },
       ],
     },
-    orderBy: { id: "asc" },
+    // The latest steps; older ones stay in the audit log.
+    orderBy: { id: "desc" },
+    take: 200,
     include: { actor: { select: { name: true, unit: { select: { name: true } } } } },
   });
-  return { measure, assignments, overall, collecting, timeline };
+  return { measure, assignments, overall, collecting, latestDue: current, timeline: timeline.reverse() };
 }
 
 /** Reports waiting for the bureau, oldest first. */
@@ -193,8 +232,10 @@ export function listReviewQueue(actor: Actor) {
 
 /** An evidence file, if the actor may read the report it belongs to. */
 export function getAttachment(actor: Actor, attachmentId: number) {
+  // Units on the same measure read each other's evidence: the lead consolidates it.
+  const scope = actor.role === "ADMIN" ? {} : { report: { assignment: { measure: { assignments: { some: assignmentScope(actor) } } } } };
   return db().attachment.findFirst({
-    where: { id: attachmentId, report: reportScope(actor) },
+    where: { id: attachmentId, ...scope },
     select: { fileName: true, contentHash: true, mimeType: true, size: true },
   });
 }

@@ -123,15 +123,16 @@ test("the lead unit asks for an extension, the bureau approves it; a reminder re
   await expect(request.getByLabel("新的完成时限")).toHaveValue("2031-06-30");
   await request.getByLabel("延期理由").fill("需等待上级文件出台后再行制定。");
   await request.getByRole("button", { name: "提交延期申请" }).click();
-  await expect(page.getByText("待审批")).toBeVisible();
+  await expect(page.getByText("延期申请已提交,等待司法局审批")).toBeVisible();
 
   await switchUser(page, "xialu.bureau");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审核" }).click();
   await page.getByRole("group", { name: "审批区司法局的延期申请" }).getByRole("button", { name: "批准延期" }).click();
+  await expect(page.getByText("已批准延期,完成时限改为 2031-06-30")).toBeVisible();
   await page.goto(`/measures/${secondMeasureId}`);
   await expect(page.getByText("2031年6月30日(原定 2030年6月30日,已延期)")).toBeVisible();
   await page.getByRole("button", { name: "催办未完成单位" }).click();
-  await expect(page.getByText(/已催办|已向/)).toBeVisible();
+  await expect(page.getByText(/已向 \d+ 个单位发出催办/)).toBeVisible();
 
   await switchUser(page, "e2e.fgj");
   await expect(page.getByRole("link", { name: /消息,未读 [1-9]/ })).toBeVisible();

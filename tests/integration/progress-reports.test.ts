@@ -283,3 +283,58 @@ describe("我的任务", () => {
     expect((await listMyTasks(otherLiaison!, {}, "2024-08-15")).map((t) => [t.measure.code, t.role])).toEqual([["1", "LEAD"]]);
   });
 });
+
+describe("review findings", () => {
+  it("two first saves of the same period at once: one wins, the other gets a conflict, one row", async () => {
+    await actAs(world.a.users.liaison);
+    const results = await Promise.all([
+      saveProgressDraft(report(responsible.id, { text: "甲" })),
+      saveProgressDraft(report(responsible.id, { text: "乙" })),
+    ]);
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: "CONFLICT" });
+    expect(await db().progressReport.count()).toBe(1);
+  });
+
+  it("approving a late report for an earlier period never undoes a completion", async () => {
+    await actAs(leadLiaison);
+    vi.setSystemTime(new Date("2024-07-05T02:00:00Z"));
+    const q2 = await submitProgressReport(report(lead.id, { periodKey: "2024-Q2", text: "二季度进展", percent: "30" }));
+    const q3 = await submitProgressReport(report(lead.id, { claimedStatus: "COMPLETED" }));
+    await actAs(world.a.users.bureau);
+    expect(await approveProgressReport({ reportId: String(q3.ok && q3.data.id), version: "1" })).toMatchObject({ ok: true });
+    expect(await approveProgressReport({ reportId: String(q2.ok && q2.data.id), version: "1" })).toMatchObject({ ok: true });
+    expect(await db().assignment.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "COMPLETED", percent: 100 });
+  });
+
+  it("editing a returned report makes it a draft again; the return stays in the timeline", async () => {
+    await actAs(leadLiaison);
+    const submitted = await submitProgressReport(report(lead.id));
+    await actAs(world.a.users.bureau);
+    await returnProgressReport({ reportId: String(submitted.ok && submitted.data.id), version: "1", comment: "补充材料" });
+    await actAs(leadLiaison);
+    expect(await saveProgressDraft(report(lead.id, { text: "修改中", version: "2" }))).toMatchObject({ ok: true });
+    expect(await db().progressReport.findFirstOrThrow()).toMatchObject({ state: "DRAFT", text: "修改中" });
+    expect(await db().auditEvent.count({ where: { action: "report.return" } })).toBe(1);
+  });
+
+  it("bureau 本期无新进展 on a unit's behalf still needs the original", async () => {
+    await actAs(world.a.users.liaison);
+    vi.setSystemTime(new Date("2024-05-15T02:00:00Z"));
+    await submitProgressReport(report(responsible.id, { periodKey: "2024-Q2" }));
+    vi.setSystemTime(new Date("2024-08-15T02:00:00Z"));
+    await actAs(world.a.users.bureau);
+    const result = await carryForwardProgressReport({ assignmentId: String(responsible.id), periodKey: "2024-Q3" });
+    expect(!result.ok && result.fieldErrors?.evidence).toEqual(["代报须上传单位报来的原件(纸质件扫描或邮件附件)"]);
+  });
+
+  it("a responsible unit's task turns green once the lead's completion is approved", async () => {
+    await actAs(leadLiaison);
+    const done = await submitProgressReport(report(lead.id, { claimedStatus: "COMPLETED" }));
+    await actAs(world.a.users.bureau);
+    await approveProgressReport({ reportId: String(done.ok && done.data.id), version: "1" });
+    const liaison = await actAs(world.a.users.liaison);
+    const [task] = await listMyTasks(liaison!, {}, "2025-03-01");
+    expect(task).toMatchObject({ light: "GREEN", reason: "已完成" });
+  });
+});

@@ -52,36 +52,39 @@ export default async function MeasurePage({
     leadsHere && can(actor, "assignment.report") && !measure.ongoing && measure.deadline !== null && !extensions.some((e) => e.state === "PENDING");
   const canRemind = can(actor, "report.review", { regionId: measure.plan.regionId }) && overall.reason !== "已完成";
 
-  // Forms: a liaison for its own unit's assignments; bureau staff for the unit it chose to report for (代报).
-  const targets: ReportFormTarget[] = assignments
-    .filter((a) =>
-      actor.role === "LIAISON" ? a.unitId === actor.unitId : a.id === onBehalfOf && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }),
-    )
-    .filter((a) => !a.collectingReport || a.collectingReport.state === "DRAFT" || a.collectingReport.state === "RETURNED")
-    .map((a) => ({
-      assignmentId: a.id,
-      unitName: a.unit.name,
-      role: a.role,
-      periodKey: collecting.key,
-      periodLabel: collecting.label,
-      onBehalf: actor.role !== "LIAISON",
-      existing: a.collectingReport && {
-        version: a.collectingReport.version,
-        state: a.collectingReport.state,
-        text: a.collectingReport.text,
-        percent: a.collectingReport.percent,
-        claimedStatus: a.collectingReport.claimedStatus,
-        comment: a.collectingReport.reviewComment,
-      },
-    }));
-  const ownSubmitted = assignments.filter(
-    (a) =>
-      (actor.role === "LIAISON" ? a.unitId === actor.unitId : a.id === onBehalfOf) &&
-      (a.collectingReport?.state === "SUBMITTED" || a.collectingReport?.state === "APPROVED"),
+  // Forms: a liaison for its own unit's assignments; bureau staff for the unit it
+  // chose to report for (代报). Last period's report comes first while it is still owed.
+  const mine = assignments.filter((a) =>
+    actor.role === "LIAISON"
+      ? a.unitId === actor.unitId
+      : a.id === onBehalfOf && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }),
   );
+  const formFor = (a: (typeof assignments)[number], period: { key: string; label: string }, report: (typeof a.reports)[number] | null): ReportFormTarget => ({
+    assignmentId: a.id,
+    unitName: a.unit.name,
+    role: a.role,
+    periodKey: period.key,
+    periodLabel: period.label,
+    onBehalf: actor.role !== "LIAISON",
+    existing: report && {
+      version: report.version,
+      state: report.state,
+      text: report.text,
+      percent: report.percent,
+      claimedStatus: report.claimedStatus,
+      comment: report.reviewComment,
+    },
+  });
+  const open = (report: { state: string } | null) => !report || report.state === "DRAFT" || report.state === "RETURNED";
+  const targets: ReportFormTarget[] = mine.flatMap((a) => [
+    ...(a.owesLate && detail.latestDue.key !== collecting.key ? [formFor(a, detail.latestDue, a.lateReport)] : []),
+    ...(open(a.collectingReport) ? [formFor(a, collecting, a.collectingReport)] : []),
+  ]);
+  const ownSubmitted = mine.filter((a) => a.collectingReport?.state === "SUBMITTED" || a.collectingReport?.state === "APPROVED");
   const reports = assignments
     .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
-    .filter((r) => r.state !== "DRAFT" || actor.role === "LIAISON")
+    // A draft is its own unit's business until it is submitted.
+    .filter((r) => r.state !== "DRAFT" || r.unit.id === actor.unitId)
     .sort((x, y) => y.periodStart.getTime() - x.periodStart.getTime() || (x.role === "LEAD" ? -1 : 1));
 
   return (
@@ -158,7 +161,7 @@ export default async function MeasurePage({
             报送进展
           </h2>
           {targets.map((target) => (
-            <ReportForm key={target.assignmentId} target={target} />
+            <ReportForm key={`${target.assignmentId}-${target.periodKey}`} target={target} />
           ))}
         </section>
       )}

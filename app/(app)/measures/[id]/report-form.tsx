@@ -27,6 +27,9 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
   const [status, setStatus] = useState<FormStatus>(null);
   const [pending, startTransition] = useTransition();
   const existing = target.existing;
+  // The version the next save must name: a save answers with the new one, so
+  // 报送 right after 保存草稿 does not need a reload.
+  const [version, setVersion] = useState<number | null>(existing?.version ?? null);
 
   function run(form: HTMLFormElement, mode: "draft" | "submit" | "carry") {
     const data = new FormData(form);
@@ -48,8 +51,11 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
       try {
         const result =
           mode === "carry"
-            ? await carryForwardProgressReport({ assignmentId: fields.assignmentId, periodKey: fields.periodKey, version: fields.version })
+            ? await carryForwardProgressReport({ assignmentId: fields.assignmentId, periodKey: fields.periodKey, version: version ?? undefined })
             : await (mode === "draft" ? saveProgressDraft : submitProgressReport)(data);
+        if (result.ok && result.data && typeof result.data === "object" && "version" in result.data) {
+          setVersion((result.data as { version: number }).version);
+        }
         setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
         setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
         if (result.ok) router.refresh();
@@ -71,13 +77,13 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
         {target.unitName}({target.role === "LEAD" ? "牵头,报送汇总进展" : "责任"})· {target.periodLabel}
         {target.onBehalf && <span className="ml-2 text-sm font-normal text-amber-800">代报:须上传单位报来的原件</span>}
       </h3>
-      {existing?.state === "RETURNED" && existing.comment && (
+      {(existing?.state === "RETURNED" || existing?.state === "DRAFT") && existing.comment && (
         <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">退回意见:{existing.comment}</p>
       )}
       <StatusMessage status={status} />
       <input type="hidden" name="assignmentId" value={target.assignmentId} />
       <input type="hidden" name="periodKey" value={target.periodKey} />
-      <input type="hidden" name="version" value={existing?.version ?? ""} />
+      <input type="hidden" name="version" value={version ?? ""} />
       <TextareaField name="text" label="进展情况" required rows={5} maxLength={5000} errors={errors} defaultValue={existing?.text ?? ""} />
       <div className="grid gap-4 md:grid-cols-2">
         <TextField name="percent" label="完成进度(%)" type="number" min={0} max={100} inputMode="numeric" errors={errors} defaultValue={existing?.percent ?? 0} />
