@@ -1,3 +1,5 @@
+import { db } from "@/lib/db/client.ts";
+import { logError } from "@/lib/log.ts";
 import type { Env } from "@/lib/env.ts";
 
 // E-mail for notifications. With SMTP_URL set (smtp:// or smtps://, e.g.
@@ -44,16 +46,35 @@ export type EmailOutcome = {
 };
 
 /**
- * The hook through which new notifications are e-mailed to their users.
- *
- * For now it sends nothing: the User model has no e-mail column yet, so there
- * is no address to send to. With a configured mailer it reports the
- * notifications it had to skip, so the caller can say so in its log. Once
- * users have addresses: load the recipients of `notificationIds` that have
- * one, `mailer.send(address, title, body + link)` each, and set
- * Notification.emailedAt for those sent — the column is already there.
+ * E-mails new notifications to those of their users who have an address, and
+ * marks them emailedAt. One failed address is logged and skipped; the in-app
+ * inbox has the notification either way.
  */
-export async function emailNotifications(notificationIds: readonly number[], mailer: Mailer): Promise<EmailOutcome> {
+export async function emailNotifications(
+  notificationIds: readonly number[],
+  mailer: Mailer,
+  client: Pick<ReturnType<typeof db>, "notification"> = db(),
+): Promise<EmailOutcome> {
   if (!mailer.configured || notificationIds.length === 0) return { sent: 0, skipped: 0, reason: null };
-  return { sent: 0, skipped: notificationIds.length, reason: "SMTP 已配置,但用户尚无电子邮箱地址,暂不发送邮件" };
+  const notifications = await client.notification.findMany({
+    where: { id: { in: [...notificationIds] }, emailedAt: null },
+    select: { id: true, title: true, body: true, link: true, user: { select: { email: true } } },
+  });
+  let sent = 0;
+  let skipped = 0;
+  for (const n of notifications) {
+    if (!n.user.email) {
+      skipped++;
+      continue;
+    }
+    try {
+      await mailer.send(n.user.email, n.title, [n.body, n.link ? `详情:${n.link}` : null].filter(Boolean).join("\n\n"));
+      await client.notification.update({ where: { id: n.id }, data: { emailedAt: new Date() } });
+      sent++;
+    } catch (error) {
+      skipped++;
+      logError("reminder e-mail failed", { notificationId: n.id }, error);
+    }
+  }
+  return { sent, skipped, reason: skipped ? "部分用户没有电子邮箱或发送失败" : null };
 }

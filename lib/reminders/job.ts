@@ -131,7 +131,7 @@ export async function runReminderJob(today: string, options: ReminderJobOptions 
       const { reminders, notificationIds } = await client.$transaction((tx) => insertReminders(tx, drafts), { timeout: 120_000 });
       result.created[kind] += reminders.length;
       result.notifications += notificationIds.length;
-      const mailed = await emailNotifications(notificationIds, mailer);
+      const mailed = await emailNotifications(notificationIds, mailer, client);
       result.emailed += mailed.sent;
       emailSkipped += mailed.skipped;
       emailSkipReason ??= mailed.reason;

@@ -54,7 +54,7 @@ export async function createUser(input: unknown) {
         throw new AppError("DUPLICATE", undefined, { login: ["该登录账号已被使用"] });
       }
       const created = await tx.user.create({
-        data: { login: data.login, name: data.name, passwordHash, ...assignment },
+        data: { login: data.login, name: data.name, email: data.email ?? null, passwordHash, ...assignment },
       });
       await recordAudit(tx, {
         actor,
@@ -79,7 +79,10 @@ export async function updateUser(input: unknown) {
       if (before.id === actor.id && assignment.role !== before.role) {
         throw new AppError("VALIDATION", undefined, { role: ["不能修改自己的角色"] });
       }
-      const after = await tx.user.update({ where: { id: before.id }, data: { name: data.name, ...assignment } });
+      const after = await tx.user.update({
+        where: { id: before.id },
+        data: { name: data.name, email: data.email ?? null, ...assignment },
+      });
       await recordAudit(tx, {
         actor,
         action: "user.update",

@@ -27,6 +27,7 @@ export function getUser(actor: Actor, userId: number) {
       id: true,
       login: true,
       name: true,
+      email: true,
       role: true,
       active: true,
       regionId: true,

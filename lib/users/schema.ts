@@ -22,8 +22,14 @@ const login = z
   .toLowerCase()
   .regex(/^[a-z0-9_.-]{3,50}$/, "登录账号为 3 至 50 位字母、数字、点、下划线或连字符");
 
+const email = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.email("电子邮箱格式不正确").max(100, "电子邮箱不能超过 100 个字符").optional(),
+);
+
 const assignment = {
   name: text("姓名", 50),
+  email,
   role: z.enum(ROLES, { error: "请选择角色" }),
   regionId: optionalId("管辖区域"),
   unitId: optionalId("所属单位"),

@@ -88,15 +88,19 @@ describe("the mailer", () => {
     expect(createMailer({ SMTP_URL: "smtp://mail.example.gov.cn:25", SMTP_FROM: "法治任务通 <fazhi@example.gov.cn>" }).configured).toBe(true);
   });
 
-  it("e-mails nothing yet: users have no e-mail address (documented hook)", async () => {
-    const send = vi.fn(async () => {});
+  it("e-mails each notification to its user's address once, skipping users without one", async () => {
+    const send = vi.fn(async (_to: string, _subject: string, _text: string) => {});
     const ids = mine.map((n) => n.id);
-    expect(await emailNotifications(ids, { configured: true, send })).toEqual({
-      sent: 0,
-      skipped: 3,
-      reason: "SMTP 已配置,但用户尚无电子邮箱地址,暂不发送邮件",
-    });
     expect(await emailNotifications(ids, noopMailer)).toEqual({ sent: 0, skipped: 0, reason: null });
-    expect(send).not.toHaveBeenCalled();
+    expect(await emailNotifications(ids, { configured: true, send })).toEqual({ sent: 0, skipped: 3, reason: "部分用户没有电子邮箱或发送失败" });
+
+    const owner = await db().notification.findUniqueOrThrow({ where: { id: ids[0]! }, select: { userId: true } });
+    await db().user.update({ where: { id: owner.userId }, data: { email: "liaison@example.gov.cn" } });
+    const outcome = await emailNotifications(ids, { configured: true, send });
+    expect(outcome.sent).toBe(3);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(send.mock.calls[0]![0]).toBe("liaison@example.gov.cn");
+    expect(await emailNotifications(ids, { configured: true, send })).toEqual({ sent: 0, skipped: 0, reason: null });
+    expect(send).toHaveBeenCalledTimes(3);
   });
 });

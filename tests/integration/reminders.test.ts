@@ -220,14 +220,18 @@ describe("the reminder job", () => {
     expect(await db().notification.count({ where: { userId: world.b.users.liaison.id } })).toBe(2);
   });
 
-  it("with SMTP configured it reports that users have no e-mail address yet and sends nothing", async () => {
-    const send = vi.fn(async () => {});
+  it("with SMTP configured it e-mails the liaisons that have an address, once", async () => {
+    await db().user.updateMany({ where: { role: "LIAISON" }, data: { email: "liaison@example.gov.cn" } });
+    const send = vi.fn(async (_to: string, _subject: string, _text: string) => {});
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const result = await runReminderJob(TODAY, { mailer: { configured: true, send } });
-    expect(result.emailed).toBe(0);
-    expect(send).not.toHaveBeenCalled();
-    expect(log.mock.calls.some(([line]) => String(line).includes("用户尚无电子邮箱地址"))).toBe(true);
-    expect(await db().notification.count({ where: { emailedAt: { not: null } } })).toBe(0);
+    expect(result.emailed).toBe(result.notifications);
+    expect(result.emailed).toBeGreaterThan(0);
+    expect(send).toHaveBeenCalledTimes(result.notifications);
+    expect(await db().notification.count({ where: { emailedAt: null } })).toBe(0);
+    const again = await runReminderJob(TODAY, { mailer: { configured: true, send } });
+    expect(again.emailed).toBe(0);
+    expect(send).toHaveBeenCalledTimes(result.notifications);
     log.mockRestore();
   });
 

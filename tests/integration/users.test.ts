@@ -24,10 +24,15 @@ const liaisonInput = (extra: Record<string, unknown> = {}) => ({
 describe("createUser", () => {
   it("creates a liaison of a unit with a hashed password, audited without the hash", async () => {
     await actAs(world.a.users.bureau);
-    const result = await createUser(liaisonInput());
+    const result = await createUser(liaisonInput({ email: "zhao@example.gov.cn" }));
     expect(result.ok).toBe(true);
     const user = await db().user.findUniqueOrThrow({ where: { login: "new.liaison" } });
-    expect(user).toMatchObject({ role: "LIAISON", unitId: world.a.units.justice.id, districtId: world.a.region.id });
+    expect(user).toMatchObject({
+      role: "LIAISON",
+      unitId: world.a.units.justice.id,
+      districtId: world.a.region.id,
+      email: "zhao@example.gov.cn",
+    });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$11\$/);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "user.create" } });
     expect(JSON.stringify(audit.after)).not.toContain("passwordHash");

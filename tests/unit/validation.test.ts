@@ -30,6 +30,7 @@ describe("createUserSchema", () => {
     [{ role: "LEADER", regionId: "2", name: "张".repeat(51) }, "name", "姓名不能超过 50 个字"],
     [{ role: "LEADER", regionId: "2", password: "short" }, "password", "密码至少 8 位"],
     [{ role: "LEADER", regionId: "2", login: "张三" }, "login", "登录账号为 3 至 50 位字母、数字、点、下划线或连字符"],
+    [{ role: "LEADER", regionId: "2", email: "not-an-address" }, "email", "电子邮箱格式不正确"],
   ])("refuses %o on %s", (change, path, message) => {
     const result = createUserSchema.safeParse({ ...base, ...change });
     expect(result.success).toBe(false);

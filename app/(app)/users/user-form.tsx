@@ -11,7 +11,7 @@ type Props = {
   regions: { id: number; name: string }[];
   units: { id: number; name: string; regionId: number }[];
   assignableRoles: Role[];
-  user?: { id: number; login: string; name: string; role: Role; regionId: number | null; unitId: number | null };
+  user?: { id: number; login: string; name: string; email: string | null; role: Role; regionId: number | null; unitId: number | null };
 };
 
 export function UserForm({ regions, units, assignableRoles, user }: Props) {
@@ -36,6 +36,15 @@ export function UserForm({ regions, units, assignableRoles, user }: Props) {
         </>
       )}
       <TextField name="name" label="姓名" required maxLength={50} errors={errors} defaultValue={user?.name} />
+      <TextField
+        name="email"
+        label="电子邮箱"
+        type="email"
+        maxLength={100}
+        errors={errors}
+        defaultValue={user?.email ?? ""}
+        hint="选填;配置了邮件服务时,催办和退回通知同时发到此邮箱"
+      />
       <SelectField
         name="role"
         label="角色"
