@@ -85,6 +85,7 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
     throw notFound();
   }
   const { plan } = assignment.measure;
+  if (plan.status === "CLOSED") throw new AppError("CONFLICT", "该规划已结束,不再接受进展报送。");
   const period = periodByKey(input.periodKey, plan.reportCadence, plan.reportDueDay);
   if (!period) throw new AppError("VALIDATION", undefined, { periodKey: ["报送期次与该规划的报送周期不符"] });
   const today = todayInChina();

@@ -285,6 +285,14 @@ describe("我的任务", () => {
 });
 
 describe("review findings", () => {
+  it("a closed plan takes no more reports", async () => {
+    await db().plan.updateMany({ where: { regionId: world.a.region.id }, data: { status: "CLOSED" } });
+    await actAs(world.a.users.liaison);
+    const before = await snapshot();
+    expect(await submitProgressReport(report(responsible.id))).toMatchObject({ ok: false, message: "该规划已结束,不再接受进展报送。" });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("two first saves of the same period at once: one wins, the other gets a conflict, one row", async () => {
     await actAs(world.a.users.liaison);
     const results = await Promise.all([

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } from "@/lib/extensions/actions.ts";
 import { requestDeadlineExtensionSchema } from "@/lib/extensions/schema.ts";
 import { sendReminder } from "@/lib/reminders/actions.ts";
 import { useActionForm } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
+import { DecisionControls } from "@/components/form/decision-controls.tsx";
 import type { FormStatus } from "@/components/form/use-action-form.ts";
 import { GENERIC_ERROR } from "@/lib/errors.ts";
 
@@ -23,42 +23,17 @@ export function ExtensionRequestForm({ measureId, currentDeadline }: { measureId
   );
 }
 
-/** Approve or reject with a comment; the comment is required to reject. */
 export function ExtensionDecision({ extensionId, label }: { extensionId: number; label: string }) {
-  const router = useRouter();
-  const [comment, setComment] = useState("");
-  const [status, setStatus] = useState<FormStatus>(null);
-  const [pending, startTransition] = useTransition();
-  function decide(kind: "approve" | "reject") {
-    startTransition(async () => {
-      try {
-        const result =
-          kind === "approve"
-            ? await approveDeadlineExtension({ extensionId, comment })
-            : await rejectDeadlineExtension({ extensionId, comment });
-        setStatus({ kind: result.ok ? "ok" : "error", message: result.ok ? result.message : (result.fieldErrors?.comment?.[0] ?? result.message) });
-        if (result.ok) router.refresh();
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
-    });
-  }
   return (
-    <div role="group" aria-label={`审批${label}`} className="no-print mt-2">
-      <StatusMessage status={status} />
-      <label className="block text-sm">
-        审批意见
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
-      </label>
-      <div className="mt-2 flex gap-2">
-        <button type="button" disabled={pending} onClick={() => decide("approve")} className="rounded bg-green-700 px-3 py-1.5 text-white disabled:opacity-60">
-          批准延期
-        </button>
-        <button type="button" disabled={pending} onClick={() => decide("reject")} className="rounded border border-red-300 bg-white px-3 py-1.5 text-red-700 disabled:opacity-60">
-          驳回
-        </button>
-      </div>
-    </div>
+    <DecisionControls
+      label={`审批${label}`}
+      commentLabel="审批意见"
+      approveLabel="批准延期"
+      rejectLabel="驳回"
+      missingComment="驳回时请填写驳回意见"
+      approve={(comment) => approveDeadlineExtension({ extensionId, comment })}
+      reject={(comment) => rejectDeadlineExtension({ extensionId, comment })}
+    />
   );
 }
 
