@@ -9,6 +9,7 @@ import {
 } from "@/lib/import/unit-annotation.ts";
 import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
+import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
 
 // Turns the lines of a plan document into plans, sections and measures. Two
 // families of layout:
@@ -23,32 +24,16 @@ type Result = { plans: ParsedPlan[]; warnings: ParseWarning[] };
 
 const TITLE_WORDS = /(规划|行动计划|实施方案|工作方案|工作计划|工作要点|分工方案|实施纲要|纲要|任务清单|责任清单)/;
 
-type Column = "serial" | "chapter" | "task" | "lead" | "responsible" | "both" | "deadline";
+type Column = HeaderColumn | "both";
 
+// Documents also write a bare 任务, and one merged column for both roles.
 const HEADER_CELLS = new Map<string, Column>([
-  ["序号", "serial"],
-  ["项目", "chapter"],
-  ["类别", "chapter"],
-  ["具体项目", "task"],
-  ["主要任务", "task"],
-  ["重点任务", "task"],
-  ["工作任务", "task"],
+  ...COMMON_HEADER_CELLS,
   ["任务", "task"],
-  ["具体举措", "task"],
-  ["工作内容", "task"],
-  ["牵头单位", "lead"],
-  ["牵头部门", "lead"],
-  ["责任单位", "responsible"],
-  ["责任部门", "responsible"],
-  ["配合单位", "responsible"],
-  ["配合部门", "responsible"],
   ["牵头、责任部门", "both"],
   ["牵头、责任单位", "both"],
   ["牵头单位、责任单位", "both"],
   ["责任单位(部门)", "both"],
-  ["完成时限", "deadline"],
-  ["完成时间", "deadline"],
-  ["时间节点", "deadline"],
 ]);
 
 type TableHeader = { index: number; end: number; columns: Column[] };

@@ -3,8 +3,9 @@ import { unzipSync } from "fflate";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import { readLabel } from "@/lib/import/numbering.ts";
 import { toHalfWidth } from "@/lib/import/normalize.ts";
+import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
 import { splitUnitList } from "@/lib/import/unit-list.ts";
-import type { PlanKind } from "@/lib/import/types.ts";
+import type { ParsedPlan, ParsedSection, PlanKind } from "@/lib/import/types.ts";
 import { PLAN_KINDS, PLAN_KIND_LABELS, importedPlanSchema } from "@/lib/plans/schema.ts";
 
 // The division of labour as judicial bureaus keep it: an Excel ledger
@@ -33,18 +34,10 @@ export type LedgerRow = {
   latestProgress?: string | null;
 };
 
-export type LedgerSection = { key: string; parentKey: string | null; label: string; title: string };
+export type LedgerSection = Omit<ParsedSection, "line">;
 
-export type LedgerPlanInfo = {
-  title: string;
-  kind: PlanKind;
-  periodStart: number | null;
-  periodEnd: number | null;
-  issuer: string | null;
-  documentNumber: string | null;
-  issueDate: string | null;
-  sections: LedgerSection[];
-};
+/** A plan's particulars as the importer reads them from a document, with its chapter tree. */
+export type LedgerPlanInfo = Omit<ParsedPlan, "sections" | "measures"> & { sections: LedgerSection[] };
 
 export type LedgerMeasure = {
   code: string;
@@ -253,30 +246,14 @@ export async function buildLedgerWorkbook(plan: LedgerPlanInfo, rows: readonly L
 
 // Reading ------------------------------------------------------------------
 
-type Column = "serial" | "chapter" | "task" | "lead" | "responsible" | "deadline" | "status" | "progress";
+type Column = HeaderColumn | "status" | "progress";
 
+// A ledger exported here adds its own headings to the documents' vocabulary.
 const HEADER_CELLS = new Map<string, Column>([
-  ["序号", "serial"],
+  ...COMMON_HEADER_CELLS,
   ["编号", "serial"],
   ["章节", "chapter"],
-  ["项目", "chapter"],
-  ["类别", "chapter"],
   ["举措", "task"],
-  ["具体举措", "task"],
-  ["具体项目", "task"],
-  ["主要任务", "task"],
-  ["重点任务", "task"],
-  ["工作任务", "task"],
-  ["工作内容", "task"],
-  ["牵头单位", "lead"],
-  ["牵头部门", "lead"],
-  ["责任单位", "responsible"],
-  ["责任部门", "responsible"],
-  ["配合单位", "responsible"],
-  ["配合部门", "responsible"],
-  ["完成时限", "deadline"],
-  ["完成时间", "deadline"],
-  ["时间节点", "deadline"],
   ["状态", "status"],
   ["最新进展", "progress"],
 ]);
