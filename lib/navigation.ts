@@ -3,6 +3,7 @@ import { can, type Action, type Actor } from "@/lib/auth/policy.ts";
 /** The menu; each entry shows only to users the policy lets perform its action. */
 const MENU: { href: string; label: string; action: Action }[] = [
   { href: "/", label: "首页", action: "dashboard.read" },
+  { href: "/dashboard", label: "统计看板", action: "dashboard.read" },
   { href: "/tasks", label: "我的任务", action: "task.list" },
   { href: "/reviews", label: "审核", action: "report.review" },
   { href: "/plans", label: "规划", action: "plan.read" },

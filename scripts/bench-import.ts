@@ -196,7 +196,7 @@ async function benchCommit(): Promise<{ commit: number; recommit: number }> {
   const prisma = db();
   cleanups.push({ name: "disconnect Prisma", run: () => prisma.$disconnect() });
   started = performance.now();
-  await seedDemoData(prisma);
+  await seedDemoData(prisma, { plans: false });
   console.log(`demo data seeded in ${(performance.now() - started).toFixed(0)} ms`);
 
   const user = await prisma.user.findUniqueOrThrow({ where: { login: "xialu.bureau" } });

@@ -7,6 +7,11 @@
 //       default today in China. Safe to run more than once a day. Schedule it
 //       with cron or a systemd timer, e.g. `15 7 * * * cd /srv/fazhi && npm run cli -- reminders`.
 //
+//   npm run cli -- synth --districts N [--seed S] [--today YYYY-MM-DD]
+//       Adds N synthetic districts (lib/synth/province.ts) after those already
+//       there, to measure the dashboards at province scale. For test and
+//       staging databases only: it writes millions of rows.
+//
 // Exit codes: 0 done, 1 failed, 2 bad command line.
 import path from "node:path";
 import { parseEnvOrExit } from "@/lib/env.ts";
@@ -16,12 +21,18 @@ import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate } from "@/lib/progress/periods.ts";
 import { createMailer } from "@/lib/notifications/mailer.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
+import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
 
 命令:
   reminders [--date YYYY-MM-DD]   运行催办提醒任务(临期、逾期未报、已逾期),
                                   默认按今天(北京时间);同一天重复运行不会重复提醒
+  synth --districts N [--seed S] [--today YYYY-MM-DD]
+                                  生成 N 个模拟区县(单位、账号、规划、举措、分工和五年的进展报送),
+                                  用于在全省规模下测试看板性能;再次运行会接着编号追加。
+                                  --seed 默认 1,--today 默认今天(北京时间);同样的参数生成同样的数据。
+                                  模拟账号密码均为 Fazhi@2026。仅用于测试或演示数据库。
   help                            显示本说明
 
 数据库:设置了 DATABASE_URL 时使用它,否则使用数据目录(DATA_DIR,默认 .data)中的内置数据库。`;
@@ -48,6 +59,87 @@ function parseReminderOptions(args: string[]): { date: string } {
     }
   }
   return { date: date ?? todayInChina() };
+}
+
+type SynthArgs = { districts: number; seed: number; today: string };
+
+/** `--districts 10 --seed 2 --today 2026-11-23`, each also as `--name=value`. */
+function parseSynthOptions(args: string[]): SynthArgs {
+  let districts: number | undefined;
+  let seed = 1;
+  let today: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const match = /^--(districts|seed|today)(?:=(.*))?$/.exec(arg);
+    if (!match) usageError(`不认识的选项:${arg}`);
+    const [, name, inline] = match;
+    const value = inline ?? args[++i];
+    if (name === "today") {
+      if (value === undefined || !isIsoDate(value)) usageError(`日期有误:${value ?? "(未填写)"},应为 YYYY-MM-DD,如 2026-11-23`);
+      today = value;
+      continue;
+    }
+    const number = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
+    if (name === "districts") {
+      if (!Number.isInteger(number) || number < 1 || number > 2000) usageError(`区县数有误:${value ?? "(未填写)"},应为 1 到 2000 之间的整数`);
+      districts = number;
+    } else {
+      if (!Number.isInteger(number) || number > 1_000_000_000) usageError(`随机种子有误:${value ?? "(未填写)"},应为 0 到 1000000000 之间的整数`);
+      seed = number;
+    }
+  }
+  if (districts === undefined) usageError("请用 --districts N 指定要生成的区县数。");
+  return { districts, seed, today: today ?? todayInChina() };
+}
+
+const SYNTH_LINES: [keyof SynthCounts, string][] = [
+  ["cities", "市(新建)"],
+  ["districts", "区县"],
+  ["towns", "乡镇街道区划"],
+  ["units", "单位"],
+  ["unitAliases", "单位别名"],
+  ["unitGroups", "单位分组"],
+  ["groupMembers", "分组成员"],
+  ["users", "账号"],
+  ["plans", "规划"],
+  ["sections", "章节"],
+  ["measures", "举措"],
+  ["deadlineExtensions", "延期申请"],
+  ["assignments", "任务分工"],
+  ["progressReports", "进展报送"],
+];
+
+async function synth(args: string[]): Promise<number> {
+  const options = parseSynthOptions(args);
+  const env = parseEnvOrExit();
+  let database;
+  try {
+    database = await openDatabase({ ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, log);
+  } catch (error) {
+    console.error(`[fazhi] ${(error as Error).message}`);
+    if (!env.DATABASE_URL) console.error("[fazhi] 如果服务(npm start)正在运行,请先停止服务,或设置 DATABASE_URL 指向其数据库后再运行。");
+    return 1;
+  }
+  try {
+    await prepareDatabase(database.url, log);
+    log(`开始生成 ${options.districts} 个模拟区县(种子 ${options.seed},今天按 ${options.today})……`);
+    const every = options.districts <= 20 ? 1 : 10;
+    const counts = await generateProvince(database.url, {
+      ...options,
+      onProgress: ({ districtNo, done, total, elapsedMs }) => {
+        if (done % every === 0 || done === total) log(`已生成 ${done}/${total} 个区县(最新编号 ${districtNo},用时 ${(elapsedMs / 1000).toFixed(1)} 秒)`);
+      },
+    });
+    console.log(`\n模拟数据生成完成:区县编号 ${counts.firstDistrict}–${counts.lastDistrict},用时 ${(counts.elapsedMs / 1000).toFixed(1)} 秒`);
+    for (const [key, label] of SYNTH_LINES) console.log(`  ${label}:${counts[key].toLocaleString("en-US")}`);
+    console.log(`  账号示例:syn-d${String(counts.firstDistrict).padStart(3, "0")}.bureau(司法局)、.leader(区领导)、.u001(单位联络员),密码 Fazhi@2026`);
+    return 0;
+  } catch (error) {
+    console.error(`[fazhi] 生成模拟数据失败:${(error as Error).message}`);
+    return 1;
+  } finally {
+    await database.stop();
+  }
 }
 
 const KIND_LINES = [
@@ -87,6 +179,7 @@ async function reminders(args: string[]): Promise<number> {
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === "reminders") process.exit(await reminders(rest));
+if (command === "synth") process.exit(await synth(rest));
 if (command === "help" || command === "--help" || command === "-h") {
   console.log(USAGE);
   process.exit(0);

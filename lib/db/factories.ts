@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import type { RegionLevel, Role, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
+import { addDays, periodContaining } from "@/lib/progress/periods.ts";
 
 // Builders shared by the demo seed and the tests, so both make data the same
 // way the app does (paths, tenant keys, hashed passwords).
@@ -151,4 +152,193 @@ export async function createMeasure(
     data: assignments.map((a) => ({ ...a, measureId: measure.id, districtId: plan.districtId })),
   });
   return measure;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An instant at `hour` o'clock Beijing time on a calendar date "YYYY-MM-DD". */
+export function beijingTime(date: string, hour = 10): Date {
+  return new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+08:00`);
+}
+
+export type ProgressReportInput = {
+  assignmentId: number;
+  /** "YYYY-MM-DD"; must be a real period of the plan's cadence. */
+  period: { start: string; end: string };
+  state: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+  /** Default IN_PROGRESS. */
+  claimedStatus?: "IN_PROGRESS" | "COMPLETED" | "NO_CHANGE";
+  percent?: number;
+  text?: string;
+  authorId: number;
+  /** Required for APPROVED and RETURNED. */
+  reviewerId?: number | null;
+  /** Default for non-drafts: 5 days after the period's end, 10:00 Beijing time. */
+  submittedAt?: Date;
+  /** Default for APPROVED and RETURNED: submittedAt + 2 days. */
+  reviewedAt?: Date;
+  reviewComment?: string;
+};
+
+/**
+ * A progress report in its final review state, with the Assignment's derived
+ * columns (status, percent, completedAt, lastReportAt) moved as the actions in
+ * lib/progress/actions.ts move them for the same steps: submitting marks the
+ * assignment reported and started; approving a COMPLETED claim completes it
+ * (completedAt = reviewedAt); approving any other claim sets IN_PROGRESS (and
+ * the percent of an IN_PROGRESS claim) unless a later period's report is
+ * already approved or the assignment is completed; a return changes nothing
+ * more than the submission did. Unlike the actions it takes any period and any
+ * times, so history can be written after the fact; lastReportAt therefore
+ * never moves backwards. Writes no audit events: callers that show a timeline
+ * write their own (lib/db/seed.ts does).
+ */
+export async function createProgressReport(client: Client, input: ProgressReportInput): Promise<{ id: number }> {
+  const [created] = await createProgressReports(client, [input]);
+  return created!;
+}
+
+type AssignmentColumns = { status: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED"; percent: number; completedAt: Date | null; lastReportAt: Date | null };
+
+/**
+ * createProgressReport for many reports in a few statements (the demo seed
+ * writes thousands): the same result as calling it once per input, in order.
+ */
+export async function createProgressReports(client: Client, inputs: ProgressReportInput[]): Promise<{ id: number }[]> {
+  if (inputs.length === 0) return [];
+  const assignmentIds = [...new Set(inputs.map((i) => i.assignmentId))];
+  const assignments = new Map(
+    (
+      await client.assignment.findMany({
+        where: { id: { in: assignmentIds } },
+        select: {
+          id: true,
+          districtId: true,
+          unitId: true,
+          status: true,
+          percent: true,
+          completedAt: true,
+          lastReportAt: true,
+          measure: { select: { plan: { select: { reportCadence: true, reportDueDay: true } } } },
+        },
+      })
+    ).map((a) => [a.id, a]),
+  );
+  const authors = new Map(
+    (
+      await client.user.findMany({ where: { id: { in: [...new Set(inputs.map((i) => i.authorId))] } }, select: { id: true, role: true, unitId: true } })
+    ).map((u) => [u.id, u]),
+  );
+  // Periods already approved per assignment: approving an earlier one must not undo them.
+  const approved = new Map<number, number[]>();
+  for (const r of await client.progressReport.findMany({
+    where: { assignmentId: { in: assignmentIds }, state: "APPROVED" },
+    select: { assignmentId: true, periodStart: true },
+  })) {
+    approved.set(r.assignmentId!, [...(approved.get(r.assignmentId!) ?? []), r.periodStart.getTime()]);
+  }
+
+  const columns = new Map<number, AssignmentColumns>();
+  const rows = inputs.map((input) => {
+    const assignment = assignments.get(input.assignmentId);
+    if (!assignment) throw new Error(`no assignment ${input.assignmentId}`);
+    const author = authors.get(input.authorId);
+    if (!author) throw new Error(`no user ${input.authorId}`);
+    const { reportCadence, reportDueDay } = assignment.measure.plan;
+    const period = periodContaining(input.period.start, reportCadence, reportDueDay);
+    if (period.start !== input.period.start || period.end !== input.period.end) {
+      throw new Error(`${input.period.start}…${input.period.end} is not a ${reportCadence} period (nearest: ${period.key})`);
+    }
+    const submitted = input.state !== "DRAFT";
+    const reviewed = input.state === "APPROVED" || input.state === "RETURNED";
+    if (reviewed && input.reviewerId == null) throw new Error(`a ${input.state} report needs a reviewerId`);
+    const submittedAt = submitted ? (input.submittedAt ?? beijingTime(addDays(period.end, 5))) : null;
+    const reviewedAt = reviewed ? (input.reviewedAt ?? new Date(submittedAt!.getTime() + 2 * DAY_MS)) : null;
+    const claimedStatus = input.claimedStatus ?? "IN_PROGRESS";
+    const percent = claimedStatus === "COMPLETED" ? 100 : (input.percent ?? 0);
+    const periodStart = new Date(`${period.start}T00:00:00Z`);
+    const writtenAt = submittedAt ?? new Date(Math.min(Date.now(), beijingTime(addDays(period.end, 5)).getTime()));
+
+    if (submitted) {
+      const before = columns.get(assignment.id) ?? assignment;
+      const after: AssignmentColumns = { ...before, status: before.status === "NOT_STARTED" ? "IN_PROGRESS" : before.status };
+      if (!after.lastReportAt || after.lastReportAt < submittedAt!) after.lastReportAt = submittedAt;
+      if (input.state === "APPROVED") {
+        const approvedStarts = approved.get(assignment.id) ?? [];
+        if (claimedStatus === "COMPLETED") {
+          Object.assign(after, { status: "COMPLETED", percent: 100, completedAt: reviewedAt });
+        } else if (after.status !== "COMPLETED" && !approvedStarts.some((start) => start > periodStart.getTime())) {
+          after.status = "IN_PROGRESS";
+          if (claimedStatus === "IN_PROGRESS") after.percent = percent;
+        }
+        approved.set(assignment.id, [...approvedStarts, periodStart.getTime()]);
+      }
+      columns.set(assignment.id, after);
+    }
+
+    return {
+      districtId: assignment.districtId,
+      assignmentId: assignment.id,
+      periodStart,
+      periodEnd: new Date(`${period.end}T00:00:00Z`),
+      text: input.text ?? (claimedStatus === "COMPLETED" ? "该项任务已全面完成。" : "按计划推进,本期完成阶段性工作。"),
+      percent,
+      claimedStatus,
+      state: input.state,
+      authorId: author.id,
+      // Anyone but the unit's own liaison logs the report on the unit's behalf (代报).
+      onBehalfOfUnitId: author.role === "LIAISON" && author.unitId === assignment.unitId ? null : assignment.unitId,
+      submittedAt,
+      reviewerId: reviewed ? input.reviewerId! : null,
+      reviewedAt,
+      reviewComment:
+        input.state === "RETURNED" ? (input.reviewComment ?? "请补充具体进展和佐证材料后重新报送。") : (input.reviewComment ?? null),
+      // Created at version 1; a review is one more write.
+      version: reviewed ? 2 : 1,
+      createdAt: writtenAt,
+      updatedAt: reviewedAt ?? writtenAt,
+    };
+  });
+
+  // Inserted with one statement per thousand rows: the demo seed writes thousands.
+  const ids: { id: number }[] = [];
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const column = <T>(f: (row: (typeof rows)[number]) => T) => chunk.map(f);
+    const created = await client.$queryRaw<{ id: number; assignmentId: number; periodStart: Date }[]>`
+      INSERT INTO "ProgressReport" ("districtId", "assignmentId", "periodStart", "periodEnd", "text", "percent", "claimedStatus",
+        "state", "authorId", "onBehalfOfUnitId", "submittedAt", "reviewerId", "reviewedAt", "reviewComment", "version", "createdAt", "updatedAt")
+      SELECT * FROM unnest(
+        ${column((r) => r.districtId)}::int[], ${column((r) => r.assignmentId)}::int[],
+        ${column((r) => day(r.periodStart))}::date[], ${column((r) => day(r.periodEnd))}::date[],
+        ${column((r) => r.text)}::text[], ${column((r) => r.percent)}::int[],
+        ${column((r) => r.claimedStatus)}::text[]::"ClaimedStatus"[], ${column((r) => r.state)}::text[]::"ReviewState"[],
+        ${column((r) => r.authorId)}::int[], ${column((r) => r.onBehalfOfUnitId)}::int[],
+        ${column((r) => iso(r.submittedAt))}::timestamp(3)[], ${column((r) => r.reviewerId)}::int[],
+        ${column((r) => iso(r.reviewedAt))}::timestamp(3)[], ${column((r) => r.reviewComment)}::text[],
+        ${column((r) => r.version)}::int[], ${column((r) => iso(r.createdAt))}::timestamp(3)[], ${column((r) => iso(r.updatedAt))}::timestamp(3)[]
+      )
+      RETURNING "id", "assignmentId", "periodStart"`;
+    const idOf = new Map(created.map((r) => [`${r.assignmentId}/${r.periodStart.getTime()}`, r.id]));
+    for (const row of chunk) ids.push({ id: idOf.get(`${row.assignmentId}/${row.periodStart.getTime()}`)! });
+  }
+
+  // One statement for all the assignments touched. Timestamps travel as UTC
+  // ISO strings (Prisma stores UTC); a timestamp without time zone ignores the Z.
+  const changed = [...columns.entries()];
+  if (changed.length) {
+    await client.$executeRaw`
+      UPDATE "Assignment" AS a
+      SET "status" = v.status::"AssignmentStatus", "percent" = v.percent,
+          "completedAt" = v.completed_at::timestamp(3), "lastReportAt" = v.last_report_at::timestamp(3),
+          "updatedAt" = ${new Date().toISOString()}::timestamp(3)
+      FROM unnest(
+        ${changed.map(([id]) => id)}::int[], ${changed.map(([, c]) => c.status)}::text[], ${changed.map(([, c]) => c.percent)}::int[],
+        ${changed.map(([, c]) => iso(c.completedAt))}::text[], ${changed.map(([, c]) => iso(c.lastReportAt))}::text[]
+      ) AS v(id, status, percent, completed_at, last_report_at)
+      WHERE a.id = v.id`;
+  }
+  return ids;
 }

@@ -1,8 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client.ts";
 import type { RegionLevel, UnitKind } from "@/lib/generated/prisma/enums.ts";
-import { createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
+import type { Tx } from "@/lib/db/client.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import { beijingTime, createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { decodeDocument } from "@/lib/import/decode.ts";
+import { parseDocumentText } from "@/lib/import/parse-document.ts";
+import { reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
+import { writePlanImport } from "@/lib/plans/import.ts";
+import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
+import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
+import {
+  addDays,
+  latestDuePeriod,
+  nextPeriod,
+  periodContaining,
+  periodsBetween,
+  reportingPeriod,
+  toDayNumber,
+  type Period,
+} from "@/lib/progress/periods.ts";
 
 type DemoUnits = {
   regions: { code: string; name: string; level: RegionLevel; parent: string | null }[];
@@ -20,11 +39,38 @@ export const DEMO_ACCOUNTS = [
   { login: "shanghai.leader", name: "陈市领导", role: "LEADER", region: "310000", unit: null },
 ] as const;
 
-const DEMO_FILE = path.resolve(import.meta.dirname, "../../prisma/demo-units.json");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const DEMO_UNITS_FILE = path.join(ROOT, "prisma/demo-units.json");
+// Copies of the seed documents the demo plans are imported from; the app never reads tests/.
+const DEMO_DOCUMENTS_DIR = path.join(ROOT, "prisma/demo");
 
-/** Regions and units named in the five seed documents, and one account per role. */
-export async function seedDemoData(prisma: PrismaClient): Promise<void> {
-  const demo = JSON.parse(fs.readFileSync(DEMO_FILE, "utf8")) as DemoUnits;
+/**
+ * Plans imported through the import screen's path, as the named account. The
+ * documents do not say when the plans took effect; the bureau would type it
+ * in on the review screen. Progress is generated for 下陆区 only: 宝山区's plan
+ * names no units, so it waits for its division of labour.
+ */
+const DEMO_PLANS = [
+  { region: "420204", file: "004-xialu-division.txt", importedBy: "xialu.bureau", issueDate: "2021-06-30", progress: true },
+  { region: "310113", file: "000-baoshan-plan.txt", importedBy: "admin", issueDate: "2021-06-30", progress: false },
+] as const;
+
+export type SeedOptions = {
+  /** The day the demo history leads up to, "YYYY-MM-DD", not after today; today in China by default. */
+  today?: string;
+  /** false: regions, units, groups and accounts only (tests that import plans themselves). */
+  plans?: boolean;
+};
+
+/**
+ * Regions and units named in the five seed documents, one account per role,
+ * and (unless plans: false) the demo plans with several years of progress
+ * leading up to `today`. One transaction: a failed seed leaves the database
+ * empty, so the next start seeds again.
+ */
+export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = {}): Promise<void> {
+  const today = options.today ?? todayInChina();
+  const demo = JSON.parse(fs.readFileSync(DEMO_UNITS_FILE, "utf8")) as DemoUnits;
   await prisma.$transaction(
     async (tx) => {
       const regionIds = new Map<string, number>();
@@ -62,11 +108,452 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
           password: DEMO_PASSWORD,
         });
       }
+      if (options.plans === false) return;
+      for (const plan of DEMO_PLANS) {
+        const actor = await actorFor(tx, plan.importedBy);
+        const planIds = await importDemoPlans(tx, actor, regionIds.get(plan.region)!, plan.file, plan.issueDate);
+        if (plan.progress) await seedDemoProgress(tx, { planIds, today, issueDate: plan.issueDate });
+      }
     },
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
 }
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.region.count()) === 0 && (await prisma.user.count()) === 0;
+}
+
+// ---------------------------------------------------------------------------
+// Plans, through the import path (previewPlanImport's reading, the user
+// taking every proposal, commitPlanImport's validation and writer).
+
+/** What loadActor builds, read inside the seed's transaction (the accounts are not committed yet). */
+async function actorFor(tx: Tx, login: string): Promise<Actor> {
+  const user = await tx.user.findUniqueOrThrow({ where: { login }, include: { region: { select: { path: true } } } });
+  const scope = user.region
+    ? await tx.region.findMany({ where: { path: { startsWith: user.region.path } }, select: { id: true } })
+    : [];
+  return { id: user.id, name: user.name, role: user.role, regionId: user.regionId, unitId: user.unitId, scopeRegionIds: scope.map((r) => r.id) };
+}
+
+/** lib/plans/queries.ts loadCatalogue, on the transaction. */
+async function catalogueOf(tx: Tx, districtId: number): Promise<Catalogue> {
+  const units = await tx.unit.findMany({
+    where: { districtId, active: true },
+    select: { id: true, name: true, aliases: { select: { alias: true } } },
+    orderBy: { id: "asc" },
+  });
+  const groups = await tx.unitGroup.findMany({ where: { districtId }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+  return { units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })), groups };
+}
+
+async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName: string, issueDate: string): Promise<number[]> {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(DEMO_DOCUMENTS_DIR, fileName)));
+  const decoded = await decodeDocument({ fileName, bytes });
+  const document = parseDocumentText(decoded.text);
+  if (document.kind !== "plans" || document.plans.length === 0) throw new Error(`demo document ${fileName} holds no plans`);
+  const region = await tx.region.findUniqueOrThrow({ where: { id: regionId } });
+  const names = [...new Set(document.plans.flatMap((p) => p.measures.flatMap((m) => [...m.leadUnits, ...m.responsibleUnits])))];
+  const reconciliation = reconcileNames(names, await catalogueOf(tx, region.districtId!));
+  const input = commitPlanImportSchema.parse({
+    regionId: String(regionId),
+    fileName,
+    sourceText: decoded.text,
+    plans: unreviewedPlans(document.plans).map((plan) => ({ ...plan, issueDate })),
+    resolutions: acceptAllProposals(reconciliation),
+  });
+  const summary = await writePlanImport(tx, actor, input);
+  const planIds = summary.plans.map((p) => p.id);
+  await tx.plan.updateMany({
+    where: { id: { in: planIds } },
+    data: { status: "IN_FORCE", reportCadence: "QUARTERLY", reportDueDay: 10 },
+  });
+  return planIds;
+}
+
+// ---------------------------------------------------------------------------
+// Progress: several years of quarterly reports leading up to `today`, so the
+// dashboards have every traffic light to show. Deterministic given the date:
+// each measure's and assignment's choices come from a PRNG keyed by the
+// plan, the measure code and the unit, never from ids or the clock.
+
+/** mulberry32 seeded with an FNV-1a hash of the key. */
+function random(key: string): () => number {
+  let seed = 2166136261;
+  for (let i = 0; i < key.length; i++) seed = Math.imul(seed ^ key.charCodeAt(i), 16777619);
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const between = (rng: () => number, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
+const pick = <T>(rng: () => number, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+
+/**
+ * What happens to a measure:
+ *   recent     its units were assigned this quarter: no report due yet (grey)
+ *   completed  its lead units' completion approved at some point in the past
+ *   diligent   every unit reported the period the light judges (green)
+ *   patchy     some units missing, returned or in draft (yellow)
+ * and, for the few measures with a deadline, in turn: completed before the
+ * deadline, overdue (red), completed late, extended to a date due soon.
+ */
+type Profile = "recent" | "completed" | "diligent" | "patchy" | "onTime" | "overdue" | "late" | "extended";
+const DEADLINE_PROFILES: readonly Profile[] = ["onTime", "overdue", "late", "extended"];
+const SMALL_MEASURE_UNITS = 8;
+
+function undatedProfile(rng: () => number, units: number): Profile {
+  const r = rng();
+  if (r < 0.04) return "recent";
+  if (r < 0.2) return "completed";
+  // Every unit of a measure given to a whole group (区直各部门: 23 units) reporting on time is rarer.
+  if (r < (units <= SMALL_MEASURE_UNITS ? 0.75 : 0.35)) return "diligent";
+  return "patchy";
+}
+
+const PROGRESS_LINES = [
+  "召开专题推进会{n}次,研究解决推进中的具体问题。",
+  "对照任务分工逐项梳理,建立工作台账,按月跟踪落实。",
+  "组织业务培训{n}场,参训人员{m}人次。",
+  "会同相关单位开展联合检查{n}次,发现的问题已督促整改到位。",
+  "修订完善相关制度{n}项,已按程序报区政府审定。",
+  "通过政府网站和政务新媒体公开相关信息{m}条。",
+  "开展案卷评查{n}次,抽查行政执法案卷{m}件。",
+  "征求社会公众意见{n}次,收到意见建议{m}条并逐条研究反馈。",
+  "将该项工作纳入年度重点工作,明确分管领导和具体责任人。",
+  "对标上级要求查找差距,制定整改措施{n}条。",
+];
+const RESPONSIBLE_LINES = [
+  "按牵头单位要求报送本部门落实情况。",
+  "结合本部门职责制定落实措施{n}条,已全部启动。",
+  "配合牵头单位完成阶段性工作,提供相关材料{n}份。",
+];
+const COMPLETED_TEXT = "该项任务已全面完成:相关制度文件已印发实施,工作机制运行良好,佐证材料已报区司法局。";
+const NO_CHANGE_TEXT = "本期无新进展,继续按计划推进。";
+const RETURN_COMMENTS = [
+  "请补充佐证材料(会议纪要、印发文件等)后重新报送。",
+  "进展描述过于笼统,请写明本季度完成的具体工作和数据。",
+  "完成进度与上季度相同,请说明原因或选择“本期无新进展”。",
+  "请汇总各责任单位落实情况后再报送。",
+];
+const EXTENSION_REASON = "受上级配套政策调整影响,相关制度需待省、市文件出台后修订,申请延期完成。";
+const EXTENSION_COMMENT = "同意延期,请按新时限抓紧推进并按季度报送进展。";
+
+function progressText(rng: () => number, role: "LEAD" | "RESPONSIBLE"): string {
+  const lines = role === "LEAD" ? PROGRESS_LINES : RESPONSIBLE_LINES;
+  const first = pick(rng, lines);
+  const second = role === "LEAD" ? pick(rng, lines.filter((l) => l !== first)) : "";
+  return (first + second).replace(/\{n\}/g, () => String(between(rng, 2, 9))).replace(/\{m\}/g, () => String(between(rng, 12, 360)));
+}
+
+const SURNAMES = "赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦许何吕施孔曹严华金魏陶姜谢邹柏窦章苏潘葛范彭鲁马方俞任袁柳鲍史唐费廉岑薛雷贺倪汤殷罗毕郝邬安常乐于傅齐康伍余顾孟黄";
+const GIVEN_NAMES = ["敏", "静", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞", "平", "刚", "芳", "军", "燕", "鹏", "丽", "强"];
+
+type ReportSpec = {
+  assignmentId: number;
+  period: Period;
+  state: "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+  claimedStatus: "IN_PROGRESS" | "COMPLETED" | "NO_CHANGE";
+  percent: number;
+  text: string;
+  authorId: number;
+  submittedAt?: Date;
+  reviewedAt?: Date;
+  reviewComment?: string;
+};
+
+/** An instant on a Beijing calendar day, between 9:00 and 17:59. */
+function workTime(rng: () => number, date: string): Date {
+  return new Date(beijingTime(date, between(rng, 9, 17)).getTime() + between(rng, 0, 59) * 60_000);
+}
+
+async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: string; issueDate: string }) {
+  const { planIds, today, issueDate } = input;
+  const now = Date.now();
+  // The seed may run for a date other than the real one (tests); nothing is ever later than that day's end.
+  const horizon = Math.min(now, beijingTime(today, 0).getTime() + 86_400_000 - 1);
+  const plans = await tx.plan.findMany({
+    where: { id: { in: planIds } },
+    orderBy: { id: "asc" },
+    include: {
+      measures: {
+        orderBy: { sortOrder: "asc" },
+        include: { assignments: { orderBy: { id: "asc" }, include: { unit: { select: { id: true, name: true } } } } },
+      },
+    },
+  });
+  const districtId = plans[0]!.districtId;
+  const bureau = await tx.user.findFirstOrThrow({ where: { districtId, role: "BUREAU", active: true }, orderBy: { id: "asc" } });
+
+  // The plans (and their measures and assignments) as if imported when they took effect.
+  const importedAt = beijingTime(issueDate, 10);
+  await tx.plan.updateMany({ where: { id: { in: planIds } }, data: { createdAt: importedAt } });
+  await tx.measure.updateMany({ where: { planId: { in: planIds } }, data: { createdAt: importedAt } });
+  await tx.assignment.updateMany({ where: { measure: { planId: { in: planIds } } }, data: { createdAt: importedAt } });
+
+  // A liaison for every unit with work, so each report has its unit's author.
+  const liaisonOf = new Map<number, number>();
+  for (const user of await tx.user.findMany({ where: { districtId, role: "LIAISON", active: true }, orderBy: { id: "asc" } })) {
+    if (user.unitId && !liaisonOf.has(user.unitId)) liaisonOf.set(user.unitId, user.id);
+  }
+  const unitsWithWork = new Set(plans.flatMap((p) => p.measures.flatMap((m) => m.assignments.map((a) => a.unit.id))));
+  let accountNo = 0;
+  for (const unitId of [...unitsWithWork].sort((a, b) => a - b)) {
+    if (liaisonOf.has(unitId)) continue;
+    accountNo++;
+    const user = await createUser(tx, {
+      login: `xialu.unit${String(accountNo).padStart(2, "0")}`,
+      name: SURNAMES[accountNo % SURNAMES.length]! + GIVEN_NAMES[accountNo % GIVEN_NAMES.length]!,
+      role: "LIAISON",
+      regionId: districtId,
+      unitId,
+      password: DEMO_PASSWORD,
+    });
+    liaisonOf.set(unitId, user.id);
+  }
+
+  const cadence = plans[0]!.reportCadence;
+  const dueDay = plans[0]!.reportDueDay;
+  const first = periodContaining(addDays(issueDate, 1), cadence, dueDay);
+  const latest = latestDuePeriod(today, cadence, dueDay);
+  const collecting = reportingPeriod(today, cadence, dueDay);
+  const history = latest.start >= first.start ? periodsBetween(first.start, latest.start, cadence, dueDay) : [];
+  const specs: ReportSpec[] = [];
+  const recentMeasureIds: number[] = [];
+  const completedMeasureIds = new Set<number>();
+  const extensions: { measureId: number; unitId: number; oldDeadline: Date; newDeadline: string }[] = [];
+
+  /** A time on `date` or later (up to `latestDate`), never after the horizon; null if none is left. */
+  const timeOn = (rng: () => number, date: string, latestDate: string): Date | null => {
+    const lastDay = Math.min(toDayNumber(latestDate), toDayNumber(today));
+    const firstDay = toDayNumber(date);
+    if (firstDay > lastDay) return null;
+    const day = addDays(date, between(rng, 0, lastDay - firstDay));
+    const at = workTime(rng, day);
+    return at.getTime() < horizon ? at : null;
+  };
+  /** A review within three days of submission, if that has happened by now. */
+  const reviewAfter = (rng: () => number, submittedAt: Date): Date | null => {
+    const at = new Date(submittedAt.getTime() + between(rng, 0, 3) * 86_400_000 + between(rng, 60, 300) * 60_000);
+    return at.getTime() < horizon ? at : null;
+  };
+
+  let datedIndex = 0;
+  for (const [planIndex, plan] of plans.entries()) {
+    for (const measure of plan.measures) {
+      const key = `${planIndex + 1}/${measure.code}/${measure.sortOrder}`;
+      const mrng = random(key);
+      const deadline = measure.deadline && !measure.ongoing ? measure.deadline.toISOString().slice(0, 10) : null;
+      let profile = deadline
+        ? DEADLINE_PROFILES[datedIndex++ % DEADLINE_PROFILES.length]!
+        : undatedProfile(mrng, measure.assignments.length);
+
+      // When the measure's lead units completed it (index into history), if they did.
+      let completeAt: number | null = null;
+      let completeWindow: { from: string; to: string } | null = null;
+      if (profile === "completed" && history.length >= 3) {
+        // Spread over the plan's life, more of them lately as it nears its end.
+        completeAt = history.length - 1 - Math.floor(mrng() ** 1.5 * (history.length - 2));
+      } else if (profile === "onTime" && deadline) {
+        const period = periodContaining(addDays(deadline, -45), cadence, dueDay);
+        const index = history.findIndex((p) => p.key === period.key);
+        if (index > 0) {
+          completeAt = index;
+          completeWindow = { from: addDays(period.start, 20), to: addDays(deadline, -5) };
+        }
+      } else if (profile === "late" && deadline) {
+        const period = nextPeriod(periodContaining(deadline, cadence, dueDay), cadence, dueDay);
+        const index = history.findIndex((p) => p.key === period.key);
+        if (index > 0) completeAt = index;
+      } else if (profile === "extended" && deadline) {
+        const newDeadline = addDays(today, 20);
+        if (newDeadline > deadline) {
+          const lead = measure.assignments.find((a) => a.role === "LEAD");
+          if (lead) extensions.push({ measureId: measure.id, unitId: lead.unit.id, oldDeadline: measure.deadline!, newDeadline });
+        }
+      }
+      if ((profile === "completed" || profile === "onTime" || profile === "late") && completeAt === null) profile = "diligent";
+      if (profile === "recent") {
+        recentMeasureIds.push(measure.id);
+        continue;
+      }
+      if (completeAt !== null) completedMeasureIds.add(measure.id);
+      const green = profile === "diligent" || profile === "onTime" || profile === "late" || profile === "extended";
+
+      for (const assignment of measure.assignments) {
+        const rng = random(`${key}/${assignment.unit.name}/${assignment.role}`);
+        const authorId = liaisonOf.get(assignment.unit.id)!;
+        const lead = assignment.role === "LEAD";
+        // Lead units report every quarter of the last two or three years; responsible
+        // units the last few quarters, and outside green measures only some of them.
+        if (!lead && !green && rng() >= 0.2) continue;
+        const lastIndex = completeAt ?? history.length - 1;
+        const startIndex = Math.max(0, lastIndex - (lead ? between(rng, 5, 11) : between(rng, 0, 3)));
+        // Where the unit stood when its first report here was written: later starts, further along.
+        let percent = between(rng, 5, 15) + Math.round((50 * startIndex) / history.length);
+        for (let i = startIndex; i <= lastIndex; i++) {
+          const period = history[i]!;
+          const isLatest = i === history.length - 1;
+          const completing = lead && completeAt !== null && (i === completeAt || (i === completeAt - 1 && rng() < 0.2));
+          if (!completing && !isLatest && rng() < (green ? 0.08 : 0.2)) continue; // a quarter the unit let pass
+          let state: ReportSpec["state"] = "APPROVED";
+          if (isLatest && !completing) {
+            const r = rng();
+            if (green) state = r < 0.985 ? "APPROVED" : "SUBMITTED";
+            else if (r < 0.45) state = "APPROVED";
+            else if (r < 0.55) state = "RETURNED";
+            else if (r < 0.6) state = "DRAFT";
+            else if (r < 0.62) state = "SUBMITTED";
+            else continue; // not reported: the yellow 未报送
+          }
+          const claimedStatus = completing ? "COMPLETED" : rng() < 0.1 && i > startIndex ? "NO_CHANGE" : "IN_PROGRESS";
+          if (claimedStatus === "IN_PROGRESS") percent = Math.min(95, percent + between(rng, 2, 7));
+          // Most reports come in the days after the quarter ends; a completion is reported when it happens.
+          const window = completing
+            ? (completeWindow ?? { from: addDays(period.start, 20), to: period.dueDate })
+            : rng() < 0.9
+              ? { from: addDays(period.end, 1), to: period.dueDate }
+              : { from: addDays(period.dueDate, 1), to: addDays(period.dueDate, 40) };
+          const submittedAt = timeOn(rng, window.from, window.to);
+          if (!submittedAt) continue;
+          const reviewedAt = state === "APPROVED" || state === "RETURNED" ? reviewAfter(rng, submittedAt) : null;
+          if ((state === "APPROVED" || state === "RETURNED") && !reviewedAt) state = "SUBMITTED";
+          specs.push({
+            assignmentId: assignment.id,
+            period,
+            state,
+            claimedStatus,
+            percent: claimedStatus === "COMPLETED" ? 100 : percent,
+            text: claimedStatus === "COMPLETED" ? COMPLETED_TEXT : claimedStatus === "NO_CHANGE" ? NO_CHANGE_TEXT : progressText(rng, assignment.role),
+            authorId,
+            ...(state === "DRAFT" ? {} : { submittedAt }),
+            ...(reviewedAt ? { reviewedAt } : {}),
+            ...(state === "RETURNED" ? { reviewComment: pick(rng, RETURN_COMMENTS) } : {}),
+          });
+          if (completing) break;
+        }
+        // The period being collected now: a few units report early, most once it has ended.
+        if (completeAt !== null) continue;
+        const running = today <= collecting.end;
+        const elapsed = (toDayNumber(today) - toDayNumber(collecting.end)) / (toDayNumber(collecting.dueDate) - toDayNumber(collecting.end));
+        if (rng() >= (running ? 0.12 : 0.2 + 0.6 * elapsed)) continue;
+        const monthAgo = addDays(today, -30);
+        const from = !running ? addDays(collecting.end, 1) : monthAgo > collecting.start ? monthAgo : collecting.start;
+        const submittedAt = timeOn(rng, from, today);
+        if (!submittedAt) continue;
+        // The bureau reviews within days; what came in this week may still be waiting.
+        const reviewedAt = rng() < 0.9 ? reviewAfter(rng, submittedAt) : null;
+        percent = Math.min(95, percent + between(rng, 3, 10));
+        specs.push({
+          assignmentId: assignment.id,
+          period: collecting,
+          state: reviewedAt ? "APPROVED" : "SUBMITTED",
+          claimedStatus: "IN_PROGRESS",
+          percent,
+          text: progressText(rng, assignment.role),
+          authorId,
+          submittedAt,
+          ...(reviewedAt ? { reviewedAt } : {}),
+        });
+      }
+    }
+  }
+
+  // Whoever signs in as xialu.liaison (区司法局) must find something to report this period.
+  const justiceUnitId = (await tx.user.findUniqueOrThrow({ where: { login: "xialu.liaison" } })).unitId;
+  const reportable = plans
+    .flatMap((p) => p.measures.filter((m) => !completedMeasureIds.has(m.id)).flatMap((m) => m.assignments))
+    .filter((a) => a.unit.id === justiceUnitId);
+  const collected = (assignmentId: number) => specs.findIndex((s) => s.assignmentId === assignmentId && s.period.key === collecting.key);
+  if (reportable.length > 0 && reportable.every((a) => collected(a.id) >= 0)) specs.splice(collected(reportable[0]!.id), 1);
+
+  // Measures divided among units only this quarter owe their first report from this period on.
+  const assignedLately = beijingTime(collecting.start, 9);
+  await tx.measure.updateMany({ where: { id: { in: recentMeasureIds } }, data: { createdAt: assignedLately } });
+  await tx.assignment.updateMany({ where: { measureId: { in: recentMeasureIds } }, data: { createdAt: assignedLately } });
+
+  // In the order they were submitted, as the app would have received them.
+  specs.sort((a, b) => (a.submittedAt?.getTime() ?? horizon) - (b.submittedAt?.getTime() ?? horizon) || a.assignmentId - b.assignmentId);
+  await createProgressReports(
+    tx,
+    specs.map((spec) => ({
+      ...spec,
+      period: { start: spec.period.start, end: spec.period.end },
+      reviewerId: spec.state === "APPROVED" || spec.state === "RETURNED" ? bureau.id : null,
+    })),
+  );
+
+  // Approved extensions: the lead unit asked three weeks ago, the bureau agreed.
+  type Event = { actorId: number; action: string; entityType: string; entityId: string; at: Date; before?: object; after: object };
+  const events: Event[] = [];
+  for (const extension of extensions) {
+    const requestedAt = workTime(random(`extension/${extension.measureId}`), addDays(today, -25));
+    const decidedAt = new Date(requestedAt.getTime() + 3 * 86_400_000);
+    const requestedById = liaisonOf.get(extension.unitId)!;
+    const saved = await tx.deadlineExtension.create({
+      data: {
+        districtId,
+        measureId: extension.measureId,
+        unitId: extension.unitId,
+        requestedById,
+        reason: EXTENSION_REASON,
+        oldDeadline: extension.oldDeadline,
+        newDeadline: new Date(`${extension.newDeadline}T00:00:00Z`),
+        state: "APPROVED",
+        decidedById: bureau.id,
+        decidedAt,
+        comment: EXTENSION_COMMENT,
+        createdAt: requestedAt,
+      },
+    });
+    const before = await tx.measure.findUniqueOrThrow({ where: { id: extension.measureId } });
+    const after = await tx.measure.update({
+      where: { id: extension.measureId },
+      data: { deadline: saved.newDeadline, originalDeadline: before.originalDeadline ?? before.deadline },
+    });
+    const pending = { ...saved, state: "PENDING", decidedById: null, decidedAt: null, comment: null };
+    events.push(
+      { actorId: requestedById, action: "extension.request", entityType: "DeadlineExtension", entityId: String(saved.id), at: requestedAt, after: pending },
+      { actorId: bureau.id, action: "extension.approve", entityType: "DeadlineExtension", entityId: String(saved.id), at: decidedAt, before: pending, after: saved },
+      { actorId: bureau.id, action: "measure.extend", entityType: "Measure", entityId: String(before.id), at: decidedAt, before, after },
+    );
+  }
+
+  // The timeline (办理记录) of every report, in the order things happened:
+  // what recordAudit would have written at each step, snapshots included.
+  const seeded = Prisma.sql`SELECT r.*, to_jsonb(r) AS row,
+      to_jsonb(r) || jsonb_build_object('state', 'SUBMITTED', 'reviewerId', NULL, 'reviewedAt', NULL, 'reviewComment', NULL,
+        'version', 1, 'updatedAt', r."submittedAt") AS submitted
+    FROM "ProgressReport" r JOIN "Assignment" a ON a."id" = r."assignmentId" JOIN "Measure" m ON m."id" = a."measureId"
+    WHERE m."planId" = ANY(${planIds}::int[])`;
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("districtId", "actorId", "action", "entityType", "entityId", "before", "after", "createdAt")
+    SELECT ${districtId}::int, e."actorId", e."action", e."entityType", e."entityId", e."before", e."after", e."at"
+    FROM (
+      SELECT r."authorId" AS "actorId", 'report.saveDraft' AS "action", 'ProgressReport' AS "entityType", r."id"::text AS "entityId",
+             NULL::jsonb AS "before", r.row AS "after", r."createdAt" AS "at", 0 AS "step"
+        FROM (${seeded}) r WHERE r."state" = 'DRAFT'
+      UNION ALL
+      SELECT r."authorId", 'report.submit', 'ProgressReport', r."id"::text, NULL, r.submitted, r."submittedAt", 1
+        FROM (${seeded}) r WHERE r."state" <> 'DRAFT'
+      UNION ALL
+      SELECT r."reviewerId", CASE r."state" WHEN 'APPROVED' THEN 'report.approve' ELSE 'report.return' END, 'ProgressReport',
+             r."id"::text, r.submitted, r.row, r."reviewedAt", 2
+        FROM (${seeded}) r WHERE r."state" IN ('APPROVED', 'RETURNED')
+      UNION ALL
+      SELECT x."actorId", x."action", x."entityType", x."entityId", x."before", x."after", x."at", 3
+        FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+          AS x("actorId" int, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb, "at" timestamp(3))
+    ) e
+    ORDER BY e."at", e."step", e."entityId"`;
+
+  // A return reaches the unit's liaison at once (returnProgressReport); the ones still open are unread.
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("districtId", "userId", "title", "body", "link", "createdAt")
+    SELECT r."districtId", r."authorId", '进展报送被退回', r."reviewComment", '/measures/' || a."measureId", r."reviewedAt"
+    FROM "ProgressReport" r JOIN "Assignment" a ON a."id" = r."assignmentId" JOIN "Measure" m ON m."id" = a."measureId"
+    WHERE m."planId" = ANY(${planIds}::int[]) AND r."state" = 'RETURNED' AND r."periodStart" >= ${latest.start}::date
+    ORDER BY r."reviewedAt"`;
 }

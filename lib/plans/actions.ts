@@ -11,8 +11,16 @@ import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
-import { writePlanImport } from "@/lib/plans/import.ts";
-import { commitPlanImportSchema, importedPlanSchema, updatePlanReportingSchema, type Resolution } from "@/lib/plans/schema.ts";
+import { SECTION_AREA_AUDIT_ACTION, writePlanImport } from "@/lib/plans/import.ts";
+import {
+  commitPlanImportSchema,
+  importedPlanSchema,
+  updatePlanReportingSchema,
+  updateSectionOutlineAreaSchema,
+  type Resolution,
+} from "@/lib/plans/schema.ts";
+import { outlineAreaName } from "@/lib/outline/areas.ts";
+import { sectionHeading } from "@/lib/outline/classify.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { readLedgerWorkbook } from "@/lib/plans/ledger.ts";
 
@@ -168,6 +176,42 @@ export async function updatePlanReporting(input: unknown) {
       });
     });
     return { message: "已保存报送周期", data: null };
+  });
+}
+
+/**
+ * Files a chapter under an area of the national outline, or under none ("").
+ * The import guessed it from the title; this is the bureau's correction, and
+ * a re-import keeps it (see SECTION_AREA_AUDIT_ACTION).
+ */
+export async function updateSectionOutlineArea(input: unknown) {
+  return runAction("updateSectionOutlineArea", updateSectionOutlineAreaSchema, input, async (actor, data) => {
+    if (!can(actor, "plan.manage")) throw forbidden();
+    const section = await db().$transaction(async (tx) => {
+      const before = await tx.section.findFirst({
+        where: { id: data.sectionId, plan: regionScope(actor) },
+        select: { id: true, districtId: true, outlineArea: true },
+      });
+      if (!before) throw notFound();
+      const after = await tx.section.update({
+        where: { id: before.id },
+        data: { outlineArea: data.outlineArea },
+        select: { id: true, districtId: true, label: true, title: true, outlineArea: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: SECTION_AREA_AUDIT_ACTION,
+        entityType: "Section",
+        entityId: after.id,
+        districtId: after.districtId,
+        before: { outlineArea: before.outlineArea },
+        after: { outlineArea: after.outlineArea },
+      });
+      return after;
+    });
+    const heading = `${section.label}${sectionHeading(section.title).slice(0, 30)}`;
+    const name = outlineAreaName(section.outlineArea);
+    return { message: name ? `已将“${heading}”对应到“${name}”` : `已将“${heading}”设为未对应`, data: null };
   });
 }
 

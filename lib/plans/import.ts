@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { findNameClashes } from "@/lib/units/queries.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
+import { resolveSectionAreas } from "@/lib/outline/classify.ts";
 import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts";
 
 // Writes an import the user has reviewed. Runs inside one transaction: either
@@ -15,6 +16,9 @@ import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts"
 // that already carry progress reports are never dropped.
 
 type Assignee = { unitId: number; viaGroupId: number | null };
+
+/** The audit action of a hand-set outline area; a re-import leaves such a section's area alone. */
+export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea";
 
 export type ImportSummary = {
   plans: { id: number; title: string; created: boolean; measures: number }[];
@@ -185,15 +189,38 @@ async function writePlan(
   );
   const sectionByPath = new Map(existingSections.map((s) => [existingPaths.get(String(s.id))!, s]));
   const parsedPaths = sectionPaths(plan.sections);
+  // Outline areas from the chapter titles. A re-import only fills an area that
+  // is empty and that nobody emptied by hand: a manual correction, "none"
+  // included, survives it.
+  const areas = resolveSectionAreas(plan.sections);
+  const setByHand = existingSections.length
+    ? new Set(
+        (
+          await tx.auditEvent.findMany({
+            where: {
+              entityType: "Section",
+              entityId: { in: existingSections.map((s) => String(s.id)) },
+              action: SECTION_AREA_AUDIT_ACTION,
+            },
+            select: { entityId: true },
+          })
+        ).map((event) => Number(event.entityId)),
+      )
+    : new Set<number>();
   const sectionIds = new Map<string, number>();
   for (const [index, section] of plan.sections.entries()) {
     const path = parsedPaths.get(section.key)!;
     const parentId = section.parentKey ? (sectionIds.get(section.parentKey) ?? null) : null;
     const existing = sectionByPath.get(path);
+    const outlineArea = areas.get(section.key) ?? null;
+    const fillArea = existing && existing.outlineArea === null && !setByHand.has(existing.id) ? { outlineArea } : {};
     const row = existing
-      ? await tx.section.update({ where: { id: existing.id }, data: { title: section.title, sortOrder: index, parentId } })
+      ? await tx.section.update({
+          where: { id: existing.id },
+          data: { title: section.title, sortOrder: index, parentId, ...fillArea },
+        })
       : await tx.section.create({
-          data: { planId: saved.id, districtId, label: section.label, title: section.title, sortOrder: index, parentId },
+          data: { planId: saved.id, districtId, label: section.label, title: section.title, sortOrder: index, parentId, outlineArea },
         });
     sectionIds.set(section.key, row.id);
   }

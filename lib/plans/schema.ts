@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, optionalText, text } from "@/lib/validation.ts";
+import { OUTLINE_AREA_CODES } from "@/lib/outline/areas.ts";
 
 export const PLAN_KINDS = ["PLAN", "ACTION_PLAN", "IMPLEMENTATION_PLAN", "WORK_POINTS", "DIVISION_OF_LABOUR"] as const;
 
@@ -85,4 +86,14 @@ export const updatePlanReportingSchema = z.object({
     .int("截止日应为 1 到 28 之间的整数")
     .min(1, "截止日应为 1 到 28 之间的整数")
     .max(28, "截止日应为 1 到 28 之间的整数"),
+});
+
+/** A chapter's outline area as a select sends it: a code, or "" for none. */
+export const outlineAreaChoice = z
+  .enum(["", ...OUTLINE_AREA_CODES], { error: "请从列表中选择纲要领域,或选择“未对应”" })
+  .transform((value) => (value === "" ? null : value));
+
+export const updateSectionOutlineAreaSchema = z.object({
+  sectionId: id("章节"),
+  outlineArea: outlineAreaChoice,
 });

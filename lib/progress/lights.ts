@@ -126,6 +126,8 @@ export type MeasureLightInput = {
     completedApproved: boolean;
     everReported: boolean;
     currentState: ReportStateForPeriod;
+    /** This assignment's own first reporting day (a unit added later owes less); defaults to the measure's. */
+    reportingStart?: string | null;
   }[];
 };
 
@@ -158,7 +160,13 @@ export function measureLight(input: MeasureLightInput): LightResult {
     return assignmentLight({ ...shared, completed: false, everReported: false, currentState: "NONE" });
   }
   const results = ordered.map((a) =>
-    assignmentLight({ ...shared, completed: a.completedApproved, everReported: a.everReported, currentState: a.currentState }),
+    assignmentLight({
+      ...shared,
+      ...(a.reportingStart !== undefined ? { reportingStart: a.reportingStart } : {}),
+      completed: a.completedApproved,
+      everReported: a.everReported,
+      currentState: a.currentState,
+    }),
   );
   // reduce keeps the earlier result on ties.
   return results.reduce((worst, r) => (lightSeverity(r.light) > lightSeverity(worst.light) ? r : worst));

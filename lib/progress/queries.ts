@@ -54,13 +54,17 @@ const leadsDone = (assignments: { role: string; status: string }[]) => {
 
 export type TaskFilter = { q?: string; role?: "LEAD" | "RESPONSIBLE"; light?: Light; state?: ReportStateForPeriod };
 
-export async function listMyTasks(actor: Actor, filter: TaskFilter = {}, today = todayInChina()) {
-  if (!actor.unitId) return [];
+export function listMyTasks(actor: Actor, filter: TaskFilter = {}, today = todayInChina()) {
+  return actor.unitId ? listUnitTasks(actor, actor.unitId, filter, today) : Promise.resolve([]);
+}
+
+/** A unit's assignments with their lights (我的任务, and the department dashboard), within the actor's scope. */
+export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFilter = {}, today = todayInChina()) {
   const q = filter.q?.trim();
   const rows = await db().assignment.findMany({
     where: {
       ...assignmentScope(actor),
-      unitId: actor.unitId,
+      unitId,
       ...(filter.role ? { role: filter.role } : {}),
       measure: { plan: { status: { not: "CLOSED" } }, ...(q ? { text: { contains: q } } : {}) },
     },
@@ -171,7 +175,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       current.end >= reportingStart &&
       !isPeriodClosed(current, today, 0, reportDueDay) &&
       (!lateReport || lateReport.state === "DRAFT" || lateReport.state === "RETURNED");
-    return { ...a, light, reason, currentState, everReported, completedApproved, collectingReport, lateReport, owesLate };
+    return { ...a, light, reason, currentState, everReported, completedApproved, reportingStart, collectingReport, lateReport, owesLate };
   });
   const overall = measureLight({
     today,
@@ -184,6 +188,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       completedApproved: a.completedApproved,
       everReported: a.everReported,
       currentState: a.currentState,
+      reportingStart: a.reportingStart,
     })),
   });
   const reportIds = measure.assignments.flatMap((a) => a.reports.map((r) => String(r.id)));

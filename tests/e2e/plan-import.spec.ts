@@ -1,28 +1,58 @@
 import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers.ts";
+import { createPrisma } from "@/lib/db/client.ts";
+import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { DEMO_PASSWORD, signIn } from "./helpers.ts";
 
 const DATABASE = "postgresql://fazhi:fazhi-local@127.0.0.1:54339/fazhi";
 const SEED_004 = path.resolve(import.meta.dirname, "../fixtures/seeds/004-xialu-division.txt");
 
-async function counts() {
+// The demo data already holds 004 in 下陆区, with years of progress. A first
+// import is shown in a district of its own (铁山区, with only the two units the
+// document misnames); re-importing into 下陆区 must update in place.
+const TIESHAN = { code: "420205", name: "铁山区" };
+
+test.beforeAll(async () => {
+  const prisma = createPrisma(DATABASE);
+  try {
+    // Idempotent, so the spec can run again against the same server.
+    if (await prisma.region.findUnique({ where: { code: TIESHAN.code } })) return;
+    const city = await prisma.region.findUniqueOrThrow({ where: { code: "420200" } });
+    const region = await createRegion(prisma, { ...TIESHAN, level: "DISTRICT", parentId: city.id });
+    await createUnit(prisma, { regionId: region.id, name: "区发改局" });
+    await createUnit(prisma, { regionId: region.id, name: "区应急管理局" });
+    await createUser(prisma, { login: "tieshan.bureau", name: "铁山司法局", role: "BUREAU", regionId: region.id, password: DEMO_PASSWORD });
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+/** What a district holds (or all districts, without a code): plans, measures, assignments, progress reports and units. */
+async function counts(regionCode: string | null = null) {
   const client = new pg.Client({ connectionString: DATABASE });
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT (SELECT count(*) FROM "Plan")::int AS plans, (SELECT count(*) FROM "Measure")::int AS measures,
-              (SELECT count(*) FROM "Assignment")::int AS assignments, (SELECT count(*) FROM "Unit")::int AS units`,
+      `WITH r AS (SELECT id FROM "Region" WHERE $1::text IS NULL OR code = $1),
+            p AS (SELECT id FROM "Plan" WHERE "regionId" IN (SELECT id FROM r)),
+            m AS (SELECT id FROM "Measure" WHERE "planId" IN (SELECT id FROM p)),
+            a AS (SELECT id FROM "Assignment" WHERE "measureId" IN (SELECT id FROM m))
+       SELECT (SELECT count(*) FROM p)::int AS plans, (SELECT count(*) FROM m)::int AS measures,
+              (SELECT count(*) FROM a)::int AS assignments,
+              (SELECT count(*) FROM "ProgressReport" WHERE "assignmentId" IN (SELECT id FROM a))::int AS reports,
+              (SELECT count(*) FROM "Unit" WHERE "regionId" IN (SELECT id FROM r))::int AS units`,
+      [regionCode],
     );
-    return rows[0] as { plans: number; measures: number; assignments: number; units: number };
+    return rows[0] as { plans: number; measures: number; assignments: number; reports: number; units: number };
   } finally {
     await client.end();
   }
 }
 
-test("the bureau imports 004, accepts proposed matches, exports the ledger and re-imports it without duplicates", async ({ page }) => {
+test("a district's bureau imports 004, accepts proposed matches, exports the ledger and re-imports it without duplicates", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "xialu.bureau");
+  await signIn(page, "tieshan.bureau");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "规划" }).click();
   await page.getByRole("link", { name: "导入规划" }).click();
 
@@ -42,8 +72,11 @@ test("the bureau imports 004, accepts proposed matches, exports the ledger and r
   await page.screenshot({ path: "test-results/import-review.png" });
   await page.getByRole("button", { name: "确认导入" }).click();
   await expect(page.getByRole("heading", { name: "导入完成" })).toBeVisible({ timeout: 60_000 });
-  const afterImport = await counts();
-  expect(afterImport).toMatchObject({ plans: 3, measures: 138 });
+  const afterImport = await counts(TIESHAN.code);
+  expect(afterImport).toMatchObject({ plans: 3, measures: 138, reports: 0 });
+  expect(afterImport.assignments).toBeGreaterThanOrEqual(138);
+  // The units the document names that 铁山区 did not have were created.
+  expect(afterImport.units).toBeGreaterThan(2);
 
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "规划" }).click();
   await expect(page.getByRole("link", { name: /重要举措分工方案/ })).toHaveCount(3);
@@ -57,7 +90,27 @@ test("the bureau imports 004, accepts proposed matches, exports the ledger and r
   await page.getByLabel("分工台账文件(.xlsx)").setInputFiles(ledger);
   await page.getByRole("button", { name: "导入台账" }).click();
   await expect(page.getByText("已导入 1 个规划、50 项举措(新增 0,更新 50)")).toBeVisible({ timeout: 60_000 });
-  expect(await counts()).toEqual(afterImport);
+  expect(await counts(TIESHAN.code)).toEqual(afterImport);
+});
+
+test("re-importing 004 into 下陆区, whose plans carry progress, updates them in place", async ({ page }) => {
+  test.setTimeout(180_000);
+  const before = await counts("420204");
+  expect(before).toMatchObject({ plans: 3, measures: 138 });
+  expect(before.reports).toBeGreaterThan(1000);
+
+  await signIn(page, "xialu.bureau");
+  await page.goto("/plans/import");
+  await page.getByLabel("文件(.txt 或 .docx,不超过 10 MB)").setInputFiles(SEED_004);
+  await page.getByRole("button", { name: "识别" }).click();
+  await expect(page.getByText("识别出 3 个规划")).toBeVisible();
+  // The demo import remembered the near matches and created the missing units: nothing left to decide.
+  await expect(page.getByRole("heading", { name: "单位核对(0 个待确认)" })).toBeVisible();
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByRole("heading", { name: "导入完成" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("已导入 3 个规划、138 项举措(新增 0,更新 138)")).toBeVisible();
+  await expect(page.getByText("新增分工 0 条")).toBeVisible();
+  expect(await counts("420204")).toEqual(before);
 });
 
 test("a file that is not a plan gets a clear message and nothing is written", async ({ page }) => {

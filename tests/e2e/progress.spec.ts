@@ -80,7 +80,11 @@ test("responsible reports, lead consolidates, bureau returns, lead resubmits wit
 
   await switchUser(page, "xialu.bureau");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "审核" }).click();
-  const leadReview = page.getByRole("group", { name: "审核区司法局的报送" });
+  // The demo data has other 区司法局 reports waiting too: review this one.
+  const leadReview = page
+    .getByRole("listitem")
+    .filter({ hasText: "汇总各部门事项,目录已经区政府常务会议审议通过并公布。" })
+    .getByRole("group", { name: "审核区司法局的报送" });
   await leadReview.getByLabel("退回意见").fill("请附目录印发文件。");
   await leadReview.getByRole("button", { name: "退回" }).click();
   // Decided reports leave the queue.

@@ -13,7 +13,7 @@ const seed003 = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/s
 let luodian: { id: number };
 let baoshanBureau: { id: number };
 beforeEach(async () => {
-  await seedDemoData(db());
+  await seedDemoData(db(), { plans: false });
   const baoshan = await db().region.findUniqueOrThrow({ where: { code: "310113" } });
   luodian = await db().region.findFirstOrThrow({ where: { name: "罗店镇" } });
   baoshanBureau = await createUser(db(), { login: "baoshan.bureau", name: "宝山司法局", role: "BUREAU", regionId: baoshan.id });

@@ -40,13 +40,18 @@ describe("the embedded database", () => {
       await prisma.unit.create({
         data: { name: "区数据局", kind: "GOVERNMENT_DEPARTMENT", regionId: district.id, districtId: district.id },
       });
-      return { users: await prisma.user.count(), units: await prisma.unit.count() };
+      return {
+        users: await prisma.user.count(),
+        units: await prisma.unit.count(),
+        demoAccounts: await prisma.user.count({ where: { login: { in: DEMO_ACCOUNTS.map((a) => a.login) } } }),
+      };
     });
-    expect(first.users).toBe(DEMO_ACCOUNTS.length);
+    expect(first.demoAccounts).toBe(DEMO_ACCOUNTS.length);
 
     const second = await session(port, async (prisma) => ({
       users: await prisma.user.count(),
       units: await prisma.unit.count(),
+      demoAccounts: await prisma.user.count({ where: { login: { in: DEMO_ACCOUNTS.map((a) => a.login) } } }),
       added: await prisma.unit.count({ where: { name: "区数据局" } }),
     }));
     expect(second).toEqual({ ...first, added: 1 });

@@ -12,7 +12,7 @@ const seed004 = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/s
 let xialu: { id: number };
 let baoshan: { id: number };
 beforeEach(async () => {
-  await seedDemoData(db());
+  await seedDemoData(db(), { plans: false });
   xialu = await db().region.findUniqueOrThrow({ where: { code: "420204" } });
   baoshan = await db().region.findUniqueOrThrow({ where: { code: "310113" } });
 });

@@ -211,6 +211,9 @@ describe("measureLight", () => {
     ["nobody started, report not yet due", { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "DRAFT" })] }, "GREY", "尚未启动"],
     ["nobody started, report late", { assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
     ["nobody started, period before reporting start", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE" })] }, "GREY", "尚未启动"],
+    // a unit assigned after the period ended owes no report for it, whatever the measure's start
+    ["lead assigned after the period, measure older", { reportingStart: "2024-01-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-10-12" })] }, "GREY", "尚未启动"],
+    ["lead assigned before the period, measure newer", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-01-01" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
 
     // no assignments: one assignment that never reported
     ["no assignments, report not yet due", { today: "2024-10-05", assignments: [] }, "GREY", "尚未启动"],

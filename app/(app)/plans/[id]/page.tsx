@@ -9,6 +9,9 @@ import { cell, Table } from "@/components/ui/table.tsx";
 import { can } from "@/lib/auth/policy.ts";
 import { LedgerImportForm } from "@/app/(app)/plans/[id]/ledger-import-form.tsx";
 import { ReportingForm } from "@/app/(app)/plans/[id]/reporting-form.tsx";
+import { OutlineAreaForm } from "@/app/(app)/plans/[id]/outline-area-form.tsx";
+import { outlineAreaName } from "@/lib/outline/areas.ts";
+import { sectionHeading } from "@/lib/outline/classify.ts";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -20,6 +23,20 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const plan = Number.isInteger(id) && id > 0 ? await getPlan(actor, id) : null;
   if (!plan) notFound();
   const sectionTitle = new Map(plan.sections.map((s) => [s.id, `${s.label}${s.title}`]));
+  const sectionArea = new Map(plan.sections.map((s) => [s.id, outlineAreaName(s.outlineArea)]));
+  const canManage = can(actor, "plan.manage", { regionId: plan.regionId });
+  // Chapters in document order with their depth and label path ("二、(一)1."),
+  // which names a chapter uniquely within its plan.
+  const byId = new Map(plan.sections.map((s) => [s.id, s]));
+  const chapters = plan.sections.map((section) => {
+    let path = section.label;
+    let depth = 0;
+    for (let up = section.parentId ? byId.get(section.parentId) : undefined; up && depth < 20; up = up.parentId ? byId.get(up.parentId) : undefined) {
+      path = `${up.label}${path}`;
+      depth++;
+    }
+    return { ...section, path: path || sectionHeading(section.title).slice(0, 20), depth };
+  });
   const meta = [
     plan.region.name,
     PLAN_KIND_LABELS[plan.kind],
@@ -38,11 +55,34 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </a>
         }
       />
-      {can(actor, "plan.manage", { regionId: plan.regionId }) && (
+      {canManage && (
         <>
           <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} />
           <LedgerImportForm regionId={plan.regionId} />
         </>
+      )}
+      {canManage && chapters.length > 0 && (
+        <details className="no-print mb-6 rounded border border-slate-200 bg-white p-4">
+          <summary className="cursor-pointer font-medium text-slate-800">
+            章节与纲要领域对应(已对应 {chapters.filter((c) => c.outlineArea).length} / {chapters.length} 个章节)
+          </summary>
+          <p className="mt-2 mb-3 text-sm text-slate-600">
+            导入时按章节标题对应到《法治政府建设实施纲要(2021－2025年)》的领域,标题看不出领域的沿用上级章节。在此更正后,重新导入不会覆盖。
+          </p>
+          <Table caption="章节与纲要领域对应" head={["章节", "纲要领域"]}>
+            {chapters.map((chapter) => (
+              <tr key={chapter.id}>
+                <th scope="row" className={`${cell} font-normal`} style={{ paddingLeft: `${0.75 + chapter.depth * 1.5}rem` }}>
+                  {chapter.label}
+                  {sectionHeading(chapter.title)}
+                </th>
+                <td className={cell}>
+                  <OutlineAreaForm sectionId={chapter.id} label={`${chapter.path}对应的纲要领域`} area={chapter.outlineArea} />
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </details>
       )}
       <Table caption={`${plan.title}的举措`} head={["序号", "举措", "牵头单位", "责任单位", "完成时限"]}>
         {plan.measures.flatMap((measure) => {
@@ -52,6 +92,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               <tr key={`s${measure.id}`} className="bg-brand-50">
                 <th colSpan={5} scope="rowgroup" className="px-3 py-2 text-left font-semibold text-brand-800">
                   {sectionTitle.get(measure.sectionId)}
+                  <span className="ml-2 text-sm font-normal text-slate-600">
+                    纲要领域:{sectionArea.get(measure.sectionId) ?? "未对应"}
+                  </span>
                 </th>
               </tr>,
             );

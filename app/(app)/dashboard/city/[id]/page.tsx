@@ -1,0 +1,128 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session.ts";
+import { loadCityDashboard } from "@/lib/dashboards/queries.ts";
+import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
+import { completionRate } from "@/lib/dashboards/facts.ts";
+import { cityTables, describeCityView } from "@/lib/dashboards/tables.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
+import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
+import { DataTable } from "@/components/dashboard/data-table.tsx";
+import { RateBars } from "@/components/dashboard/charts.tsx";
+import { PrintButton } from "@/components/dashboard/print-button.tsx";
+import { percent } from "@/components/dashboard/format.ts";
+
+export const metadata: Metadata = { title: "各区对比" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CityDashboardPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const filters = parseDashboardFilters(await searchParams);
+  const data = Number.isInteger(id) && id > 0 ? await loadCityDashboard(actor, id, filters) : null;
+  if (!data) notFound();
+  const base = `/dashboard/city/${id}`;
+  const query = filtersToQuery(data.filters);
+  const exportHref = (table: string) => `${base}/export${query}${query ? "&" : "?"}table=${table}`;
+  const tables = cityTables(data);
+  const districtRates = data.districts.map((d) => ({
+    name: d.name,
+    rate: d.measures && completionRate(d.measures) !== null ? Math.round(completionRate(d.measures)! * 1000) / 10 : null,
+  }));
+  return (
+    <>
+      <PageHeader title={`${data.region.name}各区法治政府建设对比`} description={describeCityView(data)} actions={<PrintButton />} />
+      <FilterBar
+        action={base}
+        filters={data.filters}
+        periods={data.options.periods}
+        areas={[...data.areas.map((a) => ({ value: a.code, label: a.name })), { value: "NONE", label: "未归类" }]}
+      />
+      <section aria-labelledby="districts-title" className="mb-6">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="districts-title" className="text-lg font-semibold">
+            各区主要指标({data.districts.length} 个区)
+          </h2>
+          <a href={exportHref("districts")} className="no-print text-sm text-brand-700 underline">
+            导出 Excel
+          </a>
+        </div>
+        <DataTable
+          caption="各区主要指标"
+          columns={tables.districts.columns}
+          rows={tables.districts.rows}
+          rowKey={(r) => r.id}
+          link={(r) => `/dashboard/district/${r.id}${filtersToQuery({ period: data.filters.period, state: data.filters.state, light: data.filters.light })}`}
+        />
+      </section>
+      <div className="mb-6">
+        <ChartFigure
+          title="各区完成率(有时限的措施)"
+          chart={<RateBars data={districtRates} />}
+          head={["区", "完成率"]}
+          rows={districtRates.map((d) => [d.name, d.rate === null ? "—" : `${d.rate}%`])}
+        />
+      </div>
+      <section aria-labelledby="areas-title" className="mb-6">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="areas-title" className="text-lg font-semibold">
+            按纲要领域对比:完成率(已完成/措施数)
+          </h2>
+          <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
+            导出 Excel
+          </a>
+        </div>
+        <p className="mb-2 text-sm text-slate-600">
+          各区规划的章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该区该领域的措施。
+        </p>
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">各区按纲要领域的完成率</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  纲要领域
+                </th>
+                {data.districts.map((d) => (
+                  <th key={d.id} scope="col" className="px-3 py-2 whitespace-nowrap">
+                    {d.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {tables.areas.rows.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row" className="px-3 py-2 font-normal whitespace-nowrap">
+                    {row.name}
+                  </th>
+                  {data.districts.map((d) => {
+                    const c = row.byDistrict.get(d.id);
+                    return (
+                      <td key={d.id} className="px-3 py-2 tabular-nums">
+                        {c ? (
+                          <Link
+                            href={`/dashboard/district/${d.id}?area=${row.code}`}
+                            className="text-brand-700 hover:underline"
+                            aria-label={`${d.name}${row.name}:完成率 ${percent(completionRate(c))},${c.completed}/${c.measures} 项`}
+                          >
+                            {percent(completionRate(c))} <span className="text-slate-500">({c.completed}/{c.measures})</span>
+                          </Link>
+                        ) : (
+                          <span className="text-slate-400">—</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,269 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session.ts";
+import { listDashboardMeasures, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
+import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
+import { completionRate, rate } from "@/lib/dashboards/facts.ts";
+import { describeDistrictView, districtTables, submissionRate } from "@/lib/dashboards/tables.ts";
+import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { LightBadge } from "@/components/ui/light-badge.tsx";
+import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
+import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
+import { StatCards } from "@/components/dashboard/stat-cards.tsx";
+import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
+import { DataTable } from "@/components/dashboard/data-table.tsx";
+import { LightsChart, RateBars, TrendChart } from "@/components/dashboard/charts.tsx";
+import { PrintButton } from "@/components/dashboard/print-button.tsx";
+import { percent } from "@/components/dashboard/format.ts";
+
+export const metadata: Metadata = { title: "区级统计看板" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function Section({ id, title, actions, children }: { id: string; title: string; actions?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mb-6 break-inside-avoid-page">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default async function DistrictDashboardPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const filters = parseDashboardFilters(await searchParams);
+  const data = Number.isInteger(id) && id > 0 ? await loadDistrictDashboard(actor, id, filters) : null;
+  if (!data) notFound();
+  const drilling = Boolean(filters.state || filters.light || filters.chapter || filters.unit);
+  const drill = drilling ? await listDashboardMeasures(actor, id, filters, data.today) : null;
+
+  const base = `/dashboard/district/${id}`;
+  const withFilter = (change: Parameters<typeof filtersToQuery>[1]) => `${base}${filtersToQuery(filters, change)}`;
+  const exportHref = (table: string) => `${base}/export${filtersToQuery(filters)}${filtersToQuery(filters) ? "&" : "?"}table=${table}`;
+  const exportLink = (table: string, label = "导出 Excel") => (
+    <a href={exportHref(table)} className="no-print text-sm text-brand-700 underline">
+      {label}
+    </a>
+  );
+  const tables = districtTables(data);
+  const { totals, assignmentTotals } = data;
+  const lights = (["RED", "YELLOW", "GREEN", "GREY"] as const).map((light) => ({
+    light,
+    label: LIGHT_LABELS[light].split("·")[0]!,
+    count: totals[light.toLowerCase() as "red" | "yellow" | "green" | "grey"],
+  }));
+  const trend = data.monthly.map((m) => ({
+    month: m.month,
+    completed: m.completed,
+    rate: totals.withDeadline ? Math.round((m.cumulative / totals.withDeadline) * 1000) / 10 : null,
+  }));
+  const chapterRates = tables.chapters.rows.map((c) => ({ name: `${c.label}${c.title}`.slice(0, 14), rate: rateValue(c) }));
+
+  return (
+    <>
+      <PageHeader
+        title={`${data.district.name}法治政府建设统计看板`}
+        description={describeDistrictView(data)}
+        actions={<PrintButton />}
+      />
+      <FilterBar
+        action={base}
+        filters={filters}
+        periods={data.options.periods}
+        plans={data.options.plans.map((p) => ({ value: p.id, label: p.status === "CLOSED" ? `${p.title}(已结束)` : p.title }))}
+        chapters={data.options.chapters.map((c) => ({
+          value: c.id,
+          label: `${c.label}${c.title}`.slice(0, 30),
+          group: data.options.plans.find((p) => p.id === c.planId)?.title.slice(0, 30),
+        }))}
+        units={data.options.units.map((u) => ({ value: u.id, label: u.name }))}
+      />
+
+      <StatCards
+        title="主要指标"
+        stats={[
+          { label: "措施总数", value: totals.measures, note: `其中长期坚持 ${totals.ongoing} 项` },
+          {
+            label: "已完成",
+            value: totals.completed,
+            note: `完成率 ${percent(completionRate(totals))}(有时限的措施)`,
+            href: withFilter({ state: "COMPLETED", light: undefined }),
+            tone: "green",
+          },
+          { label: "已逾期", value: totals.overdue, href: withFilter({ state: "OVERDUE", light: undefined }), tone: "red" },
+          { label: "30天内到期", value: data.dueSoon.rows.length, note: "未完成的", tone: "amber" },
+          {
+            label: "本期报送率",
+            value: percent(submissionRate(assignmentTotals)),
+            note: `${data.periodLabel}:应报 ${assignmentTotals.expected},已报 ${assignmentTotals.submitted}`,
+          },
+          { label: "被退回待重报", value: assignmentTotals.returned, note: "份进展报告", tone: assignmentTotals.returned ? "amber" : undefined },
+        ]}
+      />
+
+      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+        <ChartFigure
+          title="措施灯号分布"
+          chart={<LightsChart data={lights} />}
+          head={["灯号", "措施数"]}
+          rows={lights.map((l) => [LIGHT_LABELS[l.light], l.count])}
+        />
+        <ChartFigure
+          title="累计完成率(按月)"
+          chart={<TrendChart data={trend} />}
+          head={["月份", "当月完成", "累计完成率"]}
+          rows={trend.map((t) => [t.month, t.completed, t.rate === null ? "—" : `${t.rate}%`])}
+        />
+      </div>
+
+      <nav aria-label="按灯号和状态查看措施" className="no-print mb-6 flex flex-wrap gap-2 text-sm">
+        {lights.map((l) => (
+          <Link key={l.light} href={withFilter({ light: l.light })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+            {LIGHT_LABELS[l.light]} {l.count}
+          </Link>
+        ))}
+        {(["COMPLETED", "OVERDUE", "IN_PROGRESS", "NOT_STARTED"] as const).map((state) => (
+          <Link key={state} href={withFilter({ state })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+            {MEASURE_STATUS_LABELS[state]}{" "}
+            {totals[({ COMPLETED: "completed", OVERDUE: "overdue", IN_PROGRESS: "inProgress", NOT_STARTED: "notStarted" } as const)[state]]}
+          </Link>
+        ))}
+      </nav>
+
+      {drill && (
+        <Section id="drill-title" title={`筛选结果:${drill.total} 项措施`}>
+          <Table caption="筛选出的措施" head={["灯号", "规划", "编号", "举措", "完成时限", "状态"]}>
+            {drill.rows.length === 0 && <EmptyRow colSpan={6}>没有符合条件的措施</EmptyRow>}
+            {drill.rows.map((m) => (
+              <tr key={m.id}>
+                <td className={cell}>
+                  <LightBadge light={m.light} />
+                </td>
+                <td className={`${cell} max-w-48 truncate`}>{m.planTitle}</td>
+                <td className={cell}>{m.code}</td>
+                <td className={cell}>
+                  <Link href={`/measures/${m.id}`} className="text-brand-700 underline">
+                    {m.text.slice(0, 80)}
+                  </Link>
+                </td>
+                <td className={`${cell} whitespace-nowrap`}>{m.ongoing ? "长期坚持" : (m.deadline ?? "—")}</td>
+                <td className={cell}>{MEASURE_STATUS_LABELS[m.status]}</td>
+              </tr>
+            ))}
+          </Table>
+          {drill.total > drill.rows.length && <p className="mt-1 text-sm text-slate-600">只列出前 {drill.rows.length} 项,请进一步筛选。</p>}
+        </Section>
+      )}
+
+      <Section id="plans-title" title="各规划完成情况" actions={exportLink("plans")}>
+        <DataTable
+          caption="各规划完成情况"
+          columns={tables.plans.columns}
+          rows={tables.plans.rows}
+          rowKey={(r) => r.planId}
+          link={(r) => withFilter({ plan: r.planId, chapter: undefined })}
+        />
+      </Section>
+
+      <Section id="chapters-title" title="各章节完成情况" actions={exportLink("chapters")}>
+        <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
+          <DataTable
+            caption="各章节完成情况"
+            columns={tables.chapters.columns}
+            rows={tables.chapters.rows}
+            rowKey={(r) => r.chapterId ?? 0}
+            link={(r) => (r.chapterId ? withFilter({ chapter: r.chapterId }) : base)}
+          />
+          <ChartFigure
+            title="各章节完成率"
+            chart={<RateBars data={chapterRates} />}
+            head={["章节", "完成率"]}
+            rows={chapterRates.map((c) => [c.name, c.rate === null ? "—" : `${c.rate}%`])}
+          />
+        </div>
+      </Section>
+
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Section id="overdue-title" title={`逾期措施(${data.overdue.total} 项)`} actions={exportLink("overdue")}>
+          <MeasureList rows={data.overdue.rows} daysLabel="逾期" caption="逾期措施" />
+          {data.overdue.total > data.overdue.rows.length && (
+            <p className="mt-1 text-sm text-slate-600">
+              只列出逾期最久的 {data.overdue.rows.length} 项;<Link href={withFilter({ state: "OVERDUE" })} className="underline">查看全部</Link>
+            </p>
+          )}
+        </Section>
+        <Section id="due-soon-title" title={`30天内到期(${data.dueSoon.rows.length} 项)`} actions={exportLink("dueSoon")}>
+          <MeasureList rows={data.dueSoon.rows} daysLabel="剩余" caption="30天内到期的措施" />
+        </Section>
+      </div>
+
+      <Section id="units-title" title="各单位落实情况(点击表头排序)" actions={exportLink("units", "导出单位表(Excel)")}>
+        <DataTable
+          caption="各单位落实情况"
+          columns={tables.units.columns}
+          rows={tables.units.rows}
+          rowKey={(r) => r.unitId}
+          link={(r) => `/dashboard/unit/${r.unitId}${filtersToQuery({ ...filters, unit: undefined, chapter: undefined, sort: undefined, dir: undefined })}`}
+          sortHref={(sort) =>
+            withFilter({ sort, dir: filters.sort === sort ? (filters.dir === "asc" ? "desc" : "asc") : sort === "name" ? "asc" : "desc" })
+          }
+          activeSort={{ sort: filters.sort ?? "overdue", dir: filters.dir ?? (filters.sort === "name" ? "asc" : "desc") }}
+        />
+      </Section>
+
+      <Section id="not-reported-title" title={`${data.periodLabel}未报送的单位(${data.notReported.length} 个)`} actions={exportLink("notReported")}>
+        <DataTable
+          caption={`${data.periodLabel}未报送的单位`}
+          columns={tables.notReported.columns}
+          rows={tables.notReported.rows}
+          rowKey={(r) => r.unitId}
+          link={(r) => `/dashboard/unit/${r.unitId}`}
+          empty="本期应报的单位都已报送"
+        />
+      </Section>
+    </>
+  );
+}
+
+function rateValue(c: { completedWithDeadline: number; withDeadline: number }) {
+  const r = rate(c.completedWithDeadline, c.withDeadline);
+  return r === null ? null : Math.round(r * 1000) / 10;
+}
+
+function MeasureList({
+  rows,
+  daysLabel,
+  caption,
+}: {
+  rows: { id: number; code: string; text: string; deadline: string; days: number; planTitle: string; leadUnits: string | null }[];
+  daysLabel: string;
+  caption: string;
+}) {
+  return (
+    <Table caption={caption} head={["编号", "举措", "牵头单位", "完成时限", `${daysLabel}天数`]}>
+      {rows.length === 0 && <EmptyRow colSpan={5}>没有</EmptyRow>}
+      {rows.map((m) => (
+        <tr key={m.id}>
+          <td className={cell}>{m.code}</td>
+          <td className={cell}>
+            <Link href={`/measures/${m.id}`} className="text-brand-700 underline" title={m.planTitle}>
+              {m.text.slice(0, 60)}
+              {m.text.length > 60 ? "…" : ""}
+            </Link>
+          </td>
+          <td className={`${cell} max-w-40`}>{m.leadUnits ?? "—"}</td>
+          <td className={`${cell} whitespace-nowrap`}>{m.deadline}</td>
+          <td className={`${cell} tabular-nums`}>{m.days}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/session.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { dashboardHome, listDashboardRegions } from "@/lib/dashboards/queries.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+
+export const metadata: Metadata = { title: "统计看板" };
+
+/** Sends each user to the dashboard of what they look after; administrators pick a region. */
+export default async function DashboardHomePage() {
+  const actor = await requireActor();
+  if (!can(actor, "dashboard.read")) notFound();
+  const home = actor.role === "ADMIN" ? null : await dashboardHome(actor);
+  if (home) redirect(home);
+  const regions = can(actor, "dashboard.district") ? await listDashboardRegions(actor) : [];
+  return (
+    <>
+      <PageHeader title="统计看板" description="选择要查看的市或区" />
+      {regions.length === 0 ? (
+        <p className="text-slate-600">您的账号没有可查看的看板。部门联络员需要先指定所属单位。</p>
+      ) : (
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
+          {regions.map((region) => (
+            <li key={region.id}>
+              <Link
+                href={`/dashboard/${region.level === "CITY" ? "city" : "district"}/${region.id}`}
+                className="block rounded border border-slate-200 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50"
+              >
+                {region.parent?.name ? `${region.parent.name} · ` : ""}
+                {region.name}
+                {region.level === "CITY" ? "(各区对比)" : ""}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
+import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
+import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
+import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
+
+// The facts every dashboard figure is counted from, as SQL common table
+// expressions: the traffic-light and status rules of lib/progress/lights.ts
+// restated in SQL, so a district (10,000 assignments) or a city (100,000) is
+// aggregated in the database and never loaded row by row.
+// tests/integration/dashboards.test.ts checks these rules against lights.ts
+// measure by measure.
+//
+// The CTEs, in order:
+//   per  for every cadence × due day a plan can have: the period the light judges
+//        (latestDuePeriod of today) and the period whose submission is counted
+//        (the one chosen in the filter, else the same)
+//   pl   the plans in scope (the districts given; CLOSED plans only when chosen)
+//   sec  each section with its top-level chapter and outline area
+//   m0   the measures (chapter, area and unit filters applied)
+//   rep  the reports of those two periods
+//   af   one row per assignment: its report states for both periods and `sev`,
+//        the severity of its own light (RED 3, YELLOW 2, GREEN 1, GREY 0)
+//        before the measure's completion is taken into account
+//   mf   one row per measure: completed, status, light, completion date
+//        (state and light filters applied)
+//   ax   the assignments of the measures in mf (unit filter applied), with
+//        `eff_done`: the assignment is approved as completed or its measure is
+//        completed (a responsible unit of a finished measure is done too)
+//
+// Dates: deadlines and periods are Beijing calendar dates; timestamps are
+// stored in UTC and shifted to Beijing time before taking the date.
+
+export type FactScope = { districtIds: readonly number[] };
+
+type PeriodRow = { cadence: ReportCadence; dueDay: number; judged: Period; selected: Period };
+
+/** The periods for every cadence × due day (4 × 31 rows): judged on `today`, and selected by the filter. */
+export function periodTable(today: string, selectedKey?: string): PeriodRow[] {
+  const selectedCadence = selectedKey ? cadenceOfKey(selectedKey) : null;
+  const selectedEnd = selectedKey && selectedCadence ? periodByKey(selectedKey, selectedCadence)?.end : undefined;
+  const rows: PeriodRow[] = [];
+  for (const cadence of REPORT_CADENCES) {
+    for (let dueDay = 1; dueDay <= 31; dueDay++) {
+      const judged = latestDuePeriod(today, cadence, dueDay);
+      // A quarter chosen for a monthly plan means the quarter's last month.
+      const selected = selectedEnd ? periodContaining(selectedEnd, cadence, dueDay) : judged;
+      rows.push({ cadence, dueDay, judged, selected });
+    }
+  }
+  return rows;
+}
+
+// China keeps UTC+8 all year (no daylight saving since 1991), so adding eight
+// hours gives the Beijing date; a time-zone lookup per row costs more at 100,000 rows.
+const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
+
+/** `WITH RECURSIVE per, pl, sec, m0, af, mf, ax` for the scope, filters and day. */
+export function factsCte(scope: FactScope, filters: DashboardFilters, today: string): Prisma.Sql {
+  const periods = periodTable(today, filters.period);
+  const districtIds = [...scope.districtIds];
+  const planFilter =
+    filters.plan !== undefined ? Prisma.sql`AND p."id" = ${filters.plan}::int` : Prisma.sql`AND p."status" <> 'CLOSED'`;
+  const chapterFilter = filters.chapter !== undefined ? Prisma.sql`AND sec."chapterId" = ${filters.chapter}::int` : Prisma.empty;
+  const areaFilter =
+    filters.area === undefined
+      ? Prisma.empty
+      : filters.area === "NONE"
+        ? Prisma.sql`AND sec."area" IS NULL`
+        : Prisma.sql`AND sec."area" = ${filters.area}`;
+  const unitMeasureFilter =
+    filters.unit !== undefined
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Assignment" x WHERE x."measureId" = m."id" AND x."unitId" = ${filters.unit}::int)`
+      : Prisma.empty;
+  const unitAssignmentFilter = filters.unit !== undefined ? Prisma.sql`AND af."unitId" = ${filters.unit}::int` : Prisma.empty;
+  const stateFilter = filters.state !== undefined ? Prisma.sql`AND f."status" = ${filters.state}` : Prisma.empty;
+  const lightFilter = filters.light !== undefined ? Prisma.sql`AND f."light" = ${filters.light}` : Prisma.empty;
+  const todaySql = Prisma.sql`${today}::date`;
+
+  return Prisma.sql`
+WITH RECURSIVE
+per AS (
+  SELECT * FROM unnest(
+    ${periods.map((p) => p.cadence)}::text[],
+    ${periods.map((p) => p.dueDay)}::int[],
+    ${periods.map((p) => p.judged.start)}::date[],
+    ${periods.map((p) => p.judged.end)}::date[],
+    ${periods.map((p) => p.judged.dueDate)}::date[],
+    ${periods.map((p) => p.selected.start)}::date[],
+    ${periods.map((p) => p.selected.end)}::date[]
+  ) AS t("cadence", "dueDay", "jStart", "jEnd", "jDue", "sStart", "sEnd")
+),
+pl AS (
+  SELECT p."id", p."districtId", p."issueDate", p."periodStart", per."jStart", per."jEnd", per."jDue", per."sStart", per."sEnd"
+  FROM "Plan" p
+  JOIN per ON per."cadence" = p."reportCadence"::text AND per."dueDay" = p."reportDueDay"
+  WHERE p."districtId" = ANY(${districtIds}::int[]) ${planFilter}
+),
+sec AS (
+  SELECT s."id", s."id" AS "chapterId", s."outlineArea" AS "area"
+  FROM "Section" s JOIN pl ON pl."id" = s."planId"
+  WHERE s."parentId" IS NULL
+  UNION ALL
+  SELECT s."id", sec."chapterId", COALESCE(s."outlineArea", sec."area")
+  FROM "Section" s JOIN sec ON s."parentId" = sec."id"
+),
+m0 AS (
+  SELECT m."id", m."districtId", m."planId", m."deadline", m."ongoing",
+    sec."chapterId", sec."area",
+    pl."issueDate", pl."jStart", pl."jEnd", pl."jDue", pl."sStart", pl."sEnd",
+    GREATEST(pl."issueDate", ${CHINA_DATE(Prisma.sql`m."createdAt"`)}) AS "reportingStart",
+    (NOT m."ongoing" AND m."deadline" < ${todaySql}) AS "pastDeadline",
+    (NOT m."ongoing" AND m."deadline" BETWEEN ${todaySql} AND ${todaySql} + ${DUE_SOON_DAYS}::int) AS "dueSoon"
+  FROM "Measure" m
+  JOIN pl ON pl."id" = m."planId"
+  LEFT JOIN sec ON sec."id" = m."sectionId"
+  WHERE TRUE ${chapterFilter} ${areaFilter} ${unitMeasureFilter}
+),
+rep AS (
+  -- The reports of the two periods for the whole scope in one range scan
+  -- (ProgressReport_districtId_periodStart_idx), joined by hash below.
+  SELECT r."assignmentId", r."periodStart", r."periodEnd", r."state"
+  FROM "ProgressReport" r
+  WHERE r."districtId" = ANY(${districtIds}::int[]) AND r."assignmentId" IS NOT NULL
+    AND r."periodStart" IN (SELECT pl."jStart" FROM pl UNION SELECT pl."sStart" FROM pl)
+),
+af AS (
+  SELECT a."id", a."measureId", a."unitId", a."role"::text AS "role",
+    a."status" = 'COMPLETED' AS "done",
+    ${CHINA_DATE(Prisma.sql`a."completedAt"`)} AS "doneOn",
+    a."lastReportAt" IS NOT NULL AS "everReported",
+    COALESCE(cur."state"::text, 'NONE') AS "curState",
+    COALESCE(sel."state"::text, 'NONE') AS "selState",
+    m0."sEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "selExpected",
+    CASE
+      WHEN a."status" = 'COMPLETED' THEN 1
+      WHEN m0."pastDeadline" THEN 3
+      WHEN cur."state" = 'RETURNED' THEN 2
+      WHEN m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
+        AND (cur."state" IS NULL OR cur."state" = 'DRAFT') AND ${todaySql} > m0."jDue" THEN 2
+      WHEN m0."dueSoon" THEN 2
+      WHEN a."lastReportAt" IS NULL AND (cur."state" IS NULL OR cur."state" = 'DRAFT') THEN 0
+      ELSE 1
+    END AS "sev"
+  FROM m0
+  JOIN "Assignment" a ON a."measureId" = m0."id"
+  LEFT JOIN rep cur ON cur."assignmentId" = a."id" AND cur."periodStart" = m0."jStart" AND cur."periodEnd" = m0."jEnd"
+  LEFT JOIN rep sel ON sel."assignmentId" = a."id" AND sel."periodStart" = m0."sStart" AND sel."periodEnd" = m0."sEnd"
+  WHERE a."districtId" = ANY(${districtIds}::int[])
+),
+agg AS (
+  SELECT af."measureId",
+    count(*) FILTER (WHERE af."role" = 'LEAD') AS "leads",
+    count(*) FILTER (WHERE af."role" = 'LEAD' AND af."done") AS "leadsDone",
+    max(af."doneOn") FILTER (WHERE af."role" = 'LEAD') AS "leadDoneOn",
+    bool_or(af."everReported") AS "anyReported",
+    max(af."sev") AS "worst"
+  FROM af GROUP BY af."measureId"
+),
+mf0 AS (
+  SELECT m0.*,
+    COALESCE(agg."leads" > 0 AND agg."leadsDone" = agg."leads", FALSE) AS "completed",
+    COALESCE(agg."anyReported", FALSE) AS "anyReported",
+    agg."worst", agg."leadDoneOn", agg."measureId" IS NOT NULL AS "hasAssignments"
+  FROM m0 LEFT JOIN agg ON agg."measureId" = m0."id"
+),
+mf AS (
+  SELECT f.* FROM (
+    SELECT mf0.*,
+      CASE WHEN mf0."completed" THEN mf0."leadDoneOn" END AS "completedOn",
+      CASE
+        WHEN mf0."completed" THEN 'COMPLETED'
+        WHEN mf0."pastDeadline" THEN 'OVERDUE'
+        WHEN NOT mf0."anyReported" THEN 'NOT_STARTED'
+        ELSE 'IN_PROGRESS'
+      END AS "status",
+      CASE
+        WHEN mf0."completed" THEN 'GREEN'
+        WHEN mf0."hasAssignments" THEN (ARRAY['GREY', 'GREEN', 'YELLOW', 'RED'])[mf0."worst" + 1]
+        -- No unit assigned: judged as one assignment that never reported.
+        WHEN mf0."pastDeadline" THEN 'RED'
+        WHEN mf0."jEnd" >= mf0."reportingStart" AND ${todaySql} > mf0."jDue" THEN 'YELLOW'
+        WHEN mf0."dueSoon" THEN 'YELLOW'
+        ELSE 'GREY'
+      END AS "light"
+    FROM mf0
+  ) f
+  WHERE TRUE ${stateFilter} ${lightFilter}
+),
+ax AS (
+  SELECT af.*, mf."deadline", mf."ongoing", mf."pastDeadline", mf."districtId", mf."planId", mf."chapterId",
+    af."done" OR mf."completed" AS "effDone",
+    CASE WHEN af."done" THEN af."doneOn" WHEN mf."completed" THEN mf."completedOn" END AS "effDoneOn"
+  FROM af JOIN mf ON mf."id" = af."measureId"
+  WHERE TRUE ${unitAssignmentFilter}
+)`;
+}
+
+/**
+ * Per-assignment counters, summed over `ax` rows (add GROUP BY outside):
+ * assigned, lead, completed, overdue, on-time base and count, and the
+ * selected period's expected / submitted / returned reports.
+ */
+export const ASSIGNMENT_COUNTERS = Prisma.sql`
+  count(*)::int AS "assigned",
+  count(*) FILTER (WHERE ax."role" = 'LEAD')::int AS "lead",
+  count(*) FILTER (WHERE ax."effDone")::int AS "completed",
+  count(*) FILTER (WHERE NOT ax."effDone" AND ax."pastDeadline")::int AS "overdue",
+  count(*) FILTER (WHERE NOT ax."ongoing" AND ax."deadline" IS NOT NULL AND (ax."effDone" OR ax."pastDeadline"))::int AS "onTimeBase",
+  count(*) FILTER (WHERE NOT ax."ongoing" AND ax."deadline" IS NOT NULL AND ax."effDone" AND ax."effDoneOn" <= ax."deadline")::int AS "onTime",
+  count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected")::int AS "expected",
+  count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" IN ('SUBMITTED', 'APPROVED'))::int AS "submitted",
+  count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" = 'RETURNED')::int AS "selReturned"`;
+
+/** Per-measure counters, summed over `mf` rows. */
+export const MEASURE_COUNTERS = Prisma.sql`
+  count(*)::int AS "measures",
+  count(*) FILTER (WHERE mf."ongoing")::int AS "ongoing",
+  count(*) FILTER (WHERE NOT mf."ongoing")::int AS "withDeadline",
+  count(*) FILTER (WHERE mf."completed" AND NOT mf."ongoing")::int AS "completedWithDeadline",
+  count(*) FILTER (WHERE mf."status" = 'COMPLETED')::int AS "completed",
+  count(*) FILTER (WHERE mf."status" = 'OVERDUE')::int AS "overdue",
+  count(*) FILTER (WHERE mf."status" = 'IN_PROGRESS')::int AS "inProgress",
+  count(*) FILTER (WHERE mf."status" = 'NOT_STARTED')::int AS "notStarted",
+  count(*) FILTER (WHERE mf."light" = 'RED')::int AS "red",
+  count(*) FILTER (WHERE mf."light" = 'YELLOW')::int AS "yellow",
+  count(*) FILTER (WHERE mf."light" = 'GREEN')::int AS "green",
+  count(*) FILTER (WHERE mf."light" = 'GREY')::int AS "grey"`;
+
+export type AssignmentCounters = {
+  assigned: number;
+  lead: number;
+  completed: number;
+  overdue: number;
+  onTimeBase: number;
+  onTime: number;
+  expected: number;
+  submitted: number;
+  selReturned: number;
+};
+
+export type MeasureCounters = {
+  measures: number;
+  ongoing: number;
+  withDeadline: number;
+  completedWithDeadline: number;
+  completed: number;
+  overdue: number;
+  inProgress: number;
+  notStarted: number;
+  red: number;
+  yellow: number;
+  green: number;
+  grey: number;
+};
+
+/** A ratio in [0, 1], or null when there is nothing to divide by (shown as "—", never 0%). */
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/** 完成率: completed measures among those with a deadline (长期坚持 measures are judged per period, not completed). */
+export const completionRate = (c: MeasureCounters) => rate(c.completedWithDeadline, c.withDeadline);

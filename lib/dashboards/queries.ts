@@ -1,0 +1,412 @@
+import { db } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { cadenceOfKey, latestDuePeriod, periodByKey, previousPeriod, type Period } from "@/lib/progress/periods.ts";
+import {
+  ASSIGNMENT_COUNTERS,
+  MEASURE_COUNTERS,
+  factsCte,
+  type AssignmentCounters,
+  type MeasureCounters,
+} from "@/lib/dashboards/facts.ts";
+import type { DashboardFilters, UnitSort } from "@/lib/dashboards/schema.ts";
+
+// The data behind the dashboards. Each loader checks the scope, then runs one
+// SQL statement over the facts of lib/dashboards/facts.ts and returns counts;
+// names and titles come from small lookups. `scripts/bench-dashboards.ts` times
+// these very functions at province scale.
+
+/** Rows shown in the overdue and due-soon lists; the totals are always counted in full. */
+export const LIST_LIMIT = 100;
+
+const returnedReports = (districtIds: number[]) => Prisma.sql`
+ret AS (
+  SELECT r."assignmentId", count(*)::int AS "n"
+  FROM "ProgressReport" r
+  WHERE r."districtId" = ANY(${districtIds}::int[]) AND r."state" = 'RETURNED' AND r."assignmentId" IS NOT NULL
+  GROUP BY r."assignmentId"
+)`;
+
+export type UnitRow = AssignmentCounters & { unitId: number; name: string; returned: number };
+export type MeasureListRow = {
+  id: number;
+  code: string;
+  text: string;
+  deadline: string;
+  days: number;
+  planTitle: string;
+  leadUnits: string | null;
+};
+export type MonthPoint = { month: string; completed: number; cumulative: number };
+
+/** The reporting periods a user can pick: the last 8 quarters up to the latest one due. */
+export function periodOptions(today: string, selected?: string): Period[] {
+  const options: Period[] = [];
+  let period = latestDuePeriod(today, "QUARTERLY");
+  for (let i = 0; i < 8; i++) {
+    options.push(period);
+    period = previousPeriod(period, "QUARTERLY");
+  }
+  const cadence = selected ? cadenceOfKey(selected) : null;
+  const chosen = selected && cadence ? periodByKey(selected, cadence) : null;
+  if (chosen && !options.some((p) => p.key === chosen.key)) options.unshift(chosen);
+  return options;
+}
+
+/** The label of the period whose submissions are counted ("2026年第三季度"). */
+export function selectedPeriodLabel(today: string, selected?: string): string {
+  const cadence = selected ? cadenceOfKey(selected) : null;
+  const chosen = selected && cadence ? periodByKey(selected, cadence) : null;
+  return (chosen ?? latestDuePeriod(today, "QUARTERLY")).label;
+}
+
+/** Districts matching `where` that lie inside the actor's scope; ADMIN sees all. */
+async function districtsInScope(actor: Actor, where: Prisma.RegionWhereInput) {
+  return db().region.findMany({
+    // AND, not a spread: the scope must never replace the caller's own id condition.
+    where: { AND: [where, { level: "DISTRICT" }, actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }] },
+    orderBy: { code: "asc" },
+    select: { id: true, name: true, code: true },
+  });
+}
+
+function monthSeries(counts: { month: string; completed: number }[], firstYear: number | null, today: string): MonthPoint[] {
+  const byMonth = new Map(counts.map((c) => [c.month, c.completed]));
+  const endYear = Number(today.slice(0, 4));
+  const endMonth = Number(today.slice(5, 7));
+  const earliest = counts.map((c) => c.month).sort()[0];
+  let year = Math.max(Math.min(firstYear ?? endYear, earliest ? Number(earliest.slice(0, 4)) : endYear), endYear - 5);
+  let month = 1;
+  const out: MonthPoint[] = [];
+  // Completions before the window still count in the cumulative line.
+  let cumulative = counts.filter((c) => c.month < `${year}-01`).reduce((sum, c) => sum + c.completed, 0);
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    const key = `${year}-${String(month).padStart(2, "0")}`;
+    const completed = byMonth.get(key) ?? 0;
+    cumulative += completed;
+    out.push({ month: key, completed, cumulative });
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
+const SORT_KEYS: Record<UnitSort, (row: UnitRow) => number | string> = {
+  name: (r) => r.name,
+  assigned: (r) => r.assigned,
+  completed: (r) => r.completed,
+  overdue: (r) => r.overdue,
+  onTimeRate: (r) => (r.onTimeBase ? r.onTime / r.onTimeBase : -1),
+  submissionRate: (r) => (r.expected ? r.submitted / r.expected : -1),
+  returned: (r) => r.returned,
+};
+
+/** The per-unit table ranked by a column (default: most overdue first), ties by name. */
+export function rankUnits(rows: UnitRow[], sort: UnitSort = "overdue", dir?: "asc" | "desc"): UnitRow[] {
+  const key = SORT_KEYS[sort];
+  const direction = (dir ?? (sort === "name" ? "asc" : "desc")) === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) return (ka < kb ? -1 : 1) * direction;
+    return a.name.localeCompare(b.name, "zh-CN");
+  });
+}
+
+// ---------------------------------------------------------------------------
+// District dashboard
+
+export type DistrictDashboard = NonNullable<Awaited<ReturnType<typeof loadDistrictDashboard>>>;
+
+/** Everything the district dashboard shows, or null when the district is outside the actor's scope. */
+export async function loadDistrictDashboard(actor: Actor, districtId: number, filters: DashboardFilters, today = todayInChina()) {
+  if (!can(actor, "dashboard.district")) return null;
+  const [district] = await districtsInScope(actor, { id: districtId });
+  if (!district) return null;
+  const ids = [district.id];
+  const facts = factsCte({ districtIds: ids }, filters, today);
+  const [[data], plans, chapters, units] = await Promise.all([
+    db().$queryRaw<
+      [
+        {
+          data: {
+            totals: MeasureCounters;
+            assignmentTotals: AssignmentCounters & { returned: number };
+            plans: (MeasureCounters & { planId: number })[] | null;
+            chapters: (MeasureCounters & { chapterId: number | null })[] | null;
+            units: (AssignmentCounters & { unitId: number; returned: number })[] | null;
+            overdue: MeasureListRow[] | null;
+            dueSoon: MeasureListRow[] | null;
+            monthly: { month: string; completed: number }[] | null;
+            firstYear: number | null;
+          };
+        },
+      ]
+    >`
+${facts},
+${returnedReports(ids)},
+overdue AS (
+  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
+  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
+),
+soon AS (
+  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"
+  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
+)
+SELECT json_build_object(
+  'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
+  'assignmentTotals', (SELECT row_to_json(t) FROM (
+    SELECT ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned" FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id") t),
+  'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId") t),
+  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
+  'units', (SELECT json_agg(t) FROM (
+    SELECT ax."unitId", ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned"
+    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id" GROUP BY ax."unitId") t),
+  'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
+    SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
+      (${today}::date - o."deadline")::int AS "days", p."title" AS "planTitle",
+      (SELECT string_agg(u."name", '、' ORDER BY a."id") FROM "Assignment" a JOIN "Unit" u ON u."id" = a."unitId"
+        WHERE a."measureId" = o."id" AND a."role" = 'LEAD') AS "leadUnits"
+    FROM overdue o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
+  'dueSoon', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
+    SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
+      (o."deadline" - ${today}::date)::int AS "days", p."title" AS "planTitle",
+      (SELECT string_agg(u."name", '、' ORDER BY a."id") FROM "Assignment" a JOIN "Unit" u ON u."id" = a."unitId"
+        WHERE a."measureId" = o."id" AND a."role" = 'LEAD') AS "leadUnits"
+    FROM soon o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
+  'monthly', (SELECT json_agg(t) FROM (
+    SELECT to_char(mf."completedOn", 'YYYY-MM') AS "month", count(*)::int AS "completed"
+    FROM mf WHERE mf."completed" AND NOT mf."ongoing" GROUP BY 1) t),
+  'firstYear', (SELECT min(pl."periodStart") FROM pl)
+) AS "data"`,
+    db().plan.findMany({
+      where: { districtId: district.id },
+      orderBy: [{ status: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, status: true },
+    }),
+    db().section.findMany({
+      where: { districtId: district.id, parentId: null, ...(filters.plan ? { planId: filters.plan } : {}) },
+      orderBy: [{ planId: "asc" }, { sortOrder: "asc" }],
+      select: { id: true, planId: true, label: true, title: true },
+    }),
+    db().unit.findMany({ where: { districtId: district.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+  ]);
+
+  const planTitle = new Map(plans.map((p) => [p.id, p.title]));
+  const chapterById = new Map(chapters.map((c) => [c.id, c]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const unitRows: UnitRow[] = (data.data.units ?? []).map((u) => ({ ...u, name: unitName.get(u.unitId) ?? `单位 ${u.unitId}` }));
+  const totals = data.data.totals;
+  return {
+    district,
+    today,
+    filters,
+    periodLabel: selectedPeriodLabel(today, filters.period),
+    totals,
+    assignmentTotals: data.data.assignmentTotals,
+    plans: (data.data.plans ?? [])
+      .map((p) => ({ ...p, title: planTitle.get(p.planId) ?? "" }))
+      .sort((a, b) => a.planId - b.planId),
+    chapters: (data.data.chapters ?? [])
+      .map((c) => {
+        const chapter = c.chapterId ? chapterById.get(c.chapterId) : undefined;
+        return {
+          ...c,
+          planId: chapter?.planId ?? null,
+          planTitle: chapter ? (planTitle.get(chapter.planId) ?? "") : "",
+          label: chapter?.label ?? "",
+          title: chapter?.title ?? "未分章节",
+          order: chapter ? chapters.indexOf(chapter) : Number.MAX_SAFE_INTEGER,
+        };
+      })
+      .sort((a, b) => a.order - b.order),
+    overdue: { total: totals.overdue, rows: data.data.overdue ?? [] },
+    dueSoon: { rows: data.data.dueSoon ?? [] },
+    units: rankUnits(unitRows, filters.sort, filters.dir),
+    notReported: rankUnits(
+      unitRows.filter((u) => u.expected > u.submitted),
+      "name",
+    ).sort((a, b) => b.expected - b.submitted - (a.expected - a.submitted)),
+    monthly: monthSeries(data.data.monthly ?? [], data.data.firstYear, today),
+    options: { plans, chapters, units, periods: periodOptions(today, filters.period) },
+  };
+}
+
+export type DashboardMeasureRow = {
+  id: number;
+  code: string;
+  text: string;
+  planTitle: string;
+  deadline: string | null;
+  ongoing: boolean;
+  status: "COMPLETED" | "OVERDUE" | "IN_PROGRESS" | "NOT_STARTED";
+  light: "RED" | "YELLOW" | "GREEN" | "GREY";
+};
+
+/**
+ * The measures behind the district figures under the filters (the drill-down
+ * list), worst light first; null when the district is outside the actor's scope.
+ */
+export async function listDashboardMeasures(
+  actor: Actor,
+  districtId: number,
+  filters: DashboardFilters,
+  today = todayInChina(),
+  limit = 200,
+): Promise<{ total: number; rows: DashboardMeasureRow[] } | null> {
+  if (!can(actor, "dashboard.district")) return null;
+  const [district] = await districtsInScope(actor, { id: districtId });
+  if (!district) return null;
+  const rows = await db().$queryRaw<(DashboardMeasureRow & { total: number })[]>`
+${factsCte({ districtIds: [district.id] }, filters, today)}
+SELECT mf."id", m."code", left(m."text", 300) AS "text", p."title" AS "planTitle",
+  to_char(mf."deadline", 'YYYY-MM-DD') AS "deadline", mf."ongoing", mf."status", mf."light",
+  (count(*) OVER ())::int AS "total"
+FROM mf JOIN "Measure" m ON m."id" = mf."id" JOIN "Plan" p ON p."id" = mf."planId"
+ORDER BY array_position(ARRAY['RED', 'YELLOW', 'GREEN', 'GREY'], mf."light"), mf."deadline" NULLS LAST, mf."planId", m."sortOrder", mf."id"
+LIMIT ${limit}::int`;
+  return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row) };
+}
+
+// ---------------------------------------------------------------------------
+// Cross-district view
+
+export type AreaCell = MeasureCounters & { districtId: number; area: string | null };
+
+/** Districts of a city side by side, or null when the region is outside the actor's scope. */
+export async function loadCityDashboard(actor: Actor, regionId: number, filters: DashboardFilters, today = todayInChina()) {
+  if (!can(actor, "dashboard.district")) return null;
+  const region = await db().region.findFirst({
+    where: { id: regionId, ...(actor.role === "ADMIN" ? {} : { id: { equals: regionId, in: [...actor.scopeRegionIds] } }) },
+    select: { id: true, name: true, path: true, level: true },
+  });
+  if (!region) return null;
+  const districts = await districtsInScope(actor, { path: { startsWith: region.path } });
+  const ids = districts.map((d) => d.id);
+  // Plan, chapter and unit belong to one district: they do not apply across districts.
+  const cityFilters: DashboardFilters = { period: filters.period, state: filters.state, light: filters.light, area: filters.area };
+  const [[data], areas] = await Promise.all([
+    db().$queryRaw<
+      [
+        {
+          data: {
+            measures: (MeasureCounters & { districtId: number })[] | null;
+            assignments: (AssignmentCounters & { districtId: number; returned: number })[] | null;
+            areas: AreaCell[] | null;
+          };
+        },
+      ]
+    >`
+${factsCte({ districtIds: ids }, cityFilters, today)},
+${returnedReports(ids)}
+SELECT json_build_object(
+  'measures', (SELECT json_agg(t) FROM (SELECT mf."districtId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId") t),
+  'assignments', (SELECT json_agg(t) FROM (
+    SELECT ax."districtId", ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned"
+    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id" GROUP BY ax."districtId") t),
+  'areas', (SELECT json_agg(t) FROM (SELECT mf."districtId", mf."area", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId", mf."area") t)
+) AS "data"`,
+    db().outlineArea.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
+  ]);
+  const measuresBy = new Map((data.data.measures ?? []).map((m) => [m.districtId, m]));
+  const assignmentsBy = new Map((data.data.assignments ?? []).map((a) => [a.districtId, a]));
+  return {
+    region,
+    today,
+    filters: cityFilters,
+    periodLabel: selectedPeriodLabel(today, filters.period),
+    districts: districts.map((d) => ({ ...d, measures: measuresBy.get(d.id) ?? null, assignments: assignmentsBy.get(d.id) ?? null })),
+    areas,
+    areaCells: data.data.areas ?? [],
+    options: { periods: periodOptions(today, filters.period) },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Department dashboard
+
+/** One unit's figures against its district's, or null when the unit is outside the actor's scope. */
+export async function loadUnitDashboard(actor: Actor, unitId: number, filters: DashboardFilters, today = todayInChina()) {
+  const unit = await db().unit.findFirst({
+    where: { id: unitId, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
+    select: { id: true, name: true, regionId: true, districtId: true, region: { select: { name: true } } },
+  });
+  if (!unit || !can(actor, "dashboard.unit", { regionId: unit.regionId, unitId: unit.id })) return null;
+  const ids = [unit.districtId];
+  // The district's pooled rates are the yardstick; the unit filter would make them the unit's own.
+  const districtFilters: DashboardFilters = { ...filters, unit: undefined };
+  const [[data], returned, plans] = await Promise.all([
+    db().$queryRaw<
+      [
+        {
+          data: {
+            unitCounters: AssignmentCounters & { returned: number };
+            districtCounters: AssignmentCounters & { returned: number; units: number };
+            byRole: (AssignmentCounters & { role: "LEAD" | "RESPONSIBLE" })[] | null;
+          };
+        },
+      ]
+    >`
+${factsCte({ districtIds: ids }, districtFilters, today)},
+${returnedReports(ids)}
+SELECT json_build_object(
+  'unitCounters', (SELECT row_to_json(t) FROM (
+    SELECT ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned"
+    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id" WHERE ax."unitId" = ${unit.id}::int) t),
+  'districtCounters', (SELECT row_to_json(t) FROM (
+    SELECT ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned", count(DISTINCT ax."unitId")::int AS "units"
+    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id") t),
+  'byRole', (SELECT json_agg(t) FROM (
+    SELECT ax."role", ${ASSIGNMENT_COUNTERS} FROM ax WHERE ax."unitId" = ${unit.id}::int GROUP BY ax."role") t)
+) AS "data"`,
+    db().progressReport.findMany({
+      where: { state: "RETURNED", assignment: { unitId: unit.id } },
+      orderBy: { reviewedAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        periodStart: true,
+        periodEnd: true,
+        reviewComment: true,
+        reviewedAt: true,
+        assignment: { select: { measure: { select: { id: true, code: true, text: true, plan: { select: { title: true } } } } } },
+      },
+    }),
+    db().plan.findMany({ where: { districtId: unit.districtId }, orderBy: { id: "asc" }, select: { id: true, title: true, status: true } }),
+  ]);
+  return {
+    unit,
+    today,
+    filters,
+    periodLabel: selectedPeriodLabel(today, filters.period),
+    ...data.data,
+    returned,
+    options: { plans, periods: periodOptions(today, filters.period) },
+  };
+}
+
+/** Where "统计看板" lands: the unit, district or city the actor looks after. */
+export async function dashboardHome(actor: Actor): Promise<string | null> {
+  if (actor.role === "LIAISON") return actor.unitId ? `/dashboard/unit/${actor.unitId}` : null;
+  if (!actor.regionId) return null;
+  const region = await db().region.findUnique({ where: { id: actor.regionId }, select: { id: true, level: true, districtId: true } });
+  if (!region) return null;
+  if (region.level === "DISTRICT" || region.level === "TOWN") return region.districtId ? `/dashboard/district/${region.districtId}` : null;
+  return `/dashboard/city/${region.id}`;
+}
+
+/** Districts and cities an administrator can open. */
+export function listDashboardRegions(actor: Actor) {
+  return db().region.findMany({
+    where: {
+      level: { in: ["CITY", "DISTRICT"] },
+      ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }),
+    },
+    orderBy: { path: "asc" },
+    select: { id: true, name: true, level: true, parent: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,318 @@
+// `npm run bench:dashboards`: the dashboards at province scale.
+//
+// Builds (once) a synthetic province of 100 districts with lib/synth — about
+// 30,000 measures, 1,000,000 assignments and millions of progress reports — in
+// an embedded PostgreSQL under .data/bench (kept between runs; BENCH_REBUILD=1
+// starts afresh; with DATABASE_URL that server is used and must be scratch).
+// Then it times the data behind each dashboard through the very functions the
+// pages call (loadDistrictDashboard, loadCityDashboard, loadUnitDashboard) against a
+// hand-written SQL query that computes the same figures in one statement (the
+// floor), checks both give the same figures, and prints a table and the line
+//   district_p95_ms=… city_p95_ms=… ratio_to_sql=…
+// (ratio_to_sql: the worse of district and city, p95 of the function over p95
+// of its SQL). BENCH_RUNS (default 40) and BENCH_DISTRICTS (default 100) tune it.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
+import { applyMigrations } from "@/lib/db/migrate.ts";
+import { db } from "@/lib/db/client.ts";
+import { generateProvince } from "@/lib/synth/province.ts";
+import { loadCityDashboard, loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
+import { periodTable } from "@/lib/dashboards/facts.ts";
+import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import { todayInChina } from "@/lib/dates.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DATA_DIR = path.join(ROOT, ".data", "bench");
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 40));
+const DISTRICTS = Math.max(2, Number(process.env.BENCH_DISTRICTS ?? 100));
+
+const ms = (value: number) => value.toFixed(1);
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
+}
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+// ---------------------------------------------------------------------------
+// The floor: the same figures in one plain statement, written by hand. It
+// returns totals per district, per-unit counters and per-chapter counts; the
+// lists (overdue, due soon) and the monthly series ride along as in the page.
+
+function floorSql(withUnits: boolean) {
+  return `
+WITH per AS (
+  SELECT * FROM unnest($2::text[], $3::int[], $4::date[], $5::date[], $6::date[])
+    AS t(cadence, due_day, j_start, j_end, j_due)
+),
+a AS (
+  SELECT m.id AS measure_id, m."districtId" AS district_id, m."planId" AS plan_id, m."sectionId" AS section_id,
+    m.deadline, m.ongoing, a."unitId" AS unit_id, a.role = 'LEAD' AS is_lead, a.status = 'COMPLETED' AS done,
+    (a."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date AS done_on,
+    a."lastReportAt" IS NOT NULL AS reported, r.state AS cur, per.j_due,
+    per.j_end >= GREATEST(p."issueDate", (a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date) AS owes,
+    (SELECT count(*) FROM "ProgressReport" x WHERE x."assignmentId" = a.id AND x.state = 'RETURNED') AS returned
+  FROM "Plan" p
+  JOIN per ON per.cadence = p."reportCadence"::text AND per.due_day = p."reportDueDay"
+  JOIN "Measure" m ON m."planId" = p.id
+  LEFT JOIN "Assignment" a ON a."measureId" = m.id
+  LEFT JOIN "ProgressReport" r ON r."assignmentId" = a.id AND r."periodStart" = per.j_start AND r."periodEnd" = per.j_end
+  WHERE p."districtId" = ANY($1::int[]) AND p.status <> 'CLOSED'
+),
+m AS (
+  SELECT measure_id, district_id, plan_id, section_id, deadline, ongoing,
+    bool_or(is_lead) AND bool_and(done OR NOT is_lead) AS completed,
+    max(done_on) FILTER (WHERE is_lead) AS completed_on,
+    bool_or(reported) AS started,
+    max(CASE
+      WHEN unit_id IS NULL THEN NULL
+      WHEN done THEN 1
+      WHEN NOT ongoing AND deadline < $7::date THEN 3
+      WHEN cur = 'RETURNED' THEN 2
+      WHEN owes AND (cur IS NULL OR cur = 'DRAFT') AND $7::date > j_due THEN 2
+      WHEN NOT ongoing AND deadline - $7::date <= ${DUE_SOON_DAYS} THEN 2
+      WHEN NOT reported AND (cur IS NULL OR cur = 'DRAFT') THEN 0
+      ELSE 1 END) AS worst
+  FROM a GROUP BY measure_id, district_id, plan_id, section_id, deadline, ongoing
+)
+SELECT
+  (SELECT json_agg(t) FROM (
+    SELECT district_id, count(*) AS measures,
+      count(*) FILTER (WHERE completed) AS completed,
+      count(*) FILTER (WHERE NOT completed AND NOT ongoing AND deadline < $7::date) AS overdue,
+      count(*) FILTER (WHERE completed OR worst = 1) AS green,
+      count(*) FILTER (WHERE NOT completed AND worst = 3) AS red,
+      count(*) FILTER (WHERE NOT completed AND worst = 0) AS grey
+    FROM m GROUP BY district_id) t) AS districts,
+  ${
+    withUnits
+      ? `(SELECT json_agg(t) FROM (
+    SELECT a.unit_id, count(*) AS assigned, count(*) FILTER (WHERE a.done OR m.completed) AS completed, sum(a.returned) AS returned
+    FROM a JOIN m USING (measure_id) WHERE a.unit_id IS NOT NULL GROUP BY a.unit_id) t) AS units,
+  (SELECT json_agg(t) FROM (SELECT section_id, count(*), count(*) FILTER (WHERE completed) FROM m GROUP BY section_id) t) AS sections,
+  (SELECT json_agg(t) FROM (SELECT measure_id, deadline FROM m WHERE NOT completed AND NOT ongoing AND deadline < $7::date ORDER BY deadline LIMIT 100) t) AS overdue,
+  (SELECT json_agg(t) FROM (SELECT date_trunc('month', completed_on), count(*) FROM m WHERE completed GROUP BY 1) t) AS monthly`
+      : `(SELECT json_agg(t) FROM (SELECT district_id, section_id, count(*), count(*) FILTER (WHERE completed) FROM m GROUP BY 1, 2) t) AS sections`
+  }`;
+}
+
+async function floor(client: pg.Client, districtIds: number[], today: string, withUnits: boolean) {
+  const periods = periodTable(today);
+  const { rows } = await client.query(floorSql(withUnits), [
+    districtIds,
+    periods.map((p) => p.cadence),
+    periods.map((p) => p.dueDay),
+    periods.map((p) => p.judged.start),
+    periods.map((p) => p.judged.end),
+    periods.map((p) => p.judged.dueDate),
+    today,
+  ]);
+  return rows[0] as {
+    districts: { district_id: number; measures: number; completed: number; overdue: number; green: number; red: number; grey: number }[];
+    units?: { unit_id: number; assigned: number; completed: number; returned: number }[];
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    if (process.env.BENCH_REBUILD === "1") fs.rmSync(DATA_DIR, { recursive: true, force: true });
+    fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: await freePort() });
+    const admin = new pg.Client({ connectionString: embedded.adminUrl });
+    await admin.connect();
+    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'fazhi_bench'")).rowCount;
+    if (!exists) await admin.query("CREATE DATABASE fazhi_bench");
+    await admin.end();
+    url = embedded.urlFor("fazhi_bench");
+    process.env.DATABASE_URL = url;
+  }
+  const databaseUrl: string = url;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await applyMigrations(databaseUrl);
+    await client.connect();
+    const todayFile = path.join(DATA_DIR, "today");
+    const today = fs.existsSync(todayFile) ? fs.readFileSync(todayFile, "utf8").trim() : todayInChina();
+    const have = Number((await client.query(`SELECT count(*) FROM "Region" WHERE level = 'DISTRICT' AND code LIKE 'S%'`)).rows[0].count);
+    if (have < DISTRICTS) {
+      console.log(`[bench] building the synthetic province: ${DISTRICTS - have} more district(s), today = ${today} …`);
+      const started = performance.now();
+      await client.end();
+      await generateProvince(databaseUrl, {
+        districts: DISTRICTS - have,
+        today,
+        onProgress: (p) => {
+          if (p.done % 10 === 0 || p.done === p.total) console.log(`[bench]   ${p.done}/${p.total} districts, ${(p.elapsedMs / 1000).toFixed(0)} s`);
+        },
+      });
+      fs.writeFileSync(todayFile, today);
+      console.log(`[bench] built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      return main2(databaseUrl, today, embedded);
+    }
+    await client.end();
+    return main2(databaseUrl, today, embedded);
+  } catch (error) {
+    await client.end().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function main2(url: string, today: string, embedded: EmbeddedDatabase | null) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+    const counts = (
+      await client.query(`SELECT
+        (SELECT count(*) FROM "Region" WHERE level = 'DISTRICT') AS districts,
+        (SELECT count(*) FROM "Measure") AS measures,
+        (SELECT count(*) FROM "Assignment") AS assignments,
+        (SELECT count(*) FROM "ProgressReport") AS reports`)
+    ).rows[0];
+    console.log(
+      `\nprovince: ${counts.districts} districts, ${counts.measures} measures, ${counts.assignments} assignments, ${counts.reports} progress reports; today = ${today}\n`,
+    );
+    const districts = (
+      await client.query<{ id: number; parentId: number }>(
+        `SELECT id, "parentId" FROM "Region" WHERE level = 'DISTRICT' AND code LIKE 'S%' ORDER BY code`,
+      )
+    ).rows;
+    const cities = (
+      await client.query<{ id: number; path: string; n: number }>(
+        `SELECT c.id, c.path, (SELECT count(*)::int FROM "Region" d WHERE d."parentId" = c.id AND d.level = 'DISTRICT') AS n
+         FROM "Region" c WHERE c.level = 'CITY' AND c.code LIKE 'S%' ORDER BY c.code`,
+      )
+    ).rows;
+    const scopeOf = async (regionId: number) =>
+      (
+        await client.query<{ id: number }>(`SELECT id FROM "Region" WHERE path LIKE (SELECT path FROM "Region" WHERE id = $1) || '%'`, [
+          regionId,
+        ])
+      ).rows.map((r) => r.id);
+    const leader = async (regionId: number): Promise<Actor> => ({
+      id: 0,
+      role: "LEADER",
+      name: "bench",
+      regionId,
+      unitId: null,
+      scopeRegionIds: await scopeOf(regionId),
+    });
+
+    type Case = { name: string; fn: (i: number) => Promise<unknown>; sql: (i: number) => Promise<unknown> };
+    const pickDistrict = (i: number) => districts[(i * 37) % districts.length]!;
+    const pickCity = (i: number) => cities[i % cities.length]!;
+    const districtActors = new Map<number, Actor>();
+    for (const d of districts) districtActors.set(d.id, await leader(d.id));
+    const cityActors = new Map<number, Actor>();
+    const cityDistricts = new Map<number, number[]>();
+    for (const c of cities) {
+      cityActors.set(c.id, await leader(c.id));
+      cityDistricts.set(c.id, districts.filter((d) => d.parentId === c.id).map((d) => d.id));
+    }
+    const units = (
+      await client.query<{ id: number; districtId: number }>(
+        `SELECT u.id, u."districtId" FROM "Unit" u WHERE u.name = '区司法局' AND u."districtId" = ANY($1::int[]) ORDER BY u.id`,
+        [districts.map((d) => d.id)],
+      )
+    ).rows;
+
+    // The same figures both ways, before timing anything.
+    for (const i of [0, 1, 2]) {
+      const d = pickDistrict(i);
+      const data = (await loadDistrictDashboard(districtActors.get(d.id)!, d.id, {}, today))!;
+      const hand = await floor(client, [d.id], today, true);
+      const h = hand.districts[0]!;
+      const same =
+        Number(h.measures) === data.totals.measures &&
+        Number(h.completed) === data.totals.completed &&
+        Number(h.overdue) === data.totals.overdue &&
+        Number(h.red) === data.totals.red &&
+        Number(h.green) === data.totals.green &&
+        Number(h.grey) === data.totals.grey &&
+        hand.units!.reduce((s, u) => s + Number(u.assigned), 0) === data.assignmentTotals.assigned &&
+        hand.units!.reduce((s, u) => s + Number(u.completed), 0) === data.assignmentTotals.completed &&
+        hand.units!.reduce((s, u) => s + Number(u.returned), 0) === data.assignmentTotals.returned;
+      if (!same) throw new Error(`district ${d.id}: the dashboard and the hand-written SQL disagree:\n${JSON.stringify({ hand: h, fn: data.totals })}`);
+    }
+    console.log("figures: dashboard functions and hand-written SQL agree on 3 districts\n");
+
+    const cases: Case[] = [
+      {
+        name: "district dashboard",
+        fn: (i) => loadDistrictDashboard(districtActors.get(pickDistrict(i).id)!, pickDistrict(i).id, {}, today),
+        sql: (i) => floor(client, [pickDistrict(i).id], today, true),
+      },
+      {
+        name: "city view (cross-district)",
+        fn: (i) => loadCityDashboard(cityActors.get(pickCity(i).id)!, pickCity(i).id, {}, today),
+        sql: (i) => floor(client, cityDistricts.get(pickCity(i).id)!, today, false),
+      },
+      {
+        name: "department dashboard",
+        fn: (i) => {
+          const u = units[(i * 13) % units.length]!;
+          return loadUnitDashboard(districtActors.get(u.districtId)!, u.id, {}, today);
+        },
+        sql: (i) => floor(client, [units[(i * 13) % units.length]!.districtId], today, true),
+      },
+    ];
+    const results: Record<string, { fn: ReturnType<typeof stats>; sql: ReturnType<typeof stats> }> = {};
+    for (const c of cases) {
+      for (let i = 0; i < 3; i++) {
+        await c.fn(i);
+        await c.sql(i);
+      }
+      const fnTimes: number[] = [];
+      const sqlTimes: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        let t = performance.now();
+        await c.fn(i);
+        fnTimes.push(performance.now() - t);
+        t = performance.now();
+        await c.sql(i);
+        sqlTimes.push(performance.now() - t);
+      }
+      results[c.name] = { fn: stats(fnTimes), sql: stats(sqlTimes) };
+    }
+    console.log(
+      table(
+        ["data behind", "runs", "median ms", "p95 ms", "max ms", "SQL median", "SQL p95", "p95 ratio"],
+        Object.entries(results).map(([name, r]) => [
+          name,
+          String(RUNS),
+          ms(r.fn.median),
+          ms(r.fn.p95),
+          ms(r.fn.max),
+          ms(r.sql.median),
+          ms(r.sql.p95),
+          (r.fn.p95 / r.sql.p95).toFixed(2),
+        ]),
+      ),
+    );
+    const district = results["district dashboard"]!;
+    const city = results["city view (cross-district)"]!;
+    const ratio = Math.max(district.fn.p95 / district.sql.p95, city.fn.p95 / city.sql.p95);
+    console.log(
+      `\ncities of ${Math.min(...cities.map((c) => c.n))}–${Math.max(...cities.map((c) => c.n))} districts; targets: district < 150 ms, city < 500 ms at p95, each within 2× of its SQL`,
+    );
+    console.log(`district_p95_ms=${ms(district.fn.p95)} city_p95_ms=${ms(city.fn.p95)} ratio_to_sql=${ratio.toFixed(2)}`);
+  } finally {
+    await client.end();
+    await db().$disconnect();
+    await embedded?.stop();
+  }
+}
+
+await main();
