@@ -21,8 +21,8 @@ export const PERMISSIONS = {
   "report.review": ["ADMIN", "BUREAU"],
   "dashboard.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // District and cross-district figures; a liaison sees its own unit's dashboard only.
-  "dashboard.district": ["ADMIN", "BUREAU", "LEADER"],
-  "dashboard.unit": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "districtDashboard.read": ["ADMIN", "BUREAU", "LEADER"],
+  "unitDashboard.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   "audit.read": ["ADMIN", "BUREAU"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -44,7 +44,7 @@ export type Actor = {
 export type Resource = { regionId: number; unitId?: number | null };
 
 /** Actions a LIAISON may take only on its own unit's resources. */
-const UNIT_BOUND: ReadonlySet<Action> = new Set(["assignment.report", "dashboard.unit"]);
+const UNIT_BOUND: ReadonlySet<Action> = new Set(["assignment.report", "unitDashboard.read"]);
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const roles: readonly Role[] = PERMISSIONS[action];

@@ -124,7 +124,7 @@ export type DistrictDashboard = NonNullable<Awaited<ReturnType<typeof loadDistri
 
 /** Everything the district dashboard shows, or null when the district is outside the actor's scope. */
 export async function loadDistrictDashboard(actor: Actor, districtId: number, filters: DashboardFilters, today = todayInChina()) {
-  if (!can(actor, "dashboard.district")) return null;
+  if (!can(actor, "districtDashboard.read")) return null;
   const [district] = await districtsInScope(actor, { id: districtId });
   if (!district) return null;
   const ids = [district.id];
@@ -258,7 +258,7 @@ export async function listDashboardMeasures(
   today = todayInChina(),
   limit = 200,
 ): Promise<{ total: number; rows: DashboardMeasureRow[] } | null> {
-  if (!can(actor, "dashboard.district")) return null;
+  if (!can(actor, "districtDashboard.read")) return null;
   const [district] = await districtsInScope(actor, { id: districtId });
   if (!district) return null;
   const rows = await db().$queryRaw<(DashboardMeasureRow & { total: number })[]>`
@@ -279,7 +279,7 @@ export type AreaCell = MeasureCounters & { districtId: number; area: string | nu
 
 /** Districts of a city side by side, or null when the region is outside the actor's scope. */
 export async function loadCityDashboard(actor: Actor, regionId: number, filters: DashboardFilters, today = todayInChina()) {
-  if (!can(actor, "dashboard.district")) return null;
+  if (!can(actor, "districtDashboard.read")) return null;
   const region = await db().region.findFirst({
     where: { id: regionId, ...(actor.role === "ADMIN" ? {} : { id: { equals: regionId, in: [...actor.scopeRegionIds] } }) },
     select: { id: true, name: true, path: true, level: true },
@@ -335,7 +335,7 @@ export async function loadUnitDashboard(actor: Actor, unitId: number, filters: D
     where: { id: unitId, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
     select: { id: true, name: true, regionId: true, districtId: true, region: { select: { name: true } } },
   });
-  if (!unit || !can(actor, "dashboard.unit", { regionId: unit.regionId, unitId: unit.id })) return null;
+  if (!unit || !can(actor, "unitDashboard.read", { regionId: unit.regionId, unitId: unit.id })) return null;
   const ids = [unit.districtId];
   // The district's pooled rates are the yardstick; the unit filter would make them the unit's own.
   const districtFilters: DashboardFilters = { ...filters, unit: undefined };

@@ -14,7 +14,7 @@ export default async function DashboardHomePage() {
   if (!can(actor, "dashboard.read")) notFound();
   const home = actor.role === "ADMIN" ? null : await dashboardHome(actor);
   if (home) redirect(home);
-  const regions = can(actor, "dashboard.district") ? await listDashboardRegions(actor) : [];
+  const regions = can(actor, "districtDashboard.read") ? await listDashboardRegions(actor) : [];
   return (
     <>
       <PageHeader title="统计看板" description="选择要查看的市或区" />
