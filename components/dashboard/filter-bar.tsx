@@ -60,7 +60,9 @@ export function FilterBar({
     );
   };
   return (
-    <form method="get" action={action} className="no-print mb-5 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label="筛选看板">
+    // Keyed by the filters: a drill-down link changes the URL without remounting
+    // the page, and the selects' default values would otherwise stay stale.
+    <form key={JSON.stringify(filters)} method="get" action={action} className="no-print mb-5 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label="筛选看板">
       {field(
         "period",
         "报送期",

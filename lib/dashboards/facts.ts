@@ -3,6 +3,7 @@ import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
+import type { Db } from "@/lib/db/client.ts";
 
 // The facts every dashboard figure is counted from, as SQL common table
 // expressions: the traffic-light and status rules of lib/progress/lights.ts
@@ -12,10 +13,9 @@ import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 // measure by measure.
 //
 // The CTEs, in order:
-//   per  for every cadence × due day a plan can have: the period the light judges
-//        (latestDuePeriod of today) and the period whose submission is counted
-//        (the one chosen in the filter, else the same)
-//   pl   the plans in scope (the districts given; CLOSED plans only when chosen)
+//   pl   the plans in scope (scopePlans: the districts' open plans, or the one
+//        chosen) with the period the light judges (latestDuePeriod of today)
+//        and the period whose submissions are counted (chosen, else the same)
 //   sec  each section with its top-level chapter and outline area
 //   m0   the measures (chapter, area and unit filters applied)
 //   rep  the reports of those two periods
@@ -30,8 +30,6 @@ import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 //
 // Dates: deadlines and periods are Beijing calendar dates; timestamps are
 // stored in UTC and shifted to Beijing time before taking the date.
-
-export type FactScope = { districtIds: readonly number[] };
 
 type PeriodRow = { cadence: ReportCadence; dueDay: number; judged: Period; selected: Period };
 
@@ -55,12 +53,74 @@ export function periodTable(today: string, selectedKey?: string): PeriodRow[] {
 // hours gives the Beijing date; a time-zone lookup per row costs more at 100,000 rows.
 const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
 
-/** `WITH RECURSIVE per, pl, sec, m0, af, mf, ax` for the scope, filters and day. */
-export function factsCte(scope: FactScope, filters: DashboardFilters, today: string): Prisma.Sql {
-  const periods = periodTable(today, filters.period);
-  const districtIds = [...scope.districtIds];
-  const planFilter =
-    filters.plan !== undefined ? Prisma.sql`AND p."id" = ${filters.plan}::int` : Prisma.sql`AND p."status" <> 'CLOSED'`;
+/** A plan in scope with the two periods its figures use. */
+export type PlanPeriods = {
+  id: number;
+  districtId: number;
+  issueDate: string | null;
+  periodStart: number | null;
+  judged: Period;
+  selected: Period;
+};
+
+/**
+ * The plans the figures cover (the districts' open plans, or the one chosen,
+ * CLOSED included) with their judged and selected periods, worked out here
+ * with periods.ts: a few hundred rows at most, so the SQL gets them as arrays.
+ */
+export async function scopePlans(client: Db, districtIds: readonly number[], filters: DashboardFilters, today: string): Promise<PlanPeriods[]> {
+  const plans = await client.plan.findMany({
+    where: {
+      districtId: { in: [...districtIds] },
+      ...(filters.plan !== undefined ? { id: filters.plan } : { status: { not: "CLOSED" } }),
+    },
+    select: { id: true, districtId: true, issueDate: true, periodStart: true, reportCadence: true, reportDueDay: true },
+    orderBy: { id: "asc" },
+  });
+  const cadence = filters.period ? cadenceOfKey(filters.period) : null;
+  const selectedEnd = filters.period && cadence ? periodByKey(filters.period, cadence)?.end : undefined;
+  return plans.map((plan) => {
+    const judged = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);
+    return {
+      id: plan.id,
+      districtId: plan.districtId,
+      issueDate: plan.issueDate ? plan.issueDate.toISOString().slice(0, 10) : null,
+      periodStart: plan.periodStart,
+      judged,
+      // A quarter chosen for a monthly plan means the quarter's last month.
+      selected: selectedEnd ? periodContaining(selectedEnd, plan.reportCadence, plan.reportDueDay) : judged,
+    };
+  });
+}
+
+// The parts of the assignment counters per measure, for MEASURE_LEVEL_ASSIGNMENT_COUNTERS.
+const MEASURE_LEVEL_PARTS = Prisma.sql`,
+    count(*) AS "assigned",
+    count(*) FILTER (WHERE af."role" = 'LEAD') AS "leadAssigned",
+    count(*) FILTER (WHERE af."done") AS "done",
+    count(*) FILTER (WHERE af."done" AND af."doneOn" <= af."measureDeadline") AS "doneOnTime",
+    count(*) FILTER (WHERE NOT af."done" AND af."selExpected") AS "openExpected",
+    count(*) FILTER (WHERE NOT af."done" AND af."selExpected" AND af."selState" IN ('SUBMITTED', 'APPROVED')) AS "openSubmitted",
+    count(*) FILTER (WHERE NOT af."done" AND af."selExpected" AND af."selState" = 'RETURNED') AS "openSelReturned",
+    sum(af."returned") AS "returned"`;
+
+/**
+ * `WITH RECURSIVE pl, sec, m0, rep, ret, af, agg, mf0, mf, ax` for the plans,
+ * filters and day. With `measureLevel`, mf also carries the parts
+ * MEASURE_LEVEL_ASSIGNMENT_COUNTERS sums, and ax is left out (the
+ * cross-district view needs no per-unit figures).
+ */
+export function factsCte(
+  plans: readonly PlanPeriods[],
+  filters: DashboardFilters,
+  today: string,
+  { measureLevel = false }: { measureLevel?: boolean } = {},
+): Prisma.Sql {
+  const districtIds = [...new Set(plans.map((p) => p.districtId))];
+  const planIds = plans.map((p) => p.id);
+  const periodStarts = [...new Set(plans.flatMap((p) => [p.judged.start, p.selected.start]))];
+  // Without a period chosen both periods are the same: one join instead of two.
+  const samePeriods = plans.every((p) => p.judged.start === p.selected.start && p.judged.end === p.selected.end);
   const chapterFilter = filters.chapter !== undefined ? Prisma.sql`AND sec."chapterId" = ${filters.chapter}::int` : Prisma.empty;
   const areaFilter =
     filters.area === undefined
@@ -76,30 +136,30 @@ export function factsCte(scope: FactScope, filters: DashboardFilters, today: str
   const stateFilter = filters.state !== undefined ? Prisma.sql`AND f."status" = ${filters.state}` : Prisma.empty;
   const lightFilter = filters.light !== undefined ? Prisma.sql`AND f."light" = ${filters.light}` : Prisma.empty;
   const todaySql = Prisma.sql`${today}::date`;
+  const selJoin = samePeriods
+    ? Prisma.empty
+    : Prisma.sql`LEFT JOIN rep sel ON sel."assignmentId" = a."id" AND sel."periodStart" = m0."sStart" AND sel."periodEnd" = m0."sEnd"`;
+  const selState = samePeriods ? Prisma.sql`COALESCE(cur."state"::text, 'NONE')` : Prisma.sql`COALESCE(sel."state"::text, 'NONE')`;
 
   return Prisma.sql`
 WITH RECURSIVE
-per AS (
-  SELECT * FROM unnest(
-    ${periods.map((p) => p.cadence)}::text[],
-    ${periods.map((p) => p.dueDay)}::int[],
-    ${periods.map((p) => p.judged.start)}::date[],
-    ${periods.map((p) => p.judged.end)}::date[],
-    ${periods.map((p) => p.judged.dueDate)}::date[],
-    ${periods.map((p) => p.selected.start)}::date[],
-    ${periods.map((p) => p.selected.end)}::date[]
-  ) AS t("cadence", "dueDay", "jStart", "jEnd", "jDue", "sStart", "sEnd")
-),
 pl AS (
-  SELECT p."id", p."districtId", p."issueDate", p."periodStart", per."jStart", per."jEnd", per."jDue", per."sStart", per."sEnd"
-  FROM "Plan" p
-  JOIN per ON per."cadence" = p."reportCadence"::text AND per."dueDay" = p."reportDueDay"
-  WHERE p."districtId" = ANY(${districtIds}::int[]) ${planFilter}
+  SELECT * FROM unnest(
+    ${planIds}::int[],
+    ${plans.map((p) => p.districtId)}::int[],
+    ${plans.map((p) => p.issueDate)}::date[],
+    ${plans.map((p) => p.periodStart)}::int[],
+    ${plans.map((p) => p.judged.start)}::date[],
+    ${plans.map((p) => p.judged.end)}::date[],
+    ${plans.map((p) => p.judged.dueDate)}::date[],
+    ${plans.map((p) => p.selected.start)}::date[],
+    ${plans.map((p) => p.selected.end)}::date[]
+  ) AS t("id", "districtId", "issueDate", "periodStart", "jStart", "jEnd", "jDue", "sStart", "sEnd")
 ),
 sec AS (
   SELECT s."id", s."id" AS "chapterId", s."outlineArea" AS "area"
-  FROM "Section" s JOIN pl ON pl."id" = s."planId"
-  WHERE s."parentId" IS NULL
+  FROM "Section" s
+  WHERE s."planId" = ANY(${planIds}::int[]) AND s."parentId" IS NULL
   UNION ALL
   SELECT s."id", sec."chapterId", COALESCE(s."outlineArea", sec."area")
   FROM "Section" s JOIN sec ON s."parentId" = sec."id"
@@ -116,13 +176,21 @@ m0 AS (
   LEFT JOIN sec ON sec."id" = m."sectionId"
   WHERE TRUE ${chapterFilter} ${areaFilter} ${unitMeasureFilter}
 ),
-rep AS (
+rep AS MATERIALIZED (
   -- The reports of the two periods for the whole scope in one range scan
-  -- (ProgressReport_districtId_periodStart_idx), joined by hash below.
+  -- (ProgressReport_districtId_periodStart_idx), hashed once: probing the
+  -- unique index once per assignment costs more at 10,000 assignments.
   SELECT r."assignmentId", r."periodStart", r."periodEnd", r."state"
   FROM "ProgressReport" r
   WHERE r."districtId" = ANY(${districtIds}::int[]) AND r."assignmentId" IS NOT NULL
-    AND r."periodStart" IN (SELECT pl."jStart" FROM pl UNION SELECT pl."sStart" FROM pl)
+    AND r."periodStart" = ANY(${periodStarts}::date[])
+),
+ret AS (
+  -- Reports returned and not yet resubmitted, per assignment.
+  SELECT r."assignmentId", count(*)::int AS "n"
+  FROM "ProgressReport" r
+  WHERE r."districtId" = ANY(${districtIds}::int[]) AND r."state" = 'RETURNED' AND r."assignmentId" IS NOT NULL
+  GROUP BY r."assignmentId"
 ),
 af AS (
   SELECT a."id", a."measureId", a."unitId", a."role"::text AS "role",
@@ -130,8 +198,10 @@ af AS (
     ${CHINA_DATE(Prisma.sql`a."completedAt"`)} AS "doneOn",
     a."lastReportAt" IS NOT NULL AS "everReported",
     COALESCE(cur."state"::text, 'NONE') AS "curState",
-    COALESCE(sel."state"::text, 'NONE') AS "selState",
+    ${selState} AS "selState",
     m0."sEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "selExpected",
+    COALESCE(ret."n", 0) AS "returned",
+    m0."deadline" AS "measureDeadline",
     CASE
       WHEN a."status" = 'COMPLETED' THEN 1
       WHEN m0."pastDeadline" THEN 3
@@ -145,8 +215,8 @@ af AS (
   FROM m0
   JOIN "Assignment" a ON a."measureId" = m0."id"
   LEFT JOIN rep cur ON cur."assignmentId" = a."id" AND cur."periodStart" = m0."jStart" AND cur."periodEnd" = m0."jEnd"
-  LEFT JOIN rep sel ON sel."assignmentId" = a."id" AND sel."periodStart" = m0."sStart" AND sel."periodEnd" = m0."sEnd"
-  WHERE a."districtId" = ANY(${districtIds}::int[])
+  ${selJoin}
+  LEFT JOIN ret ON ret."assignmentId" = a."id"
 ),
 agg AS (
   SELECT af."measureId",
@@ -155,6 +225,7 @@ agg AS (
     max(af."doneOn") FILTER (WHERE af."role" = 'LEAD') AS "leadDoneOn",
     bool_or(af."everReported") AS "anyReported",
     max(af."sev") AS "worst"
+    ${measureLevel ? MEASURE_LEVEL_PARTS : Prisma.empty}
   FROM af GROUP BY af."measureId"
 ),
 mf0 AS (
@@ -162,6 +233,15 @@ mf0 AS (
     COALESCE(agg."leads" > 0 AND agg."leadsDone" = agg."leads", FALSE) AS "completed",
     COALESCE(agg."anyReported", FALSE) AS "anyReported",
     agg."worst", agg."leadDoneOn", agg."measureId" IS NOT NULL AS "hasAssignments"
+    ${
+      measureLevel
+        ? Prisma.sql`,
+    COALESCE(agg."assigned", 0) AS "assigned", COALESCE(agg."leadAssigned", 0) AS "leadAssigned",
+    COALESCE(agg."done", 0) AS "done", COALESCE(agg."doneOnTime", 0) AS "doneOnTime",
+    COALESCE(agg."openExpected", 0) AS "openExpected", COALESCE(agg."openSubmitted", 0) AS "openSubmitted",
+    COALESCE(agg."openSelReturned", 0) AS "openSelReturned", COALESCE(agg."returned", 0) AS "returned"`
+        : Prisma.empty
+    }
   FROM m0 LEFT JOIN agg ON agg."measureId" = m0."id"
 ),
 mf AS (
@@ -186,20 +266,26 @@ mf AS (
     FROM mf0
   ) f
   WHERE TRUE ${stateFilter} ${lightFilter}
-),
+)${
+    // Left out when unused, so af is read once and need not be stored.
+    measureLevel
+      ? Prisma.empty
+      : Prisma.sql`,
 ax AS (
   SELECT af.*, mf."deadline", mf."ongoing", mf."pastDeadline", mf."districtId", mf."planId", mf."chapterId",
     af."done" OR mf."completed" AS "effDone",
     CASE WHEN af."done" THEN af."doneOn" WHEN mf."completed" THEN mf."completedOn" END AS "effDoneOn"
   FROM af JOIN mf ON mf."id" = af."measureId"
   WHERE TRUE ${unitAssignmentFilter}
-)`;
+)`
+  }`;
 }
 
 /**
  * Per-assignment counters, summed over `ax` rows (add GROUP BY outside):
- * assigned, lead, completed, overdue, on-time base and count, and the
- * selected period's expected / submitted / returned reports.
+ * assigned, lead, completed, overdue, on-time base and count, the selected
+ * period's expected / submitted / returned reports, and reports returned and
+ * not yet resubmitted.
  */
 export const ASSIGNMENT_COUNTERS = Prisma.sql`
   count(*)::int AS "assigned",
@@ -210,7 +296,33 @@ export const ASSIGNMENT_COUNTERS = Prisma.sql`
   count(*) FILTER (WHERE NOT ax."ongoing" AND ax."deadline" IS NOT NULL AND ax."effDone" AND ax."effDoneOn" <= ax."deadline")::int AS "onTime",
   count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected")::int AS "expected",
   count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" IN ('SUBMITTED', 'APPROVED'))::int AS "submitted",
-  count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" = 'RETURNED')::int AS "selReturned"`;
+  count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" = 'RETURNED')::int AS "selReturned",
+  COALESCE(sum(ax."returned"), 0)::int AS "returned"`;
+
+/**
+ * The same counters as ASSIGNMENT_COUNTERS, summed over \`mf\` rows from each
+ * measure's per-assignment parts: one pass over the assignments instead of
+ * two, which is what makes the cross-district view affordable. A completed
+ * measure makes all its assignments done (on time if it was completed by its
+ * deadline); otherwise only those approved as completed are.
+ */
+export const MEASURE_LEVEL_ASSIGNMENT_COUNTERS = Prisma.sql`
+  COALESCE(sum(mf."assigned"), 0)::int AS "assigned",
+  COALESCE(sum(mf."leadAssigned"), 0)::int AS "lead",
+  COALESCE(sum(CASE WHEN mf."completed" THEN mf."assigned" ELSE mf."done" END), 0)::int AS "completed",
+  COALESCE(sum(CASE WHEN NOT mf."completed" AND mf."pastDeadline" THEN mf."assigned" - mf."done" ELSE 0 END), 0)::int AS "overdue",
+  COALESCE(sum(CASE
+    WHEN mf."ongoing" OR mf."deadline" IS NULL THEN 0
+    WHEN mf."completed" OR mf."pastDeadline" THEN mf."assigned"
+    ELSE mf."done" END), 0)::int AS "onTimeBase",
+  COALESCE(sum(CASE
+    WHEN mf."ongoing" OR mf."deadline" IS NULL THEN 0
+    WHEN mf."completed" AND mf."completedOn" <= mf."deadline" THEN mf."doneOnTime" + mf."assigned" - mf."done"
+    ELSE mf."doneOnTime" END), 0)::int AS "onTime",
+  COALESCE(sum(CASE WHEN mf."completed" THEN 0 ELSE mf."openExpected" END), 0)::int AS "expected",
+  COALESCE(sum(CASE WHEN mf."completed" THEN 0 ELSE mf."openSubmitted" END), 0)::int AS "submitted",
+  COALESCE(sum(CASE WHEN mf."completed" THEN 0 ELSE mf."openSelReturned" END), 0)::int AS "selReturned",
+  COALESCE(sum(mf."returned"), 0)::int AS "returned"`;
 
 /** Per-measure counters, summed over `mf` rows. */
 export const MEASURE_COUNTERS = Prisma.sql`
@@ -237,6 +349,8 @@ export type AssignmentCounters = {
   expected: number;
   submitted: number;
   selReturned: number;
+  /** Reports returned and not yet resubmitted (any period). */
+  returned: number;
 };
 
 export type MeasureCounters = {

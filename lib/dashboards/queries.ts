@@ -6,7 +6,10 @@ import { cadenceOfKey, latestDuePeriod, periodByKey, previousPeriod, type Period
 import {
   ASSIGNMENT_COUNTERS,
   MEASURE_COUNTERS,
+  MEASURE_LEVEL_ASSIGNMENT_COUNTERS,
   factsCte,
+  scopePlans,
+  type PlanPeriods,
   type AssignmentCounters,
   type MeasureCounters,
 } from "@/lib/dashboards/facts.ts";
@@ -19,14 +22,6 @@ import type { DashboardFilters, UnitSort } from "@/lib/dashboards/schema.ts";
 
 /** Rows shown in the overdue and due-soon lists; the totals are always counted in full. */
 export const LIST_LIMIT = 100;
-
-const returnedReports = (districtIds: number[]) => Prisma.sql`
-ret AS (
-  SELECT r."assignmentId", count(*)::int AS "n"
-  FROM "ProgressReport" r
-  WHERE r."districtId" = ANY(${districtIds}::int[]) AND r."state" = 'RETURNED' AND r."assignmentId" IS NOT NULL
-  GROUP BY r."assignmentId"
-)`;
 
 export type UnitRow = AssignmentCounters & { unitId: number; name: string; returned: number };
 export type MeasureListRow = {
@@ -120,6 +115,53 @@ export function rankUnits(rows: UnitRow[], sort: UnitSort = "overdue", dir?: "as
 // ---------------------------------------------------------------------------
 // District dashboard
 
+/** The district's totals as the sum of its unit rows: one pass over the assignments, not two. */
+const UNIT_ROW_TOTALS = Prisma.join(
+  ["assigned", "lead", "completed", "overdue", "onTimeBase", "onTime", "expected", "submitted", "selReturned", "returned"].map(
+    (column) => Prisma.sql`COALESCE(sum(${Prisma.raw(`"${column}"`)}), 0)::int AS ${Prisma.raw(`"${column}"`)}`,
+  ),
+  ", ",
+);
+
+/** The district dashboard's figures in one statement over the facts. */
+export function districtStatement(facts: Prisma.Sql, today: string): Prisma.Sql {
+  return Prisma.sql`
+${facts},
+overdue AS (
+  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
+  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
+),
+soon AS (
+  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"
+  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
+),
+units AS (SELECT ax."unitId", ${ASSIGNMENT_COUNTERS} FROM ax GROUP BY ax."unitId")
+SELECT json_build_object(
+  'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
+  'assignmentTotals', (SELECT row_to_json(t) FROM (SELECT ${UNIT_ROW_TOTALS} FROM units) t),
+  'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId") t),
+  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
+  'units', (SELECT json_agg(units) FROM units),
+  'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
+    SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
+      (${today}::date - o."deadline")::int AS "days", p."title" AS "planTitle",
+      (SELECT string_agg(u."name", '、' ORDER BY a."id") FROM "Assignment" a JOIN "Unit" u ON u."id" = a."unitId"
+        WHERE a."measureId" = o."id" AND a."role" = 'LEAD') AS "leadUnits"
+    FROM overdue o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
+  'dueSoon', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
+    SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
+      (o."deadline" - ${today}::date)::int AS "days", p."title" AS "planTitle",
+      (SELECT string_agg(u."name", '、' ORDER BY a."id") FROM "Assignment" a JOIN "Unit" u ON u."id" = a."unitId"
+        WHERE a."measureId" = o."id" AND a."role" = 'LEAD') AS "leadUnits"
+    FROM soon o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
+  'monthly', (SELECT json_agg(t) FROM (
+    SELECT to_char(mf."completedOn", 'YYYY-MM') AS "month", count(*)::int AS "completed"
+    FROM mf WHERE mf."completed" AND NOT mf."ongoing" GROUP BY 1) t),
+  'firstYear', (SELECT min(pl."periodStart") FROM pl)
+) AS "data"`;
+}
+
+
 export type DistrictDashboard = NonNullable<Awaited<ReturnType<typeof loadDistrictDashboard>>>;
 
 /** Everything the district dashboard shows, or null when the district is outside the actor's scope. */
@@ -128,7 +170,7 @@ export async function loadDistrictDashboard(actor: Actor, districtId: number, fi
   const [district] = await districtsInScope(actor, { id: districtId });
   if (!district) return null;
   const ids = [district.id];
-  const facts = factsCte({ districtIds: ids }, filters, today);
+  const facts = factsCte(await scopePlans(db(), ids, filters, today), filters, today);
   const [[data], plans, chapters, units] = await Promise.all([
     db().$queryRaw<
       [
@@ -147,42 +189,7 @@ export async function loadDistrictDashboard(actor: Actor, districtId: number, fi
         },
       ]
     >`
-${facts},
-${returnedReports(ids)},
-overdue AS (
-  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
-  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
-),
-soon AS (
-  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"
-  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
-)
-SELECT json_build_object(
-  'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
-  'assignmentTotals', (SELECT row_to_json(t) FROM (
-    SELECT ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned" FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id") t),
-  'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId") t),
-  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
-  'units', (SELECT json_agg(t) FROM (
-    SELECT ax."unitId", ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned"
-    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id" GROUP BY ax."unitId") t),
-  'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
-    SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
-      (${today}::date - o."deadline")::int AS "days", p."title" AS "planTitle",
-      (SELECT string_agg(u."name", '、' ORDER BY a."id") FROM "Assignment" a JOIN "Unit" u ON u."id" = a."unitId"
-        WHERE a."measureId" = o."id" AND a."role" = 'LEAD') AS "leadUnits"
-    FROM overdue o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
-  'dueSoon', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
-    SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
-      (o."deadline" - ${today}::date)::int AS "days", p."title" AS "planTitle",
-      (SELECT string_agg(u."name", '、' ORDER BY a."id") FROM "Assignment" a JOIN "Unit" u ON u."id" = a."unitId"
-        WHERE a."measureId" = o."id" AND a."role" = 'LEAD') AS "leadUnits"
-    FROM soon o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
-  'monthly', (SELECT json_agg(t) FROM (
-    SELECT to_char(mf."completedOn", 'YYYY-MM') AS "month", count(*)::int AS "completed"
-    FROM mf WHERE mf."completed" AND NOT mf."ongoing" GROUP BY 1) t),
-  'firstYear', (SELECT min(pl."periodStart") FROM pl)
-) AS "data"`,
+${districtStatement(facts, today)}`,
     db().plan.findMany({
       where: { districtId: district.id },
       orderBy: [{ status: "asc" }, { id: "asc" }],
@@ -262,7 +269,7 @@ export async function listDashboardMeasures(
   const [district] = await districtsInScope(actor, { id: districtId });
   if (!district) return null;
   const rows = await db().$queryRaw<(DashboardMeasureRow & { total: number })[]>`
-${factsCte({ districtIds: [district.id] }, filters, today)}
+${factsCte(await scopePlans(db(), [district.id], filters, today), filters, today)}
 SELECT mf."id", m."code", left(m."text", 300) AS "text", p."title" AS "planTitle",
   to_char(mf."deadline", 'YYYY-MM-DD') AS "deadline", mf."ongoing", mf."status", mf."light",
   (count(*) OVER ())::int AS "total"
@@ -277,6 +284,26 @@ LIMIT ${limit}::int`;
 
 export type AreaCell = MeasureCounters & { districtId: number; area: string | null };
 
+type DistrictFigures = {
+  measures: (MeasureCounters & { districtId: number })[] | null;
+  assignments: (AssignmentCounters & { districtId: number })[] | null;
+  areas: AreaCell[] | null;
+};
+
+/** One district's row of the cross-district view (nothing when it has no plan in scope). */
+async function districtFigures(plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<DistrictFigures> {
+  if (plans.length === 0) return { measures: null, assignments: null, areas: null };
+  const [row] = await db().$queryRaw<[{ data: DistrictFigures }]>`
+${factsCte(plans, filters, today, { measureLevel: true })}
+SELECT json_build_object(
+  'measures', (SELECT json_agg(t) FROM (SELECT mf."districtId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId") t),
+  'assignments', (SELECT json_agg(t) FROM (
+    SELECT mf."districtId", ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf GROUP BY mf."districtId") t),
+  'areas', (SELECT json_agg(t) FROM (SELECT mf."districtId", mf."area", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId", mf."area") t)
+) AS "data"`;
+  return row.data;
+}
+
 /** Districts of a city side by side, or null when the region is outside the actor's scope. */
 export async function loadCityDashboard(actor: Actor, regionId: number, filters: DashboardFilters, today = todayInChina()) {
   if (!can(actor, "districtDashboard.read")) return null;
@@ -289,29 +316,20 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
   const ids = districts.map((d) => d.id);
   // Plan, chapter and unit belong to one district: they do not apply across districts.
   const cityFilters: DashboardFilters = { period: filters.period, state: filters.state, light: filters.light, area: filters.area };
-  const [[data], areas] = await Promise.all([
-    db().$queryRaw<
-      [
-        {
-          data: {
-            measures: (MeasureCounters & { districtId: number })[] | null;
-            assignments: (AssignmentCounters & { districtId: number; returned: number })[] | null;
-            areas: AreaCell[] | null;
-          };
-        },
-      ]
-    >`
-${factsCte({ districtIds: ids }, cityFilters, today)},
-${returnedReports(ids)}
-SELECT json_build_object(
-  'measures', (SELECT json_agg(t) FROM (SELECT mf."districtId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId") t),
-  'assignments', (SELECT json_agg(t) FROM (
-    SELECT ax."districtId", ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned"
-    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id" GROUP BY ax."districtId") t),
-  'areas', (SELECT json_agg(t) FROM (SELECT mf."districtId", mf."area", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId", mf."area") t)
-) AS "data"`,
+  // One statement per district, run side by side: a district's figures never
+  // need another's, and the database works on them with every core it has.
+  const plans = await scopePlans(db(), ids, cityFilters, today);
+  const [perDistrict, areas] = await Promise.all([
+    Promise.all(ids.map((id) => districtFigures(plans.filter((p) => p.districtId === id), cityFilters, today))),
     db().outlineArea.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
   ]);
+  const data = {
+    data: {
+      measures: perDistrict.flatMap((d) => d.measures ?? []),
+      assignments: perDistrict.flatMap((d) => d.assignments ?? []),
+      areas: perDistrict.flatMap((d) => d.areas ?? []),
+    },
+  };
   const measuresBy = new Map((data.data.measures ?? []).map((m) => [m.districtId, m]));
   const assignmentsBy = new Map((data.data.assignments ?? []).map((a) => [a.districtId, a]));
   return {
@@ -351,15 +369,12 @@ export async function loadUnitDashboard(actor: Actor, unitId: number, filters: D
         },
       ]
     >`
-${factsCte({ districtIds: ids }, districtFilters, today)},
-${returnedReports(ids)}
+${factsCte(await scopePlans(db(), ids, districtFilters, today), districtFilters, today)}
 SELECT json_build_object(
   'unitCounters', (SELECT row_to_json(t) FROM (
-    SELECT ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned"
-    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id" WHERE ax."unitId" = ${unit.id}::int) t),
+    SELECT ${ASSIGNMENT_COUNTERS} FROM ax WHERE ax."unitId" = ${unit.id}::int) t),
   'districtCounters', (SELECT row_to_json(t) FROM (
-    SELECT ${ASSIGNMENT_COUNTERS}, COALESCE(sum(ret."n"), 0)::int AS "returned", count(DISTINCT ax."unitId")::int AS "units"
-    FROM ax LEFT JOIN ret ON ret."assignmentId" = ax."id") t),
+    SELECT ${ASSIGNMENT_COUNTERS}, count(DISTINCT ax."unitId")::int AS "units" FROM ax) t),
   'byRole', (SELECT json_agg(t) FROM (
     SELECT ax."role", ${ASSIGNMENT_COUNTERS} FROM ax WHERE ax."unitId" = ${unit.id}::int GROUP BY ax."role") t)
 ) AS "data"`,

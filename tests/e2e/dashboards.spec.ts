@@ -20,7 +20,10 @@ test("a 下陆区 leader reads the dashboard, filters to a chapter, opens an ove
   const figures = page.getByRole("region", { name: "主要指标" });
   await expect(figures.getByText("措施总数")).toBeVisible();
   await expect(page.getByRole("figure", { name: "措施灯号分布" }).locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByRole("table", { name: "措施灯号分布(数据表)" })).toBeAttached();
+  const lightsFigure = page.getByRole("figure", { name: "措施灯号分布" });
+  await lightsFigure.getByText("数据表", { exact: true }).click();
+  const lightsTable = page.getByRole("table", { name: "措施灯号分布(数据表)" });
+  await expect(lightsTable.getByRole("rowheader", { name: "红灯·逾期" })).toBeVisible();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "district-dashboard.png"), fullPage: true });
 
@@ -41,12 +44,12 @@ test("a 下陆区 leader reads the dashboard, filters to a chapter, opens an ove
   await expect(page).toHaveURL(/[?&]chapter=\d+/);
   const chapterId = new URL(page.url()).searchParams.get("chapter")!;
   // The filter form shows the chosen chapter, and the URL alone reproduces the view.
-  await expect(page.getByLabel("章节")).toHaveValue(chapterId);
+  await expect(page.getByRole("combobox", { name: "章节" })).toHaveValue(chapterId);
   await expect(page.getByText(/章节:/).first()).toBeVisible();
   const filteredUrl = page.url();
 
   // The same view through the form: choose a state, submit, the chapter stays.
-  await page.getByLabel("状态").selectOption({ label: "已逾期" });
+  await page.getByRole("combobox", { name: "状态" }).selectOption({ label: "已逾期" });
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(new RegExp(`chapter=${chapterId}.*state=OVERDUE|state=OVERDUE.*chapter=${chapterId}`));
   await expect(page.getByRole("heading", { name: /筛选结果:\d+ 项措施/ })).toBeVisible();

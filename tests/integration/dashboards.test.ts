@@ -370,6 +370,16 @@ describe("cross-district view", () => {
     expect(got).toHaveLength(areas.length);
     expect(data.areaCells.find((c) => c.districtId === world.a.region.id && c.area === "FUNCTIONS")).toMatchObject({ measures: 3, completed: 2 });
 
+    // Computed per measure for the city, per assignment for the district: the same counts.
+    for (const period of [undefined, "2024-Q2"]) {
+      const city = (await loadCityDashboard(await actor(world.cityLeader), world.city.id, { period }, TODAY))!;
+      const district = (await loadDistrictDashboard(bureau, world.a.region.id, { period }, TODAY))!;
+      expect(city.districts.find((d) => d.id === world.a.region.id)!.assignments).toEqual({
+        districtId: world.a.region.id,
+        ...district.assignmentTotals,
+      });
+    }
+
     const enforcement = (await loadCityDashboard(await actor(world.cityLeader), world.city.id, { area: "ENFORCEMENT" }, TODAY))!;
     expect(enforcement.districts.find((d) => d.id === world.a.region.id)!.measures!.measures).toBe(6);
   });
