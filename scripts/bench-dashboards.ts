@@ -19,7 +19,7 @@ import { applyMigrations } from "@/lib/db/migrate.ts";
 import { db } from "@/lib/db/client.ts";
 import { generateProvince } from "@/lib/synth/province.ts";
 import { loadCityDashboard, loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
-import { periodTable } from "@/lib/dashboards/facts.ts";
+import { latestDuePeriod, REPORT_CADENCES } from "@/lib/progress/periods.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { todayInChina } from "@/lib/dates.ts";
@@ -101,6 +101,13 @@ SELECT
   (SELECT json_agg(t) FROM (SELECT date_trunc('month', completed_on), count(*) FROM m WHERE completed GROUP BY 1) t) AS monthly`
       : `(SELECT json_agg(t) FROM (SELECT district_id, section_id, count(*), count(*) FILTER (WHERE completed) FROM m GROUP BY 1, 2) t) AS sections`
   }`;
+}
+
+/** The period judged on `today` for every cadence × due day a plan can have (4 × 31 rows). */
+function periodTable(today: string) {
+  return REPORT_CADENCES.flatMap((cadence) =>
+    Array.from({ length: 31 }, (_, i) => ({ cadence, dueDay: i + 1, judged: latestDuePeriod(today, cadence, i + 1) })),
+  );
 }
 
 async function floor(client: pg.Client, districtIds: number[], today: string, withUnits: boolean) {

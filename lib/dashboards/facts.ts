@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
-import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
+import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, previousPeriod, type Period } from "@/lib/progress/periods.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
@@ -30,24 +30,6 @@ import type { Db } from "@/lib/db/client.ts";
 //
 // Dates: deadlines and periods are Beijing calendar dates; timestamps are
 // stored in UTC and shifted to Beijing time before taking the date.
-
-type PeriodRow = { cadence: ReportCadence; dueDay: number; judged: Period; selected: Period };
-
-/** The periods for every cadence × due day (4 × 31 rows): judged on `today`, and selected by the filter. */
-export function periodTable(today: string, selectedKey?: string): PeriodRow[] {
-  const selectedCadence = selectedKey ? cadenceOfKey(selectedKey) : null;
-  const selectedEnd = selectedKey && selectedCadence ? periodByKey(selectedKey, selectedCadence)?.end : undefined;
-  const rows: PeriodRow[] = [];
-  for (const cadence of REPORT_CADENCES) {
-    for (let dueDay = 1; dueDay <= 31; dueDay++) {
-      const judged = latestDuePeriod(today, cadence, dueDay);
-      // A quarter chosen for a monthly plan means the quarter's last month.
-      const selected = selectedEnd ? periodContaining(selectedEnd, cadence, dueDay) : judged;
-      rows.push({ cadence, dueDay, judged, selected });
-    }
-  }
-  return rows;
-}
 
 // China keeps UTC+8 all year (no daylight saving since 1991), so adding eight
 // hours gives the Beijing date; a time-zone lookup per row costs more at 100,000 rows.
@@ -81,14 +63,21 @@ export async function scopePlans(client: Db, districtIds: readonly number[], fil
   const selectedEnd = filters.period && cadence ? periodByKey(filters.period, cadence)?.end : undefined;
   return plans.map((plan) => {
     const judged = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);
+    let selected = judged;
+    if (selectedEnd) {
+      // The plan's latest period that ends by the chosen one (2024-Q3 is
+      // September for a monthly plan, 2023 for a yearly one) and is due by today.
+      const containing = periodContaining(selectedEnd, plan.reportCadence, plan.reportDueDay);
+      const candidate = containing.end > selectedEnd ? previousPeriod(containing, plan.reportCadence, plan.reportDueDay) : containing;
+      selected = candidate.dueDate < today ? candidate : judged;
+    }
     return {
       id: plan.id,
       districtId: plan.districtId,
       issueDate: plan.issueDate ? plan.issueDate.toISOString().slice(0, 10) : null,
       periodStart: plan.periodStart,
       judged,
-      // A quarter chosen for a monthly plan means the quarter's last month.
-      selected: selectedEnd ? periodContaining(selectedEnd, plan.reportCadence, plan.reportDueDay) : judged,
+      selected,
     };
   });
 }
@@ -328,8 +317,9 @@ export const MEASURE_LEVEL_ASSIGNMENT_COUNTERS = Prisma.sql`
 export const MEASURE_COUNTERS = Prisma.sql`
   count(*)::int AS "measures",
   count(*) FILTER (WHERE mf."ongoing")::int AS "ongoing",
-  count(*) FILTER (WHERE NOT mf."ongoing")::int AS "withDeadline",
-  count(*) FILTER (WHERE mf."completed" AND NOT mf."ongoing")::int AS "completedWithDeadline",
+  count(*) FILTER (WHERE NOT mf."ongoing" AND mf."deadline" IS NOT NULL)::int AS "withDeadline",
+  count(*) FILTER (WHERE mf."completed" AND NOT mf."ongoing" AND mf."deadline" IS NOT NULL)::int AS "completedWithDeadline",
+  count(*) FILTER (WHERE NOT mf."completed" AND mf."dueSoon")::int AS "dueSoon",
   count(*) FILTER (WHERE mf."status" = 'COMPLETED')::int AS "completed",
   count(*) FILTER (WHERE mf."status" = 'OVERDUE')::int AS "overdue",
   count(*) FILTER (WHERE mf."status" = 'IN_PROGRESS')::int AS "inProgress",
@@ -356,8 +346,11 @@ export type AssignmentCounters = {
 export type MeasureCounters = {
   measures: number;
   ongoing: number;
+  /** Measures with a deadline (not 长期坚持, and a date was set): the base of 完成率. */
   withDeadline: number;
   completedWithDeadline: number;
+  /** Not completed, deadline within DUE_SOON_DAYS. */
+  dueSoon: number;
   completed: number;
   overdue: number;
   inProgress: number;

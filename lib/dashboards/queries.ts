@@ -91,7 +91,7 @@ function monthSeries(counts: { month: string; completed: number }[], firstYear: 
 }
 
 const SORT_KEYS: Record<UnitSort, (row: UnitRow) => number | string> = {
-  name: (r) => r.name,
+  name: (r) => r.name, // compared with localeCompare below
   assigned: (r) => r.assigned,
   completed: (r) => r.completed,
   overdue: (r) => r.overdue,
@@ -107,6 +107,7 @@ export function rankUnits(rows: UnitRow[], sort: UnitSort = "overdue", dir?: "as
   return [...rows].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
+    if (typeof ka === "string" && typeof kb === "string") return ka.localeCompare(kb, "zh-CN") * direction;
     if (ka !== kb) return (ka < kb ? -1 : 1) * direction;
     return a.name.localeCompare(b.name, "zh-CN");
   });
@@ -156,7 +157,7 @@ SELECT json_build_object(
     FROM soon o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
   'monthly', (SELECT json_agg(t) FROM (
     SELECT to_char(mf."completedOn", 'YYYY-MM') AS "month", count(*)::int AS "completed"
-    FROM mf WHERE mf."completed" AND NOT mf."ongoing" GROUP BY 1) t),
+    FROM mf WHERE mf."completed" AND NOT mf."ongoing" AND mf."deadline" IS NOT NULL GROUP BY 1) t),
   'firstYear', (SELECT min(pl."periodStart") FROM pl)
 ) AS "data"`;
 }
@@ -410,7 +411,9 @@ export async function dashboardHome(actor: Actor): Promise<string | null> {
   if (!actor.regionId) return null;
   const region = await db().region.findUnique({ where: { id: actor.regionId }, select: { id: true, level: true, districtId: true } });
   if (!region) return null;
-  if (region.level === "DISTRICT" || region.level === "TOWN") return region.districtId ? `/dashboard/district/${region.districtId}` : null;
+  // A town's staff do not see their district's figures: they pick one of their units instead.
+  if (region.level === "TOWN") return null;
+  if (region.level === "DISTRICT") return `/dashboard/district/${region.id}`;
   return `/dashboard/city/${region.id}`;
 }
 
@@ -423,5 +426,15 @@ export function listDashboardRegions(actor: Actor) {
     },
     orderBy: { path: "asc" },
     select: { id: true, name: true, level: true, parent: { select: { name: true } } },
+  });
+}
+
+/** Units whose dashboards the actor can open (for users scoped below district level). */
+export function listDashboardUnits(actor: Actor) {
+  return db().unit.findMany({
+    where: { active: true, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, name: true },
   });
 }

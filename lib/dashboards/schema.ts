@@ -14,6 +14,7 @@ export const UNIT_SORTS = ["assigned", "completed", "overdue", "onTimeRate", "su
 export type UnitSort = (typeof UNIT_SORTS)[number];
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
+
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 export const dashboardFilterSchema = z.object({
@@ -52,4 +53,10 @@ export function filtersToQuery(filters: DashboardFilters, change: Partial<Record
   }
   const query = params.toString();
   return query ? `?${query}` : "";
+}
+
+/** A route's [id] segment as a database id, or null (not a number, or beyond the Int column's range). */
+export function parseId(segment: string): number | null {
+  const parsed = id.safeParse(segment);
+  return parsed.success ? parsed.data : null;
 }

@@ -44,7 +44,11 @@ const measureColumns = (first: string): Column<Named>[] => [
   { header: "灰灯", value: (r) => r.grey },
 ];
 export const PLAN_COLUMNS = measureColumns("规划");
-export const CHAPTER_COLUMNS = measureColumns("章节");
+export const CHAPTER_COLUMNS: Column<Named & { planTitle: string }>[] = [
+  ...measureColumns("章节").slice(0, 1),
+  { header: "所属规划", value: (r) => r.planTitle || "—" },
+  ...measureColumns("章节").slice(1),
+];
 
 type ListRow = DistrictDashboard["overdue"]["rows"][number];
 export const OVERDUE_COLUMNS: Column<ListRow>[] = [
@@ -67,8 +71,7 @@ export const NOT_REPORTED_COLUMNS: Column<UnitRow>[] = [
 
 /** The district dashboard's exportable tables, by the name used in the export URL. */
 export function districtTables(data: DistrictDashboard) {
-  const chapterName = (c: DistrictDashboard["chapters"][number]) =>
-    [c.planTitle && data.plans.length > 1 ? `${c.planTitle} ` : "", c.label, c.title].join("");
+  const chapterName = (c: DistrictDashboard["chapters"][number]) => `${c.label}${c.title}`;
   return {
     units: { title: "各单位落实情况", columns: UNIT_COLUMNS, rows: data.units },
     plans: { title: "各规划完成情况", columns: PLAN_COLUMNS, rows: data.plans.map((p) => ({ ...p, name: p.title })) },

@@ -26,6 +26,7 @@ test("a 下陆区 leader reads the dashboard, filters to a chapter, opens an ove
   await expect(lightsTable.getByRole("rowheader", { name: "红灯·逾期" })).toBeVisible();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "district-dashboard.png"), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "district-dashboard-first-screen.png") });
 
   // Filter to one chapter that has overdue measures: its row in the chapter table drills down.
   const chapters = page.getByRole("table", { name: "各章节完成情况" });

@@ -25,7 +25,7 @@ const TODAY = "2024-10-15";
 let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
 let M: Record<string, number>;
 let units: { J: number; D: number; F: number };
-let plans: { quarterly: number; monthly: number; closed: number };
+let plans: { quarterly: number; monthly: number; closed: number; yearly: number };
 let chapters: { c1: number; c1a: number; c2: number; c3: number };
 let bureau: Actor;
 
@@ -33,6 +33,7 @@ const day = (date: string) => new Date(`${date}T00:00:00Z`);
 const Q2 = { start: "2024-04-01", end: "2024-06-30" };
 const Q3 = { start: "2024-07-01", end: "2024-09-30" };
 const SEP = { start: "2024-09-01", end: "2024-09-30" };
+const Y2023 = { start: "2023-01-01", end: "2023-12-31" };
 
 async function actor(user: { id: number }) {
   return (await loadActor(user.id))!;
@@ -55,7 +56,8 @@ beforeEach(async () => {
   const closed = await createPlan(db(), { regionId: A, title: "已结束的方案" });
   await db().plan.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
   const planB = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区方案" });
-  plans = { quarterly: quarterly.id, monthly: monthly.id, closed: closed.id };
+  const yearly = await createPlan(db(), { regionId: A, title: "年度报送的方案", reportCadence: "YEARLY" });
+  plans = { quarterly: quarterly.id, monthly: monthly.id, closed: closed.id, yearly: yearly.id };
 
   const section = (planId: number, label: string, title: string, sortOrder: number, parentId: number | null, outlineArea: string | null) =>
     db().section.create({ data: { planId, districtId: A, label, title, sortOrder, parentId, outlineArea } });
@@ -96,6 +98,10 @@ beforeEach(async () => {
     // Closed plan: history, only when chosen.
     m12: await measure(closed.id, null, "1", { deadline: "2024-05-31", leadUnitIds: [J] }),
     b1: await measure(planB.id, null, "1", { deadline: "2024-05-31", leadUnitIds: [world.b.units.justice.id] }),
+    // No deadline printed, not 长期坚持 either: outside 完成率's base.
+    m13: await measure(quarterly.id, c2.id, "13", { deadline: null, leadUnitIds: [F] }),
+    // Yearly reports: on 2024-10-15 the year judged is 2023 (due 2024-01-10).
+    m14: await measure(yearly.id, null, "1", { deadline: "2025-12-31", leadUnitIds: [D] }),
   };
   const viaGroup = (measureId: number, unitId: number) =>
     db().assignment.create({ data: { measureId, unitId, districtId: A, role: "RESPONSIBLE", source: "GROUP", viaGroupId: G } });
@@ -133,6 +139,8 @@ beforeEach(async () => {
   await report(M.m10!, F, Q2, "APPROVED");
   await report(M.m10!, F, Q3, "DRAFT");
   await report(M.m11!, D, SEP, "APPROVED");
+  await report(M.m13!, F, Q3, "APPROVED");
+  await report(M.m14!, D, Y2023, "APPROVED");
   bureau = await actor(world.a.users.bureau);
 });
 
@@ -145,9 +153,9 @@ afterEach(() => {
 
 /** Measures of district A's open plans (or one plan), with their derived status, computed plainly. */
 async function sqlMeasureStatuses(planIds: number[]) {
-  return db().$queryRawUnsafe<{ id: number; status: string; ongoing: boolean; completedOn: string | null }[]>(
+  return db().$queryRawUnsafe<{ id: number; status: string; ongoing: boolean; deadline: string | null; completedOn: string | null }[]>(
     `
-    SELECT m.id, m.ongoing,
+    SELECT m.id, m.ongoing, to_char(m.deadline, 'YYYY-MM-DD') AS deadline,
       CASE
         WHEN EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m.id AND l.role = 'LEAD')
          AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m.id AND l.role = 'LEAD' AND l.status <> 'COMPLETED')
@@ -229,13 +237,13 @@ async function sqlUnitFigures(periods: Record<number, { start: string; end: stri
 
 const LIGHT_OF: Record<string, string> = {
   m1: "GREEN", m2: "GREEN", m3: "RED", m4: "YELLOW", m5: "YELLOW", m6: "YELLOW",
-  m7: "GREY", m8: "YELLOW", m9: "YELLOW", m10: "YELLOW", m11: "GREEN",
+  m7: "GREY", m8: "YELLOW", m9: "YELLOW", m10: "YELLOW", m11: "GREEN", m13: "GREEN", m14: "GREEN",
 };
 
 describe("district dashboard figures", () => {
   it("count measures by state and light as plain SQL and lights.ts do", async () => {
     const data = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
-    const statuses = await sqlMeasureStatuses([plans.quarterly, plans.monthly]);
+    const statuses = await sqlMeasureStatuses([plans.quarterly, plans.monthly, plans.yearly]);
     const count = (status: string) => statuses.filter((s) => s.status === status).length;
     expect(data.totals).toMatchObject({
       measures: statuses.length,
@@ -244,10 +252,10 @@ describe("district dashboard figures", () => {
       inProgress: count("IN_PROGRESS"),
       notStarted: count("NOT_STARTED"),
       ongoing: statuses.filter((s) => s.ongoing).length,
-      withDeadline: statuses.filter((s) => !s.ongoing).length,
-      completedWithDeadline: statuses.filter((s) => !s.ongoing && s.status === "COMPLETED").length,
+      withDeadline: statuses.filter((s) => !s.ongoing && s.deadline !== null).length,
+      completedWithDeadline: statuses.filter((s) => !s.ongoing && s.deadline !== null && s.status === "COMPLETED").length,
     });
-    expect(data.totals).toMatchObject({ measures: 11, completed: 2, overdue: 1, notStarted: 2, inProgress: 6 });
+    expect(data.totals).toMatchObject({ measures: 13, completed: 2, overdue: 1, notStarted: 2, inProgress: 8, withDeadline: 10, dueSoon: 1 });
 
     // Each measure's light: the hand-worked expectation, the SQL restatement and lights.ts agree.
     const listed = (await listDashboardMeasures(bureau, world.a.region.id, {}, TODAY, 1000))!;
@@ -259,13 +267,17 @@ describe("district dashboard figures", () => {
       expect({ key, js: detail.overall.light }).toEqual({ key, js: expected });
       expect({ key, status: sqlStatus.get(M[key]!) }).toEqual({ key, status: statuses.find((s) => s.id === M[key])!.status });
     }
-    expect(data.totals).toMatchObject({ red: 1, yellow: 6, green: 3, grey: 1 });
+    expect(data.totals).toMatchObject({ red: 1, yellow: 6, green: 5, grey: 1 });
   });
 
   it("per-unit figures (group assignments included) equal independent SQL for the latest and a chosen period", async () => {
+    // A quarter chosen means, for each plan, its latest period ending by the quarter's end.
     for (const [key, periods] of [
-      [undefined, { [plans.quarterly]: Q3, [plans.monthly]: SEP }],
-      ["2024-Q2", { [plans.quarterly]: Q2, [plans.monthly]: { start: "2024-06-01", end: "2024-06-30" } }],
+      [undefined, { [plans.quarterly]: Q3, [plans.monthly]: SEP, [plans.yearly]: Y2023 }],
+      ["2024-Q3", { [plans.quarterly]: Q3, [plans.monthly]: SEP, [plans.yearly]: Y2023 }],
+      ["2024-Q2", { [plans.quarterly]: Q2, [plans.monthly]: { start: "2024-06-01", end: "2024-06-30" }, [plans.yearly]: Y2023 }],
+      // Not yet due on 2024-10-15: the periods judged today are used instead.
+      ["2024-Q4", { [plans.quarterly]: Q3, [plans.monthly]: SEP, [plans.yearly]: Y2023 }],
     ] as const) {
       const data = (await loadDistrictDashboard(bureau, world.a.region.id, { period: key }, TODAY))!;
       const expected = await sqlUnitFigures(periods);
@@ -276,7 +288,7 @@ describe("district dashboard figures", () => {
     // Spot checks worked by hand: D is responsible for the late-completed m1 through the group.
     const data = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
     const D = data.units.find((u) => u.unitId === units.D)!;
-    expect(D).toMatchObject({ assigned: 5, completed: 1, overdue: 1, onTimeBase: 2, onTime: 0, returned: 1, selReturned: 1 });
+    expect(D).toMatchObject({ assigned: 6, completed: 1, overdue: 1, onTimeBase: 2, onTime: 0, returned: 1, selReturned: 1 });
     const J = data.units.find((u) => u.unitId === units.J)!;
     // J: m1 late, m2 on time; m7 not due; m9 (group) and m6 owe a Q3 report.
     expect(J).toMatchObject({ assigned: 6, completed: 2, onTimeBase: 2, onTime: 1, expected: 3, submitted: 1 });
@@ -296,23 +308,24 @@ describe("district dashboard figures", () => {
           AND EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m.id AND l.role = 'LEAD'))::int AS completed
       FROM "Measure" m LEFT JOIN tree ON tree.id = m."sectionId"
       WHERE m."planId" = ANY($1::int[]) GROUP BY tree.root`,
-      [plans.quarterly, plans.monthly],
+      [plans.quarterly, plans.monthly, plans.yearly],
     );
     const chapterFigures = data.chapters.map((c) => ({ chapter: c.chapterId, measures: c.measures, completed: c.completed }));
     expect(chapterFigures).toEqual(expect.arrayContaining(byRoot));
     expect(chapterFigures).toHaveLength(byRoot.length);
     expect(data.chapters.map((c) => [c.title, c.measures])).toEqual([
       ["健全政府机构职能体系", 3],
-      ["严格规范公正文明执法", 6],
+      ["严格规范公正文明执法", 7],
       ["加快数字法治政府建设", 1],
-      ["未分章节", 1],
+      ["未分章节", 2],
     ]);
     expect(data.plans.map((p) => [p.planId, p.measures, p.completed])).toEqual([
-      [plans.quarterly, 10, 2],
+      [plans.quarterly, 11, 2],
       [plans.monthly, 1, 0],
+      [plans.yearly, 1, 0],
     ]);
 
-    const statuses = await sqlMeasureStatuses([plans.quarterly, plans.monthly]);
+    const statuses = await sqlMeasureStatuses([plans.quarterly, plans.monthly, plans.yearly]);
     const months = new Map<string, number>();
     for (const s of statuses) if (s.status === "COMPLETED" && !s.ongoing) months.set(s.completedOn!.slice(0, 7), (months.get(s.completedOn!.slice(0, 7)) ?? 0) + 1);
     expect(Object.fromEntries(data.monthly.filter((p) => p.completed > 0).map((p) => [p.month, p.completed]))).toEqual(Object.fromEntries(months));
@@ -333,7 +346,7 @@ describe("district dashboard figures", () => {
     expect(chapter.overdue.rows.map((r) => r.id)).toEqual([M.m3]);
 
     const unit = (await loadDistrictDashboard(bureau, A, { unit: units.D }, TODAY))!;
-    expect(unit.totals.measures).toBe(5); // m1 (through the group), m3, m5, m9, m11
+    expect(unit.totals.measures).toBe(6); // m1 (through the group), m3, m5, m9, m11, m14
     expect(unit.units.map((u) => u.unitId)).toEqual([units.D]);
 
     const red = (await listDashboardMeasures(bureau, A, { light: "RED" }, TODAY))!;
@@ -354,7 +367,7 @@ describe("cross-district view", () => {
     expect(data.districts.map((d) => d.name)).toEqual(["黄石港区", "下陆区"]);
     const a = data.districts.find((d) => d.id === world.a.region.id)!;
     const b = data.districts.find((d) => d.id === world.b.region.id)!;
-    expect(a.measures).toMatchObject({ measures: 11, completed: 2, overdue: 1, red: 1 });
+    expect(a.measures).toMatchObject({ measures: 13, completed: 2, overdue: 1, red: 1 });
     expect(b.measures).toMatchObject({ measures: 1, overdue: 1, red: 1 });
 
     const areas = await db().$queryRawUnsafe<{ districtId: number; area: string | null; measures: number }[]>(`
@@ -371,9 +384,9 @@ describe("cross-district view", () => {
     expect(data.areaCells.find((c) => c.districtId === world.a.region.id && c.area === "FUNCTIONS")).toMatchObject({ measures: 3, completed: 2 });
 
     // Computed per measure for the city, per assignment for the district: the same counts.
-    for (const period of [undefined, "2024-Q2"]) {
-      const city = (await loadCityDashboard(await actor(world.cityLeader), world.city.id, { period }, TODAY))!;
-      const district = (await loadDistrictDashboard(bureau, world.a.region.id, { period }, TODAY))!;
+    for (const filters of [{}, { period: "2024-Q2" }, { light: "YELLOW" as const }, { state: "IN_PROGRESS" as const }, { area: "ENFORCEMENT" }]) {
+      const city = (await loadCityDashboard(await actor(world.cityLeader), world.city.id, filters, TODAY))!;
+      const district = (await loadDistrictDashboard(bureau, world.a.region.id, filters, TODAY))!;
       expect(city.districts.find((d) => d.id === world.a.region.id)!.assignments).toEqual({
         districtId: world.a.region.id,
         ...district.assignmentTotals,
@@ -381,7 +394,7 @@ describe("cross-district view", () => {
     }
 
     const enforcement = (await loadCityDashboard(await actor(world.cityLeader), world.city.id, { area: "ENFORCEMENT" }, TODAY))!;
-    expect(enforcement.districts.find((d) => d.id === world.a.region.id)!.measures!.measures).toBe(6);
+    expect(enforcement.districts.find((d) => d.id === world.a.region.id)!.measures!.measures).toBe(7);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { loadCityDashboard } from "@/lib/dashboards/queries.ts";
-import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
+import { filtersToQuery, parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
 import { cityTables, describeCityView } from "@/lib/dashboards/tables.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -20,9 +20,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function CityDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
-  const data = Number.isInteger(id) && id > 0 ? await loadCityDashboard(actor, id, filters) : null;
+  const data = id ? await loadCityDashboard(actor, id, filters) : null;
   if (!data) notFound();
   const base = `/dashboard/city/${id}`;
   const query = filtersToQuery(data.filters);
@@ -69,7 +69,7 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
       <section aria-labelledby="areas-title" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="areas-title" className="text-lg font-semibold">
-            按纲要领域对比:完成率(已完成/措施数)
+            按纲要领域对比:完成率(已完成/有时限的措施)
           </h2>
           <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
             导出 Excel
@@ -105,11 +105,14 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
                       <td key={d.id} className="px-3 py-2 tabular-nums">
                         {c ? (
                           <Link
-                            href={`/dashboard/district/${d.id}?area=${row.code}`}
+                            href={`/dashboard/district/${d.id}${filtersToQuery({ ...data.filters, area: row.code })}`}
                             className="text-brand-700 hover:underline"
-                            aria-label={`${d.name}${row.name}:完成率 ${percent(completionRate(c))},${c.completed}/${c.measures} 项`}
+                            aria-label={`${d.name}${row.name}:措施 ${c.measures} 项,完成率 ${percent(completionRate(c))}(${c.completedWithDeadline}/${c.withDeadline})`}
                           >
-                            {percent(completionRate(c))} <span className="text-slate-500">({c.completed}/{c.measures})</span>
+                            {percent(completionRate(c))}{" "}
+                            <span className="text-slate-500">
+                              ({c.completedWithDeadline}/{c.withDeadline})
+                            </span>
                           </Link>
                         ) : (
                           <span className="text-slate-400">—</span>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { listDashboardMeasures, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
-import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
+import { filtersToQuery, parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
 import { completionRate, rate } from "@/lib/dashboards/facts.ts";
 import { describeDistrictView, districtTables, submissionRate } from "@/lib/dashboards/tables.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
@@ -38,14 +38,14 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
 
 export default async function DistrictDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
-  const data = Number.isInteger(id) && id > 0 ? await loadDistrictDashboard(actor, id, filters) : null;
+  const data = id ? await loadDistrictDashboard(actor, id, filters) : null;
   if (!data) notFound();
   const drilling = Boolean(filters.state || filters.light || filters.chapter || filters.unit);
-  const drill = drilling ? await listDashboardMeasures(actor, id, filters, data.today) : null;
+  const drill = drilling ? await listDashboardMeasures(actor, data.district.id, filters, data.today) : null;
 
-  const base = `/dashboard/district/${id}`;
+  const base = `/dashboard/district/${data.district.id}`;
   const withFilter = (change: Parameters<typeof filtersToQuery>[1]) => `${base}${filtersToQuery(filters, change)}`;
   const exportHref = (table: string) => `${base}/export${filtersToQuery(filters)}${filtersToQuery(filters) ? "&" : "?"}table=${table}`;
   const exportLink = (table: string, label = "导出 Excel") => (
@@ -99,7 +99,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
             tone: "green",
           },
           { label: "已逾期", value: totals.overdue, href: withFilter({ state: "OVERDUE", light: undefined }), tone: "red" },
-          { label: "30天内到期", value: data.dueSoon.rows.length, note: "未完成的", tone: "amber" },
+          { label: "30天内到期", value: totals.dueSoon, note: "尚未完成", tone: "amber" },
           {
             label: "本期报送率",
             value: percent(submissionRate(assignmentTotals)),
@@ -200,7 +200,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
             </p>
           )}
         </Section>
-        <Section id="due-soon-title" title={`30天内到期(${data.dueSoon.rows.length} 项)`} actions={exportLink("dueSoon")}>
+        <Section id="due-soon-title" title={`30天内到期(${totals.dueSoon} 项)`} actions={exportLink("dueSoon")}>
           <MeasureList rows={data.dueSoon.rows} daysLabel="剩余" caption="30天内到期的措施" />
         </Section>
       </div>

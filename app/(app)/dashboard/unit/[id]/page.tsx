@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
-import { parseDashboardFilters } from "@/lib/dashboards/schema.ts";
+import { parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
 import { assignmentCompletionRate, onTimeRate, submissionRate } from "@/lib/dashboards/tables.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
+import { todayInChina } from "@/lib/dates.ts";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
@@ -24,9 +25,9 @@ const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) :
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
-  const data = Number.isInteger(id) && id > 0 ? await loadUnitDashboard(actor, id, filters) : null;
+  const data = id ? await loadUnitDashboard(actor, id, filters) : null;
   if (!data) notFound();
   const tasks = await listUnitTasks(actor, data.unit.id, { light: filters.light }, data.today);
   const shown = tasks.filter((t) => !filters.plan || t.measure.plan.id === filters.plan);
@@ -144,7 +145,7 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
               <td className={`${cell} whitespace-nowrap`}>
                 {isoDate(report.periodStart)} 至 {isoDate(report.periodEnd)}
               </td>
-              <td className={`${cell} whitespace-nowrap`}>{report.reviewedAt ? report.reviewedAt.toISOString().slice(0, 10) : "—"}</td>
+              <td className={`${cell} whitespace-nowrap`}>{report.reviewedAt ? todayInChina(report.reviewedAt) : "—"}</td>
               <td className={cell}>{report.reviewComment ?? "—"}</td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/session.ts";
 import { loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
-import { parseDashboardFilters } from "@/lib/dashboards/schema.ts";
+import { parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
 import { DISTRICT_TABLE_NAMES, describeDistrictView, districtTables, type DistrictTableName } from "@/lib/dashboards/tables.ts";
 import { buildTableWorkbook, xlsxResponse } from "@/lib/dashboards/export.ts";
 
@@ -11,9 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const url = new URL(request.url);
   const table = url.searchParams.get("table") as DistrictTableName;
   if (!DISTRICT_TABLE_NAMES.includes(table)) return new Response("没有这张表", { status: 404 });
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const filters = parseDashboardFilters(Object.fromEntries(url.searchParams));
-  const data = Number.isInteger(id) && id > 0 ? await loadDistrictDashboard(actor, id, filters) : null;
+  const data = id ? await loadDistrictDashboard(actor, id, filters) : null;
   if (!data) return new Response("未找到该区域", { status: 404 });
   const spec = districtTables(data)[table];
   const workbook = await buildTableWorkbook<any>(spec, describeDistrictView(data));
