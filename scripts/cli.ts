@@ -109,17 +109,22 @@ const SYNTH_LINES: [keyof SynthCounts, string][] = [
   ["progressReports", "进展报送"],
 ];
 
-async function synth(args: string[]): Promise<number> {
-  const options = parseSynthOptions(args);
-  const env = parseEnvOrExit();
-  let database;
+/** The app's database as `npm start` opens it; null (after saying why) when it cannot be opened. */
+async function openCliDatabase(env: ReturnType<typeof parseEnvOrExit>) {
   try {
-    database = await openDatabase({ ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, log);
+    return await openDatabase({ ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, log);
   } catch (error) {
     console.error(`[fazhi] ${(error as Error).message}`);
     if (!env.DATABASE_URL) console.error("[fazhi] 如果服务(npm start)正在运行,请先停止服务,或设置 DATABASE_URL 指向其数据库后再运行。");
-    return 1;
+    return null;
   }
+}
+
+async function synth(args: string[]): Promise<number> {
+  const options = parseSynthOptions(args);
+  const env = parseEnvOrExit();
+  const database = await openCliDatabase(env);
+  if (!database) return 1;
   try {
     await prepareDatabase(database.url, log);
     log(`开始生成 ${options.districts} 个模拟区县(种子 ${options.seed},今天按 ${options.today})……`);
@@ -151,14 +156,8 @@ const KIND_LINES = [
 async function reminders(args: string[]): Promise<number> {
   const { date } = parseReminderOptions(args);
   const env = parseEnvOrExit();
-  let database;
-  try {
-    database = await openDatabase({ ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, log);
-  } catch (error) {
-    console.error(`[fazhi] ${(error as Error).message}`);
-    if (!env.DATABASE_URL) console.error("[fazhi] 如果服务(npm start)正在运行,请先停止服务,或设置 DATABASE_URL 指向其数据库后再运行。");
-    return 1;
-  }
+  const database = await openCliDatabase(env);
+  if (!database) return 1;
   const prisma = createPrisma(database.url);
   try {
     await prepareDatabase(database.url, log);

@@ -17,7 +17,10 @@ export function FilterBar({
   chapters,
   units,
   areas,
+  showState = true,
 }: {
+  /** The measure-state select (the department page lists assignments, which have lights but no state). */
+  showState?: boolean;
   action: string;
   filters: DashboardFilters;
   periods: { key: string; label: string }[];
@@ -73,11 +76,12 @@ export function FilterBar({
       {chapters && field("chapter", "章节", chapters)}
       {areas && field("area", "纲要领域", areas)}
       {units && field("unit", "单位", units)}
-      {field(
-        "state",
-        "状态",
-        MEASURE_STATUS_VALUES.map((s) => ({ value: s, label: MEASURE_STATUS_LABELS[s] })),
-      )}
+      {showState &&
+        field(
+          "state",
+          "状态",
+          MEASURE_STATUS_VALUES.map((s) => ({ value: s, label: MEASURE_STATUS_LABELS[s] })),
+        )}
       {field(
         "light",
         "灯号",

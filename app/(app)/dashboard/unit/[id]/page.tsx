@@ -63,7 +63,8 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
         action={`/dashboard/unit/${data.unit.id}`}
         filters={filters}
         periods={data.options.periods}
-        plans={data.options.plans.map((p) => ({ value: p.id, label: p.title }))}
+        plans={data.options.plans.filter((p) => p.status !== "CLOSED").map((p) => ({ value: p.id, label: p.title }))}
+        showState={false}
       />
       <StatCards
         title="本单位主要指标"
