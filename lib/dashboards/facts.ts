@@ -317,8 +317,8 @@ export const MEASURE_LEVEL_ASSIGNMENT_COUNTERS = Prisma.sql`
 export const MEASURE_COUNTERS = Prisma.sql`
   count(*)::int AS "measures",
   count(*) FILTER (WHERE mf."ongoing")::int AS "ongoing",
-  count(*) FILTER (WHERE NOT mf."ongoing" AND mf."deadline" IS NOT NULL)::int AS "withDeadline",
-  count(*) FILTER (WHERE mf."completed" AND NOT mf."ongoing" AND mf."deadline" IS NOT NULL)::int AS "completedWithDeadline",
+  count(*) FILTER (WHERE NOT mf."ongoing")::int AS "nonOngoing",
+  count(*) FILTER (WHERE mf."completed" AND NOT mf."ongoing")::int AS "completedNonOngoing",
   count(*) FILTER (WHERE NOT mf."completed" AND mf."dueSoon")::int AS "dueSoon",
   count(*) FILTER (WHERE mf."status" = 'COMPLETED')::int AS "completed",
   count(*) FILTER (WHERE mf."status" = 'OVERDUE')::int AS "overdue",
@@ -346,9 +346,9 @@ export type AssignmentCounters = {
 export type MeasureCounters = {
   measures: number;
   ongoing: number;
-  /** Measures with a deadline (not 长期坚持, and a date was set): the base of 完成率. */
-  withDeadline: number;
-  completedWithDeadline: number;
+  /** Measures that are not 长期坚持 (with or without a printed deadline): the base of 完成率. */
+  nonOngoing: number;
+  completedNonOngoing: number;
   /** Not completed, deadline within DUE_SOON_DAYS. */
   dueSoon: number;
   completed: number;
@@ -366,5 +366,9 @@ export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-/** 完成率: completed measures among those with a deadline (长期坚持 measures are judged per period, not completed). */
-export const completionRate = (c: MeasureCounters) => rate(c.completedWithDeadline, c.withDeadline);
+/**
+ * 完成率: completed measures among those that are not 长期坚持 (an ongoing
+ * measure is judged per period and is not expected to be completed). Measures
+ * printed without a deadline count: they are to be done, only no date was set.
+ */
+export const completionRate = (c: MeasureCounters) => rate(c.completedNonOngoing, c.nonOngoing);

@@ -157,7 +157,7 @@ SELECT json_build_object(
     FROM soon o JOIN "Measure" m ON m."id" = o."id" JOIN "Plan" p ON p."id" = o."planId") t),
   'monthly', (SELECT json_agg(t) FROM (
     SELECT to_char(mf."completedOn", 'YYYY-MM') AS "month", count(*)::int AS "completed"
-    FROM mf WHERE mf."completed" AND NOT mf."ongoing" AND mf."deadline" IS NOT NULL GROUP BY 1) t),
+    FROM mf WHERE mf."completed" AND NOT mf."ongoing" GROUP BY 1) t),
   'firstYear', (SELECT min(pl."periodStart") FROM pl)
 ) AS "data"`;
 }

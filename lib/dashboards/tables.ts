@@ -37,7 +37,7 @@ const measureColumns = (first: string): Column<Named>[] => [
   { header: "已逾期", value: (r) => r.overdue },
   { header: "推进中", value: (r) => r.inProgress },
   { header: "未启动", value: (r) => r.notStarted },
-  { header: "完成率", value: (r) => rate(r.completedWithDeadline, r.withDeadline), percent: true },
+  { header: "完成率", value: (r) => rate(r.completedNonOngoing, r.nonOngoing), percent: true },
   { header: "红灯", value: (r) => r.red },
   { header: "黄灯", value: (r) => r.yellow },
   { header: "绿灯", value: (r) => r.green },

@@ -60,7 +60,7 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
       </section>
       <div className="mb-6">
         <ChartFigure
-          title="各区完成率(有时限的措施)"
+          title="各区完成率(不含长期坚持的措施)"
           chart={<RateBars data={districtRates} />}
           head={["区", "完成率"]}
           rows={districtRates.map((d) => [d.name, d.rate === null ? "—" : `${d.rate}%`])}
@@ -69,7 +69,7 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
       <section aria-labelledby="areas-title" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="areas-title" className="text-lg font-semibold">
-            按纲要领域对比:完成率(已完成/有时限的措施)
+            按纲要领域对比:完成率(已完成/非长期坚持的措施)
           </h2>
           <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
             导出 Excel
@@ -107,11 +107,11 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
                           <Link
                             href={`/dashboard/district/${d.id}${filtersToQuery({ ...data.filters, area: row.code })}`}
                             className="text-brand-700 hover:underline"
-                            aria-label={`${d.name}${row.name}:措施 ${c.measures} 项,完成率 ${percent(completionRate(c))}(${c.completedWithDeadline}/${c.withDeadline})`}
+                            aria-label={`${d.name}${row.name}:措施 ${c.measures} 项,完成率 ${percent(completionRate(c))}(${c.completedNonOngoing}/${c.nonOngoing})`}
                           >
                             {percent(completionRate(c))}{" "}
                             <span className="text-slate-500">
-                              ({c.completedWithDeadline}/{c.withDeadline})
+                              ({c.completedNonOngoing}/{c.nonOngoing})
                             </span>
                           </Link>
                         ) : (

@@ -63,7 +63,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
   const trend = data.monthly.map((m) => ({
     month: m.month,
     completed: m.completed,
-    rate: totals.withDeadline ? Math.round((m.cumulative / totals.withDeadline) * 1000) / 10 : null,
+    rate: totals.nonOngoing ? Math.round((m.cumulative / totals.nonOngoing) * 1000) / 10 : null,
   }));
   const chapterRates = tables.chapters.rows.map((c) => ({ name: `${c.label}${c.title}`.slice(0, 14), rate: rateValue(c) }));
 
@@ -94,7 +94,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
           {
             label: "已完成",
             value: totals.completed,
-            note: `完成率 ${percent(completionRate(totals))}(有时限的措施)`,
+            note: `完成率 ${percent(completionRate(totals))}(不含长期坚持)`,
             href: withFilter({ state: "COMPLETED", light: undefined }),
             tone: "green",
           },
@@ -233,8 +233,8 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
   );
 }
 
-function rateValue(c: { completedWithDeadline: number; withDeadline: number }) {
-  const r = rate(c.completedWithDeadline, c.withDeadline);
+function rateValue(c: { completedNonOngoing: number; nonOngoing: number }) {
+  const r = rate(c.completedNonOngoing, c.nonOngoing);
   return r === null ? null : Math.round(r * 1000) / 10;
 }
 
