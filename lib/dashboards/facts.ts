@@ -167,7 +167,7 @@ m0 AS (
 ),
 rep AS MATERIALIZED (
   -- The reports of the two periods for the whole scope in one range scan
-  -- (ProgressReport_districtId_periodStart_idx), hashed once: probing the
+  -- (ProgressReport_district_period_idx, index only), hashed once: probing the
   -- unique index once per assignment costs more at 10,000 assignments.
   SELECT r."assignmentId", r."periodStart", r."periodEnd", r."state"
   FROM "ProgressReport" r
