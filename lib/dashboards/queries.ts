@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
+import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import {
   ASSIGNMENT_COUNTERS,
@@ -280,7 +281,9 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
 // ---------------------------------------------------------------------------
 // Department dashboard
 
-/** One unit's figures against its district's, or null when the unit is outside the actor's scope. */
+export type UnitDashboard = NonNullable<Awaited<ReturnType<typeof loadUnitDashboard>>>;
+
+/** One unit's figures against its district's and its task list, or null when the unit is outside the actor's scope. */
 export async function loadUnitDashboard(actor: Actor, unitId: number, filters: DashboardFilters, today = todayInChina()) {
   const unit = await db().unit.findFirst({
     where: { id: unitId, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
@@ -290,7 +293,7 @@ export async function loadUnitDashboard(actor: Actor, unitId: number, filters: D
   const ids = [unit.districtId];
   // The district's pooled rates are the yardstick; the unit filter would make them the unit's own.
   const districtFilters: DashboardFilters = { ...filters, unit: undefined };
-  const [[data], returned, plans] = await Promise.all([
+  const [[data], returned, plans, tasks] = await Promise.all([
     db().$queryRaw<
       [
         {
@@ -325,7 +328,19 @@ SELECT json_build_object(
       },
     }),
     db().plan.findMany({ where: { districtId: unit.districtId }, orderBy: { id: "asc" }, select: { id: true, title: true, status: true } }),
+    listUnitTasks(actor, unit.id, { light: filters.light }, today),
   ]);
+  const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "9999");
+  // Open work first, by next deadline; finished work last.
+  const ordered = tasks
+    .filter((t) => !filters.plan || t.measure.plan.id === filters.plan)
+    .map((t) => ({ ...t, done: t.light === "GREEN" && t.reason === "已完成" }))
+    .sort((a, b) => {
+      if (a.done !== b.done) return a.done ? 1 : -1;
+      const da = isoDate(a.measure.deadline);
+      const db = isoDate(b.measure.deadline);
+      return da < db ? -1 : da > db ? 1 : a.id - b.id;
+    });
   return {
     unit,
     today,
@@ -333,6 +348,7 @@ SELECT json_build_object(
     periodLabel: selectedPeriodLabel(today, filters.period),
     ...data.data,
     returned,
+    tasks: ordered,
     options: { plans, periods: periodOptions(today, filters.period) },
   };
 }

@@ -1,8 +1,9 @@
 import { completionRate, rate, type AssignmentCounters, type MeasureCounters } from "@/lib/dashboards/facts.ts";
-import type { DistrictDashboard, loadCityDashboard, UnitRow } from "@/lib/dashboards/queries.ts";
+import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, UnitDashboard, UnitRow } from "@/lib/dashboards/queries.ts";
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
+import { todayInChina } from "@/lib/dates.ts";
 
 // The dashboard tables as columns: the page renders them and the .xlsx export
 // writes them, so what is shown and what is exported never drift apart.
@@ -162,3 +163,72 @@ export function describeCityView(data: CityData): string {
   if (data.filters.light) parts.push(`灯号:${LIGHT_LABELS[data.filters.light]}`);
   return parts.join(" · ");
 }
+
+// ---------------------------------------------------------------------------
+// District drill-down list and department dashboard
+
+export const MEASURE_LIST_COLUMNS: Column<DashboardMeasureRow>[] = [
+  { header: "灯号", value: (r) => LIGHT_LABELS[r.light] },
+  { header: "规划", value: (r) => r.planTitle },
+  { header: "编号", value: (r) => r.code },
+  { header: "举措", value: (r) => r.text },
+  { header: "完成时限", value: (r) => (r.ongoing ? "长期坚持" : r.deadline) },
+  { header: "状态", value: (r) => MEASURE_STATUS_LABELS[r.status] },
+];
+
+type Comparison = { label: string; unit: number | null; district: number | null };
+type Task = UnitDashboard["tasks"][number];
+type Returned = UnitDashboard["returned"][number];
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** The unit's rates beside the district's pooled ones. */
+export function unitComparison(data: UnitDashboard): Comparison[] {
+  const u = data.unitCounters;
+  const d = data.districtCounters;
+  return [
+    { label: "任务完成率", unit: assignmentCompletionRate(u), district: assignmentCompletionRate(d) },
+    { label: "按时完成率", unit: onTimeRate(u), district: onTimeRate(d) },
+    { label: `本期报送率(${data.periodLabel})`, unit: submissionRate(u), district: submissionRate(d) },
+    { label: "逾期任务占比", unit: rate(u.overdue, u.assigned), district: rate(d.overdue, d.assigned) },
+  ];
+}
+
+export function unitTables(data: UnitDashboard) {
+  return {
+    compare: {
+      title: "与全区平均比较",
+      columns: [
+        { header: "指标", value: (r) => r.label },
+        { header: "本单位", value: (r) => r.unit, percent: true },
+        { header: "全区平均", value: (r) => r.district, percent: true },
+      ] satisfies Column<Comparison>[],
+      rows: unitComparison(data),
+    },
+    tasks: {
+      title: "本单位任务",
+      columns: [
+        { header: "灯号", value: (r) => LIGHT_LABELS[r.light] },
+        { header: "角色", value: (r) => (r.role === "LEAD" ? "牵头" : "责任") + (r.viaGroup ? `(经${r.viaGroup.name})` : "") },
+        { header: "规划", value: (r) => r.measure.plan.title },
+        { header: "编号", value: (r) => r.measure.code },
+        { header: "举措", value: (r) => r.measure.text },
+        { header: "完成时限", value: (r) => (r.measure.ongoing ? "长期坚持" : day(r.measure.deadline)) },
+        { header: "说明", value: (r) => r.reason },
+      ] satisfies Column<Task>[],
+      rows: data.tasks,
+    },
+    returned: {
+      title: "被退回待重报的进展",
+      columns: [
+        { header: "编号", value: (r) => r.assignment?.measure.code ?? null },
+        { header: "举措", value: (r) => r.assignment?.measure.text ?? null },
+        { header: "报送期", value: (r) => `${day(r.periodStart)} 至 ${day(r.periodEnd)}` },
+        { header: "退回时间", value: (r) => (r.reviewedAt ? todayInChina(r.reviewedAt) : null) },
+        { header: "退回意见", value: (r) => r.reviewComment },
+      ] satisfies Column<Returned>[],
+      rows: data.returned,
+    },
+  };
+}
+
+export const UNIT_TABLE_NAMES = ["compare", "tasks", "returned"] as const;

@@ -91,6 +91,18 @@ test("a liaison lands on its own unit's dashboard and cannot open the district's
   await expect(page.getByRole("heading", { level: 1, name: "区司法局工作看板" })).toBeVisible();
   await expect(page.getByRole("table", { name: "本单位与全区平均的比较" })).toBeVisible();
 
+  // Its task table exports as shown; another unit's does not export at all.
+  const unitPath = new URL(page.url()).pathname;
+  const tasks = await page.request.get(`${unitPath}/export?table=tasks`);
+  expect(tasks.status()).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await tasks.body()) as unknown as ArrayBuffer);
+  const shownTasks = (await page.getByRole("table", { name: "本单位任务" }).getByRole("row").count()) - 1;
+  expect(workbook.worksheets[0]!.rowCount - 3).toBeGreaterThanOrEqual(shownTasks);
+  expect(workbook.worksheets[0]!.getRow(3).values).toEqual(expect.arrayContaining(["灯号", "角色", "举措", "说明"]));
+  const otherUnit = Number(unitPath.split("/").pop()) + 1;
+  expect((await page.request.get(`/dashboard/unit/${otherUnit}/export?table=tasks`)).status()).toBe(404);
+
   const leader = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
   const leaderPage = await leader.newPage();
   await signIn(leaderPage, "xialu.leader");

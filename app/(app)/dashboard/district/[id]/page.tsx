@@ -139,7 +139,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
       </nav>
 
       {drill && (
-        <Section id="drill-title" title={`筛选结果:${drill.total} 项措施`}>
+        <Section id="drill-title" title={`筛选结果:${drill.total} 项措施`} actions={exportLink("measures")}>
           <Table caption="筛选出的措施" head={["灯号", "规划", "编号", "举措", "完成时限", "状态"]}>
             {drill.rows.length === 0 && <EmptyRow colSpan={6}>没有符合条件的措施</EmptyRow>}
             {drill.rows.map((m) => (

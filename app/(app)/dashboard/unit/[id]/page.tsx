@@ -3,9 +3,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
-import { parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
-import { assignmentCompletionRate, onTimeRate, submissionRate } from "@/lib/dashboards/tables.ts";
-import { listUnitTasks } from "@/lib/progress/queries.ts";
+import { filtersToQuery, parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
+import { unitComparison } from "@/lib/dashboards/tables.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -29,29 +28,16 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
   const filters = parseDashboardFilters(await searchParams);
   const data = id ? await loadUnitDashboard(actor, id, filters) : null;
   if (!data) notFound();
-  const tasks = await listUnitTasks(actor, data.unit.id, { light: filters.light }, data.today);
-  const shown = tasks.filter((t) => !filters.plan || t.measure.plan.id === filters.plan);
-  // Next deadlines first, open work before finished work.
-  const ordered = [...shown].sort((a, b) => {
-    const doneA = a.light === "GREEN" && a.reason === "已完成" ? 1 : 0;
-    const doneB = b.light === "GREEN" && b.reason === "已完成" ? 1 : 0;
-    if (doneA !== doneB) return doneA - doneB;
-    const da = isoDate(a.measure.deadline) ?? "9999";
-    const db = isoDate(b.measure.deadline) ?? "9999";
-    return da < db ? -1 : da > db ? 1 : a.id - b.id;
-  });
+  const ordered = data.tasks;
   const u = data.unitCounters;
   const d = data.districtCounters;
-  const comparison = [
-    { label: "任务完成率", unit: assignmentCompletionRate(u), district: assignmentCompletionRate(d) },
-    { label: "按时完成率", unit: onTimeRate(u), district: onTimeRate(d) },
-    { label: `本期报送率(${data.periodLabel})`, unit: submissionRate(u), district: submissionRate(d) },
-    {
-      label: "逾期任务占比",
-      unit: u.assigned ? u.overdue / u.assigned : null,
-      district: d.assigned ? d.overdue / d.assigned : null,
-    },
-  ];
+  const comparison = unitComparison(data);
+  const query = filtersToQuery(filters);
+  const exportLink = (table: string, label = "导出 Excel") => (
+    <a href={`/dashboard/unit/${data.unit.id}/export${query}${query ? "&" : "?"}table=${table}`} className="no-print text-sm text-brand-700 underline">
+      {label}
+    </a>
+  );
   return (
     <>
       <PageHeader
@@ -78,9 +64,12 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
         ]}
       />
       <section aria-labelledby="compare-title" className="mb-6">
-        <h2 id="compare-title" className="mb-2 text-lg font-semibold">
-          与全区平均比较
-        </h2>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="compare-title" className="text-lg font-semibold">
+            与全区平均比较
+          </h2>
+          {exportLink("compare")}
+        </div>
         <Table caption="本单位与全区平均的比较" head={["指标", "本单位", "全区平均", "差距"]}>
           {comparison.map((row) => (
             <tr key={row.label}>
@@ -101,9 +90,12 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
       </section>
 
       <section aria-labelledby="tasks-title" className="mb-6">
-        <h2 id="tasks-title" className="mb-2 text-lg font-semibold">
-          本单位任务({ordered.length} 项,按完成时限排序)
-        </h2>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="tasks-title" className="text-lg font-semibold">
+            本单位任务({ordered.length} 项,按完成时限排序)
+          </h2>
+          {exportLink("tasks")}
+        </div>
         <Table caption="本单位任务" head={["灯号", "角色", "编号", "举措", "完成时限", "说明"]}>
           {ordered.length === 0 && <EmptyRow colSpan={6}>没有任务</EmptyRow>}
           {ordered.slice(0, 300).map((task) => (
@@ -131,9 +123,12 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
       </section>
 
       <section aria-labelledby="returned-title" className="mb-6">
-        <h2 id="returned-title" className="mb-2 text-lg font-semibold">
-          被退回待重报的进展({data.returned.length} 份)
-        </h2>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="returned-title" className="text-lg font-semibold">
+            被退回待重报的进展({data.returned.length} 份)
+          </h2>
+          {exportLink("returned")}
+        </div>
         <Table caption="被退回的进展报告" head={["举措", "报送期", "退回时间", "退回意见"]}>
           {data.returned.length === 0 && <EmptyRow colSpan={4}>没有被退回的报告</EmptyRow>}
           {data.returned.map((report) => (
