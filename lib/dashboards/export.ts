@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
 import type { TableSpec } from "@/lib/dashboards/tables.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import { getActor } from "@/lib/auth/session.ts";
+import { parseDashboardFilters, parseId, type DashboardFilters } from "@/lib/dashboards/schema.ts";
 
 /** One dashboard table as an .xlsx workbook: a title row, the filter line, then the table. */
 export async function buildTableWorkbook<Row>(table: TableSpec<Row>, subtitle: string): Promise<Buffer> {
@@ -33,4 +36,34 @@ export function xlsxResponse(buffer: Buffer, fileName: string): Response {
       "Cache-Control": "no-store",
     },
   });
+}
+
+/**
+ * GET handler body shared by the dashboards' export routes: signed in, a known
+ * table name, the page's filters from the query string, the same loader (and
+ * so the same scope check) as the page; 404 for anything else.
+ */
+export async function exportDashboardTable<Data, Name extends string>(
+  request: Request,
+  segment: string,
+  options: {
+    names: readonly Name[];
+    load: (actor: Actor, id: number, filters: DashboardFilters) => Promise<Data | null>;
+    table: (data: Data, name: Name, actor: Actor, filters: DashboardFilters) => TableSpec<any> | Promise<TableSpec<any>>;
+    /** The words above the table, and the file name's first part. */
+    describe: (data: Data) => { subtitle: string; fileStem: string; today: string };
+  },
+): Promise<Response> {
+  const actor = await getActor();
+  if (!actor) return new Response("未登录", { status: 401 });
+  const url = new URL(request.url);
+  const name = url.searchParams.get("table") as Name;
+  if (!options.names.includes(name)) return new Response("没有这张表", { status: 404 });
+  const id = parseId(segment);
+  const filters = parseDashboardFilters(Object.fromEntries(url.searchParams));
+  const data = id ? await options.load(actor, id, filters) : null;
+  if (!data) return new Response("未找到", { status: 404 });
+  const spec = await options.table(data, name, actor, filters);
+  const { subtitle, fileStem, today } = options.describe(data);
+  return xlsxResponse(await buildTableWorkbook(spec, subtitle), `${fileStem}-${spec.title}-${today}.xlsx`);
 }
