@@ -2,3 +2,8 @@
 export function todayInChina(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A DATE column as Prisma returns it (midnight UTC) back to its calendar date "YYYY-MM-DD"; null stays null. */
+export function isoDate(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}

@@ -4,6 +4,7 @@ import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, previousP
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
+import { isoDate } from "@/lib/dates.ts";
 
 // The facts every dashboard figure is counted from, as SQL common table
 // expressions: the traffic-light and status rules of lib/progress/lights.ts
@@ -74,7 +75,7 @@ export async function scopePlans(client: Db, districtIds: readonly number[], fil
     return {
       id: plan.id,
       districtId: plan.districtId,
-      issueDate: plan.issueDate ? plan.issueDate.toISOString().slice(0, 10) : null,
+      issueDate: isoDate(plan.issueDate),
       periodStart: plan.periodStart,
       judged,
       selected,

@@ -8,6 +8,12 @@ import type { UnitSort } from "@/lib/dashboards/schema.ts";
 export type UnitRow = AssignmentCounters & { unitId: number; name: string; returned: number };
 export type MonthPoint = { month: string; completed: number; cumulative: number };
 
+/** The period a filter key names, in the key's own cadence, or null. */
+function chosenPeriod(key?: string): Period | null {
+  const cadence = key ? cadenceOfKey(key) : null;
+  return key && cadence ? periodByKey(key, cadence) : null;
+}
+
 /** The reporting periods a user can pick: the last 8 quarters up to the latest one due. */
 export function periodOptions(today: string, selected?: string): Period[] {
   const options: Period[] = [];
@@ -16,17 +22,14 @@ export function periodOptions(today: string, selected?: string): Period[] {
     options.push(period);
     period = previousPeriod(period, "QUARTERLY");
   }
-  const cadence = selected ? cadenceOfKey(selected) : null;
-  const chosen = selected && cadence ? periodByKey(selected, cadence) : null;
+  const chosen = chosenPeriod(selected);
   if (chosen && !options.some((p) => p.key === chosen.key)) options.unshift(chosen);
   return options;
 }
 
 /** The label of the period whose submissions are counted ("2026年第三季度"). */
 export function selectedPeriodLabel(today: string, selected?: string): string {
-  const cadence = selected ? cadenceOfKey(selected) : null;
-  const chosen = selected && cadence ? periodByKey(selected, cadence) : null;
-  return (chosen ?? latestDuePeriod(today, "QUARTERLY")).label;
+  return (chosenPeriod(selected) ?? latestDuePeriod(today, "QUARTERLY")).label;
 }
 
 /** Completions per month ("YYYY-MM" → count) as a monthly series up to today's month, with a running total. */

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { can, type Actor } from "@/lib/auth/policy.ts";
+import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 import {
   ASSIGNMENT_COUNTERS,
   MEASURE_COUNTERS,
@@ -219,21 +220,21 @@ LIMIT ${limit}::int`;
 export type AreaCell = MeasureCounters & { districtId: number; area: string | null };
 
 type DistrictFigures = {
-  measures: (MeasureCounters & { districtId: number })[] | null;
-  assignments: (AssignmentCounters & { districtId: number })[] | null;
-  areas: AreaCell[] | null;
+  measures: (MeasureCounters & { districtId: number }) | null;
+  assignments: (AssignmentCounters & { districtId: number }) | null;
+  areas: AreaCell[];
 };
 
-/** One district's row of the cross-district view (nothing when it has no plan in scope). */
-async function districtFigures(plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<DistrictFigures> {
-  if (plans.length === 0) return { measures: null, assignments: null, areas: null };
+/** One district's row of the cross-district view (nulls when it has no plan in scope). */
+async function districtFigures(districtId: number, plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<DistrictFigures> {
+  if (plans.length === 0) return { measures: null, assignments: null, areas: [] };
   const [row] = await db().$queryRaw<[{ data: DistrictFigures }]>`
 ${factsCte(plans, filters, today, { measureLevel: true })}
 SELECT json_build_object(
-  'measures', (SELECT json_agg(t) FROM (SELECT mf."districtId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId") t),
-  'assignments', (SELECT json_agg(t) FROM (
-    SELECT mf."districtId", ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf GROUP BY mf."districtId") t),
-  'areas', (SELECT json_agg(t) FROM (SELECT mf."districtId", mf."area", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."districtId", mf."area") t)
+  'measures', (SELECT row_to_json(t) FROM (SELECT ${districtId}::int AS "districtId", ${MEASURE_COUNTERS} FROM mf) t),
+  'assignments', (SELECT row_to_json(t) FROM (SELECT ${districtId}::int AS "districtId", ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf) t),
+  'areas', COALESCE((SELECT json_agg(t) FROM (
+    SELECT ${districtId}::int AS "districtId", mf."area", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."area") t), '[]')
 ) AS "data"`;
   return row.data;
 }
@@ -241,10 +242,7 @@ SELECT json_build_object(
 /** Districts of a city side by side, or null when the region is outside the actor's scope. */
 export async function loadCityDashboard(actor: Actor, regionId: number, filters: DashboardFilters, today = todayInChina()) {
   if (!can(actor, "districtDashboard.read")) return null;
-  const region = await db().region.findFirst({
-    where: { id: regionId, ...(actor.role === "ADMIN" ? {} : { id: { equals: regionId, in: [...actor.scopeRegionIds] } }) },
-    select: { id: true, name: true, path: true, level: true },
-  });
+  const region = await db().region.findFirst({ where: regionInScope(actor, regionId), select: { id: true, name: true, path: true, level: true } });
   if (!region) return null;
   const districts = await districtsInScope(actor, { path: { startsWith: region.path } });
   const ids = districts.map((d) => d.id);
@@ -254,26 +252,17 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
   // need another's, and the database works on them with every core it has.
   const plans = await scopePlans(db(), ids, cityFilters, today);
   const [perDistrict, areas] = await Promise.all([
-    Promise.all(ids.map((id) => districtFigures(plans.filter((p) => p.districtId === id), cityFilters, today))),
+    Promise.all(ids.map((id) => districtFigures(id, plans.filter((p) => p.districtId === id), cityFilters, today))),
     db().outlineArea.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
   ]);
-  const data = {
-    data: {
-      measures: perDistrict.flatMap((d) => d.measures ?? []),
-      assignments: perDistrict.flatMap((d) => d.assignments ?? []),
-      areas: perDistrict.flatMap((d) => d.areas ?? []),
-    },
-  };
-  const measuresBy = new Map((data.data.measures ?? []).map((m) => [m.districtId, m]));
-  const assignmentsBy = new Map((data.data.assignments ?? []).map((a) => [a.districtId, a]));
   return {
     region,
     today,
     filters: cityFilters,
     periodLabel: selectedPeriodLabel(today, filters.period),
-    districts: districts.map((d) => ({ ...d, measures: measuresBy.get(d.id) ?? null, assignments: assignmentsBy.get(d.id) ?? null })),
+    districts: districts.map((d, i) => ({ ...d, measures: perDistrict[i]!.measures, assignments: perDistrict[i]!.assignments })),
     areas,
-    areaCells: data.data.areas ?? [],
+    areaCells: perDistrict.flatMap((d) => d.areas),
     options: { periods: periodOptions(today, filters.period) },
   };
 }
@@ -286,7 +275,7 @@ export type UnitDashboard = NonNullable<Awaited<ReturnType<typeof loadUnitDashbo
 /** One unit's figures against its district's and its task list, or null when the unit is outside the actor's scope. */
 export async function loadUnitDashboard(actor: Actor, unitId: number, filters: DashboardFilters, today = todayInChina()) {
   const unit = await db().unit.findFirst({
-    where: { id: unitId, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
+    where: { id: unitId, ...regionScope(actor) },
     select: { id: true, name: true, regionId: true, districtId: true, region: { select: { name: true } } },
   });
   if (!unit || !can(actor, "unitDashboard.read", { regionId: unit.regionId, unitId: unit.id })) return null;
@@ -330,15 +319,14 @@ SELECT json_build_object(
     db().plan.findMany({ where: { districtId: unit.districtId }, orderBy: { id: "asc" }, select: { id: true, title: true, status: true } }),
     listUnitTasks(actor, unit.id, { light: filters.light }, today),
   ]);
-  const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "9999");
   // Open work first, by next deadline; finished work last.
   const ordered = tasks
     .filter((t) => !filters.plan || t.measure.plan.id === filters.plan)
     .map((t) => ({ ...t, done: t.light === "GREEN" && t.reason === "已完成" }))
     .sort((a, b) => {
       if (a.done !== b.done) return a.done ? 1 : -1;
-      const da = isoDate(a.measure.deadline);
-      const db = isoDate(b.measure.deadline);
+      const da = isoDate(a.measure.deadline) ?? "9999";
+      const db = isoDate(b.measure.deadline) ?? "9999";
       return da < db ? -1 : da > db ? 1 : a.id - b.id;
     });
   return {
@@ -380,7 +368,7 @@ export function listDashboardRegions(actor: Actor) {
 /** Units whose dashboards the actor can open (for users scoped below district level). */
 export function listDashboardUnits(actor: Actor) {
   return db().unit.findMany({
-    where: { active: true, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
+    where: { active: true, ...regionScope(actor) },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     take: 200,
     select: { id: true, name: true },

@@ -3,7 +3,7 @@ import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, UnitDas
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 
 // The dashboard tables as columns: the page renders them and the .xlsx export
 // writes them, so what is shown and what is exported never drift apart.
@@ -179,7 +179,6 @@ export const MEASURE_LIST_COLUMNS: Column<DashboardMeasureRow>[] = [
 type Comparison = { label: string; unit: number | null; district: number | null };
 type Task = UnitDashboard["tasks"][number];
 type Returned = UnitDashboard["returned"][number];
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** The unit's rates beside the district's pooled ones. */
 export function unitComparison(data: UnitDashboard): Comparison[] {
@@ -212,7 +211,7 @@ export function unitTables(data: UnitDashboard) {
         { header: "规划", value: (r) => r.measure.plan.title },
         { header: "编号", value: (r) => r.measure.code },
         { header: "举措", value: (r) => r.measure.text },
-        { header: "完成时限", value: (r) => (r.measure.ongoing ? "长期坚持" : day(r.measure.deadline)) },
+        { header: "完成时限", value: (r) => (r.measure.ongoing ? "长期坚持" : isoDate(r.measure.deadline)) },
         { header: "说明", value: (r) => r.reason },
       ] satisfies Column<Task>[],
       rows: data.tasks,
@@ -222,7 +221,7 @@ export function unitTables(data: UnitDashboard) {
       columns: [
         { header: "编号", value: (r) => r.assignment?.measure.code ?? null },
         { header: "举措", value: (r) => r.assignment?.measure.text ?? null },
-        { header: "报送期", value: (r) => `${day(r.periodStart)} 至 ${day(r.periodEnd)}` },
+        { header: "报送期", value: (r) => `${isoDate(r.periodStart)} 至 ${isoDate(r.periodEnd)}` },
         { header: "退回时间", value: (r) => (r.reviewedAt ? todayInChina(r.reviewedAt) : null) },
         { header: "退回意见", value: (r) => r.reviewComment },
       ] satisfies Column<Returned>[],

@@ -5,7 +5,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { assignmentScope } from "@/lib/progress/queries.ts";
 import {
   approveDeadlineExtensionSchema,
@@ -22,7 +22,6 @@ import {
 const NOT_LEAD = "只有该举措的牵头单位可以申请延期";
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** Serialises requests and decisions on one measure (one pending request at a time). */
 async function lockMeasure(tx: Tx, measureId: number) {
@@ -76,7 +75,7 @@ export async function requestDeadlineExtension(input: unknown) {
       if (measure.ongoing) {
         throw new AppError("VALIDATION", undefined, { newDeadline: ["长期坚持的举措没有完成时限,无需延期"] });
       }
-      const current = isoOf(measure.deadline);
+      const current = isoDate(measure.deadline);
       if (!current) throw new AppError("VALIDATION", undefined, { newDeadline: ["该举措未规定完成时限,无需延期"] });
       const pending = await tx.deadlineExtension.findFirst({ where: { measureId: measure.id, state: "PENDING" } });
       if (pending) throw new AppError("CONFLICT", "该举措已有待审批的延期申请");
@@ -171,7 +170,7 @@ export async function approveDeadlineExtension(input: unknown) {
       const measure = await tx.measure.findUniqueOrThrow({ where: { id: extension.measureId } });
       // The deadline the request was made against is no longer the measure's
       // (a re-imported plan changed it): deciding on it would mislead.
-      if (isoOf(measure.deadline) !== isoOf(extension.oldDeadline)) {
+      if (isoDate(measure.deadline) !== isoDate(extension.oldDeadline)) {
         throw new AppError("CONFLICT", "该举措的完成时限已发生变化,请驳回后由牵头单位重新申请。");
       }
       const saved = await decide(tx, actor, extension.id, "APPROVED", data.comment ?? null);
@@ -180,12 +179,12 @@ export async function approveDeadlineExtension(input: unknown) {
         // The first extension keeps the printed deadline; later ones keep that first one.
         data: { deadline: saved.newDeadline, originalDeadline: measure.originalDeadline ?? measure.deadline },
       });
-      const to = isoOf(saved.newDeadline)!;
+      const to = isoDate(saved.newDeadline)!;
       await notifyRequester(
         tx,
         saved,
         "延期申请已批准",
-        `举措 ${measure.code} 的完成时限已由 ${isoOf(measure.deadline)} 延至 ${to}。${data.comment ? `审批意见:${data.comment}` : ""}`,
+        `举措 ${measure.code} 的完成时限已由 ${isoDate(measure.deadline)} 延至 ${to}。${data.comment ? `审批意见:${data.comment}` : ""}`,
       );
       await recordAudit(tx, {
         actor,

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
@@ -24,7 +24,6 @@ export function reportScope(actor: Actor) {
 // figures are aggregated in SQL by the dashboards instead.
 
 
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 type PeriodReport = { periodStart: Date; periodEnd: Date; state: ReportStateForPeriod };
 

@@ -30,7 +30,7 @@ export function listRegionOptions(actor: Actor, levels?: RegionLevel[]) {
 }
 
 /** Matches one region, and only if it lies inside the actor's scope. */
-function regionInScope(actor: Actor, regionId: number) {
+export function regionInScope(actor: Actor, regionId: number) {
   return actor.role === "ADMIN" ? { id: regionId } : { id: { equals: regionId, in: [...actor.scopeRegionIds] } };
 }
 

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session.ts";
 import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery, parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
 import { unitComparison } from "@/lib/dashboards/tables.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
@@ -20,7 +20,6 @@ export const metadata: Metadata = { title: "部门看板" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const ROLE_LABELS = { LEAD: "牵头", RESPONSIBLE: "责任" } as const;
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
