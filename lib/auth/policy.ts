@@ -24,6 +24,20 @@ export const PERMISSIONS = {
   "districtDashboard.read": ["ADMIN", "BUREAU", "LEADER"],
   "unitDashboard.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   "audit.read": ["ADMIN", "BUREAU"],
+  // Annual reports (年度报告): a liaison drafts and submits its own unit's report only.
+  "annualReport.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "annualReport.manage": ["ADMIN", "BUREAU", "LIAISON"],
+  "annualReport.publish": ["ADMIN", "BUREAU"],
+  // Inspections (督察) and their rectification items (整改): the bureau records and verifies (销号), a unit reports.
+  "inspection.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "inspection.manage": ["ADMIN", "BUREAU"],
+  "rectification.report": ["ADMIN", "BUREAU", "LIAISON"],
+  "rectification.verify": ["ADMIN", "BUREAU"],
+  // Mid-term evaluation (中期评估) snapshots.
+  "evaluation.read": ["ADMIN", "BUREAU", "LEADER"],
+  "evaluation.manage": ["ADMIN", "BUREAU"],
+  // One's own display settings (长者模式).
+  "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -44,7 +58,12 @@ export type Actor = {
 export type Resource = { regionId: number; unitId?: number | null };
 
 /** Actions a LIAISON may take only on its own unit's resources. */
-const UNIT_BOUND: ReadonlySet<Action> = new Set(["assignment.report", "unitDashboard.read"]);
+const UNIT_BOUND: ReadonlySet<Action> = new Set([
+  "assignment.report",
+  "unitDashboard.read",
+  "annualReport.manage",
+  "rectification.report",
+]);
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const roles: readonly Role[] = PERMISSIONS[action];

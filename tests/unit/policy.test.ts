@@ -23,7 +23,7 @@ const inTown4 = { regionId: 4, unitId: 40 };
 const inDistrict3 = { regionId: 3, unitId: 30 };
 
 describe("can", () => {
-  it.each<[string, Actor, Action, { regionId: number; unitId?: number } | undefined, boolean]>([
+  it.each<[string, Actor, Action, { regionId: number; unitId?: number | null } | undefined, boolean]>([
     ["admin manages regions", admin, "region.manage", undefined, true],
     ["admin manages units anywhere", admin, "unit.manage", inDistrict3, true],
     ["bureau cannot manage regions", bureau2, "region.manage", undefined, false],
@@ -51,12 +51,27 @@ describe("can", () => {
     ["city leader reads every district of the city", cityLeader, "plan.read", inDistrict3, true],
     ["city leader reads a town", cityLeader, "unit.read", inTown4, true],
     ["district leader cannot read a sibling district", leader2, "plan.read", inDistrict3, false],
+    ["bureau drafts its district's annual report", bureau2, "annualReport.manage", { regionId: 2, unitId: null }, true],
+    ["liaison drafts its own unit's annual report", liaison2, "annualReport.manage", inDistrict2, true],
+    ["liaison cannot draft the district's report", liaison2, "annualReport.manage", { regionId: 2, unitId: null }, false],
+    ["liaison cannot draft another unit's report", liaison2, "annualReport.manage", otherUnitInDistrict2, false],
+    ["liaison cannot publish", liaison2, "annualReport.publish", inDistrict2, false],
+    ["bureau publishes in its district", bureau2, "annualReport.publish", inDistrict2, true],
+    ["bureau cannot publish for another district", bureau2, "annualReport.publish", inDistrict3, false],
+    ["liaison reports its unit's rectification", liaison2, "rectification.report", inDistrict2, true],
+    ["liaison cannot report another unit's rectification", liaison2, "rectification.report", otherUnitInDistrict2, false],
+    ["liaison cannot verify a rectification", liaison2, "rectification.verify", inDistrict2, false],
+    ["bureau verifies rectifications in its district", bureau2, "rectification.verify", inDistrict2, true],
+    ["liaison cannot record inspections", liaison2, "inspection.manage", inDistrict2, false],
+    ["leader reads evaluations", leader2, "evaluation.read", inDistrict2, true],
+    ["liaison does not read evaluations", liaison2, "evaluation.read", inDistrict2, false],
+    ["leader cannot take a snapshot", leader2, "evaluation.manage", inDistrict2, false],
   ])("%s", (_name, who, action, resource, expected) => {
     expect(can(who, action, resource)).toBe(expected);
   });
 
-  it("a LEADER holds no write permission at all", () => {
-    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !a.endsWith(".read"));
+  it("a LEADER holds no write permission at all, apart from its own display settings", () => {
+    const writes = (Object.keys(PERMISSIONS) as Action[]).filter((a) => !a.endsWith(".read") && a !== "preferences.update");
     expect(writes.filter((a) => can(leader2, a))).toEqual([]);
   });
 });
