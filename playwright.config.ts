@@ -2,7 +2,10 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end tests drive the production build, started exactly as a user
 // would (`npm start`), on its own port and a fresh embedded database.
-const PORT = 3100;
+// E2E_PORT / E2E_PG_PORT / E2E_DATA_DIR let a second copy of the tree run beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PG_PORT = process.env.E2E_PG_PORT ?? "54339";
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf .data/e2e && npx tsx scripts/start.ts start",
+    command: `rm -rf ${DATA_DIR} && npx tsx scripts/start.ts start`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -32,8 +35,8 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGINT", timeout: 20_000 },
     env: {
       PORT: String(PORT),
-      DATA_DIR: ".data/e2e",
-      EMBEDDED_PG_PORT: "54339",
+      DATA_DIR,
+      EMBEDDED_PG_PORT: PG_PORT,
       DATABASE_URL: "",
     },
   },
