@@ -9,3 +9,6 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
 }
+
+/** The e2e server's embedded database, for tests that look behind the UI. */
+export const E2E_DATABASE_URL = `postgresql://fazhi:fazhi-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/fazhi`;

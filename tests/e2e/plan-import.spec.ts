@@ -3,9 +3,9 @@ import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
-import { DEMO_PASSWORD, signIn } from "./helpers.ts";
+import { DEMO_PASSWORD, E2E_DATABASE_URL, signIn } from "./helpers.ts";
 
-const DATABASE = "postgresql://fazhi:fazhi-local@127.0.0.1:54339/fazhi";
+const DATABASE = E2E_DATABASE_URL;
 const SEED_004 = path.resolve(import.meta.dirname, "../fixtures/seeds/004-xialu-division.txt");
 
 // The demo data already holds 004 in 下陆区, with years of progress. A first

@@ -2,10 +2,10 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
-import { DEMO_PASSWORD, signIn } from "./helpers.ts";
+import { DEMO_PASSWORD, E2E_DATABASE_URL, signIn } from "./helpers.ts";
 
 // The e2e server's embedded database (playwright.config.ts).
-const DATABASE = "postgresql://fazhi:fazhi-local@127.0.0.1:54339/fazhi";
+const DATABASE = E2E_DATABASE_URL;
 const EVIDENCE = path.resolve(import.meta.dirname, "../fixtures/evidence/印发文件.pdf");
 
 let measureId: number;

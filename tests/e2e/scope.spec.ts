@@ -1,9 +1,9 @@
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers.ts";
+import { E2E_DATABASE_URL, signIn } from "./helpers.ts";
 
 // The e2e server's embedded database (playwright.config.ts).
-const DATABASE = "postgresql://fazhi:fazhi-local@127.0.0.1:54339/fazhi";
+const DATABASE = E2E_DATABASE_URL;
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: DATABASE });
