@@ -342,3 +342,115 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
   }
   return ids;
 }
+
+// ---------------------------------------------------------------------------
+// Inspections (督察) and rectification items (整改)
+
+export async function createInspection(
+  client: Client,
+  input: { regionId: number; title: string; inspector?: string | null; inspectedOn: string; description?: string | null },
+) {
+  const region = await client.region.findUniqueOrThrow({ where: { id: input.regionId } });
+  if (!region.districtId) throw new Error(`region ${region.name} is above district level`);
+  return client.inspection.create({
+    data: {
+      districtId: region.districtId,
+      regionId: region.id,
+      title: input.title,
+      inspector: input.inspector ?? null,
+      inspectedOn: new Date(`${input.inspectedOn}T00:00:00Z`),
+      description: input.description ?? null,
+    },
+  });
+}
+
+/** A finding with its units and one OPEN rectification item per unit, as addFinding writes them. */
+export async function createFinding(
+  client: Client,
+  input: { inspectionId: number; text: string; unitIds: number[]; measureId?: number | null; deadline: string },
+) {
+  const inspection = await client.inspection.findUniqueOrThrow({ where: { id: input.inspectionId } });
+  const districtId = inspection.districtId;
+  const finding = await client.finding.create({
+    data: {
+      districtId,
+      inspectionId: inspection.id,
+      measureId: input.measureId ?? null,
+      text: input.text,
+      units: { create: input.unitIds.map((unitId) => ({ unitId, districtId })) },
+    },
+  });
+  const rectifications = [];
+  for (const unitId of input.unitIds) {
+    rectifications.push(
+      await client.rectification.create({
+        data: { districtId, findingId: finding.id, unitId, deadline: new Date(`${input.deadline}T00:00:00Z`), status: "OPEN" },
+      }),
+    );
+  }
+  return { finding, rectifications };
+}
+
+/**
+ * A rectification report in its final state, moving the item as the actions
+ * in lib/inspections/actions.ts do: SUBMITTED → item SUBMITTED; APPROVED →
+ * item CLOSED (verified by the reviewer at reviewedAt); RETURNED → item OPEN.
+ * The report covers the Beijing day it was submitted. Writes no audit events.
+ */
+export async function createRectificationReport(
+  client: Client,
+  input: {
+    rectificationId: number;
+    authorId: number;
+    state: "SUBMITTED" | "APPROVED" | "RETURNED";
+    text?: string;
+    percent?: number;
+    claimedStatus?: "IN_PROGRESS" | "COMPLETED";
+    /** Default now. */
+    submittedAt?: Date;
+    /** Required for APPROVED and RETURNED. */
+    reviewerId?: number | null;
+    /** Default submittedAt + 2 days. */
+    reviewedAt?: Date;
+    reviewComment?: string | null;
+  },
+) {
+  const item = await client.rectification.findUniqueOrThrow({ where: { id: input.rectificationId } });
+  const author = await client.user.findUniqueOrThrow({ where: { id: input.authorId }, select: { id: true, role: true, unitId: true } });
+  const reviewed = input.state !== "SUBMITTED";
+  if (reviewed && input.reviewerId == null) throw new Error(`a ${input.state} report needs a reviewerId`);
+  const submittedAt = input.submittedAt ?? new Date();
+  const reviewedAt = reviewed ? (input.reviewedAt ?? new Date(submittedAt.getTime() + 2 * DAY_MS)) : null;
+  const day = new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(submittedAt)}T00:00:00Z`);
+  const claimedStatus = input.claimedStatus ?? (input.state === "APPROVED" ? "COMPLETED" : "IN_PROGRESS");
+  const report = await client.progressReport.create({
+    data: {
+      districtId: item.districtId,
+      rectificationId: item.id,
+      assignmentId: null,
+      periodStart: day,
+      periodEnd: day,
+      text: input.text ?? (claimedStatus === "COMPLETED" ? "已按督察意见整改到位,相关制度已印发。" : "正在按督察意见推进整改。"),
+      percent: claimedStatus === "COMPLETED" ? 100 : (input.percent ?? 50),
+      claimedStatus,
+      state: input.state,
+      authorId: author.id,
+      onBehalfOfUnitId: author.role === "LIAISON" && author.unitId === item.unitId ? null : item.unitId,
+      submittedAt,
+      reviewerId: reviewed ? input.reviewerId! : null,
+      reviewedAt,
+      reviewComment: input.state === "RETURNED" ? (input.reviewComment ?? "整改措施不够具体,请补充后重新报送。") : (input.reviewComment ?? null),
+      version: reviewed ? 2 : 1,
+      createdAt: submittedAt,
+    },
+  });
+  const status = input.state === "SUBMITTED" ? "SUBMITTED" : input.state === "APPROVED" ? "CLOSED" : "OPEN";
+  const rectification = await client.rectification.update({
+    where: { id: item.id },
+    data: {
+      status,
+      ...(input.state === "APPROVED" ? { verifiedById: input.reviewerId!, verifiedAt: reviewedAt } : {}),
+    },
+  });
+  return { report, rectification };
+}

@@ -9,6 +9,9 @@ import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
+import { listUnitRectifications } from "@/lib/inspections/queries.ts";
+import { isoDate } from "@/lib/dates.ts";
+import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 
 export const metadata: Metadata = { title: "我的任务" };
 
@@ -32,7 +35,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const actor = await requireActor();
   if (!can(actor, "task.list")) notFound();
   const filter = filterOf(await searchParams);
-  const tasks = await listMyTasks(actor, filter);
+  const [tasks, rectifications] = await Promise.all([
+    listMyTasks(actor, filter),
+    actor.unitId ? listUnitRectifications(actor, actor.unitId, { openOnly: true }) : Promise.resolve([]),
+  ]);
   const select = "ml-2 rounded border border-slate-300 px-2 py-1.5";
   return (
     <>
@@ -109,6 +115,40 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           </tr>
         ))}
       </Table>
+
+      <section aria-labelledby="rectifications-title" className="mt-8">
+        <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">
+          整改任务({rectifications.length} 项未销号)
+        </h2>
+        <Table caption="本单位未销号的督察整改任务" head={["督察发现的问题", "督察", "整改期限", "状态", "下一步"]}>
+          {rectifications.length === 0 && <EmptyRow colSpan={5}>没有未销号的整改任务</EmptyRow>}
+          {rectifications.map((item) => {
+            const latest = item.reports[0];
+            return (
+              <tr key={item.id}>
+                <td className={`${cell} max-w-xl`}>
+                  <Link href={`/inspections/rectifications/${item.id}`} className="text-brand-700 hover:underline">
+                    {item.finding.text.slice(0, 80)}
+                    {item.finding.text.length > 80 ? "……" : ""}
+                  </Link>
+                </td>
+                <td className={cell}>{item.finding.inspection.title}</td>
+                <td className={`${cell} whitespace-nowrap`}>{isoDate(item.deadline)}</td>
+                <td className={cell}>
+                  <RectificationBadge state={item.state} />
+                </td>
+                <td className={`${cell} text-sm`}>
+                  {item.status === "SUBMITTED"
+                    ? "已报送,等待司法局核验"
+                    : latest?.state === "RETURNED"
+                      ? "被退回,请修改后重新报送"
+                      : "报送整改情况"}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
+      </section>
     </>
   );
 }

@@ -17,6 +17,7 @@ import { DataTable } from "@/components/dashboard/data-table.tsx";
 import { LightsChart, RateBars, TrendChart } from "@/components/dashboard/charts.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
+import { loadRectificationFigures } from "@/lib/inspections/queries.ts";
 
 export const metadata: Metadata = { title: "区级统计看板" };
 
@@ -43,7 +44,10 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
   const data = id ? await loadDistrictDashboard(actor, id, filters) : null;
   if (!data) notFound();
   const drilling = Boolean(filters.state || filters.light || filters.chapter || filters.unit);
-  const drill = drilling ? await listDashboardMeasures(actor, data.district.id, filters, data.today) : null;
+  const [drill, rectification] = await Promise.all([
+    drilling ? listDashboardMeasures(actor, data.district.id, filters, data.today) : null,
+    loadRectificationFigures(actor, data.district.id, data.today),
+  ]);
 
   const base = `/dashboard/district/${data.district.id}`;
   const withFilter = (change: Parameters<typeof filtersToQuery>[1]) => `${base}${filtersToQuery(filters, change)}`;
@@ -218,6 +222,55 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
           activeSort={{ sort: filters.sort ?? "overdue", dir: filters.dir ?? (filters.sort === "name" ? "asc" : "desc") }}
         />
       </Section>
+
+      {rectification && rectification.totals.total > 0 && (
+        <Section
+          id="rectification-title"
+          title={`督察整改(${rectification.totals.total} 项整改任务)`}
+          actions={
+            <Link href="/inspections" className="no-print text-sm text-brand-700 underline">
+              查看督察整改
+            </Link>
+          }
+        >
+          <StatCards
+            title="督察整改主要指标"
+            stats={[
+              { label: "整改中", value: rectification.totals.open },
+              { label: "待核验", value: rectification.totals.submitted, tone: rectification.totals.submitted ? "amber" : undefined },
+              { label: "已销号", value: rectification.totals.closed, note: `其中逾期销号 ${rectification.totals.closedLate} 项`, tone: "green" },
+              { label: "已逾期未销号", value: rectification.totals.overdue, tone: rectification.totals.overdue ? "red" : undefined },
+              { label: "30天内到期", value: rectification.totals.dueSoon, note: "尚未销号", tone: rectification.totals.dueSoon ? "amber" : undefined },
+              {
+                label: "销号率",
+                value: percent(rate(rectification.totals.closed, rectification.totals.total)),
+                note: `${rectification.totals.closed} / ${rectification.totals.total}`,
+              },
+            ]}
+          />
+          <Table caption="各单位整改情况" head={["单位", "整改任务", "整改中", "待核验", "已销号", "已逾期", "30天内到期", "逾期销号"]}>
+            {rectification.units.map((u) => (
+              <tr key={u.unitId}>
+                <td className={cell}>
+                  <Link href={`/dashboard/unit/${u.unitId}`} className="text-brand-700 underline">
+                    {u.unitName}
+                  </Link>
+                </td>
+                <td className={`${cell} tabular-nums`}>{u.total}</td>
+                <td className={`${cell} tabular-nums`}>{u.open}</td>
+                <td className={`${cell} tabular-nums`}>{u.submitted}</td>
+                <td className={`${cell} tabular-nums`}>{u.closed}</td>
+                <td className={`${cell} tabular-nums ${u.overdue ? "font-semibold text-red-700" : ""}`}>
+                  {u.overdue}
+                  {u.overdue > 0 && <span className="ml-1 text-xs">逾期</span>}
+                </td>
+                <td className={`${cell} tabular-nums`}>{u.dueSoon}</td>
+                <td className={`${cell} tabular-nums`}>{u.closedLate}</td>
+              </tr>
+            ))}
+          </Table>
+        </Section>
+      )}
 
       <Section id="not-reported-title" title={`${data.periodLabel}未报送的单位(${data.notReported.length} 个)`} actions={exportLink("notReported")}>
         <DataTable

@@ -14,6 +14,8 @@ import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
 import { StatCards } from "@/components/dashboard/stat-cards.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
+import { listUnitRectifications } from "@/lib/inspections/queries.ts";
+import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 
 export const metadata: Metadata = { title: "部门看板" };
 
@@ -27,6 +29,7 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
   const filters = parseDashboardFilters(await searchParams);
   const data = id ? await loadUnitDashboard(actor, id, filters) : null;
   if (!data) notFound();
+  const rectifications = await listUnitRectifications(actor, data.unit.id, {}, data.today);
   const ordered = data.tasks;
   const u = data.unitCounters;
   const d = data.districtCounters;
@@ -120,6 +123,31 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
         </Table>
         {filters.light && <p className="mt-1 text-sm text-slate-600">只显示{LIGHT_LABELS[filters.light]}的任务。</p>}
       </section>
+
+      {rectifications.length > 0 && (
+        <section aria-labelledby="rectifications-title" className="mb-6">
+          <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">
+            督察整改任务({rectifications.length} 项,其中 {rectifications.filter((r) => r.status !== "CLOSED").length} 项未销号)
+          </h2>
+          <Table caption="本单位督察整改任务" head={["督察发现的问题", "督察", "整改期限", "状态"]}>
+            {rectifications.map((item) => (
+              <tr key={item.id}>
+                <td className={cell}>
+                  <Link href={`/inspections/rectifications/${item.id}`} className="text-brand-700 underline">
+                    {item.finding.text.slice(0, 60)}
+                    {item.finding.text.length > 60 ? "…" : ""}
+                  </Link>
+                </td>
+                <td className={cell}>{item.finding.inspection.title}</td>
+                <td className={`${cell} whitespace-nowrap`}>{isoDate(item.deadline)}</td>
+                <td className={cell}>
+                  <RectificationBadge state={item.state} />
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      )}
 
       <section aria-labelledby="returned-title" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

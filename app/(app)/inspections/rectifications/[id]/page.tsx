@@ -1,0 +1,174 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { isoDate } from "@/lib/dates.ts";
+import { getRectificationDetail } from "@/lib/inspections/queries.ts";
+import { RECTIFICATION_CLAIM_LABELS, RECTIFICATION_REPORT_STATE_LABELS } from "@/lib/inspections/schema.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
+import { RectificationReportForm, ReopenForm, VerifyControls } from "@/components/inspections/rectification-forms.tsx";
+
+export const metadata: Metadata = { title: "整改任务" };
+
+const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+
+const STEP_LABELS: Record<string, string> = {
+  "rectification.create": "交办整改任务",
+  "rectification.report": "报送整改情况",
+  "rectification.verify": "核验销号",
+  "rectification.return": "退回整改报送",
+  "rectification.reopen": "重新打开",
+};
+
+export default async function RectificationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  if (!can(actor, "inspection.read")) notFound();
+  const id = Number((await params).id);
+  const detail = Number.isInteger(id) && id > 0 ? await getRectificationDetail(actor, id) : null;
+  if (!detail) notFound();
+  const { item, verifier, timeline } = detail;
+  const { finding, unit } = item;
+  const canReport = item.status === "OPEN" && can(actor, "rectification.report", { regionId: unit.regionId, unitId: unit.id });
+  const canVerify = can(actor, "rectification.verify", { regionId: unit.regionId });
+  const pending = item.status === "SUBMITTED" ? item.reports.find((r) => r.state === "SUBMITTED") : undefined;
+
+  return (
+    <>
+      <PageHeader
+        title={`${unit.name}整改任务`}
+        description={
+          <Link href={`/inspections/${finding.inspection.id}`} className="text-brand-700 hover:underline">
+            {finding.inspection.title}({isoDate(finding.inspection.inspectedOn)}
+            {finding.inspection.inspector ? `,${finding.inspection.inspector}` : ""})
+          </Link>
+        }
+      />
+      <section aria-label="整改事项" className="mb-6 rounded border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-medium text-slate-600">督察发现的问题</h2>
+        <p className="mt-1 whitespace-pre-line">{finding.text}</p>
+        <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-2 text-sm">
+          <div>
+            <dt className="inline text-slate-600">整改单位:</dt>
+            <dd className="inline">{unit.name}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">整改期限:</dt>
+            <dd className="inline">{isoDate(item.deadline)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-600">状态:</dt>
+            <dd className="inline">
+              <RectificationBadge state={item.state} />
+            </dd>
+          </div>
+          {item.status === "CLOSED" && item.verifiedAt && (
+            <div>
+              <dt className="inline text-slate-600">销号:</dt>
+              <dd className="inline">
+                {verifier?.name ?? "—"} 于 {timeFormat.format(item.verifiedAt)} 核验销号
+              </dd>
+            </div>
+          )}
+          {finding.measure && (
+            <div>
+              <dt className="inline text-slate-600">关联举措:</dt>
+              <dd className="inline">
+                <Link href={`/measures/${finding.measure.id}`} className="text-brand-700 underline">
+                  {finding.measure.code} {finding.measure.text.slice(0, 40)}
+                </Link>
+              </dd>
+            </div>
+          )}
+        </dl>
+        {item.reopenReason && item.status !== "CLOSED" && (
+          <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">重新打开的原因:{item.reopenReason}</p>
+        )}
+      </section>
+
+      {item.status === "SUBMITTED" && !canVerify && (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-green-800">
+          整改情况已报送,等待司法局核验销号
+        </p>
+      )}
+
+      {canReport && (
+        <section id="report" aria-labelledby="report-title" className="no-print mb-6">
+          <h2 id="report-title" className="mb-2 text-lg font-semibold">
+            报送整改情况
+          </h2>
+          {item.reports[0]?.state === "RETURNED" && item.reports[0].reviewComment && (
+            <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              退回意见:{item.reports[0].reviewComment}
+            </p>
+          )}
+          <RectificationReportForm rectificationId={item.id} unitName={unit.name} onBehalf={actor.role !== "LIAISON"} />
+        </section>
+      )}
+
+      <section aria-labelledby="reports-title" className="mb-6">
+        <h2 id="reports-title" className="mb-2 text-lg font-semibold">
+          整改报送记录
+        </h2>
+        {item.reports.length === 0 && <p className="text-sm text-slate-500">尚未报送</p>}
+        <ol className="space-y-3">
+          {item.reports.map((r) => (
+            <li key={r.id} className="rounded border border-slate-200 bg-white p-3">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span>{r.submittedAt ? timeFormat.format(r.submittedAt) : "—"}</span>
+                <strong>{r.author.name}</strong>
+                {r.onBehalfOfUnitId && <span className="text-amber-800">(代报)</span>}
+                <span className="rounded bg-slate-100 px-1.5">{RECTIFICATION_REPORT_STATE_LABELS[r.state]}</span>
+                <span>
+                  {RECTIFICATION_CLAIM_LABELS[r.claimedStatus]} · {r.percent}%
+                </span>
+              </div>
+              <p className="mt-2 whitespace-pre-line text-sm">{r.text}</p>
+              {r.reviewer && r.reviewedAt && (
+                <p className="mt-2 text-sm text-slate-700">
+                  {r.reviewer.name} 于 {timeFormat.format(r.reviewedAt)}
+                  {r.state === "APPROVED" ? "核验销号" : "退回"}
+                  {r.reviewComment ? `:${r.reviewComment}` : ""}
+                </p>
+              )}
+              {pending?.id === r.id && canVerify && <VerifyControls rectificationId={item.id} reportId={r.id} unitName={unit.name} />}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {item.status === "CLOSED" && canVerify && (
+        <section aria-labelledby="reopen-title" className="no-print mb-6">
+          <h2 id="reopen-title" className="mb-2 text-lg font-semibold">
+            重新打开
+          </h2>
+          <ReopenForm rectificationId={item.id} />
+        </section>
+      )}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
+          办理记录
+        </h2>
+        <ol className="border-l-2 border-brand-100 pl-4 text-sm">
+          {timeline
+            .filter((event) => event.entityType === "Rectification")
+            .map((event) => (
+              <li key={String(event.id)} className="mb-2">
+                <time dateTime={event.createdAt.toISOString()} className="text-slate-500">
+                  {timeFormat.format(event.createdAt)}
+                </time>{" "}
+                {event.actor?.name ?? "系统"}
+                {event.actor?.unit && `(${event.actor.unit.name})`} {STEP_LABELS[event.action] ?? event.action}
+                {event.action === "rectification.reopen" && typeof event.after === "object" && event.after && "reopenReason" in event.after
+                  ? `:${String((event.after as { reopenReason: unknown }).reopenReason)}`
+                  : ""}
+              </li>
+            ))}
+          {timeline.length === 0 && <li className="text-slate-500">尚无记录</li>}
+        </ol>
+      </section>
+    </>
+  );
+}
