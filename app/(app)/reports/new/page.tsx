@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/auth/session.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { currentReportYear } from "@/lib/annual-reports/deadlines.ts";
+import { draftFormOptions } from "@/lib/annual-reports/queries.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { DraftForm } from "@/components/reports/draft-form.tsx";
+
+export const metadata: Metadata = { title: "生成年度报告草稿" };
+
+export default async function NewReportPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const actor = await requireActor();
+  if (!can(actor, "annualReport.manage")) notFound();
+  const today = todayInChina();
+  const maxYear = Number(today.slice(0, 4));
+  const asked = Number((await searchParams).year);
+  const { regions, units } = await draftFormOptions(actor);
+  return (
+    <>
+      <PageHeader
+        title="生成年度报告草稿"
+        description="一键按系统数据生成草稿:完成情况和数据、各领域审核通过的进展摘要、存在的不足、下一年度到期任务、督察整改情况。生成后可逐段修改。"
+      />
+      <DraftForm
+        regions={regions}
+        units={units}
+        unitOnly={actor.role === "LIAISON"}
+        defaultYear={Number.isInteger(asked) && asked >= 2000 && asked <= maxYear ? asked : currentReportYear(today)}
+        maxYear={maxYear}
+      />
+    </>
+  );
+}
