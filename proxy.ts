@@ -5,7 +5,8 @@ import { getToken } from "next-auth/jwt";
 // cookie's signature; pages and actions load the user from the database again
 // (lib/auth/session.ts), so a deactivated account stops at once.
 
-const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/];
+// /public: published reports and aggregate figures for anyone (lib/public/queries.ts).
+const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/public(?:\/|$)/];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getActor } from "@/lib/auth/session.ts";
+import { getDisplayPreferences } from "@/lib/users/queries.ts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,9 +8,12 @@ export const metadata: Metadata = {
   description: "法治政府建设规划任务分工、进展报送与年度报告管理",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // 长者模式 is read here, on the server, so the page never flashes at the small size first.
+  const actor = await getActor();
+  const { largeText } = actor ? await getDisplayPreferences(actor.id) : { largeText: false };
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={largeText ? "large-text" : undefined}>
       <body>{children}</body>
     </html>
   );

@@ -5,10 +5,12 @@ import { ROLE_LABELS } from "@/lib/users/schema.ts";
 import { MainNav } from "@/components/layout/main-nav.tsx";
 import { SignOutButton } from "@/components/layout/sign-out-button.tsx";
 import { unreadCount } from "@/lib/notifications/queries.ts";
+import { getDisplayPreferences } from "@/lib/users/queries.ts";
+import { LargeTextToggle } from "@/components/layout/large-text-toggle.tsx";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const unread = await unreadCount(actor);
+  const [unread, preferences] = await Promise.all([unreadCount(actor), getDisplayPreferences(actor.id)]);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -20,7 +22,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             法治任务通
           </Link>
           <MainNav items={navigationFor(actor)} />
-          <div className="ml-auto flex items-center gap-2 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
+            <LargeTextToggle initial={preferences.largeText} />
             <Link href="/inbox" className="rounded px-2 py-1 hover:bg-brand-700" aria-label={`消息,未读 ${unread} 条`}>
               消息{unread > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs">{unread}</span>}
             </Link>

@@ -5,24 +5,32 @@ import type { FormStatus } from "@/components/form/use-action-form.ts";
 const control =
   "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-slate-900 aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
 
-type Common = { name: string; label: string; errors?: FieldErrors; hint?: string; required?: boolean };
+type Common = {
+  name: string;
+  label: string;
+  errors?: FieldErrors;
+  hint?: string;
+  required?: boolean;
+  /** Set when the same form appears more than once on a page, so each label names its own control. */
+  idPrefix?: string;
+};
 
-function Frame({ name, label, errors, hint, required, children }: Common & { children: ReactNode }) {
+function Frame({ name, label, errors, hint, required, idPrefix = "", children }: Common & { children: ReactNode }) {
   const messages = errors?.[name];
   return (
     <div className="mb-4">
-      <label htmlFor={`field-${name}`} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={`${idPrefix}field-${name}`} className="block text-sm font-medium text-slate-700">
         {label}
         {required && <span className="ml-0.5 text-red-700" aria-hidden="true">*</span>}
       </label>
       {children}
       {hint && (
-        <p id={`hint-${name}`} className="mt-1 text-xs text-slate-500">
+        <p id={`${idPrefix}hint-${name}`} className="mt-1 text-xs text-slate-500">
           {hint}
         </p>
       )}
       {messages && (
-        <p id={`error-${name}`} className="mt-1 text-sm text-red-700">
+        <p id={`${idPrefix}error-${name}`} className="mt-1 text-sm text-red-700">
           {messages.join(";")}
         </p>
       )}
@@ -30,10 +38,10 @@ function Frame({ name, label, errors, hint, required, children }: Common & { chi
   );
 }
 
-function a11y({ name, errors, hint, required }: Common) {
-  const describedBy = [errors?.[name] ? `error-${name}` : "", hint ? `hint-${name}` : ""].filter(Boolean).join(" ");
+function a11y({ name, errors, hint, required, idPrefix = "" }: Common) {
+  const describedBy = [errors?.[name] ? `${idPrefix}error-${name}` : "", hint ? `${idPrefix}hint-${name}` : ""].filter(Boolean).join(" ");
   return {
-    id: `field-${name}`,
+    id: `${idPrefix}field-${name}`,
     name,
     "aria-invalid": errors?.[name] ? true : undefined,
     "aria-describedby": describedBy || undefined,
@@ -42,19 +50,19 @@ function a11y({ name, errors, hint, required }: Common) {
 }
 
 export function TextField(props: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
-  const { label, errors, hint, required, name, ...rest } = props;
+  const { label, errors, hint, required, name, idPrefix, ...rest } = props;
   return (
-    <Frame {...{ name, label, errors, hint, required }}>
-      <input className={control} {...rest} {...a11y({ name, label, errors, hint, required })} />
+    <Frame {...{ name, label, errors, hint, required, idPrefix }}>
+      <input className={control} {...rest} {...a11y({ name, label, errors, hint, required, idPrefix })} />
     </Frame>
   );
 }
 
 export function TextareaField(props: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
-  const { label, errors, hint, required, name, ...rest } = props;
+  const { label, errors, hint, required, name, idPrefix, ...rest } = props;
   return (
-    <Frame {...{ name, label, errors, hint, required }}>
-      <textarea className={control} rows={3} {...rest} {...a11y({ name, label, errors, hint, required })} />
+    <Frame {...{ name, label, errors, hint, required, idPrefix }}>
+      <textarea className={control} rows={3} {...rest} {...a11y({ name, label, errors, hint, required, idPrefix })} />
     </Frame>
   );
 }
@@ -65,10 +73,10 @@ export function SelectField(
     placeholder?: string;
   },
 ) {
-  const { label, errors, hint, required, name, options, placeholder, ...rest } = props;
+  const { label, errors, hint, required, name, options, placeholder, idPrefix, ...rest } = props;
   return (
-    <Frame {...{ name, label, errors, hint, required }}>
-      <select className={control} {...rest} {...a11y({ name, label, errors, hint, required })}>
+    <Frame {...{ name, label, errors, hint, required, idPrefix }}>
+      <select className={control} {...rest} {...a11y({ name, label, errors, hint, required, idPrefix })}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -12,6 +12,8 @@ import { reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
 import { writePlanImport } from "@/lib/plans/import.ts";
 import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
+import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
+import { recordAudit } from "@/lib/audit/record.ts";
 import {
   addDays,
   latestDuePeriod,
@@ -43,6 +45,17 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const DEMO_UNITS_FILE = path.join(ROOT, "prisma/demo-units.json");
 // Copies of the seed documents the demo plans are imported from; the app never reads tests/.
 const DEMO_DOCUMENTS_DIR = path.join(ROOT, "prisma/demo");
+
+/**
+ * Annual reports the governments already published, imported as history
+ * through the import screen's path (parse, the import's validation, its
+ * writer): they are what the public pages (/public) show first. 001 is
+ * 松江区's report for 2024, 003 罗店镇's (a town of 宝山区) for 2020.
+ */
+const DEMO_REPORTS = [
+  { region: "310117", file: "001-songjiang-report-2024.txt", importedBy: "admin" },
+  { region: "310113101", file: "003-luodian-report-2020.txt", importedBy: "admin" },
+] as const;
 
 /**
  * Plans imported through the import screen's path, as the named account. The
@@ -114,6 +127,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         const planIds = await importDemoPlans(tx, actor, regionIds.get(plan.region)!, plan.file, plan.issueDate);
         if (plan.progress) await seedDemoProgress(tx, { planIds, today, issueDate: plan.issueDate });
       }
+      for (const report of DEMO_REPORTS) {
+        await importDemoReport(tx, await actorFor(tx, report.importedBy), regionIds.get(report.region)!, report.file);
+      }
     },
     { timeout: 120_000 },
   );
@@ -169,6 +185,51 @@ async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName:
     data: { status: "IN_FORCE", reportCadence: "QUARTERLY", reportDueDay: 10 },
   });
   return planIds;
+}
+
+// ---------------------------------------------------------------------------
+// Annual reports, as importAnnualReport (lib/annual-reports/actions.ts) reads
+// and writes them: the document parsed, the action's schema, a published,
+// imported report with its sections and an audit event.
+
+async function importDemoReport(tx: Tx, actor: Actor, regionId: number, fileName: string): Promise<void> {
+  const bytes = new Uint8Array(fs.readFileSync(path.join(DEMO_DOCUMENTS_DIR, fileName)));
+  const decoded = await decodeDocument({ fileName, bytes });
+  const document = parseDocumentText(decoded.text);
+  if (document.kind !== "annualReport") throw new Error(`demo document ${fileName} is not an annual report`);
+  const data = importAnnualReportSchema.parse({
+    regionId: String(regionId),
+    title: document.report.title,
+    year: String(document.report.year),
+    sourceText: decoded.text,
+    sections: document.report.sections.map(({ heading, body }) => ({ heading, body })),
+  });
+  const region = await tx.region.findUniqueOrThrow({ where: { id: data.regionId } });
+  // The documents carry no date; reports are due to the public by 1 April of the next year.
+  const publishedAt = beijingTime(`${data.year + 1}-03-31`, 10);
+  const saved = await tx.annualReport.create({
+    data: {
+      regionId: region.id,
+      districtId: region.districtId!,
+      year: data.year,
+      title: data.title,
+      sourceText: data.sourceText ?? null,
+      status: "PUBLISHED",
+      imported: true,
+      publishedAt,
+      publishedById: actor.id,
+      createdAt: publishedAt,
+      sections: { create: data.sections.map((s, index) => ({ ...s, sortOrder: index, districtId: region.districtId! })) },
+    },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "annualReport.import",
+    entityType: "AnnualReport",
+    entityId: saved.id,
+    districtId: saved.districtId,
+    after: { ...saved, sourceText: undefined, sections: data.sections.map((s) => s.heading) },
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { hashPassword } from "@/lib/auth/password.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import {
   createUserSchema,
+  displayPreferencesSchema,
   resetUserPasswordSchema,
   setUserActiveSchema,
   updateUserSchema,
@@ -136,5 +137,31 @@ export async function resetUserPassword(input: unknown) {
       });
     });
     return { message: "已重置密码", data: null };
+  });
+}
+
+/** 长者模式 and any later display setting: the actor's own row only, whoever they are. */
+export async function updateDisplayPreferences(input: unknown) {
+  return runAction("updateDisplayPreferences", displayPreferencesSchema, input, async (actor, data) => {
+    if (!can(actor, "preferences.update")) throw forbidden();
+    await db().$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: actor.id }, select: { id: true, districtId: true, largeText: true } });
+      if (!before) throw notFound();
+      const after = await tx.user.update({
+        where: { id: actor.id },
+        data: { largeText: data.largeText },
+        select: { id: true, districtId: true, largeText: true },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: "user.preferences",
+        entityType: "User",
+        entityId: actor.id,
+        districtId: after.districtId,
+        before: { largeText: before.largeText },
+        after: { largeText: after.largeText },
+      });
+    });
+    return { message: data.largeText ? "已开启长者模式" : "已关闭长者模式", data: { largeText: data.largeText } };
   });
 }

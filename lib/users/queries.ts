@@ -37,3 +37,9 @@ export function getUser(actor: Actor, userId: number) {
     },
   });
 }
+
+/** The signed-in user's display settings (长者模式), read by the root layout so the first paint is already right. */
+export async function getDisplayPreferences(userId: number): Promise<{ largeText: boolean }> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { largeText: true } });
+  return { largeText: user?.largeText ?? false };
+}

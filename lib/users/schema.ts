@@ -55,3 +55,8 @@ export const createUserSchema = z.object({ login, password, ...assignment }).sup
 export const updateUserSchema = z.object({ id: id("用户"), ...assignment }).superRefine(checkAssignment);
 export const setUserActiveSchema = z.object({ id: id("用户"), active: checkbox });
 export const resetUserPasswordSchema = z.object({ id: id("用户"), password });
+
+/** 长者模式 on or off; a real boolean from the toggle, anything else is refused. */
+export const displayPreferencesSchema = z.object({
+  largeText: z.boolean({ error: "请选择是否开启长者模式" }),
+});

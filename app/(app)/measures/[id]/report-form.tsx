@@ -71,6 +71,8 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
     run(event.currentTarget, (submitter?.value as "draft" | "submit" | "carry") ?? "submit");
   }
 
+  // A measure page can hold several of these forms (two units, this period and the next): ids must differ.
+  const idPrefix = `report-${target.assignmentId}-${target.periodKey}-`;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={`${target.unitName}报送${target.periodLabel}进展`} className="rounded border border-slate-200 bg-white p-4">
       <h3 className="mb-2 font-semibold">
@@ -84,9 +86,9 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
       <input type="hidden" name="assignmentId" value={target.assignmentId} />
       <input type="hidden" name="periodKey" value={target.periodKey} />
       <input type="hidden" name="version" value={version ?? ""} />
-      <TextareaField name="text" label="进展情况" required rows={5} maxLength={5000} errors={errors} defaultValue={existing?.text ?? ""} />
+      <TextareaField idPrefix={idPrefix} name="text" label="进展情况" required rows={5} maxLength={5000} errors={errors} defaultValue={existing?.text ?? ""} />
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField name="percent" label="完成进度(%)" type="number" min={0} max={100} inputMode="numeric" errors={errors} defaultValue={existing?.percent ?? 0} />
+        <TextField idPrefix={idPrefix} name="percent" label="完成进度(%)" type="number" min={0} max={100} inputMode="numeric" errors={errors} defaultValue={existing?.percent ?? 0} />
         <fieldset className="mb-4">
           <legend className="text-sm font-medium text-slate-700">本期状态</legend>
           <div className="mt-2 flex gap-4">
@@ -100,20 +102,20 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
         </fieldset>
       </div>
       <div className="mb-4">
-        <label htmlFor={`evidence-${target.assignmentId}`} className="block text-sm font-medium text-slate-700">
+        <label htmlFor={`${idPrefix}evidence`} className="block text-sm font-medium text-slate-700">
           佐证材料(PDF、Word、Excel、JPG/PNG,每个不超过 20 MB)
         </label>
         <input
-          id={`evidence-${target.assignmentId}`}
+          id={`${idPrefix}evidence`}
           name="evidence"
           type="file"
           multiple
           accept={ATTACHMENT_ACCEPT}
-          aria-describedby={errors.evidence ? `evidence-error-${target.assignmentId}` : undefined}
+          aria-describedby={errors.evidence ? `${idPrefix}evidence-error` : undefined}
           className="mt-1 block text-sm"
         />
         {errors.evidence && (
-          <p id={`evidence-error-${target.assignmentId}`} className="mt-1 text-sm text-red-700">
+          <p id={`${idPrefix}evidence-error`} className="mt-1 text-sm text-red-700">
             {errors.evidence.join(";")}
           </p>
         )}

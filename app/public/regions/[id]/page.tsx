@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getPublicRegion } from "@/lib/public/queries.ts";
+import { parseId } from "@/lib/dashboards/schema.ts";
+import { RegionView } from "@/components/public/public-views.tsx";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "区域公开信息" };
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props["params"]) {
+  const id = parseId((await params).id);
+  return id === null ? null : getPublicRegion(id);
+}
+
+export default async function PublicRegionPage({ params }: Props) {
+  const data = await load(params);
+  if (!data) notFound();
+  return <RegionView data={data} />;
+}
