@@ -18,12 +18,9 @@ import {
 } from "@/lib/annual-reports/schema.ts";
 import { buildDraft } from "@/lib/annual-reports/draft.ts";
 import { loadDraftData } from "@/lib/annual-reports/queries.ts";
+import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
 
-/**
- * Keeps a report the government already published as history: imported,
- * published, frozen. Importing the same region and year again replaces the
- * imported copy rather than adding a second one.
- */
+/** Keeps a report the government already published as history (see writeAnnualReportImport). */
 export async function importAnnualReport(input: unknown) {
   return runAction("importAnnualReport", importAnnualReportSchema, input, async (actor, data) => {
     if (!can(actor, "plan.manage")) throw forbidden();
@@ -32,36 +29,7 @@ export async function importAnnualReport(input: unknown) {
       if (!region?.districtId) {
         throw new AppError("VALIDATION", undefined, { regionId: ["所选区域不存在、不在您的管理范围内或不是区县/乡镇"] });
       }
-      const before = await tx.annualReport.findFirst({
-        where: { regionId: region.id, year: data.year, imported: true, unitId: null },
-        include: { sections: true },
-      });
-      const fields = {
-        title: data.title,
-        sourceText: data.sourceText ?? null,
-        status: "PUBLISHED" as const,
-        publishedAt: before?.publishedAt ?? new Date(),
-        publishedById: actor.id,
-      };
-      const sections = data.sections.map((s, index) => ({ ...s, sortOrder: index, districtId: region.districtId! }));
-      const saved = before
-        ? await tx.annualReport.update({
-            where: { id: before.id },
-            data: { ...fields, sections: { deleteMany: {}, create: sections } },
-          })
-        : await tx.annualReport.create({
-            data: { ...fields, regionId: region.id, districtId: region.districtId!, year: data.year, imported: true, sections: { create: sections } },
-          });
-      await recordAudit(tx, {
-        actor,
-        action: before ? "annualReport.reimport" : "annualReport.import",
-        entityType: "AnnualReport",
-        entityId: saved.id,
-        districtId: saved.districtId,
-        before: before ? { ...before, sourceText: undefined } : null,
-        after: { ...saved, sourceText: undefined, sections: data.sections.map((s) => s.heading) },
-      });
-      return saved;
+      return writeAnnualReportImport(tx, actor, { id: region.id, districtId: region.districtId }, data);
     });
     return { message: `已保存${report.year}年度报告“${report.title}”`, data: { id: report.id } };
   });

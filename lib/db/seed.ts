@@ -13,7 +13,8 @@ import { writePlanImport } from "@/lib/plans/import.ts";
 import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
 import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
-import { recordAudit } from "@/lib/audit/record.ts";
+import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
+import { seedDemoInspections } from "@/lib/inspections/demo.ts";
 import {
   addDays,
   latestDuePeriod,
@@ -125,7 +126,10 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
       for (const plan of DEMO_PLANS) {
         const actor = await actorFor(tx, plan.importedBy);
         const planIds = await importDemoPlans(tx, actor, regionIds.get(plan.region)!, plan.file, plan.issueDate);
-        if (plan.progress) await seedDemoProgress(tx, { planIds, today, issueDate: plan.issueDate });
+        if (plan.progress) {
+          await seedDemoProgress(tx, { planIds, today, issueDate: plan.issueDate });
+          await seedDemoInspections(tx, { districtId: regionIds.get(plan.region)!, today });
+        }
       }
       for (const report of DEMO_REPORTS) {
         await importDemoReport(tx, await actorFor(tx, report.importedBy), regionIds.get(report.region)!, report.file);
@@ -188,9 +192,8 @@ async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName:
 }
 
 // ---------------------------------------------------------------------------
-// Annual reports, as importAnnualReport (lib/annual-reports/actions.ts) reads
-// and writes them: the document parsed, the action's schema, a published,
-// imported report with its sections and an audit event.
+// Annual reports, as importAnnualReport reads and writes them: the document
+// parsed, the action's schema, the import's writer.
 
 async function importDemoReport(tx: Tx, actor: Actor, regionId: number, fileName: string): Promise<void> {
   const bytes = new Uint8Array(fs.readFileSync(path.join(DEMO_DOCUMENTS_DIR, fileName)));
@@ -206,29 +209,8 @@ async function importDemoReport(tx: Tx, actor: Actor, regionId: number, fileName
   });
   const region = await tx.region.findUniqueOrThrow({ where: { id: data.regionId } });
   // The documents carry no date; reports are due to the public by 1 April of the next year.
-  const publishedAt = beijingTime(`${data.year + 1}-03-31`, 10);
-  const saved = await tx.annualReport.create({
-    data: {
-      regionId: region.id,
-      districtId: region.districtId!,
-      year: data.year,
-      title: data.title,
-      sourceText: data.sourceText ?? null,
-      status: "PUBLISHED",
-      imported: true,
-      publishedAt,
-      publishedById: actor.id,
-      createdAt: publishedAt,
-      sections: { create: data.sections.map((s, index) => ({ ...s, sortOrder: index, districtId: region.districtId! })) },
-    },
-  });
-  await recordAudit(tx, {
-    actor,
-    action: "annualReport.import",
-    entityType: "AnnualReport",
-    entityId: saved.id,
-    districtId: saved.districtId,
-    after: { ...saved, sourceText: undefined, sections: data.sections.map((s) => s.heading) },
+  await writeAnnualReportImport(tx, actor, { id: region.id, districtId: region.districtId! }, data, {
+    publishedAt: beijingTime(`${data.year + 1}-03-31`, 10),
   });
 }
 

@@ -321,7 +321,8 @@ describe("seedDemoData", () => {
       // This period: some units have reported, others not yet; 区司法局 still can.
       const collecting = reportingPeriod(today, "QUARTERLY", 10);
       const reportedNow = await db().progressReport.findMany({
-        where: { periodStart: new Date(`${collecting.start}T00:00:00Z`) },
+        // Measure reports only: the demo's rectification reports are dated by day and may share the start.
+        where: { periodStart: new Date(`${collecting.start}T00:00:00Z`), assignmentId: { not: null } },
         select: { assignment: { select: { unitId: true } } },
       });
       const units = await db().assignment.findMany({ distinct: ["unitId"], select: { unitId: true } });
