@@ -91,4 +91,17 @@ test.describe.serial("督察整改", () => {
     await expect(page.getByText("按期销号")).toBeVisible();
     await page.screenshot({ path: path.join(SCREENSHOTS, "rectification-closed.png"), fullPage: true });
   });
+
+  test("the next annual report draft's 督察整改情况 shows the item closed", async () => {
+    // Still the bureau: this year's report for 下陆区 is drafted from the data, inspections included.
+    await page.goto("/reports/new");
+    await page.getByRole("combobox", { name: "所属区域" }).selectOption({ label: "下陆区" });
+    await page.getByRole("spinbutton", { name: "报告年度" }).fill(TODAY.slice(0, 4));
+    await page.getByRole("button", { name: "生成年度报告草稿" }).click();
+    await expect(page).toHaveURL(/\/reports\/\d+$/);
+    const document = page.getByRole("article", { name: `下陆区${TODAY.slice(0, 4)}年法治政府建设年度报告` });
+    await expect(document.getByRole("heading", { name: /^[一二三四五六]、督察整改情况$/ })).toBeVisible();
+    await expect(document.getByRole("heading", { name: new RegExp(TITLE) })).toBeVisible();
+    await expect(document.getByText(`${FINDING}——区司法局已销号`, { exact: false })).toBeVisible();
+  });
 });
