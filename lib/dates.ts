@@ -7,3 +7,9 @@ export function todayInChina(now: Date = new Date()): string {
 export function isoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
+
+/** "2024-06-30" → "2024年6月30日", as official documents write dates. */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}

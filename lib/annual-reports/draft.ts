@@ -4,6 +4,8 @@
 // their numbers (一、, (一)): numbering follows the order on screen and in the
 // .docx, so deleting or editing a paragraph never leaves a gap.
 
+import { chineseDate } from "@/lib/dates.ts";
+
 export const SECTION_KINDS = ["LEADER_DUTY", "MEASURES", "SHORTCOMINGS", "NEXT_YEAR", "RECTIFICATION"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
@@ -104,11 +106,7 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
   return chars.length <= max ? flat : `${chars.slice(0, max).join("")}……`;
 }
 
-/** "2025-03-01" → "2025年3月1日". */
-export function chineseDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export { chineseDate };
 
 function percent(part: number, whole: number): string | null {
   return whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : null;

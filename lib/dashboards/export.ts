@@ -8,8 +8,14 @@ import { parseDashboardFilters, parseId, type DashboardFilters } from "@/lib/das
 export async function buildTableWorkbook<Row>(table: TableSpec<Row>, subtitle: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "法治任务通";
+  addTableSheet(workbook, table, table.title, subtitle);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Adds one table as a sheet: a title row, a subtitle line (the filters), the header, the rows. */
+export function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: TableSpec<Row>, title: string, subtitle: string) {
   const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-  sheet.addRow([table.title]).font = { bold: true, size: 14 };
+  sheet.addRow([title]).font = { bold: true, size: 14 };
   sheet.addRow([subtitle]).font = { color: { argb: "FF555555" } };
   const header = sheet.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
@@ -25,7 +31,6 @@ export async function buildTableWorkbook<Row>(table: TableSpec<Row>, subtitle: s
     col.width = Math.min(60, Math.max(8, widest + 2));
   });
   sheet.views = [{ state: "frozen", ySplit: 3 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export function xlsxResponse(buffer: Buffer, fileName: string): Response {

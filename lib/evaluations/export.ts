@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import type { TableSpec } from "@/lib/dashboards/tables.ts";
+import { chineseDate } from "@/lib/dates.ts";
+import { addTableSheet } from "@/lib/dashboards/export.ts";
 import { buildOfficialDocx, type OfficialBlock } from "@/lib/documents/official-docx.ts";
 import { MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
 import { DEADLINE_KIND_LABELS } from "@/lib/evaluations/snapshot.ts";
@@ -9,32 +10,7 @@ import { chapterName, describeEvaluation, evaluationTables } from "@/lib/evaluat
 /** 41.7%, or "—" with nothing to divide by. */
 const pct = (value: number | null) => (value === null ? "—" : `${(Math.round(value * 1000) / 10).toFixed(1)}%`);
 
-/** "2024-06-30" → "2024年6月30日", as documents write dates. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-/** One sheet per table, each laid out as lib/dashboards/export.ts buildTableWorkbook lays out its one. */
-function addTableSheet<Row>(workbook: ExcelJS.Workbook, table: TableSpec<Row>, heading: string, subtitle: string) {
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31));
-  sheet.addRow([`${heading}:${table.title}`]).font = { bold: true, size: 14 };
-  sheet.addRow([subtitle]).font = { color: { argb: "FF555555" } };
-  const header = sheet.addRow(table.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2E8F0" } };
-    cell.border = { bottom: { style: "thin" } };
-  });
-  for (const row of table.rows) sheet.addRow(table.columns.map((c) => c.value(row)));
-  table.columns.forEach((column, index) => {
-    const col = sheet.getColumn(index + 1);
-    if (column.percent) col.numFmt = "0.0%";
-    const widest = Math.max(column.header.length * 2, ...table.rows.slice(0, 200).map((r) => String(column.value(r) ?? "").length * 2));
-    col.width = Math.min(60, Math.max(8, widest + 2));
-  });
-  sheet.views = [{ state: "frozen", ySplit: 3 }];
-}
+export { chineseDate };
 
 export async function buildEvaluationWorkbook(report: EvaluationReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -42,12 +18,12 @@ export async function buildEvaluationWorkbook(report: EvaluationReport): Promise
   const tables = evaluationTables(report);
   const subtitle = describeEvaluation(report);
   const heading = report.evaluation.title;
-  addTableSheet(workbook, tables.chapters, heading, subtitle);
-  addTableSheet(workbook, tables.units, heading, subtitle);
-  addTableSheet(workbook, tables.kinds, heading, subtitle);
-  addTableSheet(workbook, tables.details, heading, subtitle);
+  addTableSheet(workbook, tables.chapters, `${heading}:${tables.chapters.title}`, subtitle);
+  addTableSheet(workbook, tables.units, `${heading}:${tables.units.title}`, subtitle);
+  addTableSheet(workbook, tables.kinds, `${heading}:${tables.kinds.title}`, subtitle);
+  addTableSheet(workbook, tables.details, `${heading}:${tables.details.title}`, subtitle);
   const s = report.comparison.summary;
-  addTableSheet(workbook, tables.comparison, heading, `${subtitle}。基准日后完成 ${s.completedSince} 项,新增逾期 ${s.newlyOverdue} 项,状态未变 ${s.unchanged} 项,其他变化 ${s.other} 项`);
+  addTableSheet(workbook, tables.comparison, `${heading}:${tables.comparison.title}`, `${subtitle}。基准日后完成 ${s.completedSince} 项,新增逾期 ${s.newlyOverdue} 项,状态未变 ${s.unchanged} 项,其他变化 ${s.other} 项`);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -1,4 +1,4 @@
-import { DUE_SOON_DAYS, type Light } from "@/lib/progress/lights.ts";
+import { daysBetween, DUE_SOON_DAYS, type Light } from "@/lib/progress/lights.ts";
 
 // The rules for a rectification item (整改事项), in one place: the pages, the
 // dashboards' SQL (lib/inspections/queries.ts) and the tests follow them.
@@ -37,12 +37,8 @@ export type RectificationState = {
   daysLeft: number | null;
 };
 
-const DAY_MS = 86_400_000;
 
-/** Whole days from `from` to `to`, both "YYYY-MM-DD". */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+export { daysBetween };
 
 export function rectificationState(input: {
   status: RectificationStatus;
