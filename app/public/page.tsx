@@ -1,8 +1,8 @@
-import { listPublicRegions } from "@/lib/public/queries.ts";
+import { cachedPublicRegions } from "@/lib/public/cache.ts";
 import { RegionIndexView } from "@/components/public/public-views.tsx";
 
 export const dynamic = "force-dynamic";
 
 export default async function PublicIndexPage() {
-  return <RegionIndexView regions={await listPublicRegions()} />;
+  return <RegionIndexView regions={await cachedPublicRegions()} />;
 }

@@ -56,8 +56,27 @@ const TABLE_SIZE = 12 * PT; // 小四: keeps a 6-column table on a portrait page
 const LINE = 28 * 20; // fixed 28pt line, in twips
 const INDENT_2_CHARS = { firstLineChars: 200, firstLine: 2 * BODY_SIZE * 10 };
 
+/*
+ * XML 1.0 forbids most C0 control characters, and Word refuses a .docx that contains one
+ * ("unreadable content"). Text pasted from Word brings them along: \x0B is its manual line
+ * break (Shift+Enter) and \x0C its page break, so those become line breaks where the text is
+ * split into paragraphs; the rest, and the noncharacters U+FFFE/U+FFFF and lone surrogates,
+ * are dropped. Tab, LF and CR are legal and stay.
+ */
+const XML_ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text safe for one line of XML: Word's line/page breaks become a space. */
+function xmlSafeText(text: string): string {
+  return text.replace(/[\x0B\x0C]/g, " ").replace(XML_ILLEGAL, "");
+}
+
+/** Text safe for XML where "\n" starts a new paragraph: Word's line/page breaks become "\n". */
+function xmlSafeLines(text: string): string {
+  return text.replace(/[\x0B\x0C]/g, "\n").replace(XML_ILLEGAL, "");
+}
+
 function bodyParagraphs(text: string): Paragraph[] {
-  return text
+  return xmlSafeLines(text)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
@@ -73,7 +92,7 @@ function cellParagraph(value: string | number, header: boolean): Paragraph {
     spacing: { line: 20 * 18, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
     indent: { firstLine: 0, firstLineChars: 0 },
     // 黑体 carries the header's weight; no bold on top of it, as in printed tables.
-    children: [new TextRun({ text: String(value), size: TABLE_SIZE, font: header ? HEI : FANGSONG })],
+    children: [new TextRun({ text: xmlSafeText(String(value)), size: TABLE_SIZE, font: header ? HEI : FANGSONG })],
   });
 }
 
@@ -105,11 +124,11 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
       alignment: AlignmentType.CENTER,
       indent: { firstLine: 0, firstLineChars: 0 },
       spacing: { line: 36 * 20, lineRule: LineRuleType.AT_LEAST, after: doc.subtitle ? 0 : LINE },
-      children: [new TextRun({ text: doc.title, font: TITLE_FONT, size: TITLE_SIZE, bold: true })],
+      children: [new TextRun({ text: xmlSafeText(doc.title), font: TITLE_FONT, size: TITLE_SIZE, bold: true })],
     }),
   ];
   if (doc.subtitle) {
-    for (const line of doc.subtitle.split(/\r?\n/).filter((l) => l.trim())) {
+    for (const line of xmlSafeLines(doc.subtitle).split(/\r?\n/).filter((l) => l.trim())) {
       children.push(
         new Paragraph({
           alignment: AlignmentType.CENTER,
@@ -123,10 +142,10 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
   for (const block of doc.blocks) {
     switch (block.kind) {
       case "heading1":
-        children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(block.text)] }));
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(xmlSafeText(block.text))] }));
         break;
       case "heading2":
-        children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.text)] }));
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(xmlSafeText(block.text))] }));
         break;
       case "paragraph":
         children.push(...bodyParagraphs(block.text));
@@ -142,7 +161,7 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
   const headingParagraph = { indent: INDENT_2_CHARS, spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true, keepLines: true };
   const document = new Document({
     creator: "法治任务通",
-    title: doc.title,
+    title: xmlSafeText(doc.title),
     styles: {
       default: {
         document: {

@@ -1,6 +1,7 @@
 "use server";
 
 import { db } from "@/lib/db/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, regionScope } from "@/lib/auth/policy.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
@@ -42,7 +43,11 @@ export async function createEvaluation(input: unknown) {
 
     const evaluation = await client.$transaction(
       async (tx) => {
-        // Read inside the transaction so the snapshot is one consistent view of the plan.
+        // The snapshot's reads (measures and chapters, then units and reports, then extensions)
+        // must see one state of the plan: under the default READ COMMITTED each would see what
+        // was committed by its own start, so a change landing between them is half seen.
+        // REPEATABLE READ pins one view for the whole transaction; it only reads and inserts
+        // new rows, so it never fails on a concurrent update.
         const items = await computePlanSnapshot(tx, snapshotPlan, data.snapshotDate);
         const created = await tx.evaluation.create({
           data: { districtId: plan.districtId, planId: plan.id, title: data.title, snapshotDate: dateOf(data.snapshotDate), createdById: actor.id },
@@ -81,7 +86,7 @@ export async function createEvaluation(input: unknown) {
         });
         return created;
       },
-      { timeout: 60_000 },
+      { timeout: 60_000, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
     );
     return { message: "已生成评估快照", data: { id: evaluation.id } };
   });

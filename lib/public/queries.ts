@@ -218,21 +218,52 @@ export type PublicRegionPage = NonNullable<Awaited<ReturnType<typeof getPublicRe
 export async function getPublicRegion(regionId: number, today = todayInChina()) {
   const region = await db().region.findUnique({
     where: { id: regionId },
-    select: { id: true, name: true, level: true, districtId: true, parent: { select: { id: true, name: true } } },
+    select: { id: true, name: true, level: true, districtId: true, path: true, parent: { select: { id: true, name: true } } },
   });
   if (!region) return null;
   const [reports, plans, children] = await Promise.all([
     publishedReports(Prisma.sql`a."regionId" = ${region.id}::int`),
     region.districtId ? planProgress(region.id, region.districtId, today) : Promise.resolve([]),
-    listPublicRegions().then((all) => all.filter((r) => r.parentId === region.id)),
+    publicChildren(region.id, region.path),
   ]);
   return {
     region: { id: region.id, name: region.name, level: region.level, parent: region.parent },
     today,
     reports,
     plans,
-    children: children.map(({ id, name, level, reports, plans }) => ({ id, name, level, reports, plans })),
+    children,
   };
+}
+
+/**
+ * The region's direct children that the index shows (something public in them or below them),
+ * in code order, each with its own counts as listPublicRegions gives them. Read by parentId and
+ * the subtree's path prefix, so a district's page never walks the whole province.
+ */
+async function publicChildren(regionId: number, path: string) {
+  return db().$queryRaw<{ id: number; name: string; level: RegionLevel; reports: number; plans: number }[]>`
+WITH RECURSIVE chain AS (
+  SELECT a."id" AS "start", a."previousVersionId" AS "prev"
+  FROM "AnnualReport" a JOIN "Region" g ON g."id" = a."regionId"
+  WHERE a."status" = 'PUBLISHED' AND a."previousVersionId" IS NOT NULL AND g."path" LIKE ${path} || '%'
+  UNION
+  SELECT c."start", p."previousVersionId"
+  FROM chain c JOIN "AnnualReport" p ON p."id" = c."prev"
+  WHERE p."previousVersionId" IS NOT NULL
+),
+superseded AS (SELECT DISTINCT c."prev" AS "id" FROM chain c),
+counts AS (
+  SELECT g."id", g."path",
+    (SELECT count(*)::int FROM "AnnualReport" a
+      WHERE a."regionId" = g."id" AND a."status" = 'PUBLISHED' AND a."id" NOT IN (SELECT "id" FROM superseded)) AS "reports",
+    (SELECT count(*)::int FROM "Plan" pl WHERE pl."regionId" = g."id" AND pl."status" = 'IN_FORCE') AS "plans"
+  FROM "Region" g WHERE g."path" LIKE ${path} || '%' AND g."id" <> ${regionId}::int
+)
+SELECT k."id", k."name", k."level"::text AS "level", kc."reports", kc."plans"
+FROM "Region" k JOIN counts kc ON kc."id" = k."id"
+WHERE k."parentId" = ${regionId}::int
+  AND EXISTS (SELECT 1 FROM counts d WHERE d."path" LIKE k."path" || '%' AND (d."reports" > 0 OR d."plans" > 0))
+ORDER BY k."code"`;
 }
 
 export type PublicReportSection = { sortOrder: number; level: number; kind: string | null; heading: string; body: string };

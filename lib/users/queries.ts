@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
 import { regionScope, type Actor } from "@/lib/auth/policy.ts";
 
@@ -38,8 +39,12 @@ export function getUser(actor: Actor, userId: number) {
   });
 }
 
-/** The signed-in user's display settings (长者模式), read by the root layout so the first paint is already right. */
-export async function getDisplayPreferences(userId: number): Promise<{ largeText: boolean }> {
+/**
+ * The signed-in user's display settings (长者模式), read by the root layout so the first paint is
+ * already right. The app layout reads them too (for the toggle): React's cache() makes that one
+ * query per request (outside a server render it is a plain call).
+ */
+export const getDisplayPreferences = cache(async (userId: number): Promise<{ largeText: boolean }> => {
   const user = await db().user.findUnique({ where: { id: userId }, select: { largeText: true } });
   return { largeText: user?.largeText ?? false };
-}
+});

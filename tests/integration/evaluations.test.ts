@@ -167,6 +167,39 @@ describe("createEvaluation freezes each measure as at the snapshot date", () => 
   });
 });
 
+describe("createEvaluation reads the plan as one consistent view", () => {
+  it("a change committed while the snapshot is being read is not half seen", async () => {
+    await actAs(world.a.users.bureau);
+    const prisma = db();
+    let evaluation: ReturnType<typeof createEvaluation> | undefined;
+    // Another session moves M4 to chapter 一 and hands its lead from J to D, committing
+    // between the snapshot's first read (measures and chapters) and its second (units and
+    // reports): the lock on "ProgressReport" holds the second read back until then.
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "ProgressReport" IN ACCESS EXCLUSIVE MODE`;
+        evaluation = createEvaluation({ planId: plan.id, title: "并发中的评估", snapshotDate: SNAPSHOT });
+        const waiting = async () =>
+          (await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE relation = '"ProgressReport"'::regclass AND NOT granted`)[0]!.n;
+        for (let i = 0; (await waiting()) === 0; i++) {
+          if (i > 200) throw new Error("the snapshot never reached the progress reports");
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await tx.measure.update({ where: { id: M.M4 }, data: { sectionId: chapters.c1 } });
+        await tx.$executeRaw`UPDATE "Assignment" SET "unitId" = ${D} WHERE "measureId" = ${M.M4} AND "unitId" = ${J}`;
+      },
+      { timeout: 20_000 },
+    );
+    const result = await evaluation!;
+    expect(result).toMatchObject({ ok: true });
+    const item = await prisma.evaluationItem.findFirstOrThrow({ where: { evaluationId: (result as { data: { id: number } }).data.id, measureId: M.M4 } });
+    // The plan as it stood when the snapshot began: chapter 二 and J together, never chapter 二 with D.
+    expect([item.chapterId, item.leadUnitIds, item.unitIds]).toEqual([chapters.c2, [J], [J]]);
+    // And the change did land.
+    expect(await prisma.assignment.findMany({ where: { measureId: M.M4 }, select: { unitId: true } })).toEqual([{ unitId: D }]);
+  });
+});
+
 describe("the evaluation report", () => {
   let evaluationId: number;
   beforeEach(async () => {

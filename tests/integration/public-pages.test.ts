@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport, createUnit, createUser, createRegion } from "@/lib/db/factories.ts";
 import { getPublicRegion, getPublishedReport, listPublicRegions } from "@/lib/public/queries.ts";
+import { cachedPublicRegion, cachedPublicRegions, clearPublicCache, PUBLIC_TTL_MS } from "@/lib/public/cache.ts";
 import { RegionIndexView, RegionView, ReportView } from "@/components/public/public-views.tsx";
 import { todayInChina } from "@/lib/dates.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
@@ -54,6 +55,8 @@ const lead = async (measureId: number) => db().assignment.findFirstOrThrow({ whe
 const Q4_2025 = { start: "2025-10-01", end: "2025-12-31" };
 
 beforeEach(async () => {
+  // Each test starts on a fresh database whose ids begin again at 1.
+  clearPublicCache();
   world = await buildTwoDistricts();
   const a = world.a;
   const district = a.region;
@@ -271,6 +274,88 @@ describe("public pages", () => {
     expect(data.plans).toEqual([]);
     expectNoSecrets(JSON.stringify(data) + html(createElement(RegionView, { data })));
     expect(await getPublicRegion(999_999)).toBeNull();
+  });
+});
+
+describe("a region page's children", () => {
+  const publish = (regionId: number, title: string) =>
+    db().annualReport.create({
+      data: {
+        districtId: world.a.region.id,
+        regionId,
+        year: 2025,
+        title,
+        status: "PUBLISHED",
+        createdById: world.a.users.bureau.id,
+        publishedById: world.a.users.bureau.id,
+        publishedAt: new Date("2026-03-25T02:00:00Z"),
+      },
+    });
+
+  it("are the regions below it with something public in them or under them, with their own counts, in code order", async () => {
+    const children = async (id: number) => (await getPublicRegion(id))!.children.map((c) => [c.name, c.level, c.reports, c.plans]);
+    // 下陆区: three current reports (2025, the unit's 2025, the corrected 2024) and one plan; 黄石港区 a plan.
+    expect(await children(world.city.id)).toEqual([
+      ["黄石港区", "DISTRICT", 0, 1],
+      ["下陆区", "DISTRICT", 3, 1],
+    ]);
+    // The town has only a draft.
+    expect(await children(world.a.region.id)).toEqual([]);
+
+    await publish(ids.town, "团城山街道2025年法治政府建设情况报告");
+    // A district with nothing of its own but a town with a published report is shown, with zeros.
+    const c = await createRegion(db(), { code: "420281", name: "大冶市", level: "DISTRICT", parentId: world.city.id });
+    const cTown = await createRegion(db(), { code: "420281100", name: "东岳路街道", level: "TOWN", parentId: c.id });
+    await createRegion(db(), { code: "420281101", name: "金湖街道", level: "TOWN", parentId: c.id });
+    await publish(cTown.id, "东岳路街道2025年法治政府建设情况报告");
+    expect(await children(world.a.region.id)).toEqual([["团城山街道", "TOWN", 1, 0]]);
+    expect(await children(world.city.id)).toEqual([
+      ["黄石港区", "DISTRICT", 0, 1],
+      ["下陆区", "DISTRICT", 3, 1],
+      ["大冶市", "DISTRICT", 0, 0],
+    ]);
+    expect(await children(c.id)).toEqual([["东岳路街道", "TOWN", 1, 0]]);
+    expect(await children(cTown.id)).toEqual([]);
+  });
+});
+
+describe("the public pages' cache", () => {
+  const NOW = new Date("2026-04-01T02:00:00Z");
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const at = (ms: number) => vi.setSystemTime(new Date(NOW.getTime() + ms));
+  const reportsOfA = async () => (await cachedPublicRegion(world.a.region.id))!.reports.length;
+  const indexReportsOfA = async () => (await cachedPublicRegions()).find((r) => r.id === world.a.region.id)!.reports;
+
+  it("serves the region page and the index from memory for five minutes, then reads again", async () => {
+    expect(await reportsOfA()).toBe(4);
+    expect(await indexReportsOfA()).toBe(3);
+    // The 2026 draft is published: the database says so at once...
+    await db().annualReport.update({ where: { id: ids.draft }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    expect((await getPublicRegion(world.a.region.id))!.reports).toHaveLength(5);
+    expect((await listPublicRegions()).find((r) => r.id === world.a.region.id)!.reports).toBe(4);
+    // ...the cached pages a little later.
+    at(PUBLIC_TTL_MS - 1000);
+    expect(await reportsOfA()).toBe(4);
+    expect(await indexReportsOfA()).toBe(3);
+    at(PUBLIC_TTL_MS + 1000);
+    expect(await reportsOfA()).toBe(5);
+    expect(await indexReportsOfA()).toBe(4);
+    expect(PUBLIC_TTL_MS).toBe(300_000);
+  });
+
+  it("shares one load between requests that arrive together, and does not keep a region that does not exist", async () => {
+    expect(cachedPublicRegion(world.a.region.id)).toBe(cachedPublicRegion(world.a.region.id));
+    const last = await db().region.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(await cachedPublicRegion(last.id + 1)).toBeNull();
+    const created = await createRegion(db(), { code: "420281", name: "大冶市", level: "DISTRICT", parentId: world.city.id });
+    expect(created.id).toBe(last.id + 1);
+    expect((await cachedPublicRegion(created.id))!.region.name).toBe("大冶市");
   });
 });
 

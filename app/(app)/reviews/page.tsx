@@ -19,7 +19,10 @@ const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeSt
 export default async function ReviewsPage() {
   const actor = await requireActor();
   if (!can(actor, "report.review")) notFound();
-  const [queue, extensions] = await Promise.all([listReviewQueue(actor), listPendingExtensions(actor)]);
+  const [reports, extensions] = await Promise.all([listReviewQueue(actor), listPendingExtensions(actor)]);
+  // The queue holds measure reports only (rectification reports are reviewed on their own
+  // page); a report without an assignment is left out rather than crashing the page.
+  const queue = reports.flatMap((report) => (report.assignment ? [{ ...report, assignment: report.assignment }] : []));
   return (
     <>
       {extensions.length > 0 && (
@@ -44,7 +47,7 @@ export default async function ReviewsPage() {
       {queue.length === 0 && <p className="text-slate-500">没有待审核的报送</p>}
       <ol className="space-y-4">
         {queue.map((report) => {
-          const assignment = report.assignment!;
+          const { assignment } = report;
           return (
             <li key={report.id} className="rounded border border-slate-200 bg-white p-4">
               <div className="text-xs text-slate-500">{assignment.measure.plan.title}</div>

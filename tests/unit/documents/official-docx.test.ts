@@ -65,6 +65,43 @@ describe("buildOfficialDocx, parsed back with mammoth", () => {
   });
 });
 
+describe("buildOfficialDocx with text pasted from Word", () => {
+  // XML 1.0's Char production allows only tab, LF and CR below U+0020; Word refuses a file with any other.
+  const XML_ILLEGAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+  const pasted: OfficialDocument = {
+    title: "下陆区\x0B年度报告\x01",
+    subtitle: "评估基准日\x0C2024年6月30日",
+    blocks: [
+      { kind: "heading1", text: "一、总体\x0B情况" },
+      { kind: "heading2", text: "(一)坚持\x1F党的领导" },
+      // Shift+Enter in Word is \x0B, a page break \x0C: each starts a new paragraph.
+      { kind: "paragraph", text: "第一段\x0B第二段\f第三段\x00\x08\x0E\x1F\uFFFF完\t毕" },
+      { kind: "table", header: ["章\x0B节", "举措数"], rows: [["一、总体\x07要求", 7]] },
+    ],
+  };
+
+  it("leaves no XML-illegal character in any part of the file", async () => {
+    const zip = await JSZip.loadAsync(await buildOfficialDocx(pasted));
+    const parts = Object.keys(zip.files).filter((name) => name.endsWith(".xml") || name.endsWith(".rels"));
+    expect(parts).toContain("word/document.xml");
+    expect(parts).toContain("docProps/core.xml");
+    for (const name of parts) {
+      const xml = await zip.file(name)!.async("string");
+      expect(XML_ILLEGAL.test(xml), `${name} holds an XML-illegal character`).toBe(false);
+    }
+  });
+
+  it("parses with mammoth, Word's line and page breaks starting new paragraphs", async () => {
+    const { html: out, messages } = await html(pasted);
+    expect(messages.filter((m) => m.type === "error")).toEqual([]);
+    expect(out.startsWith("<p><strong>下陆区 年度报告</strong></p><p>评估基准日</p><p>2024年6月30日</p>")).toBe(true);
+    expect(out).toContain("<h1>一、总体 情况</h1>");
+    expect(out).toContain("<h2>(一)坚持党的领导</h2>");
+    expect(out).toContain("<p>第一段</p><p>第二段</p><p>第三段完\t毕</p>");
+    expect(out).toContain("一、总体要求");
+  });
+});
+
 describe("docxResponse", () => {
   it("sends the MIME type and an RFC 5987 UTF-8 file name", async () => {
     const res = docxResponse(Buffer.from("x"), "下陆区 评估.docx");

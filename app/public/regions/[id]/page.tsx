@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getPublicRegion } from "@/lib/public/queries.ts";
+import { cachedPublicRegion } from "@/lib/public/cache.ts";
 import { parseId } from "@/lib/dashboards/schema.ts";
 import { RegionView } from "@/components/public/public-views.tsx";
 
@@ -11,7 +11,7 @@ type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
   const id = parseId((await params).id);
-  return id === null ? null : getPublicRegion(id);
+  return id === null ? null : cachedPublicRegion(id);
 }
 
 export default async function PublicRegionPage({ params }: Props) {

@@ -161,9 +161,13 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
           {data.returned.map((report) => (
             <tr key={report.id}>
               <td className={cell}>
-                <Link href={`/measures/${report.assignment!.measure.id}`} className="text-brand-700 underline">
-                  {report.assignment!.measure.code} {report.assignment!.measure.text.slice(0, 40)}
-                </Link>
+                {report.assignment ? (
+                  <Link href={`/measures/${report.assignment.measure.id}`} className="text-brand-700 underline">
+                    {report.assignment.measure.code} {report.assignment.measure.text.slice(0, 40)}
+                  </Link>
+                ) : (
+                  "整改报告"
+                )}
               </td>
               <td className={`${cell} whitespace-nowrap`}>
                 {isoDate(report.periodStart)} 至 {isoDate(report.periodEnd)}
