@@ -10,7 +10,10 @@ import { SelectField, StatusMessage, SubmitButton, TextField } from "@/component
 
 type Props = {
   regions: { id: number; name: string }[];
+  /** The chosen region's units only (the page reloads with ?regionId= when another is chosen). */
   units: { id: number; name: string; regionId: number }[];
+  /** The region chosen (from ?regionId=, the only one in scope, or the liaison's unit's). */
+  regionId: number | null;
   /** A liaison drafts its own unit's report only. */
   unitOnly: boolean;
   defaultYear: number;
@@ -18,9 +21,9 @@ type Props = {
 };
 
 /** 生成年度报告草稿: region (or the liaison's unit) and year; the draft is built from the data. */
-export function DraftForm({ regions, units, unitOnly, defaultYear, maxYear }: Props) {
+export function DraftForm({ regions, units, regionId: chosenRegionId, unitOnly, defaultYear, maxYear }: Props) {
   const router = useRouter();
-  const [regionId, setRegionId] = useState<string>(String(unitOnly ? (units[0]?.regionId ?? "") : regions.length === 1 ? regions[0]!.id : ""));
+  const [regionId, setRegionId] = useState<string>(chosenRegionId === null ? "" : String(chosenRegionId));
   const { onSubmit, errors, status, pending } = useActionForm(createAnnualReportDraftSchema, createAnnualReportDraft, {
     onSuccess: (data) => router.push(`/reports/${data.id}`),
   });
@@ -49,7 +52,11 @@ export function DraftForm({ regions, units, unitOnly, defaultYear, maxYear }: Pr
             required
             errors={errors}
             value={regionId}
-            onChange={(e) => setRegionId(e.target.value)}
+            onChange={(e) => {
+              setRegionId(e.target.value);
+              // Load the units of the region chosen (the form keeps what was typed).
+              router.replace(e.target.value ? `/reports/new?regionId=${e.target.value}` : "/reports/new", { scroll: false });
+            }}
             placeholder="请选择"
             options={regions.map((r) => ({ value: r.id, label: r.name }))}
           />

@@ -68,11 +68,23 @@ export async function createAnnualReportDraft(input: unknown) {
     if (!can(actor, "annualReport.manage")) throw forbidden();
     const region = await findRegionInScope(db(), actor, data.regionId);
     if (!region?.districtId) throw notFound();
+    // The unit must lie in the actor's scope and in the report's region (a
+    // town's bureau may not draft, and so read, a district department's report).
     const unit = data.unitId
-      ? await db().unit.findFirst({ where: { id: data.unitId, districtId: region.districtId }, select: { id: true, name: true } })
+      ? await db().unit.findFirst({
+          where: {
+            id: data.unitId,
+            districtId: region.districtId,
+            region: { path: { startsWith: region.path } },
+            ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }),
+          },
+          select: { id: true, name: true, regionId: true },
+        })
       : null;
     if (data.unitId && !unit) throw notFound();
-    if (!can(actor, "annualReport.manage", { regionId: region.id, unitId: unit?.id ?? null })) throw forbidden();
+    if (!can(actor, "annualReport.manage", unit ? { regionId: unit.regionId, unitId: unit.id } : { regionId: region.id, unitId: null })) {
+      throw forbidden();
+    }
 
     const source = await loadDraftData(
       db(),
@@ -84,16 +96,20 @@ export async function createAnnualReportDraft(input: unknown) {
     const report = await db().$transaction(async (tx) => {
       // Two clicks at once must not both pass the check below.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`annualReport:${region.id}:${unit?.id ?? 0}:${data.year}`}))`;
+      // An imported (already published) report counts too: a second current
+      // published report of the year would contradict it; it is corrected instead.
       const existing = await tx.annualReport.findFirst({
-        where: { regionId: region.id, unitId: unit?.id ?? null, year: data.year, imported: false },
-        orderBy: { version: "desc" },
-        select: { id: true, status: true },
+        where: { regionId: region.id, unitId: unit?.id ?? null, year: data.year },
+        orderBy: [{ version: "desc" }, { id: "desc" }],
+        select: { id: true, status: true, imported: true },
       });
       if (existing) {
         throw new AppError(
           "DUPLICATE",
           existing.status === "PUBLISHED"
-            ? `${data.year}年度报告已发布,如需修改请打开 /reports/${existing.id} 创建更正版本。`
+            ? existing.imported
+              ? `${data.year}年度报告已导入并发布,不能再生成草稿;如需修改请打开 /reports/${existing.id} 创建更正版本。`
+              : `${data.year}年度报告已发布,如需修改请打开 /reports/${existing.id} 创建更正版本。`
             : `已有一份未发布的${data.year}年度报告(${STATUS_WORDS[existing.status]}),请打开 /reports/${existing.id} 继续办理。`,
         );
       }

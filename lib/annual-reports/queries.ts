@@ -1,7 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { db, type Db } from "@/lib/db/client.ts";
 import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
-import { factsCte, scopePlans } from "@/lib/dashboards/facts.ts";
+import { factsCte, type PlanPeriods } from "@/lib/dashboards/facts.ts";
+import { latestDuePeriod } from "@/lib/progress/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import {
@@ -56,6 +57,40 @@ type MeasureRows = {
   nextYear: { measureId: number; chapterId: number | null; code: string; text: string; deadline: string }[] | null;
 };
 
+/**
+ * The plans a report covers: those of the report's region and the regions
+ * under it (a town's report never counts the district's or another town's
+ * plans), whose period covers the year, whatever their status now (a 2020
+ * report covers the 2016-2020 plan closed since) but DRAFT. A plan with no
+ * period counts from its issue year on; with neither, always.
+ */
+export async function reportPlans(client: Db, regionId: number, year: number, judgedOn: string): Promise<PlanPeriods[]> {
+  const region = await client.region.findUnique({ where: { id: regionId }, select: { path: true } });
+  if (!region) return [];
+  const plans = await client.plan.findMany({
+    where: {
+      region: { path: { startsWith: region.path } },
+      status: { not: "DRAFT" },
+      AND: [
+        {
+          OR: [
+            { periodStart: { lte: year } },
+            { periodStart: null, OR: [{ issueDate: null }, { issueDate: { lte: new Date(`${year}-12-31T00:00:00Z`) } }] },
+          ],
+        },
+        { OR: [{ periodEnd: null }, { periodEnd: { gte: year } }] },
+      ],
+    },
+    select: { id: true, districtId: true, issueDate: true, periodStart: true, reportCadence: true, reportDueDay: true },
+    orderBy: { id: "asc" },
+  });
+  // As lib/dashboards/facts.ts scopePlans, without a period chosen: both periods the judged one.
+  return plans.map((plan) => {
+    const judged = latestDuePeriod(judgedOn, plan.reportCadence, plan.reportDueDay);
+    return { id: plan.id, districtId: plan.districtId, issueDate: isoDate(plan.issueDate), periodStart: plan.periodStart, judged, selected: judged };
+  });
+}
+
 const EMPTY_FIGURES: DraftFigures = { completed: 0, completedOnTime: 0, overdue: 0, reportsSubmitted: 0, reportsReturned: 0, units: 0, measures: 0 };
 
 /** Everything buildDraft needs but the subject's name, read in a few statements. */
@@ -69,7 +104,7 @@ export async function loadDraftData(
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const filters: DashboardFilters = unitId ? { unit: unitId } : {};
-  const plans = await scopePlans(client, [districtId], filters, judgedOn);
+  const plans = await reportPlans(client, scope.regionId, year, judgedOn);
   const inspections = await loadInspections(client, scope, judgedOn, completedBy);
   const base = { year, currentYear, judgedOn, inspections };
   if (plans.length === 0) return { ...base, figures: EMPTY_FIGURES, chapters: [], behind: [], nextYear: [] };
@@ -269,19 +304,55 @@ export type ReportListRow = Prisma.AnnualReportGetPayload<{ select: typeof listS
   deadlines: { submit: DeadlineState; publish: DeadlineState } | null;
 };
 
-/** The reports of the actor's scope (imported history included), newest year first. */
-export async function listAnnualReports(actor: Actor, today = todayInChina()): Promise<ReportListRow[]> {
-  if (!can(actor, "annualReport.read")) return [];
+/**
+ * The reports the actor may read: those of its regions; a liaison only its
+ * own unit's and the published ones (a draft or a report under review is the
+ * business of whoever writes and approves it).
+ */
+export function reportReadScope(actor: Actor): Prisma.AnnualReportWhereInput {
+  return {
+    ...regionScope(actor),
+    ...(actor.role === "LIAISON" ? { OR: [{ unitId: actor.unitId ?? -1 }, { status: "PUBLISHED" as const }] } : {}),
+  };
+}
+
+/** How many rows the list shows at most (a city: about 100 districts, their departments, years). */
+export const REPORT_LIST_LIMIT = 300;
+/** Without a year chosen the list shows this many report years back from the latest one due. */
+export const REPORT_LIST_DEFAULT_YEARS = 3;
+
+/** `year`: one year, "ALL", or undefined for the latest REPORT_LIST_DEFAULT_YEARS report years (and any current-year draft). */
+export type ReportYearFilter = number | "ALL" | undefined;
+
+/** The reports of the actor's scope (imported history included), newest year first, at most `REPORT_LIST_LIMIT`. */
+export async function listAnnualReports(
+  actor: Actor,
+  { today = todayInChina(), year }: { today?: string; year?: ReportYearFilter } = {},
+): Promise<{ rows: ReportListRow[]; truncated: boolean }> {
+  if (!can(actor, "annualReport.read")) return { rows: [], truncated: false };
+  const years =
+    year === "ALL" ? {} : year !== undefined ? { year } : { year: { gte: currentReportYear(today) - REPORT_LIST_DEFAULT_YEARS + 1 } };
   const rows = await db().annualReport.findMany({
-    where: regionScope(actor),
+    where: { AND: [reportReadScope(actor), years] },
     orderBy: [{ year: "desc" }, { regionId: "asc" }, { unitId: { sort: "asc", nulls: "first" } }, { version: "desc" }],
     select: listSelect,
+    take: REPORT_LIST_LIMIT + 1,
   });
-  return rows.map((r) => ({
-    ...r,
-    superseded: r.status === "PUBLISHED" && r.nextVersion?.status === "PUBLISHED",
-    deadlines: r.imported ? null : deadlinesOf(r, today),
-  }));
+  return {
+    rows: rows.slice(0, REPORT_LIST_LIMIT).map((r) => ({
+      ...r,
+      superseded: r.status === "PUBLISHED" && r.nextVersion?.status === "PUBLISHED",
+      deadlines: r.imported ? null : deadlinesOf(r, today),
+    })),
+    truncated: rows.length > REPORT_LIST_LIMIT,
+  };
+}
+
+/** The years the actor has reports of, newest first, for the list's year select. */
+export async function listAnnualReportYears(actor: Actor): Promise<number[]> {
+  if (!can(actor, "annualReport.read")) return [];
+  const rows = await db().annualReport.groupBy({ by: ["year"], where: reportReadScope(actor), orderBy: { year: "desc" } });
+  return rows.map((r) => r.year);
 }
 
 function deadlinesOf(r: { year: number; submittedAt: Date | null; publishedAt: Date | null; status: string }, today: string) {
@@ -296,7 +367,7 @@ function deadlinesOf(r: { year: number; submittedAt: Date | null; publishedAt: D
 export async function getAnnualReport(actor: Actor, id: number) {
   if (!can(actor, "annualReport.read")) return null;
   const report = await db().annualReport.findFirst({
-    where: { id, ...regionScope(actor) },
+    where: { AND: [{ id }, reportReadScope(actor)] },
     include: {
       sections: { orderBy: { sortOrder: "asc" } },
       region: { select: { name: true } },
@@ -330,6 +401,8 @@ export async function getAnnualReport(actor: Actor, id: number) {
     chain.push(v);
     next = v.nextVersion?.id ?? null;
   }
+  // A liaison reading another subject's published report sees its published versions only.
+  const visibleChain = actor.role === "LIAISON" && report.unitId !== actor.unitId ? chain.filter((v) => v.status === "PUBLISHED") : chain;
   const userIds = [report.createdById, report.submittedById, report.publishedById].filter((x): x is number => x !== null);
   const [users, lastReturn] = await Promise.all([
     db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
@@ -347,7 +420,7 @@ export async function getAnnualReport(actor: Actor, id: number) {
     : [];
   return {
     report,
-    chain,
+    chain: visibleChain,
     measures: new Map(measures.map((m) => [m.id, m.code])),
     people: { createdBy: nameOf(report.createdById), submittedBy: nameOf(report.submittedById), publishedBy: nameOf(report.publishedById) },
     lastReturn:
@@ -362,23 +435,39 @@ export async function getAnnualReport(actor: Actor, id: number) {
   };
 }
 
-/** The regions a draft form offers, and for each the units (a department's own report). */
-export async function draftFormOptions(actor: Actor) {
+/**
+ * The regions a draft form offers, and the units of the chosen one (a
+ * department's own report): an admin's form would otherwise carry every unit
+ * of every district. A liaison gets its own unit only, whatever is chosen.
+ */
+export async function draftFormOptions(actor: Actor, chosenRegionId?: number) {
   const regions = await db().region.findMany({
     where: { ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }), level: { in: ["DISTRICT", "TOWN"] } },
     orderBy: { path: "asc" },
     select: { id: true, name: true },
   });
-  const units = await db().unit.findMany({
-    where: {
-      regionId: { in: regions.map((r) => r.id) },
-      active: true,
-      ...(actor.role === "LIAISON" ? { id: actor.unitId ?? -1 } : {}),
-    },
-    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, regionId: true },
-  });
-  return { regions, units };
+  const regionId =
+    actor.role === "LIAISON"
+      ? undefined
+      : chosenRegionId !== undefined && regions.some((r) => r.id === chosenRegionId)
+        ? chosenRegionId
+        : regions.length === 1
+          ? regions[0]!.id
+          : undefined;
+  const units =
+    actor.role === "LIAISON"
+      ? await db().unit.findMany({
+          where: { id: actor.unitId ?? -1, active: true, regionId: { in: regions.map((r) => r.id) } },
+          select: { id: true, name: true, regionId: true },
+        })
+      : regionId === undefined
+        ? []
+        : await db().unit.findMany({
+            where: { regionId, active: true },
+            orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+            select: { id: true, name: true, regionId: true },
+          });
+  return { regions, units, regionId: actor.role === "LIAISON" ? (units[0]?.regionId ?? null) : (regionId ?? null) };
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,8 @@ export const importAnnualReportSchema = z.object({
     .number({ error: "请填写报告年度" })
     .int("请填写报告年度")
     .min(2000, "年度应在 2000 年之后")
-    .refine((year) => year <= new Date().getFullYear(), "报告年度不能晚于今年"),
+    // The year in China, not the server's time zone (as the draft's reportYear below).
+    .refine((year) => year <= Number(todayInChina().slice(0, 4)), "报告年度不能晚于今年"),
   sourceText: z.string().max(10 * 1024 * 1024).optional(),
   sections: z
     .array(z.object({ heading: text("章节标题", 200), body: z.string().max(200_000, "章节内容过长") }))

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
 import { createUser } from "@/lib/db/factories.ts";
@@ -33,11 +33,13 @@ function reportInput(extra: Record<string, unknown> = {}) {
 }
 
 describe("importAnnualReport", () => {
-  it("keeps 罗店镇's 2020 report as published history, its sections in order; a re-import replaces it", async () => {
+  it("keeps 罗店镇's 2020 report as published history, its sections in order; the same import again changes nothing", async () => {
     await actAs(baoshanBureau);
     expect(await importAnnualReport(reportInput())).toMatchObject({ ok: true });
+    const first = await db().annualReport.findMany({ include: { sections: { orderBy: { sortOrder: "asc" } } } });
     expect(await importAnnualReport(reportInput())).toMatchObject({ ok: true });
     const reports = await db().annualReport.findMany({ include: { sections: { orderBy: { sortOrder: "asc" } } } });
+    expect(reports).toEqual(first);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ year: 2020, regionId: luodian.id, imported: true, status: "PUBLISHED" });
     expect(reports[0]!.sections.map((s) => s.heading).slice(1)).toEqual([
@@ -47,10 +49,43 @@ describe("importAnnualReport", () => {
       "2021年推进法治政府建设的主要安排",
       "2020年度法治督查整改情况",
     ]);
-    expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
-      "annualReport.import",
-      "annualReport.reimport",
-    ]);
+    expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["annualReport.import"]);
+  });
+
+  it.each([
+    ["another title", (input: ReturnType<typeof reportInput>) => ({ ...input, title: `${input.title}(修订)` })],
+    ["a changed section", (input: ReturnType<typeof reportInput>) => ({ ...input, sections: input.sections.map((s, i) => (i === 1 ? { ...s, body: `${s.body}补充内容。` } : s)) })],
+    ["a section fewer", (input: ReturnType<typeof reportInput>) => ({ ...input, sections: input.sections.slice(0, -1) })],
+  ])("refuses to overwrite the published import with %s and writes nothing", async (_case, change) => {
+    await actAs(baoshanBureau);
+    expect(await importAnnualReport(reportInput())).toMatchObject({ ok: true });
+    const snapshot = async () => ({
+      reports: await db().annualReport.findMany({ include: { sections: { orderBy: { id: "asc" } } } }),
+      audit: await db().auditEvent.count(),
+    });
+    const before = await snapshot();
+    expect(await importAnnualReport(change(reportInput()))).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该年度报告已发布,内容不能覆盖;如需更正,请在报告页创建更正版本。",
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("judges the report year by the date in China, not the server's time zone", async () => {
+    await actAs(baoshanBureau);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // 2026-01-01 01:00 in Beijing is still 2025 in UTC (and in the server's zone when that is UTC).
+      vi.setSystemTime(new Date("2025-12-31T17:00:00Z"));
+      expect(await importAnnualReport(reportInput({ year: "2026" }))).toMatchObject({ ok: true });
+      // And 2025-12-31 23:00 in Beijing: 2026 is still to come.
+      vi.setSystemTime(new Date("2025-12-31T15:00:00Z"));
+      const result = await importAnnualReport(reportInput({ year: "2026" }));
+      expect(!result.ok && result.fieldErrors?.year).toEqual(["报告年度不能晚于今年"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.each([

@@ -1,7 +1,16 @@
 import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReports, type ProgressReportInput } from "@/lib/db/factories.ts";
+import {
+  beijingTime,
+  createMeasure,
+  createPlan,
+  createProgressReports,
+  createRegion,
+  createUnit,
+  createUser,
+  type ProgressReportInput,
+} from "@/lib/db/factories.ts";
 import {
   createAnnualReportCorrection,
   createAnnualReportDraft,
@@ -10,7 +19,8 @@ import {
   submitAnnualReport,
   updateAnnualReport,
 } from "@/lib/annual-reports/actions.ts";
-import { getAnnualReport, listAnnualReports, loadReportWarnings } from "@/lib/annual-reports/queries.ts";
+import { draftFormOptions, getAnnualReport, listAnnualReports, loadReportWarnings, REPORT_LIST_LIMIT } from "@/lib/annual-reports/queries.ts";
+import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
 import { reportToOfficialDocument } from "@/lib/annual-reports/docx.ts";
 import { buildOfficialDocx } from "@/lib/documents/official-docx.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
@@ -402,7 +412,7 @@ describe("editing, workflow and corrections", () => {
     await submitAnnualReport({ id: newId });
     await publishAnnualReport({ id: newId });
     const bureau = (await loadActor(world.a.users.bureau.id))!;
-    const list = await listAnnualReports(bureau);
+    const list = (await listAnnualReports(bureau)).rows;
     expect(list.map((r) => [r.id, r.status, r.version, r.superseded])).toEqual([
       [newId, "PUBLISHED", 2, false],
       [report.id, "PUBLISHED", 1, true],
@@ -415,10 +425,10 @@ describe("editing, workflow and corrections", () => {
   it("other districts' reports are invisible in the list and detail", async () => {
     const report = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), year: "2024" });
     const other = (await loadActor(world.b.users.bureau.id))!;
-    expect(await listAnnualReports(other)).toEqual([]);
+    expect(await listAnnualReports(other)).toEqual({ rows: [], truncated: false });
     expect(await getAnnualReport(other, report.id)).toBeNull();
     const city = (await loadActor(world.cityLeader.id))!;
-    expect((await listAnnualReports(city)).map((r) => r.id)).toEqual([report.id]);
+    expect((await listAnnualReports(city)).rows.map((r) => r.id)).toEqual([report.id]);
   });
 });
 
@@ -461,5 +471,154 @@ describe(".docx export", () => {
     // A body's lines are paragraphs of their own.
     expect(paragraphs).toContain("截至年底,2项任务超过完成时限尚未完成:");
     expect(paragraphs).toContain("3 完善重大行政决策程序制度(完成时限2024年10月31日)");
+  });
+});
+
+describe("what a report covers and who reads it", () => {
+  /** A town under district A with its own plan, unit and bureau. */
+  async function town() {
+    const region = await createRegion(db(), { code: "420204100", name: "团城山街道", level: "TOWN", parentId: world.a.region.id });
+    const unit = await createUnit(db(), { regionId: region.id, name: "街道办" });
+    const plan = await createPlan(db(), { regionId: region.id, title: "团城山街道法治建设方案" });
+    const measure = await createMeasure(db(), { planId: plan.id, code: "T1", deadline: "2024-06-30", leadUnitIds: [unit.id] });
+    const bureau = await createUser(db(), { login: "town.bureau", name: "街道司法所", role: "BUREAU", regionId: region.id });
+    const assignment = await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } });
+    await createProgressReports(db(), [
+      { assignmentId: assignment.id, period: Q(2024, 1), state: "APPROVED", claimedStatus: "COMPLETED", text: "街道法治宣传阵地建成。", authorId: bureau.id, reviewerId: bureau.id },
+    ]);
+    return { region, unit, plan, measure, bureau };
+  }
+
+  it("a town's report counts only the town's plans; the district's covers its towns' too", async () => {
+    const t = await town();
+    const report = await draftFor(t.bureau, { regionId: String(t.region.id), year: "2024" });
+    const opening = report.sections.find((s) => s.kind === "MEASURES")!.body;
+    // By hand: the town plan's one measure, completed 2024-04-xx on time, one unit.
+    expect(opening).toContain("任务1项,涉及责任单位1个");
+    expect(opening).toContain("全年完成任务1项,其中按期完成1项");
+    const text = report.sections.map((s) => s.body).join("\n");
+    expect(text).toContain("街道法治宣传阵地建成");
+    expect(text).not.toContain("营商环境"); // the district's approved texts
+    expect(report.sections.flatMap((s) => s.measureIds).every((id) => id === t.measure.id)).toBe(true);
+
+    // The district's report: its 7 measures and the town's one.
+    const district = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), year: "2024" });
+    expect(district.sections.find((s) => s.kind === "MEASURES")!.body).toContain("任务8项,涉及责任单位3个");
+  });
+
+  it("a town's bureau cannot draft a district department's report, through its own region or the district's", async () => {
+    const t = await town();
+    await actAs(t.bureau);
+    const before = await snapshot();
+    for (const regionId of [t.region.id, world.a.region.id]) {
+      const result = await createAnnualReportDraft({ regionId, unitId: world.a.units.justice.id, year: 2024 });
+      expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    }
+    expect(await snapshot()).toEqual(before);
+    // Its own unit it may.
+    expect(await createAnnualReportDraft({ regionId: t.region.id, unitId: t.unit.id, year: 2024 })).toMatchObject({ ok: true });
+  });
+
+  it("a 2020 report covers the plans in force in 2020, closed since, not the 2021-2025 plan or a draft plan", async () => {
+    const A = world.a.region.id;
+    const J = world.a.units.justice.id;
+    const closed = await createPlan(db(), { regionId: A, title: "下陆区2016-2020年实施方案", periodStart: 2016, periodEnd: 2020 });
+    await db().plan.update({ where: { id: closed.id }, data: { status: "CLOSED" } });
+    const done = await createMeasure(db(), { planId: closed.id, code: "C1", deadline: "2020-09-30", leadUnitIds: [J] });
+    await createMeasure(db(), { planId: closed.id, code: "C2", deadline: "2020-06-30", leadUnitIds: [J] });
+    const undated = await createPlan(db(), { regionId: A, title: "下陆区2019年工作要点" });
+    await db().plan.update({ where: { id: undated.id }, data: { periodStart: null, periodEnd: null, issueDate: new Date("2019-03-01T00:00:00Z") } });
+    await createMeasure(db(), { planId: undated.id, code: "U1", deadline: "2021-06-30", leadUnitIds: [J] });
+    const later = await createPlan(db(), { regionId: A, title: "下陆区2021年工作要点" });
+    await db().plan.update({ where: { id: later.id }, data: { periodStart: null, periodEnd: null, issueDate: new Date("2021-03-01T00:00:00Z") } });
+    await createMeasure(db(), { planId: later.id, code: "L1", deadline: "2021-06-30", leadUnitIds: [J] });
+    const draftPlan = await createPlan(db(), { regionId: A, title: "未生效方案", periodStart: 2016, periodEnd: 2020 });
+    await db().plan.update({ where: { id: draftPlan.id }, data: { status: "DRAFT" } });
+    await createMeasure(db(), { planId: draftPlan.id, code: "D1", deadline: "2020-06-30", leadUnitIds: [J] });
+    const a = (await db().assignment.findFirstOrThrow({ where: { measureId: done.id } })).id;
+    await createProgressReports(db(), [
+      { assignmentId: a, period: Q(2020, 2), state: "APPROVED", claimedStatus: "COMPLETED", text: "2020年任务完成。", authorId: world.a.users.bureau.id, reviewerId: world.a.users.bureau.id },
+    ]);
+
+    const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2020" });
+    const opening = report.sections.find((s) => s.kind === "MEASURES")!.body;
+    // By hand: C1, C2 and U1; C1 completed in 2020 on time; C2 overdue at the year's end.
+    expect(opening).toContain("任务3项,涉及责任单位1个");
+    expect(opening).toContain("全年完成任务1项,其中按期完成1项");
+    expect(opening).toContain("仍有1项任务超过完成时限尚未完成");
+    expect(report.sections.flatMap((s) => s.measureIds).every((id) => !Object.values(M).includes(id))).toBe(true);
+  });
+
+  it("no new draft for a year with an imported report: it points to a correction of that report", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    const imported = await db().$transaction((tx) =>
+      writeAnnualReportImport(tx, bureau, { id: world.a.region.id, districtId: world.a.region.id }, {
+        regionId: world.a.region.id,
+        title: "下陆区2024年法治政府建设年度报告",
+        year: 2024,
+        sections: [{ heading: "一、主要举措", body: "已公开的内容。" }],
+      }),
+    );
+    await actAs(world.a.users.bureau);
+    const before = await snapshot();
+    const result = await createAnnualReportDraft({ regionId: world.a.region.id, year: 2024 });
+    expect(result).toMatchObject({ ok: false, code: "DUPLICATE" });
+    expect(!result.ok && result.message).toContain(`/reports/${imported.id}`);
+    expect(!result.ok && result.message).toContain("更正版本");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a liaison reads its own unit's reports and published ones, not the district's or other units' unpublished ones", async () => {
+    const A = String(world.a.region.id);
+    const districtDraft = await draftFor(world.a.users.bureau, { regionId: A, year: "2024" });
+    const justiceDraft = await draftFor(world.a.users.bureau, { regionId: A, unitId: String(world.a.units.justice.id), year: "2024" });
+    const justiceSubmitted = await draftFor(world.a.users.bureau, { regionId: A, unitId: String(world.a.units.justice.id), year: "2023" });
+    expect(await submitAnnualReport({ id: justiceSubmitted.id })).toMatchObject({ ok: true });
+    const published = await draftFor(world.a.users.bureau, { regionId: A, year: "2023" });
+    await submitAnnualReport({ id: published.id });
+    expect(await publishAnnualReport({ id: published.id })).toMatchObject({ ok: true });
+    const own = await draftFor(world.a.users.liaison, { regionId: A, unitId: String(world.a.units.development.id), year: "2024" });
+
+    const liaison = (await loadActor(world.a.users.liaison.id))!;
+    for (const hidden of [districtDraft, justiceDraft, justiceSubmitted]) expect(await getAnnualReport(liaison, hidden.id)).toBeNull();
+    expect((await getAnnualReport(liaison, own.id))!.report.id).toBe(own.id);
+    expect((await getAnnualReport(liaison, published.id))!.report.id).toBe(published.id);
+    expect((await listAnnualReports(liaison)).rows.map((r) => r.id).sort()).toEqual([own.id, published.id].sort());
+    // The bureau still reads them all.
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    expect((await listAnnualReports(bureau)).rows).toHaveLength(5);
+  });
+
+  it("the list shows the latest report years unless a year or all is chosen, and at most REPORT_LIST_LIMIT rows", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    const row = (year: number) => ({ districtId: world.a.region.id, regionId: world.a.region.id, year, title: `${year}`, status: "DRAFT" as const });
+    await db().annualReport.createMany({ data: [row(2021), row(2022), row(2024)] });
+    const years = async (year?: number | "ALL") => (await listAnnualReports(bureau, { today: TODAY, year })).rows.map((r) => r.year);
+    // 2025-02-10: the report due is 2024's; the latest three report years are 2022-2024.
+    expect(await years()).toEqual([2024, 2022]);
+    expect(await years(2021)).toEqual([2021]);
+    expect(await years("ALL")).toEqual([2024, 2022, 2021]);
+
+    await db().annualReport.createMany({ data: Array.from({ length: REPORT_LIST_LIMIT }, () => row(2023)) });
+    const page = await listAnnualReports(bureau, { today: TODAY });
+    expect(page.rows).toHaveLength(REPORT_LIST_LIMIT);
+    expect(page.truncated).toBe(true);
+    expect((await listAnnualReports(bureau, { today: TODAY, year: 2024 })).truncated).toBe(false);
+  });
+
+  it("the draft form carries the units of the chosen region only, and only within the actor's scope", async () => {
+    const t = await town();
+    const admin = (await loadActor(world.admin.id))!;
+    expect((await draftFormOptions(admin)).units).toEqual([]);
+    const chosen = await draftFormOptions(admin, world.b.region.id);
+    expect(chosen.regionId).toBe(world.b.region.id);
+    expect(chosen.units.map((u) => u.id).sort()).toEqual([world.b.units.justice.id, world.b.units.development.id].sort());
+    const townBureau = (await loadActor(t.bureau.id))!;
+    // Out of scope: ignored; its one region is chosen.
+    const own = await draftFormOptions(townBureau, world.a.region.id);
+    expect(own.regions.map((r) => r.id)).toEqual([t.region.id]);
+    expect(own.units.map((u) => u.id)).toEqual([t.unit.id]);
+    const liaison = (await loadActor(world.a.users.liaison.id))!;
+    expect((await draftFormOptions(liaison, world.b.region.id)).units.map((u) => u.id)).toEqual([world.a.units.development.id]);
   });
 });

@@ -4,7 +4,14 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { listAnnualReports, loadReportWarnings } from "@/lib/annual-reports/queries.ts";
+import {
+  listAnnualReports,
+  listAnnualReportYears,
+  loadReportWarnings,
+  REPORT_LIST_DEFAULT_YEARS,
+  REPORT_LIST_LIMIT,
+  type ReportYearFilter,
+} from "@/lib/annual-reports/queries.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LinkButton } from "@/components/ui/link-button.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
@@ -15,11 +22,23 @@ export const metadata: Metadata = { title: "年度报告" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" });
 
-export default async function ReportsPage() {
+/** `?year=2024` one year, `?year=all` every year, none: the latest few report years. */
+function yearFilter(raw: string | undefined): ReportYearFilter {
+  if (raw === "all") return "ALL";
+  const year = Number(raw);
+  return raw && Number.isInteger(year) && year >= 2000 && year <= 9999 ? year : undefined;
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "annualReport.read")) notFound();
   const today = todayInChina();
-  const [reports, warnings] = await Promise.all([listAnnualReports(actor, today), loadReportWarnings(actor, today)]);
+  const chosen = yearFilter((await searchParams).year);
+  const [{ rows: reports, truncated }, allYears, warnings] = await Promise.all([
+    listAnnualReports(actor, { today, year: chosen }),
+    listAnnualReportYears(actor),
+    loadReportWarnings(actor, today),
+  ]);
   const years = [...new Set(reports.map((r) => r.year))];
   return (
     <>
@@ -29,9 +48,37 @@ export default async function ReportsPage() {
         actions={can(actor, "annualReport.manage") ? <LinkButton href="/reports/new">生成年度报告草稿</LinkButton> : undefined}
       />
       <ReportDeadlineWarnings warnings={warnings} />
+      <form method="get" className="no-print mb-4 flex flex-wrap items-end gap-3" aria-label="筛选年度报告">
+        <label className="text-sm">
+          报告年度
+          <select
+            name="year"
+            defaultValue={chosen === undefined ? "" : chosen === "ALL" ? "all" : String(chosen)}
+            className="ml-2 rounded border border-slate-300 px-2 py-1.5"
+          >
+            <option value="">近 {REPORT_LIST_DEFAULT_YEARS} 年</option>
+            {[...new Set([...allYears, ...(typeof chosen === "number" ? [chosen] : [])])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}年度
+                </option>
+              ))}
+            <option value="all">全部</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
+          筛选
+        </button>
+      </form>
+      {truncated && (
+        <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
+          仅显示前 {REPORT_LIST_LIMIT} 份报告,请选择报告年度缩小范围。
+        </p>
+      )}
       {years.length === 0 && (
         <Table caption="年度报告" head={["报告", "状态", "期限"]}>
-          <EmptyRow colSpan={3}>还没有年度报告。</EmptyRow>
+          <EmptyRow colSpan={3}>{chosen === undefined && allYears.length > 0 ? `近 ${REPORT_LIST_DEFAULT_YEARS} 年没有年度报告,可选择其他年度查看。` : "没有年度报告。"}</EmptyRow>
         </Table>
       )}
       {years.map((year) => (

@@ -10,13 +10,16 @@ import { DraftForm } from "@/components/reports/draft-form.tsx";
 
 export const metadata: Metadata = { title: "生成年度报告草稿" };
 
-export default async function NewReportPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function NewReportPage({ searchParams }: { searchParams: Promise<{ year?: string; regionId?: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "annualReport.manage")) notFound();
   const today = todayInChina();
   const maxYear = Number(today.slice(0, 4));
-  const asked = Number((await searchParams).year);
-  const { regions, units } = await draftFormOptions(actor);
+  const params = await searchParams;
+  const asked = Number(params.year);
+  const askedRegion = Number(params.regionId);
+  // Only the chosen region's units are sent: choosing a region reloads the page with ?regionId=.
+  const { regions, units, regionId } = await draftFormOptions(actor, Number.isInteger(askedRegion) && askedRegion > 0 ? askedRegion : undefined);
   return (
     <>
       <PageHeader
@@ -26,6 +29,7 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
       <DraftForm
         regions={regions}
         units={units}
+        regionId={regionId}
         unitOnly={actor.role === "LIAISON"}
         defaultYear={Number.isInteger(asked) && asked >= 2000 && asked <= maxYear ? asked : currentReportYear(today)}
         maxYear={maxYear}
