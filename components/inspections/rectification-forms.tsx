@@ -27,6 +27,7 @@ export function RectificationReportForm({ rectificationId, unitName, onBehalf }:
               </label>
             ))}
           </div>
+          <p className="mt-1 text-xs text-slate-600">“正在整改”只记录进展,可多次报送;整改到位后选“申请销号”,由司法局核验。</p>
         </fieldset>
       </div>
       <SubmitButton pending={pending}>报送整改情况</SubmitButton>

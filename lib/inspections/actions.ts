@@ -20,9 +20,11 @@ import {
 // 督察整改: the bureau records an inspection and its findings; every finding
 // gives each of its units one rectification item (整改事项), which the unit
 // reports on like a measure (a ProgressReport with rectificationId set and no
-// assignment). An item moves OPEN → SUBMITTED (reported) → CLOSED (销号, only
-// when the bureau verifies it) or back → OPEN (returned); a CLOSED item can be
-// reopened with a reason. Each action locks the item's row, so two people
+// assignment). An open item takes any number of progress reports (正在整改),
+// which are recorded and leave it OPEN; only a claim that it is done
+// (已整改到位,申请销号) moves it OPEN → SUBMITTED (待核验), and the bureau then
+// verifies that claim → CLOSED (销号) or returns it → OPEN. A CLOSED item can
+// be reopened with a reason. Each action locks the item's row, so two people
 // never move it at once, and writes its change with its audit event in one
 // transaction.
 
@@ -166,9 +168,14 @@ export async function addFinding(input: unknown) {
 
 /** Waits for, then reads, the item the actor may act on; 404 outside its scope. */
 async function lockedItem(tx: Tx, actor: Actor, rectificationId: number) {
+  const where = { id: rectificationId, ...rectificationScope(actor) };
+  // Scope first: a row lock on an item the actor cannot see would let anyone
+  // stall another district's work.
+  if (!(await tx.rectification.findFirst({ where, select: { id: true } }))) return null;
   await tx.$queryRaw`SELECT "id" FROM "Rectification" WHERE "id" = ${rectificationId}::int FOR UPDATE`;
+  // Read again under the lock: whoever held it may have moved the item.
   return tx.rectification.findFirst({
-    where: { id: rectificationId, ...rectificationScope(actor) },
+    where,
     include: { unit: { select: { id: true, regionId: true, name: true } }, finding: { select: { text: true } } },
   });
 }
@@ -179,7 +186,7 @@ export async function reportRectification(input: unknown) {
     const report = await db().$transaction(async (tx) => {
       const item = await lockedItem(tx, actor, data.rectificationId);
       if (!item || !can(actor, "rectification.report", { regionId: item.unit.regionId, unitId: item.unitId })) throw notFound();
-      if (item.status === "SUBMITTED") throw new AppError("CONFLICT", "该整改事项已报送,等待司法局核验。");
+      if (item.status === "SUBMITTED") throw new AppError("CONFLICT", "该整改事项已申请销号,等待司法局核验。");
       if (item.status === "CLOSED") throw new AppError("CONFLICT", "该整改事项已销号;如需继续整改,请由司法局重新打开。");
       const today = dateOf(todayInChina());
       const saved = await tx.progressReport.create({
@@ -201,7 +208,10 @@ export async function reportRectification(input: unknown) {
         },
       });
       const { unit: _unit, finding: _finding, ...before } = item;
-      const after = await tx.rectification.update({ where: { id: item.id }, data: { status: "SUBMITTED" } });
+      // A progress report is recorded and the item stays open for more; only a
+      // completion claim asks the bureau to verify (and stops further reports).
+      const after =
+        data.claimedStatus === "COMPLETED" ? await tx.rectification.update({ where: { id: item.id }, data: { status: "SUBMITTED" } }) : before;
       await recordAudit(tx, {
         actor,
         action: "report.submit",
@@ -221,7 +231,8 @@ export async function reportRectification(input: unknown) {
       });
       return saved;
     });
-    return { message: "整改情况已报送,等待司法局核验销号", data: { id: report.id } };
+    const message = report.claimedStatus === "COMPLETED" ? "整改情况已报送,等待司法局核验销号" : "整改进展已报送;整改到位后请报送并申请销号";
+    return { message, data: { id: report.id } };
   });
 }
 
@@ -230,11 +241,11 @@ async function decisionTarget(tx: Tx, actor: Actor, data: { rectificationId: num
   const item = await lockedItem(tx, actor, data.rectificationId);
   if (!item || !can(actor, "rectification.verify", { regionId: item.unit.regionId })) throw notFound();
   if (item.status !== "SUBMITTED") throw new AppError("CONFLICT", "该整改事项不在待核验状态,请刷新后查看。");
-  const report = await tx.progressReport.findFirst({
-    where: { rectificationId: item.id, state: "SUBMITTED" },
-    orderBy: { id: "desc" },
-  });
-  if (!report || report.id !== data.reportId) throw new AppError("CONFLICT", "该单位有新的整改报送,请刷新后查看。");
+  // The latest report of any kind: the bureau decides on the unit's last word.
+  const report = await tx.progressReport.findFirst({ where: { rectificationId: item.id }, orderBy: { id: "desc" } });
+  if (!report || report.id !== data.reportId || report.state !== "SUBMITTED") {
+    throw new AppError("CONFLICT", "该单位有新的整改报送,请刷新后查看。");
+  }
   const { unit, finding, ...before } = item;
   return { item: before, unit, finding, report };
 }
@@ -244,6 +255,10 @@ export async function verifyRectification(input: unknown) {
     if (!can(actor, "rectification.verify")) throw forbidden();
     await db().$transaction(async (tx) => {
       const { item, report } = await decisionTarget(tx, actor, data);
+      // 销号 closes the item on the unit's claim that it is done, never on
+      // interim progress. (Returning stays open to any pending report, so an
+      // item left waiting on a progress report by older data can be released.)
+      if (report.claimedStatus !== "COMPLETED") throw new AppError("CONFLICT", "该报送是整改进展,未申请销号,不能核验销号。");
       const now = new Date();
       const reviewed = await tx.progressReport.update({
         where: { id: report.id },

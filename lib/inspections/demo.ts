@@ -87,8 +87,8 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
         authorId: author.id,
         state,
         text,
-        claimedStatus: state === "APPROVED" ? "COMPLETED" : index === 1 ? "COMPLETED" : "IN_PROGRESS",
-        percent: 60,
+        // Every demo report was sent for 销号: only a completion claim is verified or returned.
+        claimedStatus: "COMPLETED",
         submittedAt,
         reviewerId: state === "SUBMITTED" ? null : bureau.id,
         reviewedAt,
@@ -109,7 +109,7 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
         "RETURNED",
         addDays(today, -25),
         addDays(today, -22),
-        "已制定整改方案,正在采购执法记录仪。",
+        "已制定整改方案,为一线执法人员配备执法记录仪,申请销号。",
         "整改措施不够具体,请补充设备配备数量和法制审核人员到位情况后重新报送。",
       );
     }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client.ts";
+import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
@@ -19,7 +19,13 @@ export function rectificationScope(actor: Actor): Prisma.RectificationWhereInput
 
 export function inspectionScope(actor: Actor): Prisma.InspectionWhereInput {
   if (actor.role === "LIAISON") {
-    return { ...regionScope(actor), findings: { some: { rectifications: { some: rectificationScope(actor) } } } };
+    // Its unit's items decide, not the inspected region: a town unit gets items
+    // from inspections of its whole district. Still only inside the liaison's
+    // own district (the inspection's district has a region in its scope).
+    return {
+      region: { district: { districtOf: { some: { id: { in: [...actor.scopeRegionIds] } } } } },
+      findings: { some: { rectifications: { some: rectificationScope(actor) } } },
+    };
   }
   return regionScope(actor);
 }
@@ -238,4 +244,42 @@ export async function findingFormOptions(actor: Actor, districtId: number) {
     }),
   ]);
   return { units, measures };
+}
+
+/**
+ * When each item was closed (销号), if it stood closed at `asOf`; null if it
+ * was open then. Reopening clears the row's verifiedAt, and an item can be
+ * closed and reopened more than once, so the history comes from the audit log
+ * (rectification.verify / rectification.reopen); an item with no such events
+ * (data written without them) falls back to its row. For reports judged at a
+ * past moment, e.g. an annual report for the year an item was closed in.
+ */
+export async function rectificationsClosedAsOf(
+  client: Db | Tx,
+  items: readonly { id: number; status: RectificationStatus; verifiedAt: Date | null }[],
+  asOf: Date,
+): Promise<Map<number, Date | null>> {
+  if (items.length === 0) return new Map();
+  const events = await client.auditEvent.findMany({
+    where: {
+      entityType: "Rectification",
+      entityId: { in: items.map((i) => String(i.id)) },
+      action: { in: ["rectification.verify", "rectification.reopen"] },
+    },
+    orderBy: { id: "asc" },
+    select: { entityId: true, action: true, createdAt: true },
+  });
+  const history = new Map<string, typeof events>();
+  for (const event of events) history.set(event.entityId, [...(history.get(event.entityId) ?? []), event]);
+  return new Map(
+    items.map((item) => {
+      const own = history.get(String(item.id));
+      if (!own) {
+        const closed = item.status === "CLOSED" && item.verifiedAt !== null && item.verifiedAt < asOf;
+        return [item.id, closed ? item.verifiedAt : null];
+      }
+      const last = own.filter((e) => e.createdAt < asOf).at(-1);
+      return [item.id, last?.action === "rectification.verify" ? last.createdAt : null];
+    }),
+  );
 }

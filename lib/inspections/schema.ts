@@ -75,3 +75,11 @@ export const RECTIFICATION_REPORT_STATE_LABELS = {
   APPROVED: "已核验销号",
   RETURNED: "被退回",
 } as const;
+
+/**
+ * A report's state in words: a progress report (正在整改) is only recorded,
+ * never verified, so it is 已报送进展 rather than 待核验.
+ */
+export function rectificationReportLabel(report: { state: keyof typeof RECTIFICATION_REPORT_STATE_LABELS; claimedStatus: string }): string {
+  return report.state === "SUBMITTED" && report.claimedStatus !== "COMPLETED" ? "已报送进展" : RECTIFICATION_REPORT_STATE_LABELS[report.state];
+}

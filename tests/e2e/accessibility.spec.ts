@@ -78,6 +78,14 @@ test("every form control on the main pages has an accessible name", async ({ pag
      ORDER BY m."id" LIMIT 1`,
   );
   expect(measure).toBeDefined();
+  // The demo's inspection of 下陆区, the item of 区司法局 (xialu.liaison's unit), and an imported report.
+  const [item] = await query<{ id: number; inspectionId: number }>(
+    `SELECT x."id", f."inspectionId" FROM "Rectification" x JOIN "Finding" f ON f."id" = x."findingId"
+     JOIN "Unit" u ON u."id" = x."unitId" WHERE u."name" = '区司法局' AND x."status" <> 'CLOSED' ORDER BY x."id" LIMIT 1`,
+  );
+  const [report] = await query<{ id: number }>(`SELECT "id" FROM "AnnualReport" ORDER BY "id" LIMIT 1`);
+  expect(item).toBeDefined();
+  expect(report).toBeDefined();
   const findings: Record<string, string[]> = {};
   const check = async (url: string) => {
     const response = await page.goto(url);
@@ -94,8 +102,12 @@ test("every form control on the main pages has an accessible name", async ({ pag
       "xialu.bureau",
       ["/", "/plans", `/plans/${measure!.planId}`, `/measures/${measure!.id}`, "/reviews", "/units", "/units/new", "/groups", "/users", "/users/new", "/plans/import", "/dashboard", "/inbox"],
     ],
-    ["xialu.liaison", ["/tasks", `/measures/${measure!.id}`, "/dashboard"]],
-    ["admin", ["/regions"]],
+    [
+      "xialu.bureau",
+      ["/reports", "/reports/new", "/inspections", "/inspections/new", `/inspections/${item!.inspectionId}`, `/inspections/rectifications/${item!.id}`, "/evaluations", "/evaluations/new"],
+    ],
+    ["xialu.liaison", ["/tasks", `/measures/${measure!.id}`, "/dashboard", "/reports", "/reports/new", `/inspections/rectifications/${item!.id}`]],
+    ["admin", ["/regions", `/reports/${report!.id}`]],
   ];
   for (const [login, urls] of pages) {
     await page.context().clearCookies();

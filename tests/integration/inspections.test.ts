@@ -7,6 +7,7 @@ import {
   createPlan,
   createProgressReport,
   createRectificationReport,
+  createRegion,
   createUnit,
   createUser,
 } from "@/lib/db/factories.ts";
@@ -25,6 +26,7 @@ import {
   listInspections,
   listUnitRectifications,
   loadRectificationFigures,
+  rectificationsClosedAsOf,
 } from "@/lib/inspections/queries.ts";
 import { seedDemoInspections } from "@/lib/inspections/demo.ts";
 import { loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
@@ -87,7 +89,7 @@ async function otherDistrictItem() {
     deadline: "2024-10-31",
   });
   const item = rectifications[0]!;
-  const { report } = await createRectificationReport(db(), { rectificationId: item.id, authorId: world.b.users.liaison.id, state: "SUBMITTED" });
+  const { report } = await createRectificationReport(db(), { rectificationId: item.id, authorId: world.b.users.liaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
   return { inspection, item, report };
 }
 
@@ -187,9 +189,16 @@ describe("the rectification cycle", () => {
       title: "整改事项被重新打开",
     });
 
-    // Reported again and returned with a comment: the item is open once more.
+    // Progress reports are recorded and leave the item open; the bureau cannot close it on one.
     await actAs(justiceLiaison);
-    const second = ok(await reportRectification({ rectificationId: String(justiceItem.id), text: "已开展使用情况检查。", percent: "70", claimedStatus: "IN_PROGRESS" }));
+    const progress = ok(await reportRectification({ rectificationId: String(justiceItem.id), text: "已开展使用情况检查。", percent: "70", claimedStatus: "IN_PROGRESS" }));
+    expect((await db().rectification.findUniqueOrThrow({ where: { id: justiceItem.id } })).status).toBe("OPEN");
+    await actAs(world.a.users.bureau);
+    expect(await verifyRectification({ rectificationId: String(justiceItem.id), reportId: String(progress.id) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    // Claimed done again, then returned with a comment: the item is open once more.
+    await actAs(justiceLiaison);
+    const second = ok(await reportRectification({ rectificationId: String(justiceItem.id), text: "记录仪使用率已达 95%。", percent: "100", claimedStatus: "COMPLETED" }));
+    expect((await db().rectification.findUniqueOrThrow({ where: { id: justiceItem.id } })).status).toBe("SUBMITTED");
     await actAs(world.a.users.bureau);
     const noComment = await returnRectification({ rectificationId: String(justiceItem.id), reportId: String(second.id), comment: "" });
     expect(noComment).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -207,6 +216,7 @@ describe("the rectification cycle", () => {
       { action: "rectification.report", actorId: justiceLiaison.id },
       { action: "rectification.verify", actorId: world.a.users.bureau.id },
       { action: "rectification.reopen", actorId: world.a.users.bureau.id },
+      { action: "rectification.report", actorId: justiceLiaison.id },
       { action: "rectification.report", actorId: justiceLiaison.id },
       { action: "rectification.return", actorId: world.a.users.bureau.id },
     ]);
@@ -276,7 +286,7 @@ describe("authorization: refused actions write nothing and record no audit event
     inspectionId = inspection.id;
     const made = await createFinding(db(), { inspectionId, text: "问题一", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
     item = made.rectifications[0]!;
-    report = (await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED" })).report;
+    report = (await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" })).report;
     const closing = await createFinding(db(), { inspectionId, text: "问题二", unitIds: [world.a.units.justice.id], deadline: "2024-07-31" });
     closedItem = closing.rectifications[0]!;
     await createRectificationReport(db(), { rectificationId: closedItem.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId: world.a.users.bureau.id });
@@ -472,7 +482,7 @@ describe("dashboards", () => {
     await item(justice.id, "2024-08-14");
     await item(justice.id, "2024-09-14");
     const submittedLate = await item(justice.id, "2024-08-01");
-    await createRectificationReport(db(), { rectificationId: submittedLate.id, authorId: justiceLiaison.id, state: "SUBMITTED" });
+    await createRectificationReport(db(), { rectificationId: submittedLate.id, authorId: justiceLiaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
     const onTime = await item(justice.id, "2024-06-30");
     await createRectificationReport(db(), { rectificationId: onTime.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId: reviewer, submittedAt: new Date("2024-06-25T02:00:00Z"), reviewedAt: new Date("2024-06-30T15:00:00Z") });
     const late = await item(justice.id, "2024-06-30");
@@ -481,7 +491,7 @@ describe("dashboards", () => {
     // development: open on track, submitted due soon (today)
     await item(development.id, "2024-12-31");
     const dueToday = await item(development.id, "2024-08-15");
-    await createRectificationReport(db(), { rectificationId: dueToday.id, authorId: world.a.users.liaison.id, state: "SUBMITTED" });
+    await createRectificationReport(db(), { rectificationId: dueToday.id, authorId: world.a.users.liaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
     // district B's items never count in A.
     await otherDistrictItem();
 
@@ -543,5 +553,152 @@ describe("demo data", () => {
     expect(items.some((i) => i.unit.name === "区司法局")).toBe(true);
     const detail = (await getInspectionDetail((await loadActor(world.a.users.bureau.id))!, inspectionId, TODAY))!;
     expect(detail.findings.map((f) => f.rectifications[0]!.state.timing)).toEqual(["CLOSED_ON_TIME", "DUE_SOON", "OVERDUE"]);
+  });
+});
+
+describe("row locks", () => {
+  it("an action on another district's item is refused without locking (or waiting on) its row", async () => {
+    const other = await otherDistrictItem();
+    const open = (await createFinding(db(), { inspectionId: other.inspection.id, text: "问题", unitIds: [world.b.units.justice.id], deadline: "2024-12-31" })).rectifications[0]!;
+    // District B's bureau is working on both items: their rows are locked.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "Rectification" WHERE "id" IN (${open.id}::int, ${other.item.id}::int) FOR UPDATE`;
+        locked();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await holding;
+    await actAs(world.a.users.bureau);
+    const blocked = Symbol("blocked");
+    const within = <T>(work: Promise<T>) => Promise.race([work, new Promise<typeof blocked>((resolve) => setTimeout(() => resolve(blocked), 2_000))]);
+    const report = reportRectification({ rectificationId: String(open.id), text: "整改进展", percent: "50", claimedStatus: "IN_PROGRESS" });
+    const verify = verifyRectification({ rectificationId: String(other.item.id), reportId: String(other.report.id) });
+    const outcomes = [await within(report), await within(verify)];
+    release();
+    await holder;
+    await Promise.all([report, verify]);
+    expect(outcomes).toMatchObject([
+      { ok: false, code: "NOT_FOUND" },
+      { ok: false, code: "NOT_FOUND" },
+    ]);
+  }, 20_000);
+});
+
+describe("progress reports and 销号 claims", () => {
+  it("a progress report (正在整改) leaves the item open for more; only a completion claim waits for 核验, and only it can be verified", async () => {
+    const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
+    const item = (await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" })).rectifications[0]!;
+    const status = async () => (await db().rectification.findUniqueOrThrow({ where: { id: item.id } })).status;
+    await actAs(justiceLiaison);
+    const first = await reportRectification({ rectificationId: String(item.id), text: "已制定整改方案。", percent: "30", claimedStatus: "IN_PROGRESS" });
+    expect(first).toMatchObject({ ok: true, message: "整改进展已报送;整改到位后请报送并申请销号" });
+    expect(await status()).toBe("OPEN");
+    const second = ok(await reportRectification({ rectificationId: String(item.id), text: "已完成一半。", percent: "60", claimedStatus: "IN_PROGRESS" }));
+    expect(await status()).toBe("OPEN");
+
+    // The bureau cannot close the item on interim progress.
+    await actAs(world.a.users.bureau);
+    const before = await snapshot();
+    expect(await verifyRectification({ rectificationId: String(item.id), reportId: String(second.id) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await snapshot()).toEqual(before);
+
+    await actAs(justiceLiaison);
+    const claim = await reportRectification({ rectificationId: String(item.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" });
+    expect(claim).toMatchObject({ ok: true, message: "整改情况已报送,等待司法局核验销号" });
+    expect(await status()).toBe("SUBMITTED");
+    // While the claim waits, the unit does not report again.
+    expect(await reportRectification({ rectificationId: String(item.id), text: "补充", percent: "100", claimedStatus: "IN_PROGRESS" })).toMatchObject({ ok: false, code: "CONFLICT" });
+
+    await actAs(world.a.users.bureau);
+    // An older report is not the one to decide on.
+    expect(await verifyRectification({ rectificationId: String(item.id), reportId: String(second.id) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    ok(await verifyRectification({ rectificationId: String(item.id), reportId: String((claim as { data: { id: number } }).data.id) }));
+    expect(await status()).toBe("CLOSED");
+    expect(await db().progressReport.findMany({ where: { rectificationId: item.id }, orderBy: { id: "asc" }, select: { claimedStatus: true, state: true } })).toEqual([
+      { claimedStatus: "IN_PROGRESS", state: "SUBMITTED" },
+      { claimedStatus: "IN_PROGRESS", state: "SUBMITTED" },
+      { claimedStatus: "COMPLETED", state: "APPROVED" },
+    ]);
+  });
+});
+
+describe("a town unit's liaison", () => {
+  it("sees the district inspection that gave its unit an item, and no other", async () => {
+    const town = await createRegion(db(), { code: "420204001", name: "新下陆街道", level: "TOWN", parentId: world.a.region.id });
+    const townUnit = await createUnit(db(), { regionId: town.id, name: "街道办事处" });
+    const townLiaison = await createUser(db(), { login: "town.liaison", name: "街道联络员", role: "LIAISON", regionId: town.id, unitId: townUnit.id });
+    const districtInspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "全区督察", inspectedOn: "2024-06-01" });
+    const { rectifications } = await createFinding(db(), {
+      inspectionId: districtInspection.id,
+      text: "街道行政执法公示不到位。",
+      unitIds: [townUnit.id, world.a.units.justice.id],
+      deadline: "2024-12-31",
+    });
+    const townItem = rectifications.find((r) => r.unitId === townUnit.id)!;
+    const without = await createInspectionRow(db(), { regionId: world.a.region.id, title: "另一次督察", inspectedOn: "2024-06-02" });
+    await createFinding(db(), { inspectionId: without.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
+    // An item for the town unit under another district's inspection (data addFinding would refuse) stays out of sight.
+    const other = await otherDistrictItem();
+    const stray = await db().finding.create({ data: { districtId: world.b.region.id, inspectionId: other.inspection.id, text: "越界问题" } });
+    await db().rectification.create({ data: { districtId: world.b.region.id, findingId: stray.id, unitId: townUnit.id, deadline: day("2024-12-31") } });
+
+    const liaison = (await loadActor(townLiaison.id))!;
+    const seen = await getInspectionDetail(liaison, districtInspection.id, TODAY);
+    expect(seen?.findings.flatMap((f) => f.rectifications.map((r) => r.id))).toEqual([townItem.id]);
+    expect((await listInspections(liaison, TODAY)).map((i) => ({ id: i.id, total: i.counts.total }))).toEqual([{ id: districtInspection.id, total: 1 }]);
+    expect(await getInspectionDetail(liaison, without.id, TODAY)).toBeNull();
+    expect(await getInspectionDetail(liaison, other.inspection.id, TODAY)).toBeNull();
+    // The item page links to the inspection: both open for the liaison.
+    const detail = (await getRectificationDetail(liaison, townItem.id, TODAY))!;
+    expect(detail.item.finding.inspection.id).toBe(districtInspection.id);
+  });
+});
+
+describe("closed as of a past moment", () => {
+  it("an item closed in 2024 and reopened in 2025 stood closed at the end of 2024, open at the end of 2025", async () => {
+    const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
+    const { rectifications } = await createFinding(db(), {
+      inspectionId: inspection.id,
+      text: "问题",
+      unitIds: [world.a.units.justice.id, world.a.units.development.id],
+      deadline: "2024-12-31",
+    });
+    const [reopened, untouched] = [...rectifications].sort((x, y) => (x.unitId === world.a.units.justice.id ? -1 : y.unitId === world.a.units.justice.id ? 1 : 0)) as [
+      (typeof rectifications)[number],
+      (typeof rectifications)[number],
+    ];
+    await actAs(justiceLiaison);
+    const claim = ok(await reportRectification({ rectificationId: String(reopened.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" }));
+    await actAs(world.a.users.bureau);
+    ok(await verifyRectification({ rectificationId: String(reopened.id), reportId: String(claim.id) })); // 2024-08-15 10:00 Beijing
+    vi.setSystemTime(new Date("2025-03-01T02:00:00Z"));
+    ok(await reopenRectification({ rectificationId: String(reopened.id), reason: "回头看发现问题反弹。" }));
+    // The other item has no audit history (written directly): its row decides.
+    await createRectificationReport(db(), {
+      rectificationId: untouched.id,
+      authorId: world.a.users.liaison.id,
+      state: "APPROVED",
+      reviewerId: world.a.users.bureau.id,
+      submittedAt: new Date("2024-09-01T02:00:00Z"),
+      reviewedAt: new Date("2024-09-03T02:00:00Z"),
+    });
+
+    const rows = await db().rectification.findMany({ where: { id: { in: [reopened.id, untouched.id] } }, select: { id: true, status: true, verifiedAt: true } });
+    const endOf2024 = new Date("2024-12-31T16:00:00Z");
+    const endOf2025 = new Date("2025-12-31T16:00:00Z");
+    const at2024 = await rectificationsClosedAsOf(db(), rows, endOf2024);
+    expect(at2024.get(reopened.id)?.toISOString()).toBe("2024-08-15T02:00:00.000Z");
+    expect(at2024.get(untouched.id)?.toISOString()).toBe("2024-09-03T02:00:00.000Z");
+    const at2025 = await rectificationsClosedAsOf(db(), rows, endOf2025);
+    expect(at2025.get(reopened.id)).toBeNull();
+    expect(at2025.get(untouched.id)?.toISOString()).toBe("2024-09-03T02:00:00.000Z");
+    // Before it was first closed, it was open.
+    expect((await rectificationsClosedAsOf(db(), rows, new Date("2024-08-01T00:00:00Z"))).get(reopened.id)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { isoDate } from "@/lib/dates.ts";
 import { findingFormOptions, getInspectionDetail } from "@/lib/inspections/queries.ts";
-import { RECTIFICATION_REPORT_STATE_LABELS } from "@/lib/inspections/schema.ts";
+import { rectificationReportLabel } from "@/lib/inspections/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { cell, Table } from "@/components/ui/table.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
@@ -69,7 +69,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                         <td className={`${cell} text-sm`}>
                           {latest ? (
                             <>
-                              {latest.submittedAt ? timeFormat.format(latest.submittedAt) : "—"} {RECTIFICATION_REPORT_STATE_LABELS[latest.state]}
+                              {latest.submittedAt ? timeFormat.format(latest.submittedAt) : "—"} {rectificationReportLabel(latest)}
                               <div className="text-xs text-slate-600">
                                 {latest.text.slice(0, 40)}
                                 {latest.text.length > 40 ? "…" : ""}

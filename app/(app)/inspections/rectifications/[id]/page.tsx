@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { isoDate } from "@/lib/dates.ts";
 import { getRectificationDetail } from "@/lib/inspections/queries.ts";
-import { RECTIFICATION_CLAIM_LABELS, RECTIFICATION_REPORT_STATE_LABELS } from "@/lib/inspections/schema.ts";
+import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel } from "@/lib/inspections/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { RectificationReportForm, ReopenForm, VerifyControls } from "@/components/inspections/rectification-forms.tsx";
@@ -32,7 +32,9 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
   const { finding, unit } = item;
   const canReport = item.status === "OPEN" && can(actor, "rectification.report", { regionId: unit.regionId, unitId: unit.id });
   const canVerify = can(actor, "rectification.verify", { regionId: unit.regionId });
-  const pending = item.status === "SUBMITTED" ? item.reports.find((r) => r.state === "SUBMITTED") : undefined;
+  // Only the latest report, a completion claim, is verified (lib/inspections/actions.ts).
+  const latest = item.reports[0];
+  const pending = item.status === "SUBMITTED" && latest?.state === "SUBMITTED" ? latest : undefined;
 
   return (
     <>
@@ -119,7 +121,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
                 <span>{r.submittedAt ? timeFormat.format(r.submittedAt) : "—"}</span>
                 <strong>{r.author.name}</strong>
                 {r.onBehalfOfUnitId && <span className="text-amber-800">(代报)</span>}
-                <span className="rounded bg-slate-100 px-1.5">{RECTIFICATION_REPORT_STATE_LABELS[r.state]}</span>
+                <span className="rounded bg-slate-100 px-1.5">{rectificationReportLabel(r)}</span>
                 <span>
                   {RECTIFICATION_CLAIM_LABELS[r.claimedStatus]} · {r.percent}%
                 </span>
