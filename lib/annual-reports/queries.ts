@@ -2,7 +2,8 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { db, type Db } from "@/lib/db/client.ts";
 import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
 import { factsCte, type PlanPeriods } from "@/lib/dashboards/facts.ts";
-import { latestDuePeriod } from "@/lib/progress/periods.ts";
+import { addDays, latestDuePeriod } from "@/lib/progress/periods.ts";
+import { rectificationsClosedAsOf } from "@/lib/inspections/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import {
@@ -250,12 +251,15 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
           rectifications: {
             where: own,
             orderBy: { id: "asc" },
-            select: { status: true, deadline: true, verifiedAt: true, unit: { select: { name: true } } },
+            select: { id: true, status: true, deadline: true, verifiedAt: true, unit: { select: { name: true } } },
           },
         },
       },
     },
   });
+  // An item closed then reopened later was still closed at the year's end: the close date comes from its history.
+  const items = inspections.flatMap((i) => i.findings.flatMap((f) => f.rectifications));
+  const closedAsOf = await rectificationsClosedAsOf(client, items, new Date(`${addDays(completedBy, 1)}T00:00:00+08:00`));
   return inspections.map((i) => ({
     title: i.title,
     inspector: i.inspector,
@@ -264,7 +268,8 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
       text: f.text,
       measureId: f.measureId,
       rectifications: f.rectifications.map((r) => {
-        const closedOn = r.status === "CLOSED" && r.verifiedAt ? todayInChina(r.verifiedAt) : null;
+        const closedAt = closedAsOf.get(r.id);
+        const closedOn = closedAt ? todayInChina(closedAt) : null;
         const deadline = isoDate(r.deadline)!;
         // Judged at the end of the year: closed after it was still being rectified then.
         const state: RectificationState =

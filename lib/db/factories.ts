@@ -444,7 +444,9 @@ export async function createRectificationReport(
       createdAt: submittedAt,
     },
   });
-  const status = input.state === "SUBMITTED" ? "SUBMITTED" : input.state === "APPROVED" ? "CLOSED" : "OPEN";
+  // As the actions do: only a completion claim waits for 销号; an interim report leaves the item open.
+  const status =
+    input.state === "SUBMITTED" ? (claimedStatus === "COMPLETED" ? "SUBMITTED" : "OPEN") : input.state === "APPROVED" ? "CLOSED" : "OPEN";
   const rectification = await client.rectification.update({
     where: { id: item.id },
     data: {

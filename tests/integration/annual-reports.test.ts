@@ -238,6 +238,25 @@ describe("createAnnualReportDraft", () => {
     expect(earlier.sections.some((s) => s.kind === "RECTIFICATION")).toBe(false);
   });
 
+  it("shows an item closed during the year as 已销号 even if it was reopened after the year", async () => {
+    const A = world.a.region.id;
+    const D = world.a.units.development.id;
+    const inspection = await db().inspection.create({
+      data: { districtId: A, regionId: A, title: "2024年专项督察", inspectedOn: new Date("2024-04-10T00:00:00Z") },
+    });
+    const finding = await db().finding.create({ data: { districtId: A, inspectionId: inspection.id, text: "规范性文件备案不及时" } });
+    await db().findingUnit.create({ data: { findingId: finding.id, unitId: D, districtId: A } });
+    // Closed on 2024-10-08, reopened on 2025-02-01: open now, its row no longer says when it was closed.
+    const item = await db().rectification.create({
+      data: { districtId: A, findingId: finding.id, unitId: D, deadline: new Date("2024-10-31T00:00:00Z"), status: "OPEN", reopenReason: "回头看发现反弹", createdAt: beijingTime("2024-04-15") },
+    });
+    const event = (action: string, at: Date) => ({ actorId: world.a.users.bureau.id, action, entityType: "Rectification", entityId: String(item.id), districtId: A, createdAt: at });
+    await db().auditEvent.createMany({ data: [event("rectification.verify", beijingTime("2024-10-08")), event("rectification.reopen", beijingTime("2025-02-01"))] });
+    const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2024" });
+    const last = report.sections[report.sections.length - 1]!;
+    expect(last.body).toBe("1. 规范性文件备案不及时——区发改局已销号(2024年10月8日)");
+  });
+
   it("refuses a second draft while one exists, naming it, and writes nothing", async () => {
     const first = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), year: "2024" });
     const before = await snapshot();
