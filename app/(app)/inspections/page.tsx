@@ -8,7 +8,7 @@ import { listAwaitingVerification, listInspections } from "@/lib/inspections/que
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LinkButton } from "@/components/ui/link-button.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
-import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
+import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
 
 export const metadata: Metadata = { title: "督察整改" };
 
@@ -33,17 +33,7 @@ export default async function InspectionsPage() {
             {awaiting.map((item) => (
               <tr key={item.id}>
                 <td className={`${cell} whitespace-nowrap`}>{item.unit.name}</td>
-                <td className={cell}>
-                  <Link href={`/inspections/rectifications/${item.id}`} className="text-brand-700 underline">
-                    {item.finding.text.slice(0, 60)}
-                    {item.finding.text.length > 60 ? "…" : ""}
-                  </Link>
-                </td>
-                <td className={cell}>{item.finding.inspection.title}</td>
-                <td className={`${cell} whitespace-nowrap`}>{isoDate(item.deadline)}</td>
-                <td className={cell}>
-                  <RectificationBadge state={item.state} />
-                </td>
+                <RectificationCells item={item} />
               </tr>
             ))}
           </Table>

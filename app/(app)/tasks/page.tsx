@@ -10,8 +10,7 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
 import { listUnitRectifications } from "@/lib/inspections/queries.ts";
-import { isoDate } from "@/lib/dates.ts";
-import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
+import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
 
 export const metadata: Metadata = { title: "我的任务" };
 
@@ -126,17 +125,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             const latest = item.reports[0];
             return (
               <tr key={item.id}>
-                <td className={`${cell} max-w-xl`}>
-                  <Link href={`/inspections/rectifications/${item.id}`} className="text-brand-700 hover:underline">
-                    {item.finding.text.slice(0, 80)}
-                    {item.finding.text.length > 80 ? "……" : ""}
-                  </Link>
-                </td>
-                <td className={cell}>{item.finding.inspection.title}</td>
-                <td className={`${cell} whitespace-nowrap`}>{isoDate(item.deadline)}</td>
-                <td className={cell}>
-                  <RectificationBadge state={item.state} />
-                </td>
+                <RectificationCells item={item} />
                 <td className={`${cell} text-sm`}>
                   {item.status === "SUBMITTED"
                     ? "已报送,等待司法局核验"

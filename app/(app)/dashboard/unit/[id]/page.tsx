@@ -15,7 +15,7 @@ import { StatCards } from "@/components/dashboard/stat-cards.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
 import { listUnitRectifications } from "@/lib/inspections/queries.ts";
-import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
+import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
 
 export const metadata: Metadata = { title: "部门看板" };
 
@@ -132,17 +132,7 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
           <Table caption="本单位督察整改任务" head={["督察发现的问题", "督察", "整改期限", "状态"]}>
             {rectifications.map((item) => (
               <tr key={item.id}>
-                <td className={cell}>
-                  <Link href={`/inspections/rectifications/${item.id}`} className="text-brand-700 underline">
-                    {item.finding.text.slice(0, 60)}
-                    {item.finding.text.length > 60 ? "…" : ""}
-                  </Link>
-                </td>
-                <td className={cell}>{item.finding.inspection.title}</td>
-                <td className={`${cell} whitespace-nowrap`}>{isoDate(item.deadline)}</td>
-                <td className={cell}>
-                  <RectificationBadge state={item.state} />
-                </td>
+                <RectificationCells item={item} />
               </tr>
             ))}
           </Table>
