@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session.ts";
 import { LoginForm } from "@/app/login/login-form.tsx";
@@ -16,6 +17,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-center text-2xl font-bold text-brand-800">法治任务通</h1>
         <p className="mb-6 mt-1 text-center text-sm text-slate-500">法治政府建设规划任务管理平台</p>
         <LoginForm callbackUrl={target} />
+        <p className="mt-6 border-t border-slate-200 pt-4 text-center text-sm">
+          <Link href="/public" className="text-brand-700 underline">
+            政务公开:查看已发布的法治政府建设年度报告
+          </Link>
+        </p>
       </div>
     </main>
   );
