@@ -11,35 +11,16 @@
 //   district_p95_ms=… city_p95_ms=… ratio_to_sql=…
 // (ratio_to_sql: the worse of district and city, p95 of the function over p95
 // of its SQL). BENCH_RUNS (default 40) and BENCH_DISTRICTS (default 100) tune it.
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
-import { applyMigrations } from "@/lib/db/migrate.ts";
 import { db } from "@/lib/db/client.ts";
-import { generateProvince } from "@/lib/synth/province.ts";
 import { loadCityDashboard, loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { latestDuePeriod, REPORT_CADENCES } from "@/lib/progress/periods.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { benchDistricts, ms, openBenchDatabase, prepareAndDescribe, stats, table } from "@/scripts/bench-support.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const DATA_DIR = path.join(ROOT, ".data", "bench");
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 40));
 const DISTRICTS = Math.max(2, Number(process.env.BENCH_DISTRICTS ?? 100));
-
-const ms = (value: number) => value.toFixed(1);
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
-}
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
 
 // ---------------------------------------------------------------------------
 // The floor: the same figures in one plain statement, written by hand. It
@@ -130,74 +111,12 @@ async function floor(client: pg.Client, districtIds: number[], today: string, wi
 // ---------------------------------------------------------------------------
 
 async function main() {
-  let embedded: EmbeddedDatabase | null = null;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    if (process.env.BENCH_REBUILD === "1") fs.rmSync(DATA_DIR, { recursive: true, force: true });
-    fs.mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), port: await freePort() });
-    const admin = new pg.Client({ connectionString: embedded.adminUrl });
-    await admin.connect();
-    const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'fazhi_bench'")).rowCount;
-    if (!exists) await admin.query("CREATE DATABASE fazhi_bench");
-    await admin.end();
-    url = embedded.urlFor("fazhi_bench");
-    process.env.DATABASE_URL = url;
-  }
-  const databaseUrl: string = url;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  try {
-    await applyMigrations(databaseUrl);
-    await client.connect();
-    const todayFile = path.join(DATA_DIR, "today");
-    const today = fs.existsSync(todayFile) ? fs.readFileSync(todayFile, "utf8").trim() : todayInChina();
-    const have = Number((await client.query(`SELECT count(*) FROM "Region" WHERE level = 'DISTRICT' AND code LIKE 'S%'`)).rows[0].count);
-    if (have < DISTRICTS) {
-      console.log(`[bench] building the synthetic province: ${DISTRICTS - have} more district(s), today = ${today} …`);
-      const started = performance.now();
-      await client.end();
-      await generateProvince(databaseUrl, {
-        districts: DISTRICTS - have,
-        today,
-        onProgress: (p) => {
-          if (p.done % 10 === 0 || p.done === p.total) console.log(`[bench]   ${p.done}/${p.total} districts, ${(p.elapsedMs / 1000).toFixed(0)} s`);
-        },
-      });
-      fs.writeFileSync(todayFile, today);
-      console.log(`[bench] built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-      return main2(databaseUrl, today, embedded);
-    }
-    await client.end();
-    return main2(databaseUrl, today, embedded);
-  } catch (error) {
-    await client.end().catch(() => {});
-    await embedded?.stop();
-    throw error;
-  }
-}
-
-async function main2(url: string, today: string, embedded: EmbeddedDatabase | null) {
+  const { url, today, embedded } = await openBenchDatabase(DISTRICTS);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    // As autovacuum would have by now on a live server: statistics, and the
-    // visibility map that lets index-only scans skip the heap.
-    await client.query("VACUUM ANALYZE");
-    const counts = (
-      await client.query(`SELECT
-        (SELECT count(*) FROM "Region" WHERE level = 'DISTRICT') AS districts,
-        (SELECT count(*) FROM "Measure") AS measures,
-        (SELECT count(*) FROM "Assignment") AS assignments,
-        (SELECT count(*) FROM "ProgressReport") AS reports`)
-    ).rows[0];
-    console.log(
-      `\nprovince: ${counts.districts} districts, ${counts.measures} measures, ${counts.assignments} assignments, ${counts.reports} progress reports; today = ${today}\n`,
-    );
-    const districts = (
-      await client.query<{ id: number; parentId: number }>(
-        `SELECT id, "parentId" FROM "Region" WHERE level = 'DISTRICT' AND code LIKE 'S%' ORDER BY code`,
-      )
-    ).rows;
+    await prepareAndDescribe(client, today);
+    const districts = await benchDistricts(client);
     const cities = (
       await client.query<{ id: number; path: string; n: number }>(
         `SELECT c.id, c.path, (SELECT count(*)::int FROM "Region" d WHERE d."parentId" = c.id AND d.level = 'DISTRICT') AS n
