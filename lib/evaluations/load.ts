@@ -51,9 +51,15 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
       SELECT a.* FROM "Assignment" a JOIN "Measure" m ON m."id" = a."measureId" WHERE m."planId" = ${plan.id}
     ),
     r AS (
+      -- A lateral lookup per assignment (index on assignmentId): the planner
+      -- misjudges reports per assignment at province scale and would otherwise
+      -- hash-join the whole ProgressReport table for a large plan. OFFSET 0
+      -- keeps the planner from flattening the lookup back into such a join.
       SELECT r."assignmentId", r."state"::text AS "state", r."claimedStatus"::text AS "claimed", r."percent",
         r."periodStart", r."periodEnd", r."submittedAt", r."reviewedAt"
-      FROM "ProgressReport" r JOIN a ON a."id" = r."assignmentId"
+      FROM a CROSS JOIN LATERAL (
+        SELECT * FROM "ProgressReport" pr WHERE pr."assignmentId" = a."id" OFFSET 0
+      ) r
     ),
     facts AS (
       SELECT r."assignmentId",
