@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { MEASURE_COUNTERS, completionRate, factsCte, scopePlans, type MeasureCounters } from "@/lib/dashboards/facts.ts";
 import { todayInChina } from "@/lib/dates.ts";
+import { REGION_LEVEL_LABELS, type RegionLevel } from "@/lib/regions/schema.ts";
 
 // What the public pages (/public, no sign-in) may show: published annual
 // reports and aggregate counts, nothing else. Every query names its columns
@@ -9,14 +10,7 @@ import { todayInChina } from "@/lib/dates.ts";
 // report authors, reviewers), attachments, progress texts and per-measure or
 // per-unit ratings never reach these pages, not even by accident.
 
-export type RegionLevel = "PROVINCE" | "CITY" | "DISTRICT" | "TOWN";
-
-export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
-  PROVINCE: "省",
-  CITY: "市",
-  DISTRICT: "区县",
-  TOWN: "乡镇街道",
-};
+export { REGION_LEVEL_LABELS, type RegionLevel };
 
 /**
  * The published reports that are current: PUBLISHED and not an earlier

@@ -1,23 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DATABASE_URL, signIn } from "./helpers.ts";
+import { signIn, e2eQuery as query } from "./helpers.ts";
 
 // Keyboard and screen-reader basics on the main pages, on the demo data, and
 // 长者模式 (large text) switched on and off by a liaison.
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Form controls a screen reader would announce without a name: no label with

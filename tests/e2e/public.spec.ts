@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL } from "./helpers.ts";
+import { e2eQuery as query } from "./helpers.ts";
 
 // The public pages on the demo data (seed 001 and 003 imported as published
 // history), read by a visitor who never signs in.
@@ -10,16 +9,6 @@ import { E2E_DATABASE_URL } from "./helpers.ts";
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 const DRAFT_TITLE = "松江区2025年法治政府建设年度报告(内部草稿E2E)";
 const DRAFT_BODY = "草稿正文仅供内部审阅E2E";
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test("a visitor reads 松江区's 2024 report without signing in, and never sees a draft", async ({ page }) => {
   // The index: regions by city, with counts.

@@ -1,19 +1,5 @@
-import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { E2E_DATABASE_URL, signIn } from "./helpers.ts";
-
-// The e2e server's embedded database (playwright.config.ts).
-const DATABASE = E2E_DATABASE_URL;
-
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: DATABASE });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { signIn, e2eQuery as query } from "./helpers.ts";
 
 for (const login of ["xialu.bureau", "xialu.liaison"]) {
   test(`${login} gets 404 for another district's unit page, and the row is unchanged`, async ({ page }) => {
