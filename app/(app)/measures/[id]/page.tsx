@@ -1,3 +1,4 @@
+import { AuditTimeline } from "@/components/ui/audit-timeline.tsx";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -17,7 +18,6 @@ import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 export const metadata: Metadata = { title: "举措" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 const STEP_LABELS: Record<string, string> = {
   "report.saveDraft": "保存草稿",
@@ -225,23 +225,7 @@ export default async function MeasurePage({
         </section>
       )}
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
-          办理记录
-        </h2>
-        <ol className="border-l-2 border-brand-100 pl-4 text-sm">
-          {timeline.map((event) => (
-            <li key={String(event.id)} className="mb-2">
-              <time dateTime={event.createdAt.toISOString()} className="text-slate-500">
-                {timeFormat.format(event.createdAt)}
-              </time>{" "}
-              {event.actor?.name ?? "系统"}
-              {event.actor?.unit && `(${event.actor.unit.name})`} {STEP_LABELS[event.action] ?? event.action}
-            </li>
-          ))}
-          {timeline.length === 0 && <li className="text-slate-500">尚无记录</li>}
-        </ol>
-      </section>
+      <AuditTimeline events={timeline} labels={STEP_LABELS} />
     </>
   );
 }

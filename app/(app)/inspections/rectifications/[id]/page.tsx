@@ -1,3 +1,4 @@
+import { AuditTimeline } from "@/components/ui/audit-timeline.tsx";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -149,28 +150,15 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
         </section>
       )}
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
-          办理记录
-        </h2>
-        <ol className="border-l-2 border-brand-100 pl-4 text-sm">
-          {timeline
-            .filter((event) => event.entityType === "Rectification")
-            .map((event) => (
-              <li key={String(event.id)} className="mb-2">
-                <time dateTime={event.createdAt.toISOString()} className="text-slate-500">
-                  {timeFormat.format(event.createdAt)}
-                </time>{" "}
-                {event.actor?.name ?? "系统"}
-                {event.actor?.unit && `(${event.actor.unit.name})`} {STEP_LABELS[event.action] ?? event.action}
-                {event.action === "rectification.reopen" && typeof event.after === "object" && event.after && "reopenReason" in event.after
-                  ? `:${String((event.after as { reopenReason: unknown }).reopenReason)}`
-                  : ""}
-              </li>
-            ))}
-          {timeline.length === 0 && <li className="text-slate-500">尚无记录</li>}
-        </ol>
-      </section>
+      <AuditTimeline
+        events={timeline.filter((event) => event.entityType === "Rectification")}
+        labels={STEP_LABELS}
+        detail={(event) =>
+          event.action === "rectification.reopen" && typeof event.after === "object" && event.after && "reopenReason" in event.after
+            ? `:${String((event.after as { reopenReason: unknown }).reopenReason)}`
+            : ""
+        }
+      />
     </>
   );
 }
