@@ -7,6 +7,11 @@
 //       default today in China. Safe to run more than once a day. Schedule it
 //       with cron or a systemd timer, e.g. `15 7 * * * cd /srv/fazhi && npm run cli -- reminders`.
 //
+//   npm run cli -- cleanup-files [--dry-run]
+//       Removes stored evidence files that no attachment refers to and that
+//       were stored more than a day ago (lib/storage/cleanup.ts), printing each.
+//       `npm start` also runs it at start and every six hours.
+//
 //   npm run cli -- synth --districts N [--seed S] [--today YYYY-MM-DD]
 //       Adds N synthetic districts (lib/synth/province.ts) after those already
 //       there, to measure the dashboards at province scale. For test and
@@ -21,6 +26,8 @@ import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate } from "@/lib/progress/periods.ts";
 import { createMailer } from "@/lib/notifications/mailer.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
+import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
+import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
 import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
@@ -28,6 +35,8 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
 命令:
   reminders [--date YYYY-MM-DD]   运行催办提醒任务(临期、逾期未报、已逾期),
                                   默认按今天(北京时间);同一天重复运行不会重复提醒
+  cleanup-files [--dry-run]       删除没有任何报送引用、且存放超过一天的佐证材料文件,并列出删除的文件;
+                                  --dry-run 只列出将删除的文件,不删除
   synth --districts N [--seed S] [--today YYYY-MM-DD]
                                   生成 N 个模拟区县(单位、账号、规划、举措、分工和五年的进展报送),
                                   用于在全省规模下测试看板性能;再次运行会接着编号追加。
@@ -176,8 +185,42 @@ async function reminders(args: string[]): Promise<number> {
   }
 }
 
+async function cleanupFiles(args: string[]): Promise<number> {
+  for (const arg of args) if (arg !== "--dry-run") usageError(`不认识的选项:${arg}`);
+  const dryRun = args.includes("--dry-run");
+  const env = parseEnvOrExit();
+  const database = await openCliDatabase(env);
+  if (!database) return 1;
+  const prisma = createPrisma(database.url);
+  // The folder the app serves from: DATA_DIR resolved against the project, as npm start does.
+  const store = new LocalAttachmentStore(path.resolve(root, env.DATA_DIR, "uploads"));
+  try {
+    await prepareDatabase(database.url, log);
+    const result = await removeUnreferencedFiles({ db: prisma, store, dryRun });
+    const verb = dryRun ? "将删除" : "已删除";
+    console.log(`\n清理佐证材料文件${dryRun ? "(试运行,未删除任何文件)" : ""}:${store.root}`);
+    for (const file of result.removed) {
+      console.log(`  ${verb} ${file.hash}(${formatBytes(file.size)},存放于 ${file.storedAt.toISOString()})`);
+    }
+    const total = result.removed.reduce((sum, f) => sum + f.size, 0);
+    console.log(`  共检查 ${result.checked} 个文件,${verb} ${result.removed.length} 个(${formatBytes(total)}),保留 ${result.kept} 个`);
+    return 0;
+  } catch (error) {
+    console.error(`[fazhi] 清理文件失败:${(error as Error).message}`);
+    return 1;
+  } finally {
+    await prisma.$disconnect();
+    await database.stop();
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === "reminders") process.exit(await reminders(rest));
+if (command === "cleanup-files") process.exit(await cleanupFiles(rest));
 if (command === "synth") process.exit(await synth(rest));
 if (command === "help" || command === "--help" || command === "-h") {
   console.log(USAGE);

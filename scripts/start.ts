@@ -11,6 +11,8 @@ import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
+import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
+import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(import.meta.dirname, "..");
@@ -106,6 +108,7 @@ log(`服务地址 ${appUrl}(数据库:${database.embedded ? "内置 PostgreSQL" 
 
 // Reminders (临期、逾期、未报) are raised by a job that is safe to run any number
 // of times a day, on every app server; `npm run cli -- reminders` runs it by hand.
+// The same schedule removes stored files no report refers to (lib/storage/cleanup.ts).
 const REMINDER_INTERVAL_MS = 6 * 60 * 60 * 1000;
 jobDb = createPrisma(database.url);
 async function remind() {
@@ -115,6 +118,14 @@ async function remind() {
     if (created) log(`自动提醒:新增 ${created} 条(${JSON.stringify(result.created)})`);
   } catch (error) {
     console.error(`[fazhi] 自动提醒失败:${(error as Error).message}`);
+  }
+  // Evidence stored for reports that were never saved; `npm run cli -- cleanup-files` by hand.
+  try {
+    const store = new LocalAttachmentStore(path.join(dataDir, "uploads"));
+    const { removed } = await removeUnreferencedFiles({ db: jobDb!, store });
+    if (removed.length) log(`清理文件:删除了 ${removed.length} 个没有报送引用、存放超过一天的佐证材料文件`);
+  } catch (error) {
+    console.error(`[fazhi] 清理文件失败:${(error as Error).message}`);
   }
 }
 void remind();

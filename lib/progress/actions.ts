@@ -36,9 +36,11 @@ function formInput(input: unknown): unknown {
 type StoredEvidence = { fileName: string; contentHash: string; size: number; mimeType: string };
 
 /**
- * Checks every file before anything is written, then stores the content. A
- * blob stored for a report that then fails is harmless: it is content-addressed
- * and referenced by nothing.
+ * Checks every file before anything is written, then stores the content. Call
+ * it only after the actor has been authorized for the report (reportTarget), so
+ * a refused upload never reaches storage. A blob stored for a report whose
+ * transaction then fails is referenced by nothing, and the cleanup
+ * (lib/storage/cleanup.ts) removes it after a day.
  */
 async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
   const checked = [];
@@ -58,6 +60,10 @@ async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
     }),
   );
 }
+
+// Storing happens inside the transaction, after the scope check: up to 40 MB
+// hashed and synced to disk takes longer than Prisma's 5 s default on a slow disk.
+const EVIDENCE_TRANSACTION = { timeout: 60_000 };
 
 async function attachEvidence(tx: Tx, actor: Actor, report: { id: number; districtId: number }, evidence: StoredEvidence[]) {
   if (!evidence.length) return;
@@ -182,13 +188,14 @@ async function writeReport(
 export async function saveProgressDraft(input: unknown) {
   return runAction("saveProgressDraft", saveProgressDraftSchema, formInput(input), async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
-    const evidence = await storeEvidence(data.evidence);
     const report = await db().$transaction(async (tx) => {
       const target = await reportTarget(tx, actor, data);
       const { assignment, period, existing } = target;
       if (existing && existing.state !== "DRAFT" && existing.state !== "RETURNED") {
         throw new AppError("CONFLICT", "本期已报送,不能再保存草稿;如需修改,请联系司法局退回。");
       }
+      // Authorized above: only now may the files reach storage.
+      const evidence = await storeEvidence(data.evidence);
       return writeReport(tx, actor, target, {
         action: "report.saveDraft",
         version: data.version,
@@ -196,7 +203,7 @@ export async function saveProgressDraft(input: unknown) {
         fields: { ...reportData(actor, assignment, data, period), state: "DRAFT" },
         evidence,
       });
-    });
+    }, EVIDENCE_TRANSACTION);
     return { message: "草稿已保存", data: { id: report.id, version: report.version } };
   });
 }
@@ -204,25 +211,26 @@ export async function saveProgressDraft(input: unknown) {
 export async function submitProgressReport(input: unknown) {
   return runAction("submitProgressReport", submitProgressReportSchema, formInput(input), async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
-    const evidence = await storeEvidence(data.evidence);
     const report = await db().$transaction(async (tx) => {
       const target = await reportTarget(tx, actor, data);
       const { assignment, period, existing } = target;
       const onBehalf = reportData(actor, assignment, data, period).onBehalfOfUnitId !== null;
       const alreadyAttached = existing ? await tx.attachment.count({ where: { reportId: existing.id } }) : 0;
-      if (onBehalf && evidence.length + alreadyAttached === 0) {
+      if (onBehalf && data.evidence.length + alreadyAttached === 0) {
         throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
       }
       if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
         throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
       }
+      // Authorized above: only now may the files reach storage.
+      const evidence = await storeEvidence(data.evidence);
       return writeReport(tx, actor, target, {
         action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",
         version: data.version,
         fields: { ...reportData(actor, assignment, data, period), state: "SUBMITTED", submittedAt: new Date() },
         evidence,
       });
-    });
+    }, EVIDENCE_TRANSACTION);
     return { message: "已报送,等待司法局审核", data: { id: report.id, version: report.version } };
   });
 }

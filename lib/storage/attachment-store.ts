@@ -10,7 +10,7 @@ export { isAttachmentHash } from "@/lib/storage/local-store.ts";
  * The database keeps the hash next to the user-facing file name, size and type
  * (see validate-upload.ts); the store knows nothing but bytes.
  *
- * Another backend only has to implement these three calls. For stateless app
+ * Another backend only has to implement these calls. For stateless app
  * servers behind a load balancer, an S3-compatible object store (MinIO, OSS,
  * COS, …) fits directly:
  *   - put: compute the sha256 locally, then PutObject under a key such as
@@ -20,6 +20,9 @@ export { isAttachmentHash } from "@/lib/storage/local-store.ts";
  *   - get: GetObject, mapping NoSuchKey/404 to null; reject malformed hashes
  *     before building the key, as the local store does.
  *   - has: HeadObject, 404 → false.
+ *   - list / remove: ListObjectsV2 (LastModified as storedAt) and DeleteObject;
+ *     a put of content already there copies the object onto itself to renew
+ *     LastModified, as the local store touches the file.
  * Credentials and bucket would come from the environment (lib/env.ts), and
  * attachmentStore() would pick the backend from it.
  */
@@ -32,7 +35,17 @@ export interface AttachmentStore {
    */
   get(hash: string): Promise<Uint8Array<ArrayBuffer> | null>;
   has(hash: string): Promise<boolean>;
+  /** Every stored file, for the cleanup of files no row refers to (lib/storage/cleanup.ts). */
+  list(): AsyncIterable<StoredFile>;
+  /**
+   * Removes the file unless it was stored (again) at or after `storedBefore`;
+   * true when it was removed.
+   */
+  remove(hash: string, storedBefore: Date): Promise<boolean>;
 }
+
+/** `storedAt`: when the content was last put (a put of existing content renews it). */
+export type StoredFile = { hash: string; size: number; storedAt: Date };
 
 /**
  * The configured store: for now files under `${DATA_DIR}/uploads`, resolved

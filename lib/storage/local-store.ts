@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs/promises";
 import path from "node:path";
-import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
+import type { AttachmentStore, StoredFile } from "@/lib/storage/attachment-store.ts";
 
 /**
  * 64 lower-case hex digits. Anything else ("../../etc/passwd", upper case, a
@@ -32,8 +32,15 @@ export class LocalAttachmentStore implements AttachmentStore {
     const target = this.pathOf(hash);
 
     // Names are only ever created by rename, so an existing file is complete;
-    // the size check guards against someone having truncated it by hand.
-    if ((await sizeOf(target)) === size) return { hash, size };
+    // the size check guards against someone having truncated it by hand. Its
+    // time is renewed: the cleanup judges a file's age by when it was last
+    // stored, so content stored long ago and uploaded again now is not removed
+    // before the new upload's row is committed.
+    if ((await sizeOf(target)) === size) {
+      const now = new Date();
+      await fs.utimes(target, now, now);
+      return { hash, size };
+    }
 
     const dir = path.dirname(target);
     await fs.mkdir(dir, { recursive: true });
@@ -79,9 +86,45 @@ export class LocalAttachmentStore implements AttachmentStore {
     return (await sizeOf(this.pathOf(hash))) !== null;
   }
 
+  async *list(): AsyncIterable<StoredFile> {
+    for (const first of await directoryNames(this.root)) {
+      for (const second of await directoryNames(path.join(this.root, first))) {
+        const dir = path.join(this.root, first, second);
+        for (const name of await directoryNames(dir, "files")) {
+          // Temp files of a put in progress, and anything else put there by hand, are not stored files.
+          if (!isAttachmentHash(name) || name.slice(0, 2) !== first || name.slice(2, 4) !== second) continue;
+          const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+          if (stat?.isFile()) yield { hash: name, size: stat.size, storedAt: stat.mtime };
+        }
+      }
+    }
+  }
+
+  async remove(hash: string, storedBefore: Date): Promise<boolean> {
+    if (!isAttachmentHash(hash)) return false;
+    const file = this.pathOf(hash);
+    // Looked at again just before unlinking: a put of the same content since
+    // the listing renewed the time, and that upload's row may be on its way.
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat?.isFile() || stat.mtime >= storedBefore) return false;
+    await fs.rm(file, { force: true });
+    return true;
+  }
+
   /** Only called with a validated hash, so the result is always inside root. */
   private pathOf(hash: string): string {
     return path.join(this.root, hash.slice(0, 2), hash.slice(2, 4), hash);
+  }
+}
+
+/** Names in a directory (sub-directories or files), none when it does not exist. */
+async function directoryNames(dir: string, kind: "directories" | "files" = "directories"): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => (kind === "files" ? e.isFile() : e.isDirectory())).map((e) => e.name).sort();
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
   }
 }
 
