@@ -8,15 +8,11 @@ import mammoth from "mammoth";
 // numbering normaliseLines() uses.
 
 import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
+import { MAX_ZIP_ENTRIES, checkZip, entryData, type ZipEntry } from "@/lib/import/zip-guard.ts";
 
 export { MAX_UPLOAD_BYTES };
-/** Sum of the declared uncompressed sizes of every entry of a .docx. */
+/** Total uncompressed size of every entry of a .docx (checked by lib/import/zip-guard.ts). */
 export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
-/** Uncompressed/compressed ratio above which an entry is treated as a zip bomb. */
-export const MAX_DOCX_COMPRESSION_RATIO = 100;
-// Small entries can't hurt whatever their ratio (an all-blank styles.xml
-// compresses well), so the ratio rule only applies above this size.
-const RATIO_MIN_BYTES = 1024 * 1024;
 
 export type ImportInputErrorCode =
   | "EMPTY"
@@ -190,15 +186,6 @@ function finish(raw: string, encoding: DecodedDocument["encoding"]): DecodedDocu
 
 // ---------------------------------------------------------------- .docx
 
-type ZipEntry = {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  localHeaderOffset: number;
-};
-
 async function decodeDocx(bytes: Uint8Array): Promise<DecodedDocument> {
   if (startsWith(bytes, OLE_MAGIC))
     throw new ImportInputError(
@@ -207,15 +194,10 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodedDocument> {
     );
   if (!startsWith(bytes, ZIP_MAGIC)) throw new ImportInputError("BAD_DOCX");
 
-  const entries = readCentralDirectory(bytes);
-  // Judge the declared sizes before inflating a single byte.
-  let total = 0;
-  for (const entry of entries) {
-    total += entry.size;
-    const ratio = entry.size / Math.max(entry.compressedSize, 1);
-    if (total > MAX_DOCX_UNCOMPRESSED_BYTES || (entry.size > RATIO_MIN_BYTES && ratio > MAX_DOCX_COMPRESSION_RATIO))
-      throw new ImportInputError("DOCX_TOO_LARGE");
-  }
+  // Real inflated sizes, entry count and ratios, before mammoth sees a byte.
+  const check = checkZip(bytes, { maxTotalBytes: MAX_DOCX_UNCOMPRESSED_BYTES, maxEntries: MAX_ZIP_ENTRIES, label: "Word 文档" });
+  if (!check.ok) throw new ImportInputError(check.problem === "corrupt" || check.problem === "encrypted" ? "BAD_DOCX" : "DOCX_TOO_LARGE");
+  const { entries } = check;
   const names = new Set(entries.map((e) => e.name));
   // Word writes word/document.xml; a few tools use another name, which mammoth
   // finds through _rels/.rels (and fails cleanly if it's missing too).
@@ -243,118 +225,15 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodedDocument> {
   return finish(text, "docx");
 }
 
-function u16(b: Uint8Array, o: number): number {
-  return b[o]! | (b[o + 1]! << 8);
-}
-function u32(b: Uint8Array, o: number): number {
-  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-}
-function u64(b: Uint8Array, o: number): number {
-  // Sizes above 2^53 are nonsense for a 10 MB upload; they fail the size checks.
-  return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
-}
-
-function badZip(): never {
-  throw new ImportInputError("BAD_DOCX");
-}
-
-/** Reads the central directory (zip64 included) without decompressing anything. */
-function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
-  const len = bytes.length;
-  // The end record is 22 bytes plus a comment of up to 65535 bytes.
-  let eocd = -1;
-  for (let i = len - 22; i >= 0 && i >= len - 22 - 0xffff; i--) {
-    if (u32(bytes, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) badZip();
-  let count = u16(bytes, eocd + 10);
-  let cdSize = u32(bytes, eocd + 12);
-  let cdOffset = u32(bytes, eocd + 16);
-  if (eocd >= 20 && u32(bytes, eocd - 20) === 0x07064b50) {
-    const z = u64(bytes, eocd - 12);
-    if (z + 56 > len || u32(bytes, z) !== 0x06064b50) badZip();
-    count = u64(bytes, z + 32);
-    cdSize = u64(bytes, z + 40);
-    cdOffset = u64(bytes, z + 48);
-  }
-  if (cdOffset + cdSize > len || count * 46 > cdSize) badZip();
-
-  const entries: ZipEntry[] = [];
-  const seen = new Set<string>();
-  const names = new TextDecoder("utf-8");
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > len || u32(bytes, p) !== 0x02014b50) badZip();
-    const nameLen = u16(bytes, p + 28);
-    const extraLen = u16(bytes, p + 30);
-    const commentLen = u16(bytes, p + 32);
-    if (p + 46 + nameLen + extraLen + commentLen > len) badZip();
-    const entry: ZipEntry = {
-      name: names.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
-      flags: u16(bytes, p + 8),
-      method: u16(bytes, p + 10),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      localHeaderOffset: u32(bytes, p + 42),
-    };
-    // Zip64: a 0xFFFFFFFF field means the real value is in extra field 0x0001,
-    // which lists only the overflowing fields, in this order.
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
-      let e = p + 46 + nameLen;
-      const end = e + extraLen;
-      let found = false;
-      while (e + 4 <= end) {
-        const id = u16(bytes, e);
-        const size = u16(bytes, e + 2);
-        if (id === 0x0001) {
-          let q = e + 4;
-          const take = () => {
-            if (q + 8 > e + 4 + size) badZip();
-            const v = u64(bytes, q);
-            q += 8;
-            return v;
-          };
-          if (entry.size === 0xffffffff) entry.size = take();
-          if (entry.compressedSize === 0xffffffff) entry.compressedSize = take();
-          if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = take();
-          found = true;
-          break;
-        }
-        e += 4 + size;
-      }
-      if (!found) badZip();
-    }
-    // Two entries with one name could show mammoth a part we never checked.
-    if (seen.has(entry.name)) badZip();
-    seen.add(entry.name);
-    entries.push(entry);
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
 function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.flags & 0x1) badZip(); // encrypted
-  const h = entry.localHeaderOffset;
-  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) badZip();
-  const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) badZip();
-  const data = bytes.subarray(start, end);
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) badZip();
-    return data;
-  }
-  if (entry.method !== 8) badZip();
+  // The guard has read every entry's local header and inflated it to exactly its declared size.
+  const data = entryData(bytes, entry);
+  if (entry.method === 0) return data;
   try {
-    // The declared size was checked against the limits; an entry that inflates
-    // past it is lying, and zlib stops as soon as the output exceeds the cap.
+    // Capped at the declared size all the same, so this never allocates more than the guard allowed.
     return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ImportInputError("DOCX_TOO_LARGE");
-    badZip();
+    throw new ImportInputError("BAD_DOCX");
   }
 }

@@ -118,6 +118,9 @@ export async function importPlanLedger(form: FormData) {
     if (!region?.districtId) throw new AppError("NOT_FOUND");
     if (data.file.size > MAX_UPLOAD_BYTES) throw new AppError("VALIDATION", "文件超过 10 MB", { file: ["文件超过 10 MB"] });
     const { plan, errors } = await readLedgerWorkbook(new Uint8Array(await data.file.arrayBuffer()));
+    // Row 0 is the file as a whole (not a workbook, a zip bomb): there are no rows to check.
+    const fileProblem = errors.find((e) => e.row === 0);
+    if (fileProblem) throw new AppError("VALIDATION", `${fileProblem.message},未导入任何内容`, { file: [fileProblem.message] });
     const rowErrors = errors.map((e) => `第 ${e.row} 行:${e.message}`);
     const parsed = importedPlanSchema.safeParse(plan);
     if (!parsed.success) rowErrors.push(...parsed.error.issues.map((issue) => issue.message));

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import { readLabel } from "@/lib/import/numbering.ts";
 import { toHalfWidth } from "@/lib/import/normalize.ts";
 import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
 import { splitUnitList } from "@/lib/import/unit-list.ts";
+import { MAX_ZIP_ENTRIES, checkZip } from "@/lib/import/zip-guard.ts";
 import type { ParsedPlan, ParsedSection, PlanKind } from "@/lib/import/types.ts";
 import { PLAN_KINDS, PLAN_KIND_LABELS, importedPlanSchema } from "@/lib/plans/schema.ts";
 
@@ -69,7 +69,6 @@ export const LEDGER_MESSAGES = {
   zipNotXlsx: "这是一个压缩文件,但不是 Excel 工作簿(.xlsx)",
   docx: "这是 Word 文档(.docx),不是 Excel 工作簿(.xlsx)",
   corrupt: "无法读取该 Excel 文件,文件可能已损坏",
-  tooLarge: "工作簿解压后超过 100 MB,请删去无关的工作表或内容后再导入",
 } as const;
 
 // Mirrors importedPlanSchema, so a row over a limit is named with its row
@@ -261,8 +260,8 @@ const HEADER_CELLS = new Map<string, Column>([
 const HEADER_SEARCH_ROWS = 10;
 /** Columns looked at: a stray cell far to the right must not make every row slow. */
 const MAX_COLUMNS = 64;
-/** Refused before inflating: a 10 MB upload can hold gigabytes of XML. */
-const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+/** Total inflated size of a workbook: a 10 MB upload can hold gigabytes of XML (lib/import/zip-guard.ts). */
+export const MAX_LEDGER_UNZIPPED_BYTES = 100 * 1024 * 1024;
 
 const lastColumn = (sheet: ExcelJS.Worksheet) => Math.min(sheet.columnCount, MAX_COLUMNS);
 
@@ -298,21 +297,10 @@ function notXlsxReason(bytes: Uint8Array): string | null {
   const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return LEDGER_MESSAGES.xls;
   if (!starts([0x50, 0x4b, 0x03, 0x04])) return LEDGER_MESSAGES.notXlsx;
-  const names: string[] = [];
-  let unzipped = 0;
-  try {
-    // Lists the entries without inflating any of them.
-    unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        unzipped += file.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    return LEDGER_MESSAGES.corrupt;
-  }
-  if (unzipped > MAX_UNZIPPED_BYTES) return LEDGER_MESSAGES.tooLarge;
+  // Real inflated sizes and entry count, before exceljs unpacks anything.
+  const check = checkZip(bytes, { maxTotalBytes: MAX_LEDGER_UNZIPPED_BYTES, maxEntries: MAX_ZIP_ENTRIES, label: "工作簿" });
+  if (!check.ok) return check.problem === "corrupt" ? LEDGER_MESSAGES.corrupt : check.message;
+  const names = check.entries.map((e) => e.name);
   if (names.includes("xl/workbook.xml")) return null;
   if (names.includes("word/document.xml")) return LEDGER_MESSAGES.docx;
   return LEDGER_MESSAGES.zipNotXlsx;

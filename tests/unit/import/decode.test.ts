@@ -299,14 +299,14 @@ describe(".docx", () => {
       expect(zlib.inflateRawSync).not.toHaveBeenCalled();
     });
 
-    it("an entry that lies about its size is cut off at the declared size", async () => {
+    it("an entry that lies about its size is refused by the zip guard, cut off at the declared size", async () => {
       const spy = extract();
       // Declares 300 KB (ratio ~1.5, passes the header checks) but inflates to 200 MB.
       const bytes = rawZip([{ name: "word/document.xml", data: deflatedZeros(200), size: 300 * 1024 }]);
       const started = performance.now();
       expect(await codeOf(decodeDocument({ fileName: "a.docx", bytes }))).toBe("DOCX_TOO_LARGE");
       expect(performance.now() - started).toBeLessThan(500);
-      expect(zlib.inflateRawSync).toHaveBeenCalledTimes(1);
+      expect(zlib.inflateRawSync).not.toHaveBeenCalled();
       expect(spy).not.toHaveBeenCalled();
     });
 
