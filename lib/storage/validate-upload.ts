@@ -6,6 +6,12 @@
  */
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/**
+ * All files of one save together: two files of the largest size. More go in
+ * another save (a draft keeps the files saved with it). next.config.js lets
+ * request bodies this large through, with room for the report's text.
+ */
+export const MAX_EVIDENCE_TOTAL_BYTES = 40 * 1024 * 1024;
 export const MAX_ATTACHMENT_NAME_LENGTH = 200;
 
 export const ATTACHMENT_MIME_TYPES = {
@@ -29,7 +35,9 @@ export const ATTACHMENT_ACCEPT = Object.keys(ATTACHMENT_MIME_TYPES)
 
 export const UPLOAD_MESSAGES = {
   empty: "文件是空的",
-  tooLarge: "文件超过 20 MB",
+  tooLarge: "文件不能超过 20 MB",
+  totalTooLarge: "一次上传的附件合计不能超过 40 MB,请分几次保存",
+  refused: "附件有问题,未保存任何内容;您填写的文字已保留。",
   type: "只能上传 PDF、Word、Excel 或 JPG/PNG 图片",
   mismatch: "文件内容与扩展名不符",
   path: "文件名不能包含路径分隔符",
@@ -37,6 +45,18 @@ export const UPLOAD_MESSAGES = {
   longName: `文件名不能超过 ${MAX_ATTACHMENT_NAME_LENGTH} 个字`,
   onlyExtension: "文件名不能只有扩展名",
 } as const;
+
+/**
+ * The size rules alone, on names and sizes: the form checks them before
+ * sending (so a file the server would refuse is never sent), the action again
+ * before reading any bytes. One line per problem.
+ */
+export function evidenceSizeProblems(files: readonly { name: string; size: number }[]): string[] {
+  const problems = files.filter((f) => f.size > MAX_ATTACHMENT_BYTES).map((f) => `“${f.name}”:${UPLOAD_MESSAGES.tooLarge}`);
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > MAX_EVIDENCE_TOTAL_BYTES) problems.push(UPLOAD_MESSAGES.totalTooLarge);
+  return problems;
+}
 
 export type UploadValidation =
   | { ok: true; fileName: string; extension: AttachmentExtension; mimeType: AttachmentMimeType }

@@ -210,7 +210,7 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
   });
 
   it.each([
-    ["a file over the limit", () => pdf("大文件.pdf", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x25)), "文件超过 20 MB"],
+    ["a file over the limit", () => pdf("大文件.pdf", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x25)), "文件不能超过 20 MB"],
     ["a file whose content does not match its extension", () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], "扫描件.pdf"), "文件内容与扩展名不符"],
     ["a file name with path separators", () => pdf("../../etc/进展.pdf"), "文件名不能包含路径分隔符"],
   ])("%s", async (_case, file, fragment) => {

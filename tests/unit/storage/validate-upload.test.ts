@@ -95,7 +95,7 @@ describe("validateUpload refuses", () => {
   it.each([
     // empty and too large
     ["空文件.pdf", new Uint8Array(0), "文件是空的"],
-    ["太大.pdf", padded(PDF, MAX_ATTACHMENT_BYTES + 1), "文件超过 20 MB"],
+    ["太大.pdf", padded(PDF, MAX_ATTACHMENT_BYTES + 1), "文件不能超过 20 MB"],
     // types
     ["病毒.exe", strToU8("MZ\x90\x00"), TYPE],
     ["说明.txt", strToU8("hello"), TYPE],

@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { carryForwardProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { CLAIMED_STATUSES, CLAIMED_STATUS_LABELS, saveProgressDraftSchema, submitProgressReportSchema } from "@/lib/progress/schema.ts";
-import { ATTACHMENT_ACCEPT } from "@/lib/storage/validate-upload.ts";
+import { ATTACHMENT_ACCEPT, UPLOAD_MESSAGES, evidenceSizeProblems } from "@/lib/storage/validate-upload.ts";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
 import { ERROR_MESSAGES, GENERIC_ERROR } from "@/lib/errors.ts";
 import { StatusMessage, TextareaField, TextField } from "@/components/form/fields.tsx";
@@ -39,6 +39,13 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
     for (const file of files) data.append("evidence", file);
     const fields = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
     if (mode !== "carry") {
+      // Refused here, so a file the server would refuse is not sent at all; the action checks again.
+      const sizeProblems = evidenceSizeProblems(files);
+      if (sizeProblems.length) {
+        setErrors({ evidence: sizeProblems });
+        setStatus({ kind: "error", message: UPLOAD_MESSAGES.refused });
+        return;
+      }
       const schema = mode === "draft" ? saveProgressDraftSchema : submitProgressReportSchema;
       const parsed = schema.safeParse({ ...fields, evidence: files });
       if (!parsed.success) {
@@ -103,7 +110,7 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
       </div>
       <div className="mb-4">
         <label htmlFor={`${idPrefix}evidence`} className="block text-sm font-medium text-slate-700">
-          佐证材料(PDF、Word、Excel、JPG/PNG,每个不超过 20 MB)
+          佐证材料(PDF、Word、Excel、JPG/PNG,每个不超过 20 MB,一次合计不超过 40 MB)
         </label>
         <input
           id={`${idPrefix}evidence`}
