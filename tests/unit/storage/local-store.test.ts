@@ -197,6 +197,57 @@ describe("LocalAttachmentStore", () => {
   });
 });
 
+describe("LocalAttachmentStore list and remove (for the cleanup)", () => {
+  const at = (hash: string) => path.join(root, hash.slice(0, 2), hash.slice(2, 4), hash);
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it("lists stored files with size and time, and nothing else in the folder", async () => {
+    const a = await store.put(utf8("甲"));
+    const b = await store.put(utf8("乙乙"));
+    const dir = path.dirname(at(a.hash));
+    fsSync.writeFileSync(path.join(dir, `${TEMP_PREFIX}${a.hash}-crashed`), "half");
+    fsSync.writeFileSync(path.join(dir, "notes.txt"), "by hand");
+    // A valid hash in the wrong folder is not where the store would look for it.
+    fsSync.writeFileSync(path.join(root, b.hash), "misplaced");
+    const listed = [];
+    for await (const file of store.list()) listed.push(file);
+    expect(listed.map(({ hash, size }) => ({ hash, size })).sort((x, y) => x.hash.localeCompare(y.hash))).toEqual(
+      [a, b].sort((x, y) => x.hash.localeCompare(y.hash)),
+    );
+    expect(listed.every((f) => f.storedAt instanceof Date)).toBe(true);
+  });
+
+  it("lists nothing for a root that does not exist yet", async () => {
+    const listed = [];
+    for await (const file of new LocalAttachmentStore(path.join(root, "missing")).list()) listed.push(file);
+    expect(listed).toEqual([]);
+  });
+
+  it("removes a file stored before the cut-off, never one stored since", async () => {
+    const old = await store.put(utf8("旧文件"));
+    const past = new Date(Date.now() - 2 * DAY);
+    fsSync.utimesSync(at(old.hash), past, past);
+    const fresh = await store.put(utf8("新文件"));
+    const cutoff = new Date(Date.now() - DAY);
+    expect(await store.remove(fresh.hash, cutoff)).toBe(false);
+    expect(await store.remove(old.hash, cutoff)).toBe(true);
+    expect(fsSync.existsSync(at(old.hash))).toBe(false);
+    expect(fsSync.existsSync(at(fresh.hash))).toBe(true);
+    expect(await store.remove(old.hash, cutoff)).toBe(false);
+    expect(await store.remove("../../etc/passwd", cutoff)).toBe(false);
+  });
+
+  it("renews the time of content put again, so the cleanup keeps it", async () => {
+    const bytes = utf8("再次上传");
+    const { hash } = await store.put(bytes);
+    const past = new Date(Date.now() - 2 * DAY);
+    fsSync.utimesSync(at(hash), past, past);
+    await store.put(bytes);
+    expect(fsSync.statSync(at(hash)).mtime.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await store.remove(hash, new Date(Date.now() - DAY))).toBe(false);
+  });
+});
+
 describe("attachmentStore", () => {
   it("is the local store under DATA_DIR/uploads, resolved against the working directory", () => {
     vi.stubEnv("DATA_DIR", "some/data");
