@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseId } from "@/lib/ids.ts";
 
 // Helpers for zod schemas shared by forms (strings from FormData) and server
 // actions (the same objects after the client's parse).
@@ -6,8 +7,16 @@ import { z } from "zod";
 const blankToUndefined = (value: unknown) =>
   value === "" || value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
+/** A record id from a form (string) or a call (number): lib/ids.ts decides, so a forged 2^31 is a field error, not a database failure. */
 export const id = (label: string) =>
-  z.coerce.number({ error: `请选择${label}` }).int(`请选择${label}`).positive(`请选择${label}`);
+  z.unknown().transform((value, ctx) => {
+    const parsed = parseId(value);
+    if (parsed === null) {
+      ctx.addIssue({ code: "custom", message: `请选择${label}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 export const optionalId = (label: string) => z.preprocess(blankToUndefined, id(label).optional());
 

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import type { TableSpec } from "@/lib/dashboards/tables.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { getActor } from "@/lib/auth/session.ts";
-import { parseDashboardFilters, parseId, type DashboardFilters } from "@/lib/dashboards/schema.ts";
+import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboards/schema.ts";
+import { parseId } from "@/lib/ids.ts";
 
 /** One dashboard table as an .xlsx workbook: a title row, the filter line, then the table. */
 export async function buildTableWorkbook<Row>(table: TableSpec<Row>, subtitle: string): Promise<Buffer> {

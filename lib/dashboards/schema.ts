@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Light, MeasureStatus } from "@/lib/progress/lights.ts";
 import { cadenceOfKey } from "@/lib/progress/periods.ts";
+import { parseId } from "@/lib/ids.ts";
 
 // Dashboard filters live in the URL (?plan=3&chapter=12&light=RED&period=2026-Q3)
 // so a view can be shared. They come from users' address bars: a malformed
@@ -13,7 +14,7 @@ export const MEASURE_STATUS_VALUES = ["COMPLETED", "OVERDUE", "IN_PROGRESS", "NO
 export const UNIT_SORTS = ["assigned", "completed", "overdue", "onTimeRate", "submissionRate", "returned", "name"] as const;
 export type UnitSort = (typeof UNIT_SORTS)[number];
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = z.unknown().transform((value, ctx) => parseId(value) ?? (ctx.addIssue({ code: "custom", message: "无效的编号" }), z.NEVER));
 
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
@@ -53,10 +54,4 @@ export function filtersToQuery(filters: DashboardFilters, change: Partial<Record
   }
   const query = params.toString();
   return query ? `?${query}` : "";
-}
-
-/** A route's [id] segment as a database id, or null (not a number, or beyond the Int column's range). */
-export function parseId(segment: string): number | null {
-  const parsed = id.safeParse(segment);
-  return parsed.success ? parsed.data : null;
 }

@@ -3,6 +3,7 @@ import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
+import { mayReadMeasureProgress, measureProgressWhere } from "@/lib/auth/measure-visibility.ts";
 
 // Scope of progress data, for a query's where: a liaison sees its own unit's
 // assignments; bureau staff and leaders the units of their regions; ADMIN all.
@@ -119,7 +120,19 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
     .filter((row) => (!filter.light || row.light === filter.light) && (!filter.state || row.currentState === filter.state));
 }
 
-/** Everything the measure page shows, if the actor may read the measure. */
+/** A report as the measure page shows it to those who may read the measure's progress. */
+const readableReport = {
+  author: { select: { name: true } },
+  reviewer: { select: { name: true } },
+  attachments: { select: { id: true, fileName: true, size: true } },
+} as const;
+
+/**
+ * Everything the measure page shows, if the actor may read the measure. The
+ * division of labour and the lights are for everyone in the region scope; the
+ * reports, evidence and 办理记录 only for those mayReadMeasureProgress allows
+ * (for anyone else they are not loaded: empty lists, progressVisible false).
+ */
 export async function getMeasureDetail(actor: Actor, measureId: number) {
   const regionWhere = actor.role === "ADMIN" ? {} : { plan: { regionId: { in: [...actor.scopeRegionIds] } } };
   const measure = await db().measure.findFirst({
@@ -129,31 +142,34 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       section: { select: { label: true, title: true } },
       assignments: {
         orderBy: { id: "asc" },
+        omit: { percent: true },
         include: {
           unit: { select: { id: true, name: true, regionId: true } },
           viaGroup: { select: { name: true } },
           // The latest periods only; five years of monthly reports are the history page's job.
-          reports: {
-            orderBy: { periodStart: "desc" },
-            take: 8,
-            include: {
-              author: { select: { name: true } },
-              reviewer: { select: { name: true } },
-              attachments: { select: { id: true, fileName: true, size: true } },
-            },
-          },
+          // Their states give the lights; the reports themselves are read below, if allowed.
+          reports: { orderBy: { periodStart: "desc" }, take: 8, select: { id: true, periodStart: true, periodEnd: true, state: true } },
         },
       },
     },
   });
   if (!measure) return null;
+  const progressVisible = mayReadMeasureProgress(actor, measure);
+  const readable = progressVisible
+    ? await db().progressReport.findMany({
+        where: { id: { in: measure.assignments.flatMap((a) => a.reports.map((r) => r.id)) } },
+        include: readableReport,
+      })
+    : [];
+  const byId = new Map(readable.map((r) => [r.id, r]));
   const today = todayInChina();
   const { reportCadence, reportDueDay } = measure.plan;
   const current = latestDuePeriod(today, reportCadence, reportDueDay);
   const collecting = reportingPeriod(today, reportCadence, reportDueDay);
   const measureDone = leadsDone(measure.assignments);
-  const assignments = measure.assignments.map((a) => {
-    const currentState = stateIn(a.reports, current);
+  const assignments = measure.assignments.map(({ reports: states, ...a }) => {
+    const reports = states.flatMap((r) => byId.get(r.id) ?? []);
+    const currentState = stateIn(states, current);
     const everReported = a.lastReportAt !== null;
     const completedApproved = a.status === "COMPLETED";
     const reportingStart = reportingStartOf(a.createdAt, measure.plan.issueDate);
@@ -167,14 +183,30 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       currentState,
       reportingStart,
     });
-    const collectingReport = reportFor(a.reports, collecting) ?? null;
+    /** The state of this period's report, shown to all like the light it makes. */
+    const collectingState = reportFor(states, collecting)?.state ?? null;
+    const collectingReport = reportFor(reports, collecting) ?? null;
     // Last period's report, while it is still owed and can still be sent.
-    const lateReport = reportFor(a.reports, current) ?? null;
+    const lateReport = reportFor(reports, current) ?? null;
+    const lateState = reportFor(states, current)?.state;
     const owesLate =
       current.end >= reportingStart &&
       !isPeriodClosed(current, today, 0, reportDueDay) &&
-      (!lateReport || lateReport.state === "DRAFT" || lateReport.state === "RETURNED");
-    return { ...a, light, reason, currentState, everReported, completedApproved, reportingStart, collectingReport, lateReport, owesLate };
+      (!lateState || lateState === "DRAFT" || lateState === "RETURNED");
+    return {
+      ...a,
+      reports,
+      light,
+      reason,
+      currentState,
+      everReported,
+      completedApproved,
+      reportingStart,
+      collectingState,
+      collectingReport,
+      lateReport,
+      owesLate,
+    };
   });
   const overall = measureLight({
     today,
@@ -190,7 +222,10 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       reportingStart: a.reportingStart,
     })),
   });
-  const reportIds = measure.assignments.flatMap((a) => a.reports.map((r) => String(r.id)));
+  if (!progressVisible) {
+    return { measure, assignments, overall, collecting, latestDue: current, progressVisible, timeline: [] };
+  }
+  const reportIds = readable.map((r) => String(r.id));
   const extensionIds = (await db().deadlineExtension.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((e) =>
     String(e.id),
   );
@@ -211,7 +246,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     take: 200,
     include: { actor: { select: { name: true, unit: { select: { name: true } } } } },
   });
-  return { measure, assignments, overall, collecting, latestDue: current, timeline: timeline.reverse() };
+  return { measure, assignments, overall, collecting, latestDue: current, progressVisible, timeline: timeline.reverse() };
 }
 
 /** Reports waiting for the bureau, oldest first. */
@@ -237,7 +272,11 @@ export function listReviewQueue(actor: Actor) {
 /** An evidence file, if the actor may read the report it belongs to. */
 export function getAttachment(actor: Actor, attachmentId: number) {
   // Units on the same measure read each other's evidence: the lead consolidates it.
-  const scope = actor.role === "ADMIN" ? {} : { report: { assignment: { measure: { assignments: { some: assignmentScope(actor) } } } } };
+  // The measure's progress rule decides too, so the page and the download never disagree.
+  const scope =
+    actor.role === "ADMIN"
+      ? {}
+      : { report: { assignment: { measure: { AND: [{ assignments: { some: assignmentScope(actor) } }, measureProgressWhere(actor)] } } } };
   return db().attachment.findFirst({
     where: { id: attachmentId, ...scope },
     select: { fileName: true, contentHash: true, mimeType: true, size: true },

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { listUnits } from "@/lib/units/queries.ts";
+import { searchParamId } from "@/lib/ids.ts";
 import { listRegionOptions } from "@/lib/regions/queries.ts";
 import { UNIT_KIND_LABELS } from "@/lib/units/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "单位" };
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ regionId?: string; q?: string }> }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const regionId = Number(params.regionId) || undefined;
+  const regionId = searchParamId(params.regionId);
   const q = params.q?.trim().slice(0, 50) || undefined;
   const [units, regions] = await Promise.all([
     listUnits(actor, { regionId, q }),

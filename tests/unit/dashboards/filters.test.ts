@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToQuery, parseDashboardFilters, parseId } from "@/lib/dashboards/schema.ts";
+import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
 import { monthSeries, periodOptions, rankUnits, type UnitRow } from "@/lib/dashboards/figures.ts";
 
 describe("parseDashboardFilters: URL values become filters; bad ones are dropped, never an error", () => {
@@ -39,20 +39,6 @@ describe("filtersToQuery", () => {
     const filters = { period: "2026-Q2", plan: 4, chapter: 40, unit: 9, state: "IN_PROGRESS", light: "GREY", area: "NONE", sort: "name", dir: "desc" } as const;
     const query = new URLSearchParams(filtersToQuery(filters).slice(1));
     expect(parseDashboardFilters(Object.fromEntries(query))).toEqual(filters);
-  });
-});
-
-describe("parseId", () => {
-  it.each<[string, number | null]>([
-    ["1", 1],
-    ["2147483647", 2147483647],
-    ["2147483648", null],
-    ["0", null],
-    ["1.5", null],
-    ["abc", null],
-    ["", null],
-  ])("%s → %s", (segment, expected) => {
-    expect(parseId(segment)).toBe(expected);
   });
 });
 

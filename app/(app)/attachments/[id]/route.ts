@@ -1,13 +1,14 @@
 import { getActor } from "@/lib/auth/session.ts";
 import { getAttachment } from "@/lib/progress/queries.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
+import { parseId } from "@/lib/ids.ts";
 
 /** Evidence download; out of scope answers 404 like any other resource. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("未登录", { status: 401 });
-  const id = Number((await params).id);
-  const attachment = Number.isInteger(id) && id > 0 ? await getAttachment(actor, id) : null;
+  const id = parseId((await params).id);
+  const attachment = id ? await getAttachment(actor, id) : null;
   const bytes = attachment ? await attachmentStore().get(attachment.contentHash) : null;
   if (!attachment || !bytes) return new Response("未找到该附件", { status: 404 });
   return new Response(bytes, {

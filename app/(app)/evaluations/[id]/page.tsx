@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { parseId } from "@/lib/dashboards/schema.ts";
+import { parseId } from "@/lib/ids.ts";
 import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { describeEvaluation, evaluationTables } from "@/lib/evaluations/tables.ts";
 import { overallSentences } from "@/lib/evaluations/export.ts";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { searchParamId } from "@/lib/ids.ts";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { todayInChina } from "@/lib/dates.ts";
@@ -13,7 +14,7 @@ export default async function NewEvaluationPage({ searchParams }: { searchParams
   const actor = await requireActor();
   if (!can(actor, "evaluation.manage")) notFound();
   const plans = await listEvaluablePlans(actor);
-  const wanted = Number((await searchParams).plan);
+  const wanted = searchParamId((await searchParams).plan);
   return (
     <>
       <PageHeader title="新建中期评估" description="按评估基准日冻结规划每项举措当时的状态;评估生成后不可修改" />

@@ -11,6 +11,7 @@ import { cell, Table } from "@/components/ui/table.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { FindingForm } from "@/components/inspections/finding-form.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
+import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "督察" };
 
@@ -19,8 +20,8 @@ const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeSt
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
-  const id = Number((await params).id);
-  const inspection = Number.isInteger(id) && id > 0 ? await getInspectionDetail(actor, id) : null;
+  const id = parseId((await params).id);
+  const inspection = id ? await getInspectionDetail(actor, id) : null;
   if (!inspection) notFound();
   const manage = can(actor, "inspection.manage", { regionId: inspection.regionId });
   const options = manage ? await findingFormOptions(actor, inspection.districtId) : null;

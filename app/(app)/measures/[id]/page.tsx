@@ -14,6 +14,7 @@ import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm, RemindButton } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
+import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
@@ -41,11 +42,11 @@ export default async function MeasurePage({
   searchParams: Promise<{ for?: string }>;
 }) {
   const actor = await requireActor();
-  const id = Number((await params).id);
-  const detail = Number.isInteger(id) && id > 0 ? await getMeasureDetail(actor, id) : null;
+  const id = parseId((await params).id);
+  const detail = id ? await getMeasureDetail(actor, id) : null;
   if (!detail) notFound();
   const { measure, assignments, overall, collecting, timeline } = detail;
-  const onBehalfOf = Number((await searchParams).for) || null;
+  const onBehalfOf = parseId((await searchParams).for);
   const extensions = can(actor, "assignment.report") ? ((await listMeasureExtensions(actor, measure.id)) ?? []) : [];
   const leadsHere = assignments.some((a) => a.role === "LEAD" && (actor.role !== "LIAISON" || a.unitId === actor.unitId));
   const canAskExtension =
@@ -136,7 +137,7 @@ export default async function MeasurePage({
                 <LightBadge light={a.light} reason={a.reason} />
                 <span className="ml-2 text-xs text-slate-600">{a.reason}</span>
               </td>
-              <td className={cell}>{a.collectingReport ? REVIEW_STATE_LABELS[a.collectingReport.state] : "未报送"}</td>
+              <td className={cell}>{a.collectingState ? REVIEW_STATE_LABELS[a.collectingState] : "未报送"}</td>
               <td className={cell}>
                 {actor.role !== "LIAISON" && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }) && (
                   <Link href={`/measures/${measure.id}?for=${a.id}#report`} className="text-sm text-brand-700 hover:underline">
@@ -170,7 +171,8 @@ export default async function MeasurePage({
         <h2 id="reports-title" className="mb-2 text-lg font-semibold">
           进展报送
         </h2>
-        {reports.length === 0 && <p className="text-sm text-slate-500">尚无报送</p>}
+        {!detail.progressVisible && <p className="text-sm text-slate-500">进展内容仅承担单位、司法局和领导可以查看。</p>}
+        {detail.progressVisible && reports.length === 0 && <p className="text-sm text-slate-500">尚无报送</p>}
         <ol className="space-y-3">
           {reports.map((r) => (
             <li key={r.id} className="rounded border border-slate-200 bg-white p-3">
@@ -225,7 +227,7 @@ export default async function MeasurePage({
         </section>
       )}
 
-      <AuditTimeline events={timeline} labels={STEP_LABELS} />
+      {detail.progressVisible && <AuditTimeline events={timeline} labels={STEP_LABELS} />}
     </>
   );
 }

@@ -12,6 +12,7 @@ import { ReportingForm } from "@/app/(app)/plans/[id]/reporting-form.tsx";
 import { OutlineAreaForm } from "@/app/(app)/plans/[id]/outline-area-form.tsx";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { sectionHeading } from "@/lib/outline/classify.ts";
+import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -19,8 +20,8 @@ const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZ
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = Number((await params).id);
-  const plan = Number.isInteger(id) && id > 0 ? await getPlan(actor, id) : null;
+  const id = parseId((await params).id);
+  const plan = id ? await getPlan(actor, id) : null;
   if (!plan) notFound();
   const sectionTitle = new Map(plan.sections.map((s) => [s.id, `${s.label}${s.title}`]));
   const sectionArea = new Map(plan.sections.map((s) => [s.id, outlineAreaName(s.outlineArea)]));

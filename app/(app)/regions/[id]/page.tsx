@@ -6,14 +6,15 @@ import { getRegion } from "@/lib/regions/queries.ts";
 import { REGION_LEVEL_LABELS } from "@/lib/regions/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { EditRegionForm } from "@/app/(app)/regions/region-form.tsx";
+import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "区域详情" };
 
 export default async function RegionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "region.manage")) notFound();
-  const id = Number((await params).id);
-  const region = Number.isInteger(id) && id > 0 ? await getRegion(actor, id) : null;
+  const id = parseId((await params).id);
+  const region = id ? await getRegion(actor, id) : null;
   if (!region) notFound();
   return (
     <>

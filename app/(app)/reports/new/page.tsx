@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/policy.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { currentReportYear } from "@/lib/annual-reports/deadlines.ts";
 import { draftFormOptions } from "@/lib/annual-reports/queries.ts";
+import { searchParamId } from "@/lib/ids.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { DraftForm } from "@/components/reports/draft-form.tsx";
 
@@ -17,9 +18,8 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
   const maxYear = Number(today.slice(0, 4));
   const params = await searchParams;
   const asked = Number(params.year);
-  const askedRegion = Number(params.regionId);
   // Only the chosen region's units are sent: choosing a region reloads the page with ?regionId=.
-  const { regions, units, regionId } = await draftFormOptions(actor, Number.isInteger(askedRegion) && askedRegion > 0 ? askedRegion : undefined);
+  const { regions, units, regionId } = await draftFormOptions(actor, searchParamId(params.regionId));
   return (
     <>
       <PageHeader

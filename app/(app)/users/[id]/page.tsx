@@ -11,14 +11,15 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { UserForm } from "@/app/(app)/users/user-form.tsx";
 import { ResetPasswordForm, UserActiveToggle } from "@/app/(app)/users/user-account-forms.tsx";
 import { assignableRoles } from "@/app/(app)/users/assignable-roles.ts";
+import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "用户详情" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "user.manage")) notFound();
-  const id = Number((await params).id);
-  const user = Number.isInteger(id) && id > 0 ? await getUser(actor, id) : null;
+  const id = parseId((await params).id);
+  const user = id ? await getUser(actor, id) : null;
   if (!user) notFound();
   const [regions, units] = await Promise.all([listRegionOptions(actor), listUnitOptions(actor)]);
   return (

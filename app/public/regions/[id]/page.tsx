@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cachedPublicRegion } from "@/lib/public/cache.ts";
-import { parseId } from "@/lib/dashboards/schema.ts";
+import { parseId } from "@/lib/ids.ts";
 import { RegionView } from "@/components/public/public-views.tsx";
 
 export const dynamic = "force-dynamic";

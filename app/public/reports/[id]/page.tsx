@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPublishedReport } from "@/lib/public/queries.ts";
-import { parseId } from "@/lib/dashboards/schema.ts";
+import { parseId } from "@/lib/ids.ts";
 import { ReportView } from "@/components/public/public-views.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 

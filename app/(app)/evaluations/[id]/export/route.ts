@@ -1,5 +1,5 @@
 import { getActor } from "@/lib/auth/session.ts";
-import { parseId } from "@/lib/dashboards/schema.ts";
+import { parseId } from "@/lib/ids.ts";
 import { xlsxResponse } from "@/lib/dashboards/export.ts";
 import { docxResponse } from "@/lib/documents/official-docx.ts";
 import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";

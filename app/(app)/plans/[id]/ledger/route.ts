@@ -1,13 +1,14 @@
 import { getActor } from "@/lib/auth/session.ts";
 import { assigneeNames, getPlan } from "@/lib/plans/queries.ts";
 import { buildLedgerWorkbook, chapterPath } from "@/lib/plans/ledger.ts";
+import { parseId } from "@/lib/ids.ts";
 
 /** The plan as the familiar division-of-labour ledger (分工台账), .xlsx. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("未登录", { status: 401 });
-  const id = Number((await params).id);
-  const plan = Number.isInteger(id) && id > 0 ? await getPlan(actor, id) : null;
+  const id = parseId((await params).id);
+  const plan = id ? await getPlan(actor, id) : null;
   if (!plan) return new Response("未找到该规划", { status: 404 });
   const sections = plan.sections.map((s) => ({
     key: String(s.id),
