@@ -11,6 +11,9 @@ import { parseEnv } from "@/lib/env.ts";
 /** lastSeenAt is written at most this often, so a busy user is not a write per request. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
+/** Ended sessions are kept this long (who signed in from where), then removed at the user's next sign-in. */
+const KEEP_ENDED_MS = 30 * 86_400_000;
+
 export type SessionLimits = { idleMinutes: number; maxHours: number; passwordMaxAgeDays: number };
 
 let limits: SessionLimits | null = null;
@@ -36,6 +39,8 @@ export async function startSession(
   now = new Date(),
   config: SessionLimits = sessionLimits(),
 ): Promise<string> {
+  // Each sign-in clears the user's own long-dead rows, so the table stays small without a job.
+  await db().userSession.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - KEEP_ENDED_MS) } } });
   const session = await db().userSession.create({
     data: {
       id: randomUUID(),

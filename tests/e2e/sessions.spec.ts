@@ -108,13 +108,13 @@ test("a password reset by the bureau must be changed at the next sign-in", async
 
   const change = page.getByRole("form", { name: "修改密码" });
   await change.getByLabel("当前密码").fill("Reset#2026y");
-  await change.getByLabel("新密码", { exact: true }).fill("weakpassword");
+  await change.getByRole("textbox", { name: "新密码", exact: true }).fill("weakpassword");
   await change.getByLabel("确认新密码").fill("weakpassword");
   await change.getByRole("button", { name: "修改密码" }).click();
   await expect(change.getByText("至少包含大写字母、小写字母、数字、符号中的三类")).toBeVisible();
   await expect(change.getByLabel("当前密码")).toHaveValue("Reset#2026y");
 
-  await change.getByLabel("新密码", { exact: true }).fill("Mine#2026z");
+  await change.getByRole("textbox", { name: "新密码", exact: true }).fill("Mine#2026z");
   await change.getByLabel("确认新密码").fill("Mine#2026z");
   await change.getByRole("button", { name: "修改密码" }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -161,3 +161,22 @@ describe("ending every session of a user", () => {
     expect(await alive(sessions)).toEqual([true, true]);
   });
 });
+
+describe("startSession", () => {
+  it("records the client and clears the user's sessions that ended over 30 days ago", async () => {
+    const user = world.a.users.liaison.id;
+    const old = await open(user, at(-31 * 24 * 60 - 8 * 60));
+    const recent = await open(user, at(-20 * 24 * 60));
+    const someoneElses = await open(world.a.users.leader.id, at(-31 * 24 * 60 - 8 * 60));
+    const fresh = await open(user, T0);
+    const ids = (await db().userSession.findMany({ select: { id: true } })).map((s) => s.id).sort();
+    expect(ids).toEqual([recent, someoneElses, fresh].sort());
+    expect(ids).not.toContain(old);
+    expect(await db().userSession.findUniqueOrThrow({ where: { id: fresh } })).toMatchObject({
+      userId: user,
+      ip: "10.0.0.1",
+      userAgent: "test",
+      expiresAt: at(8 * 60),
+    });
+  });
+});
