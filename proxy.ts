@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 
 // Every page but the public ones needs a session. The check here is only the
-// cookie's signature; pages and actions load the user from the database again
-// (lib/auth/session.ts), so a deactivated account stops at once.
+// cookie's signature; pages, routes and actions check the server-side session
+// and load the user from the database again (lib/auth/session.ts), so an ended
+// session or a deactivated account stops at once.
 
 // /public: published reports and aggregate figures for anyone (lib/public/queries.ts).
 const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/public(?:\/|$)/];

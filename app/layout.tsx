@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getActor } from "@/lib/auth/session.ts";
+import { getSignedIn } from "@/lib/auth/session.ts";
 import { getDisplayPreferences } from "@/lib/users/queries.ts";
 import "./globals.css";
 
@@ -10,7 +10,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // 长者模式 is read here, on the server, so the page never flashes at the small size first.
-  const actor = await getActor();
+  // getSignedIn, not getActor: this frame also holds 修改密码, which a user who
+  // must change the password may open (getActor would send them round in a loop).
+  const actor = (await getSignedIn())?.actor;
   const { largeText } = actor ? await getDisplayPreferences(actor.id) : { largeText: false };
   return (
     <html lang="zh-CN" className={largeText ? "large-text" : undefined}>

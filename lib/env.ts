@@ -13,6 +13,27 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "必须是 smtp:// 或 smtps:// 开头").optional(),
   SMTP_FROM: z.string().optional(),
+  // A session ends after this many minutes without a request…
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "必须是整数(分钟)" })
+    .int("必须是整数(分钟)")
+    .min(1, "至少 1 分钟")
+    .max(24 * 60, "不能超过 1440 分钟")
+    .default(30),
+  // …and this many hours after sign-in, however active.
+  SESSION_MAX_HOURS: z.coerce
+    .number({ error: "必须是整数(小时)" })
+    .int("必须是整数(小时)")
+    .min(1, "至少 1 小时")
+    .max(72, "不能超过 72 小时")
+    .default(8),
+  // 0 = passwords never expire.
+  PASSWORD_MAX_AGE_DAYS: z.coerce
+    .number({ error: "必须是整数(天)" })
+    .int("必须是整数(天)")
+    .min(0, "不能为负数")
+    .max(3650, "不能超过 3650 天")
+    .default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

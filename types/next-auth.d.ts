@@ -1,21 +1,20 @@
-import type { Role } from "@/lib/generated/prisma/enums.ts";
+// Module augmentation, not a replacement: this file must stay a module.
+export {};
 
 declare module "next-auth" {
   interface User {
-    role: Role;
-    regionId: number | null;
-    unitId: number | null;
+    sessionId: string;
   }
   interface Session {
-    user: { id: number; name: string; role: Role; regionId: number | null; unitId: number | null };
+    user: { id: number; name: string };
+    /** The server-side session row (lib/auth/sessions.ts); alone it is no credential. */
+    sessionId: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     userId: number;
-    role: Role;
-    regionId: number | null;
-    unitId: number | null;
+    sessionId: string;
   }
 }

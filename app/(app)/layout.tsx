@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/session.ts";
+import { redirect } from "next/navigation";
+import { getSignedIn } from "@/lib/auth/session.ts";
 import { navigationFor } from "@/lib/navigation.ts";
 import { ROLE_LABELS } from "@/lib/users/schema.ts";
 import { MainNav } from "@/components/layout/main-nav.tsx";
@@ -9,7 +10,11 @@ import { getDisplayPreferences } from "@/lib/users/queries.ts";
 import { LargeTextToggle } from "@/components/layout/large-text-toggle.tsx";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  // Pages and actions each refuse a user who must change the password first
+  // (lib/auth/session.ts); the frame only leaves the navigation out for them.
+  const signedIn = await getSignedIn();
+  if (!signedIn) redirect("/login");
+  const { actor, passwordChangeRequired } = signedIn;
   const [unread, preferences] = await Promise.all([unreadCount(actor), getDisplayPreferences(actor.id)]);
   return (
     <>
@@ -21,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="text-lg font-bold tracking-wide">
             法治任务通
           </Link>
-          <MainNav items={navigationFor(actor)} />
+          {!passwordChangeRequired && <MainNav items={navigationFor(actor)} />}
           <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
             <LargeTextToggle initial={preferences.largeText} />
             <Link href="/inbox" className="rounded px-2 py-1 hover:bg-brand-700" aria-label={`消息,未读 ${unread} 条`}>
@@ -30,6 +35,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span>
               {actor.name}({ROLE_LABELS[actor.role]})
             </span>
+            <Link href="/account/password" className="rounded px-2 py-1 hover:bg-brand-700">
+              修改密码
+            </Link>
             <SignOutButton />
           </div>
         </div>

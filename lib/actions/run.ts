@@ -23,8 +23,9 @@ export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   useCase: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
+  options: { pendingPasswordChange?: boolean } = {},
 ): Promise<ActionResult<T>> {
-  const actor = await requireActor();
+  const actor = await requireActor(options);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, code: "VALIDATION", message: ERROR_MESSAGES.VALIDATION, fieldErrors: fieldErrorsOf(parsed.error) };

@@ -4,19 +4,23 @@ import { verifyLogin } from "@/lib/auth/login.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { logError } from "@/lib/log.ts";
 import { loginSchema } from "@/lib/auth/schema.ts";
+import { endSessionsOnSignOut, sessionClient } from "@/lib/auth/sign-out.ts";
+import { sessionLimits, startSession } from "@/lib/auth/sessions.ts";
 
 const secure = (process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
   useSecureCookies: secure,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // The cookie only names a server-side session (lib/auth/sessions.ts), which
+  // decides; its own lifetime is the absolute limit, so it never outlives it.
+  session: { strategy: "jwt", maxAge: sessionLimits().maxHours * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "账号密码",
       credentials: { login: { label: "账号", type: "text" }, password: { label: "密码", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         let result;
@@ -30,7 +34,8 @@ export const authOptions: NextAuthOptions = {
         if (!result.ok) throw new Error(result.reason);
         const actor = await loadActor(result.userId);
         if (!actor) throw new Error("INVALID_CREDENTIALS");
-        return { id: String(actor.id), name: actor.name, role: actor.role, regionId: actor.regionId, unitId: actor.unitId };
+        const sessionId = await startSession(actor.id, sessionClient(req?.headers));
+        return { id: String(actor.id), name: actor.name, sessionId };
       },
     }),
   ],
@@ -38,21 +43,17 @@ export const authOptions: NextAuthOptions = {
     jwt({ token, user }) {
       if (user) {
         token.userId = Number(user.id);
-        token.role = user.role;
-        token.regionId = user.regionId;
-        token.unitId = user.unitId;
+        token.sessionId = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = {
-        id: token.userId,
-        name: token.name ?? "",
-        role: token.role,
-        regionId: token.regionId,
-        unitId: token.unitId,
-      };
+      session.user = { id: token.userId, name: token.name ?? "" };
+      session.sessionId = token.sessionId;
       return session;
     },
+  },
+  events: {
+    signOut: ({ token }) => endSessionsOnSignOut(token),
   },
 };

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "evaluation.manage": ["ADMIN", "BUREAU"],
   // One's own display settings (长者模式).
   "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  // One's own password (修改密码).
+  "account.password": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

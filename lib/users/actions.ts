@@ -5,7 +5,10 @@ import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { hashPassword } from "@/lib/auth/password.ts";
+import { hashPassword, verifyPassword } from "@/lib/auth/password.ts";
+import { revokeUserSessions } from "@/lib/auth/sessions.ts";
+import { getSignedIn } from "@/lib/auth/session.ts";
+import { changeOwnPasswordSchema } from "@/lib/auth/schema.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import {
   createUserSchema,
@@ -55,7 +58,8 @@ export async function createUser(input: unknown) {
         throw new AppError("DUPLICATE", undefined, { login: ["该登录账号已被使用"] });
       }
       const created = await tx.user.create({
-        data: { login: data.login, name: data.name, email: data.email ?? null, passwordHash, ...assignment },
+        // Someone else chose this password: the user replaces it at the first sign-in.
+        data: { login: data.login, name: data.name, email: data.email ?? null, passwordHash, mustChangePassword: true, ...assignment },
       });
       await recordAudit(tx, {
         actor,
@@ -84,6 +88,10 @@ export async function updateUser(input: unknown) {
         where: { id: before.id },
         data: { name: data.name, email: data.email ?? null, ...assignment },
       });
+      // A session acts with the rights it was opened with; new rights need a new sign-in.
+      const rightsChanged =
+        before.role !== after.role || before.regionId !== after.regionId || before.unitId !== after.unitId;
+      const sessionsEnded = rightsChanged ? await revokeUserSessions(tx, after.id) : 0;
       await recordAudit(tx, {
         actor,
         action: "user.update",
@@ -91,7 +99,7 @@ export async function updateUser(input: unknown) {
         entityId: after.id,
         districtId: after.districtId,
         before,
-        after,
+        after: { ...after, sessionsEnded },
       });
     });
     return { message: "已保存", data: null };
@@ -105,6 +113,7 @@ export async function setUserActive(input: unknown) {
       const before = await findManagedUser(tx, actor, data.id);
       if (before.id === actor.id && !data.active) throw new AppError("VALIDATION", "不能停用自己的账号。");
       const after = await tx.user.update({ where: { id: before.id }, data: { active: data.active } });
+      const sessionsEnded = data.active ? 0 : await revokeUserSessions(tx, after.id);
       await recordAudit(tx, {
         actor,
         action: data.active ? "user.activate" : "user.deactivate",
@@ -112,7 +121,7 @@ export async function setUserActive(input: unknown) {
         entityId: after.id,
         districtId: after.districtId,
         before,
-        after,
+        after: { ...after, sessionsEnded },
       });
     });
     return { message: data.active ? "已启用账号" : "已停用账号", data: null };
@@ -123,9 +132,15 @@ export async function resetUserPassword(input: unknown) {
   return runAction("resetUserPassword", resetUserPasswordSchema, input, async (actor, data) => {
     if (!can(actor, "user.manage")) throw forbidden();
     const passwordHash = await hashPassword(data.password);
+    const current = (await getSignedIn())?.sessionId;
     await db().$transaction(async (tx) => {
       const before = await findManagedUser(tx, actor, data.id);
-      await tx.user.update({ where: { id: before.id }, data: { passwordHash } });
+      const self = before.id === actor.id;
+      // A password chosen by someone else is only good for the next sign-in.
+      const mustChangePassword = !self;
+      const now = new Date();
+      await tx.user.update({ where: { id: before.id }, data: { passwordHash, mustChangePassword, passwordChangedAt: now } });
+      const sessionsEnded = await revokeUserSessions(tx, before.id, { except: self ? current : undefined, now });
       // A reset also lifts a lockout, which is usually why it was asked for.
       await tx.loginThrottle.deleteMany({ where: { login: before.login } });
       await recordAudit(tx, {
@@ -134,6 +149,8 @@ export async function resetUserPassword(input: unknown) {
         entityType: "User",
         entityId: before.id,
         districtId: before.districtId,
+        before: { mustChangePassword: before.mustChangePassword },
+        after: { mustChangePassword, sessionsEnded },
       });
     });
     return { message: "已重置密码", data: null };
@@ -164,4 +181,49 @@ export async function updateDisplayPreferences(input: unknown) {
     });
     return { message: data.largeText ? "已开启长者模式" : "已关闭长者模式", data: { largeText: data.largeText } };
   });
+}
+
+/**
+ * 修改密码: the signed-in user's own password, also the one page open to a user
+ * who must change it. Every other session of the user ends; this one stays.
+ */
+export async function changeOwnPassword(input: unknown) {
+  return runAction(
+    "changeOwnPassword",
+    changeOwnPasswordSchema,
+    input,
+    async (actor, data) => {
+      if (!can(actor, "account.password")) throw forbidden();
+      const current = (await getSignedIn())?.sessionId;
+      const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+      if (!user) throw notFound();
+      if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
+        throw new AppError("VALIDATION", undefined, { currentPassword: ["当前密码不正确"] });
+      }
+      const passwordHash = await hashPassword(data.password);
+      await db().$transaction(async (tx) => {
+        const now = new Date();
+        const before = await tx.user.findUniqueOrThrow({
+          where: { id: actor.id },
+          select: { districtId: true, mustChangePassword: true, passwordChangedAt: true },
+        });
+        await tx.user.update({
+          where: { id: actor.id },
+          data: { passwordHash, mustChangePassword: false, passwordChangedAt: now },
+        });
+        const sessionsEnded = await revokeUserSessions(tx, actor.id, { except: current, now });
+        await recordAudit(tx, {
+          actor,
+          action: "user.changePassword",
+          entityType: "User",
+          entityId: actor.id,
+          districtId: before.districtId,
+          before: { mustChangePassword: before.mustChangePassword, passwordChangedAt: before.passwordChangedAt },
+          after: { mustChangePassword: false, passwordChangedAt: now, sessionsEnded },
+        });
+      });
+      return { message: "密码已修改", data: null };
+    },
+    { pendingPasswordChange: true },
+  );
 }

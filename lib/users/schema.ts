@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkbox, id, optionalId, text } from "@/lib/validation.ts";
+import { newPassword } from "@/lib/auth/schema.ts";
 
 export const ROLES = ["ADMIN", "BUREAU", "LIAISON", "LEADER"] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,10 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   LEADER: "领导",
 };
 
-const password = z
-  .string({ error: "请填写密码" })
-  .min(8, "密码至少 8 位")
-  .max(72, "密码不能超过 72 位");
+const password = newPassword;
 
 const login = z
   .string({ error: "请填写登录账号" })

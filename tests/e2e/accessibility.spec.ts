@@ -95,7 +95,7 @@ test("every form control on the main pages has an accessible name", async ({ pag
       "xialu.bureau",
       ["/reports", "/reports/new", "/inspections", "/inspections/new", `/inspections/${item!.inspectionId}`, `/inspections/rectifications/${item!.id}`, "/evaluations", "/evaluations/new"],
     ],
-    ["xialu.liaison", ["/tasks", `/measures/${measure!.id}`, "/dashboard", "/reports", "/reports/new", `/inspections/rectifications/${item!.id}`]],
+    ["xialu.liaison", ["/tasks", `/measures/${measure!.id}`, "/dashboard", "/reports", "/reports/new", `/inspections/rectifications/${item!.id}`, "/account/password"]],
     ["admin", ["/regions", `/reports/${report!.id}`]],
   ];
   for (const [login, urls] of pages) {

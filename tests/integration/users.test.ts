@@ -111,8 +111,8 @@ describe("within scope", () => {
   it("a password reset replaces the password and lifts a lockout", async () => {
     for (let i = 0; i < 5; i++) await verifyLogin("a.liaison", "wrong");
     await actAs(world.a.users.bureau);
-    expect(await resetUserPassword({ id: String(world.a.users.liaison.id), password: "brand-new-pass" })).toMatchObject({ ok: true });
-    expect(await verifyLogin("a.liaison", "brand-new-pass")).toMatchObject({ ok: true });
+    expect(await resetUserPassword({ id: String(world.a.users.liaison.id), password: "Brand-new-pass" })).toMatchObject({ ok: true });
+    expect(await verifyLogin("a.liaison", "Brand-new-pass")).toMatchObject({ ok: true });
   });
 
   it("changing role and unit is audited with before and after", async () => {

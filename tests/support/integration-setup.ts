@@ -6,8 +6,13 @@ import { afterAll, beforeEach, inject, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 
 vi.mock("@/lib/auth/session.ts", async () => {
-  const { currentActor } = await import("./acting.ts");
+  const { currentActor, currentSessionId } = await import("./acting.ts");
   return {
+    CHANGE_PASSWORD_PATH: "/account/password",
+    getSignedIn: async () => {
+      const actor = currentActor();
+      return actor ? { actor, sessionId: currentSessionId() ?? "", passwordChangeRequired: false } : null;
+    },
     getActor: async () => currentActor(),
     requireActor: async () => {
       const actor = currentActor();

@@ -22,13 +22,14 @@ describe("optional form values", () => {
 });
 
 describe("createUserSchema", () => {
-  const base = { login: "Zhang.San", password: "12345678", name: "张三" };
+  const base = { login: "Zhang.San", password: "Zhang#2026", name: "张三" };
   it.each([
     [{ role: "LIAISON", regionId: "2" }, "unitId", "部门联络员必须指定所属单位"],
     [{ role: "BUREAU" }, "regionId", "请选择管辖区域"],
     [{ role: "ADMIN", regionId: "2" }, "role", "系统管理员不限定区域和单位,请清空区域和单位"],
     [{ role: "LEADER", regionId: "2", name: "张".repeat(51) }, "name", "姓名不能超过 50 个字"],
     [{ role: "LEADER", regionId: "2", password: "short" }, "password", "密码至少 8 位"],
+    [{ role: "LEADER", regionId: "2", password: "12345678" }, "password", "密码至少包含大写字母、小写字母、数字、符号中的三类"],
     [{ role: "LEADER", regionId: "2", login: "张三" }, "login", "登录账号为 3 至 50 位字母、数字、点、下划线或连字符"],
     [{ role: "LEADER", regionId: "2", email: "not-an-address" }, "email", "电子邮箱格式不正确"],
   ])("refuses %o on %s", (change, path, message) => {

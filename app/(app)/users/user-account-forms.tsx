@@ -13,7 +13,7 @@ export function ResetPasswordForm({ id }: { id: number }) {
     <form onSubmit={onSubmit} noValidate aria-label="重置密码" className="max-w-xl">
       <StatusMessage status={status} />
       <input type="hidden" name="id" value={id} />
-      <TextField name="password" label="新密码" type="password" autoComplete="new-password" required errors={errors} hint="至少 8 位;重置后同时解除登录锁定" />
+      <TextField name="password" label="新密码" type="password" autoComplete="new-password" required errors={errors} hint="至少 8 位,包含大写字母、小写字母、数字、符号中的至少三类;重置后同时解除登录锁定,用户下次登录须修改密码" />
       <SubmitButton pending={pending}>重置密码</SubmitButton>
     </form>
   );
