@@ -13,6 +13,13 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "必须是 smtp:// 或 smtps:// 开头").optional(),
   SMTP_FROM: z.string().optional(),
+  // Reverse proxies in front of the app that append the client's address to X-Forwarded-For; 0 = none.
+  TRUST_PROXY: z.coerce
+    .number("必须是代理的层数,如 0(没有反向代理)或 1")
+    .int("必须是代理的层数,如 0(没有反向代理)或 1")
+    .min(0, "必须是代理的层数,如 0(没有反向代理)或 1")
+    .max(5, "最多 5 层代理")
+    .default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,8 +4,17 @@ import { verifyLogin } from "@/lib/auth/login.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { logError } from "@/lib/log.ts";
 import { loginSchema } from "@/lib/auth/schema.ts";
+import { signInClientOf } from "@/lib/auth/client-address.ts";
+import { safeRedirectTarget } from "@/lib/auth/redirect.ts";
+import { recordSignOut } from "@/lib/auth/sign-out.ts";
+import { parseEnv } from "@/lib/env.ts";
 
 const secure = (process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
+/** The app's public origin; only the origin matters for checking redirect targets. */
+export function appOrigin(): string {
+  return process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost";
+}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
@@ -16,12 +25,13 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "账号密码",
       credentials: { login: { label: "账号", type: "text" }, password: { label: "密码", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         let result;
         try {
-          result = await verifyLogin(parsed.data.login, parsed.data.password);
+          const client = signInClientOf(req?.headers, parseEnv().TRUST_PROXY);
+          result = await verifyLogin(parsed.data.login, parsed.data.password, new Date(), client);
         } catch (error) {
           logError("sign-in failed unexpectedly", { login: parsed.data.login }, error);
           throw new Error("UNAVAILABLE");
@@ -35,6 +45,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    redirect: ({ url, baseUrl }) => `${baseUrl.replace(/\/$/, "")}${safeRedirectTarget(url, baseUrl)}`,
     jwt({ token, user }) {
       if (user) {
         token.userId = Number(user.id);
@@ -54,5 +65,8 @@ export const authOptions: NextAuthOptions = {
       };
       return session;
     },
+  },
+  events: {
+    signOut: recordSignOut,
   },
 };
