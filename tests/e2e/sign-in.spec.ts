@@ -55,7 +55,7 @@ const FOREIGN_TARGETS = [
 test("after sign-in the browser stays on the app whatever callbackUrl says", async ({ page, baseURL }) => {
   const appOrigin = new URL(baseURL!).origin;
   // Were the browser sent there, it would land on this page instead of a DNS error.
-  await page.route(/evil\.example/, (route) => route.fulfill({ contentType: "text/html", body: "<h1>evil</h1>" }));
+  await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ contentType: "text/html", body: "<h1>evil</h1>" }));
   for (const target of FOREIGN_TARGETS) {
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${target}`);
