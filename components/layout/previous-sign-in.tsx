@@ -16,7 +16,7 @@ export function PreviousSignIn({ previous, failures }: { previous: { createdAt: 
       }
     >
       {last}
-      {warn && `;${previous ? "此后" : "此前"}有 ${failures} 次失败的登录尝试,如非本人所为,请告知管理员`}
+      {warn && `;${previous ? "此后" : "此前"}有 ${failures} 次失败的登录尝试,如非本人所为,请告知管理员。`}
     </p>
   );
 }
