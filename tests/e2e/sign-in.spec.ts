@@ -94,6 +94,7 @@ test("the home page shows the previous sign-in and the failed attempts since; �
   await expect(line).toContainText(/^上次登录:\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\(来自 (127\.0\.0\.1|::1)\)/);
   await expect(line).toContainText("此后有 1 次失败的登录尝试");
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   await signIn(page, "xialu.bureau");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "登录日志" }).click();
