@@ -34,6 +34,13 @@ const envSchema = z.object({
     .min(0, "不能为负数")
     .max(3650, "不能超过 3650 天")
     .default(0),
+  // Reverse proxies in front of the app that append the client's address to X-Forwarded-For; 0 = none.
+  TRUST_PROXY: z.coerce
+    .number("必须是代理的层数,如 0(没有反向代理)或 1")
+    .int("必须是代理的层数,如 0(没有反向代理)或 1")
+    .min(0, "必须是代理的层数,如 0(没有反向代理)或 1")
+    .max(5, "最多 5 层代理")
+    .default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;

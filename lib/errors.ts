@@ -10,6 +10,7 @@ export const ERROR_MESSAGES = {
   CONFLICT: "该记录已被他人修改,请刷新后再试;您填写的内容已保留。",
   INVALID_CREDENTIALS: "账号或密码错误。",
   LOCKED: "登录失败次数过多,请 15 分钟后再试。",
+  RATE_LIMITED: "此网络地址登录失败次数过多,请 15 分钟后再试。",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -13,6 +13,7 @@ const MENU: { href: string; label: string; action: Action }[] = [
   { href: "/units", label: "单位", action: "unit.read" },
   { href: "/groups", label: "单位分组", action: "group.read" },
   { href: "/users", label: "用户", action: "user.manage" },
+  { href: "/audit/sign-ins", label: "登录日志", action: "audit.read" },
   { href: "/regions", label: "区域", action: "region.manage" },
 ];
 

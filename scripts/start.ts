@@ -99,7 +99,9 @@ if (mode === "start" && buildIsStale()) {
   }
 }
 
-const server = spawn(process.execPath, [nextBin, mode, "--port", String(env.PORT)], {
+// The preload makes X-Forwarded-For the socket's address unless TRUST_PROXY is set (lib/auth/client-address.ts).
+const preload = path.join(root, "scripts", "client-address-preload.cjs");
+const server = spawn(process.execPath, ["--require", preload, nextBin, mode, "--port", String(env.PORT)], {
   cwd: root,
   stdio: "inherit",
   env: childEnv,

@@ -6,15 +6,22 @@ import { ROLE_LABELS } from "@/lib/users/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { loadReportWarnings } from "@/lib/annual-reports/queries.ts";
 import { ReportDeadlineWarnings } from "@/components/reports/deadline-warnings.tsx";
+import { getPreviousSignIn } from "@/lib/audit/queries.ts";
+import { PreviousSignIn } from "@/components/layout/previous-sign-in.tsx";
 
 export default async function HomePage() {
   const actor = await requireActor();
   // Only those who compile annual reports get the 1 March / 1 April warnings (empty for others).
-  const [summary, reportWarnings] = await Promise.all([getScopeSummary(actor), loadReportWarnings(actor)]);
+  const [summary, reportWarnings, previousSignIn] = await Promise.all([
+    getScopeSummary(actor),
+    loadReportWarnings(actor),
+    getPreviousSignIn(actor),
+  ]);
   const links = navigationFor(actor).filter((item) => item.href !== "/");
   return (
     <>
       <PageHeader title={`您好,${actor.name}`} description={`${ROLE_LABELS[actor.role]} · ${summary.scopeLabel}`} />
+      <PreviousSignIn {...previousSignIn} />
       <ReportDeadlineWarnings warnings={reportWarnings} />
       <section aria-labelledby="summary-title" className="mb-8">
         <h2 id="summary-title" className="sr-only">

@@ -5,10 +5,12 @@ import { signIn } from "next-auth/react";
 import { loginSchema } from "@/lib/auth/schema.ts";
 import { ERROR_MESSAGES, GENERIC_ERROR } from "@/lib/errors.ts";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
+import { safeRedirectTarget } from "@/lib/auth/redirect.ts";
 import { StatusMessage, SubmitButton, TextField } from "@/components/form/fields.tsx";
 
 const SIGN_IN_ERRORS: Record<string, string> = {
   LOCKED: ERROR_MESSAGES.LOCKED,
+  RATE_LIMITED: ERROR_MESSAGES.RATE_LIMITED,
   INVALID_CREDENTIALS: ERROR_MESSAGES.INVALID_CREDENTIALS,
   CredentialsSignin: ERROR_MESSAGES.INVALID_CREDENTIALS,
 };
@@ -30,7 +32,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
+        window.location.assign(safeRedirectTarget(callbackUrl, window.location.origin));
         return;
       }
       setMessage(SIGN_IN_ERRORS[result?.error ?? ""] ?? GENERIC_ERROR);

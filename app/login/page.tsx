@@ -3,14 +3,16 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session.ts";
 import { LoginForm } from "@/app/login/login-form.tsx";
+import { safeRedirectTarget } from "@/lib/auth/redirect.ts";
+import { appOrigin } from "@/lib/auth/options.ts";
 
 export const metadata: Metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   if (await getActor()) redirect("/");
   const { callbackUrl } = await searchParams;
-  // Only same-site paths, so the login page cannot be used to bounce users elsewhere.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only the app's own pages, so the login page cannot be used to bounce users elsewhere.
+  const target = safeRedirectTarget(callbackUrl, appOrigin());
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-800 to-brand-600 p-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow-xl">

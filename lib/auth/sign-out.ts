@@ -1,14 +1,20 @@
+import { headers } from "next/headers";
 import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db/client.ts";
-import { revokeUserSessions } from "@/lib/auth/sessions.ts";
+import { parseEnv } from "@/lib/env.ts";
 import { logError } from "@/lib/log.ts";
+import { recordSignInEvent } from "@/lib/audit/sign-in-events.ts";
+import { signInClientOf } from "@/lib/auth/client-address.ts";
+import { revokeUserSessions } from "@/lib/auth/sessions.ts";
+
+type HeaderSource = () => Promise<Headers | Record<string, string>>;
 
 /**
  * 退出登录 ends every session of the user, not only this browser's: a cookie
  * copied elsewhere stops too, which is what the assessment asks for. Signing
  * in again starts a fresh session.
  */
-export async function endSessionsOnSignOut(token: JWT | null): Promise<void> {
+export async function endSessionsOnSignOut(token: JWT | null | undefined): Promise<void> {
   const userId = token?.userId;
   if (typeof userId !== "number") return;
   try {
@@ -18,12 +24,29 @@ export async function endSessionsOnSignOut(token: JWT | null): Promise<void> {
   }
 }
 
-/** The client's address and browser as the request shows them, for the session row. */
-export function sessionClient(headers: Record<string, unknown> | undefined): { ip: string | null; userAgent: string | null } {
-  const header = (name: string) => {
-    const value = headers?.[name];
-    return typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : null;
-  };
-  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || header("x-real-ip"), userAgent: header("user-agent") };
+/**
+ * Records the sign-out in the sign-in log. It runs inside the sign-out
+ * request, whose headers give the client address. A failure here is logged
+ * and does not stop the sign-out.
+ */
+export async function recordSignOut(
+  message: { token?: JWT | null },
+  requestHeaders: HeaderSource = async () => new Headers(await headers()),
+): Promise<void> {
+  const userId = message.token?.userId;
+  if (typeof userId !== "number") return;
+  try {
+    const user = await db().user.findUnique({ where: { id: userId }, select: { login: true } });
+    if (!user) return;
+    const client = signInClientOf(await requestHeaders(), parseEnv().TRUST_PROXY);
+    await recordSignInEvent(db(), { kind: "SIGN_OUT", login: user.login, userId, client });
+  } catch (error) {
+    logError("sign-out event not recorded", { userId }, error);
+  }
+}
+
+/** next-auth's `events.signOut`: end the sessions first, then log it. */
+export async function onSignOut(message: { token?: JWT | null }): Promise<void> {
+  await endSessionsOnSignOut(message.token);
+  await recordSignOut(message);
 }

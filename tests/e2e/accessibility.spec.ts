@@ -89,7 +89,7 @@ test("every form control on the main pages has an accessible name", async ({ pag
   const pages: [string, string[]][] = [
     [
       "xialu.bureau",
-      ["/", "/plans", `/plans/${measure!.planId}`, `/measures/${measure!.id}`, "/reviews", "/units", "/units/new", "/groups", "/users", "/users/new", "/plans/import", "/dashboard", "/inbox"],
+      ["/", "/plans", `/plans/${measure!.planId}`, `/measures/${measure!.id}`, "/reviews", "/units", "/units/new", "/groups", "/users", "/users/new", "/plans/import", "/dashboard", "/inbox", "/audit/sign-ins"],
     ],
     [
       "xialu.bureau",

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { LOCK_MINUTES, MAX_FAILURES, verifyLogin } from "@/lib/auth/login.ts";
+import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MINUTES, LOCK_MINUTES, MAX_FAILURES, WINDOW_MINUTES, verifyLogin } from "@/lib/auth/login.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
 
@@ -52,6 +52,52 @@ describe("verifyLogin", () => {
   it("refuses a deactivated account with the ordinary message", async () => {
     await db().user.update({ where: { id: userId }, data: { active: false } });
     expect(await verifyLogin("liaison", "right-password", at(0))).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+  });
+});
+
+describe("lockout under parallel attempts", () => {
+  it("counts 30 simultaneous wrong passwords, so the right password afterwards is refused", async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => verifyLogin("liaison", "wrong", at(0))));
+    expect(results.every((result) => !result.ok)).toBe(true);
+    const throttle = await db().loginThrottle.findUniqueOrThrow({ where: { login: "liaison" } });
+    expect(throttle.failures).toBeGreaterThanOrEqual(MAX_FAILURES);
+    expect(await verifyLogin("liaison", "right-password", at(1))).toEqual({ ok: false, reason: "LOCKED" });
+  });
+
+  it("bursts of parallel attempts followed by the right password do not sign in", async () => {
+    for (let burst = 0; burst < 3; burst++) {
+      await Promise.all(Array.from({ length: 3 }, () => verifyLogin("liaison", "wrong", at(burst))));
+    }
+    expect(await verifyLogin("liaison", "right-password", at(3))).toEqual({ ok: false, reason: "LOCKED" });
+  });
+
+  it(`failures older than ${WINDOW_MINUTES} minutes start a new count`, async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await verifyLogin("liaison", "wrong", at(i));
+    await verifyLogin("liaison", "wrong", at(WINDOW_MINUTES + 1));
+    expect(await verifyLogin("liaison", "right-password", at(WINDOW_MINUTES + 2))).toEqual({ ok: true, userId });
+  });
+});
+
+describe("per-address limit", () => {
+  const from = (address: string) => ({ address, userAgent: "test" });
+
+  it(`refuses an address after ${ADDRESS_MAX_FAILURES} failed attempts on many logins, even with a right password`, async () => {
+    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+      expect(await verifyLogin(`guess${i}`, "wrong", at(0), from("203.0.113.9"))).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    }
+    expect(await verifyLogin("liaison", "right-password", at(1), from("203.0.113.9"))).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    // Another address is not affected, and the limit lifts when the window has passed.
+    expect(await verifyLogin("liaison", "right-password", at(1), from("198.51.100.7"))).toEqual({ ok: true, userId });
+    expect(await verifyLogin("liaison", "right-password", at(ADDRESS_WINDOW_MINUTES + 1), from("203.0.113.9"))).toEqual({ ok: true, userId });
+  });
+
+  it("counts a parallel spray from one address in full", async () => {
+    await Promise.all(
+      Array.from({ length: ADDRESS_MAX_FAILURES + 10 }, (_, i) => verifyLogin(`spray${i}`, "wrong", at(0), from("203.0.113.9"))),
+    );
+    const row = await db().signInAddressThrottle.findUniqueOrThrow({ where: { address: "203.0.113.9" } });
+    expect(row.failures).toBeGreaterThanOrEqual(ADDRESS_MAX_FAILURES);
+    expect(await verifyLogin("liaison", "right-password", at(1), from("203.0.113.9"))).toEqual({ ok: false, reason: "RATE_LIMITED" });
   });
 });
 

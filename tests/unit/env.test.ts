@@ -6,6 +6,8 @@ describe("parseEnv", () => {
     const env = parseEnv({ DATABASE_URL: "", PORT: "" });
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: ".data" });
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
   });
 
   it("ends idle sessions after 30 minutes and all after 8 hours, with no password expiry, unless configured", () => {
@@ -28,6 +30,8 @@ describe("parseEnv", () => {
     [{ SESSION_IDLE_MINUTES: "2.5" }, "SESSION_IDLE_MINUTES: 必须是整数(分钟)"],
     [{ SESSION_MAX_HOURS: "100" }, "SESSION_MAX_HOURS: 不能超过 72 小时"],
     [{ PASSWORD_MAX_AGE_DAYS: "-1" }, "PASSWORD_MAX_AGE_DAYS: 不能为负数"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY: 必须是代理的层数"],
+    [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
   ])("names the wrong variable in Chinese: %o", (env, fragment) => {
     expect(() => parseEnv(env)).toThrow(EnvError);
     expect(() => parseEnv(env)).toThrow(fragment);
