@@ -3,20 +3,7 @@ import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-
-// Scope of progress data, for a query's where: a liaison sees its own unit's
-// assignments; bureau staff and leaders the units of their regions; ADMIN all.
-
-export function assignmentScope(actor: Actor) {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "LIAISON") return { unitId: actor.unitId ?? -1 };
-  return { unit: { regionId: { in: [...actor.scopeRegionIds] } } };
-}
-
-export function reportScope(actor: Actor) {
-  if (actor.role === "ADMIN") return {};
-  return { assignment: assignmentScope(actor) };
-}
+import * as scope from "@/lib/auth/scope.ts";
 
 // ---------------------------------------------------------------------------
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
@@ -54,7 +41,8 @@ const leadsDone = (assignments: { role: string; status: string }[]) => {
 export type TaskFilter = { q?: string; role?: "LEAD" | "RESPONSIBLE"; light?: Light; state?: ReportStateForPeriod };
 
 export function listMyTasks(actor: Actor, filter: TaskFilter = {}, today = todayInChina()) {
-  return actor.unitId ? listUnitTasks(actor, actor.unitId, filter, today) : Promise.resolve([]);
+  const unitId = scope.homeUnitId(actor);
+  return unitId ? listUnitTasks(actor, unitId, filter, today) : Promise.resolve([]);
 }
 
 /** A unit's assignments with their lights (我的任务, and the department dashboard), within the actor's scope. */
@@ -62,7 +50,7 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
   const q = filter.q?.trim();
   const rows = await db().assignment.findMany({
     where: {
-      ...assignmentScope(actor),
+      ...scope.assignments(actor),
       unitId,
       ...(filter.role ? { role: filter.role } : {}),
       measure: { plan: { status: { not: "CLOSED" } }, ...(q ? { text: { contains: q } } : {}) },
@@ -121,9 +109,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
 
 /** Everything the measure page shows, if the actor may read the measure. */
 export async function getMeasureDetail(actor: Actor, measureId: number) {
-  const regionWhere = actor.role === "ADMIN" ? {} : { plan: { regionId: { in: [...actor.scopeRegionIds] } } };
   const measure = await db().measure.findFirst({
-    where: { id: measureId, ...regionWhere },
+    where: { id: measureId, ...scope.measures(actor) },
     include: {
       plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, issueDate: true } },
       section: { select: { label: true, title: true } },
@@ -217,7 +204,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
 /** Reports waiting for the bureau, oldest first. */
 export function listReviewQueue(actor: Actor) {
   return db().progressReport.findMany({
-    where: { state: "SUBMITTED", assignmentId: { not: null }, ...reportScope(actor) },
+    where: { state: "SUBMITTED", assignmentId: { not: null }, ...scope.progressReports(actor) },
     orderBy: { submittedAt: "asc" },
     take: 200,
     include: {
@@ -237,9 +224,8 @@ export function listReviewQueue(actor: Actor) {
 /** An evidence file, if the actor may read the report it belongs to. */
 export function getAttachment(actor: Actor, attachmentId: number) {
   // Units on the same measure read each other's evidence: the lead consolidates it.
-  const scope = actor.role === "ADMIN" ? {} : { report: { assignment: { measure: { assignments: { some: assignmentScope(actor) } } } } };
   return db().attachment.findFirst({
-    where: { id: attachmentId, ...scope },
+    where: { id: attachmentId, ...scope.attachments(actor) },
     select: { fileName: true, contentHash: true, mimeType: true, size: true },
   });
 }

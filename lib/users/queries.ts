@@ -1,12 +1,13 @@
 import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
-import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 
 // ADMIN accounts have no region, so a region-scoped actor never sees them.
 
 export function listUsers(actor: Actor) {
   return db().user.findMany({
-    where: regionScope(actor),
+    where: scope.users(actor),
     orderBy: [{ active: "desc" }, { role: "asc" }, { login: "asc" }],
     select: {
       id: true,
@@ -23,7 +24,7 @@ export function listUsers(actor: Actor) {
 
 export function getUser(actor: Actor, userId: number) {
   return db().user.findFirst({
-    where: { id: userId, ...regionScope(actor) },
+    where: { id: userId, ...scope.users(actor) },
     select: {
       id: true,
       login: true,
