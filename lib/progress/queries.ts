@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
-import type { Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 
 // ---------------------------------------------------------------------------
@@ -41,6 +41,7 @@ const leadsDone = (assignments: { role: string; status: string }[]) => {
 export type TaskFilter = { q?: string; role?: "LEAD" | "RESPONSIBLE"; light?: Light; state?: ReportStateForPeriod };
 
 export function listMyTasks(actor: Actor, filter: TaskFilter = {}, today = todayInChina()) {
+  if (!can(actor, "task.list")) return Promise.resolve([]);
   const unitId = scope.homeUnitId(actor);
   return unitId ? listUnitTasks(actor, unitId, filter, today) : Promise.resolve([]);
 }
@@ -50,8 +51,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
   const q = filter.q?.trim();
   const rows = await db().assignment.findMany({
     where: {
-      ...scope.assignments(actor),
-      unitId,
+      // AND, not a spread: a liaison's scope names a unitId too and must never be replaced by this one.
+      AND: [scope.assignments(actor), { unitId }],
       ...(filter.role ? { role: filter.role } : {}),
       measure: { plan: { status: { not: "CLOSED" } }, ...(q ? { text: { contains: q } } : {}) },
     },

@@ -5,8 +5,8 @@ import * as scope from "@/lib/auth/scope.ts";
 export function listUnits(actor: Actor, filter: { regionId?: number; q?: string } = {}) {
   return db().unit.findMany({
     where: {
-      ...scope.units(actor),
-      ...(filter.regionId ? { regionId: filter.regionId } : {}),
+      // AND, not a spread: the chosen region must never replace the scope's regions.
+      AND: [scope.units(actor), filter.regionId ? { regionId: filter.regionId } : {}],
       ...(filter.q
         ? {
             OR: [

@@ -1,11 +1,12 @@
 import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
-import type { Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 
 // ADMIN accounts have no region, so a region-scoped actor never sees them.
 
-export function listUsers(actor: Actor) {
+export async function listUsers(actor: Actor) {
+  if (!can(actor, "user.read")) return [];
   return db().user.findMany({
     where: scope.users(actor),
     orderBy: [{ active: "desc" }, { role: "asc" }, { login: "asc" }],
@@ -22,7 +23,9 @@ export function listUsers(actor: Actor) {
   });
 }
 
-export function getUser(actor: Actor, userId: number) {
+/** A user the actor may read, or null: the page answers 404 either way. */
+export async function getUser(actor: Actor, userId: number) {
+  if (!can(actor, "user.read")) return null;
   return db().user.findFirst({
     where: { id: userId, ...scope.users(actor) },
     select: {
