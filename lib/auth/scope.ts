@@ -19,6 +19,11 @@ import type { Actor, Resource } from "@/lib/auth/policy.ts";
  *
  * A fragment for a role that may not read a model at all is not needed here:
  * callers ask `can(actor, "<model>.read")` first (policy.ts).
+ *
+ * Spread a fragment only next to keys it does not name; when the caller filters
+ * on the same field (a unitId, a regionId, an id), combine them with AND: in a
+ * spread the later key replaces the scope's. tests/integration/
+ * permission-matrix.test.ts tries every action of PERMISSIONS in and out of scope.
  */
 
 const NO_UNIT = -1;
@@ -143,7 +148,7 @@ export function seesPublishedOnly(actor: Actor, report: { unitId: number | null 
 export const notifications = (actor: Actor): Prisma.NotificationWhereInput => ({ userId: actor.id });
 
 /** The unit the actor acts for on unit-owned rows: a liaison always its own, whatever it chose; others the one they chose. */
-export function unitActedFor<T extends number | null | undefined>(actor: Actor, chosen: T): number | null | T {
+export function unitActedFor(actor: Actor, chosen: number | undefined): number | null | undefined {
   return isUnitBound(actor) ? actor.unitId : chosen;
 }
 
