@@ -2,29 +2,32 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/db/factories.ts";
+import { createFinding, createInspection as makeInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/db/factories.ts";
 import { PERMISSIONS, type Action, type Actor } from "@/lib/auth/policy.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { ActionResult } from "@/lib/actions/run.ts";
-import { updateRegion } from "@/lib/regions/actions.ts";
+import * as regionActions from "@/lib/regions/actions.ts";
+import * as unitActions from "@/lib/units/actions.ts";
+import * as groupActions from "@/lib/groups/actions.ts";
+import * as userActions from "@/lib/users/actions.ts";
+import * as planActions from "@/lib/plans/actions.ts";
+import * as progressActions from "@/lib/progress/actions.ts";
+import * as extensionActions from "@/lib/extensions/actions.ts";
+import * as reminderActions from "@/lib/reminders/actions.ts";
+import * as annualReportActions from "@/lib/annual-reports/actions.ts";
+import * as inspectionActions from "@/lib/inspections/actions.ts";
+import * as evaluationActions from "@/lib/evaluations/actions.ts";
+import * as notificationActions from "@/lib/notifications/actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
-import { setUnitActive } from "@/lib/units/actions.ts";
 import { getUnit } from "@/lib/units/queries.ts";
-import { deleteUnitGroup } from "@/lib/groups/actions.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
-import { setUserActive, updateDisplayPreferences } from "@/lib/users/actions.ts";
 import { getUser } from "@/lib/users/queries.ts";
-import { updatePlanReporting } from "@/lib/plans/actions.ts";
 import { getPlan } from "@/lib/plans/queries.ts";
-import { approveProgressReport, saveProgressDraft } from "@/lib/progress/actions.ts";
 import { listMyTasks, listUnitTasks } from "@/lib/progress/queries.ts";
 import { listDashboardUnits, loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { parseDashboardFilters } from "@/lib/dashboards/schema.ts";
-import { publishAnnualReport, submitAnnualReport } from "@/lib/annual-reports/actions.ts";
 import { getAnnualReport } from "@/lib/annual-reports/queries.ts";
-import { addFinding, reportRectification, verifyRectification } from "@/lib/inspections/actions.ts";
 import { getInspectionDetail } from "@/lib/inspections/queries.ts";
-import { deleteEvaluation } from "@/lib/evaluations/actions.ts";
 import { getEvaluation } from "@/lib/evaluations/queries.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -42,6 +45,51 @@ import { buildTwoDistricts } from "../support/world.ts";
 //               so the same answer for every id) and nothing changes, or for
 //               a query what the page shows: nothing.
 
+const { createRegion, updateRegion } = regionActions;
+const { createUnit, updateUnit, setUnitActive } = unitActions;
+const { createUnitGroup, updateUnitGroup, deleteUnitGroup } = groupActions;
+const { createUser, updateUser, setUserActive, resetUserPassword, updateDisplayPreferences } = userActions;
+const { previewPlanImport, commitPlanImport, importPlanLedger, updatePlanReporting, updateSectionOutlineArea } = planActions;
+const { saveProgressDraft, submitProgressReport, carryForwardProgressReport, approveProgressReport, returnProgressReport } = progressActions;
+const { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } = extensionActions;
+const { sendReminder, remindLateUnit } = reminderActions;
+const {
+  importAnnualReport,
+  createAnnualReportDraft,
+  updateAnnualReport,
+  submitAnnualReport,
+  publishAnnualReport,
+  returnAnnualReport,
+  createAnnualReportCorrection,
+} = annualReportActions;
+const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
+const { createEvaluation, deleteEvaluation } = evaluationActions;
+
+/**
+ * Every server action module: each exported action must appear in some case
+ * below (under the PERMISSIONS key it asks for), so a new action without
+ * cases turns the suite red too.
+ */
+const ACTION_MODULES = {
+  regionActions,
+  unitActions,
+  groupActions,
+  userActions,
+  planActions,
+  progressActions,
+  extensionActions,
+  reminderActions,
+  annualReportActions,
+  inspectionActions,
+  evaluationActions,
+  notificationActions,
+};
+/** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
+const WITHOUT_PERMISSION: Record<string, string> = {
+  markNotificationRead: "one's own inbox (scope.notifications); tests/integration/notifications.test.ts",
+  markAllNotificationsRead: "one's own inbox (scope.notifications); tests/integration/notifications.test.ts",
+};
+
 const TODAY = "2025-02-10";
 const FILTERS = parseDashboardFilters({});
 
@@ -49,8 +97,15 @@ type World = Awaited<ReturnType<typeof buildFixture>>;
 type User = { id: number; role: Role };
 type Who = (w: World) => User;
 
-/** An action case: who calls, the call, and (when refused) the code it must answer. */
-type ActionCase = { as: Who; call: (w: World) => Promise<ActionResult<unknown>>; code?: "NOT_FOUND" | "FORBIDDEN" };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action takes its own input shape
+type AnyAction = (input: any) => Promise<ActionResult<unknown>>;
+/**
+ * An action case: who calls which action with what, and (when refused) the
+ * code it must answer. VALIDATION is for a create whose parent region lies
+ * outside the scope: the form offers only the actor's regions, and the field
+ * error says "不存在或不在您的管理范围内", no more than a 404 would.
+ */
+type ActionCase = { as: Who; fn: AnyAction; input: (w: World) => unknown; code?: "NOT_FOUND" | "FORBIDDEN" | "VALIDATION" };
 /** A read case: who reads, and the query; in scope it returns something, otherwise null / [] / NOT_FOUND. */
 type ReadCase = { as: Who; read: (actor: Actor, w: World) => Promise<unknown> };
 /** Why a column of the matrix has no case: checked against PERMISSIONS below, so it cannot go stale. */
@@ -87,7 +142,7 @@ async function buildFixture() {
       state: "SUBMITTED",
       authorId: d.users.bureau.id,
     });
-    const inspection = await createInspection(prisma, { regionId: d.region.id, title: "法治督察", inspectedOn: "2025-01-15" });
+    const inspection = await makeInspection(prisma, { regionId: d.region.id, title: "法治督察", inspectedOn: "2025-01-15" });
     const { rectifications } = await createFinding(prisma, {
       inspectionId: inspection.id,
       text: "行政执法公示不到位",
@@ -100,13 +155,27 @@ async function buildFixture() {
       prisma.annualReport.create({
         data: { districtId: d.region.id, regionId: d.region.id, unitId, year: 2024, title: "2024年度法治政府建设情况报告", status, createdById: d.users.bureau.id },
       });
+    const section = await prisma.section.create({ data: { districtId: plan.districtId, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 } });
+    const extension = await prisma.deadlineExtension.create({
+      data: {
+        districtId: plan.districtId,
+        measureId: measure.id,
+        unitId: development.id,
+        requestedById: d.users.liaison.id,
+        reason: "需协调多个部门",
+        oldDeadline: new Date("2025-12-31T00:00:00Z"),
+        newDeadline: new Date("2026-06-30T00:00:00Z"),
+      },
+    });
     const evaluation = await prisma.evaluation.create({
       data: { districtId: d.region.id, planId: plan.id, title: "中期评估", snapshotDate: new Date("2024-12-31T00:00:00Z"), createdById: d.users.bureau.id },
     });
     return {
       ...d,
       plan,
+      section,
       measure,
+      extension,
       ownAssignment,
       otherAssignment,
       submittedReport: { id: submitted.id, version: 1 },
@@ -120,7 +189,7 @@ async function buildFixture() {
       evaluation,
     };
   };
-  return { admin: world.admin, a: await build(world.a), b: await build(world.b) };
+  return { admin: world.admin, city: world.city, a: await build(world.a), b: await build(world.b) };
 }
 
 const bureau: Who = (w) => w.a.users.bureau;
@@ -130,6 +199,13 @@ const admin: Who = (w) => w.admin;
 
 const draftInput = (assignmentId: number) => ({ assignmentId, periodKey: "2025-Q1", text: "已起草制度文本", percent: 20, claimedStatus: "IN_PROGRESS" });
 const rectificationInput = (rectificationId: number) => ({ rectificationId, text: "已完成公示平台整改", percent: 40, claimedStatus: "IN_PROGRESS" });
+const form = (fields: Record<string, string | File>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+};
+const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", periodStart: null, periodEnd: null, issueDate: null, sections: [], measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }] };
+const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
 
 const MATRIX: Record<Action, CaseSet> = {
@@ -141,9 +217,12 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "region.manage": {
     kind: "action",
-    inScope: [{ as: admin, call: (w) => updateRegion({ id: w.a.region.id, code: w.a.region.code, name: "下陆区(新)" }) }],
+    inScope: [{ as: admin, fn: updateRegion, input: (w) => ({ id: w.a.region.id, code: w.a.region.code, name: "下陆区(新)" }) }],
     outOfScope: { none: "ADMIN only: its scope is everything" },
-    wrongRole: [{ as: bureau, call: (w) => updateRegion({ id: w.a.region.id, code: w.a.region.code, name: "改名" }), code: "FORBIDDEN" }],
+    wrongRole: [
+      { as: bureau, fn: updateRegion, input: (w) => ({ id: w.a.region.id, code: w.a.region.code, name: "改名" }), code: "FORBIDDEN" },
+      { as: bureau, fn: createRegion, input: (w) => ({ code: "420205", name: "新区", level: "DISTRICT", parentId: w.city.id }), code: "FORBIDDEN" },
+    ],
   },
   "unit.read": {
     kind: "read",
@@ -153,9 +232,17 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "unit.manage": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => setUnitActive({ id: w.a.units.justice.id, active: false }) }],
-    outOfScope: [{ as: bureau, call: (w) => setUnitActive({ id: w.b.units.justice.id, active: false }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: liaison, call: (w) => setUnitActive({ id: w.a.units.justice.id, active: false }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: setUnitActive, input: (w) => ({ id: w.a.units.justice.id, active: false }) }],
+    outOfScope: [
+      { as: bureau, fn: setUnitActive, input: (w) => ({ id: w.b.units.justice.id, active: false }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateUnit, input: (w) => ({ id: w.b.units.justice.id, regionId: w.a.region.id, name: "区司法局", kind: "GOVERNMENT_DEPARTMENT", aliases: "" }), code: "NOT_FOUND" },
+      { as: bureau, fn: createUnit, input: (w) => ({ regionId: w.b.region.id, name: "区新单位", kind: "OTHER", aliases: "" }), code: "VALIDATION" },
+    ],
+    wrongRole: [
+      { as: liaison, fn: setUnitActive, input: (w) => ({ id: w.a.units.justice.id, active: false }), code: "FORBIDDEN" },
+      { as: leader, fn: updateUnit, input: (w) => ({ id: w.a.units.justice.id, regionId: w.a.region.id, name: "区司法局", kind: "GOVERNMENT_DEPARTMENT", aliases: "" }), code: "FORBIDDEN" },
+      { as: leader, fn: createUnit, input: (w) => ({ regionId: w.a.region.id, name: "区新单位", kind: "OTHER", aliases: "" }), code: "FORBIDDEN" },
+    ],
   },
   "group.read": {
     kind: "read",
@@ -165,9 +252,17 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "group.manage": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => deleteUnitGroup({ id: w.a.group.id }) }],
-    outOfScope: [{ as: bureau, call: (w) => deleteUnitGroup({ id: w.b.group.id }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: leader, call: (w) => deleteUnitGroup({ id: w.a.group.id }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: deleteUnitGroup, input: (w) => ({ id: w.a.group.id }) }],
+    outOfScope: [
+      { as: bureau, fn: deleteUnitGroup, input: (w) => ({ id: w.b.group.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateUnitGroup, input: (w) => ({ id: w.b.group.id, name: "区直各部门", memberIds: [] }), code: "NOT_FOUND" },
+      { as: bureau, fn: createUnitGroup, input: (w) => ({ regionId: w.b.region.id, name: "新分组", memberIds: [] }), code: "VALIDATION" },
+    ],
+    wrongRole: [
+      { as: leader, fn: deleteUnitGroup, input: (w) => ({ id: w.a.group.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: updateUnitGroup, input: (w) => ({ id: w.a.group.id, name: "区直各部门", memberIds: [] }), code: "FORBIDDEN" },
+      { as: liaison, fn: createUnitGroup, input: (w) => ({ regionId: w.a.region.id, name: "新分组", memberIds: [] }), code: "FORBIDDEN" },
+    ],
   },
   "user.read": {
     kind: "read",
@@ -180,9 +275,19 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "user.manage": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => setUserActive({ id: w.a.users.liaison.id, active: false }) }],
-    outOfScope: [{ as: bureau, call: (w) => setUserActive({ id: w.b.users.liaison.id, active: false }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: liaison, call: (w) => setUserActive({ id: w.a.users.leader.id, active: false }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: setUserActive, input: (w) => ({ id: w.a.users.liaison.id, active: false }) }],
+    outOfScope: [
+      { as: bureau, fn: setUserActive, input: (w) => ({ id: w.b.users.liaison.id, active: false }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateUser, input: (w) => ({ id: w.b.users.leader.id, name: "领导", role: "LEADER", regionId: w.a.region.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: resetUserPassword, input: (w) => ({ id: w.b.users.liaison.id, password: "Xinmima-2025!" }), code: "NOT_FOUND" },
+      { as: bureau, fn: createUser, input: (w) => ({ login: "b.new", password: "Xinmima-2025!", name: "新用户", role: "LEADER", regionId: w.b.region.id }), code: "VALIDATION" },
+    ],
+    wrongRole: [
+      { as: liaison, fn: setUserActive, input: (w) => ({ id: w.a.users.leader.id, active: false }), code: "FORBIDDEN" },
+      { as: leader, fn: updateUser, input: (w) => ({ id: w.a.users.liaison.id, name: "联络员", role: "LEADER", regionId: w.a.region.id }), code: "FORBIDDEN" },
+      { as: leader, fn: resetUserPassword, input: (w) => ({ id: w.a.users.liaison.id, password: "Xinmima-2025!" }), code: "FORBIDDEN" },
+      { as: liaison, fn: createUser, input: (w) => ({ login: "a.new", password: "Xinmima-2025!", name: "新用户", role: "LEADER", regionId: w.a.region.id }), code: "FORBIDDEN" },
+    ],
   },
   "plan.read": {
     kind: "read",
@@ -192,23 +297,46 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "plan.manage": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => updatePlanReporting({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) }],
-    outOfScope: [{ as: bureau, call: (w) => updatePlanReporting({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: leader, call: (w) => updatePlanReporting({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) }],
+    outOfScope: [
+      { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
+      { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
+      { as: bureau, fn: previewPlanImport, input: (w) => form({ regionId: String(w.b.region.id), text: "1. 完善行政决策程序" }), code: "VALIDATION" },
+      { as: bureau, fn: commitPlanImport, input: (w) => ({ regionId: w.b.region.id, plans: [importedPlan], resolutions: {} }), code: "VALIDATION" },
+      { as: bureau, fn: importAnnualReport, input: (w) => ({ regionId: w.b.region.id, title: "2023年度报告", year: 2023, sections: [{ heading: "一、", body: "正文" }] }), code: "VALIDATION" },
+    ],
+    wrongRole: [
+      { as: leader, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "FORBIDDEN" },
+      { as: leader, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.a.section.id, outlineArea: "" }), code: "FORBIDDEN" },
+      { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
+      { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
+      { as: leader, fn: commitPlanImport, input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }), code: "FORBIDDEN" },
+      { as: liaison, fn: importAnnualReport, input: (w) => ({ regionId: w.a.region.id, title: "2023年度报告", year: 2023, sections: [{ heading: "一、", body: "正文" }] }), code: "FORBIDDEN" },
+    ],
   },
   "assignment.report": {
     kind: "action",
     inScope: [
-      { as: liaison, call: (w) => saveProgressDraft(draftInput(w.a.ownAssignment.id)) },
+      { as: liaison, fn: saveProgressDraft, input: (w) => draftInput(w.a.ownAssignment.id) },
       // Bureau staff log a unit's report for it (代报).
-      { as: bureau, call: (w) => saveProgressDraft(draftInput(w.a.otherAssignment.id)) },
+      { as: bureau, fn: saveProgressDraft, input: (w) => draftInput(w.a.otherAssignment.id) },
     ],
     outOfScope: [
-      { as: liaison, call: (w) => saveProgressDraft(draftInput(w.a.otherAssignment.id)), code: "NOT_FOUND" },
-      { as: liaison, call: (w) => saveProgressDraft(draftInput(w.b.ownAssignment.id)), code: "NOT_FOUND" },
-      { as: bureau, call: (w) => saveProgressDraft(draftInput(w.b.otherAssignment.id)), code: "NOT_FOUND" },
+      { as: liaison, fn: saveProgressDraft, input: (w) => draftInput(w.a.otherAssignment.id), code: "NOT_FOUND" },
+      { as: liaison, fn: saveProgressDraft, input: (w) => draftInput(w.b.ownAssignment.id), code: "NOT_FOUND" },
+      { as: bureau, fn: saveProgressDraft, input: (w) => draftInput(w.b.otherAssignment.id), code: "NOT_FOUND" },
+      { as: liaison, fn: submitProgressReport, input: (w) => draftInput(w.a.otherAssignment.id), code: "NOT_FOUND" },
+      { as: liaison, fn: carryForwardProgressReport, input: (w) => ({ assignmentId: w.a.otherAssignment.id, periodKey: "2025-Q1" }), code: "NOT_FOUND" },
+      { as: liaison, fn: requestDeadlineExtension, input: (w) => ({ measureId: w.b.measure.id, newDeadline: "2026-06-30", reason: "需协调" }), code: "NOT_FOUND" },
+      { as: bureau, fn: requestDeadlineExtension, input: (w) => ({ measureId: w.b.measure.id, newDeadline: "2026-06-30", reason: "需协调" }), code: "NOT_FOUND" },
     ],
-    wrongRole: [{ as: leader, call: (w) => saveProgressDraft(draftInput(w.a.ownAssignment.id)), code: "FORBIDDEN" }],
+    wrongRole: [
+      { as: leader, fn: saveProgressDraft, input: (w) => draftInput(w.a.ownAssignment.id), code: "FORBIDDEN" },
+      { as: leader, fn: submitProgressReport, input: (w) => draftInput(w.a.ownAssignment.id), code: "FORBIDDEN" },
+      { as: leader, fn: carryForwardProgressReport, input: (w) => ({ assignmentId: w.a.ownAssignment.id, periodKey: "2025-Q1" }), code: "FORBIDDEN" },
+      { as: leader, fn: requestDeadlineExtension, input: (w) => ({ measureId: w.a.measure.id, newDeadline: "2026-06-30", reason: "需协调" }), code: "FORBIDDEN" },
+    ],
   },
   "task.list": {
     kind: "read",
@@ -221,9 +349,23 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "report.review": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => approveProgressReport({ reportId: w.a.submittedReport.id, version: 1 }) }],
-    outOfScope: [{ as: bureau, call: (w) => approveProgressReport({ reportId: w.b.submittedReport.id, version: 1 }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: liaison, call: (w) => approveProgressReport({ reportId: w.a.submittedReport.id, version: 1 }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: approveProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1 }) }],
+    outOfScope: [
+      { as: bureau, fn: approveProgressReport, input: (w) => ({ reportId: w.b.submittedReport.id, version: 1 }), code: "NOT_FOUND" },
+      { as: bureau, fn: returnProgressReport, input: (w) => ({ reportId: w.b.submittedReport.id, version: 1, comment: "请补充" }), code: "NOT_FOUND" },
+      { as: bureau, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id, comment: "理由不足" }), code: "NOT_FOUND" },
+      { as: bureau, fn: sendReminder, input: (w) => ({ measureId: w.b.measure.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: remindLateUnit, input: (w) => ({ unitId: w.b.units.justice.id }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: liaison, fn: approveProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1 }), code: "FORBIDDEN" },
+      { as: liaison, fn: returnProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1, comment: "请补充" }), code: "FORBIDDEN" },
+      { as: liaison, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id }), code: "FORBIDDEN" },
+      { as: leader, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id, comment: "理由不足" }), code: "FORBIDDEN" },
+      { as: leader, fn: sendReminder, input: (w) => ({ measureId: w.a.measure.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: remindLateUnit, input: (w) => ({ unitId: w.a.units.justice.id }), code: "FORBIDDEN" },
+    ],
   },
   "dashboard.read": {
     kind: "read",
@@ -266,24 +408,36 @@ const MATRIX: Record<Action, CaseSet> = {
   "annualReport.manage": {
     kind: "action",
     inScope: [
-      { as: liaison, call: (w) => submitAnnualReport({ id: w.a.ownDraft.id }) },
-      { as: bureau, call: (w) => submitAnnualReport({ id: w.a.otherDraft.id }) },
+      { as: liaison, fn: submitAnnualReport, input: (w) => ({ id: w.a.ownDraft.id }) },
+      { as: bureau, fn: submitAnnualReport, input: (w) => ({ id: w.a.otherDraft.id }) },
     ],
     outOfScope: [
       // Another unit's draft in the liaison's own district: its page is 404, so is the action.
-      { as: liaison, call: (w) => submitAnnualReport({ id: w.a.otherDraft.id }), code: "NOT_FOUND" },
-      { as: liaison, call: (w) => submitAnnualReport({ id: w.b.ownDraft.id }), code: "NOT_FOUND" },
-      { as: bureau, call: (w) => submitAnnualReport({ id: w.b.otherDraft.id }), code: "NOT_FOUND" },
+      { as: liaison, fn: submitAnnualReport, input: (w) => ({ id: w.a.otherDraft.id }), code: "NOT_FOUND" },
+      { as: liaison, fn: submitAnnualReport, input: (w) => ({ id: w.b.ownDraft.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: submitAnnualReport, input: (w) => ({ id: w.b.otherDraft.id }), code: "NOT_FOUND" },
+      { as: liaison, fn: updateAnnualReport, input: (w) => noEdit(w.a.otherDraft.id), code: "NOT_FOUND" },
+      { as: liaison, fn: createAnnualReportCorrection, input: (w) => ({ reportId: w.a.otherDraft.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: createAnnualReportDraft, input: (w) => ({ regionId: w.b.region.id, year: 2024 }), code: "NOT_FOUND" },
     ],
-    wrongRole: [{ as: leader, call: (w) => submitAnnualReport({ id: w.a.ownDraft.id }), code: "FORBIDDEN" }],
+    wrongRole: [
+      { as: leader, fn: submitAnnualReport, input: (w) => ({ id: w.a.ownDraft.id }), code: "FORBIDDEN" },
+      { as: leader, fn: updateAnnualReport, input: (w) => noEdit(w.a.ownDraft.id), code: "FORBIDDEN" },
+      { as: leader, fn: createAnnualReportCorrection, input: (w) => ({ reportId: w.a.ownDraft.id }), code: "FORBIDDEN" },
+      { as: leader, fn: createAnnualReportDraft, input: (w) => ({ regionId: w.a.region.id, year: 2024 }), code: "FORBIDDEN" },
+    ],
   },
   "annualReport.publish": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => publishAnnualReport({ id: w.a.districtSubmitted.id }) }],
-    outOfScope: [{ as: bureau, call: (w) => publishAnnualReport({ id: w.b.districtSubmitted.id }), code: "NOT_FOUND" }],
+    inScope: [{ as: bureau, fn: publishAnnualReport, input: (w) => ({ id: w.a.districtSubmitted.id }) }],
+    outOfScope: [
+      { as: bureau, fn: publishAnnualReport, input: (w) => ({ id: w.b.districtSubmitted.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: returnAnnualReport, input: (w) => ({ id: w.b.districtSubmitted.id, comment: "请补充" }), code: "NOT_FOUND" },
+    ],
     wrongRole: [
-      { as: liaison, call: (w) => publishAnnualReport({ id: w.a.districtSubmitted.id }), code: "FORBIDDEN" },
-      { as: leader, call: (w) => publishAnnualReport({ id: w.a.districtSubmitted.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: publishAnnualReport, input: (w) => ({ id: w.a.districtSubmitted.id }), code: "FORBIDDEN" },
+      { as: leader, fn: publishAnnualReport, input: (w) => ({ id: w.a.districtSubmitted.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: returnAnnualReport, input: (w) => ({ id: w.a.districtSubmitted.id, comment: "请补充" }), code: "FORBIDDEN" },
     ],
   },
   "inspection.read": {
@@ -300,28 +454,42 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "inspection.manage": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => addFinding(findingInput(w, w.a.inspection.id)) }],
-    outOfScope: [{ as: bureau, call: (w) => addFinding(findingInput(w, w.b.inspection.id)), code: "NOT_FOUND" }],
-    wrongRole: [{ as: leader, call: (w) => addFinding(findingInput(w, w.a.inspection.id)), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: addFinding, input: (w) => findingInput(w, w.a.inspection.id) }],
+    outOfScope: [
+      { as: bureau, fn: addFinding, input: (w) => findingInput(w, w.b.inspection.id), code: "NOT_FOUND" },
+      { as: bureau, fn: createInspection, input: (w) => ({ regionId: w.b.region.id, title: "专项督察", inspectedOn: "2025-01-20" }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: addFinding, input: (w) => findingInput(w, w.a.inspection.id), code: "FORBIDDEN" },
+      { as: liaison, fn: createInspection, input: (w) => ({ regionId: w.a.region.id, title: "专项督察", inspectedOn: "2025-01-20" }), code: "FORBIDDEN" },
+    ],
   },
   "rectification.report": {
     kind: "action",
     inScope: [
-      { as: liaison, call: (w) => reportRectification(rectificationInput(w.a.ownItem.id)) },
-      { as: bureau, call: (w) => reportRectification(rectificationInput(w.a.ownItem.id)) },
+      { as: liaison, fn: reportRectification, input: (w) => rectificationInput(w.a.ownItem.id) },
+      { as: bureau, fn: reportRectification, input: (w) => rectificationInput(w.a.ownItem.id) },
     ],
     outOfScope: [
-      { as: liaison, call: (w) => reportRectification(rectificationInput(w.a.otherItem.id)), code: "NOT_FOUND" },
-      { as: liaison, call: (w) => reportRectification(rectificationInput(w.b.ownItem.id)), code: "NOT_FOUND" },
-      { as: bureau, call: (w) => reportRectification(rectificationInput(w.b.ownItem.id)), code: "NOT_FOUND" },
+      { as: liaison, fn: reportRectification, input: (w) => rectificationInput(w.a.otherItem.id), code: "NOT_FOUND" },
+      { as: liaison, fn: reportRectification, input: (w) => rectificationInput(w.b.ownItem.id), code: "NOT_FOUND" },
+      { as: bureau, fn: reportRectification, input: (w) => rectificationInput(w.b.ownItem.id), code: "NOT_FOUND" },
     ],
-    wrongRole: [{ as: leader, call: (w) => reportRectification(rectificationInput(w.a.ownItem.id)), code: "FORBIDDEN" }],
+    wrongRole: [{ as: leader, fn: reportRectification, input: (w) => rectificationInput(w.a.ownItem.id), code: "FORBIDDEN" }],
   },
   "rectification.verify": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => verifyRectification({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }) }],
-    outOfScope: [{ as: bureau, call: (w) => verifyRectification({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: liaison, call: (w) => verifyRectification({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: verifyRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }) }],
+    outOfScope: [
+      { as: bureau, fn: verifyRectification, input: (w) => ({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: returnRectification, input: (w) => ({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id, comment: "请补充" }), code: "NOT_FOUND" },
+      { as: bureau, fn: reopenRectification, input: (w) => ({ rectificationId: w.b.otherItem.id, reason: "复查发现问题" }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: liaison, fn: verifyRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }), code: "FORBIDDEN" },
+      { as: leader, fn: returnRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id, comment: "请补充" }), code: "FORBIDDEN" },
+      { as: liaison, fn: reopenRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reason: "复查发现问题" }), code: "FORBIDDEN" },
+    ],
   },
   "evaluation.read": {
     kind: "read",
@@ -331,13 +499,19 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "evaluation.manage": {
     kind: "action",
-    inScope: [{ as: bureau, call: (w) => deleteEvaluation({ id: w.a.evaluation.id }) }],
-    outOfScope: [{ as: bureau, call: (w) => deleteEvaluation({ id: w.b.evaluation.id }), code: "NOT_FOUND" }],
-    wrongRole: [{ as: leader, call: (w) => deleteEvaluation({ id: w.a.evaluation.id }), code: "FORBIDDEN" }],
+    inScope: [{ as: bureau, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }) }],
+    outOfScope: [
+      { as: bureau, fn: deleteEvaluation, input: (w) => ({ id: w.b.evaluation.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: createEvaluation, input: (w) => ({ planId: w.b.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: createEvaluation, input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "FORBIDDEN" },
+    ],
   },
   "preferences.update": {
     kind: "action",
-    inScope: [{ as: liaison, call: () => updateDisplayPreferences({ largeText: true }) }],
+    inScope: [{ as: liaison, fn: updateDisplayPreferences, input: (_w) => ({ largeText: true }) }],
     outOfScope: { none: "one's own row only" },
     wrongRole: { none: "every role holds it" },
   },
@@ -405,6 +579,23 @@ describe("the permission matrix covers PERMISSIONS", () => {
   });
 });
 
+describe("the permission matrix covers every server action", () => {
+  it("each exported action of lib/*/actions.ts is called by some case, or says why it asks no PERMISSIONS key", () => {
+    const covered = new Set<unknown>(
+      Object.values(MATRIX).flatMap((set) =>
+        set.kind !== "action"
+          ? []
+          : [set.inScope, set.outOfScope, set.wrongRole].flatMap((cases) => ("none" in cases ? [] : cases.map((c) => c.fn))),
+      ),
+    );
+    const missing = Object.values(ACTION_MODULES)
+      .flatMap((module) => Object.entries(module))
+      .filter(([name, fn]) => typeof fn === "function" && !covered.has(fn) && !(name in WITHOUT_PERMISSION))
+      .map(([name]) => name);
+    expect(missing, "actions without a case in MATRIX").toEqual([]);
+  });
+});
+
 /** Files under lib/ and app/ (outside lib/auth) that name the action in quotes. */
 function sourcesNaming(action: string): string[] {
   const root = path.resolve(import.meta.dirname, "../..");
@@ -454,13 +645,16 @@ describe.each(entries.map((e) => [`${e.action} · ${e.column} #${e.i + 1}`, e] a
       }
       return;
     }
-    const { call, code } = c as ActionCase;
+    const { fn, input, code } = c as ActionCase;
     if (column === "in scope") {
-      expect(await call(w)).toMatchObject({ ok: true });
+      expect(await fn(input(w))).toMatchObject({ ok: true });
       return;
     }
     const before = await snapshotAll();
-    expect(await call(w)).toMatchObject({ ok: false, code: code ?? (column === "wrong role" ? "FORBIDDEN" : "NOT_FOUND") });
+    const result = await fn(input(w));
+    expect(result).toMatchObject({ ok: false, code: code ?? (column === "wrong role" ? "FORBIDDEN" : "NOT_FOUND") });
+    // A VALIDATION refusal must be the scope's, not a malformed input's.
+    if (code === "VALIDATION") expect(!result.ok && result.fieldErrors?.regionId?.join()).toMatch(/不在您的管理范围内/);
     expect(await snapshotAll()).toEqual(before);
   });
 });
