@@ -3,7 +3,8 @@
 import { db, type Tx } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { todayInChina } from "@/lib/dates.ts";
@@ -37,16 +38,21 @@ export async function importAnnualReport(input: unknown) {
 
 // ---------------------------------------------------------------------------
 // Drafting, editing and the workflow DRAFT → SUBMITTED → PUBLISHED (年度报告).
-// Every use case: the role may act at all (FORBIDDEN), the report or region is
-// in the actor's scope (NOT_FOUND otherwise, nothing said about it), the actor
-// may act on that report (a liaison only on its own unit's: FORBIDDEN), then
+// Every use case: the role may act at all (FORBIDDEN, whatever the id), the
+// actor may read the report (scope.annualReports; NOT_FOUND otherwise, as the
+// report's page answers, nothing said about it), the actor may act on that
+// report (a liaison on a published report of another unit: FORBIDDEN), then
 // the change and its audit event in one transaction.
 
 const STATUS_WORDS = { DRAFT: "草稿", SUBMITTED: "已报送", PUBLISHED: "已发布" } as const;
 
-/** A report in the actor's scope, read for change (its row locked until the transaction ends). */
+/**
+ * A report the actor may read, read for change (its row locked until the
+ * transaction ends). One it may not read answers 404, as its page does, even
+ * inside the actor's district: otherwise a refusal would tell that it exists.
+ */
 async function reportForChange(tx: Tx, actor: Actor, id: number) {
-  const found = await tx.annualReport.findFirst({ where: { id, ...regionScope(actor) }, select: { id: true } });
+  const found = await tx.annualReport.findFirst({ where: { AND: [{ id }, scope.annualReports(actor)] }, select: { id: true } });
   if (!found) throw notFound();
   await tx.$executeRaw`SELECT 1 FROM "AnnualReport" WHERE "id" = ${id}::int FOR UPDATE`;
   return tx.annualReport.findUniqueOrThrow({ where: { id }, include: { sections: { orderBy: { sortOrder: "asc" } } } });
@@ -76,7 +82,7 @@ export async function createAnnualReportDraft(input: unknown) {
             id: data.unitId,
             districtId: region.districtId,
             region: { path: { startsWith: region.path } },
-            ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }),
+            ...scope.units(actor),
           },
           select: { id: true, name: true, regionId: true },
         })

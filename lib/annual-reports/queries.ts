@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { db, type Db } from "@/lib/db/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { factsCte, type PlanPeriods } from "@/lib/dashboards/facts.ts";
 import { addDays, latestDuePeriod } from "@/lib/progress/periods.ts";
 import { rectificationsClosedAsOf } from "@/lib/inspections/queries.ts";
@@ -309,18 +310,6 @@ export type ReportListRow = Prisma.AnnualReportGetPayload<{ select: typeof listS
   deadlines: { submit: DeadlineState; publish: DeadlineState } | null;
 };
 
-/**
- * The reports the actor may read: those of its regions; a liaison only its
- * own unit's and the published ones (a draft or a report under review is the
- * business of whoever writes and approves it).
- */
-export function reportReadScope(actor: Actor): Prisma.AnnualReportWhereInput {
-  return {
-    ...regionScope(actor),
-    ...(actor.role === "LIAISON" ? { OR: [{ unitId: actor.unitId ?? -1 }, { status: "PUBLISHED" as const }] } : {}),
-  };
-}
-
 /** How many rows the list shows at most (a city: about 100 districts, their departments, years). */
 export const REPORT_LIST_LIMIT = 300;
 /** Without a year chosen the list shows this many report years back from the latest one due. */
@@ -338,7 +327,7 @@ export async function listAnnualReports(
   const years =
     year === "ALL" ? {} : year !== undefined ? { year } : { year: { gte: currentReportYear(today) - REPORT_LIST_DEFAULT_YEARS + 1 } };
   const rows = await db().annualReport.findMany({
-    where: { AND: [reportReadScope(actor), years] },
+    where: { AND: [scope.annualReports(actor), years] },
     orderBy: [{ year: "desc" }, { regionId: "asc" }, { unitId: { sort: "asc", nulls: "first" } }, { version: "desc" }],
     select: listSelect,
     take: REPORT_LIST_LIMIT + 1,
@@ -356,7 +345,7 @@ export async function listAnnualReports(
 /** The years the actor has reports of, newest first, for the list's year select. */
 export async function listAnnualReportYears(actor: Actor): Promise<number[]> {
   if (!can(actor, "annualReport.read")) return [];
-  const rows = await db().annualReport.groupBy({ by: ["year"], where: reportReadScope(actor), orderBy: { year: "desc" } });
+  const rows = await db().annualReport.groupBy({ by: ["year"], where: scope.annualReports(actor), orderBy: { year: "desc" } });
   return rows.map((r) => r.year);
 }
 
@@ -372,7 +361,7 @@ function deadlinesOf(r: { year: number; submittedAt: Date | null; publishedAt: D
 export async function getAnnualReport(actor: Actor, id: number) {
   if (!can(actor, "annualReport.read")) return null;
   const report = await db().annualReport.findFirst({
-    where: { AND: [{ id }, reportReadScope(actor)] },
+    where: { AND: [{ id }, scope.annualReports(actor)] },
     include: {
       sections: { orderBy: { sortOrder: "asc" } },
       region: { select: { name: true } },
@@ -407,7 +396,7 @@ export async function getAnnualReport(actor: Actor, id: number) {
     next = v.nextVersion?.id ?? null;
   }
   // A liaison reading another subject's published report sees its published versions only.
-  const visibleChain = actor.role === "LIAISON" && report.unitId !== actor.unitId ? chain.filter((v) => v.status === "PUBLISHED") : chain;
+  const visibleChain = scope.seesPublishedOnly(actor, report) ? chain.filter((v) => v.status === "PUBLISHED") : chain;
   const userIds = [report.createdById, report.submittedById, report.publishedById].filter((x): x is number => x !== null);
   const [users, lastReturn] = await Promise.all([
     db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
@@ -447,22 +436,21 @@ export async function getAnnualReport(actor: Actor, id: number) {
  */
 export async function draftFormOptions(actor: Actor, chosenRegionId?: number) {
   const regions = await db().region.findMany({
-    where: { ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }), level: { in: ["DISTRICT", "TOWN"] } },
+    where: { AND: [scope.regions(actor), { level: { in: ["DISTRICT", "TOWN"] } }] },
     orderBy: { path: "asc" },
     select: { id: true, name: true },
   });
-  const regionId =
-    actor.role === "LIAISON"
-      ? undefined
+  const unitScoped = scope.isUnitScoped(actor);
+  const regionId = unitScoped
+    ? undefined
       : chosenRegionId !== undefined && regions.some((r) => r.id === chosenRegionId)
         ? chosenRegionId
         : regions.length === 1
           ? regions[0]!.id
           : undefined;
-  const units =
-    actor.role === "LIAISON"
-      ? await db().unit.findMany({
-          where: { id: actor.unitId ?? -1, active: true, regionId: { in: regions.map((r) => r.id) } },
+  const units = unitScoped
+    ? await db().unit.findMany({
+          where: { ...scope.ownUnit(actor), active: true, regionId: { in: regions.map((r) => r.id) } },
           select: { id: true, name: true, regionId: true },
         })
       : regionId === undefined
@@ -472,7 +460,7 @@ export async function draftFormOptions(actor: Actor, chosenRegionId?: number) {
             orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
             select: { id: true, name: true, regionId: true },
           });
-  return { regions, units, regionId: actor.role === "LIAISON" ? (units[0]?.regionId ?? null) : (regionId ?? null) };
+  return { regions, units, regionId: unitScoped ? (units[0]?.regionId ?? null) : (regionId ?? null) };
 }
 
 // ---------------------------------------------------------------------------
@@ -493,20 +481,19 @@ export type ReportWarning = {
 export async function loadReportWarnings(actor: Actor, today = todayInChina()): Promise<ReportWarning[]> {
   if (!can(actor, "annualReport.manage")) return [];
   const year = currentReportYear(today);
-  const scope = regionScope(actor);
   const [districts, reports] = await Promise.all([
-    actor.role === "LIAISON"
+    // A liaison compiles its unit's report only, never a district's.
+    scope.isUnitScoped(actor)
       ? Promise.resolve([])
       : db().region.findMany({
-          where: { ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }), level: "DISTRICT" },
+          where: { AND: [scope.regions(actor), { level: "DISTRICT" }] },
           orderBy: { path: "asc" },
           select: { id: true, name: true },
           take: 200,
         }),
     db().annualReport.findMany({
       where: {
-        ...scope,
-        ...(actor.role === "LIAISON" ? { unitId: actor.unitId ?? -1 } : {}),
+        ...scope.compiledAnnualReports(actor),
         // Corrections in progress do not make a published year late again.
         OR: [{ year }, { status: { not: "PUBLISHED" }, previousVersionId: null }],
       },

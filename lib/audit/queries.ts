@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { forbidden } from "@/lib/errors.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import { FAILED_ATTEMPT_KINDS, SIGN_IN_PAGE_SIZE, type SignInFilters } from "@/lib/audit/schema.ts";
@@ -16,7 +17,7 @@ const chinaMidnight = (date: string, plusDays = 0) =>
 export async function listSignInEvents(actor: Actor, filters: SignInFilters) {
   if (!can(actor, "audit.read")) throw forbidden();
   const conditions: Prisma.SignInEventWhereInput[] = [];
-  if (actor.role !== "ADMIN") conditions.push({ user: regionScope(actor) });
+  conditions.push(scope.signInEvents(actor));
   if (filters.who) {
     const who = filters.who.toLowerCase();
     conditions.push({ OR: [{ login: { contains: who } }, { user: { name: { contains: filters.who } } }] });

@@ -1,9 +1,10 @@
 import type { Role } from "@/lib/generated/prisma/enums.ts";
+import { resourceInScope } from "@/lib/auth/scope.ts";
 
 /**
  * Who may do what: one table of role × action. Scope (which regions, which
- * unit) is checked by `can` against the resource and, for lists, put inside
- * the query's where by `regionScope`.
+ * unit) is the other half, in scope.ts: `can` checks a resource against it,
+ * and every query puts scope.ts's fragment for its model inside its where.
  */
 export const PERMISSIONS = {
   "region.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
@@ -70,15 +71,5 @@ const UNIT_BOUND: ReadonlySet<Action> = new Set([
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   const roles: readonly Role[] = PERMISSIONS[action];
   if (!roles.includes(actor.role)) return false;
-  if (actor.role === "ADMIN" || !resource) return true;
-  if (!actor.scopeRegionIds.includes(resource.regionId)) return false;
-  if (actor.role === "LIAISON" && UNIT_BOUND.has(action)) {
-    return resource.unitId != null && resource.unitId === actor.unitId;
-  }
-  return true;
-}
-
-/** The region filter for a query's where; ADMIN sees every region. */
-export function regionScope(actor: Actor): { regionId?: { in: number[] } } {
-  return actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } };
+  return !resource || resourceInScope(actor, resource, UNIT_BOUND.has(action));
 }

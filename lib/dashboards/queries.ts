@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
@@ -41,7 +42,7 @@ export type MeasureListRow = {
 async function districtsInScope(actor: Actor, where: Prisma.RegionWhereInput) {
   return db().region.findMany({
     // AND, not a spread: the scope must never replace the caller's own id condition.
-    where: { AND: [where, { level: "DISTRICT" }, actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }] },
+    where: { AND: [where, { level: "DISTRICT" }, scope.regions(actor)] },
     orderBy: { code: "asc" },
     select: { id: true, name: true, code: true },
   });
@@ -275,7 +276,7 @@ export type UnitDashboard = NonNullable<Awaited<ReturnType<typeof loadUnitDashbo
 /** One unit's figures against its district's and its task list, or null when the unit is outside the actor's scope. */
 export async function loadUnitDashboard(actor: Actor, unitId: number, filters: DashboardFilters, today = todayInChina()) {
   const unit = await db().unit.findFirst({
-    where: { id: unitId, ...regionScope(actor) },
+    where: { id: unitId, ...scope.units(actor) },
     select: { id: true, name: true, regionId: true, districtId: true, region: { select: { name: true } } },
   });
   if (!unit || !can(actor, "unitDashboard.read", { regionId: unit.regionId, unitId: unit.id })) return null;
@@ -343,7 +344,10 @@ SELECT json_build_object(
 
 /** Where "统计看板" lands: the unit, district or city the actor looks after. */
 export async function dashboardHome(actor: Actor): Promise<string | null> {
-  if (actor.role === "LIAISON") return actor.unitId ? `/dashboard/unit/${actor.unitId}` : null;
+  if (scope.isUnitScoped(actor)) {
+    const unitId = scope.homeUnitId(actor);
+    return unitId ? `/dashboard/unit/${unitId}` : null;
+  }
   if (!actor.regionId) return null;
   const region = await db().region.findUnique({ where: { id: actor.regionId }, select: { id: true, level: true, districtId: true } });
   if (!region) return null;
@@ -356,19 +360,17 @@ export async function dashboardHome(actor: Actor): Promise<string | null> {
 /** Districts and cities an administrator can open. */
 export function listDashboardRegions(actor: Actor) {
   return db().region.findMany({
-    where: {
-      level: { in: ["CITY", "DISTRICT"] },
-      ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }),
-    },
+    where: { AND: [{ level: { in: ["CITY", "DISTRICT"] } }, scope.regions(actor)] },
     orderBy: { path: "asc" },
     select: { id: true, name: true, level: true, parent: { select: { name: true } } },
   });
 }
 
-/** Units whose dashboards the actor can open (for users scoped below district level). */
-export function listDashboardUnits(actor: Actor) {
+/** Units whose dashboards the actor can open (for users scoped below district level; a liaison is sent to its own). */
+export async function listDashboardUnits(actor: Actor) {
+  if (scope.isUnitScoped(actor)) return [];
   return db().unit.findMany({
-    where: { active: true, ...regionScope(actor) },
+    where: { active: true, ...scope.units(actor) },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     take: 200,
     select: { id: true, name: true },

@@ -2,7 +2,8 @@
 
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { can, regionScope } from "@/lib/auth/policy.ts";
+import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
@@ -21,7 +22,7 @@ export async function createEvaluation(input: unknown) {
   return runAction("createEvaluation", createEvaluationSchema, input, async (actor, data) => {
     if (!can(actor, "evaluation.manage")) throw forbidden();
     const client = db();
-    const plan = await client.plan.findFirst({ where: { id: data.planId, ...regionScope(actor) } });
+    const plan = await client.plan.findFirst({ where: { id: data.planId, ...scope.plans(actor) } });
     if (!plan || !can(actor, "evaluation.manage", { regionId: plan.regionId })) throw notFound();
 
     if (plan.status === "DRAFT") throw new AppError("VALIDATION", undefined, { planId: ["草稿状态的规划尚未生效,不能评估"] });
@@ -97,7 +98,7 @@ export async function deleteEvaluation(input: unknown) {
     if (!can(actor, "evaluation.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
       const evaluation = await tx.evaluation.findFirst({
-        where: { id: data.id, plan: regionScope(actor) },
+        where: { id: data.id, ...scope.evaluations(actor) },
         include: { plan: { select: { regionId: true } }, _count: { select: { items: true } } },
       });
       if (!evaluation || !can(actor, "evaluation.manage", { regionId: evaluation.plan.regionId })) throw notFound();

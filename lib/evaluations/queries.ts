@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { db } from "@/lib/db/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { factsCte, rate, scopePlans } from "@/lib/dashboards/facts.ts";
 import type { MeasureStatus, Light } from "@/lib/progress/lights.ts";
@@ -15,7 +16,7 @@ import type { ComparisonChange, DeadlineKind } from "@/lib/evaluations/snapshot.
 export async function getEvaluation(actor: Actor, id: number) {
   if (!can(actor, "evaluation.read")) return null;
   const evaluation = await db().evaluation.findFirst({
-    where: { id, plan: regionScope(actor) },
+    where: { id, ...scope.evaluations(actor) },
     include: {
       plan: { select: { id: true, title: true, regionId: true, districtId: true, region: { select: { name: true } } } },
       _count: { select: { items: true } },
@@ -31,7 +32,7 @@ export type EvaluationSummary = NonNullable<Awaited<ReturnType<typeof getEvaluat
 export async function listEvaluations(actor: Actor) {
   if (!can(actor, "evaluation.read")) return [];
   const rows = await db().evaluation.findMany({
-    where: { plan: regionScope(actor) },
+    where: scope.evaluations(actor),
     orderBy: [{ snapshotDate: "desc" }, { id: "desc" }],
     take: 500,
     include: {
@@ -46,7 +47,7 @@ export async function listEvaluations(actor: Actor) {
 export async function listEvaluablePlans(actor: Actor) {
   if (!can(actor, "evaluation.manage")) return [];
   const plans = await db().plan.findMany({
-    where: { ...regionScope(actor), status: { not: "DRAFT" } },
+    where: { ...scope.plans(actor), status: { not: "DRAFT" } },
     orderBy: [{ regionId: "asc" }, { id: "asc" }],
     select: { id: true, title: true, issueDate: true, periodStart: true, region: { select: { name: true } } },
   });

@@ -2,11 +2,11 @@
 
 import { db, type Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { assignmentScope } from "@/lib/progress/queries.ts";
 import {
   approveDeadlineExtensionSchema,
   rejectDeadlineExtensionSchema,
@@ -30,15 +30,14 @@ async function lockMeasure(tx: Tx, measureId: number) {
 
 /** The measure and the lead assignment the request is for, if the actor may ask for it. */
 async function requestTarget(tx: Tx, actor: Actor, input: RequestDeadlineExtensionInput) {
-  const scope = assignmentScope(actor);
   const measure = await tx.measure.findFirst({
-    where: { id: input.measureId, assignments: { some: scope } },
+    where: { id: input.measureId, ...scope.measuresWorkedOn(actor) },
     include: {
-      assignments: { where: { role: "LEAD", ...scope }, include: { unit: true }, orderBy: { id: "asc" } },
+      assignments: { where: { role: "LEAD", ...scope.assignments(actor) }, include: { unit: true }, orderBy: { id: "asc" } },
     },
   });
   if (!measure) throw notFound();
-  const unitId = actor.role === "LIAISON" ? actor.unitId : input.unitId;
+  const unitId = scope.unitActedFor(actor, input.unitId);
   const leads = measure.assignments;
   const lead = unitId != null ? leads.find((a) => a.unitId === unitId) : leads.length === 1 ? leads[0] : undefined;
   if (!lead) {
@@ -124,7 +123,7 @@ export async function requestDeadlineExtension(input: unknown) {
 /** A pending request the actor may decide, or 404 / conflict. */
 async function decisionTarget(tx: Tx, actor: Actor, extensionId: number) {
   const extension = await tx.deadlineExtension.findFirst({
-    where: { id: extensionId, ...assignmentScope(actor) },
+    where: { id: extensionId, ...scope.extensions(actor) },
     include: { unit: true },
   });
   if (!extension || !can(actor, "report.review", { regionId: extension.unit.regionId })) throw notFound();

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { forbidden } from "@/lib/errors.ts";
-import { assignmentScope } from "@/lib/progress/queries.ts";
 
 // Scope of extension requests is the requesting unit's, exactly as for
 // assignments (a request row has unitId and unit like an assignment): a
@@ -26,7 +26,7 @@ const extensionView = {
 export function listPendingExtensions(actor: Actor) {
   if (!can(actor, "report.review")) throw forbidden();
   return db().deadlineExtension.findMany({
-    where: { state: "PENDING", ...assignmentScope(actor) },
+    where: { state: "PENDING", ...scope.extensions(actor) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       ...extensionView,
@@ -54,7 +54,7 @@ export async function listMeasureExtensions(actor: Actor, measureId: number) {
   // Those who may ask for or decide extensions: everyone but leaders.
   if (!can(actor, "assignment.report")) throw forbidden();
   const measure = await db().measure.findFirst({
-    where: { id: measureId, assignments: { some: assignmentScope(actor) } },
+    where: { id: measureId, ...scope.measuresWorkedOn(actor) },
     select: { id: true },
   });
   if (!measure) return null;

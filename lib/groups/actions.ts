@@ -1,7 +1,8 @@
 "use server";
 
 import { db, type Tx } from "@/lib/db/client.ts";
-import { can, regionScope } from "@/lib/auth/policy.ts";
+import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
@@ -69,7 +70,7 @@ export async function updateUnitGroup(input: unknown) {
     if (!can(actor, "group.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
       const before = await tx.unitGroup.findFirst({
-        where: { id: data.id, ...regionScope(actor) },
+        where: { id: data.id, ...scope.groups(actor) },
         include: { members: { select: { unitId: true } }, region: { select: { path: true } } },
       });
       if (!before) throw notFound();
@@ -104,7 +105,7 @@ export async function deleteUnitGroup(input: unknown) {
     if (!can(actor, "group.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
       const before = await tx.unitGroup.findFirst({
-        where: { id: data.id, ...regionScope(actor) },
+        where: { id: data.id, ...scope.groups(actor) },
         include: { members: { select: { unitId: true } }, _count: { select: { assignments: true } } },
       });
       if (!before) throw notFound();

@@ -1,9 +1,10 @@
 import { db } from "@/lib/db/client.ts";
-import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 
 export function listUnitGroups(actor: Actor) {
   return db().unitGroup.findMany({
-    where: regionScope(actor),
+    where: scope.groups(actor),
     orderBy: [{ regionId: "asc" }, { name: "asc" }],
     select: {
       id: true,
@@ -16,7 +17,7 @@ export function listUnitGroups(actor: Actor) {
 
 export function getUnitGroup(actor: Actor, groupId: number) {
   return db().unitGroup.findFirst({
-    where: { id: groupId, ...regionScope(actor) },
+    where: { id: groupId, ...scope.groups(actor) },
     select: {
       id: true,
       name: true,

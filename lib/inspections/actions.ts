@@ -2,12 +2,12 @@
 
 import { db, type Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
-import { inspectionScope, rectificationScope } from "@/lib/inspections/queries.ts";
 import {
   addFindingSchema,
   createInspectionSchema,
@@ -92,7 +92,7 @@ export async function addFinding(input: unknown) {
   return runAction("addFinding", addFindingSchema, input, async (actor, data) => {
     if (!can(actor, "inspection.manage")) throw forbidden();
     const result = await db().$transaction(async (tx) => {
-      const inspection = await tx.inspection.findFirst({ where: { id: data.inspectionId, ...inspectionScope(actor) } });
+      const inspection = await tx.inspection.findFirst({ where: { id: data.inspectionId, ...scope.inspections(actor) } });
       if (!inspection || !can(actor, "inspection.manage", { regionId: inspection.regionId })) throw notFound();
       const unitIds = [...new Set(data.unitIds)];
       const units = await tx.unit.findMany({
@@ -100,7 +100,7 @@ export async function addFinding(input: unknown) {
           id: { in: unitIds },
           districtId: inspection.districtId,
           active: true,
-          ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }),
+          ...scope.units(actor),
         },
         select: { id: true },
       });
@@ -168,7 +168,7 @@ export async function addFinding(input: unknown) {
 
 /** Waits for, then reads, the item the actor may act on; 404 outside its scope. */
 async function lockedItem(tx: Tx, actor: Actor, rectificationId: number) {
-  const where = { id: rectificationId, ...rectificationScope(actor) };
+  const where = { id: rectificationId, ...scope.rectifications(actor) };
   // Scope first: a row lock on an item the actor cannot see would let anyone
   // stall another district's work.
   if (!(await tx.rectification.findFirst({ where, select: { id: true } }))) return null;
@@ -204,7 +204,7 @@ export async function reportRectification(input: unknown) {
           submittedAt: new Date(),
           authorId: actor.id,
           // Bureau staff logging the unit's report for it (代报).
-          onBehalfOfUnitId: actor.role === "LIAISON" && actor.unitId === item.unitId ? null : item.unitId,
+          onBehalfOfUnitId: scope.isOwnUnit(actor, item.unitId) ? null : item.unitId,
         },
       });
       const { unit: _unit, finding: _finding, ...before } = item;

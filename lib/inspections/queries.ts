@@ -1,34 +1,14 @@
 import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import { rectificationState, type RectificationStatus } from "@/lib/inspections/status.ts";
 
-// Reads for inspections (督察) and rectification items (整改). Scope, for a
-// query's where: an inspection lives in a region; an item belongs to a unit,
-// so it follows the unit like an assignment does: a liaison sees its own
-// unit's items only (and the inspections that gave it some), bureau staff and
-// leaders the units of their regions, ADMIN everything.
-
-export function rectificationScope(actor: Actor): Prisma.RectificationWhereInput {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "LIAISON") return { unitId: actor.unitId ?? -1 };
-  return { unit: { regionId: { in: [...actor.scopeRegionIds] } } };
-}
-
-export function inspectionScope(actor: Actor): Prisma.InspectionWhereInput {
-  if (actor.role === "LIAISON") {
-    // Its unit's items decide, not the inspected region: a town unit gets items
-    // from inspections of its whole district. Still only inside the liaison's
-    // own district (the inspection's district has a region in its scope).
-    return {
-      region: { district: { districtOf: { some: { id: { in: [...actor.scopeRegionIds] } } } } },
-      findings: { some: { rectifications: { some: rectificationScope(actor) } } },
-    };
-  }
-  return regionScope(actor);
-}
+// Reads for inspections (督察) and rectification items (整改). Scope (see
+// lib/auth/scope.ts): an inspection lives in a region; an item belongs to a
+// unit, so it follows the unit like an assignment does.
 
 /** A Beijing calendar day of a timestamp column. */
 const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
@@ -61,7 +41,7 @@ const ZERO: RectificationCounters = { total: 0, open: 0, submitted: 0, closed: 0
 /** Inspections in scope, newest first, each with its items counted in SQL (a liaison's: its unit's only). */
 export async function listInspections(actor: Actor, today = todayInChina()) {
   const inspections = await db().inspection.findMany({
-    where: inspectionScope(actor),
+    where: scope.inspections(actor),
     orderBy: [{ inspectedOn: "desc" }, { id: "desc" }],
     take: 200,
     select: {
@@ -74,11 +54,10 @@ export async function listInspections(actor: Actor, today = todayInChina()) {
     },
   });
   if (inspections.length === 0) return [];
-  const unitFilter = actor.role === "LIAISON" ? Prisma.sql`AND r."unitId" = ${actor.unitId ?? -1}::int` : Prisma.empty;
   const rows = await db().$queryRaw<(RectificationCounters & { inspectionId: number })[]>`
     SELECT f."inspectionId", ${counters(today)}
     FROM "Rectification" r JOIN "Finding" f ON f."id" = r."findingId"
-    WHERE f."inspectionId" = ANY(${inspections.map((i) => i.id)}::int[]) ${unitFilter}
+    WHERE f."inspectionId" = ANY(${inspections.map((i) => i.id)}::int[]) ${scope.rectificationUnitSql(actor, "r")}
     GROUP BY f."inspectionId"`;
   const byInspection = new Map(rows.map(({ inspectionId, ...c }) => [inspectionId, c]));
   return inspections.map((inspection) => ({ ...inspection, counts: byInspection.get(inspection.id) ?? ZERO }));
@@ -104,19 +83,18 @@ function withState<T extends { status: RectificationStatus; deadline: Date; veri
 
 /** An inspection with its findings and each unit's item, if the actor may read it. */
 export async function getInspectionDetail(actor: Actor, inspectionId: number, today = todayInChina()) {
-  const scope = rectificationScope(actor);
   const inspection = await db().inspection.findFirst({
-    where: { id: inspectionId, ...inspectionScope(actor) },
+    where: { id: inspectionId, ...scope.inspections(actor) },
     include: {
       region: { select: { id: true, name: true, districtId: true } },
       findings: {
         // A liaison sees the findings its unit must rectify.
-        where: actor.role === "LIAISON" ? { rectifications: { some: scope } } : {},
+        where: scope.findings(actor),
         orderBy: { id: "asc" },
         include: {
           measure: { select: { id: true, code: true, text: true } },
           rectifications: {
-            where: scope,
+            where: scope.rectifications(actor),
             orderBy: [{ unit: { sortOrder: "asc" } }, { id: "asc" }],
             include: { unit: { select: { id: true, name: true, regionId: true } }, reports: latestReport },
           },
@@ -134,7 +112,7 @@ export async function getInspectionDetail(actor: Actor, inspectionId: number, to
 /** A rectification item with its finding, report history and timeline, if the actor may read it. */
 export async function getRectificationDetail(actor: Actor, rectificationId: number, today = todayInChina()) {
   const item = await db().rectification.findFirst({
-    where: { id: rectificationId, ...rectificationScope(actor) },
+    where: { id: rectificationId, ...scope.rectifications(actor) },
     include: {
       unit: { select: { id: true, name: true, regionId: true } },
       finding: {
@@ -171,7 +149,7 @@ export async function getRectificationDetail(actor: Actor, rectificationId: numb
 export async function listUnitRectifications(actor: Actor, unitId: number, options: { openOnly?: boolean } = {}, today = todayInChina()) {
   const rows = await db().rectification.findMany({
     // AND, not a spread: a liaison's scope names a unitId too and must never replace this one.
-    where: { AND: [{ unitId }, rectificationScope(actor), options.openOnly ? { status: { not: "CLOSED" } } : {}] },
+    where: { AND: [{ unitId }, scope.rectifications(actor), options.openOnly ? { status: { not: "CLOSED" } } : {}] },
     orderBy: [{ deadline: "asc" }, { id: "asc" }],
     take: 500,
     include: {
@@ -184,11 +162,17 @@ export async function listUnitRectifications(actor: Actor, unitId: number, optio
   return [...items.filter((r) => r.status !== "CLOSED"), ...items.filter((r) => r.status === "CLOSED")];
 }
 
+/** The actor's own unit's items (我的任务), if it has a unit. */
+export function listMyRectifications(actor: Actor, options: { openOnly?: boolean } = {}, today = todayInChina()) {
+  const unitId = scope.homeUnitId(actor);
+  return unitId ? listUnitRectifications(actor, unitId, options, today) : Promise.resolve([]);
+}
+
 /** Items reported and waiting for the bureau's 核验, oldest report first. */
 export async function listAwaitingVerification(actor: Actor, today = todayInChina()) {
   if (!can(actor, "rectification.verify")) return [];
   const rows = await db().rectification.findMany({
-    where: { status: "SUBMITTED", ...rectificationScope(actor) },
+    where: { status: "SUBMITTED", ...scope.rectifications(actor) },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     take: 200,
     include: {
@@ -232,7 +216,7 @@ export async function loadRectificationFigures(actor: Actor, districtId: number,
 export async function findingFormOptions(actor: Actor, districtId: number) {
   const [units, measures] = await Promise.all([
     db().unit.findMany({
-      where: { districtId, active: true, ...(actor.role === "ADMIN" ? {} : { regionId: { in: [...actor.scopeRegionIds] } }) },
+      where: { districtId, active: true, ...scope.units(actor) },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       select: { id: true, name: true },
     }),

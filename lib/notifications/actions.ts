@@ -3,11 +3,12 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { notFound } from "@/lib/errors.ts";
 import { id } from "@/lib/validation.ts";
 
 // Marking one's own notifications read. Every role has an inbox, so there is
-// no policy action: the where clause is the authorization (userId = actor),
+// no policy action: the where clause is the authorization (scope.notifications),
 // and another user's notification is simply not found. Reading is not a
 // change of record, so it is not audited.
 
@@ -15,10 +16,10 @@ const markNotificationReadSchema = z.object({ id: id("通知") });
 
 export async function markNotificationRead(input: unknown) {
   return runAction("markNotificationRead", markNotificationReadSchema, input, async (actor, data) => {
-    const notification = await db().notification.findFirst({ where: { id: data.id, userId: actor.id }, select: { readAt: true } });
+    const notification = await db().notification.findFirst({ where: { id: data.id, ...scope.notifications(actor) }, select: { readAt: true } });
     if (!notification) throw notFound();
     if (!notification.readAt) {
-      await db().notification.updateMany({ where: { id: data.id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+      await db().notification.updateMany({ where: { id: data.id, ...scope.notifications(actor), readAt: null }, data: { readAt: new Date() } });
     }
     return { message: "已标记为已读", data: null };
   });
@@ -26,7 +27,7 @@ export async function markNotificationRead(input: unknown) {
 
 export async function markAllNotificationsRead(input?: unknown) {
   return runAction("markAllNotificationsRead", z.unknown(), input, async (actor) => {
-    const { count } = await db().notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+    const { count } = await db().notification.updateMany({ where: { ...scope.notifications(actor), readAt: null }, data: { readAt: new Date() } });
     return { message: count ? `已将 ${count} 条通知标记为已读` : "没有未读通知", data: { count } };
   });
 }

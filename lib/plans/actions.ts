@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db/client.ts";
-import { can, regionScope } from "@/lib/auth/policy.ts";
+import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { id } from "@/lib/validation.ts";
@@ -67,7 +68,7 @@ export async function previewPlanImport(form: FormData) {
     const reportRegion =
       document.kind === "annualReport" && document.report.regionName
         ? await db().region.findFirst({
-            where: { name: document.report.regionName, ...(actor.role === "ADMIN" ? {} : { id: { in: [...actor.scopeRegionIds] } }) },
+            where: { AND: [{ name: document.report.regionName }, scope.regions(actor)] },
             select: { id: true },
           })
         : null;
@@ -162,7 +163,7 @@ export async function updatePlanReporting(input: unknown) {
   return runAction("updatePlanReporting", updatePlanReportingSchema, input, async (actor, data) => {
     if (!can(actor, "plan.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
-      const before = await tx.plan.findFirst({ where: { id: data.planId, ...regionScope(actor) } });
+      const before = await tx.plan.findFirst({ where: { id: data.planId, ...scope.plans(actor) } });
       if (!before) throw notFound();
       const after = await tx.plan.update({
         where: { id: before.id },
@@ -192,7 +193,7 @@ export async function updateSectionOutlineArea(input: unknown) {
     if (!can(actor, "plan.manage")) throw forbidden();
     const section = await db().$transaction(async (tx) => {
       const before = await tx.section.findFirst({
-        where: { id: data.sectionId, plan: regionScope(actor) },
+        where: { id: data.sectionId, ...scope.sections(actor) },
         select: { id: true, districtId: true, outlineArea: true },
       });
       if (!before) throw notFound();

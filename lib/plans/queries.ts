@@ -1,10 +1,11 @@
 import { db } from "@/lib/db/client.ts";
-import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import type { Catalogue } from "@/lib/import/reconcile.ts";
 
 export function listPlans(actor: Actor) {
   return db().plan.findMany({
-    where: regionScope(actor),
+    where: scope.plans(actor),
     orderBy: [{ regionId: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
@@ -35,7 +36,7 @@ export async function loadCatalogue(districtId: number): Promise<Catalogue> {
 /** A plan with its chapters, measures and assignments, if the actor may read it. */
 export function getPlan(actor: Actor, planId: number) {
   return db().plan.findFirst({
-    where: { id: planId, ...regionScope(actor) },
+    where: { id: planId, ...scope.plans(actor) },
     include: {
       region: { select: { name: true } },
       sections: { orderBy: { sortOrder: "asc" } },

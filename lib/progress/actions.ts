@@ -2,12 +2,12 @@
 
 import { db, type Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
-import { assignmentScope, reportScope } from "@/lib/progress/queries.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
 import {
@@ -85,7 +85,7 @@ type ReportInput = {
 /** The assignment, if the actor may report on it, and the period the report is for. */
 async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
   const assignment = await tx.assignment.findFirst({
-    where: { id: input.assignmentId, ...assignmentScope(actor) },
+    where: { id: input.assignmentId, ...scope.assignments(actor) },
     include: { unit: true, measure: { include: { plan: true } } },
   });
   if (!assignment || !can(actor, "assignment.report", { regionId: assignment.unit.regionId, unitId: assignment.unitId })) {
@@ -127,7 +127,7 @@ async function updateAtVersion(tx: Tx, id: number, version: number | undefined, 
 
 function reportData(actor: Actor, assignment: { unitId: number }, input: ReportInput, period: Period) {
   // Bureau staff logging a unit's paper or e-mail report (代报).
-  const onBehalf = actor.role !== "LIAISON" || actor.unitId !== assignment.unitId;
+  const onBehalf = !scope.isOwnUnit(actor, assignment.unitId);
   return {
     text: input.text,
     percent: input.claimedStatus === "COMPLETED" ? 100 : input.percent,
@@ -279,7 +279,7 @@ export async function carryForwardProgressReport(input: unknown) {
 /** A submitted report the actor may review, or 404. */
 async function reviewTarget(tx: Tx, actor: Actor, reportId: number) {
   const report = await tx.progressReport.findFirst({
-    where: { id: reportId, ...reportScope(actor) },
+    where: { id: reportId, ...scope.progressReports(actor) },
     include: { assignment: { include: { unit: true } } },
   });
   if (!report?.assignment || !can(actor, "report.review", { regionId: report.assignment.unit.regionId })) throw notFound();

@@ -2,22 +2,8 @@ import { db } from "@/lib/db/client.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
-import type { Actor } from "@/lib/auth/policy.ts";
-import { mayReadMeasureProgress, measureProgressWhere } from "@/lib/auth/measure-visibility.ts";
-
-// Scope of progress data, for a query's where: a liaison sees its own unit's
-// assignments; bureau staff and leaders the units of their regions; ADMIN all.
-
-export function assignmentScope(actor: Actor) {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role === "LIAISON") return { unitId: actor.unitId ?? -1 };
-  return { unit: { regionId: { in: [...actor.scopeRegionIds] } } };
-}
-
-export function reportScope(actor: Actor) {
-  if (actor.role === "ADMIN") return {};
-  return { assignment: assignmentScope(actor) };
-}
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 
 // ---------------------------------------------------------------------------
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
@@ -55,7 +41,9 @@ const leadsDone = (assignments: { role: string; status: string }[]) => {
 export type TaskFilter = { q?: string; role?: "LEAD" | "RESPONSIBLE"; light?: Light; state?: ReportStateForPeriod };
 
 export function listMyTasks(actor: Actor, filter: TaskFilter = {}, today = todayInChina()) {
-  return actor.unitId ? listUnitTasks(actor, actor.unitId, filter, today) : Promise.resolve([]);
+  if (!can(actor, "task.list")) return Promise.resolve([]);
+  const unitId = scope.homeUnitId(actor);
+  return unitId ? listUnitTasks(actor, unitId, filter, today) : Promise.resolve([]);
 }
 
 /** A unit's assignments with their lights (我的任务, and the department dashboard), within the actor's scope. */
@@ -63,8 +51,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
   const q = filter.q?.trim();
   const rows = await db().assignment.findMany({
     where: {
-      ...assignmentScope(actor),
-      unitId,
+      // AND, not a spread: a liaison's scope names a unitId too and must never be replaced by this one.
+      AND: [scope.assignments(actor), { unitId }],
       ...(filter.role ? { role: filter.role } : {}),
       measure: { plan: { status: { not: "CLOSED" } }, ...(q ? { text: { contains: q } } : {}) },
     },
@@ -134,9 +122,8 @@ const readableReport = {
  * (for anyone else they are not loaded: empty lists, progressVisible false).
  */
 export async function getMeasureDetail(actor: Actor, measureId: number) {
-  const regionWhere = actor.role === "ADMIN" ? {} : { plan: { regionId: { in: [...actor.scopeRegionIds] } } };
   const measure = await db().measure.findFirst({
-    where: { id: measureId, ...regionWhere },
+    where: { id: measureId, ...scope.measures(actor) },
     include: {
       plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, issueDate: true } },
       section: { select: { label: true, title: true } },
@@ -154,7 +141,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     },
   });
   if (!measure) return null;
-  const progressVisible = mayReadMeasureProgress(actor, measure);
+  const progressVisible = scope.mayReadMeasureProgress(actor, measure);
   const readable = progressVisible
     ? await db().progressReport.findMany({
         where: { id: { in: measure.assignments.flatMap((a) => a.reports.map((r) => r.id)) } },
@@ -252,7 +239,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
 /** Reports waiting for the bureau, oldest first. */
 export function listReviewQueue(actor: Actor) {
   return db().progressReport.findMany({
-    where: { state: "SUBMITTED", assignmentId: { not: null }, ...reportScope(actor) },
+    where: { state: "SUBMITTED", assignmentId: { not: null }, ...scope.progressReports(actor) },
     orderBy: { submittedAt: "asc" },
     take: 200,
     include: {
@@ -272,13 +259,8 @@ export function listReviewQueue(actor: Actor) {
 /** An evidence file, if the actor may read the report it belongs to. */
 export function getAttachment(actor: Actor, attachmentId: number) {
   // Units on the same measure read each other's evidence: the lead consolidates it.
-  // The measure's progress rule decides too, so the page and the download never disagree.
-  const scope =
-    actor.role === "ADMIN"
-      ? {}
-      : { report: { assignment: { measure: { AND: [{ assignments: { some: assignmentScope(actor) } }, measureProgressWhere(actor)] } } } };
   return db().attachment.findFirst({
-    where: { id: attachmentId, ...scope },
+    where: { id: attachmentId, ...scope.attachments(actor) },
     select: { fileName: true, contentHash: true, mimeType: true, size: true },
   });
 }

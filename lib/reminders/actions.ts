@@ -1,7 +1,8 @@
 "use server";
 
 import { db } from "@/lib/db/client.ts";
-import { can, regionScope } from "@/lib/auth/policy.ts";
+import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
@@ -24,7 +25,7 @@ export async function sendReminder(input: unknown) {
     if (!can(actor, "report.review")) throw forbidden();
     const outcome = await db().$transaction(async (tx) => {
       const measure = await tx.measure.findFirst({
-        where: { id: data.measureId, plan: regionScope(actor) },
+        where: { id: data.measureId, ...scope.measures(actor) },
         include: {
           plan: { select: { regionId: true } },
           // LEAD first, so a unit that both leads and shares is reminded as lead.
@@ -93,7 +94,7 @@ export async function remindLateUnit(input: unknown) {
   return runAction("remindLateUnit", remindLateUnitSchema, input, async (actor, data) => {
     if (!can(actor, "report.review")) throw forbidden();
     const outcome = await db().$transaction(async (tx) => {
-      const unit = await tx.unit.findFirst({ where: { id: data.unitId, ...regionScope(actor) } });
+      const unit = await tx.unit.findFirst({ where: { id: data.unitId, ...scope.units(actor) } });
       if (!unit || !can(actor, "report.review", { regionId: unit.regionId })) throw notFound();
       const late = await lateReportsOfUnit(tx, todayInChina(), unit.id);
       if (late.length === 0) throw new AppError("CONFLICT", "该单位目前没有逾期未报的进展报送,无需催办。");

@@ -2,6 +2,7 @@ import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReminderKind, ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
 
@@ -285,16 +286,10 @@ export function measureName(code: string, text: string, max = 30): string {
 
 /** Reminders the actor may see, newest first: a liaison its unit's, bureau and leaders their regions'. */
 export function listReminders(actor: Actor, options: { measureId?: number; unitId?: number; limit?: number } = {}) {
-  const scope =
-    actor.role === "ADMIN"
-      ? {}
-      : actor.role === "LIAISON"
-        ? { unitId: actor.unitId ?? -1 }
-        : { unit: { regionId: { in: [...actor.scopeRegionIds] } } };
   return db().reminder.findMany({
     where: {
       AND: [
-        scope,
+        scope.reminders(actor),
         options.measureId === undefined ? {} : { measureId: options.measureId },
         options.unitId === undefined ? {} : { unitId: options.unitId },
       ],

@@ -1,7 +1,8 @@
 "use server";
 
 import { db, type Tx } from "@/lib/db/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
@@ -70,7 +71,7 @@ export async function updateUnit(input: unknown) {
   return runAction("updateUnit", updateUnitSchema, input, async (actor, data) => {
     if (!can(actor, "unit.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
-      const before = await tx.unit.findFirst({ where: { id: data.id, ...regionScope(actor) }, include: withAliases });
+      const before = await tx.unit.findFirst({ where: { id: data.id, ...scope.units(actor) }, include: withAliases });
       if (!before) throw notFound();
       const region = await unitRegion(tx, actor, data.regionId);
       const aliases = await assertNamesFree(tx, data, before.id);
@@ -105,7 +106,7 @@ export async function setUnitActive(input: unknown) {
   return runAction("setUnitActive", setUnitActiveSchema, input, async (actor, data) => {
     if (!can(actor, "unit.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
-      const before = await tx.unit.findFirst({ where: { id: data.id, ...regionScope(actor) } });
+      const before = await tx.unit.findFirst({ where: { id: data.id, ...scope.units(actor) } });
       if (!before) throw notFound();
       const after = await tx.unit.update({ where: { id: before.id }, data: { active: data.active } });
       await recordAudit(tx, {

@@ -1,11 +1,12 @@
 import { db, type Tx } from "@/lib/db/client.ts";
-import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+import type { Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 
 export function listUnits(actor: Actor, filter: { regionId?: number; q?: string } = {}) {
   return db().unit.findMany({
     where: {
-      ...regionScope(actor),
-      ...(filter.regionId ? { regionId: filter.regionId } : {}),
+      // AND, not a spread: the chosen region must never replace the scope's regions.
+      AND: [scope.units(actor), filter.regionId ? { regionId: filter.regionId } : {}],
       ...(filter.q
         ? {
             OR: [
@@ -32,7 +33,7 @@ export function listUnits(actor: Actor, filter: { regionId?: number; q?: string 
 /** One unit inside the actor's scope, or null (the page answers 404). */
 export function getUnit(actor: Actor, unitId: number) {
   return db().unit.findFirst({
-    where: { id: unitId, ...regionScope(actor) },
+    where: { id: unitId, ...scope.units(actor) },
     select: {
       id: true,
       name: true,
@@ -52,7 +53,7 @@ export function getUnit(actor: Actor, unitId: number) {
 export function listUnitOptions(actor: Actor, filter: { underRegionPath?: string } = {}) {
   return db().unit.findMany({
     where: {
-      ...regionScope(actor),
+      ...scope.units(actor),
       active: true,
       ...(filter.underRegionPath ? { region: { path: { startsWith: filter.underRegionPath } } } : {}),
     },

@@ -1,7 +1,8 @@
 "use server";
 
 import { db, type Tx } from "@/lib/db/client.ts";
-import { can, regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
@@ -31,7 +32,7 @@ async function resolveAssignment(tx: Tx, actor: Actor, data: Assignment) {
   if (!region) throw new AppError("VALIDATION", undefined, { regionId: ["所选区域不存在或不在您的管理范围内"] });
   let unitId: number | null = null;
   if (data.unitId) {
-    const unit = await tx.unit.findFirst({ where: { id: data.unitId, ...regionScope(actor) } });
+    const unit = await tx.unit.findFirst({ where: { id: data.unitId, ...scope.units(actor) } });
     if (!unit) throw new AppError("VALIDATION", undefined, { unitId: ["所选单位不存在或不在您的管理范围内"] });
     if (unit.regionId !== region.id) {
       throw new AppError("VALIDATION", undefined, { unitId: ["所选单位不属于所选区域"] });
@@ -43,7 +44,7 @@ async function resolveAssignment(tx: Tx, actor: Actor, data: Assignment) {
 
 /** A user the actor may manage: inside its scope, and never an ADMIN unless the actor is one. */
 async function findManagedUser(tx: Tx, actor: Actor, userId: number) {
-  const user = await tx.user.findFirst({ where: { id: userId, ...regionScope(actor) } });
+  const user = await tx.user.findFirst({ where: { id: userId, ...scope.users(actor) } });
   if (!user) throw notFound();
   return user;
 }

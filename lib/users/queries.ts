@@ -1,12 +1,14 @@
 import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
-import { regionScope, type Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 
 // ADMIN accounts have no region, so a region-scoped actor never sees them.
 
-export function listUsers(actor: Actor) {
+export async function listUsers(actor: Actor) {
+  if (!can(actor, "user.read")) return [];
   return db().user.findMany({
-    where: regionScope(actor),
+    where: scope.users(actor),
     orderBy: [{ active: "desc" }, { role: "asc" }, { login: "asc" }],
     select: {
       id: true,
@@ -21,9 +23,11 @@ export function listUsers(actor: Actor) {
   });
 }
 
-export function getUser(actor: Actor, userId: number) {
+/** A user the actor may read, or null: the page answers 404 either way. */
+export async function getUser(actor: Actor, userId: number) {
+  if (!can(actor, "user.read")) return null;
   return db().user.findFirst({
-    where: { id: userId, ...regionScope(actor) },
+    where: { id: userId, ...scope.users(actor) },
     select: {
       id: true,
       login: true,

@@ -373,15 +373,17 @@ describe("editing, workflow and corrections", () => {
   it.each([
     ["submit", "a leader", () => world.a.users.leader, (id: number) => submitAnnualReport({ id }), "FORBIDDEN"],
     ["submit", "another district's bureau", () => world.b.users.bureau, (id: number) => submitAnnualReport({ id }), "NOT_FOUND"],
-    ["submit", "a liaison (district report)", () => world.a.users.liaison, (id: number) => submitAnnualReport({ id }), "FORBIDDEN"],
+    // A liaison cannot read the district's draft (its page is 404), so the action says the same.
+    ["submit", "a liaison (district report)", () => world.a.users.liaison, (id: number) => submitAnnualReport({ id }), "NOT_FOUND"],
     ["edit", "a leader", () => world.a.users.leader, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "FORBIDDEN"],
     ["edit", "another district's bureau", () => world.b.users.bureau, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "NOT_FOUND"],
-    ["edit", "a liaison (district report)", () => world.a.users.liaison, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "FORBIDDEN"],
+    ["edit", "a liaison (district report)", () => world.a.users.liaison, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "NOT_FOUND"],
     ["publish", "another district's bureau", () => world.b.users.bureau, (id: number) => publishAnnualReport({ id }), "NOT_FOUND"],
     ["publish", "a leader", () => world.a.users.leader, (id: number) => publishAnnualReport({ id }), "FORBIDDEN"],
     ["return", "another district's bureau", () => world.b.users.bureau, (id: number) => returnAnnualReport({ id, comment: "c" }), "NOT_FOUND"],
     ["correct", "a leader", () => world.a.users.leader, (id: number) => createAnnualReportCorrection({ reportId: id }), "FORBIDDEN"],
     ["correct", "another district's bureau", () => world.b.users.bureau, (id: number) => createAnnualReportCorrection({ reportId: id }), "NOT_FOUND"],
+    // A published report is public: the liaison reads it, so the refusal is FORBIDDEN.
     ["correct", "a liaison (district report)", () => world.a.users.liaison, (id: number) => createAnnualReportCorrection({ reportId: id }), "FORBIDDEN"],
   ])("%s is refused to %s; nothing changes", async (action, _who, user, call, code) => {
     const report = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), year: "2024" });
@@ -394,6 +396,34 @@ describe("editing, workflow and corrections", () => {
     const before = await snapshot();
     await actAs(user());
     expect(await call(report.id)).toMatchObject({ ok: false, code });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers another unit's unpublished report as its page does (404), so ids cannot be probed; a published one it reads is FORBIDDEN", async () => {
+    // The justice bureau's own report, drafted by the district bureau; the liaison belongs to the development bureau.
+    const draft = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: String(world.a.units.justice.id), year: "2024" });
+    const submitted = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: String(world.a.units.justice.id), year: "2023" });
+    await submitAnnualReport({ id: submitted.id });
+    const published = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: String(world.a.units.justice.id), year: "2022" });
+    await submitAnnualReport({ id: published.id });
+    await publishAnnualReport({ id: published.id });
+
+    const liaison = (await actAs(world.a.users.liaison))!;
+    expect(await getAnnualReport(liaison, draft.id)).toBeNull();
+    expect(await getAnnualReport(liaison, submitted.id)).toBeNull();
+    expect(await getAnnualReport(liaison, published.id)).not.toBeNull();
+    const before = await snapshot();
+    const edit = await editInput(draft.id);
+    for (const result of [
+      await updateAnnualReport(edit),
+      await submitAnnualReport({ id: draft.id }),
+      await createAnnualReportCorrection({ reportId: draft.id }),
+      await submitAnnualReport({ id: submitted.id }),
+      await createAnnualReportCorrection({ reportId: submitted.id }),
+    ]) {
+      expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    }
+    expect(await createAnnualReportCorrection({ reportId: published.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
   });
 

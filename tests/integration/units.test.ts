@@ -118,6 +118,12 @@ describe("unit queries", () => {
     expect(await getUnit(admin!, world.b.units.justice.id)).not.toBeNull();
   });
 
+  it("a region filter narrows the list but never widens the scope (/units?regionId= of another district lists nothing)", async () => {
+    const own = await actAs(world.a.users.bureau);
+    expect(await listUnits(own!, { regionId: world.b.region.id })).toEqual([]);
+    expect(await listUnits(own!, { regionId: world.a.region.id })).toHaveLength(2);
+  });
+
   it("find units by alias", async () => {
     const actor = await actAs(world.a.users.bureau);
     expect((await listUnits(actor!, { q: "发改委" })).map((u) => u.name)).toEqual(["区发改局"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, regionScope, type Action, type Actor } from "@/lib/auth/policy.ts";
+import { can, PERMISSIONS, type Action, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 
 // Regions: 1 city, 2 and 3 districts under it, 4 a town in district 2.
 const actor = (role: Actor["role"], regionId: number | null, scope: number[], unitId: number | null = null): Actor => ({
@@ -77,9 +78,46 @@ describe("can", () => {
   });
 });
 
-describe("regionScope", () => {
-  it("puts the scope's region ids in the where, and nothing for ADMIN", () => {
-    expect(regionScope(bureau2)).toEqual({ regionId: { in: [2, 4] } });
-    expect(regionScope(admin)).toEqual({});
+describe("scope (the row half of the policy)", () => {
+  const regionRows = { regionId: { in: [2, 4] } };
+  const ownUnitRows = { unitId: 20 };
+  const regionUnitRows = { unit: { regionId: { in: [2, 4] } } };
+  it.each<[string, (a: Actor) => unknown, Actor, unknown]>([
+    ["ADMIN reads every unit", scope.units, admin, {}],
+    ["a bureau reads its regions' units", scope.units, bureau2, regionRows],
+    ["a liaison reads its regions' units too (the published plan's)", scope.units, liaison2, regionRows],
+    ["a bureau reads its regions' plans", scope.plans, bureau2, regionRows],
+    ["measures follow their plan", scope.measures, leader2, { plan: regionRows }],
+    ["ADMIN reads every region", scope.regions, admin, {}],
+    ["a bureau reads its regions", scope.regions, bureau2, { id: { in: [2, 4] } }],
+    ["ADMIN reads every assignment", scope.assignments, admin, {}],
+    ["a liaison reads its own unit's assignments only", scope.assignments, liaison2, ownUnitRows],
+    ["a liaison without a unit reads no assignment", scope.assignments, actor("LIAISON", 2, [2, 4], null), { unitId: -1 }],
+    ["a leader reads its regions' units' assignments", scope.assignments, leader2, regionUnitRows],
+    ["reports follow their assignment", scope.progressReports, liaison2, { assignment: ownUnitRows }],
+    ["rectification items follow their unit", scope.rectifications, liaison2, ownUnitRows],
+    ["a bureau's rectification items: its regions' units'", scope.rectifications, bureau2, regionUnitRows],
+    ["a liaison sees its own findings only", scope.findings, liaison2, { rectifications: { some: ownUnitRows } }],
+    ["a bureau sees every finding of a readable inspection", scope.findings, bureau2, {}],
+    ["a liaison reads its unit's and published annual reports", scope.annualReports, liaison2, { ...regionRows, OR: [ownUnitRows, { status: "PUBLISHED" }] }],
+    ["a bureau reads its regions' annual reports", scope.annualReports, bureau2, regionRows],
+    ["a liaison compiles its own unit's annual report only", scope.compiledAnnualReports, liaison2, { ...regionRows, ...ownUnitRows }],
+    ["an inbox is one's own", scope.notifications, bureau2, { userId: 1 }],
+  ])("%s", (_name, fragment, who, expected) => {
+    expect(fragment(who)).toEqual(expected);
+  });
+
+  it("the raw-SQL rectification filter binds a liaison's unit and leaves other roles alone", () => {
+    const sql = scope.rectificationUnitSql(liaison2, "r");
+    expect(sql.sql).toBe('AND r."unitId" = ?::int');
+    expect(sql.values).toEqual([20]);
+    expect(scope.rectificationUnitSql(bureau2, "r").sql).toBe("");
+  });
+
+  it("only a liaison of the unit reports as itself; everyone else on the unit's behalf", () => {
+    expect(scope.isOwnUnit(liaison2, 20)).toBe(true);
+    expect(scope.isOwnUnit(liaison2, 21)).toBe(false);
+    expect(scope.isOwnUnit(actor("BUREAU", 2, [2, 4], 20), 20)).toBe(false);
+    expect(scope.isOwnUnit(actor("LIAISON", 2, [2, 4], null), null)).toBe(false);
   });
 });

@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "统计看板" };
 export default async function DashboardHomePage() {
   const actor = await requireActor();
   if (!can(actor, "dashboard.read")) notFound();
-  const home = actor.role === "ADMIN" ? null : await dashboardHome(actor);
+  const home = await dashboardHome(actor);
   if (home) redirect(home);
   const regions = can(actor, "districtDashboard.read") ? await listDashboardRegions(actor) : [];
-  const units = regions.length === 0 && actor.role !== "LIAISON" ? await listDashboardUnits(actor) : [];
+  const units = regions.length === 0 ? await listDashboardUnits(actor) : [];
   return (
     <>
       <PageHeader title="统计看板" description="选择要查看的市、区或单位" />

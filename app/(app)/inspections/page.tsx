@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { isoDate } from "@/lib/dates.ts";
 import { listAwaitingVerification, listInspections } from "@/lib/inspections/queries.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -20,7 +21,7 @@ export default async function InspectionsPage() {
     <>
       <PageHeader
         title="督察整改"
-        description={actor.role === "LIAISON" ? "本单位承担整改任务的督察" : "督察发现的问题及各单位整改情况;整改经司法局核验后销号"}
+        description={scope.isUnitScoped(actor) ? "本单位承担整改任务的督察" : "督察发现的问题及各单位整改情况;整改经司法局核验后销号"}
         actions={can(actor, "inspection.manage") ? <LinkButton href="/inspections/new">新建督察</LinkButton> : null}
       />
 

@@ -9,7 +9,7 @@ import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
-import { listUnitRectifications } from "@/lib/inspections/queries.ts";
+import { listMyRectifications } from "@/lib/inspections/queries.ts";
 import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
 
 export const metadata: Metadata = { title: "我的任务" };
@@ -36,7 +36,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const filter = filterOf(await searchParams);
   const [tasks, rectifications] = await Promise.all([
     listMyTasks(actor, filter),
-    actor.unitId ? listUnitRectifications(actor, actor.unitId, { openOnly: true }) : Promise.resolve([]),
+    listMyRectifications(actor, { openOnly: true }),
   ]);
   const select = "ml-2 rounded border border-slate-300 px-2 py-1.5";
   return (

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -48,7 +49,7 @@ export default async function MeasurePage({
   const { measure, assignments, overall, collecting, timeline } = detail;
   const onBehalfOf = parseId((await searchParams).for);
   const extensions = can(actor, "assignment.report") ? ((await listMeasureExtensions(actor, measure.id)) ?? []) : [];
-  const leadsHere = assignments.some((a) => a.role === "LEAD" && (actor.role !== "LIAISON" || a.unitId === actor.unitId));
+  const leadsHere = assignments.some((a) => a.role === "LEAD" && scope.worksFor(actor, a.unitId));
   const canAskExtension =
     leadsHere && can(actor, "assignment.report") && !measure.ongoing && measure.deadline !== null && !extensions.some((e) => e.state === "PENDING");
   const canRemind = can(actor, "report.review", { regionId: measure.plan.regionId }) && overall.reason !== "已完成";
@@ -56,8 +57,8 @@ export default async function MeasurePage({
   // Forms: a liaison for its own unit's assignments; bureau staff for the unit it
   // chose to report for (代报). Last period's report comes first while it is still owed.
   const mine = assignments.filter((a) =>
-    actor.role === "LIAISON"
-      ? a.unitId === actor.unitId
+    scope.isUnitScoped(actor)
+      ? scope.isOwnUnit(actor, a.unitId)
       : a.id === onBehalfOf && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }),
   );
   const formFor = (a: (typeof assignments)[number], period: { key: string; label: string }, report: (typeof a.reports)[number] | null): ReportFormTarget => ({
@@ -66,7 +67,7 @@ export default async function MeasurePage({
     role: a.role,
     periodKey: period.key,
     periodLabel: period.label,
-    onBehalf: actor.role !== "LIAISON",
+    onBehalf: !scope.isOwnUnit(actor, a.unitId),
     existing: report && {
       version: report.version,
       state: report.state,
@@ -85,7 +86,7 @@ export default async function MeasurePage({
   const reports = assignments
     .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
     // A draft is its own unit's business until it is submitted.
-    .filter((r) => r.state !== "DRAFT" || r.unit.id === actor.unitId)
+    .filter((r) => r.state !== "DRAFT" || scope.isActorsUnit(actor, r.unit.id))
     .sort((x, y) => y.periodStart.getTime() - x.periodStart.getTime() || (x.role === "LEAD" ? -1 : 1));
 
   return (
@@ -139,7 +140,7 @@ export default async function MeasurePage({
               </td>
               <td className={cell}>{a.collectingState ? REVIEW_STATE_LABELS[a.collectingState] : "未报送"}</td>
               <td className={cell}>
-                {actor.role !== "LIAISON" && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }) && (
+                {!scope.isUnitScoped(actor) && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }) && (
                   <Link href={`/measures/${measure.id}?for=${a.id}#report`} className="text-sm text-brand-700 hover:underline">
                     代报
                   </Link>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { currentReportYear } from "@/lib/annual-reports/deadlines.ts";
 import { draftFormOptions } from "@/lib/annual-reports/queries.ts";
@@ -30,7 +31,7 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
         regions={regions}
         units={units}
         regionId={regionId}
-        unitOnly={actor.role === "LIAISON"}
+        unitOnly={scope.isUnitScoped(actor)}
         defaultYear={Number.isInteger(asked) && asked >= 2000 && asked <= maxYear ? asked : currentReportYear(today)}
         maxYear={maxYear}
       />

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
 import { isoDate } from "@/lib/dates.ts";
 import { getRectificationDetail } from "@/lib/inspections/queries.ts";
 import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel } from "@/lib/inspections/schema.ts";
@@ -107,7 +108,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
               退回意见:{item.reports[0].reviewComment}
             </p>
           )}
-          <RectificationReportForm rectificationId={item.id} unitName={unit.name} onBehalf={actor.role !== "LIAISON"} />
+          <RectificationReportForm rectificationId={item.id} unitName={unit.name} onBehalf={!scope.isOwnUnit(actor, unit.id)} />
         </section>
       )}
 
