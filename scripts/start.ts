@@ -12,6 +12,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
+import { removeExpiredThrottles } from "@/lib/auth/login.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -120,6 +121,12 @@ async function remind() {
     if (created) log(`自动提醒:新增 ${created} 条(${JSON.stringify(result.created)})`);
   } catch (error) {
     console.error(`[fazhi] 自动提醒失败:${(error as Error).message}`);
+  }
+  // Sign-in throttle rows whose window and lock have passed (lib/auth/login.ts).
+  try {
+    await removeExpiredThrottles(jobDb!);
+  } catch (error) {
+    console.error(`[fazhi] 清理登录限制记录失败:${(error as Error).message}`);
   }
   // Evidence stored for reports that were never saved; `npm run cli -- cleanup-files` by hand.
   try {

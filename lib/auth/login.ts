@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client.ts";
+import { db, type Db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password.ts";
 import { recordSignInEvent, type SignInClient } from "@/lib/audit/sign-in-events.ts";
@@ -131,4 +131,24 @@ async function addressIsLimited(address: string, now: Date): Promise<boolean> {
   const row = await db().signInAddressThrottle.findUnique({ where: { address } });
   if (!row || row.failures < ADDRESS_MAX_FAILURES) return false;
   return row.windowStart.getTime() > now.getTime() - ADDRESS_WINDOW_MINUTES * 60_000;
+}
+
+/**
+ * Drops throttle rows whose window and lock have passed: a spray of made-up
+ * logins or addresses would otherwise leave one row each for good. A dropped
+ * row counts exactly as an expired one, so nothing is forgotten early.
+ */
+export async function removeExpiredThrottles(client: Db = db(), now = new Date()): Promise<{ logins: number; addresses: number }> {
+  const loginCutoff = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
+  const addressCutoff = new Date(now.getTime() - ADDRESS_WINDOW_MINUTES * 60_000);
+  const logins = await client.loginThrottle.deleteMany({
+    where: {
+      AND: [
+        { OR: [{ firstFailureAt: null }, { firstFailureAt: { lte: loginCutoff } }] },
+        { OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      ],
+    },
+  });
+  const addresses = await client.signInAddressThrottle.deleteMany({ where: { windowStart: { lte: addressCutoff } } });
+  return { logins: logins.count, addresses: addresses.count };
 }

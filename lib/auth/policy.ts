@@ -73,3 +73,8 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
   if (!roles.includes(actor.role)) return false;
   return !resource || resourceInScope(actor, resource, UNIT_BOUND.has(action));
 }
+
+/** Which roles the actor may give an account: only an ADMIN hands out ADMIN. The form offers these and the action refuses others. */
+export function assignableRoles(actor: Actor): Role[] {
+  return actor.role === "ADMIN" ? ["ADMIN", "BUREAU", "LIAISON", "LEADER"] : ["BUREAU", "LIAISON", "LEADER"];
+}

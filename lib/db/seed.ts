@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client.ts";
 import type { RegionLevel, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
+import { loadActor } from "@/lib/auth/actor.ts";
 import { beijingTime, createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { decodeDocument } from "@/lib/import/decode.ts";
@@ -147,13 +148,12 @@ export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
 // Plans, through the import path (previewPlanImport's reading, the user
 // taking every proposal, commitPlanImport's validation and writer).
 
-/** What loadActor builds, read inside the seed's transaction (the accounts are not committed yet). */
+/** The importing account as loadActor sees it, read inside the seed's transaction. */
 async function actorFor(tx: Tx, login: string): Promise<Actor> {
-  const user = await tx.user.findUniqueOrThrow({ where: { login }, include: { region: { select: { path: true } } } });
-  const scope = user.region
-    ? await tx.region.findMany({ where: { path: { startsWith: user.region.path } }, select: { id: true } })
-    : [];
-  return { id: user.id, name: user.name, role: user.role, regionId: user.regionId, unitId: user.unitId, scopeRegionIds: scope.map((r) => r.id) };
+  const user = await tx.user.findUniqueOrThrow({ where: { login }, select: { id: true } });
+  const actor = await loadActor(user.id, tx);
+  if (!actor) throw new Error(`demo account ${login} is inactive`);
+  return actor;
 }
 
 /** lib/plans/queries.ts loadCatalogue, on the transaction. */

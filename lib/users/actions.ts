@@ -1,7 +1,7 @@
 "use server";
 
 import { db, type Tx } from "@/lib/db/client.ts";
-import { can, type Actor } from "@/lib/auth/policy.ts";
+import { assignableRoles, can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { runAction } from "@/lib/actions/run.ts";
@@ -24,8 +24,10 @@ type Assignment = { role: Role; regionId?: number; unitId?: number };
 
 /** Resolves role, region and unit to what is stored, refusing anything outside the actor's reach. */
 async function resolveAssignment(tx: Tx, actor: Actor, data: Assignment) {
+  if (!assignableRoles(actor).includes(data.role)) {
+    throw new AppError("VALIDATION", undefined, { role: ["只有系统管理员可以设置该角色"] });
+  }
   if (data.role === "ADMIN") {
-    if (actor.role !== "ADMIN") throw new AppError("VALIDATION", undefined, { role: ["只有系统管理员可以设置该角色"] });
     return { role: data.role, regionId: null, districtId: null, unitId: null };
   }
   const region = await findRegionInScope(tx, actor, data.regionId!);

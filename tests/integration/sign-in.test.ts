@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MINUTES, LOCK_MINUTES, MAX_FAILURES, WINDOW_MINUTES, verifyLogin } from "@/lib/auth/login.ts";
+import {
+  ADDRESS_MAX_FAILURES,
+  ADDRESS_WINDOW_MINUTES,
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  WINDOW_MINUTES,
+  removeExpiredThrottles,
+  verifyLogin,
+} from "@/lib/auth/login.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
 
@@ -98,6 +106,24 @@ describe("per-address limit", () => {
     const row = await db().signInAddressThrottle.findUniqueOrThrow({ where: { address: "203.0.113.9" } });
     expect(row.failures).toBeGreaterThanOrEqual(ADDRESS_MAX_FAILURES);
     expect(await verifyLogin("liaison", "right-password", at(1), from("203.0.113.9"))).toEqual({ ok: false, reason: "RATE_LIMITED" });
+  });
+});
+
+describe("removeExpiredThrottles", () => {
+  const from = (address: string) => ({ address, userAgent: "test" });
+
+  it("drops counts whose window and lock have passed, and keeps a live lock and a live count", async () => {
+    await verifyLogin("old-guess", "wrong", at(0), from("203.0.113.1"));
+    for (let i = 0; i < MAX_FAILURES; i++) await verifyLogin("liaison", "wrong", at(10), from("203.0.113.2"));
+    await verifyLogin("recent-guess", "wrong", at(20), from("203.0.113.3"));
+
+    expect(await removeExpiredThrottles(db(), at(21))).toEqual({ logins: 1, addresses: 1 });
+    const logins = (await db().loginThrottle.findMany({ orderBy: { login: "asc" } })).map((t) => t.login);
+    expect(logins).toEqual(["liaison", "recent-guess"]);
+    // The lock still holds after the clean-up.
+    expect(await verifyLogin("liaison", "right-password", at(22), from("198.51.100.7"))).toEqual({ ok: false, reason: "LOCKED" });
+    const addresses = (await db().signInAddressThrottle.findMany({ orderBy: { address: "asc" } })).map((a) => a.address);
+    expect(addresses).toEqual(["198.51.100.7", "203.0.113.2", "203.0.113.3"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, type Action, type Actor } from "@/lib/auth/policy.ts";
+import { assignableRoles, can, PERMISSIONS, type Action, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 
 // Regions: 1 city, 2 and 3 districts under it, 4 a town in district 2.
@@ -119,5 +119,14 @@ describe("scope (the row half of the policy)", () => {
     expect(scope.isOwnUnit(liaison2, 21)).toBe(false);
     expect(scope.isOwnUnit(actor("BUREAU", 2, [2, 4], 20), 20)).toBe(false);
     expect(scope.isOwnUnit(actor("LIAISON", 2, [2, 4], null), null)).toBe(false);
+  });
+});
+
+describe("assignableRoles", () => {
+  it.each<[string, Actor, string[]]>([
+    ["ADMIN hands out every role", admin, ["ADMIN", "BUREAU", "LEADER", "LIAISON"]],
+    ["bureau staff never hand out ADMIN", bureau2, ["BUREAU", "LEADER", "LIAISON"]],
+  ])("%s", (_label, who, roles) => {
+    expect([...assignableRoles(who)].sort()).toEqual(roles);
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { can } from "@/lib/auth/policy.ts";
+import { assignableRoles, can } from "@/lib/auth/policy.ts";
 import { getUser } from "@/lib/users/queries.ts";
 import { listRegionOptions } from "@/lib/regions/queries.ts";
 import { listUnitOptions } from "@/lib/units/queries.ts";
@@ -10,7 +10,6 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { UserForm } from "@/app/(app)/users/user-form.tsx";
 import { ResetPasswordForm, UserActiveToggle } from "@/app/(app)/users/user-account-forms.tsx";
-import { assignableRoles } from "@/app/(app)/users/assignable-roles.ts";
 import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "用户详情" };

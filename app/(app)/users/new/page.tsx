@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { can } from "@/lib/auth/policy.ts";
+import { assignableRoles, can } from "@/lib/auth/policy.ts";
 import { listRegionOptions } from "@/lib/regions/queries.ts";
 import { listUnitOptions } from "@/lib/units/queries.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { UserForm } from "@/app/(app)/users/user-form.tsx";
-import { assignableRoles } from "@/app/(app)/users/assignable-roles.ts";
 
 export const metadata: Metadata = { title: "新增用户" };
 
