@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers.ts";
+import { DEMO_PASSWORD, e2eQuery, signIn } from "./helpers.ts";
 
 // Each demo account signs in and sees the navigation of its role (README lists them).
 const ACCOUNTS = [
@@ -76,20 +76,26 @@ test("after sign-in the browser stays on the app whatever callbackUrl says", asy
 });
 
 test("the home page shows the previous sign-in and the failed attempts since; 登录日志 lists the failure with the real address", async ({ page }) => {
-  await signIn(page, "xialu.unit01");
+  // A unit account no other spec has signed in with yet, so its first sign-in is this test's.
+  const [fresh] = await e2eQuery<{ login: string }>(
+    `SELECT login FROM "User" u WHERE login LIKE 'xialu.unit%' AND NOT EXISTS (SELECT 1 FROM "SignInEvent" e WHERE e.login = u.login)
+     ORDER BY login DESC LIMIT 1`,
+  );
+  const login = fresh!.login;
+  await signIn(page, login);
   await expect(page.getByTestId("previous-sign-in")).toHaveText("这是您的首次登录");
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 
   // A forged X-Forwarded-For must not be what the log records: without TRUST_PROXY the app reads the socket's address.
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": "6.6.6.6" });
-  await page.getByLabel("账号").fill("xialu.unit01");
+  await page.getByLabel("账号").fill(login);
   await page.getByLabel("密码").fill("wrong-password");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("form", { name: "登录" }).getByRole("alert")).toHaveText("账号或密码错误。");
   await page.setExtraHTTPHeaders({});
 
-  await signIn(page, "xialu.unit01");
+  await signIn(page, login);
   const line = page.getByTestId("previous-sign-in");
   await expect(line).toContainText(/^上次登录:\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}\(来自 (127\.0\.0\.1|::1)\)/);
   await expect(line).toContainText("此后有 1 次失败的登录尝试");
@@ -99,14 +105,14 @@ test("the home page shows the previous sign-in and the failed attempts since; �
   await signIn(page, "xialu.bureau");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "登录日志" }).click();
   await expect(page.getByRole("heading", { name: "登录日志" })).toBeVisible();
-  await page.getByLabel("账号或姓名").fill("xialu.unit01");
+  await page.getByLabel("账号或姓名").fill(login);
   await page.getByLabel("类型").selectOption({ label: "登录失败" });
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(/kind=FAILURE/);
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("登录失败");
-  await expect(rows.nth(1)).toContainText("xialu.unit01");
+  await expect(rows.nth(1)).toContainText(login);
   await expect(rows.nth(1).getByRole("cell").nth(4)).toHaveText(/^(127\.0\.0\.1|::1)$/);
   // The sign-outs are in the log too.
   await page.getByLabel("类型").selectOption({ label: "退出登录" });

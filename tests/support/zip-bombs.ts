@@ -1,4 +1,6 @@
 import * as zlib from "node:zlib";
+import { Inflate } from "fflate";
+import { vi } from "vitest";
 
 // Hand-built zips for the zip-guard tests: fflate and exceljs write honest
 // archives, an attacker does not.
@@ -79,4 +81,18 @@ export function lyingWorkbook(realMb: number, declaredKb = 300): Uint8Array {
     stored("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'),
     { name: "xl/worksheets/sheet1.xml", data: deflatedZeros(realMb), size: declaredKb * 1024 },
   ]);
+}
+
+/**
+ * Counts the compressed bytes the zip guard feeds to fflate's inflater, so a
+ * test can prove a bomb was cut off early by what was read, not by a clock.
+ */
+export function countInflatedInput(): { bytes: () => number; restore: () => void } {
+  let total = 0;
+  const push = Inflate.prototype.push;
+  const spy = vi.spyOn(Inflate.prototype, "push").mockImplementation(function (this: Inflate, chunk: Uint8Array, final?: boolean) {
+    total += chunk.length;
+    return push.call(this, chunk, final);
+  });
+  return { bytes: () => total, restore: () => spy.mockRestore() };
 }
