@@ -50,3 +50,32 @@ export function signInClientOf(headers: HeaderBag, trustedProxies: number) {
     userAgent: headerOf(headers, "user-agent")?.slice(0, 300) ?? null,
   };
 }
+
+/**
+ * The key an address is throttled under: an IPv4 address itself, an IPv6
+ * address its /64, since one IPv6 client usually holds a whole /64 and could
+ * otherwise rotate through it. Expects an address normaliseAddress accepted.
+ */
+export function throttleKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const groups = ipv6Groups(address);
+  return `${groups.slice(0, 4).join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address, without leading zeros. */
+function ipv6Groups(address: string): string[] {
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const part = (text: string) =>
+    text
+      .split(":")
+      .filter(Boolean)
+      .flatMap((group) => {
+        if (!group.includes(".")) return [group];
+        const [a, b, c, d] = group.split(".").map(Number) as [number, number, number, number];
+        return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+      });
+  const left = part(head);
+  const right = tail === undefined ? [] : part(tail);
+  const zeros = Array.from({ length: 8 - left.length - right.length }, () => "0");
+  return [...left, ...zeros, ...right].map((group) => group.replace(/^0+(?=.)/, ""));
+}

@@ -5,7 +5,7 @@ import { parseEnv } from "@/lib/env.ts";
 import { logError } from "@/lib/log.ts";
 import { recordSignInEvent } from "@/lib/audit/sign-in-events.ts";
 import { signInClientOf } from "@/lib/auth/client-address.ts";
-import { revokeUserSessions } from "@/lib/auth/sessions.ts";
+import { checkSession, revokeUserSessions } from "@/lib/auth/sessions.ts";
 
 type HeaderSource = () => Promise<Headers | Record<string, string>>;
 
@@ -45,8 +45,15 @@ export async function recordSignOut(
   }
 }
 
-/** next-auth's `events.signOut`: end the sessions first, then log it. */
+/**
+ * next-auth's `events.signOut`: end the sessions first, then log it. It fires
+ * for any cookie whose signature holds, so only a session still open may sign
+ * its user out: a cookie ended by a reset must not keep signing the real user
+ * out of every device, nor fill the log.
+ */
 export async function onSignOut(message: { token?: JWT | null }): Promise<void> {
+  const open = await checkSession(message.token?.sessionId);
+  if (!open || open.userId !== message.token?.userId) return;
   await endSessionsOnSignOut(message.token);
   await recordSignOut(message);
 }

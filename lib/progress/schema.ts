@@ -1,3 +1,4 @@
+import { MAX_ID } from "@/lib/ids.ts";
 import { z } from "zod";
 import { id, text } from "@/lib/validation.ts";
 
@@ -23,7 +24,9 @@ const percent = z.coerce
   .max(100, "进度应为 0 到 100 之间的整数");
 
 /** The version the form was loaded with; absent for a first report. */
-const version = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number().int().min(1).optional());
+// The report's optimistic-lock counter, an int column like the ids: the same bound keeps a forged value out of Prisma.
+const versionNumber = z.coerce.number().int("版本号无效,请刷新后再试").min(1, "版本号无效,请刷新后再试").max(MAX_ID, "版本号无效,请刷新后再试");
+const version = z.preprocess((v) => (v === "" || v == null ? undefined : v), versionNumber.optional());
 
 /** Evidence files; each is checked for type, size and name in the action (lib/storage/validate-upload.ts). */
 const evidence = z.preprocess(
@@ -57,7 +60,7 @@ export const carryForwardProgressReportSchema = z.object({
   version,
 });
 
-export const reviewProgressReportSchema = z.object({ reportId: id("报送"), version: z.coerce.number().int().min(1) });
+export const reviewProgressReportSchema = z.object({ reportId: id("报送"), version: versionNumber });
 
 export const returnProgressReportSchema = reviewProgressReportSchema.extend({
   comment: text("退回意见", 1000),

@@ -6,7 +6,9 @@ import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { hashPassword, verifyPassword } from "@/lib/auth/password.ts";
+import { hashPassword } from "@/lib/auth/password.ts";
+import { verifyCurrentPassword } from "@/lib/auth/login.ts";
+import { requestClient } from "@/lib/auth/request-client.ts";
 import { revokeUserSessions } from "@/lib/auth/sessions.ts";
 import { getSignedIn } from "@/lib/auth/session.ts";
 import { changeOwnPasswordSchema } from "@/lib/auth/schema.ts";
@@ -198,11 +200,11 @@ export async function changeOwnPassword(input: unknown) {
     async (actor, data) => {
       if (!can(actor, "account.password")) throw forbidden();
       const current = (await getSignedIn())?.sessionId;
-      const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+      const user = await db().user.findUnique({ where: { id: actor.id }, select: { id: true, login: true, passwordHash: true } });
       if (!user) throw notFound();
-      if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
-        throw new AppError("VALIDATION", undefined, { currentPassword: ["当前密码不正确"] });
-      }
+      const check = await verifyCurrentPassword(user, data.currentPassword, await requestClient());
+      if (check === "LOCKED") throw new AppError("LOCKED");
+      if (check === "WRONG") throw new AppError("VALIDATION", undefined, { currentPassword: ["当前密码不正确"] });
       const passwordHash = await hashPassword(data.password);
       await db().$transaction(async (tx) => {
         const now = new Date();

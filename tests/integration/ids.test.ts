@@ -84,6 +84,9 @@ const CASES: Case[] = [
   ["carryForwardProgressReport", (big) => progress.carryForwardProgressReport({ assignmentId: big, periodKey: "2024-Q3" }), "assignmentId"],
   ["approveProgressReport", (big) => progress.approveProgressReport({ reportId: big, version: 1 }), "reportId"],
   ["returnProgressReport", (big) => progress.returnProgressReport({ reportId: big, version: 1, comment: "请补充" }), "reportId"],
+  // The optimistic-lock counter is an int column too.
+  ["approveProgressReport version", (big) => progress.approveProgressReport({ reportId: 1, version: big }), "version"],
+  ["saveProgressDraft version", (big) => progress.saveProgressDraft(form({ assignmentId: "1", ...report, version: String(big) })), "version"],
   ["createRegion", (big) => regions.createRegion({ code: "420205", name: "新区", level: "DISTRICT", parentId: big }), "parentId"],
   ["updateRegion", (big) => regions.updateRegion({ id: big, code: "420205", name: "新区" }), "id"],
   ["sendReminder measureId", (big) => reminders.sendReminder({ measureId: big }), "measureId"],
@@ -103,7 +106,7 @@ describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j
     const before = await snapshotCounts();
     const result = await call(big);
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(!result.ok && result.fieldErrors?.[field]?.[0]).toMatch(/^请选择/);
+    expect(!result.ok && result.fieldErrors?.[field]?.[0]).toMatch(field === "version" ? /^版本号无效/ : /^请选择/);
     expect(await snapshotCounts()).toEqual(before);
   });
 });

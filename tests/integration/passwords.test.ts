@@ -107,6 +107,28 @@ describe("a password set by someone else must be changed at the next sign-in", (
     expect(await db().user.findUniqueOrThrow({ where: { id: me.id } })).toEqual(before);
     expect(await db().auditEvent.count()).toBe(audits);
   });
+
+  it("修改密码 counts wrong current passwords like sign-in failures: the fifth locks the login and ends every session", async () => {
+    const me = world.a.users.liaison;
+    const session = await startSession(me.id, {}, new Date());
+    await actAs(me);
+    const attempt = () => changeOwnPassword({ currentPassword: "guess", password: "Mine#2026x", confirmPassword: "Mine#2026x" });
+    for (let i = 0; i < 4; i++) expect(await attempt()).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await checkSession(session)).not.toBeNull();
+    expect(await attempt()).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await checkSession(session)).toBeNull();
+    // Locked now, for 修改密码 and for sign-in alike, even with the right password.
+    expect(await changeOwnPassword({ currentPassword: "password-123", password: "Mine#2026x", confirmPassword: "Mine#2026x" })).toMatchObject({
+      ok: false,
+      code: "LOCKED",
+    });
+    expect(await verifyLogin(me.login, "password-123")).toEqual({ ok: false, reason: "LOCKED" });
+    expect(await db().signInEvent.groupBy({ by: ["kind"], _count: true, orderBy: { kind: "asc" } })).toEqual([
+      { kind: "FAILURE", _count: 5 },
+      { kind: "LOCKOUT", _count: 1 },
+      { kind: "LOCKED", _count: 2 },
+    ]);
+  });
 });
 
 describe("PASSWORD_MAX_AGE_DAYS", () => {

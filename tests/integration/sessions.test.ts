@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { checkSession, startSession, TOUCH_INTERVAL_MS, type SessionLimits } from "@/lib/auth/sessions.ts";
-import { endSessionsOnSignOut } from "@/lib/auth/sign-out.ts";
+import { endSessionsOnSignOut, onSignOut } from "@/lib/auth/sign-out.ts";
 import { changeOwnPassword, resetUserPassword, setUserActive, updateUser } from "@/lib/users/actions.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -87,6 +87,19 @@ describe("ending every session of a user", () => {
     await endSessionsOnSignOut({ userId: world.a.users.liaison.id, sessionId: mine[0] });
     expect(await alive(mine)).toEqual([false, false]);
     expect(await alive(other)).toEqual([true, true]);
+  });
+
+  it("a cookie whose session has already ended signs no one out and logs nothing", async () => {
+    const userId = world.a.users.liaison.id;
+    const [ended] = await twoSessions(userId);
+    await db().userSession.update({ where: { id: ended }, data: { revokedAt: new Date() } });
+    const current = await open(userId, new Date());
+    await onSignOut({ token: { userId, sessionId: ended } });
+    expect(await alive([current])).toEqual([true]);
+    expect(await db().signInEvent.count({ where: { kind: "SIGN_OUT" } })).toBe(0);
+    // The open one does sign its user out everywhere.
+    await onSignOut({ token: { userId, sessionId: current } });
+    expect(await alive([current])).toEqual([false]);
   });
 
   it.each([

@@ -86,6 +86,36 @@ describe("lockout under parallel attempts", () => {
   });
 });
 
+describe("a burst learns nothing", () => {
+  const from = (address: string) => ({ address, userAgent: "test" });
+  const answered = (results: { ok: boolean; reason?: string }[]) => results.filter((r) => r.ok || r.reason !== "LOCKED" && r.reason !== "RATE_LIMITED");
+
+  it(`of 30 parallel attempts at most ${MAX_FAILURES} get a password check; the right password among them is no different`, async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => verifyLogin("liaison", i === 29 ? "right-password" : `wrong-${i}`, at(0), from("203.0.113.9"))),
+    );
+    expect(answered(results).length).toBeLessThanOrEqual(MAX_FAILURES);
+    // Whatever it answered, the right password signed in only if it was among the checked ones.
+    const right = results[29]!;
+    expect(right.ok ? "SIGNED_IN" : (right as { reason: string }).reason).toMatch(/SIGNED_IN|LOCKED/);
+    expect(await db().signInEvent.count({ where: { kind: "FAILURE" } })).toBeLessThanOrEqual(MAX_FAILURES);
+  });
+
+  it(`of 100 parallel attempts from one address on many logins at most ${ADDRESS_MAX_FAILURES} get a password check`, async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => verifyLogin(`spray${i}`, "wrong", at(0), from("203.0.113.9"))));
+    expect(answered(results).length).toBeLessThanOrEqual(ADDRESS_MAX_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "RATE_LIMITED").length).toBeGreaterThanOrEqual(100 - ADDRESS_MAX_FAILURES);
+  });
+
+  it("an IPv6 client cannot escape the address limit by rotating through its /64", async () => {
+    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+      await verifyLogin(`guess${i}`, "wrong", at(0), from(`2001:db8:1:2::${(i + 1).toString(16)}`));
+    }
+    expect(await verifyLogin("liaison", "right-password", at(1), from("2001:db8:1:2:ffff::9"))).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    expect(await verifyLogin("liaison", "right-password", at(1), from("2001:db8:1:3::1"))).toEqual({ ok: true, userId });
+  });
+});
+
 describe("per-address limit", () => {
   const from = (address: string) => ({ address, userAgent: "test" });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normaliseAddress, signInClientOf } from "@/lib/auth/client-address.ts";
+import { throttleKey, clientAddress, normaliseAddress, signInClientOf } from "@/lib/auth/client-address.ts";
 
 describe("clientAddress", () => {
   it.each([
@@ -32,5 +32,24 @@ describe("clientAddress", () => {
   it("accepts only addresses", () => {
     expect(normaliseAddress("2001:DB8::1")).toBe("2001:db8::1");
     expect(normaliseAddress("<script>")).toBeNull();
+  });
+});
+
+describe("throttleKey", () => {
+  it.each([
+    ["203.0.113.9", "203.0.113.9"],
+    ["2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3:8d3::/64"],
+    ["2001:db8:85a3:8d3::1", "2001:db8:85a3:8d3::/64"],
+    ["2001:0DB8:0000:0001:ffff::2", "2001:db8:0:1::/64"],
+    ["2001:db8::", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["64:ff9b::192.0.2.33", "64:ff9b:0:0::/64"],
+  ])("%s is throttled as %s", (address, key) => {
+    expect(throttleKey(address)).toBe(key);
+  });
+
+  it("puts every address of one /64 under one key, and a neighbouring /64 under another", () => {
+    expect(throttleKey("2001:db8:1:2:aaaa::1")).toBe(throttleKey("2001:db8:1:2:bbbb:cccc:dddd:eeee"));
+    expect(throttleKey("2001:db8:1:3::1")).not.toBe(throttleKey("2001:db8:1:2::1"));
   });
 });
