@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button.tsx";
 import { unreadCount } from "@/lib/notifications/queries.ts";
 import { getDisplayPreferences } from "@/lib/users/queries.ts";
 import { LargeTextToggle } from "@/components/layout/large-text-toggle.tsx";
+import { Toaster } from "sonner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Pages and actions each refuse a user who must change the password first
@@ -45,6 +46,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
+      {/* Every action's outcome (components/form/use-action-form.ts). Top centre stays clear of the
+          report form's buttons on a phone; sonner's own <style> is allowed by style-src 'unsafe-inline' (proxy.ts). */}
+      <Toaster position="top-center" richColors containerAriaLabel="操作结果通知" toastOptions={{ duration: 6000, className: "text-base" }} />
     </>
   );
 }

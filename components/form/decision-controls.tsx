@@ -1,13 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/run.ts";
-import { GENERIC_ERROR } from "@/lib/errors.ts";
-import { StatusMessage } from "@/components/form/fields.tsx";
-import type { FormStatus } from "@/components/form/use-action-form.ts";
+import { useActionRunner } from "@/components/form/use-action-form.ts";
 
-/** Approve, or reject with a comment (required to reject): reviews and extension requests. */
+/**
+ * Approve, or reject with a comment (required to reject): reviews and extension requests.
+ * The outcome is a toast (useActionRunner); focus then goes to the heading of the
+ * section the decided item sits in, since the controls themselves disappear.
+ */
 export function DecisionControls(props: {
   label: string;
   commentLabel: string;
@@ -17,34 +18,49 @@ export function DecisionControls(props: {
   approve: (comment: string) => Promise<ActionResult<unknown>>;
   reject: (comment: string) => Promise<ActionResult<unknown>>;
 }) {
-  const router = useRouter();
+  const { run, pending } = useActionRunner();
   const [comment, setComment] = useState("");
-  const [status, setStatus] = useState<FormStatus>(null);
-  const [pending, startTransition] = useTransition();
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const errorId = useId();
 
   function decide(kind: "approve" | "reject") {
     if (kind === "reject" && !comment.trim()) {
-      setStatus({ kind: "error", message: props.missingComment });
+      setCommentError(props.missingComment);
+      textarea.current?.focus();
       return;
     }
-    startTransition(async () => {
-      try {
-        const result = await (kind === "approve" ? props.approve : props.reject)(comment);
-        setStatus({ kind: result.ok ? "ok" : "error", message: result.ok ? result.message : (result.fieldErrors?.comment?.[0] ?? result.message) });
-        if (result.ok) router.refresh();
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
+    setCommentError(null);
+    // Found before the call: once decided, these controls leave the page.
+    const section = group.current?.closest("section");
+    const heading = section?.querySelector<HTMLElement>("h2") ?? document.querySelector<HTMLElement>("main h1");
+    run(() => (kind === "approve" ? props.approve : props.reject)(comment), {
+      onFailure: (failure) => setCommentError(failure.fieldErrors?.comment?.[0] ?? null),
+      focus: () => heading,
     });
   }
 
   return (
-    <div className="no-print mt-2 rounded border border-brand-100 bg-brand-50 p-3" role="group" aria-label={props.label}>
-      <StatusMessage status={status} />
+    <div ref={group} className="no-print mt-2 rounded border border-brand-100 bg-brand-50 p-3" role="group" aria-label={props.label}>
       <label className="block text-sm">
         {props.commentLabel}
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+        <textarea
+          ref={textarea}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          maxLength={1000}
+          aria-invalid={commentError ? true : undefined}
+          aria-describedby={commentError ? errorId : undefined}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-600"
+        />
       </label>
+      {commentError && (
+        <p id={errorId} className="mt-1 text-sm text-red-700">
+          {commentError}
+        </p>
+      )}
       <div className="mt-2 flex gap-2">
         <button type="button" disabled={pending} onClick={() => decide("approve")} className="rounded bg-green-700 px-3 py-1.5 text-white disabled:opacity-60">
           {props.approveLabel}

@@ -1,13 +1,16 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/run.ts";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
 import { ERROR_MESSAGES, GENERIC_ERROR } from "@/lib/errors.ts";
 
 export type FormStatus = { kind: "ok" | "error"; message: string } | null;
+
+type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /** Form fields as an object; names ending in [] collect every value into an array. */
 export function formValues(form: HTMLFormElement): Record<string, unknown> {
@@ -28,18 +31,96 @@ export function formValues(form: HTMLFormElement): Record<string, unknown> {
   return values;
 }
 
+// Input types where Enter would trigger the browser's implicit submission.
+const BUTTON_LIKE = new Set(["submit", "button", "reset", "image"]);
+
+/**
+ * onKeyDown for a form with several fields (progress and rectification reports):
+ * the browser submits such a form when Enter is pressed in any single-line input,
+ * which sent half-written reports for review. Textareas keep Enter as a new line,
+ * and buttons keep Enter and Space, so submitting stays a deliberate act.
+ */
+export function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+  const target = event.target;
+  if (target instanceof HTMLInputElement && !BUTTON_LIKE.has(target.type)) event.preventDefault();
+}
+
+/**
+ * Focuses what `find` returns once it is on the page: after an action the page is
+ * refreshed from the server, and the element to land on (a report just submitted)
+ * may only appear with that refresh.
+ */
+export function focusWhenShown(find: () => HTMLElement | null | undefined, timeoutMs = 5000) {
+  const start = performance.now();
+  const tick = () => {
+    const element = find();
+    if (element?.isConnected) {
+      if (element.tabIndex < 0 && !element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
+      element.focus();
+      return;
+    }
+    if (performance.now() - start < timeoutMs) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The one place an action's outcome is told to the user as a toast. */
+export function announce(result: { ok: boolean; message: string }) {
+  if (result.ok) toast.success(result.message);
+  else toast.error(result.message);
+}
+
+/**
+ * Runs a server action and tells the user what happened: a toast with the
+ * action's own message, the page refreshed so the changed state shows, and focus
+ * moved to `focus` (the updated section) on success. Field errors are left to the
+ * caller (`onFailure`), which shows them beside their fields.
+ */
+export function useActionRunner() {
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+
+  function run<T>(
+    call: () => Promise<ActionResult<T>>,
+    then: { onSuccess?: (data: T) => void; onFailure?: (failure: Failure) => void; focus?: () => HTMLElement | null | undefined } = {},
+  ) {
+    startTransition(async () => {
+      let result: ActionResult<T>;
+      try {
+        result = await call();
+      } catch {
+        announce({ ok: false, message: GENERIC_ERROR });
+        return;
+      }
+      announce(result);
+      if (result.ok) {
+        then.onSuccess?.(result.data);
+        router.refresh();
+        if (then.focus) focusWhenShown(then.focus);
+      } else {
+        then.onFailure?.(result);
+      }
+    });
+  }
+
+  return { run, pending };
+}
+
 /**
  * Validates with the same zod schema as the server action, then calls it. The
- * form is never reset on failure, so nothing the user typed is lost.
+ * form is never reset on failure, so nothing the user typed is lost. With
+ * `toast`, the outcome is a toast (useActionRunner) instead of a line in the form.
  */
 export function useActionForm<S extends z.ZodType, T>(
   schema: S,
   action: (input: unknown) => Promise<ActionResult<T>>,
-  options: { onSuccess?: (data: T, form: HTMLFormElement) => void } = {},
+  options: { onSuccess?: (data: T, form: HTMLFormElement) => void; toast?: boolean; focus?: () => HTMLElement | null | undefined } = {},
 ) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<FormStatus>(null);
   const [pending, startTransition] = useTransition();
+  const runner = useActionRunner();
   const router = useRouter();
 
   function focusFirstError(form: HTMLFormElement, fieldErrors: FieldErrors) {
@@ -57,8 +138,23 @@ export function useActionForm<S extends z.ZodType, T>(
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       setErrors(fieldErrors);
-      setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
+      if (options.toast) announce({ ok: false, message: ERROR_MESSAGES.VALIDATION });
+      else setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
       focusFirstError(form, fieldErrors);
+      return;
+    }
+    if (options.toast) {
+      runner.run(() => action(values), {
+        onSuccess: (data) => {
+          setErrors({});
+          options.onSuccess?.(data, form);
+        },
+        onFailure: (failure) => {
+          setErrors(failure.fieldErrors ?? {});
+          if (failure.fieldErrors) focusFirstError(form, failure.fieldErrors);
+        },
+        focus: options.focus,
+      });
       return;
     }
     startTransition(async () => {
@@ -80,5 +176,5 @@ export function useActionForm<S extends z.ZodType, T>(
     });
   }
 
-  return { onSubmit, errors, status, pending };
+  return { onSubmit, errors, status, pending: pending || runner.pending };
 }

@@ -2,7 +2,7 @@
 
 import { reopenRectification, reportRectification, returnRectification, verifyRectification } from "@/lib/inspections/actions.ts";
 import { RECTIFICATION_CLAIMS, RECTIFICATION_CLAIM_LABELS, reopenRectificationSchema, reportRectificationSchema } from "@/lib/inspections/schema.ts";
-import { useActionForm } from "@/components/form/use-action-form.ts";
+import { keepEnterFromSubmitting, useActionForm } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
 import { DecisionControls } from "@/components/form/decision-controls.tsx";
 
@@ -10,7 +10,7 @@ import { DecisionControls } from "@/components/form/decision-controls.tsx";
 export function RectificationReportForm({ rectificationId, unitName, onBehalf }: { rectificationId: number; unitName: string; onBehalf: boolean }) {
   const { onSubmit, errors, status, pending } = useActionForm(reportRectificationSchema, reportRectification);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`${unitName}报送整改情况`} className="rounded border border-slate-200 bg-white p-4">
+    <form onSubmit={onSubmit} onKeyDown={keepEnterFromSubmitting} noValidate aria-label={`${unitName}报送整改情况`} className="rounded border border-slate-200 bg-white p-4">
       {onBehalf && <p className="mb-3 text-sm text-amber-800">代报:按{unitName}报来的书面材料填写</p>}
       <StatusMessage status={status} />
       <input type="hidden" name="rectificationId" value={rectificationId} />

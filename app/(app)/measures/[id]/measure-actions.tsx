@@ -1,14 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } from "@/lib/extensions/actions.ts";
 import { requestDeadlineExtensionSchema } from "@/lib/extensions/schema.ts";
 import { sendReminder } from "@/lib/reminders/actions.ts";
-import { useActionForm } from "@/components/form/use-action-form.ts";
+import { useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
 import { DecisionControls } from "@/components/form/decision-controls.tsx";
-import type { FormStatus } from "@/components/form/use-action-form.ts";
-import { GENERIC_ERROR } from "@/lib/errors.ts";
 
 export function ExtensionRequestForm({ measureId, currentDeadline }: { measureId: number; currentDeadline: string }) {
   const { onSubmit, errors, status, pending } = useActionForm(requestDeadlineExtensionSchema, requestDeadlineExtension);
@@ -38,24 +35,13 @@ export function ExtensionDecision({ extensionId, label }: { extensionId: number;
 }
 
 export function RemindButton({ measureId }: { measureId: number }) {
-  const [status, setStatus] = useState<FormStatus>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useActionRunner();
   return (
     <div className="no-print">
-      <StatusMessage status={status} />
       <button
         type="button"
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            try {
-              const result = await sendReminder({ measureId });
-              setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
-            } catch {
-              setStatus({ kind: "error", message: GENERIC_ERROR });
-            }
-          })
-        }
+        onClick={() => run(() => sendReminder({ measureId }))}
         className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-900 disabled:opacity-60"
       >
         催办未完成单位

@@ -10,16 +10,19 @@ import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schem
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, Table } from "@/components/ui/table.tsx";
-import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
+import { ReportForm, submittedReportId, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm, RemindButton } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
+import { periodContaining } from "@/lib/progress/periods.ts";
+import { isoDate } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 const STEP_LABELS: Record<string, string> = {
   "report.saveDraft": "保存草稿",
@@ -82,7 +85,15 @@ export default async function MeasurePage({
     ...(a.owesLate && detail.latestDue.key !== collecting.key ? [formFor(a, detail.latestDue, a.lateReport)] : []),
     ...(open(a.collectingReport) ? [formFor(a, collecting, a.collectingReport)] : []),
   ]);
-  const ownSubmitted = mine.filter((a) => a.collectingReport?.state === "SUBMITTED" || a.collectingReport?.state === "APPROVED");
+  // This unit's reports awaiting review (and this period's, once approved) stay in view above
+  // any next form, so a report just sent is seen to have gone through rather than replaced.
+  const ownSubmitted = mine
+    .flatMap((a) =>
+      a.reports
+        .filter((r) => r.state === "SUBMITTED" || (r.state === "APPROVED" && a.collectingReport?.id === r.id))
+        .map((r) => ({ report: r, unit: a.unit, assignmentId: a.id, period: periodContaining(isoDate(r.periodStart)!, measure.plan.reportCadence, measure.plan.reportDueDay) })),
+    )
+    .sort((x, y) => y.report.periodStart.getTime() - x.report.periodStart.getTime());
   const reports = assignments
     .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
     // A draft is its own unit's business until it is submitted.
@@ -151,17 +162,26 @@ export default async function MeasurePage({
         </Table>
       </section>
 
-      {ownSubmitted.map((a) => (
-        <p key={a.id} role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-green-800">
-          {a.unit.name}:{collecting.label}进展{a.collectingReport!.state === "APPROVED" ? "已审核通过" : "已报送,等待司法局审核"}
-        </p>
-      ))}
-
-      {targets.length > 0 && (
+      {(targets.length > 0 || ownSubmitted.length > 0) && (
         <section id="report" aria-labelledby="report-title" className="no-print mb-6 space-y-4">
           <h2 id="report-title" className="text-lg font-semibold">
             报送进展
           </h2>
+          {ownSubmitted.map(({ report, unit, assignmentId, period }) => {
+            const id = submittedReportId(assignmentId, period.key);
+            return (
+              <section key={report.id} id={id} aria-labelledby={`${id}-title`} className="rounded border border-green-300 bg-green-50 p-4">
+                <h3 id={`${id}-title`} tabIndex={-1} className="font-semibold text-green-900">
+                  {unit.name} · {period.label}进展 {report.state === "APPROVED" ? "已审核通过" : "已报送,待审核"}
+                </h3>
+                <p className="mt-1 text-sm text-slate-700">
+                  {CLAIMED_STATUS_LABELS[report.claimedStatus]} · {report.percent}%
+                  {report.submittedAt && ` · ${timeFormat.format(report.submittedAt)} 报送`}
+                </p>
+                <p className="mt-2 whitespace-pre-line text-sm">{report.text}</p>
+              </section>
+            );
+          })}
           {targets.map((target) => (
             <ReportForm key={`${target.assignmentId}-${target.periodKey}`} target={target} />
           ))}

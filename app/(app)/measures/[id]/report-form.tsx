@@ -1,14 +1,13 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
 import { carryForwardProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { CLAIMED_STATUSES, CLAIMED_STATUS_LABELS, saveProgressDraftSchema, submitProgressReportSchema } from "@/lib/progress/schema.ts";
 import { ATTACHMENT_ACCEPT, UPLOAD_MESSAGES, evidenceSizeProblems } from "@/lib/storage/validate-upload.ts";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
-import { ERROR_MESSAGES, GENERIC_ERROR } from "@/lib/errors.ts";
-import { StatusMessage, TextareaField, TextField } from "@/components/form/fields.tsx";
-import type { FormStatus } from "@/components/form/use-action-form.ts";
+import { ERROR_MESSAGES } from "@/lib/errors.ts";
+import { TextareaField, TextField } from "@/components/form/fields.tsx";
+import { announce, keepEnterFromSubmitting, useActionRunner } from "@/components/form/use-action-form.ts";
 
 export type ReportFormTarget = {
   assignmentId: number;
@@ -20,12 +19,16 @@ export type ReportFormTarget = {
   onBehalf: boolean;
 };
 
+/** Where a submitted report is shown on the measure page; the form moves focus there after 报送. */
+export function submittedReportId(assignmentId: number, periodKey: string) {
+  return `submitted-${assignmentId}-${periodKey}`;
+}
+
 /** The form keeps whatever was typed on every failure: it is never reset. */
 export function ReportForm({ target }: { target: ReportFormTarget }) {
-  const router = useRouter();
+  const { run: runAction, pending } = useActionRunner();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<FormStatus>(null);
-  const [pending, startTransition] = useTransition();
+  const heading = useRef<HTMLHeadingElement>(null);
   const existing = target.existing;
   // The version the next save must name: a save answers with the new one, so
   // 报送 right after 保存草稿 does not need a reload.
@@ -43,33 +46,46 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
       const sizeProblems = evidenceSizeProblems(files);
       if (sizeProblems.length) {
         setErrors({ evidence: sizeProblems });
-        setStatus({ kind: "error", message: UPLOAD_MESSAGES.refused });
+        announce({ ok: false, message: UPLOAD_MESSAGES.refused });
         return;
       }
       const schema = mode === "draft" ? saveProgressDraftSchema : submitProgressReportSchema;
       const parsed = schema.safeParse({ ...fields, evidence: files });
       if (!parsed.success) {
-        setErrors(fieldErrorsOf(parsed.error));
-        setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
+        const fieldErrors = fieldErrorsOf(parsed.error);
+        setErrors(fieldErrors);
+        announce({ ok: false, message: ERROR_MESSAGES.VALIDATION });
+        focusField(form, fieldErrors);
         return;
       }
     }
-    startTransition(async () => {
-      try {
-        const result =
-          mode === "carry"
-            ? await carryForwardProgressReport({ assignmentId: fields.assignmentId, periodKey: fields.periodKey, version: version ?? undefined })
-            : await (mode === "draft" ? saveProgressDraft : submitProgressReport)(data);
-        if (result.ok && result.data && typeof result.data === "object" && "version" in result.data) {
-          setVersion((result.data as { version: number }).version);
-        }
-        setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-        setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
-        if (result.ok) router.refresh();
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
-    });
+    runAction(
+      () =>
+        mode === "carry"
+          ? carryForwardProgressReport({ assignmentId: fields.assignmentId, periodKey: fields.periodKey, version: version ?? undefined })
+          : (mode === "draft" ? saveProgressDraft : submitProgressReport)(data),
+      {
+        onSuccess: (result) => {
+          if (result && typeof result === "object" && "version" in result) setVersion((result as { version: number }).version);
+          setErrors({});
+        },
+        onFailure: (failure) => {
+          setErrors(failure.fieldErrors ?? {});
+          if (failure.fieldErrors) focusField(form, failure.fieldErrors);
+        },
+        // A draft stays in this form; a submitted report leaves it for its own card above the forms.
+        focus: () =>
+          mode === "draft"
+            ? heading.current
+            : document.getElementById(submittedReportId(target.assignmentId, target.periodKey))?.querySelector<HTMLElement>("h3"),
+      },
+    );
+  }
+
+  function focusField(form: HTMLFormElement, fieldErrors: FieldErrors) {
+    const first = Object.keys(fieldErrors)[0];
+    const element = first ? form.elements.namedItem(first) : null;
+    (element instanceof RadioNodeList ? (element[0] as HTMLElement | undefined) : (element as HTMLElement | null))?.focus?.();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -81,15 +97,14 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
   // A measure page can hold several of these forms (two units, this period and the next): ids must differ.
   const idPrefix = `report-${target.assignmentId}-${target.periodKey}-`;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={`${target.unitName}报送${target.periodLabel}进展`} className="rounded border border-slate-200 bg-white p-4">
-      <h3 className="mb-2 font-semibold">
+    <form onSubmit={onSubmit} onKeyDown={keepEnterFromSubmitting} noValidate aria-label={`${target.unitName}报送${target.periodLabel}进展`} className="rounded border border-slate-200 bg-white p-4">
+      <h3 ref={heading} tabIndex={-1} className="mb-2 font-semibold">
         {target.unitName}({target.role === "LEAD" ? "牵头,报送汇总进展" : "责任"})· {target.periodLabel}
         {target.onBehalf && <span className="ml-2 text-sm font-normal text-amber-800">代报:须上传单位报来的原件</span>}
       </h3>
       {(existing?.state === "RETURNED" || existing?.state === "DRAFT") && existing.comment && (
         <p className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">退回意见:{existing.comment}</p>
       )}
-      <StatusMessage status={status} />
       <input type="hidden" name="assignmentId" value={target.assignmentId} />
       <input type="hidden" name="periodKey" value={target.periodKey} />
       <input type="hidden" name="version" value={version ?? ""} />
