@@ -31,8 +31,13 @@ export function formValues(form: HTMLFormElement): Record<string, unknown> {
   return values;
 }
 
-// Input types where Enter would trigger the browser's implicit submission.
-const BUTTON_LIKE = new Set(["submit", "button", "reset", "image"]);
+// Input types where Enter keeps its own meaning: buttons press, a file input opens its picker.
+const ENTER_KEEPS_MEANING = new Set(["submit", "button", "reset", "image", "file"]);
+
+/** Whether Enter in this element would submit its form implicitly (a single-line input). */
+export function enterWouldSubmit(element: { tagName: string; type?: string }): boolean {
+  return element.tagName === "INPUT" && !ENTER_KEEPS_MEANING.has((element.type ?? "text").toLowerCase());
+}
 
 /**
  * onKeyDown for a form with several fields (progress and rectification reports):
@@ -42,8 +47,7 @@ const BUTTON_LIKE = new Set(["submit", "button", "reset", "image"]);
  */
 export function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>) {
   if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-  const target = event.target;
-  if (target instanceof HTMLInputElement && !BUTTON_LIKE.has(target.type)) event.preventDefault();
+  if (event.target instanceof HTMLElement && enterWouldSubmit(event.target as HTMLInputElement)) event.preventDefault();
 }
 
 /**

@@ -10,7 +10,8 @@ import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schem
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, Table } from "@/components/ui/table.tsx";
-import { ReportForm, submittedReportId, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
+import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
+import { submittedReportId } from "@/app/(app)/measures/[id]/anchors.ts";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm, RemindButton } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";

@@ -8,6 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
 import { ERROR_MESSAGES } from "@/lib/errors.ts";
 import { TextareaField, TextField } from "@/components/form/fields.tsx";
 import { announce, keepEnterFromSubmitting, useActionRunner } from "@/components/form/use-action-form.ts";
+import { submittedReportId } from "@/app/(app)/measures/[id]/anchors.ts";
 
 export type ReportFormTarget = {
   assignmentId: number;
@@ -18,11 +19,6 @@ export type ReportFormTarget = {
   existing: { version: number; state: string; text: string; percent: number; claimedStatus: string; comment: string | null } | null;
   onBehalf: boolean;
 };
-
-/** Where a submitted report is shown on the measure page; the form moves focus there after 报送. */
-export function submittedReportId(assignmentId: number, periodKey: string) {
-  return `submitted-${assignmentId}-${periodKey}`;
-}
 
 /** The form keeps whatever was typed on every failure: it is never reset. */
 export function ReportForm({ target }: { target: ReportFormTarget }) {
