@@ -53,18 +53,28 @@ export function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>) {
 /**
  * Focuses what `find` returns once it is on the page: after an action the page is
  * refreshed from the server, and the element to land on (a report just submitted)
- * may only appear with that refresh.
+ * may only appear with that refresh, or the section holding it may go away with it
+ * (the last item of a queue): while focus has fallen to the body, it is put back on
+ * the target or, failing that, on the page's heading.
  */
-export function focusWhenShown(find: () => HTMLElement | null | undefined, timeoutMs = 5000) {
+export function focusWhenShown(find: () => HTMLElement | null | undefined, watchMs = 4000) {
   const start = performance.now();
+  const place = (element: HTMLElement) => {
+    if (element.tabIndex < 0 && !element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
+    element.focus();
+  };
+  let placed = false;
   const tick = () => {
-    const element = find();
-    if (element?.isConnected) {
-      if (element.tabIndex < 0 && !element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
-      element.focus();
-      return;
+    const target = find();
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!placed && target?.isConnected) {
+      place(target);
+      placed = true;
+    } else if (placed && lost) {
+      const fallback = target?.isConnected ? target : document.querySelector<HTMLElement>("main h1");
+      if (fallback) place(fallback);
     }
-    if (performance.now() - start < timeoutMs) requestAnimationFrame(tick);
+    if (performance.now() - start < watchMs) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 }

@@ -76,9 +76,14 @@ for (const { name, viewport } of [
       await form.getByRole("button", { name: "保存草稿" }).click();
       await expect(toasts(page).filter({ hasText: "草稿已保存" })).toBeVisible();
       await expect.poll(() => reportCount(approveId)).toBe(1);
+      // The draft stays in its form, and focus on the form's heading.
+      await expect(form.getByRole("heading", { level: 3 })).toBeFocused();
 
       // 报送 by keyboard: Tab to the button, Enter.
-      await form.getByRole("button", { name: "报送", exact: true }).focus();
+      const submit = form.getByRole("button", { name: "报送", exact: true });
+      await expect(submit).toBeEnabled();
+      await submit.focus();
+      await expect(submit).toBeFocused();
       await page.keyboard.press("Enter");
       await expect(toasts(page).filter({ hasText: "已报送,等待司法局审核" })).toBeVisible();
       const submitted = page.getByRole("region", { name: /区司法局 · \d{4}年第.季度进展 已报送,待审核/ }).first();
