@@ -123,18 +123,16 @@ export function useActionRunner() {
 
 /**
  * Validates with the same zod schema as the server action, then calls it. The
- * form is never reset on failure, so nothing the user typed is lost. With
- * `toast`, the outcome is a toast (useActionRunner) instead of a line in the form.
+ * form is never reset on failure, so nothing the user typed is lost.
  */
 export function useActionForm<S extends z.ZodType, T>(
   schema: S,
   action: (input: unknown) => Promise<ActionResult<T>>,
-  options: { onSuccess?: (data: T, form: HTMLFormElement) => void; toast?: boolean; focus?: () => HTMLElement | null | undefined } = {},
+  options: { onSuccess?: (data: T, form: HTMLFormElement) => void } = {},
 ) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<FormStatus>(null);
   const [pending, startTransition] = useTransition();
-  const runner = useActionRunner();
   const router = useRouter();
 
   function focusFirstError(form: HTMLFormElement, fieldErrors: FieldErrors) {
@@ -152,23 +150,8 @@ export function useActionForm<S extends z.ZodType, T>(
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       setErrors(fieldErrors);
-      if (options.toast) announce({ ok: false, message: ERROR_MESSAGES.VALIDATION });
-      else setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
+      setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
       focusFirstError(form, fieldErrors);
-      return;
-    }
-    if (options.toast) {
-      runner.run(() => action(values), {
-        onSuccess: (data) => {
-          setErrors({});
-          options.onSuccess?.(data, form);
-        },
-        onFailure: (failure) => {
-          setErrors(failure.fieldErrors ?? {});
-          if (failure.fieldErrors) focusFirstError(form, failure.fieldErrors);
-        },
-        focus: options.focus,
-      });
       return;
     }
     startTransition(async () => {
@@ -190,5 +173,5 @@ export function useActionForm<S extends z.ZodType, T>(
     });
   }
 
-  return { onSubmit, errors, status, pending: pending || runner.pending };
+  return { onSubmit, errors, status, pending };
 }
