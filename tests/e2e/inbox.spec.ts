@@ -63,7 +63,7 @@ for (const viewport of VIEWPORTS) {
 
     await signInAs(page, "xialu.liaison");
     await page.goto("/inbox");
-    await expect(page.getByTestId("inbox-summary")).toContainText(/未读 \d+ 条:来自人员的消息(退回、催办、审核结果等)\d+ 条,自动提醒 \d+ 条/);
+    await expect(page.getByTestId("inbox-summary")).toContainText(/未读 \d+ 条:来自人员的消息\(退回、催办、审核结果等\)\d+ 条,自动提醒 \d+ 条/);
     // Messages from people come first: the newest one is this return.
     const first = page.getByTestId("notification").first();
     await expect(first).toContainText(`进展报送被退回:${measure.code} ${measure.text}(2026年第三季度)`);
