@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/policy.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { beijingTime, createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
+import { periodLabel, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { decodeDocument } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
@@ -592,11 +593,25 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
     ) e
     ORDER BY e."at", e."step", e."entityId"`;
 
-  // A return reaches the unit's liaison at once (returnProgressReport); the ones still open are unread.
-  await tx.$executeRaw`
-    INSERT INTO "Notification" ("districtId", "userId", "title", "body", "link", "createdAt")
-    SELECT r."districtId", r."authorId", '进展报送被退回', r."reviewComment", '/measures/' || a."measureId", r."reviewedAt"
-    FROM "ProgressReport" r JOIN "Assignment" a ON a."id" = r."assignmentId" JOIN "Measure" m ON m."id" = a."measureId"
-    WHERE m."planId" = ANY(${planIds}::int[]) AND r."state" = 'RETURNED' AND r."periodStart" >= ${latest.start}::date
-    ORDER BY r."reviewedAt"`;
+  // A return reaches the unit's liaison at once (returnProgressReport), in the
+  // same words; the ones still open are unread.
+  const returned = await tx.progressReport.findMany({
+    where: { assignment: { measure: { planId: { in: planIds } } }, state: "RETURNED", periodStart: { gte: new Date(`${latest.start}T00:00:00Z`) } },
+    orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+    select: {
+      districtId: true,
+      authorId: true,
+      reviewComment: true,
+      reviewedAt: true,
+      periodStart: true,
+      assignment: { select: { measure: { select: { id: true, code: true, text: true, plan: { select: { reportCadence: true, reportDueDay: true } } } } } },
+    },
+  });
+  await tx.notification.createMany({
+    data: returned.map((r) => {
+      const measure = r.assignment!.measure;
+      const period = periodLabel(r.periodStart, measure.plan.reportCadence, measure.plan.reportDueDay);
+      return { districtId: r.districtId, userId: r.authorId, createdAt: r.reviewedAt ?? undefined, ...reportReturnedMessage({ measure, period, comment: r.reviewComment ?? "" }) };
+    }),
+  });
 }

@@ -7,6 +7,7 @@ import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { extensionDecidedMessage, type Message } from "@/lib/notifications/messages.ts";
 import {
   approveDeadlineExtensionSchema,
   rejectDeadlineExtensionSchema,
@@ -100,6 +101,7 @@ export async function requestDeadlineExtension(input: unknown) {
         data: bureau.map((user) => ({
           userId: user.id,
           districtId: measure.districtId,
+          kind: "EXTENSION_REQUESTED",
           title: "有新的延期申请待审批",
           body: `${unit.name}申请将举措 ${measure.code} 的完成时限由 ${current} 延至 ${data.newDeadline}。理由:${data.reason}`,
           link: `/measures/${measure.id}`,
@@ -142,22 +144,9 @@ async function decide(tx: Tx, actor: Actor, id: number, state: "APPROVED" | "REJ
   return tx.deadlineExtension.findUniqueOrThrow({ where: { id } });
 }
 
-async function notifyRequester(
-  tx: Tx,
-  extension: { unitId: number; measureId: number; districtId: number },
-  title: string,
-  body: string,
-) {
+async function notifyRequester(tx: Tx, extension: { unitId: number; districtId: number }, message: Message) {
   const liaisons = await liaisonsOf(tx, extension.unitId);
-  await tx.notification.createMany({
-    data: liaisons.map((user) => ({
-      userId: user.id,
-      districtId: extension.districtId,
-      title,
-      body,
-      link: `/measures/${extension.measureId}`,
-    })),
-  });
+  await tx.notification.createMany({ data: liaisons.map((user) => ({ userId: user.id, districtId: extension.districtId, ...message })) });
 }
 
 export async function approveDeadlineExtension(input: unknown) {
@@ -182,8 +171,7 @@ export async function approveDeadlineExtension(input: unknown) {
       await notifyRequester(
         tx,
         saved,
-        "延期申请已批准",
-        `举措 ${measure.code} 的完成时限已由 ${isoDate(measure.deadline)} 延至 ${to}。${data.comment ? `审批意见:${data.comment}` : ""}`,
+        extensionDecidedMessage({ measure, approved: true, oldDeadline: isoDate(measure.deadline), newDeadline: to, comment: data.comment }),
       );
       await recordAudit(tx, {
         actor,
@@ -215,8 +203,18 @@ export async function rejectDeadlineExtension(input: unknown) {
     await db().$transaction(async (tx) => {
       const extension = await decisionTarget(tx, actor, data.extensionId);
       const saved = await decide(tx, actor, extension.id, "REJECTED", data.comment);
-      const measure = await tx.measure.findUniqueOrThrow({ where: { id: saved.measureId }, select: { code: true } });
-      await notifyRequester(tx, saved, "延期申请被驳回", `举措 ${measure.code} 的延期申请未获批准。驳回意见:${data.comment}`);
+      const measure = await tx.measure.findUniqueOrThrow({ where: { id: saved.measureId }, select: { id: true, code: true, text: true } });
+      await notifyRequester(
+        tx,
+        saved,
+        extensionDecidedMessage({
+          measure,
+          approved: false,
+          oldDeadline: isoDate(saved.oldDeadline),
+          newDeadline: isoDate(saved.newDeadline)!,
+          comment: data.comment,
+        }),
+      );
       await recordAudit(tx, {
         actor,
         action: "extension.reject",

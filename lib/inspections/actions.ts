@@ -47,7 +47,14 @@ async function notifyUnitLiaisons(
     data: liaisons.flatMap((user) =>
       items
         .filter((i) => i.unitId === user.unitId)
-        .map((i) => ({ userId: user.id, districtId: i.districtId, title, body, link: `/inspections/rectifications/${i.rectificationId}` })),
+        .map((i) => ({
+          userId: user.id,
+          districtId: i.districtId,
+          kind: "RECTIFICATION" as const,
+          title,
+          body,
+          link: `/inspections/rectifications/${i.rectificationId}`,
+        })),
     ),
   });
 }

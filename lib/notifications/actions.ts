@@ -31,3 +31,16 @@ export async function markAllNotificationsRead(input?: unknown) {
     return { message: count ? `已将 ${count} 条通知标记为已读` : "没有未读通知", data: { count } };
   });
 }
+
+/**
+ * Opening a message: marks it read and answers where it points, so the inbox
+ * can go there. Same scope as markNotificationRead.
+ */
+export async function openNotification(input: unknown) {
+  return runAction("openNotification", markNotificationReadSchema, input, async (actor, data) => {
+    const notification = await db().notification.findFirst({ where: { id: data.id, ...scope.notifications(actor) }, select: { link: true } });
+    if (!notification) throw notFound();
+    await db().notification.updateMany({ where: { id: data.id, ...scope.notifications(actor), readAt: null }, data: { readAt: new Date() } });
+    return { message: "已读", data: { link: notification.link } };
+  });
+}

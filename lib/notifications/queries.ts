@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client.ts";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
+import { AUTOMATIC_KINDS, INBOX_FILTERS, PERSON_KINDS, type InboxFilter } from "@/lib/notifications/messages.ts";
 
 // A user's inbox (站内通知): only ever the actor's own notifications.
 
@@ -8,12 +10,57 @@ export function unreadCount(actor: Actor): Promise<number> {
   return db().notification.count({ where: { ...scope.notifications(actor), readAt: null } });
 }
 
-/** The actor's notifications, newest first; `limit` is kept between 1 and 200. */
-export function listNotifications(actor: Actor, options: { unreadOnly?: boolean; limit?: number } = {}) {
-  return db().notification.findMany({
-    where: { ...scope.notifications(actor), ...(options.unreadOnly ? { readAt: null } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200),
-    select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true, reminderId: true },
-  });
+function filterWhere(filter: InboxFilter | null | undefined): Prisma.NotificationWhereInput {
+  if (!filter) return {};
+  const spec = INBOX_FILTERS[filter];
+  return "kinds" in spec ? { kind: { in: [...spec.kinds] } } : { readAt: null };
+}
+
+const select = { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true, reminderId: true } as const;
+const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.NotificationOrderByWithRelationInput[];
+
+/**
+ * The actor's notifications: unread messages from people first, then unread
+ * automatic reminders, then the read ones; newest first within each.
+ * `limit` is kept between 1 and 200.
+ */
+export async function listNotifications(
+  actor: Actor,
+  options: { unreadOnly?: boolean; filter?: InboxFilter | null; limit?: number } = {},
+) {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
+  const where = { ...scope.notifications(actor), ...filterWhere(options.filter), ...(options.unreadOnly ? { readAt: null } : {}) };
+  const groups: Prisma.NotificationWhereInput[] = [
+    { readAt: null, kind: { in: [...PERSON_KINDS] } },
+    { readAt: null, kind: { in: [...AUTOMATIC_KINDS] } },
+    { readAt: { not: null } },
+  ];
+  const rows = [];
+  for (const group of groups) {
+    if (rows.length >= limit) break;
+    rows.push(...(await db().notification.findMany({ where: { AND: [where, group] }, orderBy: [...newestFirst], take: limit - rows.length, select })));
+  }
+  return rows;
+}
+
+export type InboxCounts = {
+  /** Unread messages from people and unread automatic reminders. */
+  unread: { fromPeople: number; automatic: number; total: number };
+  /** How many messages each filter lists. */
+  filters: Record<InboxFilter, number>;
+};
+
+export async function inboxCounts(actor: Actor): Promise<InboxCounts> {
+  const own = scope.notifications(actor);
+  const count = (where: Prisma.NotificationWhereInput) => db().notification.count({ where: { AND: [own, where] } });
+  const keys = Object.keys(INBOX_FILTERS) as InboxFilter[];
+  const [fromPeople, automatic, ...perFilter] = await Promise.all([
+    count({ readAt: null, kind: { in: [...PERSON_KINDS] } }),
+    count({ readAt: null, kind: { in: [...AUTOMATIC_KINDS] } }),
+    ...keys.map((key) => count(filterWhere(key))),
+  ]);
+  return {
+    unread: { fromPeople: fromPeople!, automatic: automatic!, total: fromPeople! + automatic! },
+    filters: Object.fromEntries(keys.map((key, i) => [key, perFilter[i]!])) as Record<InboxFilter, number>,
+  };
 }

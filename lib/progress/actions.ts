@@ -8,6 +8,8 @@ import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
+import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
+import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
 import {
@@ -314,6 +316,10 @@ export async function approveProgressReport(input: unknown) {
           data: { status: "IN_PROGRESS", ...(report.claimedStatus === "IN_PROGRESS" ? { percent: report.percent } : {}) },
         });
       }
+      // 审核结果 reaches the unit's liaisons, naming the measure and period.
+      const { measure, period } = await reportSubject(tx, assignment.measureId, report.periodStart);
+      const message = reportApprovedMessage({ measure, period });
+      await notifyUnitLiaisons(tx, { unitId: assignment.unitId, districtId: saved.districtId }, message);
       await recordAudit(tx, {
         actor,
         action: "report.approve",
@@ -344,15 +350,9 @@ export async function returnProgressReport(input: unknown) {
         where: { unitId: assignment.unitId, role: "LIAISON", active: true },
         select: { id: true },
       });
-      await tx.notification.createMany({
-        data: liaisons.map((user) => ({
-          userId: user.id,
-          districtId: saved.districtId,
-          title: "进展报送被退回",
-          body: data.comment,
-          link: `/measures/${assignment.measureId}`,
-        })),
-      });
+      const { measure, period } = await reportSubject(tx, assignment.measureId, report.periodStart);
+      const message = reportReturnedMessage({ measure, period, comment: data.comment });
+      await tx.notification.createMany({ data: liaisons.map((user) => ({ userId: user.id, districtId: saved.districtId, ...message })) });
       await recordAudit(tx, {
         actor,
         action: "report.return",

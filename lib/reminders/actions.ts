@@ -8,6 +8,8 @@ import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { lateReportsOfUnit, measureName, notifyLiaisons, unitsWithoutLiaison } from "@/lib/reminders/queries.ts";
+import { lateReportsUrgedMessage, measureUrgedMessage } from "@/lib/notifications/messages.ts";
+import { reportingPeriod, type ReportCadence } from "@/lib/progress/periods.ts";
 import { remindLateUnitSchema, sendReminderSchema } from "@/lib/reminders/schema.ts";
 
 // 催办 by the bureau (司法局): a MANUAL reminder to units, which lands in the
@@ -15,6 +17,10 @@ import { remindLateUnitSchema, sendReminderSchema } from "@/lib/reminders/schema
 // its own yet: sending one is part of supervising progress, so it is allowed
 // to whoever may review reports ("report.review": BUREAU and ADMIN), within
 // their regions. Each reminder is an audit event.
+
+/** The period a 催办 about a measure asks for: the one being reported now. */
+const currentPeriod = (plan: { reportCadence: ReportCadence; reportDueDay: number }) =>
+  reportingPeriod(todayInChina(), plan.reportCadence, plan.reportDueDay).label;
 
 /** Lists in a message stop after this many lines. */
 const LISTED = 20;
@@ -27,7 +33,7 @@ export async function sendReminder(input: unknown) {
       const measure = await tx.measure.findFirst({
         where: { id: data.measureId, ...scope.measures(actor) },
         include: {
-          plan: { select: { regionId: true } },
+          plan: { select: { regionId: true, reportCadence: true, reportDueDay: true } },
           // LEAD first, so a unit that both leads and shares is reminded as lead.
           assignments: { orderBy: [{ role: "asc" }, { id: "asc" }], include: { unit: { select: { name: true } } } },
         },
@@ -66,16 +72,10 @@ export async function sendReminder(input: unknown) {
         });
         reminders.push(reminder);
       }
+      const notice = measureUrgedMessage({ measure, period: currentPeriod(measure.plan), message });
       const notificationIds = await notifyLiaisons(
         tx,
-        reminders.map((r) => ({
-          reminderId: r.id,
-          districtId: r.districtId,
-          unitId: r.unitId,
-          title: `催办:${measureName(measure.code, measure.text)}`,
-          body: message,
-          link: `/measures/${measure.id}`,
-        })),
+        reminders.map((r) => ({ ...notice, reminderId: r.id, districtId: r.districtId, unitId: r.unitId })),
       );
       const unreached = await unitsWithoutLiaison(tx, perUnit.map((a) => a.unitId));
       return {
@@ -121,15 +121,18 @@ export async function remindLateUnit(input: unknown) {
         districtId: reminder.districtId,
         after: { ...reminder, assignmentIds: late.map((item) => item.assignmentId) },
       });
+      const notice = lateReportsUrgedMessage({
+        items: late.map((item) => ({
+          measure: { code: item.measureCode, text: item.measureText },
+          period: item.period.label,
+          dueDate: item.period.dueDate,
+          returned: item.reportState === "RETURNED",
+        })),
+        message: data.message,
+        listed: LISTED,
+      });
       const notificationIds = await notifyLiaisons(tx, [
-        {
-          reminderId: reminder.id,
-          districtId: reminder.districtId,
-          unitId: unit.id,
-          title: `催办:${late.length} 项进展报送逾期未报`,
-          body: reminder.message,
-          link: "/tasks",
-        },
+        { ...notice, body: reminder.message, reminderId: reminder.id, districtId: reminder.districtId, unitId: unit.id },
       ]);
       return { reminderId: reminder.id, lateReports: late.length, notifications: notificationIds.length, unitName: unit.name };
     });

@@ -1,4 +1,5 @@
 import { db, type Db, type Tx } from "@/lib/db/client.ts";
+import type { NotificationKind } from "@/lib/notifications/messages.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReminderKind, ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
@@ -223,7 +224,14 @@ export async function insertReminders(tx: Tx, drafts: readonly ReminderDraft[]) 
   const byKey = new Map(drafts.map((d) => [d.dedupeKey, d]));
   const notificationIds = await notifyLiaisons(
     tx,
-    inserted.map((r) => ({ ...byKey.get(r.dedupeKey!)!.notice, reminderId: r.id, districtId: r.districtId, unitId: r.unitId, body: r.message })),
+    inserted.map((r) => ({
+      ...byKey.get(r.dedupeKey!)!.notice,
+      kind: "REMINDER" as const,
+      reminderId: r.id,
+      districtId: r.districtId,
+      unitId: r.unitId,
+      body: r.message,
+    })),
   );
   return { reminders: inserted, notificationIds };
 }
@@ -231,7 +239,7 @@ export async function insertReminders(tx: Tx, drafts: readonly ReminderDraft[]) 
 /** Notifications, one per active LIAISON of each item's unit; returns their ids. */
 export async function notifyLiaisons(
   tx: Tx,
-  items: readonly { reminderId: number; districtId: number; unitId: number; title: string; body: string; link: string }[],
+  items: readonly { kind: NotificationKind; reminderId: number; districtId: number; unitId: number; title: string; body: string; link: string }[],
 ): Promise<number[]> {
   if (items.length === 0) return [];
   const liaisons = await tx.user.findMany({
@@ -246,6 +254,7 @@ export async function notifyLiaisons(
       userId,
       districtId: item.districtId,
       reminderId: item.reminderId,
+      kind: item.kind,
       title: clip(item.title, 200),
       body: item.body,
       link: item.link,

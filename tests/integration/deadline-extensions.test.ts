@@ -140,7 +140,12 @@ describe("the extension cycle", () => {
       comment: "同意延期。",
     });
     expect(await db().notification.findMany({ where: { userId: leadLiaison.id } })).toMatchObject([
-      { title: "延期申请已批准", body: expect.stringContaining("同意延期。"), link: `/measures/${measure.id}` },
+      {
+        kind: "EXTENSION_DECIDED",
+        title: "延期申请已批准:1 举措 1",
+        body: "举措「1 举措 1」的延期申请已批准,完成时限由 2024-12-31 延至 2025-03-31。\n审批意见:同意延期。",
+        link: `/measures/${measure.id}`,
+      },
     ]);
     // Only the requesting unit's liaisons are told of the decision.
     expect(await db().notification.count({ where: { userId: world.a.users.liaison.id } })).toBe(0);
@@ -184,7 +189,12 @@ describe("the extension cycle", () => {
       comment: "理由不充分,请按期完成。",
     });
     expect(await db().notification.findMany({ where: { userId: leadLiaison.id } })).toMatchObject([
-      { title: "延期申请被驳回", body: expect.stringContaining("理由不充分,请按期完成。"), link: `/measures/${measure.id}` },
+      {
+        kind: "EXTENSION_DECIDED",
+        title: "延期申请未获批准:1 举措 1",
+        body: expect.stringMatching(/^举措「1 举措 1」的延期申请未获批准,申请延至 \d{4}-\d{2}-\d{2},完成时限仍为 2024-12-31。\n审批意见:理由不充分,请按期完成。$/),
+        link: `/measures/${measure.id}`,
+      },
     ]);
     expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
       "extension.request",

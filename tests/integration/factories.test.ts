@@ -307,6 +307,13 @@ describe("seedDemoData", () => {
       expect(await db().progressReport.count({ where: { state: { in: ["APPROVED", "RETURNED"] }, reviewerId: { not: bureau.id } } })).toBe(0);
       expect(await db().progressReport.count({ where: { state: "RETURNED", reviewComment: null } })).toBe(0);
       expect(await db().progressReport.count({ where: { onBehalfOfUnitId: { not: null } } })).toBe(0);
+      // The returns' messages speak as returnProgressReport does: measure and period named.
+      const returnNotices = await db().notification.findMany({ where: { kind: "RETURNED" } });
+      expect(returnNotices.length).toBeGreaterThan(0);
+      for (const notice of returnNotices) {
+        expect(notice.title).toMatch(/^进展报送被退回:\S+ .+\(\d{4}年第[一二三四]季度\)$/);
+        expect(notice.link).toMatch(/^\/measures\/\d+$/);
+      }
       expect(await db().progressReport.count({ where: { OR: [{ submittedAt: { gt: new Date() } }, { reviewedAt: { gt: new Date() } }] } })).toBe(0);
 
       // Completions: before the deadline and after it, and spread over the past.

@@ -70,6 +70,7 @@ const { createEvaluation, deleteEvaluation } = evaluationActions;
 const WITHOUT_PERMISSION: Record<string, string> = {
   markNotificationRead: "one's own inbox (scope.notifications); tests/integration/notifications.test.ts",
   markAllNotificationsRead: "one's own inbox (scope.notifications); tests/integration/notifications.test.ts",
+  openNotification: "one's own inbox (scope.notifications); tests/integration/notifications.test.ts",
 };
 
 const TODAY = "2025-02-10";

@@ -93,7 +93,11 @@ describe("the reporting cycle", () => {
     await actAs(world.a.users.bureau);
     expect(await returnProgressReport({ reportId: String(reportId), version: "1", comment: "请附印发文件。" })).toMatchObject({ ok: true });
     expect(await db().notification.findMany({ where: { userId: leadLiaison.id } })).toMatchObject([
-      { title: "进展报送被退回", body: "请附印发文件。" },
+      {
+        kind: "RETURNED",
+        title: "进展报送被退回:1 举措 1(2024年第三季度)",
+        body: "举措「1 举措 1」2024年第三季度的进展报送被退回,请修改后重新报送。\n退回意见:请附印发文件。",
+      },
     ]);
 
     await actAs(leadLiaison);

@@ -262,8 +262,8 @@ describe("催办 by the bureau", () => {
     ]);
     const notifications = await db().notification.findMany({ orderBy: { id: "asc" } });
     expect(notifications).toMatchObject([
-      { userId: justiceLiaison.id, reminderId: reminders[0]!.id, title: "催办:1 举措 1", body: message, link: `/measures/${measures["1"]!.id}` },
-      { userId: world.a.users.liaison.id, reminderId: reminders[1]!.id, title: "催办:1 举措 1" },
+      { userId: justiceLiaison.id, reminderId: reminders[0]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第四季度)", body: message, link: `/measures/${measures["1"]!.id}` },
+      { userId: world.a.users.liaison.id, reminderId: reminders[1]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第四季度)" },
     ]);
     const audit = await db().auditEvent.findMany({ where: { entityType: "Reminder" }, orderBy: { id: "asc" } });
     expect(audit.map((e) => [e.action, e.actorId, e.entityId])).toEqual([
@@ -309,7 +309,7 @@ describe("催办 by the bureau", () => {
       ].join("\n"),
     );
     expect(await db().notification.findMany()).toMatchObject([
-      { userId: world.a.users.liaison.id, reminderId: reminder.id, title: "催办:3 项进展报送逾期未报", link: "/tasks", body: reminder.message },
+      { userId: world.a.users.liaison.id, reminderId: reminder.id, kind: "URGED", title: expect.stringContaining("催办:3 项进展报送逾期未报"), link: "/tasks", body: reminder.message },
     ]);
     expect(await db().auditEvent.findFirstOrThrow({ where: { entityType: "Reminder" } })).toMatchObject({
       action: "reminder.sendLateReports",

@@ -1,0 +1,151 @@
+import { periodContaining, type ReportCadence } from "@/lib/progress/periods.ts";
+
+// The texts of the inbox messages people cause (退回, 审核结果, 催办, 延期决定),
+// built in one place so that every one names the measure (its code and a short
+// form of its text) and, where there is one, the period, and links to the
+// measure page. Pure: the actions pass in what they already loaded.
+
+/** Who or what a notification comes from; mirrors the NotificationKind enum. */
+export const NOTIFICATION_KINDS = [
+  "RETURNED",
+  "APPROVED",
+  "URGED",
+  "EXTENSION_REQUESTED",
+  "EXTENSION_DECIDED",
+  "RECTIFICATION",
+  "REMINDER",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds written by the scheduled reminder job; every other kind follows a person's action. */
+export const AUTOMATIC_KINDS = ["REMINDER"] as const satisfies readonly NotificationKind[];
+export const PERSON_KINDS = NOTIFICATION_KINDS.filter((k) => !(AUTOMATIC_KINDS as readonly string[]).includes(k));
+
+export function isFromPerson(kind: NotificationKind): boolean {
+  return !(AUTOMATIC_KINDS as readonly string[]).includes(kind);
+}
+
+/** The inbox filters (?filter=…): key in the URL, label, and which messages they keep. */
+export const INBOX_FILTERS = {
+  unread: { label: "未读" },
+  returned: { label: "退回", kinds: ["RETURNED"] },
+  urged: { label: "催办", kinds: ["URGED"] },
+  reminders: { label: "提醒", kinds: AUTOMATIC_KINDS },
+} as const satisfies Record<string, { label: string; kinds?: readonly NotificationKind[] }>;
+export type InboxFilter = keyof typeof INBOX_FILTERS;
+
+export function parseInboxFilter(value: unknown): InboxFilter | null {
+  return typeof value === "string" && Object.hasOwn(INBOX_FILTERS, value) ? (value as InboxFilter) : null;
+}
+
+export type MeasureRef = { id: number; code: string; text: string };
+export type Message = { kind: NotificationKind; title: string; body: string; link: string };
+
+const SHORT = 24;
+
+/** Whitespace collapsed, at most `max` characters, with an ellipsis when cut. */
+export function clipText(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
+}
+
+/** "3.2 建立健全行政执法…": the code and a short form of the text. */
+export function measureLabel(measure: Pick<MeasureRef, "code" | "text">, max = SHORT): string {
+  return `${measure.code} ${clipText(measure.text, max)}`;
+}
+
+export const measureLink = (measure: Pick<MeasureRef, "id">) => `/measures/${measure.id}`;
+
+/** "2026年第三季度" for a report's period start under the plan's cadence. */
+export function periodLabel(periodStart: Date | string, cadence: ReportCadence, dueDay?: number): string {
+  const iso = typeof periodStart === "string" ? periodStart : periodStart.toISOString().slice(0, 10);
+  return periodContaining(iso, cadence, dueDay).label;
+}
+
+const inPeriod = (period: string | null | undefined) => (period ? `${period}的` : "");
+
+/** A report returned to its unit, with the reviewer's comment. */
+export function reportReturnedMessage(input: { measure: MeasureRef; period: string; comment: string }): Message {
+  const name = measureLabel(input.measure);
+  return {
+    kind: "RETURNED",
+    title: clipText(`进展报送被退回:${name}(${input.period})`, 200),
+    body: `举措「${name}」${input.period}的进展报送被退回,请修改后重新报送。\n退回意见:${input.comment}`,
+    link: measureLink(input.measure),
+  };
+}
+
+/** A report approved (审核结果). */
+export function reportApprovedMessage(input: { measure: MeasureRef; period: string; comment?: string | null }): Message {
+  const name = measureLabel(input.measure);
+  return {
+    kind: "APPROVED",
+    title: clipText(`进展报送已审核通过:${name}(${input.period})`, 200),
+    body: [`举措「${name}」${input.period}的进展报送已审核通过。`, input.comment ? `审核意见:${input.comment}` : null]
+      .filter(Boolean)
+      .join("\n"),
+    link: measureLink(input.measure),
+  };
+}
+
+/** 催办 about one measure by bureau staff; `message` is the sender's own words, if any. */
+export function measureUrgedMessage(input: {
+  measure: MeasureRef;
+  period?: string | null;
+  deadline?: string | null;
+  message?: string | null;
+}): Message {
+  const name = measureLabel(input.measure);
+  const deadline = input.deadline ? `(完成时限 ${input.deadline})` : "";
+  return {
+    kind: "URGED",
+    title: clipText(`催办:${name}${input.period ? `(${input.period})` : ""}`, 200),
+    body: input.message ?? `请抓紧推进举措「${name}」${deadline},并按时报送${inPeriod(input.period)}进展。`,
+    link: measureLink(input.measure),
+  };
+}
+
+/** 催办 of one unit for all its late reports, one line per measure and period. */
+export function lateReportsUrgedMessage(input: {
+  items: readonly { measure: Pick<MeasureRef, "code" | "text">; period: string; dueDate: string; returned: boolean }[];
+  message?: string | null;
+  listed?: number;
+}): Message {
+  const listed = input.listed ?? 20;
+  const count = input.items.length;
+  const lines = input.items.slice(0, listed).map((item, i) => {
+    const returned = item.returned ? ",已被退回待重新报送" : "";
+    return `${i + 1}. ${measureLabel(item.measure, 40)}(${item.period},应于 ${item.dueDate} 前报送${returned})`;
+  });
+  if (count > listed) lines.push(`……共 ${count} 项`);
+  const periods = [...new Set(input.items.map((item) => item.period))];
+  const first = input.items[0];
+  const subject = count === 1 && first ? `${measureLabel(first.measure)}(${first.period})` : `${count} 项进展报送逾期未报(${periods.slice(0, 2).join("、")}${periods.length > 2 ? "等" : ""})`;
+  return {
+    kind: "URGED",
+    title: clipText(`催办:${subject}`, 200),
+    body: [input.message ?? `贵单位有 ${count} 项任务的进展报送已逾期,请尽快报送:`, ...lines].join("\n"),
+    link: "/tasks",
+  };
+}
+
+/** The bureau's decision on a deadline extension (延期决定). */
+export function extensionDecidedMessage(input: {
+  measure: MeasureRef;
+  approved: boolean;
+  oldDeadline: string | null;
+  newDeadline: string;
+  comment?: string | null;
+}): Message {
+  const name = measureLabel(input.measure);
+  const outcome = input.approved ? "已批准" : "未获批准";
+  const change = input.approved
+    ? `完成时限由 ${input.oldDeadline ?? "未定"} 延至 ${input.newDeadline}。`
+    : `申请延至 ${input.newDeadline},完成时限仍为 ${input.oldDeadline ?? "未定"}。`;
+  return {
+    kind: "EXTENSION_DECIDED",
+    title: clipText(`延期申请${outcome}:${name}`, 200),
+    body: [`举措「${name}」的延期申请${outcome},${change}`, input.comment ? `审批意见:${input.comment}` : null].filter(Boolean).join("\n"),
+    link: measureLink(input.measure),
+  };
+}
