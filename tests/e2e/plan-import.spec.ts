@@ -35,7 +35,8 @@ async function counts(regionCode: string | null = null) {
   try {
     const { rows } = await client.query(
       `WITH r AS (SELECT id FROM "Region" WHERE $1::text IS NULL OR code = $1),
-            p AS (SELECT id FROM "Plan" WHERE "regionId" IN (SELECT id FROM r)),
+            -- Plans imported from a document only: other specs add hand-made plans to the demo districts.
+            p AS (SELECT id FROM "Plan" WHERE "regionId" IN (SELECT id FROM r) AND "sourceText" IS NOT NULL),
             m AS (SELECT id FROM "Measure" WHERE "planId" IN (SELECT id FROM p)),
             a AS (SELECT id FROM "Assignment" WHERE "measureId" IN (SELECT id FROM m))
        SELECT (SELECT count(*) FROM p)::int AS plans, (SELECT count(*) FROM m)::int AS measures,

@@ -68,7 +68,8 @@ test("a 15 MB evidence file is accepted and stored", async ({ page }) => {
   await form.getByLabel("进展情况").fill("执法公示平台已上线,附验收报告。");
   await form.getByLabel(/佐证材料/).setInputFiles(paddedPdf("验收报告.pdf", 15 * MB));
   await form.getByRole("button", { name: "保存草稿" }).click();
-  await expect(form.getByText("草稿已保存")).toBeVisible({ timeout: 60_000 });
+  // The save answers with a toast (sonner) outside the form.
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "草稿已保存" })).toBeVisible({ timeout: 60_000 });
 
   const rows = await attachments();
   expect(rows).toMatchObject([{ fileName: "验收报告.pdf", size: 15 * MB }]);
