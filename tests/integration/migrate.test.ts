@@ -3,24 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { withScratchDatabase } from "../support/scratch-database.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate.ts";
 
-// Runs against a scratch database of the same server, since the per-file one
-// is already migrated.
-async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const base = new URL(process.env.DATABASE_URL!);
-  const name = `fazhi_test_scratch_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    base.pathname = `/${name}`;
-    return await fn(base.toString());
-  } finally {
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
 
 const tempDirs: string[] = [];
 afterEach(() => tempDirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { withScratchDatabase } from "../support/scratch-database.ts";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrate.ts";
 
 // The migration that adds Notification.kind classifies the rows written
@@ -14,20 +15,6 @@ const MIGRATION = "20261206030000_notification_kind";
 const tempDirs: string[] = [];
 afterEach(() => tempDirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const base = new URL(process.env.DATABASE_URL!);
-  const name = `fazhi_test_scratch_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  try {
-    base.pathname = `/${name}`;
-    return await fn(base.toString());
-  } finally {
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
 
 describe(MIGRATION, () => {
   it("classifies existing notifications: 催办 and the job's reminders by their reminder, people's messages by their fixed titles", async () => {
