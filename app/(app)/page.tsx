@@ -8,9 +8,13 @@ import { loadReportWarnings } from "@/lib/annual-reports/queries.ts";
 import { ReportDeadlineWarnings } from "@/components/reports/deadline-warnings.tsx";
 import { getPreviousSignIn } from "@/lib/audit/queries.ts";
 import { PreviousSignIn } from "@/components/layout/previous-sign-in.tsx";
+import { LiaisonWorkbench } from "@/components/workbench/liaison-workbench.tsx";
+import { parseWorkView } from "@/lib/workbench/urgency.ts";
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
+  // A liaison's home is the workbench: this period's work, the most urgent first.
+  if (actor.role === "LIAISON") return <LiaisonWorkbench actor={actor} view={parseWorkView((await searchParams).view)} />;
   // Only those who compile annual reports get the 1 March / 1 April warnings (empty for others).
   const [summary, reportWarnings, previousSignIn] = await Promise.all([
     getScopeSummary(actor),

@@ -61,6 +61,8 @@ export type Urgency = {
   flags: UrgencyFlags;
   /** The date that orders items inside their group, earliest first; null sorts last. */
   sortDate: string | null;
+  /** The last due period's report is missing although owed (part of overdue). */
+  lateReport?: boolean;
 };
 
 export type TaskFacts = {
@@ -116,7 +118,7 @@ export function taskUrgency(t: TaskFacts): Urgency {
     UPCOMING: deadline,
     DONE: null,
   }[group];
-  return { group, flags, sortDate };
+  return { group, flags, sortDate, lateReport };
 }
 
 export type RectificationFacts = {

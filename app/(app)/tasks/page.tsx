@@ -3,11 +3,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { listMyTasks, type TaskFilter } from "@/lib/progress/queries.ts";
+import type { TaskFilter } from "@/lib/progress/queries.ts";
+import { listTasksByUrgency } from "@/lib/workbench/queries.ts";
+import { parseWorkView, type WorkView } from "@/lib/workbench/urgency.ts";
+import { WorkList } from "@/components/workbench/work-list.tsx";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
 import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
 import { listMyRectifications } from "@/lib/inspections/queries.ts";
 import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
@@ -15,9 +17,26 @@ import { RectificationCells } from "@/components/inspections/rectification-cells
 export const metadata: Metadata = { title: "我的任务" };
 
 const STATE_LABELS = { NONE: "未报送", ...REVIEW_STATE_LABELS } as const;
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
-type Search = { q?: string; role?: string; light?: string; state?: string };
+type Search = { q?: string; role?: string; light?: string; state?: string; view?: string };
+
+const VIEW_TABS: [WorkView | null, string][] = [
+  [null, "全部"],
+  ["returned", "被退回"],
+  ["overdue", "已逾期"],
+  ["due", "待报送"],
+  ["soon", "临期"],
+  ["upcoming", "其他任务"],
+];
+
+/** The same filters with another view (the view is a link, the rest a form). */
+function hrefWith(search: Search, view: WorkView | null): string {
+  const params = new URLSearchParams();
+  for (const key of ["q", "role", "light", "state"] as const) if (search[key]) params.set(key, search[key]!);
+  if (view) params.set("view", view);
+  const query = params.toString();
+  return query ? `/tasks?${query}` : "/tasks";
+}
 
 function filterOf(search: Search): TaskFilter {
   const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
@@ -33,9 +52,11 @@ function filterOf(search: Search): TaskFilter {
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   if (!can(actor, "task.list")) notFound();
-  const filter = filterOf(await searchParams);
-  const [tasks, rectifications] = await Promise.all([
-    listMyTasks(actor, filter),
+  const search = await searchParams;
+  const filter = filterOf(search);
+  const view = parseWorkView(search.view);
+  const [{ total, counts, groups }, rectifications] = await Promise.all([
+    listTasksByUrgency(actor, filter, view),
     listMyRectifications(actor, { openOnly: true }),
   ]);
   const select = "ml-2 rounded border border-slate-300 px-2 py-1.5";
@@ -77,43 +98,28 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
+        {view && <input type="hidden" name="view" value={view} />}
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
           筛选
         </button>
       </form>
-      <Table caption={`本单位任务,共 ${tasks.length} 项`} head={["举措", "角色", "完成时限", "灯号", "本期", "下一步"]}>
-        {tasks.length === 0 && <EmptyRow colSpan={6}>没有符合条件的任务</EmptyRow>}
-        {tasks.map((task) => (
-          <tr key={task.id}>
-            <td className={`${cell} max-w-xl`}>
-              <div className="text-xs text-slate-500">{task.measure.plan.title}</div>
-              <Link href={`/measures/${task.measure.id}`} className="text-brand-700 hover:underline">
-                {task.measure.code} {task.measure.text.slice(0, 80)}
-                {task.measure.text.length > 80 ? "……" : ""}
-              </Link>
-            </td>
-            <td className={`${cell} whitespace-nowrap`}>
-              {task.role === "LEAD" ? "牵头" : "责任"}
-              {task.viaGroup && <div className="text-xs text-slate-500">经“{task.viaGroup.name}”</div>}
-            </td>
-            <td className={`${cell} whitespace-nowrap`}>
-              {task.measure.ongoing ? "长期坚持" : task.measure.deadline ? dateFormat.format(task.measure.deadline) : "—"}
-            </td>
-            <td className={cell}>
-              <LightBadge light={task.light} reason={task.reason} />
-              <div className="mt-1 text-xs text-slate-600">{task.reason}</div>
-            </td>
-            <td className={`${cell} whitespace-nowrap`}>
-              {task.currentPeriod.label}:{STATE_LABELS[task.currentState]}
-            </td>
-            <td className={`${cell} text-sm`}>
-              {task.nextState === "NONE" || task.nextState === "DRAFT" || task.nextState === "RETURNED"
-                ? `${task.nextPeriod.label}进展,${task.nextPeriod.dueDate} 前报送`
-                : `${task.nextPeriod.label}${STATE_LABELS[task.nextState]}`}
-            </td>
-          </tr>
+      <nav aria-label="按紧急程度筛选" className="no-print mb-4 flex flex-wrap gap-2 text-sm">
+        {VIEW_TABS.map(([key, label]) => (
+          <Link
+            key={key ?? "all"}
+            href={hrefWith(search, key)}
+            aria-current={view === key ? "page" : undefined}
+            className={`rounded-full border px-3 py-1 ${view === key ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-600"}`}
+          >
+            {label}
+            {key && key !== "upcoming" && key !== "rectification" && <span className="ml-1">({counts[key]})</span>}
+          </Link>
         ))}
-      </Table>
+      </nav>
+      <p className="mb-3 text-sm text-slate-700" data-testid="task-total">
+        本单位任务,共 {total} 项;按紧急程度排列:被退回、已逾期、本期待报送、其他任务、已完成
+      </p>
+      <WorkList groups={groups} empty="没有符合条件的任务" />
 
       <section aria-labelledby="rectifications-title" className="mt-8">
         <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">

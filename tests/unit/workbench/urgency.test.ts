@@ -6,6 +6,7 @@ import {
   periodCountdown,
   rectificationUrgency,
   taskUrgency,
+  type RectificationFacts,
   type TaskFacts,
   type UrgencyGroup,
 } from "@/lib/workbench/urgency.ts";
@@ -38,6 +39,7 @@ describe("taskUrgency: the group and the flags behind the counts", () => {
     ["returned and past its deadline: returned still comes first", { nextState: "RETURNED", deadline: "2026-11-30" }, "RETURNED", ["returned", "overdue"]],
     ["deadline passed", { deadline: "2026-11-30" }, "OVERDUE", ["overdue"]],
     ["Q3 report never sent (late)", { currentState: "NONE" }, "OVERDUE", ["overdue"]],
+    ["Q3 report never sent and deadline passed", { currentState: "NONE", deadline: "2026-11-30" }, "OVERDUE", ["overdue"]],
     ["Q3 report only a draft (late)", { currentState: "DRAFT", nextState: "NONE" }, "OVERDUE", ["overdue", "due"]],
     ["Q3 missing but assigned after Q3 ended: nothing late", { currentState: "NONE", nextState: "NONE", reportingStart: "2026-11-02" }, "DUE", ["due"]],
     ["Q4 report owed", { nextState: "NONE" }, "DUE", ["due"]],
@@ -56,8 +58,8 @@ describe("taskUrgency: the group and the flags behind the counts", () => {
 });
 
 describe("rectificationUrgency", () => {
-  const base = { status: "OPEN" as const, deadline: "2027-02-01", overdue: false, dueSoon: false, latestState: null };
-  const cases: [string, Partial<typeof base> & { latestState?: string | null; status?: "OPEN" | "SUBMITTED" | "CLOSED" }, UrgencyGroup, string[]][] = [
+  const base: RectificationFacts = { status: "OPEN", deadline: "2027-02-01", overdue: false, dueSoon: false, latestState: null };
+  const cases: [string, Partial<RectificationFacts>, UrgencyGroup, string[]][] = [
     ["returned report", { latestState: "RETURNED" }, "RETURNED", ["rectification", "returned"]],
     ["returned and overdue", { latestState: "RETURNED", overdue: true }, "RETURNED", ["rectification", "returned", "overdue"]],
     ["overdue, never reported", { overdue: true }, "OVERDUE", ["rectification", "overdue", "due"]],
@@ -67,7 +69,7 @@ describe("rectificationUrgency", () => {
     ["closed", { status: "CLOSED" }, "DONE", []],
   ];
   it.each(cases)("%s", (_name, overrides, group, flags) => {
-    const result = rectificationUrgency({ ...base, ...overrides } as Parameters<typeof rectificationUrgency>[0]);
+    const result = rectificationUrgency({ ...base, ...overrides });
     expect(result.group).toBe(group);
     expect(Object.entries(result.flags).filter(([, on]) => on).map(([flag]) => flag).sort()).toEqual([...flags].sort());
   });
@@ -144,5 +146,18 @@ describe("periodCountdown", () => {
     ["2026-12-06", Q3, "2026年第三季度进展 10月10日截止,已逾期 57 天", -57],
   ] as const)("%s, %s", (today, period, text, daysLeft) => {
     expect(periodCountdown(today, period)).toEqual({ label: period.label, dueDate: period.dueDate, daysLeft, late: daysLeft < 0, text });
+  });
+});
+
+describe("taskUrgency.lateReport: the last due period's report is missing", () => {
+  it.each([
+    [{ currentState: "NONE" }, true],
+    [{ currentState: "DRAFT" }, true],
+    [{ currentState: "SUBMITTED" }, false],
+    [{ currentState: "NONE", deadline: "2026-11-30" }, true],
+    [{ currentState: "NONE", reportingStart: "2026-11-02" }, false],
+    [{ currentState: "NONE", completed: true }, false],
+  ] as [Partial<TaskFacts>, boolean][])("%j → %s", (overrides, late) => {
+    expect(taskUrgency(facts(overrides)).lateReport ?? false).toBe(late);
   });
 });
