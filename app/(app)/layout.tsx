@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/layout/sign-out-button.tsx";
 import { unreadCount } from "@/lib/notifications/queries.ts";
 import { getDisplayPreferences } from "@/lib/users/queries.ts";
 import { LargeTextToggle } from "@/components/layout/large-text-toggle.tsx";
+import { HeaderMenu } from "@/components/layout/header-menu.tsx";
 import { Toaster } from "sonner";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -23,24 +24,27 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         跳到正文
       </a>
       <header className="no-print bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-2">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link href="/" className="text-lg font-bold tracking-wide">
             法治任务通
           </Link>
-          {!passwordChangeRequired && <MainNav items={navigationFor(actor)} />}
-          <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
-            <LargeTextToggle initial={preferences.largeText} />
-            <Link href="/inbox" className="rounded px-2 py-1 hover:bg-brand-700" aria-label={`消息,未读 ${unread} 条`}>
-              消息{unread > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs">{unread}</span>}
-            </Link>
-            <span>
-              {actor.name}({ROLE_LABELS[actor.role]})
-            </span>
-            <Link href="/account/password" className="rounded px-2 py-1 hover:bg-brand-700">
-              修改密码
-            </Link>
-            <SignOutButton />
-          </div>
+          {/* 消息 stays in sight on a phone; the rest folds behind 菜单 (components/layout/header-menu.tsx). */}
+          <Link href="/inbox" className="ml-auto rounded px-2 py-1 text-sm hover:bg-brand-700 md:ml-0" aria-label={`消息,未读 ${unread} 条`}>
+            消息{unread > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs">{unread}</span>}
+          </Link>
+          <HeaderMenu>
+            {!passwordChangeRequired && <MainNav items={navigationFor(actor)} />}
+            <div className="flex flex-wrap items-center gap-2 text-sm md:ml-auto">
+              <LargeTextToggle initial={preferences.largeText} />
+              <span>
+                {actor.name}({ROLE_LABELS[actor.role]})
+              </span>
+              <Link href="/account/password" className="rounded px-2 py-1 hover:bg-brand-700">
+                修改密码
+              </Link>
+              <SignOutButton />
+            </div>
+          </HeaderMenu>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">

@@ -88,6 +88,15 @@ function RectificationRow({ item }: { item: Extract<WorkItem, { kind: "RECTIFICA
   );
 }
 
+/** Items without headings, as one list (我的任务's 整改 section). */
+export function WorkItems({ items, label }: { items: WorkItem[]; label: string }) {
+  return (
+    <ul aria-label={label} className="divide-y divide-slate-100 rounded border border-slate-200 bg-white">
+      {items.map((item) => (item.kind === "TASK" ? <TaskRow key={item.key} item={item} /> : <RectificationRow key={item.key} item={item} />))}
+    </ul>
+  );
+}
+
 /**
  * Groups under their headings. With `cap`, each group shows its first items
  * and a 查看全部 link to 我的任务 narrowed to that group.

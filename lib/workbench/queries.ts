@@ -61,6 +61,12 @@ export async function listTasksByUrgency(actor: Actor, filter: TaskFilter, view:
   return { total: items.length, counts: countFlags(items), groups: arrangeByUrgency(items, view) };
 }
 
+/** 我的任务's 整改 section: the unit's open items, by urgency (returned first). */
+export async function listRectificationsByUrgency(actor: Actor, today = todayInChina()) {
+  const items = (await listMyRectifications(actor, { openOnly: true }, today)).map(rectificationItem);
+  return arrangeByUrgency(items).flatMap((group) => group.items);
+}
+
 /**
  * The workbench: counts for this period, the deadline countdown, and every
  * task and open 整改 item by urgency (the page caps each group).

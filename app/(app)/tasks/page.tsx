@@ -4,15 +4,12 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import type { TaskFilter } from "@/lib/progress/queries.ts";
-import { listTasksByUrgency } from "@/lib/workbench/queries.ts";
+import { listRectificationsByUrgency, listTasksByUrgency } from "@/lib/workbench/queries.ts";
 import { parseWorkView, type WorkView } from "@/lib/workbench/urgency.ts";
-import { WorkList } from "@/components/workbench/work-list.tsx";
+import { WorkItems, WorkList } from "@/components/workbench/work-list.tsx";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
 import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
-import { listMyRectifications } from "@/lib/inspections/queries.ts";
-import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
 
 export const metadata: Metadata = { title: "我的任务" };
 
@@ -27,6 +24,7 @@ const VIEW_TABS: [WorkView | null, string][] = [
   ["due", "待报送"],
   ["soon", "临期"],
   ["upcoming", "其他任务"],
+  ["rectification", "整改"],
 ];
 
 /** The same filters with another view (the view is a link, the rest a form). */
@@ -57,8 +55,21 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const view = parseWorkView(search.view);
   const [{ total, counts, groups }, rectifications] = await Promise.all([
     listTasksByUrgency(actor, filter, view),
-    listMyRectifications(actor, { openOnly: true }),
+    listRectificationsByUrgency(actor),
   ]);
+  const urgentRectifications = rectifications.some((item) => item.urgency.flags.returned || item.urgency.flags.overdue);
+  const rectificationSection = (
+      <section aria-labelledby="rectifications-title" className="my-8">
+        <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">
+          整改任务({rectifications.length} 项未销号)
+        </h2>
+        {rectifications.length === 0 ? (
+          <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">没有未销号的整改任务</p>
+        ) : (
+          <WorkItems items={rectifications} label="本单位未销号的督察整改任务" />
+        )}
+      </section>
+  );
   const select = "ml-2 rounded border border-slate-300 px-2 py-1.5";
   return (
     <>
@@ -112,38 +123,18 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             className={`rounded-full border px-3 py-1 ${view === key ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-600"}`}
           >
             {label}
-            {key && key !== "upcoming" && key !== "rectification" && <span className="ml-1">({counts[key]})</span>}
+            {key === "rectification" ? <span className="ml-1">({rectifications.length})</span> : key && key !== "upcoming" && <span className="ml-1">({counts[key]})</span>}
           </Link>
         ))}
       </nav>
       <p className="mb-3 text-sm text-slate-700" data-testid="task-total">
         本单位任务,共 {total} 项;按紧急程度排列:被退回、已逾期、本期待报送、其他任务、已完成
       </p>
-      <WorkList groups={groups} empty="没有符合条件的任务" />
+      {/* A returned or overdue 整改 item is as urgent as a returned report: then its section comes first. */}
+      {(urgentRectifications || view === "rectification") && rectificationSection}
+      {view !== "rectification" && <WorkList groups={groups} empty="没有符合条件的任务" />}
+      {!urgentRectifications && view !== "rectification" && rectificationSection}
 
-      <section aria-labelledby="rectifications-title" className="mt-8">
-        <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">
-          整改任务({rectifications.length} 项未销号)
-        </h2>
-        <Table caption="本单位未销号的督察整改任务" head={["督察发现的问题", "督察", "整改期限", "状态", "下一步"]}>
-          {rectifications.length === 0 && <EmptyRow colSpan={5}>没有未销号的整改任务</EmptyRow>}
-          {rectifications.map((item) => {
-            const latest = item.reports[0];
-            return (
-              <tr key={item.id}>
-                <RectificationCells item={item} />
-                <td className={`${cell} text-sm`}>
-                  {item.status === "SUBMITTED"
-                    ? "已报送,等待司法局核验"
-                    : latest?.state === "RETURNED"
-                      ? "被退回,请修改后重新报送"
-                      : "报送整改情况"}
-                </td>
-              </tr>
-            );
-          })}
-        </Table>
-      </section>
     </>
   );
 }
