@@ -7,7 +7,15 @@ import { getToken } from "next-auth/jwt";
 // session or a deactivated account stops at once.
 
 // /public: published reports and aggregate figures for anyone (lib/public/queries.ts).
-const PUBLIC_PATHS = [/^\/login$/, /^\/api\/auth\//, /^\/api\/health$/, /^\/public(?:\/|$)/];
+// The web app manifest and its icons: a phone fetches them without the session cookie.
+const PUBLIC_PATHS = [
+  /^\/login$/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/public(?:\/|$)/,
+  /^\/manifest\.webmanifest$/,
+  /^\/icons\/[\w.-]+\.(?:png|svg)$/,
+];
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
