@@ -27,6 +27,7 @@ test.beforeAll(async () => {
     const xialu = await prisma.region.findUniqueOrThrow({ where: { code: "420204" } });
     const justice = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区司法局" } });
     const liaison = await prisma.user.findUniqueOrThrow({ where: { login: "xialu.liaison" } });
+    const bureau = await prisma.user.findUniqueOrThrow({ where: { login: "xialu.bureau" } });
     const plan = await createPlan(prisma, { regionId: xialu.id, title: "工作台端到端测试方案", reportCadence: "QUARTERLY", periodEnd: 2030 });
     const period = reportingPeriod(todayInChina(), "QUARTERLY", 10);
     for (const [i, viewport] of VIEWPORTS.entries()) {
@@ -40,6 +41,7 @@ test.beforeAll(async () => {
         text: "已开展案卷评查。",
         reviewComment: "请补充评查结果。",
         authorId: liaison.id,
+        reviewerId: bureau.id,
       });
       measureTexts.set(viewport.width, text);
     }
