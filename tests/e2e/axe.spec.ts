@@ -60,3 +60,13 @@ for (const viewport of VIEWPORTS) {
     }
   });
 }
+
+test("the check itself fails on a page with serious violations", async ({ page }) => {
+  // Without this, an empty result could as well mean axe never ran.
+  await page.setContent(
+    `<html lang="zh-CN"><head><title>检查</title></head><body><main><h1>检查</h1>
+     <p style="color:#bbb;background:#fff">对比度不足的文字</p><input type="text"><img src="data:image/png;base64,iVBORw0KGgo="></main></body></html>`,
+  );
+  const rules = (await seriousViolations(page)).map((v) => v.rule).sort();
+  expect(rules).toEqual(expect.arrayContaining(["color-contrast", "image-alt", "label"]));
+});
