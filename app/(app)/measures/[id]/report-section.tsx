@@ -80,7 +80,7 @@ export function ReportSection({
 function ConsolidationColumn({ periodLabel, units }: { periodLabel: string; units: UnitReport[] }) {
   const sent = units.filter((u) => u.report).length;
   return (
-    <aside aria-labelledby="consolidate-title" className="rounded border border-slate-200 bg-white p-3 lg:max-h-[80vh] lg:overflow-y-auto">
+    <aside aria-labelledby="consolidate-title" className="rounded border border-slate-200 bg-white p-3 lg:max-h-[80vh] lg:self-start lg:overflow-y-auto">
       <h3 id="consolidate-title" className="font-semibold">
         责任单位{periodLabel}报送({sent}/{units.length})
       </h3>
