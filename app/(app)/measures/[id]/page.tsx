@@ -25,7 +25,6 @@ import { isoDate, todayInChina } from "@/lib/dates.ts";
 export const metadata: Metadata = { title: "举措" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 const STEP_LABELS: Record<string, string> = {
   "report.saveDraft": "保存草稿",
