@@ -30,6 +30,7 @@ const STEP_LABELS: Record<string, string> = {
   "report.saveDraft": "保存草稿",
   "report.submit": "报送",
   "report.resubmit": "重新报送",
+  "report.removeAttachment": "删除佐证材料",
   "report.carryForward": "报送(本期无新进展,沿用上期)",
   "report.return": "退回",
   "report.approve": "审核通过",
