@@ -30,6 +30,8 @@ function formInput(input: unknown): unknown {
   if (!(input instanceof FormData)) return input;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of input.entries()) if (typeof value === "string") fields[key] = value;
+  // One value per attachment the user unticked: keep them all, not just the last.
+  fields.removeAttachment = input.getAll("removeAttachment").filter((v): v is string => typeof v === "string");
   // A file input with nothing chosen still sends one empty, nameless file.
   fields.evidence = input.getAll("evidence").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
   return fields;
@@ -68,11 +70,53 @@ async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
 // hashed and synced to disk takes longer than Prisma's 5 s default on a slow disk.
 const EVIDENCE_TRANSACTION = { timeout: 60_000 };
 
+/**
+ * Adds the files the report does not hold yet: content already attached to this
+ * report (the same hash, whatever its name) is not attached twice. The bytes
+ * themselves are stored once per hash anyway (lib/storage).
+ */
 async function attachEvidence(tx: Tx, actor: Actor, report: { id: number; districtId: number }, evidence: StoredEvidence[]) {
   if (!evidence.length) return;
+  const held = new Set((await tx.attachment.findMany({ where: { reportId: report.id }, select: { contentHash: true } })).map((a) => a.contentHash));
+  const fresh = evidence.filter((e) => !held.has(e.contentHash) && (held.add(e.contentHash), true));
+  if (!fresh.length) return;
   await tx.attachment.createMany({
-    data: evidence.map((e) => ({ ...e, reportId: report.id, districtId: report.districtId, uploadedById: actor.id })),
+    data: fresh.map((e) => ({ ...e, reportId: report.id, districtId: report.districtId, uploadedById: actor.id })),
   });
+}
+
+/**
+ * The report's attachments the user asked to remove, found within the actor's
+ * scope and on this very report; any id that is not one of them answers 404
+ * before anything is written.
+ */
+async function attachmentsToRemove(tx: Tx, actor: Actor, existing: { id: number } | null, ids: number[]) {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  if (!existing) throw notFound();
+  const found = await tx.attachment.findMany({
+    where: { AND: [{ id: { in: wanted }, reportId: existing.id }, scope.attachments(actor)] },
+    select: { id: true, fileName: true, contentHash: true, size: true, reportId: true, districtId: true },
+  });
+  if (found.length !== wanted.length) throw notFound();
+  return found;
+}
+
+/** Removes them from the report, one audit event each, in the caller's transaction. */
+async function removeAttachments(tx: Tx, actor: Actor, removed: Awaited<ReturnType<typeof attachmentsToRemove>>) {
+  if (!removed.length) return;
+  await tx.attachment.deleteMany({ where: { id: { in: removed.map((a) => a.id) } } });
+  for (const attachment of removed) {
+    await recordAudit(tx, {
+      actor,
+      action: "report.removeAttachment",
+      entityType: "ProgressReport",
+      entityId: attachment.reportId!,
+      districtId: attachment.districtId,
+      before: attachment,
+      after: null,
+    });
+  }
 }
 
 type ReportInput = {
@@ -197,8 +241,10 @@ export async function saveProgressDraft(input: unknown) {
       if (existing && existing.state !== "DRAFT" && existing.state !== "RETURNED") {
         throw new AppError("CONFLICT", "本期已报送,不能再保存草稿;如需修改,请联系司法局退回。");
       }
+      const removed = await attachmentsToRemove(tx, actor, existing, data.removeAttachment);
       // Authorized above: only now may the files reach storage.
       const evidence = await storeEvidence(data.evidence);
+      await removeAttachments(tx, actor, removed);
       return writeReport(tx, actor, target, {
         action: "report.saveDraft",
         version: data.version,
@@ -218,15 +264,17 @@ export async function submitProgressReport(input: unknown) {
       const target = await reportTarget(tx, actor, data);
       const { assignment, period, existing } = target;
       const onBehalf = reportData(actor, assignment, data, period).onBehalfOfUnitId !== null;
-      const alreadyAttached = existing ? await tx.attachment.count({ where: { reportId: existing.id } }) : 0;
-      if (onBehalf && data.evidence.length + alreadyAttached === 0) {
-        throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
-      }
       if (existing && (existing.state === "SUBMITTED" || existing.state === "APPROVED")) {
         throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
       }
+      const removed = await attachmentsToRemove(tx, actor, existing, data.removeAttachment);
+      const alreadyAttached = existing ? await tx.attachment.count({ where: { reportId: existing.id } }) : 0;
+      if (onBehalf && data.evidence.length + alreadyAttached - removed.length === 0) {
+        throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
+      }
       // Authorized above: only now may the files reach storage.
       const evidence = await storeEvidence(data.evidence);
+      await removeAttachments(tx, actor, removed);
       return writeReport(tx, actor, target, {
         action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",
         version: data.version,

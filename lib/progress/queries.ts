@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import { isOwedState, periodsInPlay } from "@/lib/progress/owed.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 
@@ -180,6 +181,11 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       current.end >= reportingStart &&
       !isPeriodClosed(current, today, 0, reportDueDay) &&
       (!lateState || lateState === "DRAFT" || lateState === "RETURNED");
+    /** The periods the unit can report on today, oldest first, each with its state and (if readable) its report. */
+    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart }).map((period) => {
+      const state = stateIn(states, period);
+      return { period, state, owed: isOwedState(state), report: reportFor(reports, period) ?? null };
+    });
     return {
       ...a,
       reports,
@@ -193,6 +199,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       collectingReport,
       lateReport,
       owesLate,
+      periods,
     };
   });
   const overall = measureLight({

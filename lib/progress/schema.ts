@@ -34,8 +34,15 @@ const evidence = z.preprocess(
   z.array(z.instanceof(File)).max(10, "一次最多上传 10 个附件"),
 );
 
+/** Attachments already on the report that the user unticked (保留) and wants gone. */
+const removeAttachment = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(id("附件")).max(50, "一次最多删除 50 个附件"),
+);
+
 const reportFields = {
   evidence,
+  removeAttachment,
   assignmentId: id("任务"),
   periodKey: z.string().regex(/^\d{4}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/, "报送期次有误"),
   percent,
@@ -67,3 +74,16 @@ export const returnProgressReportSchema = reviewProgressReportSchema.extend({
 });
 
 export type SubmitProgressReportInput = z.output<typeof submitProgressReportSchema>;
+
+/**
+ * One unit's state for one period, as the measure header shows it to that unit
+ * (or to bureau staff reporting for it). Codes are ReportStateForPeriod; the
+ * rules that pick the period live in lib/progress/owed.ts.
+ */
+export const UNIT_PERIOD_STATE_LABELS = {
+  NONE: "本期未报送",
+  DRAFT: "本期未报送(草稿已保存)",
+  SUBMITTED: "已报送,待审核",
+  RETURNED: "被退回",
+  APPROVED: "已通过",
+} as const;

@@ -71,7 +71,7 @@ test("responsible reports, lead consolidates, bureau returns, lead resubmits wit
 
   await switchUser(page, "xialu.liaison");
   await page.goto(`/measures/${measureId}`);
-  await expect(page.getByText("已梳理本部门决策事项 12 项")).toBeVisible();
+  await expect(page.getByText("已梳理本部门决策事项 12 项").first()).toBeVisible();
   const leadForm = page.getByRole("form", { name: /区司法局报送/ });
   await leadForm.getByLabel("进展情况").fill("汇总各部门事项,目录已经区政府常务会议审议通过并公布。");
   await leadForm.getByLabel("已完成").check();

@@ -10,25 +10,27 @@ import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schem
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, Table } from "@/components/ui/table.tsx";
-import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
-import { submittedReportId } from "@/app/(app)/measures/[id]/anchors.ts";
+import type { ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
+import { ReportSection } from "@/app/(app)/measures/[id]/report-section.tsx";
+import { UnitPeriodState } from "@/app/(app)/measures/[id]/unit-period-state.tsx";
+import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm, RemindButton } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
-import { isoDate } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 const STEP_LABELS: Record<string, string> = {
   "report.saveDraft": "保存草稿",
   "report.submit": "报送",
   "report.resubmit": "重新报送",
+  "report.removeAttachment": "删除佐证材料",
   "report.carryForward": "报送(本期无新进展,沿用上期)",
   "report.return": "退回",
   "report.approve": "审核通过",
@@ -65,36 +67,66 @@ export default async function MeasurePage({
       ? scope.isOwnUnit(actor, a.unitId)
       : a.id === onBehalfOf && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }),
   );
-  const formFor = (a: (typeof assignments)[number], period: { key: string; label: string }, report: (typeof a.reports)[number] | null): ReportFormTarget => ({
-    assignmentId: a.id,
-    unitName: a.unit.name,
-    role: a.role,
-    periodKey: period.key,
-    periodLabel: period.label,
-    onBehalf: !scope.isOwnUnit(actor, a.unitId),
-    existing: report && {
-      version: report.version,
-      state: report.state,
-      text: report.text,
-      percent: report.percent,
-      claimedStatus: report.claimedStatus,
-      comment: report.reviewComment,
-    },
-  });
-  const open = (report: { state: string } | null) => !report || report.state === "DRAFT" || report.state === "RETURNED";
-  const targets: ReportFormTarget[] = mine.flatMap((a) => [
-    ...(a.owesLate && detail.latestDue.key !== collecting.key ? [formFor(a, detail.latestDue, a.lateReport)] : []),
-    ...(open(a.collectingReport) ? [formFor(a, collecting, a.collectingReport)] : []),
-  ]);
+  type Assignment = (typeof assignments)[number];
+  type InPlay = Assignment["periods"][number];
+  const today = todayInChina();
+  const formFor = (a: Assignment, { period, report }: InPlay): ReportFormTarget => {
+    const standing = dueStanding(period, today);
+    return {
+      assignmentId: a.id,
+      unitName: a.unit.name,
+      role: a.role,
+      periodKey: period.key,
+      periodLabel: period.label,
+      due: { label: `报送截止 ${dateFormat.format(new Date(`${period.dueDate}T00:00:00Z`))}`, standing: dueStandingLabel(standing), late: standing.late },
+      onBehalf: !scope.isOwnUnit(actor, a.unitId),
+      existing: report && {
+        version: report.version,
+        state: report.state,
+        text: report.text,
+        percent: report.percent,
+        claimedStatus: report.claimedStatus,
+        comment: report.reviewComment,
+        attachments: report.attachments,
+      },
+    };
+  };
+  // One form at a time: the oldest period this unit still owes (a lead assignment first
+  // on a tie); any later one is named under it and gets its form once this one is sent.
+  const owed = mine
+    .flatMap((a) => a.periods.filter((p) => p.owed).map((p) => ({ a, p })))
+    .sort((x, y) => x.p.period.start.localeCompare(y.p.period.start) || (x.a.role === "LEAD" ? -1 : y.a.role === "LEAD" ? 1 : 0));
+  const first = owed[0] ?? null;
+  const target = first ? formFor(first.a, first.p) : null;
+  const laterOwed = [...new Set(owed.slice(1).map(({ p }) => p.period.label))].filter((label) => label !== first?.p.period.label);
   // This unit's reports awaiting review (and this period's, once approved) stay in view above
   // any next form, so a report just sent is seen to have gone through rather than replaced.
   const ownSubmitted = mine
     .flatMap((a) =>
       a.reports
         .filter((r) => r.state === "SUBMITTED" || (r.state === "APPROVED" && a.collectingReport?.id === r.id))
-        .map((r) => ({ report: r, unit: a.unit, assignmentId: a.id, period: periodContaining(isoDate(r.periodStart)!, measure.plan.reportCadence, measure.plan.reportDueDay) })),
+        .map((r) => ({ report: r, unitName: a.unit.name, assignmentId: a.id, period: periodContaining(isoDate(r.periodStart)!, measure.plan.reportCadence, measure.plan.reportDueDay) })),
     )
     .sort((x, y) => y.report.periodStart.getTime() - x.report.periodStart.getTime());
+  // The period the unit is working on: the form's, else the newest it has sent.
+  const focus = first ?? (mine[0] ? { a: mine[0], p: mine[0].periods.at(-1)! } : null);
+  // A lead unit consolidates: its responsible units' reports for that period stand beside its form.
+  const consolidate =
+    focus && focus.a.role === "LEAD" && detail.progressVisible
+      ? {
+          periodLabel: focus.p.period.label,
+          units: assignments
+            .filter((a) => a.role === "RESPONSIBLE")
+            .map((a) => {
+              const r = a.reports.find((x) => isoDate(x.periodStart) === focus.p.period.start && isoDate(x.periodEnd) === focus.p.period.end);
+              return { unitId: a.unitId, unitName: a.unit.name, report: r && r.state !== "DRAFT" ? r : null };
+            }),
+        }
+      : null;
+  const reportSection =
+    target || ownSubmitted.length > 0 ? <ReportSection target={target} laterOwed={laterOwed} submitted={ownSubmitted} consolidate={consolidate} /> : null;
+  // A unit (or bureau staff reporting for one) comes here to report: its form comes first.
+  const reportFirst = mine.length > 0;
   const reports = assignments
     .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
     // A draft is its own unit's business until it is submitted.
@@ -115,6 +147,11 @@ export default async function MeasurePage({
           </>
         }
       />
+      {target && (
+        <a href="#report" className="mb-3 inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          填报本期进展
+        </a>
+      )}
       <section className="mb-6 rounded border border-slate-200 bg-white p-4" aria-label="举措内容">
         <p className="whitespace-pre-line">{measure.text}</p>
         <dl className="mt-3 flex flex-wrap gap-x-8 gap-y-1 text-sm">
@@ -125,14 +162,20 @@ export default async function MeasurePage({
               {measure.originalDeadline && `(原定 ${dateFormat.format(measure.originalDeadline)},已延期)`}
             </dd>
           </div>
-          <div>
-            <dt className="inline text-slate-600">状态:</dt>
-            <dd className="inline">
-              <LightBadge light={overall.light} reason={overall.reason} /> {overall.reason}
-            </dd>
-          </div>
+          {focus ? (
+            <UnitPeriodState unitName={focus.a.unit.name} light={focus.a.light} periods={focus.a.periods} focusKey={focus.p.period.key} />
+          ) : (
+            <div>
+              <dt className="inline text-slate-600">状态:</dt>
+              <dd className="inline">
+                <LightBadge light={overall.light} reason={overall.reason} /> {overall.reason}
+              </dd>
+            </div>
+          )}
         </dl>
       </section>
+
+      {reportFirst && reportSection}
 
       <section aria-labelledby="units-title" className="mb-6">
         <h2 id="units-title" className="mb-2 text-lg font-semibold">
@@ -163,31 +206,7 @@ export default async function MeasurePage({
         </Table>
       </section>
 
-      {(targets.length > 0 || ownSubmitted.length > 0) && (
-        <section id="report" aria-labelledby="report-title" className="no-print mb-6 space-y-4">
-          <h2 id="report-title" className="text-lg font-semibold">
-            报送进展
-          </h2>
-          {ownSubmitted.map(({ report, unit, assignmentId, period }) => {
-            const id = submittedReportId(assignmentId, period.key);
-            return (
-              <section key={report.id} id={id} aria-labelledby={`${id}-title`} className="rounded border border-green-300 bg-green-50 p-4">
-                <h3 id={`${id}-title`} tabIndex={-1} className="font-semibold text-green-900">
-                  {unit.name} · {period.label}进展 {report.state === "APPROVED" ? "已审核通过" : "已报送,待审核"}
-                </h3>
-                <p className="mt-1 text-sm text-slate-700">
-                  {CLAIMED_STATUS_LABELS[report.claimedStatus]} · {report.percent}%
-                  {report.submittedAt && ` · ${timeFormat.format(report.submittedAt)} 报送`}
-                </p>
-                <p className="mt-2 whitespace-pre-line text-sm">{report.text}</p>
-              </section>
-            );
-          })}
-          {targets.map((target) => (
-            <ReportForm key={`${target.assignmentId}-${target.periodKey}`} target={target} />
-          ))}
-        </section>
-      )}
+      {!reportFirst && reportSection}
 
       <section aria-labelledby="reports-title" className="mb-6">
         <h2 id="reports-title" className="mb-2 text-lg font-semibold">

@@ -16,7 +16,18 @@ export type ReportFormTarget = {
   role: "LEAD" | "RESPONSIBLE";
   periodKey: string;
   periodLabel: string;
-  existing: { version: number; state: string; text: string; percent: number; claimedStatus: string; comment: string | null } | null;
+  /** "报送截止 2026年10月10日" and "已逾期 57 天" / "剩 35 天", for the heading. */
+  due: { label: string; standing: string; late: boolean };
+  existing: {
+    version: number;
+    state: string;
+    text: string;
+    percent: number;
+    claimedStatus: string;
+    comment: string | null;
+    /** Evidence already on the report: kept on the next save unless unticked. */
+    attachments: { id: number; fileName: string; size: number }[];
+  } | null;
   onBehalf: boolean;
 };
 
@@ -36,7 +47,13 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
     const files = data.getAll("evidence").filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
     data.delete("evidence");
     for (const file of files) data.append("evidence", file);
-    const fields = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+    // Attachments kept by default: only those unticked travel, as ids to remove.
+    data.delete("keepAttachment");
+    for (const box of form.querySelectorAll<HTMLInputElement>("input[name=keepAttachment]")) {
+      if (!box.checked) data.append("removeAttachment", box.value);
+    }
+    const fields: Record<string, unknown> = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+    fields.removeAttachment = data.getAll("removeAttachment");
     if (mode !== "carry") {
       // Refused here, so a file the server would refuse is not sent at all; the action checks again.
       const sizeProblems = evidenceSizeProblems(files);
@@ -58,7 +75,7 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
     runAction(
       () =>
         mode === "carry"
-          ? carryForwardProgressReport({ assignmentId: fields.assignmentId, periodKey: fields.periodKey, version: version ?? undefined })
+          ? carryForwardProgressReport({ assignmentId: String(fields.assignmentId), periodKey: String(fields.periodKey), version: version ?? undefined })
           : (mode === "draft" ? saveProgressDraft : submitProgressReport)(data),
       {
         onSuccess: (result) => {
@@ -95,7 +112,11 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
   return (
     <form onSubmit={onSubmit} onKeyDown={keepEnterFromSubmitting} noValidate aria-label={`${target.unitName}报送${target.periodLabel}进展`} className="rounded border border-slate-200 bg-white p-4">
       <h3 ref={heading} tabIndex={-1} className="mb-2 font-semibold">
-        {target.unitName}({target.role === "LEAD" ? "牵头,报送汇总进展" : "责任"})· {target.periodLabel}
+        {target.periodLabel}进展 · {target.unitName}({target.role === "LEAD" ? "牵头,报送汇总进展" : "责任"})
+        <span className="ml-2 whitespace-nowrap text-sm font-normal text-slate-700">{target.due.label}</span>
+        <span className={`ml-2 whitespace-nowrap rounded px-1.5 text-sm font-normal ${target.due.late ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}>
+          {target.due.standing}
+        </span>
         {target.onBehalf && <span className="ml-2 text-sm font-normal text-amber-800">代报:须上传单位报来的原件</span>}
       </h3>
       {(existing?.state === "RETURNED" || existing?.state === "DRAFT") && existing.comment && (
@@ -119,6 +140,25 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
           </div>
         </fieldset>
       </div>
+      {existing && existing.attachments.length > 0 && (
+        <fieldset className="mb-4">
+          <legend className="text-sm font-medium text-slate-700">已上传的佐证材料(取消“保留”即在保存或报送时删除)</legend>
+          <ul className="mt-1 space-y-1 text-sm">
+            {existing.attachments.map((file) => (
+              <li key={file.id} className="flex flex-wrap items-center gap-2">
+                <label className="flex items-center gap-1">
+                  <input type="checkbox" name="keepAttachment" value={file.id} defaultChecked aria-label={`保留 ${file.fileName}`} />
+                  保留
+                </label>
+                <a href={`/attachments/${file.id}`} className="text-brand-700 hover:underline">
+                  {file.fileName}
+                </a>
+                <span className="text-slate-500">({Math.ceil(file.size / 1024)} KB)</span>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
       <div className="mb-4">
         <label htmlFor={`${idPrefix}evidence`} className="block text-sm font-medium text-slate-700">
           佐证材料(PDF、Word、Excel、JPG/PNG,每个不超过 20 MB,一次合计不超过 40 MB)
