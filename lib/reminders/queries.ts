@@ -27,7 +27,7 @@ import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/pe
 type Client = Db | Tx;
 
 /** SQL conditions on a (Assignment), m (Measure), p (Plan), u (Unit): the assignment is chased. */
-const CHASED = Prisma.sql`
+export const CHASED = Prisma.sql`
   a."status" <> 'COMPLETED'
   AND p."status" IN ('IN_FORCE', 'DRAFT')
   AND u."active"
@@ -38,7 +38,7 @@ const CHASED = Prisma.sql`
     )
   )`;
 
-const FROM_ASSIGNMENTS = Prisma.sql`
+export const FROM_ASSIGNMENTS = Prisma.sql`
   FROM "Assignment" a
   JOIN "Measure" m ON m."id" = a."measureId"
   JOIN "Plan" p ON p."id" = m."planId"
@@ -122,7 +122,7 @@ export async function deadlineCandidates(
  * (latestDuePeriod: the latest period whose due date has passed). 4 × 31 rows,
  * joined to the plans in SQL, so each plan's own period is used.
  */
-function judgedPeriods(today: string) {
+export function judgedPeriods(today: string) {
   const periods: { cadence: ReportCadence; dueDay: number; period: Period }[] = [];
   for (const cadence of REPORT_CADENCES) {
     for (let dueDay = 1; dueDay <= 31; dueDay++) periods.push({ cadence, dueDay, period: latestDuePeriod(today, cadence, dueDay) });
