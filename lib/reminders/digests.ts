@@ -37,6 +37,10 @@ type ReminderKey = Exclude<DigestKey, { kind: "ARRIVALS" }>;
 /** The China day of a UTC timestamp column. */
 const chinaDay = (column: Prisma.Sql) => Prisma.sql`(${column} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`;
 
+/** A UTC timestamp column falls on `day` in China (UTC+8): a range an index can use. */
+const chinaDayRange = (column: Prisma.Sql, day: string) =>
+  Prisma.sql`${column} >= ${day}::timestamp - interval '8 hours' AND ${column} < ${day}::timestamp + interval '16 hours'`;
+
 /** A unit has someone to tell: only such units' groups are worth counting. */
 const HAS_LIAISON = Prisma.sql`EXISTS (SELECT 1 FROM "User" l WHERE l."unitId" = a."unitId" AND l."role" = 'LIAISON' AND l."active")`;
 
@@ -314,15 +318,14 @@ export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { 
     JOIN "Measure" m ON m."id" = a."measureId"
     JOIN "Plan" p ON p."id" = m."planId"
     JOIN "Unit" u ON u."id" = a."unitId"
-    WHERE r."districtId" = ${key.districtId}::int AND r."submittedAt" IS NOT NULL
-      AND ${chinaDay(Prisma.sql`r."submittedAt"`)} = ${key.day}::date
+    WHERE r."districtId" = ${key.districtId}::int AND ${chinaDayRange(Prisma.sql`r."submittedAt"`, key.day)}
     ORDER BY r."submittedAt", r."id" LIMIT ${LIVE_LIMIT}::int`;
   const extensions = await client.$queryRaw<{ id: number; code: string; text: string; unit: string }[]>`
     SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit"
     FROM "DeadlineExtension" e
     JOIN "Measure" m ON m."id" = e."measureId"
     JOIN "Unit" u ON u."id" = e."unitId"
-    WHERE e."districtId" = ${key.districtId}::int AND ${chinaDay(Prisma.sql`e."createdAt"`)} = ${key.day}::date
+    WHERE e."districtId" = ${key.districtId}::int AND ${chinaDayRange(Prisma.sql`e."createdAt"`, key.day)}
     ORDER BY e."createdAt", e."id" LIMIT ${LIVE_LIMIT}::int`;
   return arrivalsDigestMessage({
     day: key.day,
