@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
+import { listNotifications } from "@/lib/notifications/queries.ts";
 
 // Acceptance: on a fresh demo, after the reminder job (npm start runs it at
 // start), 区司法局's liaison has at most 10 unread messages, each naming its
@@ -23,6 +24,11 @@ describe("the fresh demo's inbox", () => {
       // A measure ("举措「3.2 …」", "3.2 …") or a period ("2026年第三季度", "2026年12月").
       expect(n.title, n.title).toMatch(/\d{4}年(第.季度|\d{1,2}月|上半年|下半年|度)|[「:]\S+ /);
     }
+    // The inbox lists the report digest's measures, each a link to its page.
+    const actor = { id: liaison.id, role: liaison.role, name: liaison.name, regionId: liaison.regionId, scopeRegionIds: [liaison.regionId!], unitId: liaison.unitId };
+    const digest = (await listNotifications(actor)).find((n) => /^\d{4}年第.季度尚有 \d+ 项进展未报送$/.test(n.title));
+    expect(digest?.digest?.items.length).toBeGreaterThan(0);
+    for (const item of digest!.digest!.items) expect(item.href).toMatch(/^\/measures\/\d+$/);
     const total = await db().notification.count();
     await runReminderJob(today, { mailer: silentMailer });
     expect(await db().notification.count()).toBe(total);
