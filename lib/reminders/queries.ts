@@ -1,16 +1,16 @@
 import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import type { NotificationKind } from "@/lib/notifications/messages.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import type { ReminderKind, ReportCadence } from "@/lib/generated/prisma/enums.ts";
+import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
 
-// The data layer of reminders (催办): which assignments are due a reminder,
-// selected in SQL a page at a time (a province holds a million assignments,
-// so nothing here loads them all or queries one by one), and the writes that
-// turn reminders into notifications for the units' liaisons.
+// The data layer of reminders (催办): which assignments are chased and which
+// reports are late, selected in SQL a page at a time (a province holds a
+// million assignments, so nothing here loads them all or queries one by one),
+// and the liaisons' notifications of a 催办. The scheduled job's digests are
+// in digests.ts, which shares CHASED.
 //
 // The raw SQL uses the table and column names Prisma generates from
 // prisma/schema.prisma ("Assignment"."measureId" …), quoted.
@@ -67,8 +67,6 @@ export type Candidate = {
   dedupeKey: string;
 };
 
-export type DeadlineCandidate = Candidate & { deadline: string; daysLeft: number };
-
 export type LateReportCandidate = Candidate & {
   /** The period whose report is late: latestDuePeriod(today) of the plan's cadence. */
   period: Period;
@@ -81,41 +79,6 @@ export type Page = { after: number; limit: number };
 /** Keeps only candidates that have no reminder with their key yet (the unique index answers it). */
 const notYetReminded = (exclude: boolean) =>
   exclude ? Prisma.sql`WHERE NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = c."dedupeKey")` : Prisma.empty;
-
-/**
- * Chased assignments whose measure's deadline is 0 to DUE_SOON_DAYS days away
- * (DUE_SOON) or already passed (OVERDUE), not yet reminded for that deadline;
- * ongoing measures (长期坚持) have no deadline. A deadline moved by an
- * approved extension is a new deadline, with a new key.
- */
-export async function deadlineCandidates(
-  client: Client,
-  kind: "DUE_SOON" | "OVERDUE",
-  today: string,
-  page: Page,
-): Promise<DeadlineCandidate[]> {
-  const prefix = kind === "DUE_SOON" ? "due-soon:" : "overdue:";
-  const window =
-    kind === "DUE_SOON"
-      ? Prisma.sql`m."deadline" BETWEEN ${today}::date AND ${today}::date + ${DUE_SOON_DAYS}::int`
-      : Prisma.sql`m."deadline" < ${today}::date`;
-  const rows = await client.$queryRaw<(DeadlineCandidate & { daysLeft: number })[]>`
-    SELECT c.* FROM (
-      SELECT ${ASSIGNMENT_COLUMNS},
-        (m."deadline" - ${today}::date)::int AS "daysLeft",
-        concat(${prefix}::text, a."id", ':', to_char(m."deadline", 'YYYY-MM-DD')) AS "dedupeKey"
-      ${FROM_ASSIGNMENTS}
-      WHERE a."id" > ${page.after}::int
-        AND ${CHASED}
-        AND NOT m."ongoing"
-        AND m."deadline" IS NOT NULL
-        AND ${window}
-    ) c
-    ${notYetReminded(true)}
-    ORDER BY c."assignmentId"
-    LIMIT ${page.limit}::int`;
-  return rows;
-}
 
 /**
  * For every cadence and due day a plan can have, the period judged on `today`
@@ -196,45 +159,6 @@ export async function lateReportsOfUnit(client: Client, today: string, unitId: n
 
 // ---------------------------------------------------------------------------
 // Writes
-
-export type ReminderDraft = {
-  districtId: number;
-  kind: ReminderKind;
-  unitId: number;
-  measureId: number | null;
-  assignmentId: number | null;
-  message: string;
-  dedupeKey: string;
-  /** What the liaisons' inbox shows. */
-  notice: { title: string; link: string };
-};
-
-/**
- * Inserts reminders in one statement, skipping those whose dedupeKey already
- * exists (INSERT … ON CONFLICT DO NOTHING: safe against a concurrent run too),
- * and notifies the liaisons of the units of the ones actually inserted.
- */
-export async function insertReminders(tx: Tx, drafts: readonly ReminderDraft[]) {
-  if (drafts.length === 0) return { reminders: [], notificationIds: [] };
-  const inserted = await tx.reminder.createManyAndReturn({
-    data: drafts.map(({ notice: _notice, ...draft }) => ({ ...draft, sentById: null })),
-    skipDuplicates: true,
-    select: { id: true, kind: true, districtId: true, unitId: true, dedupeKey: true, message: true },
-  });
-  const byKey = new Map(drafts.map((d) => [d.dedupeKey, d]));
-  const notificationIds = await notifyLiaisons(
-    tx,
-    inserted.map((r) => ({
-      ...byKey.get(r.dedupeKey!)!.notice,
-      kind: "REMINDER" as const,
-      reminderId: r.id,
-      districtId: r.districtId,
-      unitId: r.unitId,
-      body: r.message,
-    })),
-  );
-  return { reminders: inserted, notificationIds };
-}
 
 /** Notifications, one per active LIAISON of each item's unit; returns their ids. */
 export async function notifyLiaisons(
