@@ -143,7 +143,10 @@ export async function reminderGroups(client: Client, today: string): Promise<Dig
   });
   const ids = [...new Set(rows.flatMap((r) => r.ids))];
   const measures = new Map(
-    (await client.measure.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, text: true } })).map((m) => [m.id, m]),
+    (
+      await client.$queryRaw<{ id: number; code: string; text: string }[]>`
+        SELECT "id", "code", left("text", 60) AS "text" FROM "Measure" WHERE "id" = ANY(${ids}::int[])`
+    ).map((m) => [m.id, m]),
   );
   const sampleItems = (row: GroupRow): DigestItem[] => row.ids.map((id) => ({ measure: measures.get(id)! }));
   return rows.map((row) => {
