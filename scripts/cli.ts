@@ -172,8 +172,9 @@ async function reminders(args: string[]): Promise<number> {
     await prepareDatabase(database.url, log);
     const result = await runReminderJob(date, { db: prisma, mailer: createMailer(env) });
     console.log(`\n催办提醒任务完成(${result.today}):`);
-    for (const [kind, label] of KIND_LINES) console.log(`  ${label}:新增 ${result.created[kind]} 条`);
-    console.log(`  站内通知:新增 ${result.notifications} 条`);
+    for (const [kind, label] of KIND_LINES) console.log(`  ${label}:新增 ${result.created[kind]} 条汇总消息`);
+    console.log(`  司法局每日收件汇总:新增 ${result.arrivals} 条`);
+    console.log(`  站内通知:新增 ${result.notifications} 条;已自动办结的汇总提醒 ${result.resolved} 条`);
     console.log(`  邮件:已发送 ${result.emailed} 封`);
     return 0;
   } catch (error) {

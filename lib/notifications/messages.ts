@@ -1,4 +1,5 @@
 import { periodContaining, type ReportCadence } from "@/lib/progress/periods.ts";
+import type { DigestKey } from "@/lib/reminders/digest-key.ts";
 
 // The texts of the inbox messages people cause (退回, 审核结果, 催办, 延期决定),
 // built in one place so that every one names the measure (its code and a short
@@ -147,5 +148,113 @@ export function extensionDecidedMessage(input: {
     title: clipText(`延期申请${outcome}:${name}`, 200),
     body: [`举措「${name}」的延期申请${outcome},${change}`, input.comment ? `审批意见:${input.comment}` : null].filter(Boolean).join("\n"),
     link: measureLink(input.measure),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The reminder job's digests: one message per unit, period and kind (and the
+// bureau's daily arrivals), worded from the items they list now, so the same
+// function words the stored message and the live one the inbox shows.
+
+export type DigestItem = { measure: MeasureRef; note?: string | null };
+export type DigestLine = { href: string; label: string; note: string | null };
+export type DigestMessage = Message & { items: DigestLine[]; total: number; resolved: boolean };
+
+/** "2026年12月" for "2026-12". */
+export function monthLabel(month: string): string {
+  const [year, m] = month.split("-");
+  return `${year}年${Number(m)}月`;
+}
+
+/** "12月5日" for "2026-12-05". */
+export function dayLabel(day: string): string {
+  const [, m, d] = day.split("-");
+  return `${Number(m)}月${Number(d)}日`;
+}
+
+function listing(items: readonly DigestItem[], total: number, listed: number) {
+  const lines = items.slice(0, listed).map((item, i) => `${i + 1}. ${measureLabel(item.measure, 40)}${item.note ? `(${item.note})` : ""}`);
+  if (total > Math.min(listed, items.length)) lines.push(`……共 ${total} 项`);
+  return lines;
+}
+
+const digestLines = (items: readonly DigestItem[]): DigestLine[] =>
+  items.map((item) => ({ href: measureLink(item.measure), label: measureLabel(item.measure, 40), note: item.note ?? null }));
+
+/**
+ * A unit's reminder digest: reports owed for a period (REPORT_LATE), measures
+ * due within 30 days (DUE_SOON) or past their deadline (OVERDUE), those two
+ * per month the reminder is raised in. `total` defaults to the number of items; with
+ * none left the digest says it is resolved.
+ */
+export function reminderDigestMessage(input: {
+  key: Exclude<DigestKey, { kind: "ARRIVALS" }>;
+  items: readonly DigestItem[];
+  total?: number;
+  listed?: number;
+}): DigestMessage {
+  const total = input.total ?? input.items.length;
+  const resolved = total === 0;
+  const key = input.key;
+  const lines = listing(input.items, total, input.listed ?? 20);
+  let title: string;
+  let intro: string;
+  if (key.kind === "REPORT_LATE") {
+    const period = periodLabel(key.start, key.cadence);
+    title = resolved ? `${period}进展已全部报送` : `${period}尚有 ${total} 项进展未报送`;
+    intro = resolved ? `贵单位${period}应报送的进展均已报送。` : `贵单位以下 ${total} 项举措${period}的进展尚未报送(或被退回待重新报送),请尽快报送:`;
+  } else if (key.kind === "DUE_SOON") {
+    const month = monthLabel(key.month);
+    title = resolved ? `${month}临期提醒:已无 30 天内到期的未完成举措` : `${month}临期提醒:${total} 项举措 30 天内到期`;
+    intro = resolved ? `贵单位 30 天内到期的举措均已完成或已延期。` : `贵单位以下 ${total} 项举措将在 30 天内到期,请抓紧推进,并及时报送进展:`;
+  } else {
+    const month = monthLabel(key.month);
+    title = resolved ? `${month}逾期提醒:逾期举措已全部完成或延期` : `${month}逾期提醒:${total} 项举措已超过完成时限`;
+    intro = resolved
+      ? `贵单位已超过完成时限的举措均已完成或已延期。`
+      : `贵单位以下 ${total} 项举措已超过完成时限仍未完成,请尽快报送进展;确需延期的,请提出延期申请:`;
+  }
+  return {
+    kind: "REMINDER",
+    title: clipText(title, 200),
+    body: [intro, ...lines].join("\n"),
+    link: "/tasks",
+    items: digestLines(input.items),
+    total,
+    resolved,
+  };
+}
+
+/** The bureau's digest of one day's arrivals: progress reports submitted and extensions requested. */
+export function arrivalsDigestMessage(input: {
+  day: string;
+  today: string;
+  reports: readonly (DigestItem & { unit: string; period: string })[];
+  extensions: readonly (DigestItem & { unit: string })[];
+  listed?: number;
+}): DigestMessage {
+  const when = input.day === input.today ? "今日" : dayLabel(input.day);
+  const parts = [
+    input.reports.length > 0 ? `${input.reports.length} 份进展报送` : null,
+    input.extensions.length > 0 ? `${input.extensions.length} 项延期申请` : null,
+  ].filter(Boolean);
+  const title = parts.length > 0 ? `${when}收到 ${parts.join("、")}` : `${when}未收到进展报送或延期申请`;
+  const listed = input.listed ?? 20;
+  const reports = input.reports.map((r) => ({ measure: r.measure, note: `${r.unit},${r.period}` }));
+  const extensions = input.extensions.map((e) => ({ measure: e.measure, note: `${e.unit} 申请延期` }));
+  const body = [
+    input.reports.length > 0 ? `进展报送(待审核的请到「审核」处理):` : null,
+    ...(input.reports.length > 0 ? listing(reports, reports.length, listed) : []),
+    input.extensions.length > 0 ? `延期申请:` : null,
+    ...(input.extensions.length > 0 ? listing(extensions, extensions.length, listed) : []),
+  ].filter((line): line is string => line !== null);
+  return {
+    kind: "REMINDER",
+    title,
+    body: body.join("\n"),
+    link: "/reviews",
+    items: digestLines([...reports, ...extensions]),
+    total: reports.length + extensions.length,
+    resolved: false,
   };
 }

@@ -2,12 +2,29 @@ import { db } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { AUTOMATIC_KINDS, INBOX_FILTERS, PERSON_KINDS, type InboxFilter } from "@/lib/notifications/messages.ts";
+import { AUTOMATIC_KINDS, INBOX_FILTERS, PERSON_KINDS, type DigestMessage, type InboxFilter } from "@/lib/notifications/messages.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { digestMessage, resolveDigests } from "@/lib/reminders/digests.ts";
+import { parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
 
 // A user's inbox (站内通知): only ever the actor's own notifications.
 
-export function unreadCount(actor: Actor): Promise<number> {
+export async function unreadCount(actor: Actor): Promise<number> {
+  await resolveOwnDigests(actor);
   return db().notification.count({ where: { ...scope.notifications(actor), readAt: null } });
+}
+
+/**
+ * The reminder digests resolve themselves: the actor's unread ones with
+ * nothing left to list are marked read before anything is counted or listed.
+ */
+function resolveOwnDigests(actor: Actor) {
+  return resolveDigests(db(), todayInChina(), { userId: actor.id });
+}
+
+/** A digest is read live only for whom it concerns: the liaisons of its unit, the bureau of its district. */
+function digestConcerns(actor: Actor, key: DigestKey): boolean {
+  return key.kind === "ARRIVALS" ? actor.role === "ADMIN" || actor.regionId === key.districtId : actor.unitId === key.unitId;
 }
 
 function filterWhere(filter: InboxFilter | null | undefined): Prisma.NotificationWhereInput {
@@ -16,7 +33,7 @@ function filterWhere(filter: InboxFilter | null | undefined): Prisma.Notificatio
   return "kinds" in spec ? { kind: { in: [...spec.kinds] } } : { readAt: null };
 }
 
-const select = { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true, reminderId: true } as const;
+const select = { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true, reminderId: true, digest: true } as const;
 const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.NotificationOrderByWithRelationInput[];
 
 /**
@@ -28,6 +45,7 @@ export async function listNotifications(
   actor: Actor,
   options: { unreadOnly?: boolean; filter?: InboxFilter | null; limit?: number } = {},
 ) {
+  await resolveOwnDigests(actor);
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
   const where = { ...scope.notifications(actor), ...filterWhere(options.filter), ...(options.unreadOnly ? { readAt: null } : {}) };
   const groups: Prisma.NotificationWhereInput[] = [
@@ -40,7 +58,23 @@ export async function listNotifications(
     if (rows.length >= limit) break;
     rows.push(...(await db().notification.findMany({ where: { AND: [where, group] }, orderBy: [...newestFirst], take: limit - rows.length, select })));
   }
-  return rows;
+  return withLiveDigests(actor, rows);
+}
+
+/**
+ * Reminder digests as of now: the title and body say what is still owed, and
+ * `digest` carries the measures with their links (null for other messages).
+ */
+async function withLiveDigests<R extends { title: string; body: string | null; digest: string | null }>(actor: Actor, rows: R[]) {
+  const today = todayInChina();
+  return Promise.all(
+    rows.map(async (row): Promise<Omit<R, "digest"> & { digest: DigestMessage | null }> => {
+      const key = parseDigestKey(row.digest);
+      if (!key || !digestConcerns(actor, key)) return { ...row, digest: null };
+      const live = await digestMessage(db(), key, today);
+      return { ...row, title: live.title, body: live.body, digest: live };
+    }),
+  );
 }
 
 export type InboxCounts = {
@@ -51,6 +85,7 @@ export type InboxCounts = {
 };
 
 export async function inboxCounts(actor: Actor): Promise<InboxCounts> {
+  await resolveOwnDigests(actor);
   const own = scope.notifications(actor);
   const count = (where: Prisma.NotificationWhereInput) => db().notification.count({ where: { AND: [own, where] } });
   const keys = Object.keys(INBOX_FILTERS) as InboxFilter[];

@@ -1,16 +1,16 @@
 import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import type { NotificationKind } from "@/lib/notifications/messages.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import type { ReminderKind, ReportCadence } from "@/lib/generated/prisma/enums.ts";
+import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
 
-// The data layer of reminders (催办): which assignments are due a reminder,
-// selected in SQL a page at a time (a province holds a million assignments,
-// so nothing here loads them all or queries one by one), and the writes that
-// turn reminders into notifications for the units' liaisons.
+// The data layer of reminders (催办): which assignments are chased and which
+// reports are late, selected in SQL a page at a time (a province holds a
+// million assignments, so nothing here loads them all or queries one by one),
+// and the liaisons' notifications of a 催办. The scheduled job's digests are
+// in digests.ts, which shares CHASED.
 //
 // The raw SQL uses the table and column names Prisma generates from
 // prisma/schema.prisma ("Assignment"."measureId" …), quoted.
@@ -27,7 +27,7 @@ import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/pe
 type Client = Db | Tx;
 
 /** SQL conditions on a (Assignment), m (Measure), p (Plan), u (Unit): the assignment is chased. */
-const CHASED = Prisma.sql`
+export const CHASED = Prisma.sql`
   a."status" <> 'COMPLETED'
   AND p."status" IN ('IN_FORCE', 'DRAFT')
   AND u."active"
@@ -38,7 +38,7 @@ const CHASED = Prisma.sql`
     )
   )`;
 
-const FROM_ASSIGNMENTS = Prisma.sql`
+export const FROM_ASSIGNMENTS = Prisma.sql`
   FROM "Assignment" a
   JOIN "Measure" m ON m."id" = a."measureId"
   JOIN "Plan" p ON p."id" = m."planId"
@@ -67,8 +67,6 @@ export type Candidate = {
   dedupeKey: string;
 };
 
-export type DeadlineCandidate = Candidate & { deadline: string; daysLeft: number };
-
 export type LateReportCandidate = Candidate & {
   /** The period whose report is late: latestDuePeriod(today) of the plan's cadence. */
   period: Period;
@@ -83,46 +81,11 @@ const notYetReminded = (exclude: boolean) =>
   exclude ? Prisma.sql`WHERE NOT EXISTS (SELECT 1 FROM "Reminder" r WHERE r."dedupeKey" = c."dedupeKey")` : Prisma.empty;
 
 /**
- * Chased assignments whose measure's deadline is 0 to DUE_SOON_DAYS days away
- * (DUE_SOON) or already passed (OVERDUE), not yet reminded for that deadline;
- * ongoing measures (长期坚持) have no deadline. A deadline moved by an
- * approved extension is a new deadline, with a new key.
- */
-export async function deadlineCandidates(
-  client: Client,
-  kind: "DUE_SOON" | "OVERDUE",
-  today: string,
-  page: Page,
-): Promise<DeadlineCandidate[]> {
-  const prefix = kind === "DUE_SOON" ? "due-soon:" : "overdue:";
-  const window =
-    kind === "DUE_SOON"
-      ? Prisma.sql`m."deadline" BETWEEN ${today}::date AND ${today}::date + ${DUE_SOON_DAYS}::int`
-      : Prisma.sql`m."deadline" < ${today}::date`;
-  const rows = await client.$queryRaw<(DeadlineCandidate & { daysLeft: number })[]>`
-    SELECT c.* FROM (
-      SELECT ${ASSIGNMENT_COLUMNS},
-        (m."deadline" - ${today}::date)::int AS "daysLeft",
-        concat(${prefix}::text, a."id", ':', to_char(m."deadline", 'YYYY-MM-DD')) AS "dedupeKey"
-      ${FROM_ASSIGNMENTS}
-      WHERE a."id" > ${page.after}::int
-        AND ${CHASED}
-        AND NOT m."ongoing"
-        AND m."deadline" IS NOT NULL
-        AND ${window}
-    ) c
-    ${notYetReminded(true)}
-    ORDER BY c."assignmentId"
-    LIMIT ${page.limit}::int`;
-  return rows;
-}
-
-/**
  * For every cadence and due day a plan can have, the period judged on `today`
  * (latestDuePeriod: the latest period whose due date has passed). 4 × 31 rows,
  * joined to the plans in SQL, so each plan's own period is used.
  */
-function judgedPeriods(today: string) {
+export function judgedPeriods(today: string) {
   const periods: { cadence: ReportCadence; dueDay: number; period: Period }[] = [];
   for (const cadence of REPORT_CADENCES) {
     for (let dueDay = 1; dueDay <= 31; dueDay++) periods.push({ cadence, dueDay, period: latestDuePeriod(today, cadence, dueDay) });
@@ -196,45 +159,6 @@ export async function lateReportsOfUnit(client: Client, today: string, unitId: n
 
 // ---------------------------------------------------------------------------
 // Writes
-
-export type ReminderDraft = {
-  districtId: number;
-  kind: ReminderKind;
-  unitId: number;
-  measureId: number | null;
-  assignmentId: number | null;
-  message: string;
-  dedupeKey: string;
-  /** What the liaisons' inbox shows. */
-  notice: { title: string; link: string };
-};
-
-/**
- * Inserts reminders in one statement, skipping those whose dedupeKey already
- * exists (INSERT … ON CONFLICT DO NOTHING: safe against a concurrent run too),
- * and notifies the liaisons of the units of the ones actually inserted.
- */
-export async function insertReminders(tx: Tx, drafts: readonly ReminderDraft[]) {
-  if (drafts.length === 0) return { reminders: [], notificationIds: [] };
-  const inserted = await tx.reminder.createManyAndReturn({
-    data: drafts.map(({ notice: _notice, ...draft }) => ({ ...draft, sentById: null })),
-    skipDuplicates: true,
-    select: { id: true, kind: true, districtId: true, unitId: true, dedupeKey: true, message: true },
-  });
-  const byKey = new Map(drafts.map((d) => [d.dedupeKey, d]));
-  const notificationIds = await notifyLiaisons(
-    tx,
-    inserted.map((r) => ({
-      ...byKey.get(r.dedupeKey!)!.notice,
-      kind: "REMINDER" as const,
-      reminderId: r.id,
-      districtId: r.districtId,
-      unitId: r.unitId,
-      body: r.message,
-    })),
-  );
-  return { reminders: inserted, notificationIds };
-}
 
 /** Notifications, one per active LIAISON of each item's unit; returns their ids. */
 export async function notifyLiaisons(

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
-import { insertReminders, lateReportCandidates } from "@/lib/reminders/queries.ts";
 import { remindLateUnit, sendReminder } from "@/lib/reminders/actions.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
 import { actAs } from "../support/acting.ts";
@@ -23,7 +22,7 @@ let ids: Record<string, number>;
 let measures: Record<string, { id: number }>;
 
 const silentMailer: Mailer = { configured: false, send: async () => {} };
-const job = (today: string, chunkSize?: number) => runReminderJob(today, { mailer: silentMailer, chunkSize });
+const job = (today: string) => runReminderJob(today, { mailer: silentMailer });
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -94,45 +93,47 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const key = {
-  dueSoon: (a: string, deadline: string) => `due-soon:${ids[a]}:${deadline}`,
-  late: (a: string, period: string) => `report-late:${ids[a]}:${period}`,
-  overdue: (a: string, deadline: string) => `overdue:${ids[a]}:${deadline}`,
+const digest = {
+  late: (unit: number, start = "2024-07-01", end = "2024-09-30") => `REPORT_LATE:${unit}:QUARTERLY:${start}:${end}`,
+  dueSoon: (unit: number, month: string) => `DUE_SOON:${unit}:${month}`,
+  overdue: (unit: number, month: string) => `OVERDUE:${unit}:${month}`,
 };
 
-async function reminderRows() {
-  const rows = await db().reminder.findMany({ orderBy: { id: "asc" } });
-  return rows.map((r) => [r.kind, r.dedupeKey]).sort((x, y) => String(x[1]).localeCompare(String(y[1])));
+/** [digest, recipient login] of every notification, sorted. */
+async function digestRows() {
+  const rows = await db().notification.findMany({ include: { user: { select: { login: true } } }, orderBy: { id: "asc" } });
+  return rows.map((n) => [n.digest, n.user.login]).sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`));
 }
 
 function expectedAfterToday() {
+  const J = world.a.units.justice.id;
+  const D = world.a.units.development.id;
+  const BD = world.b.units.development.id;
   return [
-    ["DUE_SOON", key.dueSoon("1:J", "2024-11-14")],
-    ["DUE_SOON", key.dueSoon("1:D", "2024-11-14")],
-    ["DUE_SOON", key.dueSoon("5:J", "2024-10-31")],
-    ["DUE_SOON", key.dueSoon("b1:BD", "2024-11-01")],
-    ["REPORT_LATE", key.late("1:D", "2024-Q3")],
-    ["REPORT_LATE", key.late("2:D", "2024-Q3")],
-    ["REPORT_LATE", key.late("3:J", "2024-Q3")],
-    ["REPORT_LATE", key.late("5:J", "2024-Q3")],
-    ["REPORT_LATE", key.late("6:D", "2024-Q3")],
-    ["REPORT_LATE", key.late("b1:BD", "2024-Q3")],
-    ["OVERDUE", key.overdue("3:J", "2024-10-14")],
-  ].sort((x, y) => String(x[1]).localeCompare(String(y[1])));
+    [digest.dueSoon(J, "2024-10"), "a.justice.liaison"], // measures 1 and 5
+    [digest.dueSoon(D, "2024-10"), world.a.users.liaison.login], // measure 1
+    [digest.dueSoon(BD, "2024-10"), world.b.users.liaison.login], // b1
+    [digest.late(J), "a.justice.liaison"], // 3, 5
+    [digest.late(D), world.a.users.liaison.login], // 1 (returned), 2 (draft), 6
+    [digest.late(BD), world.b.users.liaison.login], // b1
+    [digest.overdue(J, "2024-10"), "a.justice.liaison"], // 3
+  ].sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`));
 }
 
+// Changed with the digests (issue 12): the job used to write one Reminder and
+// one notification per assignment and kind; it now writes one notification per
+// liaison, unit, period and kind (the deadline kinds per month of the run), and
+// no Reminder rows.
 describe("the reminder job", () => {
-  it("run twice on the same day creates each reminder once, and notifies only once", async () => {
-    const first = await job(TODAY, 2); // small pages: the keyset paging is exercised
-    expect(first).toEqual({ today: TODAY, created: { DUE_SOON: 4, REPORT_LATE: 6, OVERDUE: 1 }, notifications: 11, emailed: 0 });
-    expect(await reminderRows()).toEqual(expectedAfterToday());
-    const reminders = await db().reminder.findMany({ orderBy: { id: "asc" } });
+  it("run twice on the same day writes each digest once, one per liaison, unit, period and kind", async () => {
+    const first = await job(TODAY);
+    expect(first).toEqual({ today: TODAY, created: { DUE_SOON: 3, REPORT_LATE: 3, OVERDUE: 1 }, arrivals: 0, notifications: 7, resolved: 0, emailed: 0 });
+    expect(await digestRows()).toEqual(expectedAfterToday());
+    expect(await db().reminder.count()).toBe(0);
     const notificationsAfterFirst = await db().notification.findMany({ orderBy: { id: "asc" } });
-    expect(notificationsAfterFirst).toHaveLength(11);
 
     const second = await job(TODAY);
-    expect(second).toEqual({ today: TODAY, created: { DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 }, notifications: 0, emailed: 0 });
-    expect(await db().reminder.findMany({ orderBy: { id: "asc" } })).toEqual(reminders);
+    expect(second).toEqual({ today: TODAY, created: { DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 }, arrivals: 0, notifications: 0, resolved: 0, emailed: 0 });
     expect(await db().notification.findMany({ orderBy: { id: "asc" } })).toEqual(notificationsAfterFirst);
 
     const runs = await db().auditEvent.findMany({ where: { action: "reminders.job" }, orderBy: { id: "asc" } });
@@ -140,83 +141,70 @@ describe("the reminder job", () => {
       [null, TODAY, null],
       [null, TODAY, null],
     ]);
-    expect(runs[0]!.after).toMatchObject({ created: { DUE_SOON: 4, REPORT_LATE: 6, OVERDUE: 1 }, notifications: 11 });
+    expect(runs[0]!.after).toMatchObject({ created: { DUE_SOON: 3, REPORT_LATE: 3, OVERDUE: 1 }, notifications: 7 });
   });
 
-  it("two runs at the same moment still create each reminder and notification once", async () => {
-    const results = await Promise.all([job(TODAY, 3), job(TODAY, 3)]);
-    const created = results.map((r) => r.created.DUE_SOON + r.created.REPORT_LATE + r.created.OVERDUE);
-    expect(created[0]! + created[1]!).toBe(11);
-    expect(results[0]!.notifications + results[1]!.notifications).toBe(11);
-    expect(await reminderRows()).toEqual(expectedAfterToday());
-    expect(await db().notification.count()).toBe(11);
+  it("two runs at the same moment still write each digest once", async () => {
+    const results = await Promise.all([job(TODAY), job(TODAY)]);
+    expect(results[0]!.notifications + results[1]!.notifications).toBe(7);
+    expect(await digestRows()).toEqual(expectedAfterToday());
   });
 
-  it("an insert that meets existing keys skips them and notifies no one (ON CONFLICT DO NOTHING)", async () => {
-    await job(TODAY);
-    const before = await snapshot();
-    // The same candidates again, without the "not yet reminded" filter: what a concurrent run could hold.
-    const again = await lateReportCandidates(db(), TODAY, { after: 0, limit: 100 }, { excludeReminded: false });
-    expect(again).toHaveLength(6);
-    const drafts = again.map((c) => ({
-      kind: "REPORT_LATE" as const,
-      districtId: c.districtId,
-      unitId: c.unitId,
-      measureId: c.measureId,
-      assignmentId: c.assignmentId,
-      dedupeKey: c.dedupeKey,
-      message: "重复",
-      notice: { title: "重复", link: "/tasks" },
-    }));
-    expect(await db().$transaction((tx) => insertReminders(tx, drafts))).toEqual({ reminders: [], notificationIds: [] });
-    expect(await snapshot()).toEqual(before);
-  });
-
-  it("the next day adds only the new ones", async () => {
+  it("the next day adds nothing when the new items fall under an existing digest", async () => {
     await job(TODAY);
     const notifications = await db().notification.count();
+    // Measure 2 (deadline 2024-11-15) is due soon from tomorrow: under D's 2024-11 digest, which lists it live.
     const next = await job(TOMORROW);
-    expect(next.created).toEqual({ DUE_SOON: 1, REPORT_LATE: 0, OVERDUE: 0 });
-    expect(next.notifications).toBe(1);
-    expect(await reminderRows()).toEqual(
-      [...expectedAfterToday(), ["DUE_SOON", key.dueSoon("2:D", "2024-11-15")]].sort((x, y) =>
-        String(x[1]).localeCompare(String(y[1])),
-      ),
-    );
-    expect(await db().notification.count()).toBe(notifications + 1);
+    expect(next.created).toEqual({ DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 });
+    expect(await db().notification.count()).toBe(notifications);
   });
 
-  it("a moved deadline and a new period are reminded anew", async () => {
+  it("a moved deadline resolves the overdue digest, and a new period is a new digest", async () => {
     await job(TODAY);
     // An approved extension moves measure 3's deadline into the next 30 days.
     await db().measure.update({ where: { id: measures["3"]!.id }, data: { deadline: new Date("2024-11-10T00:00:00Z") } });
-    expect((await job(TOMORROW)).created).toEqual({ DUE_SOON: 2, REPORT_LATE: 0, OVERDUE: 0 });
-    expect(await db().reminder.findUnique({ where: { dedupeKey: key.dueSoon("3:J", "2024-11-10") } })).not.toBeNull();
-    // 2025-01-11: 2024-Q4 (due 2025-01-10) is now the period judged.
+    const next = await job(TOMORROW);
+    expect(next).toMatchObject({ created: { DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 }, resolved: 1 });
+    const overdue = await db().notification.findFirstOrThrow({ where: { digest: digest.overdue(world.a.units.justice.id, "2024-10") } });
+    expect(overdue.readAt).not.toBeNull();
+    // 2025-01-11: 2024-Q4 (due 2025-01-10) is now the period judged: one new digest per unit.
     const later = await job("2025-01-11");
-    expect(later.created.REPORT_LATE).toBe(8);
-    expect(await db().reminder.findUnique({ where: { dedupeKey: key.late("7:J", "2024-Q4") } })).not.toBeNull();
+    expect(later.created.REPORT_LATE).toBe(3);
+    expect(await db().notification.count({ where: { digest: digest.late(world.a.units.justice.id, "2024-10-01", "2024-12-31") } })).toBe(1);
   });
 
   it("completed assignments, completed measures, closed plans and inactive liaisons get nothing", async () => {
     await job(TODAY);
-    const reminded = new Set((await db().reminder.findMany()).map((r) => r.assignmentId));
-    for (const a of ["4:J", "4:D", "5:D", "c1:D", "7:J"]) expect(reminded.has(ids[a]!), a).toBe(false);
+    const listed = new Set<number>();
+    for (const n of await db().notification.findMany()) {
+      for (const m of n.body!.matchAll(/^\d+\. (\S+) /gm)) listed.add(Number(m[1]));
+    }
     const inactive = await db().user.findUniqueOrThrow({ where: { login: "a.dev.old" } });
     expect(await db().notification.count({ where: { userId: inactive.id } })).toBe(0);
+    // D's report digest lists 1, 2 and 6, not 5 (its part completed); J's lists 3 and 5, not 4 (completed) or 7 (assigned after Q3).
+    const late = await db().notification.findFirstOrThrow({ where: { digest: digest.late(world.a.units.development.id) } });
+    expect(late.body!.split("\n").slice(1).map((l) => l.split(" ")[1])).toEqual(["1", "2", "6"]);
+    const lateJ = await db().notification.findFirstOrThrow({ where: { digest: digest.late(world.a.units.justice.id) } });
+    expect(lateJ.body!.split("\n").slice(1).map((l) => l.split(" ")[1])).toEqual(["3", "5"]);
+    expect(await db().notification.count({ where: { body: { contains: "举措 4" } } })).toBe(0);
   });
 
-  it("notifies each unit's liaisons with the reminder's words and a link to the measure", async () => {
+  it("words each digest with its period, count and measures, linking to the task list", async () => {
     await job(TODAY);
-    const overdue = await db().reminder.findUniqueOrThrow({ where: { dedupeKey: key.overdue("3:J", "2024-10-14") } });
-    expect(overdue).toMatchObject({ kind: "OVERDUE", unitId: world.a.units.justice.id, measureId: measures["3"]!.id, sentById: null });
-    expect(await db().notification.findMany({ where: { reminderId: overdue.id } })).toMatchObject([
-      { userId: justiceLiaison.id, title: "逾期提醒:3 举措 3", link: `/measures/${measures["3"]!.id}`, body: overdue.message, readAt: null },
-    ]);
-    const returned = await db().reminder.findUniqueOrThrow({ where: { dedupeKey: key.late("1:D", "2024-Q3") } });
-    expect(returned.message).toBe("举措「1 举措 1」2024年第三季度的进展应于 2024-10-10 前报送,目前已被退回,尚未重新报送。请尽快报送。");
-    const dueSoon = await db().reminder.findUniqueOrThrow({ where: { dedupeKey: key.dueSoon("5:J", "2024-10-31") } });
-    expect(dueSoon.message).toBe("举措「5 举措 5」完成时限为 2024-10-31,距完成时限还有 16 天。请抓紧推进,并及时报送进展。");
+    const late = await db().notification.findFirstOrThrow({ where: { digest: digest.late(world.a.units.development.id) } });
+    expect(late).toMatchObject({
+      userId: world.a.users.liaison.id,
+      kind: "REMINDER",
+      title: "2024年第三季度尚有 3 项进展未报送",
+      link: "/tasks",
+      readAt: null,
+      reminderId: null,
+    });
+    expect(late.body).toBe(
+      ["贵单位以下 3 项举措2024年第三季度的进展尚未报送(或被退回待重新报送),请尽快报送:", "1. 1 举措 1", "2. 2 举措 2", "3. 6 举措 6"].join("\n"),
+    );
+    const overdue = await db().notification.findFirstOrThrow({ where: { digest: digest.overdue(world.a.units.justice.id, "2024-10") } });
+    expect(overdue.title).toBe("2024年10月逾期提醒:1 项举措已超过完成时限");
     expect(await db().notification.count({ where: { userId: world.b.users.liaison.id } })).toBe(2);
   });
 

@@ -5,6 +5,7 @@ import { inboxCounts, listNotifications } from "@/lib/notifications/queries.ts";
 import { INBOX_FILTERS, isFromPerson, parseInboxFilter, type InboxFilter } from "@/lib/notifications/messages.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { InboxControls, MarkReadButton, OpenLink } from "@/app/(app)/inbox/inbox-controls.tsx";
+import { DigestItems } from "@/components/notifications/digest-items.tsx";
 
 export const metadata: Metadata = { title: "消息" };
 
@@ -66,7 +67,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               </time>
               {!n.readAt && <MarkReadButton id={n.id} />}
             </div>
-            {n.body && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>}
+            {n.digest ? <DigestItems digest={n.digest} /> : n.body && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>}
           </li>
         ))}
       </ul>

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { seedDemoData } from "@/lib/db/seed.ts";
+import { runReminderJob } from "@/lib/reminders/job.ts";
+import type { Mailer } from "@/lib/notifications/mailer.ts";
+import { listNotifications } from "@/lib/notifications/queries.ts";
+
+// Acceptance: on a fresh demo, after the reminder job (npm start runs it at
+// start), 区司法局's liaison has at most 10 unread messages, each naming its
+// measures or period; a second run of the job adds none.
+
+const silentMailer: Mailer = { configured: false, send: async () => {} };
+
+describe("the fresh demo's inbox", () => {
+  it("gives xialu.liaison at most 10 unread messages, each naming its measures or period, and a rerun adds none", async () => {
+    const today = "2026-12-06";
+    await seedDemoData(db(), { today });
+    await runReminderJob(today, { mailer: silentMailer });
+    const liaison = await db().user.findUniqueOrThrow({ where: { login: "xialu.liaison" } });
+    const unread = await db().notification.findMany({ where: { userId: liaison.id, readAt: null }, orderBy: { id: "asc" } });
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.length).toBeLessThanOrEqual(10);
+    for (const n of unread) {
+      // A measure ("举措「3.2 …」", "3.2 …") or a period ("2026年第三季度", "2026年12月").
+      expect(n.title, n.title).toMatch(/\d{4}年(第.季度|\d{1,2}月|上半年|下半年|度)|[「:]\S+ /);
+    }
+    // The inbox lists the report digest's measures, each a link to its page.
+    const actor = { id: liaison.id, role: liaison.role, name: liaison.name, regionId: liaison.regionId, scopeRegionIds: [liaison.regionId!], unitId: liaison.unitId };
+    const digest = (await listNotifications(actor)).find((n) => /^\d{4}年第.季度尚有 \d+ 项进展未报送$/.test(n.title));
+    expect(digest?.digest?.items.length).toBeGreaterThan(0);
+    for (const item of digest!.digest!.items) expect(item.href).toMatch(/^\/measures\/\d+$/);
+    const total = await db().notification.count();
+    await runReminderJob(today, { mailer: silentMailer });
+    expect(await db().notification.count()).toBe(total);
+  }, 180_000);
+});
