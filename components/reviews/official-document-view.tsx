@@ -37,7 +37,7 @@ export function OfficialDocumentView({ document }: { document: OfficialDocument 
                 <thead>
                   <tr>
                     {block.header.map((h) => (
-                      <th key={h} scope="col" className="border border-black px-2 py-1 font-normal">
+                      <th key={h} scope="col" className="whitespace-nowrap border border-black px-2 py-1 font-normal">
                         {h}
                       </th>
                     ))}
@@ -47,7 +47,7 @@ export function OfficialDocumentView({ document }: { document: OfficialDocument 
                   {block.rows.map((row, r) => (
                     <tr key={r} className="break-inside-avoid">
                       {block.header.map((_, c) => (
-                        <td key={c} className={`border border-black px-2 py-1 ${typeof row[c] === "number" ? "text-center" : ""}`}>
+                        <td key={c} className={`border border-black px-2 py-1 ${typeof row[c] === "number" ? "whitespace-nowrap text-center" : ""} ${c === 1 && row.length > 3 ? "min-w-[6em]" : ""}`}>
                           {row[c]}
                         </td>
                       ))}

@@ -70,7 +70,7 @@ export function noticeDocument(notice: OverdueNotice): OfficialDocument {
         : {
             kind: "table",
             header: ["序号", "单位", "未报送举措数", "未报送举措"],
-            rows: units.map((u, i) => [i + 1, u.unitName, u.measures.length, u.measures.map((m) => `${m.code} ${shorten(m.text)}`).join(";")]),
+            rows: units.map((u, i) => [i + 1, u.unitName, u.measures.length, measureCodes(u.measures)]),
           },
       { kind: "heading1", text: "二、逾期未完成举措" },
       overdue.length === 0
@@ -87,6 +87,16 @@ export function noticeDocument(notice: OverdueNotice): OfficialDocument {
       },
     ],
   };
+}
+
+/**
+ * A unit's missing measures by plan: "《规划》1、2、5". Codes only: a unit may owe
+ * dozens, the texts are in the 台账, and the 通报 must stay readable.
+ */
+function measureCodes(measures: { code: string; planTitle: string }[]): string {
+  const byPlan = new Map<string, string[]>();
+  for (const m of measures) byPlan.set(m.planTitle, [...(byPlan.get(m.planTitle) ?? []), m.code]);
+  return [...byPlan].map(([plan, codes]) => `《${plan}》${codes.join("、")}`).join(";");
 }
 
 const shorten = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max)}……` : text);

@@ -280,7 +280,7 @@ describe("未报送/逾期 通报", () => {
     // 区司法局 owed measures 3 and 4 (a draft is not a report); 区发改局 reported everything it owed.
     expect(missing).toEqual([
       ["序号", "单位", "未报送举措数", "未报送举措"],
-      ["1", "区司法局", "2", "3 规范行政执法;4 培育法治文化"],
+      ["1", "区司法局", "2", "《下陆区法治政府建设实施方案》3、4"],
     ]);
     expect(overdue).toEqual([
       ["序号", "举措", "牵头单位", "完成时限"],
