@@ -187,7 +187,7 @@ export function ReviewQueue({ items }: { items: QueueItem[] }) {
                         </span>
                       )}
                     </div>
-                    <h3 id={headingId(item.id)} tabIndex={-1} className="mt-1 font-medium">
+                    <h3 id={headingId(item.id)} tabIndex={-1} className="mt-1 scroll-mt-24 font-medium">
                       <Link href={`/measures/${item.measureId}`} className="text-brand-700 hover:underline">
                         举措 {item.measureCode} {item.measureText.slice(0, 60)}
                         {item.measureText.length > 60 ? "……" : ""}
