@@ -93,7 +93,7 @@ test("every form control on the main pages has an accessible name", async ({ pag
     ],
     [
       "xialu.bureau",
-      ["/reports", "/reports/new", "/inspections", "/inspections/new", `/inspections/${item!.inspectionId}`, `/inspections/rectifications/${item!.id}`, "/evaluations", "/evaluations/new", "/reviews/notice"],
+      ["/reports", "/reports/new", "/inspections", "/inspections/new", `/inspections/${item!.inspectionId}`, `/inspections/rectifications/${item!.id}`, "/evaluations", "/evaluations/new"],
     ],
     ["xialu.liaison", ["/tasks", `/measures/${measure!.id}`, "/dashboard", "/reports", "/reports/new", `/inspections/rectifications/${item!.id}`, "/account/password"]],
     ["admin", ["/regions", `/reports/${report!.id}`]],
