@@ -17,6 +17,11 @@ export function DecisionControls(props: {
   missingComment: string;
   approve: (comment: string) => Promise<ActionResult<unknown>>;
   reject: (comment: string) => Promise<ActionResult<unknown>>;
+  /** The comment rule as a schema states it; without it, a comment is required to reject. */
+  validate?: (kind: "approve" | "reject", comment: string) => string | null;
+  /** Where focus goes once decided (the review desk: the next item's heading). */
+  focusAfter?: () => HTMLElement | null | undefined;
+  onDecided?: (kind: "approve" | "reject") => void;
 }) {
   const { run, pending } = useActionRunner();
   const [comment, setComment] = useState("");
@@ -26,16 +31,18 @@ export function DecisionControls(props: {
   const errorId = useId();
 
   function decide(kind: "approve" | "reject") {
-    if (kind === "reject" && !comment.trim()) {
-      setCommentError(props.missingComment);
+    const problem = props.validate ? props.validate(kind, comment) : kind === "reject" && !comment.trim() ? props.missingComment : null;
+    if (problem) {
+      setCommentError(problem);
       textarea.current?.focus();
       return;
     }
     setCommentError(null);
     // Found before the call: once decided, these controls leave the page.
     const section = group.current?.closest("section");
-    const heading = section?.querySelector<HTMLElement>("h2") ?? document.querySelector<HTMLElement>("main h1");
+    const heading = props.focusAfter?.() ?? section?.querySelector<HTMLElement>("h2") ?? document.querySelector<HTMLElement>("main h1");
     run(() => (kind === "approve" ? props.approve : props.reject)(comment), {
+      onSuccess: () => props.onDecided?.(kind),
       onFailure: (failure) => setCommentError(failure.fieldErrors?.comment?.[0] ?? null),
       focus: () => heading,
     });

@@ -5,7 +5,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { AppError, forbidden, notFound } from "@/lib/errors.ts";
+import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
 import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
@@ -13,6 +13,7 @@ import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notification
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
 import {
+  batchApproveProgressReportsSchema,
   carryForwardProgressReportSchema,
   returnProgressReportSchema,
   reviewProgressReportSchema,
@@ -338,47 +339,102 @@ async function reviewTarget(tx: Tx, actor: Actor, reportId: number) {
   return { report, assignment: report.assignment };
 }
 
+/**
+ * Approves one submitted report at the version the reviewer saw: the state, the
+ * assignment's status, the unit's 审核结果 message and the audit event, in the
+ * caller's transaction. The single 通过 and 批量通过 both go through here.
+ */
+async function approveInTx(tx: Tx, actor: Actor, reportId: number, version: number) {
+  const { report, assignment } = await reviewTarget(tx, actor, reportId);
+  const saved = await updateAtVersion(tx, report.id, version, {
+    state: "APPROVED",
+    reviewerId: actor.id,
+    reviewedAt: new Date(),
+    reviewComment: null,
+  });
+  // The unit's own status follows the newest approved report; a late
+  // report for an earlier period never undoes a later one or a completion.
+  const newer = await tx.progressReport.findFirst({
+    where: { assignmentId: assignment.id, state: "APPROVED", id: { not: report.id }, periodStart: { gt: report.periodStart } },
+    select: { id: true },
+  });
+  const completed = report.claimedStatus === "COMPLETED";
+  if (completed) {
+    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt } });
+  } else if (!newer && assignment.status !== "COMPLETED") {
+    await tx.assignment.update({
+      where: { id: assignment.id },
+      data: { status: "IN_PROGRESS", ...(report.claimedStatus === "IN_PROGRESS" ? { percent: report.percent } : {}) },
+    });
+  }
+  // 审核结果 reaches the unit's liaisons, naming the measure and period.
+  const { measure, period } = await reportSubject(tx, assignment.measureId, report.periodStart);
+  const message = reportApprovedMessage({ measure, period });
+  await notifyUnitLiaisons(tx, { unitId: assignment.unitId, districtId: saved.districtId }, message);
+  await recordAudit(tx, {
+    actor,
+    action: "report.approve",
+    entityType: "ProgressReport",
+    entityId: saved.id,
+    districtId: saved.districtId,
+    before: report,
+    after: saved,
+  });
+}
+
 export async function approveProgressReport(input: unknown) {
   return runAction("approveProgressReport", reviewProgressReportSchema, input, async (actor, data) => {
     if (!can(actor, "report.review")) throw forbidden();
-    await db().$transaction(async (tx) => {
-      const { report, assignment } = await reviewTarget(tx, actor, data.reportId);
-      const saved = await updateAtVersion(tx, report.id, data.version, {
-        state: "APPROVED",
-        reviewerId: actor.id,
-        reviewedAt: new Date(),
-        reviewComment: null,
-      });
-      // The unit's own status follows the newest approved report; a late
-      // report for an earlier period never undoes a later one or a completion.
-      const newer = await tx.progressReport.findFirst({
-        where: { assignmentId: assignment.id, state: "APPROVED", id: { not: report.id }, periodStart: { gt: report.periodStart } },
-        select: { id: true },
-      });
-      const completed = report.claimedStatus === "COMPLETED";
-      if (completed) {
-        await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt } });
-      } else if (!newer && assignment.status !== "COMPLETED") {
-        await tx.assignment.update({
-          where: { id: assignment.id },
-          data: { status: "IN_PROGRESS", ...(report.claimedStatus === "IN_PROGRESS" ? { percent: report.percent } : {}) },
-        });
-      }
-      // 审核结果 reaches the unit's liaisons, naming the measure and period.
-      const { measure, period } = await reportSubject(tx, assignment.measureId, report.periodStart);
-      const message = reportApprovedMessage({ measure, period });
-      await notifyUnitLiaisons(tx, { unitId: assignment.unitId, districtId: saved.districtId }, message);
-      await recordAudit(tx, {
-        actor,
-        action: "report.approve",
-        entityType: "ProgressReport",
-        entityId: saved.id,
-        districtId: saved.districtId,
-        before: report,
-        after: saved,
-      });
-    });
+    await db().$transaction((tx) => approveInTx(tx, actor, data.reportId, data.version));
     return { message: "已审核通过", data: null };
+  });
+}
+
+export type BatchApprovalOutcome = {
+  approved: number[];
+  /** Reports left as they were, each named for the reviewer: changed meanwhile, already decided. */
+  failed: { reportId: number; name: string; reason: string }[];
+};
+
+/**
+ * 批量通过: every report of the list is first looked up inside the actor's scope;
+ * one id outside it (or unknown) refuses the whole batch with NOT_FOUND, so a
+ * forged list changes nothing and probes nothing. Each approval then runs in its
+ * own transaction through the single approval's core, so a report changed
+ * meanwhile (stale version) or already decided is reported by name and the rest
+ * still go through.
+ */
+export async function approveProgressReports(input: unknown) {
+  return runAction("approveProgressReports", batchApproveProgressReportsSchema, input, async (actor, data): Promise<{ message: string; data: BatchApprovalOutcome }> => {
+    if (!can(actor, "report.review")) throw forbidden();
+    const ids = data.items.map((item) => item.reportId);
+    const found = await db().progressReport.findMany({
+      where: { id: { in: ids }, assignmentId: { not: null }, ...scope.progressReports(actor) },
+      select: {
+        id: true,
+        periodStart: true,
+        assignment: { select: { unit: { select: { name: true, regionId: true } }, measure: { select: { code: true } } } },
+      },
+    });
+    if (found.length !== ids.length || found.some((r) => !r.assignment || !can(actor, "report.review", { regionId: r.assignment.unit.regionId }))) {
+      throw notFound();
+    }
+    const nameOf = new Map(found.map((r) => [r.id, `${r.assignment!.unit.name} · 举措 ${r.assignment!.measure.code}`]));
+    const outcome: BatchApprovalOutcome = { approved: [], failed: [] };
+    for (const item of data.items) {
+      try {
+        await db().$transaction((tx) => approveInTx(tx, actor, item.reportId, item.version));
+        outcome.approved.push(item.reportId);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const reason = error.message === ERROR_MESSAGES.CONFLICT ? "已被他人修改" : error.message.replace(/[,,。]?请刷新后.*$/, "");
+        outcome.failed.push({ reportId: item.reportId, name: nameOf.get(item.reportId)!, reason });
+      }
+    }
+    const failedText = outcome.failed.length
+      ? `;${outcome.failed.length} 份未通过:${outcome.failed.map((f) => `${f.name}(${f.reason})`).join("、")},请刷新后查看`
+      : "";
+    return { message: `已通过 ${outcome.approved.length} 份报送${failedText}`, data: outcome };
   });
 }
 

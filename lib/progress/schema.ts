@@ -69,8 +69,33 @@ export const carryForwardProgressReportSchema = z.object({
 
 export const reviewProgressReportSchema = z.object({ reportId: id("报送"), version: versionNumber });
 
+/**
+ * The review desk's one comment box (审核意见): optional to approve, required to
+ * return. The rule lives here so the box, the single 退回 and any other caller
+ * agree; the message names what is missing.
+ */
+export const REVIEW_COMMENT_REQUIRED = "退回时请填写退回意见";
+const reviewComment = z.string({ error: REVIEW_COMMENT_REQUIRED }).trim().max(1000, "审核意见不能超过 1000 个字");
+
+export const reviewDecisionSchema = z
+  .object({ decision: z.enum(["approve", "return"]), comment: z.preprocess((v) => v ?? "", reviewComment) })
+  .superRefine((value, ctx) => {
+    if (value.decision === "return" && value.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: REVIEW_COMMENT_REQUIRED });
+  });
+
 export const returnProgressReportSchema = reviewProgressReportSchema.extend({
-  comment: text("退回意见", 1000),
+  comment: reviewComment.min(1, REVIEW_COMMENT_REQUIRED),
+});
+
+/** At most this many reports approved in one 批量通过: a page of the queue. */
+export const MAX_BATCH_APPROVALS = 100;
+
+export const batchApproveProgressReportsSchema = z.object({
+  items: z
+    .array(z.object({ reportId: id("报送"), version: versionNumber }), { error: "请选择要通过的报送" })
+    .min(1, "请选择要通过的报送")
+    .max(MAX_BATCH_APPROVALS, `一次最多通过 ${MAX_BATCH_APPROVALS} 份报送`)
+    .refine((items) => new Set(items.map((i) => i.reportId)).size === items.length, "同一份报送不能重复选择"),
 });
 
 export type SubmitProgressReportInput = z.output<typeof submitProgressReportSchema>;

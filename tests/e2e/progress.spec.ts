@@ -85,7 +85,7 @@ test("responsible reports, lead consolidates, bureau returns, lead resubmits wit
     .getByRole("listitem")
     .filter({ hasText: "汇总各部门事项,目录已经区政府常务会议审议通过并公布。" })
     .getByRole("group", { name: "审核区司法局的报送" });
-  await leadReview.getByLabel("退回意见").fill("请附目录印发文件。");
+  await leadReview.getByLabel(/审核意见/).fill("请附目录印发文件。");
   await leadReview.getByRole("button", { name: "退回" }).click();
   // Decided reports leave the queue.
   await expect(leadReview).toHaveCount(0);

@@ -28,6 +28,7 @@ import { parseDashboardFilters } from "@/lib/dashboards/schema.ts";
 import { getAnnualReport } from "@/lib/annual-reports/queries.ts";
 import { getInspectionDetail } from "@/lib/inspections/queries.ts";
 import { getEvaluation } from "@/lib/evaluations/queries.ts";
+import { loadOverdueNotice, loadPeriodLedger } from "@/lib/reviews/queries.ts";
 import { listSignInEvents } from "@/lib/audit/queries.ts";
 import { recordSignInEvent } from "@/lib/audit/sign-in-events.ts";
 import { actAs } from "../support/acting.ts";
@@ -51,7 +52,7 @@ const { createUnit, updateUnit, setUnitActive } = unitActions;
 const { createUnitGroup, updateUnitGroup, deleteUnitGroup } = groupActions;
 const { createUser, updateUser, setUserActive, resetUserPassword, updateDisplayPreferences, changeOwnPassword } = userActions;
 const { previewPlanImport, commitPlanImport, importPlanLedger, updatePlanReporting, updateSectionOutlineArea } = planActions;
-const { saveProgressDraft, submitProgressReport, carryForwardProgressReport, approveProgressReport, returnProgressReport } = progressActions;
+const { saveProgressDraft, submitProgressReport, carryForwardProgressReport, approveProgressReport, approveProgressReports, returnProgressReport } = progressActions;
 const { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } = extensionActions;
 const { sendReminder, remindLateUnit } = reminderActions;
 const {
@@ -335,9 +336,19 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "report.review": {
     kind: "action",
-    inScope: [{ as: bureau, fn: approveProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1 }) }],
+    inScope: [
+      { as: bureau, fn: approveProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1 }) },
+      { as: bureau, fn: approveProgressReports, input: (w) => ({ items: [{ reportId: w.a.submittedReport.id, version: 1 }] }) },
+    ],
     outOfScope: [
       { as: bureau, fn: approveProgressReport, input: (w) => ({ reportId: w.b.submittedReport.id, version: 1 }), code: "NOT_FOUND" },
+      // One id of another district refuses the whole batch: the in-scope one stays unapproved too.
+      {
+        as: bureau,
+        fn: approveProgressReports,
+        input: (w) => ({ items: [{ reportId: w.a.submittedReport.id, version: 1 }, { reportId: w.b.submittedReport.id, version: 1 }] }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: returnProgressReport, input: (w) => ({ reportId: w.b.submittedReport.id, version: 1, comment: "请补充" }), code: "NOT_FOUND" },
       { as: bureau, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id }), code: "NOT_FOUND" },
       { as: bureau, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id, comment: "理由不足" }), code: "NOT_FOUND" },
@@ -346,6 +357,7 @@ const MATRIX: Record<Action, CaseSet> = {
     ],
     wrongRole: [
       { as: liaison, fn: approveProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1 }), code: "FORBIDDEN" },
+      { as: leader, fn: approveProgressReports, input: (w) => ({ items: [{ reportId: w.a.submittedReport.id, version: 1 }] }), code: "FORBIDDEN" },
       { as: liaison, fn: returnProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1, comment: "请补充" }), code: "FORBIDDEN" },
       { as: liaison, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id }), code: "FORBIDDEN" },
       { as: leader, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id, comment: "理由不足" }), code: "FORBIDDEN" },
@@ -361,9 +373,22 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "districtDashboard.read": {
     kind: "read",
-    inScope: [{ as: leader, read: (actor, w) => loadDistrictDashboard(actor, w.a.region.id, FILTERS, TODAY) }],
-    outOfScope: [{ as: leader, read: (actor, w) => loadDistrictDashboard(actor, w.b.region.id, FILTERS, TODAY) }],
-    wrongRole: [{ as: liaison, read: (actor, w) => loadDistrictDashboard(actor, w.a.region.id, FILTERS, TODAY) }],
+    inScope: [
+      { as: leader, read: (actor, w) => loadDistrictDashboard(actor, w.a.region.id, FILTERS, TODAY) },
+      // 进展台账 and the 未报送/逾期 通报 of a period (lib/reviews/queries.ts).
+      { as: leader, read: (actor, w) => loadPeriodLedger(actor, w.a.region.id, "2024-Q4") },
+      { as: bureau, read: (actor, w) => loadOverdueNotice(actor, w.a.region.id, "2024-Q4", TODAY) },
+    ],
+    outOfScope: [
+      { as: leader, read: (actor, w) => loadDistrictDashboard(actor, w.b.region.id, FILTERS, TODAY) },
+      { as: leader, read: (actor, w) => loadPeriodLedger(actor, w.b.region.id, "2024-Q4") },
+      { as: bureau, read: (actor, w) => loadOverdueNotice(actor, w.b.region.id, "2024-Q4", TODAY) },
+    ],
+    wrongRole: [
+      { as: liaison, read: (actor, w) => loadDistrictDashboard(actor, w.a.region.id, FILTERS, TODAY) },
+      { as: liaison, read: (actor, w) => loadPeriodLedger(actor, w.a.region.id, "2024-Q4") },
+      { as: liaison, read: (actor, w) => loadOverdueNotice(actor, w.a.region.id, "2024-Q4", TODAY) },
+    ],
   },
   "unitDashboard.read": {
     kind: "read",

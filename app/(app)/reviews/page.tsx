@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { listReviewQueue } from "@/lib/progress/queries.ts";
+import { listReviewDesk } from "@/lib/reviews/queries.ts";
+import { parseReviewFilters, REVIEW_KIND_LABELS, REVIEW_KINDS } from "@/lib/reviews/schema.ts";
 import { CLAIMED_STATUS_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
 import { ExtensionDecision } from "@/app/(app)/measures/[id]/measure-actions.tsx";
-import { listPendingExtensions } from "@/lib/extensions/queries.ts";
+import { ReviewQueue, type QueueItem } from "@/components/reviews/review-queue.tsx";
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -16,15 +16,102 @@ export const metadata: Metadata = { title: "审核" };
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
-export default async function ReviewsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewsPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor, "report.review")) notFound();
-  const [reports, extensions] = await Promise.all([listReviewQueue(actor), listPendingExtensions(actor)]);
-  // The queue holds measure reports only (rectification reports are reviewed on their own
-  // page); a report without an assignment is left out rather than crashing the page.
-  const queue = reports.flatMap((report) => (report.assignment ? [{ ...report, assignment: report.assignment }] : []));
+  const filters = parseReviewFilters(await searchParams);
+  const { reports, extensions, options } = await listReviewDesk(actor, filters);
+  const items: QueueItem[] = reports.map((r) => ({
+    id: r.id,
+    version: r.version,
+    measureId: r.assignment.measure.id,
+    measureCode: r.assignment.measure.code,
+    measureText: r.assignment.measure.text,
+    planTitle: r.assignment.measure.plan.title,
+    unitName: r.assignment.unit.name,
+    role: r.assignment.role === "LEAD" ? "牵头" : "责任",
+    periodLabel: r.period.label,
+    claimedLabel: CLAIMED_STATUS_LABELS[r.claimedStatus],
+    percent: r.percent,
+    text: r.text,
+    author: r.author.name,
+    submittedAt: r.submittedAt?.toISOString() ?? "",
+    submittedLabel: r.submittedAt ? timeFormat.format(r.submittedAt) : "—",
+    onBehalf: r.onBehalfOfUnitId !== null,
+    attachments: r.attachments,
+    related: r.related,
+  }));
+  const filtered = Object.keys(filters).length > 0;
+  const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
     <>
+      <PageHeader
+        title="审核"
+        description={`待审核的进展报送 ${items.length} 份${filtered ? "(已筛选)" : ""},按报送时间先后排列`}
+        actions={
+          <Link href="/reviews/notice" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            进展台账与未报送通报
+          </Link>
+        }
+      />
+      <form method="get" role="search" aria-label="筛选待审核事项" className="no-print mb-6 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-5 md:items-end">
+        <label>
+          报送期
+          <select name="period" defaultValue={filters.period ?? ""} className={select}>
+            <option value="">全部</option>
+            {options.periods.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          单位
+          <select name="unit" defaultValue={filters.unit ?? ""} className={select}>
+            <option value="">全部</option>
+            {options.units.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          规划
+          <select name="plan" defaultValue={filters.plan ?? ""} className={select}>
+            <option value="">全部</option>
+            {options.plans.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          类型
+          <select name="kind" defaultValue={filters.kind ?? ""} className={select}>
+            <option value="">全部</option>
+            {REVIEW_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {REVIEW_KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="col-span-2 flex gap-2 md:col-span-1">
+          <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-white">
+            筛选
+          </button>
+          {filtered && (
+            <Link href="/reviews" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50">
+              清除
+            </Link>
+          )}
+        </div>
+      </form>
       {extensions.length > 0 && (
         <section aria-labelledby="extensions-title" className="mb-8">
           <h2 id="extensions-title" className="mb-2 text-lg font-semibold">
@@ -43,42 +130,7 @@ export default async function ReviewsPage() {
           </ol>
         </section>
       )}
-      <PageHeader title="审核" description={`待审核的进展报送 ${queue.length} 条,按报送时间先后排列`} />
-      {queue.length === 0 && <p className="text-slate-500">没有待审核的报送</p>}
-      <ol className="space-y-4">
-        {queue.map((report) => {
-          const { assignment } = report;
-          return (
-            <li key={report.id} className="rounded border border-slate-200 bg-white p-4">
-              <div className="text-xs text-slate-500">{assignment.measure.plan.title}</div>
-              <Link href={`/measures/${assignment.measure.id}`} className="font-medium text-brand-700 hover:underline">
-                举措 {assignment.measure.code} {assignment.measure.text.slice(0, 60)}
-                {assignment.measure.text.length > 60 ? "……" : ""}
-              </Link>
-              <div className="mt-1 text-sm text-slate-700">
-                {assignment.unit.name}({assignment.role === "LEAD" ? "牵头" : "责任"})· {CLAIMED_STATUS_LABELS[report.claimedStatus]} · {report.percent}% ·{" "}
-                {report.author.name} 于 {report.submittedAt ? timeFormat.format(report.submittedAt) : "—"} 报送
-                {report.onBehalfOfUnitId && "(代报)"}
-              </div>
-              <p className="mt-2 whitespace-pre-line text-sm">{report.text}</p>
-              {report.attachments.length > 0 && (
-                <p className="mt-1 text-sm">
-                  附件:
-                  {report.attachments.map((file, i) => (
-                    <span key={file.id}>
-                      {i > 0 && "、"}
-                      <a href={`/attachments/${file.id}`} className="text-brand-700 hover:underline">
-                        {file.fileName}
-                      </a>
-                    </span>
-                  ))}
-                </p>
-              )}
-              <ReviewControls reportId={report.id} version={report.version} unitName={assignment.unit.name} />
-            </li>
-          );
-        })}
-      </ol>
+      {filters.kind !== "extension" && <ReviewQueue key={JSON.stringify(filters)} items={items} />}
     </>
   );
 }

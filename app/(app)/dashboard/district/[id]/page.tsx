@@ -77,7 +77,14 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
       <PageHeader
         title={`${data.district.name}法治政府建设统计看板`}
         description={describeDistrictView(data)}
-        actions={<PrintButton />}
+        actions={
+          <>
+            <Link href={`/reviews/notice?district=${data.district.id}`} className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
+              进展台账与未报送通报
+            </Link>
+            <PrintButton />
+          </>
+        }
       />
       <FilterBar
         action={base}

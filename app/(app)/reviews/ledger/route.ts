@@ -1,0 +1,3 @@
+import { ledgerGet } from "@/lib/reviews/routes.ts";
+
+export const GET = ledgerGet;

@@ -1,0 +1,3 @@
+import { noticeDocxGet } from "@/lib/reviews/routes.ts";
+
+export const GET = noticeDocxGet;
