@@ -5,6 +5,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { latestDuePeriod, previousPeriod } from "@/lib/progress/periods.ts";
 import {
   ASSIGNMENT_COUNTERS,
   MEASURE_COUNTERS,
@@ -59,6 +60,23 @@ const UNIT_ROW_TOTALS = Prisma.join(
   ", ",
 );
 
+/**
+ * The reports each unit owes for the selected period, over \`ax\` rows: the
+ * assignments the reminder job chases (lib/reminders/queries.ts: the unit
+ * active, the plan not CLOSED, neither the assignment nor its measure
+ * completed) that were expected a report for the period — always one whose due
+ * date has passed (scopePlans) — and have none submitted or approved (none, a
+ * draft, or one returned). Units that owe nothing are left out.
+ */
+const OWED_REPORTS_BY_UNIT = Prisma.sql`
+  SELECT ax."unitId", count(*)::int AS "owed"
+  FROM ax
+  JOIN "Unit" u ON u."id" = ax."unitId"
+  JOIN "Plan" p ON p."id" = ax."planId"
+  WHERE u."active" AND p."status" <> 'CLOSED'
+    AND NOT ax."effDone" AND ax."selExpected" AND ax."selState" NOT IN ('SUBMITTED', 'APPROVED')
+  GROUP BY ax."unitId"`;
+
 /** The district dashboard's figures in one statement over the facts. */
 export function districtStatement(facts: Prisma.Sql, today: string): Prisma.Sql {
   return Prisma.sql`
@@ -71,13 +89,15 @@ soon AS (
   SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"
   ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
 ),
-units AS (SELECT ax."unitId", ${ASSIGNMENT_COUNTERS} FROM ax GROUP BY ax."unitId")
+units AS (SELECT ax."unitId", ${ASSIGNMENT_COUNTERS} FROM ax GROUP BY ax."unitId"),
+owing AS (${OWED_REPORTS_BY_UNIT})
 SELECT json_build_object(
   'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
   'assignmentTotals', (SELECT row_to_json(t) FROM (SELECT ${UNIT_ROW_TOTALS} FROM units) t),
   'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId") t),
   'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
   'units', (SELECT json_agg(units) FROM units),
+  'owing', (SELECT json_agg(owing) FROM owing),
   'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
     SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
       (${today}::date - o."deadline")::int AS "days", p."title" AS "planTitle",
@@ -117,6 +137,7 @@ export async function loadDistrictDashboard(actor: Actor, districtId: number, fi
             plans: (MeasureCounters & { planId: number })[] | null;
             chapters: (MeasureCounters & { chapterId: number | null })[] | null;
             units: (AssignmentCounters & { unitId: number; returned: number })[] | null;
+            owing: { unitId: number; owed: number }[] | null;
             overdue: MeasureListRow[] | null;
             dueSoon: MeasureListRow[] | null;
             monthly: { month: string; completed: number }[] | null;
@@ -143,6 +164,7 @@ ${districtStatement(facts, today)}`,
   const chapterById = new Map(chapters.map((c) => [c.id, c]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitRows: UnitRow[] = (data.data.units ?? []).map((u) => ({ ...u, name: unitName.get(u.unitId) ?? `单位 ${u.unitId}` }));
+  const owedByUnit = new Map((data.data.owing ?? []).map((o) => [o.unitId, o.owed]));
   const totals = data.data.totals;
   return {
     district,
@@ -170,10 +192,13 @@ ${districtStatement(facts, today)}`,
     overdue: { total: totals.overdue, rows: data.data.overdue ?? [] },
     dueSoon: { rows: data.data.dueSoon ?? [] },
     units: rankUnits(unitRows, filters.sort, filters.dir),
-    notReported: rankUnits(
-      unitRows.filter((u) => u.expected > u.submitted),
-      "name",
-    ).sort((a, b) => b.expected - b.submitted - (a.expected - a.submitted)),
+    // Only the units that owe a report for the period, most owed first.
+    notReported: rankUnits(unitRows, "name")
+      .flatMap((u) => {
+        const owed = owedByUnit.get(u.unitId);
+        return owed ? [{ ...u, owed }] : [];
+      })
+      .sort((a, b) => b.owed - a.owed),
     monthly: monthSeries(data.data.monthly ?? [], data.data.firstYear, today),
     options: { plans, chapters, units, periods: periodOptions(today, filters.period) },
   };
@@ -375,4 +400,151 @@ export async function listDashboardUnits(actor: Actor) {
     take: 200,
     select: { id: true, name: true },
   });
+}
+
+// ---------------------------------------------------------------------------
+// Who is behind (the leader's and bureau's home)
+
+/** A unit that is behind: reports owed this period, overdue assignments, reports returned and not resubmitted. */
+export type LaggingUnit = {
+  unitId: number;
+  name: string;
+  districtId: number;
+  districtName: string;
+  /** Reports owed for the period and missing (本期未报). */
+  notReported: number;
+  /** Assignments past their measure's deadline and not done (逾期). */
+  overdue: number;
+  /** Reports returned and not yet resubmitted, any period (退回). */
+  returned: number;
+};
+
+export type PeriodRate = { label: string; expected: number; submitted: number };
+
+export type WhoIsBehind = {
+  units: LaggingUnit[];
+  /** Units with assignments in scope, lagging or not. */
+  unitCount: number;
+  overdueMeasures: number;
+  period: PeriodRate;
+  previousPeriod: PeriodRate;
+  /** The dashboard the figures come from (district, or city for several districts). */
+  dashboardHref: string | null;
+};
+
+/** One district's share of who is behind: its lagging units (ranked) and this period's totals. */
+async function districtLagging(plans: PlanPeriods[], today: string) {
+  const facts = factsCte(plans, {}, today);
+  const [row] = await db().$queryRaw<
+    [
+      {
+        data: {
+          units: { unitId: number; name: string; notReported: number; overdue: number; returned: number }[] | null;
+          unitCount: number;
+          overdueMeasures: number;
+          expected: number;
+          submitted: number;
+        };
+      },
+    ]
+  >`
+${facts},
+owing AS (${OWED_REPORTS_BY_UNIT}),
+units AS (
+  SELECT ax."unitId",
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."pastDeadline")::int AS "overdue",
+    COALESCE(sum(ax."returned"), 0)::int AS "returned"
+  FROM ax GROUP BY ax."unitId"
+),
+totals AS (SELECT ${ASSIGNMENT_COUNTERS} FROM ax)
+SELECT json_build_object(
+  'units', (SELECT json_agg(t ORDER BY t."notReported" > 0 DESC, t."notReported" DESC, t."overdue" DESC, t."returned" DESC, t."unitId") FROM (
+    SELECT units."unitId", u."name", COALESCE(owing."owed", 0) AS "notReported", units."overdue", units."returned"
+    FROM units
+    JOIN "Unit" u ON u."id" = units."unitId"
+    LEFT JOIN owing ON owing."unitId" = units."unitId"
+    -- A unit wound up is nobody to chase.
+    WHERE u."active" AND (owing."owed" > 0 OR units."overdue" > 0 OR units."returned" > 0)) t),
+  'unitCount', (SELECT count(*)::int FROM units),
+  'overdueMeasures', (SELECT count(*)::int FROM mf WHERE mf."status" = 'OVERDUE'),
+  'expected', (SELECT "expected" FROM totals),
+  'submitted', (SELECT "submitted" FROM totals)
+) AS "data"`;
+  return row.data;
+}
+
+/** A district's report rate for a chosen period, per measure (as the cross-district view counts it). */
+async function districtRate(plans: PlanPeriods[], filters: DashboardFilters, today: string) {
+  const [row] = await db().$queryRaw<[{ expected: number; submitted: number }]>`
+${factsCte(plans, filters, today, { measureLevel: true })}
+SELECT ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf`;
+  return row;
+}
+
+/** Ranks lagging units: not reported first, then overdue, then returned, each by count. */
+export function rankLagging(a: LaggingUnit, b: LaggingUnit): number {
+  return (
+    Number(b.notReported > 0) - Number(a.notReported > 0) ||
+    b.notReported - a.notReported ||
+    b.overdue - a.overdue ||
+    b.returned - a.returned ||
+    a.name.localeCompare(b.name, "zh-CN") ||
+    a.unitId - b.unitId
+  );
+}
+
+/**
+ * Who is behind in the actor's districts, for the home page: the lagging
+ * units ranked, overdue measures, and the report rate of the period judged
+ * today against the period before (quarters; a plan of another cadence
+ * counts its own latest period ending by the quarter, as the dashboards do).
+ * One statement per district, side by side, as the cross-district view runs
+ * them: each is the district dashboard's per-unit aggregation, plus the
+ * cheaper per-measure one for the previous period. Null for roles without
+ * district dashboards.
+ */
+export async function loadWhoIsBehind(actor: Actor, today = todayInChina()): Promise<WhoIsBehind | null> {
+  if (!can(actor, "districtDashboard.read")) return null;
+  const districts = await districtsInScope(actor, {});
+  const current = latestDuePeriod(today, "QUARTERLY");
+  const previous = previousPeriod(current, "QUARTERLY");
+  const ids = districts.map((d) => d.id);
+  const [plans, previousPlans, dashboardHref] = await Promise.all([
+    scopePlans(db(), ids, {}, today),
+    scopePlans(db(), ids, { period: previous.key }, today),
+    districts.length === 1 ? Promise.resolve(`/dashboard/district/${districts[0]!.id}`) : dashboardHome(actor),
+  ]);
+  const perDistrict = await Promise.all(
+    districts.map(async (district) => {
+      const own = plans.filter((p) => p.districtId === district.id);
+      if (own.length === 0) return null;
+      const [lagging, before] = await Promise.all([
+        districtLagging(own, today),
+        districtRate(previousPlans.filter((p) => p.districtId === district.id), { period: previous.key }, today),
+      ]);
+      return { district, lagging, before };
+    }),
+  );
+  const present = perDistrict.filter((d) => d !== null);
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    units: present
+      .flatMap(({ district, lagging }) =>
+        (lagging.units ?? []).map((u) => ({ ...u, districtId: district.id, districtName: district.name })),
+      )
+      .sort(rankLagging),
+    unitCount: sum(present.map((d) => d.lagging.unitCount)),
+    overdueMeasures: sum(present.map((d) => d.lagging.overdueMeasures)),
+    period: {
+      label: current.label,
+      expected: sum(present.map((d) => d.lagging.expected)),
+      submitted: sum(present.map((d) => d.lagging.submitted)),
+    },
+    previousPeriod: {
+      label: previous.label,
+      expected: sum(present.map((d) => d.before.expected)),
+      submitted: sum(present.map((d) => d.before.submitted)),
+    },
+    dashboardHref,
+  };
 }
