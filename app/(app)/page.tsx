@@ -8,6 +8,7 @@ import { loadReportWarnings } from "@/lib/annual-reports/queries.ts";
 import { ReportDeadlineWarnings } from "@/components/reports/deadline-warnings.tsx";
 import { getPreviousSignIn } from "@/lib/audit/queries.ts";
 import { PreviousSignIn } from "@/components/layout/previous-sign-in.tsx";
+import { WhoIsBehind } from "@/components/dashboard/who-is-behind.tsx";
 
 export default async function HomePage() {
   const actor = await requireActor();
@@ -21,6 +22,8 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={`您好,${actor.name}`} description={`${ROLE_LABELS[actor.role]} · ${summary.scopeLabel}`} />
+      {/* Leaders and bureau staff first see who is behind. */}
+      {(actor.role === "LEADER" || actor.role === "BUREAU") && <WhoIsBehind actor={actor} />}
       <PreviousSignIn {...previousSignIn} />
       <ReportDeadlineWarnings warnings={reportWarnings} />
       <section aria-labelledby="summary-title" className="mb-8">
