@@ -17,9 +17,9 @@ import {
   type MeasureCounters,
 } from "@/lib/dashboards/facts.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
-import { monthSeries, periodOptions, rankUnits, selectedPeriodLabel, type UnitRow } from "@/lib/dashboards/figures.ts";
+import { monthSeries, periodOptions, rankLagging, rankUnits, selectedPeriodLabel, type LaggingUnit, type UnitRow } from "@/lib/dashboards/figures.ts";
 
-export type { UnitRow };
+export type { LaggingUnit, UnitRow };
 
 // The data behind the dashboards. Each loader checks the scope, then runs one
 // SQL statement over the facts of lib/dashboards/facts.ts and returns counts;
@@ -405,20 +405,6 @@ export async function listDashboardUnits(actor: Actor) {
 // ---------------------------------------------------------------------------
 // Who is behind (the leader's and bureau's home)
 
-/** A unit that is behind: reports owed this period, overdue assignments, reports returned and not resubmitted. */
-export type LaggingUnit = {
-  unitId: number;
-  name: string;
-  districtId: number;
-  districtName: string;
-  /** Reports owed for the period and missing (本期未报). */
-  notReported: number;
-  /** Assignments past their measure's deadline and not done (逾期). */
-  overdue: number;
-  /** Reports returned and not yet resubmitted, any period (退回). */
-  returned: number;
-};
-
 export type PeriodRate = { label: string; expected: number; submitted: number };
 
 export type WhoIsBehind = {
@@ -458,7 +444,7 @@ units AS (
 ),
 totals AS (SELECT ${ASSIGNMENT_COUNTERS} FROM ax)
 SELECT json_build_object(
-  'units', (SELECT json_agg(t ORDER BY t."notReported" > 0 DESC, t."notReported" DESC, t."overdue" DESC, t."returned" DESC, t."unitId") FROM (
+  'units', (SELECT json_agg(t ORDER BY t."notReported" DESC, t."overdue" DESC, t."returned" DESC, t."unitId") FROM (
     SELECT units."unitId", u."name", COALESCE(owing."owed", 0) AS "notReported", units."overdue", units."returned"
     FROM units
     JOIN "Unit" u ON u."id" = units."unitId"
@@ -479,18 +465,6 @@ async function districtRate(plans: PlanPeriods[], filters: DashboardFilters, tod
 ${factsCte(plans, filters, today, { measureLevel: true })}
 SELECT ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf`;
   return row;
-}
-
-/** Ranks lagging units: not reported first, then overdue, then returned, each by count. */
-export function rankLagging(a: LaggingUnit, b: LaggingUnit): number {
-  return (
-    Number(b.notReported > 0) - Number(a.notReported > 0) ||
-    b.notReported - a.notReported ||
-    b.overdue - a.overdue ||
-    b.returned - a.returned ||
-    a.name.localeCompare(b.name, "zh-CN") ||
-    a.unitId - b.unitId
-  );
 }
 
 /**
