@@ -61,21 +61,26 @@ const UNIT_ROW_TOTALS = Prisma.join(
 );
 
 /**
- * The reports each unit owes for the selected period, over \`ax\` rows: the
- * assignments the reminder job chases (lib/reminders/queries.ts: the unit
- * active, the plan not CLOSED, neither the assignment nor its measure
- * completed) that were expected a report for the period — always one whose due
- * date has passed (scopePlans) — and have none submitted or approved (none, a
- * draft, or one returned). Units that owe nothing are left out.
+ * The reports each unit owes for a period, over \`ax\` rows: the assignments
+ * the reminder job chases (lib/reminders/queries.ts: the unit active, the plan
+ * not CLOSED, neither the assignment nor its measure completed) that were
+ * expected a report for the period — always one whose due date has passed
+ * (scopePlans) — and have none submitted or approved (none, a draft, or one
+ * returned). Units that owe nothing are left out. `selected`: the period
+ * whose submissions are counted (chosen, else the one judged today), or the
+ * one judged today.
  */
-const OWED_REPORTS_BY_UNIT = Prisma.sql`
+function owedReportsByUnit(period: "selected" | "judged"): Prisma.Sql {
+  const [expected, state] = period === "selected" ? ["selExpected", "selState"] : ["curExpected", "curState"];
+  return Prisma.sql`
   SELECT ax."unitId", count(*)::int AS "owed"
   FROM ax
   JOIN "Unit" u ON u."id" = ax."unitId"
   JOIN "Plan" p ON p."id" = ax."planId"
   WHERE u."active" AND p."status" <> 'CLOSED'
-    AND NOT ax."effDone" AND ax."selExpected" AND ax."selState" NOT IN ('SUBMITTED', 'APPROVED')
+    AND NOT ax."effDone" AND ax.${Prisma.raw(`"${expected}"`)} AND ax.${Prisma.raw(`"${state}"`)} NOT IN ('SUBMITTED', 'APPROVED')
   GROUP BY ax."unitId"`;
+}
 
 /** The district dashboard's figures in one statement over the facts. */
 export function districtStatement(facts: Prisma.Sql, today: string): Prisma.Sql {
@@ -90,7 +95,7 @@ soon AS (
   ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
 ),
 units AS (SELECT ax."unitId", ${ASSIGNMENT_COUNTERS} FROM ax GROUP BY ax."unitId"),
-owing AS (${OWED_REPORTS_BY_UNIT})
+owing AS (${owedReportsByUnit("selected")})
 SELECT json_build_object(
   'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
   'assignmentTotals', (SELECT row_to_json(t) FROM (SELECT ${UNIT_ROW_TOTALS} FROM units) t),
@@ -418,9 +423,14 @@ export type WhoIsBehind = {
   dashboardHref: string | null;
 };
 
-/** One district's share of who is behind: its lagging units (ranked) and this period's totals. */
-async function districtLagging(plans: PlanPeriods[], today: string) {
-  const facts = factsCte(plans, {}, today);
+/**
+ * One district's share of who is behind, in one statement: the facts with the
+ * period judged today and the previous one as the selected period, so a
+ * single pass over the assignments gives the lagging units (owed reports of
+ * the judged period), both periods' report rates and the overdue measures.
+ */
+async function districtLagging(plans: PlanPeriods[], previousKey: string, today: string) {
+  const facts = factsCte(plans, { period: previousKey }, today);
   const [row] = await db().$queryRaw<
     [
       {
@@ -428,21 +438,20 @@ async function districtLagging(plans: PlanPeriods[], today: string) {
           units: { unitId: number; name: string; notReported: number; overdue: number; returned: number }[] | null;
           unitCount: number;
           overdueMeasures: number;
-          expected: number;
-          submitted: number;
+          current: { expected: number; submitted: number };
+          previous: { expected: number; submitted: number };
         };
       },
     ]
   >`
 ${facts},
-owing AS (${OWED_REPORTS_BY_UNIT}),
+owing AS (${owedReportsByUnit("judged")}),
 units AS (
   SELECT ax."unitId",
     count(*) FILTER (WHERE NOT ax."effDone" AND ax."pastDeadline")::int AS "overdue",
     COALESCE(sum(ax."returned"), 0)::int AS "returned"
   FROM ax GROUP BY ax."unitId"
-),
-totals AS (SELECT ${ASSIGNMENT_COUNTERS} FROM ax)
+)
 SELECT json_build_object(
   'units', (SELECT json_agg(t ORDER BY t."notReported" DESC, t."overdue" DESC, t."returned" DESC, t."unitId") FROM (
     SELECT units."unitId", u."name", COALESCE(owing."owed", 0) AS "notReported", units."overdue", units."returned"
@@ -453,18 +462,17 @@ SELECT json_build_object(
     WHERE u."active" AND (owing."owed" > 0 OR units."overdue" > 0 OR units."returned" > 0)) t),
   'unitCount', (SELECT count(*)::int FROM units),
   'overdueMeasures', (SELECT count(*)::int FROM mf WHERE mf."status" = 'OVERDUE'),
-  'expected', (SELECT "expected" FROM totals),
-  'submitted', (SELECT "submitted" FROM totals)
+  -- 本期报送率 as the dashboards count it (ASSIGNMENT_COUNTERS), for the judged period and the selected (previous) one.
+  'current', (SELECT row_to_json(t) FROM (SELECT
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."curExpected")::int AS "expected",
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."curExpected" AND ax."curState" IN ('SUBMITTED', 'APPROVED'))::int AS "submitted"
+    FROM ax) t),
+  'previous', (SELECT row_to_json(t) FROM (SELECT
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected")::int AS "expected",
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" IN ('SUBMITTED', 'APPROVED'))::int AS "submitted"
+    FROM ax) t)
 ) AS "data"`;
   return row.data;
-}
-
-/** A district's report rate for a chosen period, per measure (as the cross-district view counts it). */
-async function districtRate(plans: PlanPeriods[], filters: DashboardFilters, today: string) {
-  const [row] = await db().$queryRaw<[{ expected: number; submitted: number }]>`
-${factsCte(plans, filters, today, { measureLevel: true })}
-SELECT ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf`;
-  return row;
 }
 
 /**
@@ -473,9 +481,8 @@ SELECT ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf`;
  * today against the period before (quarters; a plan of another cadence
  * counts its own latest period ending by the quarter, as the dashboards do).
  * One statement per district, side by side, as the cross-district view runs
- * them: each is the district dashboard's per-unit aggregation, plus the
- * cheaper per-measure one for the previous period. Null for roles without
- * district dashboards.
+ * them, each one pass over the district's assignments like the district
+ * dashboard's per-unit table. Null for roles without district dashboards.
  */
 export async function loadWhoIsBehind(actor: Actor, today = todayInChina()): Promise<WhoIsBehind | null> {
   if (!can(actor, "districtDashboard.read")) return null;
@@ -483,20 +490,14 @@ export async function loadWhoIsBehind(actor: Actor, today = todayInChina()): Pro
   const current = latestDuePeriod(today, "QUARTERLY");
   const previous = previousPeriod(current, "QUARTERLY");
   const ids = districts.map((d) => d.id);
-  const [plans, previousPlans, dashboardHref] = await Promise.all([
-    scopePlans(db(), ids, {}, today),
+  const [plans, dashboardHref] = await Promise.all([
     scopePlans(db(), ids, { period: previous.key }, today),
     districts.length === 1 ? Promise.resolve(`/dashboard/district/${districts[0]!.id}`) : dashboardHome(actor),
   ]);
   const perDistrict = await Promise.all(
     districts.map(async (district) => {
       const own = plans.filter((p) => p.districtId === district.id);
-      if (own.length === 0) return null;
-      const [lagging, before] = await Promise.all([
-        districtLagging(own, today),
-        districtRate(previousPlans.filter((p) => p.districtId === district.id), { period: previous.key }, today),
-      ]);
-      return { district, lagging, before };
+      return own.length === 0 ? null : { district, lagging: await districtLagging(own, previous.key, today) };
     }),
   );
   const present = perDistrict.filter((d) => d !== null);
@@ -511,13 +512,13 @@ export async function loadWhoIsBehind(actor: Actor, today = todayInChina()): Pro
     overdueMeasures: sum(present.map((d) => d.lagging.overdueMeasures)),
     period: {
       label: current.label,
-      expected: sum(present.map((d) => d.lagging.expected)),
-      submitted: sum(present.map((d) => d.lagging.submitted)),
+      expected: sum(present.map((d) => d.lagging.current.expected)),
+      submitted: sum(present.map((d) => d.lagging.current.submitted)),
     },
     previousPeriod: {
       label: previous.label,
-      expected: sum(present.map((d) => d.before.expected)),
-      submitted: sum(present.map((d) => d.before.submitted)),
+      expected: sum(present.map((d) => d.lagging.previous.expected)),
+      submitted: sum(present.map((d) => d.lagging.previous.submitted)),
     },
     dashboardHref,
   };
