@@ -10,6 +10,7 @@ import { getPreviousSignIn } from "@/lib/audit/queries.ts";
 import { PreviousSignIn } from "@/components/layout/previous-sign-in.tsx";
 import { LiaisonWorkbench } from "@/components/workbench/liaison-workbench.tsx";
 import { parseWorkView } from "@/lib/workbench/urgency.ts";
+import { WhoIsBehind } from "@/components/dashboard/who-is-behind.tsx";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -25,6 +26,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title={`您好,${actor.name}`} description={`${ROLE_LABELS[actor.role]} · ${summary.scopeLabel}`} />
+      {/* Leaders and bureau staff first see who is behind. */}
+      {(actor.role === "LEADER" || actor.role === "BUREAU") && <WhoIsBehind actor={actor} />}
       <PreviousSignIn {...previousSignIn} />
       <ReportDeadlineWarnings warnings={reportWarnings} />
       <section aria-labelledby="summary-title" className="mb-8">

@@ -20,7 +20,8 @@ import { isoDate } from "@/lib/dates.ts";
 //   sec  each section with its top-level chapter and outline area
 //   m0   the measures (chapter, area and unit filters applied)
 //   rep  the reports of those two periods
-//   af   one row per assignment: its report states for both periods and `sev`,
+//   af   one row per assignment: its report states for both periods, whether
+//        each period expected a report (curExpected, selExpected) and `sev`,
 //        the severity of its own light (RED 3, YELLOW 2, GREEN 1, GREY 0)
 //        before the measure's completion is taken into account
 //   mf   one row per measure: completed, status, light, completion date
@@ -190,6 +191,7 @@ af AS (
     COALESCE(cur."state"::text, 'NONE') AS "curState",
     ${selState} AS "selState",
     m0."sEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "selExpected",
+    m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "curExpected",
     COALESCE(ret."n", 0) AS "returned",
     m0."deadline" AS "measureDeadline",
     CASE

@@ -79,3 +79,31 @@ export function rankUnits(rows: UnitRow[], sort: UnitSort = "overdue", dir?: "as
     return a.name.localeCompare(b.name, "zh-CN");
   });
 }
+
+/** A unit that is behind: reports owed this period, overdue assignments, reports returned and not resubmitted. */
+export type LaggingUnit = {
+  unitId: number;
+  name: string;
+  districtId: number;
+  districtName: string;
+  /** Reports owed for the period and missing (本期未报). */
+  notReported: number;
+  /** Assignments past their measure's deadline and not done (逾期). */
+  overdue: number;
+  /** Reports returned and not yet resubmitted, any period (退回). */
+  returned: number;
+};
+
+/**
+ * Ranks lagging units: any report owed this period first (most owed first),
+ * then the most overdue, then the most returned; ties by name.
+ */
+export function rankLagging(a: LaggingUnit, b: LaggingUnit): number {
+  return (
+    b.notReported - a.notReported ||
+    b.overdue - a.overdue ||
+    b.returned - a.returned ||
+    a.name.localeCompare(b.name, "zh-CN") ||
+    a.unitId - b.unitId
+  );
+}

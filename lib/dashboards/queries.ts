@@ -5,6 +5,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { latestDuePeriod, previousPeriod } from "@/lib/progress/periods.ts";
 import {
   ASSIGNMENT_COUNTERS,
   MEASURE_COUNTERS,
@@ -16,9 +17,9 @@ import {
   type MeasureCounters,
 } from "@/lib/dashboards/facts.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
-import { monthSeries, periodOptions, rankUnits, selectedPeriodLabel, type UnitRow } from "@/lib/dashboards/figures.ts";
+import { monthSeries, periodOptions, rankLagging, rankUnits, selectedPeriodLabel, type LaggingUnit, type UnitRow } from "@/lib/dashboards/figures.ts";
 
-export type { UnitRow };
+export type { LaggingUnit, UnitRow };
 
 // The data behind the dashboards. Each loader checks the scope, then runs one
 // SQL statement over the facts of lib/dashboards/facts.ts and returns counts;
@@ -59,6 +60,28 @@ const UNIT_ROW_TOTALS = Prisma.join(
   ", ",
 );
 
+/**
+ * The reports each unit owes for a period, over \`ax\` rows: the assignments
+ * the reminder job chases (lib/reminders/queries.ts: the unit active, the plan
+ * not CLOSED, neither the assignment nor its measure completed) that were
+ * expected a report for the period — always one whose due date has passed
+ * (scopePlans) — and have none submitted or approved (none, a draft, or one
+ * returned). Units that owe nothing are left out. `selected`: the period
+ * whose submissions are counted (chosen, else the one judged today), or the
+ * one judged today.
+ */
+function owedReportsByUnit(period: "selected" | "judged"): Prisma.Sql {
+  const [expected, state] = period === "selected" ? ["selExpected", "selState"] : ["curExpected", "curState"];
+  return Prisma.sql`
+  SELECT ax."unitId", count(*)::int AS "owed"
+  FROM ax
+  JOIN "Unit" u ON u."id" = ax."unitId"
+  JOIN "Plan" p ON p."id" = ax."planId"
+  WHERE u."active" AND p."status" <> 'CLOSED'
+    AND NOT ax."effDone" AND ax.${Prisma.raw(`"${expected}"`)} AND ax.${Prisma.raw(`"${state}"`)} NOT IN ('SUBMITTED', 'APPROVED')
+  GROUP BY ax."unitId"`;
+}
+
 /** The district dashboard's figures in one statement over the facts. */
 export function districtStatement(facts: Prisma.Sql, today: string): Prisma.Sql {
   return Prisma.sql`
@@ -71,13 +94,15 @@ soon AS (
   SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"
   ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
 ),
-units AS (SELECT ax."unitId", ${ASSIGNMENT_COUNTERS} FROM ax GROUP BY ax."unitId")
+units AS (SELECT ax."unitId", ${ASSIGNMENT_COUNTERS} FROM ax GROUP BY ax."unitId"),
+owing AS (${owedReportsByUnit("selected")})
 SELECT json_build_object(
   'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
   'assignmentTotals', (SELECT row_to_json(t) FROM (SELECT ${UNIT_ROW_TOTALS} FROM units) t),
   'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId") t),
   'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
   'units', (SELECT json_agg(units) FROM units),
+  'owing', (SELECT json_agg(owing) FROM owing),
   'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
     SELECT o."id", m."code", left(m."text", 300) AS "text", to_char(o."deadline", 'YYYY-MM-DD') AS "deadline",
       (${today}::date - o."deadline")::int AS "days", p."title" AS "planTitle",
@@ -117,6 +142,7 @@ export async function loadDistrictDashboard(actor: Actor, districtId: number, fi
             plans: (MeasureCounters & { planId: number })[] | null;
             chapters: (MeasureCounters & { chapterId: number | null })[] | null;
             units: (AssignmentCounters & { unitId: number; returned: number })[] | null;
+            owing: { unitId: number; owed: number }[] | null;
             overdue: MeasureListRow[] | null;
             dueSoon: MeasureListRow[] | null;
             monthly: { month: string; completed: number }[] | null;
@@ -143,6 +169,7 @@ ${districtStatement(facts, today)}`,
   const chapterById = new Map(chapters.map((c) => [c.id, c]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitRows: UnitRow[] = (data.data.units ?? []).map((u) => ({ ...u, name: unitName.get(u.unitId) ?? `单位 ${u.unitId}` }));
+  const owedByUnit = new Map((data.data.owing ?? []).map((o) => [o.unitId, o.owed]));
   const totals = data.data.totals;
   return {
     district,
@@ -170,10 +197,13 @@ ${districtStatement(facts, today)}`,
     overdue: { total: totals.overdue, rows: data.data.overdue ?? [] },
     dueSoon: { rows: data.data.dueSoon ?? [] },
     units: rankUnits(unitRows, filters.sort, filters.dir),
-    notReported: rankUnits(
-      unitRows.filter((u) => u.expected > u.submitted),
-      "name",
-    ).sort((a, b) => b.expected - b.submitted - (a.expected - a.submitted)),
+    // Only the units that owe a report for the period, most owed first.
+    notReported: rankUnits(unitRows, "name")
+      .flatMap((u) => {
+        const owed = owedByUnit.get(u.unitId);
+        return owed ? [{ ...u, owed }] : [];
+      })
+      .sort((a, b) => b.owed - a.owed),
     monthly: monthSeries(data.data.monthly ?? [], data.data.firstYear, today),
     options: { plans, chapters, units, periods: periodOptions(today, filters.period) },
   };
@@ -375,4 +405,121 @@ export async function listDashboardUnits(actor: Actor) {
     take: 200,
     select: { id: true, name: true },
   });
+}
+
+// ---------------------------------------------------------------------------
+// Who is behind (the leader's and bureau's home)
+
+export type PeriodRate = { label: string; expected: number; submitted: number };
+
+export type WhoIsBehind = {
+  units: LaggingUnit[];
+  /** Units with assignments in scope, lagging or not. */
+  unitCount: number;
+  overdueMeasures: number;
+  period: PeriodRate;
+  previousPeriod: PeriodRate;
+  /** The dashboard the figures come from (district, or city for several districts). */
+  dashboardHref: string | null;
+};
+
+/**
+ * One district's share of who is behind, in one statement: the facts with the
+ * period judged today and the previous one as the selected period, so a
+ * single pass over the assignments gives the lagging units (owed reports of
+ * the judged period), both periods' report rates and the overdue measures.
+ */
+async function districtLagging(plans: PlanPeriods[], previousKey: string, today: string) {
+  const facts = factsCte(plans, { period: previousKey }, today);
+  const [row] = await db().$queryRaw<
+    [
+      {
+        data: {
+          units: { unitId: number; name: string; notReported: number; overdue: number; returned: number }[] | null;
+          unitCount: number;
+          overdueMeasures: number;
+          current: { expected: number; submitted: number };
+          previous: { expected: number; submitted: number };
+        };
+      },
+    ]
+  >`
+${facts},
+owing AS (${owedReportsByUnit("judged")}),
+units AS (
+  SELECT ax."unitId",
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."pastDeadline")::int AS "overdue",
+    COALESCE(sum(ax."returned"), 0)::int AS "returned"
+  FROM ax GROUP BY ax."unitId"
+)
+SELECT json_build_object(
+  'units', (SELECT json_agg(t ORDER BY t."notReported" DESC, t."overdue" DESC, t."returned" DESC, t."unitId") FROM (
+    SELECT units."unitId", u."name", COALESCE(owing."owed", 0) AS "notReported", units."overdue", units."returned"
+    FROM units
+    JOIN "Unit" u ON u."id" = units."unitId"
+    LEFT JOIN owing ON owing."unitId" = units."unitId"
+    -- A unit wound up is nobody to chase.
+    WHERE u."active" AND (owing."owed" > 0 OR units."overdue" > 0 OR units."returned" > 0)) t),
+  'unitCount', (SELECT count(*)::int FROM units),
+  'overdueMeasures', (SELECT count(*)::int FROM mf WHERE mf."status" = 'OVERDUE'),
+  -- 本期报送率 as the dashboards count it (ASSIGNMENT_COUNTERS), for the judged period and the selected (previous) one.
+  'current', (SELECT row_to_json(t) FROM (SELECT
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."curExpected")::int AS "expected",
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."curExpected" AND ax."curState" IN ('SUBMITTED', 'APPROVED'))::int AS "submitted"
+    FROM ax) t),
+  'previous', (SELECT row_to_json(t) FROM (SELECT
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected")::int AS "expected",
+    count(*) FILTER (WHERE NOT ax."effDone" AND ax."selExpected" AND ax."selState" IN ('SUBMITTED', 'APPROVED'))::int AS "submitted"
+    FROM ax) t)
+) AS "data"`;
+  return row.data;
+}
+
+/**
+ * Who is behind in the actor's districts, for the home page: the lagging
+ * units ranked, overdue measures, and the report rate of the period judged
+ * today against the period before (quarters; a plan of another cadence
+ * counts its own latest period ending by the quarter, as the dashboards do).
+ * One statement per district, side by side, as the cross-district view runs
+ * them, each one pass over the district's assignments like the district
+ * dashboard's per-unit table. Null for roles without district dashboards.
+ */
+export async function loadWhoIsBehind(actor: Actor, today = todayInChina()): Promise<WhoIsBehind | null> {
+  if (!can(actor, "districtDashboard.read")) return null;
+  const districts = await districtsInScope(actor, {});
+  const current = latestDuePeriod(today, "QUARTERLY");
+  const previous = previousPeriod(current, "QUARTERLY");
+  const ids = districts.map((d) => d.id);
+  const [plans, dashboardHref] = await Promise.all([
+    scopePlans(db(), ids, { period: previous.key }, today),
+    districts.length === 1 ? Promise.resolve(`/dashboard/district/${districts[0]!.id}`) : dashboardHome(actor),
+  ]);
+  const perDistrict = await Promise.all(
+    districts.map(async (district) => {
+      const own = plans.filter((p) => p.districtId === district.id);
+      return own.length === 0 ? null : { district, lagging: await districtLagging(own, previous.key, today) };
+    }),
+  );
+  const present = perDistrict.filter((d) => d !== null);
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    units: present
+      .flatMap(({ district, lagging }) =>
+        (lagging.units ?? []).map((u) => ({ ...u, districtId: district.id, districtName: district.name })),
+      )
+      .sort(rankLagging),
+    unitCount: sum(present.map((d) => d.lagging.unitCount)),
+    overdueMeasures: sum(present.map((d) => d.lagging.overdueMeasures)),
+    period: {
+      label: current.label,
+      expected: sum(present.map((d) => d.lagging.current.expected)),
+      submitted: sum(present.map((d) => d.lagging.current.submitted)),
+    },
+    previousPeriod: {
+      label: previous.label,
+      expected: sum(present.map((d) => d.lagging.previous.expected)),
+      submitted: sum(present.map((d) => d.lagging.previous.submitted)),
+    },
+    dashboardHref,
+  };
 }

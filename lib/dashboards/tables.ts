@@ -62,11 +62,11 @@ export const OVERDUE_COLUMNS: Column<ListRow>[] = [
 ];
 export const DUE_SOON_COLUMNS: Column<ListRow>[] = [...OVERDUE_COLUMNS.slice(0, 5), { header: "剩余天数", value: (r) => r.days }];
 
-export const NOT_REPORTED_COLUMNS: Column<UnitRow>[] = [
+export const NOT_REPORTED_COLUMNS: Column<UnitRow & { owed: number }>[] = [
   { header: "单位", value: (r) => r.name },
   { header: "本期应报", value: (r) => r.expected },
   { header: "已报", value: (r) => r.submitted },
-  { header: "未报", value: (r) => r.expected - r.submitted },
+  { header: "未报", value: (r) => r.owed },
   { header: "其中被退回", value: (r) => r.selReturned },
 ];
 

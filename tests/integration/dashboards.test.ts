@@ -295,6 +295,27 @@ describe("district dashboard figures", () => {
     expect(data.notReported.map((u) => u.unitId).sort()).toEqual([units.D, units.F, units.J].sort());
   });
 
+  it("lists as 未报送 only the units that owe a report for the period: active units on open plans with a due report missing", async () => {
+    // Today J owes m6 and m9 (group), D m3 (overdue, no Q3 report) and m5 (returned), F m10 (a draft only).
+    const before = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
+    expect(before.notReported.map((u) => [u.unitId, u.owed])).toEqual(
+      expect.arrayContaining([[units.J, 2], [units.D, 2], [units.F, 1]]),
+    );
+    // F's remaining Q3 report arrives: F owes nothing and leaves the list, while staying in the unit table.
+    const m10 = await db().assignment.findFirstOrThrow({ where: { measureId: M.m10, unitId: units.F } });
+    await db().progressReport.updateMany({ where: { assignmentId: m10.id, periodStart: day(Q3.start) }, data: { state: "SUBMITTED" } });
+    // D is no longer active: a unit that has been wound up is not chased, so it owes nothing either.
+    await db().unit.update({ where: { id: units.D }, data: { active: false } });
+    const after = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
+    expect(after.units.map((u) => u.unitId)).toEqual(expect.arrayContaining([units.D, units.F, units.J]));
+    expect(after.notReported.map((u) => [u.unitId, u.owed])).toEqual([[units.J, 2]]);
+    expect(after.notReported.length).toBeLessThan(after.units.length);
+    // A closed plan is history: its missing reports are owed by no one.
+    const closed = (await loadDistrictDashboard(bureau, world.a.region.id, { plan: plans.closed }, TODAY))!;
+    expect(closed.units.map((u) => u.unitId)).toEqual([units.J]);
+    expect(closed.notReported).toEqual([]);
+  });
+
   it("completion per plan, per chapter and per month equals independent SQL", async () => {
     const data = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
     const byRoot = await db().$queryRawUnsafe<{ chapter: number | null; measures: number; completed: number }[]>(

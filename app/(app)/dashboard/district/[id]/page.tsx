@@ -28,7 +28,7 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
   return (
     <section aria-labelledby={id} className="mb-6 break-inside-avoid-page">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={id} className="text-lg font-semibold">
+        <h2 id={id} className="scroll-mt-2 text-lg font-semibold">
           {title}
         </h2>
         {actions}
@@ -98,6 +98,8 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
         }))}
         units={data.options.units.map((u) => ({ value: u.id, label: u.name }))}
       />
+
+      <JumpLinks />
 
       <StatCards
         title="主要指标"
@@ -217,15 +219,16 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
         </Section>
       </div>
 
-      <Section id="units-title" title="各单位落实情况(点击表头排序)" actions={exportLink("units", "导出单位表(Excel)")}>
+      <Section id="units" title="各单位落实情况(点击表头排序)" actions={exportLink("units", "导出单位表(Excel)")}>
         <DataTable
           caption="各单位落实情况"
           columns={tables.units.columns}
           rows={tables.units.rows}
           rowKey={(r) => r.unitId}
           link={(r) => `/dashboard/unit/${r.unitId}${filtersToQuery({ ...filters, unit: undefined, chapter: undefined, sort: undefined, dir: undefined })}`}
+          // The fragment brings the reranked table back into view instead of the page's top.
           sortHref={(sort) =>
-            withFilter({ sort, dir: filters.sort === sort ? (filters.dir === "asc" ? "desc" : "asc") : sort === "name" ? "asc" : "desc" })
+            `${withFilter({ sort, dir: filters.sort === sort ? (filters.dir === "asc" ? "desc" : "asc") : sort === "name" ? "asc" : "desc" })}#units`
           }
           activeSort={{ sort: filters.sort ?? "overdue", dir: filters.dir ?? (filters.sort === "name" ? "asc" : "desc") }}
         />
@@ -291,6 +294,23 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
         />
       </Section>
     </>
+  );
+}
+
+/** The tables far down the page, one click from the top. */
+function JumpLinks() {
+  return (
+    <nav aria-label="页内跳转" className="no-print mb-4 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      <a href="#units" className="text-brand-700 underline">
+        各单位情况
+      </a>
+      <a href="#overdue-title" className="text-brand-700 underline">
+        逾期措施
+      </a>
+      <a href="#not-reported-title" className="text-brand-700 underline">
+        未报送的单位
+      </a>
+    </nav>
   );
 }
 
