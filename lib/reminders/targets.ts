@@ -124,3 +124,10 @@ export async function listUrgeTargets(actor: Actor, measureId: number) {
     units: urgeTargetsOf(detail.assignments, periods, new Set(reminded.map((r) => r.unitId))),
   };
 }
+
+/** The 办理记录 line of a 催办 names its units: "催办:区公安分局、区财政局". */
+export function urgeTimelineDetail(event: { action: string; after?: unknown }): string {
+  if (event.action !== "reminder.send") return "";
+  const units = (event.after as { units?: unknown } | null | undefined)?.units;
+  return Array.isArray(units) && units.length > 0 ? `:${units.join("、")}` : "";
+}
