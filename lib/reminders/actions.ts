@@ -16,7 +16,7 @@ import { remindLateUnitSchema, sendReminderSchema } from "@/lib/reminders/schema
 // inbox of each unit's active liaisons. The policy has no reminder action of
 // its own yet: sending one is part of supervising progress, so it is allowed
 // to whoever may review reports ("report.review": BUREAU and ADMIN), within
-// their regions. Each reminder is an audit event.
+// their regions. Each 催办 is one audit event, however many units it reaches.
 
 /** Lists in a message stop after this many lines. */
 const LISTED = 20;

@@ -10,7 +10,9 @@ import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
 // with the units that owe a report ticked, chooses one unit, confirms with it
 // named, and exactly one message reaches each of that unit's liaisons; the
 // timeline has one line naming it; a second 催办 the same day sends nothing.
-// Each viewport works on a plan and measure of its own.
+// Each viewport works on a plan and measure of its own. Then a unit's own 催办
+// from the dashboards: once from the department dashboard (desk), and the same
+// day from its row on the district dashboard (phone), which sends nothing.
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 const toasts = (page: Page) => page.locator("[data-sonner-toast]");
@@ -78,6 +80,9 @@ for (const { name, viewport } of [
           responsibleUnitIds: [chosen.id, other.id],
         });
         measureId = measure.id;
+        // The third unit has been on the measure for a year, so it owes last period's report too:
+        // its own 催办 from the dashboards has at least this measure to list.
+        await prisma.assignment.updateMany({ where: { measureId, unitId: other.id }, data: { createdAt: new Date(Date.now() - 365 * 86_400_000) } });
         const period = reportingPeriod(todayInChina(), plan.reportCadence, plan.reportDueDay);
         const assignment = await prisma.assignment.findFirstOrThrow({ where: { measureId, unitId: lead.id } });
         const author = await prisma.user.findFirstOrThrow({ where: { login: lead.login } });
@@ -174,6 +179,48 @@ for (const { name, viewport } of [
       await page.goto("/inbox?filter=urged");
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByTestId("notification").filter({ hasText: `催办:${code} 健全行政执法协调监督工作体系` })).toHaveCount(0);
+    });
+
+    test("催办 of a unit from the dashboards: one message listing what it owes, once a day", async ({ page }) => {
+      await switchUser(page, "xialu.bureau");
+      const sent = async () =>
+        Number(
+          (
+            await e2eQuery<{ n: string }>(
+              `SELECT count(*) AS n FROM "Notification" n JOIN "Reminder" r ON r.id = n."reminderId" WHERE r."dedupeKey" LIKE $1`,
+              [`urge-unit:${other.id}:%`],
+            )
+          )[0]!.n,
+        );
+      const before = await sent();
+      if (name === "desk") {
+        await page.goto(`/dashboard/unit/${other.id}`);
+        await page.getByRole("button", { name: `催办${other.name}` }).click();
+        await expect(toasts(page).filter({ hasText: new RegExp(`已催办${other.name}的 \\d+ 项逾期报送`) })).toBeVisible();
+        await shot(page, "unit-dashboard");
+        expect(await sent()).toBe(before + (await liaisonsOf(other.id)));
+
+        // Its liaison's one message lists this measure, with a link to it.
+        await switchUser(page, other.login);
+        await page.goto("/inbox?filter=urged");
+        const message = page.getByTestId("notification").filter({ hasText: "项任务的进展报送已逾期" });
+        await expect(message).toHaveCount(1);
+        const line = message.getByText(new RegExp(`${code} 健全行政执法协调监督工作体系`)).first();
+        await expect(line).toBeVisible();
+        await expect(message.getByRole("link", { name: "查看举措" }).first()).toBeVisible();
+        await message.locator(`a[href="/measures/${measureId}"]`).click();
+        await expect(page.getByRole("heading", { level: 1, name: `举措 ${code}` })).toBeVisible();
+        await shot(page, "unit-message");
+      } else {
+        const xialu = await e2eQuery<{ id: number }>(`SELECT id FROM "Region" WHERE code = '420204'`);
+        await page.goto(`/dashboard/district/${xialu[0]!.id}`);
+        const button = page.getByRole("button", { name: `催办${other.name}` });
+        await button.scrollIntoViewIfNeeded();
+        await button.click();
+        await expect(toasts(page).filter({ hasText: `${other.name} 今天已催办过,未重复发送` })).toBeVisible();
+        await shot(page, "district-dashboard");
+        expect(await sent()).toBe(before);
+      }
     });
   });
 }
