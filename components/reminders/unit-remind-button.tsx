@@ -16,7 +16,7 @@ export function UnitRemindButton({ unitId, unitName, compact = false }: { unitId
       disabled={pending}
       aria-label={`催办${unitName}`}
       onClick={() => run(() => remindLateUnit({ unitId }))}
-      className={`no-print rounded border border-amber-400 bg-amber-50 text-amber-900 disabled:opacity-60 ${compact ? "px-2 py-0.5 text-xs" : "px-4 py-2"}`}
+      className={`no-print rounded border border-amber-400 whitespace-nowrap bg-amber-50 text-amber-900 disabled:opacity-60 ${compact ? "px-2 py-0.5 text-xs" : "px-4 py-2"}`}
     >
       {pending ? "发送中…" : "催办"}
     </button>
