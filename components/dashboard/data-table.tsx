@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Column } from "@/lib/dashboards/tables.ts";
 import { percent } from "@/components/dashboard/format.ts";
 import { cell, EmptyRow } from "@/components/ui/table.tsx";
@@ -16,6 +17,7 @@ export function DataTable<Row>({
   sortHref,
   activeSort,
   empty = "没有符合条件的数据",
+  rowAction,
 }: {
   caption: string;
   columns: Column<Row>[];
@@ -26,6 +28,8 @@ export function DataTable<Row>({
   sortHref?: (sort: string) => string;
   activeSort?: { sort?: string; dir?: string };
   empty?: string;
+  /** A control at the end of each row (催办 a unit), under a header named by `label`. */
+  rowAction?: { label: string; render: (row: Row) => ReactNode };
 }) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -53,10 +57,15 @@ export function DataTable<Row>({
                 </th>
               );
             })}
+            {rowAction && (
+              <th scope="col" className="px-3 py-2 font-semibold whitespace-nowrap">
+                <span className="sr-only">{rowAction.label}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 && <EmptyRow colSpan={columns.length}>{empty}</EmptyRow>}
+          {rows.length === 0 && <EmptyRow colSpan={columns.length + (rowAction ? 1 : 0)}>{empty}</EmptyRow>}
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column, index) => {
@@ -74,6 +83,7 @@ export function DataTable<Row>({
                   </td>
                 );
               })}
+              {rowAction && <td className={cell}>{rowAction.render(row)}</td>}
             </tr>
           ))}
         </tbody>

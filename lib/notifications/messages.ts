@@ -101,14 +101,18 @@ export function measureUrgedMessage(input: {
   return {
     kind: "URGED",
     title: clipText(`催办:${name}${input.period ? `(${input.period})` : ""}`, 200),
-    body: input.message ?? `请抓紧推进举措「${name}」${deadline},并按时报送${inPeriod(input.period)}进展。`,
+    // The sender's words come as 附言 under the standard line, so the message names measure and period either way.
+    body: [`请抓紧推进举措「${name}」${deadline},并按时报送${inPeriod(input.period)}进展。`, input.message ? `附言:${input.message}` : null]
+      .filter(Boolean)
+      .join("\n"),
     link: measureLink(input.measure),
   };
 }
 
 /** 催办 of one unit for all its late reports, one line per measure and period. */
 export function lateReportsUrgedMessage(input: {
-  items: readonly { measure: Pick<MeasureRef, "code" | "text">; period: string; dueDate: string; returned: boolean }[];
+  /** With the measure's id, each line ends with a link to its page (the inbox makes it clickable). */
+  items: readonly { measure: Pick<MeasureRef, "code" | "text"> & { id?: number }; period: string; dueDate: string; returned: boolean }[];
   message?: string | null;
   listed?: number;
 }): Message {
@@ -116,7 +120,8 @@ export function lateReportsUrgedMessage(input: {
   const count = input.items.length;
   const lines = input.items.slice(0, listed).map((item, i) => {
     const returned = item.returned ? ",已被退回待重新报送" : "";
-    return `${i + 1}. ${measureLabel(item.measure, 40)}(${item.period},应于 ${item.dueDate} 前报送${returned})`;
+    const link = item.measure.id === undefined ? "" : ` ${measureLink({ id: item.measure.id })}`;
+    return `${i + 1}. ${measureLabel(item.measure, 40)}(${item.period},应于 ${item.dueDate} 前报送${returned})${link}`;
   });
   if (count > listed) lines.push(`……共 ${count} 项`);
   const periods = [...new Set(input.items.map((item) => item.period))];

@@ -7,123 +7,141 @@ import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { lateReportsOfUnit, measureName, notifyLiaisons, unitsWithoutLiaison } from "@/lib/reminders/queries.ts";
+import { lateReportsOfUnit, notifyLiaisons, unitsWithoutLiaison } from "@/lib/reminders/queries.ts";
+import { listUrgeTargets, measureUrgeKey, unitUrgeKey } from "@/lib/reminders/targets.ts";
 import { lateReportsUrgedMessage, measureUrgedMessage } from "@/lib/notifications/messages.ts";
-import { reportingPeriod, type ReportCadence } from "@/lib/progress/periods.ts";
 import { remindLateUnitSchema, sendReminderSchema } from "@/lib/reminders/schema.ts";
 
 // 催办 by the bureau (司法局): a MANUAL reminder to units, which lands in the
 // inbox of each unit's active liaisons. The policy has no reminder action of
 // its own yet: sending one is part of supervising progress, so it is allowed
 // to whoever may review reports ("report.review": BUREAU and ADMIN), within
-// their regions. Each reminder is an audit event.
-
-/** The period a 催办 about a measure asks for: the one being reported now. */
-const currentPeriod = (plan: { reportCadence: ReportCadence; reportDueDay: number }) =>
-  reportingPeriod(todayInChina(), plan.reportCadence, plan.reportDueDay).label;
+// their regions. Each 催办 is one audit event, however many units it reaches.
 
 /** Lists in a message stop after this many lines. */
 const LISTED = 20;
 
-/** 催办 about one measure: every unit that has not completed it, or just `unitId`. */
+/** "区公安分局、区财政局 今天已催办过,未重复发送" */
+const alreadyUrged = (names: readonly string[]) => `${names.join("、")} 今天已催办过,未重复发送`;
+
+/**
+ * 催办 about one measure to the units the bureau chose. Each chosen unit must be
+ * on the measure (else NOT_FOUND, as for a measure out of scope); a unit already
+ * reminded about this measure today is skipped, which the unique dedupeKey
+ * enforces (INSERT … ON CONFLICT DO NOTHING), so two concurrent clicks send once.
+ * One reminder per unit, one message per liaison, one audit event naming the units.
+ */
 export async function sendReminder(input: unknown) {
   return runAction("sendReminder", sendReminderSchema, input, async (actor, data) => {
     if (!can(actor, "report.review")) throw forbidden();
+    // What each unit owes, read as the measure page shows it, to name the periods in its message.
+    const targets = await listUrgeTargets(actor, data.measureId);
+    if (!targets) throw notFound();
+    if (targets.measureCompleted) throw new AppError("CONFLICT", "此举措已完成,无需催办。");
+    const today = todayInChina();
     const outcome = await db().$transaction(async (tx) => {
+      const chosenIds = [...new Set(data.unitIds)];
       const measure = await tx.measure.findFirst({
         where: { id: data.measureId, ...scope.measures(actor) },
         include: {
-          plan: { select: { regionId: true, reportCadence: true, reportDueDay: true } },
-          // LEAD first, so a unit that both leads and shares is reminded as lead.
-          assignments: { orderBy: [{ role: "asc" }, { id: "asc" }], include: { unit: { select: { name: true } } } },
+          plan: { select: { regionId: true } },
+          assignments: {
+            where: { unitId: { in: chosenIds } },
+            // LEAD first, so a unit that both leads and shares is reminded as lead.
+            orderBy: [{ role: "asc" }, { id: "asc" }],
+            include: { unit: { select: { name: true } } },
+          },
         },
       });
       if (!measure || !can(actor, "report.review", { regionId: measure.plan.regionId })) throw notFound();
-      const chosen = data.unitId === undefined ? measure.assignments : measure.assignments.filter((a) => a.unitId === data.unitId);
-      if (chosen.length === 0) throw new AppError("VALIDATION", undefined, { unitId: ["该单位不承担此举措"] });
-      const open = chosen.filter((a) => a.status !== "COMPLETED");
-      if (open.length === 0) {
-        throw new AppError("CONFLICT", data.unitId === undefined ? "此举措的承担单位均已完成,无需催办。" : "该单位已完成此举措,无需催办。");
-      }
-      // One reminder per unit (the first of its assignments: the lead one).
-      const perUnit = open.filter((a, i) => open.findIndex((b) => b.unitId === a.unitId) === i);
-      const deadline = !measure.ongoing && measure.deadline ? `(完成时限 ${measure.deadline.toISOString().slice(0, 10)})` : "";
-      const message = data.message ?? `请抓紧推进举措「${measureName(measure.code, measure.text, 60)}」${deadline},并按时报送进展。`;
-      const reminders = [];
-      for (const assignment of perUnit) {
-        const reminder = await tx.reminder.create({
-          data: {
-            districtId: measure.districtId,
-            kind: "MANUAL",
-            unitId: assignment.unitId,
-            measureId: measure.id,
-            assignmentId: assignment.id,
-            message,
-            sentById: actor.id,
-          },
-        });
-        await recordAudit(tx, {
-          actor,
-          action: "reminder.send",
-          entityType: "Reminder",
-          entityId: reminder.id,
-          districtId: reminder.districtId,
-          after: reminder,
-        });
-        reminders.push(reminder);
-      }
-      const notice = measureUrgedMessage({ measure, period: currentPeriod(measure.plan), message });
+      // A unit not on this measure (or outside the actor's region) is not there to remind.
+      const perUnit = measure.assignments.filter((a, i) => measure.assignments.findIndex((b) => b.unitId === a.unitId) === i);
+      if (perUnit.length !== chosenIds.length) throw notFound();
+      const byUnit = new Map(targets.units.map((t) => [t.unitId, t]));
+      const done = perUnit.filter((a) => byUnit.get(a.unitId)?.completed ?? a.status === "COMPLETED");
+      if (done.length > 0) throw new AppError("CONFLICT", `${done.map((a) => a.unit.name).join("、")}已完成此举措,无需催办。`);
+
+      const deadline = !measure.ongoing && measure.deadline ? measure.deadline.toISOString().slice(0, 10) : null;
+      const notices = new Map(
+        perUnit.map((a) => {
+          const owed = byUnit.get(a.unitId)?.owedPeriods ?? [];
+          const period = owed.length > 0 ? owed.join("、") : targets.collecting;
+          return [a.unitId, measureUrgedMessage({ measure, period, deadline, message: data.message })];
+        }),
+      );
+      const inserted = await tx.reminder.createManyAndReturn({
+        data: perUnit.map((a) => ({
+          districtId: measure.districtId,
+          kind: "MANUAL" as const,
+          unitId: a.unitId,
+          measureId: measure.id,
+          assignmentId: a.id,
+          message: notices.get(a.unitId)!.body,
+          dedupeKey: measureUrgeKey(measure.id, a.unitId, today),
+          sentById: actor.id,
+        })),
+        skipDuplicates: true,
+        select: { id: true, unitId: true, districtId: true },
+      });
+      const sentTo = new Set(inserted.map((r) => r.unitId));
+      const reached = perUnit.filter((a) => sentTo.has(a.unitId));
+      const skipped = perUnit.filter((a) => !sentTo.has(a.unitId)).map((a) => a.unit.name);
+      if (reached.length === 0) throw new AppError("CONFLICT", alreadyUrged(skipped));
+
+      const names = reached.map((a) => a.unit.name);
+      await recordAudit(tx, {
+        actor,
+        action: "reminder.send",
+        // On the measure, so its 办理记录 shows one line listing the units.
+        entityType: "Measure",
+        entityId: measure.id,
+        districtId: measure.districtId,
+        after: {
+          unitIds: reached.map((a) => a.unitId),
+          units: names,
+          reminderIds: inserted.map((r) => r.id),
+          message: data.message ?? null,
+          skipped,
+        },
+      });
       const notificationIds = await notifyLiaisons(
         tx,
-        reminders.map((r) => ({ ...notice, reminderId: r.id, districtId: r.districtId, unitId: r.unitId })),
+        inserted.map((r) => ({ ...notices.get(r.unitId)!, reminderId: r.id, districtId: r.districtId, unitId: r.unitId })),
       );
-      const unreached = await unitsWithoutLiaison(tx, perUnit.map((a) => a.unitId));
+      const unreached = await unitsWithoutLiaison(tx, [...sentTo]);
       return {
-        reminderIds: reminders.map((r) => r.id),
+        reminderIds: inserted.map((r) => r.id),
         notifications: notificationIds.length,
-        unreached: perUnit.filter((a) => unreached.includes(a.unitId)).map((a) => a.unit.name),
+        units: names,
+        skipped,
+        unreached: reached.filter((a) => unreached.includes(a.unitId)).map((a) => a.unit.name),
       };
     });
-    const warning = outcome.unreached.length ? `;${outcome.unreached.join("、")}尚无联络员账号,请另行电话催办` : "";
-    return { message: `已向 ${outcome.reminderIds.length} 个单位发出催办${warning}`, data: outcome };
+    const parts = [`已催办 ${outcome.units.length} 个单位:${outcome.units.join("、")}`];
+    if (outcome.skipped.length) parts.push(alreadyUrged(outcome.skipped));
+    if (outcome.unreached.length) parts.push(`${outcome.unreached.join("、")}尚无联络员账号,请另行电话催办`);
+    return { message: parts.join(";"), data: outcome };
   });
 }
 
-/** 催办 of one unit for all its late progress reports, in one reminder. */
+/**
+ * 催办 of one unit, from the dashboards, about everything it owes for the period
+ * the dashboards judge (its late and returned reports), in one message listing
+ * the measures with links. Once a unit and day (unique dedupeKey), like a 催办
+ * about a measure; one reminder, one message per liaison, one audit event.
+ */
 export async function remindLateUnit(input: unknown) {
   return runAction("remindLateUnit", remindLateUnitSchema, input, async (actor, data) => {
     if (!can(actor, "report.review")) throw forbidden();
+    const today = todayInChina();
     const outcome = await db().$transaction(async (tx) => {
       const unit = await tx.unit.findFirst({ where: { id: data.unitId, ...scope.units(actor) } });
       if (!unit || !can(actor, "report.review", { regionId: unit.regionId })) throw notFound();
-      const late = await lateReportsOfUnit(tx, todayInChina(), unit.id);
+      const late = await lateReportsOfUnit(tx, today, unit.id);
       if (late.length === 0) throw new AppError("CONFLICT", "该单位目前没有逾期未报的进展报送,无需催办。");
-      const lines = late.slice(0, LISTED).map((item, i) => {
-        const returned = item.reportState === "RETURNED" ? ",已被退回待重新报送" : "";
-        return `${i + 1}. ${measureName(item.measureCode, item.measureText, 40)}(${item.period.label},应于 ${item.period.dueDate} 前报送${returned})`;
-      });
-      if (late.length > LISTED) lines.push(`……共 ${late.length} 项`);
-      const intro = data.message ?? `贵单位有 ${late.length} 项任务的进展报送已逾期,请尽快报送:`;
-      const reminder = await tx.reminder.create({
-        data: {
-          districtId: unit.districtId,
-          kind: "MANUAL",
-          unitId: unit.id,
-          message: [intro, ...lines].join("\n"),
-          sentById: actor.id,
-        },
-      });
-      await recordAudit(tx, {
-        actor,
-        action: "reminder.sendLateReports",
-        entityType: "Reminder",
-        entityId: reminder.id,
-        districtId: reminder.districtId,
-        after: { ...reminder, assignmentIds: late.map((item) => item.assignmentId) },
-      });
       const notice = lateReportsUrgedMessage({
         items: late.map((item) => ({
-          measure: { code: item.measureCode, text: item.measureText },
+          measure: { id: item.measureId, code: item.measureCode, text: item.measureText },
           period: item.period.label,
           dueDate: item.period.dueDate,
           returned: item.reportState === "RETURNED",
@@ -131,8 +149,30 @@ export async function remindLateUnit(input: unknown) {
         message: data.message,
         listed: LISTED,
       });
+      const [reminder] = await tx.reminder.createManyAndReturn({
+        data: [
+          {
+            districtId: unit.districtId,
+            kind: "MANUAL",
+            unitId: unit.id,
+            message: notice.body,
+            dedupeKey: unitUrgeKey(unit.id, today),
+            sentById: actor.id,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (!reminder) throw new AppError("CONFLICT", alreadyUrged([unit.name]));
+      await recordAudit(tx, {
+        actor,
+        action: "reminder.sendLateReports",
+        entityType: "Reminder",
+        entityId: reminder.id,
+        districtId: reminder.districtId,
+        after: { ...reminder, unit: unit.name, assignmentIds: late.map((item) => item.assignmentId) },
+      });
       const notificationIds = await notifyLiaisons(tx, [
-        { ...notice, body: reminder.message, reminderId: reminder.id, districtId: reminder.districtId, unitId: unit.id },
+        { ...notice, reminderId: reminder.id, districtId: reminder.districtId, unitId: unit.id },
       ]);
       return { reminderId: reminder.id, lateReports: late.length, notifications: notificationIds.length, unitName: unit.name };
     });

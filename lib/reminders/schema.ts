@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalId, optionalText } from "@/lib/validation.ts";
+import { id, optionalText } from "@/lib/validation.ts";
 
 export const REMINDER_KIND_LABELS = {
   MANUAL: "催办",
@@ -11,11 +11,14 @@ export const REMINDER_KIND_LABELS = {
 /** What a bureau may add to a reminder in its own words. */
 const message = optionalText("催办内容", 500);
 
-/** 催办 about one measure: all its units that have not completed it, or one of them. */
+/** 催办 about one measure to the units chosen in the dialog (checkboxes "unitIds[]"). */
 export const sendReminderSchema = z.object({
   measureId: id("举措"),
-  unitId: optionalId("单位"),
-  message,
+  unitIds: z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(id("单位")).min(1, "请至少选择一个单位").max(500, "一次最多催办 500 个单位"),
+  ),
+  message: optionalText("附言", 500),
 });
 
 /** 催办 of one unit for all its late progress reports. */

@@ -140,8 +140,13 @@ test("the lead unit asks for an extension, the bureau approves it; a reminder re
   await expect(page.getByRole("group", { name: "审批区司法局的延期申请" })).toHaveCount(0);
   await page.goto(`/measures/${secondMeasureId}`);
   await expect(page.getByText("2031年6月30日(原定 2030年6月30日,已延期)")).toBeVisible();
-  await page.getByRole("button", { name: "催办未完成单位" }).click();
-  await expect(page.getByText(/已向 \d+ 个单位发出催办/)).toBeVisible();
+  // 催办 opens a choice of units with those that owe a report ticked (区发改局 has not reported).
+  await page.getByRole("button", { name: "催办", exact: true }).click();
+  const urge = page.getByRole("dialog", { name: "催办举措 2" });
+  await expect(urge.getByRole("checkbox", { name: /^区发改局/ })).toBeChecked();
+  await urge.getByRole("button", { name: "下一步" }).click();
+  await urge.getByRole("button", { name: "确认催办" }).click();
+  await expect(page.getByText(/已催办 \d+ 个单位:.*区发改局/)).toBeVisible();
 
   await switchUser(page, "e2e.fgj");
   await expect(page.getByRole("link", { name: /消息,未读 [1-9]/ })).toBeVisible();

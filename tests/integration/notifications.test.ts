@@ -190,7 +190,7 @@ describe("messages from people name the measure and the period", () => {
     expect(await submit("2")).toMatchObject({ ok: true });
     await actAs(world.a.users.bureau);
     expect(await approveProgressReport({ reportId, version: "3" })).toMatchObject({ ok: true });
-    expect(await sendReminder({ measureId: measure.id, message: "请按时报送第三季度进展。" })).toMatchObject({ ok: true });
+    expect(await sendReminder({ measureId: measure.id, unitIds: [world.a.units.development.id], message: "请按时报送第三季度进展。" })).toMatchObject({ ok: true });
 
     await actAs(liaison);
     const asked = await requestDeadlineExtension({ measureId: measure.id, newDeadline: "2025-03-31", reason: "会期推迟。" });

@@ -352,7 +352,9 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: bureau, fn: returnProgressReport, input: (w) => ({ reportId: w.b.submittedReport.id, version: 1, comment: "请补充" }), code: "NOT_FOUND" },
       { as: bureau, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id }), code: "NOT_FOUND" },
       { as: bureau, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id, comment: "理由不足" }), code: "NOT_FOUND" },
-      { as: bureau, fn: sendReminder, input: (w) => ({ measureId: w.b.measure.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: sendReminder, input: (w) => ({ measureId: w.b.measure.id, unitIds: [w.b.units.justice.id] }), code: "NOT_FOUND" },
+      // A unit of another district chosen on an in-scope measure.
+      { as: bureau, fn: sendReminder, input: (w) => ({ measureId: w.a.measure.id, unitIds: [w.b.units.justice.id] }), code: "NOT_FOUND" },
       { as: bureau, fn: remindLateUnit, input: (w) => ({ unitId: w.b.units.justice.id }), code: "NOT_FOUND" },
     ],
     wrongRole: [
@@ -361,7 +363,7 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: liaison, fn: returnProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1, comment: "请补充" }), code: "FORBIDDEN" },
       { as: liaison, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id }), code: "FORBIDDEN" },
       { as: leader, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id, comment: "理由不足" }), code: "FORBIDDEN" },
-      { as: leader, fn: sendReminder, input: (w) => ({ measureId: w.a.measure.id }), code: "FORBIDDEN" },
+      { as: leader, fn: sendReminder, input: (w) => ({ measureId: w.a.measure.id, unitIds: [w.a.units.justice.id] }), code: "FORBIDDEN" },
       { as: liaison, fn: remindLateUnit, input: (w) => ({ unitId: w.a.units.justice.id }), code: "FORBIDDEN" },
     ],
   },

@@ -238,46 +238,44 @@ async function snapshot() {
 }
 
 describe("催办 by the bureau", () => {
-  it("sendReminder reminds every unit that has not completed the measure", async () => {
+  it("sendReminder reminds the chosen units that have not completed the measure", async () => {
     await actAs(world.a.users.bureau);
-    const result = await sendReminder({ measureId: String(measures["1"]!.id) });
-    expect(result).toMatchObject({ ok: true, message: "已向 2 个单位发出催办", data: { notifications: 2, unreached: [] } });
+    const J = world.a.units.justice.id;
+    const D = world.a.units.development.id;
+    const result = await sendReminder({ measureId: String(measures["1"]!.id), unitIds: [String(J), String(D)] });
+    expect(result).toMatchObject({ ok: true, message: "已催办 2 个单位:区司法局、区发改局", data: { notifications: 2, unreached: [] } });
     const reminders = await db().reminder.findMany({ orderBy: { id: "asc" } });
-    const message = "请抓紧推进举措「1 举措 1」(完成时限 2024-11-14),并按时报送进展。";
     expect(reminders).toMatchObject([
-      { kind: "MANUAL", unitId: world.a.units.justice.id, assignmentId: ids["1:J"], measureId: measures["1"]!.id, sentById: world.a.users.bureau.id, message, dedupeKey: null },
-      { kind: "MANUAL", unitId: world.a.units.development.id, assignmentId: ids["1:D"], sentById: world.a.users.bureau.id, message },
+      { kind: "MANUAL", unitId: J, assignmentId: ids["1:J"], measureId: measures["1"]!.id, sentById: world.a.users.bureau.id, dedupeKey: `urge:${measures["1"]!.id}:${J}:2024-10-15` },
+      { kind: "MANUAL", unitId: D, assignmentId: ids["1:D"], sentById: world.a.users.bureau.id, dedupeKey: `urge:${measures["1"]!.id}:${D}:2024-10-15` },
     ]);
+    // 区发改局's 2024-Q3 report was returned: its message names that period too.
+    expect(reminders[1]!.message).toBe("请抓紧推进举措「1 举措 1」(完成时限 2024-11-14),并按时报送2024年第三季度、2024年第四季度的进展。");
     const notifications = await db().notification.findMany({ orderBy: { id: "asc" } });
     expect(notifications).toMatchObject([
-      { userId: justiceLiaison.id, reminderId: reminders[0]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第四季度)", body: message, link: `/measures/${measures["1"]!.id}` },
-      { userId: world.a.users.liaison.id, reminderId: reminders[1]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第四季度)" },
+      { userId: justiceLiaison.id, reminderId: reminders[0]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第四季度)", body: reminders[0]!.message, link: `/measures/${measures["1"]!.id}` },
+      { userId: world.a.users.liaison.id, reminderId: reminders[1]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第三季度、2024年第四季度)" },
     ]);
-    const audit = await db().auditEvent.findMany({ where: { entityType: "Reminder" }, orderBy: { id: "asc" } });
-    expect(audit.map((e) => [e.action, e.actorId, e.entityId])).toEqual([
-      ["reminder.send", world.a.users.bureau.id, String(reminders[0]!.id)],
-      ["reminder.send", world.a.users.bureau.id, String(reminders[1]!.id)],
+    const audit = await db().auditEvent.findMany({ where: { action: "reminder.send" }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => [e.actorId, e.entityType, e.entityId, (e.after as { units: string[] }).units])).toEqual([
+      [world.a.users.bureau.id, "Measure", String(measures["1"]!.id), ["区司法局", "区发改局"]],
     ]);
   });
 
-  it("sendReminder to one unit, with the bureau's own words; completed units are skipped", async () => {
+  it("sendReminder with the bureau's own words as 附言", async () => {
     await actAs(world.a.users.bureau);
     expect(
-      await sendReminder({ measureId: measures["1"]!.id, unitId: world.a.units.development.id, message: "请本周内报送" }),
-    ).toMatchObject({ ok: true, message: "已向 1 个单位发出催办" });
-    expect(await sendReminder({ measureId: measures["5"]!.id })).toMatchObject({ ok: true, message: "已向 1 个单位发出催办" });
-    expect((await db().reminder.findMany({ orderBy: { id: "asc" } })).map((r) => [r.unitId, r.message.slice(0, 6)])).toEqual([
-      [world.a.units.development.id, "请本周内报送"],
-      [world.a.units.justice.id, "请抓紧推进举"],
-    ]);
+      await sendReminder({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id], message: "请本周内报送" }),
+    ).toMatchObject({ ok: true, message: "已催办 1 个单位:区发改局" });
+    expect((await db().reminder.findFirstOrThrow()).message).toMatch(/\n附言:请本周内报送$/);
   });
 
   it("sendReminder says so when a unit has no liaison to receive it", async () => {
     await db().user.update({ where: { id: justiceLiaison.id }, data: { active: false } });
     await actAs(world.a.users.bureau);
-    expect(await sendReminder({ measureId: measures["3"]!.id })).toMatchObject({
+    expect(await sendReminder({ measureId: measures["3"]!.id, unitIds: [world.a.units.justice.id] })).toMatchObject({
       ok: true,
-      message: "已向 1 个单位发出催办;区司法局尚无联络员账号,请另行电话催办",
+      message: "已催办 1 个单位:区司法局;区司法局尚无联络员账号,请另行电话催办",
       data: { notifications: 0, unreached: ["区司法局"] },
     });
   });
@@ -291,9 +289,9 @@ describe("催办 by the bureau", () => {
     expect(reminder.message).toBe(
       [
         "贵单位有 3 项任务的进展报送已逾期,请尽快报送:",
-        "1. 1 举措 1(2024年第三季度,应于 2024-10-10 前报送,已被退回待重新报送)",
-        "2. 2 举措 2(2024年第三季度,应于 2024-10-10 前报送)",
-        "3. 6 举措 6(2024年第三季度,应于 2024-10-10 前报送)",
+        `1. 1 举措 1(2024年第三季度,应于 2024-10-10 前报送,已被退回待重新报送) /measures/${measures["1"]!.id}`,
+        `2. 2 举措 2(2024年第三季度,应于 2024-10-10 前报送) /measures/${measures["2"]!.id}`,
+        `3. 6 举措 6(2024年第三季度,应于 2024-10-10 前报送) /measures/${measures["6"]!.id}`,
       ].join("\n"),
     );
     expect(await db().notification.findMany()).toMatchObject([
@@ -308,7 +306,7 @@ describe("催办 by the bureau", () => {
 
   it("an administrator may send reminders anywhere", async () => {
     await actAs(world.admin);
-    expect(await sendReminder({ measureId: measures.b1!.id })).toMatchObject({ ok: true });
+    expect(await sendReminder({ measureId: measures.b1!.id, unitIds: [world.b.units.development.id] })).toMatchObject({ ok: true });
     expect(await remindLateUnit({ unitId: world.b.units.development.id })).toMatchObject({ ok: true });
   });
 });
@@ -323,18 +321,19 @@ describe("催办: refusals change nothing", () => {
   ])("%s", async (_case, who, code) => {
     const before = await snapshot();
     await actAs(who());
-    expect(await sendReminder({ measureId: measures["1"]!.id })).toMatchObject({ ok: false, code });
-    expect(await sendReminder({ measureId: measures["1"]!.id, unitId: world.a.units.development.id })).toMatchObject({ ok: false, code });
+    expect(await sendReminder({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id] })).toMatchObject({ ok: false, code });
     expect(await remindLateUnit({ unitId: world.a.units.development.id })).toMatchObject({ ok: false, code });
     expect(await snapshot()).toEqual(before);
   });
 
   it.each([
-    ["a unit that has completed its part", () => ({ measureId: measures["5"]!.id, unitId: world.a.units.development.id }), "CONFLICT"],
-    ["a unit not assigned the measure", () => ({ measureId: measures["3"]!.id, unitId: world.a.units.development.id }), "VALIDATION"],
-    ["a measure that does not exist", () => ({ measureId: 999_999 }), "NOT_FOUND"],
-    ["a message over 500 characters", () => ({ measureId: measures["1"]!.id, message: "催".repeat(501) }), "VALIDATION"],
-    ["no measure", () => ({ measureId: "" }), "VALIDATION"],
+    ["a unit that has completed its part", () => ({ measureId: measures["5"]!.id, unitIds: [world.a.units.development.id] }), "CONFLICT"],
+    ["a completed measure", () => ({ measureId: measures["4"]!.id, unitIds: [world.a.units.development.id] }), "CONFLICT"],
+    ["a unit not assigned the measure", () => ({ measureId: measures["3"]!.id, unitIds: [world.a.units.development.id] }), "NOT_FOUND"],
+    ["a measure that does not exist", () => ({ measureId: 999_999, unitIds: [world.a.units.development.id] }), "NOT_FOUND"],
+    ["a message over 500 characters", () => ({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id], message: "催".repeat(501) }), "VALIDATION"],
+    ["no measure", () => ({ measureId: "", unitIds: [world.a.units.development.id] }), "VALIDATION"],
+    ["no unit", () => ({ measureId: measures["1"]!.id }), "VALIDATION"],
   ])("sendReminder for %s", async (_case, input, code) => {
     await actAs(world.a.users.bureau);
     const before = await snapshot();

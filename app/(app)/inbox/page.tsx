@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkedBody } from "@/components/notifications/linked-body.tsx";
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session.ts";
 import { inboxCounts, listNotifications } from "@/lib/notifications/queries.ts";
@@ -67,7 +68,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
               </time>
               {!n.readAt && <MarkReadButton id={n.id} />}
             </div>
-            {n.digest ? <DigestItems digest={n.digest} /> : n.body && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>}
+            {n.digest ? <DigestItems digest={n.digest} /> : n.body && <LinkedBody text={n.body} />}
           </li>
         ))}
       </ul>

@@ -39,7 +39,7 @@ describe("message texts name the measure and the period", () => {
       message: measureUrgedMessage({ measure, period: "2026年第三季度", message: "今天下班前报送" }),
       kind: "URGED",
       title: `催办:${short}(2026年第三季度)`,
-      body: ["今天下班前报送"],
+      body: [`请抓紧推进举措「${short}」`, "2026年第三季度的进展", "附言:今天下班前报送"],
       link: "/measures/42",
     },
     {
@@ -81,6 +81,16 @@ describe("message texts name the measure and the period", () => {
     for (const part of body) expect(message.body).toContain(part);
     expect(message.link).toBe(link);
     expect(message.title.length).toBeLessThanOrEqual(200);
+  });
+
+  it("links each late report's line to its measure when the id is known", () => {
+    const message = lateReportsUrgedMessage({
+      items: [{ measure, period: "2026年第二季度", dueDate: "2026-07-10", returned: false }, { measure: { ...measure, id: 43, code: "3.3" }, period: "2026年第二季度", dueDate: "2026-07-10", returned: false }],
+    });
+    expect(message.body.split("\n").slice(1)).toEqual([
+      "1. 3.2 全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度(2026年第二季度,应于 2026-07-10 前报送) /measures/42",
+      "2. 3.3 全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度(2026年第二季度,应于 2026-07-10 前报送) /measures/43",
+    ]);
   });
 
   it("lists several late reports with their count and periods", () => {

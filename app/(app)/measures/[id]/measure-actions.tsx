@@ -2,8 +2,7 @@
 
 import { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } from "@/lib/extensions/actions.ts";
 import { requestDeadlineExtensionSchema } from "@/lib/extensions/schema.ts";
-import { sendReminder } from "@/lib/reminders/actions.ts";
-import { useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
+import { useActionForm } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
 import { DecisionControls } from "@/components/form/decision-controls.tsx";
 
@@ -31,21 +30,5 @@ export function ExtensionDecision({ extensionId, label }: { extensionId: number;
       approve={(comment) => approveDeadlineExtension({ extensionId, comment })}
       reject={(comment) => rejectDeadlineExtension({ extensionId, comment })}
     />
-  );
-}
-
-export function RemindButton({ measureId }: { measureId: number }) {
-  const { run, pending } = useActionRunner();
-  return (
-    <div className="no-print">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => run(() => sendReminder({ measureId }))}
-        className="rounded border border-amber-400 bg-amber-50 px-4 py-2 text-amber-900 disabled:opacity-60"
-      >
-        催办未完成单位
-      </button>
-    </div>
   );
 }

@@ -15,7 +15,9 @@ import { ReportSection } from "@/app/(app)/measures/[id]/report-section.tsx";
 import { UnitPeriodState } from "@/app/(app)/measures/[id]/unit-period-state.tsx";
 import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
-import { ExtensionDecision, ExtensionRequestForm, RemindButton } from "@/app/(app)/measures/[id]/measure-actions.tsx";
+import { ExtensionDecision, ExtensionRequestForm } from "@/app/(app)/measures/[id]/measure-actions.tsx";
+import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
+import { listUrgeTargets, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
@@ -59,6 +61,7 @@ export default async function MeasurePage({
   const canAskExtension =
     leadsHere && can(actor, "assignment.report") && !measure.ongoing && measure.deadline !== null && !extensions.some((e) => e.state === "PENDING");
   const canRemind = can(actor, "report.review", { regionId: measure.plan.regionId }) && overall.reason !== "已完成";
+  const urgeTargets = canRemind ? await listUrgeTargets(actor, measure.id) : null;
 
   // Forms: a liaison for its own unit's assignments; bureau staff for the unit it
   // chose to report for (代报). Last period's report comes first while it is still owed.
@@ -137,7 +140,7 @@ export default async function MeasurePage({
     <>
       <PageHeader
         title={`举措 ${measure.code}`}
-        actions={canRemind ? <RemindButton measureId={measure.id} /> : null}
+        actions={urgeTargets ? <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} /> : null}
         description={
           <>
             <Link href={`/plans/${measure.plan.id}`} className="text-brand-700 hover:underline">
@@ -268,7 +271,7 @@ export default async function MeasurePage({
         </section>
       )}
 
-      {detail.progressVisible && <AuditTimeline events={timeline} labels={STEP_LABELS} />}
+      {detail.progressVisible && <AuditTimeline events={timeline} labels={STEP_LABELS} detail={urgeTimelineDetail} />}
     </>
   );
 }

@@ -19,6 +19,8 @@ import { LightsChart, RateBars, TrendChart } from "@/components/dashboard/charts
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
 import { loadRectificationFigures } from "@/lib/inspections/queries.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { UnitRemindButton } from "@/components/reminders/unit-remind-button.tsx";
 
 export const metadata: Metadata = { title: "区级统计看板" };
 
@@ -226,6 +228,11 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
           rows={tables.units.rows}
           rowKey={(r) => r.unitId}
           link={(r) => `/dashboard/unit/${r.unitId}${filtersToQuery({ ...filters, unit: undefined, chapter: undefined, sort: undefined, dir: undefined })}`}
+          rowAction={
+            can(actor, "report.review", { regionId: data.district.id })
+              ? { label: "催办", render: (r) => <UnitRemindButton unitId={r.unitId} unitName={r.name} compact /> }
+              : undefined
+          }
           // The fragment brings the reranked table back into view instead of the page's top.
           sortHref={(sort) =>
             `${withFilter({ sort, dir: filters.sort === sort ? (filters.dir === "asc" ? "desc" : "asc") : sort === "name" ? "asc" : "desc" })}#units`

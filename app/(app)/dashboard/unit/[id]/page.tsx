@@ -17,6 +17,8 @@ import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
 import { listUnitRectifications } from "@/lib/inspections/queries.ts";
 import { RectificationCells } from "@/components/inspections/rectification-cells.tsx";
+import { can } from "@/lib/auth/policy.ts";
+import { UnitRemindButton } from "@/components/reminders/unit-remind-button.tsx";
 
 export const metadata: Metadata = { title: "部门看板" };
 
@@ -46,7 +48,12 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
       <PageHeader
         title={`${data.unit.name}工作看板`}
         description={`${data.unit.region.name} · 数据截至 ${data.today} · 报送期 ${data.periodLabel}`}
-        actions={<PrintButton />}
+        actions={
+          <>
+            {can(actor, "report.review", { regionId: data.unit.regionId }) && <UnitRemindButton unitId={data.unit.id} unitName={data.unit.name} />}
+            <PrintButton />
+          </>
+        }
       />
       <FilterBar
         action={`/dashboard/unit/${data.unit.id}`}

@@ -1,0 +1,133 @@
+import { db } from "@/lib/db/client.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import { todayInChina } from "@/lib/dates.ts";
+import { getMeasureDetail } from "@/lib/progress/queries.ts";
+
+// Who a 催办 about one measure is offered to, and who is ticked already.
+// Built on getMeasureDetail, so the dialog agrees with the unit table and the
+// lights on the same page: a unit owes when its report for the period being
+// collected is missing (or only a draft) or was returned, or when last
+// period's report is still owed. Units that have reported are listed too, but
+// left unticked, and so are units already reminded about the measure today.
+
+/** The dedupe key of a 催办 about one measure to one unit on one day (Reminder.dedupeKey, unique). */
+export const measureUrgeKey = (measureId: number, unitId: number, day: string) => `urge:${measureId}:${unitId}:${day}`;
+
+/** The dedupe key of a unit's own 催办 (everything it owes) on one day. */
+export const unitUrgeKey = (unitId: number, day: string) => `urge-unit:${unitId}:${day}`;
+
+type ReportState = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
+
+const SHOWN_STATE: Record<ReportState | "NONE", string> = {
+  NONE: "未报送",
+  DRAFT: "未报送",
+  SUBMITTED: "已报送,待审核",
+  APPROVED: "已通过",
+  RETURNED: "已退回",
+};
+
+export type UrgeTarget = {
+  unitId: number;
+  unitName: string;
+  role: "LEAD" | "RESPONSIBLE";
+  completed: boolean;
+  /** Owes a report: last period's (still open) or the one being collected. */
+  owes: boolean;
+  /** The periods owed, oldest first ("2024年第三季度"). */
+  owedPeriods: string[];
+  remindedToday: boolean;
+  /** Ticked when the dialog opens. */
+  preselected: boolean;
+  /** What the dialog says beside the unit: "2024年第三季度 已退回;2024年第四季度 未报送". */
+  status: string;
+};
+
+type AssignmentState = {
+  unitId: number;
+  unit: { name: string };
+  role: "LEAD" | "RESPONSIBLE";
+  completedApproved: boolean;
+  owesLate: boolean;
+  currentState: ReportState | "NONE" | null;
+  collectingState: ReportState | null;
+};
+
+const owesCollecting = (state: ReportState | null) => state !== "SUBMITTED" && state !== "APPROVED";
+
+/** One row per unit (a unit both leading and sharing counts as lead), from the measure page's assignments. Pure. */
+export function urgeTargetsOf(
+  assignments: readonly AssignmentState[],
+  periods: { collecting: string; latestDue: string; sameAsCollecting: boolean },
+  remindedToday: ReadonlySet<number>,
+): UrgeTarget[] {
+  const byUnit = new Map<number, AssignmentState[]>();
+  for (const a of [...assignments].sort((x, y) => (x.role === y.role ? 0 : x.role === "LEAD" ? -1 : 1))) {
+    byUnit.set(a.unitId, [...(byUnit.get(a.unitId) ?? []), a]);
+  }
+  return [...byUnit.values()].map((own) => {
+    const first = own[0]!;
+    const open = own.filter((a) => !a.completedApproved);
+    const completed = open.length === 0;
+    const late = open.find((a) => a.owesLate && !periods.sameAsCollecting);
+    const collecting = open.find((a) => owesCollecting(a.collectingState)) ?? open[0];
+    const owedPeriods = [
+      ...(late ? [periods.latestDue] : []),
+      ...(collecting && owesCollecting(collecting.collectingState) ? [periods.collecting] : []),
+    ];
+    const status = completed
+      ? "已完成"
+      : [
+          ...(late ? [`${periods.latestDue} ${SHOWN_STATE[late.currentState ?? "NONE"]}`] : []),
+          `${periods.collecting} ${SHOWN_STATE[collecting?.collectingState ?? "NONE"]}`,
+        ].join(";");
+    const owes = owedPeriods.length > 0;
+    const reminded = remindedToday.has(first.unitId);
+    return {
+      unitId: first.unitId,
+      unitName: first.unit.name,
+      role: first.role,
+      completed,
+      owes,
+      owedPeriods,
+      remindedToday: reminded,
+      preselected: owes && !reminded,
+      status,
+    };
+  });
+}
+
+/**
+ * The units a 催办 about `measureId` may go to, for an actor who may send one
+ * (bureau and admin within their regions); null for anyone else and for a
+ * measure out of scope.
+ */
+export async function listUrgeTargets(actor: Actor, measureId: number) {
+  if (!can(actor, "report.review")) return null;
+  const detail = await getMeasureDetail(actor, measureId);
+  if (!detail || !can(actor, "report.review", { regionId: detail.measure.plan.regionId })) return null;
+  const today = todayInChina();
+  const unitIds = [...new Set(detail.assignments.map((a) => a.unitId))];
+  const reminded = await db().reminder.findMany({
+    where: { dedupeKey: { in: unitIds.map((unitId) => measureUrgeKey(measureId, unitId, today)) } },
+    select: { unitId: true },
+  });
+  const periods = {
+    collecting: detail.collecting.label,
+    latestDue: detail.latestDue.label,
+    sameAsCollecting: detail.latestDue.key === detail.collecting.key,
+  };
+  return {
+    /** Every lead unit's completion approved: nobody is chased any more. */
+    measureCompleted: detail.overall.reason === "已完成",
+    collecting: periods.collecting,
+    latestDue: periods.latestDue,
+    units: urgeTargetsOf(detail.assignments, periods, new Set(reminded.map((r) => r.unitId))),
+  };
+}
+
+/** The 办理记录 line of a 催办 names its units: "催办:区公安分局、区财政局". */
+export function urgeTimelineDetail(event: { action: string; after?: unknown }): string {
+  if (event.action !== "reminder.send") return "";
+  const units = (event.after as { units?: unknown } | null | undefined)?.units;
+  return Array.isArray(units) && units.length > 0 ? `:${units.join("、")}` : "";
+}
