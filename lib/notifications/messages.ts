@@ -236,22 +236,27 @@ export function arrivalsDigestMessage(input: {
   today: string;
   reports: readonly (DigestItem & { unit: string; period: string })[];
   extensions: readonly (DigestItem & { unit: string })[];
+  /** How many arrived, when more arrived than are listed; the lists' lengths by default. */
+  reportTotal?: number;
+  extensionTotal?: number;
   listed?: number;
 }): DigestMessage {
   const when = input.day === input.today ? "今日" : dayLabel(input.day);
+  const reportTotal = input.reportTotal ?? input.reports.length;
+  const extensionTotal = input.extensionTotal ?? input.extensions.length;
   const parts = [
-    input.reports.length > 0 ? `${input.reports.length} 份进展报送` : null,
-    input.extensions.length > 0 ? `${input.extensions.length} 项延期申请` : null,
+    reportTotal > 0 ? `${reportTotal} 份进展报送` : null,
+    extensionTotal > 0 ? `${extensionTotal} 项延期申请` : null,
   ].filter(Boolean);
   const title = parts.length > 0 ? `${when}收到 ${parts.join("、")}` : `${when}未收到进展报送或延期申请`;
   const listed = input.listed ?? 20;
   const reports = input.reports.map((r) => ({ measure: r.measure, note: `${r.unit},${r.period}` }));
   const extensions = input.extensions.map((e) => ({ measure: e.measure, note: `${e.unit} 申请延期` }));
   const body = [
-    input.reports.length > 0 ? `进展报送(待审核的请到「审核」处理):` : null,
-    ...(input.reports.length > 0 ? listing(reports, reports.length, listed) : []),
-    input.extensions.length > 0 ? `延期申请:` : null,
-    ...(input.extensions.length > 0 ? listing(extensions, extensions.length, listed) : []),
+    reportTotal > 0 ? `进展报送(待审核的请到「审核」处理):` : null,
+    ...(reportTotal > 0 ? listing(reports, reportTotal, listed) : []),
+    extensionTotal > 0 ? `延期申请:` : null,
+    ...(extensionTotal > 0 ? listing(extensions, extensionTotal, listed) : []),
   ].filter((line): line is string => line !== null);
   return {
     kind: "REMINDER",
@@ -259,7 +264,7 @@ export function arrivalsDigestMessage(input: {
     body: body.join("\n"),
     link: "/reviews",
     items: digestLines([...reports, ...extensions]),
-    total: reports.length + extensions.length,
+    total: reportTotal + extensionTotal,
     resolved: false,
   };
 }

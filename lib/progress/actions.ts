@@ -9,6 +9,7 @@ import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
 import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
+import { noteArrival } from "@/lib/reminders/digests.ts";
 import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
@@ -276,6 +277,7 @@ export async function submitProgressReport(input: unknown) {
       // Authorized above: only now may the files reach storage.
       const evidence = await storeEvidence(data.evidence);
       await removeAttachments(tx, actor, removed);
+      await noteArrival(tx, assignment.districtId, todayInChina());
       return writeReport(tx, actor, target, {
         action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",
         version: data.version,
@@ -310,6 +312,7 @@ export async function carryForwardProgressReport(input: unknown) {
       if (onBehalf && last.attachments.length === 0) {
         throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
       }
+      await noteArrival(tx, assignment.districtId, todayInChina());
       // The same evidence stands for this period too; its content is stored once.
       return writeReport(tx, actor, target, {
         action: "report.carryForward",

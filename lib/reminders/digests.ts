@@ -314,8 +314,9 @@ export async function reminderMessage(client: Client, key: ReminderKey, today: s
 
 /** A district's arrivals of one day, as of now. */
 export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { kind: "ARRIVALS" }>, today: string): Promise<DigestMessage> {
-  const reports = await client.$queryRaw<{ id: number; code: string; text: string; unit: string; start: Date; cadence: ReportCadence; dueDay: number }[]>`
-    SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit", r."periodStart" AS "start", p."reportCadence" AS "cadence", p."reportDueDay" AS "dueDay"
+  const reports = await client.$queryRaw<{ id: number; code: string; text: string; unit: string; start: Date; cadence: ReportCadence; dueDay: number; total: number }[]>`
+    SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit", r."periodStart" AS "start", p."reportCadence" AS "cadence", p."reportDueDay" AS "dueDay",
+      (count(*) OVER ())::int AS "total"
     FROM "ProgressReport" r
     JOIN "Assignment" a ON a."id" = r."assignmentId"
     JOIN "Measure" m ON m."id" = a."measureId"
@@ -323,8 +324,8 @@ export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { 
     JOIN "Unit" u ON u."id" = a."unitId"
     WHERE r."districtId" = ${key.districtId}::int AND ${chinaDayRange(Prisma.sql`r."submittedAt"`, key.day)}
     ORDER BY r."submittedAt", r."id" LIMIT ${LIVE_LIMIT}::int`;
-  const extensions = await client.$queryRaw<{ id: number; code: string; text: string; unit: string }[]>`
-    SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit"
+  const extensions = await client.$queryRaw<{ id: number; code: string; text: string; unit: string; total: number }[]>`
+    SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit", (count(*) OVER ())::int AS "total"
     FROM "DeadlineExtension" e
     JOIN "Measure" m ON m."id" = e."measureId"
     JOIN "Unit" u ON u."id" = e."unitId"
@@ -335,6 +336,8 @@ export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { 
     today,
     reports: reports.map((r) => ({ measure: { id: r.id, code: r.code, text: r.text }, unit: r.unit, period: periodLabel(r.start, r.cadence, r.dueDay) })),
     extensions: extensions.map((e) => ({ measure: { id: e.id, code: e.code, text: e.text }, unit: e.unit })),
+    reportTotal: reports[0]?.total ?? 0,
+    extensionTotal: extensions[0]?.total ?? 0,
     listed: LIVE_LIMIT,
   });
 }
@@ -342,4 +345,19 @@ export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { 
 /** Any digest's message as of now. */
 export function digestMessage(client: Client, key: DigestKey, today: string): Promise<DigestMessage> {
   return key.kind === "ARRIVALS" ? arrivalsMessage(client, key, today) : reminderMessage(client, key, today);
+}
+
+/**
+ * A report has just arrived: the district's bureau staff get today's arrivals
+ * digest now, not at the job's next run (it lists live, so later arrivals of
+ * the day join it; a digest already there, read or not, is left as it is).
+ * One insert per report, in the report's own transaction.
+ */
+export async function noteArrival(tx: Tx, districtId: number, today: string): Promise<void> {
+  const key = { kind: "ARRIVALS" as const, districtId, day: today };
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("userId", "districtId", "kind", "title", "link", "digest")
+    SELECT u."id", ${districtId}::int, 'REMINDER', ${"今日收到进展报送"}, ${"/reviews"}, ${formatDigestKey(key)}
+    FROM "User" u WHERE u."regionId" = ${districtId}::int AND u."role" = 'BUREAU' AND u."active"
+    ON CONFLICT ("userId", "digest") DO NOTHING`;
 }

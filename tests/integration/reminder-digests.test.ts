@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport, createUser } from "@/lib/db/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
 import { listNotifications, unreadCount } from "@/lib/notifications/queries.ts";
+import { submitProgressReport } from "@/lib/progress/actions.ts";
+import { actAs } from "../support/acting.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -120,6 +122,26 @@ describe("a unit's report digest", () => {
 });
 
 describe("the bureau's daily digest of arrivals", () => {
+  it("reaches the bureau as the first report of the day is submitted, without waiting for the job, and counts the later ones", async () => {
+    const send = async (i: number) => {
+      await actAs(justice);
+      const result = await submitProgressReport({ assignmentId: String(assignments[i]), periodKey: "2024-Q3", text: `第${i + 1}项进展`, percent: "50", claimedStatus: "IN_PROGRESS" });
+      expect(result).toMatchObject({ ok: true });
+    };
+    expect(await unreadCount(await actor(world.a.users.bureau))).toBe(0);
+    await send(0);
+    let bureau = await listNotifications(await actor(world.a.users.bureau));
+    expect(bureau.map((n) => [n.title, n.link, n.readAt])).toEqual([["今日收到 1 份进展报送", "/reviews", null]]);
+    expect(bureau[0]!.digest!.items.map((i) => i.href)).toEqual([`/measures/${measures[0]!.id}`]);
+    await send(1);
+    bureau = await listNotifications(await actor(world.a.users.bureau));
+    expect(bureau.map((n) => n.title)).toEqual(["今日收到 2 份进展报送"]);
+    // The job that day finds the digest there and adds none; the other district's bureau heard nothing.
+    expect((await job()).arrivals).toBe(0);
+    expect(await db().notification.count({ where: { userId: world.a.users.bureau.id } })).toBe(1);
+    expect(await listNotifications(await actor(world.b.users.bureau))).toEqual([]);
+  });
+
   it("is written once a day per bureau user, lists the day's reports and extension requests, and grows live", async () => {
     const morning = new Date("2024-10-15T01:00:00Z"); // 09:00 in China
     await report(0, morning);

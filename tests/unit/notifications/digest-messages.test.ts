@@ -71,6 +71,13 @@ describe("arrivalsDigestMessage", () => {
     expect(message.items.map((i) => i.href)).toEqual([...r, ...e].map((x) => `/measures/${x.measure.id}`));
   });
 
+  it("counts every arrival of the day, not only those listed", () => {
+    const message = arrivalsDigestMessage({ day: "2026-12-06", today: "2026-12-06", reports, extensions: [], reportTotal: 130, listed: 2 });
+    expect(message.title).toBe("今日收到 130 份进展报送");
+    expect(message.total).toBe(130);
+    expect(message.body.split("\n").at(-1)).toBe("……共 130 项");
+  });
+
   it("lists each report with its unit and period, each extension with its unit", () => {
     expect(arrivalsDigestMessage({ day: "2026-12-06", today: "2026-12-06", reports, extensions }).body).toBe(
       [
