@@ -60,6 +60,8 @@ function focused(page: Page) {
 }
 
 test("every form control on the main pages has an accessible name", async ({ page }) => {
+  // About twenty pages as four users, one after another: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const [measure] = await query<{ id: number; planId: number }>(
     `SELECT m."id", m."planId" FROM "Measure" m JOIN "Assignment" a ON a."measureId" = m."id"
      JOIN "Unit" u ON u."id" = a."unitId" JOIN "Region" r ON r."id" = u."regionId"
