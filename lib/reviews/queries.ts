@@ -59,28 +59,36 @@ export type ReviewQueueItem = Awaited<ReturnType<typeof listReviewDesk>>["report
  * from everything waiting in scope (so no choice ever leads to an empty page
  * by itself). Throws FORBIDDEN for a role that does not review.
  */
+/** The desk lists this many reports at most, oldest first; filters narrow it down. */
+export const REVIEW_DESK_LIMIT = 200;
+
 export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) {
   if (!can(actor, "report.review")) throw forbidden();
   const period = filters.period ? periodOfKey(filters.period) : null;
   const waiting: Prisma.ProgressReportWhereInput = { state: "SUBMITTED", assignmentId: { not: null }, ...scope.progressReports(actor) };
   const showReports = filters.kind !== "extension";
   const showExtensions = filters.kind !== "report" && !filters.period;
-  const [rows, everything, extensions] = await Promise.all([
+  // A measure by its code, or by words of its text or of its unit's name.
+  const matching = (q: string): Prisma.MeasureWhereInput => ({ OR: [{ code: q }, { text: { contains: q } }] });
+  const reportWhere: Prisma.ProgressReportWhereInput = {
+    AND: [
+      waiting,
+      filters.unit ? { assignment: { unitId: filters.unit } } : {},
+      filters.plan ? { assignment: { measure: { planId: filters.plan } } } : {},
+      period ? { periodStart: dateOf(period.start), periodEnd: dateOf(period.end) } : {},
+      filters.q ? { assignment: { OR: [{ measure: matching(filters.q) }, { unit: { name: { contains: filters.q } } }] } } : {},
+    ],
+  };
+  const [rows, reportTotal, everything, extensions] = await Promise.all([
     showReports
       ? db().progressReport.findMany({
-          where: {
-            AND: [
-              waiting,
-              filters.unit ? { assignment: { unitId: filters.unit } } : {},
-              filters.plan ? { assignment: { measure: { planId: filters.plan } } } : {},
-              period ? { periodStart: dateOf(period.start), periodEnd: dateOf(period.end) } : {},
-            ],
-          },
+          where: reportWhere,
           orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          take: 200,
+          take: REVIEW_DESK_LIMIT,
           select: queueReportSelect,
         })
       : Promise.resolve([]),
+    showReports ? db().progressReport.count({ where: reportWhere }) : Promise.resolve(0),
     db().progressReport.findMany({
       where: waiting,
       select: {
@@ -99,6 +107,7 @@ export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) 
               scope.extensions(actor),
               filters.unit ? { unitId: filters.unit } : {},
               filters.plan ? { measure: { planId: filters.plan } } : {},
+              filters.q ? { OR: [{ measure: matching(filters.q) }, { unit: { name: { contains: filters.q } } }] } : {},
             ],
           },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -130,6 +139,8 @@ export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) 
   const sorted = <K,>(map: Map<K, string>, by: (a: [K, string], b: [K, string]) => number) => [...map.entries()].sort(by).map(([value, label]) => ({ value, label }));
   return {
     reports: reports.map((r) => ({ ...r, related: (r.assignment.role === "LEAD" && related.get(`${r.assignment.measure.id}|${isoDate(r.periodStart)}`)) || [] })),
+    /** How many reports match, when more match than the desk lists. */
+    reportTotal,
     extensions,
     options: {
       periods: sorted(periods, (a, b) => String(b[0]).localeCompare(String(a[0]))),

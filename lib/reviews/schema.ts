@@ -9,12 +9,14 @@ export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = { report: "进展�
 
 export const periodKeySchema = z.string().refine((key) => cadenceOfKey(key) !== null, "报送期次有误");
 
-/** The desk's filters, as they stand in the URL (?period=2026-Q3&unit=12&plan=3&kind=report). */
+/** The desk's filters, as they stand in the URL (?period=2026-Q3&unit=12&plan=3&kind=report&q=执法). */
 export const reviewFiltersSchema = z.object({
   period: periodKeySchema.optional(),
   unit: id("单位").optional(),
   plan: id("规划").optional(),
   kind: z.enum(REVIEW_KINDS).optional(),
+  /** Search: a measure's code, words of its text, or words of the unit's name. */
+  q: z.string().trim().min(1).max(50).optional(),
 });
 export type ReviewFilters = z.output<typeof reviewFiltersSchema>;
 

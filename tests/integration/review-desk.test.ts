@@ -72,7 +72,7 @@ const bureauA = async () => (await actAs(world.a.users.bureau))!;
 const texts = (desk: Awaited<ReturnType<typeof listReviewDesk>>) => desk.reports.map((r) => r.text);
 
 describe("the review desk's queue", () => {
-  it("lists the scope's submitted reports oldest first, each with its period, and filters by period, unit, plan and kind", async () => {
+  it("lists the scope's submitted reports oldest first, each with its period, and filters by period, unit, plan, kind and a search", async () => {
     const actor = await bureauA();
     const all = await listReviewDesk(actor);
     expect(texts(all)).toEqual(["一季度:目录编制中", "分项:已梳理本部门事项", "汇总:决策目录已公布", "法治宣传月活动已开展"]);
@@ -91,8 +91,15 @@ describe("the review desk's queue", () => {
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ period: "2024-Q2", unit: String(world.a.units.justice.id) })))).toEqual(["汇总:决策目录已公布"]);
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ plan: String(ids.otherPlan) })))).toEqual(["法治宣传月活动已开展"]);
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ kind: "extension" })))).toEqual([]);
+    // 搜索: a measure's code, words of its text, or of its unit's name; with the other filters.
+    expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "决策" })))).toEqual(["分项:已梳理本部门事项", "汇总:决策目录已公布"]);
+    expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: " 司法 " })))).toEqual(["汇总:决策目录已公布"]);
+    expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "2", period: "2024-Q1" })))).toEqual(["一季度:目录编制中"]);
+    expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "发改", plan: String(ids.otherPlan) })))).toEqual(["法治宣传月活动已开展"]);
+    expect((await listReviewDesk(actor, parseReviewFilters({ q: "没有这样的举措" }))).reportTotal).toBe(0);
+    expect(all.reportTotal).toBe(4);
     // A malformed filter is dropped, the others still apply.
-    expect(parseReviewFilters({ period: "2024-Q5", unit: "abc", plan: String(ids.otherPlan), kind: "x" })).toEqual({ plan: ids.otherPlan });
+    expect(parseReviewFilters({ period: "2024-Q5", unit: "abc", plan: String(ids.otherPlan), kind: "x", q: "   " })).toEqual({ plan: ids.otherPlan });
   });
 
   it("shows beside a lead unit's consolidated report the responsible units' reports for the same measure and period", async () => {

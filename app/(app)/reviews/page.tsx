@@ -22,7 +22,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const actor = await requireActor();
   if (!can(actor, "report.review")) notFound();
   const filters = parseReviewFilters(await searchParams);
-  const { reports, extensions, options } = await listReviewDesk(actor, filters);
+  const { reports, reportTotal, extensions, options } = await listReviewDesk(actor, filters);
   const items: QueueItem[] = reports.map((r) => ({
     id: r.id,
     version: r.version,
@@ -49,14 +49,16 @@ export default async function ReviewsPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="审核"
-        description={`待审核的进展报送 ${items.length} 份${filtered ? "(已筛选)" : ""},按报送时间先后排列`}
+        description={`待审核的进展报送 ${reportTotal} 份${filtered ? "(已筛选)" : ""},按报送时间先后排列${
+          reportTotal > items.length ? `;此处列出最早的 ${items.length} 份,可用筛选或搜索缩小范围` : ""
+        }`}
         actions={
           <Link href="/reviews/notice" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             进展台账与未报送通报
           </Link>
         }
       />
-      <form method="get" role="search" aria-label="筛选待审核事项" className="no-print mb-6 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-5 md:items-end">
+      <form method="get" role="search" aria-label="筛选待审核事项" className="no-print mb-6 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-6 md:items-end">
         <label>
           报送期
           <select name="period" defaultValue={filters.period ?? ""} className={select}>
@@ -100,6 +102,17 @@ export default async function ReviewsPage({ searchParams }: Props) {
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          搜索
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            maxLength={50}
+            placeholder="举措编号、内容或单位"
+            className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5"
+          />
         </label>
         <div className="col-span-2 flex gap-2 md:col-span-1">
           <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-white">
