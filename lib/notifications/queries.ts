@@ -5,26 +5,31 @@ import * as scope from "@/lib/auth/scope.ts";
 import { AUTOMATIC_KINDS, INBOX_FILTERS, PERSON_KINDS, type DigestMessage, type InboxFilter } from "@/lib/notifications/messages.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { digestMessage, resolveDigests } from "@/lib/reminders/digests.ts";
-import { parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
+import { isCurrentDigest, parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
+import { judgedPeriods } from "@/lib/reminders/queries.ts";
 
 // A user's inbox (站内通知): only ever the actor's own notifications.
 
+/** The header's badge on every page: a read, nothing more. */
 export async function unreadCount(actor: Actor): Promise<number> {
-  await resolveOwnDigests(actor);
   return db().notification.count({ where: { ...scope.notifications(actor), readAt: null } });
 }
 
 /**
  * The reminder digests resolve themselves: the actor's unread ones with
- * nothing left to list are marked read before anything is counted or listed.
+ * nothing left to list are marked read. The inbox page calls it before it
+ * counts and lists (a report's submission does the same for its unit, and the
+ * job for everyone).
  */
-function resolveOwnDigests(actor: Actor) {
+export function settleOwnDigests(actor: Actor): Promise<number> {
   return resolveDigests(db(), todayInChina(), { userId: actor.id });
 }
 
 /** A digest is read live only for whom it concerns: the liaisons of its unit, the bureau of its district. */
 function digestConcerns(actor: Actor, key: DigestKey): boolean {
-  return key.kind === "ARRIVALS" ? actor.role === "ADMIN" || actor.regionId === key.districtId : actor.unitId === key.unitId;
+  return key.kind === "ARRIVALS"
+    ? actor.role === "ADMIN" || (actor.role === "BUREAU" && actor.regionId === key.districtId)
+    : actor.role === "LIAISON" && actor.unitId === key.unitId;
 }
 
 function filterWhere(filter: InboxFilter | null | undefined): Prisma.NotificationWhereInput {
@@ -45,7 +50,6 @@ export async function listNotifications(
   actor: Actor,
   options: { unreadOnly?: boolean; filter?: InboxFilter | null; limit?: number } = {},
 ) {
-  await resolveOwnDigests(actor);
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
   const where = { ...scope.notifications(actor), ...filterWhere(options.filter), ...(options.unreadOnly ? { readAt: null } : {}) };
   const groups: Prisma.NotificationWhereInput[] = [
@@ -65,12 +69,15 @@ export async function listNotifications(
  * Reminder digests as of now: the title and body say what is still owed, and
  * `digest` carries the measures with their links (null for other messages).
  */
-async function withLiveDigests<R extends { title: string; body: string | null; digest: string | null }>(actor: Actor, rows: R[]) {
+async function withLiveDigests<R extends { title: string; body: string | null; digest: string | null; readAt: Date | null }>(actor: Actor, rows: R[]) {
   const today = todayInChina();
+  const judged = judgedPeriods(today).map((p) => ({ cadence: p.cadence, start: p.period.start }));
   return Promise.all(
     rows.map(async (row): Promise<Omit<R, "digest"> & { digest: DigestMessage | null }> => {
       const key = parseDigestKey(row.digest);
-      if (!key || !digestConcerns(actor, key)) return { ...row, digest: null };
+      // Read live while it matters: unread, or still about today. An older read
+      // digest shows what it said that day, so a long inbox costs no query per row.
+      if (!key || !(row.readAt === null || isCurrentDigest(key, today, judged)) || !digestConcerns(actor, key)) return { ...row, digest: null };
       const live = await digestMessage(db(), key, today);
       return { ...row, title: live.title, body: live.body, digest: live };
     }),
@@ -85,7 +92,6 @@ export type InboxCounts = {
 };
 
 export async function inboxCounts(actor: Actor): Promise<InboxCounts> {
-  await resolveOwnDigests(actor);
   const own = scope.notifications(actor);
   const count = (where: Prisma.NotificationWhereInput) => db().notification.count({ where: { AND: [own, where] } });
   const keys = Object.keys(INBOX_FILTERS) as InboxFilter[];

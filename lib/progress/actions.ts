@@ -9,7 +9,7 @@ import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
 import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
-import { noteArrival } from "@/lib/reminders/digests.ts";
+import { noteArrival, resolveDigests } from "@/lib/reminders/digests.ts";
 import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
@@ -259,6 +259,16 @@ export async function saveProgressDraft(input: unknown) {
   });
 }
 
+/**
+ * A report has arrived: the bureau hears of it (today's arrivals digest), and
+ * the unit's reminder digests that listed it shrink, or resolve when it was the last.
+ */
+async function settleArrival(tx: Tx, assignment: { districtId: number; unitId: number }) {
+  const today = todayInChina();
+  await noteArrival(tx, assignment.districtId, today);
+  await resolveDigests(tx, today, { unitId: assignment.unitId });
+}
+
 export async function submitProgressReport(input: unknown) {
   return runAction("submitProgressReport", submitProgressReportSchema, formInput(input), async (actor, data) => {
     if (!can(actor, "assignment.report")) throw forbidden();
@@ -277,13 +287,14 @@ export async function submitProgressReport(input: unknown) {
       // Authorized above: only now may the files reach storage.
       const evidence = await storeEvidence(data.evidence);
       await removeAttachments(tx, actor, removed);
-      await noteArrival(tx, assignment.districtId, todayInChina());
-      return writeReport(tx, actor, target, {
+      const written = await writeReport(tx, actor, target, {
         action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",
         version: data.version,
         fields: { ...reportData(actor, assignment, data, period), state: "SUBMITTED", submittedAt: new Date() },
         evidence,
       });
+      await settleArrival(tx, assignment);
+      return written;
     }, EVIDENCE_TRANSACTION);
     return { message: "已报送,等待司法局审核", data: { id: report.id, version: report.version } };
   });
@@ -312,9 +323,8 @@ export async function carryForwardProgressReport(input: unknown) {
       if (onBehalf && last.attachments.length === 0) {
         throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
       }
-      await noteArrival(tx, assignment.districtId, todayInChina());
       // The same evidence stands for this period too; its content is stored once.
-      return writeReport(tx, actor, target, {
+      const written = await writeReport(tx, actor, target, {
         action: "report.carryForward",
         version: data.version,
         fields: {
@@ -325,6 +335,8 @@ export async function carryForwardProgressReport(input: unknown) {
         evidence: last.attachments.map(({ fileName, contentHash, size, mimeType }) => ({ fileName, contentHash, size, mimeType })),
         note: { carriedFrom: last.id },
       });
+      await settleArrival(tx, assignment);
+      return written;
     });
     return { message: "已沿用上期报送(本期无新进展)", data: { id: report.id, version: report.version } };
   });

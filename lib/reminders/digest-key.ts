@@ -48,3 +48,20 @@ export function parseDigestKey(text: string | null | undefined): DigestKey | nul
   if (kind === "ARRIVALS" && rest.length === 1 && DAY.test(rest[0]!)) return { kind, districtId: n, day: rest[0]! };
   return null;
 }
+
+/**
+ * Whether a digest still speaks of today: the day's arrivals, this month's
+ * deadline digests, a report period being judged today (`judged`, from
+ * judgedPeriods). Older ones are history and show what they said that day.
+ */
+export function isCurrentDigest(key: DigestKey, today: string, judged: readonly { cadence: ReportCadence; start: string }[]): boolean {
+  switch (key.kind) {
+    case "ARRIVALS":
+      return key.day === today;
+    case "DUE_SOON":
+    case "OVERDUE":
+      return key.month === today.slice(0, 7);
+    case "REPORT_LATE":
+      return judged.some((p) => p.cadence === key.cadence && p.start === key.start);
+  }
+}

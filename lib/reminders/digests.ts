@@ -233,11 +233,18 @@ const part = (i: number) => Prisma.sql`split_part(n."digest", ':', ${i}::int)`;
 
 /**
  * Marks read one user's unread unit digests that have nothing left to list
- * (every report sent, every measure completed or extended); the inbox calls
- * it before counting or listing. Returns how many.
+ * (every report sent, every measure completed or extended). A report's
+ * submission calls it for its unit, the inbox page for its reader, before
+ * counting or listing: pages that only show the unread count never write.
+ * Returns how many.
  */
-export async function resolveDigests(client: Client, today: string, options: { userId: number }): Promise<number> {
-  const mine = (prefix: string) => Prisma.sql`n."userId" = ${options.userId}::int AND n."readAt" IS NULL AND n."digest" LIKE ${`${prefix}:%`}`;
+export async function resolveDigests(client: Client, today: string, options: { userId: number } | { unitId: number }): Promise<number> {
+  // Through the (userId, readAt) index: one user's, or the unit's liaisons' unread digests.
+  const whose =
+    "userId" in options
+      ? Prisma.sql`n."userId" = ${options.userId}::int`
+      : Prisma.sql`n."userId" IN (SELECT u."id" FROM "User" u WHERE u."unitId" = ${options.unitId}::int)`;
+  const mine = (prefix: string) => Prisma.sql`${whose} AND n."readAt" IS NULL AND n."digest" LIKE ${`${prefix}:%`}`;
   const inUnit = Prisma.sql`a."unitId" = ${part(2)}::int`;
   let resolved = await client.$executeRaw`
     UPDATE "Notification" n SET "readAt" = now()

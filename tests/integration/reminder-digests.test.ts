@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport, createUser } from "@/lib/db/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
-import { listNotifications, unreadCount } from "@/lib/notifications/queries.ts";
+import { listNotifications, settleOwnDigests, unreadCount } from "@/lib/notifications/queries.ts";
 import { submitProgressReport } from "@/lib/progress/actions.ts";
 import { actAs } from "../support/acting.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
@@ -93,13 +93,41 @@ describe("a unit's report digest", () => {
 
     await db().progressReport.updateMany({ where: { assignmentId: assignments[1]! }, data: { state: "SUBMITTED" } });
     await report(2);
-    // The inbox shows it resolved and it no longer counts as unread.
+    // Opening the inbox shows it resolved and it no longer counts as unread.
+    await settleOwnDigests(await actor(justice));
     expect(await unreadCount(await actor(justice))).toBe(0);
     expect(await digestOf(justice)).toMatchObject({ title: "2024年第三季度进展已全部报送", readAt: expect.any(Date), digest: { resolved: true, items: [] } });
     // The other liaison has not opened the inbox: the job resolves theirs.
     const rerun = await job();
     expect(rerun).toMatchObject({ notifications: 0, resolved: 1 });
     expect(await db().notification.findFirstOrThrow({ where: { userId: justice2.id } })).toMatchObject({ readAt: expect.any(Date) });
+  });
+
+  it("resolves for all the unit's liaisons when the last report is submitted, with no inbox opened and no job run", async () => {
+    await job();
+    await report(0);
+    await report(1);
+    const unread = async () => [await unreadCount(await actor(justice)), await unreadCount(await actor(justice2))];
+    expect(await unread()).toEqual([1, 1]);
+    await actAs(justice);
+    expect(
+      await submitProgressReport({ assignmentId: String(assignments[2]), periodKey: "2024-Q3", text: "最后一项进展", percent: "50", claimedStatus: "IN_PROGRESS" }),
+    ).toMatchObject({ ok: true });
+    expect(await unread()).toEqual([0, 0]);
+    // The development unit's digest is another unit's business: untouched.
+    expect(await db().notification.count({ where: { readAt: null, user: { unitId: world.a.units.development.id } } })).toBeGreaterThan(0);
+  });
+
+  it("reading the badge writes nothing; only the inbox settles the reader's digests", async () => {
+    await job();
+    await report(0);
+    await report(1);
+    await report(2);
+    expect(await unreadCount(await actor(justice))).toBe(1);
+    expect(await db().notification.count({ where: { userId: justice.id, readAt: null } })).toBe(1);
+    expect(await settleOwnDigests(await actor(justice))).toBe(1);
+    expect(await unreadCount(await actor(justice))).toBe(0);
+    expect(await unreadCount(await actor(justice2))).toBe(1);
   });
 
   it("a completed measure leaves it too", async () => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LinkedBody } from "@/components/notifications/linked-body.tsx";
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session.ts";
-import { inboxCounts, listNotifications } from "@/lib/notifications/queries.ts";
+import { inboxCounts, listNotifications, settleOwnDigests } from "@/lib/notifications/queries.ts";
 import { INBOX_FILTERS, isFromPerson, parseInboxFilter, type InboxFilter } from "@/lib/notifications/messages.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { InboxControls, MarkReadButton, OpenLink } from "@/app/(app)/inbox/inbox-controls.tsx";
@@ -15,6 +15,7 @@ const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeSt
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const filter = parseInboxFilter((await searchParams).filter);
+  await settleOwnDigests(actor);
   const [notifications, counts] = await Promise.all([listNotifications(actor, { filter, limit: 100 }), inboxCounts(actor)]);
   const tabs: [InboxFilter | null, string, number | null][] = [
     [null, "全部", null],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDigestKey, parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
+import { formatDigestKey, isCurrentDigest, parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
 
 describe("digest keys", () => {
   it.each<[DigestKey, string]>([
@@ -24,4 +24,19 @@ describe("digest keys", () => {
     "REPORT_LATE:1:QUARTERLY:2026-07-01",
     "ARRIVALS:1:2026-12",
   ])("%j is not a digest key", (text) => expect(parseDigestKey(text)).toBeNull());
+});
+
+describe("isCurrentDigest", () => {
+  const judged = [{ cadence: "QUARTERLY" as const, start: "2026-07-01" }];
+  it.each([
+    ["today's arrivals", "ARRIVALS:3:2026-12-06", true],
+    ["yesterday's arrivals", "ARRIVALS:3:2026-12-05", false],
+    ["this month's overdue digest", "OVERDUE:7:2026-12", true],
+    ["last month's due-soon digest", "DUE_SOON:7:2026-11", false],
+    ["the quarter judged today", "REPORT_LATE:7:QUARTERLY:2026-07-01:2026-09-30", true],
+    ["an earlier quarter", "REPORT_LATE:7:QUARTERLY:2026-04-01:2026-06-30", false],
+    ["another cadence's period", "REPORT_LATE:7:MONTHLY:2026-07-01:2026-07-31", false],
+  ])("%s", (_case, text, current) => {
+    expect(isCurrentDigest(parseDigestKey(text)!, "2026-12-06", judged)).toBe(current);
+  });
 });
