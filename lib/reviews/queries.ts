@@ -284,7 +284,7 @@ export async function loadPeriodLedger(actor: Actor, districtId: number, periodK
       rv."name" AS "reviewer",
       ${CHINA_DAY(Prisma.sql`r."reviewedAt"`)} AS "reviewedOn",
       ${CHINA_DAY(Prisma.sql`r."submittedAt"`)} AS "submittedOn",
-      (a."status" <> 'COMPLETED'
+      (a."status" <> 'COMPLETED' AND u."active"
         AND NOT (EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
              AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'))
       ) AS "owed"
@@ -338,7 +338,7 @@ export async function loadOverdueNotice(actor: Actor, districtId: number, period
     WHERE a."districtId" = ${ledger.district.id}::int
       AND pl."status" = 'IN_FORCE' AND pl."reportCadence"::text = ${cadence}
       AND GREATEST(pl."issueDate", (a."createdAt" + interval '8 hours')::date) <= ${ledger.period.end}::date
-      AND a."status" <> 'COMPLETED'
+      AND a."status" <> 'COMPLETED' AND u."active"
       AND NOT (EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
            AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'))
       AND NOT EXISTS (

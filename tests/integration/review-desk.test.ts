@@ -296,6 +296,13 @@ describe("未报送/逾期 通报", () => {
     expect(xml).toContain("全区应报送 6 项,已报送 4 项,尚有 1 个单位 2 项未报送");
   });
 
+  it("leaves out a unit that has been wound up (inactive), as the dashboard's 未报送 does", async () => {
+    await db().unit.update({ where: { id: world.a.units.justice.id }, data: { active: false } });
+    const notice = (await loadOverdueNotice(await bureauA(), world.a.region.id, "2024-Q2", "2024-08-15"))!;
+    expect(notice.units).toEqual([]);
+    expect(notice.owedCount).toBe(notice.reportedCount);
+  });
+
   it("is served as .docx in scope and 404 elsewhere", async () => {
     const get = (district: number) => noticeDocxGet(new Request(`http://x/reviews/notice/docx?district=${district}&period=2024-Q2`));
     await actAs(world.a.users.bureau);
