@@ -23,13 +23,13 @@ export type PeriodsInPlayInput = {
 /**
  * The periods a unit can report on today, oldest first: the last period whose
  * due date has passed (while it still accepts late reports and the unit owed it)
- * and the period being collected now. At most two.
+ * and the period being collected now (if it had begun to owe by its end). At most two.
  */
 export function periodsInPlay({ today, cadence, dueDay, reportingStart }: PeriodsInPlayInput): Period[] {
   const late = latestDuePeriod(today, cadence, dueDay);
   const collecting = reportingPeriod(today, cadence, dueDay);
-  const lateOwed = late.end >= reportingStart && !isPeriodClosed(late, today, 0, dueDay);
-  return lateOwed && late.key !== collecting.key ? [late, collecting] : [collecting];
+  const lateOwed = late.end >= reportingStart && !isPeriodClosed(late, today, 0, dueDay) && late.key !== collecting.key;
+  return [...(lateOwed ? [late] : []), ...(collecting.end >= reportingStart ? [collecting] : [])];
 }
 
 /** The periods in play whose state still needs a 报送, oldest first: the first one is the form to show. */

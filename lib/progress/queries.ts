@@ -196,6 +196,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       completedApproved,
       reportingStart,
       collectingState,
+      collectingDue: collecting.end >= reportingStart,
       collectingReport,
       lateReport,
       owesLate,

@@ -50,9 +50,11 @@ type AssignmentState = {
   owesLate: boolean;
   currentState: ReportState | "NONE" | null;
   collectingState: ReportState | null;
+  /** False when the unit's reporting began after the period being collected ended: it never owed it. */
+  collectingDue?: boolean;
 };
 
-const owesCollecting = (state: ReportState | null) => state !== "SUBMITTED" && state !== "APPROVED";
+const owesCollecting = (a: AssignmentState) => a.collectingDue !== false && a.collectingState !== "SUBMITTED" && a.collectingState !== "APPROVED";
 
 /** One row per unit (a unit both leading and sharing counts as lead), from the measure page's assignments. Pure. */
 export function urgeTargetsOf(
@@ -69,17 +71,16 @@ export function urgeTargetsOf(
     const open = own.filter((a) => !a.completedApproved);
     const completed = open.length === 0;
     const late = open.find((a) => a.owesLate && !periods.sameAsCollecting);
-    const collecting = open.find((a) => owesCollecting(a.collectingState)) ?? open[0];
+    const collecting = open.find(owesCollecting) ?? open[0];
     const owedPeriods = [
       ...(late ? [periods.latestDue] : []),
-      ...(collecting && owesCollecting(collecting.collectingState) ? [periods.collecting] : []),
+      ...(collecting && owesCollecting(collecting) ? [periods.collecting] : []),
     ];
-    const status = completed
-      ? "已完成"
-      : [
-          ...(late ? [`${periods.latestDue} ${SHOWN_STATE[late.currentState ?? "NONE"]}`] : []),
-          `${periods.collecting} ${SHOWN_STATE[collecting?.collectingState ?? "NONE"]}`,
-        ].join(";");
+    const shown = [
+      ...(late ? [`${periods.latestDue} ${SHOWN_STATE[late.currentState ?? "NONE"]}`] : []),
+      ...(collecting?.collectingDue === false ? [] : [`${periods.collecting} ${SHOWN_STATE[collecting?.collectingState ?? "NONE"]}`]),
+    ];
+    const status = completed ? "已完成" : shown.length > 0 ? shown.join(";") : "暂无应报送的期次";
     const owes = owedPeriods.length > 0;
     const reminded = remindedToday.has(first.unitId);
     return {

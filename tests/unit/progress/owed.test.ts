@@ -13,6 +13,8 @@ describe("periodsInPlay: the late period (while it accepts reports and was owed)
     ["1–10 October: Q2 late, Q3 collected", "2026-10-05", "2026-01-01", ["2026-Q2", "2026-Q3"]],
     ["on Q3's due date Q3 is still the one collected", "2026-10-10", "2026-01-01", ["2026-Q2", "2026-Q3"]],
     ["the day after Q3's due date Q2 is closed", "2026-10-11", "2026-01-01", ["2026-Q3", "2026-Q4"]],
+    ["a unit assigned on 3 October never owed Q3, which is still being collected", "2026-10-05", "2026-10-03", []],
+    ["… and owes Q4 once Q3's due date has passed", "2026-10-11", "2026-10-03", ["2026-Q4"]],
   ])("%s", (_case, today, reportingStart, keys) => {
     expect(periodsInPlay({ ...base, today, reportingStart }).map((p) => p.key)).toEqual(keys);
   });
