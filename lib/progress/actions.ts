@@ -17,7 +17,7 @@ import {
   batchApproveProgressReportsSchema,
   carryForwardProgressReportSchema,
   returnProgressReportSchema,
-  reviewProgressReportSchema,
+  approveProgressReportSchema,
   saveProgressDraftSchema,
   submitProgressReportSchema,
 } from "@/lib/progress/schema.ts";
@@ -359,13 +359,13 @@ async function reviewTarget(tx: Tx, actor: Actor, reportId: number) {
  * assignment's status, the unit's 审核结果 message and the audit event, in the
  * caller's transaction. The single 通过 and 批量通过 both go through here.
  */
-async function approveInTx(tx: Tx, actor: Actor, reportId: number, version: number) {
+async function approveInTx(tx: Tx, actor: Actor, reportId: number, version: number, comment: string | null = null) {
   const { report, assignment } = await reviewTarget(tx, actor, reportId);
   const saved = await updateAtVersion(tx, report.id, version, {
     state: "APPROVED",
     reviewerId: actor.id,
     reviewedAt: new Date(),
-    reviewComment: null,
+    reviewComment: comment || null,
   });
   // The unit's own status follows the newest approved report; a late
   // report for an earlier period never undoes a later one or a completion.
@@ -384,7 +384,7 @@ async function approveInTx(tx: Tx, actor: Actor, reportId: number, version: numb
   }
   // 审核结果 reaches the unit's liaisons, naming the measure and period.
   const { measure, period } = await reportSubject(tx, assignment.measureId, report.periodStart);
-  const message = reportApprovedMessage({ measure, period });
+  const message = reportApprovedMessage({ measure, period, comment: saved.reviewComment });
   await notifyUnitLiaisons(tx, { unitId: assignment.unitId, districtId: saved.districtId }, message);
   await recordAudit(tx, {
     actor,
@@ -398,9 +398,9 @@ async function approveInTx(tx: Tx, actor: Actor, reportId: number, version: numb
 }
 
 export async function approveProgressReport(input: unknown) {
-  return runAction("approveProgressReport", reviewProgressReportSchema, input, async (actor, data) => {
+  return runAction("approveProgressReport", approveProgressReportSchema, input, async (actor, data) => {
     if (!can(actor, "report.review")) throw forbidden();
-    await db().$transaction((tx) => approveInTx(tx, actor, data.reportId, data.version));
+    await db().$transaction((tx) => approveInTx(tx, actor, data.reportId, data.version, data.comment ?? null));
     return { message: "已审核通过", data: null };
   });
 }

@@ -83,6 +83,11 @@ export const reviewDecisionSchema = z
     if (value.decision === "return" && value.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: REVIEW_COMMENT_REQUIRED });
   });
 
+/** 审核通过 may carry a comment (审核意见); it is kept on the report and sent with the 审核结果. */
+export const approveProgressReportSchema = reviewProgressReportSchema.extend({
+  comment: z.preprocess((v) => v ?? "", reviewComment).optional(),
+});
+
 export const returnProgressReportSchema = reviewProgressReportSchema.extend({
   comment: reviewComment.min(1, REVIEW_COMMENT_REQUIRED),
 });

@@ -249,6 +249,23 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
     expect(await snapshot()).toEqual(before);
   });
 
+  it("an approval keeps the 审核意见 typed with it and sends it with the 审核结果", async () => {
+    await actAs(leadLiaison);
+    const submitted = await submitProgressReport(report(lead.id));
+    const reportId = String(submitted.ok ? submitted.data.id : 0);
+    await actAs(world.a.users.bureau);
+    expect(await approveProgressReport({ reportId, version: "1", comment: "  请下季度附上印发文件。 " })).toMatchObject({ ok: true });
+    expect(await db().progressReport.findFirstOrThrow({ where: { id: Number(reportId) } })).toMatchObject({ state: "APPROVED", reviewComment: "请下季度附上印发文件。" });
+    const message = await db().notification.findFirstOrThrow({ where: { userId: leadLiaison.id, kind: "APPROVED" } });
+    expect(message.body).toContain("审核意见:请下季度附上印发文件。");
+    // Without a comment, none is stored.
+    await actAs(world.a.users.liaison);
+    const other = await submitProgressReport(report(responsible.id));
+    await actAs(world.a.users.bureau);
+    expect(await approveProgressReport({ reportId: String(other.ok ? other.data.id : 0), version: "1", comment: "" })).toMatchObject({ ok: true });
+    expect(await db().progressReport.findFirstOrThrow({ where: { id: other.ok ? other.data.id : 0 } })).toMatchObject({ reviewComment: null });
+  });
+
   it("two reviewers at once: the second gets a conflict, the first decision stands", async () => {
     await actAs(leadLiaison);
     const submitted = await submitProgressReport(report(lead.id));

@@ -242,6 +242,7 @@ export default async function MeasurePage({
                 </ul>
               )}
               {r.state === "RETURNED" && r.reviewComment && <p className="mt-2 text-sm text-amber-900">退回意见:{r.reviewComment}</p>}
+              {r.state === "APPROVED" && r.reviewComment && <p className="mt-2 text-sm text-green-900">审核意见:{r.reviewComment}</p>}
               {r.state === "SUBMITTED" && can(actor, "report.review", { regionId: r.unit.regionId }) && (
                 <ReviewControls reportId={r.id} version={r.version} unitName={r.unit.name} />
               )}

@@ -33,7 +33,7 @@ export function ReviewControls({
       validate={checkComment}
       focusAfter={focusAfter}
       onDecided={onDecided}
-      approve={() => approveProgressReport({ reportId, version })}
+      approve={(comment) => approveProgressReport({ reportId, version, comment })}
       reject={(comment) => returnProgressReport({ reportId, version, comment })}
     />
   );
