@@ -265,7 +265,8 @@ export async function resolveDigests(client: Client, today: string, options: { u
  * digest of a period judged today that is no longer among the groups has
  * nothing left; a deadline digest that is not the unit's current one is
  * resolved or superseded by this month's. Digests of earlier report periods
- * (still owed, or not) are checked one by one. Returns how many were marked read.
+ * are closed with their period (the next period's digest takes over).
+ * Returns how many were marked read.
  */
 export async function resolveStaleDigests(client: Client, today: string, groups: readonly DigestGroup[]): Promise<number> {
   const judged = [...new Set(judgedPeriods(today).map((p) => `${p.cadence}:${p.period.start}`))];
@@ -278,12 +279,11 @@ export async function resolveStaleDigests(client: Client, today: string, groups:
   resolved += await client.$executeRaw`
     UPDATE "Notification" n SET "readAt" = now()
     WHERE (${unread("DUE_SOON")} OR ${unread("OVERDUE")}) AND NOT (n."digest" = ANY(${current}::text[]))`;
+  // A period no longer judged is closed: its reports are refused now
+  // (periods.ts isPeriodClosed), so its digest asks for nothing anyone can send.
   resolved += await client.$executeRaw`
     UPDATE "Notification" n SET "readAt" = now()
-    WHERE ${unread("REPORT_LATE")} AND NOT ${judgedNow} AND NOT EXISTS (
-      SELECT 1 ${FROM_ASSIGNMENTS}
-      WHERE a."unitId" = ${part(2)}::int AND ${CHASED} AND ${owesReport(part(3), Prisma.sql`${part(4)}::date`, Prisma.sql`${part(5)}::date`)}
-    )`;
+    WHERE ${unread("REPORT_LATE")} AND NOT ${judgedNow}`;
   return resolved;
 }
 

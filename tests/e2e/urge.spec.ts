@@ -193,10 +193,16 @@ for (const { name, viewport } of [
           )[0]!.n,
         );
       const before = await sent();
+      const confirmations: string[] = [];
+      page.on("dialog", (dialog) => {
+        confirmations.push(dialog.message());
+        void dialog.accept();
+      });
       if (name === "desk") {
         await page.goto(`/dashboard/unit/${other.id}`);
         await page.getByRole("button", { name: `催办${other.name}` }).click();
         await expect(toasts(page).filter({ hasText: new RegExp(`已催办${other.name}的 \\d+ 项逾期报送`) })).toBeVisible();
+        expect(confirmations).toEqual([`向${other.name}的联络员发送催办,列出其本期逾期未报的全部进展?`]);
         await shot(page, "unit-dashboard");
         expect(await sent()).toBe(before + (await liaisonsOf(other.id)));
 

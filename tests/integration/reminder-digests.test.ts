@@ -130,6 +130,20 @@ describe("a unit's report digest", () => {
     expect(await unreadCount(await actor(justice2))).toBe(1);
   });
 
+  it("closes with its period: once the next period is judged, the old one's digest is read and the new one's written", async () => {
+    await job();
+    expect(await unreadCount(await actor(justice))).toBe(1);
+    // 2025-02-05: Q3 accepts no more reports (open through 2025-01-10), for any plan's due day; Q4 is judged.
+    vi.setSystemTime(new Date("2025-02-05T02:00:00Z"));
+    await job("2025-02-05");
+    const digests = await db().notification.findMany({ where: { userId: justice.id, digest: { startsWith: "REPORT_LATE:" } }, orderBy: { id: "asc" } });
+    // [period start, read?]
+    expect(digests.map((n) => [n.digest!.split(":")[3], n.readAt !== null])).toEqual([
+      ["2024-07-01", true],
+      ["2024-10-01", false],
+    ]);
+  });
+
   it("a completed measure leaves it too", async () => {
     await job();
     await db().assignment.updateMany({ where: { id: { in: assignments } }, data: { status: "COMPLETED", completedAt: new Date() } });
