@@ -7,6 +7,7 @@ import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
+import { logError } from "@/lib/log.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
 import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
 import { noteArrival, resolveDigests } from "@/lib/reminders/digests.ts";
@@ -441,8 +442,11 @@ export async function approveProgressReports(input: unknown) {
         await db().$transaction((tx) => approveInTx(tx, actor, item.reportId, item.version));
         outcome.approved.push(item.reportId);
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const reason = error.message === ERROR_MESSAGES.CONFLICT ? "已被他人修改" : error.message.replace(/[,,。]?请刷新后.*$/, "");
+        // Approvals before this one are committed: an unexpected failure is named
+        // with the rest (and logged), never a bare error that hides what went through.
+        if (!(error instanceof AppError)) logError("batch approval item failed", { action: "approveProgressReports", reportId: item.reportId, actorId: actor.id }, error);
+        const reason =
+          !(error instanceof AppError) ? "系统错误,未处理" : error.message === ERROR_MESSAGES.CONFLICT ? "已被他人修改" : error.message.replace(/[,,。]?请刷新后.*$/, "");
         outcome.failed.push({ reportId: item.reportId, name: nameOf.get(item.reportId)!, reason });
       }
     }

@@ -49,9 +49,13 @@ export default async function ReviewsPage({ searchParams }: Props) {
     <>
       <PageHeader
         title="审核"
-        description={`待审核的进展报送 ${reportTotal} 份${filtered ? "(已筛选)" : ""},按报送时间先后排列${
-          reportTotal > items.length ? `;此处列出最早的 ${items.length} 份,可用筛选或搜索缩小范围` : ""
-        }`}
+        description={
+          filters.kind === "extension"
+            ? `待审批的延期申请 ${extensions.length} 项${filtered ? "(已筛选)" : ""}`
+            : `待审核的进展报送 ${reportTotal} 份${filtered ? "(已筛选)" : ""},按报送时间先后排列${
+                reportTotal > items.length ? `;此处列出最早的 ${items.length} 份,可用筛选或搜索缩小范围` : ""
+              }`
+        }
         actions={
           <Link href="/reviews/notice" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
             进展台账与未报送通报
