@@ -20,9 +20,16 @@ describe("the fresh demo's inbox", () => {
     const unread = await db().notification.findMany({ where: { userId: liaison.id, readAt: null }, orderBy: { id: "asc" } });
     expect(unread.length).toBeGreaterThan(0);
     expect(unread.length).toBeLessThanOrEqual(10);
+    const period = /\d{4}年(第.季度|\d{1,2}月|上半年|下半年|度)/;
     for (const n of unread) {
-      // A measure ("举措「3.2 …」", "3.2 …") or a period ("2026年第三季度", "2026年12月").
-      expect(n.title, n.title).toMatch(/\d{4}年(第.季度|\d{1,2}月|上半年|下半年|度)|[「:]\S+ /);
+      // Every message names a period ("2026年第三季度", "2026年12月").
+      expect(n.title, n.title).toMatch(period);
+      if (n.digest) continue; // a digest lists its measures (below)
+      // A message from a person names its measure: the code and the start of its text, and links to it.
+      const id = Number(/^\/measures\/(\d+)$/.exec(n.link ?? "")?.[1]);
+      expect(id, n.title).toBeGreaterThan(0);
+      const measure = await db().measure.findUniqueOrThrow({ where: { id } });
+      expect(n.title, n.title).toContain(`${measure.code} ${measure.text.slice(0, 8)}`);
     }
     // The inbox lists the report digest's measures, each a link to its page.
     const actor = { id: liaison.id, role: liaison.role, name: liaison.name, regionId: liaison.regionId, scopeRegionIds: [liaison.regionId!], unitId: liaison.unitId };
