@@ -111,4 +111,21 @@ describe("who is behind", () => {
     expect(city.previousPeriod).toMatchObject({ expected: 6, submitted: 4 });
     expect(city.dashboardHref).toBe(`/dashboard/city/${world.city.id}`);
   });
+
+  it("keeps a scope of several districts for ten minutes; one district is read afresh each time", async () => {
+    const cityLeader = await actor(world.cityLeader);
+    const first = (await loadWhoIsBehind(cityLeader, TODAY))!;
+    expect(first.cached).toBe(true);
+    const district = (await loadWhoIsBehind(await actor(world.a.users.leader), TODAY))!;
+    expect(district.cached).toBe(false);
+    // A unit of district A becomes inactive: the district's own figures change at once, the city's after ten minutes.
+    await db().unit.update({ where: { id: units.D }, data: { active: false } });
+    expect((await loadWhoIsBehind(await actor(world.a.users.leader), TODAY))!.units.map((u) => u.unitId)).not.toContain(units.D);
+    vi.setSystemTime(new Date(Date.now() + 9 * 60_000));
+    expect((await loadWhoIsBehind(cityLeader, TODAY))!.units.map((u) => u.unitId)).toContain(units.D);
+    vi.setSystemTime(new Date(Date.now() + 2 * 60_000));
+    const later = (await loadWhoIsBehind(cityLeader, TODAY))!;
+    expect(later.units.map((u) => u.unitId)).not.toContain(units.D);
+    expect(later.asOf.getTime()).toBeGreaterThan(first.asOf.getTime());
+  });
 });
