@@ -26,3 +26,40 @@ export async function e2eQuery<T extends pg.QueryResultRow>(sql: string, params:
     await client.end();
   }
 }
+
+/** Signs out whoever is signed in and signs in as `login`. */
+export async function switchUser(page: Page, login: string) {
+  await page.context().clearCookies();
+  await signIn(page, login);
+}
+
+/** The toasts (sonner) on the page. */
+export const toasts = (page: Page) => page.locator("[data-sonner-toast]");
+
+/** 下陆区 units (not 区司法局) with a demo liaison account (xialu.unitNN), newest first. */
+export function xialuUnitsWithLiaison(limit: number, order: "ASC" | "DESC" = "ASC") {
+  return e2eQuery<{ id: number; name: string; login: string }>(
+    `SELECT DISTINCT ON (u.id) u.id, u.name, usr.login FROM "Unit" u
+     JOIN "Region" g ON g.id = u."regionId" AND g.code = '420204'
+     JOIN "User" usr ON usr."unitId" = u.id AND usr.role = 'LIAISON' AND usr.active AND usr.login LIKE 'xialu.unit%'
+     WHERE u.active AND u.name <> '区司法局' ORDER BY u.id ${order === "DESC" ? "DESC" : "ASC"}, usr.login LIMIT $1`,
+    [limit],
+  );
+}
+
+/**
+ * On 审核: ticks the reports whose checkboxes are named, 批量通过, accepts the
+ * confirmation and waits for the toast; returns the confirmation's text.
+ */
+export async function approveInBatch(page: Page, checkboxNames: string[]): Promise<string> {
+  for (const name of checkboxNames) await page.getByRole("checkbox", { name }).check();
+  await expect(page.getByText(`已选 ${checkboxNames.length} 份`)).toBeVisible();
+  let confirmation = "";
+  page.once("dialog", (dialog) => {
+    confirmation = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "批量通过" }).click();
+  await expect(toasts(page).filter({ hasText: `已通过 ${checkboxNames.length} 份报送` })).toBeVisible();
+  return confirmation;
+}

@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { todayInChina } from "@/lib/dates.ts";
 import { addDays } from "@/lib/progress/periods.ts";
-import { signIn } from "./helpers.ts";
+import { signIn, switchUser } from "./helpers.ts";
 
 // 督察整改 end to end on the demo data: the bureau records an inspection and a
 // finding for 区司法局, the unit's liaison reports the rectification from 我的任务,
@@ -15,11 +15,6 @@ const TODAY = todayInChina();
 const STAMP = Date.now().toString(36);
 const TITLE = `端到端督察 ${STAMP}`;
 const FINDING = `行政复议决定书未按规定公开(${STAMP})。`;
-
-async function switchUser(page: Page, login: string) {
-  await page.context().clearCookies();
-  await signIn(page, login);
-}
 
 test.describe.serial("督察整改", () => {
   let page: Page;

@@ -5,7 +5,7 @@ import { createMeasure, createPlan } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { latestDuePeriod, reportingPeriod } from "@/lib/progress/periods.ts";
 import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, signIn, toasts } from "./helpers.ts";
 
 // The measure page for a liaison whose unit owes two periods: one form, for the
 // oldest, first on the page; the header shows the unit's own state; after 报送 the
@@ -16,7 +16,6 @@ const today = todayInChina();
 const late = latestDuePeriod(today, "QUARTERLY", 10);
 const collecting = reportingPeriod(today, "QUARTERLY", 10);
 const zhDate = (iso: string) => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-const toasts = (page: Page) => page.locator("[data-sonner-toast]");
 const shot = (page: Page, step: string, width: number) =>
   page.screenshot({ path: `test-results/screenshots/measure-report-${step}-${width}.png`, fullPage: false });
 

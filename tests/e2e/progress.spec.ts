@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
-import { DEMO_PASSWORD, E2E_DATABASE_URL, signIn } from "./helpers.ts";
+import { DEMO_PASSWORD, E2E_DATABASE_URL, signIn, switchUser } from "./helpers.ts";
 
 // The e2e server's embedded database (playwright.config.ts).
 const DATABASE = E2E_DATABASE_URL;
@@ -51,11 +51,6 @@ test.beforeAll(async () => {
     await prisma.$disconnect();
   }
 });
-
-async function switchUser(page: Page, login: string) {
-  await page.context().clearCookies();
-  await signIn(page, login);
-}
 
 test("responsible reports, lead consolidates, bureau returns, lead resubmits with evidence, bureau approves", async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,16 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, signIn, switchUser, toasts } from "./helpers.ts";
 
 // Feedback after each step of the report loop, at a desk and on a phone:
 // Enter in a single-line field never submits, every action answers with a toast,
 // and a submitted report stays in view instead of an empty form taking its place.
-
-async function switchUser(page: Page, login: string) {
-  await page.context().clearCookies();
-  await signIn(page, login);
-}
 
 async function reportCount(measureId: number) {
   const rows = await e2eQuery<{ n: string }>(
@@ -19,8 +14,6 @@ async function reportCount(measureId: number) {
   );
   return Number(rows[0]!.n);
 }
-
-const toasts = (page: Page) => page.locator("[data-sonner-toast]");
 
 for (const { name, viewport } of [
   { name: "desk", viewport: { width: 1366, height: 768 } },

@@ -3,7 +3,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { latestDuePeriod } from "@/lib/progress/periods.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, signIn, toasts, approveInBatch } from "./helpers.ts";
 
 // The bureau's review desk at a desk and on a phone: filter the queue by period,
 // unit and plan, see each item's period, approve two with one confirmation,
@@ -11,7 +11,6 @@ import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
 // 进展台账 as .xlsx. Its own plan and units (区林业局 leads, 区水湖局 shares), so
 // other specs' reports never change what it sees.
 
-const toasts = (page: Page) => page.locator("[data-sonner-toast]");
 const shot = (page: Page, step: string, width: number) =>
   page.screenshot({ path: `test-results/screenshots/review-desk-${step}-${width}.png`, fullPage: false });
 
@@ -84,16 +83,7 @@ for (const { name, viewport } of [
       await shot(page, "filtered", viewport.width);
 
       // Select two, one confirmation naming the count, then a toast and the new state.
-      await page.getByRole("checkbox", { name: `选择区林业局 · 举措 1(${period.label})` }).check();
-      await page.getByRole("checkbox", { name: `选择区林业局 · 举措 2(${period.label})` }).check();
-      await expect(page.getByText("已选 2 份")).toBeVisible();
-      let confirmation = "";
-      page.once("dialog", (dialog) => {
-        confirmation = dialog.message();
-        void dialog.accept();
-      });
-      await page.getByRole("button", { name: "批量通过" }).click();
-      await expect(toasts(page).filter({ hasText: "已通过 2 份报送" })).toBeVisible();
+      const confirmation = await approveInBatch(page, [`选择区林业局 · 举措 1(${period.label})`, `选择区林业局 · 举措 2(${period.label})`]);
       expect(confirmation).toBe("确认通过 2 份报送?");
       const lead = items.filter({ hasText: `举措 1 健全林长制工作机制(${name})` });
       await expect(lead.getByText("已通过", { exact: true })).toBeVisible();

@@ -4,7 +4,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { reportingPeriod } from "@/lib/progress/periods.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, signIn, switchUser, toasts, xialuUnitsWithLiaison } from "./helpers.ts";
 
 // 催办 that targets (issue 12): the bureau opens a measure, 催办 opens a dialog
 // with the units that owe a report ticked, chooses one unit, confirms with it
@@ -15,14 +15,8 @@ import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
 // day from its row on the district dashboard (phone), which sends nothing.
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
-const toasts = (page: Page) => page.locator("[data-sonner-toast]");
 
 type Unit = { id: number; name: string; login: string };
-
-async function switchUser(page: Page, login: string) {
-  await page.context().clearCookies();
-  await signIn(page, login);
-}
 
 async function urgedCount(measureId: number, unitId?: number) {
   const rows = await e2eQuery<{ n: string }>(
@@ -57,12 +51,7 @@ for (const { name, viewport } of [
 
     test.beforeAll(async () => {
       // Three 下陆区 units that have a liaison account (xialu.unitNN); the lead has reported this period.
-      const units = await e2eQuery<Unit>(
-        `SELECT DISTINCT ON (u.id) u.id, u.name, usr.login FROM "Unit" u
-         JOIN "Region" g ON g.id = u."regionId" AND g.code = '420204'
-         JOIN "User" usr ON usr."unitId" = u.id AND usr.role = 'LIAISON' AND usr.active AND usr.login LIKE 'xialu.unit%'
-         WHERE u.active ORDER BY u.id, usr.login LIMIT 3`,
-      );
+      const units = await xialuUnitsWithLiaison(3);
       expect(units).toHaveLength(3);
       [lead, chosen, other] = units as [Unit, Unit, Unit];
       const prisma = createPrisma(E2E_DATABASE_URL);

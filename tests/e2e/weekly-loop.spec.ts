@@ -4,7 +4,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { reportingPeriod } from "@/lib/progress/periods.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, signIn, switchUser, toasts, xialuUnitsWithLiaison, approveInBatch } from "./helpers.ts";
 
 // The weekly loop of issue 12, walked as the people do it, at a desk and on a phone:
 // the liaison reports (toast, state changed, nothing lost) → the bureau hears of it →
@@ -15,14 +15,8 @@ import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
 
 const EVIDENCE = path.resolve(import.meta.dirname, "../fixtures/evidence/印发文件.pdf");
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
-const toasts = (page: Page) => page.locator("[data-sonner-toast]");
 
 type Unit = { id: number; name: string; login: string };
-
-async function switchUser(page: Page, login: string) {
-  await page.context().clearCookies();
-  await signIn(page, login);
-}
 
 async function notificationsOf(unitId: number) {
   const rows = await e2eQuery<{ n: string }>(
@@ -56,12 +50,7 @@ for (const { name, viewport } of [
 
     test.beforeAll(async () => {
       // Two 下陆区 units with liaison accounts (xialu.unitNN) share the third measure.
-      const units = await e2eQuery<Unit>(
-        `SELECT DISTINCT ON (u.id) u.id, u.name, usr.login FROM "Unit" u
-         JOIN "Region" g ON g.id = u."regionId" AND g.code = '420204'
-         JOIN "User" usr ON usr."unitId" = u.id AND usr.role = 'LIAISON' AND usr.active AND usr.login LIKE 'xialu.unit%'
-         WHERE u.active AND u.name <> '区司法局' ORDER BY u.id DESC, usr.login LIMIT 2`,
-      );
+      const units = await xialuUnitsWithLiaison(2, "DESC");
       expect(units).toHaveLength(2);
       [chosen, other] = units as [Unit, Unit];
       const prisma = createPrisma(E2E_DATABASE_URL);
@@ -171,17 +160,10 @@ for (const { name, viewport } of [
       await filters.getByRole("button", { name: "筛选" }).click();
       const items = page.locator("main ol > li");
       await expect(items).toHaveCount(2);
-      for (const m of [measures.returned, measures.approved]) {
-        await page.getByRole("checkbox", { name: `选择区司法局 · 举措 ${m.code}(${period.label})` }).check();
-      }
-      await expect(page.getByText("已选 2 份")).toBeVisible();
-      let confirmation = "";
-      page.once("dialog", (dialog) => {
-        confirmation = dialog.message();
-        void dialog.accept();
-      });
-      await page.getByRole("button", { name: "批量通过" }).click();
-      await expect(toasts(page).filter({ hasText: "已通过 2 份报送" })).toBeVisible();
+      const confirmation = await approveInBatch(
+        page,
+        [measures.returned, measures.approved].map((m) => `选择区司法局 · 举措 ${m.code}(${period.label})`),
+      );
       expect(confirmation).toBe("确认通过 2 份报送?");
       await expect(items.getByText("已通过", { exact: true })).toHaveCount(2);
       await shot(page, "4-approved");

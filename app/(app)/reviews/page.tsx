@@ -44,7 +44,6 @@ export default async function ReviewsPage({ searchParams }: Props) {
     related: r.related,
   }));
   const filtered = Object.keys(filters).length > 0;
-  const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5";
   return (
     <>
       <PageHeader
@@ -63,50 +62,10 @@ export default async function ReviewsPage({ searchParams }: Props) {
         }
       />
       <form method="get" role="search" aria-label="筛选待审核事项" className="no-print mb-6 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-6 md:items-end">
-        <label>
-          报送期
-          <select name="period" defaultValue={filters.period ?? ""} className={select}>
-            <option value="">全部</option>
-            {options.periods.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          单位
-          <select name="unit" defaultValue={filters.unit ?? ""} className={select}>
-            <option value="">全部</option>
-            {options.units.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          规划
-          <select name="plan" defaultValue={filters.plan ?? ""} className={select}>
-            <option value="">全部</option>
-            {options.plans.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          类型
-          <select name="kind" defaultValue={filters.kind ?? ""} className={select}>
-            <option value="">全部</option>
-            {REVIEW_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {REVIEW_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="报送期" name="period" value={filters.period} options={options.periods} />
+        <FilterSelect label="单位" name="unit" value={filters.unit} options={options.units} />
+        <FilterSelect label="规划" name="plan" value={filters.plan} options={options.plans} />
+        <FilterSelect label="类型" name="kind" value={filters.kind} options={REVIEW_KINDS.map((kind) => ({ value: kind, label: REVIEW_KIND_LABELS[kind] }))} />
         <label>
           搜索
           <input
@@ -149,5 +108,22 @@ export default async function ReviewsPage({ searchParams }: Props) {
       )}
       {filters.kind !== "extension" && <ReviewQueue key={JSON.stringify(filters)} items={items} />}
     </>
+  );
+}
+
+/** One filter of the desk: 全部, then the choices that have something waiting. */
+function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string | number | undefined; options: { value: string | number; label: string }[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5">
+        <option value="">全部</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

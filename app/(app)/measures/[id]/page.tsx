@@ -23,6 +23,7 @@ import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { AttachmentList } from "@/components/ui/attachment-list.tsx";
 
 export const metadata: Metadata = { title: "举措" };
 
@@ -229,18 +230,7 @@ export default async function MeasurePage({
                 {r.onBehalfOfUnitId && <span className="text-amber-800">由 {r.author.name} 代报</span>}
               </div>
               <p className="mt-2 whitespace-pre-line text-sm">{r.text}</p>
-              {r.attachments.length > 0 && (
-                <ul className="mt-2 text-sm">
-                  {r.attachments.map((file) => (
-                    <li key={file.id}>
-                      <a href={`/attachments/${file.id}`} className="text-brand-700 hover:underline">
-                        {file.fileName}
-                      </a>{" "}
-                      <span className="text-slate-500">({Math.ceil(file.size / 1024)} KB)</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <AttachmentList files={r.attachments} className="mt-2 text-sm" />
               {r.state === "RETURNED" && r.reviewComment && <p className="mt-2 text-sm text-amber-900">退回意见:{r.reviewComment}</p>}
               {r.state === "APPROVED" && r.reviewComment && <p className="mt-2 text-sm text-green-900">审核意见:{r.reviewComment}</p>}
               {r.state === "SUBMITTED" && can(actor, "report.review", { regionId: r.unit.regionId }) && (

@@ -1,6 +1,7 @@
 import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
 import { submittedReportId } from "@/app/(app)/measures/[id]/anchors.ts";
+import { AttachmentList } from "@/components/ui/attachment-list.tsx";
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
@@ -50,7 +51,7 @@ export function ReportSection({
               {report.submittedAt && ` · ${timeFormat.format(report.submittedAt)} 报送`}
             </p>
             <p className="mt-2 whitespace-pre-line text-sm">{report.text}</p>
-            <Attachments files={report.attachments} />
+            <AttachmentList files={report.attachments} />
           </section>
         );
       })}
@@ -98,26 +99,10 @@ function ConsolidationColumn({ periodLabel, units }: { periodLabel: string; unit
                 <p className="mt-1 whitespace-pre-line">{report.text}</p>
               </details>
             )}
-            {report && <Attachments files={report.attachments} />}
+            {report && <AttachmentList files={report.attachments} />}
           </li>
         ))}
       </ul>
     </aside>
-  );
-}
-
-function Attachments({ files }: { files: { id: number; fileName: string; size: number }[] }) {
-  if (!files.length) return null;
-  return (
-    <ul className="mt-1 text-sm">
-      {files.map((file) => (
-        <li key={file.id}>
-          <a href={`/attachments/${file.id}`} className="text-brand-700 hover:underline">
-            {file.fileName}
-          </a>{" "}
-          <span className="text-slate-500">({Math.ceil(file.size / 1024)} KB)</span>
-        </li>
-      ))}
-    </ul>
   );
 }
