@@ -8,7 +8,6 @@ import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { extensionDecidedMessage, type Message } from "@/lib/notifications/messages.ts";
-import { noteArrival } from "@/lib/reminders/digests.ts";
 import {
   approveDeadlineExtensionSchema,
   rejectDeadlineExtensionSchema,
@@ -97,7 +96,6 @@ export async function requestDeadlineExtension(input: unknown) {
           newDeadline: dateOf(data.newDeadline),
         },
       });
-      await noteArrival(tx, measure.districtId, todayInChina());
       const bureau = await bureauFor(tx, unit, actor.id);
       await tx.notification.createMany({
         data: bureau.map((user) => ({
