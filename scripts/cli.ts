@@ -17,7 +17,14 @@
 //       there, to measure the dashboards at province scale. For test and
 //       staging databases only: it writes millions of rows.
 //
+//   npm run cli -- import <file> [--region <name>] --dry-run --json
+//       Reads a plan or annual report (.txt or .docx) and prints its parse as
+//       one JSON object on stdout, writing nothing (lib/import/dry-run.ts).
+//       Unreadable input: a one-line reason on stderr, exit 1. Importing into
+//       the database from here is not built yet (issue 13).
+//
 // Exit codes: 0 done, 1 failed, 2 bad command line.
+import fs from "node:fs";
 import path from "node:path";
 import { parseEnvOrExit } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
@@ -29,6 +36,9 @@ import { runReminderJob } from "@/lib/reminders/job.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
 import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
+import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
+import { parseDocumentText } from "@/lib/import/parse-document.ts";
+import { toDryRun } from "@/lib/import/dry-run.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
 
@@ -42,6 +52,9 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
                                   用于在全省规模下测试看板性能;再次运行会接着编号追加。
                                   --seed 默认 1,--today 默认今天(北京时间);同样的参数生成同样的数据。
                                   模拟账号密码均为 Fazhi@2026。仅用于测试或演示数据库。
+  import <文件> [--region <区县>] --dry-run --json
+                                  读取规划或年度报告(.txt 或 .docx),在标准输出打印解析结果(一个 JSON 对象),
+                                  不写入数据库;文件无法读取时在标准错误输出一行原因并以 1 退出
   help                            显示本说明
 
 数据库:设置了 DATABASE_URL 时使用它,否则使用数据目录(DATA_DIR,默认 .data)中的内置数据库。`;
@@ -215,6 +228,46 @@ async function cleanupFiles(args: string[]): Promise<number> {
   }
 }
 
+/** `import <file> [--region <name>] --dry-run --json`: the parse as one JSON object on stdout, nothing written. */
+async function importDocument(args: string[]): Promise<number> {
+  let file: string | undefined;
+  let region: string | null = null;
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--region" || arg.startsWith("--region=")) {
+      const value = arg === "--region" ? args[++i] : arg.slice("--region=".length);
+      if (!value) usageError("--region 需要区县名称。");
+      region = value;
+    } else if (arg === "--dry-run" || arg === "--json") flags.add(arg);
+    else if (arg.startsWith("--")) usageError(`不认识的选项:${arg}`);
+    else if (file === undefined) file = arg;
+    else usageError(`多余的参数:${arg}`);
+  }
+  if (!file) usageError("请指定要导入的文件。");
+  if (!flags.has("--dry-run") || !flags.has("--json")) usageError("目前只支持 --dry-run --json(只解析、不写入)。");
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    console.error(`无法读取文件 ${file}:${(error as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (error as Error).message}`);
+    return 1;
+  }
+  try {
+    const decoded = await decodeDocument({ fileName: path.basename(file), bytes });
+    const parsed = parseDocumentText(decoded.text);
+    const result = toDryRun(parsed, { region });
+    process.stdout.write(`${JSON.stringify({ ...result, warnings: [...decoded.warnings, ...result.warnings] })}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportInputError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
@@ -223,6 +276,7 @@ const [command, ...rest] = process.argv.slice(2);
 if (command === "reminders") process.exit(await reminders(rest));
 if (command === "cleanup-files") process.exit(await cleanupFiles(rest));
 if (command === "synth") process.exit(await synth(rest));
+if (command === "import") process.exit(await importDocument(rest));
 if (command === "help" || command === "--help" || command === "-h") {
   console.log(USAGE);
   process.exit(0);
