@@ -2,11 +2,13 @@ import type { Line, ParsedMeasure, ParsedPlan, ParsedSection, ParseWarning, Plan
 import { LABEL_DEPTH, readLabel, type Label, type LabelKind } from "@/lib/import/numbering.ts";
 import {
   parseAnnotation,
-  parseLabelled,
+  readAnnotation,
+  readDeadline,
   splitTrailingAnnotation,
   startsWithUnitLabel,
   type UnitAnnotation,
 } from "@/lib/import/unit-annotation.ts";
+import { toSimplified } from "@/lib/import/chinese.ts";
 import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
 import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
@@ -59,7 +61,7 @@ function looksLikeTitle(text: string): boolean {
   // Length first: the other tests scan the whole text.
   return (
     text.length <= 80 &&
-    TITLE_WORDS.test(text) &&
+    TITLE_WORDS.test(toSimplified(text)) &&
     !/^(为贯彻|为深入|现将|根据)|关于|通知$|^\d+\.\s*\[|^\[/.test(text) &&
     !/[。;]$/.test(text)
   );
@@ -69,7 +71,8 @@ function cleanTitle(text: string): string {
   return text.replace(/[《》]/g, "").replace(/\s+/g, "").trim();
 }
 
-function planKindOf(title: string): PlanKind {
+function planKindOf(printed: string): PlanKind {
+  const title = toSimplified(printed);
   if (/分工方案|任务分工|责任分工|任务清单|责任清单/.test(title)) return "DIVISION_OF_LABOUR";
   if (/行动计划/.test(title)) return "ACTION_PLAN";
   if (/实施方案/.test(title)) return "IMPLEMENTATION_PLAN";
@@ -148,7 +151,7 @@ const sectionTitle = (text: string) => stripBroken(text).replace(/[:;,]+$/, "");
 const quote = (text: string) => `“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”`;
 
 function deadlineFor(text: string, annotation: UnitAnnotation | null) {
-  if (annotation?.deadlineText) return parseDeadline(annotation.deadlineText);
+  if (annotation?.deadlineText) return readDeadline(annotation.deadlineText);
   return findDeadlineInText(text);
 }
 
@@ -180,6 +183,11 @@ function namesUnits(text: string): boolean {
 function looksLikeDeadlineCell(text: string): boolean {
   return text.length <= 40 && !/[。;]$/.test(text) && !readLabel(text);
 }
+
+const unreadableWarning = (code: string, line: number): ParseWarning => ({
+  line,
+  message: `举措 ${code} 的单位标注无法识别,已保留原文,请核对`,
+});
 
 const etcWarning = (code: string, line: number): ParseWarning => ({
   line,
@@ -291,10 +299,10 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
       ({ lead, responsible } = above);
       warnings.push({ line: row.line, message: `举措 ${row.code} 没有单位格,按合并单元格沿用举措 ${above.code} 的单位,请核对` });
     }
-    let deadline = deadlineText ? parseDeadline(deadlineText) : findDeadlineInText(text);
+    let deadline = deadlineText ? readDeadline(deadlineText) : findDeadlineInText(text);
     if (!deadline && deadlineIndex >= 0 && above?.deadlineText) {
       deadlineText = above.deadlineText;
-      deadline = parseDeadline(deadlineText);
+      deadline = readDeadline(deadlineText);
       warnings.push({ line: row.line, message: `举措 ${row.code} 没有完成时限格,按合并单元格沿用举措 ${above.code} 的时限“${deadlineText}”,请核对` });
     }
     if (incomplete) warnings.push(etcWarning(row.code, row.line));
@@ -387,9 +395,23 @@ function endsWithAnnotation(text: string): boolean {
 
 type Joined = { parts: string[]; line: number; length: number; last: string; balance: Balance; numbered: boolean };
 
+/**
+ * An open bracket joins the lines after it (an annotation wrapped over
+ * lines), but not once it has run past a sentence: the line after a full
+ * stop, or a line ending a sentence with the bracket still open, is a
+ * paragraph of its own. So a bracket left open, or closed paragraphs later,
+ * never swallows the paragraphs below it.
+ */
+function paragraphAfterOpenBracket(previous: Joined, current: string): boolean {
+  if (/[。!?]/.test(previous.last)) return true;
+  if (!/[。!?]$/.test(current)) return false;
+  const { paren, bracket } = balanceOf(current, previous.balance);
+  return paren > 0 || bracket > 0;
+}
+
 /** Whether `current` (not numbered) continues the joined line before it. */
 function continuesLine(previous: Joined, current: string): boolean {
-  if (previous.balance.paren > 0 || previous.balance.bracket > 0) return true;
+  if (previous.balance.paren > 0 || previous.balance.bracket > 0) return !paragraphAfterOpenBracket(previous, current);
   // A date alone on its line is a signature's date, not a sentence's tail.
   if (startsWithUnitLabel(current) || /^[(〔]/.test(current) || /^20\d{2}年\d{1,2}月\d{1,2}日$/.test(current)) return false;
   if (ENDS_SENTENCE.has(previous.last)) return false;
@@ -448,6 +470,8 @@ type Item = {
   standalone: boolean;
   /** Unnumbered paragraphs that follow the item. */
   paragraphs: Line[];
+  /** Its bracket reads as an annotation whose "units" are sentences: kept in the text. */
+  unreadable?: boolean;
 };
 
 /**
@@ -456,14 +480,15 @@ type Item = {
  */
 function splitItemText(rest: string, line: number, warnings: ParseWarning[]) {
   const split = splitTrailingAnnotation(rest);
-  if (split.annotation) return split;
+  if (split.annotation || split.unreadable) return split;
   const open = Math.max(rest.lastIndexOf("("), rest.lastIndexOf("〔"));
   if (open >= 0 && unbalanced(rest.slice(open))) {
-    const annotation = parseLabelled(rest.slice(open + 1));
+    const { annotation, unreadable } = readAnnotation(rest.slice(open + 1).replace(/[。;,]$/, ""), { unclosed: true });
     if (annotation) {
       warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
       return { text: rest.slice(0, open).trim(), annotation };
     }
+    if (unreadable) return { ...split, unreadable };
   }
   return split;
 }
@@ -492,17 +517,19 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     const label = readLabel(text);
     const last = items.at(-1);
     if (label) {
-      const { text: body, annotation } = splitItemText(label.rest, line, warnings);
-      items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, paragraphs: [] });
+      const { text: body, annotation, unreadable } = splitItemText(label.rest, line, warnings);
+      items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, paragraphs: [], unreadable });
       continue;
     }
     let standalone: UnitAnnotation | null = null;
-    if (startsWithUnitLabel(text)) standalone = parseLabelled(text);
+    let unreadable = false;
+    if (startsWithUnitLabel(text)) ({ annotation: standalone, unreadable } = readAnnotation(text));
     else if (/^[(〔]/.test(text)) {
       const closed = /[)〕][。;,]?$/.test(text);
-      standalone = parseAnnotation(text.replace(/[。;,]$/, "").slice(1, closed ? -1 : undefined));
+      ({ annotation: standalone, unreadable } = readAnnotation(text.replace(/[。;,]$/, "").slice(1, closed ? -1 : undefined), { unclosed: !closed }));
       if (standalone && !closed) warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
     }
+    if (unreadable) warnings.push({ line, message: `单位说明无法识别,已保留原文,请核对:${quote(text)}` });
     if (standalone?.unparsed.length) {
       warnings.push({ line, message: `单位说明中有无法识别的内容:“${standalone.unparsed.join(";")}”` });
     }
@@ -540,6 +567,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       stack.push(section);
     } else if (isMeasure) {
       const text = stripBroken(item.text);
+      if (item.unreadable) warnings.push(unreadableWarning(item.label.code, item.line));
       measures.push({
         item,
         incomplete: item.annotation?.incomplete ?? false,
@@ -556,11 +584,12 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     } else if (measures.length) {
       // Sub-items below the measure level are part of the measure's text.
       const owner = measures.at(-1)!;
+      if (item.unreadable) warnings.push(unreadableWarning(owner.measure.code, item.line));
       owner.measure.text += `\n${item.label.printed}${stripBroken(item.text)}`;
       if (item.annotation && !owner.item.annotation) {
         owner.measure.leadUnits = item.annotation.lead;
         owner.measure.responsibleUnits = item.annotation.responsible;
-        owner.measure.deadline ??= item.annotation.deadlineText ? parseDeadline(item.annotation.deadlineText) : null;
+        owner.measure.deadline ??= item.annotation.deadlineText ? readDeadline(item.annotation.deadlineText) : null;
         owner.incomplete ||= item.annotation.incomplete;
       }
     } else {
@@ -612,7 +641,8 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
  */
 function attachParagraphs(item: Item, owner: { measure: ParsedMeasure } | undefined, warnings: ParseWarning[]) {
   for (const { text, line } of item.paragraphs) {
-    if (owner && /[。;!?:]$/.test(text)) {
+    // "…公布。)": a bracket closed paragraphs after it opened.
+    if (owner && /[。;!?:][)〕]?$/.test(text)) {
       owner.measure.text += `\n${stripBroken(text)}`;
       warnings.push({ line, message: `未编号的段落已并入举措 ${owner.measure.code} 的正文,请核对` });
     } else {
@@ -704,7 +734,10 @@ export function parsePlans(lines: Line[]): Result {
     });
   } else {
     const titleLine = lines.slice(0, 40).find((l) => looksLikeTitle(l.text));
-    const notice = lines.slice(0, 40).map((l) => /关于印发《(.+?)》/.exec(l.text)?.[1]).find(Boolean);
+    const notice = lines
+      .slice(0, 40)
+      .map((l) => /关于印发《(.+?)》/.exec(toSimplified(l.text.slice(0, 200))) && /《(.+?)》/.exec(l.text)?.[1])
+      .find(Boolean);
     const plan = newPlan(cleanTitle(titleLine?.text ?? notice ?? "未命名规划"), meta);
     if (!titleLine && !notice) warnings.push({ line: 1, message: "未找到规划标题,请补充" });
     // Site metadata and the covering notice above the title are not the plan.

@@ -1,5 +1,13 @@
+import { toSimplified } from "@/lib/import/chinese.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
-import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
+import type { Deadline } from "@/lib/import/types.ts";
+import {
+  endsLikeUnitName,
+  hadEtcSuffix,
+  isCollectiveDesignation,
+  isPlausibleUnitName,
+  splitUnitList,
+} from "@/lib/import/unit-list.ts";
 
 // Documents say who does a measure in several ways; each becomes the same
 // UnitAnnotation:
@@ -7,7 +15,12 @@ import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 //   〔牵头单位:A;责任单位:C〕                         labelled, in brackets
 //   牵头单位:A        责任单位:C                      labelled lines
 //   (A、B牵头,C按职责分工负责)                        central-government style
+//   (责任单位:A、B牵头,C负责)                         both: role words override the label
 // Cooperating units (配合单位, 责任部门 …) count as responsible units.
+// Traditional characters (牽頭, 責任單位, 按職責分工負責) are read in a
+// simplified shadow of the text (lib/import/chinese.ts), which keeps every
+// character in its place: keywords are found in the shadow, names are cut
+// from the text as printed.
 
 export type UnitAnnotation = {
   lead: string[];
@@ -33,7 +46,8 @@ const IS_RESPONSIBLE = new RegExp(`^(${RESPONSIBLE})$`);
 
 /** True when the text starts with a unit or deadline label (a labelled line). */
 export function startsWithUnitLabel(text: string): boolean {
-  return STARTS_WITH_LABEL.test(text);
+  // Labels are short: the shadow of the head is enough.
+  return STARTS_WITH_LABEL.test(toSimplified(text.slice(0, 16)));
 }
 
 function roleOf(label: string): "lead" | "responsible" | "both" | "deadline" {
@@ -43,9 +57,88 @@ function roleOf(label: string): "lead" | "responsible" | "both" | "deadline" {
   return "lead";
 }
 
+/** Text as printed and its simplified shadow, the same length. */
+type Shadowed = { text: string; shadow: string };
+
+const cut = (s: Shadowed, start: number, end = s.text.length): Shadowed => ({
+  text: s.text.slice(start, end),
+  shadow: s.shadow.slice(start, end),
+});
+
+/** Without surrounding whitespace, and without trailing characters matching `tail`. */
+function trim(s: Shadowed, tail = /\s+$/u): Shadowed {
+  const start = /^\s*/u.exec(s.text)![0].length;
+  const rest = cut(s, start);
+  return cut(rest, 0, rest.text.length - (tail.exec(rest.shadow)?.[0].length ?? 0));
+}
+
+/** Splits at each character `at` accepts, outside brackets. */
+function splitAt(s: Shadowed, at: (shadow: string, index: number) => boolean): Shadowed[] {
+  const parts: Shadowed[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.shadow.length; i++) {
+    const ch = s.shadow[i]!;
+    if (ch === "(" || ch === "\uFF08") depth++;
+    else if ((ch === ")" || ch === "\uFF09") && depth > 0) depth--;
+    else if (depth === 0 && at(s.shadow, i)) {
+      parts.push(cut(s, start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(cut(s, start));
+  return parts;
+}
+
+// Role words that end a list of units: "A、B牵头", "C按职责分工分别负责",
+// "D配合落实". Read in the shadow; the longest ending is the role phrase.
+const LEAD_PHRASE = /(?:共同)?牵头(?:负责|抓总|落实)?$/u;
+const RESPONSIBLE_PHRASE =
+  /(?:(?:按照?|依照?|根据)(?:各自)?(?:职责|职能)(?:分工)?|按分工|分工|各自|共同|具体|协同|积极|分别)*(?:负责|配合|参与|落实|协助)(?:落实)?$/u;
+/** A 、 right after a role word starts a list with another role: "A牵头、B配合". */
+const ROLE_WORD_BEFORE = /(?:牵头|负责|配合|参与|落实|协助|抓总)$/u;
+
+type Role = "lead" | "responsible" | "inCharge";
+
+/** "区司法局、区财政局牵头" → names and role; null when no role phrase ends it. */
+function roleOfList(s: Shadowed): { names: string; role: Role } | null {
+  const phrase = LEAD_PHRASE.exec(s.shadow) ?? RESPONSIBLE_PHRASE.exec(s.shadow);
+  if (!phrase || phrase.index === 0) return null;
+  const names = s.text.slice(0, phrase.index);
+  // Plainly 负责 (not 按职责分工负责): the unit in charge.
+  const role: Role = phrase[0].includes("牵头") ? "lead" : phrase[0] === "负责" ? "inCharge" : "responsible";
+  return { names, role };
+}
+
+/** Clauses (split at , and ;) and, inside them, lists ended by a role word. */
+function listsOf(s: Shadowed): Shadowed[][] {
+  return splitAt(s, (shadow, i) => ",;\uFF0C\uFF1B".includes(shadow[i]!))
+    .map((clause) => trim(clause, /[\s。.]+$/u))
+    .filter((clause) => clause.text)
+    .map((clause) =>
+      splitAt(clause, (shadow, i) => shadow[i] === "、" && ROLE_WORD_BEFORE.test(shadow.slice(Math.max(0, i - 4), i)))
+        .map((list) => trim(list))
+        .filter((list) => list.text),
+    );
+}
+
+/** Units in charge (plainly 负责) lead when nobody else does, else they are responsible. */
+function settleInCharge(result: UnitAnnotation, inCharge: string[]): void {
+  if (result.lead.length === 0) result.lead = inCharge;
+  else result.responsible.unshift(...inCharge);
+}
+
+function addUnits(result: UnitAnnotation, role: "lead" | "responsible", names: string): void {
+  if (names.includes("等") && hadEtcSuffix(names)) result.incomplete = true;
+  result[role].push(...splitUnitList(names));
+}
+
 /** "牵头单位:A;责任单位:B;完成时限:2023年" (any order, any subset). */
 export function parseLabelled(content: string): UnitAnnotation | null {
-  const matches = [...content.matchAll(LABEL)];
+  // Every label ends in a colon: most brackets have none, and need no shadow.
+  if (!/[::]/.test(content)) return null;
+  const whole: Shadowed = { text: content, shadow: toSimplified(content) };
+  const matches = [...whole.shadow.matchAll(LABEL)];
   if (matches.length === 0) return null;
   const result = empty();
   const before = content.slice(0, matches[0]!.index).trim();
@@ -54,26 +147,28 @@ export function parseLabelled(content: string): UnitAnnotation | null {
     const start = match.index! + match[0].length;
     const end = i + 1 < matches.length ? matches[i + 1]!.index! : content.length;
     // A value ends at ";": what follows without a label of its own is not understood.
-    const [value = "", ...rest] = content
-      .slice(start, end)
-      .replace(/[;,。\s]+$/, "")
-      .split(";")
-      .map((part) => part.trim());
-    if (rest.some(Boolean)) result.unparsed.push(rest.filter(Boolean).join(";"));
+    const [value, ...rest] = splitAt(trim(cut(whole, start, end), /[;,。\s]+$/u), (shadow, at) => shadow[at] === ";").map((part) =>
+      trim(part),
+    );
+    const restText = rest.map((part) => part.text).filter(Boolean);
+    if (restText.length) result.unparsed.push(restText.join(";"));
     const role = roleOf(match[1]!);
-    if (role !== "deadline" && value.includes("等") && hadEtcSuffix(value)) result.incomplete = true;
-    if (role === "deadline") result.deadlineText = value || null;
-    else if (role === "responsible") result.responsible.push(...splitUnitList(value));
-    // Units named as both lead and responsible lead the measure.
-    else result.lead.push(...splitUnitList(value));
+    if (role === "deadline") {
+      result.deadlineText = value!.text || null;
+      return;
+    }
+    // Units named as both lead and responsible lead the measure; role words
+    // inside the value ("责任单位:A牵头,B负责") override the label.
+    const labelRole = role === "responsible" ? "responsible" : "lead";
+    // Plainly 负责 restates the label: "责任单位:A负责" is responsible.
+    for (const list of listsOf(value!).flat()) {
+      const own = roleOfList(list);
+      if (!own) addUnits(result, labelRole, list.text);
+      else addUnits(result, own.role === "inCharge" ? labelRole : own.role, own.names);
+    }
   });
   return result;
 }
-
-// "区司法局牵头", "区司法局牵头负责"; "区财政局等部门按职责分工负责",
-// "各相关部门按职责分工落实", "区民政局配合".
-const CENTRAL_LEAD = /^(.+?)(?:共同)?牵头(?:负责)?$/u;
-const CENTRAL_RESPONSIBLE = /^(.+?)(按照?职责(?:分工)?|分工|共同|具体)?(负责|配合|参与|落实)$/u;
 
 /**
  * "A、B牵头,C按职责分工负责" as the central government writes it. A clause
@@ -83,42 +178,63 @@ const CENTRAL_RESPONSIBLE = /^(.+?)(按照?职责(?:分工)?|分工|共同|具�
  */
 export function parseCentralStyle(content: string): UnitAnnotation | null {
   // 落实 alone is too common a verb ("各区要抓好落实") to mark an annotation.
-  if (!/牵头|负责|配合|参与/.test(content)) return null;
+  if (!/牵头|牽頭|负责|負責|配合|参与|參與|协助|協助/.test(content)) return null;
+  const whole: Shadowed = { text: content, shadow: toSimplified(content) };
   const result = empty();
   // Units that plainly 负责 (not "按职责分工负责"): in charge, if nobody leads.
   const inCharge: string[] = [];
-  for (const part of content.split(/[,;]/)) {
-    const segment = part.trim().replace(/[。.]+$/, "");
-    if (!segment) continue;
-    const lead = CENTRAL_LEAD.exec(segment);
-    if (lead) {
-      if (hadEtcSuffix(lead[1]!)) result.incomplete = true;
-      result.lead.push(...splitUnitList(lead[1]!));
+  for (const lists of listsOf(whole)) {
+    const roles = lists.map(roleOfList);
+    if (roles.every((role) => role !== null)) {
+      roles.forEach((own) => {
+        if (own!.role === "inCharge") {
+          if (own!.names.includes("等") && hadEtcSuffix(own!.names)) result.incomplete = true;
+          inCharge.push(...splitUnitList(own!.names));
+        } else addUnits(result, own!.role, own!.names);
+      });
       continue;
     }
-    const responsible = CENTRAL_RESPONSIBLE.exec(segment);
-    if (responsible) {
-      const [, names = "", manner, verb] = responsible;
-      if (hadEtcSuffix(names)) result.incomplete = true;
-      const units = splitUnitList(names);
-      if (verb === "负责" && !manner) inCharge.push(...units);
-      else result.responsible.push(...units);
-      continue;
-    }
-    const deadline = parseDeadline(segment);
-    if (deadline && (deadline.date || deadline.ongoing) && !result.deadlineText) result.deadlineText = segment;
+    const clause = lists.length === 1 ? lists[0]! : null;
+    const deadline = clause && parseDeadline(clause.shadow);
+    if (clause && deadline && (deadline.date || deadline.ongoing) && !result.deadlineText) result.deadlineText = clause.text;
     else return null;
   }
   // "(区司法局负责,区财政局配合)": with nobody leading, the unit in charge
   // leads; beside a 牵头 unit it is one of the responsible units.
-  if (result.lead.length === 0) result.lead = inCharge;
-  else result.responsible.unshift(...inCharge);
+  settleInCharge(result, inCharge);
   return result.lead.length || result.responsible.length ? result : null;
+}
+
+/** What a bracket's content says about units: an annotation, or one whose "units" are not names. */
+export type AnnotationReading = {
+  annotation: UnitAnnotation | null;
+  /** It reads as an annotation, but a "unit" holds sentence punctuation or is too long: it swallowed text. */
+  unreadable: boolean;
+};
+
+/**
+ * The content of a bracket or a labelled line as an annotation, if its units
+ * are plausible names. `unclosed`: the bracket never closes, so reading it is
+ * a guess, and every name must also end the way unit names end.
+ */
+export function readAnnotation(content: string, options: { unclosed?: boolean } = {}): AnnotationReading {
+  const annotation = parseLabelled(content) ?? parseCentralStyle(content);
+  if (!annotation) return { annotation: null, unreadable: false };
+  const plausible = [...annotation.lead, ...annotation.responsible].every(
+    (name) => isPlausibleUnitName(name) && (!options.unclosed || endsLikeUnitName(name) || isCollectiveDesignation(name)),
+  );
+  return plausible ? { annotation, unreadable: false } : { annotation: null, unreadable: true };
 }
 
 /** Whatever style the content of a parenthesis or bracket uses, or null if it names no units. */
 export function parseAnnotation(content: string): UnitAnnotation | null {
-  return parseLabelled(content) ?? parseCentralStyle(content);
+  return readAnnotation(content).annotation;
+}
+
+/** A deadline as printed in a 完成时限 field, in either script: "長期堅持" is ongoing, its text stays as printed. */
+export function readDeadline(text: string): Deadline | null {
+  const deadline = parseDeadline(toSimplified(text));
+  return deadline && { ...deadline, text: text.trim() };
 }
 
 /**
@@ -126,7 +242,12 @@ export function parseAnnotation(content: string): UnitAnnotation | null {
  * one; other parentheses (like "(试行)") stay in the text. Sentence
  * punctuation after the annotation ("…管理(区司法局牵头)。") stays with the text.
  */
-export function splitTrailingAnnotation(text: string): { text: string; annotation: UnitAnnotation | null } {
+export function splitTrailingAnnotation(text: string): {
+  text: string;
+  annotation: UnitAnnotation | null;
+  /** Set when the trailing bracket reads as an annotation whose units are not names; the text keeps it. */
+  unreadable?: true;
+} {
   const trimmed = text.trim();
   const tail = /[。;,.]+$/.exec(trimmed)?.[0] ?? "";
   const body = trimmed.slice(0, trimmed.length - tail.length).trimEnd();
@@ -138,8 +259,8 @@ export function splitTrailingAnnotation(text: string): { text: string; annotatio
     const ch = body[i];
     if (ch === close) depth++;
     else if (ch === open && --depth === 0) {
-      const annotation = parseAnnotation(body.slice(i + 1, -1));
-      if (!annotation) return { text: trimmed, annotation: null };
+      const { annotation, unreadable } = readAnnotation(body.slice(i + 1, -1));
+      if (!annotation) return unreadable ? { text: trimmed, annotation: null, unreadable } : { text: trimmed, annotation: null };
       const before = body.slice(0, i).trim();
       // "…建设。(区政府办牵头)。": one full stop is enough.
       const punctuation = /[。;,.]$/.test(before) ? "" : tail.slice(0, 1);

@@ -1,3 +1,5 @@
+import { toSimplified } from "@/lib/import/chinese.ts";
+
 // Lists of units as printed in 牵头单位/责任单位 fields and division-of-labour
 // tables: "区委编办、区政务服务局、区司法局", "区司法局、各单位党委(党组)".
 // Input is normalised text (half-width , ; ( )), but the full-width forms are
@@ -45,8 +47,10 @@ function splitItems(text: string): Item[] {
 
   return pieces.map((piece) => {
     const name = piece.replace(SPACE_NEAR_HAN, "").trim().replace(/[。.]+$/u, "").trim();
-    const etc = ETC_SUFFIX.test(name);
-    return { name: etc ? name.replace(ETC_SUFFIX, "").trim() : name, etc };
+    // 等 is the same in both scripts; "等部門" is read in the simplified
+    // shadow, which keeps each character in its place, and cut as printed.
+    const etc = name.includes("等") ? ETC_SUFFIX.exec(toSimplified(name)) : null;
+    return { name: etc ? name.slice(0, etc.index).trim() : name, etc: etc !== null };
   });
 }
 
@@ -75,7 +79,7 @@ export function hadEtcSuffix(text: string): boolean {
  * "联席会各相关单位". Such names cannot be matched to a single unit record.
  */
 export function isCollectiveDesignation(name: string): boolean {
-  const n = name.replace(/\s+/gu, "");
+  const n = toSimplified(name.replace(/\s+/gu, ""));
   if (!n) return false;
   // "各部门", "全区各单位": the distributive 各 at the front.
   if (/^(?:全[区市县镇])?各/u.test(n)) return true;
@@ -84,4 +88,29 @@ export function isCollectiveDesignation(name: string): boolean {
   if (/^(?:有关|相关|其他|其它)(?:部门|单位)$/u.test(n)) return true;
   // "区政府有关部门", "联席会各相关单位", "管委会有关处室", "…各成员单位".
   return /(?:各|有关|相关)(?:成员)?(?:部门|单位|处室|科室|机构)$/u.test(n);
+}
+
+// Sentence punctuation, a label's colon and quotation marks never occur in
+// a unit's name: an annotation "naming" such a unit has swallowed text.
+const NOT_IN_NAMES = /[。;!?:\uFF1B\uFF01\uFF1F\uFF1A“”《》]/u;
+const MAX_NAME = 30;
+
+/**
+ * Whether a name read from an annotation can be a unit's name: no sentence
+ * punctuation, at most 30 characters. A bracketed alias ("区政府办公室(区政府
+ * 外事办公室)") does not count towards the 30, up to 60 characters in all.
+ */
+export function isPlausibleUnitName(name: string): boolean {
+  if (!name || name.length > 2 * MAX_NAME || NOT_IN_NAMES.test(name)) return false;
+  return name.replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]/gu, "").length <= MAX_NAME;
+}
+
+// How names of units end: "区司法局", "团区委", "区政府办", "各镇乡街道",
+// "各单位党委(党组)", "区档案馆".
+const UNIT_NAME_END =
+  /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|协|馆|校|公司|银行|集团|人大|政协|[)\uFF09])$/u;
+
+/** Whether the name ends the way names of units end (read in the simplified shadow). */
+export function endsLikeUnitName(name: string): boolean {
+  return UNIT_NAME_END.test(toSimplified(name));
 }

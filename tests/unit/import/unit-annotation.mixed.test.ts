@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import {
+  parseAnnotation,
+  readAnnotation,
+  splitTrailingAnnotation,
+  type UnitAnnotation,
+} from "@/lib/import/unit-annotation.ts";
+import { isPlausibleUnitName } from "@/lib/import/unit-list.ts";
+
+// Issue 13: roles mixed inside one bracket, role phrases glued to the last
+// unit, and brackets whose "unit names" are really sentences. Input is
+// normalised text (half-width : ; , ( )).
+
+const annotation = (fields: Partial<UnitAnnotation>): UnitAnnotation => ({
+  lead: [],
+  responsible: [],
+  deadlineText: null,
+  unparsed: [],
+  incomplete: false,
+  ...fields,
+});
+
+describe("mixed roles inside one bracket, without separate labels", () => {
+  it.each<[string, Partial<UnitAnnotation>]>([
+    // Role words inside a labelled value override the label.
+    ["责任单位:区司法局、区财政局牵头,区民政局负责", { lead: ["区司法局", "区财政局"], responsible: ["区民政局"] }],
+    ["责任单位:区司法局牵头,区民政局、区人社局配合", { lead: ["区司法局"], responsible: ["区民政局", "区人社局"] }],
+    ["牵头单位:区司法局牵头负责", { lead: ["区司法局"] }],
+    ["牵头单位:区司法局;责任单位:区财政局配合", { lead: ["区司法局"], responsible: ["区财政局"] }],
+    ["牵头单位、责任单位:区司法局牵头,各部门按职责分工负责", { lead: ["区司法局"], responsible: ["各部门"] }],
+    // Without a role word the label decides, as before.
+    ["责任单位:区司法局、区财政局", { responsible: ["区司法局", "区财政局"] }],
+    ["牵头单位:区司法局负责", { lead: ["区司法局"] }],
+    ["责任单位:区司法局负责", { responsible: ["区司法局"] }],
+    // The central style.
+    ["区司法局牵头负责", { lead: ["区司法局"] }],
+    ["区司法局牵头,区民政局、区财政局配合", { lead: ["区司法局"], responsible: ["区民政局", "区财政局"] }],
+    // Roles separated by 、 only.
+    ["区司法局牵头、区财政局配合", { lead: ["区司法局"], responsible: ["区财政局"] }],
+    ["区委政法委、区司法局共同牵头,区法院、区检察院协助", { lead: ["区委政法委", "区司法局"], responsible: ["区法院", "区检察院"] }],
+  ])("%s", (text, fields) => {
+    expect(parseAnnotation(text)).toEqual(annotation(fields));
+  });
+});
+
+describe("role phrases glued to the last unit are stripped and mapped to the role", () => {
+  it.each<[string, Partial<UnitAnnotation>]>([
+    [
+      "区司法局牵头,区发展改革委、各乡镇人民政府按职责分工分别负责",
+      { lead: ["区司法局"], responsible: ["区发展改革委", "各乡镇人民政府"] },
+    ],
+    ["区司法局牵头,各乡镇人民政府分别负责", { lead: ["区司法局"], responsible: ["各乡镇人民政府"] }],
+    ["区司法局牵头,各乡镇人民政府按职责分别负责", { lead: ["区司法局"], responsible: ["各乡镇人民政府"] }],
+    ["区司法局牵头,各部门按照职责分工负责", { lead: ["区司法局"], responsible: ["各部门"] }],
+    ["区司法局牵头,各部门按各自职责负责", { lead: ["区司法局"], responsible: ["各部门"] }],
+    ["区司法局牵头,区财政局配合落实", { lead: ["区司法局"], responsible: ["区财政局"] }],
+    [
+      "牵头单位:区司法局;责任单位:区发展改革委、各乡镇人民政府按职责分工分别负责",
+      { lead: ["区司法局"], responsible: ["区发展改革委", "各乡镇人民政府"] },
+    ],
+    ["责任单位:区财政局、区商务局等部门配合", { responsible: ["区财政局", "区商务局"], incomplete: true }],
+    ["责任单位:各乡镇人民政府按职责分工负责", { responsible: ["各乡镇人民政府"] }],
+    ["配合单位:区民政局配合", { responsible: ["区民政局"] }],
+  ])("%s", (text, fields) => {
+    expect(parseAnnotation(text)).toEqual(annotation(fields));
+  });
+});
+
+describe("a unit name never holds sentence punctuation nor runs past 30 characters", () => {
+  it.each<[string, boolean]>([
+    ["区司法局", true],
+    ["各县(市、区)人民政府", true],
+    ["中共某某区委全面依法治区委员会办公室", true],
+    ["区人民政府办公室(区政府外事办公室、区政府港澳事务办公室)", true],
+    ["做到应审尽审。开展集中清理", false],
+    ["区司法局;区财政局", false],
+    ["确保取得实效!", false],
+    ["是否到位?", false],
+    ["责任单位:区财政局", false],
+    ["“谁执法谁普法”责任单位", false],
+    ["各部门按照本方案要求结合实际认真抓好贯彻落实并及时报送工作进展情况", false],
+  ])("%s → %s", (name, plausible) => {
+    expect(isPlausibleUnitName(name)).toBe(plausible);
+  });
+
+  it.each([
+    "责任单位:区司法局、各部门。全面推行行政规范性文件统一登记、统一编号、统一公布,做到应审尽审",
+    "牵头单位:区司法局;责任单位:各部门按照本方案要求结合实际认真抓好贯彻落实并及时报送工作进展情况",
+    "区司法局牵头,“枫桥式”司法所创建单位配合",
+  ])("%s is an annotation whose units cannot be read", (content) => {
+    expect(readAnnotation(content)).toEqual({ annotation: null, unreadable: true });
+    expect(parseAnnotation(content)).toBeNull();
+  });
+
+  it.each(["试行", "2021-2025年", "沪司发〔2021〕108号", "区司法局牵头,加强宣传"])("%s is no annotation at all", (content) => {
+    expect(readAnnotation(content)).toEqual({ annotation: null, unreadable: false });
+  });
+
+  it("keeps an unreadable trailing annotation in the text, flagged", () => {
+    const input = "健全审核机制。(责任单位:区司法局、各部门。全面推行统一登记、统一编号,做到应审尽审)";
+    expect(splitTrailingAnnotation(input)).toEqual({ text: input, annotation: null, unreadable: true });
+  });
+});
