@@ -9,7 +9,7 @@ import {
   type UnitAnnotation,
 } from "@/lib/import/unit-annotation.ts";
 import { toSimplified } from "@/lib/import/chinese.ts";
-import { hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
+import { endsLikeUnitName, hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
 import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
 
@@ -40,13 +40,23 @@ const HEADER_CELLS = new Map<string, Column>([
 
 type TableHeader = { index: number; end: number; columns: Column[] };
 
+/** The column a header cell names; traditional cells (責任單位) are read in their simplified shadow. */
+function headerCell(text: string): Column | undefined {
+  // Header cells are short: longer lines need no shadow.
+  return HEADER_CELLS.get(text) ?? (text.length <= 10 ? HEADER_CELLS.get(toSimplified(text)) : undefined);
+}
+
 /** Runs of header cells, one per line, naming a task column and at least one unit column. */
 function findTableHeaders(lines: Line[]): TableHeader[] {
   const headers: TableHeader[] = [];
   for (let i = 0; i < lines.length; i++) {
     let j = i;
     const columns: Column[] = [];
-    while (j < lines.length && HEADER_CELLS.has(lines[j]!.text)) columns.push(HEADER_CELLS.get(lines[j++]!.text)!);
+    for (; j < lines.length; j++) {
+      const column = headerCell(lines[j]!.text);
+      if (!column) break;
+      columns.push(column);
+    }
     const hasTask = columns.includes("task");
     const hasUnits = columns.some((c) => c === "lead" || c === "responsible" || c === "both");
     if (columns.length >= 2 && hasTask && hasUnits) headers.push({ index: i, end: j, columns });
@@ -156,9 +166,10 @@ function deadlineFor(text: string, annotation: UnitAnnotation | null) {
 }
 
 /** A cell that states a date or "长期坚持" rather than naming units. */
-function readsAsDeadline(text: string): boolean {
+function readsAsDeadline(printed: string): boolean {
   // Most cells name units; only a digit, 年 or an "ongoing" word can make a deadline.
-  if (!/[\d年]|长期|持续|常态化|经常性|每年|定期/.test(text)) return false;
+  if (!/[\d年]|长期|長期|持续|持續|常态化|常態化|经常性|經常性|每年|定期/.test(printed)) return false;
+  const text = toSimplified(printed);
   const deadline = parseDeadline(text);
   return deadline !== null && (deadline.date !== null || /^(长期|持续|常态化|经常性|每年|定期)/.test(text));
 }
@@ -176,7 +187,7 @@ const UNIT_NAME_END = /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|
 /** Every name in the cell ends like a unit's name. */
 function namesUnits(text: string): boolean {
   const names = splitUnitList(text);
-  return names.length > 0 && names.every((name) => UNIT_NAME_END.test(name));
+  return names.length > 0 && names.every((name) => UNIT_NAME_END.test(name) || endsLikeUnitName(name));
 }
 
 /** A short cell, not a sentence: what a 完成时限 column holds, readable or not. */

@@ -140,3 +140,50 @@ describe("a plan printed in traditional characters", () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe("a division-of-labour table printed in traditional characters", () => {
+  const { plans, warnings } = parsePlans(
+    normaliseLines(`某區法治政府建設重點任務分工方案
+序號
+重點任務
+牽頭單位
+責任單位
+完成時限
+1
+完善規範性文件合法性審核機制
+區司法局
+區政府辦、區發展改革委
+2022年年底前
+2
+推進行政執法公示制度
+區司法局
+各鄉鎮人民政府
+長期堅持
+`),
+  );
+
+  it("reads the traditional header cells and keeps the cells as printed", () => {
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.title).toBe("某區法治政府建設重點任務分工方案");
+    expect(plans[0]!.kind).toBe("DIVISION_OF_LABOUR");
+    expect(
+      plans[0]!.measures.map((m) => ({ code: m.code, text: m.text, lead: m.leadUnits, responsible: m.responsibleUnits, deadline: m.deadline })),
+    ).toEqual([
+      {
+        code: "1",
+        text: "完善規範性文件合法性審核機制",
+        lead: ["區司法局"],
+        responsible: ["區政府辦", "區發展改革委"],
+        deadline: { text: "2022年年底前", date: "2022-12-31", ongoing: false },
+      },
+      {
+        code: "2",
+        text: "推進行政執法公示制度",
+        lead: ["區司法局"],
+        responsible: ["各鄉鎮人民政府"],
+        deadline: { text: "長期堅持", date: null, ongoing: true },
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
