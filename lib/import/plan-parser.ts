@@ -77,6 +77,13 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
+/** "关于印发《…》的通知" (or 關於印發): the plan's title as printed. */
+function noticeTitle(text: string): string | undefined {
+  if (!text.includes("印发") && !text.includes("印發")) return undefined;
+  const match = /关于印发《(.+?)》/.exec(toSimplified(text));
+  return match ? text.substr(match.index + 5, match[1]!.length) : undefined;
+}
+
 function cleanTitle(text: string): string {
   return text.replace(/[《》]/g, "").replace(/\s+/g, "").trim();
 }
@@ -540,6 +547,12 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       ({ annotation: standalone, unreadable } = readAnnotation(text.replace(/[。;,]$/, "").slice(1, closed ? -1 : undefined), { unclosed: !closed }));
       if (standalone && !closed) warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
     }
+    if (unreadable && last) {
+      // Its "units" are sentences: the line stays in the text, which the clerk corrects.
+      last.text += `\n${text}`;
+      last.unreadable = true;
+      continue;
+    }
     if (unreadable) warnings.push({ line, message: `单位说明无法识别,已保留原文,请核对:${quote(text)}` });
     if (standalone?.unparsed.length) {
       warnings.push({ line, message: `单位说明中有无法识别的内容:“${standalone.unparsed.join(";")}”` });
@@ -622,7 +635,8 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       sectionHadOwn = false;
     }
     if (!item.annotation) {
-      pending.push(measure);
+      // A measure whose own annotation was unreadable borrows no other's.
+      if (!item.unreadable) pending.push(measure);
       continue;
     }
     if (item.standalone) {
@@ -745,10 +759,7 @@ export function parsePlans(lines: Line[]): Result {
     });
   } else {
     const titleLine = lines.slice(0, 40).find((l) => looksLikeTitle(l.text));
-    const notice = lines
-      .slice(0, 40)
-      .map((l) => /关于印发《(.+?)》/.exec(toSimplified(l.text.slice(0, 200))) && /《(.+?)》/.exec(l.text)?.[1])
-      .find(Boolean);
+    const notice = lines.slice(0, 40).map((l) => noticeTitle(l.text)).find(Boolean);
     const plan = newPlan(cleanTitle(titleLine?.text ?? notice ?? "未命名规划"), meta);
     if (!titleLine && !notice) warnings.push({ line: 1, message: "未找到规划标题,请补充" });
     // Site metadata and the covering notice above the title are not the plan.

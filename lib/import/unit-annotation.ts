@@ -122,6 +122,13 @@ function listsOf(s: Shadowed): Shadowed[][] {
     );
 }
 
+/** "2022年底前完成", "长期坚持": a clause that states a deadline, not units. */
+function isDeadlineClause(clause: Shadowed): boolean {
+  if (roleOfList(clause)) return false;
+  const deadline = parseDeadline(clause.shadow);
+  return deadline !== null && (deadline.date !== null || deadline.ongoing);
+}
+
 /** Units in charge (plainly 负责) lead when nobody else does, else they are responsible. */
 function settleInCharge(result: UnitAnnotation, inCharge: string[]): void {
   if (result.lead.length === 0) result.lead = inCharge;
@@ -160,12 +167,19 @@ export function parseLabelled(content: string): UnitAnnotation | null {
     // Units named as both lead and responsible lead the measure; role words
     // inside the value ("责任单位:A牵头,B负责") override the label.
     const labelRole = role === "responsible" ? "responsible" : "lead";
-    // Plainly 负责 restates the label: "责任单位:A负责" is responsible.
-    for (const list of listsOf(value!).flat()) {
-      const own = roleOfList(list);
-      if (!own) addUnits(result, labelRole, list.text);
-      else addUnits(result, own.role === "inCharge" ? labelRole : own.role, own.names);
-    }
+    listsOf(value!).forEach((lists, clause) => {
+      // "责任单位:A牵头,2023年底前完成": a later clause may state the deadline.
+      if (clause > 0 && lists.length === 1 && !result.deadlineText && isDeadlineClause(lists[0]!)) {
+        result.deadlineText = lists[0]!.text;
+        return;
+      }
+      // Plainly 负责 restates the label: "责任单位:A负责" is responsible.
+      for (const list of lists) {
+        const own = roleOfList(list);
+        if (!own) addUnits(result, labelRole, list.text);
+        else addUnits(result, own.role === "inCharge" ? labelRole : own.role, own.names);
+      }
+    });
   });
   return result;
 }
@@ -195,8 +209,7 @@ export function parseCentralStyle(content: string): UnitAnnotation | null {
       continue;
     }
     const clause = lists.length === 1 ? lists[0]! : null;
-    const deadline = clause && parseDeadline(clause.shadow);
-    if (clause && deadline && (deadline.date || deadline.ongoing) && !result.deadlineText) result.deadlineText = clause.text;
+    if (clause && !result.deadlineText && isDeadlineClause(clause)) result.deadlineText = clause.text;
     else return null;
   }
   // "(区司法局负责,区财政局配合)": with nobody leading, the unit in charge

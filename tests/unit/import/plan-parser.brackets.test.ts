@@ -151,3 +151,27 @@ describe("an unclosed bracket with no units before paragraphs", () => {
     expect(warnings).toContain("3 举措 1 的单位标注无法识别,已保留原文,请核对");
   });
 });
+
+describe("a labelled unit line holding a sentence", () => {
+  const { plan, warnings } = onlyPlan(`某区2024年法治政府建设工作要点
+一、完善依法行政制度体系
+1.健全规范性文件合法性审核机制。
+责任单位:各部门按照本方案要求结合实际认真抓好贯彻落实并及时报送工作进展情况
+2.深化行政执法体制改革,推进综合执法。
+牵头单位:区委编办
+责任单位:区司法局
+`);
+
+  it("stays in its measure's text with a warning; the next measure keeps its units", () => {
+    expect(plan.measures.map(brief)).toEqual([
+      {
+        code: "1",
+        text: "健全规范性文件合法性审核机制。\n责任单位:各部门按照本方案要求结合实际认真抓好贯彻落实并及时报送工作进展情况",
+        lead: [],
+        responsible: [],
+      },
+      { code: "2", text: "深化行政执法体制改革,推进综合执法。", lead: ["区委编办"], responsible: ["区司法局"] },
+    ]);
+    expect(warnings).toContain("3 举措 1 的单位标注无法识别,已保留原文,请核对");
+  });
+});

@@ -187,3 +187,18 @@ describe("a division-of-labour table printed in traditional characters", () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe("a traditional plan behind its covering notice", () => {
+  it("takes the title from 關於印發《…》 as printed", () => {
+    const { plans } = parsePlans(
+      normaliseLines(`某區人民政府辦公室關於印發《某區法治政府建設實施方案(2021-2025年)》的通知
+各鄉鎮人民政府,區政府各部門:
+現將方案印發給你們,請認真貫徹落實。
+1.完善重大行政決策程序。(區司法局牽頭)
+`),
+    );
+    expect(plans.map((p) => ({ title: p.title, kind: p.kind, periodStart: p.periodStart, periodEnd: p.periodEnd }))).toEqual([
+      { title: "某區法治政府建設實施方案(2021-2025年)", kind: "IMPLEMENTATION_PLAN", periodStart: 2021, periodEnd: 2025 },
+    ]);
+  });
+});

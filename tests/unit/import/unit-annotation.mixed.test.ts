@@ -38,6 +38,9 @@ describe("mixed roles inside one bracket, without separate labels", () => {
     // Roles separated by 、 only.
     ["区司法局牵头、区财政局配合", { lead: ["区司法局"], responsible: ["区财政局"] }],
     ["区委政法委、区司法局共同牵头,区法院、区检察院协助", { lead: ["区委政法委", "区司法局"], responsible: ["区法院", "区检察院"] }],
+    // A later clause of a labelled value may be the deadline.
+    ["责任单位:区司法局牵头,区财政局配合,2023年底前完成", { lead: ["区司法局"], responsible: ["区财政局"], deadlineText: "2023年底前完成" }],
+    ["牵头单位:区司法局,长期坚持", { lead: ["区司法局"], deadlineText: "长期坚持" }],
   ])("%s", (text, fields) => {
     expect(parseAnnotation(text)).toEqual(annotation(fields));
   });
