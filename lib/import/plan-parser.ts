@@ -2,6 +2,7 @@ import type { Line, ParsedMeasure, ParsedPlan, ParsedSection, ParseWarning, Plan
 import { LABEL_DEPTH, readLabel, type Label, type LabelKind } from "@/lib/import/numbering.ts";
 import {
   parseAnnotation,
+  parseUnitCell,
   readAnnotation,
   readDeadline,
   splitTrailingAnnotation,
@@ -191,9 +192,10 @@ function looksLikeUnitCell(text: string): boolean {
 // How names of units end: "区司法局", "团区委", "区政府办", "各镇乡街道", "各单位党委(党组)".
 const UNIT_NAME_END = /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|公司|银行|人大|政协|\))$/;
 
-/** Every name in the cell ends like a unit's name. */
+/** Every name in the cell ends like a unit's name (role words such as 按职责分工负责 stripped). */
 function namesUnits(text: string): boolean {
-  const names = splitUnitList(text);
+  const { lead, responsible } = parseUnitCell(text, "responsible");
+  const names = [...lead, ...responsible];
   return names.length > 0 && names.every((name) => UNIT_NAME_END.test(name) || endsLikeUnitName(name));
 }
 
@@ -301,8 +303,13 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
       const column = cellColumns[index];
       if (column !== "deadline" && cell.includes("等") && hadEtcSuffix(cell)) incomplete = true;
       if (column === "deadline") deadlineText = cell;
-      else if (column === "lead") lead.push(...splitUnitList(cell));
-      else if (column === "responsible") responsible.push(...splitUnitList(cell));
+      else if (column === "lead" || column === "responsible") {
+        // "区司法局牵头", "各乡镇人民政府按职责分工负责": role words glued to names.
+        const units = parseUnitCell(cell, column);
+        lead.push(...units.lead);
+        responsible.push(...units.responsible);
+        incomplete ||= units.incomplete;
+      }
       else if (column === "both") {
         const [first, ...rest] = splitUnitList(cell);
         if (first) lead.push(first);

@@ -164,23 +164,37 @@ export function parseLabelled(content: string): UnitAnnotation | null {
       result.deadlineText = value!.text || null;
       return;
     }
-    // Units named as both lead and responsible lead the measure; role words
-    // inside the value ("责任单位:A牵头,B负责") override the label.
-    const labelRole = role === "responsible" ? "responsible" : "lead";
-    listsOf(value!).forEach((lists, clause) => {
-      // "责任单位:A牵头,2023年底前完成": a later clause may state the deadline.
-      if (clause > 0 && lists.length === 1 && !result.deadlineText && isDeadlineClause(lists[0]!)) {
-        result.deadlineText = lists[0]!.text;
-        return;
-      }
-      // Plainly 负责 restates the label: "责任单位:A负责" is responsible.
-      for (const list of lists) {
-        const own = roleOfList(list);
-        if (!own) addUnits(result, labelRole, list.text);
-        else addUnits(result, own.role === "inCharge" ? labelRole : own.role, own.names);
-      }
-    });
+    // Units named as both lead and responsible lead the measure.
+    readValue(value!, role === "responsible" ? "responsible" : "lead", result);
   });
+  return result;
+}
+
+/**
+ * The units of a labelled value or a table cell whose label (or column) gives
+ * `labelRole`. Role words inside the value ("责任单位:A牵头,B负责",
+ * "C按职责分工分别负责") are stripped from the names and override the label.
+ */
+function readValue(value: Shadowed, labelRole: "lead" | "responsible", result: UnitAnnotation): void {
+  listsOf(value).forEach((lists, clause) => {
+    // "责任单位:A牵头,2023年底前完成": a later clause may state the deadline.
+    if (clause > 0 && lists.length === 1 && !result.deadlineText && isDeadlineClause(lists[0]!)) {
+      result.deadlineText = lists[0]!.text;
+      return;
+    }
+    // Plainly 负责 restates the label: "责任单位:A负责" is responsible.
+    for (const list of lists) {
+      const own = roleOfList(list);
+      if (!own) addUnits(result, labelRole, list.text);
+      else addUnits(result, own.role === "inCharge" ? labelRole : own.role, own.names);
+    }
+  });
+}
+
+/** The units of a 牵头单位 or 责任单位 table cell, read like a labelled value. */
+export function parseUnitCell(cell: string, column: "lead" | "responsible"): UnitAnnotation {
+  const result = empty();
+  readValue(trim({ text: cell, shadow: toSimplified(cell) }, /[;,。\s]+$/u), column, result);
   return result;
 }
 

@@ -6,6 +6,8 @@ import {
   type UnitAnnotation,
 } from "@/lib/import/unit-annotation.ts";
 import { isPlausibleUnitName } from "@/lib/import/unit-list.ts";
+import { normaliseLines } from "@/lib/import/normalize.ts";
+import { parsePlans } from "@/lib/import/plan-parser.ts";
 
 // Issue 13: roles mixed inside one bracket, role phrases glued to the last
 // unit, and brackets whose "unit names" are really sentences. Input is
@@ -102,5 +104,44 @@ describe("a unit name never holds sentence punctuation nor runs past 30 characte
   it("keeps an unreadable trailing annotation in the text, flagged", () => {
     const input = "健全审核机制。(责任单位:区司法局、各部门。全面推行统一登记、统一编号,做到应审尽审)";
     expect(splitTrailingAnnotation(input)).toEqual({ text: input, annotation: null, unreadable: true });
+  });
+});
+
+describe("role phrases glued to the last unit of a table cell", () => {
+  const { plans, warnings } = parsePlans(
+    normaliseLines(`某区法治政府建设重点任务分工方案
+序号
+重点任务
+牵头单位
+责任单位
+完成时限
+1
+完善规范性文件合法性审核机制
+区司法局牵头
+区发展改革委、各乡镇人民政府按职责分工分别负责
+2022年底前
+2
+推进行政执法公示制度
+区司法局
+区财政局配合
+长期坚持
+3
+开展法治宣传教育
+区委宣传部
+区司法局牵头,区教育局、区民政局配合
+2023年6月底前
+`),
+  );
+
+  it("strips the phrase and maps it to its role", () => {
+    expect(plans).toHaveLength(1);
+    expect(
+      plans[0]!.measures.map((m) => ({ code: m.code, lead: m.leadUnits, responsible: m.responsibleUnits, deadline: m.deadline?.text ?? null })),
+    ).toEqual([
+      { code: "1", lead: ["区司法局"], responsible: ["区发展改革委", "各乡镇人民政府"], deadline: "2022年底前" },
+      { code: "2", lead: ["区司法局"], responsible: ["区财政局"], deadline: "长期坚持" },
+      { code: "3", lead: ["区委宣传部", "区司法局"], responsible: ["区教育局", "区民政局"], deadline: "2023年6月底前" },
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
