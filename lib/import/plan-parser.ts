@@ -41,10 +41,14 @@ const HEADER_CELLS = new Map<string, Column>([
 
 type TableHeader = { index: number; end: number; columns: Column[] };
 
+// Characters that only the traditional forms of header cells have (序號, 責任單位, 完成時限).
+const TRADITIONAL_CELL_CHARS = /[號項類體務點舉內牽頭單門責時間節]/u;
+
 /** The column a header cell names; traditional cells (責任單位) are read in their simplified shadow. */
 function headerCell(text: string): Column | undefined {
-  // Header cells are short: longer lines need no shadow.
-  return HEADER_CELLS.get(text) ?? (text.length <= 10 ? HEADER_CELLS.get(toSimplified(text)) : undefined);
+  // Header cells are short; most lines need no shadow.
+  const traditional = text.length <= 10 && TRADITIONAL_CELL_CHARS.test(text);
+  return HEADER_CELLS.get(text) ?? (traditional ? HEADER_CELLS.get(toSimplified(text)) : undefined);
 }
 
 /** Runs of header cells, one per line, naming a task column and at least one unit column. */
@@ -68,14 +72,12 @@ function findTableHeaders(lines: Line[]): TableHeader[] {
   return headers;
 }
 
-function looksLikeTitle(text: string): boolean {
+function looksLikeTitle(printed: string): boolean {
   // Length first: the other tests scan the whole text.
-  return (
-    text.length <= 80 &&
-    TITLE_WORDS.test(toSimplified(text)) &&
-    !/^(为贯彻|为深入|现将|根据)|关于|通知$|^\d+\.\s*\[|^\[/.test(text) &&
-    !/[。;]$/.test(text)
-  );
+  if (printed.length > 80) return false;
+  // Traditional titles (實施綱要, 關於) read in the simplified shadow.
+  const text = /[規劃動計實點綱務單責關於]/u.test(printed) ? toSimplified(printed) : printed;
+  return TITLE_WORDS.test(text) && !/^(为贯彻|为深入|现将|根据)|关于|通知$|^\d+\.\s*\[|^\[/.test(text) && !/[。;]$/.test(text);
 }
 
 /** "关于印发《…》的通知" (or 關於印發): the plan's title as printed. */
@@ -493,8 +495,8 @@ type Item = {
   annotation: UnitAnnotation | null;
   /** The annotation came on a line of its own, after the item (may cover a group). */
   standalone: boolean;
-  /** Unnumbered paragraphs that follow the item. */
-  paragraphs: Line[];
+  /** Unnumbered paragraphs that follow the item; `unreadable`: a unit line whose "units" are sentences. */
+  paragraphs: (Line & { unreadable?: boolean })[];
   /** Its bracket reads as an annotation whose "units" are sentences: kept in the text. */
   unreadable?: boolean;
 };
@@ -556,7 +558,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     }
     if (unreadable && last) {
       // Its "units" are sentences: the line stays in the text, which the clerk corrects.
-      last.text += `\n${text}`;
+      last.paragraphs.push({ text, line, unreadable });
       last.unreadable = true;
       continue;
     }
@@ -672,11 +674,12 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
  * parser cannot place (a signature, a date). Either way, a warning.
  */
 function attachParagraphs(item: Item, owner: { measure: ParsedMeasure } | undefined, warnings: ParseWarning[]) {
-  for (const { text, line } of item.paragraphs) {
+  for (const { text, line, unreadable } of item.paragraphs) {
     // "…公布。)": a bracket closed paragraphs after it opened.
-    if (owner && /[。;!?:][)〕]?$/.test(text)) {
+    if (owner && (unreadable || /[。;!?:][)〕]?$/.test(text))) {
       owner.measure.text += `\n${stripBroken(text)}`;
-      warnings.push({ line, message: `未编号的段落已并入举措 ${owner.measure.code} 的正文,请核对` });
+      // An unreadable unit line has its own warning.
+      if (!unreadable) warnings.push({ line, message: `未编号的段落已并入举措 ${owner.measure.code} 的正文,请核对` });
     } else {
       warnings.push({ line, message: `无法归入任何举措的内容,已忽略:${quote(text)}` });
     }

@@ -46,8 +46,9 @@ const IS_RESPONSIBLE = new RegExp(`^(${RESPONSIBLE})$`);
 
 /** True when the text starts with a unit or deadline label (a labelled line). */
 export function startsWithUnitLabel(text: string): boolean {
-  // Labels are short: the shadow of the head is enough.
-  return STARTS_WITH_LABEL.test(toSimplified(text.slice(0, 16)));
+  // Labels are short and end in a colon: the shadow of the head is enough.
+  const head = text.slice(0, 16);
+  return /[::]/.test(head) && STARTS_WITH_LABEL.test(toSimplified(head));
 }
 
 function roleOf(label: string): "lead" | "responsible" | "both" | "deadline" {
