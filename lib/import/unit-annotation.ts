@@ -93,11 +93,22 @@ function splitAt(s: Shadowed, at: (shadow: string, index: number) => boolean): S
 
 // Role words that end a list of units: "A、B牵头", "C按职责分工分别负责",
 // "D配合落实". Read in the shadow; the longest ending is the role phrase.
-const LEAD_PHRASE = /(?:共同)?牵头(?:负责|抓总|落实)?$/u;
+// "区司法局(牵头)" marks one unit of a list.
+const LEAD_PHRASE = /(?:(?:共同)?牵头(?:负责|抓总|落实)?|[(\uFF08]牵头[)\uFF09])$/u;
 const RESPONSIBLE_PHRASE =
-  /(?:(?:按照?|依照?|根据)(?:各自)?(?:职责|职能)(?:分工)?|按分工|分工|各自|共同|具体|协同|积极|分别)*(?:负责|配合|参与|落实|协助)(?:落实)?$/u;
-/** A 、 right after a role word starts a list with another role: "A牵头、B配合". */
-const ROLE_WORD_BEFORE = /(?:牵头|负责|配合|参与|落实|协助|抓总)$/u;
+  /(?:(?:按照?|依照?|根据)(?:各自)?(?:职责|职能)+(?:分工)?|按分工|分工|分头|各自|共同|具体|协同|积极|分别|抓好)*(?:负责|配合|参与|落实|协助)(?:落实)?$/u;
+/** A 、 right after a role word starts a list with another role: "A牵头、B配合", "A(牵头)、B". */
+const ROLE_WORD_BEFORE = /(?:牵头|负责|配合|参与|落实|协助|抓总)[)\uFF09]?$/u;
+/** A 、 right before "B(牵头)": the mark is B's alone, not the list's. */
+const MARKED_AFTER = /[^、]*[(\uFF08]牵头[)\uFF09](?:、|$)/uy;
+
+/** Whether the list splits at the 、 at `i`. */
+function splitsListAt(shadow: string, i: number): boolean {
+  if (shadow[i] !== "、") return false;
+  if (ROLE_WORD_BEFORE.test(shadow.slice(Math.max(0, i - 5), i))) return true;
+  MARKED_AFTER.lastIndex = i + 1;
+  return MARKED_AFTER.test(shadow);
+}
 
 type Role = "lead" | "responsible" | "inCharge";
 
@@ -117,7 +128,7 @@ function listsOf(s: Shadowed): Shadowed[][] {
     .map((clause) => trim(clause, /[\s。.]+$/u))
     .filter((clause) => clause.text)
     .map((clause) =>
-      splitAt(clause, (shadow, i) => shadow[i] === "、" && ROLE_WORD_BEFORE.test(shadow.slice(Math.max(0, i - 4), i)))
+      splitAt(clause, splitsListAt)
         .map((list) => trim(list))
         .filter((list) => list.text),
     );

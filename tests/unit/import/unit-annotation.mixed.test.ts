@@ -66,6 +66,12 @@ describe("role phrases glued to the last unit are stripped and mapped to the rol
     ["责任单位:区财政局、区商务局等部门配合", { responsible: ["区财政局", "区商务局"], incomplete: true }],
     ["责任单位:各乡镇人民政府按职责分工负责", { responsible: ["各乡镇人民政府"] }],
     ["配合单位:区民政局配合", { responsible: ["区民政局"] }],
+    ["区司法局牵头抓总,各部门分头负责", { lead: ["区司法局"], responsible: ["各部门"] }],
+    ["区司法局牵头,各部门按照职能职责分工负责", { lead: ["区司法局"], responsible: ["各部门"] }],
+    ["区司法局牵头,各乡镇按照职责分工抓好落实", { lead: ["区司法局"], responsible: ["各乡镇"] }],
+    // A bracketed (牵头) after a name in a list.
+    ["责任单位:区司法局(牵头)、区财政局", { lead: ["区司法局"], responsible: ["区财政局"] }],
+    ["牵头单位:区委宣传部、区司法局(牵头)", { lead: ["区委宣传部", "区司法局"] }],
   ])("%s", (text, fields) => {
     expect(parseAnnotation(text)).toEqual(annotation(fields));
   });
