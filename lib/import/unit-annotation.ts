@@ -48,7 +48,7 @@ const IS_RESPONSIBLE = new RegExp(`^(${RESPONSIBLE})$`);
 export function startsWithUnitLabel(text: string): boolean {
   // Labels are short and end in a colon: the shadow of the head is enough.
   const head = text.slice(0, 16);
-  return /[::]/.test(head) && STARTS_WITH_LABEL.test(toSimplified(head));
+  return /[:\uFF1A]/.test(head) && STARTS_WITH_LABEL.test(toSimplified(head));
 }
 
 function roleOf(label: string): "lead" | "responsible" | "both" | "deadline" {
@@ -155,7 +155,7 @@ function addUnits(result: UnitAnnotation, role: "lead" | "responsible", names: s
 /** "牵头单位:A;责任单位:B;完成时限:2023年" (any order, any subset). */
 export function parseLabelled(content: string): UnitAnnotation | null {
   // Every label ends in a colon: most brackets have none, and need no shadow.
-  if (!/[::]/.test(content)) return null;
+  if (!/[:\uFF1A]/.test(content)) return null;
   const whole: Shadowed = { text: content, shadow: toSimplified(content) };
   const matches = [...whole.shadow.matchAll(LABEL)];
   if (matches.length === 0) return null;
