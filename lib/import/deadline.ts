@@ -174,11 +174,29 @@ function insideTitle(before: string): boolean {
   return before.lastIndexOf("《") > before.lastIndexOf("》");
 }
 
+// Ongoing work in a sentence. "持续推进政务公开" is a verb with its object;
+// "…,持续推进。" or "(长期坚持)" is a clause of its own, printed the way a
+// 完成时限 field says it. "长期坚持" is that field's wording wherever it stands.
+const ONGOING_CLAUSE =
+  /(?<=^|[,;。:!?(〔])\s*(?:并且?|要|须|应当?)?\s*(?<phrase>(?:长期|持续|常态化)(?:坚持|推进|开展|实施|落实|执行)?)\s*(?=$|[,;。!?)〕])/gu;
+const LONG_TERM = /长期坚持/gu;
+
+/** "持续推进" / "长期坚持" as the sentence states ongoing work, outside any 《title》. */
+function findOngoingInText(sentence: string): string | null {
+  for (const re of [ONGOING_CLAUSE, LONG_TERM]) {
+    for (const m of sentence.matchAll(re)) {
+      if (!insideTitle(sentence.slice(0, m.index))) return m.groups?.phrase ?? m[0];
+    }
+  }
+  return null;
+}
+
 /**
  * A deadline stated inside a measure's sentence ("2022年年底前编制…",
  * "到2023年底,实现…", "2023年开展…"). Returns the latest one, with `text`
- * the phrase as printed. Plan periods, titles and past references are skipped;
- * "持续推进" in a sentence is a verb, so this never returns ongoing.
+ * the phrase as printed. Plan periods, titles and past references are skipped.
+ * Without a date, ongoing work stated as such ("…,持续推进。", "长期坚持…")
+ * is ongoing; "持续推进政务公开" is a verb and says nothing about when.
  */
 export function findDeadlineInText(sentence: string): Deadline | null {
   const found: DateMatch[] = [];
@@ -202,5 +220,7 @@ export function findDeadlineInText(sentence: string): Deadline | null {
     if (accepted) found.push(d);
   }
   const best = latest(found);
-  return best ? { text: best.text.trim(), date: best.date, ongoing: false } : null;
+  if (best) return { text: best.text.trim(), date: best.date, ongoing: false };
+  const ongoing = /长期|持续|常态化/u.test(sentence) ? findOngoingInText(sentence) : null;
+  return ongoing ? { text: ongoing, date: null, ongoing: true } : null;
 }
