@@ -199,6 +199,18 @@ function findOngoingInText(sentence: string): string | null {
  * is ongoing; "持续推进政务公开" is a verb and says nothing about when.
  */
 export function findDeadlineInText(sentence: string): Deadline | null {
+  const best = latest(sentenceDates(sentence));
+  if (best) return { text: best.text.trim(), date: best.date, ongoing: false };
+  const ongoing = /长期|持续|常态化/u.test(sentence) ? findOngoingInText(sentence) : null;
+  return ongoing ? { text: ongoing, date: null, ongoing: true } : null;
+}
+
+/** Every dated deadline a sentence states, in order: what findDeadlineInText chose the latest of. */
+export function findDeadlinesInText(sentence: string): Deadline[] {
+  return sentenceDates(sentence).map((d) => ({ text: d.text.trim(), date: d.date, ongoing: false }));
+}
+
+function sentenceDates(sentence: string): DateMatch[] {
   const found: DateMatch[] = [];
   for (const d of scanDates(sentence)) {
     const before = sentence.slice(0, d.index);
@@ -219,8 +231,5 @@ export function findDeadlineInText(sentence: string): Deadline | null {
       (CLAUSE_BEFORE.test(before) && /^\s*,/u.test(after));
     if (accepted) found.push(d);
   }
-  const best = latest(found);
-  if (best) return { text: best.text.trim(), date: best.date, ongoing: false };
-  const ongoing = /长期|持续|常态化/u.test(sentence) ? findOngoingInText(sentence) : null;
-  return ongoing ? { text: ongoing, date: null, ongoing: true } : null;
+  return found;
 }
