@@ -180,3 +180,30 @@ describe("every layout reads the deadline from the sentence when none is labelle
     expect(plans.flatMap((p) => deadlines(p.measures))).toEqual(expected);
   });
 });
+
+describe("a measure with thousands of dated paragraphs", () => {
+  // Its whole text is searched: the time must grow about linearly (a linear
+  // search takes about 4× as long for 4× the paragraphs, a quadratic one 16×).
+  const document = (n: number) =>
+    `某区法治政府建设实施方案\n一、主要任务\n1.推进依法行政。\n${Array.from({ length: n }, (_, i) => `到${2000 + (i % 99)}年底前完成第${i}项工作。`).join("\n")}`;
+  const time = (n: number, runs: number) => {
+    const lines = normaliseLines(document(n));
+    let best = Infinity;
+    for (let k = 0; k < runs; k++) {
+      const start = performance.now();
+      const { plans } = parsePlans(lines);
+      best = Math.min(best, performance.now() - start);
+      expect(plans[0]!.measures[0]!.deadline).toEqual({ text: "2098年底前", date: "2098-12-31", ongoing: false });
+    }
+    return best;
+  };
+
+  it("is searched in time linear in its length, and its latest deadline counts", () => {
+    const n = 2000;
+    const small = time(n, 3);
+    const limit = 8 * small + 25;
+    let large = time(4 * n, 1);
+    if (large >= limit) large = Math.min(large, time(4 * n, 1)); // a GC pause or a busy machine?
+    expect(large, `${4 * n} paragraphs took ${large.toFixed(0)} ms, ${n} took ${small.toFixed(0)} ms`).toBeLessThan(limit);
+  }, 60_000);
+});
