@@ -197,7 +197,8 @@ const afterOf = (text: string, end: number) => text.slice(end, end + WINDOW);
 
 // Ongoing work in a sentence. "持续推进政务公开" is a verb with its object;
 // "…,持续推进。" or "(长期坚持)" is a clause of its own, printed the way a
-// 完成时限 field says it. "长期坚持" is that field's wording wherever it stands.
+// 完成时限 field says it; not after 、, where "全覆盖、常态化" lists goals. "长期坚持"
+// is that field's wording wherever it stands.
 const ONGOING_CLAUSE =
   /(?<=^|[,;。:!?(〔])\s*(?:并且?|要|须|应当?)?\s*(?<phrase>(?:长期|持续|常态化)(?:坚持|推进|开展|实施|落实|执行)?)\s*(?=$|[,;。!?)〕])/gu;
 const LONG_TERM = /长期坚持/gu;
