@@ -39,6 +39,7 @@ import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
 import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { toDryRun } from "@/lib/import/dry-run.ts";
+import { importWarnings } from "@/lib/import/warnings.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
 
@@ -257,7 +258,8 @@ async function importDocument(args: string[]): Promise<number> {
     const decoded = await decodeDocument({ fileName: path.basename(file), bytes });
     const parsed = parseDocumentText(decoded.text);
     const result = toDryRun(parsed, { region });
-    process.stdout.write(`${JSON.stringify({ ...result, warnings: [...decoded.warnings, ...result.warnings] })}\n`);
+    const warnings = [...decoded.warnings, ...result.warnings, ...importWarnings(parsed, todayInChina())].sort((a, b) => a.line - b.line);
+    process.stdout.write(`${JSON.stringify({ ...result, warnings })}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ImportInputError) {

@@ -169,24 +169,78 @@ const CLAUSE_BEFORE = /(?:^|[,。;:!?、(“]|\d\.)\s*$/u;
 const VERB_AFTER =
   /^\s*(?:,\s*)?(?:开展|完成|实现|建成|建立|全面|基本|初步|出台|制定|实施|推行|推进|启动|形成|达到|覆盖|完善|健全|落实|编制|印发|组织|上线|试点|取得|部署|召开|举办|修订|清理|完工|全部|争取|力争|确保|要|将)/u;
 
-/** Inside an unclosed 《: a document title such as 《2022年工作要点》. */
-function insideTitle(before: string): boolean {
-  return before.lastIndexOf("《") > before.lastIndexOf("》");
+/**
+ * Whether a position is inside an unclosed 《: a document title such as
+ * 《2022年工作要点》. Asked for positions in increasing order, it scans the
+ * text once, so a measure with thousands of dated paragraphs stays linear.
+ */
+function titleTracker(text: string): (index: number) => boolean {
+  let scanned = 0;
+  let open = -1;
+  let close = -1;
+  return (index) => {
+    for (; scanned < index; scanned++) {
+      const ch = text[scanned];
+      if (ch === "《") open = scanned;
+      else if (ch === "》") close = scanned;
+    }
+    return open > close;
+  };
+}
+
+// The guards read only the few characters around a date; a bounded window
+// keeps long texts linear. "…" marks a cut window, so "^" in CLAUSE_BEFORE
+// still means the start of the text.
+const WINDOW = 40;
+const beforeOf = (text: string, index: number) => (index > WINDOW ? `…${text.slice(index - WINDOW, index)}` : text.slice(0, index));
+const afterOf = (text: string, end: number) => text.slice(end, end + WINDOW);
+
+// Ongoing work in a sentence. "持续推进政务公开" is a verb with its object;
+// "…,持续推进。" or "(长期坚持)" is a clause of its own, printed the way a
+// 完成时限 field says it; not after 、, where "全覆盖、常态化" lists goals. "长期坚持"
+// is that field's wording wherever it stands.
+const ONGOING_CLAUSE =
+  /(?<=^|[,;。:!?(〔])\s*(?:并且?|要|须|应当?)?\s*(?<phrase>(?:长期|持续|常态化)(?:坚持|推进|开展|实施|落实|执行)?)\s*(?=$|[,;。!?)〕])/gu;
+const LONG_TERM = /长期坚持/gu;
+
+/** "持续推进" / "长期坚持" as the sentence states ongoing work, outside any 《title》. */
+function findOngoingInText(sentence: string): string | null {
+  for (const re of [ONGOING_CLAUSE, LONG_TERM]) {
+    const insideTitle = titleTracker(sentence);
+    for (const m of sentence.matchAll(re)) {
+      if (!insideTitle(m.index)) return m.groups?.phrase ?? m[0];
+    }
+  }
+  return null;
 }
 
 /**
  * A deadline stated inside a measure's sentence ("2022年年底前编制…",
  * "到2023年底,实现…", "2023年开展…"). Returns the latest one, with `text`
- * the phrase as printed. Plan periods, titles and past references are skipped;
- * "持续推进" in a sentence is a verb, so this never returns ongoing.
+ * the phrase as printed. Plan periods, titles and past references are skipped.
+ * Without a date, ongoing work stated as such ("…,持续推进。", "长期坚持…")
+ * is ongoing; "持续推进政务公开" is a verb and says nothing about when.
  */
 export function findDeadlineInText(sentence: string): Deadline | null {
+  const best = latest(sentenceDates(sentence));
+  if (best) return { text: best.text.trim(), date: best.date, ongoing: false };
+  const ongoing = /长期|持续|常态化/u.test(sentence) ? findOngoingInText(sentence) : null;
+  return ongoing ? { text: ongoing, date: null, ongoing: true } : null;
+}
+
+/** Every dated deadline a sentence states, in order: what findDeadlineInText chose the latest of. */
+export function findDeadlinesInText(sentence: string): Deadline[] {
+  return sentenceDates(sentence).map((d) => ({ text: d.text.trim(), date: d.date, ongoing: false }));
+}
+
+function sentenceDates(sentence: string): DateMatch[] {
   const found: DateMatch[] = [];
+  const insideTitle = titleTracker(sentence);
   for (const d of scanDates(sentence)) {
-    const before = sentence.slice(0, d.index);
-    const after = sentence.slice(d.end);
+    const before = beforeOf(sentence, d.index);
+    const after = afterOf(sentence, d.end);
     if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) continue;
-    if (BASELINE_BEFORE.test(before) || insideTitle(before)) continue;
+    if (BASELINE_BEFORE.test(before) || insideTitle(d.index)) continue;
     if (NOT_DEADLINE_AFTER.test(after)) {
       // "2022年底前的…" is still a deadline; "2020年以前的…" is the past.
       const deadlineOf = /^\s*的/u.test(after) && d.strong && d.suffix !== "以前" && d.suffix !== "之前";
@@ -201,6 +255,5 @@ export function findDeadlineInText(sentence: string): Deadline | null {
       (CLAUSE_BEFORE.test(before) && /^\s*,/u.test(after));
     if (accepted) found.push(d);
   }
-  const best = latest(found);
-  return best ? { text: best.text.trim(), date: best.date, ongoing: false } : null;
+  return found;
 }

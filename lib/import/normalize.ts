@@ -12,6 +12,21 @@ export function toHalfWidth(text: string): string {
     .replace(/\u00A0/g, " ");
 }
 
+// Word's automatic numbering and some sites print a label as one enclosed
+// character: ㈠ (U+3220…U+3229) for (一), ⑴ (U+2474…) for (1), ⒈ (U+2488…)
+// for 1. NFKC spells these out exactly; it is applied to them alone because on
+// the whole text it would also turn ① into 1 and change names. Circled
+// ideographs ㊀…㊉ stand for the same level in some documents (NFKC drops their
+// circle), so they read as (一)…(十) too.
+const ENCLOSED_NUMERAL = /[\u2474-\u249B\u3220-\u3229\u3280-\u3289]/g;
+
+/** ㈠ → "(一)", ⑴ → "(1)", ⒈ → "1.", ㊀ → "(一)"; other characters unchanged. */
+export function spellOutEnclosedNumerals(text: string): string {
+  return text.replace(ENCLOSED_NUMERAL, (ch) =>
+    ch >= "\u3280" ? `(${ch.normalize("NFKC")})` : ch.normalize("NFKC"),
+  );
+}
+
 const FURNITURE: RegExp[] = [
   /^[•·]?\s*(设为首页|加入收藏|无障碍阅读|长者版|网站地图|English|繁體|简体|打印本页|关闭窗口|【?打印】?|【?关闭】?)\s*$/,
   /当前页二维码|扫一扫在手机|分享到[::]?/,
@@ -42,7 +57,7 @@ export function normaliseLines(raw: string): Line[] {
     .replace(/^\uFEFF/, "")
     .split(/\r\n|\r|\n/)
     .forEach((original, index) => {
-      const text = toHalfWidth(original)
+      const text = spellOutEnclosedNumerals(toHalfWidth(original))
         .replace(/[\u200B-\u200D\u2060]/g, "")
         .replace(/\s+/g, " ")
         .trim();

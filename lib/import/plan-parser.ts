@@ -631,6 +631,10 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     if (item.depth >= measureDepth || isMeasure) attachParagraphs(item, measures.at(-1), warnings);
   }
 
+  // Sub-items and second paragraphs joined the text after the measure's own
+  // sentence was searched; with no labelled deadline, they may state it.
+  for (const { measure } of measures) measure.deadline ??= findDeadlineInText(measure.text);
+
   // One unit line after a group of sub-items (1)…(4) covers the whole group.
   // When an earlier measure of the same section had its own units, the line
   // may belong to its own measure only: a guess, so warn.

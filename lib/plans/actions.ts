@@ -9,6 +9,8 @@ import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { id } from "@/lib/validation.ts";
 import { decodeDocument, decodePastedText, ImportInputError, MAX_UPLOAD_BYTES } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
+import { importWarnings } from "@/lib/import/warnings.ts";
+import { todayInChina } from "@/lib/dates.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
@@ -54,7 +56,9 @@ export async function previewPlanImport(form: FormData) {
       throw error;
     }
     const document = parseDocumentText(decoded.text);
-    const warnings = [...decoded.warnings, ...document.warnings].sort((a, b) => a.line - b.line);
+    const warnings = [...decoded.warnings, ...document.warnings, ...importWarnings(document, todayInChina())].sort(
+      (a, b) => a.line - b.line,
+    );
     if (document.kind === "plans" && document.plans.length === 0) {
       throw new AppError("VALIDATION", "文件中没有找到任何举措。请确认这是规划、行动计划或分工方案。", {
         file: ["没有找到任何举措"],

@@ -155,8 +155,8 @@ describe("findDeadlineInText", () => {
     // Out of range and no year at all.
     ["1999年底前完成"],
     ["2100年底前完成"],
+    // A verb with its object ("长期坚持" alone is ongoing: sentence-deadlines.test.ts).
     ["持续推进政务公开"],
-    ["长期坚持"],
     [""],
   ])("%s → null", (sentence) => {
     expect(findDeadlineInText(sentence)).toBeNull();

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { seedDemoData } from "@/lib/db/seed.ts";
+import { previewPlanImport } from "@/lib/plans/actions.ts";
+import { actAs } from "../support/acting.ts";
+
+// The preview tells the clerk what to check before committing: deadlines
+// already past on the day of the import, a plan period the title did not
+// give, a plan that names no unit. The wizard lists document.warnings.
+
+let xialu: { id: number };
+beforeEach(async () => {
+  await seedDemoData(db(), { plans: false });
+  xialu = await db().region.findUniqueOrThrow({ where: { code: "420204" } });
+  await actAs(await db().user.findUniqueOrThrow({ where: { login: "xialu.bureau" } }));
+});
+
+async function preview(text: string) {
+  const form = new FormData();
+  form.set("regionId", String(xialu.id));
+  form.set("text", text);
+  const result = await previewPlanImport(form);
+  if (!result.ok) throw new Error(result.message);
+  return result.data.document.warnings.map((w) => `${w.line} ${w.message}`);
+}
+
+describe("previewPlanImport warns a clerk", () => {
+  it("about a past deadline, a missing plan period and a plan naming no unit, and writes nothing", async () => {
+    const plansBefore = await db().plan.count();
+    const warnings = await preview(`某区法治政府建设工作方案
+一、推进依法行政
+1.2019年底前完成规范性文件清理。
+2.2099年底前建成数字法治政府。
+3.推进政务公开,长期坚持。
+`);
+    expect(warnings).toEqual([
+      "2 规划“某区法治政府建设工作方案”未能从标题识别规划期(如2021—2025年),请在核对时填写",
+      "2 规划“某区法治政府建设工作方案”的 3 项举措都没有写明牵头单位,请在核对时为每项举措指定牵头单位",
+      "3 举措 1 的完成时限(2019年底前)已过,请核对是否已完成或需调整",
+    ]);
+    expect(await db().plan.count()).toBe(plansBefore);
+  });
+
+  it("about a measure without a lead unit in a plan that names units, once, with the parser's own warnings", async () => {
+    const warnings = await preview(`某区法治社会建设实施方案(2021—2025年)
+一、推进全民普法
+1.加强宪法学习宣传,2099年底前建成宪法主题公园。(区司法局牵头,各街道配合)
+2.推进法治文化阵地建设。(各部门按职责分工负责)
+`);
+    expect(warnings).toEqual(["4 举措 2 未找到牵头单位"]);
+  });
+});
