@@ -95,6 +95,47 @@ async function benchParse(): Promise<number> {
   return all.median;
 }
 
+// ------------------------------------------- (a2) a measure of many paragraphs
+
+/**
+ * A measure's whole text is searched for a deadline when none is labelled:
+ * 4× the paragraphs should take about 4× as long (a quadratic search, 16×).
+ */
+function benchLongMeasure(): number {
+  const document = (n: number) =>
+    `某区法治政府建设实施方案\n一、主要任务\n1.推进依法行政。\n${Array.from({ length: n }, (_, i) => `到${2000 + (i % 99)}年底前完成第${i}项工作。`).join("\n")}`;
+  const best = (n: number) => {
+    const text = document(n);
+    let fastest = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      parseDocumentText(text);
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    return fastest;
+  };
+  const small = best(2000);
+  const large = best(8000);
+  console.log(`== (a2) growth with length (linear ≈ 4, quadratic ≈ 16)`);
+  console.log(`one measure with 2000 / 8000 dated paragraphs: ${ms(small)} ms / ${ms(large)} ms, ratio ${(large / small).toFixed(1)}`);
+  // Runs of lines that continue one paragraph, and header cells that never make a header.
+  for (const line of ["(", "区司法局、区财政局", "项目", "abc", "1.推进依法行政工作。"]) {
+    const time = (n: number) => {
+      const text = Array(n).fill(line).join("\n");
+      let fastest = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        parseDocumentText(text);
+        fastest = Math.min(fastest, performance.now() - start);
+      }
+      return fastest;
+    };
+    const [a, b] = [time(2000), time(8000)];
+    console.log(`2000 / 8000 lines of ${JSON.stringify(line)}: ${ms(a)} ms / ${ms(b)} ms, ratio ${(b / a).toFixed(1)}`);
+  }
+  return large / small;
+}
+
 // ---------------------------------------------------------------- (b) commit
 
 function withDatabase(url: string, database: string): string {
@@ -266,9 +307,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 try {
   const parseMedian = await benchParse();
+  const longRatio = benchLongMeasure();
   const { commit, recommit } = await benchCommit();
   await cleanup();
-  console.log(`parse_all_seeds_median_ms=${ms(parseMedian)} commit_004_ms=${ms(commit)} recommit_004_ms=${ms(recommit)}`);
+  console.log(`parse_all_seeds_median_ms=${ms(parseMedian)} commit_004_ms=${ms(commit)} recommit_004_ms=${ms(recommit)} long_measure_4x_ratio=${longRatio.toFixed(1)}`);
 } catch (error) {
   console.error(`bench:import failed: ${(error as Error)?.stack ?? String(error)}`);
   exitCode = 1;

@@ -1,4 +1,5 @@
 import type { Deadline } from "@/lib/import/types.ts";
+import { toSimplified } from "@/lib/import/chinese.ts";
 
 // Deadlines in plan documents come in two places: the 完成时限 field of a
 // measure ("2023 年", "长期坚持") and phrases inside the measure's sentence
@@ -221,7 +222,20 @@ function findOngoingInText(sentence: string): string | null {
  * Without a date, ongoing work stated as such ("…,持续推进。", "长期坚持…")
  * is ongoing; "持续推进政务公开" is a verb and says nothing about when.
  */
-export function findDeadlineInText(sentence: string): Deadline | null {
+export function findDeadlineInText(printed: string): Deadline | null {
+  const sentence = toSimplified(printed);
+  const found = findSimplifiedDeadline(sentence);
+  return found && { ...found, text: asPrinted(found.text, sentence, printed) };
+}
+
+/** The phrase as printed: the shadow keeps every character in its place. */
+function asPrinted(phrase: string, shadow: string, printed: string): string {
+  if (shadow === printed) return phrase;
+  const at = shadow.indexOf(phrase);
+  return at < 0 ? phrase : printed.slice(at, at + phrase.length);
+}
+
+function findSimplifiedDeadline(sentence: string): Deadline | null {
   const best = latest(sentenceDates(sentence));
   if (best) return { text: best.text.trim(), date: best.date, ongoing: false };
   const ongoing = /长期|持续|常态化/u.test(sentence) ? findOngoingInText(sentence) : null;
@@ -229,8 +243,9 @@ export function findDeadlineInText(sentence: string): Deadline | null {
 }
 
 /** Every dated deadline a sentence states, in order: what findDeadlineInText chose the latest of. */
-export function findDeadlinesInText(sentence: string): Deadline[] {
-  return sentenceDates(sentence).map((d) => ({ text: d.text.trim(), date: d.date, ongoing: false }));
+export function findDeadlinesInText(printed: string): Deadline[] {
+  const sentence = toSimplified(printed);
+  return sentenceDates(sentence).map((d) => ({ text: asPrinted(d.text.trim(), sentence, printed), date: d.date, ongoing: false }));
 }
 
 function sentenceDates(sentence: string): DateMatch[] {

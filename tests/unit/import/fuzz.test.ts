@@ -419,10 +419,10 @@ describe(`pathological inputs, seed=0x${SEED.toString(16)}`, () => {
     }
   });
 
-  // Parse time must grow about linearly with the number of lines. Each shape is
-  // parsed at n and 4n lines; a linear parser takes about 4× as long, a
-  // quadratic one 16×. Shapes: runs of lines that all continue one paragraph,
-  // and runs of table-header cells that never make a header.
+  // Long runs of lines that all continue one paragraph, and of table-header
+  // cells that never make a header, once made the parser quadratic. How time
+  // grows with them is printed by `npm run bench:import` (a2); here, that such
+  // a run still parses into something whole.
   const shapes: [string, string][] = [
     ["a lone (", "("],
     ["a unit cell of 004", "区司法局、区财政局"],
@@ -430,19 +430,9 @@ describe(`pathological inputs, seed=0x${SEED.toString(16)}`, () => {
     ["a plain short line", "abc"],
     ["a numbered measure (control)", "1.推进依法行政工作。"],
   ];
-  it.each(shapes)("parse time grows linearly with lines of %s", (_name, line) => {
-    const time = (n: number, runs: number) => {
-      const text = Array(n).fill(line).join("\n");
-      let best = Infinity;
-      for (let k = 0; k < runs; k++) best = Math.min(best, run(text).ms);
-      return best;
-    };
-    const n = 2000;
-    const small = time(n, 3); // the first run warms up
-    const limit = 8 * small + 25;
-    let large = time(4 * n, 1);
-    if (large >= limit) large = Math.min(large, time(4 * n, 1)); // a GC pause or a busy machine?
-    console.log(`[fuzz] growth ${JSON.stringify(line.slice(0, 20))}: ${n} lines ${small.toFixed(1)} ms, ${4 * n} lines ${large.toFixed(1)} ms (×${(large / small).toFixed(1)})`);
-    expect(large, `${4 * n} lines took ${large.toFixed(0)} ms, ${n} lines ${small.toFixed(0)} ms`).toBeLessThan(limit);
+  it.each(shapes)("8000 lines of %s parse without error or broken structure", (_name, line) => {
+    const outcome = run(Array(8000).fill(line).join("\n"));
+    expect(outcome.error).toBeNull();
+    expect(outcome.problems).toEqual([]);
   }, 60_000);
 });
