@@ -33,7 +33,8 @@ test("the import review matches a collective name to its group and fills an empt
 
   // The near match is proposed, not taken: the user accepts it.
   const near = page.getByLabel("“区直各执法部门”的处理方式");
-  await expect(page.getByRole("row", { name: /区直各执法部门/ })).toContainText("相近分组,请确认");
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "区直各执法部门", exact: true }) });
+  await expect(row).toContainText("相近分组,请确认");
   await expect(near).toHaveValue("");
   await page.screenshot({ path: shot("proposed"), fullPage: false });
   await near.selectOption({ label: "匹配为分组“区直相关行政执法部门”" });
@@ -84,6 +85,6 @@ test("the import review matches a collective name to its group and fills an empt
 
   // And the plan page shows them.
   await page.getByRole("link", { name: TITLE }).click();
-  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
   await page.screenshot({ path: shot("plan"), fullPage: false });
 });
