@@ -28,6 +28,8 @@ export type ImportSummary = {
   assignmentsRemoved: number;
   unitsCreated: string[];
   groupsCreated: string[];
+  /** Names that resolved to a group still without members: their measures name nobody through them. */
+  emptyGroups: string[];
   aliasesAdded: string[];
 };
 
@@ -187,6 +189,7 @@ async function resolveNames(
           where: { groupId: group.id, unit: { active: true } },
           select: { unitId: true },
         });
+        if (!members.length) summary.emptyGroups.push(name);
         resolved.set(
           name,
           members.map((m) => ({ unitId: m.unitId, viaGroupId: group.id })),
@@ -380,6 +383,7 @@ export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImp
     assignmentsRemoved: 0,
     unitsCreated: [],
     groupsCreated: [],
+    emptyGroups: [],
     aliasesAdded: [],
   };
   const assignees = await resolveNames(tx, actor, scoped, input, summary);

@@ -246,7 +246,7 @@ describe("collective names in an import", () => {
     });
     const groupsBefore = await db().unitGroup.count();
     const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
-    expect(result).toMatchObject({ ok: true, data: { groupsCreated: ["区直各审批服务部门"] } });
+    expect(result).toMatchObject({ ok: true, data: { groupsCreated: ["区直各审批服务部门"], emptyGroups: ["区直各审批服务部门"] } });
     expect(await assigned("1")).toEqual(
       enforcement.members
         .map((m) => ({ unitId: m.unitId, viaGroupId: enforcement.id, role: "RESPONSIBLE" }))
@@ -264,7 +264,7 @@ describe("collective names in an import", () => {
       区直各审批服务部门: { action: "createGroup" as const, memberIds: [String(a!.id), String(b!.id)] },
     };
     const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions });
-    expect(result).toMatchObject({ ok: true });
+    expect(result).toMatchObject({ ok: true, data: { groupsCreated: ["区直各审批服务部门"], emptyGroups: [] } });
     const group = await db().unitGroup.findFirstOrThrow({ where: { name: "区直各审批服务部门" }, include: { members: true } });
     expect(group.members.map((m) => m.unitId).sort()).toEqual([a!.id, b!.id].sort());
     expect((await assigned("2")).map((x) => [x.unitId, x.viaGroupId])).toEqual([

@@ -215,7 +215,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         <p className="text-sm text-slate-600">
           新增分工 {summary.assignmentsCreated} 条
           {summary.unitsCreated.length > 0 && `;新建单位:${summary.unitsCreated.join("、")}`}
-          {summary.groupsCreated.length > 0 && `;新建分组:${summary.groupsCreated.join("、")}(请到“单位分组”补充成员)`}
+          {summary.groupsCreated.length > 0 && `;新建分组:${summary.groupsCreated.join("、")}`}
+          {summary.emptyGroups.length > 0 && `;没有成员的分组:${summary.emptyGroups.join("、")}(请到“单位分组”补充成员)`}
           {summary.aliasesAdded.length > 0 && `;记住的别名:${summary.aliasesAdded.join(";")}`}
         </p>
       </section>
