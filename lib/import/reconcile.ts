@@ -1,22 +1,30 @@
 import { isCollectiveDesignation } from "@/lib/import/unit-list.ts";
+import { toSimplified } from "@/lib/import/chinese.ts";
 
 // Which unit or group of the region each name in a document stands for. Exact
 // names and aliases resolve on their own; near matches (区发改委 for 区发改局,
 // 区应急局 for 区应急管理局) are proposed for the user to accept; collective
-// designations (区直各部门) are groups; anything else is unknown and becomes a
-// unit only when the user confirms.
+// designations (区直各部门) are groups, matched the same way (区直各执法部门
+// for 区直相关行政执法部门 is proposed) or new; anything else is unknown and
+// becomes a unit only when the user confirms. A name printed in traditional
+// characters (區司法局) whose simplified form is a known name is proposed at
+// the top score, not resolved silently: the user sees the printed name once,
+// and accepting a unit remembers it as an alias.
 
 export type CatalogueUnit = { id: number; name: string; aliases: string[] };
-export type CatalogueGroup = { id: number; name: string };
+/** memberCount: active members, so the review can warn about a group that names nobody. */
+export type CatalogueGroup = { id: number; name: string; memberCount?: number };
 export type Catalogue = { units: CatalogueUnit[]; groups: CatalogueGroup[] };
 
 export type NearMatch = { unitId: number; name: string; score: number };
+export type NearGroupMatch = { groupId: number; name: string; score: number };
 
 export type Reconciliation =
   | { name: string; status: "unit"; unitId: number; via: "name" | "alias" }
   | { name: string; status: "group"; groupId: number }
   | { name: string; status: "newGroup" }
   | { name: string; status: "near"; candidates: NearMatch[] }
+  | { name: string; status: "nearGroup"; candidates: NearGroupMatch[] }
   | { name: string; status: "unknown" };
 
 const SAME_KIND_ENDINGS = /[局委办厅]$/;
@@ -65,6 +73,68 @@ export function nameSimilarity(a: string, b: string): number {
   return score >= 0.6 ? score * 0.8 : 0;
 }
 
+/** A printed name that is a known name once simplified: proposed, just below an exact match. */
+const SIMPLIFIED_EXACT = 0.99;
+
+type CollectiveParts = { scope: string; quantifier: string; field: string; kind: string };
+
+/**
+ * A collective name taken apart: 区直 | 相关 | 行政执法 | 部门. The field is what
+ * says which departments are meant; the rest is wording that varies freely.
+ */
+function collectiveParts(name: string): CollectiveParts {
+  let rest = name.replace(/\s+/gu, "");
+  const scope = /^(?:全)?([区市县])(?:委[区市县]政府|直|级|政府|委)?/u.exec(rest);
+  rest = rest.slice(scope?.[0].length ?? 0);
+  const quantifiers = rest.match(/各|有关|相关|其他|其它/gu) ?? [];
+  rest = rest.replace(/各|有关|相关|其他|其它|成员/gu, "");
+  const kind = /(?:部门|单位|处室|科室|机构|委办局)$/u.exec(rest);
+  rest = rest.slice(0, rest.length - (kind?.[0].length ?? 0));
+  return {
+    scope: scope?.[1] ?? "",
+    quantifier: quantifiers.join("").replace("其它", "其他"),
+    field: rest,
+    kind: kind?.[0] ?? "",
+  };
+}
+
+/**
+ * How alike two collective names are, 0…1. Different scopes (市直 / 区直) or
+ * fields (执法 / 审批) are different groups; a name with no field (区直各部门)
+ * is broader than one with a field (区直相关行政执法部门) and never matches it.
+ */
+export function groupNameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const [x, y] = [collectiveParts(a), collectiveParts(b)];
+  if (x.scope && y.scope && x.scope !== y.scope) return 0;
+  let score: number;
+  if (x.field === y.field) score = x.field ? 0.85 : 0.75;
+  else if (!x.field || !y.field) return 0;
+  else {
+    const [short, long] = x.field.length <= y.field.length ? [x.field, y.field] : [y.field, x.field];
+    // 执法 / 行政执法: the short form names the same field.
+    if (short.length >= 2 && isSubsequence(short, long)) score = 0.75 + 0.1 * (short.length / long.length);
+    else {
+      const overlap = dice(x.field, y.field);
+      if (overlap < 0.5) return 0;
+      score = overlap * 0.8;
+    }
+  }
+  // 其他 (the others) is the complement of 相关/各: a weaker match than the same wording.
+  if (x.quantifier.includes("其他") !== y.quantifier.includes("其他")) score -= 0.1;
+  if (x.quantifier === y.quantifier) score += 0.05;
+  if (x.kind === y.kind) score += 0.04;
+  if (x.scope !== y.scope) score -= 0.05;
+  return Math.max(0, Math.min(score, 0.98));
+}
+
+/** Collective by its wording: isCollectiveDesignation, plus 区直其他… (the others). */
+function isCollective(name: string): boolean {
+  return isCollectiveDesignation(name) || /^(?:[区市县]直)?(?:其他|其它)/u.test(name);
+}
+
+const MIN_SCORE = 0.6;
+
 export function reconcileNames(names: string[], catalogue: Catalogue): Reconciliation[] {
   const byName = new Map<string, Reconciliation>();
   for (const unit of catalogue.units) {
@@ -82,14 +152,36 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
   return [...new Set(names)].map((name): Reconciliation => {
     const known = byName.get(name);
     if (known) return { ...known, name };
-    if (isCollectiveDesignation(name)) return { name, status: "newGroup" };
+    const simplified = toSimplified(name);
+    const asSimplified = simplified !== name ? byName.get(simplified) : undefined;
+    if (isCollective(simplified) || asSimplified?.status === "group") {
+      const candidates = catalogue.groups
+        .map((group) => ({
+          groupId: group.id,
+          name: group.name,
+          score: asSimplified?.status === "group" && asSimplified.groupId === group.id
+            ? SIMPLIFIED_EXACT
+            : groupNameSimilarity(simplified, group.name),
+        }))
+        .filter((candidate) => candidate.score >= MIN_SCORE)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3);
+      if (candidates.length) return { name, status: "nearGroup", candidates };
+      if (!asSimplified) return { name, status: "newGroup" };
+    }
     const candidates = catalogue.units
       .map((unit) => ({
         unitId: unit.id,
         name: unit.name,
-        score: Math.max(nameSimilarity(name, unit.name), ...unit.aliases.map((alias) => nameSimilarity(name, alias))),
+        score:
+          asSimplified?.status === "unit" && asSimplified.unitId === unit.id
+            ? SIMPLIFIED_EXACT
+            : Math.min(
+                Math.max(nameSimilarity(simplified, unit.name), ...unit.aliases.map((alias) => nameSimilarity(simplified, alias))),
+                SIMPLIFIED_EXACT,
+              ),
       }))
-      .filter((candidate) => candidate.score >= 0.6)
+      .filter((candidate) => candidate.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
     return candidates.length ? { name, status: "near", candidates } : { name, status: "unknown" };

@@ -28,6 +28,8 @@ export type ImportSummary = {
   assignmentsRemoved: number;
   unitsCreated: string[];
   groupsCreated: string[];
+  /** Names that resolved to a group still without members: their measures name nobody through them. */
+  emptyGroups: string[];
   aliasesAdded: string[];
 };
 
@@ -43,6 +45,49 @@ export function guessUnitKind(name: string): UnitKind {
 
 function namesIn(plans: ImportedPlan[]): string[] {
   return [...new Set(plans.flatMap((p) => p.measures.flatMap((m) => [...m.leadUnits, ...m.responsibleUnits])))];
+}
+
+/**
+ * The members the review picked for a group, checked as the group screen
+ * checks them: active units of the group's region or below. Any other id
+ * refuses the whole import.
+ */
+async function checkGroupMembers(tx: Tx, name: string, groupRegionId: number, districtId: number, ids: number[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return unique;
+  const groupRegion = await tx.region.findUniqueOrThrow({ where: { id: groupRegionId }, select: { path: true } });
+  const found = await tx.unit.count({
+    where: { id: { in: unique }, active: true, districtId, region: { path: { startsWith: groupRegion.path } } },
+  });
+  if (found !== unique.length) {
+    throw new AppError("VALIDATION", `“${name}”所选的成员单位不存在或不属于本区县`, { resolutions: [`“${name}”的成员单位有误`] });
+  }
+  return unique;
+}
+
+/** Adds the picked units to an existing group, keeping its members; audited like an edit on the group screen. */
+async function addGroupMembers(tx: Tx, actor: Actor, group: { id: number; districtId: number }, memberIds: number[]) {
+  const before = await tx.unitGroup.findUniqueOrThrow({
+    where: { id: group.id },
+    include: { members: { select: { unitId: true } } },
+  });
+  const have = new Set(before.members.map((m) => m.unitId));
+  const added = memberIds.filter((unitId) => !have.has(unitId));
+  if (!added.length) return;
+  await tx.unitGroupMember.createMany({ data: added.map((unitId) => ({ groupId: group.id, unitId, districtId: group.districtId })) });
+  const after = await tx.unitGroup.findUniqueOrThrow({
+    where: { id: group.id },
+    include: { members: { select: { unitId: true } } },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "group.update",
+    entityType: "UnitGroup",
+    entityId: group.id,
+    districtId: group.districtId,
+    before,
+    after,
+  });
 }
 
 /** Turns every name into the units it stands for, creating what the user confirmed. */
@@ -118,22 +163,33 @@ async function resolveNames(
         if (!group && resolution.action === "group") {
           throw new AppError("VALIDATION", `“${name}”对应的分组不存在或不属于本区县`, { resolutions: [name] });
         }
+        const memberIds = await checkGroupMembers(tx, name, group?.regionId ?? region.id, region.districtId, resolution.memberIds ?? []);
         if (!group) {
-          group = await tx.unitGroup.create({ data: { name, regionId: region.id, districtId: region.districtId } });
+          group = await tx.unitGroup.create({
+            data: {
+              name,
+              regionId: region.id,
+              districtId: region.districtId,
+              members: { create: memberIds.map((unitId) => ({ unitId, districtId: region.districtId })) },
+            },
+          });
           await recordAudit(tx, {
             actor,
             action: "group.create",
             entityType: "UnitGroup",
             entityId: group.id,
             districtId: group.districtId,
-            after: group,
+            after: { ...group, members: memberIds.map((unitId) => ({ unitId })) },
           });
           summary.groupsCreated.push(name);
+        } else if (memberIds.length) {
+          await addGroupMembers(tx, actor, group, memberIds);
         }
         const members = await tx.unitGroupMember.findMany({
           where: { groupId: group.id, unit: { active: true } },
           select: { unitId: true },
         });
+        if (!members.length) summary.emptyGroups.push(name);
         resolved.set(
           name,
           members.map((m) => ({ unitId: m.unitId, viaGroupId: group.id })),
@@ -327,6 +383,7 @@ export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImp
     assignmentsRemoved: 0,
     unitsCreated: [],
     groupsCreated: [],
+    emptyGroups: [],
     aliasesAdded: [],
   };
   const assignees = await resolveNames(tx, actor, scoped, input, summary);

@@ -28,9 +28,16 @@ export async function loadCatalogue(districtId: number): Promise<Catalogue> {
       select: { id: true, name: true, aliases: { select: { alias: true } } },
       orderBy: { id: "asc" },
     }),
-    db().unitGroup.findMany({ where: { districtId }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    db().unitGroup.findMany({
+      where: { districtId },
+      select: { id: true, name: true, _count: { select: { members: { where: { unit: { active: true } } } } } },
+      orderBy: { id: "asc" },
+    }),
   ]);
-  return { units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })), groups };
+  return {
+    units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })),
+    groups: groups.map((g) => ({ id: g.id, name: g.name, memberCount: g._count.members })),
+  };
 }
 
 /** A plan with its chapters, measures and assignments, if the actor may read it. */

@@ -20,8 +20,9 @@ export function proposedResolution(reconciliation: Reconciliation): Resolution |
 }
 
 /**
- * Every proposal taken: near matches accepted (and remembered), unknown names
- * created as units. What a user clicking both bulk buttons decides; used by
+ * Every proposal taken: near matches accepted (units remembered as aliases;
+ * groups have no aliases, so a near group match is proposed again on the
+ * next import), unknown names created as units. What a user clicking both bulk buttons decides; used by
  * tests and the import benchmark.
  */
 export function acceptAllProposals(reconciliation: Reconciliation[]): Record<string, Resolution> {
@@ -29,7 +30,11 @@ export function acceptAllProposals(reconciliation: Reconciliation[]): Record<str
     reconciliation.map((r) => [
       r.name,
       proposedResolution(r) ??
-        (r.status === "near" ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true } : { action: "createUnit" }),
+        (r.status === "near"
+          ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true }
+          : r.status === "nearGroup"
+            ? { action: "group", groupId: r.candidates[0]!.groupId }
+            : { action: "createUnit" }),
     ]),
   );
 }

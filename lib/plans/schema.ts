@@ -48,12 +48,15 @@ export const importedPlanSchema = z
     path: ["periodEnd"],
   });
 
+/** Units the review adds to a group that would otherwise name nobody; existing members are kept. */
+const groupMemberIds = z.array(id("成员单位")).max(500, "一个分组最多 500 个成员单位").optional();
+
 /** What the user decided for each unit name found in the document. */
 export const resolutionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("unit"), unitId: id("单位"), remember: z.boolean().default(false) }),
-  z.object({ action: z.literal("group"), groupId: id("分组") }),
+  z.object({ action: z.literal("group"), groupId: id("分组"), memberIds: groupMemberIds }),
   z.object({ action: z.literal("createUnit") }),
-  z.object({ action: z.literal("createGroup") }),
+  z.object({ action: z.literal("createGroup"), memberIds: groupMemberIds }),
   z.object({ action: z.literal("ignore") }),
 ]);
 

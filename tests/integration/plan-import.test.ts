@@ -201,3 +201,120 @@ describe("updatePlanReporting", () => {
     expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5 });
   });
 });
+
+// A plan of our own: one measure names the 执法 departments in other words
+// than the demo's group, another a collective 下陆区 has no group for.
+const groupsPlan = `下陆区2026年行政执法协调监督工作要点
+
+一、规范执法行为
+1.全面推行行政执法公示制度,按时公开执法信息。
+责任单位:区直各执法部门
+
+2.开展行政许可案卷评查,每季度通报评查结果。
+责任单位:区直各审批服务部门
+
+3.组织执法人员参加法律知识培训。
+牵头单位:区司法局
+`;
+
+describe("collective names in an import", () => {
+  async function groupsPreview() {
+    await as("xialu.bureau");
+    const data = await preview(xialu.id, groupsPlan);
+    if (data.document.kind !== "plans") throw new Error("not a plan");
+    return { data, plans: unreviewedPlans(data.document.plans) };
+  }
+  const assigned = (code: string) =>
+    db().assignment.findMany({
+      where: { measure: { code, plan: { title: "下陆区2026年行政执法协调监督工作要点" } } },
+      select: { unitId: true, viaGroupId: true, role: true },
+      orderBy: { unitId: "asc" },
+    });
+  const xialuUnits = (take: number) =>
+    db().unit.findMany({ where: { region: { code: "420204" }, active: true }, orderBy: { id: "asc" }, take, select: { id: true } });
+
+  it("a name near an existing group is proposed, and accepting it assigns the group's members", async () => {
+    const { data, plans } = await groupsPreview();
+    const enforcement = await db().unitGroup.findFirstOrThrow({
+      where: { name: "区直相关行政执法部门", region: { code: "420204" } },
+      include: { members: true },
+    });
+    expect(enforcement.members).toHaveLength(14);
+    expect(data.reconciliation.find((r) => r.name === "区直各执法部门")).toMatchObject({
+      status: "nearGroup",
+      candidates: [{ groupId: enforcement.id, name: "区直相关行政执法部门" }, { name: "区直其他行政执法部门" }],
+    });
+    const groupsBefore = await db().unitGroup.count();
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
+    expect(result).toMatchObject({ ok: true, data: { groupsCreated: ["区直各审批服务部门"], emptyGroups: ["区直各审批服务部门"] } });
+    expect(await assigned("1")).toEqual(
+      enforcement.members
+        .map((m) => ({ unitId: m.unitId, viaGroupId: enforcement.id, role: "RESPONSIBLE" }))
+        .sort((a, b) => a.unitId - b.unitId),
+    );
+    // Groups have no aliases: nothing new for the near match, the one new collective only.
+    expect(await db().unitGroup.count()).toBe(groupsBefore + 1);
+  });
+
+  it("a new group gets the members picked in the review, audited; the measure is assigned to them", async () => {
+    const { data, plans } = await groupsPreview();
+    const [a, b] = await xialuUnits(2);
+    const resolutions = {
+      ...acceptAllProposals(data.reconciliation),
+      区直各审批服务部门: { action: "createGroup" as const, memberIds: [String(a!.id), String(b!.id)] },
+    };
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions });
+    expect(result).toMatchObject({ ok: true, data: { groupsCreated: ["区直各审批服务部门"], emptyGroups: [] } });
+    const group = await db().unitGroup.findFirstOrThrow({ where: { name: "区直各审批服务部门" }, include: { members: true } });
+    expect(group.members.map((m) => m.unitId).sort()).toEqual([a!.id, b!.id].sort());
+    expect((await assigned("2")).map((x) => [x.unitId, x.viaGroupId])).toEqual([
+      [a!.id, group.id],
+      [b!.id, group.id],
+    ]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "group.create", entityId: String(group.id) } });
+    expect(audit.after).toMatchObject({ name: "区直各审批服务部门", members: [{ unitId: a!.id }, { unitId: b!.id }] });
+  });
+
+  it("members picked for an existing group are added to the ones it has, audited as a group edit", async () => {
+    const { data, plans } = await groupsPreview();
+    const enforcement = await db().unitGroup.findFirstOrThrow({
+      where: { name: "区直相关行政执法部门", region: { code: "420204" } },
+      include: { members: true },
+    });
+    const outsider = await db().unit.findFirstOrThrow({
+      where: { region: { code: "420204" }, active: true, id: { notIn: enforcement.members.map((m) => m.unitId) } },
+    });
+    const resolutions = {
+      ...acceptAllProposals(data.reconciliation),
+      区直各执法部门: { action: "group" as const, groupId: String(enforcement.id), memberIds: [String(outsider.id), String(enforcement.members[0]!.unitId)] },
+    };
+    expect(await commitPlanImport({ regionId: String(xialu.id), plans, resolutions })).toMatchObject({ ok: true });
+    const after = await db().unitGroupMember.findMany({ where: { groupId: enforcement.id }, orderBy: { unitId: "asc" } });
+    expect(after.map((m) => m.unitId)).toEqual([...enforcement.members.map((m) => m.unitId), outsider.id].sort((x, y) => x - y));
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "group.update", entityId: String(enforcement.id) } });
+    expect((audit.before as { members: unknown[] }).members).toHaveLength(14);
+    expect((audit.after as { members: unknown[] }).members).toHaveLength(15);
+    expect(await assigned("1")).toHaveLength(15);
+  });
+
+  it.each([
+    ["a new group", "区直各审批服务部门", (_groupId: number) => ({ action: "createGroup" as const })],
+    ["an existing group", "区直各执法部门", (groupId: number) => ({ action: "group" as const, groupId: String(groupId) })],
+  ])("units of another district picked for %s refuse the import and change nothing", async (_case, name, resolution) => {
+    const { data, plans } = await groupsPreview();
+    const enforcement = await db().unitGroup.findFirstOrThrow({ where: { name: "区直相关行政执法部门", region: { code: "420204" } } });
+    const [own] = await xialuUnits(1);
+    const foreign = await db().unit.findFirstOrThrow({ where: { region: { code: "310113" } } });
+    const before = { ...(await counts()), members: await db().unitGroupMember.count(), audit: await db().auditEvent.count() };
+    const result = await commitPlanImport({
+      regionId: String(xialu.id),
+      plans,
+      resolutions: {
+        ...acceptAllProposals(data.reconciliation),
+        [name]: { ...resolution(enforcement.id), memberIds: [String(own!.id), String(foreign.id)] },
+      },
+    });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringContaining(name) });
+    expect({ ...(await counts()), members: await db().unitGroupMember.count(), audit: await db().auditEvent.count() }).toEqual(before);
+  });
+});

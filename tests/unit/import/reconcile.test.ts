@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameSimilarity, reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
+import { groupNameSimilarity, nameSimilarity, reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
 
 const catalogue: Catalogue = {
   units: [
@@ -20,7 +20,9 @@ describe("reconcileNames", () => {
     ["区市场监管局", { status: "unit", unitId: 6, via: "alias" }],
     ["区直各部门", { status: "group", groupId: 10 }],
     ["各街办", { status: "newGroup" }],
-    ["区直有关部门", { status: "newGroup" }],
+    // Worded like 区直各部门 and as broad: proposed, for the user to confirm.
+    ["区直有关部门", { status: "nearGroup", candidates: [{ groupId: 10, name: "区直各部门" }] }],
+    ["区直各执法部门", { status: "newGroup" }],
     ["区发改委", { status: "near", candidates: [{ unitId: 1, name: "区发改局" }] }],
     ["区应急局", { status: "near", candidates: [{ unitId: 2, name: "区应急管理局" }] }],
     ["区卫健委", { status: "near", candidates: [{ unitId: 3, name: "区卫健局" }] }],
@@ -43,5 +45,94 @@ describe("reconcileNames", () => {
 
   it("answers each distinct name once, in order of first appearance", () => {
     expect(reconcileNames(["区司法局", "区发改委", "区司法局"], catalogue).map((r) => r.name)).toEqual(["区司法局", "区发改委"]);
+  });
+});
+
+// 下陆区's groups as prisma/demo-units.json has them.
+const xialu: Catalogue = {
+  units: catalogue.units,
+  groups: [
+    { id: 20, name: "区直各部门" },
+    { id: 21, name: "区直有关部门" },
+    { id: 22, name: "区直相关部门" },
+    { id: 23, name: "区政府有关部门" },
+    { id: 24, name: "区政府相关部门" },
+    { id: 25, name: "区直相关行政执法部门" },
+    { id: 26, name: "区直其他行政执法部门" },
+    { id: 27, name: "各街办" },
+    { id: 28, name: "街办" },
+    { id: 29, name: "各单位党委(党组)" },
+  ],
+};
+
+/** The status, and the first candidates in order (more may follow). */
+function expectReconciled(name: string, cat: Catalogue, expected: { status: string; candidates?: readonly object[] }) {
+  const { candidates, ...rest } = expected;
+  const [result] = reconcileNames([name], cat);
+  expect(result).toMatchObject({ name, ...rest });
+  if (candidates) expect((result as { candidates: object[] }).candidates.slice(0, candidates.length)).toMatchObject(candidates);
+}
+
+describe("reconcileNames, collective names", () => {
+  it.each([
+    // exact names resolve on their own
+    ["区直各部门", xialu, { status: "group", groupId: 20 }],
+    ["区直其他行政执法部门", xialu, { status: "group", groupId: 26 }],
+    // near: the same field of departments, worded differently
+    ["区直各执法部门", xialu, { status: "nearGroup", candidates: [{ groupId: 25, name: "区直相关行政执法部门" }] }],
+    ["区直各行政执法单位", xialu, { status: "nearGroup", candidates: [{ groupId: 25 }, { groupId: 26 }] }],
+    ["区直各单位", xialu, { status: "nearGroup", candidates: [{ groupId: 20, name: "区直各部门" }] }],
+    ["区政府各部门", xialu, { status: "nearGroup" }],
+    // a broad name is never proposed as a narrower group, nor the other way round
+    ["区直各部门", { units: [], groups: [{ id: 25, name: "区直相关行政执法部门" }] }, { status: "newGroup" }],
+    ["区直各执法部门", { units: [], groups: [{ id: 20, name: "区直各部门" }] }, { status: "newGroup" }],
+    // another field, another scope: a new group
+    ["区直各审批部门", xialu, { status: "newGroup" }],
+    ["市直各执法部门", xialu, { status: "newGroup" }],
+    ["各乡镇", xialu, { status: "newGroup" }],
+    ["各社区居委会", xialu, { status: "newGroup" }],
+  ] as const)("%s", (name, cat, expected) => {
+    expectReconciled(name, cat as Catalogue, expected);
+  });
+
+  it("proposes 区直各执法部门 only as the 执法 groups, 相关 before 其他", () => {
+    const [result] = reconcileNames(["区直各执法部门"], xialu);
+    expect(result?.status).toBe("nearGroup");
+    if (result?.status !== "nearGroup") return;
+    expect(result.candidates.map((c) => c.name)).toEqual(["区直相关行政执法部门", "区直其他行政执法部门"]);
+  });
+
+  it.each([
+    ["区直各执法部门", "区直相关行政执法部门", true],
+    ["区直执法单位", "区直相关行政执法部门", true],
+    ["区直各部门", "区直有关部门", true],
+    ["区直各部门", "区直相关行政执法部门", false],
+    ["区直各执法部门", "区直各部门", false],
+    ["区直各执法部门", "市直相关行政执法部门", false],
+    ["区直各审批部门", "区直相关行政执法部门", false],
+    ["各街办", "各单位党委(党组)", false],
+  ])("groupNameSimilarity(%s, %s) proposes: %s", (a, b, proposed) => {
+    expect(groupNameSimilarity(a, b) >= 0.6).toBe(proposed);
+  });
+});
+
+describe("reconcileNames, names printed in traditional characters", () => {
+  it.each([
+    // an exact match once simplified is a proposal at the top score, not a silent resolution
+    ["區司法局", { status: "near", candidates: [{ unitId: 5, name: "区司法局", score: 0.99 }] }],
+    ["區市場監管局", { status: "near", candidates: [{ unitId: 6, name: "区市场监督管理局", score: 0.99 }] }],
+    ["區發改委", { status: "near", candidates: [{ unitId: 1, name: "区发改局" }] }],
+    ["區衛健委", { status: "near", candidates: [{ unitId: 3, name: "区卫健局" }] }],
+    ["區直各部門", { status: "nearGroup", candidates: [{ groupId: 20, name: "区直各部门", score: 0.99 }] }],
+    ["區直各執法部門", { status: "nearGroup", candidates: [{ groupId: 25, name: "区直相关行政执法部门" }] }],
+    ["區文旅局", { status: "unknown" }],
+  ])("%s", (name, expected) => {
+    expectReconciled(name, xialu, expected);
+  });
+
+  it("keeps the printed name as the name to resolve", () => {
+    expect(reconcileNames(["區發展改革委"], { units: [{ id: 1, name: "区发展改革委", aliases: [] }], groups: [] })).toEqual([
+      { name: "區發展改革委", status: "near", candidates: [{ unitId: 1, name: "区发展改革委", score: 0.99 }] },
+    ]);
   });
 });

@@ -14,17 +14,19 @@ import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/components/form/fields.tsx";
 import type { FormStatus } from "@/components/form/use-action-form.ts";
 import type { FieldErrors } from "@/lib/validation.ts";
+import { EmptyGroupReview, memberField } from "./empty-group-review.tsx";
 
 type Region = { id: number; name: string };
 
 // Names that need the user come first.
-const STATUS_ORDER: Reconciliation["status"][] = ["near", "unknown", "newGroup", "group", "unit"];
+const STATUS_ORDER: Reconciliation["status"][] = ["near", "nearGroup", "unknown", "newGroup", "group", "unit"];
 
 const STATUS_LABELS: Record<Reconciliation["status"], string> = {
   unit: "已匹配",
   group: "已有分组",
   newGroup: "统称(新建分组)",
   near: "相近名称,请确认",
+  nearGroup: "相近分组,请确认",
   unknown: "未知单位,请确认",
 };
 
@@ -106,6 +108,10 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     const resolutions: Record<string, Resolution> = {};
     for (const item of preview.reconciliation) {
       const resolution = parseResolution(value(`r:${item.name}`));
+      if (resolution?.action === "group" || resolution?.action === "createGroup") {
+        const memberIds = data.getAll(memberField(item.name)).map(Number);
+        if (memberIds.length) resolution.memberIds = memberIds;
+      }
       if (resolution) resolutions[item.name] = resolution;
     }
     return {
@@ -184,6 +190,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     for (const item of preview.reconciliation.filter((r) => r.status === status)) {
       const select = reviewForm.current.elements.namedItem(`r:${item.name}`) as HTMLSelectElement | null;
       if (select) select.value = choose(item);
+      // Programmatic values fire no event; the empty-group review follows the choices by it.
+      select?.dispatchEvent(new Event("change", { bubbles: true }));
     }
   }
 
@@ -207,7 +215,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         <p className="text-sm text-slate-600">
           新增分工 {summary.assignmentsCreated} 条
           {summary.unitsCreated.length > 0 && `;新建单位:${summary.unitsCreated.join("、")}`}
-          {summary.groupsCreated.length > 0 && `;新建分组:${summary.groupsCreated.join("、")}(请到“单位分组”补充成员)`}
+          {summary.groupsCreated.length > 0 && `;新建分组:${summary.groupsCreated.join("、")}`}
+          {summary.emptyGroups.length > 0 && `;没有成员的分组:${summary.emptyGroups.join("、")}(请到“单位分组”补充成员)`}
           {summary.aliasesAdded.length > 0 && `;记住的别名:${summary.aliasesAdded.join(";")}`}
         </p>
       </section>
@@ -320,13 +329,16 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         <>
           <section aria-labelledby="units-title" className="mb-6">
             <h2 id="units-title" className="mb-2 text-lg font-semibold">
-              单位核对({preview.reconciliation.filter((r) => r.status === "near" || r.status === "unknown").length} 个待确认)
+              单位核对({preview.reconciliation.filter((r) => r.status === "near" || r.status === "nearGroup" || r.status === "unknown").length} 个待确认)
             </h2>
             <div className="no-print mb-2 flex gap-2">
               <button
                 type="button"
                 className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
-                onClick={() => bulkSet("near", (item) => (item.status === "near" ? `unit:${item.candidates[0]!.unitId}` : ""))}
+                onClick={() => {
+                  bulkSet("near", (item) => (item.status === "near" ? `unit:${item.candidates[0]!.unitId}` : ""));
+                  bulkSet("nearGroup", (item) => (item.status === "nearGroup" ? `group:${item.candidates[0]!.groupId}` : ""));
+                }}
               >
                 接受全部推荐匹配
               </button>
@@ -356,7 +368,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                       <th scope="row" className="px-3 py-1.5 text-left font-normal">
                         {item.name}
                       </th>
-                      <td className={`px-3 py-1.5 ${item.status === "near" || item.status === "unknown" ? "text-amber-800" : "text-slate-600"}`}>
+                      <td className={`px-3 py-1.5 ${item.status === "near" || item.status === "nearGroup" || item.status === "unknown" ? "text-amber-800" : "text-slate-600"}`}>
                         {STATUS_LABELS[item.status]}
                       </td>
                       <td className="px-3 py-1.5">
@@ -373,7 +385,15 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                                 匹配为“{c.name}”(并记为别名)
                               </option>
                             ))}
-                          {(item.status === "newGroup" || item.status === "group") && <option value="createGroup">新建分组“{item.name}”</option>}
+                          {item.status === "nearGroup" &&
+                            item.candidates.map((c) => (
+                              <option key={c.groupId} value={`group:${c.groupId}`}>
+                                匹配为分组“{c.name}”
+                              </option>
+                            ))}
+                          {(item.status === "newGroup" || item.status === "group" || item.status === "nearGroup") && (
+                            <option value="createGroup">新建分组“{item.name}”</option>
+                          )}
                           <option value="createUnit">新建单位“{item.name}”</option>
                           <option value="ignore">忽略(不分工)</option>
                           <optgroup label="已有分组">
@@ -397,6 +417,13 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                 </tbody>
               </table>
             </div>
+            <EmptyGroupReview
+              form={reviewForm}
+              reconciliation={preview.reconciliation}
+              plans={document.plans}
+              groups={preview.groups}
+              units={preview.units}
+            />
           </section>
 
           {document.plans.map((plan, i) => (
