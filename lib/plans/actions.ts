@@ -30,6 +30,8 @@ const previewSchema = z
     regionId: id("所属区县"),
     text: z.string().optional(),
     file: z.instanceof(File).optional(),
+    // Chosen by hand when the text was not recognised as either (issue 13).
+    kind: z.enum(["plans", "annualReport"], { error: "请选择按规划或按年度报告导入" }).optional(),
   })
   .refine((v) => v.file || v.text?.trim(), { message: "请上传文件或粘贴文本", path: ["file"] });
 
@@ -53,7 +55,7 @@ export async function previewPlanImport(form: FormData) {
       if (error instanceof ImportInputError) throw new AppError("VALIDATION", error.message, { file: [error.message] });
       throw error;
     }
-    const document = parseDocumentText(decoded.text);
+    const document = parseDocumentText(decoded.text, { kind: data.kind });
     const warnings = [...decoded.warnings, ...document.warnings].sort((a, b) => a.line - b.line);
     if (document.kind === "plans" && document.plans.length === 0) {
       throw new AppError("VALIDATION", "文件中没有找到任何举措。请确认这是规划、行动计划或分工方案。", {
@@ -75,7 +77,12 @@ export async function previewPlanImport(form: FormData) {
     const catalogue = await loadCatalogue(region.districtId);
     const reconciliation = reconcileNames(names, catalogue);
     return {
-      message: document.kind === "plans" ? `识别出 ${document.plans.length} 个规划` : "识别为年度报告",
+      message:
+        document.kind === "plans"
+          ? `识别出 ${document.plans.length} 个规划`
+          : document.kind === "annualReport"
+            ? "识别为年度报告"
+            : "未识别为规划或年度报告,未导入任何内容",
       data: {
         regionId: region.id,
         reportRegionId: reportRegion?.id ?? region.id,

@@ -14,6 +14,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/components/form/fields.tsx";
 import type { FormStatus } from "@/components/form/use-action-form.ts";
 import type { FieldErrors } from "@/lib/validation.ts";
+import { UnrecognisedDocument } from "./unrecognised-document.tsx";
 
 type Region = { id: number; name: string };
 
@@ -50,6 +51,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
   const reviewForm = useRef<HTMLFormElement>(null);
+  // The last form previewed, sent again when the user chooses the kind by hand.
+  const previewed = useRef<FormData | null>(null);
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,12 +67,18 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       setStatus({ kind: "error", message });
       return;
     }
+    runPreview(form);
+  }
+
+  function runPreview(form: FormData) {
+    previewed.current = form;
     startTransition(async () => {
       try {
         const result = await previewPlanImport(form);
         if (result.ok) {
           setPreview(result.data);
-          setStatus({ kind: "ok", message: `${result.message},请核对后导入` });
+          const unrecognised = result.data.document.kind === "unrecognised";
+          setStatus(unrecognised ? null : { kind: "ok", message: `${result.message},请核对后导入` });
           setErrors({});
         } else {
           setErrors(result.fieldErrors ?? {});
@@ -249,6 +258,24 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         <TextareaField name="text" label="或粘贴文本" rows={8} errors={errors} hint="没有选择文件时使用粘贴的文本" />
         <SubmitButton pending={pending}>识别</SubmitButton>
       </form>
+    );
+  }
+
+  if (preview.document.kind === "unrecognised") {
+    return (
+      <UnrecognisedDocument
+        reason={preview.document.reason}
+        warnings={preview.document.warnings}
+        status={status}
+        pending={pending}
+        onChoose={(kind) => {
+          const form = new FormData();
+          for (const [name, value] of previewed.current ?? []) form.append(name, value);
+          form.set("kind", kind);
+          runPreview(form);
+        }}
+        onBack={() => setPreview(null)}
+      />
     );
   }
 
