@@ -80,7 +80,7 @@ export function classifyDocument(lines: Line[], plans: () => ParsedPlan[] = () =
   if (looksLikeAnnualReport(lines)) return { kind: "annualReport", reason: "", line: firstLine };
   if (measureCount() > 0) return { kind: "plans", reason: "", line: firstLine };
   return unknown(
-    "没有找到编号的举措(如“1.”“(一)”),也不像年度报告(没有“XXXX年,……”开头的总结和“成效”“不足”“安排”等章节)",
+    "没有找到任何举措(“1.”“(一)”这样编号的条目),也不像年度报告(没有“XXXX年,……”开头的总结和“成效”“不足”“安排”等章节)",
     firstLine,
   );
 }

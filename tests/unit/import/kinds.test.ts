@@ -45,7 +45,7 @@ describe("classifyDocument", () => {
 
   it("says that no numbered measure was found in prose that is nothing else", () => {
     const verdict = classifyDocument(normaliseLines("今天天气很好。\n我们去公园散步。"));
-    expect(verdict.reason).toContain("没有找到编号的举措");
+    expect(verdict.reason).toContain("没有找到任何举措");
   });
 
   it("classifies the seeds without a reason to report", () => {

@@ -14,7 +14,8 @@ import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/components/form/fields.tsx";
 import type { FormStatus } from "@/components/form/use-action-form.ts";
 import type { FieldErrors } from "@/lib/validation.ts";
-import { UnrecognisedDocument } from "./unrecognised-document.tsx";
+import type { DocumentKind } from "@/lib/import/classify.ts";
+import { UnrecognisedDocument, type Unrecognised } from "./unrecognised-document.tsx";
 
 type Region = { id: number; name: string };
 
@@ -51,12 +52,18 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
   const reviewForm = useRef<HTMLFormElement>(null);
-  // The last form previewed, sent again when the user chooses the kind by hand.
-  const previewed = useRef<FormData | null>(null);
+  const chooseForm = useRef<HTMLFormElement>(null);
+  const [unrecognised, setUnrecognised] = useState<Unrecognised | null>(null);
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    previewFrom(event.currentTarget);
+  }
+
+  /** `kind`: the user chose how to read a text that was not recognised. */
+  function previewFrom(element: HTMLFormElement, kind?: DocumentKind) {
+    const form = new FormData(element);
+    if (kind) form.set("kind", kind);
     const file = form.get("file");
     // No file chosen: the browser still sends an empty one; the pasted text is meant.
     if (file instanceof File && file.size === 0 && !file.name) form.delete("file");
@@ -67,18 +74,18 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       setStatus({ kind: "error", message });
       return;
     }
-    runPreview(form);
-  }
-
-  function runPreview(form: FormData) {
-    previewed.current = form;
     startTransition(async () => {
       try {
         const result = await previewPlanImport(form);
-        if (result.ok) {
+        setUnrecognised(null);
+        if (result.ok && result.data.document.kind === "unrecognised") {
+          // Nothing to review: the text stays in the form, with the reason and the choice of kind.
+          setUnrecognised(result.data.document);
+          setStatus(null);
+          setErrors({});
+        } else if (result.ok) {
           setPreview(result.data);
-          const unrecognised = result.data.document.kind === "unrecognised";
-          setStatus(unrecognised ? null : { kind: "ok", message: `${result.message},请核对后导入` });
+          setStatus({ kind: "ok", message: `${result.message},请核对后导入` });
           setErrors({});
         } else {
           setErrors(result.fieldErrors ?? {});
@@ -225,8 +232,15 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
 
   if (!preview) {
     return (
-      <form onSubmit={onPreview} noValidate aria-label="选择文件" className="max-w-2xl">
+      <form ref={chooseForm} onSubmit={onPreview} noValidate aria-label="选择文件" className="max-w-2xl">
         <StatusMessage status={status} />
+        {unrecognised && (
+          <UnrecognisedDocument
+            document={unrecognised}
+            pending={pending}
+            onChoose={(kind) => chooseForm.current && previewFrom(chooseForm.current, kind)}
+          />
+        )}
         <SelectField
           name="regionId"
           label="导入到"
@@ -261,24 +275,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     );
   }
 
-  if (preview.document.kind === "unrecognised") {
-    return (
-      <UnrecognisedDocument
-        reason={preview.document.reason}
-        warnings={preview.document.warnings}
-        status={status}
-        pending={pending}
-        onChoose={(kind) => {
-          const form = new FormData();
-          for (const [name, value] of previewed.current ?? []) form.append(name, value);
-          form.set("kind", kind);
-          runPreview(form);
-        }}
-        onBack={() => setPreview(null)}
-      />
-    );
-  }
-
+  // Never set: an unrecognised text stays in the file form above.
+  if (preview.document.kind === "unrecognised") return null;
   const document = preview.document;
   return (
     <form ref={reviewForm} onSubmit={onCommit} noValidate aria-label="核对导入内容">
