@@ -27,7 +27,7 @@ test.describe("import: text that is neither a plan nor a report", () => {
     await expect(notice).toContainText("第 1 行:像新闻报道(“近日”“召开”)");
     await expect(page.getByRole("button", { name: "确认导入" })).toHaveCount(0);
     // The pasted text is still there to correct or to read as chosen.
-    await expect(page.getByLabel("或粘贴文本")).toHaveValue(NEWS.replace(/\n$/, ""));
+    await expect(page.getByLabel("或粘贴文本")).toHaveValue(NEWS);
     await page.screenshot({ path: shot("unrecognised"), fullPage: false });
     expect(await imported()).toBe(before);
 
