@@ -28,8 +28,10 @@ export type Classification = {
 
 /** The title says it is about a document, not the document: "《…实施方案》解读", "起草说明". */
 const COMMENTARY = /解读|答记者问|问答|一图读懂|图解|起草说明|编制说明/;
-/** Guidelines and notices on writing or filing reports: "关于做好…年度报告编写工作的指引". */
-const GUIDELINE = /指引|指南|模板|范本|(?:编写|撰写|编报|报送|公开)(?:工作)?的?(?:通知|要求|提示)|^关于做好/;
+/** Guidelines on writing reports: "关于做好…年度报告编写工作的指引", "…编写指南(试行)". */
+const GUIDELINE = /(?:指引|指南|模板|范本)(?:[((][^))]*[))])?$|(?:编写|撰写|编报)(?:工作)?的?(?:通知|要求|提示)/;
+/** Notices asking for reports, unless they issue a plan ("关于做好…工作的实施意见" is one). */
+const NOTICE = /^关于做好|(?:报送|公开)(?:工作)?的?(?:通知|要求|提示)/;
 /** Headlines of news: "区司法局牵头召开全区法治政府建设推进会". */
 const NEWS_TITLE = /召开|举行|举办|召集|调研|座谈|推进会|部署会|培训班|考察|走访|亮相|获评|荣获/;
 /** Datelines and news openings: "近日,区司法局…", "本报讯". */
@@ -60,7 +62,7 @@ export function classifyDocument(lines: Line[], plans: () => ParsedPlan[] = () =
     const title = titleText(text);
     const commentary = COMMENTARY.exec(title);
     if (commentary) return unknown(`标题是对文件的说明(${quoted([commentary[0]])}),不是规划或年度报告本身`, line);
-    const guideline = !/印发/.test(title) && GUIDELINE.exec(title);
+    const guideline = GUIDELINE.exec(title) ?? (PLAN_TITLE.test(title) ? null : NOTICE.exec(title));
     if (guideline) return unknown(`标题是编写或报送工作的指引、通知(${quoted([guideline[0]])}),不是规划或年度报告本身`, line);
     if (REPORT_TITLE.test(title) || PLAN_TITLE.test(title)) {
       titled = true;

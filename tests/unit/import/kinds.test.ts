@@ -27,6 +27,16 @@ describe("classifyDocument", () => {
     ["news item mentioning 牵头/配合", "unknown", sample("news-item.txt")],
     ["政策解读 of a 实施方案", "unknown", sample("policy-interpretation.txt")],
     ["writing guideline for annual reports", "unknown", sample("report-writing-guideline.txt")],
+    [
+      "a plan whose title starts 关于做好",
+      "plans",
+      "关于做好2022年度法治政府建设工作的实施意见\n1.全面推行行政执法公示制度。(牵头单位:区司法局;责任单位:各行政执法部门)\n2.加强合法性审核。(牵头单位:区司法局;责任单位:区政府办公室)",
+    ],
+    [
+      "a notice asking for reports",
+      "unknown",
+      "关于做好2022年度法治政府建设年度报告报送工作的通知\n各街道、区政府各部门:\n1.各单位于1月31日前报送年度报告。\n2.报告经本单位主要负责人审定。",
+    ],
     ["a few sentences of nothing", "unknown", "今天天气很好。\n我们去公园散步。"],
     ["empty text", "unknown", ""],
   ] as const)("%s → %s", (_name, kind, text) => {
