@@ -2,7 +2,7 @@ import type { Line, ParsedPlan } from "@/lib/import/types.ts";
 import {
   isParagraph,
   isTitleShaped,
-  looksLikeAnnualReport,
+  looksLikeAnnualReportShadow,
   PLAN_TITLE,
   REPORT_TITLE,
   simplifiedLines,
@@ -24,6 +24,8 @@ export type Classification = {
   reason: string;
   /** The line that decided (1-based, as in warnings). */
   line: number;
+  /** Unknown because nothing in it is numbered or shaped like a report: there is nothing to review. */
+  structureless: boolean;
 };
 
 /** The title says it is about a document, not the document: "《…实施方案》解读", "起草说明". */
@@ -35,12 +37,17 @@ const NOTICE = /^关于做好|(?:报送|公开)(?:工作)?的?(?:通知|要求|�
 /** Headlines of news: "区司法局牵头召开全区法治政府建设推进会". */
 const NEWS_TITLE = /召开|举行|举办|召集|调研|座谈|推进会|部署会|培训班|考察|走访|亮相|获评|荣获/;
 /** Datelines and news openings: "近日,区司法局…", "本报讯". */
-const NEWS_OPENING = /^(?:(近日|日前|近期|昨天|昨日|今天|今日)\s*,|(本报讯|本网讯|[^,。]{1,12}讯))/;
+const NEWS_OPENING = /^(?:(近日|日前|近期|昨天|昨日|今天|今日)\s*,|(本报讯|本网讯|[\u4e00-\u9fa5]{1,8}网讯|[\u4e00-\u9fa5]{0,8}讯(?=\s*[((]记者)))/;
 
 /** How many lines from the top may hold the title (site menus and metadata come first). */
 const TITLE_WINDOW = 30;
 
-const unknown = (reason: string, line: number): Classification => ({ kind: "unknown", reason, line });
+const unknown = (reason: string, line: number, structureless = false): Classification => ({
+  kind: "unknown",
+  reason,
+  line,
+  structureless,
+});
 const quoted = (words: string[]) => words.map((w) => `“${w}”`).join("");
 
 /**
@@ -49,7 +56,7 @@ const quoted = (words: string[]) => words.map((w) => `“${w}”`).join("");
  */
 export function classifyDocument(lines: Line[], plans: () => ParsedPlan[] = () => parsePlans(lines).plans): Classification {
   const firstLine = lines[0]?.line ?? 1;
-  if (lines.length === 0) return unknown("文本为空", firstLine);
+  if (lines.length === 0) return unknown("文本为空", firstLine, true);
   const shadow = simplifiedLines(lines);
   const measureCount = () => plans().reduce((n, p) => n + p.measures.length, 0);
 
@@ -79,11 +86,12 @@ export function classifyDocument(lines: Line[], plans: () => ParsedPlan[] = () =
     if (opening) return unknown(newsReason([newsWord(opening)], measureCount()), shadow[firstParagraph]!.line);
   }
 
-  if (looksLikeAnnualReport(lines)) return { kind: "annualReport", reason: "", line: firstLine };
-  if (measureCount() > 0) return { kind: "plans", reason: "", line: firstLine };
+  if (looksLikeAnnualReportShadow(shadow)) return { kind: "annualReport", reason: "", line: firstLine, structureless: false };
+  if (measureCount() > 0) return { kind: "plans", reason: "", line: firstLine, structureless: false };
   return unknown(
-    "没有找到任何举措(“1.”“(一)”这样编号的条目),也不像年度报告(没有“XXXX年,……”开头的总结和“成效”“不足”“安排”等章节)",
+    "文件中没有找到任何举措(“1.”“(一)”这样编号的条目),也不像年度报告(没有“XXXX年,……”开头的总结和“成效”“不足”“安排”等章节)",
     firstLine,
+    true,
   );
 }
 

@@ -338,7 +338,11 @@ const REPORT_OPENING = /^(?:19|20)\d{2}\s*年度?(?:以来)?\s*,.*(?:报告如�
  * division-of-labour table (all of which also talk about 法治政府建设).
  */
 export function looksLikeAnnualReport(printed: Line[]): boolean {
-  const lines = simplifiedLines(printed);
+  return looksLikeAnnualReportShadow(simplifiedLines(printed));
+}
+
+/** looksLikeAnnualReport on lines already in simplified characters (simplifiedLines). */
+export function looksLikeAnnualReportShadow(lines: Line[]): boolean {
   const { starts, headerEnd, openingIndex } = layout(lines);
   // The first title-like line near the top decides when it names the kind.
   const top = lines.slice(0, Math.min(headerEnd, 30));

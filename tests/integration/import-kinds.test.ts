@@ -81,6 +81,21 @@ describe("previewPlanImport on text that is neither a plan nor a report", () => 
     expect(result.data.document.kind).toBe("annualReport");
   });
 
+  it("prose with nothing numbered and no report shape is refused with the reason, and can still be read as a report", async () => {
+    const prose = "这是一段普通的文字。\n没有任何编号和章节。";
+    const before = await counts();
+    const refused = await previewPlanImport(pasted(prose));
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.message).toMatch(/^未识别为规划或年度报告:文件中没有找到任何举措/);
+    expect(refused.fieldErrors?.kind).toEqual(["请选择按规划或按年度报告导入"]);
+    const asPlan = await previewPlanImport(pasted(prose, "plans"));
+    expect(!asPlan.ok && asPlan.message).toContain("文件中没有找到任何举措");
+    const asReport = await previewPlanImport(pasted(prose, "annualReport"));
+    expect(asReport.ok && asReport.data.document.kind === "annualReport" && asReport.data.document.report.sections.map((s) => s.heading)).toEqual(["概述"]);
+    expect(await counts()).toEqual(before);
+  });
+
   it("refuses a kind that is neither, in Chinese", async () => {
     const result = await previewPlanImport(pasted(sample("news-item.txt"), "news"));
     expect(result.ok).toBe(false);

@@ -37,6 +37,17 @@ describe("classifyDocument", () => {
       "unknown",
       "关于做好2022年度法治政府建设年度报告报送工作的通知\n各街道、区政府各部门:\n1.各单位于1月31日前报送年度报告。\n2.报告经本单位主要负责人审定。",
     ],
+    [
+      "news with no headline, by its dateline",
+      "unknown",
+      "日前,区司法局组织召开行政执法工作推进会。\n1.全面推行行政执法公示制度(区司法局牵头,各行政执法部门配合)。",
+    ],
+    ["news from a news site", "unknown", "本报讯(记者 李某)区司法局牵头召开法治政府建设推进会。\n1.全面推行行政执法公示制度(区司法局牵头)。"],
+    [
+      "an untitled plan whose opening speaks of 通讯",
+      "plans",
+      "加强通讯保障,推进依法行政。\n1.全面推行行政执法公示制度。(牵头单位:区司法局;责任单位:各行政执法部门)",
+    ],
     ["a few sentences of nothing", "unknown", "今天天气很好。\n我们去公园散步。"],
     ["empty text", "unknown", ""],
   ] as const)("%s → %s", (_name, kind, text) => {

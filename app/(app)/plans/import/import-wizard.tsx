@@ -77,7 +77,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     startTransition(async () => {
       try {
         const result = await previewPlanImport(form);
-        setUnrecognised(null);
+        // A kind chosen by hand that fails keeps the choice on screen.
+        if (result.ok || !kind) setUnrecognised(null);
         if (result.ok && result.data.document.kind === "unrecognised") {
           // Nothing to review: the text stays in the form, with the reason and the choice of kind.
           setUnrecognised(result.data.document);
@@ -87,6 +88,12 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
           setPreview(result.data);
           setStatus({ kind: "ok", message: `${result.message},请核对后导入` });
           setErrors({});
+        } else if (result.fieldErrors?.kind && !kind) {
+          // Not recognised, with nothing to review: the reason and the choice of kind.
+          const reason = result.message.replace(/^未识别为规划或年度报告:/, "");
+          setUnrecognised({ kind: "unrecognised", reason, structureless: true, warnings: [] });
+          setErrors(result.fieldErrors);
+          setStatus(null);
         } else {
           setErrors(result.fieldErrors ?? {});
           setStatus({ kind: "error", message: result.message });
