@@ -50,6 +50,7 @@ function table(header: string[], rows: string[][]): string {
 
 function describeDocument(doc: ParsedDocument): string {
   if (doc.kind === "annualReport") return `年度报告, ${doc.report.sections.length} sections`;
+  if (doc.kind === "unrecognised") return `未识别: ${doc.reason}`;
   const measures = doc.plans.reduce((n, p) => n + p.measures.length, 0);
   return `${doc.plans.length} plan(s), ${measures} measures`;
 }

@@ -53,6 +53,8 @@ function planDocument(plan: ParsedPlan, region: string | null): DryRunPlan {
 /** The dry run of a parsed document; `region` is the one named on the command line, if any. */
 export function toDryRun(parsed: ParsedDocument, options: { region?: string | null } = {}): DryRun {
   const region = options.region ?? null;
+  // Neither a plan nor a report: no document; the warning says why.
+  if (parsed.kind === "unrecognised") return { documents: [], warnings: parsed.warnings };
   if (parsed.kind === "annualReport") {
     const { report } = parsed;
     return {

@@ -1,15 +1,34 @@
-import type { ParsedDocument } from "@/lib/import/types.ts";
+import type { ParsedDocument, ParsedPlan, ParseWarning } from "@/lib/import/types.ts";
 import { normaliseLines } from "@/lib/import/normalize.ts";
-import { looksLikeAnnualReport, parseAnnualReport } from "@/lib/import/report-parser.ts";
+import { parseAnnualReport } from "@/lib/import/report-parser.ts";
 import { parsePlans } from "@/lib/import/plan-parser.ts";
+import { classifyDocument, type DocumentKind } from "@/lib/import/classify.ts";
 
-/** Text in, structure out: an annual report, or the plans of a plan document. */
-export function parseDocumentText(text: string): ParsedDocument {
+/**
+ * Text in, structure out: an annual report, the plans of a plan document, or
+ * "unrecognised" with the reason. `kind` reads the text as that kind whatever
+ * it looks like (the user chose it by hand).
+ */
+export function parseDocumentText(text: string, options: { kind?: DocumentKind } = {}): ParsedDocument {
   const lines = normaliseLines(text);
-  if (looksLikeAnnualReport(lines)) {
+  let planParse: { plans: ParsedPlan[]; warnings: ParseWarning[] } | null = null;
+  const plans = () => (planParse ??= parsePlans(lines));
+  let kind = options.kind;
+  if (!kind) {
+    const verdict = classifyDocument(lines, () => plans().plans);
+    if (verdict.kind === "unknown") {
+      return {
+        kind: "unrecognised",
+        reason: verdict.reason,
+        structureless: verdict.structureless,
+        warnings: [{ line: verdict.line, message: `未识别为规划或年度报告:${verdict.reason}` }],
+      };
+    }
+    kind = verdict.kind;
+  }
+  if (kind === "annualReport") {
     const { report, warnings } = parseAnnualReport(lines);
     return { kind: "annualReport", report, warnings };
   }
-  const { plans, warnings } = parsePlans(lines);
-  return { kind: "plans", plans, warnings };
+  return { kind: "plans", ...plans() };
 }

@@ -1,4 +1,5 @@
 import type { Line, ParsedAnnualReport, ParsedReportSection, ParseWarning } from "@/lib/import/types.ts";
+import { toSimplified } from "@/lib/import/chinese.ts";
 
 // Parses a published 法治政府建设年度报告 (already normalised by normaliseLines)
 // into title, region, year and its top-level 一、二、… sections. Reports are
@@ -75,13 +76,13 @@ function isMeta(text: string): boolean {
 }
 
 /** A line of running prose, as opposed to a title, a site header or a date. */
-function isParagraph(text: string): boolean {
+export function isParagraph(text: string): boolean {
   if (isMeta(text)) return false;
   return text.includes("。") || (text.length >= 40 && /[,;]/.test(text));
 }
 
 /** What a title line says once its site label ("标题:", "[内容概述]") is dropped. */
-function titleText(text: string): string {
+export function titleText(text: string): string {
   return text
     .replace(/^(?:\d+\.\s*)?(?:\[[^\]]{1,12}\]|【[^】]{1,12}】)\s*/, "")
     .replace(/^(?:标题|名称|信息名称|文件名称)\s*:\s*/, "")
@@ -90,14 +91,14 @@ function titleText(text: string): string {
 }
 
 /** Short, unpunctuated lines near the top that could be a document's title. */
-function isTitleShaped(text: string): boolean {
+export function isTitleShaped(text: string): boolean {
   return !text.includes("。") && !BREADCRUMB.test(text) && !DATE_ONLY.test(text) && text.length <= 120;
 }
 
 // "政府工作报告" is not a 法治 report, hence the 法治/依法行政 requirement.
-const REPORT_TITLE =
+export const REPORT_TITLE =
   /(?:法治|依法行政).*(?:年度报告|情况的?报告|工作报告|年报)|(?:19|20)\d{2}\s*年度?.*法治政府建设.*情况$/;
-const PLAN_TITLE = /规划|纲要|行动计划|实施方案|分工方案|工作要点|实施意见|征求意见稿|责任分工|印发/;
+export const PLAN_TITLE = /规划|纲要|行动计划|实施方案|分工方案|工作要点|实施意见|征求意见稿|责任分工|印发/;
 
 /** Plans and division-of-labour tables carry these column labels; reports never do. */
 function hasPlanMarkers(lines: Line[]): boolean {
@@ -253,7 +254,8 @@ const TITLE_ANCHORS = /[,;:、\s]|关于|中共|(?:19|20)\d{2}\s*年度?/g;
  * In prose only the subject of a sentence counts ("2024年,松江区…", "…。松江区…"):
  * mid-sentence phrases like "提升城区能级" would otherwise read as names.
  */
-const OPENING_ANCHORS = /。|(?:(?:19|20)\d{2}\s*年度?(?:以来)?|近年来|一年来|过去一年|今年以来)\s*,?/g;
+const OPENING_ANCHORS =
+  /。|(?:(?:19|20)\d{2}\s*年度?(?:以来)?|近年来|一年来|过去一年|今年以来|(?:领导|指导|关心|支持)下)\s*,?/g;
 
 /** First place name found at one of the anchors. */
 function regionFrom(text: string, anchorPattern: RegExp): string | null {
@@ -316,6 +318,18 @@ function body(lines: Line[], lead: string | null): string {
   return joinBroken(texts).join("\n");
 }
 
+/**
+ * The lines in simplified characters, one for one (lib/import/chinese.ts):
+ * reports printed in traditional characters are read through this shadow,
+ * and their text is cut from the lines as printed.
+ */
+export function simplifiedLines(lines: Line[]): Line[] {
+  return lines.map((l) => ({ line: l.line, text: toSimplified(l.text) }));
+}
+
+/** An untitled report says what it is in its first sentence: "2022年度,……现将有关情况报告如下。" */
+const REPORT_OPENING = /^(?:19|20)\d{2}\s*年度?(?:以来)?\s*,.*(?:报告如下|总结如下)/;
+
 // ---------------------------------------------------------------------------
 // Public API
 
@@ -323,7 +337,12 @@ function body(lines: Line[], lead: string | null): string {
  * Whether the text is an annual report rather than a plan, action plan or
  * division-of-labour table (all of which also talk about 法治政府建设).
  */
-export function looksLikeAnnualReport(lines: Line[]): boolean {
+export function looksLikeAnnualReport(printed: Line[]): boolean {
+  return looksLikeAnnualReportShadow(simplifiedLines(printed));
+}
+
+/** looksLikeAnnualReport on lines already in simplified characters (simplifiedLines). */
+export function looksLikeAnnualReportShadow(lines: Line[]): boolean {
   const { starts, headerEnd, openingIndex } = layout(lines);
   // The first title-like line near the top decides when it names the kind.
   const top = lines.slice(0, Math.min(headerEnd, 30));
@@ -334,6 +353,7 @@ export function looksLikeAnnualReport(lines: Line[]): boolean {
     if (PLAN_TITLE.test(title)) return false;
   }
   if (hasPlanMarkers(lines)) return false;
+  if (openingIndex === 0 && REPORT_OPENING.test(lines[0]!.text)) return true;
   // Untitled reports (like seed 001) still follow the outline: a year in the
   // opening sentence and headings for 成效/不足/安排/督察. Plans never list 不足.
   const headings = starts.map((s) => s.rest);
@@ -346,22 +366,36 @@ export function looksLikeAnnualReport(lines: Line[]): boolean {
 }
 
 /** Parses an annual report into title, region, year and top-level sections. */
-export function parseAnnualReport(lines: Line[]): { report: ParsedAnnualReport; warnings: ParseWarning[] } {
+export function parseAnnualReport(printed: Line[]): { report: ParsedAnnualReport; warnings: ParseWarning[] } {
+  // Structure, year and region are read in simplified characters; titles,
+  // headings and bodies keep the characters as printed.
+  const lines = simplifiedLines(printed);
+  const printedText = new Map(printed.map((l) => [l.line, l.text]));
+  const asPrinted = (ls: Line[]): Line[] => ls.map((l) => ({ line: l.line, text: printedText.get(l.line)! }));
+  /** The end of a line as printed, as long as `tail` (a suffix of its shadow). */
+  const printedTail = (l: Line, tail: string) => {
+    const text = printedText.get(l.line)!;
+    return text.slice(text.length - tail.length);
+  };
   const warnings: ParseWarning[] = [];
   const firstLine = lines[0]?.line ?? 1;
   const { starts, headerEnd, openingIndex, titleIndex } = layout(lines);
 
   const titleLine = titleIndex === -1 ? null : lines[titleIndex]!;
-  const foundTitle = titleLine ? titleText(titleLine.text) : null;
+  const shadowTitle = titleLine ? titleText(titleLine.text) : null;
+  const foundTitle =
+    titleLine && shadowTitle !== null
+      ? printedText.get(titleLine.line)!.substr(titleLine.text.indexOf(shadowTitle), shadowTitle.length)
+      : null;
   const opening = openingIndex === -1 ? null : lines[openingIndex]!.text;
-  const split = starts.map((s) => splitHeading(s.rest));
+  const split = starts.map((s) => splitHeading(printedTail(lines[s.index]!, s.rest)));
 
   const year =
-    (foundTitle ? yearFromTitle(foundTitle) : null) ??
+    (shadowTitle ? yearFromTitle(shadowTitle) : null) ??
     (opening ? yearFromOpening(opening) : null) ??
-    yearFromHeadings(split.map((s) => s.heading));
+    yearFromHeadings(starts.map((s) => splitHeading(s.rest).heading));
   const regionName =
-    (foundTitle ? regionFrom(foundTitle, TITLE_ANCHORS) : null) ?? (opening ? regionFrom(opening, OPENING_ANCHORS) : null);
+    (shadowTitle ? regionFrom(shadowTitle, TITLE_ANCHORS) : null) ?? (opening ? regionFrom(opening, OPENING_ANCHORS) : null);
   const whereToLook = titleLine?.line ?? lines[openingIndex]?.line ?? firstLine;
 
   if (year === null) {
@@ -385,7 +419,7 @@ export function parseAnnualReport(lines: Line[]): { report: ParsedAnnualReport; 
       .slice(openingIndex, headerEnd)
       .filter((l) => !isMeta(l.text));
     const kept = starts.length === 0 ? withoutSignature(preamble) : preamble;
-    if (kept.length > 0) sections.push({ heading: "概述", body: body(kept, null), line: kept[0]!.line });
+    if (kept.length > 0) sections.push({ heading: "概述", body: body(asPrinted(kept), null), line: kept[0]!.line });
   }
 
   starts.forEach((start, i) => {
@@ -395,10 +429,10 @@ export function parseAnnualReport(lines: Line[]): { report: ParsedAnnualReport; 
     let { heading, lead } = split[i]!;
     // "一、" alone on its line: the heading is on the next line.
     if (heading === "" && content[0] && !isParagraph(content[0].text)) {
-      ({ heading, lead } = splitHeading(content[0].text));
+      ({ heading, lead } = splitHeading(printedTail(content[0], content[0].text)));
       content = content.slice(1);
     }
-    sections.push({ heading, body: body(content, lead), line: lines[start.index]!.line });
+    sections.push({ heading, body: body(asPrinted(content), lead), line: lines[start.index]!.line });
   });
 
   if (starts.length === 0) {

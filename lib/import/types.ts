@@ -57,7 +57,11 @@ export type ParsedAnnualReport = {
 
 export type ParsedDocument =
   | { kind: "plans"; plans: ParsedPlan[]; warnings: ParseWarning[] }
-  | { kind: "annualReport"; report: ParsedAnnualReport; warnings: ParseWarning[] };
+  | { kind: "annualReport"; report: ParsedAnnualReport; warnings: ParseWarning[] }
+  // Neither a plan nor a report (lib/import/classify.ts): nothing to import
+  // unless the user chooses the kind by hand.
+  // `structureless`: nothing numbered and nothing shaped like a report either.
+  | { kind: "unrecognised"; reason: string; structureless: boolean; warnings: ParseWarning[] };
 
 /** A line of the normalised text, keeping its place in the input for warnings. */
 export type Line = { text: string; line: number };

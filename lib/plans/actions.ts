@@ -32,6 +32,8 @@ const previewSchema = z
     regionId: id("所属区县"),
     text: z.string().optional(),
     file: z.instanceof(File).optional(),
+    // Chosen by hand when the text was not recognised as either (issue 13).
+    kind: z.enum(["plans", "annualReport"], { error: "请选择按规划或按年度报告导入" }).optional(),
   })
   .refine((v) => v.file || v.text?.trim(), { message: "请上传文件或粘贴文本", path: ["file"] });
 
@@ -55,10 +57,17 @@ export async function previewPlanImport(form: FormData) {
       if (error instanceof ImportInputError) throw new AppError("VALIDATION", error.message, { file: [error.message] });
       throw error;
     }
-    const document = parseDocumentText(decoded.text);
+    const document = parseDocumentText(decoded.text, { kind: data.kind });
     const warnings = [...decoded.warnings, ...document.warnings, ...importWarnings(document, todayInChina())].sort(
       (a, b) => a.line - b.line,
     );
+    if (document.kind === "unrecognised" && document.structureless) {
+      // Nothing to review as either kind; the wizard still offers the choice.
+      throw new AppError("VALIDATION", `未识别为规划或年度报告:${document.reason}`, {
+        file: ["没有找到任何举措"],
+        kind: ["请选择按规划或按年度报告导入"],
+      });
+    }
     if (document.kind === "plans" && document.plans.length === 0) {
       throw new AppError("VALIDATION", "文件中没有找到任何举措。请确认这是规划、行动计划或分工方案。", {
         file: ["没有找到任何举措"],
@@ -79,7 +88,12 @@ export async function previewPlanImport(form: FormData) {
     const catalogue = await loadCatalogue(region.districtId);
     const reconciliation = reconcileNames(names, catalogue);
     return {
-      message: document.kind === "plans" ? `识别出 ${document.plans.length} 个规划` : "识别为年度报告",
+      message:
+        document.kind === "plans"
+          ? `识别出 ${document.plans.length} 个规划`
+          : document.kind === "annualReport"
+            ? "识别为年度报告"
+            : "未识别为规划或年度报告,未导入任何内容",
       data: {
         regionId: region.id,
         reportRegionId: reportRegion?.id ?? region.id,

@@ -27,6 +27,15 @@ describe("cli import --dry-run --json", () => {
     expect(result.documents[0].measures).toHaveLength(87);
   }, 60_000);
 
+  it("prints no document for a news item, with a warning saying 未识别为规划或年度报告 and why, and exits 0", () => {
+    const run = cli("tests/fixtures/import/news-item.txt", "--dry-run", "--json");
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.documents).toEqual([]);
+    expect(result.warnings).toContainEqual({ line: 1, message: expect.stringMatching(/^未识别为规划或年度报告:像新闻报道/) });
+  }, 60_000);
+
   it("answers a missing or unreadable file with one line on stderr and a non-zero exit, nothing on stdout", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-import-"));
     const binary = path.join(dir, "图片.txt");

@@ -209,12 +209,13 @@ function isIsoDate(date: string): boolean {
 function problems(doc: ParsedDocument, lineCount: number): string[] {
   const out: string[] = [];
   const lineOk = (n: unknown) => isPositiveInt(n) && (n as number) <= lineCount;
-  if (doc.kind !== "plans" && doc.kind !== "annualReport") return [`unknown kind ${String((doc as { kind: unknown }).kind)}`];
+  if (doc.kind !== "plans" && doc.kind !== "annualReport" && doc.kind !== "unrecognised") return [`unknown kind ${String((doc as { kind: unknown }).kind)}`];
   if (!Array.isArray(doc.warnings)) out.push("warnings is not an array");
   for (const warning of doc.warnings ?? []) {
     if (!lineOk(warning.line)) out.push(`warning line ${warning.line} (of ${lineCount}): ${warning.message}`);
     if (!isNonEmpty(warning.message)) out.push(`empty warning message at line ${warning.line}`);
   }
+  if (doc.kind === "unrecognised") return isNonEmpty(doc.reason) ? out : [...out, "unrecognised without a reason"];
   if (doc.kind === "annualReport") {
     const { report } = doc;
     if (typeof report.title !== "string") out.push("report title is not a string");

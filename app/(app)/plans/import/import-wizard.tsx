@@ -15,6 +15,8 @@ import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/compo
 import type { FormStatus } from "@/components/form/use-action-form.ts";
 import type { FieldErrors } from "@/lib/validation.ts";
 import { EmptyGroupReview, memberField } from "./empty-group-review.tsx";
+import type { DocumentKind } from "@/lib/import/classify.ts";
+import { UnrecognisedDocument, type Unrecognised } from "./unrecognised-document.tsx";
 
 type Region = { id: number; name: string };
 
@@ -52,10 +54,18 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [pending, startTransition] = useTransition();
   const reviewForm = useRef<HTMLFormElement>(null);
+  const chooseForm = useRef<HTMLFormElement>(null);
+  const [unrecognised, setUnrecognised] = useState<Unrecognised | null>(null);
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    previewFrom(event.currentTarget);
+  }
+
+  /** `kind`: the user chose how to read a text that was not recognised. */
+  function previewFrom(element: HTMLFormElement, kind?: DocumentKind) {
+    const form = new FormData(element);
+    if (kind) form.set("kind", kind);
     const file = form.get("file");
     // No file chosen: the browser still sends an empty one; the pasted text is meant.
     if (file instanceof File && file.size === 0 && !file.name) form.delete("file");
@@ -69,10 +79,23 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     startTransition(async () => {
       try {
         const result = await previewPlanImport(form);
-        if (result.ok) {
+        // A kind chosen by hand that fails keeps the choice on screen.
+        if (result.ok || !kind) setUnrecognised(null);
+        if (result.ok && result.data.document.kind === "unrecognised") {
+          // Nothing to review: the text stays in the form, with the reason and the choice of kind.
+          setUnrecognised(result.data.document);
+          setStatus(null);
+          setErrors({});
+        } else if (result.ok) {
           setPreview(result.data);
           setStatus({ kind: "ok", message: `${result.message},请核对后导入` });
           setErrors({});
+        } else if (result.fieldErrors?.kind && !kind) {
+          // Not recognised, with nothing to review: the reason and the choice of kind.
+          const reason = result.message.replace(/^未识别为规划或年度报告:/, "");
+          setUnrecognised({ kind: "unrecognised", reason, structureless: true, warnings: [] });
+          setErrors(result.fieldErrors);
+          setStatus(null);
         } else {
           setErrors(result.fieldErrors ?? {});
           setStatus({ kind: "error", message: result.message });
@@ -225,8 +248,15 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
 
   if (!preview) {
     return (
-      <form onSubmit={onPreview} noValidate aria-label="选择文件" className="max-w-2xl">
+      <form ref={chooseForm} onSubmit={onPreview} noValidate aria-label="选择文件" className="max-w-2xl">
         <StatusMessage status={status} />
+        {unrecognised && (
+          <UnrecognisedDocument
+            document={unrecognised}
+            pending={pending}
+            onChoose={(kind) => chooseForm.current && previewFrom(chooseForm.current, kind)}
+          />
+        )}
         <SelectField
           name="regionId"
           label="导入到"
@@ -261,6 +291,8 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     );
   }
 
+  // Never set: an unrecognised text stays in the file form above.
+  if (preview.document.kind === "unrecognised") return null;
   const document = preview.document;
   return (
     <form ref={reviewForm} onSubmit={onCommit} noValidate aria-label="核对导入内容">
