@@ -83,6 +83,14 @@ const root = path.resolve(import.meta.dirname, "..");
 // stderr: stdout carries only a command's result (the import's JSON, a summary).
 const log = (line: string) => console.error(`[fazhi] ${line}`);
 
+/**
+ * Writes to stdout and waits until it has drained: process.exit drops what a
+ * pipe has not taken yet (a pipe holds 64 KB; a plan's JSON is often more).
+ */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
 function usageError(problem: string): never {
   console.error(`${problem}\n\n${USAGE}`);
   process.exit(2);
@@ -291,7 +299,7 @@ async function importDocument(args: string[]): Promise<number> {
       return await commitImport({ document: parsed, fileName: path.basename(file), sourceText: decoded.text, region: region!, as, ...options });
     }
     const result = toDryRun(parsed, { region });
-    process.stdout.write(`${JSON.stringify({ ...result, warnings: [...decoded.warnings, ...result.warnings] })}\n`);
+    await writeStdout(`${JSON.stringify({ ...result, warnings: [...decoded.warnings, ...result.warnings] })}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ImportInputError) {
@@ -312,8 +320,7 @@ async function commitImport(request: Parameters<typeof commitCliImport>[1] & { j
   try {
     await prepareDatabase(database.url, log);
     const summary = await commitCliImport(prisma, request);
-    if (request.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-    else console.log(describeCliImport(summary).join("\n"));
+    await writeStdout(request.json ? `${JSON.stringify(summary)}\n` : `${describeCliImport(summary).join("\n")}\n`);
     return 0;
   } catch (error) {
     if (error instanceof CliImportStop) console.error([error.message, ...error.lines].join("\n"));
