@@ -31,7 +31,8 @@
 //       (exit 1, nothing written) unless --create-units (unknown names become
 //       units, collective names new groups) or --accept-near-matches (near
 //       matches take the best candidate, remembered as an alias). Prints a
-//       summary on stdout, one JSON object with --json.
+//       summary on stdout, one JSON object with --json; a group the document
+//       names that has no members is noted on stderr.
 //
 // Log lines ([fazhi] …) go to stderr, so stdout carries only the result.
 //
@@ -319,7 +320,8 @@ async function commitImport(request: Parameters<typeof commitCliImport>[1] & { j
   const prisma = createPrisma(database.url);
   try {
     await prepareDatabase(database.url, log);
-    const summary = await commitCliImport(prisma, request);
+    const { summary, notes } = await commitCliImport(prisma, request);
+    for (const note of notes) console.error(`[fazhi] 提示:${note}`);
     await writeStdout(request.json ? `${JSON.stringify(summary)}\n` : `${describeCliImport(summary).join("\n")}\n`);
     return 0;
   } catch (error) {

@@ -94,7 +94,18 @@ function stopFor(error: AppError): CliImportStop {
   return new CliImportStop(error.message === ERROR_MESSAGES.VALIDATION && fields.length ? fields.join(";") : error.message, fields);
 }
 
-export async function commitCliImport(prisma: PrismaClient, request: CliImportRequest): Promise<CliImportSummary> {
+/** Groups the document names that have no active member: whatever they were given, nobody carries. */
+async function emptyGroupNotes(tx: Tx, districtId: number, names: string[]): Promise<string[]> {
+  const groups = await tx.unitGroup.findMany({
+    where: { districtId, name: { in: names }, members: { none: { unit: { active: true } } } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
+  return groups.map((g) => `分组“${g.name}”没有成员,文件中交给它的任务将无人承担;请在“单位分组”中为它添加成员后重新导入。`);
+}
+
+/** The import written, with what the operator should still see to (on stderr). */
+export async function commitCliImport(prisma: PrismaClient, request: CliImportRequest): Promise<{ summary: CliImportSummary; notes: string[] }> {
   const { document } = request;
   try {
     return await prisma.$transaction(
@@ -125,7 +136,7 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
           });
           if (!parsed.success) throw new CliImportStop("年度报告无法导入:", parsed.error.issues.map((i) => i.message));
           const saved = await writeAnnualReportImport(tx, actor, { id: region.id, districtId: region.districtId! }, parsed.data);
-          return { ...base, annualReports: [{ id: saved.id, title: saved.title, year: saved.year }] };
+          return { summary: { ...base, annualReports: [{ id: saved.id, title: saved.title, year: saved.year }] }, notes: [] };
         }
         const plans = document.kind === "plans" ? document.plans.filter((p) => p.measures.length > 0) : [];
         if (plans.length === 0) throw new CliImportStop("文件中没有找到任何举措,未识别为规划或年度报告。");
@@ -149,7 +160,10 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
           throw new CliImportStop("规划无法导入:", input.error.issues.map((i) => `${i.path.join(".")}:${i.message}`));
         }
         const summary = await writePlanImport(tx, actor, input.data);
-        return { ...base, ...summary, annualReports: [] };
+        const groupNames = Object.entries(resolutions)
+          .filter(([, r]) => r.action === "group" || r.action === "createGroup")
+          .map(([name]) => name);
+        return { summary: { ...base, ...summary, annualReports: [] }, notes: await emptyGroupNotes(tx, region.districtId!, groupNames) };
       },
       { timeout: 120_000 },
     );

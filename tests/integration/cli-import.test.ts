@@ -144,6 +144,7 @@ describe("cli import, committing", () => {
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
     expect(run.stdout).not.toContain("[fazhi]");
+    expect(run.stderr).not.toContain("没有成员");
     const summary = JSON.parse(run.stdout);
     expect(Object.keys(summary).sort()).toEqual(SUMMARY_KEYS);
     expect(summary).toMatchObject({
@@ -212,6 +213,8 @@ describe("cli import, committing", () => {
     expect(run.status).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ unitsCreated: ["区文旅局"], groupsCreated: ["各街道办事处"], measuresCreated: 1 });
+    // The new group has no members yet: said on stderr, not silently.
+    expect(run.stderr).toContain("[fazhi] 提示:分组“各街道办事处”没有成员,文件中交给它的任务将无人承担");
     expect(await db().unit.findFirst({ where: { regionId: district.id, name: "区文旅局" } })).not.toBeNull();
     expect(await db().unitGroup.findFirst({ where: { regionId: district.id, name: "各街道办事处" } })).not.toBeNull();
     expect(await db().auditEvent.count({ where: { action: "unit.create" } })).toBe(1);
