@@ -17,11 +17,27 @@
 //       there, to measure the dashboards at province scale. For test and
 //       staging databases only: it writes millions of rows.
 //
-//   npm run cli -- import <file> [--region <name>] --dry-run --json
+//   npm run cli -- import <file> [--region <name>] [--kind plan|annual-report] --dry-run --json
 //       Reads a plan or annual report (.txt or .docx) and prints its parse as
 //       one JSON object on stdout, writing nothing (lib/import/dry-run.ts).
-//       Unreadable input: a one-line reason on stderr, exit 1. Importing into
-//       the database from here is not built yet (issue 13).
+//       Unreadable input: a one-line reason on stderr, exit 1. A text that is
+//       neither (lib/import/classify.ts) gives no document and a warning;
+//       --kind reads it as the kind the operator names, as the import screen's
+//       按规划导入 / 按年度报告导入 do.
+//
+//   npm run cli -- import <file> --region <name|code> [--as <login>]
+//                 [--create-units] [--accept-near-matches] [--json]
+//       Commits the document into the region, as the import screen does
+//       (lib/plans/cli-import.ts), acting as --as (an active ADMIN or BUREAU
+//       account; the first active ADMIN by default). Names resolve by exact
+//       name and alias only; any other name stops it with a list on stderr
+//       (exit 1, nothing written) unless --create-units (unknown names become
+//       units, collective names new groups) or --accept-near-matches (near
+//       matches take the best candidate, remembered as an alias). Prints a
+//       summary on stdout, one JSON object with --json; a group the document
+//       names that has no members is noted on stderr.
+//
+// Log lines ([fazhi] …) go to stderr, so stdout carries only the result.
 //
 // Exit codes: 0 done, 1 failed, 2 bad command line.
 import fs from "node:fs";
@@ -40,6 +56,8 @@ import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { toDryRun } from "@/lib/import/dry-run.ts";
 import { importWarnings } from "@/lib/import/warnings.ts";
+import type { DocumentKind } from "@/lib/import/classify.ts";
+import { CliImportStop, commitCliImport, describeCliImport } from "@/lib/plans/cli-import.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
 
@@ -53,15 +71,34 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
                                   用于在全省规模下测试看板性能;再次运行会接着编号追加。
                                   --seed 默认 1,--today 默认今天(北京时间);同样的参数生成同样的数据。
                                   模拟账号密码均为 Fazhi@2026。仅用于测试或演示数据库。
-  import <文件> [--region <区县>] --dry-run --json
+  import <文件> [--region <区县>] [--kind plan|annual-report] --dry-run --json
                                   读取规划或年度报告(.txt 或 .docx),在标准输出打印解析结果(一个 JSON 对象),
-                                  不写入数据库;文件无法读取时在标准错误输出一行原因并以 1 退出
+                                  不写入数据库;文件无法读取时在标准错误输出一行原因并以 1 退出;
+                                  既不像规划也不像年度报告的文本(新闻、解读、编写指引)不列出文件,只给出提示;
+                                  --kind 按指定的类型解析
+  import <文件> --region <区域名称或代码> [--as <账号>] [--kind plan|annual-report]
+         [--create-units] [--accept-near-matches] [--json]
+                                  将规划或年度报告导入该区县(乡镇),与导入页面写入的内容相同;
+                                  --as 为导入人(启用的系统管理员或司法局账号),默认第一个系统管理员。
+                                  单位只按全称和别名对应;有对应不上的名称时在标准错误逐行列出、以 1 退出,
+                                  不写入任何内容。--create-units 将未知名称新建为单位、集体名称新建为分组;
+                                  --accept-near-matches 采用最相近的单位并记为别名。
+                                  在标准输出打印导入结果,--json 时为一个 JSON 对象
   help                            显示本说明
 
 数据库:设置了 DATABASE_URL 时使用它,否则使用数据目录(DATA_DIR,默认 .data)中的内置数据库。`;
 
 const root = path.resolve(import.meta.dirname, "..");
-const log = (line: string) => console.log(`[fazhi] ${line}`);
+// stderr: stdout carries only a command's result (the import's JSON, a summary).
+const log = (line: string) => console.error(`[fazhi] ${line}`);
+
+/**
+ * Writes to stdout and waits until it has drained: process.exit drops what a
+ * pipe has not taken yet (a pipe holds 64 KB; a plan's JSON is often more).
+ */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
 
 function usageError(problem: string): never {
   console.error(`${problem}\n\n${USAGE}`);
@@ -229,10 +266,15 @@ async function cleanupFiles(args: string[]): Promise<number> {
   }
 }
 
-/** `import <file> [--region <name>] --dry-run --json`: the parse as one JSON object on stdout, nothing written. */
+/**
+ * `import <file> [--region <name>] --dry-run --json`: the parse as one JSON object on stdout, nothing written.
+ * Without --dry-run: committed into --region (commitImport).
+ */
 async function importDocument(args: string[]): Promise<number> {
   let file: string | undefined;
   let region: string | null = null;
+  let as: string | null = null;
+  let kind: DocumentKind | undefined;
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -240,13 +282,22 @@ async function importDocument(args: string[]): Promise<number> {
       const value = arg === "--region" ? args[++i] : arg.slice("--region=".length);
       if (!value) usageError("--region 需要区县名称。");
       region = value;
-    } else if (arg === "--dry-run" || arg === "--json") flags.add(arg);
+    } else if (arg === "--as" || arg.startsWith("--as=")) {
+      const value = arg === "--as" ? args[++i] : arg.slice("--as=".length);
+      if (!value) usageError("--as 需要账号。");
+      as = value;
+    } else if (arg === "--kind" || arg.startsWith("--kind=")) {
+      const value = arg === "--kind" ? args[++i] : arg.slice("--kind=".length);
+      if (value !== "plan" && value !== "annual-report") usageError(`--kind 只能是 plan(规划)或 annual-report(年度报告):${value ?? "(未填写)"}`);
+      kind = value === "plan" ? "plans" : "annualReport";
+    } else if (["--dry-run", "--json", "--create-units", "--accept-near-matches"].includes(arg)) flags.add(arg);
     else if (arg.startsWith("--")) usageError(`不认识的选项:${arg}`);
     else if (file === undefined) file = arg;
     else usageError(`多余的参数:${arg}`);
   }
   if (!file) usageError("请指定要导入的文件。");
-  if (!flags.has("--dry-run") || !flags.has("--json")) usageError("目前只支持 --dry-run --json(只解析、不写入)。");
+  if (flags.has("--dry-run") && !flags.has("--json")) usageError("试运行(--dry-run)需要同时指定 --json。");
+  if (!flags.has("--dry-run") && !region) usageError("导入时请用 --region <区域名称或代码> 指定导入到哪个区县(乡镇)。");
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
@@ -256,10 +307,18 @@ async function importDocument(args: string[]): Promise<number> {
   }
   try {
     const decoded = await decodeDocument({ fileName: path.basename(file), bytes });
-    const parsed = parseDocumentText(decoded.text);
+    const parsed = parseDocumentText(decoded.text, { kind });
+    if (!flags.has("--dry-run")) {
+      if (parsed.kind === "unrecognised") {
+        console.error(`未识别为规划或年度报告:${parsed.reason}。如确为规划或年度报告,请加 --kind plan 或 --kind annual-report 后重试。`);
+        return 1;
+      }
+      const options = { createUnits: flags.has("--create-units"), acceptNearMatches: flags.has("--accept-near-matches"), json: flags.has("--json") };
+      return await commitImport({ document: parsed, fileName: path.basename(file), sourceText: decoded.text, region: region!, as, ...options });
+    }
     const result = toDryRun(parsed, { region });
     const warnings = [...decoded.warnings, ...result.warnings, ...importWarnings(parsed, todayInChina())].sort((a, b) => a.line - b.line);
-    process.stdout.write(`${JSON.stringify({ ...result, warnings })}\n`);
+    await writeStdout(`${JSON.stringify({ ...result, warnings })}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ImportInputError) {
@@ -267,6 +326,35 @@ async function importDocument(args: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/** The document committed into its region; a stop (unresolved names, an ambiguous region) lists why on stderr, exit 1. */
+async function commitImport(request: Parameters<typeof commitCliImport>[1] & { json: boolean }): Promise<number> {
+  // What the clerk would see in the preview's list, after the outcome so a stop's reason comes first.
+  const warnings = [...request.document.warnings, ...importWarnings(request.document, todayInChina())].sort((a, b) => a.line - b.line);
+  const printWarnings = () => {
+    for (const w of warnings) console.error(`[fazhi] 提示:第 ${w.line} 行:${w.message}`);
+  };
+  const env = parseEnvOrExit();
+  const database = await openCliDatabase(env);
+  if (!database) return 1;
+  const prisma = createPrisma(database.url);
+  try {
+    await prepareDatabase(database.url, log);
+    const { summary, notes } = await commitCliImport(prisma, request);
+    for (const note of notes) console.error(`[fazhi] 提示:${note}`);
+    printWarnings();
+    await writeStdout(request.json ? `${JSON.stringify(summary)}\n` : `${describeCliImport(summary).join("\n")}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliImportStop) console.error([error.message, ...error.lines].join("\n"));
+    else console.error(`[fazhi] 导入失败:${(error as Error).message}`);
+    printWarnings();
+    return 1;
+  } finally {
+    await prisma.$disconnect();
+    await database.stop();
   }
 }
 

@@ -12,7 +12,7 @@ import { decodeDocument } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
 import { writePlanImport } from "@/lib/plans/import.ts";
-import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
+import { cliResolutions, unreviewedPlans } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
 import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
 import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
@@ -42,6 +42,7 @@ export const DEMO_ACCOUNTS = [
   { login: "xialu.liaison", name: "李联络", role: "LIAISON", region: "420204", unit: "区司法局" },
   { login: "xialu.leader", name: "张区长", role: "LEADER", region: "420204", unit: null },
   { login: "shanghai.leader", name: "陈市领导", role: "LEADER", region: "310000", unit: null },
+  { login: "huairou.bureau", name: "刘司法", role: "BUREAU", region: "110116", unit: "区司法局" },
 ] as const;
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -63,12 +64,15 @@ const DEMO_REPORTS = [
 /**
  * Plans imported through the import screen's path, as the named account. The
  * documents do not say when the plans took effect; the bureau would type it
- * in on the review screen. Progress is generated for 下陆区 only: 宝山区's plan
- * names no units, so it waits for its division of labour.
+ * in on the review screen (002 is dated 2021-12-24, the day it was issued).
+ * Progress is generated for 下陆区 only: 宝山区's plan names no units, so it
+ * waits for its division of labour; 怀柔区's plan (002) is divided among its
+ * units but they have no liaison accounts, so its story is the import itself.
  */
 const DEMO_PLANS = [
   { region: "420204", file: "004-xialu-division.txt", importedBy: "xialu.bureau", issueDate: "2021-06-30", progress: true },
   { region: "310113", file: "000-baoshan-plan.txt", importedBy: "admin", issueDate: "2021-06-30", progress: false },
+  { region: "110116", file: "002-huairou-action-plan.txt", importedBy: "huairou.bureau", issueDate: "2021-12-24", progress: false },
 ] as const;
 
 export type SeedOptions = {
@@ -176,12 +180,19 @@ async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName:
   const region = await tx.region.findUniqueOrThrow({ where: { id: regionId } });
   const names = [...new Set(document.plans.flatMap((p) => p.measures.flatMap((m) => [...m.leadUnits, ...m.responsibleUnits])))];
   const reconciliation = reconcileNames(names, await catalogueOf(tx, region.districtId!));
+  // Near matches accepted (004 writes 区发改委 for 区发改局: the demo shows the
+  // remembered alias), but never a unit or group the seed would invent: every
+  // other name must be in prisma/demo-units.json.
+  const { resolutions, unresolved } = cliResolutions(reconciliation, { acceptNearMatches: true });
+  if (unresolved.length) {
+    throw new Error(`demo document ${fileName}: add these to prisma/demo-units.json: ${unresolved.map((u) => `${u.name} (${u.found})`).join(", ")}`);
+  }
   const input = commitPlanImportSchema.parse({
     regionId: String(regionId),
     fileName,
     sourceText: decoded.text,
     plans: unreviewedPlans(document.plans).map((plan) => ({ ...plan, issueDate })),
-    resolutions: acceptAllProposals(reconciliation),
+    resolutions,
   });
   const summary = await writePlanImport(tx, actor, input);
   const planIds = summary.plans.map((p) => p.id);

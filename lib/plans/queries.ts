@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client.ts";
+import { db, type Tx } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import type { Catalogue } from "@/lib/import/reconcile.ts";
@@ -20,15 +20,15 @@ export function listPlans(actor: Actor) {
   });
 }
 
-/** The units and groups an import into this region can resolve names to. */
-export async function loadCatalogue(districtId: number): Promise<Catalogue> {
+/** The units and groups an import into this region can resolve names to (the CLI reads them inside its transaction). */
+export async function loadCatalogue(districtId: number, client: Tx = db()): Promise<Catalogue> {
   const [units, groups] = await Promise.all([
-    db().unit.findMany({
+    client.unit.findMany({
       where: { districtId, active: true },
       select: { id: true, name: true, aliases: { select: { alias: true } } },
       orderBy: { id: "asc" },
     }),
-    db().unitGroup.findMany({
+    client.unitGroup.findMany({
       where: { districtId },
       select: { id: true, name: true, _count: { select: { members: { where: { unit: { active: true } } } } } },
       orderBy: { id: "asc" },

@@ -46,3 +46,57 @@ export function unreviewedPlans(plans: ParsedPlan[]) {
     measures: plan.measures.map(({ deadline, line: _line, ...m }) => ({ ...m, deadlineText: deadline?.text ?? "" })),
   }));
 }
+
+export type CliResolutionOptions = {
+  /** `--create-units`: unknown names become units, collective names new groups. */
+  createUnits?: boolean;
+  /** `--accept-near-matches`: a near match takes its best candidate, remembered as an alias. */
+  acceptNearMatches?: boolean;
+};
+/** A name the command line may not decide on its own, with what was found for it. */
+export type UnresolvedName = { name: string; found: string };
+
+/**
+ * What `npm run cli -- import` decides without a person to ask: exact names
+ * and aliases only, unless the operator widened it. Every status is handled
+ * by name: a status added to Reconciliation fails the typecheck here instead
+ * of slipping through as something the command line writes unasked.
+ */
+export function cliResolutions(
+  reconciliation: Reconciliation[],
+  options: CliResolutionOptions,
+): { resolutions: Record<string, Resolution>; unresolved: UnresolvedName[] } {
+  const resolutions: Record<string, Resolution> = {};
+  const unresolved: UnresolvedName[] = [];
+  for (const r of reconciliation) {
+    switch (r.status) {
+      case "unit":
+        resolutions[r.name] = { action: "unit", unitId: r.unitId, remember: false };
+        break;
+      case "group":
+        resolutions[r.name] = { action: "group", groupId: r.groupId };
+        break;
+      case "newGroup":
+        if (options.createUnits) resolutions[r.name] = { action: "createGroup" };
+        else unresolved.push({ name: r.name, found: "集体名称,没有同名分组" });
+        break;
+      case "near":
+        if (options.acceptNearMatches) resolutions[r.name] = { action: "unit", unitId: r.candidates[0]!.unitId, remember: true };
+        else unresolved.push({ name: r.name, found: `相近:${r.candidates.map((c) => c.name).join("、")}` });
+        break;
+      case "nearGroup":
+        if (options.acceptNearMatches) resolutions[r.name] = { action: "group", groupId: r.candidates[0]!.groupId };
+        else unresolved.push({ name: r.name, found: `相近分组:${r.candidates.map((c) => c.name).join("、")}` });
+        break;
+      case "unknown":
+        if (options.createUnits) resolutions[r.name] = { action: "createUnit" };
+        else unresolved.push({ name: r.name, found: "未找到" });
+        break;
+      default: {
+        const unhandled: never = r;
+        throw new Error(`unhandled reconciliation ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+  return { resolutions, unresolved };
+}

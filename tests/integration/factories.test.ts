@@ -290,9 +290,11 @@ describe("seedDemoData", () => {
       expect(count("GREY")).toBeGreaterThan(0);
 
       const plans = await db().plan.findMany({ include: { region: true } });
-      expect(new Set(plans.map((p) => p.region.name))).toEqual(new Set(["下陆区", "宝山区"]));
+      expect(new Set(plans.map((p) => p.region.name))).toEqual(new Set(["下陆区", "宝山区", "怀柔区"]));
       for (const plan of plans) {
-        expect(plan).toMatchObject({ status: "IN_FORCE", reportCadence: "QUARTERLY", reportDueDay: 10, issueDate: new Date("2021-06-30T00:00:00Z") });
+        // 002 (怀柔区) carries its own date of issue.
+        const issueDate = new Date(plan.region.name === "怀柔区" ? "2021-12-24T00:00:00Z" : "2021-06-30T00:00:00Z");
+        expect(plan).toMatchObject({ status: "IN_FORCE", reportCadence: "QUARTERLY", reportDueDay: 10, issueDate });
       }
 
       // Reports: mostly approved by 王司法, some returned with a comment, some waiting, all by the unit's own liaison.

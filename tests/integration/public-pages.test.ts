@@ -365,6 +365,9 @@ describe("the demo data", () => {
     await seedDemoData(db(), { today: "2026-11-20" });
     const regions = await listPublicRegions();
     expect(regions.map((r) => [r.name, r.depth, r.reports, r.plans])).toEqual([
+      // 怀柔区's 行动计划 (seed 002) is in force too.
+      ["北京市", 0, 0, 0],
+      ["怀柔区", 1, 0, 1],
       ["上海市", 0, 0, 0],
       ["宝山区", 1, 0, 1],
       ["罗店镇", 2, 1, 0],

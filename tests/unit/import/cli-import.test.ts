@@ -36,6 +36,16 @@ describe("cli import --dry-run --json", () => {
     expect(result.warnings).toContainEqual({ line: 1, message: expect.stringMatching(/^未识别为规划或年度报告:像新闻报道/) });
   }, 60_000);
 
+  it("reads the news item as a plan when the operator says --kind plan", () => {
+    const run = cli("tests/fixtures/import/news-item.txt", "--kind", "plan", "--dry-run", "--json");
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.documents).toHaveLength(1);
+    expect(result.documents[0].kind).toBe("plan");
+    expect(result.documents[0].measures.map((m: { code: string }) => m.code)).toEqual(["1", "2", "3"]);
+    expect(result.warnings.map((w: { message: string }) => w.message).join()).not.toContain("未识别");
+  }, 60_000);
+
   it("answers a missing or unreadable file with one line on stderr and a non-zero exit, nothing on stdout", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-import-"));
     const binary = path.join(dir, "图片.txt");
