@@ -118,6 +118,12 @@ function latest(dates: DateMatch[]): DateMatch | undefined {
  * Unrecognised text is kept with date null so the caller can show it.
  */
 export function parseDeadline(text: string): Deadline | null {
+  // 長期堅持 reads as 长期坚持; the text stays as printed.
+  const deadline = parseSimplifiedDeadline(toSimplified(text));
+  return deadline && { ...deadline, text: text.trim() };
+}
+
+function parseSimplifiedDeadline(text: string): Deadline | null {
   const printed = text.trim();
   if (!printed) return null;
 

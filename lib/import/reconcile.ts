@@ -22,10 +22,11 @@ export type NearGroupMatch = { groupId: number; name: string; score: number };
 export type Reconciliation =
   | { name: string; status: "unit"; unitId: number; via: "name" | "alias" }
   | { name: string; status: "group"; groupId: number }
-  | { name: string; status: "newGroup" }
+  /** simplified: the name in simplified characters when printed otherwise; what a new unit or group is called. */
+  | { name: string; status: "newGroup"; simplified?: string }
   | { name: string; status: "near"; candidates: NearMatch[] }
   | { name: string; status: "nearGroup"; candidates: NearGroupMatch[] }
-  | { name: string; status: "unknown" };
+  | { name: string; status: "unknown"; simplified?: string };
 
 const SAME_KIND_ENDINGS = /[局委办厅]$/;
 
@@ -167,7 +168,7 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
         .sort((a, b) => b.score - a.score)
         .slice(0, 3);
       if (candidates.length) return { name, status: "nearGroup", candidates };
-      if (!asSimplified) return { name, status: "newGroup" };
+      if (!asSimplified) return { name, status: "newGroup", ...(simplified !== name && { simplified }) };
     }
     const candidates = catalogue.units
       .map((unit) => ({
@@ -184,6 +185,7 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
       .filter((candidate) => candidate.score >= MIN_SCORE)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
-    return candidates.length ? { name, status: "near", candidates } : { name, status: "unknown" };
+    if (candidates.length) return { name, status: "near", candidates };
+    return { name, status: "unknown", ...(simplified !== name && { simplified }) };
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { findNameClashes } from "@/lib/units/queries.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
+import { toSimplified } from "@/lib/import/chinese.ts";
 import { resolveSectionAreas } from "@/lib/outline/classify.ts";
 import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts";
 
@@ -134,11 +135,14 @@ async function resolveNames(
         break;
       }
       case "createUnit": {
-        const existing = await tx.unit.findFirst({ where: { regionId: region.id, name } });
+        // A name printed in traditional characters is created in simplified
+        // ones, the printed form kept as an alias so the next import resolves it.
+        const unitName = toSimplified(name);
+        const existing = await tx.unit.findFirst({ where: { regionId: region.id, name: unitName } });
         const unit =
           existing ??
           (await tx.unit.create({
-            data: { name, regionId: region.id, districtId: region.districtId, kind: guessUnitKind(name) },
+            data: { name: unitName, regionId: region.id, districtId: region.districtId, kind: guessUnitKind(unitName) },
           }));
         if (!existing) {
           await recordAudit(tx, {
@@ -149,7 +153,19 @@ async function resolveNames(
             districtId: unit.districtId,
             after: unit,
           });
-          summary.unitsCreated.push(name);
+          summary.unitsCreated.push(unitName);
+        }
+        if (unitName !== name && (await findNameClashes(tx, unit.regionId, [name])).length === 0) {
+          await tx.unitAlias.create({ data: { alias: name, unitId: unit.id, regionId: unit.regionId, districtId: unit.districtId } });
+          await recordAudit(tx, {
+            actor,
+            action: "unit.addAlias",
+            entityType: "Unit",
+            entityId: unit.id,
+            districtId: unit.districtId,
+            after: { alias: name },
+          });
+          summary.aliasesAdded.push(`${name} → ${unit.name}`);
         }
         resolved.set(name, [{ unitId: unit.id, viaGroupId: null }]);
         break;
@@ -159,7 +175,7 @@ async function resolveNames(
         let group =
           resolution.action === "group"
             ? await tx.unitGroup.findFirst({ where: { id: resolution.groupId, ...inDistrict } })
-            : await tx.unitGroup.findFirst({ where: { regionId: region.id, name } });
+            : await tx.unitGroup.findFirst({ where: { regionId: region.id, name: toSimplified(name) } });
         if (!group && resolution.action === "group") {
           throw new AppError("VALIDATION", `“${name}”对应的分组不存在或不属于本区县`, { resolutions: [name] });
         }
@@ -167,7 +183,7 @@ async function resolveNames(
         if (!group) {
           group = await tx.unitGroup.create({
             data: {
-              name,
+              name: toSimplified(name),
               regionId: region.id,
               districtId: region.districtId,
               members: { create: memberIds.map((unitId) => ({ unitId, districtId: region.districtId })) },
@@ -181,7 +197,7 @@ async function resolveNames(
             districtId: group.districtId,
             after: { ...group, members: memberIds.map((unitId) => ({ unitId })) },
           });
-          summary.groupsCreated.push(name);
+          summary.groupsCreated.push(group.name);
         } else if (memberIds.length) {
           await addGroupMembers(tx, actor, group, memberIds);
         }

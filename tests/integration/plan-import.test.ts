@@ -318,3 +318,55 @@ describe("collective names in an import", () => {
     expect({ ...(await counts()), members: await db().unitGroupMember.count(), audit: await db().auditEvent.count() }).toEqual(before);
   });
 });
+
+describe("a plan printed in traditional characters", () => {
+  // Names stay as printed in the parse; reconciliation proposes the simplified
+  // name, and what is created is named in simplified characters with the
+  // printed name as its alias, so the next import resolves it by itself.
+  const traditionalPlan = `下陸區2026年法治宣傳教育工作要點
+
+一、深化法治宣傳
+1.組織開展憲法宣傳周活動。
+牽頭單位:區司法局
+責任單位:區檔案館
+完成時限:長期堅持
+`;
+
+  it("proposes 區司法局 as 区司法局, creates 區檔案館 as 区档案馆 with the printed alias, and reads 長期堅持 as ongoing", async () => {
+    await as("xialu.bureau");
+    const data = await preview(xialu.id, traditionalPlan);
+    if (data.document.kind !== "plans") throw new Error("not a plan");
+    const justice = await db().unit.findFirstOrThrow({ where: { name: "区司法局", region: { code: "420204" } } });
+    expect(data.document.plans[0]!.measures[0]).toMatchObject({ leadUnits: ["區司法局"], responsibleUnits: ["區檔案館"] });
+    expect(data.reconciliation.find((r) => r.name === "區司法局")).toMatchObject({
+      status: "near",
+      candidates: [{ unitId: justice.id, name: "区司法局" }],
+    });
+    expect(data.reconciliation.find((r) => r.name === "區檔案館")).toEqual({ name: "區檔案館", status: "unknown", simplified: "区档案馆" });
+
+    const plans = unreviewedPlans(data.document.plans);
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
+    expect(result).toMatchObject({ ok: true, data: { unitsCreated: ["区档案馆"] } });
+    const created = await db().unit.findFirstOrThrow({ where: { name: "区档案馆", region: { code: "420204" } }, include: { aliases: true } });
+    expect(created.aliases.map((a) => a.alias)).toEqual(["區檔案館"]);
+    expect(await db().auditEvent.count({ where: { action: "unit.addAlias", entityId: String(created.id) } })).toBe(1);
+    const measure = await db().measure.findFirstOrThrow({
+      where: { plan: { title: "下陸區2026年法治宣傳教育工作要點" } },
+      include: { assignments: { select: { unitId: true, role: true } } },
+    });
+    expect(measure).toMatchObject({ deadlineText: "長期堅持", ongoing: true, deadline: null });
+    expect(measure.assignments).toEqual(
+      expect.arrayContaining([
+        { unitId: justice.id, role: "LEAD" },
+        { unitId: created.id, role: "RESPONSIBLE" },
+      ]),
+    );
+
+    // Both printed names now resolve by alias.
+    const again = await preview(xialu.id, traditionalPlan);
+    expect(again.reconciliation.map((r) => [r.name, r.status])).toEqual([
+      ["區司法局", "unit"],
+      ["區檔案館", "unit"],
+    ]);
+  });
+});

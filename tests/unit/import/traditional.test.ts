@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseDeadline } from "@/lib/import/deadline.ts";
+import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { normaliseLines } from "@/lib/import/normalize.ts";
 import { parsePlans } from "@/lib/import/plan-parser.ts";
 import {
@@ -200,5 +202,27 @@ describe("a traditional plan behind its covering notice", () => {
     expect(plans.map((p) => ({ title: p.title, kind: p.kind, periodStart: p.periodStart, periodEnd: p.periodEnd }))).toEqual([
       { title: "某區法治政府建設實施方案(2021-2025年)", kind: "IMPLEMENTATION_PLAN", periodStart: 2021, periodEnd: 2025 },
     ]);
+  });
+});
+
+describe("parseDeadline reads a 完成时限 printed in traditional characters", () => {
+  it.each([
+    ["長期堅持", { text: "長期堅持", date: null, ongoing: true }],
+    ["2023年6月底前", { text: "2023年6月底前", date: "2023-06-30", ongoing: false }],
+    ["2022年年底前完成並長期堅持", { text: "2022年年底前完成並長期堅持", date: "2022-12-31", ongoing: false }],
+  ])("%s", (printed, deadline) => {
+    expect(parseDeadline(printed)).toEqual(deadline);
+  });
+});
+
+describe("reconcileNames names what it would create in simplified characters", () => {
+  const catalogue = { units: [{ id: 1, name: "区司法局", aliases: [] }], groups: [] };
+  it.each([
+    ["區檔案館", { name: "區檔案館", status: "unknown", simplified: "区档案馆" }],
+    ["各鎮鄉街道", { name: "各鎮鄉街道", status: "newGroup", simplified: "各镇乡街道" }],
+    ["区档案馆", { name: "区档案馆", status: "unknown" }],
+    ["各镇乡街道", { name: "各镇乡街道", status: "newGroup" }],
+  ])("%s", (name, reconciliation) => {
+    expect(reconcileNames([name], catalogue)).toEqual([reconciliation]);
   });
 });

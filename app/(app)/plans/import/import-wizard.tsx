@@ -32,6 +32,11 @@ const STATUS_LABELS: Record<Reconciliation["status"], string> = {
   unknown: "未知单位,请确认",
 };
 
+/** What a new unit or group is called: a name printed in traditional characters, in simplified ones. */
+function newName(item: Reconciliation): string {
+  return ("simplified" in item && item.simplified) || item.name;
+}
+
 function resolutionValue(resolution: Resolution | null): string {
   if (!resolution) return "";
   if (resolution.action === "unit") return `unit:${resolution.unitId}`;
@@ -424,9 +429,11 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                               </option>
                             ))}
                           {(item.status === "newGroup" || item.status === "group" || item.status === "nearGroup") && (
-                            <option value="createGroup">新建分组“{item.name}”</option>
+                            <option value="createGroup">新建分组“{newName(item)}”</option>
                           )}
-                          <option value="createUnit">新建单位“{item.name}”</option>
+                          <option value="createUnit">
+                            新建单位“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
+                          </option>
                           <option value="ignore">忽略(不分工)</option>
                           <optgroup label="已有分组">
                             {preview.groups.map((g) => (
