@@ -211,6 +211,12 @@ const unreadableWarning = (code: string, line: number): ParseWarning => ({
   message: `举措 ${code} 的单位标注无法识别,已保留原文,请核对`,
 });
 
+/** Text inside an annotation that fits no label or role, quoted so nothing vanishes silently. */
+const unparsedWarning = (unparsed: string[], line: number): ParseWarning => ({
+  line,
+  message: `单位说明中有无法识别的内容:“${unparsed.join(";")}”`,
+});
+
 const etcWarning = (code: string, line: number): ParseWarning => ({
   line,
   message: `举措 ${code} 的单位名单以“等”结尾,可能不完整,请核对`,
@@ -545,6 +551,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     const last = items.at(-1);
     if (label) {
       const { text: body, annotation, unreadable } = splitItemText(label.rest, line, warnings);
+      if (annotation?.unparsed.length) warnings.push(unparsedWarning(annotation.unparsed, line));
       items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, paragraphs: [], unreadable });
       continue;
     }
@@ -563,9 +570,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       continue;
     }
     if (unreadable) warnings.push({ line, message: `单位说明无法识别,已保留原文,请核对:${quote(text)}` });
-    if (standalone?.unparsed.length) {
-      warnings.push({ line, message: `单位说明中有无法识别的内容:“${standalone.unparsed.join(";")}”` });
-    }
+    if (standalone?.unparsed.length) warnings.push(unparsedWarning(standalone.unparsed, line));
     if (standalone && last) {
       last.annotation = last.annotation ? mergeAnnotations(last.annotation, standalone) : standalone;
       last.standalone = true;
