@@ -586,8 +586,16 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
   const stack: ParsedSection[] = [];
   const measures: { measure: ParsedMeasure; item: Item; incomplete: boolean }[] = [];
   const sectionDepth = new Map<string, number>();
+  // A heading closes the measure before it: items deeper than the measure
+  // level that open a new heading's content (the 1. 2. of a 保障措施 chapter
+  // after (一)(二) measures) are that heading's measures, down to their depth.
+  let headingOpen = false;
+  let promotedDepth: number | null = null;
   for (const item of items) {
-    const isMeasure = item.depth === measureDepth || (item.annotation !== null && item.depth < measureDepth);
+    if (headingOpen && measures.length && item.depth > measureDepth) promotedDepth = item.depth;
+    headingOpen = false;
+    const promoted = promotedDepth !== null && item.depth > measureDepth && item.depth <= promotedDepth;
+    const isMeasure = item.depth === measureDepth || (item.annotation !== null && item.depth < measureDepth) || promoted;
     if (item.depth < measureDepth || isMeasure) {
       while (stack.length && sectionDepth.get(stack.at(-1)!.key)! >= item.depth) stack.pop();
     }
@@ -603,7 +611,10 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       plan.sections.push(section);
       sectionDepth.set(section.key, item.depth);
       stack.push(section);
+      headingOpen = true;
+      promotedDepth = null;
     } else if (isMeasure) {
+      if (!promoted) promotedDepth = null;
       const text = stripBroken(item.text);
       if (item.unreadable) warnings.push(unreadableWarning(item.label.code, item.line));
       measures.push({
