@@ -168,8 +168,15 @@ async function catalogueOf(tx: Tx, districtId: number): Promise<Catalogue> {
     select: { id: true, name: true, aliases: { select: { alias: true } } },
     orderBy: { id: "asc" },
   });
-  const groups = await tx.unitGroup.findMany({ where: { districtId }, select: { id: true, name: true }, orderBy: { id: "asc" } });
-  return { units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })), groups };
+  const groups = await tx.unitGroup.findMany({
+    where: { districtId },
+    select: { id: true, name: true, aliases: { select: { alias: true } } },
+    orderBy: { id: "asc" },
+  });
+  return {
+    units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })),
+    groups: groups.map((g) => ({ id: g.id, name: g.name, aliases: g.aliases.map((a) => a.alias) })),
+  };
 }
 
 async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName: string, issueDate: string): Promise<number[]> {

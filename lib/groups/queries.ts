@@ -10,6 +10,7 @@ export function listUnitGroups(actor: Actor) {
       id: true,
       name: true,
       region: { select: { id: true, name: true } },
+      aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
       _count: { select: { members: true } },
     },
   });

@@ -1,19 +1,26 @@
 import { isCollectiveDesignation } from "@/lib/import/unit-list.ts";
 import { toSimplified } from "@/lib/import/chinese.ts";
 
+export { soleBestCandidate } from "@/lib/import/candidates.ts";
+
 // Which unit or group of the region each name in a document stands for. Exact
 // names and aliases resolve on their own; near matches (区发改委 for 区发改局,
 // 区应急局 for 区应急管理局) are proposed for the user to accept; collective
 // designations (区直各部门) are groups, matched the same way (区直各执法部门
-// for 区直相关行政执法部门 is proposed) or new; anything else is unknown and
+// for 区直相关行政执法部门 is proposed, and once accepted remembered as the
+// group's alias) or new; anything else is unknown and
 // becomes a unit only when the user confirms. A name printed in traditional
 // characters (區司法局) whose simplified form is a known name is proposed at
 // the top score, not resolved silently: the user sees the printed name once,
 // and accepting a unit remembers it as an alias.
 
-export type CatalogueUnit = { id: number; name: string; aliases: string[] };
-/** memberCount: active members, so the review can warn about a group that names nobody. */
-export type CatalogueGroup = { id: number; name: string; memberCount?: number };
+/** regionPath: where the unit sits, so the review offers a group only the units the server accepts as its members. */
+export type CatalogueUnit = { id: number; name: string; aliases: string[]; regionPath?: string };
+/**
+ * memberCount: active members, so the review can warn about a group that names nobody.
+ * aliases: other wordings remembered from accepted near matches; they resolve on their own.
+ */
+export type CatalogueGroup = { id: number; name: string; aliases?: string[]; memberCount?: number; regionPath?: string };
 export type Catalogue = { units: CatalogueUnit[]; groups: CatalogueGroup[] };
 
 export type NearMatch = { unitId: number; name: string; score: number };
@@ -77,7 +84,13 @@ export function nameSimilarity(a: string, b: string): number {
 /** A printed name that is a known name once simplified: proposed, just below an exact match. */
 const SIMPLIFIED_EXACT = 0.99;
 
-type CollectiveParts = { scope: string; quantifier: string; field: string; kind: string };
+type CollectiveParts = { scope: string; branch: "party" | "government" | "both" | ""; quantifier: string; member: boolean; field: string; kind: string };
+
+function branchOf(wording: string | undefined): CollectiveParts["branch"] {
+  if (!wording) return "";
+  if (/^委[区市县]政府$/u.test(wording)) return "both";
+  return wording === "委" ? "party" : "government";
+}
 
 /**
  * A collective name taken apart: 区直 | 相关 | 行政执法 | 部门. The field is what
@@ -88,11 +101,14 @@ function collectiveParts(name: string): CollectiveParts {
   const scope = /^(?:全)?([区市县])(?:委[区市县]政府|直|级|政府|委)?/u.exec(rest);
   rest = rest.slice(scope?.[0].length ?? 0);
   const quantifiers = rest.match(/各|有关|相关|其他|其它/gu) ?? [];
+  const member = rest.includes("成员");
   rest = rest.replace(/各|有关|相关|其他|其它|成员/gu, "");
   const kind = /(?:部门|单位|处室|科室|机构|委办局)$/u.exec(rest);
   rest = rest.slice(0, rest.length - (kind?.[0].length ?? 0));
   return {
     scope: scope?.[1] ?? "",
+    branch: branchOf(scope?.[0].replace(/^全?[区市县]/u, "")),
+    member,
     quantifier: quantifiers.join("").replace("其它", "其他"),
     field: rest,
     kind: kind?.[0] ?? "",
@@ -108,6 +124,13 @@ export function groupNameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const [x, y] = [collectiveParts(a), collectiveParts(b)];
   if (x.scope && y.scope && x.scope !== y.scope) return 0;
+  // 区委各部门 (the party's) are not 区直/区政府各部门 (the government's).
+  const branches = new Set([x.branch, y.branch]);
+  if (branches.has("party") && branches.has("government")) return 0;
+  // 其他 (the others) is the complement of 相关/各/有关 or of a bare name: never the same group.
+  if (x.quantifier.includes("其他") !== y.quantifier.includes("其他")) return 0;
+  // 各成员单位 are the members of a body named elsewhere in the document, not a standing group.
+  if (x.member !== y.member) return 0;
   let score: number;
   if (x.field === y.field) score = x.field ? 0.85 : 0.75;
   else if (!x.field || !y.field) return 0;
@@ -121,8 +144,6 @@ export function groupNameSimilarity(a: string, b: string): number {
       score = overlap * 0.8;
     }
   }
-  // 其他 (the others) is the complement of 相关/各: a weaker match than the same wording.
-  if (x.quantifier.includes("其他") !== y.quantifier.includes("其他")) score -= 0.1;
   if (x.quantifier === y.quantifier) score += 0.05;
   if (x.kind === y.kind) score += 0.04;
   if (x.scope !== y.scope) score -= 0.05;
@@ -149,6 +170,11 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
   for (const group of catalogue.groups) {
     if (!byName.has(group.name)) byName.set(group.name, { name: group.name, status: "group", groupId: group.id });
   }
+  for (const group of catalogue.groups) {
+    for (const alias of group.aliases ?? []) {
+      if (!byName.has(alias)) byName.set(alias, { name: alias, status: "group", groupId: group.id });
+    }
+  }
 
   return [...new Set(names)].map((name): Reconciliation => {
     const known = byName.get(name);
@@ -162,7 +188,10 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
           name: group.name,
           score: asSimplified?.status === "group" && asSimplified.groupId === group.id
             ? SIMPLIFIED_EXACT
-            : groupNameSimilarity(simplified, group.name),
+            : Math.min(
+                Math.max(groupNameSimilarity(simplified, group.name), ...(group.aliases ?? []).map((alias) => groupNameSimilarity(simplified, alias))),
+                SIMPLIFIED_EXACT,
+              ),
         }))
         .filter((candidate) => candidate.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score)

@@ -101,7 +101,9 @@ export async function previewPlanImport(form: FormData) {
         sourceText: decoded.text,
         document: { ...document, warnings },
         reconciliation,
-        units: catalogue.units.map(({ id, name }) => ({ id, name })),
+        // The import region's path and the units' paths: the review offers a group only the members the commit accepts.
+        regionPath: region.path,
+        units: catalogue.units.map(({ id, name, regionPath }) => ({ id, name, regionPath })),
         groups: catalogue.groups,
       },
     };
@@ -152,7 +154,7 @@ export async function importPlanLedger(form: FormData) {
     const unresolved: string[] = [];
     for (const item of reconciliation) {
       if (item.status === "unit") resolutions[item.name] = { action: "unit", unitId: item.unitId, remember: false };
-      else if (item.status === "group") resolutions[item.name] = { action: "group", groupId: item.groupId };
+      else if (item.status === "group") resolutions[item.name] = { action: "group", groupId: item.groupId, remember: false };
       else {
         const codes = parsed.data.measures
           .filter((m) => m.leadUnits.includes(item.name) || m.responsibleUnits.includes(item.name))

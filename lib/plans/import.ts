@@ -1,10 +1,10 @@
 import type { Tx } from "@/lib/db/client.ts";
-import type { Actor } from "@/lib/auth/policy.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
 import type { UnitKind } from "@/lib/generated/prisma/enums.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { AppError } from "@/lib/errors.ts";
+import { AppError, forbidden } from "@/lib/errors.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
-import { findNameClashes } from "@/lib/units/queries.ts";
+import { findNameClashes, groupAliasFree } from "@/lib/units/queries.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import { toSimplified } from "@/lib/import/chinese.ts";
 import { resolveSectionAreas } from "@/lib/outline/classify.ts";
@@ -89,6 +89,31 @@ async function addGroupMembers(tx: Tx, actor: Actor, group: { id: number; distri
     before,
     after,
   });
+}
+
+/**
+ * Keeps a collective name's wording as the group's alias (区直各执法部门 for
+ * 区直相关行政执法部门), so the next import resolves it by itself. A wording
+ * some unit, alias or group of the region already goes by stays as it is.
+ */
+async function rememberGroupAlias(
+  tx: Tx,
+  actor: Actor,
+  group: { id: number; name: string; regionId: number; districtId: number },
+  alias: string,
+  summary: ImportSummary,
+) {
+  if (!(await groupAliasFree(tx, group.regionId, alias))) return;
+  await tx.unitGroupAlias.create({ data: { alias, groupId: group.id, regionId: group.regionId, districtId: group.districtId } });
+  await recordAudit(tx, {
+    actor,
+    action: "group.addAlias",
+    entityType: "UnitGroup",
+    entityId: group.id,
+    districtId: group.districtId,
+    after: { alias },
+  });
+  summary.aliasesAdded.push(`${alias} → ${group.name}`);
 }
 
 /** Turns every name into the units it stands for, creating what the user confirmed. */
@@ -179,7 +204,12 @@ async function resolveNames(
         if (!group && resolution.action === "group") {
           throw new AppError("VALIDATION", `“${name}”对应的分组不存在或不属于本区县`, { resolutions: [name] });
         }
+        // Picking members edits the group, which is the group screen's permission, not the import's.
+        if (resolution.memberIds?.length && !can(actor, "group.manage")) throw forbidden();
         const memberIds = await checkGroupMembers(tx, name, group?.regionId ?? region.id, region.districtId, resolution.memberIds ?? []);
+        if (group && resolution.action === "group" && resolution.remember && group.name !== name) {
+          await rememberGroupAlias(tx, actor, group, name, summary);
+        }
         if (!group) {
           group = await tx.unitGroup.create({
             data: {

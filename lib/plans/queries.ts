@@ -25,18 +25,30 @@ export async function loadCatalogue(districtId: number, client: Tx = db()): Prom
   const [units, groups] = await Promise.all([
     client.unit.findMany({
       where: { districtId, active: true },
-      select: { id: true, name: true, aliases: { select: { alias: true } } },
+      select: { id: true, name: true, aliases: { select: { alias: true } }, region: { select: { path: true } } },
       orderBy: { id: "asc" },
     }),
     client.unitGroup.findMany({
       where: { districtId },
-      select: { id: true, name: true, _count: { select: { members: { where: { unit: { active: true } } } } } },
+      select: {
+        id: true,
+        name: true,
+        aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
+        region: { select: { path: true } },
+        _count: { select: { members: { where: { unit: { active: true } } } } },
+      },
       orderBy: { id: "asc" },
     }),
   ]);
   return {
-    units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias) })),
-    groups: groups.map((g) => ({ id: g.id, name: g.name, memberCount: g._count.members })),
+    units: units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases.map((a) => a.alias), regionPath: u.region.path })),
+    groups: groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      aliases: g.aliases.map((a) => a.alias),
+      memberCount: g._count.members,
+      regionPath: g.region.path,
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Reconciliation } from "@/lib/import/reconcile.ts";
+import { soleBestCandidate } from "@/lib/import/candidates.ts";
 import type { ParsedPlan } from "@/lib/import/types.ts";
 import type { Resolution } from "@/lib/plans/schema.ts";
 
@@ -11,7 +12,7 @@ export function proposedResolution(reconciliation: Reconciliation): Resolution |
     case "unit":
       return { action: "unit", unitId: reconciliation.unitId, remember: false };
     case "group":
-      return { action: "group", groupId: reconciliation.groupId };
+      return { action: "group", groupId: reconciliation.groupId, remember: false };
     case "newGroup":
       return { action: "createGroup" };
     default:
@@ -20,23 +21,24 @@ export function proposedResolution(reconciliation: Reconciliation): Resolution |
 }
 
 /**
- * Every proposal taken: near matches accepted (units remembered as aliases;
- * groups have no aliases, so a near group match is proposed again on the
- * next import), unknown names created as units. What a user clicking both bulk buttons decides; used by
- * tests and the import benchmark.
+ * Every proposal taken: near matches accepted and remembered as aliases (of
+ * the unit or the group), unknown names created as units. What a user
+ * clicking both bulk buttons decides; used by tests and the import benchmark.
+ * A collective name equally near two groups is left out, undecided: the
+ * review's bulk button leaves it for the user too.
  */
 export function acceptAllProposals(reconciliation: Reconciliation[]): Record<string, Resolution> {
-  return Object.fromEntries(
-    reconciliation.map((r) => [
-      r.name,
-      proposedResolution(r) ??
-        (r.status === "near"
-          ? { action: "unit", unitId: r.candidates[0]!.unitId, remember: true }
-          : r.status === "nearGroup"
-            ? { action: "group", groupId: r.candidates[0]!.groupId }
-            : { action: "createUnit" }),
-    ]),
-  );
+  const resolutions: Record<string, Resolution> = {};
+  for (const r of reconciliation) {
+    const proposed = proposedResolution(r);
+    if (proposed) resolutions[r.name] = proposed;
+    else if (r.status === "near") resolutions[r.name] = { action: "unit", unitId: r.candidates[0]!.unitId, remember: true };
+    else if (r.status === "nearGroup") {
+      const best = soleBestCandidate(r.candidates);
+      if (best) resolutions[r.name] = { action: "group", groupId: best.groupId, remember: true };
+    } else resolutions[r.name] = { action: "createUnit" };
+  }
+  return resolutions;
 }
 
 /** Parsed plans in the shape the commit takes, unedited. */
@@ -50,7 +52,7 @@ export function unreviewedPlans(plans: ParsedPlan[]) {
 export type CliResolutionOptions = {
   /** `--create-units`: unknown names become units, collective names new groups. */
   createUnits?: boolean;
-  /** `--accept-near-matches`: a near match takes its best candidate, remembered as an alias. */
+  /** `--accept-near-matches`: a near match takes its best candidate, remembered as an alias (a tie between groups is not taken). */
   acceptNearMatches?: boolean;
 };
 /** A name the command line may not decide on its own, with what was found for it. */
@@ -74,7 +76,7 @@ export function cliResolutions(
         resolutions[r.name] = { action: "unit", unitId: r.unitId, remember: false };
         break;
       case "group":
-        resolutions[r.name] = { action: "group", groupId: r.groupId };
+        resolutions[r.name] = { action: "group", groupId: r.groupId, remember: false };
         break;
       case "newGroup":
         if (options.createUnits) resolutions[r.name] = { action: "createGroup" };
@@ -84,10 +86,13 @@ export function cliResolutions(
         if (options.acceptNearMatches) resolutions[r.name] = { action: "unit", unitId: r.candidates[0]!.unitId, remember: true };
         else unresolved.push({ name: r.name, found: `相近:${r.candidates.map((c) => c.name).join("、")}` });
         break;
-      case "nearGroup":
-        if (options.acceptNearMatches) resolutions[r.name] = { action: "group", groupId: r.candidates[0]!.groupId };
+      case "nearGroup": {
+        const best = soleBestCandidate(r.candidates);
+        if (options.acceptNearMatches && best) resolutions[r.name] = { action: "group", groupId: best.groupId, remember: true };
+        else if (options.acceptNearMatches) unresolved.push({ name: r.name, found: `有并列的相近分组:${r.candidates.map((c) => c.name).join("、")}` });
         else unresolved.push({ name: r.name, found: `相近分组:${r.candidates.map((c) => c.name).join("、")}` });
         break;
+      }
       case "unknown":
         if (options.createUnits) resolutions[r.name] = { action: "createUnit" };
         else unresolved.push({ name: r.name, found: "未找到" });

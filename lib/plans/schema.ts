@@ -54,7 +54,8 @@ const groupMemberIds = z.array(id("成员单位")).max(500, "一个分组最多 
 /** What the user decided for each unit name found in the document. */
 export const resolutionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("unit"), unitId: id("单位"), remember: z.boolean().default(false) }),
-  z.object({ action: z.literal("group"), groupId: id("分组"), memberIds: groupMemberIds }),
+  // remember: keep the printed name as the group's alias, as an accepted near match of a unit is.
+  z.object({ action: z.literal("group"), groupId: id("分组"), remember: z.boolean().default(false), memberIds: groupMemberIds }),
   z.object({ action: z.literal("createUnit") }),
   z.object({ action: z.literal("createGroup"), memberIds: groupMemberIds }),
   z.object({ action: z.literal("ignore") }),

@@ -63,11 +63,12 @@ export function listUnitOptions(actor: Actor, filter: { underRegionPath?: string
 }
 
 /**
- * Names (and aliases) must be unique within a region, across both, so that a
- * name in an imported document resolves to exactly one unit.
+ * Names (and aliases) must be unique within a region, across both and the
+ * groups' aliases, so that a name in an imported document resolves to exactly
+ * one unit or group.
  */
 export async function findNameClashes(tx: Tx, regionId: number, names: string[], exceptUnitId?: number) {
-  const [units, aliases] = await Promise.all([
+  const [units, aliases, groupAliases] = await Promise.all([
     tx.unit.findMany({
       where: { regionId, name: { in: names }, ...(exceptUnitId ? { id: { not: exceptUnitId } } : {}) },
       select: { name: true },
@@ -76,6 +77,19 @@ export async function findNameClashes(tx: Tx, regionId: number, names: string[],
       where: { regionId, alias: { in: names }, ...(exceptUnitId ? { unitId: { not: exceptUnitId } } : {}) },
       select: { alias: true },
     }),
+    tx.unitGroupAlias.findMany({ where: { regionId, alias: { in: names } }, select: { alias: true } }),
   ]);
-  return [...units.map((u) => u.name), ...aliases.map((a) => a.alias)];
+  return [...units.map((u) => u.name), ...aliases.map((a) => a.alias), ...groupAliases.map((a) => a.alias)];
+}
+
+/**
+ * A wording free to become a group's alias in its region: no unit, unit
+ * alias, group or other group alias goes by it.
+ */
+export async function groupAliasFree(tx: Tx, regionId: number, alias: string) {
+  const [clashes, group] = await Promise.all([
+    findNameClashes(tx, regionId, [alias]),
+    tx.unitGroup.findFirst({ where: { regionId, name: alias }, select: { id: true } }),
+  ]);
+  return clashes.length === 0 && !group;
 }

@@ -4,9 +4,14 @@ import { e2eQuery, signIn } from "./helpers.ts";
 // Acceptance 4 of issue 13: in the import review a collective name resolves
 // to the existing group by near match, and a collective that would be an
 // empty group is warned (该举措将无人承担) and filled. A plan title and a
-// collective name of this spec's own, so no other spec's data is touched.
-const TITLE = "下陆区2027年执法协调监督工作要点";
-const NEW_GROUP = "区直各审批服务部门";
+// collective name of this spec's own, unique per run (the demo database keeps
+// what an earlier run imported), so no other spec's data is touched and a
+// second run still meets a new, empty group. Written in Chinese numerals, as
+// a document would print a batch number, so it reads as no year or code.
+const RUN = [...String(Date.now()).slice(-6)].reverse().map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
+const TITLE = `下陆区2027年第${RUN}批执法协调监督工作要点`;
+const NEW_GROUP = `区直各第${RUN}批审批改革试点部门`;
+const NEAR = "区直各执法部门";
 const PLAN_TEXT = `${TITLE}
 
 一、规范执法行为
@@ -24,6 +29,23 @@ const shot = (step: string) => `test-results/screenshots/import-groups-${step}-1
 
 test("the import review matches a collective name to its group and fills an empty one", async ({ page }) => {
   test.setTimeout(120_000);
+  const [enforcement] = await e2eQuery<{ id: number }>(
+    `SELECT g.id FROM "UnitGroup" g JOIN "Region" r ON r.id = g."regionId" WHERE r.code = '420204' AND g.name = '区直相关行政执法部门'`,
+  );
+  // An earlier run accepted the near match and so remembered the wording as
+  // the group's alias; forgotten, so this run meets it as a near match again.
+  await e2eQuery(`DELETE FROM "UnitGroupAlias" WHERE "groupId" = $1 AND alias = $2`, [enforcement!.id, NEAR]);
+  // Read now, not assumed: another spec may have changed the demo group.
+  const membersBefore = await e2eQuery<{ unitId: number }>(
+    `SELECT gm."unitId" FROM "UnitGroupMember" gm JOIN "Unit" u ON u.id = gm."unitId" WHERE gm."groupId" = $1 AND u.active ORDER BY 1`,
+    [enforcement!.id],
+  );
+  const countOf = async () =>
+    (
+      await e2eQuery<{ count: number }>(`SELECT count(*)::int AS count FROM "UnitGroupMember" WHERE "groupId" = $1`, [enforcement!.id])
+    )[0]!.count;
+  const countBefore = await countOf();
+
   await signIn(page, "xialu.bureau");
   await page.goto("/plans/import");
   await page.getByLabel("导入到").selectOption({ label: "下陆区" });
@@ -32,16 +54,18 @@ test("the import review matches a collective name to its group and fills an empt
   await expect(page.getByText("识别出 1 个规划")).toBeVisible();
 
   // The near match is proposed, not taken: the user accepts it.
-  const near = page.getByLabel("“区直各执法部门”的处理方式");
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "区直各执法部门", exact: true }) });
+  const near = page.getByLabel(`“${NEAR}”的处理方式`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: NEAR, exact: true }) });
   await expect(row).toContainText("相近分组,请确认");
   await expect(near).toHaveValue("");
   await page.screenshot({ path: shot("proposed"), fullPage: false });
   await near.selectOption({ label: "匹配为分组“区直相关行政执法部门”" });
+  // The new collective: a new group (chosen explicitly, whatever earlier runs' groups it resembles).
+  await page.getByLabel(`“${NEW_GROUP}”的处理方式`).selectOption({ label: `新建分组“${NEW_GROUP}”` });
 
   // The new collective has no members: warned, with the measure it leaves without anyone.
   const warning = page.getByRole("region", { name: `分组“${NEW_GROUP}”没有成员单位` });
-  await expect(warning.getByRole("alert")).toContainText("该举措将无人承担:举措 2");
+  await expect(warning.getByRole("alert")).toContainText("举措 2:该举措将无人承担");
   await warning.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot("empty-warned"), fullPage: false });
 
@@ -55,19 +79,10 @@ test("the import review matches a collective name to its group and fills an empt
   await expect(page.getByRole("heading", { name: "导入完成" })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: shot("done"), fullPage: false });
 
-  // The first measure is assigned to the 14 units of the existing group, through it.
-  const [enforcement] = await e2eQuery<{ id: number }>(
-    `SELECT g.id FROM "UnitGroup" g JOIN "Region" r ON r.id = g."regionId" WHERE r.code = '420204' AND g.name = '区直相关行政执法部门'`,
-  );
-  // Active members: a unit another spec deactivated drops out of the group's assignments.
-  const members = await e2eQuery<{ unitId: number }>(
-    `SELECT gm."unitId" FROM "UnitGroupMember" gm JOIN "Unit" u ON u.id = gm."unitId" WHERE gm."groupId" = $1 AND u.active ORDER BY 1`,
-    [enforcement!.id],
-  );
-  const [{ count }] = (await e2eQuery<{ count: number }>(`SELECT count(*)::int AS count FROM "UnitGroupMember" WHERE "groupId" = $1`, [
-    enforcement!.id,
-  ])) as [{ count: number }];
-  expect(count).toBe(14);
+  // The first measure is assigned to the existing group's active units, through it; the group itself is unchanged.
+  expect(await countOf()).toBe(countBefore);
+  // The accepted wording is remembered as the group's alias, for the next import.
+  expect(await e2eQuery(`SELECT alias FROM "UnitGroupAlias" WHERE "groupId" = $1 AND alias = $2`, [enforcement!.id, NEAR])).toHaveLength(1);
   const assigned = (code: string) =>
     e2eQuery<{ unitId: number; viaGroupId: number | null; name: string }>(
       `SELECT a."unitId", a."viaGroupId", u.name FROM "Assignment" a
@@ -76,7 +91,7 @@ test("the import review matches a collective name to its group and fills an empt
       [TITLE, code],
     );
   const first = await assigned("1");
-  expect(first.map((a) => a.unitId)).toEqual(members.map((m) => m.unitId));
+  expect(first.map((a) => a.unitId)).toEqual(membersBefore.map((m) => m.unitId));
   expect(new Set(first.map((a) => a.viaGroupId))).toEqual(new Set([enforcement!.id]));
 
   // The new group holds the two units picked, and the second measure is theirs.

@@ -251,7 +251,7 @@ describe("group queries", () => {
   it("list only the actor's district, with member counts", async () => {
     const actor = await actAs(world.a.users.leader);
     expect(await listUnitGroups(actor!)).toEqual([
-      { id: world.a.group.id, name: "区直各部门", region: { id: world.a.region.id, name: "下陆区" }, _count: { members: 2 } },
+      { id: world.a.group.id, name: "区直各部门", region: { id: world.a.region.id, name: "下陆区" }, aliases: [], _count: { members: 2 } },
     ]);
   });
 

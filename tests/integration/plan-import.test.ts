@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
 import { commitPlanImport, previewPlanImport } from "@/lib/plans/actions.ts";
 import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
+import { findNameClashes } from "@/lib/units/queries.ts";
+import { PERMISSIONS } from "@/lib/auth/policy.ts";
 import { actAs } from "../support/acting.ts";
 
 const seed004 = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/seeds/004-xialu-division.txt"), "utf8");
@@ -242,8 +244,10 @@ describe("collective names in an import", () => {
     expect(enforcement.members).toHaveLength(14);
     expect(data.reconciliation.find((r) => r.name === "区直各执法部门")).toMatchObject({
       status: "nearGroup",
-      candidates: [{ groupId: enforcement.id, name: "区直相关行政执法部门" }, { name: "区直其他行政执法部门" }],
+      candidates: [{ groupId: enforcement.id, name: "区直相关行政执法部门" }],
     });
+    // 其他 is the complement of 各/相关: never proposed for it.
+    expect(JSON.stringify(data.reconciliation)).not.toContain("区直其他行政执法部门");
     const groupsBefore = await db().unitGroup.count();
     const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
     expect(result).toMatchObject({ ok: true, data: { groupsCreated: ["区直各审批服务部门"], emptyGroups: ["区直各审批服务部门"] } });
@@ -252,8 +256,57 @@ describe("collective names in an import", () => {
         .map((m) => ({ unitId: m.unitId, viaGroupId: enforcement.id, role: "RESPONSIBLE" }))
         .sort((a, b) => a.unitId - b.unitId),
     );
-    // Groups have no aliases: nothing new for the near match, the one new collective only.
+    // No group for the near match, the one new collective only.
     expect(await db().unitGroup.count()).toBe(groupsBefore + 1);
+  });
+
+  it("an accepted near group match is remembered as the group's alias, audited, and resolves by itself next time", async () => {
+    const { data, plans } = await groupsPreview();
+    const enforcement = await db().unitGroup.findFirstOrThrow({ where: { name: "区直相关行政执法部门", region: { code: "420204" } } });
+    const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
+    expect(result).toMatchObject({ ok: true, data: { aliasesAdded: ["区直各执法部门 → 区直相关行政执法部门"] } });
+    expect(await db().unitGroupAlias.findMany({ select: { alias: true, groupId: true, regionId: true, districtId: true } })).toEqual([
+      { alias: "区直各执法部门", groupId: enforcement.id, regionId: enforcement.regionId, districtId: enforcement.districtId },
+    ]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "group.addAlias", entityId: String(enforcement.id) } });
+    expect(audit).toMatchObject({ entityType: "UnitGroup", districtId: enforcement.districtId, after: { alias: "区直各执法部门" } });
+
+    const next = await groupsPreview();
+    expect(next.data.reconciliation.find((r) => r.name === "区直各执法部门")).toEqual({
+      name: "区直各执法部门",
+      status: "group",
+      groupId: enforcement.id,
+    });
+    // A unit may no longer take the wording as its own alias: a name resolves to one thing.
+    expect(await findNameClashes(db(), enforcement.regionId, ["区直各执法部门"])).toEqual(["区直各执法部门"]);
+    // Re-importing remembers nothing twice.
+    const again = await commitPlanImport({
+      regionId: String(xialu.id),
+      plans: next.plans,
+      resolutions: acceptAllProposals(next.data.reconciliation),
+    });
+    expect(again).toMatchObject({ ok: true, data: { aliasesAdded: [] } });
+    expect(await db().unitGroupAlias.count()).toBe(1);
+  });
+
+  it("picking members asks the group policy: without group.manage the import is refused and nothing written", async () => {
+    const { data, plans } = await groupsPreview();
+    const [a] = await xialuUnits(1);
+    const before = { ...(await counts()), members: await db().unitGroupMember.count(), audit: await db().auditEvent.count() };
+    const permissions = PERMISSIONS as Record<string, readonly string[]>;
+    const saved = permissions["group.manage"]!;
+    permissions["group.manage"] = ["ADMIN"];
+    try {
+      const result = await commitPlanImport({
+        regionId: String(xialu.id),
+        plans,
+        resolutions: { ...acceptAllProposals(data.reconciliation), 区直各审批服务部门: { action: "createGroup" as const, memberIds: [String(a!.id)] } },
+      });
+      expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    } finally {
+      permissions["group.manage"] = saved;
+    }
+    expect({ ...(await counts()), members: await db().unitGroupMember.count(), audit: await db().auditEvent.count() }).toEqual(before);
   });
 
   it("a new group gets the members picked in the review, audited; the measure is assigned to them", async () => {

@@ -19,8 +19,8 @@ export default async function GroupsPage() {
         description="“区直各部门”“各街办”等统称及其包含的单位;分工到分组即分工到其全部成员"
         actions={can(actor, "group.manage") ? <LinkButton href="/groups/new">新增分组</LinkButton> : null}
       />
-      <Table caption={`单位分组,共 ${groups.length} 个`} head={["分组名称", "区域", "成员数"]}>
-        {groups.length === 0 && <EmptyRow colSpan={3}>尚无分组</EmptyRow>}
+      <Table caption={`单位分组,共 ${groups.length} 个`} head={["分组名称", "区域", "别名", "成员数"]}>
+        {groups.length === 0 && <EmptyRow colSpan={4}>尚无分组</EmptyRow>}
         {groups.map((group) => (
           <tr key={group.id}>
             <td className={cell}>
@@ -29,6 +29,8 @@ export default async function GroupsPage() {
               </Link>
             </td>
             <td className={cell}>{group.region.name}</td>
+            {/* Other wordings remembered from imports, which resolve to this group. */}
+            <td className={cell}>{group.aliases.map((a) => a.alias).join("、")}</td>
             <td className={cell}>{group._count.members}</td>
           </tr>
         ))}

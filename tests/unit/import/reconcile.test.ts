@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupNameSimilarity, nameSimilarity, reconcileNames, type Catalogue } from "@/lib/import/reconcile.ts";
+import { groupNameSimilarity, nameSimilarity, reconcileNames, soleBestCandidate, type Catalogue } from "@/lib/import/reconcile.ts";
 
 const catalogue: Catalogue = {
   units: [
@@ -80,7 +80,7 @@ describe("reconcileNames, collective names", () => {
     ["区直其他行政执法部门", xialu, { status: "group", groupId: 26 }],
     // near: the same field of departments, worded differently
     ["区直各执法部门", xialu, { status: "nearGroup", candidates: [{ groupId: 25, name: "区直相关行政执法部门" }] }],
-    ["区直各行政执法单位", xialu, { status: "nearGroup", candidates: [{ groupId: 25 }, { groupId: 26 }] }],
+    ["区直各行政执法单位", xialu, { status: "nearGroup", candidates: [{ groupId: 25 }] }],
     ["区直各单位", xialu, { status: "nearGroup", candidates: [{ groupId: 20, name: "区直各部门" }] }],
     ["区政府各部门", xialu, { status: "nearGroup" }],
     // a broad name is never proposed as a narrower group, nor the other way round
@@ -95,11 +95,39 @@ describe("reconcileNames, collective names", () => {
     expectReconciled(name, cat as Catalogue, expected);
   });
 
-  it("proposes 区直各执法部门 only as the 执法 groups, 相关 before 其他", () => {
+  it("proposes 区直各执法部门 only as the 执法 group it means, never as 其他 (its complement)", () => {
     const [result] = reconcileNames(["区直各执法部门"], xialu);
     expect(result?.status).toBe("nearGroup");
     if (result?.status !== "nearGroup") return;
-    expect(result.candidates.map((c) => c.name)).toEqual(["区直相关行政执法部门", "区直其他行政执法部门"]);
+    expect(result.candidates.map((c) => c.name)).toEqual(["区直相关行政执法部门"]);
+  });
+
+  it("区直各单位 is as near to 区直各部门 as to 区政府各部门: a tie, no sole best candidate", () => {
+    const [result] = reconcileNames(["区直各单位"], {
+      units: [],
+      groups: [
+        { id: 20, name: "区直各部门" },
+        { id: 30, name: "区政府各部门" },
+      ],
+    });
+    expect(result?.status).toBe("nearGroup");
+    if (result?.status !== "nearGroup") return;
+    expect(result.candidates.map((c) => c.groupId).sort()).toEqual([20, 30]);
+    expect(result.candidates[0]!.score).toBe(result.candidates[1]!.score);
+    expect(soleBestCandidate(result.candidates)).toBeNull();
+    expect(soleBestCandidate([{ groupId: 25, name: "区直相关行政执法部门", score: 0.9 }, { groupId: 20, name: "区直各部门", score: 0.8 }])).toMatchObject({ groupId: 25 });
+  });
+
+  it.each([
+    // a remembered alias resolves on its own, as the group
+    ["区直各执法部门", { status: "group", groupId: 25 }],
+    ["区直相关行政执法部门", { status: "group", groupId: 25 }],
+  ] as const)("with 区直各执法部门 remembered as an alias: %s", (name, expected) => {
+    const withAlias: Catalogue = {
+      units: catalogue.units,
+      groups: xialu.groups.map((g) => (g.id === 25 ? { ...g, aliases: ["区直各执法部门"] } : g)),
+    };
+    expect(reconcileNames([name], withAlias)).toEqual([{ name, ...expected }]);
   });
 
   it.each([
@@ -111,6 +139,19 @@ describe("reconcileNames, collective names", () => {
     ["区直各执法部门", "市直相关行政执法部门", false],
     ["区直各审批部门", "区直相关行政执法部门", false],
     ["各街办", "各单位党委(党组)", false],
+    // 其他 (the others) is the complement of 相关/各/有关, never the same group
+    ["区直其他行政执法部门", "区直相关行政执法部门", false],
+    ["区直其它行政执法部门", "区直各执法部门", false],
+    ["区直行政执法部门", "区直其他行政执法部门", false],
+    ["区直其它执法部门", "区直其他行政执法部门", true],
+    // 区委 (party) and 区直/区政府 (government) are different scopes
+    ["区委各部门", "区直各部门", false],
+    ["区委各部门", "区政府各部门", false],
+    ["区委有关部门", "区委各部门", true],
+    ["区直各部门", "区政府各部门", true],
+    // 成员单位 are the members of some body the document names elsewhere
+    ["各成员单位", "区直各部门", false],
+    ["各成员单位", "区直各单位", false],
   ])("groupNameSimilarity(%s, %s) proposes: %s", (a, b, proposed) => {
     expect(groupNameSimilarity(a, b) >= 0.6).toBe(proposed);
   });

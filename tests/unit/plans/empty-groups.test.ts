@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choiceOutcome, emptyGroupWarnings, type NameOutcome } from "@/lib/plans/empty-groups.ts";
+import { choiceOutcome, emptyGroupWarnings, memberCandidates, unassignedMessage, type NameOutcome } from "@/lib/plans/empty-groups.ts";
 
 const groups = [
   { id: 1, name: "区直相关行政执法部门", memberCount: 14 },
@@ -66,5 +66,51 @@ describe("emptyGroupWarnings", () => {
 
   it("nothing when no name resolves to an empty group", () => {
     expect(emptyGroupWarnings([plan], () => "units")).toEqual([]);
+  });
+});
+
+describe("choiceOutcome, a name printed in traditional characters", () => {
+  // The server creates (or reuses) the group under the simplified name the reconciliation carries.
+  const withDepartments = [...groups, { id: 3, name: "区直各部门", memberCount: 20 }];
+  it.each([
+    ["區直各部門", "区直各部门", "units"],
+    ["區直各審批部門", "区直各审批部门", "emptyGroup"],
+    ["各街辦", "各街办", "emptyGroup"],
+  ] as const)("createGroup for %s (new name %s): %s", (name, simplified, expected) => {
+    expect(choiceOutcome("createGroup", name, withDepartments, 0, { newName: simplified })).toBe(expected);
+  });
+});
+
+describe("memberCandidates: the units the server accepts as members", () => {
+  // 下陆区 /1/2/, its town 东方山街道 /1/2/7/, another district /1/3/.
+  const units = [
+    { id: 1, name: "区司法局", regionPath: "/1/2/" },
+    { id: 2, name: "东方山街道办事处", regionPath: "/1/2/7/" },
+    { id: 3, name: "东方山街道综合执法队", regionPath: "/1/2/7/" },
+    { id: 4, name: "团城山街道办事处", regionPath: "/1/2/8/" },
+  ];
+  const regionGroups = [
+    { id: 1, name: "区直各部门", memberCount: 0, regionPath: "/1/2/" },
+    { id: 2, name: "东方山街道各站所", memberCount: 0, regionPath: "/1/2/7/" },
+  ];
+  it.each([
+    ["an existing district group", "group:1", "区直各部门", "/1/2/", [1, 2, 3, 4]],
+    ["an existing town group", "group:2", "东方山街道各站所", "/1/2/", [2, 3]],
+    ["a group created in a town under its group's name", "createGroup", "东方山街道各站所", "/1/2/7/", [2, 3]],
+    // the server looks for the name in the import's region only: a new group of the district
+    ["a group created in the district under a town group's name", "createGroup", "东方山街道各站所", "/1/2/", [1, 2, 3, 4]],
+    ["a new group in the district", "createGroup", "区直各审批部门", "/1/2/", [1, 2, 3, 4]],
+    ["a new group in a town", "createGroup", "各站所", "/1/2/7/", [2, 3]],
+  ] as const)("%s", (_case, choice, newName, importPath, expected) => {
+    expect(memberCandidates(choice, newName, regionGroups, units, importPath).map((u) => u.id)).toEqual(expected);
+  });
+});
+
+describe("unassignedMessage", () => {
+  it.each([
+    [["举措 2"], "举措 2:该举措将无人承担。"],
+    [["举措 2", "举措 3"], "以下举措将无人承担:举措 2、举措 3。"],
+  ])("%o", (measures, message) => {
+    expect(unassignedMessage(measures)).toBe(message);
   });
 });

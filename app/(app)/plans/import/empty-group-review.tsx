@@ -2,11 +2,11 @@
 
 import { useEffect, useState, type RefObject } from "react";
 import type { Reconciliation } from "@/lib/import/reconcile.ts";
-import { choiceOutcome, emptyGroupWarnings } from "@/lib/plans/empty-groups.ts";
+import { choiceOutcome, emptyGroupWarnings, memberCandidates, unassignedMessage } from "@/lib/plans/empty-groups.ts";
 
 type Plan = { title: string; measures: { code: string; leadUnits: string[]; responsibleUnits: string[] }[] };
-type Group = { id: number; name: string; memberCount?: number };
-type Unit = { id: number; name: string };
+type Group = { id: number; name: string; memberCount?: number; regionPath?: string };
+type Unit = { id: number; name: string; regionPath?: string };
 
 /** The checkboxes' field name; the wizard's collect() reads it into the group resolution's memberIds. */
 export const memberField = (name: string) => `members:${name}`;
@@ -14,7 +14,8 @@ export const memberField = (name: string) => `members:${name}`;
 /**
  * Below the name table: every name whose current choice is a group with no
  * members, with the measures it would leave without anyone (该举措将无人承担),
- * and a picker for the units to put into that group. Follows the choices in
+ * and a picker for the units the commit accepts into that group (those of its
+ * region or below: a town's group offers the town's units). Follows the choices in
  * the table through the form's change events, so it needs no state of the
  * wizard's.
  */
@@ -24,12 +25,15 @@ export function EmptyGroupReview({
   plans,
   groups,
   units,
+  regionPath,
 }: {
   form: RefObject<HTMLFormElement | null>;
   reconciliation: Reconciliation[];
   plans: Plan[];
   groups: Group[];
   units: Unit[];
+  /** The import region's path: where a new group is created. */
+  regionPath: string;
 }) {
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [picked, setPicked] = useState<Record<string, number[]>>({});
@@ -50,8 +54,12 @@ export function EmptyGroupReview({
     return () => element.removeEventListener("change", read);
   }, [form, reconciliation]);
 
+  // What createGroup calls the group: the simplified form of a name printed in traditional characters, as the commit does.
+  const newNames = new Map(reconciliation.map((item) => [item.name, ("simplified" in item && item.simplified) || item.name]));
+  const newName = (name: string) => newNames.get(name) ?? name;
   // Warned as the group stands today: the picked members are what fixes it.
-  const outcome = (name: string) => (name in choices ? choiceOutcome(choices[name]!, name, groups) : "units");
+  const outcome = (name: string) =>
+    name in choices ? choiceOutcome(choices[name]!, name, groups, 0, { newName: newName(name), regionPath }) : "units";
   const warnings = emptyGroupWarnings(plans, outcome);
   if (!warnings.length) return null;
 
@@ -65,7 +73,9 @@ export function EmptyGroupReview({
   return (
     <div className="mt-4 space-y-4">
       {warnings.map(({ name, measures }, index) => {
-        const chosen = picked[name] ?? [];
+        const offered = memberCandidates(choices[name] ?? "", newName(name), groups, units, regionPath);
+        // Only what is offered is sent: a pick made for another choice of group no longer counts.
+        const chosen = (picked[name] ?? []).filter((id) => offered.some((unit) => unit.id === id));
         const headingId = `empty-group-${index}`;
         return (
           <section
@@ -81,7 +91,7 @@ export function EmptyGroupReview({
               <p role="status">已选 {chosen.length} 个成员单位,导入时加入分组“{name}”。</p>
             ) : measures.length > 0 ? (
               <p role="alert">
-                该举措将无人承担:{measures.join("、")}。请为分组“{name}”选择成员单位,或在上表中改为已有单位或分组。
+                {unassignedMessage(measures)}请为分组“{name}”选择成员单位,或在上表中改为已有单位或分组。
               </p>
             ) : (
               <p>该分组暂无成员,请选择成员单位。</p>
@@ -89,7 +99,7 @@ export function EmptyGroupReview({
             <fieldset className="mt-2">
               <legend className="mb-1">“{name}”的成员单位</legend>
               <div className="grid max-h-60 grid-cols-2 gap-x-4 gap-y-1 overflow-y-auto rounded border border-amber-200 bg-white p-2 text-slate-800 md:grid-cols-4">
-                {units.map((unit) => (
+                {offered.map((unit) => (
                   <label key={unit.id} className="flex items-center gap-2">
                     <input
                       type="checkbox"

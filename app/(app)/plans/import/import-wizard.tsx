@@ -9,6 +9,7 @@ import { proposedResolution } from "@/lib/plans/resolutions.ts";
 import type { ImportSummary } from "@/lib/plans/import.ts";
 import { splitUnitList } from "@/lib/import/unit-list.ts";
 import type { Reconciliation } from "@/lib/import/reconcile.ts";
+import { soleBestCandidate } from "@/lib/import/candidates.ts";
 import { GENERIC_ERROR } from "@/lib/errors.ts";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/components/form/fields.tsx";
@@ -46,7 +47,8 @@ function resolutionValue(resolution: Resolution | null): string {
 
 function parseResolution(value: string): Resolution | null {
   if (value.startsWith("unit:")) return { action: "unit", unitId: Number(value.slice(5)), remember: true };
-  if (value.startsWith("group:")) return { action: "group", groupId: Number(value.slice(6)) };
+  // A group chosen for a name is remembered as its alias, as a unit is: the next import resolves it by itself.
+  if (value.startsWith("group:")) return { action: "group", groupId: Number(value.slice(6)), remember: true };
   if (value === "createUnit" || value === "createGroup" || value === "ignore") return { action: value };
   return null;
 }
@@ -213,11 +215,14 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     });
   }
 
-  function bulkSet(status: Reconciliation["status"], choose: (item: Reconciliation) => string) {
+  /** choose answers null to leave a name as it is (a tie only the user decides). */
+  function bulkSet(status: Reconciliation["status"], choose: (item: Reconciliation) => string | null) {
     if (!preview || !reviewForm.current) return;
     for (const item of preview.reconciliation.filter((r) => r.status === status)) {
       const select = reviewForm.current.elements.namedItem(`r:${item.name}`) as HTMLSelectElement | null;
-      if (select) select.value = choose(item);
+      const value = choose(item);
+      if (value === null) continue;
+      if (select) select.value = value;
       // Programmatic values fire no event; the empty-group review follows the choices by it.
       select?.dispatchEvent(new Event("change", { bubbles: true }));
     }
@@ -374,7 +379,10 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                 className="rounded border border-slate-300 bg-white px-3 py-1 text-sm"
                 onClick={() => {
                   bulkSet("near", (item) => (item.status === "near" ? `unit:${item.candidates[0]!.unitId}` : ""));
-                  bulkSet("nearGroup", (item) => (item.status === "nearGroup" ? `group:${item.candidates[0]!.groupId}` : ""));
+                  bulkSet("nearGroup", (item) => {
+                    const best = item.status === "nearGroup" ? soleBestCandidate(item.candidates) : null;
+                    return best ? `group:${best.groupId}` : null;
+                  });
                 }}
               >
                 接受全部推荐匹配
@@ -462,6 +470,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
               plans={document.plans}
               groups={preview.groups}
               units={preview.units}
+              regionPath={preview.regionPath}
             />
           </section>
 
