@@ -50,11 +50,13 @@ const TITLE_WINDOW = 30;
 /** Entries of a site's menu, which may name a kind of document ("政策解读") without being one. */
 const MENU_ITEM =
   /^(?:首页|政务公开|(?:政府)?信息公开(?:指南|制度|目录|年报|年度报告)?|政策文件|政策解读|互动交流|办事服务|新闻(?:中心|动态)|(?:工作|部门|镇街|街镇)动态|通知公告|相关(?:新闻|链接|文件|解读|阅读)|网站地图|无障碍(?:浏览)?)$/;
+/** The site's own name above everything: "南屏区人民政府门户网站". */
+const SITE_NAME = /(?:门户网站|政府网|网站|政务网)$/;
 const HAN = /[\u4e00-\u9fa5]/g;
 
 /** More than a menu word: a line that could be the document's own title. */
 function isSubstantive(title: string): boolean {
-  if (MENU_ITEM.test(title)) return false;
+  if (MENU_ITEM.test(title) || SITE_NAME.test(title)) return false;
   const words = title.split(/[\s|·]+/).filter(Boolean);
   // "政务公开 政策解读 互动交流": a menu on one line.
   if (words.length >= 3 && words.every((w) => w.length <= 6)) return false;
