@@ -17,9 +17,10 @@
 //       there, to measure the dashboards at province scale. For test and
 //       staging databases only: it writes millions of rows.
 //
-//   npm run cli -- import <file> [--region <name>] [--kind plan|annual-report] --dry-run --json
+//   npm run cli -- import <file> [--region <name>] [--kind plan|annual-report] --dry-run [--json]
 //       Reads a plan or annual report (.txt or .docx) and prints its parse as
-//       one JSON object on stdout, writing nothing (lib/import/dry-run.ts).
+//       one JSON object on stdout (--json; lib/import/dry-run.ts) or as a
+//       summary in Chinese (lib/import/dry-run-text.ts), writing nothing.
 //       Unreadable input: a one-line reason on stderr, exit 1. A text that is
 //       neither (lib/import/classify.ts) gives no document and a warning;
 //       --kind reads it as the kind the operator names, as the import screen's
@@ -55,6 +56,7 @@ import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
 import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { toDryRun } from "@/lib/import/dry-run.ts";
+import { describeDryRun } from "@/lib/import/dry-run-text.ts";
 import { importWarnings } from "@/lib/import/warnings.ts";
 import type { DocumentKind } from "@/lib/import/classify.ts";
 import { CliImportStop, commitCliImport, describeCliImport } from "@/lib/plans/cli-import.ts";
@@ -71,9 +73,9 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
                                   用于在全省规模下测试看板性能;再次运行会接着编号追加。
                                   --seed 默认 1,--today 默认今天(北京时间);同样的参数生成同样的数据。
                                   模拟账号密码均为 Fazhi@2026。仅用于测试或演示数据库。
-  import <文件> [--region <区县>] [--kind plan|annual-report] --dry-run --json
-                                  读取规划或年度报告(.txt 或 .docx),在标准输出打印解析结果(一个 JSON 对象),
-                                  不写入数据库;文件无法读取时在标准错误输出一行原因并以 1 退出;
+  import <文件> [--region <区县>] [--kind plan|annual-report] --dry-run [--json]
+                                  读取规划或年度报告(.txt 或 .docx),在标准输出打印解析结果(--json 时为一个
+                                  JSON 对象,否则为中文摘要),不写入数据库;文件无法读取时在标准错误输出一行原因并以 1 退出;
                                   既不像规划也不像年度报告的文本(新闻、解读、编写指引)不列出文件,只给出提示;
                                   --kind 按指定的类型解析
   import <文件> --region <区域名称或代码> [--as <账号>] [--kind plan|annual-report]
@@ -267,7 +269,7 @@ async function cleanupFiles(args: string[]): Promise<number> {
 }
 
 /**
- * `import <file> [--region <name>] --dry-run --json`: the parse as one JSON object on stdout, nothing written.
+ * `import <file> [--region <name>] --dry-run [--json]`: the parse on stdout (one JSON object, or a summary), nothing written.
  * Without --dry-run: committed into --region (commitImport).
  */
 async function importDocument(args: string[]): Promise<number> {
@@ -296,13 +298,14 @@ async function importDocument(args: string[]): Promise<number> {
     else usageError(`多余的参数:${arg}`);
   }
   if (!file) usageError("请指定要导入的文件。");
-  if (flags.has("--dry-run") && !flags.has("--json")) usageError("试运行(--dry-run)需要同时指定 --json。");
   if (!flags.has("--dry-run") && !region) usageError("导入时请用 --region <区域名称或代码> 指定导入到哪个区县(乡镇)。");
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    console.error(`无法读取文件 ${file}:${(error as NodeJS.ErrnoException).code === "ENOENT" ? "文件不存在" : (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个目录,不是文件" : code === "EACCES" ? "没有读取权限" : (error as Error).message;
+    console.error(`无法读取文件 ${file}:${reason}`);
     return 1;
   }
   try {
@@ -318,14 +321,17 @@ async function importDocument(args: string[]): Promise<number> {
     }
     const result = toDryRun(parsed, { region });
     const warnings = [...decoded.warnings, ...result.warnings, ...importWarnings(parsed, todayInChina())].sort((a, b) => a.line - b.line);
-    await writeStdout(`${JSON.stringify({ ...result, warnings })}\n`);
+    const dryRun = { ...result, warnings };
+    await writeStdout(flags.has("--json") ? `${JSON.stringify(dryRun)}\n` : `${describeDryRun(dryRun).join("\n")}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ImportInputError) {
       console.error(error.message);
       return 1;
     }
-    throw error;
+    // Not the operator's input: one line for them, no stack trace.
+    console.error(`[fazhi] 读取文件时出错:${(error as Error)?.message ?? String(error)}`);
+    return 1;
   }
 }
 

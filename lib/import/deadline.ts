@@ -167,6 +167,14 @@ const RANGE_AFTER = new RegExp(`^\\s*[-—–~〜至到]\\s*${DIGIT_CLASS}{2,4}`
 const BASELINE_BEFORE = /(?:比|较|与|同|自|从)\s*$/u;
 /** "2020年以前的", "2020年度", "2022年前后": not a deadline. */
 const NOT_DEADLINE_AFTER = /^\s*(?:以来|以后|之后|后|起|开始|度|的)/u;
+// "2020年前出台的文件", "2021年印发的意见", "2021年受理的案件": a date, a verb
+// and 的 date the thing the sentence is about (an attribute), not the work the
+// measure asks for. Verbs of issuing and handling only: "2025年底前建成的…"
+// reads as a goal too often to be skipped. "2022年底前的…" (no verb) stays a
+// deadline; "以来/起" before the verb are already starting points.
+const ATTRIBUTE_VERB =
+  "出台|印发|制定|制发|发布|颁布|公布|下发|施行|实施|修订|修改|修正|通过|批准|审批|受理|办理|立案|作出|做出|签订|签署|登记|备案|认定|查处";
+const ATTRIBUTE_AFTER = new RegExp(`^\\s*(?:已经?|正式|相继|先后|陆续|新|首次)?(?:${ATTRIBUTE_VERB}){1,2}的`, "u");
 /** Words introducing a target date: "到2023年", "于2023年上半年", "力争…". */
 const TARGET_BEFORE = /(?:到|于|在|至|力争|争取|确保|力求|计划|预计)\s*$/u;
 /** A clause boundary just before the year: start of text or punctuation. */
@@ -262,6 +270,7 @@ function sentenceDates(sentence: string): DateMatch[] {
     const after = afterOf(sentence, d.end);
     if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) continue;
     if (BASELINE_BEFORE.test(before) || insideTitle(d.index)) continue;
+    if (ATTRIBUTE_AFTER.test(after)) continue;
     if (NOT_DEADLINE_AFTER.test(after)) {
       // "2022年底前的…" is still a deadline; "2020年以前的…" is the past.
       const deadlineOf = /^\s*的/u.test(after) && d.strong && d.suffix !== "以前" && d.suffix !== "之前";

@@ -211,6 +211,12 @@ const unreadableWarning = (code: string, line: number): ParseWarning => ({
   message: `举措 ${code} 的单位标注无法识别,已保留原文,请核对`,
 });
 
+/** Text inside an annotation that fits no label or role, quoted so nothing vanishes silently. */
+const unparsedWarning = (unparsed: string[], line: number): ParseWarning => ({
+  line,
+  message: `单位说明中有无法识别的内容:“${unparsed.join(";")}”`,
+});
+
 const etcWarning = (code: string, line: number): ParseWarning => ({
   line,
   message: `举措 ${code} 的单位名单以“等”结尾,可能不完整,请核对`,
@@ -545,6 +551,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     const last = items.at(-1);
     if (label) {
       const { text: body, annotation, unreadable } = splitItemText(label.rest, line, warnings);
+      if (annotation?.unparsed.length) warnings.push(unparsedWarning(annotation.unparsed, line));
       items.push({ label, depth: LABEL_DEPTH[label.kind], text: body, line, annotation, standalone: false, paragraphs: [], unreadable });
       continue;
     }
@@ -563,9 +570,7 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       continue;
     }
     if (unreadable) warnings.push({ line, message: `单位说明无法识别,已保留原文,请核对:${quote(text)}` });
-    if (standalone?.unparsed.length) {
-      warnings.push({ line, message: `单位说明中有无法识别的内容:“${standalone.unparsed.join(";")}”` });
-    }
+    if (standalone?.unparsed.length) warnings.push(unparsedWarning(standalone.unparsed, line));
     if (standalone && last) {
       last.annotation = last.annotation ? mergeAnnotations(last.annotation, standalone) : standalone;
       last.standalone = true;
@@ -581,8 +586,16 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
   const stack: ParsedSection[] = [];
   const measures: { measure: ParsedMeasure; item: Item; incomplete: boolean }[] = [];
   const sectionDepth = new Map<string, number>();
+  // A heading closes the measure before it: items deeper than the measure
+  // level that open a new heading's content (the 1. 2. of a 保障措施 chapter
+  // after (一)(二) measures) are that heading's measures, down to their depth.
+  let headingOpen = false;
+  let promotedDepth: number | null = null;
   for (const item of items) {
-    const isMeasure = item.depth === measureDepth || (item.annotation !== null && item.depth < measureDepth);
+    if (headingOpen && measures.length && item.depth > measureDepth) promotedDepth = item.depth;
+    headingOpen = false;
+    const promoted = promotedDepth !== null && item.depth > measureDepth && item.depth <= promotedDepth;
+    const isMeasure = item.depth === measureDepth || (item.annotation !== null && item.depth < measureDepth) || promoted;
     if (item.depth < measureDepth || isMeasure) {
       while (stack.length && sectionDepth.get(stack.at(-1)!.key)! >= item.depth) stack.pop();
     }
@@ -598,7 +611,10 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
       plan.sections.push(section);
       sectionDepth.set(section.key, item.depth);
       stack.push(section);
+      headingOpen = true;
+      promotedDepth = null;
     } else if (isMeasure) {
+      if (!promoted) promotedDepth = null;
       const text = stripBroken(item.text);
       if (item.unreadable) warnings.push(unreadableWarning(item.label.code, item.line));
       measures.push({

@@ -165,21 +165,43 @@ export function parseLabelled(content: string): UnitAnnotation | null {
   matches.forEach((match, i) => {
     const start = match.index! + match[0].length;
     const end = i + 1 < matches.length ? matches[i + 1]!.index! : content.length;
-    // A value ends at ";": what follows without a label of its own is not understood.
+    // A value ends at ";": what follows has no label of its own.
     const [value, ...rest] = splitAt(trim(cut(whole, start, end), /[;,。\s]+$/u), (shadow, at) => shadow[at] === ";").map((part) =>
       trim(part),
     );
-    const restText = rest.map((part) => part.text).filter(Boolean);
-    if (restText.length) result.unparsed.push(restText.join(";"));
     const role = roleOf(match[1]!);
-    if (role === "deadline") {
-      result.deadlineText = value!.text || null;
-      return;
-    }
+    if (role === "deadline") result.deadlineText = value!.text || null;
     // Units named as both lead and responsible lead the measure.
-    readValue(value!, role === "responsible" ? "responsible" : "lead", result);
+    else readValue(value!, role === "responsible" ? "responsible" : "lead", result);
+    for (const clause of rest) if (clause.text) readUnlabelledClause(clause, result);
   });
   return result;
+}
+
+/**
+ * A clause after a value's ";" without a label: "责任单位:A牵头;B配合".
+ * Units it names with their own role words, or a deadline, are read (plainly
+ * 负责 there is responsible: the label before the ";" named its own units);
+ * anything else would be a guess at a role, so it is reported as unparsed.
+ */
+function readUnlabelledClause(clause: Shadowed, result: UnitAnnotation): void {
+  const clauses = listsOf(clause);
+  const isDeadline = (lists: Shadowed[]) => lists.length === 1 && isDeadlineClause(lists[0]!);
+  const readable = clauses.every((lists) => lists.every((list) => roleOfList(list) !== null) || (isDeadline(lists) && !result.deadlineText));
+  if (!readable) {
+    result.unparsed.push(clause.text);
+    return;
+  }
+  for (const lists of clauses) {
+    if (isDeadline(lists)) {
+      result.deadlineText = lists[0]!.text;
+      continue;
+    }
+    for (const list of lists) {
+      const own = roleOfList(list)!;
+      addUnits(result, own.role === "inCharge" ? "responsible" : own.role, own.names);
+    }
+  }
 }
 
 /**
@@ -217,12 +239,23 @@ export function parseUnitCell(cell: string, column: "lead" | "responsible"): Uni
  * parentheses in a sentence are left alone.
  */
 export function parseCentralStyle(content: string): UnitAnnotation | null {
+  return readCentralStyle(content).annotation;
+}
+
+/**
+ * The central style clause by clause. `runOn`: some clauses name units with
+ * role words and others are neither units nor a deadline, as when a bracket
+ * left open runs on into the measure's sentences ("区司法局牵头,区直各执法
+ * 部门配合,建立健全…"): an annotation that cannot be read, not a plain aside.
+ */
+function readCentralStyle(content: string): { annotation: UnitAnnotation | null; runOn: boolean } {
   // 落实 alone is too common a verb ("各区要抓好落实") to mark an annotation.
-  if (!/牵头|牽頭|负责|負責|配合|参与|參與|协助|協助/.test(content)) return null;
+  if (!/牵头|牽頭|负责|負責|配合|参与|參與|协助|協助/.test(content)) return { annotation: null, runOn: false };
   const whole: Shadowed = { text: content, shadow: toSimplified(content) };
   const result = empty();
   // Units that plainly 负责 (not "按职责分工负责"): in charge, if nobody leads.
   const inCharge: string[] = [];
+  let stray = false;
   for (const lists of listsOf(whole)) {
     const roles = lists.map(roleOfList);
     if (roles.every((role) => role !== null)) {
@@ -236,12 +269,13 @@ export function parseCentralStyle(content: string): UnitAnnotation | null {
     }
     const clause = lists.length === 1 ? lists[0]! : null;
     if (clause && !result.deadlineText && isDeadlineClause(clause)) result.deadlineText = clause.text;
-    else return null;
+    else stray = true;
   }
   // "(区司法局负责,区财政局配合)": with nobody leading, the unit in charge
   // leads; beside a 牵头 unit it is one of the responsible units.
   settleInCharge(result, inCharge);
-  return result.lead.length || result.responsible.length ? result : null;
+  const units = result.lead.length > 0 || result.responsible.length > 0;
+  return { annotation: units && !stray ? result : null, runOn: units && stray };
 }
 
 /** What a bracket's content says about units: an annotation, or one whose "units" are not names. */
@@ -257,7 +291,10 @@ export type AnnotationReading = {
  * a guess, and every name must also end the way unit names end.
  */
 export function readAnnotation(content: string, options: { unclosed?: boolean } = {}): AnnotationReading {
-  const annotation = parseLabelled(content) ?? parseCentralStyle(content);
+  const labelled = parseLabelled(content);
+  const central = labelled ? null : readCentralStyle(content);
+  if (central?.runOn) return { annotation: null, unreadable: true };
+  const annotation = labelled ?? central!.annotation;
   if (!annotation) return { annotation: null, unreadable: false };
   const plausible = [...annotation.lead, ...annotation.responsible].every(
     (name) => isPlausibleUnitName(name) && (!options.unclosed || endsLikeUnitName(name) || isCollectiveDesignation(name)),

@@ -95,14 +95,24 @@ export function isCollectiveDesignation(name: string): boolean {
 const NOT_IN_NAMES = /[。;!?:\uFF1B\uFF01\uFF1F\uFF1A“”《》]/u;
 const MAX_NAME = 30;
 
+// Modal and action words of a sentence: "各部门要加强协调", "区司法局应当
+// 做好指导". No name in the seeds or the demo units holds one except 机要
+// (区委机要和保密局), and names that do ("区重大项目推进办") end the way
+// unit names end, so a marker counts only in a name that does not.
+const SENTENCE_MARKER =
+  /要|应当|应该|必须|须|务必|切实|进一步|加强|确保|推进|做好|抓好|认真|积极|及时|着力|全力|大力|努力|不断|建立健全|加大|加快|强化|深化|完善|提升|提高|落实/u;
+
 /**
  * Whether a name read from an annotation can be a unit's name: no sentence
- * punctuation, at most 30 characters. A bracketed alias ("区政府办公室(区政府
+ * punctuation, at most 30 characters, no modal or action word of a sentence
+ * unless it ends like a unit's name. A bracketed alias ("区政府办公室(区政府
  * 外事办公室)") does not count towards the 30, up to 60 characters in all.
  */
 export function isPlausibleUnitName(name: string): boolean {
   if (!name || name.length > 2 * MAX_NAME || NOT_IN_NAMES.test(name)) return false;
-  return name.replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]/gu, "").length <= MAX_NAME;
+  if (name.replace(/[(\uFF08][^()\uFF08\uFF09]*[)\uFF09]/gu, "").length > MAX_NAME) return false;
+  const simplified = toSimplified(name);
+  return !SENTENCE_MARKER.test(simplified) || UNIT_NAME_END.test(simplified);
 }
 
 // How names of units end: "区司法局", "团区委", "区政府办", "各镇乡街道",

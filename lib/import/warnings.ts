@@ -27,6 +27,18 @@ function severalDeadlines(measure: ParsedMeasure): ParseWarning | null {
   };
 }
 
+// Past deadlines beyond this many in one plan get a summary first: an old
+// plan (a 十四五 plan imported after 2025) would otherwise open the review with
+// a wall of identical warnings and no word on why.
+const PAST_SUMMARY_AFTER = 5;
+
+/** "(规划期 2021—2025 年已结束)" when the plan's last year is before the import year. */
+function periodOver(plan: ParsedPlan, today: string): string {
+  if (plan.periodEnd === null || plan.periodEnd >= Number(today.slice(0, 4))) return "";
+  const years = plan.periodStart === null || plan.periodStart === plan.periodEnd ? `${plan.periodEnd}` : `${plan.periodStart}—${plan.periodEnd}`;
+  return `(规划期 ${years} 年已结束)`;
+}
+
 function planWarnings(plan: ParsedPlan, today: string): ParseWarning[] {
   const warnings: ParseWarning[] = [];
   if (plan.measures.length === 0) return warnings;
@@ -39,6 +51,14 @@ function planWarnings(plan: ParsedPlan, today: string): ParseWarning[] {
     warnings.push({
       line: firstLine(plan),
       message: `规划“${plan.title}”的 ${plan.measures.length} 项举措都没有写明牵头单位,请在核对时为每项举措指定牵头单位`,
+    });
+  }
+  const past = plan.measures.filter((m) => m.deadline?.date && m.deadline.date < today).length;
+  if (past > PAST_SUMMARY_AFTER) {
+    // Same line as the plan's other warnings, pushed before the per-measure ones: it leads the list.
+    warnings.push({
+      line: firstLine(plan),
+      message: `规划“${plan.title}”有 ${past} 项举措的完成时限已过${periodOver(plan, today)},请核对是否已完成或需调整;逐项提示见下`,
     });
   }
   for (const measure of plan.measures) {

@@ -6,6 +6,7 @@ import { AppError, ERROR_MESSAGES } from "@/lib/errors.ts";
 import type { ParsedDocument } from "@/lib/import/types.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
+import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { writePlanImport } from "@/lib/plans/import.ts";
 import { cliResolutions, unreviewedPlans, type CliResolutionOptions } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
@@ -114,6 +115,10 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
       async (tx) => {
         const region = await findRegion(tx, request.region);
         const { login, actor } = await findActor(tx, request.as);
+        // The same words as the import screen for a region out of the account's scope, for plans and reports alike.
+        if (!(await findRegionInScope(tx, actor, region.id))) {
+          throw new CliImportStop(`所选区域不存在、不在您的管理范围内或不是区县/乡镇:账号“${login}”不能导入到${region.name}(${region.code})。`);
+        }
         const base: CliImportSummary = {
           region: { code: region.code, name: region.name },
           actor: login,

@@ -145,6 +145,9 @@ test("长者模式: a liaison switches it on, it stays on after a reload and enl
   const rootFontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const toggle = page.getByRole("banner").getByRole("button", { name: "长者模式" });
   const save = async () => {
+    // Right after a load the button is server-rendered but may not be hydrated yet
+    // on a busy machine, and a click then does nothing: wait for the scripts.
+    await page.waitForLoadState("networkidle");
     await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.status() === 200), toggle.click()]);
     await expect(toggle).toBeEnabled();
   };

@@ -273,6 +273,14 @@ describe("cli import, committing", () => {
       expect(run.stderr, login).toContain(message);
     }
     expect(await counts()).toMatchObject({ plans: 0, measures: 0, audit: 0 });
+
+    // An annual report too: another district's bureau writes nothing into 城关区.
+    const report = await cli(path.join(root, "tests/fixtures/import/report-untitled.txt"), "--region", "620102", "--as", "lhasa.bureau");
+    expect(report.status).toBe(1);
+    expect(report.stdout).toBe("");
+    expect(report.stderr).toContain("所选区域不存在、不在您的管理范围内或不是区县/乡镇");
+    expect(await db().annualReport.count()).toBe(0);
+    expect(await db().auditEvent.count()).toBe(0);
   }, 120_000);
 
   it("requires --region without --dry-run", async () => {

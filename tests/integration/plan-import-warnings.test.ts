@@ -41,6 +41,17 @@ describe("previewPlanImport warns a clerk", () => {
     expect(await db().plan.count()).toBe(plansBefore);
   });
 
+  it("about many past deadlines with one summary first, then each measure's own", async () => {
+    const warnings = await preview(`某区法治政府建设实施方案(2018—2020年)
+一、推进依法行政
+${[1, 2, 3, 4, 5, 6].map((n) => `${n}.2019年底前完成第${n}批规范性文件清理。(区司法局牵头)`).join("\n")}
+`);
+    expect(warnings).toEqual([
+      "2 规划“某区法治政府建设实施方案(2018—2020年)”有 6 项举措的完成时限已过(规划期 2018—2020 年已结束),请核对是否已完成或需调整;逐项提示见下",
+      ...[1, 2, 3, 4, 5, 6].map((n) => `${n + 2} 举措 ${n} 的完成时限(2019年底前)已过,请核对是否已完成或需调整`),
+    ]);
+  });
+
   it("about a measure without a lead unit in a plan that names units, once, with the parser's own warnings", async () => {
     const warnings = await preview(`某区法治社会建设实施方案(2021—2025年)
 一、推进全民普法

@@ -58,6 +58,22 @@ describe("cli import --dry-run --json", () => {
     }
   }, 60_000);
 
+  it("prints a summary in Chinese without --json", () => {
+    const run = cli("tests/fixtures/seeds/002-huairou-action-plan.txt", "--dry-run");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("规划““十四五”时期怀柔区法治政府建设行动计划”");
+    expect(run.stdout).toContain("举措 87 项");
+    expect(run.stdout).toContain("长期坚持 52 项");
+    expect(run.stdout).toContain("试运行,未写入任何内容");
+  }, 60_000);
+
+  it("says in one line that a directory is not a file", () => {
+    const run = cli(os.tmpdir(), "--dry-run", "--json");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([`无法读取文件 ${os.tmpdir()}:这是一个目录,不是文件`]);
+  }, 60_000);
+
   it("refuses an unknown option with exit 2", () => {
     const run = cli("x.txt", "--dry-run", "--json", "--fast");
     expect(run.status).toBe(2);

@@ -99,10 +99,9 @@ describe("plain text", () => {
   it("refuses a 50 MB file before looking at its content", async () => {
     const decode = vi.spyOn(TextDecoder.prototype, "decode");
     const bytes = new Uint8Array(50 * 1024 * 1024);
-    const started = performance.now();
     expect(await codeOf(decodeDocument({ fileName: "big.txt", bytes }))).toBe("TOO_LARGE");
     expect(await codeOf(decodeDocument({ fileName: "big.docx", bytes }))).toBe("TOO_LARGE");
-    expect(performance.now() - started).toBeLessThan(50);
+    // Refused before decoding: nothing read the bytes.
     expect(decode).not.toHaveBeenCalled();
     // The limit itself is inclusive.
     const atLimit = new Uint8Array(MAX_UPLOAD_BYTES).fill(0x61);

@@ -575,15 +575,15 @@ describe("doubtful spots are warnings", () => {
   });
 });
 
-describe("speed", () => {
-  it("parses a 999-measure document in well under a second", () => {
+// How long it takes is printed by `npm run bench:import`; here, that all of it is read.
+describe("a long document", () => {
+  it("parses a 999-measure document whole", () => {
     const body = Array.from(
       { length: 999 },
       (_, i) => `${i + 1}.推进第${i + 1}项工作，2025年底前完成。（牵头单位：区司法局；责任单位：区直各部门等部门）`,
     ).join("\n");
-    const started = performance.now();
     const { plans } = parse(`某区法治政府建设实施方案\n一、主要任务\n${body}\n`);
     expect(plans[0]!.measures).toHaveLength(999);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(plans[0]!.measures[998]).toMatchObject({ code: "999", leadUnits: ["区司法局"], deadline: { date: "2025-12-31" } });
   });
 });

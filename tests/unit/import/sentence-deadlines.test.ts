@@ -59,6 +59,55 @@ describe("findDeadlineInText: ongoing work stated in the sentence", () => {
   });
 });
 
+describe("findDeadlineInText: a date describing something else is not a deadline", () => {
+  // A date followed by a verb and 的 ("2020年前出台的文件", "2021年印发的意见")
+  // dates the thing the sentence is about, not the work the measure asks for.
+  it.each([
+    ["2.对2020年前出台的规范性文件进行全面清理。"],
+    ["4.按照2021年印发的实施意见要求推进工作。"],
+    ["对2019年以来受理的投诉进行复查。"],
+    ["严格执行2020年起施行的行政处罚程序规定。"],
+    ["对2018年制定的规范性文件开展后评估。"],
+    ["全面落实2021年发布的行政执法事项清单。"],
+    ["2020年颁布的民法典要纳入领导干部学法内容。"],
+    ["对2022年底前印发的行政规范性文件进行合法性复核。"],
+    ["对2021年6月底前作出的行政处罚决定开展案卷评查。"],
+    ["梳理2019年已经出台的配套制度。"],
+    ["对2020年以前印发实施的文件进行清理。"],
+    ["对2021年受理的行政复议案件开展回访。"],
+    // Printed in traditional characters.
+    ["對2020年前出臺的規範性文件進行全面清理。"],
+  ])("%s → null", (sentence) => {
+    expect(findDeadlineInText(sentence)).toBeNull();
+  });
+
+  it.each([
+    // The attribute's date is skipped; the sentence's own deadline is read.
+    ["对2019年底前出台的文件进行清理,2023年底前完成。", "2023年底前", "2023-12-31"],
+    ["按照2021年印发的实施意见,到2024年实现全覆盖。", "2024年", "2024-12-31"],
+    // A deadline directly before 的 stays one (the existing rule).
+    ["2022年底前的各项清理任务全部完成。", "2022年底前", "2022-12-31"],
+    // The verb states when the work happens: no 的, a deadline.
+    ["2023年出台实施办法。", "2023年", "2023-12-31"],
+    ["2022年底前印发行政执法事项清单。", "2022年底前", "2022-12-31"],
+  ])("%s → %s", (sentence, text, date) => {
+    expect(findDeadlineInText(sentence)).toEqual({ text, date, ongoing: false });
+  });
+
+  it("in a running-text plan: no deadline for the measure, so no 已过 to warn about", () => {
+    const { plans } = parsePlans(
+      normaliseLines(`某区法治政府建设实施方案(2023—2025年)
+一、完善制度体系
+1.推进行政规范性文件备案审查,2024年底前实现全覆盖。(区司法局牵头)
+2.对2020年前出台的规范性文件进行全面清理。(区司法局牵头)
+3.健全重大行政决策程序制度。(区政府办牵头)
+4.按照2021年印发的实施意见要求推进工作。(区司法局牵头)
+`),
+    );
+    expect(deadlines(plans[0]!.measures)).toEqual([["1", "2024-12-31"], ["2", null], ["3", null], ["4", null]]);
+  });
+});
+
 /** code → date, "ongoing" or null. */
 const deadlines = (measures: ParsedMeasure[]) =>
   measures.map((m) => [m.code, m.deadline?.date ?? (m.deadline?.ongoing ? "ongoing" : null)]);

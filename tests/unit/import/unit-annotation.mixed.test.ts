@@ -98,12 +98,14 @@ describe("a unit name never holds sentence punctuation nor runs past 30 characte
     "责任单位:区司法局、各部门。全面推行行政规范性文件统一登记、统一编号、统一公布,做到应审尽审",
     "牵头单位:区司法局;责任单位:各部门按照本方案要求结合实际认真抓好贯彻落实并及时报送工作进展情况",
     "区司法局牵头,“枫桥式”司法所创建单位配合",
+    // Roles, then a sentence: an annotation that ran on, not a plain aside.
+    "区司法局牵头,加强宣传",
   ])("%s is an annotation whose units cannot be read", (content) => {
     expect(readAnnotation(content)).toEqual({ annotation: null, unreadable: true });
     expect(parseAnnotation(content)).toBeNull();
   });
 
-  it.each(["试行", "2021-2025年", "沪司发〔2021〕108号", "区司法局牵头,加强宣传"])("%s is no annotation at all", (content) => {
+  it.each(["试行", "2021-2025年", "沪司发〔2021〕108号", "各镇街负责组织实施,做好宣传"])("%s is no annotation at all", (content) => {
     expect(readAnnotation(content)).toEqual({ annotation: null, unreadable: false });
   });
 

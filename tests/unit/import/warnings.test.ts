@@ -106,6 +106,74 @@ describe("importWarnings", () => {
     expect(texts(doc)).toEqual(expected);
   });
 
+  // More than five past deadlines: one warning for the plan first, so a
+  // clerk importing an old plan sees why the list is long before reading it.
+  const pastMeasures = (n: number, start = 4) =>
+    Array.from({ length: n }, (_, i) => measure(`1.${i + 1}`, start + i, { deadline: due("2022年底前", "2022-12-31") }));
+  const perMeasure = (n: number, start = 4) =>
+    Array.from({ length: n }, (_, i) => `${start + i} 举措 1.${i + 1} 的完成时限(2022年底前)已过,请核对是否已完成或需调整`);
+
+  it.each<[string, ParsedDocument, string, string[]]>([
+    [
+      "five past deadlines: one warning each, no summary",
+      plans(plan(pastMeasures(5))),
+      "2024-05-20",
+      perMeasure(5),
+    ],
+    [
+      "six past deadlines, the plan period still running: a summary first, then each one",
+      plans(plan(pastMeasures(6))),
+      "2024-05-20",
+      [
+        "3 规划“某区法治政府建设实施方案(2021—2025年)”有 6 项举措的完成时限已过,请核对是否已完成或需调整;逐项提示见下",
+        ...perMeasure(6),
+      ],
+    ],
+    [
+      "six past deadlines in a plan whose period is over: the summary says so",
+      plans(plan([...pastMeasures(6), measure("1.7", 10, { deadline: due("长期坚持", null, true) })])),
+      "2026-12-06",
+      [
+        "3 规划“某区法治政府建设实施方案(2021—2025年)”有 6 项举措的完成时限已过(规划期 2021—2025 年已结束),请核对是否已完成或需调整;逐项提示见下",
+        ...perMeasure(6),
+      ],
+    ],
+    [
+      "a one-year plan whose year is over",
+      plans(plan(pastMeasures(7), { title: "某区2023年法治政府建设工作要点", kind: "WORK_POINTS", periodStart: 2023, periodEnd: 2023 })),
+      "2024-05-20",
+      [
+        "3 规划“某区2023年法治政府建设工作要点”有 7 项举措的完成时限已过(规划期 2023 年已结束),请核对是否已完成或需调整;逐项提示见下",
+        ...perMeasure(7),
+      ],
+    ],
+    [
+      "no period years: the period warning, then the summary",
+      plans(plan(pastMeasures(6), { title: "某区法治政府建设工作方案", periodStart: null, periodEnd: null })),
+      "2024-05-20",
+      [
+        "3 规划“某区法治政府建设工作方案”未能从标题识别规划期(如2021—2025年),请在核对时填写",
+        "3 规划“某区法治政府建设工作方案”有 6 项举措的完成时限已过,请核对是否已完成或需调整;逐项提示见下",
+        ...perMeasure(6),
+      ],
+    ],
+    [
+      "several plans: counted per plan",
+      plans(
+        plan(pastMeasures(6), { title: "甲规划重要举措分工方案" }),
+        plan(pastMeasures(2, 21), { title: "乙规划重要举措分工方案", sections: [{ key: "s1", parentKey: null, label: "一、", title: "任务", line: 20 }] }),
+      ),
+      "2024-05-20",
+      [
+        "3 规划“甲规划重要举措分工方案”有 6 项举措的完成时限已过,请核对是否已完成或需调整;逐项提示见下",
+        ...perMeasure(6),
+        ...perMeasure(2, 21),
+      ],
+    ],
+  ])("%s", (_case, doc, today, expected) => {
+    expect(texts(doc, today)).toEqual(expected);
+  });
+
   it("seed 000 (no unit named anywhere) gets one unit warning and its past deadlines", () => {
     const doc = parseDocumentText(readSeed("baoshanPlan"));
     expect(texts(doc, "2023-01-01")).toEqual([
@@ -116,8 +184,13 @@ describe("importWarnings", () => {
 
   it("seed 002 imported in 2026 warns for each dated deadline and none of its 52 ongoing ones", () => {
     const doc = parseDocumentText(readSeed("huairouPlan"));
-    const past = texts(doc, "2026-12-06").filter((t) => t.includes("已过"));
-    expect(past).toHaveLength(87 - 52);
+    const warnings = texts(doc, "2026-12-06");
+    expect(warnings.filter((t) => /^\d+ 举措 .*已过/.test(t))).toHaveLength(87 - 52);
+    // The list opens with why it is long: the 十四五 period is over.
+    expect(warnings[0]).toBe(
+      "32 规划““十四五”时期怀柔区法治政府建设行动计划”有 35 项举措的完成时限已过(规划期 2021—2025 年已结束),请核对是否已完成或需调整;逐项提示见下",
+    );
+    expect(warnings).toHaveLength(1 + 35);
     expect(texts(doc, "2021-01-01")).toEqual([]);
   });
 });
