@@ -57,20 +57,31 @@ export function toDryRun(parsed: ParsedDocument, options: { region?: string | nu
   if (parsed.kind === "unrecognised") return { documents: [], warnings: parsed.warnings };
   if (parsed.kind === "annualReport") {
     const { report } = parsed;
+    const warnings = [...parsed.warnings];
+    // The report says whose it is; --region does not overwrite that, but a
+    // mismatch is likely the wrong file or the wrong region, so it is said.
+    if (region !== null && report.regionName !== null && report.regionName !== region) {
+      const opening = report.sections[0]?.heading === "概述" ? report.sections[0].line : 1;
+      warnings.push({ line: opening, message: `报告写明的地区“${report.regionName}”与 --region 指定的“${region}”不一致` });
+    }
     return {
       documents: [
         {
           kind: "annual-report",
           title: report.title,
-          region: region ?? report.regionName,
+          region: report.regionName ?? region,
           year: report.year,
           sections: report.sections.map((s) => ({ title: s.heading, text: s.body })),
         },
       ],
-      warnings: parsed.warnings,
+      warnings,
     };
   }
   // Text that yields no measure is neither a plan nor a report: no document.
   const plans = parsed.plans.filter((p) => p.measures.length > 0);
-  return { documents: plans.map((p) => planDocument(p, region)), warnings: parsed.warnings };
+  // Read as a plan by choice (--kind plan) yet nothing in it is numbered: say
+  // so, rather than leave only "no title" to explain the empty list.
+  const warnings =
+    plans.length === 0 ? [{ line: 1, message: "按规划读取:文件中没有找到任何举措(编号的条目)" }, ...parsed.warnings] : parsed.warnings;
+  return { documents: plans.map((p) => planDocument(p, region)), warnings };
 }

@@ -71,7 +71,7 @@ const BREADCRUMB = /[>»]|当前位置|您的位置|您现在的位置|^首页/;
 /** "XX区人民政府", "中共XX镇委员会" under the text, above the date. */
 const SIGNATURE = /^[\u4e00-\u9fa5() ]{2,40}(?:人民政府|委员会|办公室|政府|党委|办事处|局)$/;
 
-function isMeta(text: string): boolean {
+export function isMeta(text: string): boolean {
   return META.test(text) || BREADCRUMB.test(text) || DATE_ONLY.test(text);
 }
 

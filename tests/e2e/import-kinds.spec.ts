@@ -22,16 +22,25 @@ test.describe("import: text that is neither a plan nor a report", () => {
     await page.getByLabel("或粘贴文本").fill(NEWS);
     await page.getByRole("button", { name: "识别" }).click();
 
-    const notice = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "未识别为规划或年度报告" }) });
+    const heading = page.getByRole("heading", { name: "未识别为规划或年度报告" });
+    const notice = page.getByRole("alert").filter({ has: heading });
     await expect(notice).toBeVisible();
     await expect(notice).toContainText("第 1 行:像新闻报道(“近日”“召开”)");
+    // The alert is the message only; the choice of kind is a labelled group after it.
+    await expect(notice.getByRole("button")).toHaveCount(0);
+    const choice = page.getByRole("group", { name: "选择导入方式" });
+    await expect(choice.getByRole("button")).toHaveText(["按规划导入", "按年度报告导入"]);
+    // Focus moves to the notice, and the next Tab reaches the first choice.
+    await expect(heading).toBeFocused();
     await expect(page.getByRole("button", { name: "确认导入" })).toHaveCount(0);
     // The pasted text is still there to correct or to read as chosen.
     await expect(page.getByLabel("或粘贴文本")).toHaveValue(NEWS);
     await page.screenshot({ path: shot("unrecognised"), fullPage: false });
     expect(await imported()).toBe(before);
 
-    await notice.getByRole("button", { name: "按规划导入" }).click();
+    await page.keyboard.press("Tab");
+    await expect(choice.getByRole("button", { name: "按规划导入" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(page.getByText("识别出 1 个规划,请核对后导入")).toBeVisible();
     await expect(page.getByLabel("举措 1 的内容")).toHaveValue("全面推行行政执法公示制度,做到执法信息及时公开。");
     await expect(page.getByLabel("举措 3 的内容")).toHaveValue("开展法治政府建设示范创建活动,年内形成一批典型经验。");

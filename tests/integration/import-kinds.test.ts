@@ -57,6 +57,19 @@ describe("previewPlanImport on text that is neither a plan nor a report", () => 
     },
   );
 
+  it.each([
+    ["plan-site-menu.txt", "南屏区法治政府建设实施方案(2023—2025年)", 4],
+    ["plan-related-news.txt", "北岭区法治政府建设实施方案(2023—2025年)", 3],
+  ])("%s: a plan under a site's menu or related-news links previews as the plan", async (name, title, measures) => {
+    const result = await previewPlanImport(pasted(sample(name)));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { document } = result.data;
+    expect(document.kind).toBe("plans");
+    if (document.kind !== "plans") return;
+    expect(document.plans.map((p) => [p.title, p.measures.length])).toEqual([[title, measures]]);
+  });
+
   it("reads the news item as a plan when the user chooses 按规划导入, still writing nothing", async () => {
     const before = await counts();
     const result = await previewPlanImport(pasted(sample("news-item.txt"), "plans"));

@@ -39,11 +39,42 @@ describe("toDryRun: the seeds as the import CLI prints them", () => {
     });
   });
 
-  it("names an annual report's year and region (the command line's region first)", () => {
+  it("names an annual report's year and region", () => {
     const report = dryRun("001-songjiang-report-2024.txt").documents[0] as DryRunReport;
     expect(report).toMatchObject({ kind: "annual-report", year: 2024, region: "松江区" });
     expect(report.sections[0]).toEqual({ title: expect.any(String), text: expect.any(String) });
-    expect((dryRun("001-songjiang-report-2024.txt", "某区").documents[0] as DryRunReport).region).toBe("某区");
+  });
+
+  it("keeps the region a report names over --region, and warns when they differ", () => {
+    const plain = dryRun("001-songjiang-report-2024.txt");
+    const result = dryRun("001-songjiang-report-2024.txt", "怀柔区");
+    expect((result.documents[0] as DryRunReport).region).toBe("松江区");
+    expect(result.warnings).toEqual([
+      ...plain.warnings,
+      { line: 1, message: "报告写明的地区“松江区”与 --region 指定的“怀柔区”不一致" },
+    ]);
+    // The same region: nothing to say.
+    expect(dryRun("001-songjiang-report-2024.txt", "松江区").warnings).toEqual(plain.warnings);
+  });
+
+  it("gives a report that names no region the one from --region, without a warning", () => {
+    const text = "2021年,在区委、区政府的坚强领导下,全面推进依法行政。现将有关情况报告如下。\n一、主要举措和成效\n全年审核行政规范性文件9件。";
+    const plain = toDryRun(parseDocumentText(text));
+    expect((plain.documents[0] as DryRunReport).region).toBeNull();
+    const named = toDryRun(parseDocumentText(text), { region: "怀柔区" });
+    expect((named.documents[0] as DryRunReport).region).toBe("怀柔区");
+    expect(named.warnings).toEqual(plain.warnings);
+  });
+
+  it("read as a plan by choice (--kind plan), prose with no numbered item says no measure was found", () => {
+    const result = toDryRun(parseDocumentText("今天天气很好。\n我们去公园散步。", { kind: "plans" }));
+    expect(result.documents).toEqual([]);
+    expect(result.warnings).toContainEqual({ line: 1, message: "按规划读取:文件中没有找到任何举措(编号的条目)" });
+  });
+
+  it("says nothing of missing measures when the plan has them", () => {
+    const result = dryRun("000-baoshan-plan.txt");
+    expect(result.warnings.map((w) => w.message)).not.toContain("按规划读取:文件中没有找到任何举措(编号的条目)");
   });
 
   it("prints no document for text that is neither a plan nor a report, with the parser's warnings", () => {

@@ -48,6 +48,49 @@ describe("classifyDocument", () => {
       "plans",
       "加强通讯保障,推进依法行政。\n1.全面推行行政执法公示制度。(牵头单位:区司法局;责任单位:各行政执法部门)",
     ],
+    // A site's menu or its related-news links above the title are not the title.
+    ["plan under a site menu that lists 政策解读", "plans", sample("plan-site-menu.txt")],
+    ["plan under related-news links (召开)", "plans", sample("plan-related-news.txt")],
+    [
+      "a news item under a site menu",
+      "unknown",
+      "政务公开\n政策解读\n互动交流\n区司法局召开2023年度行政执法工作会议\n会议要求:\n1.全面推行行政执法公示制度(区司法局牵头,各行政执法部门配合)。",
+    ],
+    [
+      "a news item under the site's name",
+      "unknown",
+      "南屏区人民政府门户网站\n区司法局召开2023年度行政执法工作会议\n会议要求:\n1.全面推行行政执法公示制度(区司法局牵头,各行政执法部门配合)。",
+    ],
+    [
+      "an outline for writing annual reports (编写提纲)",
+      "unknown",
+      "南屏区法治政府建设年度报告编写提纲\n一、报告内容\n(一)上一年度推进法治政府建设的主要举措和成效。\n(二)存在的不足和原因。\n二、报送要求\n各单位于1月31日前报送区司法局。",
+    ],
+    [
+      "a reference format for annual reports (参考格式)",
+      "unknown",
+      "南屏区2023年法治政府建设年度报告(参考格式)\n2023年,在区委、区政府的坚强领导下,XX单位……现将有关情况报告如下。\n一、主要举措和成效\n二、存在的不足和原因\n三、下一年度工作安排",
+    ],
+    [
+      "撰写 next to 年度报告 in a title",
+      "unknown",
+      "关于规范法治政府建设年度报告撰写的若干要求\n一、报告内容\n年度报告应当包括主要举措和成效、存在的不足和原因。\n二、报送时间\n每年1月31日前报送。",
+    ],
+    [
+      "一图看懂《…实施方案》",
+      "unknown",
+      "一图看懂《南屏区法治政府建设实施方案(2023—2025年)》\n一、总体目标\n1.到2025年,法治政府建设取得重要进展。\n2.行政执法更加规范。",
+    ],
+    [
+      "政策问答 on a 实施方案",
+      "unknown",
+      "《南屏区法治政府建设实施方案(2023—2025年)》政策问答\n1.为什么要制定《实施方案》?\n2.《实施方案》提出了哪些举措(区司法局牵头)?",
+    ],
+    [
+      "关于《…实施方案》的说明",
+      "unknown",
+      "关于《南屏区法治政府建设实施方案(2023—2025年)》的说明\n一、起草背景\n为贯彻落实中央和市委部署,区司法局起草了《实施方案》。\n二、主要内容\n1.依法全面履行政府职能(区司法局牵头)。",
+    ],
     ["a few sentences of nothing", "unknown", "今天天气很好。\n我们去公园散步。"],
     ["empty text", "unknown", ""],
   ] as const)("%s → %s", (_name, kind, text) => {
@@ -62,6 +105,31 @@ describe("classifyDocument", () => {
     const verdict = classifyDocument(normaliseLines(sample(name)));
     expect(verdict.line).toBe(line);
     for (const word of words) expect(verdict.reason).toContain(word);
+  });
+
+  it.each([
+    ["编写提纲", "南屏区法治政府建设年度报告编写提纲\n一、报告内容\n(一)主要举措和成效。", "年度报告编写"],
+    ["参考格式", "南屏区2023年法治政府建设年度报告(参考格式)\n一、主要举措和成效", "参考格式"],
+    ["一图看懂", "一图看懂《南屏区法治政府建设实施方案(2023—2025年)》\n1.到2025年,法治政府建设取得重要进展。", "一图看懂"],
+    ["的说明", "关于《南屏区法治政府建设实施方案(2023—2025年)》的说明\n1.依法全面履行政府职能(区司法局牵头)。", "的说明"],
+    ["news under a menu", "政务公开\n政策解读\n区司法局召开2023年度行政执法工作会议\n1.全面推行行政执法公示制度(区司法局牵头)。", "召开"],
+  ])("%s: the reason names the word of the document's own title", (_name, text, word) => {
+    const verdict = classifyDocument(normaliseLines(text));
+    expect(verdict.kind).toBe("unknown");
+    expect(verdict.reason).toContain(`“${word}”`);
+    expect(verdict.reason).not.toContain("“解读”");
+  });
+
+  it.each([
+    ["plan-site-menu.txt", "南屏区法治政府建设实施方案(2023—2025年)", ["1", "2", "3", "4"], "区司法局"],
+    ["plan-related-news.txt", "北岭区法治政府建设实施方案(2023—2025年)", ["1", "2", "3"], "区委编办"],
+  ])("%s: the plan under the site's menu or links, with its own title and measures", (name, title, codes, lead) => {
+    const parsed = parseDocumentText(sample(name));
+    expect(parsed.kind).toBe("plans");
+    if (parsed.kind !== "plans") return;
+    expect(parsed.plans.map((p) => p.title)).toEqual([title]);
+    expect(parsed.plans[0]!.measures.map((m) => m.code)).toEqual(codes);
+    expect(parsed.plans[0]!.measures[0]!.leadUnits).toEqual([lead]);
   });
 
   it("says that no numbered measure was found in prose that is nothing else", () => {

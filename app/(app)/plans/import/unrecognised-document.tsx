@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useId, useRef } from "react";
 import type { DocumentKind } from "@/lib/import/classify.ts";
 import type { ParsedDocument } from "@/lib/import/types.ts";
 
@@ -21,17 +22,30 @@ export function UnrecognisedDocument({
   onChoose: (kind: DocumentKind) => void;
 }) {
   const decided = document.warnings.find((w) => w.message.startsWith("未识别为规划或年度报告"));
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The user pressed 识别 and nothing came of it: focus goes to the notice,
+  // so the next Tab reaches the choice of kind rather than the form's end.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [document]);
+
   return (
-    <div role="alert" aria-labelledby="unrecognised-title" className="mb-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
-      <h2 id="unrecognised-title" className="mb-2 text-lg font-semibold">
-        未识别为规划或年度报告
-      </h2>
-      <p>
-        {decided ? `第 ${decided.line} 行:` : ""}
-        {document.reason}
+    <section aria-labelledby={`${id}-title`} className="mb-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
+      {/* Only the heading and the reason are announced; the buttons are not part of the message. */}
+      <div role="alert">
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1} className="mb-2 text-lg font-semibold focus:outline-none">
+          未识别为规划或年度报告
+        </h2>
+        <p>
+          {decided ? `第 ${decided.line} 行:` : ""}
+          {document.reason}
+        </p>
+      </div>
+      <p id={`${id}-hint`} className="mt-2 text-sm">
+        没有导入任何内容。如果这确实是规划或年度报告,请选择导入方式,再逐项核对识别结果。
       </p>
-      <p className="mt-2 text-sm">没有导入任何内容。如果这确实是规划或年度报告,请选择导入方式,再逐项核对识别结果。</p>
-      <div className="mt-3 flex flex-wrap gap-3">
+      <div role="group" aria-label="选择导入方式" aria-describedby={`${id}-hint`} className="mt-3 flex flex-wrap gap-3">
         {(
           [
             ["plans", "按规划导入"],
@@ -49,6 +63,6 @@ export function UnrecognisedDocument({
           </button>
         ))}
       </div>
-    </div>
+    </section>
   );
 }
