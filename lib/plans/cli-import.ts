@@ -7,7 +7,7 @@ import type { ParsedDocument } from "@/lib/import/types.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
-import { writePlanImport } from "@/lib/plans/import.ts";
+import { writePlanImport, type ImportSummary } from "@/lib/plans/import.ts";
 import { cliResolutions, unreviewedPlans, type CliResolutionOptions } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
 import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
@@ -34,16 +34,7 @@ export type CliImportRequest = {
 export type CliImportSummary = {
   region: { code: string; name: string };
   actor: string;
-  plans: { id: number; title: string; created: boolean; measures: number }[];
-  measuresCreated: number;
-  measuresUpdated: number;
-  assignmentsCreated: number;
-  assignmentsRemoved: number;
-  unitsCreated: string[];
-  groupsCreated: string[];
-  /** Groups the document names that still have no member: their measures have nobody to carry them. */
-  emptyGroups: string[];
-  aliasesAdded: string[];
+} & ImportSummary & {
   annualReports: { id: number; title: string; year: number }[];
 };
 

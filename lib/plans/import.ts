@@ -116,6 +116,27 @@ async function rememberGroupAlias(
   summary.aliasesAdded.push(`${alias} → ${group.name}`);
 }
 
+/** The name as printed becomes the unit's alias, unless another unit, alias or group of the region has it. */
+async function rememberUnitAlias(
+  tx: Tx,
+  actor: Actor,
+  unit: { id: number; name: string; regionId: number; districtId: number },
+  name: string,
+  summary: ImportSummary,
+) {
+  if ((await findNameClashes(tx, unit.regionId, [name])).length > 0) return;
+  await tx.unitAlias.create({ data: { alias: name, unitId: unit.id, regionId: unit.regionId, districtId: unit.districtId } });
+  await recordAudit(tx, {
+    actor,
+    action: "unit.addAlias",
+    entityType: "Unit",
+    entityId: unit.id,
+    districtId: unit.districtId,
+    after: { alias: name },
+  });
+  summary.aliasesAdded.push(`${name} → ${unit.name}`);
+}
+
 /** Turns every name into the units it stands for, creating what the user confirmed. */
 async function resolveNames(
   tx: Tx,
@@ -144,18 +165,7 @@ async function resolveNames(
         const unit = await tx.unit.findFirst({ where: { id: resolution.unitId, ...inDistrict }, include: { aliases: true } });
         if (!unit) throw new AppError("VALIDATION", `“${name}”对应的单位不存在或不属于本区县`, { resolutions: [name] });
         const known = unit.name === name || unit.aliases.some((a) => a.alias === name);
-        if (resolution.remember && !known && (await findNameClashes(tx, unit.regionId, [name])).length === 0) {
-          await tx.unitAlias.create({ data: { alias: name, unitId: unit.id, regionId: unit.regionId, districtId: unit.districtId } });
-          await recordAudit(tx, {
-            actor,
-            action: "unit.addAlias",
-            entityType: "Unit",
-            entityId: unit.id,
-            districtId: unit.districtId,
-            after: { alias: name },
-          });
-          summary.aliasesAdded.push(`${name} → ${unit.name}`);
-        }
+        if (resolution.remember && !known) await rememberUnitAlias(tx, actor, unit, name, summary);
         resolved.set(name, [{ unitId: unit.id, viaGroupId: null }]);
         break;
       }
@@ -180,18 +190,7 @@ async function resolveNames(
           });
           summary.unitsCreated.push(unitName);
         }
-        if (unitName !== name && (await findNameClashes(tx, unit.regionId, [name])).length === 0) {
-          await tx.unitAlias.create({ data: { alias: name, unitId: unit.id, regionId: unit.regionId, districtId: unit.districtId } });
-          await recordAudit(tx, {
-            actor,
-            action: "unit.addAlias",
-            entityType: "Unit",
-            entityId: unit.id,
-            districtId: unit.districtId,
-            after: { alias: name },
-          });
-          summary.aliasesAdded.push(`${name} → ${unit.name}`);
-        }
+        if (unitName !== name) await rememberUnitAlias(tx, actor, unit, name, summary);
         resolved.set(name, [{ unitId: unit.id, viaGroupId: null }]);
         break;
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { annotation } from "./support.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { normaliseLines } from "@/lib/import/normalize.ts";
@@ -17,14 +18,6 @@ import type { ParsedMeasure } from "@/lib/import/types.ts";
 // characters. Keywords are read in a simplified shadow of the text; names
 // are cut from the text as printed, so they stay traditional.
 
-const annotation = (fields: Partial<UnitAnnotation>): UnitAnnotation => ({
-  lead: [],
-  responsible: [],
-  deadlineText: null,
-  unparsed: [],
-  incomplete: false,
-  ...fields,
-});
 
 describe("traditional keywords in unit annotations, names as printed", () => {
   it.each<[string, Partial<UnitAnnotation>]>([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { annotation } from "./support.ts";
 import {
   parseAnnotation,
   readAnnotation,
@@ -13,14 +14,6 @@ import { parsePlans } from "@/lib/import/plan-parser.ts";
 // unit, and brackets whose "unit names" are really sentences. Input is
 // normalised text (half-width : ; , ( )).
 
-const annotation = (fields: Partial<UnitAnnotation>): UnitAnnotation => ({
-  lead: [],
-  responsible: [],
-  deadlineText: null,
-  unparsed: [],
-  incomplete: false,
-  ...fields,
-});
 
 describe("mixed roles inside one bracket, without separate labels", () => {
   it.each<[string, Partial<UnitAnnotation>]>([

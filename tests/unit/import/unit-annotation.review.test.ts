@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { annotation } from "./support.ts";
 import { readAnnotation, type UnitAnnotation } from "@/lib/import/unit-annotation.ts";
 import { isPlausibleUnitName } from "@/lib/import/unit-list.ts";
 import { normaliseLines } from "@/lib/import/normalize.ts";
@@ -9,14 +10,6 @@ import { parsePlans } from "@/lib/import/plan-parser.ts";
 // unclosed bracket running into a sentence without a word of warning.
 // Samples are invented; input goes through normaliseLines like a document.
 
-const annotation = (fields: Partial<UnitAnnotation>): UnitAnnotation => ({
-  lead: [],
-  responsible: [],
-  deadlineText: null,
-  unparsed: [],
-  incomplete: false,
-  ...fields,
-});
 
 const plan = (measures: string) => {
   const { plans, warnings } = parsePlans(normaliseLines(`某区2024年法治政府建设工作要点\n一、严格规范公正文明执法\n${measures}\n`));

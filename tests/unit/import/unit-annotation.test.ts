@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { annotation } from "./support.ts";
 import {
   parseAnnotation,
   parseCentralStyle,
@@ -10,14 +11,6 @@ import {
 
 // Input is normalised text: half-width : ; , ( ).
 
-const annotation = (fields: Partial<UnitAnnotation>): UnitAnnotation => ({
-  lead: [],
-  responsible: [],
-  deadlineText: null,
-  unparsed: [],
-  incomplete: false,
-  ...fields,
-});
 
 describe("parseLabelled", () => {
   it.each<[string, Partial<UnitAnnotation>]>([
