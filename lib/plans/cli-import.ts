@@ -7,7 +7,7 @@ import type { ParsedDocument } from "@/lib/import/types.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
-import { writePlanImport, type ImportSummary } from "@/lib/plans/import.ts";
+import { emptyImportSummary, writePlanImport, type ImportSummary } from "@/lib/plans/import.ts";
 import { cliResolutions, unreviewedPlans, type CliResolutionOptions } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
 import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
@@ -113,15 +113,7 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
         const base: CliImportSummary = {
           region: { code: region.code, name: region.name },
           actor: login,
-          plans: [],
-          measuresCreated: 0,
-          measuresUpdated: 0,
-          assignmentsCreated: 0,
-          assignmentsRemoved: 0,
-          unitsCreated: [],
-          groupsCreated: [],
-          emptyGroups: [],
-          aliasesAdded: [],
+          ...emptyImportSummary(),
           annualReports: [],
         };
         if (document.kind === "annualReport") {

@@ -34,6 +34,21 @@ export type ImportSummary = {
   aliasesAdded: string[];
 };
 
+/** Nothing written yet. */
+export function emptyImportSummary(): ImportSummary {
+  return {
+    plans: [],
+    measuresCreated: 0,
+    measuresUpdated: 0,
+    assignmentsCreated: 0,
+    assignmentsRemoved: 0,
+    unitsCreated: [],
+    groupsCreated: [],
+    emptyGroups: [],
+    aliasesAdded: [],
+  };
+}
+
 /** A kind for a unit created from a name, so it lands in the right list; the user can change it. */
 export function guessUnitKind(name: string): UnitKind {
   if (/法院|检察院/.test(name)) return "JUDICIAL_BODY";
@@ -420,17 +435,7 @@ export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImp
     throw new AppError("VALIDATION", "同一次导入中有标题相同的规划,请修改标题", { plans: ["规划标题重复"] });
   }
   const scoped = { id: region.id, districtId: region.districtId, path: region.path };
-  const summary: ImportSummary = {
-    plans: [],
-    measuresCreated: 0,
-    measuresUpdated: 0,
-    assignmentsCreated: 0,
-    assignmentsRemoved: 0,
-    unitsCreated: [],
-    groupsCreated: [],
-    emptyGroups: [],
-    aliasesAdded: [],
-  };
+  const summary = emptyImportSummary();
   const assignees = await resolveNames(tx, actor, scoped, input, summary);
   for (const plan of input.plans) await writePlan(tx, actor, scoped, plan, input, assignees, summary);
   return summary;
