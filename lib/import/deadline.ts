@@ -270,7 +270,8 @@ function sentenceDates(sentence: string): DateMatch[] {
     const after = afterOf(sentence, d.end);
     if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) continue;
     if (BASELINE_BEFORE.test(before) || insideTitle(d.index)) continue;
-    if (ATTRIBUTE_AFTER.test(after)) continue;
+    // "对2020年前出台的…" describes documents; "力争2025年底前出台的…全部落地" still sets a target.
+    if (ATTRIBUTE_AFTER.test(after) && !TARGET_BEFORE.test(before)) continue;
     if (NOT_DEADLINE_AFTER.test(after)) {
       // "2022年底前的…" is still a deadline; "2020年以前的…" is the past.
       const deadlineOf = /^\s*的/u.test(after) && d.strong && d.suffix !== "以前" && d.suffix !== "之前";

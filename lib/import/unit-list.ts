@@ -95,12 +95,13 @@ export function isCollectiveDesignation(name: string): boolean {
 const NOT_IN_NAMES = /[。;!?:\uFF1B\uFF01\uFF1F\uFF1A“”《》]/u;
 const MAX_NAME = 30;
 
-// Modal and action words of a sentence: "各部门要加强协调", "区司法局应当
-// 做好指导". No name in the seeds or the demo units holds one except 机要
-// (区委机要和保密局), and names that do ("区重大项目推进办") end the way
-// unit names end, so a marker counts only in a name that does not.
-const SENTENCE_MARKER =
-  /要|应当|应该|必须|须|务必|切实|进一步|加强|确保|推进|做好|抓好|认真|积极|及时|着力|全力|大力|努力|不断|建立健全|加大|加快|强化|深化|完善|提升|提高|落实/u;
+// Modal words of a sentence: "各部门要加强协调", "区司法局应当做好指导".
+// Only modal words: action words (推进, 提升, 完善, 落实) name task forces
+// and joint meetings (区营商环境提升工作专班, 区推进法治政府建设联席会议).
+// No name in the seeds or the demo units holds one except 机要 (区委机要和
+// 保密局), and names that do end the way unit names end, so a marker counts
+// only in a name that does not.
+const SENTENCE_MARKER = /要|应当|应该|必须|须|务必|确保|切实|进一步|认真|积极|及时|着力|全力|大力|努力|不断/u;
 
 /**
  * Whether a name read from an annotation can be a unit's name: no sentence
@@ -118,7 +119,7 @@ export function isPlausibleUnitName(name: string): boolean {
 // How names of units end: "区司法局", "团区委", "区政府办", "各镇乡街道",
 // "各单位党委(党组)", "区档案馆".
 const UNIT_NAME_END =
-  /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|协|馆|校|公司|银行|集团|人大|政协|[)\uFF09])$/u;
+  /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|协|馆|校|公司|银行|集团|人大|政协|专班|联席会议|指挥部|[)\uFF09])$/u;
 
 /** Whether the name ends the way names of units end (read in the simplified shadow). */
 export function endsLikeUnitName(name: string): boolean {

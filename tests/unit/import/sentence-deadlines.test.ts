@@ -90,6 +90,11 @@ describe("findDeadlineInText: a date describing something else is not a deadline
     // The verb states when the work happens: no 的, a deadline.
     ["2023年出台实施办法。", "2023年", "2023-12-31"],
     ["2022年底前印发行政执法事项清单。", "2022年底前", "2022-12-31"],
+    // A target word before the date makes it the target, even before 出台的/制定的.
+    ["力争2025年底前出台的配套制度全部落地见效。", "2025年底前", "2025-12-31"],
+    ["确保2025年6月底前制定的实施细则报区司法局备案。", "2025年6月底前", "2025-06-30"],
+    ["到2025年通过的地方性法规全部开展解读。", "2025年", "2025-12-31"],
+    ["各镇街于2025年底前实施的试点项目要及时总结。", "2025年底前", "2025-12-31"],
   ])("%s → %s", (sentence, text, date) => {
     expect(findDeadlineInText(sentence)).toEqual({ text, date, ongoing: false });
   });

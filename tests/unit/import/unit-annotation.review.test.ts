@@ -82,6 +82,11 @@ describe("a sentence fragment is not a unit name", () => {
     ["区重大项目推进办", true],
     ["区委依法治区委法治政府建设领导小组", true],
     ["区委全面依法治区委员会执法协调小组", true],
+    // Task forces and joint meetings are named after what they push forward.
+    ["区营商环境提升工作专班", true],
+    ["区推进法治政府建设联席会议", true],
+    ["区完善综合执法体制改革工作专班", true],
+    ["区优化营商环境指挥部", true],
     ["各街道办事处", true],
   ])("%s → %s", (name, plausible) => {
     expect(isPlausibleUnitName(name)).toBe(plausible);
