@@ -23,3 +23,26 @@ export function toSimplified(text: string): string {
 export function hasTraditional(text: string): boolean {
   return toSimplified(text) !== text;
 }
+
+/**
+ * Whether a text (a document, or the unit names it gives) is printed in
+ * traditional characters, as a whole. A few characters are both: 乾县 and
+ * 乾安县 are simplified names that opencc turns into 干, so one character
+ * changed, however often, does not make a text traditional; a traditional
+ * text changes many different ones (區, 發, 鎮, 職, 責).
+ */
+export function isTraditionalText(text: string): boolean {
+  const simplified = toSimplified(text);
+  let han = 0;
+  let changed = 0;
+  const distinct = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    if (!/\p{Script=Han}/u.test(text[i]!)) continue;
+    han++;
+    if (simplified[i] !== text[i]) {
+      changed++;
+      distinct.add(text[i]!);
+    }
+  }
+  return distinct.size >= 2 && changed >= han * 0.05;
+}

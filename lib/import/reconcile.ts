@@ -1,5 +1,5 @@
 import { isCollectiveDesignation } from "@/lib/import/unit-list.ts";
-import { toSimplified } from "@/lib/import/chinese.ts";
+import { isTraditionalText, toSimplified } from "@/lib/import/chinese.ts";
 
 export { soleBestCandidate } from "@/lib/import/candidates.ts";
 
@@ -157,7 +157,18 @@ function isCollective(name: string): boolean {
 
 const MIN_SCORE = 0.6;
 
+/**
+ * What a new unit or group from this name is called: the simplified form when
+ * the document's names, taken together, are printed in traditional characters
+ * (not for 乾县 in a simplified document). The commit names them the same way.
+ */
+export function nameToCreate(name: string, allNames: string[]): string {
+  return isTraditionalText(allNames.join("")) ? toSimplified(name) : name;
+}
+
 export function reconcileNames(names: string[], catalogue: Catalogue): Reconciliation[] {
+  const traditional = isTraditionalText(names.join(""));
+  const created = (name: string) => (traditional ? toSimplified(name) : name);
   const byName = new Map<string, Reconciliation>();
   for (const unit of catalogue.units) {
     byName.set(unit.name, { name: unit.name, status: "unit", unitId: unit.id, via: "name" });
@@ -197,7 +208,7 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
         .sort((a, b) => b.score - a.score)
         .slice(0, 3);
       if (candidates.length) return { name, status: "nearGroup", candidates };
-      if (!asSimplified) return { name, status: "newGroup", ...(simplified !== name && { simplified }) };
+      if (!asSimplified) return { name, status: "newGroup", ...(created(name) !== name && { simplified: created(name) }) };
     }
     const candidates = catalogue.units
       .map((unit) => ({
@@ -215,6 +226,6 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
       .sort((a, b) => b.score - a.score)
       .slice(0, 3);
     if (candidates.length) return { name, status: "near", candidates };
-    return { name, status: "unknown", ...(simplified !== name && { simplified }) };
+    return { name, status: "unknown", ...(created(name) !== name && { simplified: created(name) }) };
   });
 }

@@ -6,7 +6,7 @@ import { AppError, forbidden } from "@/lib/errors.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { findNameClashes, groupAliasFree } from "@/lib/units/queries.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
-import { toSimplified } from "@/lib/import/chinese.ts";
+import { nameToCreate } from "@/lib/import/reconcile.ts";
 import { resolveSectionAreas } from "@/lib/outline/classify.ts";
 import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts";
 
@@ -187,7 +187,7 @@ async function resolveNames(
       case "createUnit": {
         // A name printed in traditional characters is created in simplified
         // ones, the printed form kept as an alias so the next import resolves it.
-        const unitName = toSimplified(name);
+        const unitName = nameToCreate(name, names);
         const existing = await tx.unit.findFirst({ where: { regionId: region.id, name: unitName } });
         const unit =
           existing ??
@@ -214,7 +214,7 @@ async function resolveNames(
         let group =
           resolution.action === "group"
             ? await tx.unitGroup.findFirst({ where: { id: resolution.groupId, ...inDistrict } })
-            : await tx.unitGroup.findFirst({ where: { regionId: region.id, name: toSimplified(name) } });
+            : await tx.unitGroup.findFirst({ where: { regionId: region.id, name: nameToCreate(name, names) } });
         if (!group && resolution.action === "group") {
           throw new AppError("VALIDATION", `“${name}”对应的分组不存在或不属于本区县`, { resolutions: [name] });
         }
@@ -227,7 +227,7 @@ async function resolveNames(
         if (!group) {
           group = await tx.unitGroup.create({
             data: {
-              name: toSimplified(name),
+              name: nameToCreate(name, names),
               regionId: region.id,
               districtId: region.districtId,
               members: { create: memberIds.map((unitId) => ({ unitId, districtId: region.districtId })) },
@@ -245,6 +245,8 @@ async function resolveNames(
         } else if (memberIds.length) {
           await addGroupMembers(tx, actor, group, memberIds);
         }
+        // Created under its simplified name: the name as printed resolves to it next time.
+        if (resolution.action === "createGroup" && group.name !== name) await rememberGroupAlias(tx, actor, group, name, summary);
         const members = await tx.unitGroupMember.findMany({
           where: { groupId: group.id, unit: { active: true } },
           select: { unitId: true },

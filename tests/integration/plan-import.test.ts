@@ -381,7 +381,7 @@ describe("a plan printed in traditional characters", () => {
 一、深化法治宣傳
 1.組織開展憲法宣傳周活動。
 牽頭單位:區司法局
-責任單位:區檔案館
+責任單位:區檔案館、各農業園區
 完成時限:長期堅持
 `;
 
@@ -390,16 +390,19 @@ describe("a plan printed in traditional characters", () => {
     const data = await preview(xialu.id, traditionalPlan);
     if (data.document.kind !== "plans") throw new Error("not a plan");
     const justice = await db().unit.findFirstOrThrow({ where: { name: "区司法局", region: { code: "420204" } } });
-    expect(data.document.plans[0]!.measures[0]).toMatchObject({ leadUnits: ["區司法局"], responsibleUnits: ["區檔案館"] });
+    expect(data.document.plans[0]!.measures[0]).toMatchObject({ leadUnits: ["區司法局"], responsibleUnits: ["區檔案館", "各農業園區"] });
     expect(data.reconciliation.find((r) => r.name === "區司法局")).toMatchObject({
       status: "near",
       candidates: [{ unitId: justice.id, name: "区司法局" }],
     });
     expect(data.reconciliation.find((r) => r.name === "區檔案館")).toEqual({ name: "區檔案館", status: "unknown", simplified: "区档案馆" });
+    expect(data.reconciliation.find((r) => r.name === "各農業園區")).toEqual({ name: "各農業園區", status: "newGroup", simplified: "各农业园区" });
 
     const plans = unreviewedPlans(data.document.plans);
     const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
-    expect(result).toMatchObject({ ok: true, data: { unitsCreated: ["区档案馆"] } });
+    expect(result).toMatchObject({ ok: true, data: { unitsCreated: ["区档案馆"], groupsCreated: ["各农业园区"] } });
+    const group = await db().unitGroup.findFirstOrThrow({ where: { name: "各农业园区", region: { code: "420204" } }, include: { aliases: true } });
+    expect(group.aliases.map((a) => a.alias)).toEqual(["各農業園區"]);
     const created = await db().unit.findFirstOrThrow({ where: { name: "区档案馆", region: { code: "420204" } }, include: { aliases: true } });
     expect(created.aliases.map((a) => a.alias)).toEqual(["區檔案館"]);
     expect(await db().auditEvent.count({ where: { action: "unit.addAlias", entityId: String(created.id) } })).toBe(1);
@@ -420,6 +423,7 @@ describe("a plan printed in traditional characters", () => {
     expect(again.reconciliation.map((r) => [r.name, r.status])).toEqual([
       ["區司法局", "unit"],
       ["區檔案館", "unit"],
+      ["各農業園區", "group"],
     ]);
   });
 });

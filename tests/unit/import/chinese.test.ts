@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasTraditional, toSimplified } from "@/lib/import/chinese.ts";
+import { hasTraditional, isTraditionalText, toSimplified } from "@/lib/import/chinese.ts";
 
 describe("toSimplified", () => {
   it.each([
@@ -17,5 +17,19 @@ describe("toSimplified", () => {
   it("tells traditional text from simplified", () => {
     expect(hasTraditional("責任單位")).toBe(true);
     expect(hasTraditional("责任单位")).toBe(false);
+  });
+});
+
+describe("isTraditionalText", () => {
+  it.each([
+    ["區司法局、區發展改革委、各鎮鄉街道", true],
+    ["區檔案館", true],
+    // 乾 is simplified too (乾县, 乾安县): one such character is not a traditional text.
+    ["乾县司法局", false],
+    ["乾县司法局、乾县发展改革局、乾县财政局、乾县民政局", false],
+    ["区司法局、区发展改革委", false],
+    ["", false],
+  ])("%s → %s", (text, traditional) => {
+    expect(isTraditionalText(text)).toBe(traditional);
   });
 });

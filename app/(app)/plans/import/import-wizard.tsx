@@ -437,7 +437,9 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                               </option>
                             ))}
                           {(item.status === "newGroup" || item.status === "group" || item.status === "nearGroup") && (
-                            <option value="createGroup">新建分组“{newName(item)}”</option>
+                            <option value="createGroup">
+                              新建分组“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
+                            </option>
                           )}
                           <option value="createUnit">
                             新建单位“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
