@@ -30,7 +30,12 @@ export type Classification = {
 };
 
 /** The title says it is about a document, not the document: "《…实施方案》解读", "一图看懂《…》", "关于《…》的说明". */
-const COMMENTARY = /解读|答记者问|问答|一图看懂|一图读懂|图解|起草说明|编制说明|的说明$/;
+const COMMENTARY = /解读|答记者问|问答|一图看懂|一图读懂|图解|起草说明|编制说明|》的说明$/;
+/**
+ * A graphic explainer's heading printed on a line of its own above the plan's
+ * title ("一图读懂" / "《…实施方案》"). Unlike 政策解读, never a site's menu entry.
+ */
+const EXPLAINER_LINE = /^(?:一图看懂|一图读懂|图解)[::|]?$/;
 /**
  * Guidelines on writing reports: "关于做好…年度报告编写工作的指引", "…编写指南(试行)",
  * "…年度报告编写提纲", "…年度报告(参考格式)".
@@ -95,6 +100,9 @@ export function classifyDocument(lines: Line[], plans: () => ParsedPlan[] = () =
   let titled = false;
   if (own) {
     const { title, line } = own;
+    const above = top[top.findIndex((l) => l.line === line) - 1];
+    const explainer = above && EXPLAINER_LINE.exec(above.text.trim());
+    if (explainer) return unknown(`标题是对文件的说明(${quoted([explainer[0]])}),不是规划或年度报告本身`, above.line);
     const commentary = COMMENTARY.exec(title);
     if (commentary) return unknown(`标题是对文件的说明(${quoted([commentary[0]])}),不是规划或年度报告本身`, line);
     const guideline = GUIDELINE.exec(title) ?? (PLAN_TITLE.test(title) ? null : NOTICE.exec(title));
