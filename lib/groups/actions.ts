@@ -29,6 +29,12 @@ async function assertNameFree(tx: Tx, regionId: number, name: string, exceptId?:
     where: { regionId, name, ...(exceptId ? { id: { not: exceptId } } : {}) },
   });
   if (clash) throw new AppError("DUPLICATE", undefined, { name: [`本区域已有名为“${name}”的分组`] });
+  // Another group's alias (remembered at import) would stop resolving to it.
+  const alias = await tx.unitGroupAlias.findFirst({
+    where: { regionId, alias: name, ...(exceptId ? { groupId: { not: exceptId } } : {}) },
+    select: { group: { select: { name: true } } },
+  });
+  if (alias) throw new AppError("DUPLICATE", undefined, { name: [`“${name}”已是分组“${alias.group.name}”的别名`] });
 }
 
 export async function createUnitGroup(input: unknown) {

@@ -98,6 +98,21 @@ describe("createUnitGroup", () => {
     expect(result).toMatchObject({ ok: false, code: "DUPLICATE", message: "已存在同名记录。" });
   });
 
+  it("refuses a name that is already another group's alias, so the alias keeps resolving to its group", async () => {
+    await actAs(world.a.users.bureau);
+    const { justice } = world.a.units;
+    const first = await createUnitGroup(newGroup(world.a.region.id, [justice.id], { name: "区直相关行政执法部门" }));
+    if (!first.ok) throw new Error(first.message);
+    const group = await db().unitGroup.findFirstOrThrow({ where: { name: "区直相关行政执法部门" } });
+    await db().unitGroupAlias.create({
+      data: { alias: "区直各执法部门", groupId: group.id, regionId: group.regionId, districtId: group.districtId },
+    });
+    const before = await db().unitGroup.count();
+    const result = await createUnitGroup(newGroup(world.a.region.id, [justice.id], { name: "区直各执法部门" }));
+    expect(result).toMatchObject({ ok: false, code: "DUPLICATE", fieldErrors: { name: ["“区直各执法部门”已是分组“区直相关行政执法部门”的别名"] } });
+    expect(await db().unitGroup.count()).toBe(before);
+  });
+
   it("refuses a group on a city-level region even to an ADMIN, writing nothing", async () => {
     await actAs(world.admin);
     const before = await snapshotCounts();
