@@ -174,8 +174,25 @@ export function withRouteMetrics<A extends [Request?, ...unknown[]]>(
       const response = await handler(...args);
       status = response.status;
       return response;
+    } catch (error) {
+      status = statusOfThrown(error);
+      throw error;
     } finally {
       observeRequestDuration(method, route, status, (performance.now() - started) / 1000);
     }
   };
+}
+
+/**
+ * notFound() and redirect() from next/navigation throw; Next turns them into
+ * a 404 or a redirect, so they are counted as such, not as server errors.
+ * Their digests: "NEXT_HTTP_ERROR_FALLBACK;404", "NEXT_REDIRECT;replace;/login;307;".
+ */
+export function statusOfThrown(error: unknown): number {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  if (typeof digest !== "string") return 500;
+  const parts = digest.split(";");
+  if (parts[0] === "NEXT_HTTP_ERROR_FALLBACK") return Number(parts[1]) || 500;
+  if (parts[0] === "NEXT_REDIRECT") return Number(parts[3]) || 307;
+  return 500;
 }
