@@ -33,6 +33,7 @@ describe("GET /api/health", () => {
     const response = await health();
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
+    expect(response.headers.get("cache-control")).toBe("no-store");
   });
 });
 
@@ -40,6 +41,7 @@ describe("GET /api/ready", () => {
   it("is ready when the database answers, every migration is applied and the store is writable", async () => {
     const response = await ready();
     expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
     expect(body).toMatchObject({
       status: "ready",
