@@ -104,7 +104,9 @@ if (mode === "start" && buildIsStale()) {
 // The preload makes X-Forwarded-For the socket's address unless TRUST_PROXY is set (lib/auth/client-address.ts).
 const preload = path.join(root, "scripts", "client-address-preload.cjs");
 // The IPC channel carries job durations to the server's /api/metrics (lib/ops/metrics.ts).
-const server = spawn(process.execPath, ["--require", preload, nextBin, mode, "--port", String(env.PORT)], {
+// The request-id preload runs each request in the context lib/log.ts reads its id from.
+const requestIdPreload = path.join(root, "scripts", "request-id-preload.cjs");
+const server = spawn(process.execPath, ["--require", preload, "--require", requestIdPreload, nextBin, mode, "--port", String(env.PORT)], {
   cwd: root,
   stdio: ["inherit", "inherit", "inherit", "ipc"],
   env: childEnv,
