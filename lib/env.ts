@@ -43,6 +43,8 @@ const envSchema = z.object({
     .min(0, "必须是代理的层数,如 0(没有反向代理)或 1")
     .max(5, "最多 5 层代理")
     .default(0),
+  // Readers of /api/metrics send it as `Authorization: Bearer …`; unset = no metrics endpoint (404).
+  METRICS_TOKEN: z.string().min(16, "至少 16 个字符(可用 openssl rand -hex 24 生成)").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,6 +14,7 @@ import { runReminderJob } from "@/lib/reminders/job.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
 import { removeExpiredThrottles } from "@/lib/auth/login.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
+import { forwardJobDurationsTo, timeJob } from "@/lib/ops/metrics.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(import.meta.dirname, "..");
@@ -45,7 +46,7 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
+  const sources = ["app", "components", "lib", "public", "types", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
   return sources.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
@@ -102,11 +103,15 @@ if (mode === "start" && buildIsStale()) {
 
 // The preload makes X-Forwarded-For the socket's address unless TRUST_PROXY is set (lib/auth/client-address.ts).
 const preload = path.join(root, "scripts", "client-address-preload.cjs");
-const server = spawn(process.execPath, ["--require", preload, nextBin, mode, "--port", String(env.PORT)], {
+// The IPC channel carries job durations to the server's /api/metrics (lib/ops/metrics.ts).
+// The request-id preload runs each request in the context lib/log.ts reads its id from.
+const requestIdPreload = path.join(root, "scripts", "request-id-preload.cjs");
+const server = spawn(process.execPath, ["--require", preload, "--require", requestIdPreload, nextBin, mode, "--port", String(env.PORT)], {
   cwd: root,
-  stdio: "inherit",
+  stdio: ["inherit", "inherit", "inherit", "ipc"],
   env: childEnv,
 });
+forwardJobDurationsTo(server);
 log(`服务地址 ${appUrl}(数据库:${database.embedded ? "内置 PostgreSQL" : "DATABASE_URL"})`);
 
 // Reminders (临期、逾期、未报) are raised by a job that is safe to run any number
@@ -116,7 +121,7 @@ const REMINDER_INTERVAL_MS = 6 * 60 * 60 * 1000;
 jobDb = createPrisma(database.url);
 async function remind() {
   try {
-    const result = await runReminderJob(todayInChina(), { db: jobDb! });
+    const result = await timeJob("reminders", () => runReminderJob(todayInChina(), { db: jobDb! }));
     const created = Object.values(result.created).reduce((sum, n) => sum + n, 0);
     if (created) log(`自动提醒:新增 ${created} 条(${JSON.stringify(result.created)})`);
   } catch (error) {
@@ -131,7 +136,7 @@ async function remind() {
   // Evidence stored for reports that were never saved; `npm run cli -- cleanup-files` by hand.
   try {
     const store = new LocalAttachmentStore(path.join(dataDir, "uploads"));
-    const { removed } = await removeUnreferencedFiles({ db: jobDb!, store });
+    const { removed } = await timeJob("file-cleanup", () => removeUnreferencedFiles({ db: jobDb!, store }));
     if (removed.length) log(`清理文件:删除了 ${removed.length} 个没有报送引用、存放超过一天的佐证材料文件`);
   } catch (error) {
     console.error(`[fazhi] 清理文件失败:${(error as Error).message}`);

@@ -4,6 +4,7 @@ import { fieldErrorsOf, type FieldErrors } from "@/lib/validation.ts";
 import { requireActor } from "@/lib/auth/session.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { logError } from "@/lib/log.ts";
+import { observeActionDuration } from "@/lib/ops/metrics.ts";
 
 export type ActionResult<T = null> =
   | { ok: true; message: string; data: T }
@@ -24,6 +25,25 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   useCase: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
   options: { pendingPasswordChange?: boolean } = {},
+): Promise<ActionResult<T>> {
+  const started = performance.now();
+  // A throw (the redirect to the sign-in page) leaves "redirect".
+  let outcome = "redirect";
+  try {
+    const result = await runUseCase(name, schema, input, useCase, options);
+    outcome = result.ok ? "ok" : result.code;
+    return result;
+  } finally {
+    observeActionDuration(name, outcome, (performance.now() - started) / 1000);
+  }
+}
+
+async function runUseCase<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  input: unknown,
+  useCase: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
+  options: { pendingPasswordChange?: boolean },
 ): Promise<ActionResult<T>> {
   const actor = await requireActor(options);
   const parsed = schema.safeParse(input);

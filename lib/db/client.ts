@@ -1,13 +1,25 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForPrisma = globalThis as unknown as { fazhiPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { fazhiPrisma?: PrismaClient; fazhiPool?: pg.Pool };
+
+/** The pool is made here, not by the adapter, so /api/metrics can read its counts (poolOf). */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 export function createPrisma(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pg pool under a client made by createPrisma. */
+export function poolOf(client: PrismaClient): pg.Pool | undefined {
+  return pools.get(client);
 }
 
 /** One client per process; the URL is read on first use so tests can set it. */
@@ -16,6 +28,12 @@ export function db(): PrismaClient {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides it");
     globalForPrisma.fazhiPrisma = createPrisma(url);
+    globalForPrisma.fazhiPool = poolOf(globalForPrisma.fazhiPrisma);
   }
   return globalForPrisma.fazhiPrisma;
+}
+
+/** The app client's pool, if the client exists yet (never creates it). */
+export function appPool(): pg.Pool | undefined {
+  return globalForPrisma.fazhiPool;
 }

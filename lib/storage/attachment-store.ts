@@ -42,6 +42,8 @@ export interface AttachmentStore {
    * true when it was removed.
    */
   remove(hash: string, storedBefore: Date): Promise<boolean>;
+  /** Throws unless a file can be written (and removed) now; for /api/ready (lib/ops/readiness.ts). */
+  checkWritable(): Promise<void>;
 }
 
 /** `storedAt`: when the content was last put (a put of existing content renews it). */

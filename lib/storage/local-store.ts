@@ -111,6 +111,17 @@ export class LocalAttachmentStore implements AttachmentStore {
     return true;
   }
 
+  async checkWritable(): Promise<void> {
+    // A temp name: list() and the cleanup never take it for a stored file.
+    const probe = path.join(this.root, `${TEMP_PREFIX}probe-${randomUUID()}`);
+    await fs.mkdir(this.root, { recursive: true });
+    try {
+      await fs.writeFile(probe, "ok", { flag: "wx" });
+    } finally {
+      await fs.rm(probe, { force: true });
+    }
+  }
+
   /** Only called with a validated hash, so the result is always inside root. */
   private pathOf(hash: string): string {
     return path.join(this.root, hash.slice(0, 2), hash.slice(2, 4), hash);

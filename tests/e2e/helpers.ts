@@ -13,6 +13,9 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await expect(page.getByRole("banner").getByRole("link", { name: /^消息/ })).toBeVisible();
 }
 
+/** The e2e server's METRICS_TOKEN (playwright.config.ts), for tests/e2e/ops.spec.ts. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
+
 /** The e2e server's embedded database, for tests that look behind the UI. */
 export const E2E_DATABASE_URL = `postgresql://fazhi:fazhi-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54339"}/fazhi`;
 

@@ -22,5 +22,5 @@ test("without a session, pages redirect to the login page; the health check stay
   expect(page.headers()["location"]).toContain("/login?callbackUrl=%2Fusers");
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toMatchObject({ status: "ok", database: "up" });
+  expect(await health.json()).toEqual({ status: "ok" });
 });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { GET as health } from "@/app/api/health/route.ts";
 
 describe("audit events", () => {
   beforeEach(async () => {
@@ -24,13 +23,5 @@ describe("audit events", () => {
       }),
     ).rejects.toThrow("the write failed");
     expect(await db().auditEvent.count({ where: { action: "lost" } })).toBe(0);
-  });
-});
-
-describe("GET /api/health", () => {
-  it("reports that the database answers", async () => {
-    const response = await health();
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "ok", database: "up" });
   });
 });

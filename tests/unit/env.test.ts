@@ -32,6 +32,7 @@ describe("parseEnv", () => {
     [{ PASSWORD_MAX_AGE_DAYS: "-1" }, "PASSWORD_MAX_AGE_DAYS: 不能为负数"],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY: 必须是代理的层数"],
     [{ TRUST_PROXY: "-1" }, "TRUST_PROXY"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN: 至少 16 个字符"],
   ])("names the wrong variable in Chinese: %o", (env, fragment) => {
     expect(() => parseEnv(env)).toThrow(EnvError);
     expect(() => parseEnv(env)).toThrow(fragment);

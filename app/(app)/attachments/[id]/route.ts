@@ -2,9 +2,10 @@ import { getActor } from "@/lib/auth/session.ts";
 import { getAttachment } from "@/lib/progress/queries.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { parseId } from "@/lib/ids.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 /** Evidence download; out of scope answers 404 like any other resource. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics("/attachments/[id]", async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("未登录", { status: 401 });
   const id = parseId((await params).id);
@@ -20,4 +21,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

@@ -1,3 +1,4 @@
 import { ledgerGet } from "@/lib/reviews/routes.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
-export const GET = ledgerGet;
+export const GET = withRouteMetrics("/reviews/ledger", ledgerGet);

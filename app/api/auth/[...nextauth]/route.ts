@@ -1,5 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+const measured = withRouteMetrics("/api/auth/[...nextauth]", handler);
+export { measured as GET, measured as POST };

@@ -4,9 +4,10 @@ import { xlsxResponse } from "@/lib/dashboards/export.ts";
 import { docxResponse } from "@/lib/documents/official-docx.ts";
 import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { buildEvaluationDocx, buildEvaluationWorkbook, evaluationFileStem } from "@/lib/evaluations/export.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 /** /evaluations/[id]/export?format=xlsx|docx, under the same scope check as the page (404 otherwise). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics("/evaluations/[id]/export", async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("未登录", { status: 401 });
   const format = new URL(request.url).searchParams.get("format");
@@ -18,4 +19,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return format === "xlsx"
     ? xlsxResponse(await buildEvaluationWorkbook(report), `${stem}.xlsx`)
     : docxResponse(await buildEvaluationDocx(report), `${stem}.docx`);
-}
+});

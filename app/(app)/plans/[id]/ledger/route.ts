@@ -2,9 +2,10 @@ import { getActor } from "@/lib/auth/session.ts";
 import { assigneeNames, getPlan } from "@/lib/plans/queries.ts";
 import { buildLedgerWorkbook, chapterPath } from "@/lib/plans/ledger.ts";
 import { parseId } from "@/lib/ids.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 /** The plan as the familiar division-of-labour ledger (分工台账), .xlsx. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics("/plans/[id]/ledger", async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("未登录", { status: 401 });
   const id = parseId((await params).id);
@@ -44,4 +45,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,3 +1,4 @@
 import { noticeDocxGet } from "@/lib/reviews/routes.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
-export const GET = noticeDocxGet;
+export const GET = withRouteMetrics("/reviews/notice/docx", noticeDocxGet);

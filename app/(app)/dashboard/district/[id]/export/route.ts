@@ -1,9 +1,10 @@
 import { listDashboardMeasures, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
 import { DISTRICT_TABLE_NAMES, MEASURE_LIST_COLUMNS, describeDistrictView, districtTables } from "@/lib/dashboards/tables.ts";
 import { exportDashboardTable } from "@/lib/dashboards/export.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 /** A district dashboard table as .xlsx, under the same filters as the page (?table=units&plan=3…). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics("/dashboard/district/[id]/export", async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return exportDashboardTable(request, (await params).id, {
     names: [...DISTRICT_TABLE_NAMES, "measures"] as const,
     load: loadDistrictDashboard,
@@ -14,4 +15,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         : districtTables(data)[name],
     describe: (data) => ({ subtitle: describeDistrictView(data), fileStem: data.district.name, today: data.today }),
   });
-}
+});

@@ -1,9 +1,10 @@
 import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { UNIT_TABLE_NAMES, unitTables } from "@/lib/dashboards/tables.ts";
 import { exportDashboardTable } from "@/lib/dashboards/export.ts";
+import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 /** A department dashboard table as .xlsx (?table=compare|tasks|returned plus the page's filters). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRouteMetrics("/dashboard/unit/[id]/export", async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return exportDashboardTable(request, (await params).id, {
     names: UNIT_TABLE_NAMES,
     load: loadUnitDashboard,
@@ -14,4 +15,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       today: data.today,
     }),
   });
-}
+});
