@@ -1,7 +1,7 @@
 import * as fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, db, type Db } from "@/lib/db/client.ts";
 import { createUser } from "@/lib/db/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
@@ -36,35 +36,44 @@ afterAll(async () => {
 
 /** Advisory locks held in the database right now (none once every run has ended). */
 async function advisoryLocks() {
-  const rows = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory'`;
+  const rows = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+    WHERE l.locktype = 'advisory' AND d.datname = current_database()`;
   return Number(rows[0]!.n);
 }
 
 /**
  * Work that waits at a gate until the test opens it, so two runners truly
- * overlap. `settled` resolves once the runners have decided: one is inside
- * the work and the other has returned, or (without a lock) both are inside.
+ * overlap. `inside(n)` resolves once n runners are inside the work.
  */
 function gatedWork<T>(inner: () => Promise<T>) {
   let entered = 0;
   let open!: () => void;
-  let bothInside!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
-  const bothEntered = new Promise<void>((resolve) => (bothInside = resolve));
+  const waiting: { n: number; resolve: () => void }[] = [];
   const work = async () => {
-    if (++entered === 2) bothInside();
+    entered++;
+    for (const w of waiting) if (entered >= w.n) w.resolve();
     await gate;
     return inner();
   };
-  return { work, open, bothEntered, entered: () => entered };
+  const inside = (n: number) => new Promise<void>((resolve) => (entered >= n ? resolve() : waiting.push({ n, resolve })));
+  gates.push(open);
+  return { work, open, inside, entered: () => entered };
 }
+
+// A test that fails half-way must not leave a run holding its lock for the next test.
+const gates: (() => void)[] = [];
+afterEach(() => {
+  for (const open of gates.splice(0)) open();
+});
 
 describe("runJobOnce across two servers", () => {
   it("two runners at once run the reminder job once; the other records a skipped run", async () => {
-    const { work, open, bothEntered, entered } = gatedWork(() => runReminderJob("2025-02-10", { db: serverA.db, mailer: noMail }));
+    const { work, open, inside, entered } = gatedWork(() => runReminderJob("2025-02-10", { db: serverA.db, mailer: noMail }));
     const a = runJobOnce(serverA, "reminders", work);
     const b = runJobOnce(serverB, "reminders", work);
-    await Promise.race([a, b, bothEntered]);
+    // Decided: one runner has given up and the other is inside the work, or (without a lock) both are inside.
+    await Promise.race([Promise.race([a, b]).then(() => inside(1)), inside(2)]);
     expect(entered()).toBe(1);
     // The one inside holds the lock and has its RUNNING row while the other has already given up.
     expect(await db().jobRun.findMany({ orderBy: { id: "asc" }, select: { status: true } })).toEqual(
@@ -90,14 +99,11 @@ describe("runJobOnce across two servers", () => {
   });
 
   it("different jobs do not block each other", async () => {
-    const { work, open, entered } = gatedWork(async () => ({ done: true }));
+    const { work, open, inside } = gatedWork(async () => ({ done: true }));
     const reminders = runJobOnce(serverA, "reminders", work);
     const cleanup = runJobOnce(serverB, "cleanup-files", work);
     // Both get inside: each holds its own job's lock.
-    await new Promise<void>((resolve) => {
-      const check = () => (entered() === 2 ? resolve() : setImmediate(check));
-      check();
-    });
+    await inside(2);
     open();
     expect((await Promise.all([reminders, cleanup])).map((o) => o.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
   });
@@ -150,14 +156,11 @@ describe("the file cleanup runs once too", () => {
 
   it("two cleanups at once: one removes the orphan, the other is skipped", async () => {
     const orphan = await storeOrphan();
-    const { work, open, bothEntered, entered } = gatedWork(async () => ({}));
+    const { work, open, inside } = gatedWork(async () => ({}));
     // Server A holds the cleanup's lock (inside its work) while server B's scheduled cleanup starts.
     const a = runJobOnce(serverA, "cleanup-files", work);
-    await new Promise<void>((resolve) => {
-      const check = () => (entered() === 1 ? resolve() : setImmediate(check));
-      check();
-    });
-    const b = await Promise.race([runFileCleanup(serverB, { store }), bothEntered.then(() => null)]);
+    await inside(1);
+    const b = await runFileCleanup(serverB, { store });
     expect(b).toMatchObject({ status: "SKIPPED" });
     expect(await exists(orphan)).toBe(true);
     open();
