@@ -40,7 +40,7 @@ export default async function JobRunsPage() {
                 <td className={cell}>
                   <Badge tone={TONES[run.status]}>{JOB_STATUS_LABELS[run.status]}</Badge>
                 </td>
-                <td className={`${cell} max-w-72 break-words text-sm text-red-700`}>{run.error ?? "—"}</td>
+                <td className={`${cell} max-w-72 break-words text-sm ${run.error ? "text-red-700" : ""}`}>{run.error ?? "—"}</td>
                 <td className={`${cell} text-xs text-slate-600`}>
                   {run.host}(进程 {run.pid})
                 </td>
