@@ -15,6 +15,7 @@ const MENU: { href: string; label: string; action: Action }[] = [
   { href: "/users", label: "用户", action: "user.manage" },
   { href: "/audit/sign-ins", label: "登录日志", action: "audit.read" },
   { href: "/regions", label: "区域", action: "region.manage" },
+  { href: "/jobs", label: "后台任务", action: "job.read" },
 ];
 
 export function navigationFor(actor: Actor) {

@@ -12,6 +12,10 @@
 //       were stored more than a day ago (lib/storage/cleanup.ts), printing each.
 //       `npm start` also runs it at start and every six hours.
 //
+//   Both take the job's lock (lib/jobs/run.ts): when another server runs the
+//   job at that moment they print so and do nothing (exit 0); each run is
+//   recorded for 后台任务 (a --dry-run is not).
+//
 //   npm run cli -- synth --districts N [--seed S] [--today YYYY-MM-DD]
 //       Adds N synthetic districts (lib/synth/province.ts) after those already
 //       there, to measure the dashboards at province scale. For test and
@@ -57,7 +61,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate } from "@/lib/progress/periods.ts";
 import { createMailer } from "@/lib/notifications/mailer.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
 import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
@@ -236,7 +240,9 @@ async function reminders(args: string[]): Promise<number> {
   const prisma = createPrisma(database.url);
   try {
     await prepareDatabase(database.url, log);
-    const result = await runReminderJob(date, { db: prisma, mailer: createMailer(env) });
+    const outcome = await runReminders({ db: prisma, url: database.url }, date, { mailer: createMailer(env) });
+    if (outcome.status === "SKIPPED") return jobSkipped();
+    const result = outcome.result;
     console.log(`\n催办提醒任务完成(${result.today}):`);
     for (const [kind, label] of KIND_LINES) console.log(`  ${label}:新增 ${result.created[kind]} 条汇总消息`);
     console.log(`  司法局每日收件汇总:新增 ${result.arrivals} 条`);
@@ -252,6 +258,12 @@ async function reminders(args: string[]): Promise<number> {
   }
 }
 
+/** Another server (or CLI) holds the job's lock: nothing ran, which is not a failure. */
+function jobSkipped(): number {
+  console.log("\n另一台服务器正在运行该任务,本次未运行(已记入后台任务的运行记录)。");
+  return 0;
+}
+
 async function cleanupFiles(args: string[]): Promise<number> {
   for (const arg of args) if (arg !== "--dry-run") usageError(`不认识的选项:${arg}`);
   const dryRun = args.includes("--dry-run");
@@ -263,7 +275,12 @@ async function cleanupFiles(args: string[]): Promise<number> {
   const store = new LocalAttachmentStore(path.resolve(root, env.DATA_DIR, "uploads"));
   try {
     await prepareDatabase(database.url, log);
-    const result = await removeUnreferencedFiles({ db: prisma, store, dryRun });
+    // A dry run removes nothing, so it needs no lock and leaves no run behind.
+    const outcome = dryRun
+      ? { status: "SUCCEEDED" as const, result: await removeUnreferencedFiles({ db: prisma, store, dryRun }) }
+      : await runFileCleanup({ db: prisma, url: database.url }, { store });
+    if (outcome.status === "SKIPPED") return jobSkipped();
+    const result = outcome.result;
     const verb = dryRun ? "将删除" : "已删除";
     console.log(`\n清理佐证材料文件${dryRun ? "(试运行,未删除任何文件)" : ""}:${store.root}`);
     for (const file of result.removed) {

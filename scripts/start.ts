@@ -10,8 +10,7 @@ import { parseEnvOrExit } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
-import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
+import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { removeExpiredThrottles } from "@/lib/auth/login.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { forwardJobDurationsTo, timeJob } from "@/lib/ops/metrics.ts";
@@ -115,13 +114,17 @@ forwardJobDurationsTo(server);
 log(`服务地址 ${appUrl}(数据库:${database.embedded ? "内置 PostgreSQL" : "DATABASE_URL"})`);
 
 // Reminders (临期、逾期、未报) are raised by a job that is safe to run any number
-// of times a day, on every app server; `npm run cli -- reminders` runs it by hand.
-// The same schedule removes stored files no report refers to (lib/storage/cleanup.ts).
+// of times a day; `npm run cli -- reminders` runs it by hand. The same schedule
+// removes stored files no report refers to (lib/storage/cleanup.ts). Every app
+// server keeps this timer, but each job runs on one server at a time: a run
+// takes the job's lock or stands aside (lib/jobs/run.ts), and is recorded (后台任务).
 const REMINDER_INTERVAL_MS = 6 * 60 * 60 * 1000;
 jobDb = createPrisma(database.url);
 async function remind() {
   try {
-    const result = await timeJob("reminders", () => runReminderJob(todayInChina(), { db: jobDb! }));
+    const outcome = await timeJob("reminders", () => runReminders({ db: jobDb!, url: database.url }, todayInChina()));
+    if (outcome.status === "SKIPPED") log("自动提醒:另一台服务器正在运行,本次跳过");
+    const result = outcome.status === "SUCCEEDED" ? outcome.result : { created: {} };
     const created = Object.values(result.created).reduce((sum, n) => sum + n, 0);
     if (created) log(`自动提醒:新增 ${created} 条(${JSON.stringify(result.created)})`);
   } catch (error) {
@@ -136,7 +139,8 @@ async function remind() {
   // Evidence stored for reports that were never saved; `npm run cli -- cleanup-files` by hand.
   try {
     const store = new LocalAttachmentStore(path.join(dataDir, "uploads"));
-    const { removed } = await timeJob("file-cleanup", () => removeUnreferencedFiles({ db: jobDb!, store }));
+    const outcome = await timeJob("file-cleanup", () => runFileCleanup({ db: jobDb!, url: database.url }, { store }));
+    const removed = outcome.status === "SUCCEEDED" ? outcome.result.removed : [];
     if (removed.length) log(`清理文件:删除了 ${removed.length} 个没有报送引用、存放超过一天的佐证材料文件`);
   } catch (error) {
     console.error(`[fazhi] 清理文件失败:${(error as Error).message}`);

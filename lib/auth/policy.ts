@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // One's own password (修改密码).
   "account.password": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  // 后台任务: runs of the scheduled jobs (lib/jobs), installation-wide.
+  "job.read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

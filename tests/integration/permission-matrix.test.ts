@@ -31,6 +31,8 @@ import { getEvaluation } from "@/lib/evaluations/queries.ts";
 import { loadOverdueNotice, loadPeriodLedger } from "@/lib/reviews/queries.ts";
 import { listSignInEvents } from "@/lib/audit/queries.ts";
 import { recordSignInEvent } from "@/lib/audit/sign-in-events.ts";
+import { listJobRuns } from "@/lib/jobs/queries.ts";
+import { runJobOnce } from "@/lib/jobs/run.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -548,6 +550,16 @@ const MATRIX: Record<Action, CaseSet> = {
     outOfScope: { none: "one's own row only" },
     wrongRole: { none: "every role holds it" },
   },
+  "job.read": {
+    kind: "read",
+    inScope: [{ as: admin, read: (actor) => jobRunsAfterOneRun(actor) }],
+    outOfScope: { none: "ADMIN only: its scope is everything" },
+    wrongRole: [
+      { as: bureau, read: (actor) => jobRunsAfterOneRun(actor) },
+      { as: leader, read: (actor) => jobRunsAfterOneRun(actor) },
+      { as: liaison, read: (actor) => jobRunsAfterOneRun(actor) },
+    ],
+  },
 };
 
 /** Every row of every table (and so the audit log), to prove a refused call changed nothing. */
@@ -572,6 +584,12 @@ async function signInEventsOf(actor: Actor, login: string) {
     if ((error as { code?: string }).code === "FORBIDDEN") return null;
     throw error;
   }
+}
+
+/** 后台任务 rows once a job has run; a role that may not read them gets NOT_FOUND, the page's 404. */
+async function jobRunsAfterOneRun(actor: Actor) {
+  await runJobOnce({ db: db(), url: process.env.DATABASE_URL! }, "reminders", async () => ({}));
+  return (await listJobRuns(actor)).flatMap((job) => job.runs);
 }
 
 /** What a query answers when the page would be 404: null, nothing, or a NOT_FOUND error. */
