@@ -1,10 +1,11 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, type CliRun as Run } from "../support/cli.ts";
 import { parseEnv } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase, type Database } from "@/lib/db/prepare.ts";
 import { freePort } from "@/lib/db/embedded.ts";
@@ -26,21 +27,9 @@ const original = path.join(scratch, "original");
 const restored = path.join(scratch, "restored");
 const backupDir = path.join(scratch, "backup");
 
-type Run = { status: number | null; stdout: string; stderr: string };
 /** The CLI as an operator runs it; DATABASE_URL empty (= unset) unless given. */
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: "", PG_BIN_DIR: "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(args, { DATABASE_URL: "", PG_BIN_DIR: "", ...env });
 }
 
 /** Row count of every table, listed from the catalogue. */

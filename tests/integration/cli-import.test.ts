@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { runCli, type CliRun as Run } from "../support/cli.ts";
 import { db } from "@/lib/db/client.ts";
 import { createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
 import { withScratchDatabase } from "../support/scratch-database.ts";
@@ -15,23 +15,11 @@ import { withScratchDatabase } from "../support/scratch-database.ts";
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-commit-"));
 
-type Run = { status: number | null; stdout: string; stderr: string };
 function cli(...args: string[]): Promise<Run> {
   return cliOn(process.env.DATABASE_URL!, ...args);
 }
 function cliOn(databaseUrl: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", "import", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCli(["import", ...args], { DATABASE_URL: databaseUrl });
 }
 
 function file(name: string, text: string): string {
