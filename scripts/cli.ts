@@ -199,31 +199,56 @@ async function openCliDatabase(env: ReturnType<typeof parseEnvOrExit>) {
   }
 }
 
-async function synth(args: string[]): Promise<number> {
-  const options = parseSynthOptions(args);
-  const env = parseEnvOrExit();
+type CliDatabase = { prisma: ReturnType<typeof createPrisma>; url: string };
+
+/**
+ * The app's database opened as `npm start` opens it and migrated, `work` run
+ * on it, then closed whatever happened. A failure is the command's own line(s)
+ * (`fail`) and exit 1; the database's own messages go to stderr with the logs.
+ */
+async function withCliDatabase(
+  env: ReturnType<typeof parseEnvOrExit>,
+  work: (database: CliDatabase) => Promise<number>,
+  fail: (error: unknown) => void,
+): Promise<number> {
   const database = await openCliDatabase(env);
   if (!database) return 1;
+  const prisma = createPrisma(database.url);
   try {
     await prepareDatabase(database.url, log);
-    log(`开始生成 ${options.districts} 个模拟区县(种子 ${options.seed},今天按 ${options.today})……`);
-    const every = options.districts <= 20 ? 1 : 10;
-    const counts = await generateProvince(database.url, {
-      ...options,
-      onProgress: ({ districtNo, done, total, elapsedMs }) => {
-        if (done % every === 0 || done === total) log(`已生成 ${done}/${total} 个区县(最新编号 ${districtNo},用时 ${(elapsedMs / 1000).toFixed(1)} 秒)`);
-      },
-    });
-    console.log(`\n模拟数据生成完成:区县编号 ${counts.firstDistrict}–${counts.lastDistrict},用时 ${(counts.elapsedMs / 1000).toFixed(1)} 秒`);
-    for (const [key, label] of SYNTH_LINES) console.log(`  ${label}:${counts[key].toLocaleString("en-US")}`);
-    console.log(`  账号示例:syn-d${String(counts.firstDistrict).padStart(3, "0")}.bureau(司法局)、.leader(区领导)、.u001(单位联络员),密码 Fazhi@2026`);
-    return 0;
+    return await work({ prisma, url: database.url });
   } catch (error) {
-    console.error(`[fazhi] 生成模拟数据失败:${(error as Error).message}`);
+    fail(error);
     return 1;
   } finally {
+    await prisma.$disconnect();
     await database.stop();
   }
+}
+
+/** A failure in one line, for an operator: what failed and why, no stack trace. */
+const failedLine = (what: string) => (error: unknown) => console.error(`[fazhi] ${what}:${(error as Error)?.message ?? String(error)}`);
+
+async function synth(args: string[]): Promise<number> {
+  const options = parseSynthOptions(args);
+  return withCliDatabase(
+    parseEnvOrExit(),
+    async ({ url }) => {
+      log(`开始生成 ${options.districts} 个模拟区县(种子 ${options.seed},今天按 ${options.today})……`);
+      const every = options.districts <= 20 ? 1 : 10;
+      const counts = await generateProvince(url, {
+        ...options,
+        onProgress: ({ districtNo, done, total, elapsedMs }) => {
+          if (done % every === 0 || done === total) log(`已生成 ${done}/${total} 个区县(最新编号 ${districtNo},用时 ${(elapsedMs / 1000).toFixed(1)} 秒)`);
+        },
+      });
+      console.log(`\n模拟数据生成完成:区县编号 ${counts.firstDistrict}–${counts.lastDistrict},用时 ${(counts.elapsedMs / 1000).toFixed(1)} 秒`);
+      for (const [key, label] of SYNTH_LINES) console.log(`  ${label}:${counts[key].toLocaleString("en-US")}`);
+      console.log(`  账号示例:syn-d${String(counts.firstDistrict).padStart(3, "0")}.bureau(司法局)、.leader(区领导)、.u001(单位联络员),密码 Fazhi@2026`);
+      return 0;
+    },
+    failedLine("生成模拟数据失败"),
+  );
 }
 
 const KIND_LINES = [
@@ -235,27 +260,21 @@ const KIND_LINES = [
 async function reminders(args: string[]): Promise<number> {
   const { date } = parseReminderOptions(args);
   const env = parseEnvOrExit();
-  const database = await openCliDatabase(env);
-  if (!database) return 1;
-  const prisma = createPrisma(database.url);
-  try {
-    await prepareDatabase(database.url, log);
-    const outcome = await runReminders({ db: prisma, url: database.url }, date, { mailer: createMailer(env) });
-    if (outcome.status === "SKIPPED") return jobSkipped();
-    const result = outcome.result;
-    console.log(`\n催办提醒任务完成(${result.today}):`);
-    for (const [kind, label] of KIND_LINES) console.log(`  ${label}:新增 ${result.created[kind]} 条汇总消息`);
-    console.log(`  司法局每日收件汇总:新增 ${result.arrivals} 条`);
-    console.log(`  站内通知:新增 ${result.notifications} 条;已自动办结的汇总提醒 ${result.resolved} 条`);
-    console.log(`  邮件:已发送 ${result.emailed} 封`);
-    return 0;
-  } catch (error) {
-    console.error(`[fazhi] 催办提醒任务失败:${(error as Error).message}`);
-    return 1;
-  } finally {
-    await prisma.$disconnect();
-    await database.stop();
-  }
+  return withCliDatabase(
+    env,
+    async ({ prisma, url }) => {
+      const outcome = await runReminders({ db: prisma, url }, date, { mailer: createMailer(env) });
+      if (outcome.status === "SKIPPED") return jobSkipped();
+      const result = outcome.result;
+      console.log(`\n催办提醒任务完成(${result.today}):`);
+      for (const [kind, label] of KIND_LINES) console.log(`  ${label}:新增 ${result.created[kind]} 条汇总消息`);
+      console.log(`  司法局每日收件汇总:新增 ${result.arrivals} 条`);
+      console.log(`  站内通知:新增 ${result.notifications} 条;已自动办结的汇总提醒 ${result.resolved} 条`);
+      console.log(`  邮件:已发送 ${result.emailed} 封`);
+      return 0;
+    },
+    failedLine("催办提醒任务失败"),
+  );
 }
 
 /** Another server (or CLI) holds the job's lock: nothing ran, which is not a failure. */
@@ -268,34 +287,28 @@ async function cleanupFiles(args: string[]): Promise<number> {
   for (const arg of args) if (arg !== "--dry-run") usageError(`不认识的选项:${arg}`);
   const dryRun = args.includes("--dry-run");
   const env = parseEnvOrExit();
-  const database = await openCliDatabase(env);
-  if (!database) return 1;
-  const prisma = createPrisma(database.url);
   // The folder the app serves from: DATA_DIR resolved against the project, as npm start does.
   const store = new LocalAttachmentStore(path.resolve(root, env.DATA_DIR, "uploads"));
-  try {
-    await prepareDatabase(database.url, log);
-    // A dry run removes nothing, so it needs no lock and leaves no run behind.
-    const outcome = dryRun
-      ? { status: "SUCCEEDED" as const, result: await removeUnreferencedFiles({ db: prisma, store, dryRun }) }
-      : await runFileCleanup({ db: prisma, url: database.url }, { store });
-    if (outcome.status === "SKIPPED") return jobSkipped();
-    const result = outcome.result;
-    const verb = dryRun ? "将删除" : "已删除";
-    console.log(`\n清理佐证材料文件${dryRun ? "(试运行,未删除任何文件)" : ""}:${store.root}`);
-    for (const file of result.removed) {
-      console.log(`  ${verb} ${file.hash}(${formatBytes(file.size)},存放于 ${file.storedAt.toISOString()})`);
-    }
-    const total = result.removed.reduce((sum, f) => sum + f.size, 0);
-    console.log(`  共检查 ${result.checked} 个文件,${verb} ${result.removed.length} 个(${formatBytes(total)}),保留 ${result.kept} 个`);
-    return 0;
-  } catch (error) {
-    console.error(`[fazhi] 清理文件失败:${(error as Error).message}`);
-    return 1;
-  } finally {
-    await prisma.$disconnect();
-    await database.stop();
-  }
+  return withCliDatabase(
+    env,
+    async ({ prisma, url }) => {
+      // A dry run removes nothing, so it needs no lock and leaves no run behind.
+      const outcome = dryRun
+        ? { status: "SUCCEEDED" as const, result: await removeUnreferencedFiles({ db: prisma, store, dryRun }) }
+        : await runFileCleanup({ db: prisma, url }, { store });
+      if (outcome.status === "SKIPPED") return jobSkipped();
+      const result = outcome.result;
+      const verb = dryRun ? "将删除" : "已删除";
+      console.log(`\n清理佐证材料文件${dryRun ? "(试运行,未删除任何文件)" : ""}:${store.root}`);
+      for (const file of result.removed) {
+        console.log(`  ${verb} ${file.hash}(${formatBytes(file.size)},存放于 ${file.storedAt.toISOString()})`);
+      }
+      const total = result.removed.reduce((sum, f) => sum + f.size, 0);
+      console.log(`  共检查 ${result.checked} 个文件,${verb} ${result.removed.length} 个(${formatBytes(total)}),保留 ${result.kept} 个`);
+      return 0;
+    },
+    failedLine("清理文件失败"),
+  );
 }
 
 /**
@@ -372,26 +385,21 @@ async function commitImport(request: Parameters<typeof commitCliImport>[1] & { j
   const printWarnings = () => {
     for (const w of warnings) console.error(`[fazhi] 提示:第 ${w.line} 行:${w.message}`);
   };
-  const env = parseEnvOrExit();
-  const database = await openCliDatabase(env);
-  if (!database) return 1;
-  const prisma = createPrisma(database.url);
-  try {
-    await prepareDatabase(database.url, log);
-    const { summary, notes } = await commitCliImport(prisma, request);
-    for (const note of notes) console.error(`[fazhi] 提示:${note}`);
-    printWarnings();
-    await writeStdout(request.json ? `${JSON.stringify(summary)}\n` : `${describeCliImport(summary).join("\n")}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof CliImportStop) console.error([error.message, ...error.lines].join("\n"));
-    else console.error(`[fazhi] 导入失败:${(error as Error).message}`);
-    printWarnings();
-    return 1;
-  } finally {
-    await prisma.$disconnect();
-    await database.stop();
-  }
+  return withCliDatabase(
+    parseEnvOrExit(),
+    async ({ prisma }) => {
+      const { summary, notes } = await commitCliImport(prisma, request);
+      for (const note of notes) console.error(`[fazhi] 提示:${note}`);
+      printWarnings();
+      await writeStdout(request.json ? `${JSON.stringify(summary)}\n` : `${describeCliImport(summary).join("\n")}\n`);
+      return 0;
+    },
+    (error) => {
+      if (error instanceof CliImportStop) console.error([error.message, ...error.lines].join("\n"));
+      else failedLine("导入失败")(error);
+      printWarnings();
+    },
+  );
 }
 
 /** `backup <dir>` / `restore <dir>`: one directory, no options; the work is lib/ops/backup.ts's. */
