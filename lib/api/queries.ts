@@ -168,7 +168,7 @@ export async function listPeriodProgress(actor: Actor, planId: number, filters: 
   const plan = await planInScope(actor, planId);
   const period = periodByKey(filters.period, plan.reportCadence, plan.reportDueDay);
   if (!period) {
-    const message = `报送周期须为本规划的${REPORT_CADENCE_LABELS[plan.reportCadence]}周期,如 ${PERIOD_EXAMPLES[plan.reportCadence]}`;
+    const message = `报送周期须与本规划的报送频次(${REPORT_CADENCE_LABELS[plan.reportCadence]})一致,如 ${PERIOD_EXAMPLES[plan.reportCadence]}`;
     throw new ApiFailure(400, "BAD_REQUEST", message, { period: [message] });
   }
   if (filters.measureId) {
