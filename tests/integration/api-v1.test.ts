@@ -297,7 +297,7 @@ describe("answers", () => {
 
 describe("the OpenAPI document", () => {
   async function document() {
-    const response = await openApiRoute(new Request("http://localhost/api/v1/openapi.json"));
+    const response = await openApiRoute();
     expect(response.status).toBe(200);
     return (await response.json()) as Record<string, any>;
   }
