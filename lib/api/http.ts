@@ -39,15 +39,17 @@ export function pathId(value: string | undefined): number {
 }
 
 /**
- * The query string through a schema. Integers arrive as text: digits become
- * numbers, anything else stays text and fails the schema with its message.
+ * The query string through a schema. Everything arrives as text: digits
+ * become a number where the field wants one (a page size, an id), and stay
+ * text where text is valid (the period "2026"); anything else fails the
+ * schema with its message.
  */
 export function parseQuery<S extends z.ZodObject>(schema: S, url: URL): z.output<S> {
   const raw: Record<string, unknown> = {};
-  for (const key of Object.keys(schema.shape)) {
+  for (const [key, field] of Object.entries(schema.shape) as [string, z.ZodType][]) {
     const value = url.searchParams.get(key);
     if (value === null) continue;
-    raw[key] = /^-?\d{1,16}$/.test(value) ? Number(value) : value;
+    raw[key] = /^-?\d{1,16}$/.test(value) && !field.safeParse(value).success ? Number(value) : value;
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;

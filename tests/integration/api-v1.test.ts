@@ -218,6 +218,12 @@ describe("pagination", () => {
     }
     const monthly = await call(progressRoute, `/api/v1/plans/${planA.id}/progress?period=2024-09`, tokenA, { planId: planA.id });
     expect(monthly.body.error.message).toBe("报送周期须与本规划的报送频次(按季度报送)一致,如 2026-Q3");
+
+    // A yearly plan's period is all digits, and stays a period, not a number.
+    const yearly = await createPlan(db(), { regionId: w.a.region.id, title: "年度工作要点", reportCadence: "YEARLY" });
+    const year = await call(progressRoute, `/api/v1/plans/${yearly.id}/progress?period=2024`, tokenA, { planId: yearly.id });
+    expect(year.status).toBe(200);
+    expect(year.body.period).toMatchObject({ key: "2024", start: "2024-01-01", end: "2024-12-31" });
   });
 });
 
