@@ -34,7 +34,7 @@ export default async function ApiTokensPage() {
                 {token.region.name}
                 <span className="ml-1 text-xs text-slate-500">({REGION_LEVEL_LABELS[token.region.level]})</span>
               </td>
-              <td className={`${cell} font-mono text-xs`}>{token.prefix}…</td>
+              <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{token.prefix}…</td>
               <td className={`${cell} whitespace-nowrap`}>
                 {dateTime.format(token.createdAt)}
                 <span className="block text-xs text-slate-500">{token.createdBy.name}</span>
