@@ -13,7 +13,9 @@ const S3_REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_
 
 export const storageEnv = {
   STORAGE: z.enum(STORAGE_KINDS, "必须是 local(本机目录)、database(数据库)或 s3(对象存储)之一").default("local"),
-  S3_ENDPOINT: z.url("必须是完整网址,如 https://oss.example.gov.cn 或 http://127.0.0.1:9000").optional(),
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "必须是 http:// 或 https:// 开头的完整网址,如 https://oss.example.gov.cn 或 http://127.0.0.1:9000" })
+    .optional(),
   S3_BUCKET: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "存储桶名称须为 3–63 个小写字母、数字、点或连字符")
