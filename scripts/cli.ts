@@ -427,7 +427,9 @@ async function backupOrRestore(command: "backup" | "restore", args: string[]): P
       const { database, uploads } = manifest.totals;
       console.log(`备份完成:${path.resolve(dir)}`);
       console.log(`  数据库(PostgreSQL ${manifest.postgresMajor},${manifest.kind === "embedded" ? "数据文件" : "pg_dump"}):${database.files} 个文件,${formatBytes(database.bytes)}`);
-      console.log(`  佐证材料:${uploads.files} 个文件,${formatBytes(uploads.bytes)}`);
+      if (manifest.storage === "database") console.log("  佐证材料:在数据库中,已包含在上面的数据库备份里");
+      else if (manifest.storage === "s3") console.log("  佐证材料:在对象存储中,不在本备份里(请另行备份存储桶)");
+      else console.log(`  佐证材料:${uploads.files} 个文件,${formatBytes(uploads.bytes)}`);
       console.log(`  已执行的数据库迁移:${manifest.migrations.length} 个`);
     } else {
       const manifest = await restore(options);

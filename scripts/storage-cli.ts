@@ -73,7 +73,7 @@ export async function storageMigrate(args: string[], tools: CliTools): Promise<n
       console.log(`\n有 ${result.failed.length} 个文件未能迁移。处理后重新运行本命令即可,已复制的文件不会重复复制;在此之前请不要切换 STORAGE。`);
       return 1;
     }
-    console.log(`\n全部文件已在${NAMES[to]}中,每个都已读回核对校验值。`);
+    console.log(`\n全部文件已在${NAMES[to]}中${result.copied ? ",本次复制的每个文件都已读回核对校验值" : ""}。`);
     console.log(`下一步:把环境变量 STORAGE 设为 ${to}${to === "s3" ? "(以及 S3_* 设置)" : ""},然后重启每一台服务器。`);
     console.log(`原有文件仍保留在 ${source.location},切换并确认无误后可自行删除。`);
     return 0;

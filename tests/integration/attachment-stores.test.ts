@@ -3,7 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, type Db } from "@/lib/db/client.ts";
+import { createPrisma, db, type Db } from "@/lib/db/client.ts";
+import { createRegion, createUser } from "@/lib/db/factories.ts";
+import { removeUnreferencedFiles, UNREFERENCED_FILE_MIN_AGE_MS } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 import { CHUNK_BYTES, DatabaseAttachmentStore } from "@/lib/storage/database-store.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
@@ -209,5 +211,31 @@ describe.each(backends)("the $name attachment store", (backend) => {
 
   it("fails the write check when it cannot write", async () => {
     await expect(backend.broken().checkWritable()).rejects.toThrow();
+  });
+});
+
+describe("the orphan-file cleanup over the database store", () => {
+  it("removes an unreferenced file stored over a day ago, chunks and all; keeps referenced and fresh ones", async () => {
+    const store = new DatabaseAttachmentStore(db());
+    const region = await createRegion(db(), { code: "420204", name: "下陆区", level: "DISTRICT" });
+    const user = await createUser(db(), { login: "a.bureau", name: "司法局", role: "BUREAU", regionId: region.id });
+    const aged = async (bytes: Uint8Array, ageMs: number) => {
+      const { hash, size } = await store.put(bytes);
+      await db().attachmentBlob.update({ where: { hash }, data: { storedAt: new Date(Date.now() - ageMs) } });
+      return { hash, size };
+    };
+    const referenced = await aged(unique(), 3 * UNREFERENCED_FILE_MIN_AGE_MS);
+    await db().attachment.create({
+      data: { districtId: region.id, fileName: "旧.pdf", contentHash: referenced.hash, size: referenced.size, mimeType: "application/pdf", uploadedById: user.id },
+    });
+    const orphan = await aged(unique(CHUNK_BYTES * 2), UNREFERENCED_FILE_MIN_AGE_MS + 60_000);
+    const fresh = await aged(unique(), UNREFERENCED_FILE_MIN_AGE_MS - 60_000);
+
+    const result = await removeUnreferencedFiles({ db: db(), store });
+    expect(result).toMatchObject({ checked: 3, kept: 2 });
+    expect(result.removed.map((f) => f.hash)).toEqual([orphan.hash]);
+    expect(await db().attachmentChunk.count({ where: { hash: orphan.hash } })).toBe(0);
+    expect(await store.has(referenced.hash)).toBe(true);
+    expect(await store.has(fresh.hash)).toBe(true);
   });
 });
