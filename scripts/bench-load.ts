@@ -56,8 +56,12 @@ const log = (line: string) => console.log(`[bench] ${line}`);
  */
 function chooseStorage(): string | undefined {
   if (process.env.STORAGE) return process.env.STORAGE;
-  const parsed = parseEnv({ STORAGE: "database" }) as Record<string, unknown>;
-  return parsed.STORAGE === "database" ? "database" : undefined;
+  try {
+    const parsed = parseEnv({ STORAGE: "database" }) as Record<string, unknown>;
+    return parsed.STORAGE === "database" ? "database" : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type Target = {
@@ -205,6 +209,8 @@ async function main(): Promise<number> {
     const bench = await openBenchDatabase(DISTRICTS);
     if (bench.embedded) cleanup.push(() => bench.embedded!.stop());
     const client = new pg.Client({ connectionString: bench.url });
+    // On Ctrl-C PostgreSQL gets the signal too and drops the connection; the next query reports a real loss.
+    client.on("error", () => {});
     await client.connect();
     cleanup.push(() => client.end());
 
