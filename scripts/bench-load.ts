@@ -96,6 +96,9 @@ async function periodsInUse(client: pg.Client, today: string): Promise<{ cadence
  * then the second, …), so 200 users spread over the province.
  */
 async function pickTargets(client: pg.Client, today: string, count: number): Promise<Target[]> {
+  // Statistics, as autovacuum keeps them on a live server: right after the
+  // province's bulk load the planner has none and this query takes seconds.
+  await client.query(`ANALYZE "User", "Assignment", "Measure", "Plan", "ProgressReport"`);
   const periods = await periodsInUse(client, today);
   if (!periods.length) return [];
   const values = periods.map((_, i) => `($${i * 5 + 1}::text, $${i * 5 + 2}::int, $${i * 5 + 3}::text, $${i * 5 + 4}::date, $${i * 5 + 5}::date)`);
@@ -258,7 +261,15 @@ async function main(): Promise<number> {
     });
     log(`signed in ${users.length} liaisons in ${ms(performance.now() - started)} ms (${users.filter((u) => u.server === servers[0]).length} on A, ${users.filter((u) => u.server === servers[1]).length} on B)`);
 
-    // All users at once: each opens its measure page, then submits.
+    // A server that has been up for a while has its page code loaded and
+    // compiled: one untimed page GET per server, so the figures are not those of
+    // the first request after a start. (No action is warmed: that would submit.)
+    for (const server of servers) {
+      const user = users.find((u) => u.server === server);
+      if (user) await (await fetch(`${server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })).text();
+    }
+
+    // All users at once (no pool): each opens its measure page, then submits.
     started = performance.now();
     await Promise.all(
       users.map(async (user) => {
