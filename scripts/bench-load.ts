@@ -15,8 +15,9 @@
 // and a non-zero exit when anything is lost, duplicated, unaudited or unreadable.
 //
 // p50/p95 are of the action's POST alone (upload, action, transaction, answer
-// read); the page GETs are in the table. rps counts every request of the
-// concurrent phase (page GETs and POSTs) over its wall time.
+// read); the page GETs are in the table, with ten taken one at a time before
+// the concurrent phase to show what of their time is queueing. rps counts every
+// request of the concurrent phase (page GETs and POSTs) over its wall time.
 //
 // Rerunnable: each run picks assignments that have no report yet, so a second
 // run submits 200 fresh ones (the province keeps the reports, as a live one would).
@@ -269,6 +270,14 @@ async function main(): Promise<number> {
       if (user) await (await fetch(`${server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })).text();
     }
 
+    // For comparison with the concurrent figures: a few page GETs one at a time.
+    const alone: number[] = [];
+    for (const user of users.slice(0, 10)) {
+      const t = performance.now();
+      await (await fetch(`${user.server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })).text();
+      alone.push(performance.now() - t);
+    }
+
     // All users at once (no pool): each opens its measure page, then submits.
     started = performance.now();
     await Promise.all(
@@ -373,6 +382,7 @@ async function main(): Promise<number> {
     const readableOn = (i: number) => downloads.filter((d) => d.readable[i]).length;
 
     const pages = stats(users.filter((u) => u.pageMs !== undefined).map((u) => u.pageMs!));
+    const pagesAlone = stats(alone);
     const posts = stats(users.filter((u) => u.postMs !== undefined).map((u) => u.postMs!));
     const gets = stats(downloads.flatMap((d) => d.ms));
     const perServer = (server: NextServer) => users.filter((u) => u.server === server);
@@ -381,6 +391,7 @@ async function main(): Promise<number> {
         table(
           ["", "count", "p50_ms", "p95_ms", "max_ms"],
           [
+            ["measure page GET, one at a time", String(alone.length), ms(pagesAlone.median), ms(pagesAlone.p95), ms(pagesAlone.max)],
             ["measure page GET", String(users.filter((u) => u.pageMs !== undefined).length), ms(pages.median), ms(pages.p95), ms(pages.max)],
             ["submit action POST", String(users.filter((u) => u.postMs !== undefined).length), ms(posts.median), ms(posts.p95), ms(posts.max)],
             ["evidence download GET", String(downloads.flatMap((d) => d.ms).length), ms(gets.median), ms(gets.p95), ms(gets.max)],
