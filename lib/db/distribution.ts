@@ -113,3 +113,35 @@ export async function findDistributionProblems(
   }
   return out;
 }
+
+/**
+ * Rows whose "districtId" differs from the row they point at (a report and its
+ * assignment, a unit and its region's district), per foreign key: the unique
+ * keys that gained "districtId" mean the same only while there are none, and
+ * the two-column foreign keys of the move (docs/scale-out.md) refuse them.
+ */
+export async function findDistrictMismatches(client: Client | Pool): Promise<string[]> {
+  const district = Object.keys(TABLE_CLASSES).filter((t) => TABLE_CLASSES[t]!.class === "district");
+  const foreignKeys = (
+    await client.query<{ name: string; from: string; column: string; to: string; refColumn: string }>(
+      `SELECT c.conname AS name, f.relname AS from, a.attname AS column, t.relname AS to, r.attname AS "refColumn"
+       FROM pg_constraint c
+       JOIN pg_class f ON f.oid = c.conrelid JOIN pg_class t ON t.oid = c.confrelid
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1]
+       WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND cardinality(c.conkey) = 1
+         AND f.relname = ANY($1) AND (t.relname = ANY($1) OR t.relname = 'Region')
+       ORDER BY 1`,
+      [district],
+    )
+  ).rows;
+  const out: string[] = [];
+  for (const fk of foreignKeys) {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${fk.from}" c JOIN "${fk.to}" p ON p."${fk.refColumn}" = c."${fk.column}"
+       WHERE c."districtId" IS DISTINCT FROM p."districtId"`,
+    );
+    if (rows[0]!.n > 0) out.push(`${fk.name}: ${rows[0]!.n} "${fk.from}" rows in another district than their "${fk.to}"`);
+  }
+  return out;
+}
