@@ -13,6 +13,8 @@ const PUBLIC_PATHS = [
   /^\/api\/auth\//,
   // Probes and the metrics scrape: no session; /api/metrics checks its own token.
   /^\/api\/(?:health|ready|metrics)$/,
+  // The read API: each request carries its own token (lib/api/auth.ts), not a session.
+  /^\/api\/v1\//,
   /^\/public(?:\/|$)/,
   /^\/manifest\.webmanifest$/,
   /^\/icons\/[\w.-]+\.(?:png|svg)$/,

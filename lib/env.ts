@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requireS3Settings, storageEnv } from "@/lib/storage/env.ts";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,7 +46,8 @@ const envSchema = z.object({
     .default(0),
   // Readers of /api/metrics send it as `Authorization: Bearer …`; unset = no metrics endpoint (404).
   METRICS_TOKEN: z.string().min(16, "至少 16 个字符(可用 openssl rand -hex 24 生成)").optional(),
-});
+  ...storageEnv,
+}).superRefine(requireS3Settings);
 
 export type Env = z.infer<typeof envSchema>;
 

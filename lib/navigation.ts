@@ -16,6 +16,7 @@ const MENU: { href: string; label: string; action: Action }[] = [
   { href: "/audit/sign-ins", label: "登录日志", action: "audit.read" },
   { href: "/regions", label: "区域", action: "region.manage" },
   { href: "/jobs", label: "后台任务", action: "job.read" },
+  { href: "/api-tokens", label: "接口令牌", action: "apiToken.manage" },
 ];
 
 export function navigationFor(actor: Actor) {

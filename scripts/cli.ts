@@ -16,6 +16,13 @@
 //   job at that moment they print so and do nothing (exit 0); each run is
 //   recorded for 后台任务 (a --dry-run is not).
 //
+//   npm run cli -- storage migrate --to database|s3 [--from local|database|s3]
+//       Copies every evidence file from one attachment store (by default the
+//       one STORAGE names, local unless set) into another, checking each
+//       copy's sha256 as read back (lib/storage/migrate.ts). Skips files the
+//       target has, so it can be rerun; exit 1 when a file failed. The
+//       operator then sets STORAGE to the target and restarts the servers.
+//
 //   npm run cli -- synth --districts N [--seed S] [--today YYYY-MM-DD]
 //       Adds N synthetic districts (lib/synth/province.ts) after those already
 //       there, to measure the dashboards at province scale. For test and
@@ -62,8 +69,9 @@ import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate } from "@/lib/progress/periods.ts";
 import { createMailer } from "@/lib/notifications/mailer.ts";
 import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
-import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
+import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
+import { storageMigrate } from "./storage-cli.ts";
 import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
 import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
@@ -81,6 +89,10 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
                                   默认按今天(北京时间);同一天重复运行不会重复提醒
   cleanup-files [--dry-run]       删除没有任何报送引用、且存放超过一天的佐证材料文件,并列出删除的文件;
                                   --dry-run 只列出将删除的文件,不删除
+  storage migrate --to database|s3 [--from local|database|s3]
+                                  把佐证材料文件从一个存储(默认为 STORAGE 指定的,未设置时为本机目录)复制到另一个:
+                                  逐个核对复制后的校验值,目标中已有的文件跳过,可重复运行;有文件失败时以 1 退出。
+                                  完成后把 STORAGE 改为目标存储并重启各台服务器
   synth --districts N [--seed S] [--today YYYY-MM-DD]
                                   生成 N 个模拟区县(单位、账号、规划、举措、分工和五年的进展报送),
                                   用于在全省规模下测试看板性能;再次运行会接着编号追加。
@@ -287,11 +299,11 @@ async function cleanupFiles(args: string[]): Promise<number> {
   for (const arg of args) if (arg !== "--dry-run") usageError(`不认识的选项:${arg}`);
   const dryRun = args.includes("--dry-run");
   const env = parseEnvOrExit();
-  // The folder the app serves from: DATA_DIR resolved against the project, as npm start does.
-  const store = new LocalAttachmentStore(path.resolve(root, env.DATA_DIR, "uploads"));
   return withCliDatabase(
     env,
     async ({ prisma, url }) => {
+      // The store the app serves from (STORAGE); local files under DATA_DIR resolved against the project, as npm start does.
+      const store = attachmentStore({ env: { ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, db: prisma });
       // A dry run removes nothing, so it needs no lock and leaves no run behind.
       const outcome = dryRun
         ? { status: "SUCCEEDED" as const, result: await removeUnreferencedFiles({ db: prisma, store, dryRun }) }
@@ -299,7 +311,7 @@ async function cleanupFiles(args: string[]): Promise<number> {
       if (outcome.status === "SKIPPED") return jobSkipped();
       const result = outcome.result;
       const verb = dryRun ? "将删除" : "已删除";
-      console.log(`\n清理佐证材料文件${dryRun ? "(试运行,未删除任何文件)" : ""}:${store.root}`);
+      console.log(`\n清理佐证材料文件${dryRun ? "(试运行,未删除任何文件)" : ""}:${store.location}`);
       for (const file of result.removed) {
         console.log(`  ${verb} ${file.hash}(${formatBytes(file.size)},存放于 ${file.storedAt.toISOString()})`);
       }
@@ -415,7 +427,9 @@ async function backupOrRestore(command: "backup" | "restore", args: string[]): P
       const { database, uploads } = manifest.totals;
       console.log(`备份完成:${path.resolve(dir)}`);
       console.log(`  数据库(PostgreSQL ${manifest.postgresMajor},${manifest.kind === "embedded" ? "数据文件" : "pg_dump"}):${database.files} 个文件,${formatBytes(database.bytes)}`);
-      console.log(`  佐证材料:${uploads.files} 个文件,${formatBytes(uploads.bytes)}`);
+      if (manifest.storage === "database") console.log("  佐证材料:在数据库中,已包含在上面的数据库备份里");
+      else if (manifest.storage === "s3") console.log("  佐证材料:在对象存储中,不在本备份里(请另行备份存储桶)");
+      else console.log(`  佐证材料:${uploads.files} 个文件,${formatBytes(uploads.bytes)}`);
       console.log(`  已执行的数据库迁移:${manifest.migrations.length} 个`);
     } else {
       const manifest = await restore(options);
@@ -436,6 +450,7 @@ function formatBytes(bytes: number): string {
 const [command, ...rest] = process.argv.slice(2);
 if (command === "reminders") process.exit(await reminders(rest));
 if (command === "cleanup-files") process.exit(await cleanupFiles(rest));
+if (command === "storage") process.exit(await storageMigrate(rest, { root, log, usageError, withCliDatabase, formatBytes }));
 if (command === "synth") process.exit(await synth(rest));
 if (command === "import") process.exit(await importDocument(rest));
 if (command === "backup" || command === "restore") process.exit(await backupOrRestore(command, rest));

@@ -12,7 +12,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { removeExpiredThrottles } from "@/lib/auth/login.ts";
-import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
+import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { forwardJobDurationsTo, timeJob } from "@/lib/ops/metrics.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -138,7 +138,7 @@ async function remind() {
   }
   // Evidence stored for reports that were never saved; `npm run cli -- cleanup-files` by hand.
   try {
-    const store = new LocalAttachmentStore(path.join(dataDir, "uploads"));
+    const store = attachmentStore({ env: { ...env, DATA_DIR: dataDir }, db: jobDb! });
     const outcome = await timeJob("file-cleanup", () => runFileCleanup({ db: jobDb!, url: database.url }, { store }));
     const removed = outcome.status === "SUCCEEDED" ? outcome.result.removed : [];
     if (removed.length) log(`清理文件:删除了 ${removed.length} 个没有报送引用、存放超过一天的佐证材料文件`);

@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   "account.password": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // 后台任务: runs of the scheduled jobs (lib/jobs), installation-wide.
   "job.read": ["ADMIN"],
+  // 接口令牌: tokens of the read API /api/v1 (lib/api-tokens), installation-wide.
+  "apiToken.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -10,6 +10,7 @@ import { embeddedPostgresMajor } from "@/lib/db/embedded.ts";
 import { readMigrations } from "@/lib/db/migrate.ts";
 import { openDatabase } from "@/lib/db/prepare.ts";
 import { TEMP_PREFIX } from "@/lib/storage/local-store.ts";
+import type { StorageKind } from "@/lib/storage/env.ts";
 
 // `npm run cli -- backup <dir>` / `restore <dir>` (issue 14), with what
 // PostgreSQL offers here and nothing reimplemented:
@@ -19,9 +20,12 @@ import { TEMP_PREFIX } from "@/lib/storage/local-store.ts";
 //   another major version refuses the server, so a live dump is not possible;
 // - a DATABASE_URL server: pg_dump -Fc / pg_restore of the server's own major
 //   version, found on PATH or in PG_BIN_DIR.
-// Either way the evidence files (DATA_DIR/uploads) are copied beside it, and
-// manifest.json, written last, lists every file with its sha256, so a backup
-// cut short has no manifest and restore refuses it.
+// Either way the evidence files (DATA_DIR/uploads) are copied beside it when
+// STORAGE=local; with STORAGE=database they are in the database already, and
+// with STORAGE=s3 they stay in the object store, backed up by its own means
+// (the manifest's `storage` says which). manifest.json,
+// written last, lists every file with its sha256, so a backup cut short has
+// no manifest and restore refuses it.
 
 /** An expected refusal: its message (Chinese) is all the operator needs; exit 1. */
 export class BackupError extends Error {}
@@ -34,6 +38,8 @@ export type BackupManifest = {
   /** App migrations applied in the backed-up database (`_prisma_migrations`). */
   migrations: string[];
   postgresMajor: number;
+  /** Where the evidence files were (STORAGE): only `local` puts them in the backup's uploads folder. Absent in older backups (= local). */
+  storage?: StorageKind;
   totals: { database: { files: number; bytes: number }; uploads: { files: number; bytes: number } };
   /** Every file of the backup but the manifest, relative to it, '/'-separated. */
   files: { path: string; size: number; sha256: string }[];
@@ -110,12 +116,12 @@ async function copyEmbedded(env: Env, out: string, log: (line: string) => void):
     // The lock of a running server; a copy holding it would not start.
     filter: (source) => path.basename(source) !== "postmaster.pid" || path.dirname(source) !== pgDir,
   });
-  await copyUploads(env.DATA_DIR, out, log);
+  await copyUploads(env, out, log);
   // Someone started the server while we copied: the copy may be torn.
   if (await exists(path.join(pgDir, "postmaster.pid"))) {
     throw new BackupError(`复制期间内置数据库被启动,备份可能不一致,已放弃。${STOP_HINT}`);
   }
-  return describe(out, "embedded", major, migrations);
+  return describe(out, "embedded", major, migrations, env.STORAGE);
 }
 
 async function restoreEmbedded(env: Env, from: string, manifest: BackupManifest, log: (line: string) => void): Promise<void> {
@@ -182,8 +188,8 @@ async function dumpExternal(env: Env, out: string, log: (line: string) => void):
   const migrations = await appliedMigrations(url);
   log(`用 ${pgDump} 导出数据库……`);
   await runTool(pgDump, ["--format=custom", `--file=${path.join(out, DUMP_FILE)}`], url);
-  await copyUploads(env.DATA_DIR, out, log);
-  return describe(out, "external", serverMajor, migrations);
+  await copyUploads(env, out, log);
+  return describe(out, "external", serverMajor, migrations, env.STORAGE);
 }
 
 async function restoreExternal(env: Env, from: string, manifest: BackupManifest, log: (line: string) => void): Promise<void> {
@@ -281,10 +287,19 @@ async function prepareOutput(out: string): Promise<void> {
   await fs.mkdir(out, { recursive: true });
 }
 
-async function copyUploads(dataDir: string, out: string, log: (line: string) => void): Promise<void> {
-  const uploads = path.join(dataDir, UPLOADS_DIR);
-  log(`复制佐证材料文件 ${uploads} ……`);
+async function copyUploads(env: Env, out: string, log: (line: string) => void): Promise<void> {
+  const uploads = path.join(env.DATA_DIR, UPLOADS_DIR);
+  // Empty unless local: restore copies the folder either way.
   await fs.mkdir(path.join(out, UPLOADS_DIR), { recursive: true });
+  if (env.STORAGE === "database") {
+    log("佐证材料文件存放在数据库中(STORAGE=database),已包含在数据库备份里。");
+    return;
+  }
+  if (env.STORAGE === "s3") {
+    log("佐证材料文件存放在对象存储中(STORAGE=s3),不在本备份里;请按对象存储自身的方式备份其存储桶。");
+    return;
+  }
+  log(`复制佐证材料文件 ${uploads} ……`);
   if (!(await exists(uploads))) return;
   await fs.cp(uploads, path.join(out, UPLOADS_DIR), {
     recursive: true,
@@ -300,7 +315,13 @@ async function refuseUploadsInUse(dataDir: string): Promise<void> {
   }
 }
 
-async function describe(out: string, kind: BackupManifest["kind"], postgresMajor: number, migrations: string[]): Promise<BackupManifest> {
+async function describe(
+  out: string,
+  kind: BackupManifest["kind"],
+  postgresMajor: number,
+  migrations: string[],
+  storage: StorageKind,
+): Promise<BackupManifest> {
   const files: BackupManifest["files"] = [];
   const totals = { database: { files: 0, bytes: 0 }, uploads: { files: 0, bytes: 0 } };
   for (const file of (await walk(out)).files) {
@@ -311,7 +332,7 @@ async function describe(out: string, kind: BackupManifest["kind"], postgresMajor
     total.files += 1;
     total.bytes += size;
   }
-  return { format: "fazhi-backup", version: 1, kind, createdAt: new Date().toISOString(), migrations, postgresMajor, totals, files };
+  return { format: "fazhi-backup", version: 1, kind, createdAt: new Date().toISOString(), migrations, postgresMajor, storage, totals, files };
 }
 
 async function readManifest(from: string): Promise<BackupManifest> {

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import * as fs from "node:fs/promises";
 import path from "node:path";
-import type { AttachmentStore, StoredFile } from "@/lib/storage/attachment-store.ts";
+import { Readable } from "node:stream";
+import type { AttachmentStore, StoredFile, StoredStream } from "@/lib/storage/attachment-store.ts";
 
 /**
  * 64 lower-case hex digits. Anything else ("../../etc/passwd", upper case, a
@@ -79,6 +80,30 @@ export class LocalAttachmentStore implements AttachmentStore {
       if (isMissing(error)) return null;
       throw error;
     }
+  }
+
+  async stream(hash: string): Promise<StoredStream | null> {
+    if (!isAttachmentHash(hash)) return null;
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(this.pathOf(hash), "r");
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    try {
+      const { size } = await handle.stat();
+      // The stream closes the handle when it ends, fails or is cancelled.
+      const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+      return { size, body };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  get location(): string {
+    return this.root;
   }
 
   async has(hash: string): Promise<boolean> {

@@ -117,7 +117,7 @@ describe("backup and restore of the embedded database", () => {
     expect(run.stdout).toContain("备份完成");
 
     const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, "manifest.json"), "utf8"));
-    expect(manifest).toMatchObject({ kind: "embedded", postgresMajor: 18, migrations: readMigrations().map((m) => m.name) });
+    expect(manifest).toMatchObject({ kind: "embedded", postgresMajor: 18, storage: "local", migrations: readMigrations().map((m) => m.name) });
     expect(manifest.totals.uploads.files).toBe(2);
     const paths = manifest.files.map((f: { path: string }) => f.path);
     expect(paths).toContain("postgres/PG_VERSION");
@@ -125,6 +125,17 @@ describe("backup and restore of the embedded database", () => {
     for (const [file, sha256] of Object.entries(evidence)) expect(manifest.files).toContainEqual({ path: `uploads/${file}`, size: expect.any(Number), sha256 });
     // The original stays stopped and whole.
     expect(fs.existsSync(path.join(original, "postgres", "postmaster.pid"))).toBe(false);
+  });
+
+  it("with STORAGE=database the evidence is in the database: the backup copies no files beside it and says so", { timeout: 120_000 }, async () => {
+    const dir = path.join(scratch, "backup-storage-database");
+    const run = await cli(["backup", dir], { DATA_DIR: original, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("佐证材料:在数据库中,已包含在上面的数据库备份里");
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ storage: "database", totals: { uploads: { files: 0, bytes: 0 } } });
+    expect(manifest.files.filter((f: { path: string }) => f.path.startsWith("uploads/"))).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("refuses to restore into a data directory that holds a database, and changes nothing", { timeout: 60_000 }, async () => {

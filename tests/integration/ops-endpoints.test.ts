@@ -86,6 +86,17 @@ describe("GET /api/ready", () => {
     expect(result.status).toBe(503);
     expect(result.body.failed).toEqual(["storage"]);
   });
+
+  it("checks the store STORAGE names: with database, a probe row written and rolled back", async () => {
+    process.env.STORAGE = "database";
+    try {
+      const response = await ready();
+      expect(response.status).toBe(200);
+      expect(await db().attachmentBlob.count()).toBe(0);
+    } finally {
+      delete process.env.STORAGE;
+    }
+  });
 });
 
 describe("GET /api/metrics", () => {

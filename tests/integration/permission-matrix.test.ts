@@ -17,6 +17,7 @@ import * as reminderActions from "@/lib/reminders/actions.ts";
 import * as annualReportActions from "@/lib/annual-reports/actions.ts";
 import * as inspectionActions from "@/lib/inspections/actions.ts";
 import * as evaluationActions from "@/lib/evaluations/actions.ts";
+import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -68,6 +69,7 @@ const {
 } = annualReportActions;
 const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
 const { createEvaluation, deleteEvaluation } = evaluationActions;
+const { createApiToken, revokeApiToken } = apiTokenActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -558,6 +560,17 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: bureau, read: (actor) => jobRunsAfterOneRun(actor) },
       { as: leader, read: (actor) => jobRunsAfterOneRun(actor) },
       { as: liaison, read: (actor) => jobRunsAfterOneRun(actor) },
+    ],
+  },
+  "apiToken.manage": {
+    kind: "action",
+    inScope: [{ as: admin, fn: createApiToken, input: (w) => ({ name: "市平台", regionId: w.city.id }) }],
+    outOfScope: { none: "ADMIN only: its scope is everything" },
+    // Revoking in scope (and the audit, the secret, a revoked token refused): tests/integration/api-tokens.test.ts.
+    wrongRole: [
+      { as: bureau, fn: createApiToken, input: (w) => ({ name: "区平台", regionId: w.a.region.id }), code: "FORBIDDEN" },
+      { as: leader, fn: revokeApiToken, input: (_w) => ({ id: 1 }), code: "FORBIDDEN" },
+      { as: liaison, fn: revokeApiToken, input: (_w) => ({ id: 1 }), code: "FORBIDDEN" },
     ],
   },
 };

@@ -10,12 +10,13 @@ export const GET = withRouteMetrics("/attachments/[id]", async function GET(_req
   if (!actor) return new Response("未登录", { status: 401 });
   const id = parseId((await params).id);
   const attachment = id ? await getAttachment(actor, id) : null;
-  const bytes = attachment ? await attachmentStore().get(attachment.contentHash) : null;
-  if (!attachment || !bytes) return new Response("未找到该附件", { status: 404 });
-  return new Response(bytes, {
+  // Streamed from the store: a 20 MB file is never held whole in memory.
+  const stored = attachment ? await attachmentStore().stream(attachment.contentHash) : null;
+  if (!attachment || !stored) return new Response("未找到该附件", { status: 404 });
+  return new Response(stored.body, {
     headers: {
       "Content-Type": attachment.mimeType,
-      "Content-Length": String(bytes.byteLength),
+      "Content-Length": String(stored.size),
       "Content-Disposition": `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

@@ -1,0 +1,134 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as downloadAttachment } from "@/app/(app)/attachments/[id]/route.ts";
+import { createPrisma, db, type Db } from "@/lib/db/client.ts";
+import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { parseEnv } from "@/lib/env.ts";
+import { submitProgressReport } from "@/lib/progress/actions.ts";
+import { attachmentStore } from "@/lib/storage/attachment-store.ts";
+import { actAs } from "../support/acting.ts";
+import { buildTwoDistricts } from "../support/world.ts";
+
+// Issue 14, acceptance 2: evidence uploaded through one app server downloads
+// through another with STORAGE=database. Each "server" here has its own
+// DATA_DIR (a disk of its own) and, for the stores, its own connection pool;
+// nothing on either disk is needed. (bench:load checks the same through two
+// real servers over HTTP.)
+
+const folders: string[] = [];
+const clients: Db[] = [];
+
+function serverDisk(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "fazhi-server-"));
+  folders.push(folder);
+  return folder;
+}
+
+/** Every file under a folder, relative. */
+function filesUnder(folder: string): string[] {
+  return fs.readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.$disconnect()));
+});
+
+describe("STORAGE=database: a second server reads what the first stored", () => {
+  it("through two store instances, each with its own pool and its own DATA_DIR", async () => {
+    const server = () => {
+      const client = createPrisma(process.env.DATABASE_URL!);
+      clients.push(client);
+      const disk = serverDisk();
+      const env = parseEnv({ ...process.env, STORAGE: "database", DATA_DIR: disk });
+      return { store: attachmentStore({ env, db: client }), disk };
+    };
+    const a = server();
+    const b = server();
+    const bytes = new Uint8Array(randomBytes(700 * 1024));
+
+    const { hash } = await a.store.put(bytes);
+
+    expect(Buffer.from((await b.store.get(hash))!).equals(Buffer.from(bytes))).toBe(true);
+    const streamed = (await b.store.stream(hash))!;
+    expect(streamed.size).toBe(bytes.byteLength);
+    expect(Buffer.from(await new Response(streamed.body).arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    expect(filesUnder(a.disk)).toEqual([]);
+    expect(filesUnder(b.disk)).toEqual([]);
+  });
+});
+
+describe("an evidence file uploaded on server A, downloaded on server B", () => {
+  const PDF = new Uint8Array([...new TextEncoder().encode("%PDF-1.4\n"), ...randomBytes(300 * 1024)]);
+  const FILE_NAME = "执法案卷评查报告.pdf";
+  let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
+  let assignmentId: number;
+
+  beforeEach(async () => {
+    // In 2024-Q3, the period the report is for.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2024-08-15T02:00:00Z"));
+    world = await buildTwoDistricts();
+    const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案" });
+    const measure = await createMeasure(db(), { planId: plan.id, code: "1", leadUnitIds: [world.a.units.development.id] });
+    assignmentId = (await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } })).id;
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The report form's POST, on the server whose disk is DATA_DIR; the new attachment's id. */
+  async function uploadOn(disk: string): Promise<number> {
+    vi.stubEnv("DATA_DIR", disk);
+    await actAs(world.a.users.liaison);
+    const form = new FormData();
+    const fields = { assignmentId, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
+    for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+    form.append("evidence", new File([PDF], FILE_NAME, { type: "application/pdf" }));
+    const result = await submitProgressReport(form);
+    expect(result).toMatchObject({ ok: true });
+    return (await db().attachment.findFirstOrThrow({ where: { fileName: FILE_NAME } })).id;
+  }
+
+  async function downloadOn(disk: string, attachmentId: number, user: { id: number }): Promise<Response> {
+    vi.stubEnv("DATA_DIR", disk);
+    await actAs(user);
+    return downloadAttachment(new Request(`http://localhost/attachments/${attachmentId}`), {
+      params: Promise.resolve({ id: String(attachmentId) }),
+    });
+  }
+
+  it("with STORAGE=database: the same bytes and headers, and neither disk holds the file", async () => {
+    vi.stubEnv("STORAGE", "database");
+    const [diskA, diskB] = [serverDisk(), serverDisk()];
+    const id = await uploadOn(diskA);
+
+    const response = await downloadOn(diskB, id, world.a.users.bureau);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    expect(response.headers.get("Content-Length")).toBe(String(PDF.byteLength));
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(FILE_NAME)}`,
+    );
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(PDF))).toBe(true);
+    expect([...filesUnder(diskA), ...filesUnder(diskB)]).toEqual([]);
+
+    // The scope check is the route's, whatever the store: another district's bureau gets 404.
+    expect((await downloadOn(diskB, id, world.b.users.bureau)).status).toBe(404);
+  });
+
+  it("with STORAGE=local (the default) server B has no such file: why two servers need another store", async () => {
+    const [diskA, diskB] = [serverDisk(), serverDisk()];
+    const id = await uploadOn(diskA);
+    expect((await downloadOn(diskA, id, world.a.users.bureau)).status).toBe(200);
+    expect((await downloadOn(diskB, id, world.a.users.bureau)).status).toBe(404);
+  });
+});
