@@ -151,10 +151,11 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
   }
   const existing = await tx.progressReport.findUnique({
     where: {
-      assignmentId_periodStart_periodEnd: {
+      assignmentId_periodStart_periodEnd_districtId: {
         assignmentId: assignment.id,
         periodStart: dateOf(period.start),
         periodEnd: dateOf(period.end),
+        districtId: assignment.districtId,
       },
     },
   });

@@ -194,7 +194,7 @@ export async function arrivalGroups(client: Client, today: string): Promise<Dige
 /**
  * One notification per group and recipient (the active liaisons of the unit;
  * for arrivals the active bureau staff of the district), skipping those that
- * exist (the unique (userId, digest) index: a rerun, even a concurrent one,
+ * exist (the unique (userId, digest, districtId) index: a rerun, even a concurrent one,
  * adds nothing). Returns the new notifications' ids and digests.
  */
 export async function insertDigests(client: Client, groups: readonly DigestGroup[]): Promise<{ id: number; digest: string }[]> {
@@ -221,7 +221,7 @@ export async function insertDigests(client: Client, groups: readonly DigestGroup
           ) AS g("audienceId", "districtId", "digest", "title", "body", "link")
           JOIN "User" u ON ${match} AND u."role" = ${role}::"Role" AND u."active"
           ORDER BY g."digest", u."id"
-          ON CONFLICT ("userId", "digest") DO NOTHING
+          ON CONFLICT ("userId", "digest", "districtId") DO NOTHING
           RETURNING "id", "digest"`),
       );
     }
@@ -366,5 +366,5 @@ export async function noteArrival(tx: Tx, districtId: number, today: string): Pr
     INSERT INTO "Notification" ("userId", "districtId", "kind", "title", "link", "digest")
     SELECT u."id", ${districtId}::int, 'REMINDER', ${"今日收到进展报送"}, ${"/reviews"}, ${formatDigestKey(key)}
     FROM "User" u WHERE u."regionId" = ${districtId}::int AND u."role" = 'BUREAU' AND u."active"
-    ON CONFLICT ("userId", "digest") DO NOTHING`;
+    ON CONFLICT ("userId", "digest", "districtId") DO NOTHING`;
 }

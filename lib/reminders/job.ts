@@ -24,7 +24,7 @@ import type { DigestKind } from "@/lib/reminders/digest-key.ts";
 //
 // The unit digests go to each active liaison of the unit, the arrivals to the
 // district's active bureau staff. Each exists once per recipient (a unique
-// index on Notification (userId, digest)), so a second run the same day, or a
+// index on Notification (userId, digest, districtId)), so a second run the same day, or a
 // concurrent one, adds nothing; a measure that needs reminding again (a new
 // period, a deadline moved into another month) falls under a new key. What a
 // digest lists is read live, and the job marks read the digests with nothing

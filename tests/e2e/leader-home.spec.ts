@@ -42,7 +42,7 @@ async function settleOneUnit(): Promise<string> {
        "authorId", "submittedAt", "reviewerId", "reviewedAt", "updatedAt")
      SELECT a."districtId", a.id, $2::date, $3::date, '本期按计划推进。', 50, 'IN_PROGRESS', 'APPROVED', $4, now(), $4, now(), now()
      FROM "Assignment" a WHERE a."unitId" = $1
-     ON CONFLICT ("assignmentId", "periodStart", "periodEnd")
+     ON CONFLICT ("assignmentId", "periodStart", "periodEnd", "districtId")
        DO UPDATE SET state = 'APPROVED', "reviewerId" = $4, "reviewedAt" = now(), "submittedAt" = COALESCE("ProgressReport"."submittedAt", now())`,
     [unit!.id, period.start, period.end, bureau!.id],
   );

@@ -32,16 +32,16 @@ describe(MIGRATION, () => {
         await client.query("SET session_replication_role = replica");
         await client.query(`INSERT INTO "Reminder" (id, "districtId", kind, "unitId", message, "sentById") VALUES
           (1, 1, 'MANUAL', 1, '请抓紧', 7), (2, 1, 'REPORT_LATE', 1, '逾期', NULL), (3, 1, 'DUE_SOON', 1, '临期', NULL)`);
-        await client.query(`INSERT INTO "Notification" (id, "userId", "reminderId", title, link) VALUES
-          (1, 1, 1, '催办:1 举措 1', '/measures/1'),
-          (2, 1, 2, '报送提醒:2024年第三季度进展未报送(1 举措 1)', '/measures/1'),
-          (3, 1, 3, '临期提醒:1 举措 1', '/measures/1'),
-          (4, 1, NULL, '进展报送被退回', '/measures/1'),
-          (5, 1, NULL, '延期申请已批准', '/measures/1'),
-          (6, 1, NULL, '延期申请被驳回', '/measures/1'),
-          (7, 1, NULL, '有新的延期申请待审批', '/measures/1'),
-          (8, 1, NULL, '督察整改任务', '/inspections/rectifications/3'),
-          (9, 1, NULL, '逾期提醒:1 举措 1', '/measures/1')`);
+        await client.query(`INSERT INTO "Notification" (id, "districtId", "userId", "reminderId", title, link) VALUES
+          (1, 1, 1, 1, '催办:1 举措 1', '/measures/1'),
+          (2, 1, 1, 2, '报送提醒:2024年第三季度进展未报送(1 举措 1)', '/measures/1'),
+          (3, 1, 1, 3, '临期提醒:1 举措 1', '/measures/1'),
+          (4, 1, 1, NULL, '进展报送被退回', '/measures/1'),
+          (5, 1, 1, NULL, '延期申请已批准', '/measures/1'),
+          (6, 1, 1, NULL, '延期申请被驳回', '/measures/1'),
+          (7, 1, 1, NULL, '有新的延期申请待审批', '/measures/1'),
+          (8, 1, 1, NULL, '督察整改任务', '/inspections/rectifications/3'),
+          (9, 1, 1, NULL, '逾期提醒:1 举措 1', '/measures/1')`);
         await client.query("SET session_replication_role = DEFAULT");
         expect(await applyMigrations(url)).toEqual([MIGRATION, ...fs.readdirSync(MIGRATIONS_DIR).filter((n) => n > MIGRATION && !n.endsWith(".toml")).sort()]);
         const { rows } = await client.query(`SELECT id, kind::text FROM "Notification" ORDER BY id`);
@@ -56,7 +56,7 @@ describe(MIGRATION, () => {
           [8, "RECTIFICATION"],
           [9, "REMINDER"],
         ]);
-        await expect(client.query(`INSERT INTO "Notification" ("userId", title) VALUES (1, '无类别')`)).rejects.toThrow(/kind/);
+        await expect(client.query(`INSERT INTO "Notification" ("districtId", "userId", title) VALUES (1, 1, '无类别')`)).rejects.toThrow(/kind/);
       } finally {
         await client.end();
       }

@@ -25,14 +25,14 @@ describe("prisma/schema.prisma and the migrated database", () => {
   it("a unique, a foreign key and nullability changed in the database are reported", async () => {
     await client.query("BEGIN");
     try {
-      await client.query(`DROP INDEX "Unit_regionId_name_key"`);
+      await client.query(`DROP INDEX "Unit_regionId_name_districtId_key"`);
       await client.query(`ALTER TABLE "Unit" DROP CONSTRAINT "Unit_regionId_fkey"`);
       await client.query(`ALTER TABLE "Unit" ALTER COLUMN "shortName" SET NOT NULL`);
       await client.query(`ALTER TABLE "Unit" ALTER COLUMN "sortOrder" TYPE bigint`);
       const drift = await findSchemaDrift(client, schemaText);
       expect(drift).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/unique \("regionId", "name"\) on "Unit": in the schema but not in the database/),
+          expect.stringMatching(/unique \("regionId", "name", "districtId"\) on "Unit": in the schema but not in the database/),
           expect.stringMatching(/foreign key "Unit"\("regionId"\) -> "Region"\("id"\): in the schema but not in the database/),
           expect.stringMatching(/"Unit"."shortName": schema says nullable, database says NOT NULL/),
           expect.stringMatching(/"Unit"."sortOrder": schema says integer, database says bigint/),
