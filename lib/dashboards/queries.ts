@@ -342,7 +342,11 @@ type ProvinceFigures = {
   cities: (CityFigures & { id: number })[];
   asOf: Date;
 };
-const provinceCache = new Map<string, { value?: ProvinceFigures; pending?: Promise<ProvinceFigures> }>();
+type ProvinceCache = Map<string, { value?: ProvinceFigures; pending?: Promise<ProvinceFigures> }>;
+// On globalThis: Next bundles a page, an export route and instrumentation.ts
+// (which keeps the views warm) apart, each with its own copy of this module.
+const CACHE_KEY = Symbol.for("fazhi.provinceViewCache");
+const provinceCache: ProvinceCache = ((globalThis as unknown as { [CACHE_KEY]?: ProvinceCache })[CACHE_KEY] ??= new Map());
 
 /** Reads (or counts, once for concurrent callers) the figures for a set of cities. */
 function provinceFigures(
@@ -453,6 +457,29 @@ export async function loadProvinceDashboard(
 }
 
 export type ProvinceDashboard = NonNullable<Awaited<ReturnType<typeof loadProvinceDashboard>>>;
+
+/**
+ * Counts every province's unfiltered view afresh, as its whole-province
+ * leader would open it (the key holds the same districts), so the leader's
+ * landing page is read from memory rather than counted while they wait.
+ * Returns the provinces counted.
+ */
+export async function warmProvinceViews(today = todayInChina()): Promise<number[]> {
+  const provinces = await db().region.findMany({ where: { level: "PROVINCE" }, orderBy: { id: "asc" }, select: { id: true } });
+  const system: Actor = { id: 0, role: "ADMIN", name: "province view", regionId: null, unitId: null, scopeRegionIds: [] };
+  const counted: number[] = [];
+  for (const province of provinces) {
+    if (await loadProvinceDashboard(system, province.id, {}, today, { fresh: true })) counted.push(province.id);
+  }
+  return counted;
+}
+
+/** Keeps the provinces' views warm on this server: now, then every PROVINCE_VIEW_TTL_MS (instrumentation.ts). */
+export function keepProvinceViewsWarm(): void {
+  const run = () => warmProvinceViews().catch((error) => logError("province view warm-up failed", {}, error));
+  void run();
+  setInterval(run, PROVINCE_VIEW_TTL_MS).unref();
+}
 
 /** The province's totals: the cities' counters added up (counts only; every rate is taken from the sums). */
 function provinceTotals(rows: { measures: MeasureCounters | null; assignments: AssignmentCounters | null }[]) {

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { dashboardHome, loadCityDashboard, loadProvinceDashboard } from "@/lib/dashboards/queries.ts";
+import { dashboardHome, loadCityDashboard, loadProvinceDashboard, warmProvinceViews } from "@/lib/dashboards/queries.ts";
 import type { AssignmentCounters, MeasureCounters } from "@/lib/dashboards/facts.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, generateProvince } from "@/lib/synth/province.ts";
 import { GET as exportRoute } from "@/app/(app)/dashboard/city/[id]/export/route.ts";
@@ -87,6 +87,12 @@ describe("province view", () => {
       expect(kept.totals.measures!.measures).toBe(first.totals.measures!.measures);
       const fresh = (await loadProvinceDashboard(leader, provinceId, {}, TODAY, { fresh: true }))!;
       expect(fresh.totals.measures!.measures).toBe(first.totals.measures!.measures - 1);
+
+      // Counted in the background (instrumentation.ts) under the same key as the leader's own view.
+      expect(await warmProvinceViews(TODAY)).toEqual([provinceId]);
+      const warmed = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
+      expect(warmed.asOf.getTime()).toBeGreaterThan(fresh.asOf.getTime());
+      expect(warmed.totals).toEqual(fresh.totals);
 
       // A city's leader: the province is out of scope, and the city's own page stays the city view.
       const city = await db().region.findFirstOrThrow({ where: { level: "CITY", code: { startsWith: "S" } }, orderBy: { code: "asc" } });
