@@ -582,10 +582,10 @@ export async function dashboardHome(actor: Actor): Promise<string | null> {
   return `/dashboard/city/${region.id}`;
 }
 
-/** Districts and cities an administrator can open. */
+/** Districts, cities and provinces an administrator can open. */
 export function listDashboardRegions(actor: Actor) {
   return db().region.findMany({
-    where: { AND: [{ level: { in: ["CITY", "DISTRICT"] } }, scope.regions(actor)] },
+    where: { AND: [{ level: { in: ["PROVINCE", "CITY", "DISTRICT"] } }, scope.regions(actor)] },
     orderBy: { path: "asc" },
     select: { id: true, name: true, level: true, parent: { select: { name: true } } },
   });
