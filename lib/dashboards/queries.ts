@@ -330,8 +330,9 @@ SELECT json_build_object(
 
 /**
  * How long a province view's figures are served from memory (per server).
- * Counting a province is about 1 s of database work (100 districts, a
- * million assignments); the leader's page must answer in 300 ms. Figures
+ * Counting a province takes 1.5 s on the bench (100 districts, a million
+ * assignments, one statement per city side by side); the leader's page must
+ * answer in 300 ms. Figures
  * older than this are still shown while a fresh count runs in the background,
  * up to PROVINCE_VIEW_MAX_AGE_MS; the page says when they were counted.
  */
