@@ -4,4 +4,9 @@ export async function register() {
   // Job durations come from scripts/start.ts's process over IPC (lib/ops/metrics.ts).
   const { receiveJobDurations } = await import("@/lib/ops/metrics.ts");
   receiveJobDurations();
+  // The province leader's page is read from figures counted in the background (lib/dashboards/queries.ts).
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { keepProvinceViewsWarm } = await import("@/lib/dashboards/queries.ts");
+    keepProvinceViewsWarm();
+  }
 }

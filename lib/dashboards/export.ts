@@ -55,7 +55,8 @@ export async function exportDashboardTable<Data, Name extends string>(
   options: {
     names: readonly Name[];
     load: (actor: Actor, id: number, filters: DashboardFilters) => Promise<Data | null>;
-    table: (data: Data, name: Name, actor: Actor, filters: DashboardFilters) => TableSpec<any> | Promise<TableSpec<any>>;
+    /** null: the table does not exist for this view (404). */
+    table: (data: Data, name: Name, actor: Actor, filters: DashboardFilters) => TableSpec<any> | null | Promise<TableSpec<any> | null>;
     /** The words above the table, and the file name's first part. */
     describe: (data: Data) => { subtitle: string; fileStem: string; today: string };
   },
@@ -70,6 +71,7 @@ export async function exportDashboardTable<Data, Name extends string>(
   const data = id ? await options.load(actor, id, filters) : null;
   if (!data) return new Response("未找到", { status: 404 });
   const spec = await options.table(data, name, actor, filters);
+  if (!spec) return new Response("没有这张表", { status: 404 });
   const { subtitle, fileStem, today } = options.describe(data);
   return xlsxResponse(await buildTableWorkbook(spec, subtitle), `${fileStem}-${spec.title}-${today}.xlsx`);
 }

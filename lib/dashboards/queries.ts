@@ -5,6 +5,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { logError } from "@/lib/log.ts";
 import { latestDuePeriod, previousPeriod } from "@/lib/progress/periods.ts";
 import {
   ASSIGNMENT_COUNTERS,
@@ -45,7 +46,7 @@ async function districtsInScope(actor: Actor, where: Prisma.RegionWhereInput) {
     // AND, not a spread: the scope must never replace the caller's own id condition.
     where: { AND: [where, { level: "DISTRICT" }, scope.regions(actor)] },
     orderBy: { code: "asc" },
-    select: { id: true, name: true, code: true },
+    select: { id: true, name: true, code: true, parentId: true },
   });
 }
 
@@ -299,6 +300,201 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
 }
 
 // ---------------------------------------------------------------------------
+// Province view: one row per city, districts on drill-down
+
+export type CityAreaCell = MeasureCounters & { cityId: number; area: string | null };
+
+type CityFigures = {
+  measures: MeasureCounters | null;
+  assignments: AssignmentCounters | null;
+  areas: Omit<CityAreaCell, "cityId">[];
+};
+
+/**
+ * One city's figures in one statement: the facts of all its districts (the
+ * same CTEs and counters as districtFigures), summed over the city in SQL.
+ * The counters are counts, so a city's row equals the sum of its districts'
+ * rows in the city view (tests/integration/dashboards-province.test.ts).
+ */
+async function cityFigures(plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<CityFigures> {
+  if (plans.length === 0) return { measures: null, assignments: null, areas: [] };
+  const [row] = await db().$queryRaw<[{ data: CityFigures }]>`
+${factsCte(plans, filters, today, { measureLevel: true })}
+SELECT json_build_object(
+  'measures', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
+  'assignments', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_LEVEL_ASSIGNMENT_COUNTERS} FROM mf) t),
+  'areas', COALESCE((SELECT json_agg(t) FROM (SELECT mf."area", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."area") t), '[]')
+) AS "data"`;
+  return row.data;
+}
+
+/**
+ * How long a province view's figures are served from memory (per server).
+ * Counting a province takes 1.5 s on the bench (100 districts, a million
+ * assignments, one statement per city side by side); the leader's page must
+ * answer in 300 ms. Figures
+ * older than this are still shown while a fresh count runs in the background,
+ * up to PROVINCE_VIEW_MAX_AGE_MS; the page says when they were counted.
+ */
+export const PROVINCE_VIEW_TTL_MS = 5 * 60 * 1000;
+export const PROVINCE_VIEW_MAX_AGE_MS = 60 * 60 * 1000;
+
+type ProvinceFigures = {
+  cities: (CityFigures & { id: number })[];
+  asOf: Date;
+};
+type ProvinceCache = Map<string, { value?: ProvinceFigures; pending?: Promise<ProvinceFigures> }>;
+// On globalThis: Next bundles a page, an export route and instrumentation.ts
+// (which keeps the views warm) apart, each with its own copy of this module.
+const CACHE_KEY = Symbol.for("fazhi.provinceViewCache");
+const provinceCache: ProvinceCache = ((globalThis as unknown as { [CACHE_KEY]?: ProvinceCache })[CACHE_KEY] ??= new Map());
+
+/** Reads (or counts, once for concurrent callers) the figures for a set of cities. */
+function provinceFigures(
+  key: string,
+  cities: { id: number; districtIds: number[] }[],
+  filters: DashboardFilters,
+  today: string,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<ProvinceFigures> {
+  let entry = provinceCache.get(key);
+  if (!entry) {
+    if (provinceCache.size >= 200) provinceCache.delete(provinceCache.keys().next().value!);
+    entry = {};
+    provinceCache.set(key, entry);
+  }
+  const held = entry;
+  const count = () => {
+    held.pending ??= (async () => {
+      const plans = await scopePlans(db(), cities.flatMap((c) => c.districtIds), filters, today);
+      const figures = await Promise.all(
+        cities.map(async (c) => {
+          const own = new Set(c.districtIds);
+          return { id: c.id, ...(await cityFigures(plans.filter((p) => own.has(p.districtId)), filters, today)) };
+        }),
+      );
+      return { cities: figures, asOf: new Date() };
+    })()
+      .then((value) => {
+        held.value = value;
+        return value;
+      })
+      .finally(() => {
+        held.pending = undefined;
+      });
+    return held.pending;
+  };
+  const age = held.value ? Date.now() - held.value.asOf.getTime() : Infinity;
+  if (fresh || age >= PROVINCE_VIEW_MAX_AGE_MS) return count();
+  if (age >= PROVINCE_VIEW_TTL_MS) {
+    // Stale: shown now, counted afresh for the next visitor.
+    count().catch((error) => logError("province view refresh failed", { key }, error));
+  }
+  for (const [k, v] of provinceCache) if (v.value && !v.pending && Date.now() - v.value.asOf.getTime() >= PROVINCE_VIEW_MAX_AGE_MS) provinceCache.delete(k);
+  return Promise.resolve(held.value!);
+}
+
+/** A region above city level: its cities, each with its districts in the actor's scope. */
+async function citiesOf(actor: Actor, region: { id: number; path: string }) {
+  const districts = await districtsInScope(actor, { path: { startsWith: region.path } });
+  const parents = await db().region.findMany({
+    where: { id: { in: [...new Set(districts.map((d) => d.parentId).filter((id): id is number => id !== null))] } },
+    orderBy: { code: "asc" },
+    select: { id: true, name: true, code: true, level: true },
+  });
+  return parents
+    .map((parent) => ({ ...parent, districtIds: districts.filter((d) => d.parentId === parent.id).map((d) => d.id) }))
+    .filter((c) => c.districtIds.length > 0);
+}
+
+/**
+ * The province leader's view: one row per city (the city view's figures,
+ * summed over the city's districts in SQL), the province's totals, and area
+ * × city; each city links to its own cross-district view. Null when the
+ * region is outside the actor's scope or not above city level.
+ * `fresh` counts afresh instead of reading the figures kept in memory.
+ */
+export async function loadProvinceDashboard(
+  actor: Actor,
+  regionId: number,
+  filters: DashboardFilters,
+  today = todayInChina(),
+  { fresh = false }: { fresh?: boolean } = {},
+) {
+  if (!can(actor, "districtDashboard.read")) return null;
+  const region = await db().region.findFirst({ where: regionInScope(actor, regionId), select: { id: true, name: true, path: true, level: true } });
+  if (!region || region.level !== "PROVINCE") return null;
+  const provinceFilters: DashboardFilters = { period: filters.period, state: filters.state, light: filters.light, area: filters.area };
+  const [cities, areas] = await Promise.all([
+    citiesOf(actor, region),
+    db().outlineArea.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
+  ]);
+  // The scope is part of the key: two actors share figures only for the same districts.
+  const key = JSON.stringify([region.id, today, provinceFilters, cities.map((c) => [c.id, c.districtIds])]);
+  const figures = await provinceFigures(key, cities, provinceFilters, today, { fresh });
+  const byId = new Map(figures.cities.map((c) => [c.id, c]));
+  const rows = cities.map((c) => ({
+    id: c.id,
+    name: c.name,
+    code: c.code,
+    level: c.level,
+    districtCount: c.districtIds.length,
+    measures: byId.get(c.id)?.measures ?? null,
+    assignments: byId.get(c.id)?.assignments ?? null,
+  }));
+  return {
+    region,
+    today,
+    filters: provinceFilters,
+    periodLabel: selectedPeriodLabel(today, filters.period),
+    cities: rows,
+    totals: provinceTotals(rows),
+    districtCount: cities.reduce((n, c) => n + c.districtIds.length, 0),
+    areas,
+    areaCells: figures.cities.flatMap((c) => c.areas.map((a) => ({ ...a, cityId: c.id }))),
+    asOf: figures.asOf,
+    options: { periods: periodOptions(today, filters.period) },
+  };
+}
+
+export type ProvinceDashboard = NonNullable<Awaited<ReturnType<typeof loadProvinceDashboard>>>;
+
+/**
+ * Counts every province's unfiltered view afresh, as its whole-province
+ * leader would open it (the key holds the same districts), so the leader's
+ * landing page is read from memory rather than counted while they wait.
+ * Returns the provinces counted.
+ */
+export async function warmProvinceViews(today = todayInChina()): Promise<number[]> {
+  const provinces = await db().region.findMany({ where: { level: "PROVINCE" }, orderBy: { id: "asc" }, select: { id: true } });
+  const system: Actor = { id: 0, role: "ADMIN", name: "province view", regionId: null, unitId: null, scopeRegionIds: [] };
+  const counted: number[] = [];
+  for (const province of provinces) {
+    if (await loadProvinceDashboard(system, province.id, {}, today, { fresh: true })) counted.push(province.id);
+  }
+  return counted;
+}
+
+/** Keeps the provinces' views warm on this server: now, then every PROVINCE_VIEW_TTL_MS (instrumentation.ts). */
+export function keepProvinceViewsWarm(): void {
+  const run = () => warmProvinceViews().catch((error) => logError("province view warm-up failed", {}, error));
+  void run();
+  setInterval(run, PROVINCE_VIEW_TTL_MS).unref();
+}
+
+/** The province's totals: the cities' counters added up (counts only; every rate is taken from the sums). */
+function provinceTotals(rows: { measures: MeasureCounters | null; assignments: AssignmentCounters | null }[]) {
+  const add = <T extends Record<string, number>>(items: (T | null)[]): T | null => {
+    const present = items.filter((i): i is T => i !== null);
+    if (present.length === 0) return null;
+    const out = {} as Record<string, number>;
+    for (const item of present) for (const [k, v] of Object.entries(item)) out[k] = (out[k] ?? 0) + v;
+    return out as T;
+  };
+  return { measures: add(rows.map((r) => r.measures)), assignments: add(rows.map((r) => r.assignments)) };
+}
+
+// ---------------------------------------------------------------------------
 // Department dashboard
 
 export type UnitDashboard = NonNullable<Awaited<ReturnType<typeof loadUnitDashboard>>>;
@@ -387,10 +583,10 @@ export async function dashboardHome(actor: Actor): Promise<string | null> {
   return `/dashboard/city/${region.id}`;
 }
 
-/** Districts and cities an administrator can open. */
+/** Districts, cities and provinces an administrator can open. */
 export function listDashboardRegions(actor: Actor) {
   return db().region.findMany({
-    where: { AND: [{ level: { in: ["CITY", "DISTRICT"] } }, scope.regions(actor)] },
+    where: { AND: [{ level: { in: ["PROVINCE", "CITY", "DISTRICT"] } }, scope.regions(actor)] },
     orderBy: { path: "asc" },
     select: { id: true, name: true, level: true, parent: { select: { name: true } } },
   });

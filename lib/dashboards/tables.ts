@@ -1,5 +1,5 @@
 import { completionRate, rate, type AssignmentCounters, type MeasureCounters } from "@/lib/dashboards/facts.ts";
-import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, UnitDashboard, UnitRow } from "@/lib/dashboards/queries.ts";
+import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, ProvinceDashboard, UnitDashboard, UnitRow } from "@/lib/dashboards/queries.ts";
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
@@ -156,6 +156,86 @@ export function cityTables(data: CityData) {
 export const CITY_TABLE_NAMES = ["districts", "areas"] as const;
 
 export function describeCityView(data: CityData): string {
+  const parts = [data.region.name, `数据截至 ${data.today}`, `报送期 ${data.periodLabel}`];
+  const area = data.filters.area && (data.areas.find((a) => a.code === data.filters.area)?.name ?? "未归类");
+  if (area) parts.push(`纲要领域:${area}`);
+  if (data.filters.state) parts.push(`状态:${MEASURE_STATUS_LABELS[data.filters.state]}`);
+  if (data.filters.light) parts.push(`灯号:${LIGHT_LABELS[data.filters.light]}`);
+  return parts.join(" · ");
+}
+
+// ---------------------------------------------------------------------------
+// Province view: cities side by side
+
+type CityRow = ProvinceDashboard["cities"][number];
+
+/** The city view's district columns, for a city: 市 and its number of districts first. */
+export const CITY_COLUMNS: Column<CityRow>[] = [
+  { header: "市", value: (r) => r.name },
+  { header: "区数", value: (r) => r.districtCount },
+  ...(DISTRICT_COLUMNS.slice(1) as unknown as Column<CityRow>[]),
+];
+
+/** The province's figures in one row (the cities' counters added up), shown above the city table. */
+export function provinceSummary(data: ProvinceDashboard) {
+  const m = data.totals.measures;
+  const a = data.totals.assignments;
+  const rated = data.cities.filter((c) => c.assignments && submissionRate(c.assignments) !== null);
+  // "Which city is behind": the lowest report rate this period, then the most red lights.
+  const behind = [...rated].sort(
+    (x, y) => submissionRate(x.assignments!)! - submissionRate(y.assignments!)! || (y.measures?.red ?? 0) - (x.measures?.red ?? 0),
+  )[0];
+  const mostOverdue = [...data.cities].filter((c) => (c.measures?.overdue ?? 0) > 0).sort((x, y) => y.measures!.overdue - x.measures!.overdue)[0];
+  return { measures: m, assignments: a, behind: behind ?? null, mostOverdue: mostOverdue ?? null };
+}
+
+/** The province view's tables: cities side by side, and outline area × city. */
+export function provinceTables(data: ProvinceDashboard) {
+  const cells = new Map<string, Map<number, MeasureCounters>>();
+  for (const cell of data.areaCells) {
+    const key = cell.area ?? "NONE";
+    if (!cells.has(key)) cells.set(key, new Map());
+    cells.get(key)!.set(cell.cityId, cell);
+  }
+  const areaRows = [...data.areas, { code: "NONE", name: "未归类" }]
+    .filter((a) => cells.has(a.code))
+    .map((a) => ({ ...a, byCity: cells.get(a.code)! }));
+  type AreaRow = (typeof areaRows)[number];
+  const areaColumns: Column<AreaRow>[] = [
+    { header: "纲要领域", value: (r) => r.name },
+    ...data.cities.flatMap((c) => [
+      { header: `${c.name}措施数`, value: (r: AreaRow) => r.byCity.get(c.id)?.measures ?? 0 },
+      {
+        header: `${c.name}完成率`,
+        value: (r: AreaRow) => {
+          const cell = r.byCity.get(c.id);
+          return cell ? completionRate(cell) : null;
+        },
+        percent: true,
+      },
+    ]),
+  ];
+  return {
+    cities: { title: "各市主要指标", columns: CITY_COLUMNS, rows: data.cities },
+    areas: { title: "按纲要领域对比(各市)", columns: areaColumns, rows: areaRows },
+  };
+}
+
+/** Every district of the province with its city (the 各市各区 export). */
+export function provinceDistrictTable(province: ProvinceDashboard, city: CityData): TableSpec<DistrictRow & { cityName: string }> {
+  const cityName = new Map(province.cities.map((c) => [c.id, c.name]));
+  return {
+    title: "各市各区主要指标",
+    columns: [{ header: "市", value: (r) => r.cityName }, ...(DISTRICT_COLUMNS as Column<DistrictRow & { cityName: string }>[])],
+    rows: city.districts
+      .map((d) => ({ ...d, cityName: (d.parentId !== null && cityName.get(d.parentId)) || "" }))
+      .sort((x, y) => x.code.localeCompare(y.code)),
+  };
+}
+
+export const PROVINCE_TABLE_NAMES = ["cities", "areas", "districts"] as const;
+
+export function describeProvinceView(data: ProvinceDashboard): string {
   const parts = [data.region.name, `数据截至 ${data.today}`, `报送期 ${data.periodLabel}`];
   const area = data.filters.area && (data.areas.find((a) => a.code === data.filters.area)?.name ?? "未归类");
   if (area) parts.push(`纲要领域:${area}`);

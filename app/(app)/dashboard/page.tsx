@@ -37,12 +37,12 @@ export default async function DashboardHomePage() {
           {regions.map((region) => (
             <li key={region.id}>
               <Link
-                href={`/dashboard/${region.level === "CITY" ? "city" : "district"}/${region.id}`}
+                href={`/dashboard/${region.level === "DISTRICT" ? "district" : "city"}/${region.id}`}
                 className="block rounded border border-slate-200 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50"
               >
                 {region.parent?.name ? `${region.parent.name} · ` : ""}
                 {region.name}
-                {region.level === "CITY" ? "(各区对比)" : ""}
+                {region.level === "CITY" ? "(各区对比)" : region.level === "PROVINCE" ? "(各市对比)" : ""}
               </Link>
             </li>
           ))}

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { loadCityDashboard } from "@/lib/dashboards/queries.ts";
+import { loadCityDashboard, loadProvinceDashboard } from "@/lib/dashboards/queries.ts";
+import { ProvinceView } from "@/components/dashboard/province-view.tsx";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
 import { parseId } from "@/lib/ids.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
@@ -23,6 +24,9 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
   const actor = await requireActor();
   const id = parseId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
+  // A province shows its cities first; each city's row opens this page for that city.
+  const province = id ? await loadProvinceDashboard(actor, id, filters) : null;
+  if (province) return <ProvinceView data={province} />;
   const data = id ? await loadCityDashboard(actor, id, filters) : null;
   if (!data) notFound();
   const base = `/dashboard/city/${id}`;

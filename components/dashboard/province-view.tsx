@@ -1,0 +1,162 @@
+import Link from "next/link";
+import { PROVINCE_VIEW_TTL_MS, type ProvinceDashboard } from "@/lib/dashboards/queries.ts";
+import { filtersToQuery } from "@/lib/dashboards/schema.ts";
+import { completionRate } from "@/lib/dashboards/facts.ts";
+import { describeProvinceView, onTimeRate, provinceSummary, provinceTables, submissionRate } from "@/lib/dashboards/tables.ts";
+import { PageHeader } from "@/components/ui/page-header.tsx";
+import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
+import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
+import { DataTable } from "@/components/dashboard/data-table.tsx";
+import { RateBars } from "@/components/dashboard/charts.tsx";
+import { PrintButton } from "@/components/dashboard/print-button.tsx";
+import { StatCards } from "@/components/dashboard/stat-cards.tsx";
+import { percent } from "@/components/dashboard/format.ts";
+
+/**
+ * The province leader's cross-district page: the province's totals, then one
+ * row per city (each opens that city's view of its districts). A hundred
+ * districts side by side were a megabyte of HTML; ten cities are a page.
+ */
+export function ProvinceView({ data }: { data: ProvinceDashboard }) {
+  const base = `/dashboard/city/${data.region.id}`;
+  const query = filtersToQuery(data.filters);
+  const exportHref = (table: string) => `${base}/export${query}${query ? "&" : "?"}table=${table}`;
+  const tables = provinceTables(data);
+  const summary = provinceSummary(data);
+  const m = summary.measures;
+  const a = summary.assignments;
+  const cityRates = data.cities.map((c) => ({
+    name: c.name,
+    rate: c.measures && completionRate(c.measures) !== null ? Math.round(completionRate(c.measures)! * 1000) / 10 : null,
+  }));
+  const cityHref = (id: number, filters = data.filters) => `/dashboard/city/${id}${filtersToQuery(filters)}`;
+  const counted = new Intl.DateTimeFormat("zh-CN", { timeStyle: "short", timeZone: "Asia/Shanghai" }).format(data.asOf);
+  return (
+    <>
+      <PageHeader
+        title={`${data.region.name}各市法治政府建设对比`}
+        description={`${describeProvinceView(data)} · ${data.cities.length} 个市、${data.districtCount} 个区`}
+        actions={<PrintButton />}
+      />
+      <FilterBar
+        action={base}
+        filters={data.filters}
+        periods={data.options.periods}
+        areas={[...data.areas.map((x) => ({ value: x.code, label: x.name })), { value: "NONE", label: "未归类" }]}
+      />
+      <p className="mb-3 text-xs text-slate-500">
+        全省数据每 {PROVINCE_VIEW_TTL_MS / 60_000} 分钟统计一次,本页数字统计于 {counted}。
+      </p>
+      <StatCards
+        title="全省主要指标"
+        stats={[
+          { label: "措施总数", value: m?.measures ?? 0, note: `其中长期坚持 ${m?.ongoing ?? 0} 项` },
+          { label: "完成率", value: percent(m ? completionRate(m) : null), note: "不含长期坚持的措施", tone: "green" },
+          { label: "已逾期", value: m?.overdue ?? 0, note: `红灯 ${m?.red ?? 0} 项`, tone: "red" },
+          { label: "按时完成率", value: percent(a ? onTimeRate(a) : null) },
+          {
+            label: "本期报送率",
+            value: percent(a ? submissionRate(a) : null),
+            note: `${data.periodLabel}:应报 ${a?.expected ?? 0},已报 ${a?.submitted ?? 0}`,
+          },
+          {
+            label: "报送率最低的市",
+            value: summary.behind?.name ?? "—",
+            note: summary.behind ? `本期报送率 ${percent(submissionRate(summary.behind.assignments!))}` : undefined,
+            href: summary.behind ? cityHref(summary.behind.id) : undefined,
+            tone: summary.behind ? "amber" : undefined,
+          },
+        ]}
+      />
+      <section aria-labelledby="cities-title" className="mb-6">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="cities-title" className="text-lg font-semibold">
+            各市主要指标({data.cities.length} 个市)
+          </h2>
+          <span className="no-print flex gap-3 text-sm">
+            <a href={exportHref("cities")} className="text-brand-700 underline">
+              导出 Excel
+            </a>
+            <a href={exportHref("districts")} className="text-brand-700 underline">
+              导出各市各区明细
+            </a>
+          </span>
+        </div>
+        <p className="mb-2 text-sm text-slate-600">点击市名查看该市各区。</p>
+        <DataTable
+          caption="各市主要指标"
+          columns={tables.cities.columns}
+          rows={tables.cities.rows}
+          rowKey={(r) => r.id}
+          link={(r) => cityHref(r.id, { period: data.filters.period, state: data.filters.state, light: data.filters.light, area: data.filters.area })}
+        />
+      </section>
+      <div className="mb-6">
+        <ChartFigure
+          title="各市完成率(不含长期坚持的措施)"
+          chart={<RateBars data={cityRates} />}
+          head={["市", "完成率"]}
+          rows={cityRates.map((c) => [c.name, c.rate === null ? "—" : `${c.rate}%`])}
+        />
+      </div>
+      <section aria-labelledby="areas-title" className="mb-6">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="areas-title" className="text-lg font-semibold">
+            按纲要领域对比:完成率(已完成/非长期坚持的措施)
+          </h2>
+          <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
+            导出 Excel
+          </a>
+        </div>
+        <p className="mb-2 text-sm text-slate-600">各市所辖区的规划章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该市各区在该领域的情况。</p>
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">各市按纲要领域的完成率</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  纲要领域
+                </th>
+                {data.cities.map((c) => (
+                  <th key={c.id} scope="col" className="px-3 py-2 whitespace-nowrap">
+                    {c.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {tables.areas.rows.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row" className="px-3 py-2 font-normal whitespace-nowrap">
+                    {row.name}
+                  </th>
+                  {data.cities.map((c) => {
+                    const cell = row.byCity.get(c.id);
+                    return (
+                      <td key={c.id} className="px-3 py-2 tabular-nums">
+                        {cell ? (
+                          <Link
+                            href={cityHref(c.id, { ...data.filters, area: row.code })}
+                            className="text-brand-700 hover:underline"
+                            aria-label={`${c.name}${row.name}:措施 ${cell.measures} 项,完成率 ${percent(completionRate(cell))}(${cell.completedNonOngoing}/${cell.nonOngoing})`}
+                          >
+                            {percent(completionRate(cell))}{" "}
+                            <span className="text-slate-500">
+                              ({cell.completedNonOngoing}/{cell.nonOngoing})
+                            </span>
+                          </Link>
+                        ) : (
+                          <span className="text-slate-400">—</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
