@@ -13,7 +13,7 @@
 // of its SQL). BENCH_RUNS (default 40) and BENCH_DISTRICTS (default 100) tune it.
 //
 // The province leader's page is timed over HTTP, as the leader waits for it
-// (scripts/bench-page.ts): the production build served by `next start` over
+// (scripts/bench-http.ts): the production build served by `next start` over
 // the bench database, signed in as PROVINCE_LEADER_LOGIN, the page fetched
 // BENCH_RUNS times after one first visit (province_first_ms: right after the
 // server starts, while it counts the figures it then keeps for
@@ -21,15 +21,18 @@
 // the "province view, counted afresh" row). The line gains
 // province_p95_ms=… province_html_kb=… province_first_ms=….
 // BENCH_PAGE=0 leaves the HTTP part out.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
 import pg from "pg";
 import { db } from "@/lib/db/client.ts";
 import { loadCityDashboard, loadDistrictDashboard, loadProvinceDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD } from "@/lib/synth/province.ts";
-import { buildIfStale, signIn, startPageServer, timePage } from "@/scripts/bench-page.ts";
+import { ensureProductionBuild, signIn, startNextServer, timePage } from "@/scripts/bench-http.ts";
 import { latestDuePeriod, REPORT_CADENCES } from "@/lib/progress/periods.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { benchDistricts, ms, openBenchDatabase, prepareAndDescribe, stats, table } from "@/scripts/bench-support.ts";
+import { freePort } from "@/lib/db/embedded.ts";
+import { benchDistricts, DATA_DIR, ms, openBenchDatabase, prepareAndDescribe, stats, table } from "@/scripts/bench-support.ts";
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 40));
 const DISTRICTS = Math.max(2, Number(process.env.BENCH_DISTRICTS ?? 100));
@@ -292,10 +295,15 @@ async function main() {
     let page = "";
     if (process.env.BENCH_PAGE !== "0") {
       // Our own pool and the embedded server's connections are free for the page server's.
-      buildIfStale();
-      const server = await startPageServer(url);
+      ensureProductionBuild((line) => console.log(`[bench] ${line}`));
+      const server = await startNextServer({
+        name: "page",
+        port: await freePort(),
+        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url") },
+        logFile: path.join(DATA_DIR, "page-server.log"),
+      });
       try {
-        const cookie = await signIn(server.url, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD);
+        const cookie = (await signIn(server.url, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD)).header();
         const pagePath = `/dashboard/city/${province.id}`;
         const first = await timePage(server.url, pagePath, cookie, 1);
         const timing = await timePage(server.url, pagePath, cookie, RUNS);

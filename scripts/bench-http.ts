@@ -1,5 +1,5 @@
-// Shared by the benches that talk to the app over HTTP (bench-load, and any
-// page timing later): the production build, a `next start` server started the
+// Shared by the benches that talk to the app over HTTP (bench-load, and the
+// province page's timing in bench-dashboards): the production build, a `next start` server started the
 // way `npm start` starts it, signing in over next-auth's own endpoints, and a
 // server action posted the way the browser posts it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -7,27 +7,9 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { ROOT } from "@/scripts/bench-support.ts";
+import { buildIsStale } from "@/scripts/build-freshness.ts";
 
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(target)
-    .filter((name) => name !== "generated")
-    .reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
-}
-
-/** The same rule as scripts/start.ts: no .next/BUILD_ID, or a source newer than it. */
-export function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "types", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
-  return sources.some((source) => newestMtime(path.join(ROOT, source)) > built);
-}
 
 /**
  * Runs `next build` when the bundle is missing or older than the sources, as
@@ -39,7 +21,7 @@ export function ensureProductionBuild(log: (line: string) => void): void {
     if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("BENCH_SKIP_BUILD=1 but there is no .next build");
     return;
   }
-  if (!buildIsStale()) return;
+  if (!buildIsStale(ROOT)) return;
   log("building the production bundle (next build) …");
   const result = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: ROOT,
@@ -228,4 +210,21 @@ export async function callServerAction(options: {
   });
   const result = await root.a;
   return { status: response.status, result, ms: performance.now() - started };
+}
+
+export type PageTiming = { times: number[]; bytes: number };
+
+/** GETs `pagePath` `runs` times, one after another; each time is to the last byte of the HTML. */
+export async function timePage(url: string, pagePath: string, cookie: string, runs: number): Promise<PageTiming> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}${pagePath}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const body = new Uint8Array(await response.arrayBuffer());
+    times.push(performance.now() - started);
+    bytes = body.byteLength;
+    if (response.status !== 200) throw new Error(`GET ${pagePath} answered ${response.status}`);
+  }
+  return { times, bytes };
 }

@@ -14,6 +14,7 @@ import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { removeExpiredThrottles } from "@/lib/auth/login.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { forwardJobDurationsTo, timeJob } from "@/lib/ops/metrics.ts";
+import { buildIsStale } from "@/scripts/build-freshness.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,24 +30,6 @@ function authSecret(dataDir: string, configured?: string): string {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
-}
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(target)
-    .filter((name) => name !== "generated")
-    .reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "types", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "prisma/schema.prisma"];
-  return sources.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
@@ -91,7 +74,7 @@ const childEnv: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-if (mode === "start" && buildIsStale()) {
+if (mode === "start" && buildIsStale(root)) {
   log("正在构建生产版本(首次启动或代码有更新时需要几分钟)……");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv });
   if (build.status !== 0) {
