@@ -49,7 +49,7 @@ type StoredEvidence = { fileName: string; contentHash: string; size: number; mim
  * transaction then fails is referenced by nothing, and the cleanup
  * (lib/storage/cleanup.ts) removes it after a day.
  */
-async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
+async function storeEvidence(tx: Tx, files: File[]): Promise<StoredEvidence[]> {
   const checked = [];
   const problems = evidenceSizeProblems(files);
   if (problems.length) throw new AppError("VALIDATION", UPLOAD_MESSAGES.refused, { evidence: problems });
@@ -63,7 +63,7 @@ async function storeEvidence(files: File[]): Promise<StoredEvidence[]> {
   const store = attachmentStore();
   return Promise.all(
     checked.map(async ({ bytes, fileName, mimeType }) => {
-      const { hash, size } = await store.put(bytes);
+      const { hash, size } = await store.put(bytes, tx);
       return { fileName, contentHash: hash, size, mimeType };
     }),
   );
@@ -247,7 +247,7 @@ export async function saveProgressDraft(input: unknown) {
       }
       const removed = await attachmentsToRemove(tx, actor, existing, data.removeAttachment);
       // Authorized above: only now may the files reach storage.
-      const evidence = await storeEvidence(data.evidence);
+      const evidence = await storeEvidence(tx, data.evidence);
       await removeAttachments(tx, actor, removed);
       return writeReport(tx, actor, target, {
         action: "report.saveDraft",
@@ -287,7 +287,7 @@ export async function submitProgressReport(input: unknown) {
         throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
       }
       // Authorized above: only now may the files reach storage.
-      const evidence = await storeEvidence(data.evidence);
+      const evidence = await storeEvidence(tx, data.evidence);
       await removeAttachments(tx, actor, removed);
       const written = await writeReport(tx, actor, target, {
         action: existing?.state === "RETURNED" ? "report.resubmit" : "report.submit",

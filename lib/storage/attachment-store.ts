@@ -1,5 +1,5 @@
 import path from "node:path";
-import { db as appDb, type Db } from "@/lib/db/client.ts";
+import { db as appDb, type Db, type Tx } from "@/lib/db/client.ts";
 import { parseEnv, type Env } from "@/lib/env.ts";
 import { DatabaseAttachmentStore } from "@/lib/storage/database-store.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
@@ -21,7 +21,13 @@ export { isAttachmentHash } from "@/lib/storage/local-store.ts";
  */
 export interface AttachmentStore {
   /** Stores the bytes (once, however often called) and returns their sha256 hex and length. */
-  put(bytes: Uint8Array): Promise<{ hash: string; size: number }>;
+  /**
+   * `within`: the caller's open transaction, when the file belongs to rows it
+   * is writing. The database store writes there, so the file commits or rolls
+   * back with the rows that refer to it and takes no second pool connection
+   * (a full pool would otherwise wait on itself); the other stores ignore it.
+   */
+  put(bytes: Uint8Array, within?: Tx): Promise<{ hash: string; size: number }>;
   /**
    * The stored bytes, or null for an unknown or malformed hash. Backed by a
    * plain ArrayBuffer, so it can go straight into `new Response(bytes)`.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "@/lib/db/client.ts";
+import type { Db, Tx } from "@/lib/db/client.ts";
 import type { AttachmentStore, StoredFile, StoredStream } from "@/lib/storage/attachment-store.ts";
 import { isAttachmentHash } from "@/lib/storage/local-store.ts";
 
@@ -18,6 +18,26 @@ const PUT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 class ProbeRollback extends Error {}
 
 /**
+ * ON CONFLICT DO NOTHING: when another server is putting the same content
+ * right now, this waits for its transaction and then inserts nothing (or, if
+ * that one rolled back, inserts). The blob row and its chunks commit together,
+ * so a blob row always means a complete file.
+ */
+async function writeBlob(tx: Tx, hash: string, bytes: Uint8Array): Promise<void> {
+  const size = bytes.byteLength;
+  const { count } = await tx.attachmentBlob.createMany({ data: [{ hash, size, storedAt: new Date() }], skipDuplicates: true });
+  if (count === 0) {
+    // Already stored: renew its time, as the local store touches its file,
+    // so the cleanup does not take it before this upload's row commits.
+    await tx.attachmentBlob.update({ where: { hash }, data: { storedAt: new Date() } });
+    return;
+  }
+  for (let index = 0, at = 0; at < size; index++, at += CHUNK_BYTES) {
+    await tx.attachmentChunk.create({ data: { hash, index, bytes: new Uint8Array(bytes.subarray(at, at + CHUNK_BYTES)) } });
+  }
+}
+
+/**
  * Evidence files in PostgreSQL (STORAGE=database): one AttachmentBlob row per
  * content, its bytes in AttachmentChunk rows. Every app server on the database
  * reads every file, and a backup of the database holds them.
@@ -32,30 +52,11 @@ export class DatabaseAttachmentStore implements AttachmentStore {
 
   constructor(private readonly db: Db) {}
 
-  async put(bytes: Uint8Array): Promise<{ hash: string; size: number }> {
+  async put(bytes: Uint8Array, within?: Tx): Promise<{ hash: string; size: number }> {
     const hash = createHash("sha256").update(bytes).digest("hex");
     const size = bytes.byteLength;
-    await this.db.$transaction(async (tx) => {
-      // ON CONFLICT DO NOTHING: when another server is putting the same content
-      // right now, this waits for its transaction and then inserts nothing
-      // (or, if that one rolled back, inserts). The blob row and its chunks
-      // commit together, so a blob row always means a complete file.
-      const { count } = await tx.attachmentBlob.createMany({
-        data: [{ hash, size, storedAt: new Date() }],
-        skipDuplicates: true,
-      });
-      if (count === 0) {
-        // Already stored: renew its time, as the local store touches its file,
-        // so the cleanup does not take it before this upload's row commits.
-        await tx.attachmentBlob.update({ where: { hash }, data: { storedAt: new Date() } });
-        return;
-      }
-      for (let index = 0, at = 0; at < size; index++, at += CHUNK_BYTES) {
-        await tx.attachmentChunk.create({
-          data: { hash, index, bytes: new Uint8Array(bytes.subarray(at, at + CHUNK_BYTES)) },
-        });
-      }
-    }, PUT_TRANSACTION);
+    if (within) await writeBlob(within, hash, bytes);
+    else await this.db.$transaction((tx) => writeBlob(tx, hash, bytes), PUT_TRANSACTION);
     return { hash, size };
   }
 

@@ -7,7 +7,7 @@ import { GET as downloadAttachment } from "@/app/(app)/attachments/[id]/route.ts
 import { createPrisma, db, type Db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
 import { parseEnv } from "@/lib/env.ts";
-import { submitProgressReport } from "@/lib/progress/actions.ts";
+import { saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -123,6 +123,55 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
 
     // The scope check is the route's, whatever the store: another district's bureau gets 404.
     expect((await downloadOn(diskB, id, world.b.users.bureau)).status).toBe(404);
+  });
+
+  // Found by `npm run bench:load` with STORAGE=database: 100 liaisons at once
+  // on one server lost 82 reports with 系统出现错误. Each submission held a pool
+  // connection for its transaction and waited for a second one to store the
+  // file, so a full pool waited on itself ("Unable to start a transaction in
+  // the given time"). More submissions at once than the pool has connections:
+  // every one must arrive, with its file, and a refused one must leave no file.
+  it("with STORAGE=database: more submissions at once than the pool has connections all arrive, each with its file", async () => {
+    vi.stubEnv("STORAGE", "database");
+    vi.stubEnv("DATA_DIR", serverDisk());
+    const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案(并发)" });
+    const assignmentIds: number[] = [];
+    for (let i = 1; i <= 14; i++) {
+      const measure = await createMeasure(db(), { planId: plan.id, code: String(i), leadUnitIds: [world.a.units.development.id] });
+      assignmentIds.push((await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } })).id);
+    }
+    await actAs(world.a.users.liaison);
+    const results = await Promise.all(
+      assignmentIds.map((id, i) => {
+        const form = new FormData();
+        const fields = { assignmentId: id, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
+        for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+        form.append("evidence", new File([PDF, new Uint8Array([i])], `评查报告-${i}.pdf`, { type: "application/pdf" }));
+        return submitProgressReport(form);
+      }),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await db().progressReport.count({ where: { assignmentId: { in: assignmentIds }, state: "SUBMITTED" } })).toBe(14);
+    expect(await db().attachmentBlob.count()).toBe(14);
+  }, 60_000);
+
+  it("with STORAGE=database: a submission refused inside its transaction leaves no file behind", async () => {
+    vi.stubEnv("STORAGE", "database");
+    vi.stubEnv("DATA_DIR", serverDisk());
+    await actAs(world.a.users.liaison);
+    const base = { assignmentId, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
+    const draft = new FormData();
+    for (const [key, value] of Object.entries(base)) draft.set(key, String(value));
+    expect(await saveProgressDraft(draft)).toMatchObject({ ok: true });
+    const form = new FormData();
+    // A stale version: refused by the write, after the file was stored in the same transaction.
+    const fields = { ...base, version: 99 };
+    for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+    form.append("evidence", new File([PDF], FILE_NAME, { type: "application/pdf" }));
+    const result = await submitProgressReport(form);
+    expect(result).toMatchObject({ ok: false });
+    expect(await db().attachmentBlob.count()).toBe(0);
+    expect(await db().attachmentChunk.count()).toBe(0);
   });
 
   it("with STORAGE=local (the default) server B has no such file: why two servers need another store", async () => {
