@@ -2,8 +2,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Job durations come from scripts/start.ts's process over IPC (lib/ops/metrics.ts).
-  const { receiveJobDurations } = await import("@/lib/ops/metrics.ts");
+  const { metrics, receiveJobDurations } = await import("@/lib/ops/metrics.ts");
   receiveJobDurations();
+  // The registry now, so the request preload times pages from the first request on.
+  metrics();
   // The province leader's page is read from figures counted in the background (lib/dashboards/queries.ts).
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { keepProvinceViewsWarm } = await import("@/lib/dashboards/queries.ts");

@@ -14,8 +14,10 @@ import { appPool } from "@/lib/db/client.ts";
 //     calls timeJob, which observes there and sends the figure over the IPC channel to the Next
 //     server (receiveJobDurations, started from instrumentation.ts);
 //   - the app's pg pool: total, idle and waiting, read at each scrape.
-// Pages (server components) are not timed: Next 16 offers no hook around a page
-// render short of an OpenTelemetry tracer; actions posted from a page are timed.
+//   - pages (server-rendered HTML, client-side navigations, actions posted to a page): timed per
+//     request to its last byte by scripts/request-id-preload.cjs in the server process, which
+//     hands each figure to the receiver registered here under OBSERVE_PAGE (Next 16 offers no
+//     hook around a page render short of an OpenTelemetry tracer).
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const JOB_BUCKETS = [0.1, 0.5, 1, 5, 15, 30, 60, 300, 900, 1800, 3600];
@@ -23,11 +25,14 @@ const JOB_BUCKETS = [0.1, 0.5, 1, 5, 15, 30, 60, 300, 900, 1800, 3600];
 type Metrics = {
   registry: Registry;
   httpDuration: Histogram<"method" | "route" | "status">;
+  pageDuration: Histogram<"method" | "route" | "status">;
   actionDuration: Histogram<"action" | "outcome">;
   jobDuration: Histogram<"job" | "outcome">;
 };
 
 const KEY = Symbol.for("fazhi.metrics");
+/** Where scripts/request-id-preload.cjs finds the receiver of page timings. */
+const OBSERVE_PAGE = Symbol.for("fazhi.metrics.observePage");
 const holder = globalThis as unknown as { [KEY]?: Metrics };
 
 function create(): Metrics {
@@ -40,6 +45,15 @@ function create(): Metrics {
     buckets: SECONDS_BUCKETS,
     registers: [registry],
   });
+  const pageDuration = new Histogram({
+    name: "fazhi_page_request_duration_seconds",
+    help: "Time to answer a request for a page (its HTML, a client-side navigation, an action posted to it), by method, page pattern and status.",
+    labelNames: ["method", "route", "status"] as const,
+    buckets: SECONDS_BUCKETS,
+    registers: [registry],
+  });
+  (globalThis as unknown as Record<symbol, unknown>)[OBSERVE_PAGE] = (method: string, route: string, status: number, seconds: number) =>
+    pageDuration.observe({ method, route, status: String(status) }, seconds);
   const actionDuration = new Histogram({
     name: "fazhi_server_action_duration_seconds",
     help: "Time a server action took, by action and outcome (ok, an expected error code, UNEXPECTED).",
@@ -75,7 +89,7 @@ function create(): Metrics {
       this.set(appPool()?.waitingCount ?? 0);
     },
   });
-  return { registry, httpDuration, actionDuration, jobDuration };
+  return { registry, httpDuration, pageDuration, actionDuration, jobDuration };
 }
 
 export function metrics(): Metrics {
