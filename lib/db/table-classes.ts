@@ -87,3 +87,25 @@ export const DISTRICT_KEY_EXCEPTIONS: Record<string, string> = Object.fromEntrie
 export const CROSS_CLASS_FOREIGN_KEYS: Record<string, string> = {
   User_unitId_fkey: "a liaison's unit: the application checks it instead",
 };
+
+/**
+ * Foreign keys among distributed tables that still say ON DELETE SET NULL.
+ * Citus refuses SET NULL and SET DEFAULT on a foreign key that includes the
+ * distribution column (they would null "districtId" too), and after the keys
+ * migration every foreign key between district tables does. Each becomes
+ * ON DELETE NO ACTION at distribution time, as docs/scale-out.md says under
+ * its name; where a parent row is deleted today, the application clears the
+ * child column first, in the same transaction.
+ */
+export const DELETE_SET_NULL_EXCEPTIONS: Record<string, string> = {
+  Plan_parentId_fkey: "plans are never deleted",
+  Section_parentId_fkey: "chapters are never deleted (nor their plans)",
+  Measure_sectionId_fkey: "chapters are never deleted",
+  Assignment_viaGroupId_fkey: "a group is deleted only while no assignment names it",
+  Milestone_annualTargetId_fkey: "annual targets are never deleted (nor their measures)",
+  ProgressReport_onBehalfOfUnitId_fkey: "units are deactivated, never deleted",
+  Notification_reminderId_fkey: "a plan import's removed assignment takes its reminders: clear the link first",
+  AnnualReport_unitId_fkey: "units are deactivated, never deleted",
+  AnnualReport_previousVersionId_fkey: "annual reports are never deleted",
+  Finding_measureId_fkey: "measures are never deleted",
+};

@@ -47,6 +47,49 @@ describe("the catalogue, lib/db/table-classes.ts and docs/scale-out.md", () => {
     ]);
   });
 
+  // Citus (commands/foreign_constraint.c) refuses ON UPDATE CASCADE/SET
+  // NULL/SET DEFAULT and ON DELETE SET NULL/SET DEFAULT on a foreign key that
+  // includes the distribution column: every key among distributed tables once
+  // they are two-column keys, and any key from one that names its column.
+  it("a foreign key among distributed tables may not cascade updates nor set null or default on delete", async () => {
+    const problems = await inRolledBackTransaction([
+      // Prisma's default ON UPDATE CASCADE, back on a key between district tables…
+      `ALTER TABLE "Measure" DROP CONSTRAINT "Measure_planId_fkey"`,
+      `ALTER TABLE "Measure" ADD CONSTRAINT "Measure_planId_fkey" FOREIGN KEY ("planId") REFERENCES "Plan"("id") ON DELETE CASCADE ON UPDATE CASCADE`,
+      // …and on the content tables' key by their distribution column.
+      `ALTER TABLE "AttachmentChunk" DROP CONSTRAINT "AttachmentChunk_hash_fkey"`,
+      `ALTER TABLE "AttachmentChunk" ADD CONSTRAINT "AttachmentChunk_hash_fkey" FOREIGN KEY ("hash") REFERENCES "AttachmentBlob"("hash") ON DELETE CASCADE ON UPDATE SET NULL`,
+      // A new SET NULL and SET DEFAULT key that is no listed exception.
+      `ALTER TABLE "Milestone" ADD COLUMN "indicatorId" INTEGER`,
+      `ALTER TABLE "Milestone" ADD CONSTRAINT "Milestone_indicatorId_fkey" FOREIGN KEY ("indicatorId") REFERENCES "Indicator"("id") ON DELETE SET NULL`,
+      `ALTER TABLE "Milestone" ADD COLUMN "evaluationId" INTEGER`,
+      `ALTER TABLE "Milestone" ADD CONSTRAINT "Milestone_evaluationId_fkey" FOREIGN KEY ("evaluationId") REFERENCES "Evaluation"("id") ON DELETE SET DEFAULT`,
+      // To a reference table: refused only when the key names "districtId".
+      `ALTER TABLE "Plan" ADD CONSTRAINT "Plan_districtId_fkey" FOREIGN KEY ("districtId") REFERENCES "Region"("id") ON UPDATE CASCADE`,
+      `ALTER TABLE "Plan" DROP CONSTRAINT "Plan_regionId_fkey"`,
+      `ALTER TABLE "Plan" ADD CONSTRAINT "Plan_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE SET NULL ON UPDATE CASCADE`,
+    ]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^foreign key "AttachmentChunk_hash_fkey" from content table "AttachmentChunk" to content table "AttachmentBlob": ON UPDATE SET NULL, which Citus refuses/),
+      expect.stringMatching(/^foreign key "Measure_planId_fkey" from district table "Measure" to district table "Plan": ON UPDATE CASCADE, which Citus refuses/),
+      expect.stringMatching(/^foreign key "Milestone_evaluationId_fkey" from district table "Milestone" to district table "Evaluation": ON DELETE SET DEFAULT, which Citus refuses .* does not list it$/),
+      expect.stringMatching(/^foreign key "Milestone_indicatorId_fkey" from district table "Milestone" to district table "Indicator": ON DELETE SET NULL, which Citus refuses .* does not list it$/),
+      expect.stringMatching(/^foreign key "Plan_districtId_fkey" from district table "Plan" to reference table "Region": ON UPDATE CASCADE, which Citus refuses/),
+    ]);
+  });
+
+  it("an ON DELETE SET NULL exception must still say SET NULL, and the document must explain it", async () => {
+    const problems = await inRolledBackTransaction([
+      `ALTER TABLE "Finding" DROP CONSTRAINT "Finding_measureId_fkey"`,
+      `ALTER TABLE "Finding" ADD CONSTRAINT "Finding_measureId_fkey" FOREIGN KEY ("measureId") REFERENCES "Measure"("id") ON DELETE NO ACTION ON UPDATE NO ACTION`,
+    ]);
+    expect(problems).toEqual([`ON DELETE SET NULL exception "Finding_measureId_fkey": no such foreign key among distributed tables`]);
+    const edited = docText.replaceAll("`Notification_reminderId_fkey`", "the notification's reminder");
+    expect(await findDistributionProblems(client, edited)).toEqual([
+      `ON DELETE SET NULL exception "Notification_reminderId_fkey": not explained in docs/scale-out.md`,
+    ]);
+  });
+
   it("an exception the document does not explain is reported", async () => {
     const edited = docText.replaceAll("`AnnualReport_previousVersionId_key`", "the previous version's key");
     expect(await findDistributionProblems(client, edited)).toEqual([
