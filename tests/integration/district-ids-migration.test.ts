@@ -48,7 +48,10 @@ describe(MIGRATION, () => {
           (6, NULL, 3, NULL, 'APPROVED', '无处可放', '/measures/70')`);
         await client.query("SET session_replication_role = DEFAULT");
 
-        expect(await applyMigrations(url)).toEqual([MIGRATION, ...fs.readdirSync(MIGRATIONS_DIR).filter((n) => n > MIGRATION && !n.endsWith(".toml")).sort()]);
+        // This migration alone: later ones re-add foreign keys, which the
+        // dangling rows above (no plan, no assignment) would fail.
+        fs.cpSync(path.join(MIGRATIONS_DIR, MIGRATION), path.join(before, MIGRATION), { recursive: true });
+        expect(await applyMigrations(url, before)).toEqual([MIGRATION]);
         const { rows } = await client.query(`SELECT id, "districtId" FROM "Notification" ORDER BY id`);
         expect(rows.map((r) => [r.id, r.districtId])).toEqual([
           [1, 40], // kept as it was
