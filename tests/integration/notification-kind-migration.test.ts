@@ -43,7 +43,10 @@ describe(MIGRATION, () => {
           (8, 1, 1, NULL, '督察整改任务', '/inspections/rectifications/3'),
           (9, 1, 1, NULL, '逾期提醒:1 举措 1', '/measures/1')`);
         await client.query("SET session_replication_role = DEFAULT");
-        expect(await applyMigrations(url)).toEqual([MIGRATION, ...fs.readdirSync(MIGRATIONS_DIR).filter((n) => n > MIGRATION && !n.endsWith(".toml")).sort()]);
+        // This migration alone: later ones re-add foreign keys, which the
+        // dangling rows above (no user, no unit) would fail.
+        fs.cpSync(path.join(MIGRATIONS_DIR, MIGRATION), path.join(before, MIGRATION), { recursive: true });
+        expect(await applyMigrations(url, before)).toEqual([MIGRATION]);
         const { rows } = await client.query(`SELECT id, kind::text FROM "Notification" ORDER BY id`);
         expect(rows.map((r) => [r.id, r.kind])).toEqual([
           [1, "URGED"],
