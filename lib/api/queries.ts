@@ -124,9 +124,9 @@ function measureView(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_SELECT
 }
 
 export async function listMeasures(actor: Actor, planId: number, { limit, cursor }: Page) {
-  await planInScope(actor, planId);
+  const plan = await planInScope(actor, planId);
   const rows = await db().measure.findMany({
-    where: { AND: [{ planId }, scope.measures(actor), await inDistricts(actor), afterCursor(cursor)] },
+    where: { AND: [{ planId, districtId: plan.districtId }, scope.measures(actor), afterCursor(cursor)] },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: MEASURE_SELECT,
@@ -170,13 +170,14 @@ async function unitInScope(actor: Actor, unitId: number) {
 }
 
 export async function listAssignments(actor: Actor, filters: Page & { planId?: number; unitId?: number }) {
-  if (filters.planId) await planInScope(actor, filters.planId);
+  const plan = filters.planId ? await planInScope(actor, filters.planId) : null;
   if (filters.unitId) await unitInScope(actor, filters.unitId);
   const rows = await db().assignment.findMany({
     where: {
       AND: [
         scope.assignments(actor),
-        await inDistricts(actor),
+        // A plan's rows are all in its own district: one value, which the planner estimates well.
+        plan ? { districtId: plan.districtId } : await inDistricts(actor),
         filters.planId ? { measure: { planId: filters.planId } } : {},
         filters.unitId ? { unitId: filters.unitId } : {},
         afterCursor(filters.cursor),
@@ -217,7 +218,7 @@ export async function listPeriodProgress(actor: Actor, planId: number, filters: 
     where: {
       AND: [
         scope.assignments(actor),
-        await inDistricts(actor),
+        { districtId: plan.districtId },
         { measure: { planId } },
         filters.measureId ? { measureId: filters.measureId } : {},
         filters.unitId ? { unitId: filters.unitId } : {},
