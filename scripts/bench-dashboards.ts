@@ -20,7 +20,9 @@
 // PROVINCE_VIEW_TTL_MS and recounts in the background; the cost of a count is
 // the "province view, counted afresh" row). The line gains
 // province_p95_ms=… province_html_kb=… province_first_ms=….
-// BENCH_PAGE=0 leaves the HTTP part out.
+// BENCH_PAGE=0 leaves the HTTP part out. The read API's first page of
+// assignments for the first and the last district adds
+// api_first_p95_ms=… api_last_p95_ms=… (the last must not be slower).
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -32,6 +34,7 @@ import { latestDuePeriod, REPORT_CADENCES } from "@/lib/progress/periods.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { freePort } from "@/lib/db/embedded.ts";
+import { listAssignments } from "@/lib/api/queries.ts";
 import { benchDistricts, DATA_DIR, ms, openBenchDatabase, prepareAndDescribe, stats, table } from "@/scripts/bench-support.ts";
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 40));
@@ -254,6 +257,21 @@ async function main() {
       results["province view, counted afresh"] = { fn: stats(fresh), sql: stats(floorTimes) };
       results["province view, as served"] = { fn: stats(served), sql: null };
     }
+    // The read API's first page of assignments (/api/v1/assignments) for the
+    // first and the last district: a district's page must not wait for the
+    // districts before it (lib/api/queries.ts narrows by districtId).
+    const apiEnds = { first: districts[0]!, last: districts[districts.length - 1]! };
+    for (const [end, d] of Object.entries(apiEnds)) {
+      const actor = districtActors.get(d.id)!;
+      for (let i = 0; i < 3; i++) await listAssignments(actor, { limit: 50 });
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t = performance.now();
+        await listAssignments(actor, { limit: 50 });
+        times.push(performance.now() - t);
+      }
+      results[`api: assignments page 1, ${end} district`] = { fn: stats(times), sql: null };
+    }
     for (const c of cases) {
       for (let i = 0; i < 3; i++) {
         await c.fn(i);
@@ -317,7 +335,8 @@ async function main() {
         await server.stop();
       }
     }
-    console.log(`district_p95_ms=${ms(district.fn.p95)} city_p95_ms=${ms(city.fn.p95)} ratio_to_sql=${ratio.toFixed(2)}${page}`);
+    const api = ` api_first_p95_ms=${ms(results["api: assignments page 1, first district"]!.fn.p95)} api_last_p95_ms=${ms(results["api: assignments page 1, last district"]!.fn.p95)}`;
+    console.log(`district_p95_ms=${ms(district.fn.p95)} city_p95_ms=${ms(city.fn.p95)} ratio_to_sql=${ratio.toFixed(2)}${api}${page}`);
   } finally {
     await client.end();
     await db().$disconnect();

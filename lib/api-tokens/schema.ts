@@ -11,3 +11,6 @@ export const revokeApiTokenSchema = z.object({
 });
 
 export type CreatedApiToken = { id: number; token: string; prefix: string };
+
+/** The id of a token's row in the list, where focus lands after its revoke removes the buttons. */
+export const apiTokenRowId = (id: number) => `api-token-row-${id}`;

@@ -92,9 +92,9 @@ export function apiRoute<P extends Record<string, string>, S extends z.ZodType>(
 export function page<T>(rows: T[], limit: number, url: URL, idOf: (row: T) => number = (row) => (row as { id: number }).id) {
   const items = rows.slice(0, limit);
   if (rows.length <= limit) return { items, nextCursor: null, next: null };
-  const nextCursor = String(idOf(items[items.length - 1]!));
+  const nextCursor = idOf(items[items.length - 1]!);
   const next = new URL(url);
-  next.searchParams.set("cursor", nextCursor);
+  next.searchParams.set("cursor", String(nextCursor));
   next.searchParams.set("limit", String(limit));
   return { items, nextCursor, next: `${next.pathname}${next.search}` };
 }

@@ -68,8 +68,8 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     path: "/api/v1/dashboards/regions/{regionId}",
-    summary: "市(省)内各区县的统计数字",
-    description: "与跨区县统计页面相同的口径和数字。",
+    summary: "市内各区县、省内各市的统计数字",
+    description: "与跨区县统计页面相同的口径和数字:市(及以下)区域按区县列出(districts),省按市列出(cities,数字定时统计,asOf 为统计时间)。",
     tag: "统计",
     pathParams: { regionId: "区域编号(市或省)" },
     query: api.dashboardQuery,

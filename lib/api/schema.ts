@@ -216,20 +216,36 @@ export const districtDashboardSchema = z
   })
   .meta({ id: "DistrictDashboard" });
 
+const regionCounters = {
+  measures: measureCounters.nullable().meta({ description: "其中没有规划时为 null" }),
+  assignments: assignmentCounters.nullable(),
+};
+
 export const regionDashboardSchema = z
   .object({
     region: z.object({ id: idOf("区域编号"), name: z.string(), level: z.enum(RegionLevel) }),
     today: date,
     periodLabel: z.string(),
-    districts: z.array(
-      z.object({
-        id: idOf("区县编号"),
-        name: z.string(),
-        code: z.string(),
-        measures: measureCounters.nullable().meta({ description: "该区县没有规划时为 null" }),
-        assignments: assignmentCounters.nullable(),
-      }),
-    ),
+    asOf: dateTime
+      .nullable()
+      .meta({ description: "省级数字的统计时间(各服务器定时统计并保留,最长 1 小时);市及以下为 null,即时统计" }),
+    districts: z
+      .array(z.object({ id: idOf("区县编号"), name: z.string(), code: z.string(), ...regionCounters }))
+      .nullable()
+      .meta({ description: "市(及以下)区域:各区县的数字;省级区域为 null,见 cities" }),
+    cities: z
+      .array(
+        z.object({
+          id: idOf("市编号"),
+          name: z.string(),
+          code: z.string(),
+          level: z.enum(RegionLevel),
+          districtCount: z.int().meta({ description: "令牌范围内该市的区县数" }),
+          ...regionCounters,
+        }),
+      )
+      .nullable()
+      .meta({ description: "省级区域:各市的数字(即该市各区县数字之和,区县数字见 /api/v1/dashboards/regions/{市编号});市及以下为 null" }),
   })
   .meta({ id: "RegionDashboard" });
 
@@ -239,7 +255,7 @@ export function pageOf<T extends z.ZodType>(item: T, id: string, extra: z.ZodRaw
     .object({
       ...extra,
       items: z.array(item),
-      nextCursor: z.string().nullable().meta({ description: "下一页的游标;最后一页为 null" }),
+      nextCursor: z.int().min(1).nullable().meta({ description: "下一页的游标(作为 cursor 参数传回);最后一页为 null" }),
       next: z.string().nullable().meta({ description: "下一页的地址(相对路径);最后一页为 null" }),
     })
     .meta({ id });

@@ -31,6 +31,12 @@ test("ADMIN creates a token, sees it once, the API answers with it, and a revoke
   await expect(row).toContainText("有效");
   await page.screenshot({ path: shot("1-created"), fullPage: false });
 
+  // Hiding the secret takes its button away: the keyboard goes on at the form's first field, not the top of the page.
+  await secretBox.getByRole("button", { name: "我已保存,隐藏" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(secretBox).toHaveCount(0);
+  await expect(form.getByLabel("名称")).toBeFocused();
+
   // A platform reads with it: 下陆区's plans only.
   const plans = await page.request.get("/api/v1/plans?limit=5", { headers: { authorization: `Bearer ${token}` } });
   expect(plans.status()).toBe(200);
@@ -50,10 +56,21 @@ test("ADMIN creates a token, sees it once, the API answers with it, and a revoke
   await expect(row).not.toContainText("从未使用");
   await page.screenshot({ path: shot("2-listed"), fullPage: false });
 
-  await row.getByRole("button", { name: `吊销令牌“${name}”` }).click();
-  await row.getByRole("button", { name: "确定吊销" }).click();
+  // By keyboard: each step replaces the focused button, and focus follows it.
+  const revoke = row.getByRole("button", { name: `吊销令牌“${name}”` });
+  await revoke.focus();
+  await page.keyboard.press("Enter");
+  await expect(row.getByRole("button", { name: "确定吊销" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(row.getByRole("button", { name: "取消" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(revoke).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(row.getByRole("button", { name: "确定吊销" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(toasts(page).filter({ hasText: `已吊销接口令牌“${name}”` })).toBeVisible();
   await expect(row).toContainText("已吊销");
+  await expect(row).toBeFocused();
   await expect(row.getByRole("button", { name: /吊销/ })).toHaveCount(0);
   await page.screenshot({ path: shot("3-revoked"), fullPage: false });
 

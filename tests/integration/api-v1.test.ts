@@ -3,7 +3,7 @@ import addFormats from "ajv-formats";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createRegion } from "@/lib/db/factories.ts";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions.ts";
 import { loadCityDashboard, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
 import { parseDashboardFilters } from "@/lib/dashboards/schema.ts";
@@ -170,7 +170,11 @@ describe("pagination", () => {
       expect(response.status).toBe(200);
       expect(response.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...response.body.items.map((m: { id: number }) => m.id));
-      if (response.body.next) expect(response.body.next).toContain(`cursor=${response.body.nextCursor}`);
+      if (response.body.next) {
+        // The same type as the cursor parameter it is passed back as.
+        expect(typeof response.body.nextCursor).toBe("number");
+        expect(response.body.next).toContain(`cursor=${response.body.nextCursor}`);
+      }
       path = response.body.next;
       pages += 1;
     }
@@ -178,7 +182,7 @@ describe("pagination", () => {
     expect(seen).toEqual(measuresA.map((m) => m.id));
 
     const assignmentIds: number[] = [];
-    let cursor: string | null = null;
+    let cursor: number | null = null;
     do {
       const response = await call(assignmentsRoute, `/api/v1/assignments?limit=3${cursor ? `&cursor=${cursor}` : ""}`, tokenCity);
       assignmentIds.push(...response.body.items.map((a: { id: number }) => a.id));
@@ -301,6 +305,57 @@ describe("answers", () => {
   });
 });
 
+/** Puts 黄石市 under a new province, as a province platform sees it. */
+async function underProvince() {
+  const prisma = db();
+  const province = await createRegion(prisma, { code: "420000", name: "湖北省", level: "PROVINCE" });
+  await prisma.region.update({ where: { id: w.city.id }, data: { parentId: province.id } });
+  await prisma.$executeRaw`UPDATE "Region" SET path = ${province.path} || substr(path, 2) WHERE path LIKE ${`/${w.city.id}/%`}`;
+  return province;
+}
+
+describe("province figures", () => {
+  it("answers a province per city, from the province view's figures (kept, not counted per call)", async () => {
+    const province = await underProvince();
+    const tokenProvince = (await token("湖北省平台", province.id)).token;
+    const cityLeader = (await actAs(w.cityLeader))!;
+    const cityPage = (await loadCityDashboard(cityLeader, w.city.id, parseDashboardFilters({})))!;
+    const answer = await call(regionDashboardRoute, `/api/v1/dashboards/regions/${province.id}`, tokenProvince, { regionId: province.id });
+    expect(answer.status).toBe(200);
+    expect(answer.body.region).toEqual({ id: province.id, name: "湖北省", level: "PROVINCE" });
+    expect(answer.body.districts).toBeNull();
+    expect(answer.body.cities).toHaveLength(1);
+    const [city] = answer.body.cities;
+    expect(city).toMatchObject({ id: w.city.id, name: "黄石市", districtCount: cityPage.districts.length });
+    const measures = cityPage.districts.reduce((n, d) => n + (d.measures?.measures ?? 0), 0);
+    expect(measures).toBe(6);
+    expect(city.measures.measures).toBe(measures);
+    expect(typeof answer.body.asOf).toBe("string");
+    // Kept: a second call within the view's lifetime reads the same count.
+    const again = await call(regionDashboardRoute, `/api/v1/dashboards/regions/${province.id}`, tokenProvince, { regionId: province.id });
+    expect(again.body.asOf).toBe(answer.body.asOf);
+    // A city stays per district, and says so.
+    const cityAnswer = await call(regionDashboardRoute, `/api/v1/dashboards/regions/${w.city.id}`, tokenProvince, { regionId: w.city.id });
+    expect(cityAnswer.body.cities).toBeNull();
+    expect(cityAnswer.body.districts).toHaveLength(cityPage.districts.length);
+    // The province is outside a city's token.
+    const outside = await call(regionDashboardRoute, `/api/v1/dashboards/regions/${province.id}`, tokenCity, { regionId: province.id });
+    expect(outside.status).toBe(404);
+  });
+
+  it("lists a province token's rows across its districts, and a district token's only its own", async () => {
+    const province = await underProvince();
+    const tokenProvince = (await token("湖北省平台", province.id)).token;
+    const all = await call(assignmentsRoute, `/api/v1/assignments?limit=${MAX_PAGE_SIZE}`, tokenProvince);
+    expect(all.body.items).toHaveLength(11);
+    const plans = await call(plansRoute, "/api/v1/plans", tokenProvince);
+    expect(plans.body.items.map((p: { id: number }) => p.id).sort()).toEqual([planA.id, planB.id].sort());
+    const own = await call(assignmentsRoute, `/api/v1/assignments?limit=${MAX_PAGE_SIZE}`, tokenA);
+    expect(own.body.items).toHaveLength(10);
+    expect(own.body.items.every((a: { planId: number }) => a.planId === planA.id)).toBe(true);
+  });
+});
+
 describe("the OpenAPI document", () => {
   async function document() {
     const response = await openApiRoute();
@@ -324,6 +379,12 @@ describe("the OpenAPI document", () => {
     const list = doc.paths["/api/v1/assignments"].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(["limit", "cursor", "planId", "unitId"]);
     expect(list.parameters[0].schema).toMatchObject({ type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 });
+    // nextCursor is what the cursor parameter takes back: an integer, null on the last page.
+    expect(list.parameters[1].schema).toMatchObject({ type: "integer" });
+    const nextCursor = doc.components.schemas.AssignmentPage.properties.nextCursor;
+    expect(JSON.stringify(nextCursor)).not.toContain('"string"');
+    expect(JSON.stringify(nextCursor)).toContain('"integer"');
+    expect(JSON.stringify(nextCursor)).toContain('"null"');
     expect(Object.keys(list.responses).sort()).toEqual(["200", "400", "401", "404", "500"]);
     expect(doc.paths["/api/v1/plans/{planId}/progress"].get.parameters.find((p: { name: string }) => p.name === "period").required).toBe(true);
     expect(Object.keys(doc.paths).sort()).toEqual([
@@ -356,11 +417,18 @@ describe("the OpenAPI document", () => {
       ["/api/v1/plans/{planId}/progress", "200", progressRoute, `/api/v1/plans/${planA.id}/progress?period=2024-Q4`, { planId: planA.id }],
       ["/api/v1/dashboards/districts/{districtId}", "200", districtDashboardRoute, `/api/v1/dashboards/districts/${w.a.region.id}`, { districtId: w.a.region.id }],
       ["/api/v1/dashboards/regions/{regionId}", "200", regionDashboardRoute, `/api/v1/dashboards/regions/${w.city.id}`, { regionId: w.city.id }],
+      ["/api/v1/dashboards/regions/{regionId}", "200", regionDashboardRoute, `/api/v1/dashboards/regions/{province}`, {}],
       ["/api/v1/assignments", "400", assignmentsRoute, "/api/v1/assignments?limit=0", {}],
       ["/api/v1/plans/{planId}", "404", planRoute, `/api/v1/plans/${planB.id}`, { planId: planB.id }],
     ];
-    for (const [path, status, handler, url, params] of checks) {
-      const response = await call(handler, url, path === "/api/v1/dashboards/regions/{regionId}" ? tokenCity : tokenA, params);
+    const province = await underProvince();
+    const tokenProvince = (await token("湖北省平台", province.id)).token;
+    for (const [path, status, handler, rawUrl, rawParams] of checks) {
+      const isProvince = rawUrl.includes("{province}");
+      const url = rawUrl.replace("{province}", String(province.id));
+      const params = isProvince ? { regionId: province.id } : rawParams;
+      const caller = isProvince ? tokenProvince : path === "/api/v1/dashboards/regions/{regionId}" ? tokenCity : tokenA;
+      const response = await call(handler, url, caller, params);
       expect(String(response.status), url).toBe(status);
       const validate = validator(path, status);
       expect(validate(response.body), `${url}: ${JSON.stringify(validate.errors)}`).toBe(true);

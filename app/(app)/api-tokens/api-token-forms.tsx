@@ -1,15 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions.ts";
-import { createApiTokenSchema, type CreatedApiToken } from "@/lib/api-tokens/schema.ts";
-import { useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
+import { apiTokenRowId, createApiTokenSchema, type CreatedApiToken } from "@/lib/api-tokens/schema.ts";
+import { focusWhenShown, useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
 import { SelectField, StatusMessage, SubmitButton, TextField } from "@/components/form/fields.tsx";
 
 /** The form, and once a token is created its secret: held only in this component's state, so a reload shows it no more. */
 export function CreateApiTokenForm({ regions }: { regions: { id: number; label: string }[] }) {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [copied, setCopied] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const { onSubmit, errors, status, pending } = useActionForm(createApiTokenSchema, createApiToken, {
     onSuccess: (data, form) => {
       setCreated(data);
@@ -51,7 +52,15 @@ export function CreateApiTokenForm({ regions }: { regions: { id: number; label: 
             <button type="button" onClick={copy} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
               复制令牌
             </button>
-            <button type="button" onClick={() => setCreated(null)} className="text-sm text-slate-700 underline">
+            <button
+              type="button"
+              onClick={() => {
+                // The box and this button go away: the keyboard goes on at the form, ready for the next token.
+                setCreated(null);
+                focusWhenShown(() => formRef.current?.querySelector<HTMLElement>("input, select"));
+              }}
+              className="text-sm text-slate-700 underline"
+            >
               我已保存,隐藏
             </button>
             <span role="status" className="text-sm text-green-800">
@@ -60,7 +69,7 @@ export function CreateApiTokenForm({ regions }: { regions: { id: number; label: 
           </div>
         </div>
       )}
-      <form onSubmit={onSubmit} noValidate aria-label="创建接口令牌">
+      <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="创建接口令牌">
         <StatusMessage status={status} />
         <TextField name="name" label="名称" required maxLength={100} errors={errors} hint="对接的系统,如“黄石市法治督察平台”" />
         <SelectField
@@ -78,13 +87,31 @@ export function CreateApiTokenForm({ regions }: { regions: { id: number; label: 
   );
 }
 
-/** Revoking asks once more: a platform using the token stops working at once. */
+/**
+ * Revoking asks once more: a platform using the token stops working at once.
+ * The focused button is replaced each step, so focus is placed by hand: on
+ * 确定吊销 when asked, back on 吊销 after 取消, on the token's row after the
+ * revoke (the row stays, marked 已吊销, without buttons).
+ */
 export function RevokeApiTokenButton({ id, name }: { id: number; name: string }) {
   const [confirming, setConfirming] = useState(false);
   const { run, pending } = useActionRunner();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (returnFocus.current) revokeButton.current?.focus();
+    returnFocus.current = false;
+  }, [confirming]);
+  const cancel = () => {
+    returnFocus.current = true;
+    setConfirming(false);
+  };
   if (!confirming) {
     return (
       <button
+        ref={revokeButton}
         type="button"
         onClick={() => setConfirming(true)}
         aria-label={`吊销令牌“${name}”`}
@@ -98,14 +125,15 @@ export function RevokeApiTokenButton({ id, name }: { id: number; name: string })
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-sm text-slate-700">吊销后立即失效,确定?</span>
       <button
+        ref={confirmButton}
         type="button"
         disabled={pending}
-        onClick={() => run(() => revokeApiToken({ id }), { onFailure: () => setConfirming(false) })}
+        onClick={() => run(() => revokeApiToken({ id }), { onFailure: cancel, focus: () => document.getElementById(apiTokenRowId(id)) })}
         className="rounded bg-red-700 px-3 py-1 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
       >
         {pending ? "正在吊销……" : "确定吊销"}
       </button>
-      <button type="button" onClick={() => setConfirming(false)} className="text-sm text-slate-700 underline">
+      <button type="button" onClick={cancel} className="text-sm text-slate-700 underline">
         取消
       </button>
     </div>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { listApiTokens } from "@/lib/api-tokens/queries.ts";
+import { apiTokenRowId } from "@/lib/api-tokens/schema.ts";
 import { listRegionOptions } from "@/lib/regions/queries.ts";
 import { REGION_LEVEL_LABELS } from "@/lib/regions/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -28,7 +29,7 @@ export default async function ApiTokensPage() {
         <Table caption="接口令牌" head={["名称", "区域", "令牌开头", "创建", "最近使用", "状态", "操作"]}>
           {tokens.length === 0 && <EmptyRow colSpan={7}>尚未创建接口令牌</EmptyRow>}
           {tokens.map((token) => (
-            <tr key={token.id}>
+            <tr key={token.id} id={apiTokenRowId(token.id)} tabIndex={-1} className="focus:outline-2 focus:outline-brand-600">
               <td className={cell}>{token.name}</td>
               <td className={cell}>
                 {token.region.name}
