@@ -23,7 +23,8 @@ import type { StorageKind } from "@/lib/storage/env.ts";
 // Either way the evidence files (DATA_DIR/uploads) are copied beside it when
 // STORAGE=local; with STORAGE=database they are in the database already, and
 // with STORAGE=s3 they stay in the object store, backed up by its own means
-// (the manifest's `storage` says which). manifest.json,
+// (the manifest's `storage` says which, and restore runs only under that
+// STORAGE). manifest.json,
 // written last, lists every file with its sha256, so a backup cut short has
 // no manifest and restore refuses it.
 
