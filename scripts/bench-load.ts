@@ -26,7 +26,6 @@ import path from "node:path";
 import pg from "pg";
 import { freePort } from "@/lib/db/embedded.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { parseEnv } from "@/lib/env.ts";
 import { reportingPeriod, type Period, type ReportCadence } from "@/lib/progress/periods.ts";
 import { SYNTH_PASSWORD } from "@/lib/synth/province.ts";
 import { DATA_DIR, openBenchDatabase, stats as statsOf, table, ms } from "@/scripts/bench-support.ts";
@@ -50,19 +49,14 @@ const DOWNLOAD_POOL = 16;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 /**
- * Storage of evidence files for both servers. STORAGE from the environment
- * wins; otherwise `database` as soon as lib/env.ts knows it (two servers then
- * share nothing but PostgreSQL), else the local store in one DATA_DIR that
- * both servers share, which is what works until then.
+ * Storage of evidence files for both servers: STORAGE from the environment,
+ * else `database`, so the two servers share nothing but PostgreSQL and every
+ * evidence file is read back through the server that did not store it. With
+ * STORAGE=local both servers share one DATA_DIR folder, so the both-servers
+ * download check is then trivially true.
  */
-function chooseStorage(): string | undefined {
-  if (process.env.STORAGE) return process.env.STORAGE;
-  try {
-    const parsed = parseEnv({ STORAGE: "database" }) as Record<string, unknown>;
-    return parsed.STORAGE === "database" ? "database" : undefined;
-  } catch {
-    return undefined;
-  }
+function chooseStorage(): string {
+  return process.env.STORAGE || "database";
 }
 
 type Target = {
@@ -236,7 +230,7 @@ async function main(): Promise<number> {
       TRUST_PROXY: "1",
       // With the local store both servers share this one folder; with STORAGE=database it holds nothing.
       DATA_DIR: path.join(DATA_DIR, "load-app"),
-      ...(storage ? { STORAGE: storage } : {}),
+      STORAGE: storage,
     };
     started = performance.now();
     const servers = await Promise.all(
@@ -249,7 +243,7 @@ async function main(): Promise<number> {
         return server;
       }),
     );
-    log(`servers up in ${ms(performance.now() - started)} ms: A ${servers[0]!.url}, B ${servers[1]!.url} (storage: ${storage ?? "local, one shared DATA_DIR"})`);
+    log(`servers up in ${ms(performance.now() - started)} ms: A ${servers[0]!.url}, B ${servers[1]!.url} (storage: ${storage === "local" ? "local, one shared DATA_DIR" : storage})`);
 
     const actionId = serverActionId("lib/progress/actions.ts", "submitProgressReport");
 

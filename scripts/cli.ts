@@ -55,7 +55,8 @@
 //       of its files, taken only while no server runs on DATA_DIR; a
 //       DATABASE_URL server with pg_dump/pg_restore of its own major version
 //       (PATH or PG_BIN_DIR). Evidence files and a manifest.json go beside it.
-//       restore writes only into an empty data directory or database.
+//       restore writes only into an empty data directory or database, and
+//       only under the STORAGE the backup was taken with (manifest.storage).
 //
 // Log lines ([fazhi] …) go to stderr, so stdout carries only the result.
 //
@@ -80,7 +81,7 @@ import { describeDryRun } from "@/lib/import/dry-run-text.ts";
 import { importWarnings } from "@/lib/import/warnings.ts";
 import type { DocumentKind } from "@/lib/import/classify.ts";
 import { CliImportStop, commitCliImport, describeCliImport } from "@/lib/plans/cli-import.ts";
-import { backup, BackupError, restore } from "@/lib/ops/backup.ts";
+import { backup, BackupError, backupStorage, restore } from "@/lib/ops/backup.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]
 
@@ -115,6 +116,7 @@ const USAGE = `用法:npm run cli -- <命令> [选项]
                                   再复制其数据文件;设置了 DATABASE_URL 时用与服务器同一大版本的 pg_dump
                                   (在 PATH 或 PG_BIN_DIR 中)导出
   restore <目录>                  从备份恢复到空的数据目录(DATA_DIR)或空的数据库(DATABASE_URL),先核对清单中每个文件的校验和
+                                  ;须以备份时的 STORAGE 运行(清单中的 storage),并以同样的设置启动
   help                            显示本说明
 
 数据库:设置了 DATABASE_URL 时使用它,否则使用数据目录(DATA_DIR,默认 .data)中的内置数据库。`;
@@ -433,7 +435,7 @@ async function backupOrRestore(command: "backup" | "restore", args: string[]): P
       console.log(`  已执行的数据库迁移:${manifest.migrations.length} 个`);
     } else {
       const manifest = await restore(options);
-      console.log(`恢复完成:来自 ${manifest.createdAt} 的备份,${manifest.files.length} 个文件已核对校验和并写入;现在可以 npm start。`);
+      console.log(`恢复完成:来自 ${manifest.createdAt} 的备份,${manifest.files.length} 个文件已核对校验和并写入;现在可以以 STORAGE=${backupStorage(manifest)} 运行 npm start。`);
     }
     return 0;
   } catch (error) {

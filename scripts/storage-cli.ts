@@ -75,6 +75,8 @@ export async function storageMigrate(args: string[], tools: CliTools): Promise<n
     }
     console.log(`\n全部文件已在${NAMES[to]}中${result.copied ? ",本次复制的每个文件都已读回核对校验值" : ""}。`);
     console.log(`下一步:把环境变量 STORAGE 设为 ${to}${to === "s3" ? "(以及 S3_* 设置)" : ""},然后重启每一台服务器。`);
+    // Uploads between the end of this run and the restart went to the old store only.
+    console.log(`重启后再运行一次 npm run cli -- storage migrate --from ${from} --to ${to},补上迁移后、重启前上传的文件(已有的会跳过);或在迁移期间停止服务。`);
     console.log(`原有文件仍保留在 ${source.location},切换并确认无误后可自行删除。`);
     return 0;
   };

@@ -23,7 +23,8 @@ import type { StorageKind } from "@/lib/storage/env.ts";
 // Either way the evidence files (DATA_DIR/uploads) are copied beside it when
 // STORAGE=local; with STORAGE=database they are in the database already, and
 // with STORAGE=s3 they stay in the object store, backed up by its own means
-// (the manifest's `storage` says which). manifest.json,
+// (the manifest's `storage` says which, and restore runs only under that
+// STORAGE). manifest.json,
 // written last, lists every file with its sha256, so a backup cut short has
 // no manifest and restore refuses it.
 
@@ -76,10 +77,34 @@ export async function restore({ env, dir, log }: Options): Promise<BackupManifes
   if (!env.DATABASE_URL && manifest.kind !== "embedded") {
     throw new BackupError("这份备份是外部数据库的 pg_dump 文件,请设置 DATABASE_URL 指向一个空数据库后再恢复。");
   }
+  refuseOtherStorage(manifest, env.STORAGE);
   if (env.DATABASE_URL) await restoreExternal(env, from, manifest, log);
   else await restoreEmbedded(env, from, manifest, log);
   noteMigrations(manifest, log);
+  if (manifest.storage === "s3") log(S3_NOTE);
   return manifest;
+}
+
+/** Where the backup's evidence is; older backups have no `storage` and were local. */
+export function backupStorage(manifest: BackupManifest): StorageKind {
+  return manifest.storage ?? "local";
+}
+
+const S3_NOTE = "备份中没有对象存储(STORAGE=s3)存储桶里的佐证材料文件:请在对象存储中保留存储桶或另行恢复它,并以原来的 STORAGE=s3 与 S3_* 设置启动。";
+
+/**
+ * Restored under another STORAGE, the app would look for the evidence where it
+ * is not: every download 404 while /api/ready says ready. One line saying what to set.
+ */
+function refuseOtherStorage(manifest: BackupManifest, running: StorageKind): void {
+  const stored = backupStorage(manifest);
+  if (stored === running) return;
+  const line: Record<StorageKind, string> = {
+    local: "备份中的佐证材料是本机目录中的文件(STORAGE=local,在备份的 uploads 中):请以 STORAGE=local 运行恢复,并以同样的设置启动(之后可用 storage migrate 迁移到其他存储)。",
+    database: "备份中的佐证材料保存在数据库中(STORAGE=database):请以 STORAGE=database 运行恢复,并以同样的设置启动。",
+    s3: `备份中的佐证材料在对象存储中(STORAGE=s3),不在本备份里,须在对象存储中保留或另行恢复:请以 STORAGE=s3 及原来的 S3_* 设置运行恢复,并以同样的设置启动。`,
+  };
+  throw new BackupError(line[stored]);
 }
 
 // ---------------------------------------------------------------- embedded
@@ -211,7 +236,8 @@ async function restoreExternal(env: Env, from: string, manifest: BackupManifest,
   await refuseUploadsInUse(env.DATA_DIR);
   await verify(from, manifest);
   log(`用 ${pgRestore} 导入数据库……`);
-  await runTool(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", path.join(from, DUMP_FILE)], url);
+  // One transaction: a failure part-way leaves the database empty, so the rerun is not refused for its tables.
+  await runTool(pgRestore, ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", path.join(from, DUMP_FILE)], url);
   await fs.mkdir(env.DATA_DIR, { recursive: true });
   await fs.rm(path.join(env.DATA_DIR, UPLOADS_DIR), { recursive: true, force: true });
   await fs.cp(path.join(from, UPLOADS_DIR), path.join(env.DATA_DIR, UPLOADS_DIR), { recursive: true });

@@ -17,20 +17,29 @@ const PUT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
 class ProbeRollback extends Error {}
 
+/** Rounds of "there – gone again" before giving up; each needs the cleanup to delete the row anew. */
+const WRITE_ATTEMPTS = 3;
+
 /**
  * ON CONFLICT DO NOTHING: when another server is putting the same content
  * right now, this waits for its transaction and then inserts nothing (or, if
  * that one rolled back, inserts). The blob row and its chunks commit together,
- * so a blob row always means a complete file.
+ * so a blob row always means a complete file. Exported for the test of its race
+ * with the orphan-file cleanup.
  */
-async function writeBlob(tx: Tx, hash: string, bytes: Uint8Array): Promise<void> {
+export async function writeBlob(tx: Tx, hash: string, bytes: Uint8Array): Promise<void> {
   const size = bytes.byteLength;
-  const { count } = await tx.attachmentBlob.createMany({ data: [{ hash, size, storedAt: new Date() }], skipDuplicates: true });
-  if (count === 0) {
+  for (let attempt = 1; ; attempt++) {
+    const { count } = await tx.attachmentBlob.createMany({ data: [{ hash, size, storedAt: new Date() }], skipDuplicates: true });
+    if (count === 1) break;
     // Already stored: renew its time, as the local store touches its file,
-    // so the cleanup does not take it before this upload's row commits.
-    await tx.attachmentBlob.update({ where: { hash }, data: { storedAt: new Date() } });
-    return;
+    // so the cleanup does not take it before this upload's row commits. The
+    // row lock this takes makes a later cleanup DELETE wait and re-check.
+    const renewed = await tx.attachmentBlob.updateMany({ where: { hash }, data: { storedAt: new Date() } });
+    if (renewed.count > 0) return;
+    // The cleanup's DELETE committed between the two statements (ON CONFLICT
+    // DO NOTHING locks nothing): the file is gone, so store it again.
+    if (attempt === WRITE_ATTEMPTS) throw new Error(`attachment ${hash}: removed by the cleanup while being stored, ${attempt} times`);
   }
   for (let index = 0, at = 0; at < size; index++, at += CHUNK_BYTES) {
     await tx.attachmentChunk.create({ data: { hash, index, bytes: new Uint8Array(bytes.subarray(at, at + CHUNK_BYTES)) } });

@@ -6,7 +6,8 @@ import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 // installation can move from one server's disk to a store every server reads.
 // Safe to rerun: a file the target already has is skipped, so a run cut short
 // (or one with failures) is simply run again. The source is left as it was;
-// the operator switches STORAGE afterwards.
+// the operator switches STORAGE afterwards and runs it once more (uploads
+// between the run and the restart went to the old store only).
 
 export type MigrationFailure = { hash: string; reason: string };
 
@@ -56,7 +57,10 @@ async function copyOne(from: AttachmentStore, to: AttachmentStore, hash: string)
   if (!bytes) return "源存储中已没有该文件";
   // A file damaged on disk would otherwise be copied under a name that promises other content.
   if (sha256(bytes) !== hash) return "源文件已损坏(内容与文件名中的校验值不符),未复制";
+  // Looked at again just before the put: whether a bad copy below is this run's own.
+  const wasThere = await to.has(hash);
   const stored = await to.put(bytes);
+  const putEnded = new Date();
   if (stored.hash !== hash) return "写入目标存储后的校验值不符";
   // Read back through the target's own download path, as a server would serve it.
   const back = await to.stream(hash);
@@ -64,9 +68,13 @@ async function copyOne(from: AttachmentStore, to: AttachmentStore, hash: string)
   const digest = createHash("sha256");
   for await (const part of back.body as unknown as AsyncIterable<Uint8Array>) digest.update(part);
   if (digest.digest("hex") !== hash) {
-    // Not left behind: a rerun would take it for a good copy and skip it.
-    await to.remove(hash, new Date(Date.now() + 60_000)).catch(() => {});
-    return "写入后读回的内容与原文件不符,已从目标存储删除";
+    // A copy this run created is not left behind: a rerun would take it for a
+    // good copy and skip it. One a live server stored (before this put, or
+    // again since: its time stored is later) is its upload's, and stays.
+    const kept = "写入后读回的内容与原文件不符;目标存储中的该文件可能是其他服务器同时存入的,未删除,请检查目标存储中的该文件";
+    if (wasThere) return kept;
+    const removed = await to.remove(hash, new Date(putEnded.getTime() + 1)).catch(() => false);
+    return removed ? "写入后读回的内容与原文件不符,已从目标存储删除" : kept;
   }
   return null;
 }

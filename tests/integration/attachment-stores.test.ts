@@ -3,11 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, db, type Db } from "@/lib/db/client.ts";
+import { createPrisma, db, type Db, type Tx } from "@/lib/db/client.ts";
 import { createRegion, createUser } from "@/lib/db/factories.ts";
 import { removeUnreferencedFiles, UNREFERENCED_FILE_MIN_AGE_MS } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
-import { CHUNK_BYTES, DatabaseAttachmentStore } from "@/lib/storage/database-store.ts";
+import { CHUNK_BYTES, DatabaseAttachmentStore, writeBlob } from "@/lib/storage/database-store.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { S3AttachmentStore } from "@/lib/storage/s3-store.ts";
 import { startS3Emulator, type S3Emulator } from "../support/s3-emulator.ts";
@@ -237,5 +237,38 @@ describe("the orphan-file cleanup over the database store", () => {
     expect(await db().attachmentChunk.count({ where: { hash: orphan.hash } })).toBe(0);
     expect(await store.has(referenced.hash)).toBe(true);
     expect(await store.has(fresh.hash)).toBe(true);
+  });
+});
+
+describe("a database-store put racing the orphan-file cleanup", () => {
+  it("stores the file again when the cleanup deletes it between finding it there and renewing its time", async () => {
+    const store = new DatabaseAttachmentStore(db());
+    const bytes = unique(CHUNK_BYTES + 10);
+    const { hash } = await store.put(bytes);
+    const cleanup = ownClient();
+    await db().$transaction(async (tx) => {
+      // The transaction as writeBlob sees it, but the cleanup's DELETE commits
+      // (on its own connection) right after the insert found the row there.
+      const raced = new Proxy(tx, {
+        get(target, key, receiver) {
+          if (key !== "attachmentBlob") return Reflect.get(target, key, receiver);
+          const blobs = target.attachmentBlob;
+          return new Proxy(blobs, {
+            get(inner, name, innerReceiver) {
+              if (name !== "createMany") return Reflect.get(inner, name, innerReceiver);
+              return async (...args: Parameters<typeof blobs.createMany>) => {
+                const result = await blobs.createMany(...args);
+                if (result.count === 0) await cleanup.attachmentBlob.deleteMany({ where: { hash } });
+                return result;
+              };
+            },
+          });
+        },
+      }) as Tx;
+      await writeBlob(raced, hash, bytes);
+    });
+    expect(await store.has(hash)).toBe(true);
+    expect(Buffer.from((await store.get(hash))!).equals(Buffer.from(bytes))).toBe(true);
+    expect(await db().attachmentChunk.count({ where: { hash } })).toBe(2);
   });
 });

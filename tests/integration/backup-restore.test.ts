@@ -10,6 +10,8 @@ import { parseEnv } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase, type Database } from "@/lib/db/prepare.ts";
 import { freePort } from "@/lib/db/embedded.ts";
 import { readMigrations } from "@/lib/db/migrate.ts";
+import { createPrisma } from "@/lib/db/client.ts";
+import { DatabaseAttachmentStore } from "@/lib/storage/database-store.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 
 // Issue 14, acceptance 4: `npm run cli -- backup <dir>` of the demo in an
@@ -29,7 +31,7 @@ const backupDir = path.join(scratch, "backup");
 
 /** The CLI as an operator runs it; DATABASE_URL empty (= unset) unless given. */
 function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return runCli(args, { DATABASE_URL: "", PG_BIN_DIR: "", ...env });
+  return runCli(args, { DATABASE_URL: "", PG_BIN_DIR: "", STORAGE: "", ...env });
 }
 
 /** Row count of every table, listed from the catalogue. */
@@ -80,6 +82,8 @@ let port: number;
 let running: Database | null = null;
 let counts: Record<string, number>;
 let evidence: Record<string, string>;
+/** Files put into the database store (STORAGE=database) of the original, by hash. */
+const blobs = new Map<string, Uint8Array>();
 
 beforeAll(async () => {
   // As `npm start` brings up an empty DATA_DIR: embedded server, migrations, demo seed.
@@ -89,6 +93,15 @@ beforeAll(async () => {
   const store = new LocalAttachmentStore(path.join(original, "uploads"));
   await store.put(new TextEncoder().encode("整改台账(第一季度)\n"));
   await store.put(Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251));
+  const prisma = createPrisma(running.url);
+  try {
+    const inDatabase = new DatabaseAttachmentStore(prisma);
+    for (const bytes of [new TextEncoder().encode("数据库中的佐证材料\n"), Uint8Array.from({ length: 600_000 }, (_, i) => (i * 104729) % 253)]) {
+      blobs.set((await inDatabase.put(bytes)).hash, bytes);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
   counts = await rowCounts(running.url);
   evidence = fileDigests(path.join(original, "uploads"));
 }, 180_000);
@@ -127,15 +140,71 @@ describe("backup and restore of the embedded database", () => {
     expect(fs.existsSync(path.join(original, "postgres", "postmaster.pid"))).toBe(false);
   });
 
+  const databaseBackup = path.join(scratch, "backup-storage-database");
+
   it("with STORAGE=database the evidence is in the database: the backup copies no files beside it and says so", { timeout: 120_000 }, async () => {
-    const dir = path.join(scratch, "backup-storage-database");
-    const run = await cli(["backup", dir], { DATA_DIR: original, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
+    const run = await cli(["backup", databaseBackup], { DATA_DIR: original, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("佐证材料:在数据库中,已包含在上面的数据库备份里");
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    const manifest = JSON.parse(fs.readFileSync(path.join(databaseBackup, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ storage: "database", totals: { uploads: { files: 0, bytes: 0 } } });
     expect(manifest.files.filter((f: { path: string }) => f.path.startsWith("uploads/"))).toEqual([]);
-    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses, in one line and changing nothing, a restore under another STORAGE than the backup's", { timeout: 60_000 }, async () => {
+    // The database backup under the default (local): every download would 404.
+    const target = path.join(scratch, "mismatch-local");
+    const asLocal = await cli(["restore", databaseBackup], { DATA_DIR: target, EMBEDDED_PG_PORT: String(port) });
+    expect(asLocal.status).toBe(1);
+    expect(asLocal.stderr.trim().split("\n")).toHaveLength(1);
+    expect(asLocal.stderr).toContain("请以 STORAGE=database 运行恢复,并以同样的设置启动");
+    expect(fs.existsSync(target)).toBe(false);
+
+    // The local backup (its files in uploads/) under STORAGE=database: the files would sit unread.
+    const asDatabase = await cli(["restore", backupDir], { DATA_DIR: target, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
+    expect(asDatabase.status).toBe(1);
+    expect(asDatabase.stderr.trim().split("\n")).toHaveLength(1);
+    expect(asDatabase.stderr).toContain("请以 STORAGE=local 运行恢复");
+    expect(fs.existsSync(target)).toBe(false);
+
+    // A backup taken with the bucket: its files were never in it.
+    const s3Backup = path.join(scratch, "backup-storage-s3");
+    fs.cpSync(databaseBackup, s3Backup, { recursive: true });
+    const manifestFile = path.join(s3Backup, "manifest.json");
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, "utf8")), storage: "s3" }));
+    const s3AsLocal = await cli(["restore", s3Backup], { DATA_DIR: target, EMBEDDED_PG_PORT: String(port) });
+    expect(s3AsLocal.status).toBe(1);
+    expect(s3AsLocal.stderr.trim().split("\n")).toHaveLength(1);
+    expect(s3AsLocal.stderr).toContain("STORAGE=s3");
+    expect(s3AsLocal.stderr).toContain("不在本备份里");
+    expect(s3AsLocal.stderr).toContain("对象存储");
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it("restores a STORAGE=database backup into a fresh data directory: the same evidence bytes through the database store", { timeout: 120_000 }, async () => {
+    const target = path.join(scratch, "restored-database");
+    const run = await cli(["restore", databaseBackup], { DATA_DIR: target, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
+    expect(run.stderr).not.toMatch(/失败|无法|已有/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("STORAGE=database");
+
+    const database = await openDatabase(parseEnv({ DATA_DIR: target, EMBEDDED_PG_PORT: String(await freePort()) }), () => {});
+    const prisma = createPrisma(database.url);
+    try {
+      expect(await rowCounts(database.url)).toEqual(counts);
+      const store = new DatabaseAttachmentStore(prisma);
+      expect(blobs.size).toBe(2);
+      for (const [hash, bytes] of blobs) {
+        const back = await store.stream(hash);
+        expect(back?.size).toBe(bytes.byteLength);
+        const parts: Uint8Array[] = [];
+        for await (const part of back!.body as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+        expect(Buffer.concat(parts).equals(Buffer.from(bytes))).toBe(true);
+      }
+    } finally {
+      await prisma.$disconnect();
+      await database.stop();
+    }
   });
 
   it("refuses to restore into a data directory that holds a database, and changes nothing", { timeout: 60_000 }, async () => {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { CHUNK_BYTES, DatabaseAttachmentStore } from "@/lib/storage/database-store.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
+import { migrateAttachments } from "@/lib/storage/migrate.ts";
+import type { StoredStream } from "@/lib/storage/attachment-store.ts";
 import { S3AttachmentStore } from "@/lib/storage/s3-store.ts";
 import { runCli } from "../support/cli.ts";
 import { startS3Emulator, type S3Emulator } from "../support/s3-emulator.ts";
@@ -55,6 +57,8 @@ describe("storage migrate --to database", () => {
     expect(first.stdout).toContain("本机目录(local)→ 数据库(database)");
     expect(first.stdout).toContain(`本次复制 3 个文件(${Math.ceil(total / 1024)} KB),目标中已有 0 个,失败 0 个`);
     expect(first.stdout).toContain("把环境变量 STORAGE 设为 database");
+    // Uploads between this run and the restart are only in the old store: the same command once more picks them up.
+    expect(first.stdout).toContain("重启后再运行一次 npm run cli -- storage migrate --from local --to database");
 
     const stored = new DatabaseAttachmentStore(db());
     for (const [i, hash] of hashes.entries()) expect(same(await stored.get(hash), files[i]!)).toBe(true);
@@ -116,5 +120,67 @@ describe("storage migrate --to s3", () => {
     const run = await migrate(["--to", "s3"], { S3_ENDPOINT: "", S3_BUCKET: "" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("S3_BUCKET: STORAGE=s3 时必须设置");
+  });
+});
+
+/** The database store whose download path hands back other bytes than it stored (a faulty target). */
+class GarblingStore extends DatabaseAttachmentStore {
+  constructor(private readonly whileReading: () => Promise<void> = async () => {}) {
+    super(db());
+  }
+  override async stream(hash: string): Promise<StoredStream | null> {
+    await this.whileReading();
+    const bytes = await this.get(hash);
+    if (!bytes) return null;
+    const garbled = Uint8Array.from(bytes, (b) => b ^ 0xff);
+    return { size: garbled.byteLength, body: new Blob([garbled]).stream() };
+  }
+}
+
+describe("storage migrate, a copy that does not read back intact", () => {
+  const oneFile = async () => {
+    const source = new LocalAttachmentStore(path.join(dataDir, "one"));
+    const bytes = new Uint8Array(randomBytes(700));
+    const { hash } = await source.put(bytes);
+    return { source, bytes, hash };
+  };
+
+  it("removes the bad copy this run created, and reports the file failed", async () => {
+    const { source, hash } = await oneFile();
+    const result = await migrateAttachments(source, new GarblingStore());
+    expect(result.failed).toEqual([{ hash, reason: "写入后读回的内容与原文件不符,已从目标存储删除" }]);
+    expect(await new DatabaseAttachmentStore(db()).has(hash)).toBe(false);
+  });
+
+  it("keeps a file another server stored in the target just before this run's put", async () => {
+    const { source, bytes, hash } = await oneFile();
+    const live = new DatabaseAttachmentStore(db());
+    // A live server's upload of the same content lands after the run found
+    // the file missing and before it writes it.
+    const racing = Object.assign(Object.create(source) as LocalAttachmentStore, {
+      get: async (h: string) => {
+        await live.put(bytes);
+        return source.get(h);
+      },
+    });
+    const result = await migrateAttachments(racing, new GarblingStore());
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]!.reason).toContain("未删除");
+    expect(await live.has(hash)).toBe(true);
+  });
+
+  it("keeps a file another server stored again while this run read it back", async () => {
+    const { source, bytes, hash } = await oneFile();
+    const live = new DatabaseAttachmentStore(db());
+    const result = await migrateAttachments(
+      source,
+      new GarblingStore(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await live.put(bytes);
+      }),
+    );
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]!.reason).toContain("未删除");
+    expect(await live.has(hash)).toBe(true);
   });
 });
