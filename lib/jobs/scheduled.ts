@@ -4,8 +4,9 @@ import { runReminderJob, type ReminderJobResult } from "@/lib/reminders/job.ts";
 import { removeUnreferencedFiles, type CleanupResult } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 import { runJobOnce, type JobDatabase } from "@/lib/jobs/run.ts";
+import { writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 
-// The two scheduled jobs as scripts/start.ts (timers) and scripts/cli.ts
+// The scheduled jobs as scripts/start.ts (timers) and scripts/cli.ts
 // (reminders, cleanup-files) run them: each under its lock, each run recorded.
 
 /**
@@ -17,6 +18,16 @@ export const JOB_RUN_RETENTION_DAYS = 90;
 
 export function runReminders(database: JobDatabase, today: string, options: { mailer?: Mailer } = {}) {
   return runJobOnce<ReminderJobResult>(database, "reminders", () => runReminderJob(today, { db: database.db, mailer: options.mailer }));
+}
+
+/**
+ * Counts each province's unfiltered view into its shared snapshot
+ * (DashboardSnapshot), which every server's province page reads.
+ */
+export function runDashboardSnapshots(database: JobDatabase, today: string) {
+  return runJobOnce(database, "dashboard-snapshots", () => writeProvinceSnapshots(database.db, today), {
+    summarize: (provinces) => ({ provinces: provinces.length }),
+  });
 }
 
 export type FileCleanupResult = CleanupResult & { jobRunsRemoved: number };
