@@ -209,7 +209,7 @@ describe("后台任务 page query (listJobRuns)", () => {
 
     const admin = (await actAs(world.admin))!;
     const jobs = await listJobRuns(admin);
-    expect(jobs.map((j) => j.job)).toEqual(["reminders", "cleanup-files"]);
+    expect(jobs.map((j) => j.job)).toEqual(["reminders", "cleanup-files", "dashboard-snapshots"]);
     expect(jobs[0]!.runs.map((r) => r.status)).toEqual(["FAILED", "SUCCEEDED"]);
     expect(jobs[0]!.runs[0]).toMatchObject({ error: "Error: 失败了", host: os.hostname() });
     expect(jobs[1]!.runs).toEqual([]);
