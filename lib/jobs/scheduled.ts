@@ -55,9 +55,23 @@ export function runFileCleanup(database: JobDatabase, options: { store?: Attachm
   );
 }
 
+/**
+ * The dashboard-snapshots job runs every five minutes, about 300 rows a day per
+ * server: its runs are kept this long, enough to see whether it keeps up.
+ */
+export const SNAPSHOT_JOB_RUN_RETENTION_DAYS = 2;
+
 export async function removeOldJobRuns(db: Db, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   // RUNNING rows stay: the lock holder closes them (run.ts).
-  const { count } = await db.jobRun.deleteMany({ where: { startedAt: { lt: before }, status: { not: "RUNNING" } } });
+  const { count } = await db.jobRun.deleteMany({
+    where: {
+      status: { not: "RUNNING" },
+      OR: [
+        { startedAt: { lt: daysAgo(JOB_RUN_RETENTION_DAYS) } },
+        { job: "dashboard-snapshots", startedAt: { lt: daysAgo(SNAPSHOT_JOB_RUN_RETENTION_DAYS) } },
+      ],
+    },
+  });
   return count;
 }
