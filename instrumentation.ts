@@ -6,9 +6,4 @@ export async function register() {
   receiveJobDurations();
   // The registry now, so the request preload times pages from the first request on.
   metrics();
-  // The province leader's page is read from figures counted in the background (lib/dashboards/queries.ts).
-  if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { keepProvinceViewsWarm } = await import("@/lib/dashboards/queries.ts");
-    keepProvinceViewsWarm();
-  }
 }

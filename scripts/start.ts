@@ -10,7 +10,8 @@ import { parseEnvOrExit } from "@/lib/env.ts";
 import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
+import { PROVINCE_VIEW_TTL_MS } from "@/lib/dashboards/queries.ts";
+import { runDashboardSnapshots, runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { removeExpiredThrottles } from "@/lib/auth/login.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { forwardJobDurationsTo, timeJob } from "@/lib/ops/metrics.ts";
@@ -131,6 +132,20 @@ async function remind() {
 }
 void remind();
 setInterval(remind, REMINDER_INTERVAL_MS).unref();
+
+// The province leader's page reads its unfiltered figures from a snapshot that
+// one server counts every five minutes (lib/dashboards/queries.ts), so every
+// server shows the same figures and the same 统计于 time.
+async function countDashboards() {
+  try {
+    const outcome = await timeJob("dashboard-snapshots", () => runDashboardSnapshots({ db: jobDb!, url: database.url }, todayInChina()));
+    if (outcome.status === "SKIPPED") log("全省看板统计:另一台服务器正在运行,本次跳过");
+  } catch (error) {
+    console.error(`[fazhi] 全省看板统计失败:${(error as Error).message}`);
+  }
+}
+void countDashboards();
+setInterval(countDashboards, PROVINCE_VIEW_TTL_MS).unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

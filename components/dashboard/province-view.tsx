@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { PROVINCE_VIEW_TTL_MS, type ProvinceDashboard } from "@/lib/dashboards/queries.ts";
+import { PROVINCE_VIEW_TTL_MS, provinceRowHref, type ProvinceDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery } from "@/lib/dashboards/schema.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
-import { describeProvinceView, onTimeRate, provinceSummary, provinceTables, submissionRate } from "@/lib/dashboards/tables.ts";
+import { describeProvinceView, formatCountedAt, onTimeRate, provinceSummary, provinceTables, submissionRate } from "@/lib/dashboards/tables.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
 import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
@@ -14,7 +14,8 @@ import { percent } from "@/components/dashboard/format.ts";
 
 /**
  * The province leader's cross-district page: the province's totals, then one
- * row per city (each opens that city's view of its districts). A hundred
+ * row per city (each opens that city's view of its districts) and per
+ * district placed directly under the province (省直管, opens its own page). A hundred
  * districts side by side were a megabyte of HTML; ten cities are a page.
  */
 export function ProvinceView({ data }: { data: ProvinceDashboard }) {
@@ -29,8 +30,9 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
     name: c.name,
     rate: c.measures && completionRate(c.measures) !== null ? Math.round(completionRate(c.measures)! * 1000) / 10 : null,
   }));
-  const cityHref = (id: number, filters = data.filters) => `/dashboard/city/${id}${filtersToQuery(filters)}`;
-  const counted = new Intl.DateTimeFormat("zh-CN", { timeStyle: "short", timeZone: "Asia/Shanghai" }).format(data.asOf);
+  const level = new Map(data.cities.map((c) => [c.id, c.level]));
+  const cityHref = (id: number, filters = data.filters) => provinceRowHref({ id, level: level.get(id) ?? "CITY" }, filtersToQuery(filters));
+  const counted = formatCountedAt(data.asOf);
   return (
     <>
       <PageHeader
@@ -45,13 +47,15 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
         areas={[...data.areas.map((x) => ({ value: x.code, label: x.name })), { value: "NONE", label: "未归类" }]}
       />
       <p className="mb-3 text-xs text-slate-500">
-        全省数据每 {PROVINCE_VIEW_TTL_MS / 60_000} 分钟统计一次,本页数字统计于 {counted}。
+        {data.source === "snapshot"
+          ? `未筛选的全省数据每 ${PROVINCE_VIEW_TTL_MS / 60_000} 分钟统计一次,统计于 ${counted}。`
+          : `统计于 ${counted};筛选后的数据在打开时统计,${PROVINCE_VIEW_TTL_MS / 60_000} 分钟内再次打开沿用这次的结果。`}
       </p>
       <StatCards
         title="全省主要指标"
         stats={[
-          { label: "措施总数", value: m?.measures ?? 0, note: `其中长期坚持 ${m?.ongoing ?? 0} 项` },
-          { label: "完成率", value: percent(m ? completionRate(m) : null), note: "不含长期坚持的措施", tone: "green" },
+          { label: "举措总数", value: m?.measures ?? 0, note: `其中长期坚持 ${m?.ongoing ?? 0} 项` },
+          { label: "完成率", value: percent(m ? completionRate(m) : null), note: "不含长期坚持的举措", tone: "green" },
           { label: "已逾期", value: m?.overdue ?? 0, note: `红灯 ${m?.red ?? 0} 项`, tone: "red" },
           { label: "按时完成率", value: percent(a ? onTimeRate(a) : null) },
           {
@@ -82,7 +86,7 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
             </a>
           </span>
         </div>
-        <p className="mb-2 text-sm text-slate-600">点击市名查看该市各区。</p>
+        <p className="mb-2 text-sm text-slate-600">点击市名查看该市各区;省直管的区直接打开该区看板。</p>
         <DataTable
           caption="各市主要指标"
           columns={tables.cities.columns}
@@ -93,7 +97,7 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
       </section>
       <div className="mb-6">
         <ChartFigure
-          title="各市完成率(不含长期坚持的措施)"
+          title="各市完成率(不含长期坚持的举措)"
           chart={<RateBars data={cityRates} />}
           head={["市", "完成率"]}
           rows={cityRates.map((c) => [c.name, c.rate === null ? "—" : `${c.rate}%`])}
@@ -102,13 +106,13 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
       <section aria-labelledby="areas-title" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="areas-title" className="text-lg font-semibold">
-            按纲要领域对比:完成率(已完成/非长期坚持的措施)
+            按纲要领域对比:完成率(已完成/非长期坚持的举措)
           </h2>
           <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
             导出 Excel
           </a>
         </div>
-        <p className="mb-2 text-sm text-slate-600">各市所辖区的规划章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该市各区在该领域的情况。</p>
+        <p className="mb-2 text-sm text-slate-600">各市所辖区的规划章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该市各区(省直管的区为该区)在该领域的情况。</p>
         <div className="overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">各市按纲要领域的完成率</caption>
@@ -138,7 +142,7 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
                           <Link
                             href={cityHref(c.id, { ...data.filters, area: row.code })}
                             className="text-brand-700 hover:underline"
-                            aria-label={`${c.name}${row.name}:措施 ${cell.measures} 项,完成率 ${percent(completionRate(cell))}(${cell.completedNonOngoing}/${cell.nonOngoing})`}
+                            aria-label={`${c.name}${row.name}:举措 ${cell.measures} 项,完成率 ${percent(completionRate(cell))}(${cell.completedNonOngoing}/${cell.nonOngoing})`}
                           >
                             {percent(completionRate(cell))}{" "}
                             <span className="text-slate-500">

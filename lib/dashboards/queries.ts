@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client.ts";
+import { db, type Db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -274,8 +274,16 @@ SELECT json_build_object(
 /** Districts of a city side by side, or null when the region is outside the actor's scope. */
 export async function loadCityDashboard(actor: Actor, regionId: number, filters: DashboardFilters, today = todayInChina()) {
   if (!can(actor, "districtDashboard.read")) return null;
-  const region = await db().region.findFirst({ where: regionInScope(actor, regionId), select: { id: true, name: true, path: true, level: true } });
+  const region = await db().region.findFirst({
+    where: regionInScope(actor, regionId),
+    select: { id: true, name: true, path: true, level: true, parentId: true },
+  });
   if (!region) return null;
+  // The province above, for a link back to its page: only for those who can see it.
+  const province =
+    region.parentId === null
+      ? null
+      : await db().region.findFirst({ where: { AND: [regionInScope(actor, region.parentId), { level: "PROVINCE" }] }, select: { id: true, name: true } });
   const districts = await districtsInScope(actor, { path: { startsWith: region.path } });
   const ids = districts.map((d) => d.id);
   // Plan, chapter and unit belong to one district: they do not apply across districts.
@@ -289,6 +297,7 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
   ]);
   return {
     region,
+    province,
     today,
     filters: cityFilters,
     periodLabel: selectedPeriodLabel(today, filters.period),
@@ -316,9 +325,9 @@ type CityFigures = {
  * The counters are counts, so a city's row equals the sum of its districts'
  * rows in the city view (tests/integration/dashboards-province.test.ts).
  */
-async function cityFigures(plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<CityFigures> {
+async function cityFigures(database: Db, plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<CityFigures> {
   if (plans.length === 0) return { measures: null, assignments: null, areas: [] };
-  const [row] = await db().$queryRaw<[{ data: CityFigures }]>`
+  const [row] = await database.$queryRaw<[{ data: CityFigures }]>`
 ${factsCte(plans, filters, today, { measureLevel: true })}
 SELECT json_build_object(
   'measures', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
@@ -329,34 +338,56 @@ SELECT json_build_object(
 }
 
 /**
- * How long a province view's figures are served from memory (per server).
- * Counting a province takes 1.5 s on the bench (100 districts, a million
- * assignments, one statement per city side by side); the leader's page must
- * answer in 300 ms. Figures
- * older than this are still shown while a fresh count runs in the background,
- * up to PROVINCE_VIEW_MAX_AGE_MS; the page says when they were counted.
+ * How often the province's unfiltered view is counted in advance (the
+ * dashboard-snapshots job, scripts/start.ts), and how long a filtered view's
+ * figures are kept in one server's memory. Counting a province takes about
+ * 1.3 s on the bench (100 districts, a million assignments); the leader's
+ * page must answer in 300 ms. The page says when its figures were counted.
  */
 export const PROVINCE_VIEW_TTL_MS = 5 * 60 * 1000;
-export const PROVINCE_VIEW_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** The snapshot row's view key for a province's unfiltered view of all its districts. */
+export const PROVINCE_SNAPSHOT_VIEW = "province";
 
 type ProvinceFigures = {
   cities: (CityFigures & { id: number })[];
   asOf: Date;
 };
+/** A row of the province view: a city, or a district placed directly under the province (省直管). */
+type ProvinceUnit = { id: number; name: string; code: string; level: "CITY" | "DISTRICT"; districtIds: number[] };
+/** What a snapshot holds: the day and the rows it was counted for (its scope), and the figures. */
+type SnapshotFigures = { today: string; scope: [number, number[]][]; cities: (CityFigures & { id: number })[] };
+
 type ProvinceCache = Map<string, { value?: ProvinceFigures; pending?: Promise<ProvinceFigures> }>;
-// On globalThis: Next bundles a page, an export route and instrumentation.ts
-// (which keeps the views warm) apart, each with its own copy of this module.
+// On globalThis: Next bundles a page and an export route apart, each with its own copy of this module.
 const CACHE_KEY = Symbol.for("fazhi.provinceViewCache");
 const provinceCache: ProvinceCache = ((globalThis as unknown as { [CACHE_KEY]?: ProvinceCache })[CACHE_KEY] ??= new Map());
 
-/** Reads (or counts, once for concurrent callers) the figures for a set of cities. */
+/** Counts a set of rows (cities or 省直管 districts) now: one statement per row, side by side. */
+async function countProvince(database: Db, cities: ProvinceUnit[], filters: DashboardFilters, today: string): Promise<ProvinceFigures> {
+  const plans = await scopePlans(database, cities.flatMap((c) => c.districtIds), filters, today);
+  const figures = await Promise.all(
+    cities.map(async (c) => {
+      const own = new Set(c.districtIds);
+      return { id: c.id, ...(await cityFigures(database, plans.filter((p) => own.has(p.districtId)), filters, today)) };
+    }),
+  );
+  return { cities: figures, asOf: new Date() };
+}
+
+/**
+ * A filtered view's figures (or an unfiltered one no snapshot covers), kept in
+ * this server's memory for PROVINCE_VIEW_TTL_MS and counted once for
+ * concurrent callers. Only the unfiltered view is counted in advance.
+ */
 function provinceFigures(
   key: string,
-  cities: { id: number; districtIds: number[] }[],
+  cities: ProvinceUnit[],
   filters: DashboardFilters,
   today: string,
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<ProvinceFigures> {
+  for (const [k, v] of provinceCache) if (v.value && !v.pending && Date.now() - v.value.asOf.getTime() >= PROVINCE_VIEW_TTL_MS) provinceCache.delete(k);
   let entry = provinceCache.get(key);
   if (!entry) {
     if (provinceCache.size >= 200) provinceCache.delete(provinceCache.keys().next().value!);
@@ -364,55 +395,97 @@ function provinceFigures(
     provinceCache.set(key, entry);
   }
   const held = entry;
-  const count = () => {
-    held.pending ??= (async () => {
-      const plans = await scopePlans(db(), cities.flatMap((c) => c.districtIds), filters, today);
-      const figures = await Promise.all(
-        cities.map(async (c) => {
-          const own = new Set(c.districtIds);
-          return { id: c.id, ...(await cityFigures(plans.filter((p) => own.has(p.districtId)), filters, today)) };
-        }),
-      );
-      return { cities: figures, asOf: new Date() };
-    })()
-      .then((value) => {
-        held.value = value;
-        return value;
-      })
-      .finally(() => {
-        held.pending = undefined;
-      });
-    return held.pending;
-  };
-  const age = held.value ? Date.now() - held.value.asOf.getTime() : Infinity;
-  if (fresh || age >= PROVINCE_VIEW_MAX_AGE_MS) return count();
-  if (age >= PROVINCE_VIEW_TTL_MS) {
-    // Stale: shown now, counted afresh for the next visitor.
-    count().catch((error) => logError("province view refresh failed", { key }, error));
-  }
-  for (const [k, v] of provinceCache) if (v.value && !v.pending && Date.now() - v.value.asOf.getTime() >= PROVINCE_VIEW_MAX_AGE_MS) provinceCache.delete(k);
-  return Promise.resolve(held.value!);
+  if (held.value && !fresh) return Promise.resolve(held.value);
+  held.pending ??= countProvince(db(), cities, filters, today)
+    .then((value) => {
+      held.value = value;
+      return value;
+    })
+    .finally(() => {
+      held.pending = undefined;
+    });
+  return held.pending;
 }
 
-/** A region above city level: its cities, each with its districts in the actor's scope. */
-async function citiesOf(actor: Actor, region: { id: number; path: string }) {
-  const districts = await districtsInScope(actor, { path: { startsWith: region.path } });
-  const parents = await db().region.findMany({
-    where: { id: { in: [...new Set(districts.map((d) => d.parentId).filter((id): id is number => id !== null))] } },
-    orderBy: { code: "asc" },
-    select: { id: true, name: true, code: true, level: true },
+/**
+ * The rows of a province's view: each city with its districts, and each
+ * district placed directly under the province (省直管) as a row of its own,
+ * so that it drills down to its own district page.
+ */
+async function groupByCity(
+  database: Db,
+  provinceId: number,
+  districts: { id: number; name: string; code: string; parentId: number | null }[],
+): Promise<ProvinceUnit[]> {
+  const parents = await database.region.findMany({
+    where: { id: { in: [...new Set(districts.map((d) => d.parentId).filter((id): id is number => id !== null && id !== provinceId))] } },
+    select: { id: true, name: true, code: true },
   });
-  return parents
-    .map((parent) => ({ ...parent, districtIds: districts.filter((d) => d.parentId === parent.id).map((d) => d.id) }))
-    .filter((c) => c.districtIds.length > 0);
+  const rows: ProvinceUnit[] = [
+    ...parents.map((parent) => ({ ...parent, level: "CITY" as const, districtIds: districts.filter((d) => d.parentId === parent.id).map((d) => d.id) })),
+    ...districts.filter((d) => d.parentId === provinceId).map((d) => ({ id: d.id, name: d.name, code: d.code, level: "DISTRICT" as const, districtIds: [d.id] })),
+  ];
+  return rows.filter((c) => c.districtIds.length > 0).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** A region above city level: its rows (cities and 省直管 districts) with the districts in the actor's scope. */
+async function citiesOf(actor: Actor, region: { id: number; path: string }) {
+  return groupByCity(db(), region.id, await districtsInScope(actor, { path: { startsWith: region.path } }));
+}
+
+function sameScope(a: [number, number[]][], b: [number, number[]][]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The snapshot of the province's unfiltered view, when it was counted today for exactly these rows. */
+async function readSnapshot(regionId: number, today: string, scope: [number, number[]][]): Promise<ProvinceFigures | null> {
+  const row = await db().dashboardSnapshot.findUnique({
+    where: { regionId_view: { regionId, view: PROVINCE_SNAPSHOT_VIEW } },
+    select: { asOf: true, figures: true },
+  });
+  if (!row) return null;
+  const figures = row.figures as unknown as SnapshotFigures;
+  if (figures.today !== today || !sameScope(figures.scope, scope)) return null;
+  return { cities: figures.cities, asOf: row.asOf };
+}
+
+/**
+ * Counts every province's unfiltered view of all its districts and replaces
+ * its snapshot: the dashboard-snapshots job (lib/jobs/scheduled.ts), run once
+ * across servers at start and every PROVINCE_VIEW_TTL_MS. Returns the
+ * provinces counted.
+ */
+export async function writeProvinceSnapshots(database: Db, today = todayInChina()): Promise<number[]> {
+  const provinces = await database.region.findMany({ where: { level: "PROVINCE" }, orderBy: { id: "asc" }, select: { id: true, path: true } });
+  const counted: number[] = [];
+  for (const province of provinces) {
+    const districts = await database.region.findMany({
+      where: { level: "DISTRICT", path: { startsWith: province.path } },
+      orderBy: { code: "asc" },
+      select: { id: true, name: true, code: true, parentId: true },
+    });
+    const cities = await groupByCity(database, province.id, districts);
+    const figures = await countProvince(database, cities, {}, today);
+    const snapshot: SnapshotFigures = { today, scope: cities.map((c) => [c.id, c.districtIds]), cities: figures.cities };
+    const json = snapshot as unknown as Prisma.InputJsonValue;
+    await database.dashboardSnapshot.upsert({
+      where: { regionId_view: { regionId: province.id, view: PROVINCE_SNAPSHOT_VIEW } },
+      create: { regionId: province.id, view: PROVINCE_SNAPSHOT_VIEW, asOf: figures.asOf, figures: json },
+      update: { asOf: figures.asOf, figures: json },
+    });
+    counted.push(province.id);
+  }
+  return counted;
 }
 
 /**
  * The province leader's view: one row per city (the city view's figures,
- * summed over the city's districts in SQL), the province's totals, and area
- * × city; each city links to its own cross-district view. Null when the
- * region is outside the actor's scope or not above city level.
- * `fresh` counts afresh instead of reading the figures kept in memory.
+ * summed over the city's districts in SQL) and per 省直管 district, the
+ * province's totals, and area × row. The unfiltered view is read from the
+ * snapshot the dashboard-snapshots job keeps (counted here only when there is
+ * none yet); a filtered one is counted on demand and kept in this server's
+ * memory for a while. Null when the region is outside the actor's scope or
+ * not a province. `fresh` counts afresh (the exports).
  */
 export async function loadProvinceDashboard(
   actor: Actor,
@@ -425,13 +498,16 @@ export async function loadProvinceDashboard(
   const region = await db().region.findFirst({ where: regionInScope(actor, regionId), select: { id: true, name: true, path: true, level: true } });
   if (!region || region.level !== "PROVINCE") return null;
   const provinceFilters: DashboardFilters = { period: filters.period, state: filters.state, light: filters.light, area: filters.area };
+  const unfiltered = !provinceFilters.period && !provinceFilters.state && !provinceFilters.light && !provinceFilters.area;
   const [cities, areas] = await Promise.all([
     citiesOf(actor, region),
     db().outlineArea.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
   ]);
+  const scope = cities.map((c): [number, number[]] => [c.id, c.districtIds]);
+  const snapshot = unfiltered && !fresh ? await readSnapshot(region.id, today, scope) : null;
   // The scope is part of the key: two actors share figures only for the same districts.
-  const key = JSON.stringify([region.id, today, provinceFilters, cities.map((c) => [c.id, c.districtIds])]);
-  const figures = await provinceFigures(key, cities, provinceFilters, today, { fresh });
+  const key = JSON.stringify([region.id, today, provinceFilters, scope]);
+  const figures = snapshot ?? (fresh ? await countProvince(db(), cities, provinceFilters, today) : await provinceFigures(key, cities, provinceFilters, today));
   const byId = new Map(figures.cities.map((c) => [c.id, c]));
   const rows = cities.map((c) => ({
     id: c.id,
@@ -453,33 +529,25 @@ export async function loadProvinceDashboard(
     areas,
     areaCells: figures.cities.flatMap((c) => c.areas.map((a) => ({ ...a, cityId: c.id }))),
     asOf: figures.asOf,
+    /** Where the figures come from: the shared snapshot, this server's memory, or counted for this request. */
+    source: snapshot ? ("snapshot" as const) : fresh ? ("fresh" as const) : ("memory" as const),
     options: { periods: periodOptions(today, filters.period) },
   };
 }
 
-export type ProvinceDashboard = NonNullable<Awaited<ReturnType<typeof loadProvinceDashboard>>>;
-
-/**
- * Counts every province's unfiltered view afresh, as its whole-province
- * leader would open it (the key holds the same districts), so the leader's
- * landing page is read from memory rather than counted while they wait.
- * Returns the provinces counted.
- */
-export async function warmProvinceViews(today = todayInChina()): Promise<number[]> {
-  const provinces = await db().region.findMany({ where: { level: "PROVINCE" }, orderBy: { id: "asc" }, select: { id: true } });
-  const system: Actor = { id: 0, role: "ADMIN", name: "province view", regionId: null, unitId: null, scopeRegionIds: [] };
-  const counted: number[] = [];
-  for (const province of provinces) {
-    if (await loadProvinceDashboard(system, province.id, {}, today, { fresh: true })) counted.push(province.id);
-  }
-  return counted;
+/** The cross-district page's title: "<省> · 各市对比" for a province, "<市> · 各区对比" otherwise; null out of scope. */
+export async function crossDistrictTitle(actor: Actor, regionId: number): Promise<string | null> {
+  if (!can(actor, "districtDashboard.read")) return null;
+  const region = await db().region.findFirst({ where: regionInScope(actor, regionId), select: { name: true, level: true } });
+  if (!region) return null;
+  return `${region.name} · ${region.level === "PROVINCE" ? "各市对比" : "各区对比"}`;
 }
 
-/** Keeps the provinces' views warm on this server: now, then every PROVINCE_VIEW_TTL_MS (instrumentation.ts). */
-export function keepProvinceViewsWarm(): void {
-  const run = () => warmProvinceViews().catch((error) => logError("province view warm-up failed", {}, error));
-  void run();
-  setInterval(run, PROVINCE_VIEW_TTL_MS).unref();
+export type ProvinceDashboard = NonNullable<Awaited<ReturnType<typeof loadProvinceDashboard>>>;
+
+/** The href of a province view's row: a city's cross-district view, or a 省直管 district's own page. */
+export function provinceRowHref(row: { id: number; level: string }, query = ""): string {
+  return `/dashboard/${row.level === "DISTRICT" ? "district" : "city"}/${row.id}${query}`;
 }
 
 /** The province's totals: the cities' counters added up (counts only; every rate is taken from the sums). */

@@ -171,7 +171,7 @@ type CityRow = ProvinceDashboard["cities"][number];
 
 /** The city view's district columns, for a city: 市 and its number of districts first. */
 export const CITY_COLUMNS: Column<CityRow>[] = [
-  { header: "市", value: (r) => r.name },
+  { header: "市", value: (r) => (r.level === "DISTRICT" ? `${r.name}(${PROVINCE_DIRECT_LABEL})` : r.name) },
   { header: "区数", value: (r) => r.districtCount },
   ...(DISTRICT_COLUMNS.slice(1) as unknown as Column<CityRow>[]),
 ];
@@ -221,9 +221,10 @@ export function provinceTables(data: ProvinceDashboard) {
   };
 }
 
-/** Every district of the province with its city (the 各市各区 export). */
+/** Every district of the province with its city, or 省直管 for one placed directly under the province (the 各市各区 export). */
 export function provinceDistrictTable(province: ProvinceDashboard, city: CityData): TableSpec<DistrictRow & { cityName: string }> {
-  const cityName = new Map(province.cities.map((c) => [c.id, c.name]));
+  const cityName = new Map(province.cities.filter((c) => c.level === "CITY").map((c) => [c.id, c.name]));
+  cityName.set(province.region.id, PROVINCE_DIRECT_LABEL);
   return {
     title: "各市各区主要指标",
     columns: [{ header: "市", value: (r) => r.cityName }, ...(DISTRICT_COLUMNS as Column<DistrictRow & { cityName: string }>[])],
@@ -233,15 +234,33 @@ export function provinceDistrictTable(province: ProvinceDashboard, city: CityDat
   };
 }
 
+/** What a district placed directly under the province shows for its 市. */
+export const PROVINCE_DIRECT_LABEL = "省直管";
+
 export const PROVINCE_TABLE_NAMES = ["cities", "areas", "districts"] as const;
 
 export function describeProvinceView(data: ProvinceDashboard): string {
-  const parts = [data.region.name, `数据截至 ${data.today}`, `报送期 ${data.periodLabel}`];
+  const parts = [data.region.name, `数据截至 ${data.today}`, `报送期 ${data.periodLabel}`, `统计于 ${formatCountedAt(data.asOf)}`];
   const area = data.filters.area && (data.areas.find((a) => a.code === data.filters.area)?.name ?? "未归类");
   if (area) parts.push(`纲要领域:${area}`);
   if (data.filters.state) parts.push(`状态:${MEASURE_STATUS_LABELS[data.filters.state]}`);
   if (data.filters.light) parts.push(`灯号:${LIGHT_LABELS[data.filters.light]}`);
   return parts.join(" · ");
+}
+
+/** "2026-12-06 10:05" in China's time: when a province view's figures were counted. */
+export function formatCountedAt(asOf: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(asOf);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }
 
 // ---------------------------------------------------------------------------

@@ -55,6 +55,10 @@ export const TABLE_CLASSES: Record<string, { class: TableClass; why: string }> =
   LoginThrottle: { class: "local", why: "failed sign-ins per login string, which need not be an account" },
   SignInAddressThrottle: { class: "local", why: "failed sign-ins per client address" },
   SignInEvent: { class: "local", why: "the sign-in log, per installation" },
+  DashboardSnapshot: {
+    class: "local",
+    why: "figures counted in advance for a view above district level (a province's cities), which span many districts and belong to none",
+  },
   JobRun: { class: "local", why: "runs of the installation's scheduled jobs, which span all districts" },
   AuditEvent: {
     class: "local",

@@ -4,8 +4,9 @@ import { runReminderJob, type ReminderJobResult } from "@/lib/reminders/job.ts";
 import { removeUnreferencedFiles, type CleanupResult } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 import { runJobOnce, type JobDatabase } from "@/lib/jobs/run.ts";
+import { writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 
-// The two scheduled jobs as scripts/start.ts (timers) and scripts/cli.ts
+// The scheduled jobs as scripts/start.ts (timers) and scripts/cli.ts
 // (reminders, cleanup-files) run them: each under its lock, each run recorded.
 
 /**
@@ -17,6 +18,16 @@ export const JOB_RUN_RETENTION_DAYS = 90;
 
 export function runReminders(database: JobDatabase, today: string, options: { mailer?: Mailer } = {}) {
   return runJobOnce<ReminderJobResult>(database, "reminders", () => runReminderJob(today, { db: database.db, mailer: options.mailer }));
+}
+
+/**
+ * Counts each province's unfiltered view into its shared snapshot
+ * (DashboardSnapshot), which every server's province page reads.
+ */
+export function runDashboardSnapshots(database: JobDatabase, today: string) {
+  return runJobOnce(database, "dashboard-snapshots", () => writeProvinceSnapshots(database.db, today), {
+    summarize: (provinces) => ({ provinces: provinces.length }),
+  });
 }
 
 export type FileCleanupResult = CleanupResult & { jobRunsRemoved: number };
@@ -44,9 +55,23 @@ export function runFileCleanup(database: JobDatabase, options: { store?: Attachm
   );
 }
 
+/**
+ * The dashboard-snapshots job runs every five minutes, about 300 rows a day per
+ * server: its runs are kept this long, enough to see whether it keeps up.
+ */
+export const SNAPSHOT_JOB_RUN_RETENTION_DAYS = 2;
+
 export async function removeOldJobRuns(db: Db, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - JOB_RUN_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   // RUNNING rows stay: the lock holder closes them (run.ts).
-  const { count } = await db.jobRun.deleteMany({ where: { startedAt: { lt: before }, status: { not: "RUNNING" } } });
+  const { count } = await db.jobRun.deleteMany({
+    where: {
+      status: { not: "RUNNING" },
+      OR: [
+        { startedAt: { lt: daysAgo(JOB_RUN_RETENTION_DAYS) } },
+        { job: "dashboard-snapshots", startedAt: { lt: daysAgo(SNAPSHOT_JOB_RUN_RETENTION_DAYS) } },
+      ],
+    },
+  });
   return count;
 }

@@ -1,12 +1,13 @@
 import type { JobRunStatus } from "@/lib/generated/prisma/enums.ts";
 
 /** The scheduled jobs, in the order the 后台任务 page lists them. */
-export const JOB_NAMES = ["reminders", "cleanup-files"] as const;
+export const JOB_NAMES = ["reminders", "cleanup-files", "dashboard-snapshots"] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const JOB_LABELS: Record<JobName, string> = {
   reminders: "催办提醒",
   "cleanup-files": "清理佐证材料文件",
+  "dashboard-snapshots": "统计全省看板",
 };
 
 /**
@@ -15,7 +16,7 @@ export const JOB_LABELS: Record<JobName, string> = {
  * each job has a fixed number, never a hash that could collide.
  */
 export const JOB_LOCK_NAMESPACE = 0x66617a68;
-const LOCK_KEYS: Record<JobName, number> = { reminders: 1, "cleanup-files": 2 };
+const LOCK_KEYS: Record<JobName, number> = { reminders: 1, "cleanup-files": 2, "dashboard-snapshots": 3 };
 export function jobLockKey(name: JobName): number {
   return LOCK_KEYS[name];
 }
@@ -52,6 +53,9 @@ export function describeSummary(job: string, summary: unknown): string {
   }
   if (job === "cleanup-files") {
     return `检查文件 ${count(s.checked)} 个,删除 ${count(s.removed)} 个,清除过期运行记录 ${count(s.jobRunsRemoved)} 条`;
+  }
+  if (job === "dashboard-snapshots") {
+    return `统计全省看板 ${count(s.provinces)} 个`;
   }
   return JSON.stringify(summary);
 }

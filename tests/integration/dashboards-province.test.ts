@@ -1,9 +1,16 @@
 import ExcelJS from "exceljs";
-import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client.ts";
+import os from "node:os";
+import pg from "pg";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createPrisma, db } from "@/lib/db/client.ts";
+import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { runJobOnce } from "@/lib/jobs/run.ts";
+import { runDashboardSnapshots } from "@/lib/jobs/scheduled.ts";
+import { JOB_LOCK_NAMESPACE, jobLockKey } from "@/lib/jobs/schema.ts";
+import { todayInChina } from "@/lib/dates.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { dashboardHome, loadCityDashboard, loadProvinceDashboard, warmProvinceViews } from "@/lib/dashboards/queries.ts";
+import { crossDistrictTitle, dashboardHome, loadCityDashboard, loadProvinceDashboard, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 import type { AssignmentCounters, MeasureCounters } from "@/lib/dashboards/facts.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, generateProvince } from "@/lib/synth/province.ts";
 import { GET as exportRoute } from "@/app/(app)/dashboard/city/[id]/export/route.ts";
@@ -76,25 +83,53 @@ describe("province view", () => {
   );
 
   it(
-    "keeps the figures for a while per scope, counts afresh on request, and is the province leader's only",
+    "reads the unfiltered view from the snapshot the job writes, the same for every server; a new snapshot replaces the old",
     async () => {
-      const first = (await loadProvinceDashboard(leader, provinceId, {}, TODAY, { fresh: true }))!;
-      const measure = await db().measure.findFirstOrThrow({ where: { ongoing: false }, orderBy: { id: "asc" } });
-      await db().assignment.deleteMany({ where: { measureId: measure.id } });
-      await db().measure.delete({ where: { id: measure.id } });
-      const kept = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
-      expect(kept.asOf).toEqual(first.asOf);
-      expect(kept.totals.measures!.measures).toBe(first.totals.measures!.measures);
-      const fresh = (await loadProvinceDashboard(leader, provinceId, {}, TODAY, { fresh: true }))!;
-      expect(fresh.totals.measures!.measures).toBe(first.totals.measures!.measures - 1);
+      const url = process.env.DATABASE_URL!;
+      // Two servers: the job runs on B's client, the page reads through the app's.
+      const serverB = createPrisma(url);
+      try {
+        // No snapshot yet: counted for the page.
+        const before = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
+        expect(before.source).toBe("memory");
 
-      // Counted in the background (instrumentation.ts) under the same key as the leader's own view.
-      expect(await warmProvinceViews(TODAY)).toEqual([provinceId]);
-      const warmed = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
-      expect(warmed.asOf.getTime()).toBeGreaterThan(fresh.asOf.getTime());
-      expect(warmed.totals).toEqual(fresh.totals);
+        const outcome = await runDashboardSnapshots({ db: serverB, url }, TODAY);
+        expect(outcome.status).toBe("SUCCEEDED");
+        const run = await db().jobRun.findFirstOrThrow({ where: { job: "dashboard-snapshots" } });
+        expect(run).toMatchObject({ status: "SUCCEEDED", summary: { provinces: 1 }, host: os.hostname() });
+        const snapshot = await serverB.dashboardSnapshot.findFirstOrThrow({ where: { regionId: provinceId } });
 
-      // A city's leader: the province is out of scope, and the city's own page stays the city view.
+        const first = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
+        expect(first.source).toBe("snapshot");
+        expect(first.asOf).toEqual(snapshot.asOf);
+        expect(first.totals).toEqual(before.totals);
+        expect(first.cities).toEqual(before.cities);
+        expect(first.areaCells).toEqual(before.areaCells);
+
+        // Later changes show only with the next snapshot: every reload reads the same row, the same asOf.
+        const measure = await db().measure.findFirstOrThrow({ where: { ongoing: false }, orderBy: { id: "asc" } });
+        await db().assignment.deleteMany({ where: { measureId: measure.id } });
+        await db().measure.delete({ where: { id: measure.id } });
+        const again = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
+        expect(again.asOf).toEqual(first.asOf);
+        expect(again.totals).toEqual(first.totals);
+
+        expect((await writeProvinceSnapshots(serverB, TODAY))).toEqual([provinceId]);
+        expect(await db().dashboardSnapshot.count()).toBe(1);
+        const next = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
+        expect(next.source).toBe("snapshot");
+        expect(next.asOf.getTime()).toBeGreaterThan(first.asOf.getTime());
+        expect(next.totals.measures!.measures).toBe(first.totals.measures!.measures - 1);
+
+        // A snapshot of another day is not today's figures: counted for the page.
+        expect((await loadProvinceDashboard(leader, provinceId, {}, "2026-11-24"))!.source).toBe("memory");
+        // Filtered views are counted when opened, not read from the snapshot.
+        expect((await loadProvinceDashboard(leader, provinceId, { light: "RED" }, TODAY))!.source).toBe("memory");
+      } finally {
+        await serverB.$disconnect();
+      }
+
+      // A leader whose scope is part of the province never reads the whole province's snapshot.
       const city = await db().region.findFirstOrThrow({ where: { level: "CITY", code: { startsWith: "S" } }, orderBy: { code: "asc" } });
       const cityLeader = await actAs(
         await db().user.create({ data: { login: "city.leader", name: "市领导", role: "LEADER", regionId: city.id, passwordHash: "x" } }),
@@ -102,6 +137,52 @@ describe("province view", () => {
       expect(await loadProvinceDashboard(cityLeader!, provinceId, {}, TODAY)).toBeNull();
       expect(await loadProvinceDashboard(cityLeader!, city.id, {}, TODAY)).toBeNull();
       expect((await loadCityDashboard(cityLeader!, city.id, {}, TODAY))!.districts).toHaveLength(10);
+    },
+    SLOW,
+  );
+
+  it(
+    "the snapshot job runs once across two servers: one counts, the other records a skipped run",
+    async () => {
+      const url = process.env.DATABASE_URL!;
+      const [a, b] = [createPrisma(url), createPrisma(url)];
+      try {
+        // Both runners enter runJobOnce together; the work waits at a gate so that they overlap.
+        let entered = 0;
+        let open!: () => void;
+        const gate = new Promise<void>((resolve) => (open = resolve));
+        let inside!: () => void;
+        const oneInside = new Promise<void>((resolve) => (inside = resolve));
+        const work = (database: typeof a) => async () => {
+          entered++;
+          inside();
+          await gate;
+          return writeProvinceSnapshots(database, TODAY);
+        };
+        const runA = runJobOnce({ db: a, url }, "dashboard-snapshots", work(a), { summarize: (p) => ({ provinces: p.length }) });
+        const runB = runJobOnce({ db: b, url }, "dashboard-snapshots", work(b), { summarize: (p) => ({ provinces: p.length }) });
+        await oneInside;
+        await Promise.race([runA, runB]);
+        open();
+        const outcomes = await Promise.all([runA, runB]);
+        expect(outcomes.map((o) => o.status).sort()).toEqual(["SKIPPED", "SUCCEEDED"]);
+        expect(entered).toBe(1);
+        expect((await db().jobRun.findMany({ where: { job: "dashboard-snapshots" } })).map((r) => r.status).sort()).toEqual(["SKIPPED", "SUCCEEDED"]);
+        expect(await db().dashboardSnapshot.count()).toBe(1);
+
+        // The scheduled job itself stands aside while another server holds its lock.
+        const other = new pg.Client({ connectionString: url });
+        await other.connect();
+        try {
+          await other.query("SELECT pg_advisory_lock($1, $2)", [JOB_LOCK_NAMESPACE, jobLockKey("dashboard-snapshots")]);
+          expect((await runDashboardSnapshots({ db: b, url }, TODAY)).status).toBe("SKIPPED");
+        } finally {
+          await other.end();
+        }
+        expect((await runDashboardSnapshots({ db: b, url }, TODAY)).status).toBe("SUCCEEDED");
+      } finally {
+        await Promise.all([a.$disconnect(), b.$disconnect()]);
+      }
     },
     SLOW,
   );
@@ -138,4 +219,108 @@ describe("province view", () => {
     },
     SLOW,
   );
+});
+
+describe("a province with a district placed directly under it (省直管)", () => {
+  /** 湖北省: 黄石市 with 下陆区, and 仙桃市 directly under the province, each with one measure. */
+  async function hubei() {
+    const prisma = db();
+    const province = await createRegion(prisma, { code: "420000", name: "湖北省", level: "PROVINCE" });
+    const city = await createRegion(prisma, { code: "420200", name: "黄石市", level: "CITY", parentId: province.id });
+    const d1 = await createRegion(prisma, { code: "420204", name: "下陆区", level: "DISTRICT", parentId: city.id });
+    const direct = await createRegion(prisma, { code: "429004", name: "仙桃市", level: "DISTRICT", parentId: province.id });
+    const plans: Record<number, number> = {};
+    const units: Record<number, number> = {};
+    for (const d of [d1, direct]) {
+      const unit = await createUnit(prisma, { regionId: d.id, name: "司法局" });
+      const plan = await createPlan(prisma, { regionId: d.id, title: `${d.name}方案` });
+      await createMeasure(prisma, { planId: plan.id, code: "1", deadline: "2025-12-31", leadUnitIds: [unit.id] });
+      plans[d.id] = plan.id;
+      units[d.id] = unit.id;
+    }
+    const user = await createUser(prisma, { login: "p.leader", name: "省领导", role: "LEADER", regionId: province.id });
+    const leader = (await actAs(user))!;
+    return { province, city, d1, direct, plans, units, leader };
+  }
+
+  it("gives that district a row of its own that drills down to it, not the province itself", async () => {
+    const { province, city, direct, leader } = await hubei();
+    for (const view of [
+      (await loadProvinceDashboard(leader, province.id, {}, TODAY, { fresh: true }))!,
+      (await loadProvinceDashboard(leader, province.id, {}, TODAY))!,
+    ]) {
+      expect(view.cities.map((c) => ({ id: c.id, level: c.level, districtCount: c.districtCount }))).toEqual([
+        { id: city.id, level: "CITY", districtCount: 1 },
+        { id: direct.id, level: "DISTRICT", districtCount: 1 },
+      ]);
+      expect(view.cities.map((c) => c.id)).not.toContain(province.id);
+      expect(view.cities.find((c) => c.id === direct.id)!.measures!.measures).toBe(1);
+      expect(view.totals.measures!.measures).toBe(2);
+    }
+    // The snapshot holds the same rows.
+    await writeProvinceSnapshots(db(), TODAY);
+    const kept = (await loadProvinceDashboard(leader, province.id, {}, TODAY))!;
+    expect(kept.source).toBe("snapshot");
+    expect(kept.cities.map((c) => c.id)).toEqual([city.id, direct.id]);
+    // The district's own page opens for the province leader.
+    expect(await dashboardHome(leader)).toBe(`/dashboard/city/${province.id}`);
+  });
+
+  it("names 省直管 as the 市 of such a district in the districts export", async () => {
+    const { province } = await hubei();
+    const response = await exportRoute(new Request(`http://x/dashboard/city/${province.id}/export?table=districts`), {
+      params: Promise.resolve({ id: String(province.id) }),
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const rows = workbook.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    expect(rows.slice(3).map((r) => [r[0], r[1]])).toEqual([
+      ["黄石市", "下陆区"],
+      ["省直管", "仙桃市"],
+    ]);
+  });
+
+  it("titles the page from the data, and the city view links back to the province for those who can see it", async () => {
+    const { province, city, leader } = await hubei();
+    expect(await crossDistrictTitle(leader, province.id)).toBe("湖北省 · 各市对比");
+    expect(await crossDistrictTitle(leader, city.id)).toBe("黄石市 · 各区对比");
+    expect((await loadCityDashboard(leader, city.id, {}, TODAY))!.province).toEqual({ id: province.id, name: "湖北省" });
+    const cityLeader = (await actAs(await createUser(db(), { login: "c.leader", name: "市领导", role: "LEADER", regionId: city.id })))!;
+    expect((await loadCityDashboard(cityLeader, city.id, {}, TODAY))!.province).toBeNull();
+    expect(await crossDistrictTitle(cityLeader, province.id)).toBeNull();
+  });
+});
+
+describe("province export", () => {
+  it("counts afresh, says when, and agrees with the districts export", async () => {
+    const prisma = db();
+    const province = await createRegion(prisma, { code: "420000", name: "湖北省", level: "PROVINCE" });
+    const city = await createRegion(prisma, { code: "420200", name: "黄石市", level: "CITY", parentId: province.id });
+    const d1 = await createRegion(prisma, { code: "420204", name: "下陆区", level: "DISTRICT", parentId: city.id });
+    const unit = await createUnit(prisma, { regionId: d1.id, name: "司法局" });
+    const plan = await createPlan(prisma, { regionId: d1.id, title: "方案" });
+    await createMeasure(prisma, { planId: plan.id, code: "1", deadline: "2025-12-31", leadUnitIds: [unit.id] });
+    const leader = (await actAs(await createUser(prisma, { login: "p.leader", name: "省领导", role: "LEADER", regionId: province.id })))!;
+    // The page's figures are kept (snapshot and memory) ...
+    await writeProvinceSnapshots(prisma, todayInChina());
+    await loadProvinceDashboard(leader, province.id, { light: "GREEN" });
+    // ... and a measure added since.
+    await createMeasure(prisma, { planId: plan.id, code: "2", deadline: "2025-12-31", leadUnitIds: [unit.id] });
+    const sheet = async (table: string, query = "") => {
+      const r = await exportRoute(new Request(`http://x/dashboard/city/${province.id}/export?table=${table}${query}`), {
+        params: Promise.resolve({ id: String(province.id) }),
+      });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await r.arrayBuffer());
+      return wb.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    };
+    const cities = await sheet("cities");
+    const districts = await sheet("districts");
+    expect(cities[2]![2]).toBe("措施数");
+    expect(districts[2]!.slice(0, 3)).toEqual(["市", "区", "措施数"]);
+    expect(cities[3]![2]).toBe(2);
+    expect(districts[3]![2]).toBe(2);
+    expect(String(cities[1]![0])).toMatch(/统计于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect((await sheet("cities", "&light=GREEN"))[3]![2]).toBe((await sheet("districts", "&light=GREEN"))[3]![2]);
+  });
 });

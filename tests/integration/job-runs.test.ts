@@ -197,6 +197,22 @@ describe("the file cleanup runs once too", () => {
       expect.any(Number),
     ]);
   });
+
+  it("keeps the five-minute dashboard-snapshots job's runs for two days only", async () => {
+    const threeDays = new Date(Date.now() - 3 * DAY);
+    const oneDay = new Date(Date.now() - 1 * DAY);
+    for (const [job, startedAt] of [["dashboard-snapshots", threeDays], ["dashboard-snapshots", oneDay], ["reminders", threeDays]] as const) {
+      await db().jobRun.create({ data: { job, status: "SKIPPED", startedAt, finishedAt: startedAt, host: "app-1", pid: 1 } });
+    }
+    const outcome = await runFileCleanup(serverA, { store });
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", result: { jobRunsRemoved: 1 } });
+    expect(
+      (await db().jobRun.findMany({ where: { host: "app-1" }, orderBy: { startedAt: "asc" } })).map((r) => [r.job, r.startedAt.getTime()]),
+    ).toEqual([
+      ["reminders", threeDays.getTime()],
+      ["dashboard-snapshots", oneDay.getTime()],
+    ]);
+  });
 });
 
 describe("后台任务 page query (listJobRuns)", () => {
@@ -209,7 +225,7 @@ describe("后台任务 page query (listJobRuns)", () => {
 
     const admin = (await actAs(world.admin))!;
     const jobs = await listJobRuns(admin);
-    expect(jobs.map((j) => j.job)).toEqual(["reminders", "cleanup-files"]);
+    expect(jobs.map((j) => j.job)).toEqual(["reminders", "cleanup-files", "dashboard-snapshots"]);
     expect(jobs[0]!.runs.map((r) => r.status)).toEqual(["FAILED", "SUCCEEDED"]);
     expect(jobs[0]!.runs[0]).toMatchObject({ error: "Error: 失败了", host: os.hostname() });
     expect(jobs[1]!.runs).toEqual([]);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { loadCityDashboard, loadProvinceDashboard } from "@/lib/dashboards/queries.ts";
+import { crossDistrictTitle, loadCityDashboard, loadProvinceDashboard } from "@/lib/dashboards/queries.ts";
 import { ProvinceView } from "@/components/dashboard/province-view.tsx";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
 import { parseId } from "@/lib/ids.ts";
@@ -16,9 +16,13 @@ import { RateBars } from "@/components/dashboard/charts.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
 
-export const metadata: Metadata = { title: "各区对比" };
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireActor();
+  const id = parseId((await params).id);
+  return { title: (id && (await crossDistrictTitle(actor, id))) || "各区对比" };
+}
 
 export default async function CityDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
@@ -39,6 +43,13 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
   }));
   return (
     <>
+      {data.province ? (
+        <nav aria-label="上级" className="no-print mb-2 text-sm">
+          <Link href={`/dashboard/city/${data.province.id}${filtersToQuery({ period: data.filters.period, state: data.filters.state, light: data.filters.light, area: data.filters.area })}`} className="text-brand-700 underline">
+            返回{data.province.name}各市对比
+          </Link>
+        </nav>
+      ) : null}
       <PageHeader title={`${data.region.name}各区法治政府建设对比`} description={describeCityView(data)} actions={<PrintButton />} />
       <FilterBar
         action={base}

@@ -15,10 +15,13 @@ import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 
 /**
  * The page's data for an export: a province's (cities) or a city's (districts).
- * A province's 各市各区 table counts every district afresh, as the city view does.
+ * A province's figures are counted afresh for an export (not read from the
+ * snapshot the page shows), so the 各市 table agrees with the 各市各区 one,
+ * which counts every district afresh as the city view does; the subtitle says
+ * when (统计于 …).
  */
 async function loadView(actor: Actor, id: number, filters: DashboardFilters) {
-  const province = await loadProvinceDashboard(actor, id, filters);
+  const province = await loadProvinceDashboard(actor, id, filters, undefined, { fresh: true });
   if (province) return { province, city: null };
   const city = await loadCityDashboard(actor, id, filters);
   return city ? { province: null, city } : null;
