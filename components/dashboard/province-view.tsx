@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { PROVINCE_VIEW_TTL_MS, provinceRowHref, type ProvinceDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery } from "@/lib/dashboards/schema.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
 import { describeProvinceView, formatCountedAt, onTimeRate, provinceSummary, provinceTables, submissionRate } from "@/lib/dashboards/tables.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
+import { AreaComparisonTable } from "@/components/dashboard/area-comparison-table.tsx";
 import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
 import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
 import { DataTable } from "@/components/dashboard/data-table.tsx";
@@ -113,53 +113,13 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
           </a>
         </div>
         <p className="mb-2 text-sm text-slate-600">各市所辖区的规划章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该市各区(省直管的区为该区)在该领域的情况。</p>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">各市按纲要领域的完成率</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  纲要领域
-                </th>
-                {data.cities.map((c) => (
-                  <th key={c.id} scope="col" className="px-3 py-2 whitespace-nowrap">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tables.areas.rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row" className="px-3 py-2 font-normal whitespace-nowrap">
-                    {row.name}
-                  </th>
-                  {data.cities.map((c) => {
-                    const cell = row.byCity.get(c.id);
-                    return (
-                      <td key={c.id} className="px-3 py-2 tabular-nums">
-                        {cell ? (
-                          <Link
-                            href={cityHref(c.id, { ...data.filters, area: row.code })}
-                            className="text-brand-700 hover:underline"
-                            aria-label={`${c.name}${row.name}:举措 ${cell.measures} 项,完成率 ${percent(completionRate(cell))}(${cell.completedNonOngoing}/${cell.nonOngoing})`}
-                          >
-                            {percent(completionRate(cell))}{" "}
-                            <span className="text-slate-500">
-                              ({cell.completedNonOngoing}/{cell.nonOngoing})
-                            </span>
-                          </Link>
-                        ) : (
-                          <span className="text-slate-400">—</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AreaComparisonTable
+          caption="各市按纲要领域的完成率"
+          columns={data.cities}
+          rows={tables.areas.rows}
+          cell={(row, c) => row.byCity.get(c.id)}
+          href={(c, area) => cityHref(c.id, { ...data.filters, area })}
+        />
       </section>
     </>
   );

@@ -9,6 +9,7 @@ import { parseId } from "@/lib/ids.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
 import { cityTables, describeCityView } from "@/lib/dashboards/tables.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
+import { AreaComparisonTable } from "@/components/dashboard/area-comparison-table.tsx";
 import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
 import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
 import { DataTable } from "@/components/dashboard/data-table.tsx";
@@ -85,62 +86,22 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
       <section aria-labelledby="areas-title" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="areas-title" className="text-lg font-semibold">
-            按纲要领域对比:完成率(已完成/非长期坚持的措施)
+            按纲要领域对比:完成率(已完成/非长期坚持的举措)
           </h2>
           <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
             导出 Excel
           </a>
         </div>
         <p className="mb-2 text-sm text-slate-600">
-          各区规划的章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该区该领域的措施。
+          各区规划的章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该区该领域的举措。
         </p>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">各区按纲要领域的完成率</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  纲要领域
-                </th>
-                {data.districts.map((d) => (
-                  <th key={d.id} scope="col" className="px-3 py-2 whitespace-nowrap">
-                    {d.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tables.areas.rows.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row" className="px-3 py-2 font-normal whitespace-nowrap">
-                    {row.name}
-                  </th>
-                  {data.districts.map((d) => {
-                    const c = row.byDistrict.get(d.id);
-                    return (
-                      <td key={d.id} className="px-3 py-2 tabular-nums">
-                        {c ? (
-                          <Link
-                            href={`/dashboard/district/${d.id}${filtersToQuery({ ...data.filters, area: row.code })}`}
-                            className="text-brand-700 hover:underline"
-                            aria-label={`${d.name}${row.name}:措施 ${c.measures} 项,完成率 ${percent(completionRate(c))}(${c.completedNonOngoing}/${c.nonOngoing})`}
-                          >
-                            {percent(completionRate(c))}{" "}
-                            <span className="text-slate-500">
-                              ({c.completedNonOngoing}/{c.nonOngoing})
-                            </span>
-                          </Link>
-                        ) : (
-                          <span className="text-slate-400">—</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AreaComparisonTable
+          caption="各区按纲要领域的完成率"
+          columns={data.districts}
+          rows={tables.areas.rows}
+          cell={(row, d) => row.byDistrict.get(d.id)}
+          href={(d, area) => `/dashboard/district/${d.id}${filtersToQuery({ ...data.filters, area })}`}
+        />
       </section>
     </>
   );
