@@ -103,24 +103,15 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
           rows={cityRates.map((c) => [c.name, c.rate === null ? "—" : `${c.rate}%`])}
         />
       </div>
-      <section aria-labelledby="areas-title" className="mb-6">
-        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="areas-title" className="text-lg font-semibold">
-            按纲要领域对比:完成率(已完成/非长期坚持的举措)
-          </h2>
-          <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
-            导出 Excel
-          </a>
-        </div>
-        <p className="mb-2 text-sm text-slate-600">各市所辖区的规划章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该市各区(省直管的区为该区)在该领域的情况。</p>
-        <AreaComparisonTable
-          caption="各市按纲要领域的完成率"
-          columns={data.cities}
-          rows={tables.areas.rows}
-          cell={(row, c) => row.byCity.get(c.id)}
-          href={(c, area) => cityHref(c.id, { ...data.filters, area })}
-        />
-      </section>
+      <AreaComparisonTable
+        note="各市所辖区的规划章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该市各区(省直管的区为该区)在该领域的情况。"
+        exportHref={exportHref("areas")}
+        caption="各市按纲要领域的完成率"
+        columns={data.cities}
+        rows={tables.areas.rows}
+        cell={(row, c) => row.byCity.get(c.id)}
+        href={(c, area) => cityHref(c.id, { ...data.filters, area })}
+      />
     </>
   );
 }

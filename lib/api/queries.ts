@@ -284,9 +284,9 @@ export async function districtDashboard(actor: Actor, districtId: number, period
 
 /**
  * A city: its districts side by side, counted now. A province: its cities,
- * read from the province view's figures that each server keeps and recounts
- * (loadProvinceDashboard, as the province leader's page reads them), since
- * counting a province's districts takes about a second each time.
+ * as the province leader's page reads them (loadProvinceDashboard: the
+ * snapshot the dashboard-snapshots job writes), since counting a province's
+ * districts takes about a second each time.
  */
 export async function regionDashboard(actor: Actor, regionId: number, period: string | undefined): Promise<z.input<typeof regionDashboardSchema>> {
   const filters = dashboardFilterSchema.parse({ period });

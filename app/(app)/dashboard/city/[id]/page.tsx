@@ -77,32 +77,21 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
       </section>
       <div className="mb-6">
         <ChartFigure
-          title="各区完成率(不含长期坚持的措施)"
+          title="各区完成率(不含长期坚持的举措)"
           chart={<RateBars data={districtRates} />}
           head={["区", "完成率"]}
           rows={districtRates.map((d) => [d.name, d.rate === null ? "—" : `${d.rate}%`])}
         />
       </div>
-      <section aria-labelledby="areas-title" className="mb-6">
-        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="areas-title" className="text-lg font-semibold">
-            按纲要领域对比:完成率(已完成/非长期坚持的举措)
-          </h2>
-          <a href={exportHref("areas")} className="no-print text-sm text-brand-700 underline">
-            导出 Excel
-          </a>
-        </div>
-        <p className="mb-2 text-sm text-slate-600">
-          各区规划的章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该区该领域的举措。
-        </p>
-        <AreaComparisonTable
-          caption="各区按纲要领域的完成率"
-          columns={data.districts}
-          rows={tables.areas.rows}
-          cell={(row, d) => row.byDistrict.get(d.id)}
-          href={(d, area) => `/dashboard/district/${d.id}${filtersToQuery({ ...data.filters, area })}`}
-        />
-      </section>
+      <AreaComparisonTable
+        note="各区规划的章节按《法治政府建设实施纲要》的领域归类后对比;点击数字查看该区该领域的举措。"
+        exportHref={exportHref("areas")}
+        caption="各区按纲要领域的完成率"
+        columns={data.districts}
+        rows={tables.areas.rows}
+        cell={(row, d) => row.byDistrict.get(d.id)}
+        href={(d, area) => `/dashboard/district/${d.id}${filtersToQuery({ ...data.filters, area })}`}
+      />
     </>
   );
 }
