@@ -12,7 +12,7 @@ import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods
 import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
 import { noteArrival, resolveDigests } from "@/lib/reminders/digests.ts";
 import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notifications/messages.ts";
-import { attachmentStore } from "@/lib/storage/attachment-store.ts";
+import { attachmentStore, contentHash } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
 import {
   batchApproveProgressReportsSchema,
@@ -45,9 +45,10 @@ type StoredEvidence = { fileName: string; contentHash: string; size: number; mim
 /**
  * Checks every file before anything is written, then stores the content. Call
  * it only after the actor has been authorized for the report (reportTarget), so
- * a refused upload never reaches storage. A blob stored for a report whose
- * transaction then fails is referenced by nothing, and the cleanup
- * (lib/storage/cleanup.ts) removes it after a day.
+ * a refused upload never reaches storage. With the database store the files
+ * are written in the report's transaction and go with it when it fails; a
+ * file stored elsewhere for a failed report is referenced by nothing, and the
+ * cleanup (lib/storage/cleanup.ts) removes it after a day.
  */
 async function storeEvidence(tx: Tx, files: File[]): Promise<StoredEvidence[]> {
   const checked = [];
@@ -61,12 +62,16 @@ async function storeEvidence(tx: Tx, files: File[]): Promise<StoredEvidence[]> {
   }
   if (problems.length) throw new AppError("VALIDATION", UPLOAD_MESSAGES.refused, { evidence: problems });
   const store = attachmentStore();
-  return Promise.all(
-    checked.map(async ({ bytes, fileName, mimeType }) => {
-      const { hash, size } = await store.put(bytes, tx);
-      return { fileName, contentHash: hash, size, mimeType };
-    }),
-  );
+  // One after another in the order of their hashes: in the database store each
+  // new file stays locked until the report commits, and two reports taking the
+  // same files in opposite orders would deadlock.
+  const hashed = checked.map((file) => ({ ...file, hash: contentHash(file.bytes) })).sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+  const stored = new Map<Uint8Array, StoredEvidence>();
+  for (const { bytes, fileName, mimeType } of hashed) {
+    const { hash, size } = await store.put(bytes, tx);
+    stored.set(bytes, { fileName, contentHash: hash, size, mimeType });
+  }
+  return checked.map((file) => stored.get(file.bytes)!);
 }
 
 // Storing happens inside the transaction, after the scope check: up to 40 MB

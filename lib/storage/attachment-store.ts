@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { db as appDb, type Db, type Tx } from "@/lib/db/client.ts";
 import { parseEnv, type Env } from "@/lib/env.ts";
@@ -6,6 +7,11 @@ import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { S3AttachmentStore } from "@/lib/storage/s3-store.ts";
 
 export { isAttachmentHash } from "@/lib/storage/local-store.ts";
+
+/** The name a store gives the bytes: their sha256, 64 lower-case hex. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
 
 /**
  * Where evidence files attached to progress reports live. Content-addressed: a

@@ -155,6 +155,34 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
     expect(await db().attachmentBlob.count()).toBe(14);
   }, 60_000);
 
+  // Found by review: two reports attaching the same two files in opposite
+  // orders locked the blobs in opposite orders inside their transactions, and
+  // PostgreSQL broke the deadlock by failing one (系统出现错误).
+  it("with STORAGE=database: reports attaching the same files in opposite orders at once all arrive", async () => {
+    vi.stubEnv("STORAGE", "database");
+    vi.stubEnv("DATA_DIR", serverDisk());
+    const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案(同一材料)" });
+    const assignmentIds: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      const measure = await createMeasure(db(), { planId: plan.id, code: String(i), leadUnitIds: [world.a.units.development.id] });
+      assignmentIds.push((await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } })).id);
+    }
+    const shared = [0, 1, 2].map((n) => new File([PDF, new Uint8Array([200 + n])], `共用材料-${n}.pdf`, { type: "application/pdf" }));
+    await actAs(world.a.users.liaison);
+    const results = await Promise.all(
+      assignmentIds.map((id, i) => {
+        const form = new FormData();
+        const fields = { assignmentId: id, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
+        for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+        for (const file of i % 2 === 0 ? shared : [...shared].reverse()) form.append("evidence", file);
+        return submitProgressReport(form);
+      }),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await db().attachment.count({ where: { report: { assignmentId: { in: assignmentIds } } } })).toBe(24);
+    expect(await db().attachmentBlob.count()).toBe(3);
+  }, 60_000);
+
   it("with STORAGE=database: a submission refused inside its transaction leaves no file behind", async () => {
     vi.stubEnv("STORAGE", "database");
     vi.stubEnv("DATA_DIR", serverDisk());
