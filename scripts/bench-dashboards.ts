@@ -29,6 +29,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { todayInChina } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
 import { loadCityDashboard, loadDistrictDashboard, loadProvinceDashboard, loadUnitDashboard, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD } from "@/lib/synth/province.ts";
@@ -318,6 +319,8 @@ async function main() {
     let page = "";
     if (process.env.BENCH_PAGE !== "0") {
       // Our own pool and the embedded server's connections are free for the page server's.
+      // The page server dates by the clock, not by the day the bench province was built for.
+      if (todayInChina() !== today) await writeProvinceSnapshots(db(), todayInChina());
       ensureProductionBuild((line) => console.log(`[bench] ${line}`));
       const server = await startNextServer({
         name: "page",

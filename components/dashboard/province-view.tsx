@@ -49,7 +49,9 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
       <p className="mb-3 text-xs text-slate-500">
         {data.source === "snapshot"
           ? `未筛选的全省数据每 ${PROVINCE_VIEW_TTL_MS / 60_000} 分钟统计一次,统计于 ${counted}。`
-          : `统计于 ${counted};筛选后的数据在打开时统计,${PROVINCE_VIEW_TTL_MS / 60_000} 分钟内再次打开沿用这次的结果。`}
+          : data.filters.period || data.filters.state || data.filters.light || data.filters.area
+            ? `统计于 ${counted};筛选后的数据在打开时统计,${PROVINCE_VIEW_TTL_MS / 60_000} 分钟内再次打开沿用这次的结果。`
+            : `统计于 ${counted};数据在打开时统计,${PROVINCE_VIEW_TTL_MS / 60_000} 分钟内再次打开沿用这次的结果。`}
       </p>
       <StatCards
         title="全省主要指标"

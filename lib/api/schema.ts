@@ -228,7 +228,7 @@ export const regionDashboardSchema = z
     periodLabel: z.string(),
     asOf: dateTime
       .nullable()
-      .meta({ description: "省级数字的统计时间(各服务器定时统计并保留,最长 1 小时);市及以下为 null,即时统计" }),
+      .meta({ description: "省级数字的统计时间:未筛选时读定时统计的结果(每 5 分钟一次,过旧则即时统计),按报送期筛选时即时统计;市及以下为 null,即时统计" }),
     districts: z
       .array(z.object({ id: idOf("区县编号"), name: z.string(), code: z.string(), ...regionCounters }))
       .nullable()

@@ -346,6 +346,9 @@ SELECT json_build_object(
  */
 export const PROVINCE_VIEW_TTL_MS = 5 * 60 * 1000;
 
+/** A snapshot older than this is not shown (the job has stopped); the page counts instead. */
+export const SNAPSHOT_MAX_AGE_MS = 3 * PROVINCE_VIEW_TTL_MS;
+
 /** The snapshot row's view key for a province's unfiltered view of all its districts. */
 export const PROVINCE_SNAPSHOT_VIEW = "province";
 
@@ -446,6 +449,8 @@ async function readSnapshot(regionId: number, today: string, scope: [number, num
   if (!row) return null;
   const figures = row.figures as unknown as SnapshotFigures;
   if (figures.today !== today || !sameScope(figures.scope, scope)) return null;
+  // Three missed runs mean the job has stopped: count rather than show old figures as current.
+  if (Date.now() - row.asOf.getTime() > SNAPSHOT_MAX_AGE_MS) return null;
   return { cities: figures.cities, asOf: row.asOf };
 }
 
@@ -453,12 +458,22 @@ async function readSnapshot(regionId: number, today: string, scope: [number, num
  * Counts every province's unfiltered view of all its districts and replaces
  * its snapshot: the dashboard-snapshots job (lib/jobs/scheduled.ts), run once
  * across servers at start and every PROVINCE_VIEW_TTL_MS. Returns the
- * provinces counted.
+ * provinces counted. `minAgeMs`: a province whose snapshot of today is younger
+ * is left as it is — every server runs the job on its own timer, and the lock
+ * only keeps two runs apart, so without it N servers would count N times.
  */
-export async function writeProvinceSnapshots(database: Db, today = todayInChina()): Promise<number[]> {
+export async function writeProvinceSnapshots(database: Db, today = todayInChina(), { minAgeMs = 0 }: { minAgeMs?: number } = {}): Promise<number[]> {
   const provinces = await database.region.findMany({ where: { level: "PROVINCE" }, orderBy: { id: "asc" }, select: { id: true, path: true } });
   const counted: number[] = [];
   for (const province of provinces) {
+    if (minAgeMs > 0) {
+      const current = await database.dashboardSnapshot.findUnique({
+        where: { regionId_view: { regionId: province.id, view: PROVINCE_SNAPSHOT_VIEW } },
+        select: { asOf: true, figures: true },
+      });
+      const fresh = current && (current.figures as unknown as SnapshotFigures).today === today && Date.now() - current.asOf.getTime() < minAgeMs;
+      if (fresh) continue;
+    }
     const districts = await database.region.findMany({
       where: { level: "DISTRICT", path: { startsWith: province.path } },
       orderBy: { code: "asc" },

@@ -4,7 +4,7 @@ import { runReminderJob, type ReminderJobResult } from "@/lib/reminders/job.ts";
 import { removeUnreferencedFiles, type CleanupResult } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 import { runJobOnce, type JobDatabase } from "@/lib/jobs/run.ts";
-import { writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
+import { PROVINCE_VIEW_TTL_MS, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 
 // The scheduled jobs as scripts/start.ts (timers) and scripts/cli.ts
 // (reminders, cleanup-files) run them: each under its lock, each run recorded.
@@ -25,7 +25,8 @@ export function runReminders(database: JobDatabase, today: string, options: { ma
  * (DashboardSnapshot), which every server's province page reads.
  */
 export function runDashboardSnapshots(database: JobDatabase, today: string) {
-  return runJobOnce(database, "dashboard-snapshots", () => writeProvinceSnapshots(database.db, today), {
+  // Another server's run a moment ago counted already: half a period is young enough to keep.
+  return runJobOnce(database, "dashboard-snapshots", () => writeProvinceSnapshots(database.db, today, { minAgeMs: PROVINCE_VIEW_TTL_MS / 2 }), {
     summarize: (provinces) => ({ provinces: provinces.length }),
   });
 }

@@ -10,7 +10,7 @@ import { JOB_LOCK_NAMESPACE, jobLockKey } from "@/lib/jobs/schema.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { crossDistrictTitle, dashboardHome, loadCityDashboard, loadProvinceDashboard, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
+import { crossDistrictTitle, dashboardHome, loadCityDashboard, loadProvinceDashboard, SNAPSHOT_MAX_AGE_MS, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 import type { AssignmentCounters, MeasureCounters } from "@/lib/dashboards/facts.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, generateProvince } from "@/lib/synth/province.ts";
 import { GET as exportRoute } from "@/app/(app)/dashboard/city/[id]/export/route.ts";
@@ -120,6 +120,15 @@ describe("province view", () => {
         expect(next.source).toBe("snapshot");
         expect(next.asOf.getTime()).toBeGreaterThan(first.asOf.getTime());
         expect(next.totals.measures!.measures).toBe(first.totals.measures!.measures - 1);
+
+        // A second server's run a moment later finds today's snapshot young and counts nothing.
+        expect((await runDashboardSnapshots({ db: serverB, url }, TODAY)).status).toBe("SUCCEEDED");
+        expect((await serverB.dashboardSnapshot.findFirstOrThrow({ where: { regionId: provinceId } })).asOf).toEqual(next.asOf);
+        expect((await db().jobRun.findFirstOrThrow({ where: { job: "dashboard-snapshots" }, orderBy: { id: "desc" } })).summary).toEqual({ provinces: 0 });
+
+        // A snapshot three runs old means the job has stopped: not shown as current, counted for the page.
+        await db().dashboardSnapshot.updateMany({ data: { asOf: new Date(Date.now() - SNAPSHOT_MAX_AGE_MS - 1000) } });
+        expect((await loadProvinceDashboard(leader, provinceId, {}, TODAY))!.source).toBe("memory");
 
         // A snapshot of another day is not today's figures: counted for the page.
         expect((await loadProvinceDashboard(leader, provinceId, {}, "2026-11-24"))!.source).toBe("memory");
