@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { listJobRuns } from "@/lib/jobs/queries.ts";
+import { JOB_RUN_RETENTION_DAYS, SNAPSHOT_JOB_RUN_RETENTION_DAYS } from "@/lib/jobs/scheduled.ts";
 import { describeSummary, formatDuration, JOB_RUNS_SHOWN, JOB_STATUS_LABELS } from "@/lib/jobs/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
@@ -21,7 +22,7 @@ export default async function JobRunsPage() {
     <>
       <PageHeader
         title="后台任务"
-        description="催办提醒和文件清理由各台服务器定时发起,同一时间只在一台服务器上运行;其余服务器记为已跳过。运行记录保留 90 天。"
+        description={`催办提醒、文件清理和全省看板统计由各台服务器定时发起,同一时间只在一台服务器上运行;其余服务器记为已跳过。运行记录保留 ${JOB_RUN_RETENTION_DAYS} 天(全省看板统计每 5 分钟一次,保留 ${SNAPSHOT_JOB_RUN_RETENTION_DAYS} 天)。`}
       />
       {jobs.map(({ job, label, runs }) => (
         <section key={job} aria-labelledby={`job-${job}`} className="mb-8">
