@@ -89,11 +89,7 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
   async function uploadOn(disk: string): Promise<number> {
     vi.stubEnv("DATA_DIR", disk);
     await actAs(world.a.users.liaison);
-    const form = new FormData();
-    const fields = { assignmentId, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
-    for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
-    form.append("evidence", new File([PDF], FILE_NAME, { type: "application/pdf" }));
-    const result = await submitProgressReport(form);
+    const result = await submitProgressReport(submission(assignmentId, [new File([PDF], FILE_NAME, { type: "application/pdf" })]));
     expect(result).toMatchObject({ ok: true });
     return (await db().attachment.findFirstOrThrow({ where: { fileName: FILE_NAME } })).id;
   }
@@ -104,6 +100,26 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
     return downloadAttachment(new Request(`http://localhost/attachments/${attachmentId}`), {
       params: Promise.resolve({ id: String(attachmentId) }),
     });
+  }
+
+  /** Assignments of `count` new measures led by 区发展改革局, all in one new plan. */
+  async function newAssignments(count: number, title: string): Promise<number[]> {
+    const plan = await createPlan(db(), { regionId: world.a.region.id, title });
+    const ids: number[] = [];
+    for (let i = 1; i <= count; i++) {
+      const measure = await createMeasure(db(), { planId: plan.id, code: String(i), leadUnitIds: [world.a.units.development.id] });
+      ids.push((await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } })).id);
+    }
+    return ids;
+  }
+
+  /** The report form's submission for 2024-Q3 with these files. */
+  function submission(assignmentId: number, files: File[]): FormData {
+    const form = new FormData();
+    const fields = { assignmentId, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
+    for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+    for (const file of files) form.append("evidence", file);
+    return form;
   }
 
   it("with STORAGE=database: the same bytes and headers, and neither disk holds the file", async () => {
@@ -134,21 +150,12 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
   it("with STORAGE=database: more submissions at once than the pool has connections all arrive, each with its file", async () => {
     vi.stubEnv("STORAGE", "database");
     vi.stubEnv("DATA_DIR", serverDisk());
-    const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案(并发)" });
-    const assignmentIds: number[] = [];
-    for (let i = 1; i <= 14; i++) {
-      const measure = await createMeasure(db(), { planId: plan.id, code: String(i), leadUnitIds: [world.a.units.development.id] });
-      assignmentIds.push((await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } })).id);
-    }
+    const assignmentIds = await newAssignments(14, "下陆区法治政府建设实施方案(并发)");
     await actAs(world.a.users.liaison);
     const results = await Promise.all(
-      assignmentIds.map((id, i) => {
-        const form = new FormData();
-        const fields = { assignmentId: id, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
-        for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
-        form.append("evidence", new File([PDF, new Uint8Array([i])], `评查报告-${i}.pdf`, { type: "application/pdf" }));
-        return submitProgressReport(form);
-      }),
+      assignmentIds.map((id, i) =>
+        submitProgressReport(submission(id, [new File([PDF, new Uint8Array([i])], `评查报告-${i}.pdf`, { type: "application/pdf" })])),
+      ),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(await db().progressReport.count({ where: { assignmentId: { in: assignmentIds }, state: "SUBMITTED" } })).toBe(14);
@@ -161,22 +168,11 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
   it("with STORAGE=database: reports attaching the same files in opposite orders at once all arrive", async () => {
     vi.stubEnv("STORAGE", "database");
     vi.stubEnv("DATA_DIR", serverDisk());
-    const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案(同一材料)" });
-    const assignmentIds: number[] = [];
-    for (let i = 1; i <= 8; i++) {
-      const measure = await createMeasure(db(), { planId: plan.id, code: String(i), leadUnitIds: [world.a.units.development.id] });
-      assignmentIds.push((await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } })).id);
-    }
+    const assignmentIds = await newAssignments(8, "下陆区法治政府建设实施方案(同一材料)");
     const shared = [0, 1, 2].map((n) => new File([PDF, new Uint8Array([200 + n])], `共用材料-${n}.pdf`, { type: "application/pdf" }));
     await actAs(world.a.users.liaison);
     const results = await Promise.all(
-      assignmentIds.map((id, i) => {
-        const form = new FormData();
-        const fields = { assignmentId: id, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
-        for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
-        for (const file of i % 2 === 0 ? shared : [...shared].reverse()) form.append("evidence", file);
-        return submitProgressReport(form);
-      }),
+      assignmentIds.map((id, i) => submitProgressReport(submission(id, i % 2 === 0 ? shared : [...shared].reverse()))),
     );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(await db().attachment.count({ where: { report: { assignmentId: { in: assignmentIds } } } })).toBe(24);
@@ -187,15 +183,10 @@ describe("an evidence file uploaded on server A, downloaded on server B", () => 
     vi.stubEnv("STORAGE", "database");
     vi.stubEnv("DATA_DIR", serverDisk());
     await actAs(world.a.users.liaison);
-    const base = { assignmentId, periodKey: "2024-Q3", text: "已完成案卷评查。", percent: 50, claimedStatus: "IN_PROGRESS" };
-    const draft = new FormData();
-    for (const [key, value] of Object.entries(base)) draft.set(key, String(value));
-    expect(await saveProgressDraft(draft)).toMatchObject({ ok: true });
-    const form = new FormData();
+    expect(await saveProgressDraft(submission(assignmentId, []))).toMatchObject({ ok: true });
+    const form = submission(assignmentId, [new File([PDF], FILE_NAME, { type: "application/pdf" })]);
     // A stale version: refused by the write, after the file was stored in the same transaction.
-    const fields = { ...base, version: 99 };
-    for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
-    form.append("evidence", new File([PDF], FILE_NAME, { type: "application/pdf" }));
+    form.set("version", "99");
     const result = await submitProgressReport(form);
     expect(result).toMatchObject({ ok: false });
     expect(await db().attachmentBlob.count()).toBe(0);
