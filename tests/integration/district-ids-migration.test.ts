@@ -1,10 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
-import { withScratchDatabase } from "../support/scratch-database.ts";
-import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrate.ts";
+import { describe, expect, it } from "vitest";
+import { withDatabaseBefore } from "../support/scratch-database.ts";
 
 // The migration that makes Notification.districtId NOT NULL places the rows
 // written without one: by their reminder, the measure their link opens, or
@@ -12,58 +7,37 @@ import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/migrate.ts";
 
 const MIGRATION = "20261206093200_district_ids";
 
-const tempDirs: string[] = [];
-afterEach(() => tempDirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
 describe(MIGRATION, () => {
   it("gives every notification a district, from its reminder, its measure link or its recipient", async () => {
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
-    tempDirs.push(before);
-    for (const name of fs.readdirSync(MIGRATIONS_DIR)) {
-      if (name < MIGRATION) fs.cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-    }
-    await withScratchDatabase(async (url) => {
-      await applyMigrations(url, before);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        // Rows only: what they point to beyond these does not matter here.
-        await client.query("SET session_replication_role = replica");
-        await client.query(`INSERT INTO "Region" (id, code, name, level, path, "districtId", "updatedAt") VALUES
-          (1, '420200', '黄石市', 'CITY', '/1/', NULL, now()), (10, '420204', '下陆区', 'DISTRICT', '/1/10/', 10, now()),
-          (11, '420204001', '团城山街道', 'TOWN', '/1/10/11/', 10, now())`);
-        await client.query(`INSERT INTO "Unit" (id, "districtId", "regionId", name, kind, "updatedAt") VALUES (5, 10, 11, '团城山街道办事处', 'TOWN_STREET', now())`);
-        await client.query(`INSERT INTO "User" (id, login, name, "passwordHash", role, "regionId", "districtId", "unitId", "updatedAt") VALUES
-          (1, 'a', '甲', 'x', 'BUREAU', 10, 10, NULL, now()),
-          (2, 'b', '乙', 'x', 'LIAISON', 11, NULL, 5, now()),
-          (3, 'c', '丙', 'x', 'LEADER', 1, NULL, NULL, now())`);
-        await client.query(`INSERT INTO "Measure" (id, "districtId", "planId", code, text, "sortOrder", "updatedAt") VALUES (7, 30, 1, '1', '举措', 1, now())`);
-        await client.query(`INSERT INTO "Reminder" (id, "districtId", kind, "unitId", message) VALUES (4, 20, 'MANUAL', 5, '请抓紧')`);
-        await client.query(`INSERT INTO "Notification" (id, "districtId", "userId", "reminderId", kind, title, link) VALUES
-          (1, 40, 3, NULL, 'RETURNED', '已有区', '/measures/99'),
-          (2, NULL, 1, 4, 'URGED', '催办', '/measures/7'),
-          (3, NULL, 1, NULL, 'RETURNED', '进展报送被退回', '/measures/7?tab=reports'),
-          (4, NULL, 1, NULL, 'REMINDER', '今日收到进展报送', '/reviews'),
-          (5, NULL, 2, NULL, 'RECTIFICATION', '督察整改任务', '/inspections/rectifications/3'),
-          (6, NULL, 3, NULL, 'APPROVED', '无处可放', '/measures/70')`);
-        await client.query("SET session_replication_role = DEFAULT");
-
-        // This migration alone: later ones re-add foreign keys, which the
-        // dangling rows above (no plan, no assignment) would fail.
-        fs.cpSync(path.join(MIGRATIONS_DIR, MIGRATION), path.join(before, MIGRATION), { recursive: true });
-        expect(await applyMigrations(url, before)).toEqual([MIGRATION]);
-        const { rows } = await client.query(`SELECT id, "districtId" FROM "Notification" ORDER BY id`);
-        expect(rows.map((r) => [r.id, r.districtId])).toEqual([
-          [1, 40], // kept as it was
-          [2, 20], // its reminder's
-          [3, 30], // the measure its link opens
-          [4, 10], // its recipient's district
-          [5, 10], // its recipient's unit's district
-        ]);
-        await expect(client.query(`INSERT INTO "Notification" ("userId", kind, title) VALUES (1, 'REMINDER', '无区')`)).rejects.toThrow(/districtId/);
-      } finally {
-        await client.end();
-      }
+    await withDatabaseBefore(MIGRATION, async (client, apply) => {
+      // Rows only: what they point to beyond these does not matter here.
+      await client.query(`INSERT INTO "Region" (id, code, name, level, path, "districtId", "updatedAt") VALUES
+        (1, '420200', '黄石市', 'CITY', '/1/', NULL, now()), (10, '420204', '下陆区', 'DISTRICT', '/1/10/', 10, now()),
+        (11, '420204001', '团城山街道', 'TOWN', '/1/10/11/', 10, now())`);
+      await client.query(`INSERT INTO "Unit" (id, "districtId", "regionId", name, kind, "updatedAt") VALUES (5, 10, 11, '团城山街道办事处', 'TOWN_STREET', now())`);
+      await client.query(`INSERT INTO "User" (id, login, name, "passwordHash", role, "regionId", "districtId", "unitId", "updatedAt") VALUES
+        (1, 'a', '甲', 'x', 'BUREAU', 10, 10, NULL, now()),
+        (2, 'b', '乙', 'x', 'LIAISON', 11, NULL, 5, now()),
+        (3, 'c', '丙', 'x', 'LEADER', 1, NULL, NULL, now())`);
+      await client.query(`INSERT INTO "Measure" (id, "districtId", "planId", code, text, "sortOrder", "updatedAt") VALUES (7, 30, 1, '1', '举措', 1, now())`);
+      await client.query(`INSERT INTO "Reminder" (id, "districtId", kind, "unitId", message) VALUES (4, 20, 'MANUAL', 5, '请抓紧')`);
+      await client.query(`INSERT INTO "Notification" (id, "districtId", "userId", "reminderId", kind, title, link) VALUES
+        (1, 40, 3, NULL, 'RETURNED', '已有区', '/measures/99'),
+        (2, NULL, 1, 4, 'URGED', '催办', '/measures/7'),
+        (3, NULL, 1, NULL, 'RETURNED', '进展报送被退回', '/measures/7?tab=reports'),
+        (4, NULL, 1, NULL, 'REMINDER', '今日收到进展报送', '/reviews'),
+        (5, NULL, 2, NULL, 'RECTIFICATION', '督察整改任务', '/inspections/rectifications/3'),
+        (6, NULL, 3, NULL, 'APPROVED', '无处可放', '/measures/70')`);
+      expect(await apply()).toEqual([MIGRATION]);
+      const { rows } = await client.query(`SELECT id, "districtId" FROM "Notification" ORDER BY id`);
+      expect(rows.map((r) => [r.id, r.districtId])).toEqual([
+        [1, 40], // kept as it was
+        [2, 20], // its reminder's
+        [3, 30], // the measure its link opens
+        [4, 10], // its recipient's district
+        [5, 10], // its recipient's unit's district
+      ]);
+      await expect(client.query(`INSERT INTO "Notification" ("userId", kind, title) VALUES (1, 'REMINDER', '无区')`)).rejects.toThrow(/districtId/);
     });
   });
 });
