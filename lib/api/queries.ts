@@ -1,3 +1,4 @@
+import { isoDate } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
@@ -52,7 +53,6 @@ async function inDistricts(actor: Actor): Promise<{ districtId?: { in: number[] 
 }
 
 const afterCursor = (cursor?: number) => (cursor ? { id: { gt: cursor } } : {});
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 const instant = (value: Date | null) => (value ? value.toISOString() : null);
 
 // ---------------------------------------------------------------------------
@@ -78,7 +78,7 @@ const PLAN_SELECT = {
 
 function planView(plan: Prisma.PlanGetPayload<{ select: typeof PLAN_SELECT }>): z.input<typeof planSchema> {
   const { _count, issueDate, updatedAt, ...rest } = plan;
-  return { ...rest, issueDate: day(issueDate), updatedAt: updatedAt.toISOString(), measureCount: _count.measures };
+  return { ...rest, issueDate: isoDate(issueDate), updatedAt: updatedAt.toISOString(), measureCount: _count.measures };
 }
 
 export async function listPlans(actor: Actor, { limit, cursor }: Page) {
@@ -120,7 +120,7 @@ const MEASURE_SELECT = {
 
 function measureView(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_SELECT }>): z.input<typeof measureSchema> {
   const { section, deadline, originalDeadline, updatedAt, ...rest } = m;
-  return { ...rest, chapter: section, deadline: day(deadline), originalDeadline: day(originalDeadline), updatedAt: updatedAt.toISOString() };
+  return { ...rest, chapter: section, deadline: isoDate(deadline), originalDeadline: isoDate(originalDeadline), updatedAt: updatedAt.toISOString() };
 }
 
 export async function listMeasures(actor: Actor, planId: number, { limit, cursor }: Page) {

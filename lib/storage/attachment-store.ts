@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { db as appDb, type Db, type Tx } from "@/lib/db/client.ts";
 import { parseEnv, type Env } from "@/lib/env.ts";
@@ -6,12 +5,7 @@ import { DatabaseAttachmentStore } from "@/lib/storage/database-store.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { S3AttachmentStore } from "@/lib/storage/s3-store.ts";
 
-export { isAttachmentHash } from "@/lib/storage/local-store.ts";
-
-/** The name a store gives the bytes: their sha256, 64 lower-case hex. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export { contentHash, isAttachmentHash } from "@/lib/storage/local-store.ts";
 
 /**
  * Where evidence files attached to progress reports live. Content-addressed: a

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client.ts";
 import type { AttachmentStore, StoredFile, StoredStream } from "@/lib/storage/attachment-store.ts";
-import { isAttachmentHash } from "@/lib/storage/local-store.ts";
+import { contentHash, isAttachmentHash } from "@/lib/storage/local-store.ts";
 
 /**
  * 256 KiB: a 20 MB file is 80 rows, each well under PostgreSQL's 1 GB value
@@ -62,7 +61,7 @@ export class DatabaseAttachmentStore implements AttachmentStore {
   constructor(private readonly db: Db) {}
 
   async put(bytes: Uint8Array, within?: Tx): Promise<{ hash: string; size: number }> {
-    const hash = createHash("sha256").update(bytes).digest("hex");
+    const hash = contentHash(bytes);
     const size = bytes.byteLength;
     if (within) await writeBlob(within, hash, bytes);
     else await this.db.$transaction((tx) => writeBlob(tx, hash, bytes), PUT_TRANSACTION);

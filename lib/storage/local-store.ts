@@ -12,6 +12,11 @@ export function isAttachmentHash(value: string): boolean {
   return /^[0-9a-f]{64}$/.test(value);
 }
 
+/** The name every store gives the bytes: their sha256, 64 lower-case hex. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
 /** Temp files start with this, so nothing in the store ever mistakes one for a stored file. */
 export const TEMP_PREFIX = ".tmp-";
 
@@ -28,7 +33,7 @@ export class LocalAttachmentStore implements AttachmentStore {
   }
 
   async put(bytes: Uint8Array): Promise<{ hash: string; size: number }> {
-    const hash = createHash("sha256").update(bytes).digest("hex");
+    const hash = contentHash(bytes);
     const size = bytes.byteLength;
     const target = this.pathOf(hash);
 

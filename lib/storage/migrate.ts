@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
+import { contentHash, type AttachmentStore } from "@/lib/storage/attachment-store.ts";
 
 // `npm run cli -- storage migrate --to database|s3 [--from local|database|s3]`:
 // copies every stored evidence file from one store into another, so an
@@ -56,7 +56,7 @@ async function copyOne(from: AttachmentStore, to: AttachmentStore, hash: string)
   const bytes = await from.get(hash);
   if (!bytes) return "源存储中已没有该文件";
   // A file damaged on disk would otherwise be copied under a name that promises other content.
-  if (sha256(bytes) !== hash) return "源文件已损坏(内容与文件名中的校验值不符),未复制";
+  if (contentHash(bytes) !== hash) return "源文件已损坏(内容与文件名中的校验值不符),未复制";
   // Looked at again just before the put: whether a bad copy below is this run's own.
   const wasThere = await to.has(hash);
   const stored = await to.put(bytes);
@@ -77,8 +77,4 @@ async function copyOne(from: AttachmentStore, to: AttachmentStore, hash: string)
     return removed ? "写入后读回的内容与原文件不符,已从目标存储删除" : kept;
   }
   return null;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -8,7 +8,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import type { AttachmentStore, StoredFile, StoredStream } from "@/lib/storage/attachment-store.ts";
-import { isAttachmentHash } from "@/lib/storage/local-store.ts";
+import { contentHash, isAttachmentHash } from "@/lib/storage/local-store.ts";
 
 export type S3Settings = {
   endpoint: string;
@@ -46,7 +46,7 @@ export class S3AttachmentStore implements AttachmentStore {
   }
 
   async put(bytes: Uint8Array): Promise<{ hash: string; size: number }> {
-    const hash = createHash("sha256").update(bytes).digest("hex");
+    const hash = contentHash(bytes);
     // Written even when the object is there: the write renews LastModified,
     // which the cleanup reads as the time stored (as the local store touches
     // its file). A copy onto itself would save the upload, but not every
