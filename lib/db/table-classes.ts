@@ -40,6 +40,11 @@ export const TABLE_CLASSES: Record<string, { class: TableClass; why: string }> =
   Rectification: { class: "district", why: "a unit's rectification of a finding" },
   Evaluation: { class: "district", why: "a snapshot evaluation of a plan" },
   EvaluationItem: { class: "district", why: "a measure's row in an evaluation" },
+  IndicatorValue: { class: "district", why: "an indicator's value stated in a progress report" },
+  Circular: { class: "district", why: "a 通报 the bureau issues to its district's units" },
+  Assessment: { class: "district", why: "a district's 考核 scheme for a year" },
+  AssessmentAdjustment: { class: "district", why: "a manual adjustment of a unit's 考核 score" },
+  AssessmentItem: { class: "district", why: "a point of a unit's published 考核 score and its fact" },
 
   Region: { class: "reference", why: "the region tree (province, cities, districts, towns): every scope check and every cross-district figure joins it" },
   OutlineArea: { class: "reference", why: "the national outline's areas, fixed reference data grouped on by cross-district views" },
@@ -79,6 +84,7 @@ export const DISTRICT_KEY_EXCEPTIONS: Record<string, string> = Object.fromEntrie
     "Unit", "UnitAlias", "UnitGroup", "UnitGroupAlias", "Plan", "Section", "Measure", "Assignment", "AnnualTarget",
     "Milestone", "Indicator", "ProgressReport", "Attachment", "DeadlineExtension", "Reminder", "Notification",
     "AnnualReport", "AnnualReportSection", "Inspection", "Finding", "Rectification", "Evaluation", "EvaluationItem",
+    "IndicatorValue", "Circular", "Assessment", "AssessmentAdjustment", "AssessmentItem",
   ].map((table) => [`${table}_pkey`, "serial id: becomes (districtId, id) at distribution time"]),
   ["AnnualReport_previousVersionId_key", "Prisma's one-to-one relation needs the foreign key alone to be unique"],
 ]);

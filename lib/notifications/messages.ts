@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "EXTENSION_DECIDED",
   "RECTIFICATION",
   "REMINDER",
+  "CIRCULAR",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
