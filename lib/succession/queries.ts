@@ -1,0 +1,153 @@
+import { db } from "@/lib/db/client.ts";
+import { can, type Actor } from "@/lib/auth/policy.ts";
+import * as scope from "@/lib/auth/scope.ts";
+import { isUnfinished } from "@/lib/succession/rules.ts";
+import { proposeLinks } from "@/lib/succession/similarity.ts";
+
+// Reads of 结转 and 延续: what a closed plan can carry, the links a successor
+// plan may confirm, and where a measure came from and went. Every linked
+// measure is read through the actor's scope: a link to one the actor may not
+// see is not shown.
+
+const linkedMeasure = {
+  id: true,
+  code: true,
+  text: true,
+  succession: true,
+  plan: { select: { id: true, title: true, status: true } },
+} as const;
+
+/**
+ * 来源 and 去向 of a measure the actor may read (null otherwise): the previous
+ * plan's measure it carries or continues, the measures that carry or continue
+ * it, and — where the actor may read the previous measure's progress — that
+ * measure's latest submitted reports (上一期进展, read-only).
+ */
+export async function getMeasureLineage(actor: Actor, measureId: number) {
+  const measure = await db().measure.findFirst({
+    where: { id: measureId, ...scope.measures(actor) },
+    select: {
+      succession: true,
+      previousId: true,
+      successors: { where: scope.measures(actor), orderBy: { id: "asc" }, select: linkedMeasure },
+    },
+  });
+  if (!measure) return null;
+  const previous = measure.previousId
+    ? await db().measure.findFirst({
+        where: { id: measure.previousId, ...scope.measures(actor) },
+        select: { ...linkedMeasure, assignments: { select: { unitId: true } } },
+      })
+    : null;
+  const previousReports =
+    previous && scope.mayReadMeasureProgress(actor, previous)
+      ? await db().progressReport.findMany({
+          where: { assignment: { measureId: previous.id }, state: { in: ["SUBMITTED", "APPROVED"] } },
+          orderBy: [{ periodStart: "desc" }, { id: "desc" }],
+          take: 3,
+          select: {
+            id: true,
+            periodStart: true,
+            periodEnd: true,
+            state: true,
+            percent: true,
+            claimedStatus: true,
+            text: true,
+            assignment: { select: { role: true, unit: { select: { name: true } } } },
+          },
+        })
+      : [];
+  return {
+    succession: measure.succession,
+    previous: previous && { id: previous.id, code: previous.code, text: previous.text, plan: previous.plan },
+    successors: measure.successors,
+    previousReports,
+  };
+}
+
+/**
+ * 结转未完成举措 on a closed plan's page: its unfinished measures not carried
+ * yet, and the plans they may go to (open plans of the same district that
+ * succeed it or succeed nothing yet). Null when the actor may not manage the
+ * plan or it is not closed.
+ */
+export async function getCarryOverChoices(actor: Actor, planId: number) {
+  const plan = await db().plan.findFirst({
+    where: { id: planId, ...scope.plans(actor) },
+    select: { id: true, title: true, status: true, regionId: true, districtId: true, periodEnd: true },
+  });
+  if (!plan || plan.status !== "CLOSED" || !can(actor, "plan.manage", { regionId: plan.regionId })) return null;
+  const [measures, carriedCount, targets] = await Promise.all([
+    db().measure.findMany({
+      where: { planId: plan.id, successors: { none: { succession: "CARRIED" } } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, text: true, deadline: true, ongoing: true, deadlineText: true, assignments: { select: { role: true, status: true } } },
+    }),
+    db().measure.count({ where: { planId: plan.id, successors: { some: { succession: "CARRIED" } } } }),
+    db().plan.findMany({
+      where: {
+        AND: [scope.plans(actor)],
+        districtId: plan.districtId,
+        status: { in: ["DRAFT", "IN_FORCE"] },
+        OR: [{ predecessorId: plan.id }, { predecessorId: null }],
+        id: { not: plan.id },
+      },
+      // Those already succeeding this plan first, then the newest.
+      orderBy: [{ periodStart: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      select: { id: true, title: true, status: true, predecessorId: true },
+    }),
+  ]);
+  return {
+    plan,
+    unfinished: measures.filter((m) => isUnfinished(m.assignments)).map(({ assignments: _a, ...m }) => m),
+    carriedCount,
+    targets: [...targets.filter((t) => t.predecessorId === plan.id), ...targets.filter((t) => t.predecessorId !== plan.id)],
+  };
+}
+
+/**
+ * The plan a new plan most likely succeeds when none is set: the district's
+ * most recently ended CLOSED plan of the same kind.
+ */
+async function inferPredecessor(actor: Actor, plan: { id: number; districtId: number; kind: string }) {
+  return db().plan.findFirst({
+    where: { AND: [scope.plans(actor)], districtId: plan.districtId, status: "CLOSED", kind: plan.kind as never, id: { not: plan.id } },
+    orderBy: [{ endedOn: { sort: "desc", nulls: "last" } }, { periodEnd: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    select: { id: true, title: true },
+  });
+}
+
+/**
+ * 关联上一期规划举措: for each measure of the plan not linked yet, the most
+ * similar measure of its predecessor (set, or inferred and offered to set).
+ */
+export async function getLinkProposals(actor: Actor, planId: number) {
+  const plan = await db().plan.findFirst({
+    where: { id: planId, ...scope.plans(actor) },
+    select: { id: true, title: true, kind: true, regionId: true, districtId: true, predecessorId: true },
+  });
+  if (!plan || !can(actor, "plan.manage", { regionId: plan.regionId })) return null;
+  const predecessor = plan.predecessorId
+    ? await db().plan.findFirst({ where: { id: plan.predecessorId, ...scope.plans(actor) }, select: { id: true, title: true } })
+    : null;
+  const choices = await db().plan.findMany({
+    where: { AND: [scope.plans(actor)], districtId: plan.districtId, id: { not: plan.id } },
+    orderBy: [{ periodEnd: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    select: { id: true, title: true, status: true },
+  });
+  const suggested = predecessor ? null : await inferPredecessor(actor, plan);
+  if (!predecessor) return { plan, predecessor: null, suggested, choices, proposals: [], linkedCount: 0 };
+  const [measures, previous, linkedCount] = await Promise.all([
+    db().measure.findMany({ where: { planId: plan.id, previousId: null }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, text: true } }),
+    db().measure.findMany({ where: { planId: predecessor.id }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, text: true } }),
+    db().measure.count({ where: { planId: plan.id, previousId: { not: null } } }),
+  ]);
+  const byId = new Map(previous.map((m) => [m.id, m]));
+  const measureById = new Map(measures.map((m) => [m.id, m]));
+  const proposals = proposeLinks(measures, previous).map((p) => ({
+    ...p,
+    measure: measureById.get(p.measureId)!,
+    previous: byId.get(p.previousId)!,
+  }));
+  return { plan, predecessor, suggested, choices, proposals, linkedCount };
+}
