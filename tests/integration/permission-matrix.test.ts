@@ -18,6 +18,7 @@ import * as annualReportActions from "@/lib/annual-reports/actions.ts";
 import * as inspectionActions from "@/lib/inspections/actions.ts";
 import * as evaluationActions from "@/lib/evaluations/actions.ts";
 import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
+import * as successionActions from "@/lib/succession/actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -70,6 +71,7 @@ const {
 const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
 const { createEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
+const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -288,8 +290,15 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "plan.manage": {
     kind: "action",
-    inScope: [{ as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) }],
+    inScope: [
+      { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) },
+      { as: bureau, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划(2026-2030年)", periodStart: 2026, periodEnd: 2030 }) },
+    ],
     outOfScope: [
+      { as: bureau, fn: carryOverMeasures, input: (w) => ({ fromPlanId: w.b.plan.id, toPlanId: w.b.plan.id, measureIds: [w.b.measure.id] }), code: "NOT_FOUND" },
+      { as: bureau, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.b.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }), code: "NOT_FOUND" },
+      { as: bureau, fn: setPlanPredecessor, input: (w) => ({ planId: w.b.plan.id, predecessorId: w.a.plan.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: linkMeasuresToPrevious, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, previousId: w.b.measure.id }] }), code: "NOT_FOUND" },
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
       { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
@@ -299,6 +308,10 @@ const MATRIX: Record<Action, CaseSet> = {
     ],
     wrongRole: [
       { as: leader, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "FORBIDDEN" },
+      { as: leader, fn: carryOverMeasures, input: (w) => ({ fromPlanId: w.a.plan.id, toPlanId: w.a.plan.id, measureIds: [w.a.measure.id] }), code: "FORBIDDEN" },
+      { as: liaison, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }), code: "FORBIDDEN" },
+      { as: leader, fn: setPlanPredecessor, input: (w) => ({ planId: w.a.plan.id, predecessorId: w.a.plan.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: linkMeasuresToPrevious, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, previousId: w.a.measure.id }] }), code: "FORBIDDEN" },
       { as: leader, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.a.section.id, outlineArea: "" }), code: "FORBIDDEN" },
       { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
       { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
