@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client.ts";
+import type { PlanKind } from "@/lib/generated/prisma/enums.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isUnfinished } from "@/lib/succession/rules.ts";
@@ -109,9 +110,9 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
  * The plan a new plan most likely succeeds when none is set: the district's
  * most recently ended CLOSED plan of the same kind.
  */
-async function inferPredecessor(actor: Actor, plan: { id: number; districtId: number; kind: string }) {
+async function inferPredecessor(actor: Actor, plan: { id: number; districtId: number; kind: PlanKind }) {
   return db().plan.findFirst({
-    where: { AND: [scope.plans(actor)], districtId: plan.districtId, status: "CLOSED", kind: plan.kind as never, id: { not: plan.id } },
+    where: { AND: [scope.plans(actor)], districtId: plan.districtId, status: "CLOSED", kind: plan.kind, id: { not: plan.id } },
     orderBy: [{ endedOn: { sort: "desc", nulls: "last" } }, { periodEnd: { sort: "desc", nulls: "last" } }, { id: "desc" }],
     select: { id: true, title: true },
   });
@@ -150,4 +151,25 @@ export async function getLinkProposals(actor: Actor, planId: number) {
     previous: byId.get(p.previousId)!,
   }));
   return { plan, predecessor, suggested, choices, proposals, linkedCount };
+}
+
+/** The plan a plan succeeds and those succeeding it, each only if the actor may read it. */
+export async function getPlanSuccession(actor: Actor, planId: number) {
+  const plan = await db().plan.findFirst({
+    where: { id: planId, ...scope.plans(actor) },
+    select: {
+      status: true,
+      regionId: true,
+      predecessor: { select: { id: true, title: true, regionId: true } },
+      successors: { where: scope.plans(actor), orderBy: { id: "asc" }, select: { id: true, title: true } },
+    },
+  });
+  if (!plan) return null;
+  const predecessor = plan.predecessor && (await db().plan.findFirst({ where: { id: plan.predecessor.id, ...scope.plans(actor) }, select: { id: true, title: true } }));
+  return {
+    predecessor,
+    successors: plan.successors,
+    closed: plan.status === "CLOSED",
+    canManage: can(actor, "plan.manage", { regionId: plan.regionId }),
+  };
 }

@@ -24,6 +24,7 @@ import { parseId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
+import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
 
 export const metadata: Metadata = { title: "举措" };
 
@@ -42,6 +43,8 @@ const STEP_LABELS: Record<string, string> = {
   "extension.approve": "批准延期",
   "extension.reject": "驳回延期",
   "reminder.send": "催办",
+  "measure.carryOver": "从上一期规划结转",
+  "measure.linkPrevious": "确认延续上一期举措",
 };
 
 export default async function MeasurePage({
@@ -178,6 +181,8 @@ export default async function MeasurePage({
           )}
         </dl>
       </section>
+
+      <MeasureLineage actor={actor} measureId={measure.id} />
 
       {reportFirst && reportSection}
 

@@ -13,6 +13,7 @@ import { OutlineAreaForm } from "@/app/(app)/plans/[id]/outline-area-form.tsx";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { sectionHeading } from "@/lib/outline/classify.ts";
 import { parseId } from "@/lib/ids.ts";
+import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -62,6 +63,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <LedgerImportForm regionId={plan.regionId} />
         </>
       )}
+      <SuccessionPanel actor={actor} planId={plan.id} />
       {canManage && chapters.length > 0 && (
         <details className="no-print mb-6 rounded border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-medium text-slate-800">
