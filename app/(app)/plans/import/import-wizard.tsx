@@ -242,6 +242,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                 {plan.title}
               </Link>
               ({plan.created ? "新建" : "更新"},{plan.measures} 项举措)
+              {plan.created && <Link href={`/plans/${plan.id}/previous`} className="ml-2 text-sm text-brand-700 hover:underline">关联上一期规划举措</Link>}
             </li>
           ))}
         </ul>
