@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
+import { createElement, type ReactElement } from "react";
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime.js";
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
+import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
 import { carryOverMeasures, createSuccessorPlan, linkMeasuresToPrevious, setPlanPredecessor } from "@/lib/succession/actions.ts";
@@ -272,6 +275,31 @@ describe("结转", () => {
     expect(first.carried.map((c) => c.code)).toEqual(["13", "14", "15"]);
     const second = await db().$transaction((tx) => carryAllUnfinished(tx, actor, closed.id, target.id));
     expect(second.carried).toEqual([]);
+  });
+});
+
+/** A page block as the server renders it; its forms ask for the app router, which a page always has. */
+function render(element: ReactElement | null) {
+  const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} };
+  return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router as never }, element));
+}
+
+describe("the closed plan's page: 结转未完成举措", () => {
+  it("offers the bureau every unfinished measure ticked and the successor plans, and the leader only the links", async () => {
+    const target = await successor();
+    const html = render(await SuccessionPanel({ actor: (await actAs(world.a.users.bureau))!, planId: closed.id }));
+    expect(html).toContain("结转未完成举措");
+    expect(html).toContain("本规划有 3 项未完成举措尚未结转");
+    for (const m of [overdue, ongoing, ahead]) expect(html).toContain(`name="measureIds[]" checked="" value="${m.id}"`);
+    expect(html).not.toContain(`name="measureIds[]" checked="" value="${completed.id}"`);
+    expect(html).not.toContain(`举措 16`);
+    expect(html).toContain(`<option value="${target.id}">《${target.title}》</option>`);
+    expect(html).toContain(`href="/plans/${target.id}">《${target.title}》</a>`);
+
+    const asLeader = render(await SuccessionPanel({ actor: (await actAs(world.a.users.leader))!, planId: closed.id }));
+    expect(asLeader).toContain(`href="/plans/${target.id}"`);
+    expect(asLeader).not.toContain("measureIds");
+    expect(await SuccessionPanel({ actor: (await actAs(world.b.users.bureau))!, planId: closed.id })).toBeNull();
   });
 });
 

@@ -35,7 +35,7 @@ export function CarryOverForm({ planId, measures, targets }: { planId: number; m
       {targets.length > 0 && measures.length > 0 && (
         <form onSubmit={submit} noValidate aria-label="结转未完成举措">
           <div className="max-w-xl">
-            <SelectField name="toPlanId" label="结转到" errors={errors} options={targets.map((t) => ({ value: t.id, label: `《${t.title}》` }))} />
+            <SelectField idPrefix="carry-" name="toPlanId" label="结转到" errors={errors} options={targets.map((t) => ({ value: t.id, label: `《${t.title}》` }))} />
           </div>
           <div className="mb-2 flex gap-3 text-sm">
             <button type="button" className="text-brand-700 hover:underline" onClick={() => toggleAll(true)}>
@@ -95,13 +95,13 @@ function SuccessorPlanForm({ predecessorId, open }: { predecessorId: number; ope
         <input type="hidden" name="predecessorId" value={predecessorId} />
         <div className="flex flex-wrap items-end gap-4">
           <div className="min-w-72 flex-1">
-            <TextField name="title" label="规划标题" required errors={errors} />
+            <TextField idPrefix="successor-" name="title" label="规划标题" required errors={errors} />
           </div>
           <div className="w-28">
-            <TextField name="periodStart" label="起始年份" type="number" required errors={errors} />
+            <TextField idPrefix="successor-" name="periodStart" label="起始年份" type="number" required errors={errors} />
           </div>
           <div className="w-28">
-            <TextField name="periodEnd" label="结束年份" type="number" required errors={errors} />
+            <TextField idPrefix="successor-" name="periodEnd" label="结束年份" type="number" required errors={errors} />
           </div>
           <div className="mb-4">
             <SubmitButton pending={pending}>新建(草案)</SubmitButton>
