@@ -82,7 +82,17 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
     db().measure.findMany({
       where: { planId: plan.id, successors: { none: { succession: "CARRIED" } } },
       orderBy: { sortOrder: "asc" },
-      select: { id: true, code: true, text: true, deadline: true, ongoing: true, deadlineText: true, assignments: { select: { role: true, status: true } } },
+      select: {
+        id: true,
+        code: true,
+        text: true,
+        deadline: true,
+        ongoing: true,
+        deadlineText: true,
+        assignments: { select: { role: true, status: true } },
+        // Already continued (延续) by a new plan's measure: carrying it too would repeat that measure.
+        successors: { where: { succession: "CONTINUED", ...scope.measures(actor) }, select: { code: true, plan: { select: { title: true } } } },
+      },
     }),
     db().measure.count({ where: { planId: plan.id, successors: { some: { succession: "CARRIED" } } } }),
     db().plan.findMany({
@@ -100,7 +110,9 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
   ]);
   return {
     plan,
-    unfinished: measures.filter((m) => isUnfinished(m.assignments)).map(({ assignments: _a, ...m }) => m),
+    unfinished: measures
+      .filter((m) => isUnfinished(m.assignments))
+      .map(({ assignments: _a, successors, ...m }) => ({ ...m, continuedBy: successors.map((s) => `《${s.plan.title}》举措 ${s.code}`) })),
     carriedCount,
     targets: [...targets.filter((t) => t.predecessorId === plan.id), ...targets.filter((t) => t.predecessorId !== plan.id)],
   };

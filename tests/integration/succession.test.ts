@@ -296,6 +296,14 @@ describe("the closed plan's page: 结转未完成举措", () => {
     expect(html).toContain(`<option value="${target.id}">《${target.title}》</option>`);
     expect(html).toContain(`href="/plans/${target.id}">《${target.title}》</a>`);
 
+    // A measure a new plan already continues is offered unticked, with where it continues.
+    const continuing = await createMeasure(db(), { planId: target.id, code: "7", text: "深化行政复议体制改革。" });
+    await db().measure.update({ where: { id: continuing.id }, data: { previousId: ahead.id, succession: "CONTINUED" } });
+    const again = render(await SuccessionPanel({ actor: (await actAs(world.a.users.bureau))!, planId: closed.id }));
+    expect(again).toContain(`name="measureIds[]" value="${ahead.id}"`);
+    expect(again).toContain(`已由《${target.title}》举措 7延续`);
+    expect(again).toContain("已选 2 / 3 项");
+
     const asLeader = render(await SuccessionPanel({ actor: (await actAs(world.a.users.leader))!, planId: closed.id }));
     expect(asLeader).toContain(`href="/plans/${target.id}"`);
     expect(asLeader).not.toContain("measureIds");

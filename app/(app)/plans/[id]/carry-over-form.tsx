@@ -7,7 +7,7 @@ import { formValues, useActionForm, useActionRunner } from "@/components/form/us
 import { SelectField, StatusMessage, SubmitButton, TextField } from "@/components/form/fields.tsx";
 import type { FieldErrors } from "@/lib/validation.ts";
 
-type Measure = { id: number; code: string; text: string; deadlineLabel: string };
+type Measure = { id: number; code: string; text: string; deadlineLabel: string; continuedBy: string[] };
 type Target = { id: number; title: string };
 
 /**
@@ -17,7 +17,9 @@ type Target = { id: number; title: string };
 export function CarryOverForm({ planId, measures, targets }: { planId: number; measures: Measure[]; targets: Target[] }) {
   const { run, pending } = useActionRunner();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [chosen, setChosen] = useState(() => new Set(measures.map((m) => m.id)));
+  // A measure a new plan already continues (延续) starts unticked: carrying it would repeat it there.
+  const initial = () => new Set(measures.filter((m) => m.continuedBy.length === 0).map((m) => m.id));
+  const [chosen, setChosen] = useState(initial);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,6 +71,7 @@ export function CarryOverForm({ planId, measures, targets }: { planId: number; m
                   <span>
                     <span className="font-medium">{m.code}</span> {m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}
                     <span className="ml-2 text-xs text-slate-500">完成时限:{m.deadlineLabel}</span>
+                    {m.continuedBy.length > 0 && <span className="ml-2 text-xs text-amber-800">已由{m.continuedBy.join("、")}延续</span>}
                   </span>
                 </label>
               </li>

@@ -58,6 +58,7 @@ export async function SuccessionPanel({ actor, planId }: { actor: Actor; planId:
               code: m.code,
               text: m.text,
               deadlineLabel: m.ongoing ? "长期坚持" : m.deadline ? dateFormat.format(m.deadline) : (m.deadlineText ?? "—"),
+              continuedBy: m.continuedBy,
             }))}
             targets={carry.targets.map((t) => ({ id: t.id, title: t.title }))}
           />
