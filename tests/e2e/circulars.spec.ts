@@ -87,7 +87,7 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     await page.goto("/circulars");
     const row = page.getByRole("row").filter({ hasText: title });
     await expect(row.getByText("已印发")).toBeVisible();
-    await expect(row.getByText(quarter.label)).toBeVisible();
+    await expect(row.getByRole("cell", { name: quarter.label, exact: true })).toBeVisible();
   });
 
   test("the admin's menu, with 通报, still fits one line at 1366 px", async ({ page }) => {

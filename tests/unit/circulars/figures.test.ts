@@ -93,3 +93,17 @@ describe("buildFigures and the wording", () => {
     expect(defaultTitle("2026年第三季度")).toBe("关于2026年第三季度法治政府建设任务推进情况的通报");
   });
 });
+
+describe("the inbox message of an issued circular", () => {
+  it("comes from a person, names the circular and its 文号, and links to it", async () => {
+    const { circularIssuedMessage, isFromPerson } = await import("@/lib/notifications/messages.ts");
+    const message = circularIssuedMessage({ id: 5, title: "关于2026年第三季度法治政府建设任务推进情况的通报", issuer: "下陆区司法局", documentNumber: "下司法〔2026〕12号" });
+    expect(message).toEqual({
+      kind: "CIRCULAR",
+      title: "通报:关于2026年第三季度法治政府建设任务推进情况的通报",
+      body: "下陆区司法局印发了下司法〔2026〕12号《关于2026年第三季度法治政府建设任务推进情况的通报》,请查阅本单位的报送、按时报送、退回和逾期情况及排名。",
+      link: "/circulars/5",
+    });
+    expect(isFromPerson(message.kind)).toBe(true);
+  });
+});
