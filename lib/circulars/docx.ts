@@ -1,4 +1,4 @@
-import { chineseDate, isoDate } from "@/lib/dates.ts";
+import { chineseDate, todayInChina } from "@/lib/dates.ts";
 import { buildOfficialDocx, type OfficialDocument } from "@/lib/documents/official-docx.ts";
 import { percentText, type CircularFigures } from "@/lib/circulars/figures.ts";
 
@@ -25,8 +25,7 @@ export function figureRows(figures: CircularFigures): (string | number)[][] {
 
 /** The date the document carries: its issue date, or the figures' date on a draft. */
 function documentDate(circular: CircularForDocument): string {
-  if (circular.issuedAt) return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(circular.issuedAt);
-  return isoDate(new Date(circular.figures.computedAt))!;
+  return todayInChina(circular.issuedAt ?? new Date(circular.figures.computedAt));
 }
 
 export function circularDocument(circular: CircularForDocument): OfficialDocument {

@@ -107,3 +107,11 @@ describe("the inbox message of an issued circular", () => {
     expect(isFromPerson(message.kind)).toBe(true);
   });
 });
+
+describe("the 通报 menu entry", () => {
+  it.each(["ADMIN", "BUREAU", "LEADER", "LIAISON"] as const)("%s sees it", async (role) => {
+    const { navigationFor } = await import("@/lib/navigation.ts");
+    const actor = { id: 1, role, name: "x", regionId: role === "ADMIN" ? null : 1, scopeRegionIds: [1], unitId: role === "LIAISON" ? 1 : null };
+    expect(navigationFor(actor).find((item) => item.href === "/circulars")).toEqual({ href: "/circulars", label: "通报" });
+  });
+});
