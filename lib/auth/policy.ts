@@ -37,6 +37,9 @@ export const PERMISSIONS = {
   // Mid-term evaluation (中期评估) snapshots.
   "evaluation.read": ["ADMIN", "BUREAU", "LEADER"],
   "evaluation.manage": ["ADMIN", "BUREAU"],
+  // 通报: the bureau drafts, approves and issues; leaders and liaisons read issued ones of their district.
+  "circular.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "circular.manage": ["ADMIN", "BUREAU"],
   // One's own display settings (长者模式).
   "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // One's own password (修改密码).

@@ -203,3 +203,13 @@ export function mayReadMeasureProgress(actor: Actor, measure: { assignments: rea
       return false;
   }
 }
+
+// ---------------------------------------------------------------------------
+// 通报: a circular lives in its district; a liaison reads its own district's
+// (its unit may sit in a town below it), others their regions'.
+
+export function circulars(actor: Actor): Prisma.CircularWhereInput {
+  if (isAdmin(actor)) return {};
+  if (isUnitBound(actor)) return { region: { districtOf: { some: { id: inRegions(actor) } } } };
+  return byRegion(actor);
+}

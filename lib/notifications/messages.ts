@@ -269,3 +269,13 @@ export function arrivalsDigestMessage(input: {
     resolved: false,
   };
 }
+
+/** A 通报 issued to the district's units (印发); it comes from the bureau, a person. */
+export function circularIssuedMessage(input: { id: number; title: string; issuer: string; documentNumber?: string | null }): Message {
+  return {
+    kind: "CIRCULAR",
+    title: clipText(`通报:${input.title}`, 200),
+    body: `${input.issuer}印发了${input.documentNumber ? `${input.documentNumber}` : ""}《${input.title}》,请查阅本单位的报送、按时报送、退回和逾期情况及排名。`,
+    link: `/circulars/${input.id}`,
+  };
+}

@@ -19,6 +19,8 @@ import * as inspectionActions from "@/lib/inspections/actions.ts";
 import * as evaluationActions from "@/lib/evaluations/actions.ts";
 import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
 import * as successionActions from "@/lib/succession/actions.ts";
+import * as circularActions from "@/lib/circulars/actions.ts";
+import { getCircular } from "@/lib/circulars/queries.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -72,6 +74,7 @@ const { createInspection, addFinding, reportRectification, verifyRectification, 
 const { createEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
 const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
+const { createCircular, updateCircular, approveCircular, issueCircular } = circularActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -160,8 +163,25 @@ async function buildFixture() {
     const evaluation = await prisma.evaluation.create({
       data: { districtId: d.region.id, planId: plan.id, title: "中期评估", snapshotDate: new Date("2024-12-31T00:00:00Z"), createdById: d.users.bureau.id },
     });
+    // 通报: a draft (the bureau's to approve) and an issued one (what leaders and liaisons read).
+    const circular = (status: "DRAFT" | "ISSUED") =>
+      prisma.circular.create({
+        data: {
+          districtId: d.region.id,
+          regionId: d.region.id,
+          kind: "QUARTERLY",
+          title: "关于2024年第四季度法治政府建设任务推进情况的通报",
+          periodStart: new Date("2024-10-01T00:00:00Z"),
+          periodEnd: new Date("2024-12-31T00:00:00Z"),
+          status,
+          createdById: d.users.bureau.id,
+          ...(status === "ISSUED" ? { figures: { version: 1, units: [], lagging: [] }, issuedById: d.users.bureau.id, issuedAt: new Date("2025-01-15T02:00:00Z") } : {}),
+        },
+      });
     return {
       ...d,
+      draftCircular: await circular("DRAFT"),
+      issuedCircular: await circular("ISSUED"),
       plan,
       section,
       measure,
@@ -545,6 +565,42 @@ const MATRIX: Record<Action, CaseSet> = {
     wrongRole: [
       { as: leader, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }), code: "FORBIDDEN" },
       { as: liaison, fn: createEvaluation, input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "FORBIDDEN" },
+    ],
+  },
+  "circular.read": {
+    kind: "read",
+    inScope: [
+      { as: leader, read: (actor, w) => getCircular(actor, w.a.issuedCircular.id, TODAY) },
+      { as: liaison, read: (actor, w) => getCircular(actor, w.a.issuedCircular.id, TODAY) },
+      { as: bureau, read: (actor, w) => getCircular(actor, w.a.draftCircular.id, TODAY) },
+    ],
+    outOfScope: [
+      { as: leader, read: (actor, w) => getCircular(actor, w.b.issuedCircular.id, TODAY) },
+      { as: liaison, read: (actor, w) => getCircular(actor, w.b.issuedCircular.id, TODAY) },
+      // A draft is the bureau's: a leader or liaison of the same district reads it as absent.
+      { as: leader, read: (actor, w) => getCircular(actor, w.a.draftCircular.id, TODAY) },
+      { as: liaison, read: (actor, w) => getCircular(actor, w.a.draftCircular.id, TODAY) },
+      { as: bureau, read: (actor, w) => getCircular(actor, w.b.draftCircular.id, TODAY) },
+    ],
+    wrongRole: { none: "every role holds it" },
+  },
+  "circular.manage": {
+    kind: "action",
+    inScope: [
+      { as: bureau, fn: approveCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }) },
+      { as: bureau, fn: createCircular, input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }) },
+    ],
+    outOfScope: [
+      { as: bureau, fn: approveCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "NOT_FOUND" },
+      { as: bureau, fn: issueCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
+      { as: bureau, fn: createCircular, input: (w) => ({ regionId: w.b.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: approveCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
+      { as: liaison, fn: updateCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "FORBIDDEN" },
+      { as: leader, fn: issueCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
+      { as: liaison, fn: createCircular, input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "FORBIDDEN" },
     ],
   },
   "preferences.update": {
