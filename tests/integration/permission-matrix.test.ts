@@ -18,6 +18,7 @@ import * as annualReportActions from "@/lib/annual-reports/actions.ts";
 import * as inspectionActions from "@/lib/inspections/actions.ts";
 import * as evaluationActions from "@/lib/evaluations/actions.ts";
 import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
+import * as decompositionActions from "@/lib/plans/decomposition-actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -55,6 +56,7 @@ const { createUnit, updateUnit, setUnitActive } = unitActions;
 const { createUnitGroup, updateUnitGroup, deleteUnitGroup } = groupActions;
 const { createUser, updateUser, setUserActive, resetUserPassword, updateDisplayPreferences, changeOwnPassword } = userActions;
 const { previewPlanImport, commitPlanImport, importPlanLedger, updatePlanReporting, updateSectionOutlineArea } = planActions;
+const { setPlanParent, linkMeasureToParentItem, unlinkMeasureFromParentItem, confirmParentItemProposals } = decompositionActions;
 const { saveProgressDraft, submitProgressReport, carryForwardProgressReport, approveProgressReport, approveProgressReports, returnProgressReport } = progressActions;
 const { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } = extensionActions;
 const { sendReminder, remindLateUnit } = reminderActions;
@@ -288,8 +290,16 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "plan.manage": {
     kind: "action",
-    inScope: [{ as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) }],
+    inScope: [
+      { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) },
+      { as: bureau, fn: setPlanParent, input: (w) => ({ planId: w.a.plan.id, parentPlanId: "" }) },
+      { as: bureau, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }) },
+    ],
     outOfScope: [
+      { as: bureau, fn: setPlanParent, input: (w) => ({ planId: w.b.plan.id, parentPlanId: "" }), code: "NOT_FOUND" },
+      { as: bureau, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.b.measure.id, parentItemId: w.b.measure.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.b.measure.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: confirmParentItemProposals, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, parentItemId: w.b.measure.id }] }), code: "NOT_FOUND" },
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
       { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
@@ -300,6 +310,10 @@ const MATRIX: Record<Action, CaseSet> = {
     wrongRole: [
       { as: leader, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "FORBIDDEN" },
       { as: leader, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.a.section.id, outlineArea: "" }), code: "FORBIDDEN" },
+      { as: leader, fn: setPlanParent, input: (w) => ({ planId: w.a.plan.id, parentPlanId: "" }), code: "FORBIDDEN" },
+      { as: liaison, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.a.measure.id, parentItemId: w.a.measure.id }), code: "FORBIDDEN" },
+      { as: leader, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: confirmParentItemProposals, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, parentItemId: w.a.measure.id }] }), code: "FORBIDDEN" },
       { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
       { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
       { as: leader, fn: commitPlanImport, input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }), code: "FORBIDDEN" },
