@@ -102,7 +102,7 @@ SELECT json_build_object(
   'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
   'assignmentTotals', (SELECT row_to_json(t) FROM (SELECT ${UNIT_ROW_TOTALS} FROM units) t),
   'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM ${PLAN_MEASURES} GROUP BY mf."planId") t),
-  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
+  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM ${PLAN_MEASURES} GROUP BY mf."chapterId") t),
   'units', (SELECT json_agg(units) FROM units),
   'owing', (SELECT json_agg(owing) FROM owing),
   'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (

@@ -13,8 +13,8 @@ import type { Db } from "@/lib/db/client.ts";
 // implementing measures is counted (shown: its plan in scope, filters met),
 // the item is left out of `mf` — the district totals, light counts, chapters
 // and lists count the implementing measures, which carry the units and the
-// reports — and goes to `mfi`, which the per-plan table adds back, so the
-// 规划's row shows its items rolled up. When none is counted (the 规划 chosen
+// reports — and goes to `mfi`, which the per-plan and per-chapter tables add
+// back (PLAN_MEASURES), so the 规划's row and chapters show its items rolled up. When none is counted (the 规划 chosen
 // alone, or its chapter), the item stays in `mf` with its rolled-up state.
 // An item with assignments of its own is a measure like any other and keeps
 // its own state. One level only: a measure implementing a measure that

@@ -478,6 +478,8 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
     await db().plan.updateMany({ where: { id: { in: [plans.quarterly, plans.monthly] } }, data: { parentId: P.id } });
     const item = async (code: string) => (await createMeasure(db(), { planId: P.id, code, deadline: "2025-12-31" })).id;
     const items = { p1: await item("1"), p2: await item("2"), p3: await item("3"), p4: await item("4"), p5: await item("5") };
+    const chapter = await db().section.create({ data: { planId: P.id, districtId: P.districtId, label: "一、", title: "依法全面履行政府职能", sortOrder: 0 } });
+    await db().measure.updateMany({ where: { planId: P.id }, data: { sectionId: chapter.id } });
     const children: Record<keyof typeof items, string[]> = {
       p1: ["m1", "m2"], // both completed (one late)
       p2: ["m3", "m4"], // mixed deadlines: m3 overdue (09-30), m4 due in 26 days
@@ -524,5 +526,8 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
     expect(after.units).toEqual(before.units);
     expect(after.plans.find((p) => p.planId === P.id)).toMatchObject({ measures: 5, completed: 1, overdue: 1, inProgress: 2, notStarted: 1, red: 1, green: 3, grey: 1 });
     expect(after.plans.find((p) => p.planId === plans.quarterly)).toEqual(before.plans.find((p) => p.planId === plans.quarterly));
+    // The 规划's chapter, like its row, shows its items rolled up; the other chapters are as they were.
+    expect(after.chapters.find((c) => c.chapterId === chapter.id)).toMatchObject({ measures: 5, completed: 1, overdue: 1, red: 1, title: "依法全面履行政府职能" });
+    expect(after.chapters.filter((c) => c.chapterId !== chapter.id)).toEqual(before.chapters);
   });
 });
