@@ -89,8 +89,8 @@ export function districtStatement(facts: Prisma.Sql, today: string): Prisma.Sql 
   return Prisma.sql`
 ${facts},
 overdue AS (
-  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
-  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
+  SELECT mf."id", COALESCE(mf."overdueSince", mf."deadline") AS "deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
+  ORDER BY 2, mf."id" LIMIT ${LIST_LIMIT}
 ),
 soon AS (
   SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"

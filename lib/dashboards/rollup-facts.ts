@@ -81,6 +81,7 @@ ru AS (
     bool_and(c."deadline" IS NOT NULL) AS "allDated",
     max(c."deadline") AS "latest",
     max(c."completedOn") AS "doneOn",
+    min(c."deadline") FILTER (WHERE c."status" = 'OVERDUE') AS "lateSince",
     bool_or(c."shown") AS "anyShown"
   FROM mfo c WHERE c."parentItemId" IS NOT NULL
   GROUP BY c."parentItemId"
@@ -89,6 +90,8 @@ mr AS (
   SELECT ${passThrough(["id", "districtId", "planId", "chapterId", "area", "shown"])},
     ru."itemId" IS NOT NULL AS "rolledUp",
     COALESCE(ru."anyShown", FALSE) AS "childShown",
+    -- Overdue lists date a late item from its first late child, not its (later) deadline.
+    ru."lateSince" AS "overdueSince",
     CASE WHEN ru."itemId" IS NULL THEN mfo."deadline" WHEN ${dated} THEN ru."latest" END AS "deadline",
     COALESCE(ru."anyOngoing", mfo."ongoing") AS "ongoing",
     CASE WHEN ru."itemId" IS NULL THEN mfo."pastDeadline" ELSE ${dated} AND ru."latest" < ${todaySql} END AS "pastDeadline",

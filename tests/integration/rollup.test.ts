@@ -179,6 +179,12 @@ describe("parent items roll up from the measures implementing them", () => {
     expect(listed.rows.find((r) => r.id === I.i2)).toMatchObject({ status: "OVERDUE", light: "RED" });
   });
 
+  it("the overdue list dates a late item from its first late child", async () => {
+    const data = (await loadDistrictDashboard(bureau, world.a.region.id, { plan: P }, TODAY))!;
+    expect(data.overdue.rows.find((r) => r.id === I.i2)).toMatchObject({ deadline: "2026-11-30", days: 6 });
+    expect(data.overdue.rows.find((r) => r.id === I.i5)).toMatchObject({ deadline: "2025-12-31" });
+  });
+
   it("the light filter applies to the rolled-up light", async () => {
     const red = (await listDashboardMeasures(bureau, world.a.region.id, { plan: P, light: "RED" }, TODAY, 1000))!;
     expect(new Set(red.rows.map((r) => r.id))).toEqual(new Set([I.i2!, I.i5!, I.i6!]));
