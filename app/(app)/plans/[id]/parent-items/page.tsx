@@ -34,7 +34,8 @@ export default async function ParentItemsPage({ params }: { params: Promise<{ id
       ) : proposals.length === 0 ? (
         <p className="text-slate-700">没有可建议的对应:举措都已对应,或文本与上级规划条目都不够相似。可在方案页逐项选择。</p>
       ) : (
-        <ParentItemProposals planId={plan.id} proposals={proposals} />
+        // Keyed by the proposals: after a confirmation the list is new and so are the ticks.
+        <ParentItemProposals key={proposals.map((p) => p.measureId).join(",")} planId={plan.id} proposals={proposals} />
       )}
     </>
   );
