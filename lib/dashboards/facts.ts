@@ -5,6 +5,7 @@ import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { isoDate } from "@/lib/dates.ts";
+import { contextPlans, rollupCtes } from "@/lib/dashboards/rollup-facts.ts";
 
 // The facts every dashboard figure is counted from, as SQL common table
 // expressions: the traffic-light and status rules of lib/progress/lights.ts
@@ -24,8 +25,11 @@ import { isoDate } from "@/lib/dates.ts";
 //        each period expected a report (curExpected, selExpected) and `sev`,
 //        the severity of its own light (RED 3, YELLOW 2, GREEN 1, GREY 0)
 //        before the measure's completion is taken into account
-//   mf   one row per measure: completed, status, light, completion date
-//        (state and light filters applied)
+//   mfo  one row per measure: its own completed, status, light, completion date
+//   ru, mr, mf, mfi  parent items rolled up from the measures implementing
+//        them (rollupCtes, lib/plans/rollup.ts); mf: the measures counted,
+//        state and light filters applied; mfi: the rolled-up items left out
+//        of mf because their children are counted
 //   ax   the assignments of the measures in mf (unit filter applied), with
 //        `eff_done`: the assignment is approved as completed or its measure is
 //        completed (a responsible unit of a finished measure is done too)
@@ -45,6 +49,11 @@ export type PlanPeriods = {
   periodStart: number | null;
   judged: Period;
   selected: Period;
+  /**
+   * A plan implementing one in scope (Plan.parentId), read only so its
+   * measures roll up into their parent items; never counted itself.
+   */
+  context?: boolean;
 };
 
 /**
@@ -61,9 +70,10 @@ export async function scopePlans(client: Db, districtIds: readonly number[], fil
     select: { id: true, districtId: true, issueDate: true, periodStart: true, reportCadence: true, reportDueDay: true },
     orderBy: { id: "asc" },
   });
+  const children = await contextPlans(client, plans);
   const cadence = filters.period ? cadenceOfKey(filters.period) : null;
   const selectedEnd = filters.period && cadence ? periodByKey(filters.period, cadence)?.end : undefined;
-  return plans.map((plan) => {
+  return [...plans, ...children].map((plan) => {
     const judged = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);
     let selected = judged;
     if (selectedEnd) {
@@ -80,6 +90,7 @@ export async function scopePlans(client: Db, districtIds: readonly number[], fil
       periodStart: plan.periodStart,
       judged,
       selected,
+      ...(children.includes(plan) ? { context: true } : {}),
     };
   });
 }
@@ -144,8 +155,9 @@ pl AS (
     ${plans.map((p) => p.judged.end)}::date[],
     ${plans.map((p) => p.judged.dueDate)}::date[],
     ${plans.map((p) => p.selected.start)}::date[],
-    ${plans.map((p) => p.selected.end)}::date[]
-  ) AS t("id", "districtId", "issueDate", "periodStart", "jStart", "jEnd", "jDue", "sStart", "sEnd")
+    ${plans.map((p) => p.selected.end)}::date[],
+    ${plans.map((p) => p.context === true)}::boolean[]
+  ) AS t("id", "districtId", "issueDate", "periodStart", "jStart", "jEnd", "jDue", "sStart", "sEnd", "context")
 ),
 sec AS (
   SELECT s."id", s."id" AS "chapterId", s."outlineArea" AS "area"
@@ -156,7 +168,8 @@ sec AS (
   FROM "Section" s JOIN sec ON s."parentId" = sec."id"
 ),
 m0 AS (
-  SELECT m."id", m."districtId", m."planId", m."deadline", m."ongoing",
+  SELECT m."id", m."districtId", m."planId", m."deadline", m."ongoing", m."parentItemId",
+    COALESCE(NOT pl."context" ${chapterFilter} ${areaFilter} ${unitMeasureFilter}, FALSE) AS "shown",
     sec."chapterId", sec."area",
     pl."issueDate", pl."jStart", pl."jEnd", pl."jDue", pl."sStart", pl."sEnd",
     GREATEST(pl."issueDate", ${CHINA_DATE(Prisma.sql`m."createdAt"`)}) AS "reportingStart",
@@ -165,7 +178,8 @@ m0 AS (
   FROM "Measure" m
   JOIN pl ON pl."id" = m."planId"
   LEFT JOIN sec ON sec."id" = m."sectionId"
-  WHERE TRUE ${chapterFilter} ${areaFilter} ${unitMeasureFilter}
+  -- A measure implementing a parent item is read even when not shown: it rolls up.
+  WHERE (NOT pl."context" ${chapterFilter} ${areaFilter} ${unitMeasureFilter}) OR m."parentItemId" IS NOT NULL
 ),
 rep AS MATERIALIZED (
   -- The reports of the two periods for the whole scope in one range scan
@@ -236,8 +250,7 @@ mf0 AS (
     }
   FROM m0 LEFT JOIN agg ON agg."measureId" = m0."id"
 ),
-mf AS (
-  SELECT f.* FROM (
+mfo AS (
     SELECT mf0.*,
       CASE WHEN mf0."completed" THEN mf0."leadDoneOn" END AS "completedOn",
       CASE
@@ -256,9 +269,10 @@ mf AS (
         ELSE 'GREY'
       END AS "light"
     FROM mf0
-  ) f
-  WHERE TRUE ${stateFilter} ${lightFilter}
-)${
+),
+${rollupCtes(todaySql, measureLevel)},
+mf AS (SELECT * FROM mr f WHERE f."shown" AND NOT f."childShown" ${stateFilter} ${lightFilter}),
+mfi AS (SELECT * FROM mr f WHERE f."shown" AND f."childShown" ${stateFilter} ${lightFilter})${
     // Left out when unused, so af is read once and need not be stored.
     measureLevel
       ? Prisma.empty

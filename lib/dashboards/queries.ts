@@ -18,6 +18,7 @@ import {
   type MeasureCounters,
 } from "@/lib/dashboards/facts.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
+import { PLAN_MEASURES } from "@/lib/dashboards/rollup-facts.ts";
 import { monthSeries, periodOptions, rankLagging, rankUnits, selectedPeriodLabel, type LaggingUnit, type UnitRow } from "@/lib/dashboards/figures.ts";
 
 export type { LaggingUnit, UnitRow };
@@ -88,8 +89,8 @@ export function districtStatement(facts: Prisma.Sql, today: string): Prisma.Sql 
   return Prisma.sql`
 ${facts},
 overdue AS (
-  SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
-  ORDER BY mf."deadline", mf."id" LIMIT ${LIST_LIMIT}
+  SELECT mf."id", COALESCE(mf."overdueSince", mf."deadline") AS "deadline", mf."planId" FROM mf WHERE mf."status" = 'OVERDUE'
+  ORDER BY 2, mf."id" LIMIT ${LIST_LIMIT}
 ),
 soon AS (
   SELECT mf."id", mf."deadline", mf."planId" FROM mf WHERE NOT mf."completed" AND mf."dueSoon"
@@ -100,8 +101,8 @@ owing AS (${owedReportsByUnit("selected")})
 SELECT json_build_object(
   'totals', (SELECT row_to_json(t) FROM (SELECT ${MEASURE_COUNTERS} FROM mf) t),
   'assignmentTotals', (SELECT row_to_json(t) FROM (SELECT ${UNIT_ROW_TOTALS} FROM units) t),
-  'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId") t),
-  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."chapterId") t),
+  'plans', (SELECT json_agg(t) FROM (SELECT mf."planId", ${MEASURE_COUNTERS} FROM ${PLAN_MEASURES} GROUP BY mf."planId") t),
+  'chapters', (SELECT json_agg(t) FROM (SELECT mf."chapterId", ${MEASURE_COUNTERS} FROM ${PLAN_MEASURES} GROUP BY mf."chapterId") t),
   'units', (SELECT json_agg(units) FROM units),
   'owing', (SELECT json_agg(owing) FROM owing),
   'overdue', (SELECT json_agg(t ORDER BY t."deadline", t."id") FROM (
@@ -119,7 +120,7 @@ SELECT json_build_object(
   'monthly', (SELECT json_agg(t) FROM (
     SELECT to_char(mf."completedOn", 'YYYY-MM') AS "month", count(*)::int AS "completed"
     FROM mf WHERE mf."completed" AND NOT mf."ongoing" GROUP BY 1) t),
-  'firstYear', (SELECT min(pl."periodStart") FROM pl)
+  'firstYear', (SELECT min(pl."periodStart") FROM pl WHERE NOT pl."context")
 ) AS "data"`;
 }
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { MEASURE_COUNTERS, completionRate, factsCte, scopePlans, type MeasureCounters } from "@/lib/dashboards/facts.ts";
+import { PLAN_MEASURES } from "@/lib/dashboards/rollup-facts.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { REGION_LEVEL_LABELS, type RegionLevel } from "@/lib/regions/schema.ts";
 
@@ -173,7 +174,7 @@ export async function planProgress(regionId: number, districtId: number, today =
   const [rows, chapters] = await Promise.all([
     db().$queryRaw<(MeasureCounters & { planId: number; chapterId: number | null })[]>`
 ${factsCte(periods, {}, today)}
-SELECT mf."planId", mf."chapterId", ${MEASURE_COUNTERS} FROM mf GROUP BY mf."planId", mf."chapterId"`,
+SELECT mf."planId", mf."chapterId", ${MEASURE_COUNTERS} FROM ${PLAN_MEASURES} GROUP BY mf."planId", mf."chapterId"`,
     db().section.findMany({
       where: { planId: { in: [...ids] }, parentId: null },
       orderBy: [{ planId: "asc" }, { sortOrder: "asc" }],

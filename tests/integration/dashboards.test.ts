@@ -10,6 +10,9 @@ import {
   loadUnitDashboard,
 } from "@/lib/dashboards/queries.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
+import { rollUpItem } from "@/lib/plans/rollup.ts";
+import { loadItemRollups } from "@/lib/plans/decomposition.ts";
+import type { MeasureStatus } from "@/lib/progress/lights.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
 // District A (下陆区) on 2024-10-15: a quarterly plan (period judged 2024-Q3,
@@ -459,5 +462,72 @@ describe("scope", () => {
     // Nothing names another unit: the district appears as totals only.
     expect(JSON.stringify(own)).not.toContain("区司法局");
     expect(JSON.stringify(own)).not.toContain("区财政局");
+  });
+});
+
+describe("parent items rolled up (a 规划 divided by the plans above)", () => {
+  // A 规划 whose items the quarterly and monthly plans implement: the item's
+  // state and light by rollup.ts over the children's lights.ts lights and
+  // plain-SQL statuses, against the facts' SQL restatement, item by item.
+  it("agree with rollup.ts over lights.ts, with mixed deadlines and an extended child, and count nothing twice", async () => {
+    // m13 had its deadline moved by an approved extension: printed 2024-09-30 (passed), now 2025-06-30.
+    await db().measure.update({ where: { id: M.m13! }, data: { deadline: day("2025-06-30"), originalDeadline: day("2024-09-30") } });
+    const before = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
+
+    const P = await createPlan(db(), { regionId: world.a.region.id, title: "法治政府建设规划" });
+    await db().plan.updateMany({ where: { id: { in: [plans.quarterly, plans.monthly] } }, data: { parentId: P.id } });
+    const item = async (code: string) => (await createMeasure(db(), { planId: P.id, code, deadline: "2025-12-31" })).id;
+    const items = { p1: await item("1"), p2: await item("2"), p3: await item("3"), p4: await item("4"), p5: await item("5") };
+    const chapter = await db().section.create({ data: { planId: P.id, districtId: P.districtId, label: "一、", title: "依法全面履行政府职能", sortOrder: 0 } });
+    await db().measure.updateMany({ where: { planId: P.id }, data: { sectionId: chapter.id } });
+    const children: Record<keyof typeof items, string[]> = {
+      p1: ["m1", "m2"], // both completed (one late)
+      p2: ["m3", "m4"], // mixed deadlines: m3 overdue (09-30), m4 due in 26 days
+      p3: ["m7", "m11"], // not started and a monthly plan's measure in progress
+      p4: ["m13"], // the extended child
+      p5: [], // 未分解
+    };
+    for (const [key, list] of Object.entries(children)) {
+      await db().measure.updateMany({ where: { id: { in: list.map((k) => M[k]!) } }, data: { parentItemId: items[key as keyof typeof items] } });
+    }
+    const want = {
+      p1: { status: "COMPLETED", light: "GREEN", deadline: "2024-12-31" },
+      p2: { status: "OVERDUE", light: "RED", deadline: "2024-11-10" },
+      p3: { status: "IN_PROGRESS", light: "GREEN", deadline: "2025-12-31" },
+      p4: { status: "IN_PROGRESS", light: "GREEN", deadline: "2025-06-30" },
+    };
+
+    const statuses = new Map((await sqlMeasureStatuses([plans.quarterly, plans.monthly])).map((s) => [s.id, s]));
+    const sql = (await listDashboardMeasures(bureau, world.a.region.id, { plan: P.id }, TODAY, 1000))!;
+    const page = await loadItemRollups(db(), P.id, TODAY);
+    for (const [key, expected] of Object.entries(want)) {
+      const kids = await Promise.all(
+        children[key as keyof typeof items].map(async (k) => {
+          const s = statuses.get(M[k]!)!;
+          const light = (await getMeasureDetail(bureau, M[k]!))!.overall;
+          return { status: s.status as MeasureStatus, light: light.light, reason: light.reason, deadline: s.deadline, ongoing: s.ongoing };
+        }),
+      );
+      const ts = rollUpItem(kids)!;
+      const id = items[key as keyof typeof items];
+      const row = sql.rows.find((r) => r.id === id)!;
+      expect({ key, ts: { status: ts.status, light: ts.light, deadline: ts.deadline } }).toEqual({ key, ts: expected });
+      expect({ key, sql: { status: row.status, light: row.light, deadline: row.deadline } }).toEqual({ key, sql: expected });
+      const shown = page.get(id)!.rolled!;
+      expect({ key, page: { status: shown.status, light: shown.light, deadline: shown.deadline } }).toEqual({ key, page: expected });
+    }
+    // 未分解: judged on its own (no unit, its first report not yet due).
+    expect(page.has(items.p5)).toBe(false);
+    expect(sql.rows.find((r) => r.id === items.p5)).toMatchObject({ status: "NOT_STARTED", light: "GREY" });
+
+    // Nothing counted twice: the totals gain only the item nobody implements; the 规划's row shows its five items.
+    const after = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
+    expect(after.totals).toEqual({ ...before.totals, measures: before.totals.measures + 1, nonOngoing: before.totals.nonOngoing + 1, notStarted: before.totals.notStarted + 1, grey: before.totals.grey + 1 });
+    expect(after.units).toEqual(before.units);
+    expect(after.plans.find((p) => p.planId === P.id)).toMatchObject({ measures: 5, completed: 1, overdue: 1, inProgress: 2, notStarted: 1, red: 1, green: 3, grey: 1 });
+    expect(after.plans.find((p) => p.planId === plans.quarterly)).toEqual(before.plans.find((p) => p.planId === plans.quarterly));
+    // The 规划's chapter, like its row, shows its items rolled up; the other chapters are as they were.
+    expect(after.chapters.find((c) => c.chapterId === chapter.id)).toMatchObject({ measures: 5, completed: 1, overdue: 1, red: 1, title: "依法全面履行政府职能" });
+    expect(after.chapters.filter((c) => c.chapterId !== chapter.id)).toEqual(before.chapters);
   });
 });

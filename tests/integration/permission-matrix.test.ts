@@ -21,6 +21,7 @@ import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
 import * as successionActions from "@/lib/succession/actions.ts";
 import * as circularActions from "@/lib/circulars/actions.ts";
 import { getCircular } from "@/lib/circulars/queries.ts";
+import * as decompositionActions from "@/lib/plans/decomposition-actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -58,6 +59,7 @@ const { createUnit, updateUnit, setUnitActive } = unitActions;
 const { createUnitGroup, updateUnitGroup, deleteUnitGroup } = groupActions;
 const { createUser, updateUser, setUserActive, resetUserPassword, updateDisplayPreferences, changeOwnPassword } = userActions;
 const { previewPlanImport, commitPlanImport, importPlanLedger, updatePlanReporting, updateSectionOutlineArea } = planActions;
+const { setPlanParent, linkMeasureToParentItem, unlinkMeasureFromParentItem, confirmParentItemProposals } = decompositionActions;
 const { saveProgressDraft, submitProgressReport, carryForwardProgressReport, approveProgressReport, approveProgressReports, returnProgressReport } = progressActions;
 const { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } = extensionActions;
 const { sendReminder, remindLateUnit } = reminderActions;
@@ -313,12 +315,18 @@ const MATRIX: Record<Action, CaseSet> = {
     inScope: [
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) },
       { as: bureau, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划(2026-2030年)", periodStart: 2026, periodEnd: 2030 }) },
+      { as: bureau, fn: setPlanParent, input: (w) => ({ planId: w.a.plan.id, parentPlanId: "" }) },
+      { as: bureau, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }) },
     ],
     outOfScope: [
       { as: bureau, fn: carryOverMeasures, input: (w) => ({ fromPlanId: w.b.plan.id, toPlanId: w.b.plan.id, measureIds: [w.b.measure.id] }), code: "NOT_FOUND" },
       { as: bureau, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.b.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }), code: "NOT_FOUND" },
       { as: bureau, fn: setPlanPredecessor, input: (w) => ({ planId: w.b.plan.id, predecessorId: w.a.plan.id }), code: "NOT_FOUND" },
       { as: bureau, fn: linkMeasuresToPrevious, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, previousId: w.b.measure.id }] }), code: "NOT_FOUND" },
+      { as: bureau, fn: setPlanParent, input: (w) => ({ planId: w.b.plan.id, parentPlanId: "" }), code: "NOT_FOUND" },
+      { as: bureau, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.b.measure.id, parentItemId: w.b.measure.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.b.measure.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: confirmParentItemProposals, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, parentItemId: w.b.measure.id }] }), code: "NOT_FOUND" },
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
       { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
@@ -333,6 +341,10 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: leader, fn: setPlanPredecessor, input: (w) => ({ planId: w.a.plan.id, predecessorId: w.a.plan.id }), code: "FORBIDDEN" },
       { as: liaison, fn: linkMeasuresToPrevious, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, previousId: w.a.measure.id }] }), code: "FORBIDDEN" },
       { as: leader, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.a.section.id, outlineArea: "" }), code: "FORBIDDEN" },
+      { as: leader, fn: setPlanParent, input: (w) => ({ planId: w.a.plan.id, parentPlanId: "" }), code: "FORBIDDEN" },
+      { as: liaison, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.a.measure.id, parentItemId: w.a.measure.id }), code: "FORBIDDEN" },
+      { as: leader, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: confirmParentItemProposals, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, parentItemId: w.a.measure.id }] }), code: "FORBIDDEN" },
       { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
       { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
       { as: leader, fn: commitPlanImport, input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }), code: "FORBIDDEN" },

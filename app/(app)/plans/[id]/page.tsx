@@ -14,6 +14,9 @@ import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { sectionHeading } from "@/lib/outline/classify.ts";
 import { parseId } from "@/lib/ids.ts";
 import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
+import { getPlanDecomposition } from "@/lib/plans/decomposition.ts";
+import { PlanParentForm } from "@/components/plans/decomposition-forms.tsx";
+import { ItemRollupCell, MeasureItemCell } from "@/components/plans/decomposition-cells.tsx";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -24,6 +27,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const id = parseId((await params).id);
   const plan = id ? await getPlan(actor, id) : null;
   if (!plan) notFound();
+  const decomposition = (await getPlanDecomposition(actor, plan.id))!;
+  // A 规划 others divide shows each item's roll-up; a plan dividing one shows the item each measure implements.
+  const decompositionColumn = decomposition.plan.children.length > 0 ? "分解落实" : plan.parentId ? "落实的上级规划条目" : null;
   const sectionTitle = new Map(plan.sections.map((s) => [s.id, `${s.label}${s.title}`]));
   const sectionArea = new Map(plan.sections.map((s) => [s.id, outlineAreaName(s.outlineArea)]));
   const canManage = can(actor, "plan.manage", { regionId: plan.regionId });
@@ -61,9 +67,32 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <>
           <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} />
           <LedgerImportForm regionId={plan.regionId} />
+          <PlanParentForm planId={plan.id} parentId={plan.parentId} candidates={decomposition.parentCandidates} />
         </>
       )}
       <SuccessionPanel actor={actor} planId={plan.id} />
+      {decomposition.plan.parent && (
+        <p className="mb-4 text-sm text-slate-700">
+          分解落实:<a href={`/plans/${decomposition.plan.parent.id}`} className="text-brand-700 hover:underline">{decomposition.plan.parent.title}</a>
+          {canManage && (
+            <a href={`/plans/${plan.id}/parent-items`} className="ml-3 text-brand-700 hover:underline">
+              对应上级规划条目(按文本相似度建议)
+            </a>
+          )}
+        </p>
+      )}
+      {decomposition.plan.children.length > 0 && (
+        <p className="mb-4 text-sm text-slate-700">
+          分解落实本规划的方案:
+          {decomposition.plan.children.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && "、"}
+              <a href={`/plans/${c.id}`} className="text-brand-700 hover:underline">{c.title}</a>
+            </span>
+          ))}
+          。条目的状态和灯色按落实举措汇总:全部完成为已完成,其余取最差的灯色。
+        </p>
+      )}
       {canManage && chapters.length > 0 && (
         <details className="no-print mb-6 rounded border border-slate-200 bg-white p-4">
           <summary className="cursor-pointer font-medium text-slate-800">
@@ -87,13 +116,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </Table>
         </details>
       )}
-      <Table caption={`${plan.title}的举措`} head={["序号", "举措", "牵头单位", "责任单位", "完成时限"]}>
+      <Table caption={`${plan.title}的举措`} head={["序号", "举措", "牵头单位", "责任单位", "完成时限", ...(decompositionColumn ? [decompositionColumn] : [])]}>
         {plan.measures.flatMap((measure) => {
           const rows = [];
           if (measure.sectionId !== lastSection && measure.sectionId) {
             rows.push(
               <tr key={`s${measure.id}`} className="bg-brand-50">
-                <th colSpan={5} scope="rowgroup" className="px-3 py-2 text-left font-semibold text-brand-800">
+                <th colSpan={decompositionColumn ? 6 : 5} scope="rowgroup" className="px-3 py-2 text-left font-semibold text-brand-800">
                   {sectionTitle.get(measure.sectionId)}
                   <span className="ml-2 text-sm font-normal text-slate-600">
                     纲要领域:{sectionArea.get(measure.sectionId) ?? "未对应"}
@@ -123,6 +152,15 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                   (measure.deadlineText ?? "—")
                 )}
               </td>
+              {decompositionColumn && (
+                <td className={`${cell} min-w-56`}>
+                  {decomposition.plan.children.length > 0 ? (
+                    <ItemRollupCell rollup={decomposition.rollups.get(measure.id)} />
+                  ) : (
+                    <MeasureItemCell measure={measure} item={decomposition.itemOf.get(measure.id)} items={decomposition.parentItems} canManage={canManage} />
+                  )}
+                </td>
+              )}
             </tr>,
           );
           return rows;
