@@ -100,7 +100,7 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
         AND: [scope.plans(actor)],
         districtId: plan.districtId,
         status: { in: ["DRAFT", "IN_FORCE"] },
-        OR: [{ predecessorId: plan.id }, { predecessorId: null }],
+        OR: [{ predecessorId: plan.id }, { predecessorId: null }, { predecessor: { status: "CLOSED" } }],
         id: { not: plan.id },
       },
       // Those already succeeding this plan first, then the newest.

@@ -130,7 +130,14 @@ export async function carryOverMeasuresIn(
   if (to.districtId !== from.districtId) {
     throw new AppError("VALIDATION", "接续规划须属于同一区县", { toPlanId: ["接续规划须属于同一区县"] });
   }
-  if (to.predecessorId !== from.id) await linkPlans(tx, actor, to, from);
+  // A year's 工作要点 often takes the unfinished measures of several ended plans
+  // (下陆区 ran three 2021–2025 plans under one 分工方案): the first becomes its
+  // predecessor, the others may follow once they too have ended.
+  if (to.predecessorId === null) await linkPlans(tx, actor, to, from);
+  else if (to.predecessorId !== from.id) {
+    const current = await tx.plan.findUnique({ where: { id: to.predecessorId }, select: { status: true } });
+    if (current?.status !== "CLOSED") await linkPlans(tx, actor, to, from);
+  }
 
   const ids = [...new Set(input.measureIds)];
   // Locked: two carries of the same measures at once must not both pass the check below.
@@ -153,7 +160,7 @@ export async function carryOverMeasuresIn(
   if (problems.length) throw new AppError("VALIDATION", problems.join(";"), { measureIds: problems });
 
   const section =
-    (await tx.section.findFirst({ where: { planId: to.id, parentId: null, label: CARRIED_SECTION_LABEL } })) ??
+    (await tx.section.findFirst({ where: { planId: to.id, parentId: null, label: CARRIED_SECTION_LABEL, title: carriedSectionTitle(from.title) } })) ??
     (await tx.section.create({
       data: {
         districtId: to.districtId,

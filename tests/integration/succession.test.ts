@@ -268,6 +268,20 @@ describe("结转", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("carries the unfinished measures of a second ended plan into a plan that already succeeds another ended one, each in its own chapter", async () => {
+    const target = await successor();
+    const actor = (await actAs(world.a.users.bureau))!;
+    await db().$transaction((tx) => carryAllUnfinished(tx, actor, closed.id, target.id));
+    const second = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治社会建设实施方案(2021-2025年)", periodStart: 2021, periodEnd: 2025 });
+    const measure = await createMeasure(db(), { planId: second.id, code: "7", text: "推进法治乡村建设", leadUnitIds: [world.a.units.justice.id] });
+    await closePlan(second.id);
+    expect(await carryOverMeasures({ fromPlanId: second.id, toPlanId: target.id, measureIds: [measure.id] })).toMatchObject({ ok: true });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ predecessorId: closed.id });
+    const sections = await db().section.findMany({ where: { planId: target.id, label: "结转" }, orderBy: { sortOrder: "asc" }, select: { title: true } });
+    expect(sections.map((s) => s.title)).toEqual([`《${closed.title}》结转举措`, "《下陆区法治社会建设实施方案(2021-2025年)》结转举措"]);
+    expect(await db().measure.findFirstOrThrow({ where: { planId: target.id, previousId: measure.id } })).toMatchObject({ succession: "CARRIED" });
+  });
+
   it("carryAllUnfinished (the demo seed's call) carries every unfinished measure not carried yet", async () => {
     const target = await successor();
     const actor = (await actAs(world.a.users.bureau))!;
