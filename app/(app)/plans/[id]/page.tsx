@@ -58,7 +58,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       />
       {canManage && (
         <>
-          <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} />
+          <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} graceDays={plan.milestoneGraceDays} />
           <LedgerImportForm regionId={plan.regionId} />
         </>
       )}
