@@ -18,6 +18,7 @@ import * as annualReportActions from "@/lib/annual-reports/actions.ts";
 import * as inspectionActions from "@/lib/inspections/actions.ts";
 import * as evaluationActions from "@/lib/evaluations/actions.ts";
 import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
+import * as targetActions from "@/lib/targets/actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -70,6 +71,7 @@ const {
 const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
 const { createEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
+const { saveAnnualTargets, completeMilestone } = targetActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -158,11 +160,15 @@ async function buildFixture() {
     const evaluation = await prisma.evaluation.create({
       data: { districtId: d.region.id, planId: plan.id, title: "中期评估", snapshotDate: new Date("2024-12-31T00:00:00Z"), createdById: d.users.bureau.id },
     });
+    const milestone = await prisma.milestone.create({
+      data: { districtId: plan.districtId, measureId: measure.id, title: "出台配套制度", dueDate: new Date("2025-03-31T00:00:00Z") },
+    });
     return {
       ...d,
       plan,
       section,
       measure,
+      milestone,
       extension,
       ownAssignment,
       otherAssignment,
@@ -197,6 +203,7 @@ const form = (fields: Record<string, string | File>) => {
 };
 const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", periodStart: null, periodEnd: null, issueDate: null, sections: [], measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }] };
 const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
+const targetsInput = (measureId: number) => ({ measureId, year: 2025, target: "年底前出台实施细则", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }], milestones: [] });
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
 
 const MATRIX: Record<Action, CaseSet> = {
@@ -560,6 +567,26 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: bureau, read: (actor) => jobRunsAfterOneRun(actor) },
       { as: leader, read: (actor) => jobRunsAfterOneRun(actor) },
       { as: liaison, read: (actor) => jobRunsAfterOneRun(actor) },
+    ],
+  },
+  "target.manage": {
+    kind: "action",
+    inScope: [
+      // The liaison's unit (the development bureau) leads the measure.
+      { as: liaison, fn: saveAnnualTargets, input: (w) => targetsInput(w.a.measure.id) },
+      { as: liaison, fn: completeMilestone, input: (w) => ({ milestoneId: w.a.milestone.id }) },
+      { as: bureau, fn: saveAnnualTargets, input: (w) => targetsInput(w.a.measure.id) },
+    ],
+    // A liaison of a unit that is only responsible for the measure: FORBIDDEN, in tests/integration/targets.test.ts.
+    outOfScope: [
+      { as: liaison, fn: saveAnnualTargets, input: (w) => targetsInput(w.b.measure.id), code: "NOT_FOUND" },
+      { as: bureau, fn: saveAnnualTargets, input: (w) => targetsInput(w.b.measure.id), code: "NOT_FOUND" },
+      { as: liaison, fn: completeMilestone, input: (w) => ({ milestoneId: w.b.milestone.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: completeMilestone, input: (w) => ({ milestoneId: w.b.milestone.id }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: saveAnnualTargets, input: (w) => targetsInput(w.a.measure.id), code: "FORBIDDEN" },
+      { as: leader, fn: completeMilestone, input: (w) => ({ milestoneId: w.a.milestone.id }), code: "FORBIDDEN" },
     ],
   },
   "apiToken.manage": {
