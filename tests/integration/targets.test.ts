@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
+import { setAnnualTargets } from "@/lib/targets/targets.ts";
+import { getMeasureTargets } from "@/lib/targets/queries.ts";
+import { getMeasureDetail } from "@/lib/progress/queries.ts";
+import { loadActor } from "@/lib/auth/actor.ts";
+import { actAs } from "../support/acting.ts";
+import { buildTwoDistricts } from "../support/world.ts";
+
+// 年度目标、工作指标、时间节点 set by a lead unit: who may, what is kept,
+// what the audit says, and the light a missed milestone gives the measure.
+
+let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
+let measureId: number;
+let sharedId: number;
+let justiceLiaison: { id: number };
+
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-06-20T02:00:00Z"));
+  world = await buildTwoDistricts();
+  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案" });
+  const { development, justice } = world.a.units;
+  // The liaison's unit (development) leads; justice is responsible.
+  measureId = (await createMeasure(db(), { planId: plan.id, code: "1", deadline: "2027-12-31", leadUnitIds: [development.id], responsibleUnitIds: [justice.id] })).id;
+  // The other way round: development only shares it.
+  sharedId = (await createMeasure(db(), { planId: plan.id, code: "2", deadline: "2027-12-31", leadUnitIds: [justice.id], responsibleUnitIds: [development.id] })).id;
+  justiceLiaison = await createUser(db(), { login: "a.justice", name: "司法局联络员", role: "LIAISON", regionId: world.a.region.id, unitId: justice.id });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const form = (fields: Record<string, string | string[]>) => fields;
+
+describe("saveAnnualTargets", () => {
+  it("the lead unit's liaison sets the year's target, indicators and milestones from the form's rows, audited", async () => {
+    await actAs(world.a.users.liaison);
+    const result = await saveAnnualTargets(
+      form({
+        measureId: String(measureId),
+        year: "2026",
+        target: "年底前出台行政执法公示实施细则",
+        indicatorName: ["培训场次", "公示率"],
+        indicatorUnit: ["场", "%"],
+        indicatorTarget: ["4", "100"],
+        indicatorId: ["", ""],
+        milestoneTitle: ["形成征求意见稿", "印发实施"],
+        milestoneDue: ["2026-06-30", "2026-11-30"],
+        milestoneId: ["", ""],
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, message: "已保存 2026 年度目标、2 项指标和 2 个时间节点" });
+    const target = await db().annualTarget.findFirstOrThrow({ where: { measureId } });
+    expect(target).toMatchObject({ year: 2026, unitId: world.a.units.development.id, target: "年底前出台行政执法公示实施细则" });
+    const indicators = await db().indicator.findMany({ where: { measureId }, orderBy: { id: "asc" } });
+    expect(indicators.map((i) => [i.year, i.name, i.unitOfMeasure, i.targetValue?.toString()])).toEqual([
+      [2026, "培训场次", "场", "4"],
+      [2026, "公示率", "%", "100"],
+    ]);
+    const milestones = await db().milestone.findMany({ where: { measureId }, orderBy: { dueDate: "asc" } });
+    expect(milestones.map((m) => [m.title, m.dueDate.toISOString().slice(0, 10), m.annualTargetId])).toEqual([
+      ["形成征求意见稿", "2026-06-30", target.id],
+      ["印发实施", "2026-11-30", target.id],
+    ]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "target.save" } });
+    expect(audit).toMatchObject({ actorId: world.a.users.liaison.id, entityType: "AnnualTarget", entityId: String(target.id) });
+    expect(audit.after).toMatchObject({ year: 2026, targets: [{ target: "年底前出台行政执法公示实施细则" }], indicators: [{ name: "培训场次" }, { name: "公示率" }] });
+
+    // Edit one row, remove another, add a third: ids keep the rows that stay.
+    const [first] = indicators;
+    const [m1] = milestones;
+    expect(
+      await saveAnnualTargets({
+        measureId,
+        year: 2026,
+        target: "年底前出台并实施细则",
+        indicators: [{ id: first!.id, name: "培训场次", unitOfMeasure: "场", targetValue: "6" }, { name: "覆盖单位", unitOfMeasure: "个", targetValue: "20" }],
+        milestones: [{ id: m1!.id, title: "形成征求意见稿", dueDate: "2026-07-15" }],
+      }),
+    ).toMatchObject({ ok: true });
+    const after = await db().indicator.findMany({ where: { measureId }, orderBy: { id: "asc" } });
+    expect(after.map((i) => [i.id === first!.id, i.name, i.targetValue?.toString()])).toEqual([
+      [true, "培训场次", "6"],
+      [false, "覆盖单位", "20"],
+    ]);
+    expect((await db().milestone.findMany({ where: { measureId } })).map((m) => [m.id, m.dueDate.toISOString().slice(0, 10)])).toEqual([[m1!.id, "2026-07-15"]]);
+    expect(await db().annualTarget.count()).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "target.save" } })).toBe(2);
+  });
+
+  it("answers bad input with Chinese messages naming the row, and writes nothing", async () => {
+    await actAs(world.a.users.liaison);
+    const result = await saveAnnualTargets({
+      measureId,
+      year: "2026",
+      target: " ",
+      indicatorName: ["培训场次", ""],
+      indicatorUnit: ["场", ""],
+      indicatorTarget: ["四场", ""],
+      milestoneTitle: ["印发实施"],
+      milestoneDue: ["2027-01-15"],
+    });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!result.ok && result.fieldErrors).toEqual({
+      target: ["请填写年度目标"],
+      indicators: ["第 1 个指标:目标值应为数字,最多 12 位整数、两位小数", "第 2 个指标:请填写指标名称"],
+    });
+    const late = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [], milestones: [{ title: "印发实施", dueDate: "2027-01-15" }] });
+    expect(!late.ok && late.fieldErrors).toEqual({ milestones: ["时间节点「印发实施」的日期须在 2026 年内"] });
+    const repeated = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [{ name: "培训场次" }, { name: "培训场次" }], milestones: [] });
+    expect(!repeated.ok && repeated.fieldErrors).toEqual({ indicators: ["指标「培训场次」重复"] });
+    expect(await db().annualTarget.count()).toBe(0);
+    expect(await db().indicator.count()).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "target.save" } })).toBe(0);
+  });
+
+  it("a liaison whose unit only shares the measure is FORBIDDEN; another district's measure is NOT_FOUND; nothing changes", async () => {
+    await actAs(world.a.users.liaison);
+    const input = { measureId: sharedId, year: 2026, target: "t", indicators: [], milestones: [] };
+    expect(await saveAnnualTargets(input)).toMatchObject({ ok: false, code: "FORBIDDEN", message: "只有该举措的牵头单位可以设定年度目标、工作指标和时间节点" });
+    // A measure the unit has nothing to do with, in its own district: as if it did not exist.
+    const other = await createMeasure(db(), { planId: (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId, code: "3", leadUnitIds: [world.a.units.justice.id] });
+    expect(await saveAnnualTargets({ ...input, measureId: other.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    // Justice's liaison leads measure 2, so it may.
+    await actAs(justiceLiaison);
+    expect(await saveAnnualTargets(input)).toMatchObject({ ok: true });
+    expect(await saveAnnualTargets({ ...input, measureId })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    await actAs(world.b.users.bureau);
+    expect(await saveAnnualTargets({ ...input, measureId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await db().annualTarget.findMany({ select: { measureId: true } })).toEqual([{ measureId: sharedId }]);
+  });
+
+  it("an indicator a report has stated a value for cannot be removed", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction((tx) => setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", targetValue: 4 }], milestones: [] }));
+    const indicator = await db().indicator.findFirstOrThrow();
+    const assignment = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
+    const report = await db().progressReport.create({
+      data: { districtId: world.a.region.id, assignmentId: assignment.id, periodStart: day("2026-01-01"), periodEnd: day("2026-03-31"), text: "x", percent: 10, claimedStatus: "IN_PROGRESS", state: "SUBMITTED", authorId: world.a.users.liaison.id },
+    });
+    await db().indicatorValue.create({ data: { districtId: world.a.region.id, reportId: report.id, indicatorId: indicator.id, value: "2" } });
+    await actAs(world.a.users.bureau);
+    const result = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [], milestones: [] });
+    expect(!result.ok && result.fieldErrors).toEqual({ indicators: ["指标「培训场次」已有报送的数值,不能删除"] });
+    expect(await db().indicator.count()).toBe(1);
+  });
+});
+
+describe("milestones and the light", () => {
+  it("a missed milestone turns the measure yellow, red past the grace; 完成 by the lead unit turns it back, audited", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction((tx) =>
+      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [], milestones: [{ title: "形成征求意见稿", dueDate: "2026-06-10" }] }),
+    );
+    // Keep the report rules quiet: the measure was created on 2026-06-20, its first report is not yet due.
+    await actAs(world.a.users.liaison);
+    const actor = (await loadActor(world.a.users.liaison.id))!;
+    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "YELLOW", reason: "时间节点「形成征求意见稿」未按期完成" });
+    vi.setSystemTime(new Date("2026-06-26T02:00:00Z")); // 16 days late, grace 15
+    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "RED", reason: "时间节点「形成征求意见稿」逾期 16 天" });
+    const view = (await getMeasureTargets(actor, measureId))!;
+    expect(view.canManage).toBe(true);
+    expect(view.years[0]!.milestones[0]).toMatchObject({ title: "形成征求意见稿", state: "MILESTONE_OVERDUE", daysLate: 16 });
+
+    const milestone = await db().milestone.findFirstOrThrow();
+    await actAs(justiceLiaison);
+    expect(await completeMilestone({ milestoneId: milestone.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await getMeasureTargets((await loadActor(justiceLiaison.id))!, measureId))!.canManage).toBe(false);
+    await actAs(world.a.users.liaison);
+    expect(await completeMilestone({ milestoneId: String(milestone.id) })).toMatchObject({ ok: true, message: "时间节点「形成征求意见稿」已标记完成" });
+    expect(await completeMilestone({ milestoneId: milestone.id })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await getMeasureDetail(actor, measureId))!.overall.light).toBe("GREY");
+    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "milestone.complete" } })).toMatchObject({ entityId: String(milestone.id), actorId: world.a.users.liaison.id });
+  });
+});
