@@ -24,6 +24,7 @@ import { parseId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
+import { TargetsSection } from "@/app/(app)/measures/[id]/targets-section.tsx";
 
 export const metadata: Metadata = { title: "举措" };
 
@@ -209,6 +210,8 @@ export default async function MeasurePage({
           ))}
         </Table>
       </section>
+
+      <TargetsSection actor={actor} measureId={measure.id} />
 
       {!reportFirst && reportSection}
 
