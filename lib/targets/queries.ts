@@ -60,3 +60,30 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     years,
   };
 }
+
+export type ReportIndicatorField = { id: number; name: string; unitOfMeasure: string | null; targetValue: string | null; value: string };
+
+/**
+ * For the progress report form: the measure's indicators by year and the
+ * values the given reports state, as a lookup (period start, report id) →
+ * the fields the form shows. Only a lead unit's form asks (report-values.ts).
+ */
+export async function loadReportIndicatorFields(measureId: number, reportIds: readonly number[]) {
+  const [indicators, values] = await Promise.all([
+    db().indicator.findMany({
+      where: { measureId },
+      orderBy: { id: "asc" },
+      select: { id: true, year: true, name: true, unitOfMeasure: true, targetValue: true },
+    }),
+    reportIds.length
+      ? db().indicatorValue.findMany({ where: { reportId: { in: [...reportIds] }, indicator: { measureId } }, select: { reportId: true, indicatorId: true, value: true } })
+      : Promise.resolve([]),
+  ]);
+  return (periodStart: string, reportId: number | null | undefined): ReportIndicatorField[] =>
+    indicators
+      .filter((i) => i.year === Number(periodStart.slice(0, 4)))
+      .map((i) => {
+        const stated = values.find((v) => v.reportId === reportId && v.indicatorId === i.id);
+        return { id: i.id, name: i.name, unitOfMeasure: i.unitOfMeasure, targetValue: formatNumber(i.targetValue), value: formatNumber(stated?.value) ?? "" };
+      });
+}

@@ -112,3 +112,54 @@ export type AnnualTargetsData = {
 export const completeMilestoneSchema = z.object({
   milestoneId: id("时间节点"),
 });
+
+// ---------------------------------------------------------------------------
+// 工作指标数值 in a progress report (lib/targets/report-values.ts writes them).
+
+export const INDICATOR_FIELD_PREFIX = "indicator.";
+export const indicatorFieldName = (indicatorId: number) => `${INDICATOR_FIELD_PREFIX}${indicatorId}`;
+
+export const INDICATOR_VALUE_MESSAGE = "指标数值应为数字,最多 12 位整数、两位小数";
+
+export type IndicatorValueInput = { indicatorId: number; value: string | null };
+
+/** The form's "indicator.<id>" fields gathered into indicatorValues; an object given by code passes through. */
+function gather(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const fields = value as Record<string, unknown>;
+  if (fields.indicatorValues !== undefined) return value;
+  const indicatorValues: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(fields)) {
+    if (key.startsWith(INDICATOR_FIELD_PREFIX)) indicatorValues[key.slice(INDICATOR_FIELD_PREFIX.length)] = v;
+  }
+  return { ...fields, indicatorValues };
+}
+
+/**
+ * A report schema with its indicator values: each is blank (not stated) or a
+ * number with at most two decimals; an error is keyed by the field's own name,
+ * so it shows beside that field.
+ */
+export function withIndicatorValues<S extends z.ZodObject>(schema: S) {
+  return z.preprocess(
+    gather,
+    schema
+      .extend({ indicatorValues: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).default({}) })
+      .transform((data, ctx) => {
+        const values: IndicatorValueInput[] = [];
+        for (const [key, raw] of Object.entries(data.indicatorValues as Record<string, string | number | null>)) {
+          const indicatorId = Number(key);
+          const text = raw === null ? "" : String(raw).trim();
+          if (!/^\d{1,9}$/.test(key)) {
+            ctx.addIssue({ code: "custom", path: ["indicatorValues"], message: "指标有误,请刷新后再试" });
+          } else if (text !== "" && !DECIMAL_PATTERN.test(text)) {
+            ctx.addIssue({ code: "custom", path: [indicatorFieldName(indicatorId)], message: INDICATOR_VALUE_MESSAGE });
+          } else {
+            values.push({ indicatorId, value: text === "" ? null : text });
+          }
+        }
+        return { ...data, indicatorValues: values } as Omit<z.output<S>, "indicatorValues"> & { indicatorValues: IndicatorValueInput[] };
+      }),
+  );
+}
+

@@ -179,3 +179,81 @@ describe("milestones and the light", () => {
     expect(await db().auditEvent.findFirstOrThrow({ where: { action: "milestone.complete" } })).toMatchObject({ entityId: String(milestone.id), actorId: world.a.users.liaison.id });
   });
 });
+
+describe("progress reports state indicator values", () => {
+  it("the lead unit's report keeps its values; actualValue follows the latest submitted one, and a return withdraws it", async () => {
+    const { submitProgressReport, saveProgressDraft, returnProgressReport } = await import("@/lib/progress/actions.ts");
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction((tx) =>
+      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }, { name: "公示率", unitOfMeasure: "%", targetValue: "100" }], milestones: [] }),
+    );
+    // Another year's indicator is not this report's.
+    await db().indicator.create({ data: { districtId: world.a.region.id, measureId, year: 2025, name: "旧指标" } });
+    const [training, rate] = await db().indicator.findMany({ where: { measureId, year: 2026 }, orderBy: { id: "asc" } });
+    const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
+    // Q1 was approved with 1 session stated.
+    const q1 = await db().progressReport.create({
+      data: { districtId: world.a.region.id, assignmentId: lead.id, periodStart: day("2026-01-01"), periodEnd: day("2026-03-31"), text: "一季度", percent: 10, claimedStatus: "IN_PROGRESS", state: "APPROVED", authorId: world.a.users.liaison.id, submittedAt: new Date("2026-04-05T02:00:00Z") },
+    });
+    await db().indicatorValue.create({ data: { districtId: world.a.region.id, reportId: q1.id, indicatorId: training!.id, value: "1" } });
+    await db().indicator.update({ where: { id: training!.id }, data: { actualValue: "1" } }); // as Q1's submission left it
+
+    await actAs(world.a.users.liaison);
+    const base = { assignmentId: String(lead.id), periodKey: "2026-Q2", text: "二季度举办培训", percent: "40", claimedStatus: "IN_PROGRESS" };
+    // Bad input: a Chinese message beside the field, nothing written.
+    const bad = await submitProgressReport({ ...base, [`indicator.${training!.id}`]: "三场" });
+    expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!bad.ok && bad.fieldErrors).toEqual({ [`indicator.${training!.id}`]: ["指标数值应为数字,最多 12 位整数、两位小数"] });
+    expect(await db().progressReport.count()).toBe(1);
+
+    // A draft keeps its values but does not count yet.
+    const draft = await saveProgressDraft({ ...base, [`indicator.${training!.id}`]: "2", [`indicator.${rate!.id}`]: "" });
+    expect(draft).toMatchObject({ ok: true });
+    expect((await db().indicator.findUniqueOrThrow({ where: { id: training!.id } })).actualValue?.toString()).toBe("1");
+
+    const sent = await submitProgressReport({ ...base, version: String((draft.ok && draft.data.version) || ""), [`indicator.${training!.id}`]: "3", [`indicator.${rate!.id}`]: "87.5" });
+    expect(sent).toMatchObject({ ok: true });
+    const q2 = await db().progressReport.findFirstOrThrow({ where: { periodStart: day("2026-04-01") } });
+    const values = await db().indicatorValue.findMany({ where: { reportId: q2.id }, orderBy: { indicatorId: "asc" } });
+    expect(values.map((v) => [v.indicatorId, v.value.toString()])).toEqual([
+      [training!.id, "3"],
+      [rate!.id, "87.5"],
+    ]);
+    const actual = async () =>
+      (await db().indicator.findMany({ where: { measureId, year: 2026 }, orderBy: { id: "asc" } })).map((i) => i.actualValue?.toString() ?? null);
+    expect(await actual()).toEqual(["3", "87.5"]);
+    const audit = await db().auditEvent.findMany({ where: { action: "report.indicatorValues", entityId: String(q2.id) }, orderBy: { id: "asc" } });
+    expect(audit.at(-1)!.after).toEqual({ values: [{ indicatorId: training!.id, value: "3" }, { indicatorId: rate!.id, value: "87.5" }] });
+    // The measure page's view: target against actual, with the rate.
+    const view = (await getMeasureTargets(bureau, measureId))!;
+    expect(view.years.find((y) => y.year === 2026)!.indicators.map((i) => [i.name, i.targetValue, i.actualValue, i.percent])).toEqual([
+      ["培训场次", "4", "3", 75],
+      ["公示率", "100", "87.5", 88],
+    ]);
+
+    // Returned: Q2's values no longer count; Q1's stands again for 培训场次.
+    await actAs(world.a.users.bureau);
+    expect(await returnProgressReport({ reportId: q2.id, version: q2.version, comment: "请补充培训签到表" })).toMatchObject({ ok: true });
+    expect(await actual()).toEqual(["1", null]);
+  });
+
+  it("a responsible unit's report states none; another year's indicator is refused", async () => {
+    const { submitProgressReport } = await import("@/lib/progress/actions.ts");
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction((tx) => setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次" }], milestones: [] }));
+    const old = await db().indicator.create({ data: { districtId: world.a.region.id, measureId, year: 2025, name: "旧指标" } });
+    const indicator = await db().indicator.findFirstOrThrow({ where: { year: 2026 } });
+    const responsible = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.justice.id } });
+    await actAs(justiceLiaison);
+    const input = { assignmentId: responsible.id, periodKey: "2026-Q2", text: "配合开展", percent: 30, claimedStatus: "IN_PROGRESS" };
+    expect(await submitProgressReport({ ...input, [`indicator.${indicator.id}`]: "2" })).toMatchObject({ ok: false, code: "VALIDATION", message: "工作指标数值由牵头单位填报。" });
+    expect(await submitProgressReport(input)).toMatchObject({ ok: true });
+    const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
+    await actAs(world.a.users.liaison);
+    const stray = await submitProgressReport({ ...input, assignmentId: lead.id, [`indicator.${old.id}`]: "2" });
+    expect(stray).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!stray.ok && stray.fieldErrors).toEqual({ [`indicator.${old.id}`]: ["该指标已不在本年度的指标中"] });
+    expect(await db().indicatorValue.count()).toBe(0);
+    expect(await db().progressReport.count({ where: { assignmentId: lead.id } })).toBe(0);
+  });
+});
