@@ -23,7 +23,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-06-20T02:00:00Z"));
   world = await buildTwoDistricts();
-  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案" });
+  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案", periodStart: 2026, periodEnd: 2030 });
   const { development, justice } = world.a.units;
   // The liaison's unit (development) leads; justice is responsible.
   measureId = (await createMeasure(db(), { planId: plan.id, code: "1", deadline: "2027-12-31", leadUnitIds: [development.id], responsibleUnitIds: [justice.id] })).id;
@@ -255,5 +255,26 @@ describe("progress reports state indicator values", () => {
     expect(!stray.ok && stray.fieldErrors).toEqual({ [`indicator.${old.id}`]: ["该指标已不在本年度的指标中"] });
     expect(await db().indicatorValue.count()).toBe(0);
     expect(await db().progressReport.count({ where: { assignmentId: lead.id } })).toBe(0);
+  });
+});
+
+describe("the annual report draft", () => {
+  it("quotes the year's targets against results under 主要举措和成效, and only that year's", async () => {
+    const { createAnnualReportDraft } = await import("@/lib/annual-reports/actions.ts");
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction(async (tx) => {
+      await setAnnualTargets(tx, bureau, measureId, 2026, { target: "年底前出台行政执法公示实施细则。", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }, { name: "公示率", unitOfMeasure: "%", targetValue: "100" }], milestones: [] });
+      await setAnnualTargets(tx, bureau, sharedId, 2025, { target: "去年的目标", indicators: [], milestones: [] });
+    });
+    await db().indicator.updateMany({ where: { measureId, name: "培训场次" }, data: { actualValue: "3" } });
+    await actAs(world.a.users.bureau);
+    const result = await createAnnualReportDraft({ regionId: String(world.a.region.id), year: "2026" });
+    expect(result).toMatchObject({ ok: true });
+    const sections = await db().annualReportSection.findMany({ orderBy: { sortOrder: "asc" } });
+    const at = sections.findIndex((s) => s.heading === "年度目标和工作指标完成情况");
+    expect(at).toBeGreaterThan(sections.findIndex((s) => s.kind === "MEASURES"));
+    expect(at).toBeLessThan(sections.findIndex((s) => s.kind === "SHORTCOMINGS"));
+    expect(sections[at]!.body).toBe("1:年度目标:年底前出台行政执法公示实施细则;指标:培训场次 4/3 场(完成率 75%)、公示率 100/— %");
+    expect(sections[at]!.measureIds).toEqual([measureId]);
   });
 });
