@@ -130,6 +130,9 @@ export type MeasureLightInput = {
   /** The period judged; normally latestDuePeriod(today, …). */
   currentPeriod: Period;
   reportingStart?: string | null;
+  /** The measure's milestones and the plan's grace, passed to every assignment's light (rules 2a, 2b). */
+  milestones?: readonly MilestoneForLight[];
+  milestoneGraceDays?: number;
   assignments: readonly {
     role: AssignmentRoleForLight;
     /** This assignment's completion was approved. */
