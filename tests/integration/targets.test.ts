@@ -278,3 +278,23 @@ describe("the annual report draft", () => {
     expect(sections[at]!.measureIds).toEqual([measureId]);
   });
 });
+
+describe("forged ids", () => {
+  it("a row id or an indicator field beyond PostgreSQL's int answers VALIDATION and writes nothing", async () => {
+    const { submitProgressReport } = await import("@/lib/progress/actions.ts");
+    await actAs(world.a.users.liaison);
+    const rows = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      target: "t",
+      indicators: [{ id: "2147483648", name: "培训场次" }],
+      milestones: [{ id: 3000000000, title: "印发", dueDate: "2026-07-01" }],
+    });
+    expect(!rows.ok && rows.fieldErrors).toEqual({ indicators: ["第 1 个指标:请选择指标"], milestones: ["第 1 个时间节点:请选择时间节点"] });
+    const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
+    const value = await submitProgressReport({ assignmentId: lead.id, periodKey: "2026-Q2", text: "x", percent: 1, claimedStatus: "IN_PROGRESS", "indicator.2147483648": "1" });
+    expect(!value.ok && value.fieldErrors).toEqual({ indicatorValues: ["指标有误,请刷新后再试"] });
+    expect(await db().annualTarget.count()).toBe(0);
+    expect(await db().progressReport.count()).toBe(0);
+  });
+});
