@@ -14,7 +14,7 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     where: { id: measureId, ...scope.measures(actor) },
     select: {
       id: true,
-      plan: { select: { milestoneGraceDays: true } },
+      plan: { select: { milestoneGraceDays: true, status: true } },
       assignments: { where: { role: "LEAD" }, orderBy: { id: "asc" }, select: { unitId: true, unit: { select: { name: true, regionId: true } } } },
       annualTargets: { orderBy: { id: "asc" }, select: { year: true, target: true, unit: { select: { name: true } } } },
       indicators: { orderBy: { id: "asc" }, select: { id: true, year: true, name: true, unitOfMeasure: true, targetValue: true, actualValue: true } },
@@ -23,7 +23,8 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
   });
   if (!measure) return null;
   const grace = measure.plan.milestoneGraceDays;
-  const leads = measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
+  const leads =
+    measure.plan.status === "CLOSED" ? [] : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
   const milestones = measure.milestones.map((m) => {
     const dueDate = isoDate(m.dueDate)!;
     return { id: m.id, title: m.title, dueDate, completedOn: m.completedAt ? todayInChina(m.completedAt) : null, ...milestoneState({ title: m.title, dueDate, completed: m.completedAt !== null }, today, grace) };

@@ -29,6 +29,7 @@ export async function leadOf(tx: Tx, actor: Actor, measureId: number, chosenUnit
     select: {
       id: true,
       districtId: true,
+      plan: { select: { status: true } },
       assignments: { where: { role: "LEAD" }, orderBy: { id: "asc" }, select: { unitId: true, unit: { select: { regionId: true, name: true } } } },
     },
   });
@@ -42,6 +43,8 @@ export async function leadOf(tx: Tx, actor: Actor, measureId: number, chosenUnit
     });
   }
   if (!can(actor, "target.manage", { regionId: lead.unit.regionId, unitId: lead.unitId })) throw notFound();
+  // A closed plan is history (期满/终止): its targets stay as they were.
+  if (measure.plan.status === "CLOSED") throw new AppError("CONFLICT", "该规划已结束,不能再设定或修改年度目标和时间节点。");
   return { measure, unitId: lead.unitId, unitName: lead.unit.name };
 }
 

@@ -134,6 +134,13 @@ describe("saveAnnualTargets", () => {
     await actAs(world.b.users.bureau);
     expect(await saveAnnualTargets({ ...input, measureId })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await db().annualTarget.findMany({ select: { measureId: true } })).toEqual([{ measureId: sharedId }]);
+    // A closed plan's targets stay as they were.
+    const planId = (await db().measure.findUniqueOrThrow({ where: { id: sharedId } })).planId;
+    await db().plan.update({ where: { id: planId }, data: { status: "CLOSED" } });
+    await actAs(justiceLiaison);
+    expect(await saveAnnualTargets({ ...input, target: "改" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await getMeasureTargets((await loadActor(justiceLiaison.id))!, sharedId))!.canManage).toBe(false);
+    expect(await db().annualTarget.findFirstOrThrow()).toMatchObject({ target: "t" });
   });
 
   it("an indicator a report has stated a value for cannot be removed", async () => {
