@@ -87,7 +87,18 @@ export type DraftInput = {
   behind: BehindMeasure[];
   nextYear: NextYearChapter[];
   inspections: InspectionRow[];
+  /** Measures with a 年度目标 for the year, each with its line (lib/targets/format.ts targetAgainstResults). */
+  targets?: MeasureTargetLine[];
 };
+
+export type MeasureTargetLine = { measureId: number; code: string; line: string };
+
+/** Under 主要举措和成效: each measure's yearly target quoted against its indicators' results. */
+export const TARGETS_HEADING = "年度目标和工作指标完成情况";
+
+function targetsParagraph(lines: readonly MeasureTargetLine[]): DraftSection {
+  return { level: 2, kind: null, heading: TARGETS_HEADING, body: lines.map((t) => `${t.code}:${t.line}`).join("\n"), measureIds: lines.map((t) => t.measureId) };
+}
 
 export type DraftSection = { level: 1 | 2; kind: SectionKind | null; heading: string; body: string; measureIds: number[] };
 
@@ -201,6 +212,7 @@ export function buildDraft(input: DraftInput): Draft {
 
   section("MEASURES", openingParagraph(input));
   sections.push(...input.chapters.map(chapterParagraph));
+  if (input.targets && input.targets.length > 0) sections.push(targetsParagraph(input.targets));
 
   const red = input.behind.filter((m) => m.light === "RED").length;
   section(

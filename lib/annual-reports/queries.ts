@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { loadTargetLines } from "@/lib/targets/draft-lines.ts";
 import { db, type Db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -205,6 +206,7 @@ SELECT json_build_object(
 
   return {
     ...base,
+    targets: await loadTargetLines(client, plans.map((p) => p.id), year, unitId ?? undefined),
     figures: {
       ...data.figures,
       units: data.units,

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   // 通报: the bureau drafts, approves and issues; leaders and liaisons read issued ones of their district.
   "circular.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   "circular.manage": ["ADMIN", "BUREAU"],
+  // 年度目标、工作指标、时间节点: a lead unit's liaison sets its measure's (the LEAD assignment is checked in lib/targets/actions.ts).
+  "target.manage": ["ADMIN", "BUREAU", "LIAISON"],
   // One's own display settings (长者模式).
   "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // One's own password (修改密码).
@@ -73,6 +75,7 @@ const UNIT_BOUND: ReadonlySet<Action> = new Set([
   "unitDashboard.read",
   "annualReport.manage",
   "rectification.report",
+  "target.manage",
 ]);
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

@@ -19,6 +19,8 @@ import { contextPlans, rollupCtes } from "@/lib/dashboards/rollup-facts.ts";
 //        chosen) with the period the light judges (latestDuePeriod of today)
 //        and the period whose submissions are counted (chosen, else the same)
 //   sec  each section with its top-level chapter and outline area
+//   msl  per measure with a missed milestone (时间节点): the severity it gives
+//        (RED 3 past the plan's milestoneGraceDays, else YELLOW 2), rules 2a/2b
 //   m0   the measures (chapter, area and unit filters applied)
 //   rep  the reports of those two periods
 //   af   one row per assignment: its report states for both periods, whether
@@ -167,6 +169,7 @@ sec AS (
   SELECT s."id", sec."chapterId", COALESCE(s."outlineArea", sec."area")
   FROM "Section" s JOIN sec ON s."parentId" = sec."id"
 ),
+${milestoneCte(districtIds, planIds, todaySql)},
 m0 AS (
   SELECT m."id", m."districtId", m."planId", m."deadline", m."ongoing", m."parentItemId",
     COALESCE(NOT pl."context" ${chapterFilter} ${areaFilter} ${unitMeasureFilter}, FALSE) AS "shown",
@@ -174,10 +177,12 @@ m0 AS (
     pl."issueDate", pl."jStart", pl."jEnd", pl."jDue", pl."sStart", pl."sEnd",
     GREATEST(pl."issueDate", ${CHINA_DATE(Prisma.sql`m."createdAt"`)}) AS "reportingStart",
     (NOT m."ongoing" AND m."deadline" < ${todaySql}) AS "pastDeadline",
-    (NOT m."ongoing" AND m."deadline" BETWEEN ${todaySql} AND ${todaySql} + ${DUE_SOON_DAYS}::int) AS "dueSoon"
+    (NOT m."ongoing" AND m."deadline" BETWEEN ${todaySql} AND ${todaySql} + ${DUE_SOON_DAYS}::int) AS "dueSoon",
+    msl."sev" AS "milestoneSev"
   FROM "Measure" m
   JOIN pl ON pl."id" = m."planId"
   LEFT JOIN sec ON sec."id" = m."sectionId"
+  LEFT JOIN msl ON msl."measureId" = m."id"
   -- A measure implementing a parent item is read even when not shown: it rolls up.
   WHERE (NOT pl."context" ${chapterFilter} ${areaFilter} ${unitMeasureFilter}) OR m."parentItemId" IS NOT NULL
 ),
@@ -211,6 +216,7 @@ af AS (
     CASE
       WHEN a."status" = 'COMPLETED' THEN 1
       WHEN m0."pastDeadline" THEN 3
+      WHEN m0."milestoneSev" IS NOT NULL THEN m0."milestoneSev"
       WHEN cur."state" = 'RETURNED' THEN 2
       WHEN m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
         AND (cur."state" IS NULL OR cur."state" = 'DRAFT') AND ${todaySql} > m0."jDue" THEN 2
@@ -264,6 +270,7 @@ mfo AS (
         WHEN mf0."hasAssignments" THEN (ARRAY['GREY', 'GREEN', 'YELLOW', 'RED'])[mf0."worst" + 1]
         -- No unit assigned: judged as one assignment that never reported.
         WHEN mf0."pastDeadline" THEN 'RED'
+        WHEN mf0."milestoneSev" IS NOT NULL THEN (ARRAY['GREY', 'GREEN', 'YELLOW', 'RED'])[mf0."milestoneSev" + 1]
         WHEN mf0."jEnd" >= mf0."reportingStart" AND ${todaySql} > mf0."jDue" THEN 'YELLOW'
         WHEN mf0."dueSoon" THEN 'YELLOW'
         ELSE 'GREY'
@@ -285,6 +292,24 @@ ax AS (
   WHERE TRUE ${unitAssignmentFilter}
 )`
   }`;
+}
+
+/**
+ * `msl`: the measures of the plans in scope with a missed milestone, and the
+ * severity their earliest missed one gives (lights.ts missedMilestone): RED 3
+ * once today - dueDate > the plan's milestoneGraceDays, YELLOW 2 before.
+ */
+function milestoneCte(districtIds: readonly number[], planIds: readonly number[], todaySql: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`msl AS (
+  SELECT x."measureId",
+    CASE WHEN ${todaySql} - min(x."dueDate") > max(p."milestoneGraceDays") THEN 3 ELSE 2 END AS "sev"
+  FROM "Milestone" x
+  JOIN "Measure" mm ON mm."id" = x."measureId"
+  JOIN "Plan" p ON p."id" = mm."planId"
+  WHERE x."districtId" = ANY(${districtIds}::int[]) AND mm."planId" = ANY(${planIds}::int[])
+    AND x."completedAt" IS NULL AND x."dueDate" < ${todaySql}
+  GROUP BY x."measureId"
+)`;
 }
 
 /**

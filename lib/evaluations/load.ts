@@ -91,6 +91,21 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
     select: { measureId: true, oldDeadline: true, newDeadline: true, decidedAt: true, createdAt: true },
   });
 
+  const [milestones, { milestoneGraceDays }] = await Promise.all([
+    client.milestone.findMany({
+      where: { measure: { planId: plan.id } },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      select: { measureId: true, title: true, dueDate: true, completedAt: true },
+    }),
+    client.plan.findUniqueOrThrow({ where: { id: plan.id }, select: { milestoneGraceDays: true } }),
+  ]);
+
+  const milestonesOf = new Map<number, NonNullable<SnapshotMeasure["milestones"]>[number][]>();
+  for (const x of milestones) {
+    const list = milestonesOf.get(x.measureId) ?? [];
+    list.push({ title: x.title, dueDate: x.dueDate.toISOString().slice(0, 10), completedOn: x.completedAt ? todayInChina(x.completedAt) : null });
+    milestonesOf.set(x.measureId, list);
+  }
   const byMeasure = new Map<number, SnapshotAssignment[]>();
   for (const a of assignments) {
     const list = byMeasure.get(a.measureId) ?? [];
@@ -123,6 +138,8 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
     ongoing: m.ongoing,
     extensions: extensionsOf.get(m.id) ?? [],
     assignments: byMeasure.get(m.id) ?? [],
+    milestones: milestonesOf.get(m.id) ?? [],
+    milestoneGraceDays,
   }));
 }
 

@@ -82,6 +82,10 @@ export type SnapshotMeasure = {
   ongoing: boolean;
   extensions: readonly ApprovedExtension[];
   assignments: readonly SnapshotAssignment[];
+  /** Its milestones (时间节点): done on `completedOn` (a Beijing date), if ever. */
+  milestones?: readonly { title: string; dueDate: string; completedOn: string | null }[];
+  /** The plan's milestoneGraceDays (the schema's default when left out). */
+  milestoneGraceDays?: number;
 };
 
 export type SnapshotPlan = {
@@ -144,6 +148,9 @@ export function measureSnapshot(plan: SnapshotPlan, measure: SnapshotMeasure, da
     currentPeriod: period,
     reportingStart: later(plan.issueDate, measure.createdOn),
     assignments: facts,
+    // A milestone completed after the day was still open on it.
+    milestones: (measure.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, completed: m.completedOn !== null && m.completedOn <= date })),
+    ...(measure.milestoneGraceDays !== undefined ? { milestoneGraceDays: measure.milestoneGraceDays } : {}),
   });
   // 进度: the lead units' average (all units' when none leads); a completed unit counts 100.
   const basis = measure.assignments.some((a) => a.role === "LEAD") ? measure.assignments.filter((a) => a.role === "LEAD") : measure.assignments;

@@ -187,7 +187,11 @@ export async function updatePlanReporting(input: unknown) {
       if (!before) throw notFound();
       const after = await tx.plan.update({
         where: { id: before.id },
-        data: { reportCadence: data.reportCadence, reportDueDay: data.reportDueDay },
+        data: {
+          reportCadence: data.reportCadence,
+          reportDueDay: data.reportDueDay,
+          ...(data.milestoneGraceDays !== undefined ? { milestoneGraceDays: data.milestoneGraceDays } : {}),
+        },
       });
       await recordAudit(tx, {
         actor,
@@ -195,8 +199,8 @@ export async function updatePlanReporting(input: unknown) {
         entityType: "Plan",
         entityId: after.id,
         districtId: after.districtId,
-        before: { reportCadence: before.reportCadence, reportDueDay: before.reportDueDay },
-        after: { reportCadence: after.reportCadence, reportDueDay: after.reportDueDay },
+        before: { reportCadence: before.reportCadence, reportDueDay: before.reportDueDay, milestoneGraceDays: before.milestoneGraceDays },
+        after: { reportCadence: after.reportCadence, reportDueDay: after.reportDueDay, milestoneGraceDays: after.milestoneGraceDays },
       });
     });
     return { message: "已保存报送周期", data: null };

@@ -90,6 +90,13 @@ export const updatePlanReportingSchema = z.object({
     .int("截止日应为 1 到 28 之间的整数")
     .min(1, "截止日应为 1 到 28 之间的整数")
     .max(28, "截止日应为 1 到 28 之间的整数"),
+  // 时间节点宽限天数: days a missed milestone stays yellow before it turns red. Left out: unchanged.
+  milestoneGraceDays: z.coerce
+    .number({ error: "宽限天数应为 0 到 365 之间的整数" })
+    .int("宽限天数应为 0 到 365 之间的整数")
+    .min(0, "宽限天数应为 0 到 365 之间的整数")
+    .max(365, "宽限天数应为 0 到 365 之间的整数")
+    .optional(),
 });
 
 /** A chapter's outline area as a select sends it: a code, or "" for none. */

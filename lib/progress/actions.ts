@@ -14,6 +14,7 @@ import { noteArrival, resolveDigests } from "@/lib/reminders/digests.ts";
 import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { attachmentStore, contentHash } from "@/lib/storage/attachment-store.ts";
 import { UPLOAD_MESSAGES, evidenceSizeProblems, validateUpload } from "@/lib/storage/validate-upload.ts";
+import { refreshIndicatorActuals, saveIndicatorValues } from "@/lib/targets/report-values.ts";
 import {
   batchApproveProgressReportsSchema,
   carryForwardProgressReportSchema,
@@ -254,13 +255,15 @@ export async function saveProgressDraft(input: unknown) {
       // Authorized above: only now may the files reach storage.
       const evidence = await storeEvidence(tx, data.evidence);
       await removeAttachments(tx, actor, removed);
-      return writeReport(tx, actor, target, {
+      const saved = await writeReport(tx, actor, target, {
         action: "report.saveDraft",
         version: data.version,
         // Editing a returned report makes it a draft again; the return stays in the timeline.
         fields: { ...reportData(actor, assignment, data, period), state: "DRAFT" },
         evidence,
       });
+      await saveIndicatorValues(tx, actor, saved, assignment, period.start, data.indicatorValues);
+      return saved;
     }, EVIDENCE_TRANSACTION);
     return { message: "草稿已保存", data: { id: report.id, version: report.version } };
   });
@@ -300,6 +303,8 @@ export async function submitProgressReport(input: unknown) {
         fields: { ...reportData(actor, assignment, data, period), state: "SUBMITTED", submittedAt: new Date() },
         evidence,
       });
+      await saveIndicatorValues(tx, actor, written, assignment, period.start, data.indicatorValues);
+      await refreshIndicatorActuals(tx, written.id, data.indicatorValues);
       await settleArrival(tx, assignment);
       return written;
     }, EVIDENCE_TRANSACTION);
@@ -474,6 +479,8 @@ export async function returnProgressReport(input: unknown) {
         reviewedAt: new Date(),
         reviewComment: data.comment,
       });
+      // Its 工作指标数值 no longer count as the indicators' actual values.
+      await refreshIndicatorActuals(tx, saved.id);
       // The unit's liaisons see the return in their inbox at once.
       const liaisons = await tx.user.findMany({
         where: { unitId: assignment.unitId, role: "LIAISON", active: true },

@@ -8,6 +8,10 @@ import { toDayNumber, type Period } from "@/lib/progress/periods.ts";
 // assignmentLight, first rule that applies:
 //   1. completed                                   GREEN  "已完成" (even if it finished late)
 //   2. deadline passed (today > deadline)          RED    "已逾期 N 天"
+//   2a. a milestone (时间节点) of the measure missed for more than the plan's
+//      grace days (today > dueDate + grace)        RED    "时间节点「…」逾期 N 天"
+//   2b. a milestone missed (today > dueDate, not completed)
+//                                                  YELLOW "时间节点「…」未按期完成"
 //   3. the period's report was returned            YELLOW "本期(2024年第三季度)报送被退回"
 //   4. the period's report is missing (NONE or DRAFT) and its due date has
 //      passed (today > currentPeriod.dueDate)      YELLOW "本期(2024年第三季度)未报送"
@@ -83,6 +87,10 @@ export type AssignmentLightInput = {
   currentState: ReportStateForPeriod;
   /** First day reports are expected; periods ending before it expect none. */
   reportingStart?: string | null;
+  /** The measure's milestones (时间节点); none when left out. */
+  milestones?: readonly MilestoneForLight[];
+  /** The plan's Plan.milestoneGraceDays: days a missed milestone stays yellow. */
+  milestoneGraceDays?: number;
 };
 
 const MISSING: ReadonlySet<ReportStateForPeriod> = new Set(["NONE", "DRAFT"]);
@@ -94,6 +102,8 @@ export function assignmentLight(input: AssignmentLightInput): LightResult {
 
   const daysLeft = !ongoing && input.deadline !== null ? daysBetween(today, input.deadline) : null;
   if (daysLeft !== null && daysLeft < 0) return { light: "RED", reason: `已逾期 ${-daysLeft} 天` };
+  const milestone = missedMilestone(input.milestones ?? [], today, input.milestoneGraceDays ?? DEFAULT_MILESTONE_GRACE_DAYS);
+  if (milestone) return milestoneLightResult(milestone);
 
   if (currentState === "RETURNED") {
     return { light: "YELLOW", reason: `本期(${currentPeriod.label})报送被退回` };
@@ -120,6 +130,9 @@ export type MeasureLightInput = {
   /** The period judged; normally latestDuePeriod(today, …). */
   currentPeriod: Period;
   reportingStart?: string | null;
+  /** The measure's milestones and the plan's grace, passed to every assignment's light (rules 2a, 2b). */
+  milestones?: readonly MilestoneForLight[];
+  milestoneGraceDays?: number;
   assignments: readonly {
     role: AssignmentRoleForLight;
     /** This assignment's completion was approved. */
@@ -206,4 +219,42 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatus {
   if (!input.ongoing && input.deadline !== null && daysBetween(input.today, input.deadline) < 0) return "OVERDUE";
   if (!input.everReported) return "NOT_STARTED";
   return "IN_PROGRESS";
+}
+
+// ---------------------------------------------------------------------------
+// Milestones (时间节点) a lead unit sets for its measure (rules 2a and 2b).
+// lib/dashboards/facts.ts restates them in SQL (its `msl` CTE).
+
+/** The schema's default of Plan.milestoneGraceDays. */
+export const DEFAULT_MILESTONE_GRACE_DAYS = 15;
+
+export type MilestoneForLight = { title: string; dueDate: string; completed: boolean };
+
+export type MissedMilestoneCode = "MILESTONE_MISSED" | "MILESTONE_OVERDUE";
+
+export type MissedMilestone = { code: MissedMilestoneCode; title: string; daysLate: number };
+
+/**
+ * The milestone that decides the light: the earliest one not completed whose
+ * due date has passed (the due date itself is still on time). It is the most
+ * overdue, so if any missed milestone is past the grace, this one is:
+ * MILESTONE_OVERDUE once daysLate > grace, MILESTONE_MISSED before. Null
+ * when none is missed.
+ */
+export function missedMilestone(milestones: readonly MilestoneForLight[], today: string, graceDays: number): MissedMilestone | null {
+  let earliest: MilestoneForLight | null = null;
+  for (const m of milestones) {
+    if (m.completed || !(today > m.dueDate)) continue;
+    if (earliest === null || m.dueDate < earliest.dueDate) earliest = m;
+  }
+  if (earliest === null) return null;
+  const daysLate = daysBetween(earliest.dueDate, today);
+  return { code: daysLate > graceDays ? "MILESTONE_OVERDUE" : "MILESTONE_MISSED", title: earliest.title, daysLate };
+}
+
+/** Codes to light and words, in one place. */
+export function milestoneLightResult(missed: MissedMilestone): LightResult {
+  return missed.code === "MILESTONE_OVERDUE"
+    ? { light: "RED", reason: `时间节点「${missed.title}」逾期 ${missed.daysLate} 天` }
+    : { light: "YELLOW", reason: `时间节点「${missed.title}」未按期完成` };
 }

@@ -5,6 +5,7 @@ import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } 
 import { isOwedState, periodsInPlay } from "@/lib/progress/owed.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
+import { MILESTONE_LIGHT_SELECT, milestonesForLight } from "@/lib/targets/milestone-facts.ts";
 
 // ---------------------------------------------------------------------------
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
@@ -72,8 +73,9 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
           text: true,
           deadline: true,
           ongoing: true,
-          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, issueDate: true } },
+          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, issueDate: true, milestoneGraceDays: true } },
           assignments: { where: { role: "LEAD" }, select: { role: true, status: true } },
+          milestones: { select: MILESTONE_LIGHT_SELECT },
         },
       },
       reports: { select: { periodStart: true, periodEnd: true, state: true }, orderBy: { periodStart: "desc" }, take: 4 },
@@ -95,6 +97,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
         currentPeriod: current,
         currentState,
         reportingStart: reportingStartOf(row.createdAt, plan.issueDate),
+        milestones: milestonesForLight(row.measure.milestones),
+        milestoneGraceDays: plan.milestoneGraceDays,
       });
       return {
         ...row,
@@ -126,8 +130,9 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const measure = await db().measure.findFirst({
     where: { id: measureId, ...scope.measures(actor) },
     include: {
-      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, issueDate: true } },
+      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, issueDate: true, milestoneGraceDays: true } },
       section: { select: { label: true, title: true } },
+      milestones: { select: MILESTONE_LIGHT_SELECT },
       assignments: {
         orderBy: { id: "asc" },
         omit: { percent: true },
@@ -155,6 +160,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const current = latestDuePeriod(today, reportCadence, reportDueDay);
   const collecting = reportingPeriod(today, reportCadence, reportDueDay);
   const measureDone = leadsDone(measure.assignments);
+  const milestones = { milestones: milestonesForLight(measure.milestones), milestoneGraceDays: measure.plan.milestoneGraceDays };
   const assignments = measure.assignments.map(({ reports: states, ...a }) => {
     const reports = states.flatMap((r) => byId.get(r.id) ?? []);
     const currentState = stateIn(states, current);
@@ -170,6 +176,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       currentPeriod: current,
       currentState,
       reportingStart,
+      ...milestones,
     });
     /** The state of this period's report, shown to all like the light it makes. */
     const collectingState = reportFor(states, collecting)?.state ?? null;
@@ -209,6 +216,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     ongoing: measure.ongoing,
     currentPeriod: current,
     reportingStart: reportingStartOf(measure.createdAt, measure.plan.issueDate),
+    ...milestones,
     assignments: assignments.map((a) => ({
       role: a.role,
       completedApproved: a.completedApproved,

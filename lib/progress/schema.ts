@@ -1,6 +1,7 @@
 import { MAX_ID } from "@/lib/ids.ts";
 import { z } from "zod";
 import { id, text } from "@/lib/validation.ts";
+import { withIndicatorValues } from "@/lib/targets/schema.ts";
 
 export const CLAIMED_STATUSES = ["IN_PROGRESS", "COMPLETED", "NO_CHANGE"] as const;
 
@@ -51,15 +52,20 @@ const reportFields = {
 };
 
 /** A draft may be saved half-written; only its length is limited. */
-export const saveProgressDraftSchema = z.object({
-  ...reportFields,
-  text: z.string().max(5000, "进展情况不能超过 5000 个字"),
-});
+// With the lead unit's 工作指标数值 ("indicator.<id>" fields), lib/targets/report-values.ts.
+export const saveProgressDraftSchema = withIndicatorValues(
+  z.object({
+    ...reportFields,
+    text: z.string().max(5000, "进展情况不能超过 5000 个字"),
+  }),
+);
 
-export const submitProgressReportSchema = z.object({
-  ...reportFields,
-  text: text("进展情况", 5000),
-});
+export const submitProgressReportSchema = withIndicatorValues(
+  z.object({
+    ...reportFields,
+    text: text("进展情况", 5000),
+  }),
+);
 
 export const carryForwardProgressReportSchema = z.object({
   assignmentId: id("任务"),

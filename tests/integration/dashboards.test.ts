@@ -273,6 +273,46 @@ describe("district dashboard figures", () => {
     expect(data.totals).toMatchObject({ red: 1, yellow: 6, green: 5, grey: 1 });
   });
 
+  it("milestones (时间节点): missed turns yellow, past the plan's grace red, alike in SQL and lights.ts", async () => {
+    const milestone = (measureId: number, title: string, dueDate: string, completedAt: Date | null = null) =>
+      db().milestone.create({ data: { measureId, districtId: world.a.region.id, title, dueDate: day(dueDate), completedAt } });
+    // Today 2024-10-15, grace 15 days (the default).
+    await milestone(M.m11!, "完成系统上线", "2024-10-05"); // 10 days late: yellow
+    await milestone(M.m14!, "出台实施细则", "2024-09-20"); // 25 days late: red
+    await milestone(M.m13!, "召开推进会", "2024-09-01", new Date("2024-09-10T02:00:00Z")); // done: no effect
+    await milestone(M.m13!, "印发方案", "2024-10-15"); // due today: still on time
+    await milestone(M.m2!, "验收", "2024-08-01"); // the measure is completed: green wins
+    await milestone(M.m8!, "明确牵头单位", "2024-09-01"); // no unit: judged as one that never reported
+    await milestone(M.m3!, "中期检查", "2024-08-01"); // the deadline's red and reason come first
+    const expectations: Record<string, [string, string]> = {
+      m11: ["YELLOW", "时间节点「完成系统上线」未按期完成"],
+      m14: ["RED", "时间节点「出台实施细则」逾期 25 天"],
+      m13: ["GREEN", "进展正常"],
+      m2: ["GREEN", "已完成"],
+      m8: ["RED", "时间节点「明确牵头单位」逾期 44 天"],
+      m3: ["RED", "已逾期 15 天"],
+    };
+    const check = async (lights: Record<string, [string, string]>) => {
+      const listed = (await listDashboardMeasures(bureau, world.a.region.id, {}, TODAY, 1000))!;
+      const sqlLight = new Map(listed.rows.map((r) => [r.id, r.light]));
+      for (const [key, [light, reason]] of Object.entries({ ...Object.fromEntries(Object.entries(LIGHT_OF).map(([k, l]) => [k, [l, ""]])), ...lights })) {
+        const detail = (await getMeasureDetail(bureau, M[key]!))!;
+        expect({ key, sql: sqlLight.get(M[key]!) }).toEqual({ key, sql: light });
+        expect({ key, js: detail.overall.light }).toEqual({ key, js: light });
+        if (reason) expect({ key, reason: detail.overall.reason }).toEqual({ key, reason });
+      }
+    };
+    await check(expectations);
+    const data = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
+    expect(data.totals).toMatchObject({ red: 3, yellow: 6, green: 3, grey: 1 });
+    // The bureau widens the yearly plan's grace to 30 days: m14's milestone is yellow again.
+    await db().plan.update({ where: { id: plans.yearly }, data: { milestoneGraceDays: 30 } });
+    await check({ ...expectations, m14: ["YELLOW", "时间节点「出台实施细则」未按期完成"] });
+    // Completing it turns the measure green once more.
+    await db().milestone.updateMany({ where: { measureId: M.m14 }, data: { completedAt: new Date("2024-10-15T01:00:00Z") } });
+    await check({ ...expectations, m14: ["GREEN", "进展正常"] });
+  });
+
   it("per-unit figures (group assignments included) equal independent SQL for the latest and a chosen period", async () => {
     // A quarter chosen means, for each plan, its latest period ending by the quarter's end.
     for (const [key, periods] of [

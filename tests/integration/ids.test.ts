@@ -13,6 +13,7 @@ import * as regions from "@/lib/regions/actions.ts";
 import * as reminders from "@/lib/reminders/actions.ts";
 import * as units from "@/lib/units/actions.ts";
 import * as users from "@/lib/users/actions.ts";
+import * as targets from "@/lib/targets/actions.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts, snapshotCounts } from "../support/world.ts";
 
@@ -99,6 +100,9 @@ const CASES: Case[] = [
   ["updateUser", (big) => users.updateUser({ id: big, role: "BUREAU", regionId: world.a.region.id }), "id"],
   ["setUserActive", (big) => users.setUserActive({ id: big, active: false }), "id"],
   ["resetUserPassword", (big) => users.resetUserPassword({ id: big, password: "Xinmima#2026" }), "id"],
+  ["saveAnnualTargets measureId", (big) => targets.saveAnnualTargets({ measureId: big, year: 2024, target: "目标", indicators: [], milestones: [] }), "measureId"],
+  ["saveAnnualTargets unitId", (big) => targets.saveAnnualTargets({ measureId: 1, unitId: big, year: 2024, target: "目标", indicators: [], milestones: [] }), "unitId"],
+  ["completeMilestone", (big) => targets.completeMilestone({ milestoneId: big }), "milestoneId"],
 ];
 
 describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j", (big) => {

@@ -22,6 +22,7 @@ import * as successionActions from "@/lib/succession/actions.ts";
 import * as circularActions from "@/lib/circulars/actions.ts";
 import { getCircular } from "@/lib/circulars/queries.ts";
 import * as decompositionActions from "@/lib/plans/decomposition-actions.ts";
+import * as targetActions from "@/lib/targets/actions.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -77,6 +78,7 @@ const { createEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
 const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
 const { createCircular, updateCircular, approveCircular, issueCircular } = circularActions;
+const { saveAnnualTargets, completeMilestone } = targetActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -180,6 +182,9 @@ async function buildFixture() {
           ...(status === "ISSUED" ? { figures: { version: 1, units: [], lagging: [] }, issuedById: d.users.bureau.id, issuedAt: new Date("2025-01-15T02:00:00Z") } : {}),
         },
       });
+    const milestone = await prisma.milestone.create({
+      data: { districtId: plan.districtId, measureId: measure.id, title: "出台配套制度", dueDate: new Date("2025-03-31T00:00:00Z") },
+    });
     return {
       ...d,
       draftCircular: await circular("DRAFT"),
@@ -187,6 +192,7 @@ async function buildFixture() {
       plan,
       section,
       measure,
+      milestone,
       extension,
       ownAssignment,
       otherAssignment,
@@ -221,6 +227,7 @@ const form = (fields: Record<string, string | File>) => {
 };
 const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", periodStart: null, periodEnd: null, issueDate: null, sections: [], measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }] };
 const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
+const targetsInput = (measureId: number) => ({ measureId, year: 2025, target: "年底前出台实施细则", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }], milestones: [] });
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
 
 const MATRIX: Record<Action, CaseSet> = {
@@ -641,6 +648,26 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: bureau, read: (actor) => jobRunsAfterOneRun(actor) },
       { as: leader, read: (actor) => jobRunsAfterOneRun(actor) },
       { as: liaison, read: (actor) => jobRunsAfterOneRun(actor) },
+    ],
+  },
+  "target.manage": {
+    kind: "action",
+    inScope: [
+      // The liaison's unit (the development bureau) leads the measure.
+      { as: liaison, fn: saveAnnualTargets, input: (w) => targetsInput(w.a.measure.id) },
+      { as: liaison, fn: completeMilestone, input: (w) => ({ milestoneId: w.a.milestone.id }) },
+      { as: bureau, fn: saveAnnualTargets, input: (w) => targetsInput(w.a.measure.id) },
+    ],
+    // A liaison of a unit that is only responsible for the measure: FORBIDDEN, in tests/integration/targets.test.ts.
+    outOfScope: [
+      { as: liaison, fn: saveAnnualTargets, input: (w) => targetsInput(w.b.measure.id), code: "NOT_FOUND" },
+      { as: bureau, fn: saveAnnualTargets, input: (w) => targetsInput(w.b.measure.id), code: "NOT_FOUND" },
+      { as: liaison, fn: completeMilestone, input: (w) => ({ milestoneId: w.b.milestone.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: completeMilestone, input: (w) => ({ milestoneId: w.b.milestone.id }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: saveAnnualTargets, input: (w) => targetsInput(w.a.measure.id), code: "FORBIDDEN" },
+      { as: leader, fn: completeMilestone, input: (w) => ({ milestoneId: w.a.milestone.id }), code: "FORBIDDEN" },
     ],
   },
   "apiToken.manage": {

@@ -182,15 +182,19 @@ describe("updatePlanReporting", () => {
     const plan = await db().plan.findFirstOrThrow();
     const { updatePlanReporting } = await import("@/lib/plans/actions.ts");
 
-    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "MONTHLY", reportDueDay: "5" })).toMatchObject({ ok: true });
-    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5 });
+    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "MONTHLY", reportDueDay: "5", milestoneGraceDays: "20" })).toMatchObject({ ok: true });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5, milestoneGraceDays: 20 });
     expect(await db().auditEvent.findFirst({ where: { action: "plan.updateReporting" } })).toMatchObject({
-      before: { reportCadence: "QUARTERLY", reportDueDay: 10 },
-      after: { reportCadence: "MONTHLY", reportDueDay: 5 },
+      before: { reportCadence: "QUARTERLY", reportDueDay: 10, milestoneGraceDays: 15 },
+      after: { reportCadence: "MONTHLY", reportDueDay: 5, milestoneGraceDays: 20 },
     });
 
-    const bad = await updatePlanReporting({ planId: String(plan.id), reportCadence: "WEEKLY", reportDueDay: "31" });
-    expect(!bad.ok && bad.fieldErrors).toEqual({ reportCadence: ["请选择报送周期"], reportDueDay: ["截止日应为 1 到 28 之间的整数"] });
+    const bad = await updatePlanReporting({ planId: String(plan.id), reportCadence: "WEEKLY", reportDueDay: "31", milestoneGraceDays: "-1" });
+    expect(!bad.ok && bad.fieldErrors).toEqual({
+      reportCadence: ["请选择报送周期"],
+      reportDueDay: ["截止日应为 1 到 28 之间的整数"],
+      milestoneGraceDays: ["宽限天数应为 0 到 365 之间的整数"],
+    });
     for (const [login, code] of [["xialu.liaison", "FORBIDDEN"], ["xialu.leader", "FORBIDDEN"], ["shanghai.leader", "FORBIDDEN"]] as const) {
       await as(login);
       expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({ ok: false, code });
@@ -200,7 +204,7 @@ describe("updatePlanReporting", () => {
     });
     await actAs(baoshanBureau);
     expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5 });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5, milestoneGraceDays: 20 });
   });
 });
 

@@ -67,6 +67,11 @@ describe("can", () => {
     ["leader reads evaluations", leader2, "evaluation.read", inDistrict2, true],
     ["liaison does not read evaluations", liaison2, "evaluation.read", inDistrict2, false],
     ["leader cannot take a snapshot", leader2, "evaluation.manage", inDistrict2, false],
+    ["liaison sets its own (lead) unit's targets", liaison2, "target.manage", inDistrict2, true],
+    ["liaison cannot set another unit's targets", liaison2, "target.manage", otherUnitInDistrict2, false],
+    ["bureau sets any lead unit's targets in its district", bureau2, "target.manage", otherUnitInDistrict2, true],
+    ["bureau cannot set targets in another district", bureau2, "target.manage", inDistrict3, false],
+    ["leader cannot set targets", leader2, "target.manage", inDistrict2, false],
   ])("%s", (_name, who, action, resource, expected) => {
     expect(can(who, action, resource)).toBe(expected);
   });

@@ -174,3 +174,32 @@ describe("an imported report's preamble", () => {
     ]);
   });
 });
+
+describe("buildDraft: yearly targets against results", () => {
+  it("quotes each measure's target and indicators under 主要举措和成效, after the chapters", () => {
+    const targets = [
+      { measureId: 11, code: "1", line: "年度目标:年底前出台实施细则;指标:培训场次 4/3 场(完成率 75%)" },
+      { measureId: 12, code: "2", line: "年度目标:建成执法监督平台" },
+    ];
+    const sections = buildDraft({ ...base, targets }).sections;
+    expect(sections.map((s) => [s.level, s.kind ?? s.heading]).slice(1, 5)).toEqual([
+      [1, "MEASURES"],
+      [2, "依法全面履行政府职能"],
+      [2, "年度目标和工作指标完成情况"],
+      [1, "SHORTCOMINGS"],
+    ]);
+    expect(sections[3]).toEqual({
+      level: 2,
+      kind: null,
+      heading: "年度目标和工作指标完成情况",
+      body: "1:年度目标:年底前出台实施细则;指标:培训场次 4/3 场(完成率 75%)\n2:年度目标:建成执法监督平台",
+      measureIds: [11, 12],
+    });
+  });
+
+  it("has no such paragraph without targets", () => {
+    for (const targets of [undefined, []]) {
+      expect(buildDraft({ ...base, targets }).sections.some((s) => s.heading === "年度目标和工作指标完成情况")).toBe(false);
+    }
+  });
+});

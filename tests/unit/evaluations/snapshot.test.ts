@@ -113,6 +113,17 @@ describe("measureSnapshot on 2024-06-30 (hand-worked)", () => {
       { status: "NOT_STARTED", light: "YELLOW", percent: 0, deadline: "2025-12-31", deadlineKind: "DATED" }],
     ["a unit added after Q1 owes no Q1 report: grey", measure({ assignments: [unit({ createdOn: "2024-05-01" })] }),
       { status: "NOT_STARTED", light: "GREY", percent: 0, deadline: "2025-12-31", deadlineKind: "DATED" }],
+    // Milestones (时间节点) as they stood on the day: grace 15 days unless the plan says otherwise.
+    ["a milestone missed 10 days before the day: yellow", measure({ assignments: [unit(reported)], milestones: [{ title: "印发方案", dueDate: "2024-06-20", completedOn: null }] }),
+      { status: "IN_PROGRESS", light: "YELLOW", percent: 40, deadline: "2025-12-31", deadlineKind: "DATED" }],
+    ["a milestone missed 30 days before the day: red", measure({ assignments: [unit(reported)], milestones: [{ title: "印发方案", dueDate: "2024-05-31", completedOn: null }] }),
+      { status: "IN_PROGRESS", light: "RED", percent: 40, deadline: "2025-12-31", deadlineKind: "DATED" }],
+    ["the same with a 45-day grace: yellow", measure({ assignments: [unit(reported)], milestoneGraceDays: 45, milestones: [{ title: "印发方案", dueDate: "2024-05-31", completedOn: null }] }),
+      { status: "IN_PROGRESS", light: "YELLOW", percent: 40, deadline: "2025-12-31", deadlineKind: "DATED" }],
+    ["completed after the day: still missed on it", measure({ assignments: [unit(reported)], milestones: [{ title: "印发方案", dueDate: "2024-05-31", completedOn: "2024-07-02" }] }),
+      { status: "IN_PROGRESS", light: "RED", percent: 40, deadline: "2025-12-31", deadlineKind: "DATED" }],
+    ["completed by the day", measure({ assignments: [unit(reported)], milestones: [{ title: "印发方案", dueDate: "2024-05-31", completedOn: "2024-06-30" }] }),
+      { status: "IN_PROGRESS", light: "GREEN", percent: 40, deadline: "2025-12-31", deadlineKind: "DATED" }],
   ])("%s", (_name, m, expected) => {
     const s = measureSnapshot(plan, m, DAY);
     expect({ status: s.status, light: s.light, percent: s.percent, deadline: s.deadline, deadlineKind: s.deadlineKind }).toEqual(expected);

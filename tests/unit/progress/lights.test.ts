@@ -9,6 +9,7 @@ import {
   lightSeverity,
   measureLight,
   measureStatus,
+  missedMilestone,
   type AssignmentLightInput,
   type Light,
   type MeasureLightInput,
@@ -270,5 +271,46 @@ describe("measureStatus", () => {
     [[{ completedApproved: true }, { completedApproved: false }], false],
   ])("isMeasureCompleted(%j) = %s", (leads, completed) => {
     expect(isMeasureCompleted(leads)).toBe(completed);
+  });
+});
+
+describe("milestones (时间节点)", () => {
+  // Today 2024-10-20 (AFTER_DUE); Q3 submitted, deadline far away: green unless a milestone says otherwise.
+  const ms = (title: string, dueDate: string, completed = false) => ({ title, dueDate, completed });
+
+  it.each<[string, Partial<AssignmentLightInput>, Light, string]>([
+    ["none", { milestones: [] }, "GREEN", "进展正常"],
+    ["due today: still on time", { milestones: [ms("出台方案", "2024-10-20")] }, "GREEN", "进展正常"],
+    ["due tomorrow", { milestones: [ms("出台方案", "2024-10-21")] }, "GREEN", "进展正常"],
+    ["missed yesterday", { milestones: [ms("出台方案", "2024-10-19")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    ["missed yesterday, completed", { milestones: [ms("出台方案", "2024-10-19", true)] }, "GREEN", "进展正常"],
+    ["missed exactly the grace (15) days ago: still yellow", { milestones: [ms("出台方案", "2024-10-05")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    ["missed 16 days ago: red", { milestones: [ms("出台方案", "2024-10-04")] }, "RED", "时间节点「出台方案」逾期 16 天"],
+    ["grace 0: red the day after", { milestones: [ms("出台方案", "2024-10-19")], milestoneGraceDays: 0 }, "RED", "时间节点「出台方案」逾期 1 天"],
+    ["grace 30: yellow at 16 days", { milestones: [ms("出台方案", "2024-10-04")], milestoneGraceDays: 30 }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    ["the earliest missed one decides", { milestones: [ms("后一个", "2024-10-18"), ms("前一个", "2024-09-01"), ms("已完成的", "2024-08-01", true)] }, "RED", "时间节点「前一个」逾期 49 天"],
+    ["completed wins", { completed: true, milestones: [ms("出台方案", "2024-09-01")] }, "GREEN", "已完成"],
+    ["the deadline's red comes first", { deadline: "2024-10-18", milestones: [ms("出台方案", "2024-09-01")] }, "RED", "已逾期 2 天"],
+    ["milestone red beats a returned report", { currentState: "RETURNED", milestones: [ms("出台方案", "2024-09-01")] }, "RED", "时间节点「出台方案」逾期 49 天"],
+    ["milestone yellow before returned", { currentState: "RETURNED", milestones: [ms("出台方案", "2024-10-19")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    ["milestone yellow before missing report", { currentState: "NONE", milestones: [ms("出台方案", "2024-10-19")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    ["milestone yellow beats not started", { everReported: false, currentState: "NONE", today: "2024-10-05", milestones: [ms("出台方案", "2024-10-01")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    ["ongoing measures have milestones too", { ongoing: true, deadline: null, milestones: [ms("出台方案", "2024-09-01")] }, "RED", "时间节点「出台方案」逾期 49 天"],
+  ])("%s → %s %s", (_name, overrides, light, reason) => {
+    expect(assignmentLight(input(overrides))).toEqual({ light, reason });
+  });
+
+  it("measureLight passes them to every assignment; a completed measure stays green", () => {
+    const milestones = [ms("出台方案", "2024-10-01")];
+    const base = { today: AFTER_DUE, deadline: "2025-12-31", ongoing: false, currentPeriod: Q3, milestones, milestoneGraceDays: 15 };
+    expect(measureLight({ ...base, assignments: [lead(), resp()] })).toEqual({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" });
+    expect(measureLight({ ...base, assignments: [] })).toEqual({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" });
+    expect(measureLight({ ...base, assignments: [lead({ completedApproved: true }), resp()] })).toEqual({ light: "GREEN", reason: "已完成" });
+  });
+
+  it("missedMilestone names the code, the title and the days late", () => {
+    expect(missedMilestone([ms("甲", "2024-10-10")], "2024-10-20", 15)).toEqual({ code: "MILESTONE_MISSED", title: "甲", daysLate: 10 });
+    expect(missedMilestone([ms("甲", "2024-10-10")], "2024-10-26", 15)).toEqual({ code: "MILESTONE_OVERDUE", title: "甲", daysLate: 16 });
+    expect(missedMilestone([ms("甲", "2024-10-10", true)], "2024-10-26", 15)).toBeNull();
   });
 });

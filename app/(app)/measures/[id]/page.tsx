@@ -25,6 +25,8 @@ import { periodContaining } from "@/lib/progress/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
+import { TargetsSection } from "@/app/(app)/measures/[id]/targets-section.tsx";
+import { loadReportIndicatorFields } from "@/lib/targets/queries.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
@@ -36,6 +38,7 @@ const STEP_LABELS: Record<string, string> = {
   "report.resubmit": "重新报送",
   "report.removeAttachment": "删除佐证材料",
   "report.carryForward": "报送(本期无新进展,沿用上期)",
+  "report.indicatorValues": "填报工作指标数值",
   "report.return": "退回",
   "report.approve": "审核通过",
   "measure.extend": "调整完成时限",
@@ -77,6 +80,7 @@ export default async function MeasurePage({
   type Assignment = (typeof assignments)[number];
   type InPlay = Assignment["periods"][number];
   const today = todayInChina();
+  const indicatorFields = await loadReportIndicatorFields(measure.id, mine.flatMap((a) => a.reports.map((r) => r.id)));
   const formFor = (a: Assignment, { period, report }: InPlay): ReportFormTarget => {
     const standing = dueStanding(period, today);
     return {
@@ -87,6 +91,7 @@ export default async function MeasurePage({
       periodLabel: period.label,
       due: { label: `报送截止 ${dateFormat.format(new Date(`${period.dueDate}T00:00:00Z`))}`, standing: dueStandingLabel(standing), late: standing.late },
       onBehalf: !scope.isOwnUnit(actor, a.unitId),
+      indicators: a.role === "LEAD" ? indicatorFields(period.start, report?.id) : [],
       existing: report && {
         version: report.version,
         state: report.state,
@@ -214,6 +219,8 @@ export default async function MeasurePage({
           ))}
         </Table>
       </section>
+
+      <TargetsSection actor={actor} measureId={measure.id} />
 
       {!reportFirst && reportSection}
 

@@ -9,6 +9,8 @@ import { ERROR_MESSAGES } from "@/lib/errors.ts";
 import { TextareaField, TextField } from "@/components/form/fields.tsx";
 import { announce, keepEnterFromSubmitting, useActionRunner } from "@/components/form/use-action-form.ts";
 import { submittedReportId } from "@/app/(app)/measures/[id]/anchors.ts";
+import { IndicatorValueFields } from "@/app/(app)/measures/[id]/indicator-value-fields.tsx";
+import type { ReportIndicatorField } from "@/lib/targets/queries.ts";
 
 export type ReportFormTarget = {
   assignmentId: number;
@@ -29,6 +31,8 @@ export type ReportFormTarget = {
     attachments: { id: number; fileName: string; size: number }[];
   } | null;
   onBehalf: boolean;
+  /** The lead unit's 工作指标 of the period's year, with what this report states. */
+  indicators?: ReportIndicatorField[];
 };
 
 /** The form keeps whatever was typed on every failure: it is never reset. */
@@ -140,6 +144,7 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
           </div>
         </fieldset>
       </div>
+      {target.indicators && target.indicators.length > 0 && <IndicatorValueFields idPrefix={idPrefix} indicators={target.indicators} errors={errors} />}
       {existing && existing.attachments.length > 0 && (
         <fieldset className="mb-4">
           <legend className="text-sm font-medium text-slate-700">已上传的佐证材料(取消“保留”即在保存或报送时删除)</legend>

@@ -65,7 +65,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       />
       {canManage && (
         <>
-          <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} />
+          <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} graceDays={plan.milestoneGraceDays} />
           <LedgerImportForm regionId={plan.regionId} />
           <PlanParentForm planId={plan.id} parentId={plan.parentId} candidates={decomposition.parentCandidates} />
         </>
