@@ -37,6 +37,9 @@ export const PERMISSIONS = {
   // Mid-term evaluation (中期评估) snapshots.
   "evaluation.read": ["ADMIN", "BUREAU", "LEADER"],
   "evaluation.manage": ["ADMIN", "BUREAU"],
+  // 考核: the bureau sets the scheme and publishes; leaders read published rankings, a liaison its own unit's score.
+  "assessment.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "assessment.manage": ["ADMIN", "BUREAU"],
   // One's own display settings (长者模式).
   "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // One's own password (修改密码).

@@ -203,3 +203,12 @@ export function mayReadMeasureProgress(actor: Actor, measure: { assignments: rea
       return false;
   }
 }
+
+// ---------------------------------------------------------------------------
+// 考核 (lib/assessments)
+
+/** The schemes the actor may read: its regions'; a leader or liaison only published ones (a draft's score is the bureau's work in progress). */
+export function assessments(actor: Actor): Prisma.AssessmentWhereInput {
+  const publishedOnly = actor.role === "LEADER" || isUnitBound(actor);
+  return { ...byRegion(actor), ...(publishedOnly ? { status: "PUBLISHED" as const } : {}) };
+}

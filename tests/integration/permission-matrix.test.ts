@@ -18,6 +18,9 @@ import * as annualReportActions from "@/lib/annual-reports/actions.ts";
 import * as inspectionActions from "@/lib/inspections/actions.ts";
 import * as evaluationActions from "@/lib/evaluations/actions.ts";
 import * as apiTokenActions from "@/lib/api-tokens/actions.ts";
+import * as assessmentActions from "@/lib/assessments/actions.ts";
+import { loadAssessment } from "@/lib/assessments/queries.ts";
+import { DEFAULT_RULES, formFromRules } from "@/lib/assessments/schema.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -70,6 +73,7 @@ const {
 const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
 const { createEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
+const { createAssessment, updateAssessmentRules, addAssessmentAdjustment, removeAssessmentAdjustment, publishAssessment } = assessmentActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -158,8 +162,21 @@ async function buildFixture() {
     const evaluation = await prisma.evaluation.create({
       data: { districtId: d.region.id, planId: plan.id, title: "中期评估", snapshotDate: new Date("2024-12-31T00:00:00Z"), createdById: d.users.bureau.id },
     });
+    // 考核: a published scheme (2023) leaders read, and a draft (2024) with one adjustment the bureau edits.
+    const assessment = (year: number, status: "DRAFT" | "PUBLISHED") =>
+      prisma.assessment.create({
+        data: { districtId: d.region.id, regionId: d.region.id, year, title: `${year}年度考核`, rules: DEFAULT_RULES, status, createdById: d.users.bureau.id },
+      });
+    const publishedAssessment = await assessment(2023, "PUBLISHED");
+    const draftAssessment = await assessment(2024, "DRAFT");
+    const adjustment = await prisma.assessmentAdjustment.create({
+      data: { districtId: d.region.id, assessmentId: draftAssessment.id, unitId: justice.id, points: 1, reason: "获评示范单位", createdById: d.users.bureau.id },
+    });
     return {
       ...d,
+      publishedAssessment,
+      draftAssessment,
+      adjustment,
       plan,
       section,
       measure,
@@ -198,6 +215,9 @@ const form = (fields: Record<string, string | File>) => {
 const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", periodStart: null, periodEnd: null, issueDate: null, sections: [], measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }] };
 const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
+
+const rulesInput = (id: number) => ({ id, version: 1, ...formFromRules(DEFAULT_RULES), points_LATE_REPORT: "1" });
+const adjustmentInput = (w: World, assessmentId: number) => ({ assessmentId, unitId: w.a.units.justice.id, points: "-1", reason: "执法案卷评查不合格" });
 
 const MATRIX: Record<Action, CaseSet> = {
   "region.read": {
@@ -532,6 +552,37 @@ const MATRIX: Record<Action, CaseSet> = {
     wrongRole: [
       { as: leader, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }), code: "FORBIDDEN" },
       { as: liaison, fn: createEvaluation, input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "FORBIDDEN" },
+    ],
+  },
+  "assessment.read": {
+    kind: "read",
+    inScope: [
+      { as: leader, read: (actor, w) => loadAssessment(actor, w.a.publishedAssessment.id, TODAY) },
+      { as: liaison, read: (actor, w) => loadAssessment(actor, w.a.publishedAssessment.id, TODAY) },
+    ],
+    outOfScope: [
+      { as: leader, read: (actor, w) => loadAssessment(actor, w.b.publishedAssessment.id, TODAY) },
+      // A draft is the bureau's work in progress: a leader or liaison does not see it.
+      { as: leader, read: (actor, w) => loadAssessment(actor, w.a.draftAssessment.id, TODAY) },
+      { as: liaison, read: (actor, w) => loadAssessment(actor, w.a.draftAssessment.id, TODAY) },
+    ],
+    wrongRole: { none: "every role holds it" },
+  },
+  "assessment.manage": {
+    kind: "action",
+    inScope: [{ as: bureau, fn: addAssessmentAdjustment, input: (w) => adjustmentInput(w, w.a.draftAssessment.id) }],
+    outOfScope: [
+      { as: bureau, fn: createAssessment, input: (w) => ({ regionId: w.b.region.id, year: 2025 }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateAssessmentRules, input: (w) => rulesInput(w.b.draftAssessment.id), code: "NOT_FOUND" },
+      { as: bureau, fn: addAssessmentAdjustment, input: (w) => adjustmentInput(w, w.b.draftAssessment.id), code: "NOT_FOUND" },
+      { as: bureau, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.b.adjustment.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: publishAssessment, input: (w) => ({ id: w.b.draftAssessment.id, version: 1 }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: publishAssessment, input: (w) => ({ id: w.a.draftAssessment.id, version: 1 }), code: "FORBIDDEN" },
+      { as: liaison, fn: createAssessment, input: (w) => ({ regionId: w.a.region.id, year: 2025 }), code: "FORBIDDEN" },
+      { as: leader, fn: updateAssessmentRules, input: (w) => rulesInput(w.a.draftAssessment.id), code: "FORBIDDEN" },
+      { as: liaison, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.a.adjustment.id }), code: "FORBIDDEN" },
     ],
   },
   "preferences.update": {
