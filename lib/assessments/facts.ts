@@ -16,8 +16,8 @@ import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 // - LATE_REPORT: an assignment owed a report for a period of its plan that
 //   ends in the year and whose due date has passed (the plan in force, not a
 //   draft; the period within its window: from 施行 or issue and the
-//   assignment's creation, up to the day it ended; the assignment not
-//   completed before the period began), and the report was first submitted
+//   assignment's creation, up to the day it ended; neither the assignment
+//   nor its measure completed before the period began), and the report was first submitted
 //   after the due date or not at all.
 // - OVERDUE_MEASURE: a dated measure (not 长期坚持) whose deadline passed
 //   before the cutoff, and which was overdue at some time in the year for the
@@ -80,7 +80,8 @@ export async function lateReports(client: Client, districtId: number, year: numb
   );
   if (periods.length === 0) return [];
   return client.$queryRaw<LateReportRow[]>`
-    WITH per AS (
+    ${measureCompletion(districtId)},
+    per AS (
       SELECT * FROM unnest(${periods.map((p) => p.planId)}::int[], ${periods.map((p) => p.start)}::date[], ${periods.map((p) => p.end)}::date[],
                            ${periods.map((p) => p.dueDate)}::date[], ${periods.map((p) => p.label)}::text[])
         AS t("planId", "start", "end", "due", "label")
@@ -91,10 +92,12 @@ export async function lateReports(client: Client, districtId: number, year: numb
       JOIN "Plan" p ON p."id" = per."planId"
       JOIN "Measure" m ON m."planId" = p."id"
       JOIN "Assignment" a ON a."measureId" = m."id"
+      LEFT JOIN mc ON mc."measureId" = m."id"
       WHERE p."districtId" = ${districtId}::int
         AND per."end" >= GREATEST(COALESCE(p."effectiveFrom", p."issueDate"), ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
         AND (p."endedOn" IS NULL OR per."start" <= p."endedOn")
-        AND (a."completedAt" IS NULL OR ${CHINA_DATE(Prisma.sql`a."completedAt"`)} >= per."start")
+        -- Done (itself, or its measure) before the period began: nothing more to report.
+        AND COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= per."start"
     )
     SELECT o."unitId", o."assignmentId", o."measureId", o."code", o."text", o."label" AS "periodLabel",
       o."end"::text AS "periodEnd", o."due"::text AS "dueDate", sub."on"::text AS "submittedOn"
@@ -141,15 +144,20 @@ export async function earlyCompletions(client: Client, districtId: number, year:
     ORDER BY d."unitId", d."doneOn", d."code", d."measureId"`;
 }
 
-/** `WITH done AS (…)`: each assignment of a plan in force with the day it was done (its own completion, else its measure's). */
-function effectiveDone(districtId: number): Prisma.Sql {
+/** `WITH mc AS (…)`: the day each completed measure of the district was completed (its last lead unit done). */
+function measureCompletion(districtId: number): Prisma.Sql {
   return Prisma.sql`WITH mc AS (
       SELECT a."measureId", max(${CHINA_DATE(Prisma.sql`a."completedAt"`)}) AS "on"
       FROM "Assignment" a
       WHERE a."districtId" = ${districtId}::int AND a."role" = 'LEAD'
       GROUP BY a."measureId"
       HAVING bool_and(a."status" = 'COMPLETED')
-    ),
+    )`;
+}
+
+/** `WITH mc AS (…), done AS (…)`: each assignment of a plan in force with the day it was done (its own completion, else its measure's). */
+function effectiveDone(districtId: number): Prisma.Sql {
+  return Prisma.sql`${measureCompletion(districtId)},
     done AS (
       SELECT a."unitId", m."id" AS "measureId", m."code", m."text", m."deadline", m."ongoing", p."endedOn",
         COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on") AS "doneOn"
