@@ -7,6 +7,8 @@ import { loadFacts } from "@/lib/assessments/facts.ts";
 import { computeAssessmentScores, createAndPublishAssessment } from "@/lib/assessments/lifecycle.ts";
 import { DEFAULT_RULES, formFromRules, RULE_CODES, type RuleCode } from "@/lib/assessments/schema.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
+import ExcelJS from "exceljs";
+import { GET as exportRoute } from "@/app/(app)/assessments/[id]/export/route.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -331,5 +333,48 @@ describe("考核 lifecycle", () => {
     expect(assessment.status).toBe("PUBLISHED");
     expect(scores.map((s) => s.total)).toEqual([101, 95]);
     expect(await db().assessmentItem.count({ where: { assessmentId: assessment.id } })).toBe(scores.reduce((n, s) => n + s.lines.length, 0));
+  });
+});
+
+describe("the .xlsx export", () => {
+  it("reads back with the same figures: the ranking and every point with its fact and link", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    const { assessment } = await db().$transaction((tx) => createAndPublishAssessment(tx, bureau, world.a.region.id, YEAR, TODAY));
+    await actAs(world.a.users.leader);
+    const get = (id: number) => exportRoute(new Request(`http://app.example/assessments/${id}/export`), { params: Promise.resolve({ id: String(id) }) });
+    const response = await get(assessment.id);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toContain(encodeURIComponent("下陆区2025年度法治建设考核.xlsx"));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const rows = (name: string) => {
+      const sheet = workbook.getWorksheet(name)!;
+      const out: unknown[][] = [];
+      sheet.eachRow((row, n) => n > 2 && out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    const view = (await loadAssessment((await loadActor(world.a.users.leader.id))!, assessment.id, TODAY))!;
+    expect(rows("排名")).toEqual([
+      ["名次", "单位", "基础分", "扣分", "加分", "调整", "得分"],
+      ...view.scores.map((s) => [s.rank, s.name, s.base, s.deductions, s.additions, s.adjustments, s.total]),
+    ]);
+    expect(rows("排名").slice(1)).toEqual([
+      [1, "区发改局", 100, 0, 1, 0, 101],
+      [2, "区司法局", 100, 6, 1, 0, 95],
+    ]);
+    const details = rows("扣分加分明细");
+    expect(details[0]).toEqual(["单位", "规则", "分值", "事实", "链接"]);
+    const lines = view.scores.flatMap((s) => s.lines.map((l) => [s.name, l.code, l.points, l.fact, l.link]));
+    expect(details.length - 1).toBe(lines.length);
+    expect(details.filter((r) => r[1] === "报送逾期" && r[0] === "区司法局").map((r) => r[2])).toEqual([-0.5, -0.5, -0.5]);
+    expect(details.find((r) => r[1] === "整改未销号")?.[4]).toMatch(/^http:\/\/app\.example\/inspections\/rectifications\/\d+$/);
+    // Each unit's points in the details add up to its 得分 in the ranking.
+    for (const [, name, , , , , total] of rows("排名").slice(1)) {
+      const sum = details.filter((r) => r[0] === name).reduce((s, r) => s + Math.round((r[2] as number) * 100), 0) / 100;
+      expect(sum).toBe(total);
+    }
+    // Out of scope: 404.
+    await actAs(world.b.users.leader);
+    expect((await get(assessment.id)).status).toBe(404);
   });
 });
