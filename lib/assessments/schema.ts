@@ -173,3 +173,18 @@ export const publishAssessmentSchema = z.object({ id: id("考核"), version: z.c
 
 /** The default title of a district's scheme for a year. */
 export const defaultAssessmentTitle = (regionName: string, year: number) => `${regionName}${year}年度法治建设考核`;
+
+/** The scheme in one sentence, for readers of a published 考核: "基础分 100 分;报送逾期每项扣 0.5 分(最多扣 10 分);…". */
+export function describeRules(rules: AssessmentRules): string {
+  const n = (x: number) => String(Number(x.toFixed(2)));
+  const parts = [`基础分 ${n(rules.baseScore)} 分`];
+  for (const code of RULE_CODES) {
+    const rule = rules.rules[code];
+    if (rule.points === 0) continue;
+    const verb = isAddition(code) ? "加" : "扣";
+    parts.push(`${RULE_LABELS[code]}每项${verb} ${n(rule.points)} 分${rule.cap === null ? "" : `(最多${verb} ${n(rule.cap)} 分)`}`);
+  }
+  if (rules.floor !== null) parts.push(`最低 ${n(rules.floor)} 分`);
+  if (rules.ceiling !== null) parts.push(`最高 ${n(rules.ceiling)} 分`);
+  return `${parts.join(";")}。`;
+}

@@ -3,11 +3,11 @@ import { DEMO_PASSWORD, e2eQuery, signIn } from "./helpers.ts";
 
 // Each demo account signs in and sees the navigation of its role (README lists them).
 const ACCOUNTS = [
-  { login: "admin", nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "单位", "单位分组", "用户", "登录日志", "区域", "后台任务", "接口令牌"], scope: "全部区域" },
-  { login: "xialu.bureau", nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "单位", "单位分组", "用户", "登录日志"], scope: "下陆区" },
-  { login: "xialu.liaison", nav: ["首页", "统计看板", "我的任务", "规划", "年度报告", "督察整改", "单位", "单位分组"], scope: "下陆区 · 区司法局" },
-  { login: "xialu.leader", nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "单位", "单位分组"], scope: "下陆区" },
-  { login: "shanghai.leader", nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "单位", "单位分组"], scope: "上海市" },
+  { login: "admin", nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "考核", "单位", "单位分组", "用户", "登录日志", "区域", "后台任务", "接口令牌"], scope: "全部区域" },
+  { login: "xialu.bureau", nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "考核", "单位", "单位分组", "用户", "登录日志"], scope: "下陆区" },
+  { login: "xialu.liaison", nav: ["首页", "统计看板", "我的任务", "规划", "年度报告", "督察整改", "考核", "单位", "单位分组"], scope: "下陆区 · 区司法局" },
+  { login: "xialu.leader", nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "考核", "单位", "单位分组"], scope: "下陆区" },
+  { login: "shanghai.leader", nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "考核", "单位", "单位分组"], scope: "上海市" },
 ];
 
 for (const account of ACCOUNTS) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeScores, rankScores, type Adjustment, type Fact } from "@/lib/assessments/score.ts";
-import { DEFAULT_RULES, rulesFormSchema, rulesFromForm, formFromRules, itemLabel, type AssessmentRules, type RuleCode } from "@/lib/assessments/schema.ts";
+import { DEFAULT_RULES, describeRules, rulesFormSchema, rulesFromForm, formFromRules, itemLabel, type AssessmentRules, type RuleCode } from "@/lib/assessments/schema.ts";
 
 const A = { id: 1, name: "区司法局", sortOrder: 1 };
 const B = { id: 2, name: "区发改局", sortOrder: 2 };
@@ -194,5 +194,16 @@ describe("the rules form", () => {
     expect(itemLabel("LATE_REPORT")).toBe("报送逾期");
     expect(itemLabel("CAP:LATE_REPORT")).toBe("封顶·报送逾期");
     expect(itemLabel("ADJUSTMENT")).toBe("人工调整");
+  });
+});
+
+describe("describeRules", () => {
+  it("says the scheme in one sentence, leaving out rules worth nothing", () => {
+    expect(describeRules(DEFAULT_RULES)).toBe(
+      "基础分 100 分;报送逾期每项扣 0.5 分(最多扣 10 分);举措逾期未完成每项扣 2 分(最多扣 20 分);报送被退回每项扣 0.5 分(最多扣 5 分);整改未销号每项扣 2 分(最多扣 10 分);提前完成每项加 1 分(最多加 5 分);最低 0 分。",
+    );
+    expect(describeRules(rules({ RETURNED_REPORT: { points: 0, cap: null }, LATE_REPORT: { points: 1, cap: null } }, { floor: null, ceiling: 105 }))).toBe(
+      "基础分 100 分;报送逾期每项扣 1 分;举措逾期未完成每项扣 2 分(最多扣 20 分);整改未销号每项扣 2 分(最多扣 10 分);提前完成每项加 1 分(最多加 5 分);最高 105 分。",
+    );
   });
 });
