@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, text } from "@/lib/validation.ts";
+import { MAX_ID } from "@/lib/ids.ts";
 
 // 考核: the scoring scheme of a district and year, its shapes and labels.
 // Rule codes are English constants; every label a user reads comes from
@@ -134,6 +135,9 @@ export function formFromRules(rules: AssessmentRules): Record<string, string> {
   };
 }
 
+/** The optimistic lock's counter, an int column like an id. */
+const versionNumber = z.coerce.number().int("版本号无效,请刷新后再试").min(1, "版本号无效,请刷新后再试").max(MAX_ID, "版本号无效,请刷新后再试");
+
 export const ASSESSMENT_MIN_YEAR = 2000;
 export const ASSESSMENT_MAX_YEAR = 2100;
 
@@ -150,7 +154,7 @@ export const createAssessmentSchema = z.object({
 });
 
 export const updateRulesSchema = z.intersection(
-  z.object({ id: id("考核"), version: z.coerce.number().int().min(1) }),
+  z.object({ id: id("考核"), version: versionNumber }),
   rulesFormSchema,
 );
 
@@ -169,7 +173,7 @@ export const addAdjustmentSchema = z.object({
 });
 
 export const removeAdjustmentSchema = z.object({ id: id("调整") });
-export const publishAssessmentSchema = z.object({ id: id("考核"), version: z.coerce.number().int().min(1) });
+export const publishAssessmentSchema = z.object({ id: id("考核"), version: versionNumber });
 
 /** The default title of a district's scheme for a year. */
 export const defaultAssessmentTitle = (regionName: string, year: number) => `${regionName}${year}年度法治建设考核`;

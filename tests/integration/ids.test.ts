@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import type { ActionResult } from "@/lib/actions/run.ts";
 import * as annualReports from "@/lib/annual-reports/actions.ts";
+import * as assessments from "@/lib/assessments/actions.ts";
 import * as evaluations from "@/lib/evaluations/actions.ts";
 import * as extensions from "@/lib/extensions/actions.ts";
 import * as groups from "@/lib/groups/actions.ts";
@@ -99,6 +100,10 @@ const CASES: Case[] = [
   ["updateUser", (big) => users.updateUser({ id: big, role: "BUREAU", regionId: world.a.region.id }), "id"],
   ["setUserActive", (big) => users.setUserActive({ id: big, active: false }), "id"],
   ["resetUserPassword", (big) => users.resetUserPassword({ id: big, password: "Xinmima#2026" }), "id"],
+  ["createAssessment", (big) => assessments.createAssessment({ regionId: big, year: 2025 }), "regionId"],
+  ["addAssessmentAdjustment", (big) => assessments.addAssessmentAdjustment({ assessmentId: 1, unitId: big, points: 1, reason: "示范" }), "unitId"],
+  ["removeAssessmentAdjustment", (big) => assessments.removeAssessmentAdjustment({ id: big }), "id"],
+  ["publishAssessment version", (big) => assessments.publishAssessment({ id: 1, version: big }), "version"],
 ];
 
 describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j", (big) => {
