@@ -15,7 +15,7 @@ export function MainNav({ items }: { items: { href: string; label: string }[] })
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded px-2.5 py-1.5 ${active ? "bg-white font-semibold text-brand-800" : "text-white hover:bg-brand-700"}`}
+                className={`block rounded px-2 py-1.5 ${active ? "bg-white font-semibold text-brand-800" : "text-white hover:bg-brand-700"}`}
               >
                 {item.label}
               </Link>
