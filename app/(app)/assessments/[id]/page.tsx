@@ -79,7 +79,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           {scores.map((s) => (
             <tr key={s.unitId}>
               <td className={`${cell} tabular-nums`}>{s.rank}</td>
-              <td className={cell}>
+              <td className={`${cell} whitespace-nowrap`}>
                 <a href={`#unit-${s.unitId}`} className="text-brand-700 hover:underline">
                   {s.name}
                 </a>
@@ -109,7 +109,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
               {s.lines.map((line, i) => (
                 <li key={i} className="flex gap-3 px-3 py-2">
                   <span className={`w-14 shrink-0 text-right tabular-nums ${line.points < 0 ? "text-red-700" : ""}`}>{line.code === "BASE" ? formatPoints(line.points) : signed(line.points)}</span>
-                  <span className="w-28 shrink-0 text-slate-600">{itemLabel(line.code)}</span>
+                  <span className="w-20 shrink-0 text-slate-600 sm:w-28">{itemLabel(line.code)}</span>
                   <span className="min-w-0 flex-1 break-words">
                     {line.link ? (
                       <Link href={line.link} className="text-brand-700 hover:underline">
