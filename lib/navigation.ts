@@ -11,6 +11,7 @@ const MENU: { href: string; label: string; action: Action }[] = [
   { href: "/evaluations", label: "中期评估", action: "evaluation.read" },
   { href: "/inspections", label: "督察整改", action: "inspection.read" },
   { href: "/circulars", label: "通报", action: "circular.read" },
+  { href: "/assessments", label: "考核", action: "assessment.read" },
   { href: "/units", label: "单位", action: "unit.read" },
   { href: "/groups", label: "单位分组", action: "group.read" },
   { href: "/users", label: "用户", action: "user.manage" },

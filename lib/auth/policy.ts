@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   "circular.manage": ["ADMIN", "BUREAU"],
   // 年度目标、工作指标、时间节点: a lead unit's liaison sets its measure's (the LEAD assignment is checked in lib/targets/actions.ts).
   "target.manage": ["ADMIN", "BUREAU", "LIAISON"],
+  // 考核: the bureau sets the scheme and publishes; leaders read published rankings, a liaison its own unit's score.
+  "assessment.read": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
+  "assessment.manage": ["ADMIN", "BUREAU"],
   // One's own display settings (长者模式).
   "preferences.update": ["ADMIN", "BUREAU", "LEADER", "LIAISON"],
   // One's own password (修改密码).

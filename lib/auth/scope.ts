@@ -213,3 +213,11 @@ export function circulars(actor: Actor): Prisma.CircularWhereInput {
   if (isUnitBound(actor)) return { region: { districtOf: { some: { id: inRegions(actor) } } } };
   return byRegion(actor);
 }
+
+// 考核 (lib/assessments)
+
+/** The schemes the actor may read: its regions'; a leader or liaison only published ones (a draft's score is the bureau's work in progress). */
+export function assessments(actor: Actor): Prisma.AssessmentWhereInput {
+  const publishedOnly = actor.role === "LEADER" || isUnitBound(actor);
+  return { ...byRegion(actor), ...(publishedOnly ? { status: "PUBLISHED" as const } : {}) };
+}

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import type { ActionResult } from "@/lib/actions/run.ts";
 import * as annualReports from "@/lib/annual-reports/actions.ts";
+import * as assessments from "@/lib/assessments/actions.ts";
 import * as evaluations from "@/lib/evaluations/actions.ts";
 import * as extensions from "@/lib/extensions/actions.ts";
 import * as groups from "@/lib/groups/actions.ts";
@@ -103,6 +104,10 @@ const CASES: Case[] = [
   ["saveAnnualTargets measureId", (big) => targets.saveAnnualTargets({ measureId: big, year: 2024, target: "目标", indicators: [], milestones: [] }), "measureId"],
   ["saveAnnualTargets unitId", (big) => targets.saveAnnualTargets({ measureId: 1, unitId: big, year: 2024, target: "目标", indicators: [], milestones: [] }), "unitId"],
   ["completeMilestone", (big) => targets.completeMilestone({ milestoneId: big }), "milestoneId"],
+  ["createAssessment", (big) => assessments.createAssessment({ regionId: big, year: 2025 }), "regionId"],
+  ["addAssessmentAdjustment", (big) => assessments.addAssessmentAdjustment({ assessmentId: 1, unitId: big, points: 1, reason: "示范" }), "unitId"],
+  ["removeAssessmentAdjustment", (big) => assessments.removeAssessmentAdjustment({ id: big }), "id"],
+  ["publishAssessment version", (big) => assessments.publishAssessment({ id: 1, version: big }), "version"],
 ];
 
 describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j", (big) => {

@@ -23,6 +23,9 @@ import * as circularActions from "@/lib/circulars/actions.ts";
 import { getCircular } from "@/lib/circulars/queries.ts";
 import * as decompositionActions from "@/lib/plans/decomposition-actions.ts";
 import * as targetActions from "@/lib/targets/actions.ts";
+import * as assessmentActions from "@/lib/assessments/actions.ts";
+import { loadAssessment } from "@/lib/assessments/queries.ts";
+import { DEFAULT_RULES, formFromRules } from "@/lib/assessments/schema.ts";
 import { getRegion } from "@/lib/regions/queries.ts";
 import { getUnit } from "@/lib/units/queries.ts";
 import { getUnitGroup } from "@/lib/groups/queries.ts";
@@ -79,6 +82,7 @@ const { createApiToken, revokeApiToken } = apiTokenActions;
 const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
 const { createCircular, updateCircular, approveCircular, issueCircular } = circularActions;
 const { saveAnnualTargets, completeMilestone } = targetActions;
+const { createAssessment, updateAssessmentRules, addAssessmentAdjustment, removeAssessmentAdjustment, publishAssessment } = assessmentActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -185,10 +189,23 @@ async function buildFixture() {
     const milestone = await prisma.milestone.create({
       data: { districtId: plan.districtId, measureId: measure.id, title: "出台配套制度", dueDate: new Date("2025-03-31T00:00:00Z") },
     });
+    // 考核: a published scheme (2023) leaders read, and a draft (2024) with one adjustment the bureau edits.
+    const assessment = (year: number, status: "DRAFT" | "PUBLISHED") =>
+      prisma.assessment.create({
+        data: { districtId: d.region.id, regionId: d.region.id, year, title: `${year}年度考核`, rules: DEFAULT_RULES, status, createdById: d.users.bureau.id },
+      });
+    const publishedAssessment = await assessment(2023, "PUBLISHED");
+    const draftAssessment = await assessment(2024, "DRAFT");
+    const adjustment = await prisma.assessmentAdjustment.create({
+      data: { districtId: d.region.id, assessmentId: draftAssessment.id, unitId: justice.id, points: 1, reason: "获评示范单位", createdById: d.users.bureau.id },
+    });
     return {
       ...d,
       draftCircular: await circular("DRAFT"),
       issuedCircular: await circular("ISSUED"),
+      publishedAssessment,
+      draftAssessment,
+      adjustment,
       plan,
       section,
       measure,
@@ -229,6 +246,9 @@ const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", pe
 const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
 const targetsInput = (measureId: number) => ({ measureId, year: 2025, target: "年底前出台实施细则", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }], milestones: [] });
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
+
+const rulesInput = (id: number) => ({ id, version: 1, ...formFromRules(DEFAULT_RULES), points_LATE_REPORT: "1" });
+const adjustmentInput = (w: World, assessmentId: number) => ({ assessmentId, unitId: w.a.units.justice.id, points: "-1", reason: "执法案卷评查不合格" });
 
 const MATRIX: Record<Action, CaseSet> = {
   "region.read": {
@@ -620,6 +640,37 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: liaison, fn: updateCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "FORBIDDEN" },
       { as: leader, fn: issueCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
       { as: liaison, fn: createCircular, input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "FORBIDDEN" },
+    ],
+  },
+  "assessment.read": {
+    kind: "read",
+    inScope: [
+      { as: leader, read: (actor, w) => loadAssessment(actor, w.a.publishedAssessment.id, TODAY) },
+      { as: liaison, read: (actor, w) => loadAssessment(actor, w.a.publishedAssessment.id, TODAY) },
+    ],
+    outOfScope: [
+      { as: leader, read: (actor, w) => loadAssessment(actor, w.b.publishedAssessment.id, TODAY) },
+      // A draft is the bureau's work in progress: a leader or liaison does not see it.
+      { as: leader, read: (actor, w) => loadAssessment(actor, w.a.draftAssessment.id, TODAY) },
+      { as: liaison, read: (actor, w) => loadAssessment(actor, w.a.draftAssessment.id, TODAY) },
+    ],
+    wrongRole: { none: "every role holds it" },
+  },
+  "assessment.manage": {
+    kind: "action",
+    inScope: [{ as: bureau, fn: addAssessmentAdjustment, input: (w) => adjustmentInput(w, w.a.draftAssessment.id) }],
+    outOfScope: [
+      { as: bureau, fn: createAssessment, input: (w) => ({ regionId: w.b.region.id, year: 2025 }), code: "NOT_FOUND" },
+      { as: bureau, fn: updateAssessmentRules, input: (w) => rulesInput(w.b.draftAssessment.id), code: "NOT_FOUND" },
+      { as: bureau, fn: addAssessmentAdjustment, input: (w) => adjustmentInput(w, w.b.draftAssessment.id), code: "NOT_FOUND" },
+      { as: bureau, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.b.adjustment.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: publishAssessment, input: (w) => ({ id: w.b.draftAssessment.id, version: 1 }), code: "NOT_FOUND" },
+    ],
+    wrongRole: [
+      { as: leader, fn: publishAssessment, input: (w) => ({ id: w.a.draftAssessment.id, version: 1 }), code: "FORBIDDEN" },
+      { as: liaison, fn: createAssessment, input: (w) => ({ regionId: w.a.region.id, year: 2025 }), code: "FORBIDDEN" },
+      { as: leader, fn: updateAssessmentRules, input: (w) => rulesInput(w.a.draftAssessment.id), code: "FORBIDDEN" },
+      { as: liaison, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.a.adjustment.id }), code: "FORBIDDEN" },
     ],
   },
   "preferences.update": {

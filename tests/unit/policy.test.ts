@@ -108,6 +108,10 @@ describe("scope (the row half of the policy)", () => {
     ["a bureau reads its regions' annual reports", scope.annualReports, bureau2, regionRows],
     ["a liaison compiles its own unit's annual report only", scope.compiledAnnualReports, liaison2, { ...regionRows, ...ownUnitRows }],
     ["an inbox is one's own", scope.notifications, bureau2, { userId: 1 }],
+    ["a bureau reads its regions' 考核, drafts too", scope.assessments, bureau2, regionRows],
+    ["a leader reads its regions' published 考核 only", scope.assessments, leader2, { ...regionRows, status: "PUBLISHED" }],
+    ["a liaison reads its regions' published 考核 only", scope.assessments, liaison2, { ...regionRows, status: "PUBLISHED" }],
+    ["ADMIN reads every 考核", scope.assessments, admin, {}],
   ])("%s", (_name, fragment, who, expected) => {
     expect(fragment(who)).toEqual(expected);
   });
