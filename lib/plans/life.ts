@@ -129,3 +129,41 @@ export function availableTransitions(plan: PlanLifeFacts, today: string): LifeTr
   const expiry = expiryDate(plan);
   return expiry !== null && today >= expiry ? ["EXPIRED", "TERMINATED"] : ["TERMINATED"];
 }
+
+// ---------------------------------------------------------------------------
+// From a plan row (DATE columns as Prisma returns them)
+
+/** The plan columns the life rules read: spread into a Prisma `select`. */
+export const PLAN_LIFE_SELECT = {
+  status: true,
+  endKind: true,
+  periodEnd: true,
+  effectiveFrom: true,
+  issueDate: true,
+  endedOn: true,
+} as const;
+
+export type PlanLifeRow = {
+  status: PlanStatus;
+  endKind: PlanEndKind | null;
+  periodEnd: number | null;
+  effectiveFrom: Date | null;
+  issueDate: Date | null;
+  endedOn: Date | null;
+};
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+export function planLifeFacts(row: PlanLifeRow): PlanLifeFacts {
+  return {
+    status: row.status,
+    endKind: row.endKind,
+    periodEnd: row.periodEnd,
+    effectiveFrom: day(row.effectiveFrom),
+    issueDate: day(row.issueDate),
+    endedOn: day(row.endedOn),
+  };
+}
+
+/** The reporting window of a plan row. */
+export const windowOfPlanRow = (row: PlanLifeRow): ReportingWindow => reportingWindow(planLifeFacts(row));

@@ -1,6 +1,6 @@
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { listMyTasks, reportingStartOf, type TaskFilter } from "@/lib/progress/queries.ts";
+import { listMyTasks, type TaskFilter } from "@/lib/progress/queries.ts";
 import { listMyRectifications } from "@/lib/inspections/queries.ts";
 import {
   arrangeByUrgency,
@@ -34,7 +34,8 @@ function taskItem(task: Task, today: string): WorkItem {
     deadline: isoDate(task.measure.deadline),
     ongoing: task.measure.ongoing,
     completed,
-    reportingStart: reportingStartOf(task.createdAt, task.measure.plan.issueDate),
+    reportingStart: task.reportingStart,
+    reportingEnd: task.reportingEnd,
     currentPeriod: task.currentPeriod,
     currentState: task.currentState,
     nextPeriod: task.nextPeriod,
