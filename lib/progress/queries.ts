@@ -163,10 +163,12 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const current = latestDuePeriod(today, reportCadence, reportDueDay);
   const collecting = reportingPeriod(today, reportCadence, reportDueDay);
   const measureDone = leadsDone(measure.assignments);
-  // A period outside the plan's reporting window (after its last day) is owed by nobody.
+  // A period outside the plan's reporting window (after its last day) is owed by nobody,
+  // and a closed plan (期满, 终止) takes no more reports: the light stays as history.
   const window = windowOfPlanRow(measure.plan);
   const reportingEnd = window.last;
-  const inWindow = (period: Period) => reportingEnd === null || period.start <= reportingEnd;
+  const open = measure.plan.status !== "CLOSED";
+  const inWindow = (period: Period) => open && (reportingEnd === null || period.start <= reportingEnd);
   const assignments = measure.assignments.map(({ reports: states, ...a }) => {
     const reports = states.flatMap((r) => byId.get(r.id) ?? []);
     const currentState = stateIn(states, current);
@@ -196,7 +198,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       !isPeriodClosed(current, today, 0, reportDueDay) &&
       (!lateState || lateState === "DRAFT" || lateState === "RETURNED");
     /** The periods the unit can report on today, oldest first, each with its state and (if readable) its report. */
-    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart, reportingEnd }).map((period) => {
+    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart, reportingEnd }).filter(inWindow).map((period) => {
       const state = stateIn(states, period);
       return { period, state, owed: isOwedState(state), report: reportFor(reports, period) ?? null };
     });
