@@ -11,6 +11,7 @@ import * as unitActions from "@/lib/units/actions.ts";
 import * as groupActions from "@/lib/groups/actions.ts";
 import * as userActions from "@/lib/users/actions.ts";
 import * as planActions from "@/lib/plans/actions.ts";
+import { bringPlanIntoForce, closePlan } from "@/lib/plans/life-actions.ts";
 import * as progressActions from "@/lib/progress/actions.ts";
 import * as extensionActions from "@/lib/extensions/actions.ts";
 import * as reminderActions from "@/lib/reminders/actions.ts";
@@ -292,6 +293,8 @@ const MATRIX: Record<Action, CaseSet> = {
     outOfScope: [
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
+      { as: bureau, fn: closePlan, input: (w) => ({ planId: w.b.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }), code: "NOT_FOUND" },
+      { as: bureau, fn: bringPlanIntoForce, input: (w) => ({ planId: w.b.plan.id, effectiveFrom: "2024-01-01" }), code: "NOT_FOUND" },
       { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
       { as: bureau, fn: previewPlanImport, input: (w) => form({ regionId: String(w.b.region.id), text: "1. 完善行政决策程序" }), code: "VALIDATION" },
       { as: bureau, fn: commitPlanImport, input: (w) => ({ regionId: w.b.region.id, plans: [importedPlan], resolutions: {} }), code: "VALIDATION" },
@@ -300,6 +303,8 @@ const MATRIX: Record<Action, CaseSet> = {
     wrongRole: [
       { as: leader, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "FORBIDDEN" },
       { as: leader, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.a.section.id, outlineArea: "" }), code: "FORBIDDEN" },
+      { as: leader, fn: closePlan, input: (w) => ({ planId: w.a.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }), code: "FORBIDDEN" },
+      { as: liaison, fn: bringPlanIntoForce, input: (w) => ({ planId: w.a.plan.id, effectiveFrom: "2024-01-01" }), code: "FORBIDDEN" },
       { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
       { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
       { as: leader, fn: commitPlanImport, input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }), code: "FORBIDDEN" },
