@@ -86,6 +86,8 @@ export type SnapshotMeasure = {
 
 export type SnapshotPlan = {
   issueDate: string | null;
+  /** The last day of the plan's reporting window (lib/plans/life.ts): later periods expect no report. */
+  reportingEnd?: string | null;
   periodStart: number | null;
   reportCadence: ReportCadence;
   reportDueDay: number;
@@ -143,6 +145,7 @@ export function measureSnapshot(plan: SnapshotPlan, measure: SnapshotMeasure, da
     ongoing: measure.ongoing,
     currentPeriod: period,
     reportingStart: later(plan.issueDate, measure.createdOn),
+    reportingEnd: plan.reportingEnd ?? null,
     assignments: facts,
   });
   // 进度: the lead units' average (all units' when none leads); a completed unit counts 100.

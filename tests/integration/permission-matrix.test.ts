@@ -69,7 +69,7 @@ const {
   createAnnualReportCorrection,
 } = annualReportActions;
 const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
-const { createEvaluation, deleteEvaluation } = evaluationActions;
+const { createEvaluation, createFinalEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
@@ -533,10 +533,12 @@ const MATRIX: Record<Action, CaseSet> = {
     outOfScope: [
       { as: bureau, fn: deleteEvaluation, input: (w) => ({ id: w.b.evaluation.id }), code: "NOT_FOUND" },
       { as: bureau, fn: createEvaluation, input: (w) => ({ planId: w.b.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "NOT_FOUND" },
+      { as: bureau, fn: createFinalEvaluation, input: (w) => ({ planId: w.b.plan.id }), code: "NOT_FOUND" },
     ],
     wrongRole: [
       { as: leader, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }), code: "FORBIDDEN" },
       { as: liaison, fn: createEvaluation, input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "FORBIDDEN" },
+      { as: leader, fn: createFinalEvaluation, input: (w) => ({ planId: w.a.plan.id }), code: "FORBIDDEN" },
     ],
   },
   "preferences.update": {
