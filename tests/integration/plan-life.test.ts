@@ -12,6 +12,10 @@ import { submitProgressReport } from "@/lib/progress/actions.ts";
 import { listTasksByUrgency } from "@/lib/workbench/queries.ts";
 import { loadOverdueNotice } from "@/lib/reviews/queries.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
+import { getPlanLife } from "@/lib/plans/life-queries.ts";
+import { listPlans } from "@/lib/plans/queries.ts";
+import { PLAN_LIFE_LABELS, planLifeState } from "@/lib/plans/life.ts";
+import { createFinalEvaluation } from "@/lib/evaluations/actions.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -206,5 +210,57 @@ describe("a closed plan owes no report and raises no reminder", () => {
     await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2025-12-31" });
     await createUser(db(), { login: "a.dev2", name: "发改联络员二", role: "LIAISON", regionId: world.a.region.id, unitId: world.a.units.development.id });
     expect((await job("2026-12-07")).notifications).toBe(0);
+  });
+});
+
+describe("the plan page's life panel (getPlanLife) and the plans list", () => {
+  const as = async (user: { id: number }) => (await loadActor(user.id))!;
+
+  it("the bureau sees the state and its next steps; leaders and liaisons the state only; another district nothing", async () => {
+    const bureau = await as(world.a.users.bureau);
+    expect(await getPlanLife(bureau, plan.id, TODAY)).toMatchObject({
+      state: "IN_FORCE",
+      label: "施行中",
+      effectiveFrom: null,
+      window: { first: "2021-06-01", last: "2025-12-31" },
+      expiry: "2025-12-31",
+      transitions: ["EXPIRED", "TERMINATED"],
+      canCreateFinalEvaluation: false,
+      finalEvaluationId: null,
+    });
+    for (const user of [world.a.users.leader, world.a.users.liaison]) {
+      expect(await getPlanLife(await as(user), plan.id, TODAY)).toMatchObject({ label: "施行中", transitions: [], canCreateFinalEvaluation: false });
+    }
+    expect(await getPlanLife(await as(world.b.users.bureau), plan.id, TODAY)).toBeNull();
+    expect((await listPlans(bureau)).map((p) => PLAN_LIFE_LABELS[planLifeState(p)])).toEqual(["施行中"]);
+  });
+
+  it("after 终止: date and reason for all, 生成终期评估 for the bureau, then the link to it", async () => {
+    await actAs(world.a.users.bureau);
+    await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2025-06-30", reason: "被新规划取代" });
+    const bureau = await as(world.a.users.bureau);
+    expect(await getPlanLife(bureau, plan.id, TODAY)).toMatchObject({
+      state: "TERMINATED",
+      label: "终止",
+      endedOn: "2025-06-30",
+      endReason: "被新规划取代",
+      transitions: [],
+      canCreateFinalEvaluation: true,
+      finalEvaluationId: null,
+    });
+    const leader = await as(world.a.users.leader);
+    expect(await getPlanLife(leader, plan.id, TODAY)).toMatchObject({ label: "终止", endReason: "被新规划取代", canCreateFinalEvaluation: false });
+    const created = await createFinalEvaluation({ planId: String(plan.id) });
+    if (!created.ok) throw new Error(created.message);
+    expect(await getPlanLife(bureau, plan.id, TODAY)).toMatchObject({ canCreateFinalEvaluation: false, finalEvaluationId: created.data.id });
+    expect(await getPlanLife(leader, plan.id, TODAY)).toMatchObject({ finalEvaluationId: created.data.id });
+    // A liaison reads no evaluations: no link.
+    expect(await getPlanLife(await as(world.a.users.liaison), plan.id, TODAY)).toMatchObject({ label: "终止", finalEvaluationId: null });
+    expect((await listPlans(bureau)).map((p) => PLAN_LIFE_LABELS[planLifeState(p)])).toEqual(["终止"]);
+  });
+
+  it("a draft offers 施行", async () => {
+    await db().plan.update({ where: { id: plan.id }, data: { status: "DRAFT" } });
+    expect(await getPlanLife(await as(world.a.users.bureau), plan.id, TODAY)).toMatchObject({ label: "草案", transitions: ["IN_FORCE"] });
   });
 });

@@ -13,6 +13,8 @@ import { OutlineAreaForm } from "@/app/(app)/plans/[id]/outline-area-form.tsx";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { sectionHeading } from "@/lib/outline/classify.ts";
 import { parseId } from "@/lib/ids.ts";
+import { getPlanLife } from "@/lib/plans/life-queries.ts";
+import { PlanLifePanel } from "@/components/plans/plan-life-panel.tsx";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -23,6 +25,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const id = parseId((await params).id);
   const plan = id ? await getPlan(actor, id) : null;
   if (!plan) notFound();
+  const life = await getPlanLife(actor, plan.id);
   const sectionTitle = new Map(plan.sections.map((s) => [s.id, `${s.label}${s.title}`]));
   const sectionArea = new Map(plan.sections.map((s) => [s.id, outlineAreaName(s.outlineArea)]));
   const canManage = can(actor, "plan.manage", { regionId: plan.regionId });
@@ -56,6 +59,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </a>
         }
       />
+      {life && <PlanLifePanel planId={plan.id} life={life} />}
       {canManage && (
         <>
           <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} />
