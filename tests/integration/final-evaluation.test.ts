@@ -4,7 +4,8 @@ import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/
 import { closePlan } from "@/lib/plans/life-actions.ts";
 import { createEvaluation, createFinalEvaluation } from "@/lib/evaluations/actions.ts";
 import { computePlanSnapshot } from "@/lib/evaluations/load.ts";
-import { snapshotPlanOf, PLAN_FOR_EVALUATION_SELECT } from "@/lib/evaluations/write.ts";
+import { snapshotPlanOf, PLAN_FOR_EVALUATION_SELECT, writeFinalEvaluation } from "@/lib/evaluations/write.ts";
+import { expirePlan } from "@/lib/plans/life-write.ts";
 import { listEvaluations, loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { EVALUATION_KIND_LABELS } from "@/lib/evaluations/schema.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
@@ -127,5 +128,22 @@ describe("终期评估", () => {
     const result = await createFinalEvaluation({ planId: String(plan.id) });
     if (!result.ok) throw new Error(result.message);
     expect(await db().evaluation.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({ kind: "FINAL", snapshotDate: day("2025-06-30") });
+  });
+});
+
+describe("for the demo seed: expirePlan and writeFinalEvaluation in one transaction", () => {
+  it("close the plan as 期满 at its end and freeze its 终期评估 there, audited", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    const evaluation = await db().$transaction(async (tx) => {
+      await expirePlan(tx, bureau, plan.id);
+      return writeFinalEvaluation(tx, bureau, plan.id);
+    });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ status: "CLOSED", endKind: "EXPIRED", endedOn: day(END) });
+    expect(evaluation).toMatchObject({ kind: "FINAL", snapshotDate: day(END), title: "下陆区法治政府建设规划终期评估" });
+    expect(await db().evaluationItem.count({ where: { evaluationId: evaluation.id } })).toBe(4);
+    expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["plan.expire", "evaluation.create"]);
+    // Outside the actor's scope nothing happens.
+    const other = (await loadActor(world.b.users.bureau.id))!;
+    await expect(db().$transaction((tx) => expirePlan(tx, other, plan.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
