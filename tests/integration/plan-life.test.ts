@@ -9,7 +9,7 @@ import { listUrgeTargets } from "@/lib/reminders/targets.ts";
 import { sendReminder } from "@/lib/reminders/actions.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { submitProgressReport } from "@/lib/progress/actions.ts";
-import { listTasksByUrgency } from "@/lib/workbench/queries.ts";
+import { listTasksByUrgency, loadWorkbench } from "@/lib/workbench/queries.ts";
 import { loadOverdueNotice } from "@/lib/reviews/queries.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
 import { getPlanLife } from "@/lib/plans/life-queries.ts";
@@ -135,17 +135,18 @@ describe("an IN_FORCE plan whose periodEnd year has passed owes no report for la
       ),
       light: (await getMeasureDetail((await loadActor(world.a.users.bureau.id))!, measures.ongoing))!.overall.light,
       taskDue: (await listTasksByUrgency(await liaison(), {}, null, TODAY)).counts,
+      countdown: (await loadWorkbench(await liaison(), null, TODAY)).countdown?.label ?? null,
       ledger: (await loadOverdueNotice((await loadActor(world.a.users.bureau.id))!, world.a.region.id, "2026-Q3", TODAY))!.owedCount,
     });
     // Control: a plan running to 2030 owes 2026-Q3 (late) and 2026-Q4 (being collected).
     await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2030 } });
     const running = await owedNow();
-    expect(running).toMatchObject({ candidates: 3, formPeriods: ["2026-Q3", "2026-Q4"], light: "YELLOW", ledger: 3 });
+    expect(running).toMatchObject({ candidates: 3, formPeriods: ["2026-Q3", "2026-Q4"], light: "YELLOW", ledger: 3, countdown: "2026年第四季度" });
     expect(running.taskDue).toMatchObject({ due: 3 });
 
     await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2025 } });
     const ended = await owedNow();
-    expect(ended).toMatchObject({ candidates: 0, formPeriods: [], light: "GREY", ledger: 0 });
+    expect(ended).toMatchObject({ candidates: 0, formPeriods: [], light: "GREY", ledger: 0, countdown: null });
     expect(ended.taskDue).toMatchObject({ due: 0 });
     const result = await job();
     expect(result.created.REPORT_LATE).toBe(0);
