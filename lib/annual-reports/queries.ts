@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { loadTargetLines } from "@/lib/targets/draft-lines.ts";
+import { expiryDate } from "@/lib/plans/life.ts";
 import { db, type Db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -84,13 +85,22 @@ export async function reportPlans(client: Db, regionId: number, year: number, ju
         { OR: [{ periodEnd: null }, { periodEnd: { gte: year } }] },
       ],
     },
-    select: { id: true, districtId: true, issueDate: true, periodStart: true, reportCadence: true, reportDueDay: true },
+    select: { id: true, districtId: true, issueDate: true, periodStart: true, periodEnd: true, reportCadence: true, reportDueDay: true },
     orderBy: { id: "asc" },
   });
   // As lib/dashboards/facts.ts scopePlans, without a period chosen: both periods the judged one.
   return plans.map((plan) => {
     const judged = latestDuePeriod(judgedOn, plan.reportCadence, plan.reportDueDay);
-    return { id: plan.id, districtId: plan.districtId, issueDate: isoDate(plan.issueDate), periodStart: plan.periodStart, judged, selected: judged };
+    // The plan's reporting window ends at its expiry (issue 15); its first day stays the issue date here.
+    return {
+      id: plan.id,
+      districtId: plan.districtId,
+      issueDate: isoDate(plan.issueDate),
+      reportingEnd: expiryDate(plan),
+      periodStart: plan.periodStart,
+      judged,
+      selected: judged,
+    };
   });
 }
 

@@ -6,6 +6,7 @@ import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { isoDate } from "@/lib/dates.ts";
 import { contextPlans, rollupCtes } from "@/lib/dashboards/rollup-facts.ts";
+import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 
 // The facts every dashboard figure is counted from, as SQL common table
 // expressions: the traffic-light and status rules of lib/progress/lights.ts
@@ -47,7 +48,10 @@ const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 h
 export type PlanPeriods = {
   id: number;
   districtId: number;
+  /** The first day of the plan's reporting window (its 施行 date, else its issue date). */
   issueDate: string | null;
+  /** The last day of its reporting window (lib/plans/life.ts): a period starting after it expects no report. */
+  reportingEnd: string | null;
   periodStart: number | null;
   judged: Period;
   selected: Period;
@@ -69,7 +73,7 @@ export async function scopePlans(client: Db, districtIds: readonly number[], fil
       districtId: { in: [...districtIds] },
       ...(filters.plan !== undefined ? { id: filters.plan } : { status: { not: "CLOSED" } }),
     },
-    select: { id: true, districtId: true, issueDate: true, periodStart: true, reportCadence: true, reportDueDay: true },
+    select: { id: true, districtId: true, periodStart: true, reportCadence: true, reportDueDay: true, ...PLAN_LIFE_SELECT },
     orderBy: { id: "asc" },
   });
   const children = await contextPlans(client, plans);
@@ -85,10 +89,12 @@ export async function scopePlans(client: Db, districtIds: readonly number[], fil
       const candidate = containing.end > selectedEnd ? previousPeriod(containing, plan.reportCadence, plan.reportDueDay) : containing;
       selected = candidate.dueDate < today ? candidate : judged;
     }
+    const window = windowOfPlanRow(plan);
     return {
       id: plan.id,
       districtId: plan.districtId,
-      issueDate: isoDate(plan.issueDate),
+      issueDate: window.first,
+      reportingEnd: window.last,
       periodStart: plan.periodStart,
       judged,
       selected,
@@ -158,8 +164,9 @@ pl AS (
     ${plans.map((p) => p.judged.dueDate)}::date[],
     ${plans.map((p) => p.selected.start)}::date[],
     ${plans.map((p) => p.selected.end)}::date[],
-    ${plans.map((p) => p.context === true)}::boolean[]
-  ) AS t("id", "districtId", "issueDate", "periodStart", "jStart", "jEnd", "jDue", "sStart", "sEnd", "context")
+    ${plans.map((p) => p.context === true)}::boolean[],
+    ${plans.map((p) => p.reportingEnd)}::date[]
+  ) AS t("id", "districtId", "issueDate", "periodStart", "jStart", "jEnd", "jDue", "sStart", "sEnd", "context", "lastDay")
 ),
 sec AS (
   SELECT s."id", s."id" AS "chapterId", s."outlineArea" AS "area"
@@ -175,6 +182,9 @@ m0 AS (
     COALESCE(NOT pl."context" ${chapterFilter} ${areaFilter} ${unitMeasureFilter}, FALSE) AS "shown",
     sec."chapterId", sec."area",
     pl."issueDate", pl."jStart", pl."jEnd", pl."jDue", pl."sStart", pl."sEnd",
+    -- The judged and selected periods lie inside the plan's reporting window (life.ts periodInWindow).
+    (pl."lastDay" IS NULL OR pl."jStart" <= pl."lastDay") AS "jInWindow",
+    (pl."lastDay" IS NULL OR pl."sStart" <= pl."lastDay") AS "sInWindow",
     GREATEST(pl."issueDate", ${CHINA_DATE(Prisma.sql`m."createdAt"`)}) AS "reportingStart",
     (NOT m."ongoing" AND m."deadline" < ${todaySql}) AS "pastDeadline",
     (NOT m."ongoing" AND m."deadline" BETWEEN ${todaySql} AND ${todaySql} + ${DUE_SOON_DAYS}::int) AS "dueSoon",
@@ -209,8 +219,8 @@ af AS (
     a."lastReportAt" IS NOT NULL AS "everReported",
     COALESCE(cur."state"::text, 'NONE') AS "curState",
     ${selState} AS "selState",
-    m0."sEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "selExpected",
-    m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "curExpected",
+    m0."sInWindow" AND m0."sEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "selExpected",
+    m0."jInWindow" AND m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "curExpected",
     COALESCE(ret."n", 0) AS "returned",
     m0."deadline" AS "measureDeadline",
     CASE
@@ -218,7 +228,7 @@ af AS (
       WHEN m0."pastDeadline" THEN 3
       WHEN m0."milestoneSev" IS NOT NULL THEN m0."milestoneSev"
       WHEN cur."state" = 'RETURNED' THEN 2
-      WHEN m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
+      WHEN m0."jInWindow" AND m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
         AND (cur."state" IS NULL OR cur."state" = 'DRAFT') AND ${todaySql} > m0."jDue" THEN 2
       WHEN m0."dueSoon" THEN 2
       WHEN a."lastReportAt" IS NULL AND (cur."state" IS NULL OR cur."state" = 'DRAFT') THEN 0
@@ -271,7 +281,7 @@ mfo AS (
         -- No unit assigned: judged as one assignment that never reported.
         WHEN mf0."pastDeadline" THEN 'RED'
         WHEN mf0."milestoneSev" IS NOT NULL THEN (ARRAY['GREY', 'GREEN', 'YELLOW', 'RED'])[mf0."milestoneSev" + 1]
-        WHEN mf0."jEnd" >= mf0."reportingStart" AND ${todaySql} > mf0."jDue" THEN 'YELLOW'
+        WHEN mf0."jInWindow" AND mf0."jEnd" >= mf0."reportingStart" AND ${todaySql} > mf0."jDue" THEN 'YELLOW'
         WHEN mf0."dueSoon" THEN 'YELLOW'
         ELSE 'GREY'
       END AS "light"

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import type { Db } from "@/lib/db/client.ts";
+import { PLAN_LIFE_SELECT, type PlanLifeRow } from "@/lib/plans/life.ts";
 
 // Parent items (a 规划's items implemented by measures of its 分工方案 or
 // 年度工作要点, Measure.parentItemId) in the dashboard facts: the rules of
@@ -20,10 +21,9 @@ import type { Db } from "@/lib/db/client.ts";
 // its own state. One level only: a measure implementing a measure that
 // itself implements an item is judged on its own.
 
-type PlanRow = {
+type PlanRow = PlanLifeRow & {
   id: number;
   districtId: number;
-  issueDate: Date | null;
   periodStart: number | null;
   reportCadence: "MONTHLY" | "QUARTERLY" | "HALF_YEARLY" | "YEARLY";
   reportDueDay: number;
@@ -43,7 +43,7 @@ export async function contextPlans<T extends PlanRow>(client: Db, inScope: reado
       id: { notIn: ids },
       districtId: { in: [...new Set(inScope.map((p) => p.districtId))] },
     },
-    select: { id: true, districtId: true, issueDate: true, periodStart: true, reportCadence: true, reportDueDay: true },
+    select: { id: true, districtId: true, periodStart: true, reportCadence: true, reportDueDay: true, ...PLAN_LIFE_SELECT },
     orderBy: { id: "asc" },
   });
 }

@@ -183,7 +183,9 @@ cmp AS (
     LEFT JOIN "Section" s ON s."id" = cmp."chapterId"
     ORDER BY s."sortOrder" NULLS LAST, m."sortOrder", m."id"`;
 
-  return { evaluation, today, totals: totals!, chapters, units, kinds, comparison: { summary: summary!, rows } };
+  // 终期评估 lists what the plan left unfinished at its end (结转 candidates).
+  const unfinished = rows.filter((r) => r.thenStatus !== "COMPLETED");
+  return { evaluation, today, totals: totals!, chapters, units, kinds, comparison: { summary: summary!, rows }, unfinished };
 }
 
 export type EvaluationReport = NonNullable<Awaited<ReturnType<typeof loadEvaluationReport>>>;

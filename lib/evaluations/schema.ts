@@ -14,5 +14,16 @@ export const deleteEvaluationSchema = z.object({ id: id("评估") });
 export const EVALUATION_EXPORT_FORMATS = ["xlsx", "docx"] as const;
 export type EvaluationExportFormat = (typeof EVALUATION_EXPORT_FORMATS)[number];
 
+export const EVALUATION_KINDS = ["MIDTERM", "FINAL"] as const;
+export type EvaluationKindCode = (typeof EVALUATION_KINDS)[number];
+
+/** 中期评估 at a day inside the plan's period, 终期评估 at its end: the one map of their names. */
+export const EVALUATION_KIND_LABELS: Record<EvaluationKindCode, string> = {
+  MIDTERM: "中期评估",
+  FINAL: "终期评估",
+};
+
 /** The default title the form proposes for a plan. */
-export const defaultEvaluationTitle = (planTitle: string) => `${planTitle}中期评估`;
+export const defaultEvaluationTitle = (planTitle: string, kind: EvaluationKindCode = "MIDTERM") => `${planTitle}${EVALUATION_KIND_LABELS[kind]}`;
+
+export const createFinalEvaluationSchema = z.object({ planId: id("规划") });

@@ -90,6 +90,8 @@ export type SnapshotMeasure = {
 
 export type SnapshotPlan = {
   issueDate: string | null;
+  /** The last day of the plan's reporting window (lib/plans/life.ts): later periods expect no report. */
+  reportingEnd?: string | null;
   periodStart: number | null;
   reportCadence: ReportCadence;
   reportDueDay: number;
@@ -147,6 +149,7 @@ export function measureSnapshot(plan: SnapshotPlan, measure: SnapshotMeasure, da
     ongoing: measure.ongoing,
     currentPeriod: period,
     reportingStart: later(plan.issueDate, measure.createdOn),
+    reportingEnd: plan.reportingEnd ?? null,
     assignments: facts,
     // A milestone completed after the day was still open on it.
     milestones: (measure.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, completed: m.completedOn !== null && m.completedOn <= date })),

@@ -12,6 +12,7 @@ export function listPlans(actor: Actor) {
       title: true,
       kind: true,
       status: true,
+      endKind: true,
       periodStart: true,
       periodEnd: true,
       region: { select: { name: true } },

@@ -108,3 +108,24 @@ export const updateSectionOutlineAreaSchema = z.object({
   sectionId: id("章节"),
   outlineArea: outlineAreaChoice,
 });
+
+// 施行 / 期满 / 终止 (lib/plans/life.ts decides whether the change is allowed).
+const lifeDate = (label: string) => z.iso.date(`请填写${label},格式为 YYYY-MM-DD`);
+
+export const bringPlanIntoForceSchema = z.object({
+  planId: id("规划"),
+  effectiveFrom: lifeDate("施行日期"),
+});
+
+export const closePlanSchema = z.discriminatedUnion("endKind", [
+  z.object({ planId: id("规划"), endKind: z.literal("EXPIRED"), endedOn: lifeDate("期满日期") }),
+  z.object({
+    planId: id("规划"),
+    endKind: z.literal("TERMINATED"),
+    endedOn: lifeDate("终止日期"),
+    reason: text("终止原因", 500),
+  }),
+], { error: "请选择期满或终止" });
+
+export type BringPlanIntoForceInput = z.output<typeof bringPlanIntoForceSchema>;
+export type ClosePlanInput = z.output<typeof closePlanSchema>;

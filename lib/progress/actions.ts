@@ -9,6 +9,7 @@ import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { logError } from "@/lib/log.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
+import { planLifeFacts, reportingWindow } from "@/lib/plans/life.ts";
 import { notifyUnitLiaisons, reportSubject } from "@/lib/notifications/write.ts";
 import { noteArrival, resolveDigests } from "@/lib/reminders/digests.ts";
 import { reportApprovedMessage, reportReturnedMessage } from "@/lib/notifications/messages.ts";
@@ -152,6 +153,10 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
   if (!period) throw new AppError("VALIDATION", undefined, { periodKey: ["报送期次与该规划的报送周期不符"] });
   const today = todayInChina();
   if (period.start > today) throw new AppError("VALIDATION", undefined, { periodKey: [`${period.label}尚未开始,不能报送`] });
+  const { last } = reportingWindow(planLifeFacts(plan));
+  if (last !== null && period.start > last) {
+    throw new AppError("VALIDATION", undefined, { periodKey: [`该规划的报送期至 ${last} 止,${period.label}不在报送期内,不能报送`] });
+  }
   if (isPeriodClosed(period, today, 0, plan.reportDueDay)) {
     throw new AppError("VALIDATION", undefined, { periodKey: [`${period.label}的报送已截止,不能再报送或修改`] });
   }

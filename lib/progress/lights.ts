@@ -34,6 +34,10 @@ import { toDayNumber, type Period } from "@/lib/progress/periods.ts";
 // later). A period that ends before it expects no report, so rule 4 does not
 // apply and a unit that never reported stays GREY: "the first report is not
 // yet due". Without it, every period is taken to expect a report.
+//
+// reportingEnd (optional): the last day of the plan's reporting window
+// (lib/plans/life.ts reportingWindow): a period that starts after it expects
+// no report either (a 2021–2025 plan owes no 2026 report).
 
 export type Light = "RED" | "YELLOW" | "GREEN" | "GREY";
 
@@ -91,12 +95,14 @@ export type AssignmentLightInput = {
   milestones?: readonly MilestoneForLight[];
   /** The plan's Plan.milestoneGraceDays: days a missed milestone stays yellow. */
   milestoneGraceDays?: number;
+  /** Last day of the plan's reporting window; periods starting after it expect none. */
+  reportingEnd?: string | null;
 };
 
 const MISSING: ReadonlySet<ReportStateForPeriod> = new Set(["NONE", "DRAFT"]);
 
 export function assignmentLight(input: AssignmentLightInput): LightResult {
-  const { today, ongoing, completed, everReported, currentPeriod, currentState, reportingStart } = input;
+  const { today, ongoing, completed, everReported, currentPeriod, currentState, reportingStart, reportingEnd } = input;
   toDayNumber(today); // validates
   if (completed) return { light: "GREEN", reason: "已完成" };
 
@@ -108,7 +114,8 @@ export function assignmentLight(input: AssignmentLightInput): LightResult {
   if (currentState === "RETURNED") {
     return { light: "YELLOW", reason: `本期(${currentPeriod.label})报送被退回` };
   }
-  const expected = reportingStart == null || currentPeriod.end >= reportingStart;
+  const expected =
+    (reportingStart == null || currentPeriod.end >= reportingStart) && (reportingEnd == null || currentPeriod.start <= reportingEnd);
   if (expected && MISSING.has(currentState) && today > currentPeriod.dueDate) {
     return { light: "YELLOW", reason: `本期(${currentPeriod.label})未报送` };
   }
@@ -133,6 +140,7 @@ export type MeasureLightInput = {
   /** The measure's milestones and the plan's grace, passed to every assignment's light (rules 2a, 2b). */
   milestones?: readonly MilestoneForLight[];
   milestoneGraceDays?: number;
+  reportingEnd?: string | null;
   assignments: readonly {
     role: AssignmentRoleForLight;
     /** This assignment's completion was approved. */

@@ -18,6 +18,8 @@ export type PeriodsInPlayInput = {
   dueDay: number;
   /** The unit's first reporting day (reportingStartOf): a period ending before it was never owed. */
   reportingStart: string;
+  /** The plan's last reporting day (lib/plans/life.ts reportingWindow): a period starting after it is not owed. */
+  reportingEnd?: string | null;
 };
 
 /**
@@ -25,11 +27,12 @@ export type PeriodsInPlayInput = {
  * due date has passed (while it still accepts late reports and the unit owed it)
  * and the period being collected now (if it had begun to owe by its end). At most two.
  */
-export function periodsInPlay({ today, cadence, dueDay, reportingStart }: PeriodsInPlayInput): Period[] {
+export function periodsInPlay({ today, cadence, dueDay, reportingStart, reportingEnd = null }: PeriodsInPlayInput): Period[] {
   const late = latestDuePeriod(today, cadence, dueDay);
   const collecting = reportingPeriod(today, cadence, dueDay);
-  const lateOwed = late.end >= reportingStart && !isPeriodClosed(late, today, 0, dueDay) && late.key !== collecting.key;
-  return [...(lateOwed ? [late] : []), ...(collecting.end >= reportingStart ? [collecting] : [])];
+  const inWindow = (period: Period) => period.end >= reportingStart && (reportingEnd === null || period.start <= reportingEnd);
+  const lateOwed = inWindow(late) && !isPeriodClosed(late, today, 0, dueDay) && late.key !== collecting.key;
+  return [...(lateOwed ? [late] : []), ...(inWindow(collecting) ? [collecting] : [])];
 }
 
 /** The periods in play whose state still needs a 报送, oldest first: the first one is the form to show. */

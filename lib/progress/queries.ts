@@ -6,6 +6,7 @@ import { isOwedState, periodsInPlay } from "@/lib/progress/owed.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { MILESTONE_LIGHT_SELECT, milestonesForLight } from "@/lib/targets/milestone-facts.ts";
+import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 
 // ---------------------------------------------------------------------------
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
@@ -27,11 +28,13 @@ function stateIn(reports: PeriodReport[], period: Period): ReportStateForPeriod 
 
 /**
  * The first day a unit owes reports: when it was assigned (a Beijing date) or
- * when the plan was issued, whichever is later. The reminder job uses the same rule.
+ * when the plan's reporting began (its 施行 date, else its issue date: the
+ * first day of lib/plans/life.ts reportingWindow), whichever is later. The
+ * reminder job uses the same rule.
  */
-export function reportingStartOf(assignedAt: Date, planIssueDate: Date | null): string {
+export function reportingStartOf(assignedAt: Date, planFirstDay: Date | string | null): string {
   const assigned = todayInChina(assignedAt);
-  const issued = isoDate(planIssueDate);
+  const issued = typeof planFirstDay === "string" ? planFirstDay : isoDate(planFirstDay);
   return issued && issued > assigned ? issued : assigned;
 }
 
@@ -73,7 +76,7 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
           text: true,
           deadline: true,
           ongoing: true,
-          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, issueDate: true, milestoneGraceDays: true } },
+          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, milestoneGraceDays: true, ...PLAN_LIFE_SELECT } },
           assignments: { where: { role: "LEAD" }, select: { role: true, status: true } },
           milestones: { select: MILESTONE_LIGHT_SELECT },
         },
@@ -87,6 +90,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
       const current = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);
       const next = reportingPeriod(today, plan.reportCadence, plan.reportDueDay);
       const currentState = stateIn(row.reports, current);
+      const window = windowOfPlanRow(plan);
+      const reportingStart = reportingStartOf(row.createdAt, window.first);
       const { light, reason } = assignmentLight({
         today,
         deadline: isoDate(row.measure.deadline),
@@ -96,7 +101,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
         everReported: row.lastReportAt !== null,
         currentPeriod: current,
         currentState,
-        reportingStart: reportingStartOf(row.createdAt, plan.issueDate),
+        reportingStart,
+        reportingEnd: window.last,
         milestones: milestonesForLight(row.measure.milestones),
         milestoneGraceDays: plan.milestoneGraceDays,
       });
@@ -104,6 +110,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
         ...row,
         light,
         reason,
+        reportingStart,
+        reportingEnd: window.last,
         currentPeriod: current,
         currentState,
         nextPeriod: next,
@@ -130,7 +138,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const measure = await db().measure.findFirst({
     where: { id: measureId, ...scope.measures(actor) },
     include: {
-      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, issueDate: true, milestoneGraceDays: true } },
+      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, milestoneGraceDays: true, ...PLAN_LIFE_SELECT } },
       section: { select: { label: true, title: true } },
       milestones: { select: MILESTONE_LIGHT_SELECT },
       assignments: {
@@ -161,12 +169,18 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const collecting = reportingPeriod(today, reportCadence, reportDueDay);
   const measureDone = leadsDone(measure.assignments);
   const milestones = { milestones: milestonesForLight(measure.milestones), milestoneGraceDays: measure.plan.milestoneGraceDays };
+  // A period outside the plan's reporting window (after its last day) is owed by nobody,
+  // and a closed plan (期满, 终止) takes no more reports: the light stays as history.
+  const window = windowOfPlanRow(measure.plan);
+  const reportingEnd = window.last;
+  const open = measure.plan.status !== "CLOSED";
+  const inWindow = (period: Period) => open && (reportingEnd === null || period.start <= reportingEnd);
   const assignments = measure.assignments.map(({ reports: states, ...a }) => {
     const reports = states.flatMap((r) => byId.get(r.id) ?? []);
     const currentState = stateIn(states, current);
     const everReported = a.lastReportAt !== null;
     const completedApproved = a.status === "COMPLETED";
-    const reportingStart = reportingStartOf(a.createdAt, measure.plan.issueDate);
+    const reportingStart = reportingStartOf(a.createdAt, window.first);
     const { light, reason } = assignmentLight({
       today,
       deadline: isoDate(measure.deadline),
@@ -177,6 +191,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       currentState,
       reportingStart,
       ...milestones,
+      reportingEnd,
     });
     /** The state of this period's report, shown to all like the light it makes. */
     const collectingState = reportFor(states, collecting)?.state ?? null;
@@ -186,10 +201,11 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     const lateState = reportFor(states, current)?.state;
     const owesLate =
       current.end >= reportingStart &&
+      inWindow(current) &&
       !isPeriodClosed(current, today, 0, reportDueDay) &&
       (!lateState || lateState === "DRAFT" || lateState === "RETURNED");
     /** The periods the unit can report on today, oldest first, each with its state and (if readable) its report. */
-    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart }).map((period) => {
+    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart, reportingEnd }).filter(inWindow).map((period) => {
       const state = stateIn(states, period);
       return { period, state, owed: isOwedState(state), report: reportFor(reports, period) ?? null };
     });
@@ -203,7 +219,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       completedApproved,
       reportingStart,
       collectingState,
-      collectingDue: collecting.end >= reportingStart,
+      collectingDue: collecting.end >= reportingStart && inWindow(collecting),
       collectingReport,
       lateReport,
       owesLate,
@@ -215,7 +231,8 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     deadline: isoDate(measure.deadline),
     ongoing: measure.ongoing,
     currentPeriod: current,
-    reportingStart: reportingStartOf(measure.createdAt, measure.plan.issueDate),
+    reportingStart: reportingStartOf(measure.createdAt, window.first),
+    reportingEnd,
     ...milestones,
     assignments: assignments.map((a) => ({
       role: a.role,

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
+import { periodOwedSql, planFirstDaySql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
@@ -47,7 +48,7 @@ const HAS_LIAISON = Prisma.sql`EXISTS (SELECT 1 FROM "User" l WHERE l."unitId" =
 /** The assignment (a, m, p) owes a report for the period [start, end] of its plan's cadence and has not sent it. */
 const owesReport = (cadence: Prisma.Sql, start: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`
   p."reportCadence"::text = ${cadence}
-  AND ${end} >= GREATEST(p."issueDate", ${chinaDay(Prisma.sql`a."createdAt"`)})
+  AND ${periodOwedSql("p", start, end, chinaDay(Prisma.sql`a."createdAt"`))}
   AND NOT EXISTS (
     SELECT 1 FROM "ProgressReport" r
     WHERE r."assignmentId" = a."id" AND r."periodStart" = ${start} AND r."state" IN ('SUBMITTED', 'APPROVED')
@@ -85,7 +86,8 @@ const CHASED_ROWS = Prisma.sql`
   ),
   chased AS MATERIALIZED (
     SELECT a."id", a."districtId", a."unitId", a."createdAt", a."measureId", m."deadline", m."ongoing",
-      p."reportCadence"::text AS "cadence", p."reportDueDay" AS "dueDay", p."issueDate"
+      p."reportCadence"::text AS "cadence", p."reportDueDay" AS "dueDay",
+      ${planFirstDaySql("p")} AS "firstDay", ${planLastDaySql("p")} AS "lastDay"
     FROM "Assignment" a
     JOIN "Measure" m ON m."id" = a."measureId"
     JOIN "Plan" p ON p."id" = m."planId"
@@ -117,7 +119,8 @@ export function reminderGroupsSql(today: string) {
       to_char(per."start", 'YYYY-MM-DD') AS "start", to_char(per."end", 'YYYY-MM-DD') AS "end", ${SAMPLE}
     FROM chased c
     JOIN per ON per."cadence" = c."cadence" AND per."dueDay" = c."dueDay"
-    WHERE per."end" >= GREATEST(c."issueDate", ${chinaDay(Prisma.sql`c."createdAt"`)})
+    WHERE per."end" >= GREATEST(c."firstDay", ${chinaDay(Prisma.sql`c."createdAt"`)})
+      AND (c."lastDay" IS NULL OR per."start" <= c."lastDay")
       AND NOT EXISTS (SELECT 1 FROM sent WHERE sent."assignmentId" = c."id" AND sent."periodStart" = per."start")
     GROUP BY c."districtId", c."unitId", per."cadence", per."start", per."end"
     UNION ALL

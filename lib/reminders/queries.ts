@@ -5,6 +5,7 @@ import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
+import { periodOwedSql } from "@/lib/plans/window-sql.ts";
 
 // The data layer of reminders (催办): which assignments are chased and which
 // reports are late, selected in SQL a page at a time (a province holds a
@@ -97,7 +98,8 @@ export function judgedPeriods(today: string) {
  * Chased assignments whose report for the period judged on `today` is late:
  * none was submitted (no report, or only a draft) or it was returned and not
  * resubmitted. A period that ended before the assignment existed (or before
- * the plan was issued) expects no report, as in lights.ts (reportingStart).
+ * the plan's reporting began), or began after the plan's last day, expects no
+ * report, as in lights.ts (reportingStart, reportingEnd).
  * With `unitId`, only that unit's; with `excludeReminded`, only those with no
  * REPORT_LATE reminder for that period yet.
  */
@@ -134,7 +136,7 @@ export async function lateReportCandidates(
       WHERE a."id" > ${page.after}::int
         ${filter.unitId === undefined ? Prisma.empty : Prisma.sql`AND a."unitId" = ${filter.unitId}::int`}
         AND ${CHASED}
-        AND per."end" >= GREATEST(p."issueDate", (a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date)
+        AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, Prisma.sql`(a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`)}
         AND NOT EXISTS (
           SELECT 1 FROM "ProgressReport" r
           WHERE r."assignmentId" = a."id" AND r."periodStart" = per."start" AND r."state" IN ('SUBMITTED', 'APPROVED')

@@ -118,6 +118,8 @@ export async function listUrgeTargets(actor: Actor, measureId: number) {
     sameAsCollecting: detail.latestDue.key === detail.collecting.key,
   };
   return {
+    /** The plan is closed (期满 or 终止): its measures are history and nobody is chased. */
+    planClosed: detail.measure.plan.status === "CLOSED",
     /** Every lead unit's completion approved: nobody is chased any more. */
     measureCompleted: detail.overall.reason === "已完成",
     collecting: periods.collecting,

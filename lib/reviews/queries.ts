@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client.ts";
+import { periodOwedSql } from "@/lib/plans/window-sql.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -296,7 +297,7 @@ export async function loadPeriodLedger(actor: Actor, districtId: number, periodK
     LEFT JOIN "User" rv ON rv."id" = r."reviewerId"
     WHERE a."districtId" = ${district.id}::int
       AND pl."status" = 'IN_FORCE' AND pl."reportCadence"::text = ${cadence}
-      AND GREATEST(pl."issueDate", (a."createdAt" + interval '8 hours')::date) <= ${end}::date
+      AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${end}::date`, Prisma.sql`(a."createdAt" + interval '8 hours')::date`)}
     ORDER BY pl."id", m."sortOrder", m."id", (a."role" = 'LEAD') DESC, u."name", a."id"`;
   const rows: LedgerRow[] = raw.map((r) => ({
     assignmentId: r.assignmentId,
@@ -337,7 +338,7 @@ export async function loadOverdueNotice(actor: Actor, districtId: number, period
     JOIN "Unit" u ON u."id" = a."unitId"
     WHERE a."districtId" = ${ledger.district.id}::int
       AND pl."status" = 'IN_FORCE' AND pl."reportCadence"::text = ${cadence}
-      AND GREATEST(pl."issueDate", (a."createdAt" + interval '8 hours')::date) <= ${ledger.period.end}::date
+      AND ${periodOwedSql("pl", Prisma.sql`${ledger.period.start}::date`, Prisma.sql`${ledger.period.end}::date`, Prisma.sql`(a."createdAt" + interval '8 hours')::date`)}
       AND a."status" <> 'COMPLETED' AND u."active"
       AND NOT (EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
            AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'))

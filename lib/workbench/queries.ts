@@ -1,6 +1,6 @@
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { listMyTasks, reportingStartOf, type TaskFilter } from "@/lib/progress/queries.ts";
+import { listMyTasks, type TaskFilter } from "@/lib/progress/queries.ts";
 import { listMyRectifications } from "@/lib/inspections/queries.ts";
 import {
   arrangeByUrgency,
@@ -34,7 +34,8 @@ function taskItem(task: Task, today: string): WorkItem {
     deadline: isoDate(task.measure.deadline),
     ongoing: task.measure.ongoing,
     completed,
-    reportingStart: reportingStartOf(task.createdAt, task.measure.plan.issueDate),
+    reportingStart: task.reportingStart,
+    reportingEnd: task.reportingEnd,
     currentPeriod: task.currentPeriod,
     currentState: task.currentState,
     nextPeriod: task.nextPeriod,
@@ -80,7 +81,9 @@ export async function loadWorkbench(actor: Actor, view: WorkView | null, today =
   // Plans may differ in cadence: the earliest due date among the open tasks speaks for the unit.
   const open = taskItems.filter((i): i is Extract<WorkItem, { kind: "TASK" }> => i.kind === "TASK" && i.urgency.group !== "DONE");
   const byDue = <P extends { dueDate: string }>(periods: P[]) => periods.sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))[0] ?? null;
-  const collecting = byDue(open.map((i) => i.task.nextPeriod));
+  // A plan past its reporting window collects nothing: its period counts down for nobody.
+  const owing = open.filter((i) => i.task.reportingEnd === null || i.task.nextPeriod.start <= i.task.reportingEnd);
+  const collecting = byDue(owing.map((i) => i.task.nextPeriod));
   const late = open.filter((i) => i.urgency.lateReport);
   const lastDue = byDue(late.map((i) => i.task.currentPeriod));
   const countdown: Countdown | null = collecting ? periodCountdown(today, collecting) : null;

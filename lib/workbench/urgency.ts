@@ -74,6 +74,8 @@ export type TaskFacts = {
   completed: boolean;
   /** First day reports are owed (reportingStartOf); periods ending before it owe none. */
   reportingStart: string | null;
+  /** Last day of the plan's reporting window (lib/plans/life.ts); periods starting after it owe none. */
+  reportingEnd?: string | null;
   /** latestDuePeriod(today): its report is late if missing. */
   currentPeriod: Period;
   currentState: ReportStateForPeriod;
@@ -97,7 +99,8 @@ function groupOf(flags: UrgencyFlags): UrgencyGroup {
 
 export function taskUrgency(t: TaskFacts): Urgency {
   if (t.completed) return { group: "DONE", flags: NO_FLAGS, sortDate: null };
-  const owes = (period: Period) => t.reportingStart === null || period.end >= t.reportingStart;
+  const owes = (period: Period) =>
+    (t.reportingStart === null || period.end >= t.reportingStart) && (t.reportingEnd == null || period.start <= t.reportingEnd);
   const daysLeft = !t.ongoing && t.deadline !== null ? daysBetween(t.today, t.deadline) : null;
   const pastDeadline = daysLeft !== null && daysLeft < 0;
   const lateReport = owes(t.currentPeriod) && MISSING.has(t.currentState) && t.today > t.currentPeriod.dueDate;

@@ -571,3 +571,45 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
     expect(after.chapters.filter((c) => c.chapterId !== chapter.id)).toEqual(before.chapters);
   });
 });
+
+describe("a plan's reporting window (issue 15): the SQL facts and lights.ts agree", () => {
+  // On 2024-10-15 the quarter judged is 2024-Q3. Three plans of district A, each
+  // with one measure of 区财政局 (F) never reported, entered long before:
+  //   past    in force, 2019–2023: Q3 2024 lies after its last day, nobody owes it;
+  //   ended   终止 on 2024-06-15: likewise;
+  //   within  终止 on 2024-08-31: it was in force during Q3, whose report is still owed.
+  it("a period after the plan's window is not 未报送, nor expected; one overlapping it is", async () => {
+    const A = world.a.region.id;
+    const past = await createPlan(db(), { regionId: A, title: "期末已过的规划", periodStart: 2019, periodEnd: 2023 });
+    const ended = await createPlan(db(), { regionId: A, title: "六月终止的规划" });
+    const within = await createPlan(db(), { regionId: A, title: "八月终止的规划" });
+    await db().plan.update({ where: { id: ended.id }, data: { status: "CLOSED", endKind: "TERMINATED", endedOn: day("2024-06-15"), endReason: "调整" } });
+    await db().plan.update({ where: { id: within.id }, data: { status: "CLOSED", endKind: "TERMINATED", endedOn: day("2024-08-31"), endReason: "调整" } });
+    const ids: Record<string, number> = {};
+    for (const [key, plan] of [["past", past], ["ended", ended], ["within", within]] as const) {
+      ids[key] = (await createMeasure(db(), { planId: plan.id, code: "1", ongoing: true, leadUnitIds: [units.F] })).id;
+      await db().measure.update({ where: { id: ids[key] }, data: { createdAt: day("2020-01-01") } });
+      await db().assignment.updateMany({ where: { measureId: ids[key] }, data: { createdAt: day("2020-01-01") } });
+    }
+    const expectations = [
+      ["past", past.id, "GREY", 0],
+      ["ended", ended.id, "GREY", 0],
+      ["within", within.id, "YELLOW", 1],
+    ] as const;
+    for (const [key, planId, light, expected] of expectations) {
+      const listed = (await listDashboardMeasures(bureau, A, { plan: planId }, TODAY, 100))!;
+      const detail = (await getMeasureDetail(bureau, ids[key]!))!;
+      expect({ key, sql: listed.rows.find((r) => r.id === ids[key])?.light }).toEqual({ key, sql: light });
+      expect({ key, js: detail.overall.light }).toEqual({ key, js: light });
+      const data = (await loadDistrictDashboard(bureau, A, { plan: planId }, TODAY))!;
+      expect({ key, expected: data.units.find((u) => u.unitId === units.F)?.expected }).toEqual({ key, expected });
+      // The measure page offers no report form for a period outside the window, nor for a closed plan.
+      expect({ key, owed: detail.assignments[0]!.periods.map((p) => p.period.key) }).toEqual({ key, owed: [] });
+    }
+    // The plan in force past its window is among the district's open plans: F owes it nothing there either.
+    const all = (await loadDistrictDashboard(bureau, A, {}, TODAY))!;
+    const before = (await loadDistrictDashboard(bureau, A, { plan: plans.quarterly }, TODAY))!;
+    expect(all.notReported.find((u) => u.unitId === units.F)?.owed).toBe(1); // m10's draft only, as before
+    expect(before.notReported.find((u) => u.unitId === units.F)?.owed).toBe(1);
+  });
+});

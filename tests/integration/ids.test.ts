@@ -9,6 +9,7 @@ import * as groups from "@/lib/groups/actions.ts";
 import * as inspections from "@/lib/inspections/actions.ts";
 import * as notifications from "@/lib/notifications/actions.ts";
 import * as plans from "@/lib/plans/actions.ts";
+import * as planLife from "@/lib/plans/life-actions.ts";
 import * as progress from "@/lib/progress/actions.ts";
 import * as regions from "@/lib/regions/actions.ts";
 import * as reminders from "@/lib/reminders/actions.ts";
@@ -55,6 +56,9 @@ const CASES: Case[] = [
     "regionId"],
   ["createEvaluation", (big) => evaluations.createEvaluation({ planId: big, title: "中期评估", snapshotDate: "2024-06-30" }), "planId"],
   ["deleteEvaluation", (big) => evaluations.deleteEvaluation({ id: big }), "id"],
+  ["createFinalEvaluation", (big) => evaluations.createFinalEvaluation({ planId: big }), "planId"],
+  ["bringPlanIntoForce", (big) => planLife.bringPlanIntoForce({ planId: big, effectiveFrom: "2026-01-01" }), "planId"],
+  ["closePlan", (big) => planLife.closePlan({ planId: big, endKind: "EXPIRED", endedOn: "2025-12-31" }), "planId"],
   ["requestDeadlineExtension measureId", (big) => extensions.requestDeadlineExtension({ measureId: big, newDeadline: "2030-12-31", reason: "工作量大" }), "measureId"],
   ["requestDeadlineExtension unitId", (big) =>
       extensions.requestDeadlineExtension({ measureId: 1, unitId: big, newDeadline: "2030-12-31", reason: "工作量大" }),

@@ -11,6 +11,7 @@ import * as unitActions from "@/lib/units/actions.ts";
 import * as groupActions from "@/lib/groups/actions.ts";
 import * as userActions from "@/lib/users/actions.ts";
 import * as planActions from "@/lib/plans/actions.ts";
+import { bringPlanIntoForce, closePlan } from "@/lib/plans/life-actions.ts";
 import * as progressActions from "@/lib/progress/actions.ts";
 import * as extensionActions from "@/lib/extensions/actions.ts";
 import * as reminderActions from "@/lib/reminders/actions.ts";
@@ -77,7 +78,7 @@ const {
   createAnnualReportCorrection,
 } = annualReportActions;
 const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
-const { createEvaluation, deleteEvaluation } = evaluationActions;
+const { createEvaluation, createFinalEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
 const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
 const { createCircular, updateCircular, approveCircular, issueCircular } = circularActions;
@@ -356,6 +357,8 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: bureau, fn: confirmParentItemProposals, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, parentItemId: w.b.measure.id }] }), code: "NOT_FOUND" },
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
+      { as: bureau, fn: closePlan, input: (w) => ({ planId: w.b.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }), code: "NOT_FOUND" },
+      { as: bureau, fn: bringPlanIntoForce, input: (w) => ({ planId: w.b.plan.id, effectiveFrom: "2024-01-01" }), code: "NOT_FOUND" },
       { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
       { as: bureau, fn: previewPlanImport, input: (w) => form({ regionId: String(w.b.region.id), text: "1. 完善行政决策程序" }), code: "VALIDATION" },
       { as: bureau, fn: commitPlanImport, input: (w) => ({ regionId: w.b.region.id, plans: [importedPlan], resolutions: {} }), code: "VALIDATION" },
@@ -372,6 +375,8 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: liaison, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.a.measure.id, parentItemId: w.a.measure.id }), code: "FORBIDDEN" },
       { as: leader, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }), code: "FORBIDDEN" },
       { as: liaison, fn: confirmParentItemProposals, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, parentItemId: w.a.measure.id }] }), code: "FORBIDDEN" },
+      { as: leader, fn: closePlan, input: (w) => ({ planId: w.a.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }), code: "FORBIDDEN" },
+      { as: liaison, fn: bringPlanIntoForce, input: (w) => ({ planId: w.a.plan.id, effectiveFrom: "2024-01-01" }), code: "FORBIDDEN" },
       { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
       { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
       { as: leader, fn: commitPlanImport, input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }), code: "FORBIDDEN" },
@@ -600,10 +605,12 @@ const MATRIX: Record<Action, CaseSet> = {
     outOfScope: [
       { as: bureau, fn: deleteEvaluation, input: (w) => ({ id: w.b.evaluation.id }), code: "NOT_FOUND" },
       { as: bureau, fn: createEvaluation, input: (w) => ({ planId: w.b.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "NOT_FOUND" },
+      { as: bureau, fn: createFinalEvaluation, input: (w) => ({ planId: w.b.plan.id }), code: "NOT_FOUND" },
     ],
     wrongRole: [
       { as: leader, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }), code: "FORBIDDEN" },
       { as: liaison, fn: createEvaluation, input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "FORBIDDEN" },
+      { as: leader, fn: createFinalEvaluation, input: (w) => ({ planId: w.a.plan.id }), code: "FORBIDDEN" },
     ],
   },
   "circular.read": {

@@ -42,7 +42,7 @@ beforeEach(async () => {
     regionId: world.a.region.id,
     unitId: world.a.units.justice.id,
   });
-  const otherPlan = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区方案" });
+  const otherPlan = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区方案", periodStart: 2026, periodEnd: 2030 });
   const otherMeasure = await createMeasure(db(), { planId: otherPlan.id, code: "1", leadUnitIds: [world.b.units.development.id] });
   otherDistrictAssignment = await db().assignment.findFirstOrThrow({ where: { measureId: otherMeasure.id } });
 });

@@ -133,6 +133,12 @@ describe("assignmentLight", () => {
     ["reporting started inside the period", { everReported: false, currentState: "NONE", reportingStart: "2024-09-25" }, "YELLOW", "本期(2024年第三季度)未报送"],
     ["reporting started on the period's last day", { everReported: false, currentState: "NONE", reportingStart: "2024-09-30" }, "YELLOW", "本期(2024年第三季度)未报送"],
     ["reporting start null", { everReported: false, currentState: "NONE", reportingStart: null }, "YELLOW", "本期(2024年第三季度)未报送"],
+    // the plan's window ended before the period began: no report expected (issue 15)
+    ["period after the plan's last day", { everReported: true, currentState: "NONE", reportingEnd: "2024-06-30" }, "GREEN", "进展正常"],
+    ["period after the plan's last day, never reported", { everReported: false, currentState: "NONE", reportingEnd: "2024-06-30" }, "GREY", "尚未启动"],
+    ["plan ended inside the period: still owed", { everReported: true, currentState: "NONE", reportingEnd: "2024-08-15" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["plan ended on the period's first day: still owed", { everReported: true, currentState: "NONE", reportingEnd: "2024-07-01" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    ["window end null", { everReported: true, currentState: "NONE", reportingEnd: null }, "YELLOW", "本期(2024年第三季度)未报送"],
 
     // no deadline, not ongoing
     ["no deadline", { deadline: null }, "GREEN", "进展正常"],
@@ -212,6 +218,8 @@ describe("measureLight", () => {
     ["nobody started, report not yet due", { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "DRAFT" })] }, "GREY", "尚未启动"],
     ["nobody started, report late", { assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
     ["nobody started, period before reporting start", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE" })] }, "GREY", "尚未启动"],
+    ["period after the plan's window", { reportingEnd: "2024-06-30", assignments: [lead({ currentState: "NONE" }), resp({ currentState: "DRAFT" })] }, "GREEN", "进展正常"],
+    ["no assignments, period after the plan's window", { reportingEnd: "2024-06-30", assignments: [] }, "GREY", "尚未启动"],
     // a unit assigned after the period ended owes no report for it, whatever the measure's start
     ["lead assigned after the period, measure older", { reportingStart: "2024-01-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-10-12" })] }, "GREY", "尚未启动"],
     ["lead assigned before the period, measure newer", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-01-01" })] }, "YELLOW", "本期(2024年第三季度)未报送"],

@@ -20,6 +20,18 @@ describe("periodsInPlay: the late period (while it accepts reports and was owed)
   });
 });
 
+describe("periodsInPlay: a plan's reporting window ends on its last day (reportingEnd)", () => {
+  it.each([
+    ["a 2021–2025 plan owes no 2026 period", "2026-12-06", "2025-12-31", []],
+    ["a plan ended on 15 November still owes Q4, which it was in force for", "2026-12-06", "2026-11-15", ["2026-Q3", "2026-Q4"]],
+    ["a plan ended on 30 September owes the late Q3, not Q4", "2026-12-06", "2026-09-30", ["2026-Q3"]],
+    ["its last quarter's report is still owed early next year", "2026-01-05", "2025-12-31", ["2025-Q3", "2025-Q4"]],
+    ["no end: as before", "2026-12-06", null, ["2026-Q3", "2026-Q4"]],
+  ])("%s", (_case, today, reportingEnd, keys) => {
+    expect(periodsInPlay({ ...base, today, reportingStart: "2021-01-01", reportingEnd }).map((p) => p.key)).toEqual(keys);
+  });
+});
+
 describe("owedPeriods: oldest still owed first", () => {
   const input = { ...base, today: "2026-12-06", reportingStart: "2026-01-01" };
   it.each<[string, Record<string, ReportStateForPeriod>, string[]]>([

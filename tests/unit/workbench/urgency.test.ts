@@ -43,6 +43,10 @@ describe("taskUrgency: the group and the flags behind the counts", () => {
     ["Q3 report only a draft (late)", { currentState: "DRAFT", nextState: "NONE" }, "OVERDUE", ["overdue", "due"]],
     ["Q3 missing but assigned after Q3 ended: nothing late", { currentState: "NONE", nextState: "NONE", reportingStart: "2026-11-02" }, "DUE", ["due"]],
     ["Q4 report owed", { nextState: "NONE" }, "DUE", ["due"]],
+    // The plan's reporting window (issue 15): a period starting after its last day is owed by nobody.
+    ["plan ended 2025: neither Q3 nor Q4 owed", { currentState: "NONE", nextState: "NONE", reportingEnd: "2025-12-31" }, "UPCOMING", []],
+    ["plan ended 30 September: Q3 late, Q4 not owed", { currentState: "NONE", nextState: "NONE", reportingEnd: "2026-09-30" }, "OVERDUE", ["overdue"]],
+    ["plan ended 2025, deadline passed: still overdue", { nextState: "NONE", deadline: "2026-11-30", reportingEnd: "2025-12-31" }, "OVERDUE", ["overdue"]],
     ["Q4 report a draft", { nextState: "DRAFT" }, "DUE", ["due"]],
     ["Q4 owed and deadline in 20 days", { nextState: "NONE", deadline: "2026-12-26" }, "DUE", ["due", "soon"]],
     ["Q4 submitted, deadline today", { deadline: TODAY }, "UPCOMING", ["soon"]],

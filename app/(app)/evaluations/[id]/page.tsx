@@ -17,8 +17,9 @@ import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { percent } from "@/components/dashboard/format.ts";
 import { DeleteEvaluationButton } from "@/components/evaluations/delete-evaluation-button.tsx";
 import { evaluationRate } from "@/lib/evaluations/queries.ts";
+import { EVALUATION_KIND_LABELS } from "@/lib/evaluations/schema.ts";
 
-export const metadata: Metadata = { title: "中期评估报告" };
+export const metadata: Metadata = { title: "评估报告" };
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -61,7 +62,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         }
       />
       <p className="mb-4 text-sm text-slate-600">
-        由 {evaluation.createdByName} 于 {evaluation.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 生成;评估快照生成后不再变化。
+        {EVALUATION_KIND_LABELS[evaluation.kind]}
+        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于 {evaluation.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 生成;评估快照生成后不再变化。
       </p>
 
       <StatCards
@@ -114,6 +116,26 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
           ))}
         </Table>
       </Section>
+      {evaluation.kind === "FINAL" && (
+        <Section id="unfinished" title={`规划期末未完成的举措(${report.unfinished.length} 项)`}>
+          <Table caption="规划期末未完成的举措" head={["编号", "举措", "牵头单位", "完成时限", "期末状态", "灯号", "进度"]}>
+            {report.unfinished.length === 0 && <EmptyRow colSpan={7}>规划期末各项举措均已完成</EmptyRow>}
+            {report.unfinished.map((r) => (
+              <tr key={r.measureId}>
+                <td className={`${cell} whitespace-nowrap`}>{r.code}</td>
+                <td className={cell}>{r.text}</td>
+                <td className={cell}>{r.leadUnits}</td>
+                <td className={`${cell} whitespace-nowrap`}>{r.deadlineKind === "ONGOING" ? "长期坚持" : (r.deadline ?? "未列时限")}</td>
+                <td className={`${cell} whitespace-nowrap`}>{MEASURE_STATUS_LABELS[r.thenStatus]}</td>
+                <td className={cell}>
+                  <LightBadge light={r.thenLight} />
+                </td>
+                <td className={`${cell} tabular-nums`}>{r.percent}%</td>
+              </tr>
+            ))}
+          </Table>
+        </Section>
+      )}
       <Section id="details" title="附:举措明细(基准日状态)">
         <Table caption="举措明细" head={["编号", "举措", "章节", "牵头单位", "完成时限", "状态", "灯号", "进度"]}>
           {comparison.rows.length === 0 && <EmptyRow colSpan={8}>该规划没有举措</EmptyRow>}

@@ -17,6 +17,8 @@ import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 import { getPlanDecomposition } from "@/lib/plans/decomposition.ts";
 import { PlanParentForm } from "@/components/plans/decomposition-forms.tsx";
 import { ItemRollupCell, MeasureItemCell } from "@/components/plans/decomposition-cells.tsx";
+import { getPlanLife } from "@/lib/plans/life-queries.ts";
+import { PlanLifePanel } from "@/components/plans/plan-life-panel.tsx";
 
 export const metadata: Metadata = { title: "规划详情" };
 
@@ -30,6 +32,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const decomposition = (await getPlanDecomposition(actor, plan.id))!;
   // A 规划 others divide shows each item's roll-up; a plan dividing one shows the item each measure implements.
   const decompositionColumn = decomposition.plan.children.length > 0 ? "分解落实" : plan.parentId ? "落实的上级规划条目" : null;
+  const life = await getPlanLife(actor, plan.id);
   const sectionTitle = new Map(plan.sections.map((s) => [s.id, `${s.label}${s.title}`]));
   const sectionArea = new Map(plan.sections.map((s) => [s.id, outlineAreaName(s.outlineArea)]));
   const canManage = can(actor, "plan.manage", { regionId: plan.regionId });
@@ -63,6 +66,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </a>
         }
       />
+      {life && <PlanLifePanel planId={plan.id} life={life} />}
       {canManage && (
         <>
           <ReportingForm planId={plan.id} cadence={plan.reportCadence} dueDay={plan.reportDueDay} graceDays={plan.milestoneGraceDays} />

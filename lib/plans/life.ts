@@ -1,0 +1,169 @@
+import type { PlanEndKind, PlanStatus } from "@/lib/generated/prisma/enums.ts";
+
+// The life of a plan: 草案 → 施行 (from a date) → 期满 or 终止. Pure rules, so
+// the actions, the pages and every query that decides whether a report is owed
+// agree on them. Dates are Beijing calendar dates "YYYY-MM-DD".
+//
+// The reporting window is [first, last]: the plan owes reports for the periods
+// that overlap it. first = the 施行 date (effectiveFrom), else the issue date
+// (null: from the import, as before plans had a life); last = the day a CLOSED
+// plan ended (endedOn), else 31 December of periodEnd (null: open-ended).
+// A unit's own first day is the later of first and its assignment's creation
+// (reportingStartOf in lib/progress/queries.ts).
+
+/** The life state as shown: CLOSED splits into 期满 and 终止 by endKind. */
+export type PlanLifeState = "DRAFT" | "IN_FORCE" | "EXPIRED" | "TERMINATED";
+
+export const PLAN_LIFE_LABELS: Record<PlanLifeState, string> = {
+  DRAFT: "草案",
+  IN_FORCE: "施行中",
+  EXPIRED: "期满",
+  TERMINATED: "终止",
+};
+
+export type PlanLifeFacts = {
+  status: PlanStatus;
+  endKind: PlanEndKind | null;
+  periodEnd: number | null;
+  effectiveFrom: string | null;
+  issueDate: string | null;
+  endedOn: string | null;
+};
+
+export function planLifeState(plan: Pick<PlanLifeFacts, "status" | "endKind">): PlanLifeState {
+  if (plan.status !== "CLOSED") return plan.status;
+  // A plan closed before plans had an end kind is taken as having run its course.
+  return plan.endKind === "TERMINATED" ? "TERMINATED" : "EXPIRED";
+}
+
+/** 31 December of the plan's last year: the day it expires (期满); null without a periodEnd. */
+export function expiryDate(plan: Pick<PlanLifeFacts, "periodEnd">): string | null {
+  return plan.periodEnd === null ? null : `${String(plan.periodEnd).padStart(4, "0")}-12-31`;
+}
+
+export type ReportingWindow = {
+  /** First day the plan owes reports (its 施行 date, else its issue date); null: from the import. */
+  first: string | null;
+  /** Last day it owes reports (endedOn when closed, else 31 Dec of periodEnd); null: open-ended. */
+  last: string | null;
+};
+
+export function reportingWindow(plan: PlanLifeFacts): ReportingWindow {
+  const first = plan.effectiveFrom ?? plan.issueDate;
+  const last = plan.status === "CLOSED" && plan.endedOn !== null ? plan.endedOn : expiryDate(plan);
+  return { first, last };
+}
+
+/** A period is owed only if it overlaps the window: it ends on or after its first day and starts on or before its last. */
+export function periodInWindow(period: { start: string; end: string }, window: ReportingWindow): boolean {
+  return (window.first === null || period.end >= window.first) && (window.last === null || period.start <= window.last);
+}
+
+// ---------------------------------------------------------------------------
+// Transitions
+
+export type LifeTransition =
+  | { to: "IN_FORCE"; effectiveFrom: string }
+  | { to: "EXPIRED"; endedOn: string }
+  | { to: "TERMINATED"; endedOn: string; reason: string };
+
+/** What a transition changes on the plan row. */
+export type LifeChange = {
+  status: PlanStatus;
+  effectiveFrom?: string;
+  endKind?: PlanEndKind;
+  endedOn?: string;
+  endReason?: string;
+};
+
+/** Why a transition is refused: a field and its Chinese message (the action's field error). */
+export type LifeRefusal = { field: "effectiveFrom" | "endedOn" | "reason" | "_form"; message: string };
+
+export type LifeDecision = { ok: true; change: LifeChange } | { ok: false; refusal: LifeRefusal };
+
+const refuse = (field: LifeRefusal["field"], message: string): LifeDecision => ({ ok: false, refusal: { field, message } });
+
+/**
+ * Whether `transition` is allowed for `plan` on `today`, and what it changes:
+ *   DRAFT → IN_FORCE   施行 from effectiveFrom;
+ *   IN_FORCE → EXPIRED 期满 on 31 Dec of periodEnd (endedOn must be that day),
+ *                      confirmed by the bureau once that day has come;
+ *   IN_FORCE → TERMINATED 终止 early: endedOn not before it came into force nor
+ *                      after today, not after its expiry, with a reason.
+ * A CLOSED plan is history: nothing moves it again.
+ */
+export function decideTransition(plan: PlanLifeFacts, transition: LifeTransition, today: string): LifeDecision {
+  const state = planLifeState(plan);
+  switch (transition.to) {
+    case "IN_FORCE": {
+      if (state !== "DRAFT") return refuse("_form", `该规划${PLAN_LIFE_LABELS[state]},不能再施行`);
+      return { ok: true, change: { status: "IN_FORCE", effectiveFrom: transition.effectiveFrom } };
+    }
+    case "EXPIRED": {
+      if (state !== "IN_FORCE") return refuse("_form", `该规划${PLAN_LIFE_LABELS[state]},不能确认期满`);
+      const expiry = expiryDate(plan);
+      if (expiry === null) return refuse("_form", "该规划没有规划期末年份,不能确认期满,请改用终止");
+      if (transition.endedOn !== expiry) return refuse("endedOn", `期满日期应为规划期末(${expiry})`);
+      if (today < expiry) return refuse("endedOn", `规划期末(${expiry})尚未到来,不能确认期满`);
+      return { ok: true, change: { status: "CLOSED", endKind: "EXPIRED", endedOn: expiry } };
+    }
+    case "TERMINATED": {
+      if (state !== "IN_FORCE") return refuse("_form", `该规划${PLAN_LIFE_LABELS[state]},不能终止`);
+      const reason = transition.reason.trim();
+      if (!reason) return refuse("reason", "请填写终止原因");
+      const { first } = reportingWindow(plan);
+      if (first !== null && transition.endedOn < first) return refuse("endedOn", `终止日期不能早于施行日期(${first})`);
+      if (transition.endedOn > today) return refuse("endedOn", `终止日期不能晚于今天(${today})`);
+      const expiry = expiryDate(plan);
+      if (expiry !== null && transition.endedOn > expiry) return refuse("endedOn", `终止日期不能晚于规划期末(${expiry}),期满请确认期满`);
+      return { ok: true, change: { status: "CLOSED", endKind: "TERMINATED", endedOn: transition.endedOn, endReason: reason } };
+    }
+  }
+}
+
+/** The transitions the plan page offers for a plan's state on `today` (buttons; the action decides again). */
+export function availableTransitions(plan: PlanLifeFacts, today: string): LifeTransition["to"][] {
+  const state = planLifeState(plan);
+  if (state === "DRAFT") return ["IN_FORCE"];
+  if (state !== "IN_FORCE") return [];
+  const expiry = expiryDate(plan);
+  return expiry !== null && today >= expiry ? ["EXPIRED", "TERMINATED"] : ["TERMINATED"];
+}
+
+// ---------------------------------------------------------------------------
+// From a plan row (DATE columns as Prisma returns them)
+
+/** The plan columns the life rules read: spread into a Prisma `select`. */
+export const PLAN_LIFE_SELECT = {
+  status: true,
+  endKind: true,
+  periodEnd: true,
+  effectiveFrom: true,
+  issueDate: true,
+  endedOn: true,
+} as const;
+
+export type PlanLifeRow = {
+  status: PlanStatus;
+  endKind: PlanEndKind | null;
+  periodEnd: number | null;
+  effectiveFrom: Date | null;
+  issueDate: Date | null;
+  endedOn: Date | null;
+};
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+export function planLifeFacts(row: PlanLifeRow): PlanLifeFacts {
+  return {
+    status: row.status,
+    endKind: row.endKind,
+    periodEnd: row.periodEnd,
+    effectiveFrom: day(row.effectiveFrom),
+    issueDate: day(row.issueDate),
+    endedOn: day(row.endedOn),
+  };
+}
+
+/** The reporting window of a plan row. */
+export const windowOfPlanRow = (row: PlanLifeRow): ReportingWindow => reportingWindow(planLifeFacts(row));
