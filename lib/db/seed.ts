@@ -17,6 +17,12 @@ import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
 import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
 import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
 import { seedDemoInspections } from "@/lib/inspections/demo.ts";
+import { changePlanLife, expirePlan } from "@/lib/plans/life-write.ts";
+import { writeFinalEvaluation } from "@/lib/evaluations/write.ts";
+import { carryAllUnfinished, createSuccessorPlanIn } from "@/lib/succession/write.ts";
+import { approveCircular, createCircularDraft, issueCircular } from "@/lib/circulars/workflow.ts";
+import { createAndPublishAssessment } from "@/lib/assessments/lifecycle.ts";
+import { completeMilestoneAs, setAnnualTargets } from "@/lib/targets/targets.ts";
 import {
   addDays,
   latestDuePeriod,
@@ -133,7 +139,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions = 
         const actor = await actorFor(tx, plan.importedBy);
         const planIds = await importDemoPlans(tx, actor, regionIds.get(plan.region)!, plan.file, plan.issueDate);
         if (plan.progress) {
-          await seedDemoProgress(tx, { planIds, today, issueDate: plan.issueDate });
+          await seedDemoStory(tx, { planIds, today, issueDate: plan.issueDate });
           await seedDemoInspections(tx, { districtId: regionIds.get(plan.region)!, today });
         }
       }
@@ -208,6 +214,102 @@ async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName:
     data: { status: "IN_FORCE", reportCadence: "QUARTERLY", reportDueDay: 10 },
   });
   return planIds;
+}
+
+// ---------------------------------------------------------------------------
+// 下陆区's story up to `today` (issue 15): its three 2021–2025 plans collected
+// reports to their last quarter, ended with 2025 (期满) and were closed by the
+// bureau once the last reports were in, each with its 终期评估; their
+// unfinished measures were carried (结转) into the district's 2026 工作要点,
+// which collects this year's reports. The bureau issued a 通报 on the last
+// quarter due and published the 2025 考核. Each step goes through the domain's
+// own writer, audited, as the bureau would have done it.
+
+const PLANS_END = "2025-12-31";
+/** After the last quarter's reports were due (10 January), the bureau closed the old plans and issued the new one. */
+const CLOSED_ON = "2026-01-20";
+const SUCCESSOR_TITLE = "下陆区2026年法治建设工作要点";
+/** The dates the 工作要点 gives its carried measures, in turn (a quarter of them 长期坚持). */
+const CARRIED_DEADLINES = [
+  { deadline: "2026-06-30", deadlineText: "2026年6月底前" },
+  { deadline: "2026-09-30", deadlineText: "2026年9月底前" },
+  { deadline: "2026-12-31", deadlineText: "2026年底前" },
+  null,
+] as const;
+
+async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; issueDate: string }) {
+  const { planIds, today, issueDate } = input;
+  if (today <= CLOSED_ON) {
+    // Before the plans ended and were closed: they are simply in force.
+    await seedDemoProgress(tx, { planIds, today, issueDate });
+    return;
+  }
+  await seedDemoProgress(tx, { planIds, today, issueDate, until: PLANS_END });
+  const bureau = await actorFor(tx, "xialu.bureau");
+  for (const planId of planIds) {
+    await expirePlan(tx, bureau, planId, CLOSED_ON);
+    await writeFinalEvaluation(tx, bureau, planId);
+  }
+
+  const successor = await createSuccessorPlanIn(tx, bureau, { predecessorId: planIds[0]!, title: SUCCESSOR_TITLE, periodStart: 2026, periodEnd: 2026 });
+  for (const planId of planIds) await carryAllUnfinished(tx, bureau, planId, successor.id, CLOSED_ON);
+  const carried = await tx.measure.findMany({ where: { planId: successor.id }, orderBy: { sortOrder: "asc" }, select: { id: true, ongoing: true } });
+  for (const [index, measure] of carried.entries()) {
+    const due = measure.ongoing ? null : CARRIED_DEADLINES[index % CARRIED_DEADLINES.length]!;
+    await tx.measure.update({
+      where: { id: measure.id },
+      data: due
+        ? { deadline: new Date(`${due.deadline}T00:00:00Z`), deadlineText: due.deadlineText, ongoing: false }
+        : { deadline: null, deadlineText: "长期坚持", ongoing: true },
+    });
+  }
+  await tx.plan.update({
+    where: { id: successor.id },
+    data: { kind: "WORK_POINTS", issuer: "中共下陆区委全面依法治区委员会办公室", documentNumber: "下法治办〔2026〕1号", issueDate: new Date(`${CLOSED_ON}T00:00:00Z`) },
+  });
+  await changePlanLife(tx, bureau, successor.id, { to: "IN_FORCE", effectiveFrom: "2026-01-01" }, CLOSED_ON);
+  await seedDemoProgress(tx, { planIds: [successor.id], today, issueDate: CLOSED_ON });
+  await seedDemoTargets(tx, { planId: successor.id, today });
+
+  // The 通报 of the last quarter due, and the 2025 考核, once the bureau had them.
+  const quarter = latestDuePeriod(today, "QUARTERLY", 10);
+  const region = await tx.plan.findUniqueOrThrow({ where: { id: successor.id }, select: { regionId: true } });
+  const draft = await createCircularDraft(tx, bureau, { regionId: region.regionId, kind: "QUARTERLY", periodKey: quarter.key }, today);
+  const approved = await approveCircular(tx, bureau, draft.id);
+  await issueCircular(tx, bureau, approved.id, undefined, today);
+  await createAndPublishAssessment(tx, bureau, region.regionId, 2025, today);
+}
+
+/**
+ * 区司法局 (the demo liaison's unit) set its year's target, indicators and
+ * milestones for the first carried measure it leads: one milestone done, one
+ * missed (yellow), so the measure page shows both.
+ */
+async function seedDemoTargets(tx: Tx, input: { planId: number; today: string }) {
+  const liaison = await actorFor(tx, "xialu.liaison");
+  const measure = await tx.measure.findFirst({
+    where: { planId: input.planId, ongoing: true, assignments: { some: { unitId: liaison.unitId!, role: "LEAD" } } },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true },
+  });
+  if (!measure) return;
+  const year = Number(input.today.slice(0, 4));
+  // Missed five days ago: yellow until the plan's grace has passed.
+  const missed = addDays(input.today, -5) >= `${year}-01-01` ? addDays(input.today, -5) : `${year}-01-01`;
+  await setAnnualTargets(tx, liaison, measure.id, year, {
+    target: "年内完成重点领域执法人员轮训,行政执法案卷评查全覆盖",
+    indicators: [
+      { name: "执法人员培训", unitOfMeasure: "人次", targetValue: "300" },
+      { name: "案卷评查", unitOfMeasure: "件", targetValue: "120" },
+    ],
+    milestones: [
+      { title: "制定年度培训计划", dueDate: `${year}-03-31` },
+      { title: "完成案卷评查", dueDate: missed },
+      { title: "形成年度评查报告", dueDate: `${year}-12-20` },
+    ],
+  });
+  const first = await tx.milestone.findFirst({ where: { measureId: measure.id, title: "制定年度培训计划" }, select: { id: true } });
+  if (first) await completeMilestoneAs(tx, liaison, first.id, beijingTime(`${year}-03-20`, 15));
 }
 
 // ---------------------------------------------------------------------------
@@ -331,8 +433,8 @@ function workTime(rng: () => number, date: string): Date {
   return new Date(beijingTime(date, between(rng, 9, 17)).getTime() + between(rng, 0, 59) * 60_000);
 }
 
-async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: string; issueDate: string }) {
-  const { planIds, today, issueDate } = input;
+async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: string; issueDate: string; until?: string }) {
+  const { planIds, today, issueDate, until } = input;
   const now = Date.now();
   // The seed may run for a date other than the real one (tests); nothing is ever later than that day's end.
   const horizon = Math.min(now, beijingTime(today, 0).getTime() + 86_400_000 - 1);
@@ -379,8 +481,11 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
   const cadence = plans[0]!.reportCadence;
   const dueDay = plans[0]!.reportDueDay;
   const first = periodContaining(addDays(issueDate, 1), cadence, dueDay);
-  const latest = latestDuePeriod(today, cadence, dueDay);
+  // A plan that ended (until) was reported on up to its last period, and is collecting nothing now.
+  const latestDue = latestDuePeriod(today, cadence, dueDay);
+  const latest = until && latestDue.end > until ? periodContaining(until, cadence, dueDay) : latestDue;
   const collecting = reportingPeriod(today, cadence, dueDay);
+  const collectingNow = !until || collecting.start <= until;
   const history = latest.start >= first.start ? periodsBetween(first.start, latest.start, cadence, dueDay) : [];
   const specs: ReportSpec[] = [];
   const recentMeasureIds: number[] = [];
@@ -411,6 +516,8 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
       let profile = deadline
         ? DEADLINE_PROFILES[datedIndex++ % DEADLINE_PROFILES.length]!
         : undatedProfile(mrng, measure.assignments.length);
+      // Nothing is extended or newly divided in a plan that has ended.
+      if (until && (profile === "extended" || profile === "recent")) profile = "diligent";
 
       // When the measure's lead units completed it (index into history), if they did.
       let completeAt: number | null = null;
@@ -497,7 +604,7 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
           if (completing) break;
         }
         // The period being collected now: a few units report early, most once it has ended.
-        if (completeAt !== null) continue;
+        if (completeAt !== null || !collectingNow) continue;
         const running = today <= collecting.end;
         const elapsed = (toDayNumber(today) - toDayNumber(collecting.end)) / (toDayNumber(collecting.dueDate) - toDayNumber(collecting.end));
         if (rng() >= (running ? 0.12 : 0.2 + 0.6 * elapsed)) continue;
@@ -529,7 +636,7 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
     .flatMap((p) => p.measures.filter((m) => !completedMeasureIds.has(m.id)).flatMap((m) => m.assignments))
     .filter((a) => a.unit.id === justiceUnitId);
   const collected = (assignmentId: number) => specs.findIndex((s) => s.assignmentId === assignmentId && s.period.key === collecting.key);
-  if (reportable.length > 0 && reportable.every((a) => collected(a.id) >= 0)) specs.splice(collected(reportable[0]!.id), 1);
+  if (collectingNow && reportable.length > 0 && reportable.every((a) => collected(a.id) >= 0)) specs.splice(collected(reportable[0]!.id), 1);
 
   // Measures divided among units only this quarter owe their first report from this period on.
   const assignedLately = beijingTime(collecting.start, 9);
@@ -612,7 +719,8 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
     ORDER BY e."at", e."step", e."entityId"`;
 
   // A return reaches the unit's liaison at once (returnProgressReport), in the
-  // same words; the ones still open are unread.
+  // same words; the ones still open are unread. An ended plan's are long settled.
+  if (until) return;
   const returned = await tx.progressReport.findMany({
     where: { assignment: { measure: { planId: { in: planIds } } }, state: "RETURNED", periodStart: { gte: new Date(`${latest.start}T00:00:00Z`) } },
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],

@@ -289,13 +289,40 @@ describe("seedDemoData", () => {
       expect(count("GREEN", /已完成/)).toBeGreaterThan(10);
       expect(count("GREY")).toBeGreaterThan(0);
 
-      const plans = await db().plan.findMany({ include: { region: true } });
+      const plans = await db().plan.findMany({ include: { region: true }, orderBy: { id: "asc" } });
       expect(new Set(plans.map((p) => p.region.name))).toEqual(new Set(["下陆区", "宝山区", "怀柔区"]));
-      for (const plan of plans) {
+      // 下陆区's three 2021–2025 plans ended with 2025 (期满), each with its 终期评估; the
+      // 2026 工作要点 that took their unfinished measures (结转) is in force since 1 January.
+      const xialu = plans.filter((p) => p.region.name === "下陆区");
+      const successor = xialu.find((p) => p.title === "下陆区2026年法治建设工作要点")!;
+      const ended = xialu.filter((p) => p.id !== successor.id);
+      expect(ended).toHaveLength(3);
+      for (const plan of ended) {
+        expect(plan).toMatchObject({ status: "CLOSED", endKind: "EXPIRED", endedOn: new Date("2025-12-31T00:00:00Z"), issueDate: new Date("2021-06-30T00:00:00Z") });
+        expect(await db().evaluation.findMany({ where: { planId: plan.id }, select: { kind: true, snapshotDate: true } })).toEqual([
+          { kind: "FINAL", snapshotDate: new Date("2025-12-31T00:00:00Z") },
+        ]);
+      }
+      expect(successor).toMatchObject({ status: "IN_FORCE", effectiveFrom: new Date("2026-01-01T00:00:00Z"), predecessorId: ended[0]!.id, periodStart: 2026, periodEnd: 2026 });
+      // Every measure of the 工作要点 carries an unfinished one of the ended plans, and none was carried twice.
+      const carried = await db().measure.findMany({ where: { planId: successor.id }, select: { previousId: true, succession: true, previous: { select: { planId: true } } } });
+      expect(carried.length).toBeGreaterThan(20);
+      expect(carried.every((m) => m.succession === "CARRIED" && ended.some((p) => p.id === m.previous?.planId))).toBe(true);
+      expect(new Set(carried.map((m) => m.previousId)).size).toBe(carried.length);
+      for (const plan of plans.filter((p) => p.region.name !== "下陆区")) {
         // 002 (怀柔区) carries its own date of issue.
         const issueDate = new Date(plan.region.name === "怀柔区" ? "2021-12-24T00:00:00Z" : "2021-06-30T00:00:00Z");
         expect(plan).toMatchObject({ status: "IN_FORCE", reportCadence: "QUARTERLY", reportDueDay: 10, issueDate });
       }
+      // One 通报 issued on the last quarter due, to the liaisons' inboxes; the 2025 考核 published.
+      const circulars = await db().circular.findMany({ select: { status: true, periodStart: true, figures: true } });
+      expect(circulars).toHaveLength(1);
+      expect(circulars[0]).toMatchObject({ status: "ISSUED", periodStart: new Date(`${latestDuePeriod(today, "QUARTERLY", 10).start}T00:00:00Z`) });
+      expect(circulars[0]!.figures).not.toBeNull();
+      expect(await db().notification.count({ where: { kind: "CIRCULAR" } })).toBeGreaterThan(10);
+      const assessments = await db().assessment.findMany({ select: { year: true, status: true, _count: { select: { items: true } } } });
+      expect(assessments).toEqual([{ year: 2025, status: "PUBLISHED", _count: { items: expect.any(Number) } }]);
+      expect(assessments[0]!._count.items).toBeGreaterThan(10);
 
       // Reports: mostly approved by 王司法, some returned with a comment, some waiting, all by the unit's own liaison.
       const bureau = await db().user.findUniqueOrThrow({ where: { login: "xialu.bureau" } });
