@@ -253,14 +253,18 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
 
   const successor = await createSuccessorPlanIn(tx, bureau, { predecessorId: planIds[0]!, title: SUCCESSOR_TITLE, periodStart: 2026, periodEnd: 2026 });
   for (const planId of planIds) await carryAllUnfinished(tx, bureau, planId, successor.id, CLOSED_ON);
+  // The 工作要点 numbers its measures afresh (each says where it came from) and dates them within 2026.
   const carried = await tx.measure.findMany({ where: { planId: successor.id }, orderBy: { sortOrder: "asc" }, select: { id: true, ongoing: true } });
   for (const [index, measure] of carried.entries()) {
     const due = measure.ongoing ? null : CARRIED_DEADLINES[index % CARRIED_DEADLINES.length]!;
     await tx.measure.update({
       where: { id: measure.id },
-      data: due
-        ? { deadline: new Date(`${due.deadline}T00:00:00Z`), deadlineText: due.deadlineText, ongoing: false }
-        : { deadline: null, deadlineText: "长期坚持", ongoing: true },
+      data: {
+        code: String(index + 1),
+        ...(due
+          ? { deadline: new Date(`${due.deadline}T00:00:00Z`), deadlineText: due.deadlineText, ongoing: false }
+          : { deadline: null, deadlineText: "长期坚持", ongoing: true }),
+      },
     });
   }
   await tx.plan.update({
@@ -277,7 +281,20 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
   const draft = await createCircularDraft(tx, bureau, { regionId: region.regionId, kind: "QUARTERLY", periodKey: quarter.key }, today);
   const approved = await approveCircular(tx, bureau, draft.id);
   await issueCircular(tx, bureau, approved.id, undefined, today);
-  await createAndPublishAssessment(tx, bureau, region.regionId, 2025, today);
+  const assessment = await createAndPublishAssessment(tx, bureau, region.regionId, 2025, today);
+
+  // Each as of the day the bureau did it, not the day the seed ran (the audit log, append-only, keeps the seed's time).
+  const closedAt = beijingTime(CLOSED_ON, 10);
+  await tx.plan.update({ where: { id: successor.id }, data: { createdAt: closedAt } });
+  await tx.evaluation.updateMany({ where: { planId: { in: planIds }, kind: "FINAL" }, data: { createdAt: closedAt } });
+  const issuedOn = addDays(quarter.dueDate, 10) < today ? addDays(quarter.dueDate, 10) : today;
+  await tx.circular.update({
+    where: { id: approved.id },
+    data: { createdAt: beijingTime(addDays(issuedOn, -3), 9), approvedAt: beijingTime(addDays(issuedOn, -1), 16), issuedAt: beijingTime(issuedOn, 10) },
+  });
+  await tx.notification.updateMany({ where: { kind: "CIRCULAR", link: `/circulars/${approved.id}` }, data: { createdAt: beijingTime(issuedOn, 10) } });
+  const publishedOn = "2026-02-27" < today ? "2026-02-27" : today;
+  await tx.assessment.update({ where: { id: assessment.assessment.id }, data: { createdAt: beijingTime("2026-02-20", 9), publishedAt: beijingTime(publishedOn, 15) } });
 }
 
 /**
