@@ -110,8 +110,10 @@ export async function createPlan(
       title: input.title,
       kind: "PLAN",
       status: "IN_FORCE",
+      // In force through 2030 unless a test says otherwise: a plan's window ends with its
+      // period (lib/plans/life.ts), and a 2021–2025 plan owes nothing in 2026.
       periodStart: input.periodStart ?? 2021,
-      periodEnd: input.periodEnd ?? 2025,
+      periodEnd: input.periodEnd ?? 2030,
       reportCadence: input.reportCadence ?? "QUARTERLY",
       reportDueDay: input.reportDueDay ?? 10,
     },

@@ -173,14 +173,23 @@ export async function getPlanSuccession(actor: Actor, planId: number) {
       status: true,
       regionId: true,
       predecessor: { select: { id: true, title: true, regionId: true } },
-      successors: { where: scope.plans(actor), orderBy: { id: "asc" }, select: { id: true, title: true } },
     },
   });
   if (!plan) return null;
+  // Those that succeed it, and those its measures were carried into: a year's 工作要点 takes the
+  // unfinished measures of several ended plans but succeeds only the first.
+  const successors = await db().plan.findMany({
+    where: {
+      AND: [scope.plans(actor)],
+      OR: [{ predecessorId: planId }, { measures: { some: { succession: "CARRIED", previous: { planId } } } }],
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, title: true },
+  });
   const predecessor = plan.predecessor && (await db().plan.findFirst({ where: { id: plan.predecessor.id, ...scope.plans(actor) }, select: { id: true, title: true } }));
   return {
     predecessor,
-    successors: plan.successors,
+    successors,
     closed: plan.status === "CLOSED",
     canManage: can(actor, "plan.manage", { regionId: plan.regionId }),
   };

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
 import { carryOverMeasures, createSuccessorPlan, linkMeasuresToPrevious, setPlanPredecessor } from "@/lib/succession/actions.ts";
 import { carryAllUnfinished } from "@/lib/succession/write.ts";
-import { getCarryOverChoices, getLinkProposals, getMeasureLineage } from "@/lib/succession/queries.ts";
+import { getCarryOverChoices, getLinkProposals, getMeasureLineage, getPlanSuccession } from "@/lib/succession/queries.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -280,6 +280,9 @@ describe("结转", () => {
     const sections = await db().section.findMany({ where: { planId: target.id, label: "结转" }, orderBy: { sortOrder: "asc" }, select: { title: true } });
     expect(sections.map((s) => s.title)).toEqual([`《${closed.title}》结转举措`, "《下陆区法治社会建设实施方案(2021-2025年)》结转举措"]);
     expect(await db().measure.findFirstOrThrow({ where: { planId: target.id, previousId: measure.id } })).toMatchObject({ succession: "CARRIED" });
+    // The second plan's page names where its measures went, though the target succeeds the first.
+    const links = await getPlanSuccession((await actAs(world.a.users.leader))!, second.id);
+    expect(links!.successors).toEqual([{ id: target.id, title: target.title }]);
   });
 
   it("carryAllUnfinished (the demo seed's call) carries every unfinished measure not carried yet", async () => {

@@ -121,7 +121,9 @@ export default async function MeasurePage({
     )
     .sort((x, y) => y.report.periodStart.getTime() - x.report.periodStart.getTime());
   // The period the unit is working on: the form's, else the newest it has sent.
-  const focus = first ?? (mine[0] ? { a: mine[0], p: mine[0].periods.at(-1)! } : null);
+  // A closed plan's measure has no period in play (it owes nothing): then the measure's own state shows.
+  const newest = mine[0]?.periods.at(-1);
+  const focus = first ?? (mine[0] && newest ? { a: mine[0], p: newest } : null);
   // A lead unit consolidates: its responsible units' reports for that period stand beside its form.
   const consolidate =
     focus && focus.a.role === "LEAD" && detail.progressVisible
