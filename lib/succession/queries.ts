@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client.ts";
 import type { PlanKind } from "@/lib/generated/prisma/enums.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { isUnfinished } from "@/lib/succession/rules.ts";
+import { isUnfinished, targetOutlastsSource } from "@/lib/succession/rules.ts";
+import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 import { proposeLinks } from "@/lib/succession/similarity.ts";
 
 // Reads of 结转 and 延续: what a closed plan can carry, the links a successor
@@ -75,7 +76,7 @@ export async function getMeasureLineage(actor: Actor, measureId: number) {
 export async function getCarryOverChoices(actor: Actor, planId: number) {
   const plan = await db().plan.findFirst({
     where: { id: planId, ...scope.plans(actor) },
-    select: { id: true, title: true, status: true, regionId: true, districtId: true, periodEnd: true },
+    select: { id: true, title: true, regionId: true, districtId: true, ...PLAN_LIFE_SELECT },
   });
   if (!plan || plan.status !== "CLOSED" || !can(actor, "plan.manage", { regionId: plan.regionId })) return null;
   const [measures, carriedCount, targets] = await Promise.all([
@@ -105,16 +106,21 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
       },
       // Those already succeeding this plan first, then the newest.
       orderBy: [{ periodStart: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      select: { id: true, title: true, status: true, predecessorId: true },
+      select: { id: true, title: true, predecessorId: true, ...PLAN_LIFE_SELECT },
     }),
   ]);
+  // Only plans running past the day this one ended (carryOverMeasuresIn refuses the others).
+  const ended = windowOfPlanRow(plan).last;
+  const later = targets
+    .filter((t) => targetOutlastsSource(ended, windowOfPlanRow(t).last))
+    .map(({ id, title, status, predecessorId }) => ({ id, title, status, predecessorId }));
   return {
     plan,
     unfinished: measures
       .filter((m) => isUnfinished(m.assignments))
       .map(({ assignments: _a, successors, ...m }) => ({ ...m, continuedBy: successors.map((s) => `《${s.plan.title}》举措 ${s.code}`) })),
     carriedCount,
-    targets: [...targets.filter((t) => t.predecessorId === plan.id), ...targets.filter((t) => t.predecessorId !== plan.id)],
+    targets: [...later.filter((t) => t.predecessorId === plan.id), ...later.filter((t) => t.predecessorId !== plan.id)],
   };
 }
 

@@ -268,6 +268,22 @@ describe("结转", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("neither offers nor accepts a target whose plan period does not run past the source's end (a sibling 2021–2025 plan)", async () => {
+    const sibling = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治社会建设实施方案(2021-2025年)", periodStart: 2021, periodEnd: 2025 });
+    const next = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区2026年法治政府建设工作要点", periodStart: 2026, periodEnd: 2026 });
+    const choices = await getCarryOverChoices((await actAs(world.a.users.bureau))!, closed.id);
+    expect(choices!.targets.map((t) => t.id)).toEqual([next.id]);
+    const before = await snapshot();
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: sibling.id, measureIds: [ahead.id] })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { toPlanId: ["接续规划的规划期须在原规划结束之后"] },
+    });
+    // Nothing moved: the sibling does not come to "succeed" the closed plan.
+    expect(await snapshot()).toEqual(before);
+    expect(await db().plan.findUniqueOrThrow({ where: { id: sibling.id } })).toMatchObject({ predecessorId: null });
+  });
+
   it("carries the unfinished measures of a second ended plan into a plan that already succeeds another ended one, each in its own chapter", async () => {
     const target = await successor();
     const actor = (await actAs(world.a.users.bureau))!;
