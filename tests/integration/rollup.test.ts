@@ -12,6 +12,10 @@ import {
   setPlanParent,
   unlinkMeasureFromParentItem,
 } from "@/lib/plans/decomposition-actions.ts";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement, type ReactElement } from "react";
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime.js";
+import ParentItemsPage from "@/app/(app)/plans/[id]/parent-items/page.tsx";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -315,5 +319,37 @@ describe("linking measures to parent items", () => {
     expect((audit.after as { unlinkedMeasureIds: number[] }).unlinkedMeasureIds).toHaveLength(10);
     // A plan cannot implement one that implements it.
     expect(await setPlanParent({ planId: other.id, parentPlanId: D })).toMatchObject({ ok: false, code: "VALIDATION" });
+  });
+});
+
+/** A page as the server renders it; its forms ask for the app router, which a page always has. */
+function render(element: ReactElement) {
+  const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} };
+  return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router as never }, element));
+}
+
+describe("对应上级规划条目, reached from the import's result", () => {
+  it("on a 分工方案 without a parent plan, lets the bureau choose it there; with one, lists the proposals", async () => {
+    await db().plan.update({ where: { id: D }, data: { parentId: null } });
+    await db().measure.updateMany({ where: { planId: D }, data: { parentItemId: null } });
+    await actAs(world.a.users.bureau);
+    const params = Promise.resolve({ id: String(D) });
+    const without = render(await ParentItemsPage({ params }));
+    expect(without).toContain("本方案未设上级规划:请先选择它分解落实的规划");
+    expect(without).toContain('name="parentPlanId"');
+    expect(without).toContain(`<option value="${P}">法治政府建设“十四五”规划</option>`);
+
+    await db().plan.update({ where: { id: D }, data: { parentId: P } });
+    await db().measure.update({ where: { id: C.c7! }, data: { text: "分解规划任务,组织中期评估" } });
+    const withParent = render(await ParentItemsPage({ params: Promise.resolve({ id: String(D) }) }));
+    expect(withParent).not.toContain('name="parentPlanId"');
+    expect(withParent).toContain("(七)");
+
+    // A leader reads the page but is offered nothing to change.
+    await actAs(world.a.users.leader);
+    await db().plan.update({ where: { id: D }, data: { parentId: null } });
+    const asLeader = render(await ParentItemsPage({ params: Promise.resolve({ id: String(D) }) }));
+    expect(asLeader).not.toContain('name="parentPlanId"');
+    expect(asLeader).toContain("只有司法局可以确认对应");
   });
 });
