@@ -79,7 +79,7 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
     select: { id: true, title: true, regionId: true, districtId: true, ...PLAN_LIFE_SELECT },
   });
   if (!plan || plan.status !== "CLOSED" || !can(actor, "plan.manage", { regionId: plan.regionId })) return null;
-  const [measures, carriedCount, targets] = await Promise.all([
+  const [measures, carriedCount, targets, finalUnfinished] = await Promise.all([
     db().measure.findMany({
       where: { planId: plan.id, successors: { none: { succession: "CARRIED" } } },
       orderBy: { sortOrder: "asc" },
@@ -108,7 +108,13 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
       orderBy: [{ periodStart: { sort: "desc", nulls: "last" } }, { id: "desc" }],
       select: { id: true, title: true, predecessorId: true, ...PLAN_LIFE_SELECT },
     }),
+    // What the 终期评估 judged unfinished as of the end date (lib/evaluations/snapshot.ts).
+    db().evaluationItem.findMany({
+      where: { evaluation: { planId: plan.id, kind: "FINAL" }, status: { not: "COMPLETED" } },
+      select: { measureId: true },
+    }),
   ]);
+  const finalIds = new Set(finalUnfinished.map((i) => i.measureId));
   // Only plans running past the day this one ended (carryOverMeasuresIn refuses the others).
   const ended = windowOfPlanRow(plan).last;
   const later = targets
@@ -120,6 +126,12 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
       .filter((m) => isUnfinished(m.assignments))
       .map(({ assignments: _a, successors, ...m }) => ({ ...m, continuedBy: successors.map((s) => `《${s.plan.title}》举措 ${s.code}`) })),
     carriedCount,
+    // 结转 judges by today's state: a measure the 终期评估 lists unfinished (its
+    // completion approved after the end date) is done and needs no 结转; the
+    // panel names these so the two lists are not read as contradicting each other.
+    completedSinceEnd: measures
+      .filter((m) => !isUnfinished(m.assignments) && finalIds.has(m.id))
+      .map((m) => ({ id: m.id, code: m.code })),
     targets: [...later.filter((t) => t.predecessorId === plan.id), ...later.filter((t) => t.predecessorId !== plan.id)],
   };
 }
