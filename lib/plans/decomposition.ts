@@ -8,6 +8,8 @@ import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { latestDuePeriod } from "@/lib/progress/periods.ts";
 import { reportingStartOf } from "@/lib/progress/queries.ts";
 import type { Light, MeasureStatus } from "@/lib/progress/lights.ts";
+import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
+import { MILESTONE_LIGHT_SELECT, milestonesForLight } from "@/lib/targets/milestone-facts.ts";
 import { childState, rollUpItem, type RolledUpItem } from "@/lib/plans/rollup.ts";
 import { proposeParentItem } from "@/lib/plans/item-match.ts";
 
@@ -72,7 +74,8 @@ export async function loadItemRollups(
       ongoing: true,
       createdAt: true,
       parentItemId: true,
-      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, issueDate: true } },
+      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, milestoneGraceDays: true, ...PLAN_LIFE_SELECT } },
+      milestones: { select: MILESTONE_LIGHT_SELECT },
       assignments: {
         orderBy: { id: "asc" },
         select: {
@@ -97,20 +100,27 @@ export async function loadItemRollups(
   const byItem = new Map<number, ChildView[]>();
   for (const child of children) {
     const period = latestDuePeriod(today, child.plan.reportCadence, child.plan.reportDueDay);
+    // Judged as the measure page judges it (getMeasureDetail): the child plan's
+    // reporting window, the measure's milestones and the plan's grace, so the
+    // plan page and the dashboards (facts.ts) agree.
+    const window = windowOfPlanRow(child.plan);
     const state = childState({
       today,
       deadline: isoDate(child.deadline),
       originalDeadline: isoDate(child.originalDeadline),
       ongoing: child.ongoing,
       currentPeriod: period,
-      reportingStart: reportingStartOf(child.createdAt, child.plan.issueDate),
+      reportingStart: reportingStartOf(child.createdAt, window.first),
+      reportingEnd: window.last,
+      milestones: milestonesForLight(child.milestones),
+      milestoneGraceDays: child.plan.milestoneGraceDays,
       assignments: child.assignments.map((a) => ({
         role: a.role,
         completedApproved: a.status === "COMPLETED",
         everReported: a.lastReportAt !== null,
         currentState:
           a.reports.find((r) => isoDate(r.periodStart) === period.start && isoDate(r.periodEnd) === period.end)?.state ?? "NONE",
-        reportingStart: reportingStartOf(a.createdAt, child.plan.issueDate),
+        reportingStart: reportingStartOf(a.createdAt, window.first),
       })),
     });
     const list = byItem.get(child.parentItemId!) ?? [];

@@ -9,6 +9,7 @@ import { parseDeadline } from "@/lib/import/deadline.ts";
 import { nameToCreate } from "@/lib/import/reconcile.ts";
 import { resolveSectionAreas } from "@/lib/outline/classify.ts";
 import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts";
+import { implementsParentItems } from "@/lib/plans/rollup.ts";
 
 // Writes an import the user has reviewed. Runs inside one transaction: either
 // every plan, unit, group, alias and assignment is written, or nothing is.
@@ -22,7 +23,8 @@ type Assignee = { unitId: number; viaGroupId: number | null };
 export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea";
 
 export type ImportSummary = {
-  plans: { id: number; title: string; created: boolean; measures: number }[];
+  /** parentItems: its measures are to be linked to a parent plan's items (rollup.ts implementsParentItems). */
+  plans: { id: number; title: string; created: boolean; measures: number; parentItems: boolean }[];
   measuresCreated: number;
   measuresUpdated: number;
   assignmentsCreated: number;
@@ -424,7 +426,7 @@ async function writePlan(
     before: before ? { ...before, sourceText: undefined } : null,
     after: { ...saved, sourceText: undefined, measures: plan.measures.length, assignmentsCreated: toCreate.length },
   });
-  summary.plans.push({ id: saved.id, title: saved.title, created: !before, measures: plan.measures.length });
+  summary.plans.push({ id: saved.id, title: saved.title, created: !before, measures: plan.measures.length, parentItems: implementsParentItems(saved) });
 }
 
 export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImportInput): Promise<ImportSummary> {

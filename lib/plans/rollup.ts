@@ -92,3 +92,15 @@ export function childState(input: ChildMeasureInput): ChildState {
   });
   return { status, light, reason, deadline: input.deadline, ongoing: input.ongoing };
 }
+
+/** Kinds of plan written to carry out a 规划's items (分工方案, 年度工作要点). */
+export const IMPLEMENTING_KINDS: ReadonlySet<string> = new Set(["DIVISION_OF_LABOUR", "WORK_POINTS"]);
+
+/**
+ * Whether a plan's measures are to be linked to a parent plan's items (the
+ * import's result and the plan page offer 对应上级规划条目): it has a parent
+ * plan, or is of a kind written to implement one.
+ */
+export function implementsParentItems(plan: { kind: string; parentId: number | null }): boolean {
+  return plan.parentId !== null || IMPLEMENTING_KINDS.has(plan.kind);
+}

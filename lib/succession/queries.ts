@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client.ts";
 import type { PlanKind } from "@/lib/generated/prisma/enums.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { isUnfinished } from "@/lib/succession/rules.ts";
+import { isUnfinished, targetOutlastsSource } from "@/lib/succession/rules.ts";
+import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 import { proposeLinks } from "@/lib/succession/similarity.ts";
 
 // Reads of 结转 and 延续: what a closed plan can carry, the links a successor
@@ -75,10 +76,10 @@ export async function getMeasureLineage(actor: Actor, measureId: number) {
 export async function getCarryOverChoices(actor: Actor, planId: number) {
   const plan = await db().plan.findFirst({
     where: { id: planId, ...scope.plans(actor) },
-    select: { id: true, title: true, status: true, regionId: true, districtId: true, periodEnd: true },
+    select: { id: true, title: true, regionId: true, districtId: true, ...PLAN_LIFE_SELECT },
   });
   if (!plan || plan.status !== "CLOSED" || !can(actor, "plan.manage", { regionId: plan.regionId })) return null;
-  const [measures, carriedCount, targets] = await Promise.all([
+  const [measures, carriedCount, targets, finalUnfinished] = await Promise.all([
     db().measure.findMany({
       where: { planId: plan.id, successors: { none: { succession: "CARRIED" } } },
       orderBy: { sortOrder: "asc" },
@@ -105,16 +106,33 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
       },
       // Those already succeeding this plan first, then the newest.
       orderBy: [{ periodStart: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      select: { id: true, title: true, status: true, predecessorId: true },
+      select: { id: true, title: true, predecessorId: true, ...PLAN_LIFE_SELECT },
+    }),
+    // What the 终期评估 judged unfinished as of the end date (lib/evaluations/snapshot.ts).
+    db().evaluationItem.findMany({
+      where: { evaluation: { planId: plan.id, kind: "FINAL" }, status: { not: "COMPLETED" } },
+      select: { measureId: true },
     }),
   ]);
+  const finalIds = new Set(finalUnfinished.map((i) => i.measureId));
+  // Only plans running past the day this one ended (carryOverMeasuresIn refuses the others).
+  const ended = windowOfPlanRow(plan).last;
+  const later = targets
+    .filter((t) => targetOutlastsSource(ended, windowOfPlanRow(t).last))
+    .map(({ id, title, status, predecessorId }) => ({ id, title, status, predecessorId }));
   return {
     plan,
     unfinished: measures
       .filter((m) => isUnfinished(m.assignments))
       .map(({ assignments: _a, successors, ...m }) => ({ ...m, continuedBy: successors.map((s) => `《${s.plan.title}》举措 ${s.code}`) })),
     carriedCount,
-    targets: [...targets.filter((t) => t.predecessorId === plan.id), ...targets.filter((t) => t.predecessorId !== plan.id)],
+    // 结转 judges by today's state: a measure the 终期评估 lists unfinished (its
+    // completion approved after the end date) is done and needs no 结转; the
+    // panel names these so the two lists are not read as contradicting each other.
+    completedSinceEnd: measures
+      .filter((m) => !isUnfinished(m.assignments) && finalIds.has(m.id))
+      .map((m) => ({ id: m.id, code: m.code })),
+    targets: [...later.filter((t) => t.predecessorId === plan.id), ...later.filter((t) => t.predecessorId !== plan.id)],
   };
 }
 

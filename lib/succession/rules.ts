@@ -7,6 +7,19 @@ export function isUnfinished(assignments: readonly { role: string; status: strin
   return !isMeasureCompleted(assignments.filter((a) => a.role === "LEAD").map((a) => ({ completedApproved: a.status === "COMPLETED" })));
 }
 
+/**
+ * 结转 goes forward in time: the target's reporting window (lib/plans/life.ts,
+ * its last day; null when open-ended) must run past the day the source ended
+ * (its endedOn, else its expiry; null when unknown). A sibling plan of the same
+ * period, still in force, fails this: carrying into it would make it "succeed"
+ * its sibling and land measures in a plan whose window ends with the source's.
+ */
+export function targetOutlastsSource(sourceEnd: string | null, targetLast: string | null): boolean {
+  return sourceEnd === null || targetLast === null || targetLast > sourceEnd;
+}
+
+export const TARGET_TOO_EARLY = "接续规划的规划期须在原规划结束之后";
+
 export type DeadlineFields = { deadline: string | null; deadlineText: string | null; ongoing: boolean };
 
 /**

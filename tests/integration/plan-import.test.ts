@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ImportedPlans } from "@/app/(app)/plans/import/imported-plans.tsx";
 import { db } from "@/lib/db/client.ts";
 import { seedDemoData } from "@/lib/db/seed.ts";
 import { commitPlanImport, previewPlanImport } from "@/lib/plans/actions.ts";
@@ -93,6 +95,42 @@ describe("importing 004 into 下陆区", () => {
     const next = await preview();
     expect(next.reconciliation.filter((r) => r.status === "near")).toEqual([]);
     expect(next.reconciliation.filter((r) => r.status === "unknown")).toEqual([]);
+  });
+});
+
+describe("the import's result links each plan to its next steps", () => {
+  it("offers 对应上级规划条目 for a 分工方案 or 工作要点, or a plan with a parent plan, beside 关联上一期规划举措 for a new plan", async () => {
+    await as("xialu.bureau");
+    const data = await preview();
+    if (data.document.kind !== "plans") throw new Error("not plans");
+    const plans = unreviewedPlans(data.document.plans).map((plan, i) => ({ ...plan, kind: i === 1 ? ("DIVISION_OF_LABOUR" as const) : ("PLAN" as const) }));
+    const input = { regionId: String(xialu.id), fileName: "004.txt", sourceText: data.sourceText, plans, resolutions: acceptAllProposals(data.reconciliation) };
+    const first = await commitPlanImport(input);
+    if (!first.ok) throw new Error(first.message);
+    const [a, b, c] = first.data.plans;
+    expect(first.data.plans.map((p) => [p.created, p.parentItems])).toEqual([
+      [true, false],
+      [true, true],
+      [true, false],
+    ]);
+    const html = renderToStaticMarkup(ImportedPlans({ plans: first.data.plans }));
+    for (const p of [a!, b!, c!]) expect(html).toContain(`href="/plans/${p.id}/previous"`);
+    expect(html).toContain(`<a class="ml-2 text-sm text-brand-700 hover:underline" href="/plans/${b!.id}/parent-items">对应上级规划条目</a>`);
+    expect(html).not.toContain(`href="/plans/${a!.id}/parent-items"`);
+    expect(html).not.toContain(`href="/plans/${c!.id}/parent-items"`);
+
+    // The third plan implements the first: re-imported, it is offered the proposals (no longer 关联上一期, being no new plan).
+    await db().plan.update({ where: { id: c!.id }, data: { parentId: a!.id } });
+    const again = await commitPlanImport({ ...input, resolutions: acceptAllProposals((await preview()).reconciliation) });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.data.plans.map((p) => [p.created, p.parentItems])).toEqual([
+      [false, false],
+      [false, true],
+      [false, true],
+    ]);
+    const html2 = renderToStaticMarkup(ImportedPlans({ plans: again.data.plans }));
+    expect(html2).toContain(`href="/plans/${c!.id}/parent-items"`);
+    expect(html2).not.toContain("/previous");
   });
 });
 

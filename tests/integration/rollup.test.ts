@@ -12,6 +12,10 @@ import {
   setPlanParent,
   unlinkMeasureFromParentItem,
 } from "@/lib/plans/decomposition-actions.ts";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement, type ReactElement } from "react";
+import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime.js";
+import ParentItemsPage from "@/app/(app)/plans/[id]/parent-items/page.tsx";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -28,6 +32,13 @@ import { buildTwoDistricts } from "../support/world.ts";
 //   i5  no implementing measure                              → not rolled up (未分解), judged on its own
 //   i6  units of its own, and c6 overdue                     → judged on its own, not rolled up
 //   i7  c7 never reported, the Q3 report owed               → NOT_STARTED YELLOW
+// P and D run 2021–2030, so 2026's reports are owed (lib/plans/life.ts).
+// The agreement test adds two children judged as the measure page judges them:
+//   i8  c8 of a 2021–2025 工作要点 E (its window ended 2025-12-31), never
+//       reported: no 2026 report owed                        → NOT_STARTED GREY
+//   i9  c9 reported, but its milestone (时间节点) due 2026-11-20 missed by
+//       16 days, within D's 30 grace days (Plan.milestoneGraceDays; the
+//       default 15 would make it red)                        → IN_PROGRESS YELLOW
 // The roll-up is computed in TS (loadItemRollups: lights.ts per child, then
 // rollup.ts) and in SQL (the dashboard facts); the two must agree item by item.
 
@@ -57,8 +68,8 @@ beforeEach(async () => {
   const A = world.a.region.id;
   const J = world.a.units.justice.id;
   const Dev = world.a.units.development.id;
-  P = (await createPlan(db(), { regionId: A, title: "法治政府建设“十四五”规划" })).id;
-  D = (await createPlan(db(), { regionId: A, title: "“十四五”规划任务分工方案" })).id;
+  P = (await createPlan(db(), { regionId: A, title: "法治政府建设“十四五”规划", periodEnd: 2030 })).id;
+  D = (await createPlan(db(), { regionId: A, title: "“十四五”规划任务分工方案", periodEnd: 2030 })).id;
   await db().plan.update({ where: { id: D }, data: { parentId: P, kind: "DIVISION_OF_LABOUR" } });
   const item = (code: string, text: string, units: number[] = []) =>
     createMeasure(db(), { planId: P, code, text, deadline: "2025-12-31", leadUnitIds: units }).then((m) => m.id);
@@ -121,12 +132,40 @@ afterEach(() => {
 
 describe("parent items roll up from the measures implementing them", () => {
   it("in TS (lights.ts per child, rollup.ts) as worked by hand, and the SQL facts agree item by item", async () => {
+    // i8: implemented by a 2021–2025 工作要点 whose window has ended; i9: by a child with a missed milestone.
+    I.i8 = (await createMeasure(db(), { planId: P, code: "(八)", text: "(八)完善法治督察工作机制。" })).id;
+    I.i9 = (await createMeasure(db(), { planId: P, code: "(九)", text: "(九)推进行政执法“三项制度”。" })).id;
+    const E = (await createPlan(db(), { regionId: world.a.region.id, title: "2025年法治政府建设工作要点", periodEnd: 2025 })).id;
+    await db().plan.update({ where: { id: E }, data: { parentId: P, kind: "WORK_POINTS" } });
+    await db().plan.update({ where: { id: D }, data: { milestoneGraceDays: 30 } });
+    C.c8 = (await createMeasure(db(), { planId: E, code: "1", text: "工作要点 1", deadline: null, ongoing: true, leadUnitIds: [world.a.units.development.id] })).id;
+    C.c9 = (await createMeasure(db(), { planId: D, code: "11", text: "分工 11", deadline: "2027-12-31", leadUnitIds: [world.a.units.justice.id] })).id;
+    await db().measure.update({ where: { id: C.c8 }, data: { parentItemId: I.i8 } });
+    await db().measure.update({ where: { id: C.c9 }, data: { parentItemId: I.i9 } });
+    await db().measure.updateMany({ where: { id: { in: [I.i8, I.i9, C.c8, C.c9] } }, data: { createdAt: day("2026-01-01") } });
+    await db().assignment.updateMany({ where: { measureId: { in: [C.c8, C.c9] } }, data: { createdAt: day("2026-01-01") } });
+    await createProgressReport(db(), {
+      assignmentId: (await db().assignment.findFirstOrThrow({ where: { measureId: C.c9 } })).id,
+      period: Q3,
+      state: "APPROVED",
+      authorId: world.a.users.bureau.id,
+      reviewerId: world.a.users.bureau.id,
+    });
+    await db().milestone.create({
+      data: { districtId: world.a.region.districtId!, measureId: C.c9, title: "完成制度修订", dueDate: day("2026-11-20") },
+    });
+    const expected = {
+      ...EXPECTED,
+      i8: { status: "NOT_STARTED", light: "GREY", deadline: null, ongoing: true },
+      i9: { status: "IN_PROGRESS", light: "YELLOW", deadline: "2027-12-31", ongoing: false },
+    };
+
     const ts = await loadItemRollups(db(), P, TODAY);
     // The 规划 chosen alone: its children are read as context, its items counted with their rolled-up state.
     const sql = (await listDashboardMeasures(bureau, world.a.region.id, { plan: P }, TODAY, 1000))!;
     const sqlRow = new Map(sql.rows.map((r) => [r.id, r]));
-    expect(sql.total).toBe(7);
-    for (const [key, want] of Object.entries(EXPECTED)) {
+    expect(sql.total).toBe(9);
+    for (const [key, want] of Object.entries(expected)) {
       const rolled = ts.get(I[key]!)!.rolled!;
       expect({ key, ts: { status: rolled.status, light: rolled.light, deadline: rolled.deadline, ongoing: rolled.ongoing } }).toEqual({ key, ts: want });
       const row = sqlRow.get(I[key]!)!;
@@ -135,13 +174,18 @@ describe("parent items roll up from the measures implementing them", () => {
     // The red child's reason is the item's.
     expect(ts.get(I.i2!)!.rolled!.reason).toBe("已逾期 6 天");
     // Each child in TS as the measure page (lights.ts) shows it, and as the dashboards list it.
-    const children = (await listDashboardMeasures(bureau, world.a.region.id, { plan: D }, TODAY, 1000))!;
+    // Unfiltered, so D's and E's children are both listed as counted measures.
+    const children = (await listDashboardMeasures(bureau, world.a.region.id, {}, TODAY, 1000))!;
     for (const [key, id] of Object.entries(C)) {
       const detail = (await getMeasureDetail(bureau, id))!;
       const tsChild = [...ts.values()].flatMap((r) => r.children).find((c) => c.id === id)!;
-      expect({ key, page: tsChild.light }).toEqual({ key, page: detail.overall.light });
+      expect({ key, page: { light: tsChild.light, reason: tsChild.reason } }).toEqual({
+        key,
+        page: { light: detail.overall.light, reason: detail.overall.reason },
+      });
       expect({ key, sql: children.rows.find((r) => r.id === id)!.light }).toEqual({ key, sql: tsChild.light });
     }
+    expect(ts.get(I.i9!)!.rolled!.reason).toBe("时间节点「完成制度修订」未按期完成");
     // The extended child counts with its new deadline: not overdue.
     expect(children.rows.find((r) => r.id === C.c4a)).toMatchObject({ status: "IN_PROGRESS", deadline: "2027-03-31" });
 
@@ -275,5 +319,37 @@ describe("linking measures to parent items", () => {
     expect((audit.after as { unlinkedMeasureIds: number[] }).unlinkedMeasureIds).toHaveLength(10);
     // A plan cannot implement one that implements it.
     expect(await setPlanParent({ planId: other.id, parentPlanId: D })).toMatchObject({ ok: false, code: "VALIDATION" });
+  });
+});
+
+/** A page as the server renders it; its forms ask for the app router, which a page always has. */
+function render(element: ReactElement) {
+  const router = { back() {}, forward() {}, refresh() {}, push() {}, replace() {}, prefetch() {} };
+  return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router as never }, element));
+}
+
+describe("对应上级规划条目, reached from the import's result", () => {
+  it("on a 分工方案 without a parent plan, lets the bureau choose it there; with one, lists the proposals", async () => {
+    await db().plan.update({ where: { id: D }, data: { parentId: null } });
+    await db().measure.updateMany({ where: { planId: D }, data: { parentItemId: null } });
+    await actAs(world.a.users.bureau);
+    const params = Promise.resolve({ id: String(D) });
+    const without = render(await ParentItemsPage({ params }));
+    expect(without).toContain("本方案未设上级规划:请先选择它分解落实的规划");
+    expect(without).toContain('name="parentPlanId"');
+    expect(without).toContain(`<option value="${P}">法治政府建设“十四五”规划</option>`);
+
+    await db().plan.update({ where: { id: D }, data: { parentId: P } });
+    await db().measure.update({ where: { id: C.c7! }, data: { text: "分解规划任务,组织中期评估" } });
+    const withParent = render(await ParentItemsPage({ params: Promise.resolve({ id: String(D) }) }));
+    expect(withParent).not.toContain('name="parentPlanId"');
+    expect(withParent).toContain("(七)");
+
+    // A leader reads the page but is offered nothing to change.
+    await actAs(world.a.users.leader);
+    await db().plan.update({ where: { id: D }, data: { parentId: null } });
+    const asLeader = render(await ParentItemsPage({ params: Promise.resolve({ id: String(D) }) }));
+    expect(asLeader).not.toContain('name="parentPlanId"');
+    expect(asLeader).toContain("只有司法局可以确认对应");
   });
 });

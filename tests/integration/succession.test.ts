@@ -5,9 +5,11 @@ import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
 import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
+import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
 import { carryOverMeasures, createSuccessorPlan, linkMeasuresToPrevious, setPlanPredecessor } from "@/lib/succession/actions.ts";
 import { carryAllUnfinished } from "@/lib/succession/write.ts";
+import { writeFinalEvaluation } from "@/lib/evaluations/write.ts";
+import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { getCarryOverChoices, getLinkProposals, getMeasureLineage, getPlanSuccession } from "@/lib/succession/queries.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -268,6 +270,22 @@ describe("结转", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("neither offers nor accepts a target whose plan period does not run past the source's end (a sibling 2021–2025 plan)", async () => {
+    const sibling = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治社会建设实施方案(2021-2025年)", periodStart: 2021, periodEnd: 2025 });
+    const next = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区2026年法治政府建设工作要点", periodStart: 2026, periodEnd: 2026 });
+    const choices = await getCarryOverChoices((await actAs(world.a.users.bureau))!, closed.id);
+    expect(choices!.targets.map((t) => t.id)).toEqual([next.id]);
+    const before = await snapshot();
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: sibling.id, measureIds: [ahead.id] })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { toPlanId: ["接续规划的规划期须在原规划结束之后"] },
+    });
+    // Nothing moved: the sibling does not come to "succeed" the closed plan.
+    expect(await snapshot()).toEqual(before);
+    expect(await db().plan.findUniqueOrThrow({ where: { id: sibling.id } })).toMatchObject({ predecessorId: null });
+  });
+
   it("carries the unfinished measures of a second ended plan into a plan that already succeeds another ended one, each in its own chapter", async () => {
     const target = await successor();
     const actor = (await actAs(world.a.users.bureau))!;
@@ -325,6 +343,39 @@ describe("the closed plan's page: 结转未完成举措", () => {
     expect(asLeader).toContain(`href="/plans/${target.id}"`);
     expect(asLeader).not.toContain("measureIds");
     expect(await SuccessionPanel({ actor: (await actAs(world.b.users.bureau))!, planId: closed.id })).toBeNull();
+  });
+});
+
+describe("结转 and the 终期评估 agree on what is unfinished", () => {
+  it("a measure completed in Q4 but approved after the end is unfinished in the 终期评估, and the carry panel says it needs no 结转", async () => {
+    const late = await createMeasure(db(), { planId: closed.id, code: "17", text: "推进法治乡村建设。", deadline: "2025-12-31", leadUnitIds: [world.a.units.justice.id] });
+    await db().measure.update({ where: { id: late.id }, data: { createdAt: day("2021-06-30") } });
+    await db().assignment.updateMany({ where: { measureId: late.id }, data: { createdAt: day("2021-06-30") } });
+    const bureau = world.a.users.bureau;
+    await createProgressReport(db(), {
+      assignmentId: (await db().assignment.findFirstOrThrow({ where: { measureId: late.id } })).id,
+      period: { start: "2025-10-01", end: "2025-12-31" },
+      state: "APPROVED",
+      claimedStatus: "COMPLETED",
+      authorId: bureau.id,
+      reviewerId: bureau.id,
+      submittedAt: beijingTime("2026-01-05"),
+      reviewedAt: beijingTime("2026-01-07"),
+    });
+    const actor = (await actAs(bureau))!;
+    // Without a 终期评估 there is nothing to reconcile.
+    expect((await getCarryOverChoices(actor, closed.id))!.completedSinceEnd).toEqual([]);
+
+    const evaluation = await db().$transaction((tx) => writeFinalEvaluation(tx, actor, closed.id));
+    const report = (await loadEvaluationReport(actor, evaluation.id))!;
+    // The 终期评估 judges completion as of the end date: 17 was not yet approved, so it is unfinished there.
+    expect(report.unfinished.map((r) => r.code).sort()).toEqual(["13", "14", "15", "17"]);
+    // 结转 judges by today's state: 17 is done, not offered, refused if sent; the panel names it as completed since.
+    const choices = (await getCarryOverChoices(actor, closed.id))!;
+    expect(choices.unfinished.map((m) => m.code)).toEqual(["13", "14", "15"]);
+    expect(choices.completedSinceEnd).toEqual([{ id: late.id, code: "17" }]);
+    const html = render(await SuccessionPanel({ actor, planId: closed.id }));
+    expect(html).toContain("终期评估列为未完成的举措 17 已在规划结束后经审核完成,无需结转");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childState, rollUpItem, type ChildMeasureInput, type ChildState } from "@/lib/plans/rollup.ts";
+import { childState, implementsParentItems, rollUpItem, type ChildMeasureInput, type ChildState } from "@/lib/plans/rollup.ts";
 import { latestDuePeriod } from "@/lib/progress/periods.ts";
 
 // On 2026-12-06 the quarter judged is 2026-Q3 (due 10-10). Each child is a
@@ -118,5 +118,17 @@ describe("childState", () => {
     expect(extended).toMatchObject({ status: "IN_PROGRESS", light: "GREEN", deadline: "2027-03-31" });
     const notExtended = childState(child("reported", "2026-09-30"));
     expect(notExtended).toMatchObject({ status: "OVERDUE", light: "RED" });
+  });
+});
+
+describe("implementsParentItems: the plans offered 对应上级规划条目", () => {
+  it.each([
+    ["a 分工方案 without a parent yet", { kind: "DIVISION_OF_LABOUR", parentId: null }, true],
+    ["a 工作要点 without a parent yet", { kind: "WORK_POINTS", parentId: null }, true],
+    ["a 规划 implementing another 规划", { kind: "PLAN", parentId: 7 }, true],
+    ["a 规划 on its own", { kind: "PLAN", parentId: null }, false],
+    ["an 实施方案 on its own", { kind: "IMPLEMENTATION_PLAN", parentId: null }, false],
+  ])("%s → %s", (_case, plan, expected) => {
+    expect(implementsParentItems(plan)).toBe(expected);
   });
 });

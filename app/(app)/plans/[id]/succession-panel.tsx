@@ -51,6 +51,11 @@ export async function SuccessionPanel({ actor, planId }: { actor: Actor; planId:
           <p className="mb-3 text-sm text-slate-600">
             本规划有 {carry.unfinished.length} 项未完成举措尚未结转{carry.carriedCount > 0 && `,已结转 ${carry.carriedCount} 项`}。
           </p>
+          {carry.completedSinceEnd.length > 0 && (
+            <p className="mb-3 text-sm text-slate-600">
+              终期评估列为未完成的举措 {carry.completedSinceEnd.map((m) => m.code).join("、")} 已在规划结束后经审核完成,无需结转。
+            </p>
+          )}
           <CarryOverForm
             planId={planId}
             measures={carry.unfinished.map((m) => ({

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { commitPlanImport, previewPlanImport, type PlanImportPreview } from "@/lib/plans/actions.ts";
 import { importAnnualReport } from "@/lib/annual-reports/actions.ts";
@@ -18,6 +17,7 @@ import type { FieldErrors } from "@/lib/validation.ts";
 import { EmptyGroupReview, memberField } from "./empty-group-review.tsx";
 import type { DocumentKind } from "@/lib/import/classify.ts";
 import { UnrecognisedDocument, type Unrecognised } from "./unrecognised-document.tsx";
+import { ImportedPlans } from "./imported-plans.tsx";
 
 type Region = { id: number; name: string };
 
@@ -235,17 +235,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         <h2 id="import-done" className="mb-2 text-lg font-semibold">
           导入完成
         </h2>
-        <ul className="mb-4 list-disc pl-6">
-          {summary.plans.map((plan) => (
-            <li key={plan.id}>
-              <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
-                {plan.title}
-              </Link>
-              ({plan.created ? "新建" : "更新"},{plan.measures} 项举措)
-              {plan.created && <Link href={`/plans/${plan.id}/previous`} className="ml-2 text-sm text-brand-700 hover:underline">关联上一期规划举措</Link>}
-            </li>
-          ))}
-        </ul>
+        <ImportedPlans plans={summary.plans} />
         <p className="text-sm text-slate-600">
           新增分工 {summary.assignmentsCreated} 条
           {summary.unitsCreated.length > 0 && `;新建单位:${summary.unitsCreated.join("、")}`}

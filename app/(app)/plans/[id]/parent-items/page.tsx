@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client.ts";
 import { parseId } from "@/lib/ids.ts";
 import { getPlanDecomposition, proposeParentItems } from "@/lib/plans/decomposition.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
-import { ParentItemProposals } from "@/components/plans/decomposition-forms.tsx";
+import { ParentItemProposals, PlanParentForm } from "@/components/plans/decomposition-forms.tsx";
 
 export const metadata: Metadata = { title: "对应上级规划条目" };
 
@@ -22,13 +22,21 @@ export default async function ParentItemsPage({ params }: { params: Promise<{ id
     <>
       <PageHeader
         title="对应上级规划条目"
-        description={plan.parent ? `按文本相似度,为尚未对应的举措建议所落实的“${plan.parent.title}”条目;勾选确认后生效。` : "本方案未设上级规划。"}
+        description={
+          plan.parent
+            ? `按文本相似度,为尚未对应的举措建议所落实的“${plan.parent.title}”条目;勾选确认后生效。`
+            : "本方案未设上级规划:请先选择它分解落实的规划,保存后即按文本相似度建议对应。"
+        }
         actions={
           <a href={`/plans/${plan.id}`} className="rounded border border-brand-600 px-4 py-2 text-brand-700 hover:bg-brand-50">
             返回方案
           </a>
         }
       />
+      {/* A 分工方案 just imported has no parent yet: set it here, and the proposals follow on the refreshed page. */}
+      {!plan.parent && can(actor, "plan.manage") && (
+        <PlanParentForm planId={plan.id} parentId={null} candidates={decomposition.parentCandidates} />
+      )}
       {!can(actor, "plan.manage") ? (
         <p className="text-slate-700">只有司法局可以确认对应。</p>
       ) : proposals.length === 0 ? (
