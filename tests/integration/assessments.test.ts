@@ -318,25 +318,28 @@ describe("考核 lifecycle", () => {
     });
 
     // Adjustments: a reason is required.
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(J), points: "3", reason: " " })).toMatchObject({
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(J), points: "3", reason: " " })).toMatchObject({
       ok: false,
       fieldErrors: { reason: ["请填写调整理由"] },
     });
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(J), points: "3", reason: "获评省级法治建设示范单位" })).toMatchObject({ ok: true });
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: true });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(J), points: "3", reason: "获评省级法治建设示范单位" })).toMatchObject({ ok: true });
+    // Each adjustment moves the version: a form read before it is stale.
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 3, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: true });
     view = (await loadAssessment(bureau, id, TODAY))!;
     expect(score(J)).toMatchObject({ total: 96.5, adjustments: 3 });
     expect(score(J).lines.find((l) => l.code === "ADJUSTMENT")?.fact).toBe("人工调整:获评省级法治建设示范单位");
     const temporary = view.adjustments.find((a) => a.reason === "临时")!;
-    expect(await removeAssessmentAdjustment({ id: temporary.id })).toMatchObject({ ok: true });
+    expect(await removeAssessmentAdjustment({ id: temporary.id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await removeAssessmentAdjustment({ id: temporary.id, version: 4 })).toMatchObject({ ok: true });
 
     // Leaders and liaisons see nothing of a draft.
     expect(await loadAssessment((await loadActor(world.a.users.leader.id))!, id, TODAY)).toBeNull();
     expect(await listAssessments((await loadActor(world.a.users.leader.id))!)).toEqual([]);
 
     // Publish: the lines are frozen as AssessmentItem rows.
-    expect(await publishAssessment({ id, version: 1 })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await publishAssessment({ id, version: 2 })).toMatchObject({ ok: true });
+    expect(await publishAssessment({ id, version: 4 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await publishAssessment({ id, version: 5 })).toMatchObject({ ok: true });
     const before = (await loadAssessment(bureau, id, TODAY))!;
     expect(before.assessment.status).toBe("PUBLISHED");
     expect(before.scores.map((s) => [s.name, s.total, s.rank])).toEqual([
@@ -358,10 +361,14 @@ describe("考核 lifecycle", () => {
     expect(items.filter((i) => i.unitId === J && i.ruleCode === "LATE_REPORT").every((i) => Number(i.points) === -1 && i.link === `/measures/${i.link!.split("/")[2]}`)).toBe(true);
 
     // After publication: rules and adjustments are refused, and nothing changes.
-    const refused = await updateAssessmentRules(rulesInput(id, 3, { points_LATE_REPORT: "5" }));
+    const refused = await updateAssessmentRules(rulesInput(id, 6, { points_LATE_REPORT: "5" }));
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: "该考核已发布,评分已固定,不能再修改。" });
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(J), points: "10", reason: "补加" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await publishAssessment({ id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 6, unitId: String(J), points: "10", reason: "补加" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该考核已发布,评分已固定,不能再修改。",
+    });
+    expect(await publishAssessment({ id, version: 6 })).toMatchObject({ ok: false, code: "CONFLICT" });
 
     // A new fact: D's new measure, never reported, overdue since June.
     const plan = await db().plan.findFirstOrThrow({ where: { districtId: world.a.region.id } });
@@ -391,6 +398,26 @@ describe("考核 lifecycle", () => {
       "assessment.removeAdjustment",
       "assessment.publish",
     ]);
+  });
+
+  it("an adjustment added while the scheme is published is either in its frozen lines or refused", async () => {
+    await actAs(world.a.users.bureau);
+    // Several rounds (a year each), since which of the two gets the row first is up to timing.
+    for (const year of [2021, 2022, 2023, 2024, 2025]) {
+      const created = await createAssessment({ regionId: world.a.region.id, year });
+      const id = (created as { data: { id: number } }).data.id;
+      const [added, published] = await Promise.all([
+        addAssessmentAdjustment({ assessmentId: id, version: 1, unitId: J, points: "2", reason: `${year}年度表彰` }),
+        publishAssessment({ id, version: 1 }),
+      ]);
+      const stored = await db().assessment.findUniqueOrThrow({ where: { id }, include: { adjustments: true, items: { where: { ruleCode: "ADJUSTMENT" } } } });
+      // Never an adjustment on a published 考核 missing from its frozen lines.
+      if (stored.status === "PUBLISHED") expect(stored.items.length, `${year}: adjustments frozen`).toBe(stored.adjustments.length);
+      for (const result of [added, published]) if (!result.ok) expect(result, `${year}`).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      // One of the two wins: the scheme is published without the adjustment, or it has it and is still a draft.
+      expect([added.ok, published.ok].filter(Boolean), `${year}`).toHaveLength(1);
+      expect(stored.status === "PUBLISHED" ? stored.adjustments : [], `${year}`).toEqual([]);
+    }
   });
 
   it("one scheme per district and year", async () => {
