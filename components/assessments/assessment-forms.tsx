@@ -70,7 +70,7 @@ export function RulesForm({ id, version, values }: { id: number; version: number
   );
 }
 
-export function AdjustmentForm({ assessmentId, units }: { assessmentId: number; units: { id: number; name: string }[] }) {
+export function AdjustmentForm({ assessmentId, version, units }: { assessmentId: number; version: number; units: { id: number; name: string }[] }) {
   const { onSubmit, errors, status, pending } = useActionForm(addAdjustmentSchema, addAssessmentAdjustment, {
     onSuccess: (_data, form) => form.reset(),
   });
@@ -78,6 +78,7 @@ export function AdjustmentForm({ assessmentId, units }: { assessmentId: number; 
     <form onSubmit={onSubmit} noValidate aria-label="添加人工调整" className="max-w-xl">
       <StatusMessage status={status} />
       <input type="hidden" name="assessmentId" value={assessmentId} />
+      <input type="hidden" name="version" value={version} />
       <SelectField name="unitId" label="单位" required errors={errors} placeholder="请选择" options={units.map((u) => ({ value: u.id, label: u.name }))} />
       <TextField name="points" label="调整分值" required inputMode="decimal" errors={errors} hint="加分填正数,扣分填负数,如 2 或 -1.5" />
       <TextField name="reason" label="调整理由" required maxLength={500} errors={errors} />
@@ -86,7 +87,7 @@ export function AdjustmentForm({ assessmentId, units }: { assessmentId: number; 
   );
 }
 
-export function RemoveAdjustmentButton({ id, label }: { id: number; label: string }) {
+export function RemoveAdjustmentButton({ id, version, label }: { id: number; version: number; label: string }) {
   const { onSubmit, status, pending } = useActionForm(removeAdjustmentSchema, removeAssessmentAdjustment);
   return (
     <form
@@ -97,6 +98,7 @@ export function RemoveAdjustmentButton({ id, label }: { id: number; label: strin
     >
       <StatusMessage status={status} />
       <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
       <button type="submit" disabled={pending} aria-label={`删除调整:${label}`} className="rounded border border-red-300 bg-white px-2 py-1 text-sm text-red-700 hover:bg-red-50">
         删除
       </button>

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
 import { periodContaining, periodsBetween, type ReportCadence } from "@/lib/progress/periods.ts";
 import { clipText, measureLink } from "@/lib/notifications/messages.ts";
+import { periodOwedSql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 
 // The facts a 考核 scores, one row per fact, counted in SQL for one district
@@ -14,15 +15,20 @@ import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 // is running. Dates are Beijing calendar dates (timestamps + 8 hours).
 //
 // - LATE_REPORT: an assignment owed a report for a period of its plan that
-//   ends in the year and whose due date has passed (the plan in force, not a
-//   draft; the period within its window: from 施行 or issue and the
-//   assignment's creation, up to the day it ended; neither the assignment
-//   nor its measure completed before the period began), and the report was first submitted
-//   after the due date or not at all.
+//   ends in the year and whose due date has passed (not a draft; the period
+//   within the plan's reporting window, lib/plans/window-sql.ts, and the
+//   assignment's; for a CLOSED plan, due on or before the day it ended, since
+//   a closed plan refuses every report; neither the assignment nor its
+//   measure completed before the period began), and the report was first
+//   submitted after the due date or not at all. Told as of the cutoff, or as
+//   of today for the year's last period, due after the cutoff.
 // - OVERDUE_MEASURE: a dated measure (not 长期坚持) whose deadline passed
-//   before the cutoff, and which was overdue at some time in the year for the
+//   before the day it is judged on (the cutoff; for a CLOSED plan, the day it
+//   ended if earlier), and which was overdue at some time in the year for the
 //   unit: not done by its deadline, and not done before the year began. Done
-//   is the unit's own completion, or the measure's (all lead units done).
+//   is the unit's own completion, or the measure's (all lead units done). A
+//   measure carried (结转) into a new plan by the cutoff is judged through its
+//   copy only, so one piece of work is not overdue twice.
 // - RETURNED_REPORT: each return of a unit's progress report in the year
 //   (the audit log keeps every return, also those resubmitted since).
 // - OPEN_RECTIFICATION: a rectification item (整改) whose deadline passed by
@@ -94,8 +100,10 @@ export async function lateReports(client: Client, districtId: number, year: numb
       JOIN "Assignment" a ON a."measureId" = m."id"
       LEFT JOIN mc ON mc."measureId" = m."id"
       WHERE p."districtId" = ${districtId}::int
-        AND per."end" >= GREATEST(COALESCE(p."effectiveFrom", p."issueDate"), ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
-        AND (p."endedOn" IS NULL OR per."start" <= p."endedOn")
+        AND p."status" <> 'DRAFT'
+        AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
+        -- A closed plan refuses every report: one due after it ended could never be sent.
+        AND (p."status" <> 'CLOSED' OR per."due" <= ${planLastDaySql("p")})
         -- Done (itself, or its measure) before the period began: nothing more to report.
         AND COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= per."start"
     )
@@ -114,19 +122,33 @@ export async function lateReports(client: Client, districtId: number, year: numb
     ORDER BY o."unitId", o."end", o."code", o."assignmentId"`;
 }
 
-export type OverdueMeasureRow = MeasureCols & { unitId: number; deadline: string; doneOn: string | null };
+export type OverdueMeasureRow = MeasureCols & {
+  unitId: number;
+  deadline: string;
+  doneOn: string | null;
+  /** The day it is judged on: the cutoff, or the day its closed plan ended if earlier. */
+  asOf: string;
+};
 
 /** Measures overdue for a unit at some time in the year. */
 export async function overdueMeasures(client: Client, districtId: number, year: number, today: string): Promise<OverdueMeasureRow[]> {
   const cutoff = cutoffOf(year, today);
   return client.$queryRaw<OverdueMeasureRow[]>`
-    ${effectiveDone(districtId)}
-    SELECT d."unitId", d."measureId", d."code", d."text", d."deadline"::text AS "deadline",
-      CASE WHEN d."doneOn" <= ${cutoff}::date THEN d."doneOn"::text END AS "doneOn"
-    FROM done d
-    WHERE NOT d."ongoing" AND d."deadline" IS NOT NULL AND d."deadline" < ${cutoff}::date
+    ${effectiveDone(districtId)},
+    judged AS (
+      SELECT d.*, CASE WHEN d."planStatus" = 'CLOSED' AND d."endedOn" IS NOT NULL THEN LEAST(${cutoff}::date, d."endedOn") ELSE ${cutoff}::date END AS "asOf"
+      FROM done d
+    )
+    SELECT d."unitId", d."measureId", d."code", d."text", d."deadline"::text AS "deadline", d."asOf"::text AS "asOf",
+      CASE WHEN d."doneOn" <= d."asOf" THEN d."doneOn"::text END AS "doneOn"
+    FROM judged d
+    WHERE NOT d."ongoing" AND d."deadline" IS NOT NULL AND d."deadline" < d."asOf"
       AND (d."endedOn" IS NULL OR d."endedOn" >= ${`${year}-01-01`}::date)
       AND (d."doneOn" IS NULL OR (d."doneOn" > d."deadline" AND d."doneOn" >= ${`${year}-01-01`}::date))
+      -- Carried (结转) by the cutoff: its copy in the new plan is judged instead. Before
+      -- the carry (an earlier year) it was overdue in its own plan, and counts there.
+      AND NOT EXISTS (SELECT 1 FROM "Measure" s WHERE s."previousId" = d."measureId" AND s."succession" = 'CARRIED'
+                        AND ${CHINA_DATE(Prisma.sql`s."createdAt"`)} <= ${cutoff}::date)
     ORDER BY d."unitId", d."deadline", d."code", d."measureId"`;
 }
 
@@ -159,7 +181,7 @@ function measureCompletion(districtId: number): Prisma.Sql {
 function effectiveDone(districtId: number): Prisma.Sql {
   return Prisma.sql`${measureCompletion(districtId)},
     done AS (
-      SELECT a."unitId", m."id" AS "measureId", m."code", m."text", m."deadline", m."ongoing", p."endedOn",
+      SELECT a."unitId", m."id" AS "measureId", m."code", m."text", m."deadline", m."ongoing", p."status" AS "planStatus", p."endedOn",
         COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on") AS "doneOn"
       FROM "Assignment" a
       JOIN "Measure" m ON m."id" = a."measureId"
@@ -173,19 +195,31 @@ export type ReturnedReportRow = MeasureCols & { unitId: number; reportId: number
 
 /** Every return of a unit's progress report in the year, from the audit log. */
 export async function returnedReports(client: Client, districtId: number, year: number, today: string): Promise<ReturnedReportRow[]> {
+  return client.$queryRaw<ReturnedReportRow[]>(returnedReportsSql(districtId, year, today));
+}
+
+/** The query of returnedReports (exported so a test can EXPLAIN it). */
+export function returnedReportsSql(districtId: number, year: number, today: string): Prisma.Sql {
   const cutoff = cutoffOf(year, today);
-  return client.$queryRaw<ReturnedReportRow[]>`
+  return Prisma.sql`
+    WITH e AS MATERIALIZED (
+      -- The district's returns in the year, found through the (districtId, createdAt) index (the
+      -- year's Beijing days as a timestamp range). entityId is text: it is cast to the report's id
+      -- here, only for the rows kept, so the join below uses ProgressReport's primary key.
+      SELECT e."id", e."createdAt", e."after", e."entityId"::int AS "reportId"
+      FROM "AuditEvent" e
+      WHERE e."districtId" = ${districtId}::int AND e."entityType" = 'ProgressReport' AND e."action" = 'report.return'
+        AND e."createdAt" >= ${`${year}-01-01`}::date - interval '8 hours' AND e."createdAt" < ${cutoff}::date + 1 - interval '8 hours'
+    )
     SELECT a."unitId", r."id" AS "reportId", m."id" AS "measureId", m."code", m."text",
       r."periodStart"::text AS "periodStart", p."reportCadence"::text AS "cadence", p."reportDueDay" AS "dueDay",
       ${CHINA_DATE(Prisma.sql`e."createdAt"`)}::text AS "returnedOn", e."after"->>'reviewComment' AS "comment"
-    FROM "AuditEvent" e
-    JOIN "ProgressReport" r ON r."id"::text = e."entityId"
+    FROM e
+    JOIN "ProgressReport" r ON r."id" = e."reportId"
     JOIN "Assignment" a ON a."id" = r."assignmentId"
     JOIN "Measure" m ON m."id" = a."measureId"
     JOIN "Plan" p ON p."id" = m."planId"
-    WHERE e."districtId" = ${districtId}::int AND e."entityType" = 'ProgressReport' AND e."action" = 'report.return'
-      AND r."districtId" = ${districtId}::int
-      AND ${CHINA_DATE(Prisma.sql`e."createdAt"`)} BETWEEN ${`${year}-01-01`}::date AND ${cutoff}::date
+    WHERE r."districtId" = ${districtId}::int
     ORDER BY a."unitId", e."createdAt", e."id"`;
 }
 
@@ -221,6 +255,9 @@ export async function loadFacts(client: Client, districtId: number, year: number
     openRectifications(client, districtId, year, today),
     earlyCompletions(client, districtId, year, today),
   ]);
+  // An unsent report is told as of the cutoff; the year's last period falls due after
+  // it (in January), and only today can say it is still unsent.
+  const unsentAsOf = (due: string) => (due < cutoff ? cutoff : today);
   return [
     ...late.map((r): Fact => ({
       code: "LATE_REPORT",
@@ -228,7 +265,7 @@ export async function loadFacts(client: Client, districtId: number, year: number
       date: r.dueDate,
       text: r.submittedOn
         ? `${measureName(r)}${r.periodLabel}进展 ${r.dueDate} 截止,${r.submittedOn} 报送,逾期 ${dayDiff(r.submittedOn, r.dueDate)} 天`
-        : `${measureName(r)}${r.periodLabel}进展 ${r.dueDate} 截止,截至 ${today} 未报送,已逾期 ${dayDiff(today, r.dueDate)} 天`,
+        : `${measureName(r)}${r.periodLabel}进展 ${r.dueDate} 截止,截至 ${unsentAsOf(r.dueDate)} 未报送,已逾期 ${dayDiff(unsentAsOf(r.dueDate), r.dueDate)} 天`,
       link: measureLink({ id: r.measureId }),
     })),
     ...overdue.map((r): Fact => ({
@@ -237,7 +274,7 @@ export async function loadFacts(client: Client, districtId: number, year: number
       date: r.deadline,
       text: r.doneOn
         ? `${measureName(r)}完成时限 ${r.deadline},逾期 ${dayDiff(r.doneOn, r.deadline)} 天后于 ${r.doneOn} 完成`
-        : `${measureName(r)}完成时限 ${r.deadline},截至 ${cutoff} 逾期未完成(${dayDiff(cutoff, r.deadline)} 天)`,
+        : `${measureName(r)}完成时限 ${r.deadline},截至 ${r.asOf} 逾期未完成(${dayDiff(r.asOf, r.deadline)} 天)`,
       link: measureLink({ id: r.measureId }),
     })),
     ...returned.map((r): Fact => ({

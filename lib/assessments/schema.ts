@@ -160,6 +160,7 @@ export const updateRulesSchema = z.intersection(
 
 export const addAdjustmentSchema = z.object({
   assessmentId: id("考核"),
+  version: versionNumber,
   unitId: id("单位"),
   points: z.preprocess(
     (value) => (typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : value),
@@ -172,7 +173,7 @@ export const addAdjustmentSchema = z.object({
   reason: text("调整理由", 500),
 });
 
-export const removeAdjustmentSchema = z.object({ id: id("调整") });
+export const removeAdjustmentSchema = z.object({ id: id("调整"), version: versionNumber });
 export const publishAssessmentSchema = z.object({ id: id("考核"), version: versionNumber });
 
 /** The default title of a district's scheme for a year. */

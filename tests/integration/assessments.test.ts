@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client.ts";
 import { beijingTime, createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/db/factories.ts";
 import { addAssessmentAdjustment, createAssessment, publishAssessment, removeAssessmentAdjustment, updateAssessmentRules } from "@/lib/assessments/actions.ts";
 import { listAssessments, loadAssessment } from "@/lib/assessments/queries.ts";
-import { loadFacts } from "@/lib/assessments/facts.ts";
+import { loadFacts, returnedReportsSql } from "@/lib/assessments/facts.ts";
+import { carryOverMeasuresIn } from "@/lib/succession/write.ts";
 import { computeAssessmentScores, createAndPublishAssessment } from "@/lib/assessments/lifecycle.ts";
 import { DEFAULT_RULES, formFromRules, RULE_CODES, type RuleCode } from "@/lib/assessments/schema.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
@@ -205,6 +206,81 @@ describe("the facts of a district's year", () => {
   });
 });
 
+describe("the facts across a plan's life", () => {
+  const districtPlan = () => db().plan.findFirstOrThrow({ where: { districtId: world.a.region.id } });
+  const terminate = async (endedOn: string) =>
+    db().plan.update({
+      where: { id: (await districtPlan()).id },
+      data: { status: "CLOSED", endKind: "TERMINATED", endedOn: new Date(`${endedOn}T00:00:00Z`), endReason: "上级部署调整" },
+    });
+
+  it("a plan closed mid-quarter owes no report for that quarter (its due date came after the plan ended)", async () => {
+    await terminate("2026-01-20");
+    const facts2026 = await loadFacts(db(), world.a.region.id, 2026, "2026-05-01");
+    expect(facts2026.filter((f) => f.code === "LATE_REPORT")).toEqual([]);
+    // The 2025 fourth quarter was due on 2026-01-10, before the plan ended: still late.
+    const facts2025 = await loadFacts(db(), world.a.region.id, YEAR, "2026-05-01");
+    expect(facts2025.filter((f) => f.unitId === J && f.code === "LATE_REPORT")).toHaveLength(3);
+  });
+
+  it("a plan in force past its expiry owes nothing for the next year", async () => {
+    const plan = await districtPlan();
+    expect([plan.status, plan.periodEnd]).toEqual(["IN_FORCE", 2025]);
+    const facts = await loadFacts(db(), world.a.region.id, 2026, "2027-02-01");
+    expect(facts.filter((f) => f.code === "LATE_REPORT")).toEqual([]);
+  });
+
+  it("a draft plan owes nothing", async () => {
+    await db().plan.update({ where: { id: (await districtPlan()).id }, data: { status: "DRAFT" } });
+    const facts = await loadFacts(db(), world.a.region.id, YEAR, TODAY);
+    expect(facts.filter((f) => f.code === "LATE_REPORT" || f.code === "OVERDUE_MEASURE")).toEqual([]);
+  });
+
+  it("an overdue measure carried on 2026-01-20 is one overdue fact in 2026, not two; a closed plan's measures are judged on its last day", async () => {
+    const old = await districtPlan();
+    // M5 falls due in January 2026 and is neither done nor carried.
+    const m5 = await createMeasure(db(), { planId: old.id, code: "5", deadline: "2026-01-10", leadUnitIds: [J] });
+    await terminate("2026-01-20");
+    const next = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区2026年法治政府建设工作要点", periodStart: 2026, periodEnd: 2026 });
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    const { carried } = await db().$transaction((tx) => carryOverMeasuresIn(tx, bureau, { fromPlanId: old.id, toPlanId: next.id, measureIds: [M.M2] }, "2026-01-20"));
+    // The bureau gives the carried copy a new deadline, missed again.
+    await db().measure.update({ where: { id: carried[0]!.toId }, data: { deadline: new Date("2026-06-30T00:00:00Z"), createdAt: beijingTime("2026-01-20") } });
+
+    const overdue = (await loadFacts(db(), world.a.region.id, 2026, "2027-01-20")).filter((f) => f.code === "OVERDUE_MEASURE");
+    expect(overdue.filter((f) => f.link === `/measures/${M.M2}` || f.link === `/measures/${carried[0]!.toId}`)).toEqual([
+      expect.objectContaining({ unitId: J, link: `/measures/${carried[0]!.toId}`, text: "举措 2「举措 2」完成时限 2026-06-30,截至 2026-12-31 逾期未完成(184 天)" }),
+    ]);
+    expect(overdue.find((f) => f.link === `/measures/${m5.id}`)?.text).toBe("举措 5「举措 5」完成时限 2026-01-10,截至 2026-01-20 逾期未完成(10 天)");
+    expect(overdue).toHaveLength(2);
+    // 2025 is as it was: the carried measure was overdue then, in its own plan.
+    const overdue2025 = (await loadFacts(db(), world.a.region.id, YEAR, "2027-01-20")).filter((f) => f.code === "OVERDUE_MEASURE");
+    expect(overdue2025.map((f) => f.link)).toEqual([`/measures/${M.M2}`]);
+  });
+
+  it("an unsent report is told as of the year's cutoff", async () => {
+    const facts = await loadFacts(db(), world.a.region.id, YEAR, "2026-03-01");
+    expect(facts.find((f) => f.unitId === J && f.code === "LATE_REPORT" && f.text.includes("第一季度"))?.text).toBe(
+      "举措 1「举措 1」2025年第一季度进展 2025-04-10 截止,截至 2025-12-31 未报送,已逾期 265 天",
+    );
+  });
+
+  it("returned reports are joined to their report through indexes", async () => {
+    const plan = await db().$transaction(async (tx) => {
+      // The test tables are tiny: forbid the scans a large table would never get, so the plan shows what an index can do.
+      for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_hashjoin", "enable_mergejoin"]) await tx.$executeRawUnsafe(`SET LOCAL ${setting} = off`);
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${returnedReportsSql(world.a.region.id, YEAR, TODAY)}`;
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    // The report's id is compared as an integer (a text cast of it would keep its primary key out of use)…
+    expect(plan).toMatch(/r\.id = e\."reportId"/);
+    expect(plan).not.toMatch(/\(r\.id\)::text/);
+    // …and the year's returns are found through an index, never by reading the whole audit log.
+    expect(plan).toMatch(/Index Scan using "AuditEvent_districtId_createdAt_idx"/);
+    expect(plan).not.toMatch(/Seq Scan/);
+  });
+});
+
 describe("考核 lifecycle", () => {
   it("a rule change moves the score before publication; once published, rules are refused and new facts change nothing", async () => {
     await actAs(world.a.users.bureau);
@@ -242,25 +318,28 @@ describe("考核 lifecycle", () => {
     });
 
     // Adjustments: a reason is required.
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(J), points: "3", reason: " " })).toMatchObject({
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(J), points: "3", reason: " " })).toMatchObject({
       ok: false,
       fieldErrors: { reason: ["请填写调整理由"] },
     });
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(J), points: "3", reason: "获评省级法治建设示范单位" })).toMatchObject({ ok: true });
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: true });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(J), points: "3", reason: "获评省级法治建设示范单位" })).toMatchObject({ ok: true });
+    // Each adjustment moves the version: a form read before it is stale.
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 3, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: true });
     view = (await loadAssessment(bureau, id, TODAY))!;
     expect(score(J)).toMatchObject({ total: 96.5, adjustments: 3 });
     expect(score(J).lines.find((l) => l.code === "ADJUSTMENT")?.fact).toBe("人工调整:获评省级法治建设示范单位");
     const temporary = view.adjustments.find((a) => a.reason === "临时")!;
-    expect(await removeAssessmentAdjustment({ id: temporary.id })).toMatchObject({ ok: true });
+    expect(await removeAssessmentAdjustment({ id: temporary.id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await removeAssessmentAdjustment({ id: temporary.id, version: 4 })).toMatchObject({ ok: true });
 
     // Leaders and liaisons see nothing of a draft.
     expect(await loadAssessment((await loadActor(world.a.users.leader.id))!, id, TODAY)).toBeNull();
     expect(await listAssessments((await loadActor(world.a.users.leader.id))!)).toEqual([]);
 
     // Publish: the lines are frozen as AssessmentItem rows.
-    expect(await publishAssessment({ id, version: 1 })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await publishAssessment({ id, version: 2 })).toMatchObject({ ok: true });
+    expect(await publishAssessment({ id, version: 4 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await publishAssessment({ id, version: 5 })).toMatchObject({ ok: true });
     const before = (await loadAssessment(bureau, id, TODAY))!;
     expect(before.assessment.status).toBe("PUBLISHED");
     expect(before.scores.map((s) => [s.name, s.total, s.rank])).toEqual([
@@ -282,10 +361,14 @@ describe("考核 lifecycle", () => {
     expect(items.filter((i) => i.unitId === J && i.ruleCode === "LATE_REPORT").every((i) => Number(i.points) === -1 && i.link === `/measures/${i.link!.split("/")[2]}`)).toBe(true);
 
     // After publication: rules and adjustments are refused, and nothing changes.
-    const refused = await updateAssessmentRules(rulesInput(id, 3, { points_LATE_REPORT: "5" }));
+    const refused = await updateAssessmentRules(rulesInput(id, 6, { points_LATE_REPORT: "5" }));
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: "该考核已发布,评分已固定,不能再修改。" });
-    expect(await addAssessmentAdjustment({ assessmentId: id, unitId: String(J), points: "10", reason: "补加" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await publishAssessment({ id, version: 3 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 6, unitId: String(J), points: "10", reason: "补加" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该考核已发布,评分已固定,不能再修改。",
+    });
+    expect(await publishAssessment({ id, version: 6 })).toMatchObject({ ok: false, code: "CONFLICT" });
 
     // A new fact: D's new measure, never reported, overdue since June.
     const plan = await db().plan.findFirstOrThrow({ where: { districtId: world.a.region.id } });
@@ -315,6 +398,26 @@ describe("考核 lifecycle", () => {
       "assessment.removeAdjustment",
       "assessment.publish",
     ]);
+  });
+
+  it("an adjustment added while the scheme is published is either in its frozen lines or refused", async () => {
+    await actAs(world.a.users.bureau);
+    // Several rounds (a year each), since which of the two gets the row first is up to timing.
+    for (const year of [2021, 2022, 2023, 2024, 2025]) {
+      const created = await createAssessment({ regionId: world.a.region.id, year });
+      const id = (created as { data: { id: number } }).data.id;
+      const [added, published] = await Promise.all([
+        addAssessmentAdjustment({ assessmentId: id, version: 1, unitId: J, points: "2", reason: `${year}年度表彰` }),
+        publishAssessment({ id, version: 1 }),
+      ]);
+      const stored = await db().assessment.findUniqueOrThrow({ where: { id }, include: { adjustments: true, items: { where: { ruleCode: "ADJUSTMENT" } } } });
+      // Never an adjustment on a published 考核 missing from its frozen lines.
+      if (stored.status === "PUBLISHED") expect(stored.items.length, `${year}: adjustments frozen`).toBe(stored.adjustments.length);
+      for (const result of [added, published]) if (!result.ok) expect(result, `${year}`).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      // One of the two wins: the scheme is published without the adjustment, or it has it and is still a draft.
+      expect([added.ok, published.ok].filter(Boolean), `${year}`).toHaveLength(1);
+      expect(stored.status === "PUBLISHED" ? stored.adjustments : [], `${year}`).toEqual([]);
+    }
   });
 
   it("one scheme per district and year", async () => {

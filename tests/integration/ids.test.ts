@@ -109,9 +109,10 @@ const CASES: Case[] = [
   ["saveAnnualTargets unitId", (big) => targets.saveAnnualTargets({ measureId: 1, unitId: big, year: 2024, target: "目标", indicators: [], milestones: [] }), "unitId"],
   ["completeMilestone", (big) => targets.completeMilestone({ milestoneId: big }), "milestoneId"],
   ["createAssessment", (big) => assessments.createAssessment({ regionId: big, year: 2025 }), "regionId"],
-  ["addAssessmentAdjustment", (big) => assessments.addAssessmentAdjustment({ assessmentId: 1, unitId: big, points: 1, reason: "示范" }), "unitId"],
-  ["removeAssessmentAdjustment", (big) => assessments.removeAssessmentAdjustment({ id: big }), "id"],
+  ["addAssessmentAdjustment", (big) => assessments.addAssessmentAdjustment({ assessmentId: 1, version: 1, unitId: big, points: 1, reason: "示范" }), "unitId"],
+  ["removeAssessmentAdjustment", (big) => assessments.removeAssessmentAdjustment({ id: big, version: 1 }), "id"],
   ["publishAssessment version", (big) => assessments.publishAssessment({ id: 1, version: big }), "version"],
+  ["addAssessmentAdjustment version", (big) => assessments.addAssessmentAdjustment({ assessmentId: 1, version: big, unitId: 1, points: 1, reason: "示范" }), "version"],
 ];
 
 describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j", (big) => {

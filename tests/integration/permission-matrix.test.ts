@@ -249,7 +249,7 @@ const targetsInput = (measureId: number) => ({ measureId, year: 2025, target: "�
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
 
 const rulesInput = (id: number) => ({ id, version: 1, ...formFromRules(DEFAULT_RULES), points_LATE_REPORT: "1" });
-const adjustmentInput = (w: World, assessmentId: number) => ({ assessmentId, unitId: w.a.units.justice.id, points: "-1", reason: "执法案卷评查不合格" });
+const adjustmentInput = (w: World, assessmentId: number) => ({ assessmentId, version: 1, unitId: w.a.units.justice.id, points: "-1", reason: "执法案卷评查不合格" });
 
 const MATRIX: Record<Action, CaseSet> = {
   "region.read": {
@@ -670,14 +670,14 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: bureau, fn: createAssessment, input: (w) => ({ regionId: w.b.region.id, year: 2025 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateAssessmentRules, input: (w) => rulesInput(w.b.draftAssessment.id), code: "NOT_FOUND" },
       { as: bureau, fn: addAssessmentAdjustment, input: (w) => adjustmentInput(w, w.b.draftAssessment.id), code: "NOT_FOUND" },
-      { as: bureau, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.b.adjustment.id }), code: "NOT_FOUND" },
+      { as: bureau, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.b.adjustment.id, version: 1 }), code: "NOT_FOUND" },
       { as: bureau, fn: publishAssessment, input: (w) => ({ id: w.b.draftAssessment.id, version: 1 }), code: "NOT_FOUND" },
     ],
     wrongRole: [
       { as: leader, fn: publishAssessment, input: (w) => ({ id: w.a.draftAssessment.id, version: 1 }), code: "FORBIDDEN" },
       { as: liaison, fn: createAssessment, input: (w) => ({ regionId: w.a.region.id, year: 2025 }), code: "FORBIDDEN" },
       { as: leader, fn: updateAssessmentRules, input: (w) => rulesInput(w.a.draftAssessment.id), code: "FORBIDDEN" },
-      { as: liaison, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.a.adjustment.id }), code: "FORBIDDEN" },
+      { as: liaison, fn: removeAssessmentAdjustment, input: (w) => ({ id: w.a.adjustment.id, version: 1 }), code: "FORBIDDEN" },
     ],
   },
   "preferences.update": {

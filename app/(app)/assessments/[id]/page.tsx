@@ -141,13 +141,13 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                   <td className={`${cell} tabular-nums`}>{signed(a.points)}</td>
                   <td className={cell}>{a.reason}</td>
                   <td className={cell}>
-                    <RemoveAdjustmentButton id={a.id} label={`${a.unitName} ${signed(a.points)}`} />
+                    <RemoveAdjustmentButton id={a.id} version={assessment.version} label={`${a.unitName} ${signed(a.points)}`} />
                   </td>
                 </tr>
               ))}
             </Table>
             <div className="mt-4">
-              <AdjustmentForm assessmentId={assessment.id} units={view.units} />
+              <AdjustmentForm assessmentId={assessment.id} version={assessment.version} units={view.units} />
             </div>
           </Section>
         </>
