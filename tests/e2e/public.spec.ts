@@ -94,6 +94,7 @@ test("罗店镇's imported 2020 report and 下陆区's plan progress by chapter"
   await regions.getByRole("link", { name: "下陆区" }).click();
   const progress = page.getByRole("region", { name: "规划推进情况" });
   const tables = progress.getByRole("table");
+  await expect(tables.first()).toBeVisible();
   expect(await tables.count()).toBeGreaterThan(0);
   await expect(tables.first().getByRole("columnheader", { name: "已逾期" })).toBeVisible();
   await expect(tables.first().getByRole("rowheader", { name: "合计" })).toBeVisible();
