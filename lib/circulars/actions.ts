@@ -2,7 +2,13 @@
 
 import { db } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
-import { approveCircular as approve, createCircularDraft, issueCircular as issue, updateCircularText } from "@/lib/circulars/workflow.ts";
+import {
+  approveCircular as approve,
+  createCircularDraft,
+  issueCircular as issue,
+  regenerateCircularBody as regenerate,
+  updateCircularText,
+} from "@/lib/circulars/workflow.ts";
 import { circularStepSchema, createCircularSchema, updateCircularSchema } from "@/lib/circulars/schema.ts";
 
 // 通报's server actions: zod, then the workflow step (policy, scope, change and
@@ -21,6 +27,13 @@ export async function updateCircular(input: unknown) {
   return runAction("updateCircular", updateCircularSchema, input, async (actor, data) => {
     const { circular, reopened } = await db().$transaction((tx) => updateCircularText(tx, actor, data), TX);
     return { message: reopened ? "已保存,通报退回草稿,需重新审核" : "已保存", data: { id: circular.id, version: circular.version } };
+  });
+}
+
+export async function regenerateCircularBody(input: unknown) {
+  return runAction("regenerateCircularBody", circularStepSchema, input, async (actor, data) => {
+    const circular = await db().$transaction((tx) => regenerate(tx, actor, data), TX);
+    return { message: "已按最新数据重新生成正文", data: { id: circular.id, version: circular.version } };
   });
 }
 

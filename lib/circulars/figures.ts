@@ -21,10 +21,14 @@ import { periodsBetween, type Period, type ReportCadence } from "@/lib/progress/
 // - Ranking: 报送率 high first, then 按时报送率, then fewer overdue measures,
 //   then fewer returned reports; equal figures share a rank and are ordered by
 //   name (pinyin). A unit that owed nothing counts as 100%.
-// - Lagging units: the bottom LAGGING_COUNT of the ranking (with everyone tied
-//   with the last of them), among units that fall short somewhere (a rate
-//   below 100%, an overdue measure or a returned report). A district where
-//   everyone reported on time names nobody.
+// - Lagging units (排名靠后): only the bottom part of the ranking — its last
+//   min(LAGGING_COUNT, ⌊n/2⌋) places of n units, so a small district never
+//   names its upper half — and only units that fall short somewhere (a rate
+//   below 100%, an overdue measure or a returned report). A unit is named when
+//   its shared rank lies inside the bottom part: units tied with one inside it
+//   are named only if the whole tie lies inside; a tie straddling the boundary
+//   is left out rather than widening the list (the table still shows it).
+//   A district where everyone reported on time names nobody.
 
 export const LAGGING_COUNT = 3;
 
@@ -116,9 +120,9 @@ export function rankUnits(rows: readonly UnitCounts[], laggingCount = LAGGING_CO
     const previous = units[i - 1];
     u.rank = previous && compareFigures(previous, u) === 0 ? previous.rank : i + 1;
   });
-  const short = units.filter(fallsShort);
-  const boundary = short[short.length - laggingCount] ?? short[0];
-  if (boundary && laggingCount > 0) for (const u of short) if (u.rank >= boundary.rank) u.lagging = true;
+  const bottomPlaces = Math.min(laggingCount, Math.floor(units.length / 2));
+  const firstBottomPlace = units.length - bottomPlaces + 1;
+  for (const u of units) if (bottomPlaces > 0 && u.rank >= firstBottomPlace && fallsShort(u)) u.lagging = true;
   return units;
 }
 
@@ -148,6 +152,12 @@ export function buildFigures(input: { start: string; end: string; asOf: string; 
     },
     lagging: units.filter((u) => u.lagging).reverse().map((u) => u.unitName),
   };
+}
+
+/** A unit's place, for its liaison: "本单位排名第 3 / 12"; null when the unit is not ranked. */
+export function unitStanding(figures: Pick<CircularFigures, "units">, unitId: number | null | undefined): string | null {
+  const own = unitId == null ? undefined : figures.units.find((u) => u.unitId === unitId);
+  return own ? `本单位排名第 ${own.rank} / ${figures.units.length}` : null;
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
+import { periodOwedSql } from "@/lib/plans/window-sql.ts";
 import {
   asOfDay,
   buildFigures,
@@ -17,33 +18,37 @@ import type { CircularKind } from "@/lib/generated/prisma/enums.ts";
 
 // 通报: the counts behind the figures, in SQL, and the pages' reads.
 //
-// Who owed a report for a plan's period (the rule of 本期报送率 in
-// lib/reviews/queries.ts, plus one thing): an assignment of a plan in force,
-// of an active unit, assigned (and the plan in force) by the period's end,
-// that is not done (its own assignment completed, or every lead of its measure
-// completed) — or that did report for the period: a unit whose report
-// completed the measure owed that report all the same.
+// Who owed a report for a plan's period: an assignment of an active unit, of a
+// plan that is not a draft — 施行中 or since closed: a 通报 describes the
+// period, not today, so a plan closed after it still answers for it — whose
+// period overlaps the plan's reporting window (lib/plans/life.ts, in SQL
+// lib/plans/window-sql.ts: from 施行 and the assignment's creation to the day
+// it ended or 31 December of its last year; the app refuses reports outside
+// it), and that was not done before the period began (its own completion, or
+// every lead of its measure, as lib/assessments/facts.ts) — or that did report
+// for the period anyway. Done later does not excuse a period it skipped.
+// Overdue measures and the units listed follow the same plans and windows.
 
 const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
 
 type Client = Db | Tx;
 
-/** The district's plans in force, as the period rule needs them. A few rows. */
-export function plansInForce(client: Client, districtId: number) {
+/** The district's plans that owe reports at some time (all but drafts), as the period rule needs them. A few rows. */
+export function reportingPlans(client: Client, districtId: number) {
   return client.plan.findMany({
-    where: { districtId, status: "IN_FORCE" },
+    where: { districtId, status: { not: "DRAFT" } },
     select: { id: true, reportCadence: true, reportDueDay: true },
     orderBy: { id: "asc" },
   });
 }
 
 /**
- * Per unit with an assignment in the district's plans in force (assigned by
- * `asOf`): owed, submitted, on time, returned for the plan periods given, and
- * overdue measures as of `asOf`. One statement; units with nothing owed come
- * back with zeros.
+ * Per unit with an assignment in a plan whose reporting window overlaps
+ * [start, asOf] (assigned by `asOf`): owed, submitted, on time, returned for
+ * the plan periods given, and overdue measures as of `asOf`. One statement;
+ * units with nothing owed come back with zeros.
  */
-export async function countUnitFigures(client: Client, districtId: number, periods: readonly PlanPeriod[], asOf: string): Promise<UnitCounts[]> {
+export async function countUnitFigures(client: Client, districtId: number, periods: readonly PlanPeriod[], start: string, asOf: string): Promise<UnitCounts[]> {
   const planIds = periods.map((p) => p.planId);
   const starts = periods.map((p) => p.start);
   const ends = periods.map((p) => p.end);
@@ -52,23 +57,26 @@ export async function countUnitFigures(client: Client, districtId: number, perio
     WITH pp AS (
       SELECT * FROM unnest(${planIds}::int[], ${starts}::date[], ${ends}::date[], ${dues}::date[]) AS t("planId", "start", "end", "due")
     ),
-    md AS (
-      -- Measures whose every lead is completed (now).
-      SELECT l."measureId" FROM "Assignment" l
+    mc AS (
+      -- The day each measure whose every lead is completed was completed (its last lead done).
+      SELECT l."measureId", max(${CHINA_DATE(Prisma.sql`l."completedAt"`)}) AS "on"
+      FROM "Assignment" l
       WHERE l."districtId" = ${districtId}::int AND l."role" = 'LEAD'
       GROUP BY l."measureId" HAVING bool_and(l."status" = 'COMPLETED')
     ),
     owed AS (
       SELECT a."unitId", r."state", ${CHINA_DATE(Prisma.sql`r."submittedAt"`)} AS "submittedOn", pp."due"
       FROM pp
-      JOIN "Plan" pl ON pl."id" = pp."planId"
+      JOIN "Plan" pl ON pl."id" = pp."planId" AND pl."status" <> 'DRAFT'
       JOIN "Measure" m ON m."planId" = pp."planId"
       JOIN "Assignment" a ON a."measureId" = m."id"
       JOIN "Unit" u ON u."id" = a."unitId" AND u."active"
+      LEFT JOIN mc ON mc."measureId" = m."id"
       LEFT JOIN "ProgressReport" r ON r."assignmentId" = a."id" AND r."periodStart" = pp."start" AND r."periodEnd" = pp."end" AND r."state" <> 'DRAFT'
       WHERE a."districtId" = ${districtId}::int
-        AND GREATEST(COALESCE(pl."effectiveFrom", pl."issueDate"), ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) <= pp."end"
-        AND (r."id" IS NOT NULL OR NOT (a."status" = 'COMPLETED' OR m."id" IN (SELECT "measureId" FROM md)))
+        AND ${periodOwedSql("pl", Prisma.sql`pp."start"`, Prisma.sql`pp."end"`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
+        AND (r."id" IS NOT NULL
+          OR COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= pp."start")
     ),
     -- Completion as of the day: a lead's completedAt on or before it.
     mdAsOf AS (
@@ -81,8 +89,9 @@ export async function countUnitFigures(client: Client, districtId: number, perio
       SELECT a."unitId", count(DISTINCT m."id")::int AS "overdue"
       FROM "Assignment" a
       JOIN "Measure" m ON m."id" = a."measureId"
-      JOIN "Plan" pl ON pl."id" = m."planId" AND pl."status" = 'IN_FORCE'
+      JOIN "Plan" pl ON pl."id" = m."planId" AND pl."status" <> 'DRAFT'
       WHERE a."districtId" = ${districtId}::int
+        AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${asOf}::date`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
         AND NOT m."ongoing" AND m."deadline" < ${asOf}::date
         AND ${CHINA_DATE(Prisma.sql`a."createdAt"`)} <= ${asOf}::date
         AND NOT (a."completedAt" IS NOT NULL AND ${CHINA_DATE(Prisma.sql`a."completedAt"`)} <= ${asOf}::date)
@@ -93,8 +102,9 @@ export async function countUnitFigures(client: Client, districtId: number, perio
       SELECT DISTINCT a."unitId"
       FROM "Assignment" a
       JOIN "Measure" m ON m."id" = a."measureId"
-      JOIN "Plan" pl ON pl."id" = m."planId" AND pl."status" = 'IN_FORCE'
-      WHERE a."districtId" = ${districtId}::int AND ${CHINA_DATE(Prisma.sql`a."createdAt"`)} <= ${asOf}::date
+      JOIN "Plan" pl ON pl."id" = m."planId" AND pl."status" <> 'DRAFT'
+      WHERE a."districtId" = ${districtId}::int
+        AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${asOf}::date`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
     ),
     oc AS (
       SELECT "unitId",
@@ -122,9 +132,9 @@ export function circularSpan(kind: CircularKind, start: string, end: string): st
 
 /** The figures of a district for [start, end], counted now (`today` judges an unfinished period). */
 export async function computeCircularFigures(client: Client, districtId: number, start: string, end: string, today = todayInChina()): Promise<CircularFigures> {
-  const periods = planPeriodsWithin(await plansInForce(client, districtId), start, end);
+  const periods = planPeriodsWithin(await reportingPlans(client, districtId), start, end);
   const asOf = asOfDay(end, today);
-  const rows = await countUnitFigures(client, districtId, periods, asOf);
+  const rows = await countUnitFigures(client, districtId, periods, start, asOf);
   return buildFigures({ start, end, asOf, rows });
 }
 
@@ -155,8 +165,8 @@ export async function listCirculars(actor: Actor) {
 }
 
 /**
- * One circular in scope, with its figures: frozen once issued, counted now
- * before. Null outside the scope (the page answers 404).
+ * One circular in scope, with its figures: frozen at 审核 (approved or issued),
+ * counted now on a draft. Null outside the scope (the page answers 404).
  */
 export async function getCircular(actor: Actor, id: number, today = todayInChina()) {
   if (!can(actor, "circular.read")) return null;
@@ -167,7 +177,8 @@ export async function getCircular(actor: Actor, id: number, today = todayInChina
   if (!row) return null;
   const start = isoDate(row.periodStart)!;
   const end = isoDate(row.periodEnd)!;
-  const figures = row.status === "ISSUED" && row.figures ? (row.figures as unknown as CircularFigures) : await computeCircularFigures(db(), row.districtId, start, end, today);
+  const frozen = row.status !== "DRAFT" && row.figures !== null;
+  const figures = frozen ? (row.figures as unknown as CircularFigures) : await computeCircularFigures(db(), row.districtId, start, end, today);
   const people = await db().user.findMany({
     where: { id: { in: [row.createdById, row.approvedById, row.issuedById].filter((v): v is number => v !== null) } },
     select: { id: true, name: true },
@@ -179,6 +190,7 @@ export async function getCircular(actor: Actor, id: number, today = todayInChina
     end,
     span: circularSpan(row.kind, start, end),
     figures,
+    frozen,
     createdByName: nameOf(row.createdById),
     approvedByName: nameOf(row.approvedById),
     issuedByName: nameOf(row.issuedById),

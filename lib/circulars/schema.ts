@@ -53,3 +53,5 @@ export const updateCircularSchema = z.object({
 export type UpdateCircularInput = z.output<typeof updateCircularSchema>;
 
 export const circularStepSchema = z.object({ id: id("通报"), version: z.coerce.number().int().min(1) });
+
+export type CircularStepInput = z.output<typeof circularStepSchema>;

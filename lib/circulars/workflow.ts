@@ -1,22 +1,31 @@
 import type { Tx } from "@/lib/db/client.ts";
-import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { CircularStatus } from "@/lib/generated/prisma/enums.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { defaultBody, defaultTitle, spanLabel } from "@/lib/circulars/figures.ts";
-import { computeCircularFigures } from "@/lib/circulars/queries.ts";
-import { circularPeriod, type CreateCircularInput, type UpdateCircularInput } from "@/lib/circulars/schema.ts";
+import { defaultBody, defaultTitle, spanLabel, type CircularFigures } from "@/lib/circulars/figures.ts";
+import { circularSpan, computeCircularFigures } from "@/lib/circulars/queries.ts";
+import { circularPeriod, type CircularStepInput, type CreateCircularInput, type UpdateCircularInput } from "@/lib/circulars/schema.ts";
 import { circularIssuedMessage } from "@/lib/notifications/messages.ts";
 
 // 通报's life: 起草 (DRAFT) → 审核 (APPROVED) → 印发 (ISSUED). Each step runs
 // inside the caller's transaction with its audit event, so the server actions
-// (lib/circulars/actions.ts) and the demo seed share them. An issued circular
-// is frozen: its figures are stored as issued and nothing changes afterwards.
+// (lib/circulars/actions.ts) and the demo seed share them.
+//
+// The figures are counted afresh while a circular is a draft and frozen at
+// 审核: the approver approves the figures stored with the row, 印发 issues
+// exactly those, and any change of text after 审核 returns it to draft and
+// drops them. The text is worded from the figures at creation; before
+// approving, the bureau may regenerate it from the current figures, so the
+// rates and the lagging units it names are those that get frozen.
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+const countNow = (tx: Tx, row: { districtId: number; periodStart: Date; periodEnd: Date }, today: string) =>
+  computeCircularFigures(tx, row.districtId, isoDate(row.periodStart)!, isoDate(row.periodEnd)!, today);
 
 export const ISSUED_IS_FINAL = "通报已印发,不能再修改、审核或重新印发。";
 
@@ -80,6 +89,7 @@ export async function updateCircularText(tx: Tx, actor: Actor, data: UpdateCircu
       status: "DRAFT",
       approvedById: null,
       approvedAt: null,
+      figures: Prisma.DbNull,
       version: { increment: 1 },
     },
   });
@@ -87,23 +97,61 @@ export async function updateCircularText(tx: Tx, actor: Actor, data: UpdateCircu
   return { circular: after, reopened: before.status === "APPROVED" };
 }
 
-/** 审核: DRAFT → APPROVED. `version` (when given) must be the one the approver read. */
-export async function approveCircular(tx: Tx, actor: Actor, id: number, version?: number) {
-  const before = await managed(tx, actor, id);
-  const wrong = WRONG_STATE.approve[before.status];
-  if (wrong) throw new AppError("CONFLICT", wrong);
-  if (version !== undefined && before.version !== version) throw new AppError("CONFLICT");
-  const after = await tx.circular.update({
-    where: { id: before.id },
-    data: { status: "APPROVED", approvedById: actor.id, approvedAt: new Date(), version: { increment: 1 } },
+export const REGENERATE_DRAFT_ONLY = "只有草稿可以按最新数据重新生成正文;已审核的通报请先修改正文退回草稿。";
+
+/**
+ * 按最新数据重新生成正文: a draft's text worded again from the figures
+ * counted now (the title and 文号 stay). `version` must be the one the bureau read.
+ */
+export async function regenerateCircularBody(tx: Tx, actor: Actor, data: CircularStepInput, today = todayInChina()) {
+  const before = await managed(tx, actor, data.id);
+  if (before.status === "ISSUED") throw new AppError("CONFLICT", ISSUED_IS_FINAL);
+  if (before.status !== "DRAFT") throw new AppError("CONFLICT", REGENERATE_DRAFT_ONLY);
+  if (before.version !== data.version) throw new AppError("CONFLICT");
+  const figures = await countNow(tx, before, today);
+  const span = circularSpan(before.kind, isoDate(before.periodStart)!, isoDate(before.periodEnd)!);
+  const after = await tx.circular.update({ where: { id: before.id }, data: { body: defaultBody(span, figures), version: { increment: 1 } } });
+  await recordAudit(tx, {
+    actor,
+    action: "circular.regenerate",
+    entityType: "Circular",
+    entityId: after.id,
+    districtId: after.districtId,
+    before: auditRow(before),
+    after: { ...auditRow(after), totals: figures.totals, lagging: figures.lagging },
   });
-  await recordAudit(tx, { actor, action: "circular.approve", entityType: "Circular", entityId: after.id, districtId: after.districtId, before: auditRow(before), after: auditRow(after) });
   return after;
 }
 
 /**
- * 印发: APPROVED → ISSUED, the figures counted now and frozen into the row,
- * and one inbox message (CIRCULAR) to every active liaison of the units the
+ * 审核: DRAFT → APPROVED, the figures counted now frozen into the row (印发
+ * issues these). `version` (when given) must be the one the approver read.
+ */
+export async function approveCircular(tx: Tx, actor: Actor, id: number, version?: number, today = todayInChina()) {
+  const before = await managed(tx, actor, id);
+  const wrong = WRONG_STATE.approve[before.status];
+  if (wrong) throw new AppError("CONFLICT", wrong);
+  if (version !== undefined && before.version !== version) throw new AppError("CONFLICT");
+  const figures = await countNow(tx, before, today);
+  const after = await tx.circular.update({
+    where: { id: before.id },
+    data: { status: "APPROVED", figures: figures as unknown as Prisma.InputJsonValue, approvedById: actor.id, approvedAt: new Date(), version: { increment: 1 } },
+  });
+  await recordAudit(tx, {
+    actor,
+    action: "circular.approve",
+    entityType: "Circular",
+    entityId: after.id,
+    districtId: after.districtId,
+    before: auditRow(before),
+    after: { ...auditRow(after), totals: figures.totals, lagging: figures.lagging },
+  });
+  return after;
+}
+
+/**
+ * 印发: APPROVED → ISSUED with the figures frozen at 审核 (counted now only
+ * for a row approved before figures were frozen there), and one inbox message (CIRCULAR) to every active liaison of the units the
  * figures list.
  */
 export async function issueCircular(tx: Tx, actor: Actor, id: number, version?: number, today = todayInChina()) {
@@ -111,7 +159,7 @@ export async function issueCircular(tx: Tx, actor: Actor, id: number, version?: 
   const wrong = WRONG_STATE.issue[before.status];
   if (wrong) throw new AppError("CONFLICT", wrong);
   if (version !== undefined && before.version !== version) throw new AppError("CONFLICT");
-  const figures = await computeCircularFigures(tx, before.districtId, isoDate(before.periodStart)!, isoDate(before.periodEnd)!, today);
+  const figures = before.figures ? (before.figures as unknown as CircularFigures) : await countNow(tx, before, today);
   const after = await tx.circular.update({
     where: { id: before.id },
     data: {

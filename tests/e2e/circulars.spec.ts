@@ -46,8 +46,17 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     await expect(table.getByRole("columnheader", { name: "按时报送率" })).toBeVisible();
     expect(await table.getByRole("row").count()).toBeGreaterThan(2);
     await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("1");
-    await expect(page.getByRole("heading", { name: "排名靠后单位" })).toBeVisible();
+    const lagging = page.getByRole("heading", { name: "排名靠后单位" });
+    await expect(lagging).toBeVisible();
+    // The lagging units come first, above the table.
+    expect((await lagging.boundingBox())!.y).toBeLessThan((await table.boundingBox())!.y);
+    await expect(page.getByText(/按当前数据统计,审核时冻结/)).toBeVisible();
     await shot(page, "draft", 1366);
+
+    // Refresh the text from the current figures before editing it.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "按最新数据重新生成正文" }).click();
+    await expect(toasts(page).filter({ hasText: "已按最新数据重新生成正文" })).toBeVisible();
 
     // Edit the text: title, 文号 and a sentence of our own.
     const editor = page.getByRole("form", { name: "编辑通报正文" });
@@ -64,6 +73,8 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "审核" }).click();
     await expect(toasts(page).filter({ hasText: "通报已审核" })).toBeVisible();
+    await expect(page.getByText(/审核时冻结的数据,统计于/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "按最新数据重新生成正文" })).toHaveCount(0);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "印发" }).click();
     await expect(toasts(page).filter({ hasText: /通报已印发,已发送给 \d+ 名联络员/ })).toBeVisible();
@@ -115,6 +126,7 @@ test.describe("a liaison reads the 通报 (390×844)", () => {
     await expect(page).toHaveURL(new RegExp(`/circulars/${circularId}$`));
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(page.getByRole("table", { name: "各单位任务推进情况排名" }).getByText("(本单位)")).toBeVisible();
+    await expect(page.getByText(/^本单位排名第 \d+ \/ \d+$/)).toBeVisible();
     await expect(page.getByRole("button", { name: "审核" })).toHaveCount(0);
     await expect(page.getByRole("form", { name: "编辑通报正文" })).toHaveCount(0);
     await shot(page, "liaison", 390);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import mammoth from "mammoth";
 import { db } from "@/lib/db/client.ts";
 import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
-import { approveCircular, createCircular, issueCircular, updateCircular } from "@/lib/circulars/actions.ts";
+import { approveCircular, createCircular, issueCircular, regenerateCircularBody, updateCircular } from "@/lib/circulars/actions.ts";
 import { computeCircularFigures, getCircular, listCirculars } from "@/lib/circulars/queries.ts";
 import { buildCircularDocx } from "@/lib/circulars/docx.ts";
 import { circularDocxGet } from "@/lib/circulars/routes.ts";
@@ -12,8 +12,9 @@ import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
 // 通报 of 2026-Q3 in district A, counted on 2026-10-20 (Q3 was due 10 October).
-// A quarterly plan, a monthly plan (July, August, September fall in Q3), a
-// closed and a draft plan (never counted). One measure per situation:
+// A quarterly plan and a monthly plan of 2026–2027 (July, August, September
+// fall in Q3), a plan closed at the end of 2025 and a draft plan (neither owes
+// anything in 2026). One measure per situation:
 //   m1 lead 区司法局 (report on time), responsible 区发改局 (approved, late)
 //   m2 lead 区发改局, deadline 2026-06-30, report returned        → overdue
 //   m3 lead 区司法局, completed by its Q3 report on 2026-09-20       (owed: it reported)
@@ -32,6 +33,8 @@ let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
 let units: { justice: number; development: number; finance: number; education: number };
 let financeLiaison: number;
 let m4Assignment: number;
+let m2Assignment: number;
+let educationUnit: number;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -46,8 +49,8 @@ beforeEach(async () => {
   await createUser(prisma, { login: "a.finance.old", name: "离职联络员", role: "LIAISON", regionId: a.region.id, unitId: finance.id, active: false });
   const bureau = a.users.bureau.id;
 
-  const plan = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治政府建设实施方案" });
-  const monthly = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治社会建设实施方案", reportCadence: "MONTHLY" });
+  const plan = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治政府建设实施方案", periodStart: 2026, periodEnd: 2027 });
+  const monthly = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治社会建设实施方案", reportCadence: "MONTHLY", periodStart: 2026, periodEnd: 2027 });
   const closed = await createPlan(prisma, { regionId: a.region.id, title: "已期满的规划" });
   await prisma.plan.update({ where: { id: closed.id }, data: { status: "CLOSED", endKind: "EXPIRED", endedOn: new Date("2025-12-31T00:00:00Z") } });
   const draft = await createPlan(prisma, { regionId: a.region.id, title: "草案" });
@@ -90,6 +93,8 @@ beforeEach(async () => {
   await report(m5.id, units.development, { start: "2026-07-01", end: "2026-07-31" }, "SUBMITTED", "2026-08-05");
   await report(m5.id, units.development, { start: "2026-09-01", end: "2026-09-30" }, "SUBMITTED", "2026-10-15");
   m4Assignment = await assignment(m4.id, units.finance);
+  m2Assignment = await assignment(m2.id, units.development);
+  educationUnit = units.education;
 
   // District B: reports of its own, never in A's figures.
   const bPlan = await createPlan(prisma, { regionId: world.b.region.id, title: "黄石港区方案" });
@@ -106,49 +111,64 @@ const pick = (figures: Awaited<ReturnType<typeof computeCircularFigures>>) =>
   Object.fromEntries(figures.units.map((u) => [u.unitName, { owed: u.owed, submitted: u.submitted, onTime: u.onTime, returned: u.returned, overdue: u.overdue }]));
 
 /**
- * The same counts written plainly, one question at a time: the periods spelled
- * out, each report looked up by its period, completion as the assignment rows say.
+ * The same counts written plainly, one question at a time, without the app's
+ * plan-life rule: the test names which plan owes which period (explicit dates),
+ * each report is looked up by its period, and an assignment is excused only when
+ * it — or every lead of its measure — was completed before the period began.
  */
-async function plainCounts(unitId: number) {
-  const periods = `(VALUES ('QUARTERLY', DATE '2026-07-01', DATE '2026-09-30', DATE '2026-10-10'),
-      ('MONTHLY', DATE '2026-07-01', DATE '2026-07-31', DATE '2026-08-10'),
-      ('MONTHLY', DATE '2026-08-01', DATE '2026-08-31', DATE '2026-09-10'),
-      ('MONTHLY', DATE '2026-09-01', DATE '2026-09-30', DATE '2026-10-10')) AS p(cadence, s, e, due)`;
+type PlainPeriod = readonly [planTitle: string, start: string, end: string, due: string];
+const Q3_PERIODS: PlainPeriod[] = [
+  ["下陆区法治政府建设实施方案", "2026-07-01", "2026-09-30", "2026-10-10"],
+  ["下陆区法治社会建设实施方案", "2026-07-01", "2026-07-31", "2026-08-10"],
+  ["下陆区法治社会建设实施方案", "2026-08-01", "2026-08-31", "2026-09-10"],
+  ["下陆区法治社会建设实施方案", "2026-09-01", "2026-09-30", "2026-10-10"],
+];
+const Q3_OVERDUE_PLANS = ["下陆区法治政府建设实施方案", "下陆区法治社会建设实施方案"];
+
+async function plainCounts(unitId: number, periods: readonly PlainPeriod[] = Q3_PERIODS, overduePlans: readonly string[] = Q3_OVERDUE_PLANS, asOf = "2026-09-30") {
+  const day = (column: string) => `(${column} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`;
+  const values = periods.map(([title, s, e, due]) => `('${title}', DATE '${s}', DATE '${e}', DATE '${due}')`).join(", ");
   const rows = await db().$queryRawUnsafe<{ owed: number; submitted: number; on_time: number; returned: number }[]>(
     `SELECT count(*)::int AS owed,
         count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED'))::int AS submitted,
-        count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED') AND (r."submittedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= p.due)::int AS on_time,
+        count(*) FILTER (WHERE r.state IN ('SUBMITTED', 'APPROVED') AND ${day('r."submittedAt"')} <= p.due)::int AS on_time,
         count(*) FILTER (WHERE r.state = 'RETURNED')::int AS returned
      FROM "Assignment" a
      JOIN "Measure" m ON m.id = a."measureId"
      JOIN "Plan" pl ON pl.id = m."planId"
-     JOIN ${periods} ON p.cadence = pl."reportCadence"::text
+     JOIN (VALUES ${values}) AS p(title, s, e, due) ON p.title = pl.title
      LEFT JOIN "ProgressReport" r ON r."assignmentId" = a.id AND r."periodStart" = p.s AND r."periodEnd" = p.e AND r.state <> 'DRAFT'
-     WHERE a."unitId" = $1 AND pl.status = 'IN_FORCE'
-       AND (r.id IS NOT NULL OR (a.status <> 'COMPLETED'
-            AND EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m.id AND l.role = 'LEAD' AND l.status <> 'COMPLETED')))`,
+     WHERE a."unitId" = $1 AND ${day('a."createdAt"')} <= p.e
+       AND (r.id IS NOT NULL OR (
+            NOT (a.status = 'COMPLETED' AND ${day('a."completedAt"')} < p.s)
+            AND EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m.id AND l.role = 'LEAD'
+                        AND NOT (l.status = 'COMPLETED' AND ${day('l."completedAt"')} < p.s))))`,
     unitId,
   );
   const [overdue] = await db().$queryRawUnsafe<{ n: number }[]>(
     `SELECT count(DISTINCT m.id)::int AS n
      FROM "Assignment" a JOIN "Measure" m ON m.id = a."measureId" JOIN "Plan" pl ON pl.id = m."planId"
-     WHERE a."unitId" = $1 AND pl.status = 'IN_FORCE' AND m.deadline < DATE '2026-09-30'
-       AND (a."completedAt" IS NULL OR (a."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date > DATE '2026-09-30')`,
+     WHERE a."unitId" = $1 AND pl.title = ANY($2::text[]) AND m.deadline < $3::date
+       AND (a."completedAt" IS NULL OR ${day('a."completedAt"')} > $3::date)`,
     unitId,
+    overduePlans,
+    asOf,
   );
   const r = rows[0]!;
   return { owed: r.owed, submitted: r.submitted, onTime: r.on_time, returned: r.returned, overdue: overdue!.n };
 }
 
+const Q3_EXPECTED = {
+  区司法局: { owed: 3, submitted: 3, onTime: 3, returned: 0, overdue: 1 },
+  区发改局: { owed: 5, submitted: 3, onTime: 1, returned: 1, overdue: 1 },
+  区财政局: { owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 },
+  区教育局: { owed: 1, submitted: 1, onTime: 1, returned: 0, overdue: 0 },
+};
+
 describe("通报 figures", () => {
   it("count per unit what was owed, submitted, on time, returned and overdue for the period, equal to plain SQL", async () => {
     const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
-    const expected = {
-      区司法局: { owed: 3, submitted: 3, onTime: 3, returned: 0, overdue: 1 },
-      区发改局: { owed: 5, submitted: 3, onTime: 1, returned: 1, overdue: 1 },
-      区财政局: { owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 },
-      区教育局: { owed: 1, submitted: 1, onTime: 1, returned: 0, overdue: 0 },
-    };
+    const expected = Q3_EXPECTED;
     expect(pick(figures)).toEqual(expected);
     expect(await plainCounts(units.justice)).toEqual(expected.区司法局);
     expect(await plainCounts(units.development)).toEqual(expected.区发改局);
@@ -158,15 +178,63 @@ describe("通报 figures", () => {
     expect(figures.totals).toMatchObject({ units: 4, owed: 10, submitted: 7, onTime: 5, returned: 1, overdue: 2, reportRate: 70, onTimeRate: 50 });
   });
 
+  it("count a plan closed after the period for that period: its Q3 still shows in the Q3 通报", async () => {
+    await db().plan.updateMany({
+      where: { title: "下陆区法治政府建设实施方案" },
+      data: { status: "CLOSED", endKind: "TERMINATED", endedOn: new Date("2026-10-15T00:00:00Z"), endReason: "机构改革" },
+    });
+    const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
+    expect(pick(figures)).toEqual(Q3_EXPECTED);
+    for (const [name, unitId] of Object.entries({ 区司法局: units.justice, 区发改局: units.development, 区财政局: units.finance, 区教育局: units.education })) {
+      expect(await plainCounts(unitId)).toEqual(Q3_EXPECTED[name as keyof typeof Q3_EXPECTED]);
+    }
+  });
+
+  it("charge a plan in force but past its expiry date nothing for a period after it", async () => {
+    const prisma = db();
+    // Still 施行中 in the data (nobody confirmed 期满), but its window ended on 2025-12-31.
+    const old = await createPlan(prisma, { regionId: world.a.region.id, title: "下陆区法治政府建设规划(2021—2025年)", periodEnd: 2025 });
+    const measure = await createMeasure(prisma, { planId: old.id, code: "1", deadline: "2025-12-31", leadUnitIds: [educationUnit] });
+    await prisma.assignment.updateMany({ where: { measureId: measure.id }, data: { createdAt: new Date("2025-01-01T02:00:00Z") } });
+    const q1 = await computeCircularFigures(prisma, world.a.region.id, Q1.start, Q1.end, "2026-10-20");
+    // 区教育局 owes its Q1 report of m9 only: not the expired plan's, and the expired plan's measure is not overdue.
+    expect(pick(q1)["区教育局"]).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
+    expect(await plainCounts(educationUnit, [["下陆区法治政府建设实施方案", "2026-01-01", "2026-03-31", "2026-04-10"]], ["下陆区法治政府建设实施方案", "下陆区法治社会建设实施方案"], "2026-03-31")).toEqual({
+      owed: 1,
+      submitted: 0,
+      onTime: 0,
+      returned: 0,
+      overdue: 0,
+    });
+  });
+
+  it("charge a draft plan nothing: a unit whose only task is in a draft is not listed", async () => {
+    const prisma = db();
+    const archive = await createUnit(prisma, { regionId: world.a.region.id, name: "区档案馆" });
+    const draft = await prisma.plan.findFirstOrThrow({ where: { title: "草案" } });
+    await createMeasure(prisma, { planId: draft.id, code: "2", deadline: "2026-06-30", leadUnitIds: [archive.id] });
+    await prisma.assignment.updateMany({ where: { unitId: archive.id }, data: { createdAt: new Date("2026-01-01T02:00:00Z") } });
+    const figures = await computeCircularFigures(prisma, world.a.region.id, Q3.start, Q3.end, "2026-10-20");
+    expect(pick(figures)).toEqual(Q3_EXPECTED);
+  });
+
+  it("keep a unit that skipped Q3 and completed in Q4 owed and not submitted in the Q3 通报", async () => {
+    await db().assignment.update({ where: { id: m4Assignment }, data: { status: "COMPLETED", percent: 100, completedAt: beijingTime("2026-10-15") } });
+    const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
+    expect(pick(figures)["区财政局"]).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
+    expect(await plainCounts(units.finance)).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
+  });
+
   it("rank by report rate, then on-time rate, then fewer overdue, and name the units that fall short at the bottom", async () => {
     const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
     expect(figures.units.map((u) => [u.rank, u.unitName, u.reportRate, u.onTimeRate, u.lagging])).toEqual([
       [1, "区教育局", 100, 100, false],
-      [2, "区司法局", 100, 100, true],
+      // 100% and 100%, short only by an overdue measure, ranked 2 of 4: not named.
+      [2, "区司法局", 100, 100, false],
       [3, "区发改局", 60, 20, true],
       [4, "区财政局", 0, 0, true],
     ]);
-    expect(figures.lagging).toEqual(["区财政局", "区发改局", "区司法局"]);
+    expect(figures.lagging).toEqual(["区财政局", "区发改局"]);
   });
 
   it("judge an ad-hoc span by every period of each plan inside it, and an unfinished one as of today", async () => {
@@ -191,7 +259,7 @@ describe("通报's life", () => {
     const id = await create();
     const draft = (await db().circular.findUniqueOrThrow({ where: { id } }))!;
     expect(draft.title).toBe("关于2026年第三季度法治政府建设任务推进情况的通报");
-    expect(draft.body).toContain("区财政局、区发改局、区司法局在本期排名靠后");
+    expect(draft.body).toContain("区财政局、区发改局在本期排名靠后");
     expect(draft.body).toContain("报送率 70%");
 
     const stale = await updateCircular({ id, version: 2, title: draft.title, body: "改过的正文" });
@@ -233,7 +301,46 @@ describe("通报's life", () => {
     await approveCircular({ id, version: 1 });
     const edited = await updateCircular({ id, version: 2, title: "关于通报的通报", body: "正文" });
     expect(edited).toMatchObject({ ok: true, message: "已保存,通报退回草稿,需重新审核" });
-    expect(await db().circular.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", approvedById: null });
+    // The figures frozen at 审核 go with it: the next 审核 counts afresh.
+    expect(await db().circular.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", approvedById: null, figures: null });
+  });
+
+  it("freezes the figures at 审核 and issues those; a body regenerated after a late report names the lagging units of those figures", async () => {
+    const id = await create();
+    expect((await db().circular.findUniqueOrThrow({ where: { id } })).body).toContain("区财政局、区发改局在本期排名靠后");
+    const lateReport = (assignmentId: number) => db().progressReport.updateMany({ where: { assignmentId }, data: { state: "SUBMITTED", submittedAt: new Date() } });
+
+    // 区财政局's Q3 report arrives late; the bureau refreshes the text (under the version it read), then approves.
+    await lateReport(m4Assignment);
+    expect(await regenerateCircularBody({ id, version: 2 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await regenerateCircularBody({ id, version: 1 })).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await approveCircular({ id, version: 2 })).toMatchObject({ ok: true, data: { version: 3 } });
+    const approved = await db().circular.findUniqueOrThrow({ where: { id } });
+    expect(approved.figures).not.toBeNull();
+    const bureau = (await actAs(world.a.users.bureau))!;
+
+    // 区发改局 resubmits its returned report after 审核: neither the page nor the issue moves.
+    await lateReport(m2Assignment);
+    expect((await getCircular(bureau, id))!.figures).toEqual(approved.figures);
+    expect(await issueCircular({ id, version: 3 })).toMatchObject({ ok: true });
+    const issued = await db().circular.findUniqueOrThrow({ where: { id } });
+    expect(issued.figures).toEqual(approved.figures);
+    const frozen = issued.figures as unknown as Awaited<ReturnType<typeof computeCircularFigures>>;
+    expect(pick(frozen)["区财政局"]).toMatchObject({ submitted: 1, onTime: 0 });
+    expect(pick(frozen)["区发改局"]).toMatchObject({ submitted: 3, returned: 1 });
+    expect(frozen.lagging).toEqual(["区发改局", "区财政局"]);
+    expect(issued.body).toContain(`${frozen.lagging.join("、")}在本期排名靠后`);
+
+    const audit = await db().auditEvent.findMany({ where: { entityType: "Circular", entityId: String(id) }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => e.action)).toEqual(["circular.create", "circular.regenerate", "circular.approve", "circular.issue"]);
+  });
+
+  it("regenerates the text of a draft only", async () => {
+    const id = await create();
+    await approveCircular({ id, version: 1 });
+    expect(await regenerateCircularBody({ id, version: 2 })).toMatchObject({ ok: false, code: "CONFLICT" });
+    await actAs(world.b.users.bureau);
+    expect(await regenerateCircularBody({ id, version: 2 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it("keeps the issued figures and .docx frozen when reports for the period arrive afterwards", async () => {
@@ -275,7 +382,8 @@ describe("the .docx", () => {
       ["3", "区发改局", "5", "3", "60%", "1", "20%", "1", "1"],
       ["4", "区财政局", "1", "0", "0%", "0", "0%", "0", "0"],
     ]);
-    expect(html).toContain("区财政局、区发改局、区司法局");
+    expect(html).toContain("区财政局、区发改局");
+    expect(html).not.toContain("区发改局、区司法局");
     expect(html).toContain("下陆区司法局");
     expect(html).toContain("2026年10月20日");
   });

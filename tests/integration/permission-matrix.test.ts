@@ -81,7 +81,7 @@ const { createInspection, addFinding, reportRectification, verifyRectification, 
 const { createEvaluation, createFinalEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
 const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
-const { createCircular, updateCircular, approveCircular, issueCircular } = circularActions;
+const { createCircular, updateCircular, approveCircular, issueCircular, regenerateCircularBody } = circularActions;
 const { saveAnnualTargets, completeMilestone } = targetActions;
 const { createAssessment, updateAssessmentRules, addAssessmentAdjustment, removeAssessmentAdjustment, publishAssessment } = assessmentActions;
 
@@ -635,18 +635,21 @@ const MATRIX: Record<Action, CaseSet> = {
     inScope: [
       { as: bureau, fn: approveCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }) },
       { as: bureau, fn: createCircular, input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }) },
+      { as: bureau, fn: regenerateCircularBody, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }) },
     ],
     outOfScope: [
       { as: bureau, fn: approveCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
       { as: bureau, fn: updateCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "NOT_FOUND" },
       { as: bureau, fn: issueCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
       { as: bureau, fn: createCircular, input: (w) => ({ regionId: w.b.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "NOT_FOUND" },
+      { as: bureau, fn: regenerateCircularBody, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
     ],
     wrongRole: [
       { as: leader, fn: approveCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
       { as: liaison, fn: updateCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "FORBIDDEN" },
       { as: leader, fn: issueCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
       { as: liaison, fn: createCircular, input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "FORBIDDEN" },
+      { as: leader, fn: regenerateCircularBody, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
     ],
   },
   "assessment.read": {

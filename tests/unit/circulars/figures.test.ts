@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFigures, defaultBody, defaultTitle, planPeriodsWithin, rankUnits, rate, type UnitCounts } from "@/lib/circulars/figures.ts";
+import { buildFigures, defaultBody, defaultTitle, planPeriodsWithin, rankUnits, rate, unitStanding, type UnitCounts } from "@/lib/circulars/figures.ts";
 
 // The pure half of 通报: which periods a span covers, the ranking order, shared
 // ranks, the lagging units and the default wording.
@@ -67,15 +67,40 @@ describe("rankUnits", () => {
     expect(rankUnits(rows).map((u) => [u.rank, u.unitName])).toEqual(expected);
   });
 
+  // The bottom part is the last min(3, ⌊n/2⌋) places of n; a unit is named
+  // when it falls short and its (shared) rank lies inside that part.
+  const tens = (names: string, submitted: number[]) => [...names].map((n, i) => unit(n, 10, submitted[i]!, submitted[i]!));
   it.each([
-    { name: "the bottom three that fall short", rows: ["甲", "乙", "丙", "丁", "戊"].map((n, i) => unit(n, 10, 10 - i, 10 - i)), lagging: ["丙", "丁", "戊"] },
-    { name: "everyone tied with the last of them", rows: [unit("甲", 10, 10, 10), unit("乙", 10, 9, 9), unit("丙", 10, 8, 8), unit("丁", 10, 8, 8), unit("戊", 10, 8, 8)], lagging: ["丙", "丁", "戊"] },
-    { name: "ties at the boundary widen the list", rows: [unit("甲", 10, 9, 9), unit("乙", 10, 9, 9), unit("丙", 10, 8, 8), unit("丁", 10, 7, 7)], lagging: ["甲", "乙", "丙", "丁"] },
-    { name: "only those that fall short", rows: [unit("甲", 10, 10, 10), unit("乙", 10, 10, 10), unit("丙", 10, 10, 9)], lagging: ["丙"] },
+    { name: "the bottom three of six that fall short", rows: tens("甲乙丙丁戊己", [10, 9, 8, 7, 6, 5]), lagging: ["丁", "戊", "己"] },
+    { name: "only the bottom half of a small district", rows: tens("甲乙丙丁戊", [10, 9, 8, 7, 6]), lagging: ["丁", "戊"] },
+    {
+      name: "not a unit ranked 2 of 4 at 100% and 100% whose only shortfall is an overdue measure",
+      rows: [unit("区教育局", 1, 1, 1), unit("区司法局", 3, 3, 3, 1), unit("区发改局", 5, 3, 1, 1, 1), unit("区财政局", 1, 0, 0)],
+      lagging: ["区发改局", "区财政局"],
+    },
+    { name: "ties at the boundary do not widen the list", rows: tens("甲乙丙丁", [9, 9, 8, 7]), lagging: ["丙", "丁"] },
+    { name: "a tie wholly inside the bottom part is named whole", rows: tens("甲乙丙丁戊己庚", [10, 10, 10, 9, 8, 8, 8]), lagging: ["戊", "己", "庚"] },
+    { name: "a tie straddling the bottom part is left out rather than widening it", rows: tens("甲乙丙丁戊", [10, 9, 8, 8, 8]), lagging: [] },
+    { name: "never a unit with full marks, even at the bottom", rows: tens("甲乙丙丁", [10, 10, 10, 9]), lagging: ["丁"] },
     { name: "nobody when all reported on time and nothing is overdue", rows: [unit("甲", 10, 10, 10), unit("乙", 0, 0, 0)], lagging: [] },
-    { name: "an overdue measure alone falls short", rows: [unit("甲", 10, 10, 10), unit("乙", 10, 10, 10, 1)], lagging: ["乙"] },
+    { name: "an overdue measure alone falls short at the bottom", rows: [unit("甲", 10, 10, 10), unit("乙", 10, 10, 10, 1)], lagging: ["乙"] },
+    { name: "a returned report alone falls short at the bottom", rows: [unit("甲", 10, 10, 10), unit("乙", 10, 10, 10, 0, 1)], lagging: ["乙"] },
+    { name: "a district of one unit names nobody", rows: [unit("甲", 10, 0, 0)], lagging: [] },
   ])("lagging: $name", ({ rows, lagging }) => {
-    expect(rankUnits(rows).filter((u) => u.lagging).map((u) => u.unitName)).toEqual(lagging);
+    // As a set: tied units come in pinyin order, which the ranking tests cover.
+    expect(rankUnits(rows).filter((u) => u.lagging).map((u) => u.unitName).sort()).toEqual([...lagging].sort());
+  });
+});
+
+describe("unitStanding", () => {
+  const figures = buildFigures({ start: "2026-07-01", end: "2026-09-30", asOf: "2026-09-30", rows: [unit("甲", 3, 3, 3, 0, 0, 1), unit("乙", 3, 2, 1, 1, 0, 2), unit("丙", 3, 0, 0, 0, 0, 3)] });
+  it.each([
+    [1, "本单位排名第 1 / 3"],
+    [3, "本单位排名第 3 / 3"],
+    [9, null],
+    [null, null],
+  ] as const)("unit %s → %s", (unitId, expected) => {
+    expect(unitStanding(figures, unitId)).toBe(expected);
   });
 });
 
@@ -83,13 +108,14 @@ describe("buildFigures and the wording", () => {
   it("totals the rows, rates to one decimal, names the lagging worst first", () => {
     const figures = buildFigures({ start: "2026-07-01", end: "2026-09-30", asOf: "2026-09-30", rows: [unit("甲", 3, 3, 3), unit("乙", 3, 2, 1, 1), unit("丙", 3, 0, 0)] });
     expect(figures.totals).toEqual({ units: 3, owed: 9, submitted: 5, onTime: 4, returned: 0, overdue: 1, reportRate: 55.6, onTimeRate: 44.4 });
-    expect(figures.lagging).toEqual(["丙", "乙"]);
+    // Three units: the bottom part is the last place only.
+    expect(figures.lagging).toEqual(["丙"]);
     expect(rate(1, 3)).toBe(33.3);
     expect(rate(0, 0)).toBeNull();
     const body = defaultBody("2026年第三季度", figures);
     expect(body).toContain("现将2026年第三季度各单位任务推进情况通报如下");
     expect(body).toContain("应报送进展 9 项,已报送 5 项,报送率 55.6%");
-    expect(body).toContain("丙、乙在本期排名靠后");
+    expect(body).toContain("丙在本期排名靠后");
     expect(defaultTitle("2026年第三季度")).toBe("关于2026年第三季度法治政府建设任务推进情况的通报");
   });
 });

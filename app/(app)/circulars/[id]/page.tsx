@@ -5,7 +5,7 @@ import { parseId } from "@/lib/ids.ts";
 import { chineseDate } from "@/lib/dates.ts";
 import { getCircular } from "@/lib/circulars/queries.ts";
 import { CIRCULAR_KIND_LABELS, CIRCULAR_STATUS_LABELS } from "@/lib/circulars/schema.ts";
-import { percentText } from "@/lib/circulars/figures.ts";
+import { percentText, unitStanding } from "@/lib/circulars/figures.ts";
 import { FIGURES_HEADER } from "@/lib/circulars/docx.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
@@ -26,6 +26,7 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
   const t = figures.totals;
   const issued = circular.status === "ISSUED";
   const editable = circular.canManage && !issued;
+  const standing = unitStanding(figures, actor.unitId);
   return (
     <>
       <PageHeader
@@ -54,12 +55,20 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
         </div>
       )}
 
+      {/* What a leader reads first: who is named, and for a liaison where its own unit stands. */}
+      <section aria-labelledby="lagging" className="mb-4 rounded border border-red-200 bg-red-50/60 p-3">
+        <h2 id="lagging" className="text-base font-semibold">
+          排名靠后单位:<span className="font-normal">{figures.lagging.length ? figures.lagging.join("、") : "无"}</span>
+        </h2>
+        {standing && <p className="mt-1 font-medium text-amber-900">{standing}</p>}
+      </section>
+
       <section aria-labelledby="figures" className="mb-6">
         <h2 id="figures" className="mb-1 text-lg font-semibold">
           各单位任务推进情况排名
         </h2>
         <p className="mb-2 text-sm text-slate-600">
-          {issued ? "印发时冻结的数据" : "按当前数据统计,印发时冻结"}:应报送 {t.owed} 项,已报送 {t.submitted} 项(报送率 {percentText(t.reportRate)}),按时报送 {t.onTime} 项(按时报送率{" "}
+          {circular.frozen ? `审核时冻结的数据,统计于 ${chinaTime(new Date(figures.computedAt))}` : "按当前数据统计,审核时冻结"}:应报送 {t.owed} 项,已报送 {t.submitted} 项(报送率 {percentText(t.reportRate)}),按时报送 {t.onTime} 项(按时报送率{" "}
           {percentText(t.onTimeRate)}),退回 {t.returned} 项,截至{chineseDate(figures.asOf)}逾期未完成举措 {t.overdue} 项。
         </p>
         <Table caption="各单位任务推进情况排名" head={FIGURES_HEADER}>
@@ -84,19 +93,15 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
         </Table>
       </section>
 
-      <section aria-labelledby="lagging" className="mb-6">
-        <h2 id="lagging" className="mb-1 text-lg font-semibold">
-          排名靠后单位
-        </h2>
-        <p>{figures.lagging.length ? figures.lagging.join("、") : "无"}</p>
-      </section>
-
       <section aria-labelledby="body" className="mb-6">
         <h2 id="body" className="mb-2 text-lg font-semibold">
           正文
         </h2>
         {editable ? (
-          <CircularEditor circular={{ id: circular.id, version: circular.version, title: circular.title, documentNumber: circular.documentNumber, body: circular.body }} />
+          <CircularEditor
+            key={circular.version}
+            circular={{ id: circular.id, version: circular.version, title: circular.title, documentNumber: circular.documentNumber, body: circular.body }}
+          />
         ) : (
           <div className="rounded border border-slate-200 bg-white p-4 leading-7">
             <p>各单位、各部门:</p>
