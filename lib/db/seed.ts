@@ -279,7 +279,7 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
   const quarter = latestDuePeriod(today, "QUARTERLY", 10);
   const region = await tx.plan.findUniqueOrThrow({ where: { id: successor.id }, select: { regionId: true } });
   const draft = await createCircularDraft(tx, bureau, { regionId: region.regionId, kind: "QUARTERLY", periodKey: quarter.key }, today);
-  const approved = await approveCircular(tx, bureau, draft.id);
+  const approved = await approveCircular(tx, bureau, draft.id, undefined, today);
   await issueCircular(tx, bureau, approved.id, undefined, today);
   const assessment = await createAndPublishAssessment(tx, bureau, region.regionId, 2025, today);
 
