@@ -1,4 +1,4 @@
-import { missedMilestone, type MissedMilestoneCode } from "@/lib/progress/lights.ts";
+import { milestoneDoneBy, missedMilestone, type MilestoneForLight, type MissedMilestoneCode } from "@/lib/progress/lights.ts";
 
 // Pure wording of targets, indicators and milestones: the measure page, the
 // annual report draft and the tests share it.
@@ -14,11 +14,11 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = {
 
 /** A milestone's state today, by the same rule as the light (lights.ts missedMilestone). */
 export function milestoneState(
-  milestone: { title: string; dueDate: string; completed: boolean },
+  milestone: MilestoneForLight,
   today: string,
   graceDays: number,
 ): { state: MilestoneState; daysLate: number } {
-  if (milestone.completed) return { state: "DONE", daysLate: 0 };
+  if (milestoneDoneBy(milestone, today)) return { state: "DONE", daysLate: 0 };
   const missed = missedMilestone([milestone], today, graceDays);
   return missed ? { state: missed.code, daysLate: missed.daysLate } : { state: "PENDING", daysLate: 0 };
 }

@@ -27,7 +27,8 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     measure.plan.status === "CLOSED" ? [] : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
   const milestones = measure.milestones.map((m) => {
     const dueDate = isoDate(m.dueDate)!;
-    return { id: m.id, title: m.title, dueDate, completedOn: m.completedAt ? todayInChina(m.completedAt) : null, ...milestoneState({ title: m.title, dueDate, completed: m.completedAt !== null }, today, grace) };
+    const completedOn = m.completedAt ? todayInChina(m.completedAt) : null;
+    return { id: m.id, title: m.title, dueDate, completedOn, ...milestoneState({ title: m.title, dueDate, completed: completedOn !== null, completedOn }, today, grace) };
   });
   const indicators = measure.indicators.map((i) => ({
     id: i.id,

@@ -73,4 +73,10 @@ describe("milestoneState", () => {
   ])("%s → %s", (_name, milestone, today, label) => {
     expect(milestoneStateLabel(milestoneState(milestone, today, 15))).toBe(label);
   });
+
+  it("judged at a past day, one completed after it is not yet done", () => {
+    const late = { title: "印发实施", dueDate: "2026-06-04", completed: true, completedOn: "2026-07-01" };
+    expect(milestoneStateLabel(milestoneState(late, "2026-06-20", 15))).toBe("逾期 16 天");
+    expect(milestoneStateLabel(milestoneState(late, "2026-07-01", 15))).toBe("已完成");
+  });
 });
