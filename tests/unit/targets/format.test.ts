@@ -56,6 +56,11 @@ describe("targetAgainstResults", () => {
       "年度目标:年底前出台实施细则;指标:培训场次 4/3 场(完成率 75%)、公示率 100/100 %(完成率 100%)",
     ],
     ["two lead units", { targets: ["甲目标", "乙目标;"], indicators: [] }, "年度目标:甲目标;乙目标"],
+    [
+      "each named by its unit (the district's report)",
+      { targets: [{ unitName: "区发改局", target: "甲目标。" }, { unitName: "区司法局", target: "乙目标" }], indicators: [] },
+      "年度目标(区发改局):甲目标;年度目标(区司法局):乙目标",
+    ],
   ])("%s", (_name, input, text) => {
     expect(targetAgainstResults(input)).toBe(text);
   });

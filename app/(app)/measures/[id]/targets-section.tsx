@@ -21,7 +21,9 @@ export async function TargetsSection({ actor, measureId }: { actor: Actor; measu
   const thisYear = Number(view.today.slice(0, 4));
   const formYears: TargetsFormYear[] = view.years.map((y) => ({
     year: y.year,
-    target: y.targets[0]?.target ?? "",
+    version: y.version,
+    // Each lead unit's own text: the form shows the one of the unit it saves for.
+    targets: Object.fromEntries(y.targets.map((t) => [t.unitId, t.target])),
     indicators: y.indicators.map((i) => ({ id: i.id, name: i.name, unitOfMeasure: i.unitOfMeasure ?? "", targetValue: i.targetValue ?? "" })),
     milestones: y.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate })),
   }));
