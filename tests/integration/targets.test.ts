@@ -4,6 +4,7 @@ import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
 import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
 import { setAnnualTargets } from "@/lib/targets/targets.ts";
 import { getMeasureTargets } from "@/lib/targets/queries.ts";
+import { prefilledTarget, targetsFormYears } from "@/lib/targets/form-data.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { actAs } from "../support/acting.ts";
@@ -227,6 +228,30 @@ describe("two people editing the same year", () => {
     const result = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [], milestones: [] });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await db().annualTarget.count()).toBe(0);
+  });
+});
+
+describe("the form starts from the acting unit's own target", () => {
+  it("a liaison's form holds its unit's text, not another lead unit's; bureau staff start with the first lead unit's", async () => {
+    const { development, justice } = world.a.units;
+    const planId = (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId;
+    const both = await createMeasure(db(), { planId, code: "4", deadline: "2027-12-31", leadUnitIds: [development.id, justice.id] });
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    // Justice saves first: its row comes first in the year.
+    await db().$transaction(async (tx) => {
+      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "司法局的目标", indicators: [], milestones: [] }, { unitId: justice.id });
+      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "发改局的目标", indicators: [], milestones: [] }, { unitId: development.id });
+    });
+    const startsWith = async (actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>) => {
+      const view = (await getMeasureTargets(actor, both.id))!;
+      expect(view.years[0]!.targets[0]!.target).toBe("司法局的目标"); // what the first row would have pre-filled
+      return { units: view.leadUnits.map((u) => u.name), text: prefilledTarget(targetsFormYears(view.years)[0], view.leadUnits[0]?.id) };
+    };
+    expect(await startsWith((await loadActor(world.a.users.liaison.id))!)).toEqual({ units: ["区发改局"], text: "发改局的目标" });
+    expect(await startsWith((await loadActor(justiceLiaison.id))!)).toEqual({ units: ["区司法局"], text: "司法局的目标" });
+    expect(await startsWith(bureau)).toEqual({ units: ["区发改局", "区司法局"], text: "发改局的目标" });
+    // A unit that set nothing for a year starts blank.
+    expect(prefilledTarget(targetsFormYears([{ year: 2027, version: "", targets: [{ unitId: justice.id, target: "x" }], indicators: [], milestones: [] }])[0], development.id)).toBe("");
   });
 });
 

@@ -3,18 +3,11 @@
 import { useState } from "react";
 import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
 import { MAX_ROWS, saveAnnualTargetsSchema } from "@/lib/targets/schema.ts";
+import { prefilledTarget, type TargetsFormYear } from "@/lib/targets/form-data.ts";
 import { keepEnterFromSubmitting, useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
 
-export type TargetsFormYear = {
-  year: number;
-  /** The year's version as read (lib/targets/version.ts): a save from a stale page answers CONFLICT. */
-  version: string;
-  /** Each lead unit's target text, by unit id. */
-  targets: Record<number, string>;
-  indicators: { id: number; name: string; unitOfMeasure: string; targetValue: string }[];
-  milestones: { id: number; title: string; dueDate: string }[];
-};
+export type { TargetsFormYear };
 
 type IndicatorRow = { key: string; id: string; name: string; unitOfMeasure: string; targetValue: string };
 type MilestoneRow = { key: string; id: string; title: string; dueDate: string };
@@ -119,7 +112,7 @@ function YearFields({
         rows={3}
         maxLength={2000}
         errors={errors}
-        defaultValue={(unitId !== undefined ? data?.targets[unitId] : undefined) ?? ""}
+        defaultValue={prefilledTarget(data, unitId)}
       />
 
       <fieldset className="mb-4" aria-describedby={errors.indicators ? "error-indicators" : undefined}>
