@@ -307,7 +307,8 @@ ax AS (
 /**
  * `msl`: the measures of the plans in scope with a missed milestone, and the
  * severity their earliest missed one gives (lights.ts missedMilestone): RED 3
- * once today - dueDate > the plan's milestoneGraceDays, YELLOW 2 before.
+ * once today - dueDate > the plan's milestoneGraceDays, YELLOW 2 before. One
+ * completed after the day judged counts as open on it.
  */
 function milestoneCte(districtIds: readonly number[], planIds: readonly number[], todaySql: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`msl AS (
@@ -317,7 +318,8 @@ function milestoneCte(districtIds: readonly number[], planIds: readonly number[]
   JOIN "Measure" mm ON mm."id" = x."measureId"
   JOIN "Plan" p ON p."id" = mm."planId"
   WHERE x."districtId" = ANY(${districtIds}::int[]) AND mm."planId" = ANY(${planIds}::int[])
-    AND x."completedAt" IS NULL AND x."dueDate" < ${todaySql}
+    -- Completed after the day judged (a past day's view): still open on it, as lights.ts milestoneDoneBy.
+    AND (x."completedAt" IS NULL OR ${CHINA_DATE(Prisma.sql`x."completedAt"`)} > ${todaySql}) AND x."dueDate" < ${todaySql}
   GROUP BY x."measureId"
 )`;
 }

@@ -151,8 +151,8 @@ export function measureSnapshot(plan: SnapshotPlan, measure: SnapshotMeasure, da
     reportingStart: later(plan.issueDate, measure.createdOn),
     reportingEnd: plan.reportingEnd ?? null,
     assignments: facts,
-    // A milestone completed after the day was still open on it.
-    milestones: (measure.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, completed: m.completedOn !== null && m.completedOn <= date })),
+    // A milestone completed after the day was still open on it (lights.ts milestoneDoneBy).
+    milestones: (measure.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, completed: m.completedOn !== null, completedOn: m.completedOn })),
     ...(measure.milestoneGraceDays !== undefined ? { milestoneGraceDays: measure.milestoneGraceDays } : {}),
   });
   // 进度: the lead units' average (all units' when none leads); a completed unit counts 100.

@@ -236,7 +236,18 @@ export function measureStatus(input: MeasureStatusInput): MeasureStatus {
 /** The schema's default of Plan.milestoneGraceDays. */
 export const DEFAULT_MILESTONE_GRACE_DAYS = 15;
 
-export type MilestoneForLight = { title: string; dueDate: string; completed: boolean };
+export type MilestoneForLight = {
+  title: string;
+  dueDate: string;
+  completed: boolean;
+  /** The Beijing day it was completed, when known: judged at an earlier day it was still open. */
+  completedOn?: string | null;
+};
+
+/** Done on `today`: completed on or before it (a view of a past day sees a later completion as not yet done). */
+export function milestoneDoneBy(m: MilestoneForLight, today: string): boolean {
+  return m.completed && (m.completedOn == null || m.completedOn <= today);
+}
 
 export type MissedMilestoneCode = "MILESTONE_MISSED" | "MILESTONE_OVERDUE";
 
@@ -252,7 +263,7 @@ export type MissedMilestone = { code: MissedMilestoneCode; title: string; daysLa
 export function missedMilestone(milestones: readonly MilestoneForLight[], today: string, graceDays: number): MissedMilestone | null {
   let earliest: MilestoneForLight | null = null;
   for (const m of milestones) {
-    if (m.completed || !(today > m.dueDate)) continue;
+    if (milestoneDoneBy(m, today) || !(today > m.dueDate)) continue;
     if (earliest === null || m.dueDate < earliest.dueDate) earliest = m;
   }
   if (earliest === null) return null;

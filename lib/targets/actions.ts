@@ -12,9 +12,9 @@ import { completeMilestoneAs, setAnnualTargets } from "@/lib/targets/targets.ts"
 export async function saveAnnualTargets(input: unknown) {
   return runAction("saveAnnualTargets", saveAnnualTargetsSchema, input, async (actor, data) => {
     if (!can(actor, "target.manage")) throw forbidden();
-    const { measureId, year, unitId, ...rest } = data;
+    const { measureId, year, unitId, version, ...rest } = data;
     const saved = await db().$transaction((tx) =>
-      setAnnualTargets(tx, actor, measureId, year, rest, unitId !== undefined ? { unitId } : {}),
+      setAnnualTargets(tx, actor, measureId, year, rest, { version, ...(unitId !== undefined ? { unitId } : {}) }),
     );
     return { message: `已保存 ${year} 年度目标、${saved.indicators} 项指标和 ${saved.milestones} 个时间节点`, data: saved };
   });

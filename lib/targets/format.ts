@@ -1,4 +1,4 @@
-import { missedMilestone, type MissedMilestoneCode } from "@/lib/progress/lights.ts";
+import { milestoneDoneBy, missedMilestone, type MilestoneForLight, type MissedMilestoneCode } from "@/lib/progress/lights.ts";
 
 // Pure wording of targets, indicators and milestones: the measure page, the
 // annual report draft and the tests share it.
@@ -14,11 +14,11 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = {
 
 /** A milestone's state today, by the same rule as the light (lights.ts missedMilestone). */
 export function milestoneState(
-  milestone: { title: string; dueDate: string; completed: boolean },
+  milestone: MilestoneForLight,
   today: string,
   graceDays: number,
 ): { state: MilestoneState; daysLate: number } {
-  if (milestone.completed) return { state: "DONE", daysLate: 0 };
+  if (milestoneDoneBy(milestone, today)) return { state: "DONE", daysLate: 0 };
   const missed = missedMilestone([milestone], today, graceDays);
   return missed ? { state: missed.code, daysLate: missed.daysLate } : { state: "PENDING", daysLate: 0 };
 }
@@ -60,14 +60,23 @@ export function indicatorText(indicator: IndicatorForText): string {
   return `${indicator.name} ${target}/${actual}${unit}${rate !== null ? `(完成率 ${rate}%)` : ""}`;
 }
 
+/** A lead unit's target, named by its unit where several units' targets are quoted together (the district's report). */
+export type TargetForText = string | { unitName: string; target: string };
+
 /**
  * The line the annual report draft quotes under a measure:
- * "年度目标:…;指标:名称 目标值/实际值 单位(完成率 N%)、…". Several lead
- * units' targets are joined with ";". Null when the year has no target.
+ * "年度目标:…;指标:名称 目标值/实际值 单位(完成率 N%)、…". Several
+ * targets are joined with ";", each named targets as "年度目标(区司法局):…".
+ * Null when the year has no target.
  */
-export function targetAgainstResults(input: { targets: readonly string[]; indicators: readonly IndicatorForText[] }): string | null {
-  const targets = input.targets.map((t) => t.trim().replace(/[。;;]+$/, "")).filter(Boolean);
+export function targetAgainstResults(input: { targets: readonly TargetForText[]; indicators: readonly IndicatorForText[] }): string | null {
+  const targets = input.targets
+    .map((t) => (typeof t === "string" ? { unitName: null, text: t } : { unitName: t.unitName, text: t.target }))
+    .map((t) => ({ ...t, text: t.text.trim().replace(/[。;;]+$/, "") }))
+    .filter((t) => t.text !== "");
   if (targets.length === 0) return null;
-  const head = `年度目标:${targets.join(";")}`;
+  const head = targets.every((t) => t.unitName === null)
+    ? `年度目标:${targets.map((t) => t.text).join(";")}`
+    : targets.map((t) => `年度目标${t.unitName !== null ? `(${t.unitName})` : ""}:${t.text}`).join(";");
   return input.indicators.length === 0 ? head : `${head};指标:${input.indicators.map(indicatorText).join("、")}`;
 }

@@ -1,4 +1,4 @@
-import { isoDate } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 import type { MilestoneForLight } from "@/lib/progress/lights.ts";
 
 // What the light loaders read of a measure's milestones (时间节点), and how
@@ -7,5 +7,10 @@ import type { MilestoneForLight } from "@/lib/progress/lights.ts";
 export const MILESTONE_LIGHT_SELECT = { title: true, dueDate: true, completedAt: true } as const;
 
 export function milestonesForLight(rows: readonly { title: string; dueDate: Date; completedAt: Date | null }[]): MilestoneForLight[] {
-  return rows.map((m) => ({ title: m.title, dueDate: isoDate(m.dueDate)!, completed: m.completedAt !== null }));
+  return rows.map((m) => ({
+    title: m.title,
+    dueDate: isoDate(m.dueDate)!,
+    completed: m.completedAt !== null,
+    completedOn: m.completedAt ? todayInChina(m.completedAt) : null,
+  }));
 }

@@ -3,6 +3,7 @@ import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { completionPercent, formatNumber, milestoneState } from "@/lib/targets/format.ts";
+import { yearVersion } from "@/lib/targets/version.ts";
 
 /**
  * A measure's targets, indicators and milestones by year (newest first), if
@@ -16,7 +17,7 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
       id: true,
       plan: { select: { milestoneGraceDays: true, status: true } },
       assignments: { where: { role: "LEAD" }, orderBy: { id: "asc" }, select: { unitId: true, unit: { select: { name: true, regionId: true } } } },
-      annualTargets: { orderBy: { id: "asc" }, select: { year: true, target: true, unit: { select: { name: true } } } },
+      annualTargets: { orderBy: { id: "asc" }, select: { year: true, unitId: true, target: true, unit: { select: { name: true } } } },
       indicators: { orderBy: { id: "asc" }, select: { id: true, year: true, name: true, unitOfMeasure: true, targetValue: true, actualValue: true } },
       milestones: { orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, title: true, dueDate: true, completedAt: true } },
     },
@@ -27,7 +28,8 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     measure.plan.status === "CLOSED" ? [] : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
   const milestones = measure.milestones.map((m) => {
     const dueDate = isoDate(m.dueDate)!;
-    return { id: m.id, title: m.title, dueDate, completedOn: m.completedAt ? todayInChina(m.completedAt) : null, ...milestoneState({ title: m.title, dueDate, completed: m.completedAt !== null }, today, grace) };
+    const completedOn = m.completedAt ? todayInChina(m.completedAt) : null;
+    return { id: m.id, title: m.title, dueDate, completedOn, ...milestoneState({ title: m.title, dueDate, completed: completedOn !== null, completedOn }, today, grace) };
   });
   const indicators = measure.indicators.map((i) => ({
     id: i.id,
@@ -47,9 +49,15 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     .sort((a, b) => b - a)
     .map((year) => ({
       year,
-      targets: measure.annualTargets.filter((t) => t.year === year).map((t) => ({ unitName: t.unit.name, target: t.target })),
+      targets: measure.annualTargets.filter((t) => t.year === year).map((t) => ({ unitId: t.unitId, unitName: t.unit.name, target: t.target })),
       indicators: indicators.filter((i) => i.year === year),
       milestones: milestones.filter((m) => m.dueDate.startsWith(`${year}-`)),
+      /** What the form sends back, so a save from a stale page answers CONFLICT (lib/targets/version.ts). */
+      version: yearVersion({
+        targets: measure.annualTargets.filter((t) => t.year === year),
+        indicators: measure.indicators.filter((i) => i.year === year),
+        milestones: milestones.filter((m) => m.dueDate.startsWith(`${year}-`)),
+      }),
     }));
   return {
     measureId: measure.id,

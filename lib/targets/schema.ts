@@ -92,6 +92,8 @@ export const saveAnnualTargetsSchema = z.preprocess(
       measureId: id("举措"),
       /** Which lead unit bureau staff set it for; a liaison always sets its own unit's. */
       unitId: optionalId("牵头单位"),
+      /** The year's version the form was read at (lib/targets/version.ts): "" for a year with nothing set. */
+      version: z.string({ error: "页面已过期,请刷新后再改" }).max(64, "页面已过期,请刷新后再改"),
       year: z.coerce.number({ error: "请填写年度" }).int("年度应为四位数的年份").min(2000, "年度应为四位数的年份").max(2100, "年度应为四位数的年份"),
     })
     .and(annualTargetsSchema)

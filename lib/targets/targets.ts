@@ -4,8 +4,9 @@ import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, notFound } from "@/lib/errors.ts";
 import { fieldErrorsOf } from "@/lib/validation.ts";
-import { isoDate } from "@/lib/dates.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { annualTargetsSchema, type AnnualTargetsData } from "@/lib/targets/schema.ts";
+import { yearVersion } from "@/lib/targets/version.ts";
 
 // The domain side of 年度目标、工作指标、时间节点, called inside the caller's
 // transaction: by lib/targets/actions.ts (the form) and by the demo seed.
@@ -13,6 +14,8 @@ import { annualTargetsSchema, type AnnualTargetsData } from "@/lib/targets/schem
 // from a browser.
 
 export const NOT_LEAD = "只有该举措的牵头单位可以设定年度目标、工作指标和时间节点";
+export const STALE_YEAR = "该年度目标已被他人修改,请刷新后再改";
+const missedKept = (title: string) => `时间节点「${title}」已过期,不能删除或改期;如需调整请联系区司法局`;
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -66,6 +69,9 @@ async function yearState(tx: Tx, measureId: number, year: number) {
   return { target, indicators, milestones };
 }
 
+const versionOfState = (state: Awaited<ReturnType<typeof yearState>>) =>
+  yearVersion({ targets: state.target, indicators: state.indicators, milestones: state.milestones.map((m) => ({ ...m, dueDate: isoDate(m.dueDate)! })) });
+
 const snapshot = (state: Awaited<ReturnType<typeof yearState>>) => ({
   targets: state.target.map((t) => ({ unitId: t.unitId, target: t.target })),
   indicators: state.indicators.map((i) => ({
@@ -84,6 +90,13 @@ const snapshot = (state: Awaited<ReturnType<typeof yearState>>) => ({
  * removed, rows without an id are added). A year's milestones are those due in
  * it. An indicator a report has already stated a value for cannot be removed.
  * Audited in the caller's transaction. The demo seed calls this directly.
+ *
+ * `version` is the year's version the form was read at (version.ts; the
+ * measure page hands it out): when the year changed since, the save answers
+ * CONFLICT and changes nothing. Code that builds the rows itself (the seed)
+ * leaves it out. A liaison may not remove or re-date a milestone already
+ * missed (past its date, not completed): that would turn the light green
+ * again without the bureau's say; bureau staff may, audited.
  */
 export async function setAnnualTargets(
   tx: Tx,
@@ -91,7 +104,7 @@ export async function setAnnualTargets(
   measureId: number,
   year: number,
   input: AnnualTargetsData,
-  options: { unitId?: number } = {},
+  options: { unitId?: number; version?: string; today?: string } = {},
 ) {
   const parsed = annualTargetsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", undefined, fieldErrorsOf(parsed.error));
@@ -103,6 +116,16 @@ export async function setAnnualTargets(
   // One writer per measure at a time: two lead units saving the same year's rows would interleave.
   await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measure.id} FOR UPDATE`;
   const before = await yearState(tx, measure.id, year);
+  if (options.version !== undefined && options.version !== versionOfState(before)) throw new AppError("CONFLICT", STALE_YEAR);
+  if (scope.isUnitScoped(actor)) {
+    const today = options.today ?? todayInChina();
+    const given = new Map(data.milestones.flatMap((m) => (m.id !== undefined ? [[m.id, m.dueDate] as const] : [])));
+    const hidden = before.milestones.find((m) => {
+      const due = isoDate(m.dueDate)!;
+      return m.completedAt === null && today > due && given.get(m.id) !== due;
+    });
+    if (hidden) throw new AppError("VALIDATION", undefined, { milestones: [missedKept(hidden.title)] });
+  }
 
   const known = (rows: { id: number }[], given: { id?: number | undefined }[], label: string) => {
     const ids = new Set(rows.map((r) => r.id));

@@ -284,10 +284,12 @@ describe("district dashboard figures", () => {
     await milestone(M.m2!, "验收", "2024-08-01"); // the measure is completed: green wins
     await milestone(M.m8!, "明确牵头单位", "2024-09-01"); // no unit: judged as one that never reported
     await milestone(M.m3!, "中期检查", "2024-08-01"); // the deadline's red and reason come first
+    // Completed after the day judged (as a view of a past day sees it): still open on that day.
+    await milestone(M.m13!, "上报总结", "2024-10-01", new Date("2024-10-20T02:00:00Z"));
     const expectations: Record<string, [string, string]> = {
       m11: ["YELLOW", "时间节点「完成系统上线」未按期完成"],
       m14: ["RED", "时间节点「出台实施细则」逾期 25 天"],
-      m13: ["GREEN", "进展正常"],
+      m13: ["YELLOW", "时间节点「上报总结」未按期完成"],
       m2: ["GREEN", "已完成"],
       m8: ["RED", "时间节点「明确牵头单位」逾期 44 天"],
       m3: ["RED", "已逾期 15 天"],
@@ -304,7 +306,7 @@ describe("district dashboard figures", () => {
     };
     await check(expectations);
     const data = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
-    expect(data.totals).toMatchObject({ red: 3, yellow: 6, green: 3, grey: 1 });
+    expect(data.totals).toMatchObject({ red: 3, yellow: 7, green: 2, grey: 1 });
     // The bureau widens the yearly plan's grace to 30 days: m14's milestone is yellow again.
     await db().plan.update({ where: { id: plans.yearly }, data: { milestoneGraceDays: 30 } });
     await check({ ...expectations, m14: ["YELLOW", "时间节点「出台实施细则」未按期完成"] });

@@ -245,7 +245,8 @@ const form = (fields: Record<string, string | File>) => {
 };
 const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", periodStart: null, periodEnd: null, issueDate: null, sections: [], measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }] };
 const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
-const targetsInput = (measureId: number) => ({ measureId, year: 2025, target: "年底前出台实施细则", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }], milestones: [] });
+// A year with nothing set yet (the fixture's milestone is 2025's), so the version the form read is "".
+const targetsInput = (measureId: number) => ({ measureId, year: 2026, version: "", target: "年底前出台实施细则", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }], milestones: [] });
 const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
 
 const rulesInput = (id: number) => ({ id, version: 1, ...formFromRules(DEFAULT_RULES), points_LATE_REPORT: "1" });

@@ -4,6 +4,7 @@ import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
 import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
 import { setAnnualTargets } from "@/lib/targets/targets.ts";
 import { getMeasureTargets } from "@/lib/targets/queries.ts";
+import { prefilledTarget, targetsFormYears } from "@/lib/targets/form-data.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { actAs } from "../support/acting.ts";
@@ -38,6 +39,12 @@ afterEach(() => {
 
 const form = (fields: Record<string, string | string[]>) => fields;
 
+/** The year's version as the measure page hands it to the form ("" for a year with nothing set yet). */
+async function versionOf(userId: number, id: number, year: number): Promise<string> {
+  const view = (await getMeasureTargets((await loadActor(userId))!, id))!;
+  return view.years.find((y) => y.year === year)?.version ?? "";
+}
+
 describe("saveAnnualTargets", () => {
   it("the lead unit's liaison sets the year's target, indicators and milestones from the form's rows, audited", async () => {
     await actAs(world.a.users.liaison);
@@ -45,6 +52,7 @@ describe("saveAnnualTargets", () => {
       form({
         measureId: String(measureId),
         year: "2026",
+        version: "",
         target: "年底前出台行政执法公示实施细则",
         indicatorName: ["培训场次", "公示率"],
         indicatorUnit: ["场", "%"],
@@ -79,6 +87,7 @@ describe("saveAnnualTargets", () => {
       await saveAnnualTargets({
         measureId,
         year: 2026,
+        version: await versionOf(world.a.users.liaison.id, measureId, 2026),
         target: "年底前出台并实施细则",
         indicators: [{ id: first!.id, name: "培训场次", unitOfMeasure: "场", targetValue: "6" }, { name: "覆盖单位", unitOfMeasure: "个", targetValue: "20" }],
         milestones: [{ id: m1!.id, title: "形成征求意见稿", dueDate: "2026-07-15" }],
@@ -99,6 +108,7 @@ describe("saveAnnualTargets", () => {
     const result = await saveAnnualTargets({
       measureId,
       year: "2026",
+      version: "",
       target: " ",
       indicatorName: ["培训场次", ""],
       indicatorUnit: ["场", ""],
@@ -111,9 +121,9 @@ describe("saveAnnualTargets", () => {
       target: ["请填写年度目标"],
       indicators: ["第 1 个指标:目标值应为数字,最多 12 位整数、两位小数", "第 2 个指标:请填写指标名称"],
     });
-    const late = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [], milestones: [{ title: "印发实施", dueDate: "2027-01-15" }] });
+    const late = await saveAnnualTargets({ measureId, year: 2026, version: "", target: "t", indicators: [], milestones: [{ title: "印发实施", dueDate: "2027-01-15" }] });
     expect(!late.ok && late.fieldErrors).toEqual({ milestones: ["时间节点「印发实施」的日期须在 2026 年内"] });
-    const repeated = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [{ name: "培训场次" }, { name: "培训场次" }], milestones: [] });
+    const repeated = await saveAnnualTargets({ measureId, year: 2026, version: "", target: "t", indicators: [{ name: "培训场次" }, { name: "培训场次" }], milestones: [] });
     expect(!repeated.ok && repeated.fieldErrors).toEqual({ indicators: ["指标「培训场次」重复"] });
     expect(await db().annualTarget.count()).toBe(0);
     expect(await db().indicator.count()).toBe(0);
@@ -122,7 +132,7 @@ describe("saveAnnualTargets", () => {
 
   it("a liaison whose unit only shares the measure is FORBIDDEN; another district's measure is NOT_FOUND; nothing changes", async () => {
     await actAs(world.a.users.liaison);
-    const input = { measureId: sharedId, year: 2026, target: "t", indicators: [], milestones: [] };
+    const input = { measureId: sharedId, year: 2026, version: "", target: "t", indicators: [], milestones: [] };
     expect(await saveAnnualTargets(input)).toMatchObject({ ok: false, code: "FORBIDDEN", message: "只有该举措的牵头单位可以设定年度目标、工作指标和时间节点" });
     // A measure the unit has nothing to do with, in its own district: as if it did not exist.
     const other = await createMeasure(db(), { planId: (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId, code: "3", leadUnitIds: [world.a.units.justice.id] });
@@ -153,9 +163,164 @@ describe("saveAnnualTargets", () => {
     });
     await db().indicatorValue.create({ data: { districtId: world.a.region.id, reportId: report.id, indicatorId: indicator.id, value: "2" } });
     await actAs(world.a.users.bureau);
-    const result = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [], milestones: [] });
+    const result = await saveAnnualTargets({ measureId, year: 2026, version: await versionOf(world.a.users.bureau.id, measureId, 2026), target: "t", indicators: [], milestones: [] });
     expect(!result.ok && result.fieldErrors).toEqual({ indicators: ["指标「培训场次」已有报送的数值,不能删除"] });
     expect(await db().indicator.count()).toBe(1);
+  });
+});
+
+describe("two people editing the same year", () => {
+  it("the second save from the same read answers CONFLICT and changes nothing", async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction((tx) =>
+      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", targetValue: "4" }], milestones: [{ title: "形成征求意见稿", dueDate: "2026-09-30" }] }),
+    );
+    const [indicator] = await db().indicator.findMany();
+    const [first] = await db().milestone.findMany();
+    // Both open the page: the same version.
+    const version = await versionOf(world.a.users.liaison.id, measureId, 2026);
+    expect(version).not.toBe("");
+    const kept = { id: indicator!.id, name: "培训场次", targetValue: "4" };
+    await actAs(world.a.users.bureau);
+    const added = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version,
+      target: "t",
+      indicators: [kept],
+      milestones: [{ id: first!.id, title: "形成征求意见稿", dueDate: "2026-09-30" }, { title: "印发实施", dueDate: "2026-11-30" }],
+    });
+    expect(added).toMatchObject({ ok: true });
+    const state = async () => ({
+      targets: await db().annualTarget.findMany({ select: { unitId: true, target: true } }),
+      indicators: await db().indicator.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, targetValue: true } }),
+      milestones: await db().milestone.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, dueDate: true } }),
+      audits: await db().auditEvent.count({ where: { action: "target.save" } }),
+    });
+    const before = await state();
+    expect(before.milestones.map((m) => m.title)).toEqual(["形成征求意见稿", "印发实施"]);
+    // The liaison's form still holds the rows it read: saving it would drop 印发实施.
+    await actAs(world.a.users.liaison);
+    const stale = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version,
+      target: "年底前出台实施细则",
+      indicators: [{ ...kept, targetValue: "6" }],
+      milestones: [{ id: first!.id, title: "形成征求意见稿", dueDate: "2026-10-15" }],
+    });
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT", message: "该年度目标已被他人修改,请刷新后再改" });
+    expect(await state()).toEqual(before);
+    // Refreshed, it saves.
+    const fresh = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version: await versionOf(world.a.users.liaison.id, measureId, 2026),
+      target: "年底前出台实施细则",
+      indicators: [kept],
+      milestones: [{ id: first!.id, title: "形成征求意见稿", dueDate: "2026-09-30" }, { id: before.milestones[1]!.id, title: "印发实施", dueDate: "2026-11-30" }],
+    });
+    expect(fresh).toMatchObject({ ok: true });
+  });
+
+  it("a version is required from the form", async () => {
+    await actAs(world.a.users.liaison);
+    const result = await saveAnnualTargets({ measureId, year: 2026, target: "t", indicators: [], milestones: [] });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await db().annualTarget.count()).toBe(0);
+  });
+});
+
+describe("the form starts from the acting unit's own target", () => {
+  it("a liaison's form holds its unit's text, not another lead unit's; bureau staff start with the first lead unit's", async () => {
+    const { development, justice } = world.a.units;
+    const planId = (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId;
+    const both = await createMeasure(db(), { planId, code: "4", deadline: "2027-12-31", leadUnitIds: [development.id, justice.id] });
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    // Justice saves first: its row comes first in the year.
+    await db().$transaction(async (tx) => {
+      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "司法局的目标", indicators: [], milestones: [] }, { unitId: justice.id });
+      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "发改局的目标", indicators: [], milestones: [] }, { unitId: development.id });
+    });
+    const startsWith = async (actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>) => {
+      const view = (await getMeasureTargets(actor, both.id))!;
+      expect(view.years[0]!.targets[0]!.target).toBe("司法局的目标"); // what the first row would have pre-filled
+      return { units: view.leadUnits.map((u) => u.name), text: prefilledTarget(targetsFormYears(view.years)[0], view.leadUnits[0]?.id) };
+    };
+    expect(await startsWith((await loadActor(world.a.users.liaison.id))!)).toEqual({ units: ["区发改局"], text: "发改局的目标" });
+    expect(await startsWith((await loadActor(justiceLiaison.id))!)).toEqual({ units: ["区司法局"], text: "司法局的目标" });
+    expect(await startsWith(bureau)).toEqual({ units: ["区发改局", "区司法局"], text: "发改局的目标" });
+    // A unit that set nothing for a year starts blank.
+    expect(prefilledTarget(targetsFormYears([{ year: 2027, version: "", targets: [{ unitId: justice.id, target: "x" }], indicators: [], milestones: [] }])[0], development.id)).toBe("");
+  });
+});
+
+describe("a missed milestone stays on the record", () => {
+  const setUp = async () => {
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction((tx) =>
+      setAnnualTargets(tx, bureau, measureId, 2026, {
+        target: "t",
+        indicators: [],
+        milestones: [
+          { title: "形成征求意见稿", dueDate: "2026-06-10" }, // past, open: missed
+          { title: "召开座谈会", dueDate: "2026-05-10" }, // past, completed below
+          { title: "印发实施", dueDate: "2026-11-30" }, // still ahead
+        ],
+      }),
+    );
+    const [missed, done, ahead] = await db().milestone.findMany({ orderBy: { id: "asc" } });
+    await db().milestone.update({ where: { id: done!.id }, data: { completedAt: new Date("2026-05-09T02:00:00Z") } });
+    return { missed: missed!, done: done!, ahead: ahead! };
+  };
+  const row = (m: { id: number; title: string }, dueDate: string) => ({ id: m.id, title: m.title, dueDate });
+  const message = "时间节点「形成征求意见稿」已过期,不能删除或改期;如需调整请联系区司法局";
+
+  it("the lead unit's liaison may neither remove nor re-date it; the rest of the year it may edit", async () => {
+    const { missed, done, ahead } = await setUp();
+    const save = async (milestones: ReturnType<typeof row>[]) =>
+      saveAnnualTargets({ measureId, year: 2026, version: await versionOf(world.a.users.liaison.id, measureId, 2026), target: "t", indicators: [], milestones });
+    await actAs(world.a.users.liaison);
+    const removed = await save([row(done, "2026-05-10"), row(ahead, "2026-11-30")]);
+    expect(removed).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(!removed.ok && removed.fieldErrors).toEqual({ milestones: [message] });
+    const moved = await save([row(missed, "2026-12-31"), row(done, "2026-05-10"), row(ahead, "2026-11-30")]);
+    expect(!moved.ok && moved.fieldErrors).toEqual({ milestones: [message] });
+    expect((await db().milestone.findUniqueOrThrow({ where: { id: missed.id } })).dueDate).toEqual(day("2026-06-10"));
+    expect(await db().auditEvent.count({ where: { action: "target.save" } })).toBe(1);
+    // A completed one, or one not yet due, it may remove or move; the missed one stays as it was.
+    expect(await save([row(missed, "2026-06-10"), row(ahead, "2026-12-15")])).toMatchObject({ ok: true });
+    expect((await db().milestone.findMany({ orderBy: { id: "asc" } })).map((m) => [m.title, m.dueDate.toISOString().slice(0, 10)])).toEqual([
+      ["形成征求意见稿", "2026-06-10"],
+      ["印发实施", "2026-12-15"],
+    ]);
+  });
+
+  it("bureau staff may remove or re-date it, audited", async () => {
+    const { missed, done, ahead } = await setUp();
+    await actAs(world.a.users.bureau);
+    const moved = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version: await versionOf(world.a.users.bureau.id, measureId, 2026),
+      target: "t",
+      indicators: [],
+      milestones: [row(missed, "2026-07-31"), row(done, "2026-05-10"), row(ahead, "2026-11-30")],
+    });
+    expect(moved).toMatchObject({ ok: true });
+    const removed = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version: await versionOf(world.a.users.bureau.id, measureId, 2026),
+      target: "t",
+      indicators: [],
+      milestones: [row(done, "2026-05-10"), row(ahead, "2026-11-30")],
+    });
+    expect(removed).toMatchObject({ ok: true });
+    expect(await db().milestone.count({ where: { id: missed.id } })).toBe(0);
+    const audits = await db().auditEvent.findMany({ where: { action: "target.save" }, orderBy: { id: "asc" } });
+    expect(audits.at(-1)).toMatchObject({ actorId: world.a.users.bureau.id });
+    expect((audits.at(-1)!.before as { milestones: { title: string; dueDate: string }[] }).milestones).toContainEqual(expect.objectContaining({ title: "形成征求意见稿", dueDate: "2026-07-31" }));
   });
 });
 
@@ -281,8 +446,34 @@ describe("the annual report draft", () => {
     const at = sections.findIndex((s) => s.heading === "年度目标和工作指标完成情况");
     expect(at).toBeGreaterThan(sections.findIndex((s) => s.kind === "MEASURES"));
     expect(at).toBeLessThan(sections.findIndex((s) => s.kind === "SHORTCOMINGS"));
-    expect(sections[at]!.body).toBe("1:年度目标:年底前出台行政执法公示实施细则;指标:培训场次 4/3 场(完成率 75%)、公示率 100/— %");
+    expect(sections[at]!.body).toBe("1:年度目标(区发改局):年底前出台行政执法公示实施细则;指标:培训场次 4/3 场(完成率 75%)、公示率 100/— %");
     expect(sections[at]!.measureIds).toEqual([measureId]);
+  });
+
+  it("a unit's own report quotes only its own targets; the district's quotes every lead unit's, each named", async () => {
+    const { createAnnualReportDraft } = await import("@/lib/annual-reports/actions.ts");
+    const { development, justice } = world.a.units;
+    const planId = (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId;
+    // Two lead units, each with its own target for the year.
+    const both = await createMeasure(db(), { planId, code: "4", deadline: "2027-12-31", leadUnitIds: [development.id, justice.id] });
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    await db().$transaction(async (tx) => {
+      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "发改局的目标", indicators: [], milestones: [] }, { unitId: development.id });
+      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "司法局的目标", indicators: [], milestones: [] }, { unitId: justice.id });
+      // Justice leads measure 2 alone: none of development's business although it shares the measure.
+      await setAnnualTargets(tx, bureau, sharedId, 2026, { target: "司法局独有的目标", indicators: [], milestones: [] }, { unitId: justice.id });
+    });
+    const body = async (unitId?: number) => {
+      await db().annualReportSection.deleteMany();
+      await db().annualReport.deleteMany();
+      await actAs(world.a.users.bureau);
+      const result = await createAnnualReportDraft({ regionId: String(world.a.region.id), year: "2026", ...(unitId ? { unitId: String(unitId) } : {}) });
+      expect(result).toMatchObject({ ok: true });
+      return (await db().annualReportSection.findFirst({ where: { heading: "年度目标和工作指标完成情况" } }))?.body ?? null;
+    };
+    expect(await body(development.id)).toBe("4:年度目标:发改局的目标");
+    expect(await body(justice.id)).toBe("2:年度目标:司法局独有的目标\n4:年度目标:司法局的目标");
+    expect(await body()).toBe("2:年度目标(区司法局):司法局独有的目标\n4:年度目标(区发改局):发改局的目标;年度目标(区司法局):司法局的目标");
   });
 });
 
@@ -293,6 +484,7 @@ describe("forged ids", () => {
     const rows = await saveAnnualTargets({
       measureId,
       year: 2026,
+      version: "",
       target: "t",
       indicators: [{ id: "2147483648", name: "培训场次" }],
       milestones: [{ id: 3000000000, title: "印发", dueDate: "2026-07-01" }],

@@ -321,4 +321,17 @@ describe("milestones (时间节点)", () => {
     expect(missedMilestone([ms("甲", "2024-10-10")], "2024-10-26", 15)).toEqual({ code: "MILESTONE_OVERDUE", title: "甲", daysLate: 16 });
     expect(missedMilestone([ms("甲", "2024-10-10", true)], "2024-10-26", 15)).toBeNull();
   });
+
+  // A view of a past day (an annual report for a past year, an evaluation
+  // snapshot): a milestone completed after that day was still open on it.
+  it.each<[string, string | null, string, string | null]>([
+    ["completed before the day judged", "2024-10-12", "2024-10-20", null],
+    ["completed on the day judged", "2024-10-20", "2024-10-20", null],
+    ["completed after the day judged", "2024-10-21", "2024-10-20", "MILESTONE_MISSED"],
+    ["completed long after, past the grace on the day judged", "2024-12-01", "2024-10-26", "MILESTONE_OVERDUE"],
+    ["completed, day unknown", null, "2024-10-26", null],
+  ])("missedMilestone: %s", (_name, completedOn, today, code) => {
+    const milestone = { title: "甲", dueDate: "2024-10-10", completed: true, completedOn };
+    expect(missedMilestone([milestone], today, 15)?.code ?? null).toBe(code);
+  });
 });

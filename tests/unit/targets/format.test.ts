@@ -56,6 +56,11 @@ describe("targetAgainstResults", () => {
       "年度目标:年底前出台实施细则;指标:培训场次 4/3 场(完成率 75%)、公示率 100/100 %(完成率 100%)",
     ],
     ["two lead units", { targets: ["甲目标", "乙目标;"], indicators: [] }, "年度目标:甲目标;乙目标"],
+    [
+      "each named by its unit (the district's report)",
+      { targets: [{ unitName: "区发改局", target: "甲目标。" }, { unitName: "区司法局", target: "乙目标" }], indicators: [] },
+      "年度目标(区发改局):甲目标;年度目标(区司法局):乙目标",
+    ],
   ])("%s", (_name, input, text) => {
     expect(targetAgainstResults(input)).toBe(text);
   });
@@ -72,5 +77,11 @@ describe("milestoneState", () => {
     ["done late", m("2026-06-04", true), "2026-06-20", "已完成"],
   ])("%s → %s", (_name, milestone, today, label) => {
     expect(milestoneStateLabel(milestoneState(milestone, today, 15))).toBe(label);
+  });
+
+  it("judged at a past day, one completed after it is not yet done", () => {
+    const late = { title: "印发实施", dueDate: "2026-06-04", completed: true, completedOn: "2026-07-01" };
+    expect(milestoneStateLabel(milestoneState(late, "2026-06-20", 15))).toBe("逾期 16 天");
+    expect(milestoneStateLabel(milestoneState(late, "2026-07-01", 15))).toBe("已完成");
   });
 });

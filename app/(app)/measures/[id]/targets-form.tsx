@@ -3,15 +3,11 @@
 import { useState } from "react";
 import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
 import { MAX_ROWS, saveAnnualTargetsSchema } from "@/lib/targets/schema.ts";
+import { prefilledTarget, type TargetsFormYear } from "@/lib/targets/form-data.ts";
 import { keepEnterFromSubmitting, useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
 
-export type TargetsFormYear = {
-  year: number;
-  target: string;
-  indicators: { id: number; name: string; unitOfMeasure: string; targetValue: string }[];
-  milestones: { id: number; title: string; dueDate: string }[];
-};
+export type { TargetsFormYear };
 
 type IndicatorRow = { key: string; id: string; name: string; unitOfMeasure: string; targetValue: string };
 type MilestoneRow = { key: string; id: string; title: string; dueDate: string };
@@ -39,6 +35,10 @@ export function TargetsForm({
   defaultYear: number;
 }) {
   const [year, setYear] = useState(defaultYear);
+  // A liaison's only choice is its own unit; bureau staff start with the first lead unit's.
+  const [unitId, setUnitId] = useState(leadUnits[0]?.id);
+  const unitName = leadUnits.find((u) => u.id === unitId)?.name ?? "";
+  const data = years.find((y) => y.year === year);
   const { onSubmit, errors, status, pending } = useActionForm(saveAnnualTargetsSchema, saveAnnualTargets);
   const yearChoices = [...new Set([defaultYear - 1, defaultYear, defaultYear + 1, ...years.map((y) => y.year)])].sort((a, b) => a - b);
   return (
@@ -62,19 +62,37 @@ export function TargetsForm({
           </div>
           {leadUnits.length > 1 && (
             <div className="w-56">
-              <SelectField name="unitId" label="牵头单位" errors={errors} options={leadUnits.map((u) => ({ value: String(u.id), label: u.name }))} />
+              <SelectField
+                name="unitId"
+                label="牵头单位"
+                errors={errors}
+                value={String(unitId ?? "")}
+                onChange={(e) => setUnitId(Number(e.target.value))}
+                options={leadUnits.map((u) => ({ value: String(u.id), label: u.name }))}
+              />
             </div>
           )}
         </div>
-        {/* Remounted per year, so each year's saved rows are its starting point. */}
-        <YearFields key={year} data={years.find((y) => y.year === year)} errors={errors} />
+        {/* Remounted per year and per version read, so the saved rows (with their ids) are the starting point. */}
+        <input type="hidden" name="version" value={data?.version ?? ""} />
+        <YearFields key={`${year}:${data?.version ?? ""}`} data={data} unitId={unitId} unitName={unitName} errors={errors} />
         <SubmitButton pending={pending}>保存{year}年度目标</SubmitButton>
       </form>
     </details>
   );
 }
 
-function YearFields({ data, errors }: { data: TargetsFormYear | undefined; errors: Record<string, string[]> }) {
+function YearFields({
+  data,
+  unitId,
+  unitName,
+  errors,
+}: {
+  data: TargetsFormYear | undefined;
+  unitId: number | undefined;
+  unitName: string;
+  errors: Record<string, string[]>;
+}) {
   const [indicators, setIndicators] = useState<IndicatorRow[]>(
     () => data?.indicators.map((i) => ({ key: newKey(), id: String(i.id), name: i.name, unitOfMeasure: i.unitOfMeasure, targetValue: i.targetValue })) ?? [],
   );
@@ -85,7 +103,17 @@ function YearFields({ data, errors }: { data: TargetsFormYear | undefined; error
     set((rows) => rows.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
   return (
     <>
-      <TextareaField name="target" label="年度目标" required rows={3} maxLength={2000} errors={errors} defaultValue={data?.target ?? ""} />
+      {/* Remounted per unit: each lead unit sets its own target text; the label says whose. */}
+      <TextareaField
+        key={unitId}
+        name="target"
+        label={unitName ? `年度目标(${unitName})` : "年度目标"}
+        required
+        rows={3}
+        maxLength={2000}
+        errors={errors}
+        defaultValue={prefilledTarget(data, unitId)}
+      />
 
       <fieldset className="mb-4" aria-describedby={errors.indicators ? "error-indicators" : undefined}>
         <legend className="text-sm font-medium text-slate-700">工作指标</legend>

@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth/policy.ts";
 import { getMeasureTargets } from "@/lib/targets/queries.ts";
 import { milestoneStateLabel } from "@/lib/targets/format.ts";
 import { cell, Table } from "@/components/ui/table.tsx";
-import { CompleteMilestoneButton, TargetsForm, type TargetsFormYear } from "@/app/(app)/measures/[id]/targets-form.tsx";
+import { targetsFormYears } from "@/lib/targets/form-data.ts";
+import { CompleteMilestoneButton, TargetsForm } from "@/app/(app)/measures/[id]/targets-form.tsx";
 
 // 年度目标与时间节点 on the measure page: what the lead unit set per year, the
 // indicators against the values reports stated, the milestones and their
@@ -19,12 +20,7 @@ export async function TargetsSection({ actor, measureId }: { actor: Actor; measu
   const view = await getMeasureTargets(actor, measureId);
   if (!view || (view.years.length === 0 && !view.canManage)) return null;
   const thisYear = Number(view.today.slice(0, 4));
-  const formYears: TargetsFormYear[] = view.years.map((y) => ({
-    year: y.year,
-    target: y.targets[0]?.target ?? "",
-    indicators: y.indicators.map((i) => ({ id: i.id, name: i.name, unitOfMeasure: i.unitOfMeasure ?? "", targetValue: i.targetValue ?? "" })),
-    milestones: y.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate })),
-  }));
+  const formYears = targetsFormYears(view.years);
   return (
     <section aria-labelledby="targets-title" className="mb-6">
       <h2 id="targets-title" className="mb-2 text-lg font-semibold">
