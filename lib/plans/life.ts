@@ -85,6 +85,34 @@ export function lastPeriod(plan: PlanScheduleFacts): Period | null {
   return expiry === null ? null : periodContaining(expiry, plan.reportCadence, plan.reportDueDay);
 }
 
+/**
+ * Why a plan's measures are not chased on `today` (no reminders, no 催办, no
+ * "owed" on the workbench), or null while they are: a DRAFT owes nothing
+ * before 施行, a CLOSED plan is history, and an IN_FORCE plan past its last
+ * day (31 Dec of periodEnd) stops asking whether or not 期满 is confirmed.
+ * SQL twin: lib/plans/window-sql.ts planChasedSql.
+ */
+export type ChaseStop = "DRAFT" | "CLOSED" | "ENDED";
+
+export function chaseStop(plan: PlanLifeFacts, today: string): ChaseStop | null {
+  if (plan.status === "DRAFT") return "DRAFT";
+  if (plan.status === "CLOSED") return "CLOSED";
+  const { last } = reportingWindow(plan);
+  return last !== null && last < today ? "ENDED" : null;
+}
+
+/** The refusal of a 催办 for each ChaseStop. */
+export function chaseStopMessage(stop: ChaseStop, plan: PlanLifeFacts): string {
+  switch (stop) {
+    case "DRAFT":
+      return "该规划尚为草案,施行后方可催办。";
+    case "CLOSED":
+      return "该规划已期满或终止,不再催办。";
+    case "ENDED":
+      return `该规划的报送期至 ${reportingWindow(plan).last} 止,不再催办。`;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Transitions
 

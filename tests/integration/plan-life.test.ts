@@ -178,8 +178,25 @@ describe("an IN_FORCE plan whose periodEnd year has passed owes no report for la
     const ended = await owedNow();
     expect(ended).toMatchObject({ candidates: 0, formPeriods: [], light: "GREY", ledger: 0, countdown: null });
     expect(ended.taskDue).toMatchObject({ due: 0 });
+    // Past its last day, not yet closed by the bureau: nothing is chased at all,
+    // neither late reports nor its due-soon and overdue measures.
     const result = await job();
-    expect(result.created.REPORT_LATE).toBe(0);
+    expect(result.created).toEqual({ REPORT_LATE: 0, DUE_SOON: 0, OVERDUE: 0 });
+    expect(result.notifications).toBe(0);
+    expect(await db().notification.count()).toBe(0);
+    expect((await listTasksByUrgency(await liaison(), {}, null, TODAY)).total).toBe(0);
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    expect((await listUrgeTargets(bureau, measures.overdue))!.notChased).toBe("该规划的报送期至 2025-12-31 止,不再催办。");
+    await actAs(world.a.users.bureau);
+    const urge = await sendReminder({ measureId: String(measures.overdue), unitIds: [String(world.a.units.development.id)] });
+    expect(urge).toMatchObject({ ok: false, code: "CONFLICT", message: "该规划的报送期至 2025-12-31 止,不再催办。" });
+    expect(await db().reminder.count()).toBe(0);
+  });
+
+  it("while its last year runs, its measures are chased (control)", async () => {
+    await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2026 } });
+    expect((await job()).created).toEqual({ REPORT_LATE: 1, DUE_SOON: 1, OVERDUE: 1 });
+    expect((await listUrgeTargets((await loadActor(world.a.users.bureau.id))!, measures.overdue))!.notChased).toBeNull();
   });
 
   it("refuses a report for a period after the plan's last day, in Chinese", async () => {
@@ -241,6 +258,41 @@ describe("a closed plan owes no report and raises no reminder", () => {
     await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2025-12-31" });
     await createUser(db(), { login: "a.dev2", name: "发改联络员二", role: "LIAISON", regionId: world.a.region.id, unitId: world.a.units.development.id });
     expect((await job("2026-12-07")).notifications).toBe(0);
+  });
+});
+
+describe("a draft (草案) owes nothing and is not chased until the bureau brings it into force", () => {
+  beforeEach(async () => {
+    await db().plan.update({ where: { id: plan.id }, data: { status: "DRAFT", periodStart: 2026, periodEnd: 2030 } });
+  });
+
+  it("no reminder, no task, no report form, no 催办, no report; after 施行 all of them", async () => {
+    const bureau = async () => (await loadActor(world.a.users.bureau.id))!;
+    expect((await job()).created).toEqual({ REPORT_LATE: 0, DUE_SOON: 0, OVERDUE: 0 });
+    expect(await db().notification.count()).toBe(0);
+    expect(await lateReportCandidates(db(), TODAY, page, { excludeReminded: false })).toEqual([]);
+    expect((await listTasksByUrgency(await liaison(), {}, null, TODAY)).total).toBe(0);
+    expect((await getMeasureDetail(await bureau(), measures.ongoing))!.assignments.flatMap((a) => a.periods)).toEqual([]);
+    expect((await listUrgeTargets(await bureau(), measures.overdue))!.notChased).toBe("该规划尚为草案,施行后方可催办。");
+    await actAs(world.a.users.bureau);
+    expect(await sendReminder({ measureId: String(measures.overdue), unitIds: [String(world.a.units.development.id)] })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该规划尚为草案,施行后方可催办。",
+    });
+    const assignment = await db().assignment.findFirstOrThrow({ where: { measureId: measures.ongoing } });
+    const report = { assignmentId: String(assignment.id), periodKey: "2026-Q3", text: "继续推进。", percent: "50", claimedStatus: "IN_PROGRESS" };
+    await actAs(world.a.users.liaison);
+    expect(await submitProgressReport(report)).toMatchObject({ ok: false, code: "CONFLICT", message: "该规划尚为草案,施行后方可报送进展。" });
+
+    // The bureau's step: 施行 from 1 January. Now it owes 2026-Q3 (late) and is chased.
+    await actAs(world.a.users.bureau);
+    expect(await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-01-01" })).toMatchObject({ ok: true });
+    expect((await job()).created).toEqual({ REPORT_LATE: 1, DUE_SOON: 1, OVERDUE: 1 });
+    expect((await listTasksByUrgency(await liaison(), {}, null, TODAY)).total).toBe(3);
+    expect((await listUrgeTargets(await bureau(), measures.overdue))!.notChased).toBeNull();
+    await actAs(world.a.users.liaison);
+    expect(await submitProgressReport(report)).toMatchObject({ ok: true });
   });
 });
 
