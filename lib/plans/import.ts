@@ -22,7 +22,8 @@ type Assignee = { unitId: number; viaGroupId: number | null };
 export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea";
 
 export type ImportSummary = {
-  plans: { id: number; title: string; created: boolean; measures: number }[];
+  /** draft: still 草案 after the import (a new plan is), so it collects no reports until 施行. */
+  plans: { id: number; title: string; created: boolean; measures: number; draft: boolean }[];
   measuresCreated: number;
   measuresUpdated: number;
   assignmentsCreated: number;
@@ -424,7 +425,7 @@ async function writePlan(
     before: before ? { ...before, sourceText: undefined } : null,
     after: { ...saved, sourceText: undefined, measures: plan.measures.length, assignmentsCreated: toCreate.length },
   });
-  summary.plans.push({ id: saved.id, title: saved.title, created: !before, measures: plan.measures.length });
+  summary.plans.push({ id: saved.id, title: saved.title, created: !before, measures: plan.measures.length, draft: saved.status === "DRAFT" });
 }
 
 export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImportInput): Promise<ImportSummary> {

@@ -243,6 +243,14 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
               </Link>
               ({plan.created ? "新建" : "更新"},{plan.measures} 项举措)
               {plan.created && <Link href={`/plans/${plan.id}/previous`} className="ml-2 text-sm text-brand-700 hover:underline">关联上一期规划举措</Link>}
+              {plan.draft && (
+                <span className="ml-2 text-sm text-slate-700">
+                  草案:施行后开始收集进展报送,
+                  <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
+                    到规划页施行
+                  </Link>
+                </span>
+              )}
             </li>
           ))}
         </ul>
