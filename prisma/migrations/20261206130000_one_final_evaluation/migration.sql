@@ -3,4 +3,6 @@
 -- index lets exactly one insert win. Partial (kind = 'FINAL'): a plan keeps
 -- any number of 中期评估. Prisma's schema cannot express a partial index, so
 -- it lives here only and lib/db/drift.ts lists it in RAW_SQL_INDEXES.
-CREATE UNIQUE INDEX "Evaluation_planId_final_key" ON "Evaluation"("planId") WHERE "kind" = 'FINAL';
+-- districtId is in the key as in every unique of a district table
+-- (docs/scale-out.md); a plan has one district, so it is one FINAL per plan.
+CREATE UNIQUE INDEX "Evaluation_planId_final_key" ON "Evaluation"("planId", "districtId") WHERE "kind" = 'FINAL';
