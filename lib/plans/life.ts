@@ -1,5 +1,5 @@
 import type { PlanEndKind, PlanStatus, ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import { periodContaining, type Period } from "@/lib/progress/periods.ts";
+import { addDays, periodContaining, type Period } from "@/lib/progress/periods.ts";
 
 // The life of a plan: 草案 → 施行 (from a date) → 期满 or 终止. Pure rules, so
 // the actions, the pages and every query that decides whether a report is owed
@@ -94,11 +94,12 @@ export function lastPeriod(plan: PlanScheduleFacts): Period | null {
  */
 export type ChaseStop = "DRAFT" | "CLOSED" | "ENDED";
 
-export function chaseStop(plan: PlanLifeFacts, today: string): ChaseStop | null {
+export function chaseStop(plan: PlanLifeFacts, today: string, reportDueDay = 0): ChaseStop | null {
   if (plan.status === "DRAFT") return "DRAFT";
   if (plan.status === "CLOSED") return "CLOSED";
+  // Its last period (ending on the window's last day, 31 December) is still chased until its due date.
   const { last } = reportingWindow(plan);
-  return last !== null && last < today ? "ENDED" : null;
+  return last !== null && addDays(last, reportDueDay) < today ? "ENDED" : null;
 }
 
 /** The refusal of a 催办 for each ChaseStop. */

@@ -20,13 +20,13 @@ export const planLastDaySql = (alias: string) =>
     ELSE make_date(${col(alias, "periodEnd")}, 12, 31) END)`;
 
 /**
- * The plan is chased on `today`: in force (not a draft, not closed) and today
- * within its window (its last day not passed, or open-ended). After its last
+ * The plan is chased on `today`: in force (not a draft, not closed) and its
+ * last period not yet past its due date (31 December + reportDueDay), or open-ended. After its last
  * period a plan stops asking for reports and its measures stop being chased,
  * whether or not the bureau has confirmed 期满 yet.
  */
 export const planChasedSql = (alias: string, today: Prisma.Sql) =>
-  Prisma.sql`(${col(alias, "status")} = 'IN_FORCE' AND (${planLastDaySql(alias)} IS NULL OR ${planLastDaySql(alias)} >= ${today}))`;
+  Prisma.sql`(${col(alias, "status")} = 'IN_FORCE' AND (${planLastDaySql(alias)} IS NULL OR ${planLastDaySql(alias)} + ${col(alias, "reportDueDay")} >= ${today}))`;
 
 /**
  * The period [start, end] is owed by an assignment made on `assignedOn`: it

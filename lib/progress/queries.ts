@@ -86,7 +86,7 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
     },
   });
   return rows
-    .filter((row) => chaseStop(planLifeFacts(row.measure.plan), today) === null)
+    .filter((row) => chaseStop(planLifeFacts(row.measure.plan), today, row.measure.plan.reportDueDay) === null)
     .map((row) => {
       const { plan } = row.measure;
       const current = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);

@@ -103,9 +103,9 @@ export function urgeTargetsOf(
  * (bureau and admin within their regions); null for anyone else and for a
  * measure out of scope.
  */
-function notChasedReason(plan: PlanLifeRow, today: string): string | null {
+function notChasedReason(plan: PlanLifeRow & { reportDueDay: number }, today: string): string | null {
   const facts = planLifeFacts(plan);
-  const stop = chaseStop(facts, today);
+  const stop = chaseStop(facts, today, plan.reportDueDay);
   return stop === null ? null : chaseStopMessage(stop, facts);
 }
 

@@ -151,13 +151,14 @@ describe("chaseStop: whether a plan's measures are chased today, and the 催办 
   it.each<[string, PlanLifeFacts, string, string | null, string | null]>([
     ["in force, within its window", inForce, "2025-06-01", null, null],
     ["in force, on its last day", inForce, "2025-12-31", null, null],
-    ["in force, past its last day, 期满 not confirmed", inForce, "2026-01-01", "ENDED", "该规划的报送期至 2025-12-31 止,不再催办。"],
+    ["in force, past its last day, its last quarter not yet due (10 January)", inForce, "2026-01-10", null, null],
+    ["in force, past its last quarter's due date, 期满 not confirmed", inForce, "2026-01-11", "ENDED", "该规划的报送期至 2025-12-31 止,不再催办。"],
     ["in force, open-ended", { ...inForce, periodEnd: null }, "2030-01-01", null, null],
     ["a draft", { ...draft, periodEnd: 2030 }, "2026-12-06", "DRAFT", "该规划尚为草案,施行后方可催办。"],
     ["closed", expired, "2026-12-06", "CLOSED", "该规划已期满或终止,不再催办。"],
     ["terminated, even within the period", { ...terminated, periodEnd: 2030 }, "2026-12-06", "CLOSED", "该规划已期满或终止,不再催办。"],
   ])("%s", (_case, plan, today, stop, message) => {
-    expect(chaseStop(plan, today)).toBe(stop);
-    if (stop !== null) expect(chaseStopMessage(chaseStop(plan, today)!, plan)).toBe(message);
+    expect(chaseStop(plan, today, 10)).toBe(stop);
+    if (stop !== null) expect(chaseStopMessage(chaseStop(plan, today, 10)!, plan)).toBe(message);
   });
 });
