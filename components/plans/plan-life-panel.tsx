@@ -15,7 +15,8 @@ export function PlanLifePanel({ planId, life }: { planId: number; life: PlanLife
     life.effectiveFrom ? `施行日期 ${life.effectiveFrom}` : null,
     life.state === "EXPIRED" && life.endedOn ? `期满日期 ${life.endedOn}` : null,
     life.state === "TERMINATED" && life.endedOn ? `终止日期 ${life.endedOn}` : null,
-    life.window.last && life.state !== "EXPIRED" && life.state !== "TERMINATED" ? `报送至 ${life.window.last} 所在期次` : null,
+    life.state === "DRAFT" ? "草案:施行后开始收集进展报送" : null,
+    life.window.last && life.state === "IN_FORCE" ? `报送至 ${life.window.last} 所在期次` : null,
   ].filter(Boolean);
   const closed = life.state === "EXPIRED" || life.state === "TERMINATED";
   return (

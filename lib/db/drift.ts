@@ -22,15 +22,27 @@ type Table = {
   indexes: string[][];
   foreignKeys: ForeignKey[];
 };
-type Shape = { tables: Map<string, Table>; enums: Map<string, string[]> };
+type Shape = { tables: Map<string, Table>; enums: Map<string, string[]>; rawSqlIndexes?: Set<string> };
 
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
+
+/**
+ * Indexes Prisma's schema cannot express (partial ones), made by raw SQL in a
+ * migration: not compared with the schema, only required to exist.
+ */
+export const RAW_SQL_INDEXES = new Set([
+  // prisma/migrations/20261206130000_one_final_evaluation: one 终期评估 per plan.
+  "Evaluation_planId_final_key",
+]);
 
 /** Lists the differences between the schema text and the database's public schema. */
 export async function findSchemaDrift(client: Client | Pool, schemaText: string): Promise<string[]> {
   const expected = await shapeFromSchema(schemaText);
   const actual = await shapeFromDatabase(client);
   const out: string[] = [];
+  for (const name of RAW_SQL_INDEXES) {
+    if (!actual.rawSqlIndexes?.has(name)) out.push(`index "${name}": made by a migration's raw SQL, but not in the database`);
+  }
 
   for (const [name, values] of expected.enums) {
     const dbValues = actual.enums.get(name);
@@ -202,16 +214,22 @@ async function shapeFromDatabase(client: Client | Pool): Promise<Shape> {
   }
 
   // Expression columns of an index have no attribute: shown as "(expression)".
-  for (const ix of await query<{ table: string; unique: boolean; primary: boolean; columns: string[] }>(`
-    SELECT c.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
+  const rawSqlIndexes = new Set<string>();
+  for (const ix of await query<{ table: string; name: string; unique: boolean; primary: boolean; columns: string[] }>(`
+    SELECT c.relname AS table, i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
       array(SELECT coalesce(a.attname::text, '(expression)')
             FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
             LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
             WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord) AS columns
-    FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid JOIN pg_class i ON i.oid = ix.indexrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE ${inPublic}`)) {
     const table = tables.get(ix.table);
     if (!table) continue;
+    if (RAW_SQL_INDEXES.has(ix.name)) {
+      rawSqlIndexes.add(ix.name);
+      continue;
+    }
     if (ix.primary) table.primaryKey = ix.columns;
     else (ix.unique ? table.uniques : table.indexes).push(ix.columns);
   }
@@ -238,5 +256,5 @@ async function shapeFromDatabase(client: Client | Pool): Promise<Shape> {
     WHERE n.nspname = 'public' AND t.typtype = 'e'`)) {
     enums.set(e.name, e.values);
   }
-  return { tables, enums };
+  return { tables, enums, rawSqlIndexes };
 }

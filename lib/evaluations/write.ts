@@ -112,8 +112,24 @@ export async function writeFinalEvaluation(tx: Tx, actor: Actor, planId: number,
     throw new AppError("VALIDATION", "规划期满或终止后才能生成终期评估", { planId: ["规划期满或终止后才能生成终期评估"] });
   }
   const existing = await tx.evaluation.findFirst({ where: { planId: plan.id, kind: "FINAL" }, select: { id: true } });
-  if (existing) throw new AppError("CONFLICT", "该规划已有终期评估,如需重新生成请先删除原评估。");
-  return writeEvaluation(tx, actor, plan, { kind: "FINAL", title: title ?? finalEvaluationTitle(plan.title), snapshotDate: endedOn });
+  if (existing) throw new AppError("CONFLICT", FINAL_EXISTS);
+  try {
+    return await writeEvaluation(tx, actor, plan, { kind: "FINAL", title: title ?? finalEvaluationTitle(plan.title), snapshotDate: endedOn });
+  } catch (error) {
+    // Another user's 终期评估 committed after the check above: the partial unique
+    // index "Evaluation_planId_final_key" (one FINAL per plan) refused ours.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", FINAL_EXISTS);
+    throw error;
+  }
+}
+
+const FINAL_EXISTS = "该规划已有终期评估,如需重新生成请先删除原评估。";
+
+/** Prisma's P2002, or PostgreSQL's 23505 when it reaches us unmapped (through the driver adapter). */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  return code === "P2002" || code === "23505" || meta?.driverAdapterError?.cause?.originalCode === "23505";
 }
 
 /** The default title of a plan's 终期评估. */

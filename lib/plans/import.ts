@@ -23,8 +23,11 @@ type Assignee = { unitId: number; viaGroupId: number | null };
 export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea";
 
 export type ImportSummary = {
-  /** parentItems: its measures are to be linked to a parent plan's items (rollup.ts implementsParentItems). */
-  plans: { id: number; title: string; created: boolean; measures: number; parentItems: boolean }[];
+  /**
+   * parentItems: its measures are to be linked to a parent plan's items (rollup.ts implementsParentItems);
+   * draft: still 草案 after the import (a new plan is), so it collects no reports until 施行.
+   */
+  plans: { id: number; title: string; created: boolean; measures: number; parentItems: boolean; draft: boolean }[];
   measuresCreated: number;
   measuresUpdated: number;
   assignmentsCreated: number;
@@ -426,7 +429,14 @@ async function writePlan(
     before: before ? { ...before, sourceText: undefined } : null,
     after: { ...saved, sourceText: undefined, measures: plan.measures.length, assignmentsCreated: toCreate.length },
   });
-  summary.plans.push({ id: saved.id, title: saved.title, created: !before, measures: plan.measures.length, parentItems: implementsParentItems(saved) });
+  summary.plans.push({
+    id: saved.id,
+    title: saved.title,
+    created: !before,
+    measures: plan.measures.length,
+    parentItems: implementsParentItems(saved),
+    draft: saved.status === "DRAFT",
+  });
 }
 
 export async function writePlanImport(tx: Tx, actor: Actor, input: CommitPlanImportInput): Promise<ImportSummary> {

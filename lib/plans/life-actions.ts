@@ -6,6 +6,8 @@ import { runAction } from "@/lib/actions/run.ts";
 import { forbidden } from "@/lib/errors.ts";
 import { bringPlanIntoForceSchema, closePlanSchema } from "@/lib/plans/schema.ts";
 import { changePlanLife } from "@/lib/plans/life-write.ts";
+import { inForceMessage } from "@/lib/plans/life.ts";
+import { todayInChina } from "@/lib/dates.ts";
 
 // 施行 / 期满 / 终止 of a plan, by the bureau (plan.manage). The rules are
 // lib/plans/life.ts; the write and its audit event are life-write.ts.
@@ -13,8 +15,9 @@ import { changePlanLife } from "@/lib/plans/life-write.ts";
 export async function bringPlanIntoForce(input: unknown) {
   return runAction("bringPlanIntoForce", bringPlanIntoForceSchema, input, async (actor, data) => {
     if (!can(actor, "plan.manage")) throw forbidden();
-    await db().$transaction((tx) => changePlanLife(tx, actor, data.planId, { to: "IN_FORCE", effectiveFrom: data.effectiveFrom }));
-    return { message: `规划已施行,自 ${data.effectiveFrom} 起报送`, data: null };
+    const today = todayInChina();
+    await db().$transaction((tx) => changePlanLife(tx, actor, data.planId, { to: "IN_FORCE", effectiveFrom: data.effectiveFrom }, today));
+    return { message: inForceMessage(data.effectiveFrom, today), data: null };
   });
 }
 

@@ -40,7 +40,7 @@ export type PlanLifeView = {
 export async function getPlanLife(actor: Actor, planId: number, today = todayInChina()): Promise<PlanLifeView | null> {
   const plan = await db().plan.findFirst({
     where: { id: planId, ...scope.plans(actor) },
-    select: { id: true, regionId: true, endReason: true, ...PLAN_LIFE_SELECT },
+    select: { id: true, regionId: true, endReason: true, reportCadence: true, reportDueDay: true, ...PLAN_LIFE_SELECT },
   });
   if (!plan) return null;
   const facts = planLifeFacts(plan);
@@ -56,7 +56,7 @@ export async function getPlanLife(actor: Actor, planId: number, today = todayInC
     endReason: plan.endReason,
     window: reportingWindow(facts),
     expiry: expiryDate(facts),
-    transitions: mayManage ? availableTransitions(facts, today) : [],
+    transitions: mayManage ? availableTransitions({ ...facts, reportCadence: plan.reportCadence, reportDueDay: plan.reportDueDay }, today) : [],
     finalEvaluationId: can(actor, "evaluation.read", { regionId: plan.regionId }) ? (final?.id ?? null) : null,
     canCreateFinalEvaluation: mayEvaluate && plan.status === "CLOSED" && facts.endedOn !== null && !final,
     today,

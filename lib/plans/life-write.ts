@@ -19,10 +19,13 @@ export const PLAN_LIFE_AUDIT_ACTIONS = { IN_FORCE: "plan.bringIntoForce", EXPIRE
 export async function changePlanLife(tx: Tx, actor: Actor, planId: number, transition: LifeTransition, today = todayInChina()) {
   const before = await tx.plan.findFirst({
     where: { id: planId, ...scope.plans(actor) },
-    select: { id: true, districtId: true, regionId: true, status: true, endKind: true, periodEnd: true, effectiveFrom: true, issueDate: true, endedOn: true, endReason: true },
+    select: {
+      id: true, districtId: true, regionId: true, status: true, endKind: true, periodEnd: true, effectiveFrom: true, issueDate: true, endedOn: true, endReason: true,
+      reportCadence: true, reportDueDay: true,
+    },
   });
   if (!before || !can(actor, "plan.manage", { regionId: before.regionId })) throw notFound();
-  const decision = decideTransition(planLifeFacts(before), transition, today);
+  const decision = decideTransition({ ...planLifeFacts(before), reportCadence: before.reportCadence, reportDueDay: before.reportDueDay }, transition, today);
   if (!decision.ok) {
     const { field, message } = decision.refusal;
     throw new AppError("VALIDATION", field === "_form" ? message : undefined, { [field]: [message] });
@@ -44,7 +47,7 @@ export async function changePlanLife(tx: Tx, actor: Actor, planId: number, trans
     where: { id: before.id },
     select: { id: true, districtId: true, regionId: true, status: true, endKind: true, effectiveFrom: true, endedOn: true, endReason: true },
   });
-  const { regionId: _r, districtId: _d, periodEnd: _p, issueDate: _i, ...beforeState } = before;
+  const { regionId: _r, districtId: _d, periodEnd: _p, issueDate: _i, reportCadence: _c, reportDueDay: _dd, ...beforeState } = before;
   const { regionId: _r2, districtId: _d2, ...afterState } = after;
   await recordAudit(tx, {
     actor,

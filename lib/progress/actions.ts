@@ -149,6 +149,7 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
   }
   const { plan } = assignment.measure;
   if (plan.status === "CLOSED") throw new AppError("CONFLICT", "该规划已结束,不再接受进展报送。");
+  if (plan.status === "DRAFT") throw new AppError("CONFLICT", "该规划尚为草案,施行后方可报送进展。");
   const period = periodByKey(input.periodKey, plan.reportCadence, plan.reportDueDay);
   if (!period) throw new AppError("VALIDATION", undefined, { periodKey: ["报送期次与该规划的报送周期不符"] });
   const today = todayInChina();

@@ -6,7 +6,7 @@ import { isOwedState, periodsInPlay } from "@/lib/progress/owed.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { MILESTONE_LIGHT_SELECT, milestonesForLight } from "@/lib/targets/milestone-facts.ts";
-import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
+import { chaseStop, PLAN_LIFE_SELECT, planLifeFacts, windowOfPlanRow } from "@/lib/plans/life.ts";
 
 // ---------------------------------------------------------------------------
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
@@ -59,7 +59,8 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
       // AND, not a spread: a liaison's scope names a unitId too and must never be replaced by this one.
       AND: [scope.assignments(actor), { unitId }],
       ...(filter.role ? { role: filter.role } : {}),
-      measure: { plan: { status: { not: "CLOSED" } }, ...(q ? { text: { contains: q } } : {}) },
+      // Only plans whose measures are chased (in force, today within the window: life.ts chaseStop, filtered below).
+      measure: { plan: { status: "IN_FORCE" }, ...(q ? { text: { contains: q } } : {}) },
     },
     orderBy: [{ measure: { planId: "asc" } }, { measure: { sortOrder: "asc" } }],
     select: {
@@ -85,6 +86,7 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
     },
   });
   return rows
+    .filter((row) => chaseStop(planLifeFacts(row.measure.plan), today, row.measure.plan.reportDueDay) === null)
     .map((row) => {
       const { plan } = row.measure;
       const current = latestDuePeriod(today, plan.reportCadence, plan.reportDueDay);

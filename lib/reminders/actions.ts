@@ -37,7 +37,7 @@ export async function sendReminder(input: unknown) {
     // What each unit owes, read as the measure page shows it, to name the periods in its message.
     const targets = await listUrgeTargets(actor, data.measureId);
     if (!targets) throw notFound();
-    if (targets.planClosed) throw new AppError("CONFLICT", "该规划已期满或终止,不再催办。");
+    if (targets.notChased) throw new AppError("CONFLICT", targets.notChased);
     if (targets.measureCompleted) throw new AppError("CONFLICT", "此举措已完成,无需催办。");
     const today = todayInChina();
     const outcome = await db().$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import type { Db, Tx } from "@/lib/db/client.ts";
-import { periodOwedSql, planFirstDaySql, planLastDaySql } from "@/lib/plans/window-sql.ts";
+import { periodOwedSql, planChasedSql, planFirstDaySql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
@@ -12,7 +12,7 @@ import {
   type DigestMessage,
 } from "@/lib/notifications/messages.ts";
 import { formatDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
-import { CHASED, FROM_ASSIGNMENTS, judgedPeriods } from "@/lib/reminders/queries.ts";
+import { chasedOn, FROM_ASSIGNMENTS, judgedPeriods } from "@/lib/reminders/queries.ts";
 
 // The reminder job's digests (see job.ts). A digest is a Notification with a
 // `digest` key (digest-key.ts): one per liaison of a unit, period and kind, or
@@ -77,7 +77,7 @@ type GroupRow = { districtId: number; unitId: number; total: number; ids: number
  * assignments chased (queries.ts CHASED, restated as joins so that a million
  * rows are not each probed with subqueries) of units that have a liaison.
  */
-const CHASED_ROWS = Prisma.sql`
+const chasedRows = (today: string) => Prisma.sql`
   done AS MATERIALIZED (
     SELECT "measureId" FROM "Assignment" WHERE "role" = 'LEAD' GROUP BY "measureId" HAVING bool_and("status" = 'COMPLETED')
   ),
@@ -93,7 +93,7 @@ const CHASED_ROWS = Prisma.sql`
     JOIN "Plan" p ON p."id" = m."planId"
     JOIN "Unit" u ON u."id" = a."unitId"
     JOIN reached ON reached."unitId" = a."unitId"
-    WHERE a."status" <> 'COMPLETED' AND p."status" IN ('IN_FORCE', 'DRAFT') AND u."active"
+    WHERE a."status" <> 'COMPLETED' AND ${planChasedSql("p", Prisma.sql`${today}::date`)} AND u."active"
       AND NOT EXISTS (SELECT 1 FROM done WHERE done."measureId" = a."measureId")
   )`;
 
@@ -109,7 +109,7 @@ export function reminderGroupsSql(today: string) {
         ${periods.map((p) => p.period.end)}::date[]
       ) AS t("cadence", "dueDay", "start", "end")
     ),
-    ${CHASED_ROWS},
+    ${chasedRows(today)},
     -- The reports sent for the periods judged: one pass over the reports, then a hash anti-join.
     sent AS MATERIALIZED (
       SELECT r."assignmentId", r."periodStart" FROM "ProgressReport" r
@@ -253,12 +253,12 @@ export async function resolveDigests(client: Client, today: string, options: { u
     UPDATE "Notification" n SET "readAt" = now()
     WHERE ${mine("REPORT_LATE")} AND NOT EXISTS (
       SELECT 1 ${FROM_ASSIGNMENTS}
-      WHERE ${inUnit} AND ${CHASED} AND ${owesReport(part(3), Prisma.sql`${part(4)}::date`, Prisma.sql`${part(5)}::date`)}
+      WHERE ${inUnit} AND ${chasedOn(today)} AND ${owesReport(part(3), Prisma.sql`${part(4)}::date`, Prisma.sql`${part(5)}::date`)}
     )`;
   for (const kind of ["DUE_SOON", "OVERDUE"] as const) {
     resolved += await client.$executeRaw`
       UPDATE "Notification" n SET "readAt" = now()
-      WHERE ${mine(kind)} AND NOT EXISTS (SELECT 1 ${FROM_ASSIGNMENTS} WHERE ${inUnit} AND ${CHASED} AND ${deadlineNear(kind, today)})`;
+      WHERE ${mine(kind)} AND NOT EXISTS (SELECT 1 ${FROM_ASSIGNMENTS} WHERE ${inUnit} AND ${chasedOn(today)} AND ${deadlineNear(kind, today)})`;
   }
   return resolved;
 }
@@ -308,7 +308,7 @@ export async function reminderMessage(client: Client, key: ReminderKey, today: s
         CASE (SELECT r."state"::text FROM "ProgressReport" r WHERE r."assignmentId" = a."id" AND r."periodStart" = ${key.start}::date ORDER BY r."id" DESC LIMIT 1)
           WHEN 'RETURNED' THEN '已被退回,待重新报送' WHEN 'DRAFT' THEN '草稿未报送' ELSE NULL END AS "note"
       ${FROM_ASSIGNMENTS}
-      WHERE a."unitId" = ${key.unitId}::int AND ${CHASED}
+      WHERE a."unitId" = ${key.unitId}::int AND ${chasedOn(today)}
         AND ${owesReport(Prisma.sql`${key.cadence}::text`, Prisma.sql`${key.start}::date`, Prisma.sql`${key.end}::date`)}
       ORDER BY m."id" LIMIT ${LIVE_LIMIT}::int`;
   } else {
@@ -316,7 +316,7 @@ export async function reminderMessage(client: Client, key: ReminderKey, today: s
       SELECT m."id", m."code", left(m."text", 200) AS "text", count(*) OVER ()::int AS "total",
         concat('完成时限 ', to_char(m."deadline", 'YYYY-MM-DD')) AS "note"
       ${FROM_ASSIGNMENTS}
-      WHERE a."unitId" = ${key.unitId}::int AND ${CHASED} AND ${deadlineNear(key.kind, today)}
+      WHERE a."unitId" = ${key.unitId}::int AND ${chasedOn(today)} AND ${deadlineNear(key.kind, today)}
       ORDER BY m."deadline", m."id" LIMIT ${LIVE_LIMIT}::int`;
   }
   return reminderDigestMessage({ key, items: toItems(rows), total: rows[0]?.total ?? 0, listed: LIVE_LIMIT });

@@ -31,8 +31,8 @@ import type { DigestKind } from "@/lib/reminders/digest-key.ts";
 // left or superseded (resolveStaleDigests), as the inbox does for its user
 // before it counts or lists (resolveDigests).
 //
-// "Chased" as before (queries.ts CHASED): not completed, measure not
-// completed, plan in force or draft, unit active.
+// "Chased" as before (queries.ts chasedOn): not completed, measure not
+// completed, plan in force and today within its window, unit active.
 
 export type JobKind = "DUE_SOON" | "REPORT_LATE" | "OVERDUE";
 

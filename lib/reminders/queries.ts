@@ -5,7 +5,7 @@ import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
-import { periodOwedSql } from "@/lib/plans/window-sql.ts";
+import { periodOwedSql, planChasedSql } from "@/lib/plans/window-sql.ts";
 
 // The data layer of reminders (催办): which assignments are chased and which
 // reports are late, selected in SQL a page at a time (a province holds a
@@ -21,16 +21,21 @@ import { periodOwedSql } from "@/lib/plans/window-sql.ts";
 //     completed either (every LEAD assignment approved as completed: the same
 //     rule as measureLight, so a responsible unit of a finished measure is left
 //     alone);
-//   - its plan is IN_FORCE or DRAFT (a CLOSED plan is history);
+//   - its plan is IN_FORCE (a DRAFT owes nothing before 施行, a CLOSED plan is
+//     history) and today is within its window: after its last day nothing is
+//     chased, 期满 confirmed or not (chasedOn, window-sql.ts planChasedSql);
 //   - its unit is active.
 // LEAD and RESPONSIBLE assignments alike.
 
 type Client = Db | Tx;
 
-/** SQL conditions on a (Assignment), m (Measure), p (Plan), u (Unit): the assignment is chased. */
+/** SQL conditions on a (Assignment), m (Measure), p (Plan), u (Unit): the assignment is chased on `today`. */
+export const chasedOn = (today: string) => Prisma.sql`${CHASED} AND ${planChasedSql("p", Prisma.sql`${today}::date`)}`;
+
+/** The conditions of chasedOn that do not depend on the day (the plan in force, the unit active, the work not done). */
 export const CHASED = Prisma.sql`
   a."status" <> 'COMPLETED'
-  AND p."status" IN ('IN_FORCE', 'DRAFT')
+  AND p."status" = 'IN_FORCE'
   AND u."active"
   AND NOT (
     EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
@@ -135,7 +140,7 @@ export async function lateReportCandidates(
       JOIN per ON per."cadence" = p."reportCadence"::text AND per."dueDay" = p."reportDueDay"
       WHERE a."id" > ${page.after}::int
         ${filter.unitId === undefined ? Prisma.empty : Prisma.sql`AND a."unitId" = ${filter.unitId}::int`}
-        AND ${CHASED}
+        AND ${chasedOn(today)}
         AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, Prisma.sql`(a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`)}
         AND NOT EXISTS (
           SELECT 1 FROM "ProgressReport" r

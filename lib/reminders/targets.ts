@@ -1,3 +1,4 @@
+import { chaseStop, chaseStopMessage, planLifeFacts, type PlanLifeRow } from "@/lib/plans/life.ts";
 import { db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import { todayInChina } from "@/lib/dates.ts";
@@ -102,6 +103,12 @@ export function urgeTargetsOf(
  * (bureau and admin within their regions); null for anyone else and for a
  * measure out of scope.
  */
+function notChasedReason(plan: PlanLifeRow & { reportDueDay: number }, today: string): string | null {
+  const facts = planLifeFacts(plan);
+  const stop = chaseStop(facts, today, plan.reportDueDay);
+  return stop === null ? null : chaseStopMessage(stop, facts);
+}
+
 export async function listUrgeTargets(actor: Actor, measureId: number) {
   if (!can(actor, "report.review")) return null;
   const detail = await getMeasureDetail(actor, measureId);
@@ -120,6 +127,8 @@ export async function listUrgeTargets(actor: Actor, measureId: number) {
   return {
     /** The plan is closed (期满 or 终止): its measures are history and nobody is chased. */
     planClosed: detail.measure.plan.status === "CLOSED",
+    /** Why nobody on this measure is chased today (draft, closed, past its last day), in Chinese; null: 催办 is open. */
+    notChased: notChasedReason(detail.measure.plan, today),
     /** Every lead unit's completion approved: nobody is chased any more. */
     measureCompleted: detail.overall.reason === "已完成",
     collecting: periods.collecting,

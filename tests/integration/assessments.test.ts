@@ -47,7 +47,7 @@ async function buildWorld() {
   J = a.units.justice.id;
   D = a.units.development.id;
   const bureau = a.users.bureau.id;
-  const plan = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治政府建设实施方案" });
+  const plan = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治政府建设实施方案", periodStart: 2021, periodEnd: 2025 });
   await prisma.plan.update({ where: { id: plan.id }, data: { issueDate: new Date("2024-01-01T00:00:00Z") } });
   const m1 = await createMeasure(prisma, { planId: plan.id, code: "1", deadline: "2025-06-30", leadUnitIds: [D], responsibleUnitIds: [J] });
   const m2 = await createMeasure(prisma, { planId: plan.id, code: "2", deadline: "2025-09-30", leadUnitIds: [J] });

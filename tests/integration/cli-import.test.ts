@@ -146,7 +146,7 @@ describe("cli import, committing", () => {
       aliasesAdded: [],
       annualReports: [],
     });
-    expect(summary.plans).toEqual([{ id: expect.any(Number), title: "城关区2024年法治政府建设工作要点", created: true, measures: 2 }]);
+    expect(summary.plans).toEqual([{ id: expect.any(Number), title: "城关区2024年法治政府建设工作要点", created: true, measures: 2, draft: true, parentItems: true }]);
 
     const plan = await db().plan.findFirstOrThrow({
       where: { regionId: district.id },

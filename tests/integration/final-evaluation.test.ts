@@ -115,6 +115,17 @@ describe("终期评估", () => {
     expect(await db().auditEvent.count({ where: { action: "evaluation.create", entityId: String(final.id) } })).toBe(1);
   });
 
+  it("two bureau users taking it at once: one is taken, the other told it exists (CONFLICT)", async () => {
+    await actAs(world.a.users.bureau);
+    expect(await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: END })).toMatchObject({ ok: true });
+    const results = await Promise.all([createFinalEvaluation({ planId: String(plan.id) }), createFinalEvaluation({ planId: String(plan.id) })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const refused = results.find((r) => !r.ok);
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^该规划已有终期评估/) });
+    expect(await db().evaluation.count({ where: { planId: plan.id, kind: "FINAL" } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { action: "evaluation.create" } })).toBe(1);
+  });
+
   it("another district's bureau gets NOT_FOUND, a liaison FORBIDDEN; nothing is written", async () => {
     await actAs(world.a.users.bureau);
     await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2025-06-30", reason: "被新规划取代" });

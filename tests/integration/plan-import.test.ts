@@ -64,6 +64,9 @@ describe("importing 004 into 下陆区", () => {
     };
     const first = await commitPlanImport(input);
     expect(first).toMatchObject({ ok: true });
+    // Imported plans are drafts (草案): the summary says they collect reports once in force.
+    if (!first.ok) throw new Error(first.message);
+    expect(first.data.plans.map((p) => p.draft)).toEqual([true, true, true]);
     const afterFirst = await counts();
     expect(afterFirst.plans).toBe(3);
     expect(afterFirst.measures).toBe(50 + 32 + 56);

@@ -62,7 +62,11 @@ describe("施行, 期满 and 终止 by the bureau", () => {
   it("a draft comes into force from a date, audited", async () => {
     await db().plan.update({ where: { id: plan.id }, data: { status: "DRAFT" } });
     await actAs(world.a.users.bureau);
-    expect(await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-01-01" })).toMatchObject({ ok: true });
+    // 施行 from a past date: reports are owed from the period holding it, and the toast says so.
+    expect(await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-01-01" })).toMatchObject({
+      ok: true,
+      message: "规划自 2026-01-01 起施行,该日所在期次起须报送进展",
+    });
     expect(await planRow()).toMatchObject({ status: "IN_FORCE", effectiveFrom: day("2026-01-01") });
     const [event] = await lifeAudit();
     expect(event).toMatchObject({ action: "plan.bringIntoForce", actorId: world.a.users.bureau.id, districtId: world.a.region.id });
@@ -70,7 +74,7 @@ describe("施行, 期满 and 终止 by the bureau", () => {
     expect(event!.after).toMatchObject({ status: "IN_FORCE", effectiveFrom: "2026-01-01T00:00:00.000Z" });
     // In force already: refused, with the reason in Chinese, nothing changes.
     const again = await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-02-01" });
-    expect(again).toMatchObject({ ok: false, code: "VALIDATION", message: "该规划施行中,不能再施行" });
+    expect(again).toMatchObject({ ok: false, code: "VALIDATION", message: "该规划已在施行中" });
     expect(await planRow()).toMatchObject({ effectiveFrom: day("2026-01-01") });
     expect(await lifeAudit()).toHaveLength(1);
   });
@@ -86,15 +90,41 @@ describe("施行, 期满 and 终止 by the bureau", () => {
     expect(events[0]!.after).toMatchObject({ status: "CLOSED", endKind: "EXPIRED" });
     // Closed is closed.
     const twice = await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2025-06-30", reason: "重复" });
-    expect(twice).toMatchObject({ ok: false, message: "该规划期满,不能终止" });
+    expect(twice).toMatchObject({ ok: false, message: "该规划已期满,不能终止" });
   });
 
   it("期满 before the plan's end is refused", async () => {
     await db().plan.update({ where: { id: plan.id }, data: { periodStart: 2026, periodEnd: 2030 } });
     await actAs(world.a.users.bureau);
     const early = await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2030-12-31" });
-    expect(early).toMatchObject({ ok: false, fieldErrors: { endedOn: ["规划期末(2030-12-31)尚未到来,不能确认期满"] } });
+    expect(early).toMatchObject({ ok: false, fieldErrors: { endedOn: ["最后一期(2030年第四季度)报送截止 2031-01-10,之后方可确认期满"] } });
     expect(await planRow()).toMatchObject({ status: "IN_FORCE", endKind: null });
+  });
+
+  it("期满 waits until the last quarter's reports were due: its reports and completion claims are still taken", async () => {
+    const assignment = await db().assignment.findFirstOrThrow({ where: { measureId: measures.overdue } });
+    const bureau = async () => (await loadActor(world.a.users.bureau.id))!;
+    for (const today of ["2025-12-31", "2026-01-01", "2026-01-10"]) {
+      vi.setSystemTime(new Date(`${today}T02:00:00Z`));
+      await actAs(world.a.users.bureau);
+      expect(await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2025-12-31" })).toMatchObject({
+        ok: false,
+        fieldErrors: { endedOn: ["最后一期(2025年第四季度)报送截止 2026-01-10,之后方可确认期满"] },
+      });
+      expect((await getPlanLife(await bureau(), plan.id, today))!.transitions).toEqual(["TERMINATED"]);
+    }
+    expect(await planRow()).toMatchObject({ status: "IN_FORCE", endKind: null });
+    // So on its due date the liaison still reports Q4 and claims the measure completed.
+    await actAs(world.a.users.liaison);
+    expect(
+      await submitProgressReport({ assignmentId: String(assignment.id), periodKey: "2025-Q4", text: "已全部完成。", percent: "100", claimedStatus: "COMPLETED" }),
+    ).toMatchObject({ ok: true });
+    // The day after, 期满 is offered and confirmed.
+    vi.setSystemTime(new Date("2026-01-11T02:00:00Z"));
+    expect((await getPlanLife(await bureau(), plan.id, "2026-01-11"))!.transitions).toEqual(["EXPIRED", "TERMINATED"]);
+    await actAs(world.a.users.bureau);
+    expect(await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2025-12-31" })).toMatchObject({ ok: true });
+    expect(await planRow()).toMatchObject({ status: "CLOSED", endKind: "EXPIRED", endedOn: day("2025-12-31") });
   });
 
   it("终止 needs a date and a reason, in Chinese field errors, and records both", async () => {
@@ -148,8 +178,25 @@ describe("an IN_FORCE plan whose periodEnd year has passed owes no report for la
     const ended = await owedNow();
     expect(ended).toMatchObject({ candidates: 0, formPeriods: [], light: "GREY", ledger: 0, countdown: null });
     expect(ended.taskDue).toMatchObject({ due: 0 });
+    // Past its last day, not yet closed by the bureau: nothing is chased at all,
+    // neither late reports nor its due-soon and overdue measures.
     const result = await job();
-    expect(result.created.REPORT_LATE).toBe(0);
+    expect(result.created).toEqual({ REPORT_LATE: 0, DUE_SOON: 0, OVERDUE: 0 });
+    expect(result.notifications).toBe(0);
+    expect(await db().notification.count()).toBe(0);
+    expect((await listTasksByUrgency(await liaison(), {}, null, TODAY)).total).toBe(0);
+    const bureau = (await loadActor(world.a.users.bureau.id))!;
+    expect((await listUrgeTargets(bureau, measures.overdue))!.notChased).toBe("该规划的报送期至 2025-12-31 止,不再催办。");
+    await actAs(world.a.users.bureau);
+    const urge = await sendReminder({ measureId: String(measures.overdue), unitIds: [String(world.a.units.development.id)] });
+    expect(urge).toMatchObject({ ok: false, code: "CONFLICT", message: "该规划的报送期至 2025-12-31 止,不再催办。" });
+    expect(await db().reminder.count()).toBe(0);
+  });
+
+  it("while its last year runs, its measures are chased (control)", async () => {
+    await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2026 } });
+    expect((await job()).created).toEqual({ REPORT_LATE: 1, DUE_SOON: 1, OVERDUE: 1 });
+    expect((await listUrgeTargets((await loadActor(world.a.users.bureau.id))!, measures.overdue))!.notChased).toBeNull();
   });
 
   it("refuses a report for a period after the plan's last day, in Chinese", async () => {
@@ -211,6 +258,41 @@ describe("a closed plan owes no report and raises no reminder", () => {
     await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2025-12-31" });
     await createUser(db(), { login: "a.dev2", name: "发改联络员二", role: "LIAISON", regionId: world.a.region.id, unitId: world.a.units.development.id });
     expect((await job("2026-12-07")).notifications).toBe(0);
+  });
+});
+
+describe("a draft (草案) owes nothing and is not chased until the bureau brings it into force", () => {
+  beforeEach(async () => {
+    await db().plan.update({ where: { id: plan.id }, data: { status: "DRAFT", periodStart: 2026, periodEnd: 2030 } });
+  });
+
+  it("no reminder, no task, no report form, no 催办, no report; after 施行 all of them", async () => {
+    const bureau = async () => (await loadActor(world.a.users.bureau.id))!;
+    expect((await job()).created).toEqual({ REPORT_LATE: 0, DUE_SOON: 0, OVERDUE: 0 });
+    expect(await db().notification.count()).toBe(0);
+    expect(await lateReportCandidates(db(), TODAY, page, { excludeReminded: false })).toEqual([]);
+    expect((await listTasksByUrgency(await liaison(), {}, null, TODAY)).total).toBe(0);
+    expect((await getMeasureDetail(await bureau(), measures.ongoing))!.assignments.flatMap((a) => a.periods)).toEqual([]);
+    expect((await listUrgeTargets(await bureau(), measures.overdue))!.notChased).toBe("该规划尚为草案,施行后方可催办。");
+    await actAs(world.a.users.bureau);
+    expect(await sendReminder({ measureId: String(measures.overdue), unitIds: [String(world.a.units.development.id)] })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该规划尚为草案,施行后方可催办。",
+    });
+    const assignment = await db().assignment.findFirstOrThrow({ where: { measureId: measures.ongoing } });
+    const report = { assignmentId: String(assignment.id), periodKey: "2026-Q3", text: "继续推进。", percent: "50", claimedStatus: "IN_PROGRESS" };
+    await actAs(world.a.users.liaison);
+    expect(await submitProgressReport(report)).toMatchObject({ ok: false, code: "CONFLICT", message: "该规划尚为草案,施行后方可报送进展。" });
+
+    // The bureau's step: 施行 from 1 January. Now it owes 2026-Q3 (late) and is chased.
+    await actAs(world.a.users.bureau);
+    expect(await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-01-01" })).toMatchObject({ ok: true });
+    expect((await job()).created).toEqual({ REPORT_LATE: 1, DUE_SOON: 1, OVERDUE: 1 });
+    expect((await listTasksByUrgency(await liaison(), {}, null, TODAY)).total).toBe(3);
+    expect((await listUrgeTargets(await bureau(), measures.overdue))!.notChased).toBeNull();
+    await actAs(world.a.users.liaison);
+    expect(await submitProgressReport(report)).toMatchObject({ ok: true });
   });
 });
 

@@ -42,4 +42,16 @@ describe("prisma/schema.prisma and the migrated database", () => {
       await client.query("ROLLBACK");
     }
   });
+
+  it("a raw-SQL partial index (one 终期评估 per plan) is not schema drift, but dropping it is reported", async () => {
+    await client.query("BEGIN");
+    try {
+      await client.query(`DROP INDEX "Evaluation_planId_final_key"`);
+      expect(await findSchemaDrift(client, schemaText)).toEqual([
+        `index "Evaluation_planId_final_key": made by a migration's raw SQL, but not in the database`,
+      ]);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
 });

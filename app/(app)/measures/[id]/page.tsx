@@ -151,7 +151,7 @@ export default async function MeasurePage({
     <>
       <PageHeader
         title={`举措 ${measure.code}`}
-        actions={urgeTargets && !urgeTargets.planClosed ? <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} /> : null}
+        actions={urgeTargets && !urgeTargets.notChased ? <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} /> : null}
         description={
           <>
             <Link href={`/plans/${measure.plan.id}`} className="text-brand-700 hover:underline">

@@ -20,6 +20,14 @@ export function ImportedPlans({ plans }: { plans: ImportSummary["plans"] }) {
               关联上一期规划举措
             </Link>
           )}
+          {plan.draft && (
+            <span className="ml-2 text-sm text-slate-700">
+              草案:施行后开始收集进展报送,
+              <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
+                到规划页施行
+              </Link>
+            </span>
+          )}
           {plan.parentItems && (
             <Link href={`/plans/${plan.id}/parent-items`} className="ml-2 text-sm text-brand-700 hover:underline">
               对应上级规划条目
