@@ -3,7 +3,7 @@ import type { PlanKind } from "@/lib/generated/prisma/enums.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isUnfinished, targetOutlastsSource } from "@/lib/succession/rules.ts";
-import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
+import { PLAN_LIFE_SELECT, windowOfPlanRow, expiryDate } from "@/lib/plans/life.ts";
 import { proposeLinks } from "@/lib/succession/similarity.ts";
 
 // Reads of 结转 and 延续: what a closed plan can carry, the links a successor
@@ -118,7 +118,7 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
   // Only plans running past the day this one ended (carryOverMeasuresIn refuses the others).
   const ended = windowOfPlanRow(plan).last;
   const later = targets
-    .filter((t) => targetOutlastsSource(ended, windowOfPlanRow(t).last))
+    .filter((t) => targetOutlastsSource(ended, expiryDate(t)))
     .map(({ id, title, status, predecessorId }) => ({ id, title, status, predecessorId }));
   return {
     plan,

@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { CARRIED_SECTION_LABEL, TARGET_TOO_EARLY, carriedDeadline, carriedSectionTitle, isUnfinished, targetOutlastsSource } from "@/lib/succession/rules.ts";
-import { windowOfPlanRow } from "@/lib/plans/life.ts";
+import { windowOfPlanRow, expiryDate } from "@/lib/plans/life.ts";
 
 // The writes of 结转 and 延续, each inside the caller's transaction with its
 // audit events. The server actions (actions.ts) and the demo seed call them.
@@ -131,7 +131,8 @@ export async function carryOverMeasuresIn(
   if (to.districtId !== from.districtId) {
     throw new AppError("VALIDATION", "接续规划须属于同一区县", { toPlanId: ["接续规划须属于同一区县"] });
   }
-  if (!targetOutlastsSource(windowOfPlanRow(from).last, windowOfPlanRow(to).last)) {
+  // The target is open (a draft owes nothing yet): its planned period, not its window, is what must outlast the source.
+  if (!targetOutlastsSource(windowOfPlanRow(from).last, expiryDate(to))) {
     throw new AppError("VALIDATION", TARGET_TOO_EARLY, { toPlanId: [TARGET_TOO_EARLY] });
   }
   // A year's 工作要点 often takes the unfinished measures of several ended plans
