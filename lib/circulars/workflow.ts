@@ -97,6 +97,27 @@ export async function updateCircularText(tx: Tx, actor: Actor, data: UpdateCircu
   return { circular: after, reopened: before.status === "APPROVED" };
 }
 
+/** A step that counts the figures: its audit event carries their totals and the units named as lagging. */
+function auditStep(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  before: Parameters<typeof auditRow>[0],
+  after: Parameters<typeof auditRow>[0] & { id: number; districtId: number },
+  figures: CircularFigures,
+  extra: Record<string, unknown> = {},
+) {
+  return recordAudit(tx, {
+    actor,
+    action,
+    entityType: "Circular",
+    entityId: after.id,
+    districtId: after.districtId,
+    before: auditRow(before),
+    after: { ...auditRow(after), totals: figures.totals, lagging: figures.lagging, ...extra },
+  });
+}
+
 export const REGENERATE_DRAFT_ONLY = "只有草稿可以按最新数据重新生成正文;已审核的通报请先修改正文退回草稿。";
 
 /**
@@ -111,15 +132,7 @@ export async function regenerateCircularBody(tx: Tx, actor: Actor, data: Circula
   const figures = await countNow(tx, before, today);
   const span = circularSpan(before.kind, isoDate(before.periodStart)!, isoDate(before.periodEnd)!);
   const after = await tx.circular.update({ where: { id: before.id }, data: { body: defaultBody(span, figures), version: { increment: 1 } } });
-  await recordAudit(tx, {
-    actor,
-    action: "circular.regenerate",
-    entityType: "Circular",
-    entityId: after.id,
-    districtId: after.districtId,
-    before: auditRow(before),
-    after: { ...auditRow(after), totals: figures.totals, lagging: figures.lagging },
-  });
+  await auditStep(tx, actor, "circular.regenerate", before, after, figures);
   return after;
 }
 
@@ -137,15 +150,7 @@ export async function approveCircular(tx: Tx, actor: Actor, id: number, version?
     where: { id: before.id },
     data: { status: "APPROVED", figures: figures as unknown as Prisma.InputJsonValue, approvedById: actor.id, approvedAt: new Date(), version: { increment: 1 } },
   });
-  await recordAudit(tx, {
-    actor,
-    action: "circular.approve",
-    entityType: "Circular",
-    entityId: after.id,
-    districtId: after.districtId,
-    before: auditRow(before),
-    after: { ...auditRow(after), totals: figures.totals, lagging: figures.lagging },
-  });
+  await auditStep(tx, actor, "circular.approve", before, after, figures);
   return after;
 }
 
@@ -178,14 +183,6 @@ export async function issueCircular(tx: Tx, actor: Actor, id: number, version?: 
     orderBy: { id: "asc" },
   });
   await tx.notification.createMany({ data: liaisons.map((user) => ({ userId: user.id, districtId: after.districtId, ...message })) });
-  await recordAudit(tx, {
-    actor,
-    action: "circular.issue",
-    entityType: "Circular",
-    entityId: after.id,
-    districtId: after.districtId,
-    before: auditRow(before),
-    after: { ...auditRow(after), totals: figures.totals, lagging: figures.lagging, notified: liaisons.length },
-  });
+  await auditStep(tx, actor, "circular.issue", before, after, figures, { notified: liaisons.length });
   return { circular: after, notified: liaisons.length };
 }

@@ -7,7 +7,7 @@ import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { describeEvaluation, evaluationTables } from "@/lib/evaluations/tables.ts";
 import { overallSentences } from "@/lib/evaluations/export.ts";
 import { COMPARISON_CHANGE_LABELS } from "@/lib/evaluations/snapshot.ts";
-import { MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { MEASURE_STATUS_LABELS, type Light } from "@/lib/progress/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
@@ -121,17 +121,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
           <Table caption="规划期末未完成的举措" head={["编号", "举措", "牵头单位", "完成时限", "期末状态", "灯号", "进度"]}>
             {report.unfinished.length === 0 && <EmptyRow colSpan={7}>规划期末各项举措均已完成</EmptyRow>}
             {report.unfinished.map((r) => (
-              <tr key={r.measureId}>
-                <td className={`${cell} whitespace-nowrap`}>{r.code}</td>
-                <td className={cell}>{r.text}</td>
-                <td className={cell}>{r.leadUnits}</td>
-                <td className={`${cell} whitespace-nowrap`}>{r.deadlineKind === "ONGOING" ? "长期坚持" : (r.deadline ?? "未列时限")}</td>
-                <td className={`${cell} whitespace-nowrap`}>{MEASURE_STATUS_LABELS[r.thenStatus]}</td>
-                <td className={cell}>
-                  <LightBadge light={r.thenLight} />
-                </td>
-                <td className={`${cell} tabular-nums`}>{r.percent}%</td>
-              </tr>
+              <SnapshotRow key={r.measureId} row={r} />
             ))}
           </Table>
         </Section>
@@ -140,22 +130,40 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
         <Table caption="举措明细" head={["编号", "举措", "章节", "牵头单位", "完成时限", "状态", "灯号", "进度"]}>
           {comparison.rows.length === 0 && <EmptyRow colSpan={8}>该规划没有举措</EmptyRow>}
           {comparison.rows.map((r) => (
-            <tr key={r.measureId}>
-              <td className={`${cell} whitespace-nowrap`}>{r.code}</td>
-              <td className={cell}>{r.text}</td>
-              <td className={cell}>{r.chapter}</td>
-              <td className={cell}>{r.leadUnits}</td>
-              <td className={`${cell} whitespace-nowrap`}>{r.deadlineKind === "ONGOING" ? "长期坚持" : (r.deadline ?? "未列时限")}</td>
-              <td className={`${cell} whitespace-nowrap`}>{MEASURE_STATUS_LABELS[r.thenStatus]}</td>
-              <td className={cell}>
-                <LightBadge light={r.thenLight} />
-              </td>
-              <td className={`${cell} tabular-nums`}>{r.percent}%</td>
-            </tr>
+            <SnapshotRow key={r.measureId} row={r} chapter={r.chapter} />
           ))}
         </Table>
       </Section>
       {can(actor, "evaluation.manage", { regionId: evaluation.plan.regionId }) && <DeleteEvaluationButton id={evaluation.id} title={evaluation.title} />}
     </>
+  );
+}
+
+type SnapshotRowData = {
+  code: string;
+  text: string;
+  leadUnits: string;
+  deadlineKind: string;
+  deadline: string | null;
+  thenStatus: keyof typeof MEASURE_STATUS_LABELS;
+  thenLight: Light;
+  percent: number;
+};
+
+/** A measure as the evaluation took it: the unfinished list and the details table alike (the latter with its chapter). */
+function SnapshotRow({ row: r, chapter }: { row: SnapshotRowData; chapter?: string }) {
+  return (
+    <tr>
+      <td className={`${cell} whitespace-nowrap`}>{r.code}</td>
+      <td className={cell}>{r.text}</td>
+      {chapter !== undefined && <td className={cell}>{chapter}</td>}
+      <td className={cell}>{r.leadUnits}</td>
+      <td className={`${cell} whitespace-nowrap`}>{r.deadlineKind === "ONGOING" ? "长期坚持" : (r.deadline ?? "未列时限")}</td>
+      <td className={`${cell} whitespace-nowrap`}>{MEASURE_STATUS_LABELS[r.thenStatus]}</td>
+      <td className={cell}>
+        <LightBadge light={r.thenLight} />
+      </td>
+      <td className={`${cell} tabular-nums`}>{r.percent}%</td>
+    </tr>
   );
 }
