@@ -14,7 +14,7 @@ function LinkedMeasure({ measure, succession }: { measure: Linked; succession: k
   return (
     <>
       {succession && <Badge tone="blue">{SUCCESSION_LABELS[succession]}</Badge>}{" "}
-      <Link href={`/measures/${measure.id}`} className="text-brand-700 hover:underline">
+      <Link href={`/measures/${measure.id}`} className="text-brand-700 underline">
         《{measure.plan.title}》举措 {measure.code}
       </Link>
       :{excerpt(measure.text)}

@@ -77,9 +77,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       <SuccessionPanel actor={actor} planId={plan.id} />
       {decomposition.plan.parent && (
         <p className="mb-4 text-sm text-slate-700">
-          分解落实:<a href={`/plans/${decomposition.plan.parent.id}`} className="text-brand-700 hover:underline">{decomposition.plan.parent.title}</a>
+          分解落实:<a href={`/plans/${decomposition.plan.parent.id}`} className="text-brand-700 underline">{decomposition.plan.parent.title}</a>
           {canManage && (
-            <a href={`/plans/${plan.id}/parent-items`} className="ml-3 text-brand-700 hover:underline">
+            <a href={`/plans/${plan.id}/parent-items`} className="ml-3 text-brand-700 underline">
               对应上级规划条目(按文本相似度建议)
             </a>
           )}
@@ -91,7 +91,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {decomposition.plan.children.map((c, i) => (
             <span key={c.id}>
               {i > 0 && "、"}
-              <a href={`/plans/${c.id}`} className="text-brand-700 hover:underline">{c.title}</a>
+              <a href={`/plans/${c.id}`} className="text-brand-700 underline">{c.title}</a>
             </span>
           ))}
           。条目的状态和灯色按落实举措汇总:全部完成为已完成,其余取最差的灯色。

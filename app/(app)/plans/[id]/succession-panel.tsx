@@ -24,7 +24,7 @@ export async function SuccessionPanel({ actor, planId }: { actor: Actor; planId:
         {predecessor && (
           <li>
             上一期规划:
-            <Link href={`/plans/${predecessor.id}`} className="text-brand-700 hover:underline">
+            <Link href={`/plans/${predecessor.id}`} className="text-brand-700 underline">
               《{predecessor.title}》
             </Link>
           </li>
@@ -32,7 +32,7 @@ export async function SuccessionPanel({ actor, planId }: { actor: Actor; planId:
         {successors.map((s) => (
           <li key={s.id}>
             接续规划:
-            <Link href={`/plans/${s.id}`} className="text-brand-700 hover:underline">
+            <Link href={`/plans/${s.id}`} className="text-brand-700 underline">
               《{s.title}》
             </Link>
           </li>
@@ -40,7 +40,7 @@ export async function SuccessionPanel({ actor, planId }: { actor: Actor; planId:
       </ul>
       {canManage && !closed && (
         <p className="text-sm">
-          <Link href={`/plans/${planId}/previous`} className="text-brand-700 hover:underline">
+          <Link href={`/plans/${planId}/previous`} className="text-brand-700 underline">
             关联上一期规划举措
           </Link>
           <span className="ml-2 text-slate-600">按内容相似度建议本规划举措延续的上一期举措,由您确认。</span>
