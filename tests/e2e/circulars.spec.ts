@@ -57,6 +57,8 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "按最新数据重新生成正文" }).click();
     await expect(toasts(page).filter({ hasText: "已按最新数据重新生成正文" })).toBeVisible();
+    // The page refreshes with the new text (the editor takes it afresh): type only after that.
+    await page.waitForLoadState("networkidle");
 
     // Edit the text: title, 文号 and a sentence of our own.
     const editor = page.getByRole("form", { name: "编辑通报正文" });

@@ -69,8 +69,7 @@ for (const { name, viewport } of [
       const filters = page.getByRole("search", { name: "筛选待审核事项" });
       await filters.getByLabel("报送期").selectOption({ label: period.label });
       await filters.getByLabel("单位").selectOption({ label: "区林业局" });
-      // By name: the 单位 list's label text holds 区自然资源和规划局, which getByLabel("规划") matches too.
-      await filters.locator('select[name="plan"]').selectOption({ label: planTitle });
+      await filters.getByLabel("规划").selectOption({ label: planTitle });
       await filters.getByRole("button", { name: "筛选" }).click();
       await expect(page).toHaveURL(new RegExp(`period=${period.key}.*unit=\\d+.*plan=\\d+`));
       const items = page.locator("main ol > li");

@@ -114,9 +114,10 @@ export default async function ReviewsPage({ searchParams }: Props) {
 /** One filter of the desk: 全部, then the choices that have something waiting. */
 function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string | number | undefined; options: { value: string | number; label: string }[] }) {
   return (
-    <label>
-      {label}
-      <select name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5">
+    // The label names the list alone (not wrapping it): its options (区自然资源和规划局) must not become part of its name.
+    <div>
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5">
         <option value="">全部</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -124,6 +125,6 @@ function FilterSelect({ label, name, value, options }: { label: string; name: st
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
