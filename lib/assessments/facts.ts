@@ -17,8 +17,9 @@ import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 // - LATE_REPORT: an assignment owed a report for a period of its plan that
 //   ends in the year and whose due date has passed (not a draft; the period
 //   within the plan's reporting window, lib/plans/window-sql.ts, and the
-//   assignment's; for a CLOSED plan, due on or before the day it ended, since
-//   a closed plan refuses every report; neither the assignment nor its
+//   assignment's; for a terminated (终止) plan, due on or before the day it
+//   ended, since a closed plan refuses every report — 期满 is confirmed only
+//   after the last period was due, so it keeps it; neither the assignment nor its
 //   measure completed before the period began), and the report was first
 //   submitted after the due date or not at all. Told as of the cutoff, or as
 //   of today for the year's last period, due after the cutoff.
@@ -102,8 +103,9 @@ export async function lateReports(client: Client, districtId: number, year: numb
       WHERE p."districtId" = ${districtId}::int
         AND p."status" <> 'DRAFT'
         AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
-        -- A closed plan refuses every report: one due after it ended could never be sent.
-        AND (p."status" <> 'CLOSED' OR per."due" <= ${planLastDaySql("p")})
+        -- A terminated plan refuses every report: one due after it ended could never be sent.
+        -- 期满 is confirmed only after the last period was due (lib/plans/life.ts), so it keeps that period.
+        AND (p."status" <> 'CLOSED' OR p."endKind" = 'EXPIRED' OR per."due" <= ${planLastDaySql("p")})
         -- Done (itself, or its measure) before the period began: nothing more to report.
         AND COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= per."start"
     )

@@ -223,6 +223,15 @@ describe("the facts across a plan's life", () => {
     expect(facts2025.filter((f) => f.unitId === J && f.code === "LATE_REPORT")).toHaveLength(3);
   });
 
+  it("a plan confirmed 期满 (only after its last quarter was due) still owes that quarter: 2025-Q4 stays late", async () => {
+    await db().plan.update({
+      where: { id: (await districtPlan()).id },
+      data: { status: "CLOSED", endKind: "EXPIRED", endedOn: new Date("2025-12-31T00:00:00Z") },
+    });
+    const facts2025 = await loadFacts(db(), world.a.region.id, YEAR, "2026-05-01");
+    expect(facts2025.filter((f) => f.unitId === J && f.code === "LATE_REPORT")).toHaveLength(3);
+  });
+
   it("a plan in force past its expiry owes nothing for the next year", async () => {
     const plan = await districtPlan();
     expect([plan.status, plan.periodEnd]).toEqual(["IN_FORCE", 2025]);
