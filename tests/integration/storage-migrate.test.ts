@@ -39,6 +39,11 @@ beforeEach(async () => {
   return () => fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+// Each test runs the CLI once or twice (a tsx start, then the copying): on a
+// loaded two-core machine that can pass the suite's 30 s, and a child still
+// running holds the locks the next test's TRUNCATE waits for. Room enough.
+const CLI_TESTS = { timeout: 120_000 };
+
 /** As an operator runs it on the server with STORAGE unset (local). */
 const migrate = (args: string[], env: Record<string, string> = {}) =>
   runCli(["storage", "migrate", ...args], { DATA_DIR: dataDir, STORAGE: "", ...env });
@@ -48,7 +53,7 @@ const s3Settings = () => ({ ...emulator.env, STORAGE: "" });
 
 const same = (a: Uint8Array | null, b: Uint8Array) => a !== null && Buffer.from(a).equals(Buffer.from(b));
 
-describe("storage migrate --to database", () => {
+describe("storage migrate --to database", CLI_TESTS, () => {
   it("copies every local file into the database, then finds them all there on a rerun", async () => {
     const first = await migrate(["--to", "database"]);
     expect(first.stderr).not.toMatch(/失败/);
@@ -100,7 +105,7 @@ describe("storage migrate --to database", () => {
   });
 });
 
-describe("storage migrate --to s3", () => {
+describe("storage migrate --to s3", CLI_TESTS, () => {
   it("copies local files into the bucket; from the database into the bucket with --from", async () => {
     const run = await migrate(["--to", "s3"], s3Settings());
     expect(run.status).toBe(0);
