@@ -15,6 +15,16 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   CredentialsSignin: ERROR_MESSAGES.INVALID_CREDENTIALS,
 };
 
+/**
+ * The one form not on useActionForm, on purpose: signing in is next-auth's
+ * signIn (a POST to its own route, answering { ok, error } with codes of its
+ * own), not a server action answering an ActionResult; success is a full page
+ * load (window.location.assign), so the new session cookie reaches the server
+ * components, where the hook would refresh the login page; and there is no
+ * Toaster outside the signed-in layout. It keeps the hook's manners by hand:
+ * the same schema (loginSchema) beside the fields, Chinese messages, the
+ * generic message for anything unknown, and nothing typed lost on error.
+ */
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -30,7 +40,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setErrors({});
     startTransition(async () => {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      let result: Awaited<ReturnType<typeof signIn>>;
+      try {
+        result = await signIn("credentials", { ...parsed.data, redirect: false });
+      } catch {
+        setMessage(GENERIC_ERROR);
+        return;
+      }
       if (result?.ok && !result.error) {
         window.location.assign(safeRedirectTarget(callbackUrl, window.location.origin));
         return;

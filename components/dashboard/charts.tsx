@@ -15,7 +15,7 @@ export function LightsChart({ data }: { data: { light: string; label: string; co
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Bar dataKey="count" name="措施数" isAnimationActive={false}>
+        <Bar dataKey="count" name="举措数" isAnimationActive={false}>
           {data.map((d) => (
             <Cell key={d.light} fill={LIGHT_COLOURS[d.light] ?? "#1f5fa8"} />
           ))}

@@ -1,11 +1,27 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/run.ts";
 import { useActionRunner } from "@/components/form/use-action-form.ts";
 
+type Decision = "approve" | "reject";
+
 /**
- * Approve, or reject with a comment (required to reject): reviews and extension requests.
+ * The comment rule of the two actions' schemas, as the box's own error: the
+ * first message of the schema's comment field (e.g. a reject's required
+ * 驳回意见), so the box never says other than the action would.
+ */
+export function commentRule(schemas: Record<Decision, z.ZodType>) {
+  return (kind: Decision, comment: string): string | null => {
+    const parsed = schemas[kind].safeParse(comment);
+    return parsed.success ? null : (parsed.error.issues[0]?.message ?? null);
+  };
+}
+
+/**
+ * Approve, or reject with a comment (required to reject, by the actions' schemas): reviews,
+ * extension requests and rectification reports.
  * The outcome is a toast (useActionRunner); focus then goes to the heading of the
  * section the decided item sits in, since the controls themselves disappear.
  */
@@ -14,14 +30,13 @@ export function DecisionControls(props: {
   commentLabel: string;
   approveLabel: string;
   rejectLabel: string;
-  missingComment: string;
   approve: (comment: string) => Promise<ActionResult<unknown>>;
   reject: (comment: string) => Promise<ActionResult<unknown>>;
-  /** The comment rule as a schema states it; without it, a comment is required to reject. */
-  validate?: (kind: "approve" | "reject", comment: string) => string | null;
+  /** The comment rule as the actions' schemas state it (commentRule). */
+  validate: (kind: Decision, comment: string) => string | null;
   /** Where focus goes once decided (the review desk: the next item's heading). */
   focusAfter?: () => HTMLElement | null | undefined;
-  onDecided?: (kind: "approve" | "reject") => void;
+  onDecided?: (kind: Decision) => void;
 }) {
   const { run, pending } = useActionRunner();
   const [comment, setComment] = useState("");
@@ -30,8 +45,8 @@ export function DecisionControls(props: {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const errorId = useId();
 
-  function decide(kind: "approve" | "reject") {
-    const problem = props.validate ? props.validate(kind, comment) : kind === "reject" && !comment.trim() ? props.missingComment : null;
+  function decide(kind: Decision) {
+    const problem = props.validate(kind, comment);
     if (problem) {
       setCommentError(problem);
       textarea.current?.focus();

@@ -85,32 +85,62 @@ export function announce(result: { ok: boolean; message: string }) {
   else toast.error(result.message);
 }
 
+/** A call that threw (the network dropped, the server failed): told as the generic message. */
+const THROWN: Failure = { ok: false, code: "UNEXPECTED", message: GENERIC_ERROR };
+
+async function settle<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return THROWN;
+  }
+}
+
 /**
- * Runs a server action and tells the user what happened: a toast with the
- * action's own message, the page refreshed so the changed state shows, and focus
- * moved to `focus` (the updated section) on success. Field errors are left to the
- * caller (`onFailure`), which shows them beside their fields.
+ * How a runner tells the outcome: a toast (the default); its own status line,
+ * shown by the caller with StatusMessage beside the controls; a toast for
+ * failures only, where the control itself shows success (a switch, a message
+ * marked read); or not at all, where the caller moves on (a link that opens).
  */
-export function useActionRunner() {
+export type Report = "toast" | "status" | "failures" | "none";
+
+export type RunOptions<T> = {
+  onSuccess?: (data: T, message: string) => void;
+  /** Also called for a call that threw, with the generic message. */
+  onFailure?: (failure: Failure) => void;
+  /** Where focus goes after success (the updated section). */
+  focus?: () => HTMLElement | null | undefined;
+  /** Asked first (window.confirm); declined, nothing is sent. */
+  confirm?: string;
+  /** Refresh the page after success so the changed state shows; off when onSuccess navigates or the component holds the result itself. */
+  refresh?: boolean;
+};
+
+/**
+ * Runs a server action from buttons without a form of fields and tells the
+ * user what happened: by default a toast with the action's own message, the
+ * page refreshed so the changed state shows, and focus moved to `focus` (the
+ * updated section) on success. Field errors are left to the caller
+ * (`onFailure`), which shows them beside their fields.
+ */
+export function useActionRunner(report: Report = "toast") {
   const [pending, startTransition] = useTransition();
+  const [status, setStatus] = useState<FormStatus>(null);
   const router = useRouter();
 
-  function run<T>(
-    call: () => Promise<ActionResult<T>>,
-    then: { onSuccess?: (data: T) => void; onFailure?: (failure: Failure) => void; focus?: () => HTMLElement | null | undefined } = {},
-  ) {
+  function tell(result: { ok: boolean; message: string }) {
+    if (report === "status") setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
+    else if (report === "toast" || (report === "failures" && !result.ok)) announce(result);
+  }
+
+  function run<T>(call: () => Promise<ActionResult<T>>, then: RunOptions<T> = {}) {
+    if (then.confirm && !window.confirm(then.confirm)) return;
     startTransition(async () => {
-      let result: ActionResult<T>;
-      try {
-        result = await call();
-      } catch {
-        announce({ ok: false, message: GENERIC_ERROR });
-        return;
-      }
-      announce(result);
+      const result = await settle(call);
+      tell(result);
       if (result.ok) {
-        then.onSuccess?.(result.data);
-        router.refresh();
+        then.onSuccess?.(result.data, result.message);
+        if (then.refresh !== false) router.refresh();
         if (then.focus) focusWhenShown(then.focus);
       } else {
         then.onFailure?.(result);
@@ -118,17 +148,25 @@ export function useActionRunner() {
     });
   }
 
-  return { run, pending };
+  return { run, pending, status, setStatus };
 }
 
 /**
  * Validates with the same zod schema as the server action, then calls it. The
  * form is never reset on failure, so nothing the user typed is lost.
+ *
+ * `upload`: the form carries a file, so the action gets the form's FormData
+ * (the schema, when given, checks its text fields first; the action checks the
+ * file, so an upload may have no schema).
  */
 export function useActionForm<S extends z.ZodType, T>(
-  schema: S,
-  action: (input: unknown) => Promise<ActionResult<T>>,
-  options: { onSuccess?: (data: T, form: HTMLFormElement) => void } = {},
+  schema: S | null,
+  action: ((input: unknown) => Promise<ActionResult<T>>) | ((form: FormData) => Promise<ActionResult<T>>),
+  options: {
+    onSuccess?: (data: T, form: HTMLFormElement, message: string) => void;
+    onFailure?: (failure: Failure, form: HTMLFormElement) => void;
+    upload?: boolean;
+  } = {},
 ) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<FormStatus>(null);
@@ -146,29 +184,29 @@ export function useActionForm<S extends z.ZodType, T>(
     event.preventDefault();
     const form = event.currentTarget;
     const values = formValues(form);
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
+    const parsed = schema?.safeParse(values);
+    if (parsed && !parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       setErrors(fieldErrors);
       setStatus({ kind: "error", message: ERROR_MESSAGES.VALIDATION });
       focusFirstError(form, fieldErrors);
       return;
     }
+    const input = options.upload ? new FormData(form) : values;
+    const send = action as (input: unknown) => Promise<ActionResult<T>>;
     startTransition(async () => {
-      try {
-        const result = await action(values);
-        if (result.ok) {
-          setErrors({});
-          setStatus({ kind: "ok", message: result.message });
-          options.onSuccess?.(result.data, form);
-          router.refresh();
-        } else {
-          setErrors(result.fieldErrors ?? {});
-          setStatus({ kind: "error", message: result.message });
-          if (result.fieldErrors) focusFirstError(form, result.fieldErrors);
-        }
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
+      const result = await settle(() => send(input));
+      if (result.ok) {
+        setErrors({});
+        setStatus({ kind: "ok", message: result.message });
+        options.onSuccess?.(result.data, form, result.message);
+        router.refresh();
+      } else {
+        // A call that threw keeps the field errors shown; the action's answer replaces them.
+        if (result !== THROWN) setErrors(result.fieldErrors ?? {});
+        setStatus({ kind: "error", message: result.message });
+        if (result.fieldErrors) focusFirstError(form, result.fieldErrors);
+        options.onFailure?.(result, form);
       }
     });
   }

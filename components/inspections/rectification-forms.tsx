@@ -1,10 +1,19 @@
 "use client";
 
 import { reopenRectification, reportRectification, returnRectification, verifyRectification } from "@/lib/inspections/actions.ts";
-import { RECTIFICATION_CLAIMS, RECTIFICATION_CLAIM_LABELS, reopenRectificationSchema, reportRectificationSchema } from "@/lib/inspections/schema.ts";
+import {
+  RECTIFICATION_CLAIMS,
+  RECTIFICATION_CLAIM_LABELS,
+  reopenRectificationSchema,
+  reportRectificationSchema,
+  returnRectificationSchema,
+  verifyRectificationSchema,
+} from "@/lib/inspections/schema.ts";
 import { keepEnterFromSubmitting, useActionForm } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
-import { DecisionControls } from "@/components/form/decision-controls.tsx";
+import { commentRule, DecisionControls } from "@/components/form/decision-controls.tsx";
+
+const verifyComment = commentRule({ approve: verifyRectificationSchema.shape.comment, reject: returnRectificationSchema.shape.comment });
 
 /** The unit's (or, 代报, the bureau's) report on an open item. */
 export function RectificationReportForm({ rectificationId, unitName, onBehalf }: { rectificationId: number; unitName: string; onBehalf: boolean }) {
@@ -43,7 +52,7 @@ export function VerifyControls({ rectificationId, reportId, unitName }: { rectif
       commentLabel="核验意见(退回时必填)"
       approveLabel="核验销号"
       rejectLabel="退回"
-      missingComment="退回时请填写退回意见"
+      validate={verifyComment}
       approve={(comment) => verifyRectification({ rectificationId, reportId, comment })}
       reject={(comment) => returnRectification({ rectificationId, reportId, comment })}
     />

@@ -97,7 +97,7 @@ function ReportList({ reports }: { reports: PublicReportListItem[] }) {
   );
 }
 
-const PROGRESS_HEAD = ["措施数", "已完成", "已逾期", "推进中", "未启动", "其中长期坚持", "完成率"];
+const PROGRESS_HEAD = ["举措数", "已完成", "已逾期", "推进中", "未启动", "其中长期坚持", "完成率"];
 
 function PlanTable({ plan }: { plan: PublicRegionPage["plans"][number] }) {
   const period = plan.periodStart && plan.periodEnd ? `(${plan.periodStart}—${plan.periodEnd}年)` : "";

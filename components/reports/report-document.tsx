@@ -5,7 +5,7 @@ type Section = { id: number; level: number; heading: string; body: string; measu
 
 /**
  * The report laid out like the printed document: centred title, 一、 headings,
- * (一) sub-headings, indented paragraphs. The 依据措施 links are screen-only.
+ * (一) sub-headings, indented paragraphs. The 依据举措 links are screen-only.
  */
 export function ReportDocument({
   title,
@@ -44,7 +44,7 @@ export function ReportDocument({
               ))}
             {linked.length > 0 && (
               <p className="no-print mt-1 text-sm text-slate-600" style={{ fontFamily: "system-ui, sans-serif" }}>
-                依据措施:
+                依据举措:
                 {linked.map((id, index) => (
                   <span key={id}>
                     {index > 0 && "、"}

@@ -1,17 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/actions/run.ts";
 import {
   createAnnualReportCorrection,
   publishAnnualReport,
   returnAnnualReport,
   submitAnnualReport,
 } from "@/lib/annual-reports/actions.ts";
-import { GENERIC_ERROR } from "@/lib/errors.ts";
+import { returnAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
 import { StatusMessage } from "@/components/form/fields.tsx";
-import type { FormStatus } from "@/components/form/use-action-form.ts";
+import { useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
 
 type Props = {
   reportId: number;
@@ -21,28 +19,21 @@ type Props = {
   canCorrect: boolean;
 };
 
-/** The workflow steps the actor may take on this report, each one click (return asks for a comment). */
+/**
+ * The workflow steps the actor may take on this report, each one click; 退回
+ * is a small form whose comment returnAnnualReportSchema requires (checked
+ * here and again by the action). Outcomes show in the one status line above
+ * the buttons, which stays when a refresh takes the used button away.
+ */
 export function WorkflowButtons({ reportId, canSubmit, canPublish, canReturn, canCorrect }: Props) {
   const router = useRouter();
-  const [status, setStatus] = useState<FormStatus>(null);
-  const [comment, setComment] = useState("");
-  const [pending, startTransition] = useTransition();
-
-  function run(call: () => Promise<ActionResult<unknown>>, confirmText?: string, after?: (data: unknown) => void) {
-    if (confirmText && !window.confirm(confirmText)) return;
-    startTransition(async () => {
-      try {
-        const result = await call();
-        setStatus({ kind: result.ok ? "ok" : "error", message: result.ok ? result.message : (result.fieldErrors?.comment?.[0] ?? result.message) });
-        if (result.ok) {
-          after?.(result.data);
-          router.refresh();
-        }
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
-    });
-  }
+  const { run, pending, status, setStatus } = useActionRunner("status");
+  const returning = useActionForm(returnAnnualReportSchema, returnAnnualReport, {
+    onSuccess: (_data, _form, message) => setStatus({ kind: "ok", message }),
+    onFailure: (failure) => setStatus({ kind: "error", message: failure.message }),
+  });
+  const busy = pending || returning.pending;
+  const commentError = returning.errors.comment?.join(";");
 
   if (!canSubmit && !canPublish && !canReturn && !canCorrect) return null;
   const button = "rounded px-4 py-2 font-medium disabled:opacity-60";
@@ -51,40 +42,57 @@ export function WorkflowButtons({ reportId, canSubmit, canPublish, canReturn, ca
       <StatusMessage status={status} />
       <div className="flex flex-wrap items-end gap-2">
         {canSubmit && (
-          <button type="button" disabled={pending} className={`${button} bg-brand-600 text-white hover:bg-brand-700`} onClick={() => run(() => submitAnnualReport({ id: reportId }), "报送后不能再修改,确定报送吗?")}>
+          <button
+            type="button"
+            disabled={busy}
+            className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+            onClick={() => run(() => submitAnnualReport({ id: reportId }), { confirm: "报送后不能再修改,确定报送吗?" })}
+          >
             报送
           </button>
         )}
         {canPublish && (
-          <button type="button" disabled={pending} className={`${button} bg-green-700 text-white`} onClick={() => run(() => publishAnnualReport({ id: reportId }), "发布后报告内容将冻结,只能以更正版本修改。确定发布吗?")}>
+          <button
+            type="button"
+            disabled={busy}
+            className={`${button} bg-green-700 text-white`}
+            onClick={() => run(() => publishAnnualReport({ id: reportId }), { confirm: "发布后报告内容将冻结,只能以更正版本修改。确定发布吗?" })}
+          >
             发布
           </button>
         )}
         {canCorrect && (
           <button
             type="button"
-            disabled={pending}
+            disabled={busy}
             className={`${button} border border-slate-300 bg-white`}
-            onClick={() => run(() => createAnnualReportCorrection({ reportId }), undefined, (data) => router.push(`/reports/${(data as { id: number }).id}`))}
+            onClick={() => run(() => createAnnualReportCorrection({ reportId }), { onSuccess: (data) => router.push(`/reports/${data.id}`) })}
           >
             创建更正版本
           </button>
         )}
         {canReturn && (
-          <div className="flex flex-wrap items-end gap-2">
+          <form onSubmit={returning.onSubmit} noValidate aria-label="退回修改" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="id" value={reportId} />
             <label className="text-sm">
               退回意见
-              <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} className="ml-2 rounded border border-slate-300 px-2 py-1.5" />
+              <input
+                name="comment"
+                maxLength={1000}
+                aria-invalid={commentError ? true : undefined}
+                aria-describedby={commentError ? "return-comment-error" : undefined}
+                className="ml-2 rounded border border-slate-300 px-2 py-1.5 aria-[invalid=true]:border-red-600"
+              />
             </label>
-            <button
-              type="button"
-              disabled={pending}
-              className={`${button} border border-red-300 bg-white text-red-700`}
-              onClick={() => (comment.trim() ? run(() => returnAnnualReport({ id: reportId, comment })) : setStatus({ kind: "error", message: "退回时请填写退回意见" }))}
-            >
+            <button type="submit" disabled={busy} className={`${button} border border-red-300 bg-white text-red-700`}>
               退回修改
             </button>
-          </div>
+            {commentError && (
+              <p id="return-comment-error" className="w-full text-sm text-red-700">
+                {commentError}
+              </p>
+            )}
+          </form>
         )}
       </div>
     </div>

@@ -296,8 +296,6 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
 // ---------------------------------------------------------------------------
 // Pages
 
-export const REPORT_STATUS_LABELS = { DRAFT: "草稿", SUBMITTED: "已报送", PUBLISHED: "已发布" } as const;
-
 const listSelect = {
   id: true,
   year: true,

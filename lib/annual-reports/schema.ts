@@ -37,8 +37,17 @@ const reportId = z.object({ id: id("年度报告") });
 export const submitAnnualReportSchema = reportId;
 export const publishAnnualReportSchema = reportId;
 export const createAnnualReportCorrectionSchema = z.object({ reportId: id("年度报告") });
+/** Returning a report needs the comment that says what to change: the form and the action both check it here. */
+export const RETURN_COMMENT_REQUIRED = "退回时请填写退回意见";
 export const returnAnnualReportSchema = reportId.extend({
-  comment: text("退回意见", 1000),
+  comment: z.preprocess(
+    (value) => value ?? "",
+    z
+      .string({ error: RETURN_COMMENT_REQUIRED })
+      .trim()
+      .max(1000, "退回意见不能超过 1000 个字")
+      .refine((comment) => comment !== "", RETURN_COMMENT_REQUIRED),
+  ),
 });
 
 const stringList = (label: string, max: number) =>

@@ -83,7 +83,6 @@ function byUnit(actor: Actor) {
 export const assignments = (actor: Actor): Prisma.AssignmentWhereInput => byUnit(actor);
 export const progressReports = (actor: Actor): Prisma.ProgressReportWhereInput => (isAdmin(actor) ? {} : { assignment: assignments(actor) });
 export const extensions = (actor: Actor): Prisma.DeadlineExtensionWhereInput => byUnit(actor);
-export const reminders = (actor: Actor): Prisma.ReminderWhereInput => byUnit(actor);
 export const rectifications = (actor: Actor): Prisma.RectificationWhereInput => byUnit(actor);
 
 /** Measures the actor works on: one of its assignments (a liaison: its unit's) is on it. */

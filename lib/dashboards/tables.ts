@@ -33,7 +33,7 @@ export const UNIT_COLUMNS: Column<UnitRow>[] = [
 type Named = MeasureCounters & { name: string };
 const measureColumns = (first: string): Column<Named>[] => [
   { header: first, value: (r) => r.name },
-  { header: "措施数", value: (r) => r.measures },
+  { header: "举措数", value: (r) => r.measures },
   { header: "已完成", value: (r) => r.completed },
   { header: "已逾期", value: (r) => r.overdue },
   { header: "推进中", value: (r) => r.inProgress },
@@ -77,8 +77,8 @@ export function districtTables(data: DistrictDashboard) {
     units: { title: "各单位落实情况", columns: UNIT_COLUMNS, rows: data.units },
     plans: { title: "各规划完成情况", columns: PLAN_COLUMNS, rows: data.plans.map((p) => ({ ...p, name: p.title })) },
     chapters: { title: "各章节完成情况", columns: CHAPTER_COLUMNS, rows: data.chapters.map((c) => ({ ...c, name: chapterName(c) })) },
-    overdue: { title: "逾期措施", columns: OVERDUE_COLUMNS, rows: data.overdue.rows },
-    dueSoon: { title: "30天内到期措施", columns: DUE_SOON_COLUMNS, rows: data.dueSoon.rows },
+    overdue: { title: "逾期举措", columns: OVERDUE_COLUMNS, rows: data.overdue.rows },
+    dueSoon: { title: "30天内到期举措", columns: DUE_SOON_COLUMNS, rows: data.dueSoon.rows },
     notReported: { title: `${data.periodLabel}未报送单位`, columns: NOT_REPORTED_COLUMNS, rows: data.notReported },
   } satisfies Record<string, TableSpec<never> | TableSpec<any>>;
 }
@@ -109,7 +109,7 @@ const zeroAssignments = (r: DistrictRow) => r.assignments;
 
 export const DISTRICT_COLUMNS: Column<DistrictRow>[] = [
   { header: "区", value: (r) => r.name },
-  { header: "措施数", value: (r) => zeroMeasures(r)?.measures ?? 0 },
+  { header: "举措数", value: (r) => zeroMeasures(r)?.measures ?? 0 },
   { header: "已完成", value: (r) => zeroMeasures(r)?.completed ?? 0 },
   { header: "完成率", value: (r) => (r.measures ? completionRate(r.measures) : null), percent: true },
   { header: "已逾期", value: (r) => zeroMeasures(r)?.overdue ?? 0 },
@@ -136,7 +136,7 @@ export function cityTables(data: CityData) {
   const areaColumns: Column<(typeof areaRows)[number]>[] = [
     { header: "纲要领域", value: (r) => r.name },
     ...data.districts.flatMap((d) => [
-      { header: `${d.name}措施数`, value: (r: (typeof areaRows)[number]) => r.byDistrict.get(d.id)?.measures ?? 0 },
+      { header: `${d.name}举措数`, value: (r: (typeof areaRows)[number]) => r.byDistrict.get(d.id)?.measures ?? 0 },
       {
         header: `${d.name}完成率`,
         value: (r: (typeof areaRows)[number]) => {
@@ -204,7 +204,7 @@ export function provinceTables(data: ProvinceDashboard) {
   const areaColumns: Column<AreaRow>[] = [
     { header: "纲要领域", value: (r) => r.name },
     ...data.cities.flatMap((c) => [
-      { header: `${c.name}措施数`, value: (r: AreaRow) => r.byCity.get(c.id)?.measures ?? 0 },
+      { header: `${c.name}举措数`, value: (r: AreaRow) => r.byCity.get(c.id)?.measures ?? 0 },
       {
         header: `${c.name}完成率`,
         value: (r: AreaRow) => {

@@ -57,8 +57,6 @@ export type ReportingWindow = {
  */
 export const EMPTY_WINDOW: ReportingWindow = { first: "9999-12-31", last: "0001-01-01" };
 
-export const isEmptyWindow = (window: ReportingWindow) => window.first !== null && window.last !== null && window.first > window.last;
-
 export function reportingWindow(plan: PlanLifeFacts): ReportingWindow {
   if (plan.status === "DRAFT") return EMPTY_WINDOW;
   const first = plan.effectiveFrom ?? plan.issueDate;

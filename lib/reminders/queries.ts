@@ -1,9 +1,7 @@
-import { db, type Db, type Tx } from "@/lib/db/client.ts";
+import type { Db, Tx } from "@/lib/db/client.ts";
 import type { NotificationKind } from "@/lib/notifications/messages.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import type { Actor } from "@/lib/auth/policy.ts";
-import * as scope from "@/lib/auth/scope.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
 import { periodOwedSql, planChasedSql } from "@/lib/plans/window-sql.ts";
 
@@ -219,32 +217,4 @@ export function clip(text: string, max: number): string {
 /** "12 完善行政决策程序…": how a measure is named in titles and messages. */
 export function measureName(code: string, text: string, max = 30): string {
   return `${code} ${clip(text, max)}`;
-}
-
-// ---------------------------------------------------------------------------
-// Reading
-
-/** Reminders the actor may see, newest first: a liaison its unit's, bureau and leaders their regions'. */
-export function listReminders(actor: Actor, options: { measureId?: number; unitId?: number; limit?: number } = {}) {
-  return db().reminder.findMany({
-    where: {
-      AND: [
-        scope.reminders(actor),
-        options.measureId === undefined ? {} : { measureId: options.measureId },
-        options.unitId === undefined ? {} : { unitId: options.unitId },
-      ],
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(options.limit ?? 50, 1), 200),
-    select: {
-      id: true,
-      kind: true,
-      message: true,
-      createdAt: true,
-      answeredAt: true,
-      unit: { select: { id: true, name: true } },
-      measure: { select: { id: true, code: true } },
-      sentBy: { select: { name: true } },
-    },
-  });
 }

@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { id, optionalText } from "@/lib/validation.ts";
 
-export const REMINDER_KIND_LABELS = {
-  MANUAL: "催办",
-  DUE_SOON: "临期提醒",
-  REPORT_LATE: "报送提醒",
-  OVERDUE: "逾期提醒",
-} as const;
-
 /** What a bureau may add to a reminder in its own words. */
 const message = optionalText("催办内容", 500);
 

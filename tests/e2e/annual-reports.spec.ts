@@ -34,7 +34,7 @@ test("xialu.bureau drafts the 2025 report from the data, edits, submits, publish
   await expect(document.getByRole("heading", { name: "三、存在的不足和原因" })).toBeVisible();
   await expect(document.getByText(/全年完成任务\d+项/)).toBeVisible();
   // Generated paragraphs link back to their measures.
-  const measureLink = document.getByText("依据措施:").first().getByRole("link").first();
+  const measureLink = document.getByText("依据举措:").first().getByRole("link").first();
   await expect(measureLink).toHaveAttribute("href", /\/measures\/\d+$/);
 
   // Edit the leader-duty paragraph.
@@ -79,7 +79,7 @@ test("xialu.bureau drafts the 2025 report from the data, edits, submits, publish
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
   await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
-  await expect(page.getByText("依据措施:").first()).toBeHidden();
+  await expect(page.getByText("依据举措:").first()).toBeHidden();
   await expect(document.getByRole("heading", { name: LEADER_DUTY })).toBeVisible();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "annual-report-print.png"), fullPage: true });

@@ -18,11 +18,11 @@ test("a 下陆区 leader reads the dashboard, filters to a chapter, opens an ove
 
   // Figures and charts with their data tables.
   const figures = page.getByRole("region", { name: "主要指标" });
-  await expect(figures.getByText("措施总数")).toBeVisible();
-  await expect(page.getByRole("figure", { name: "措施灯号分布" }).locator("svg.recharts-surface")).toBeVisible();
-  const lightsFigure = page.getByRole("figure", { name: "措施灯号分布" });
+  await expect(figures.getByText("举措总数")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "举措灯号分布" }).locator("svg.recharts-surface")).toBeVisible();
+  const lightsFigure = page.getByRole("figure", { name: "举措灯号分布" });
   await lightsFigure.getByText("数据表", { exact: true }).click();
-  const lightsTable = page.getByRole("table", { name: "措施灯号分布(数据表)" });
+  const lightsTable = page.getByRole("table", { name: "举措灯号分布(数据表)" });
   await expect(lightsTable.getByRole("rowheader", { name: "红灯·逾期" })).toBeVisible();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "district-dashboard.png"), fullPage: true });
@@ -53,11 +53,11 @@ test("a 下陆区 leader reads the dashboard, filters to a chapter, opens an ove
   await page.getByRole("combobox", { name: "状态" }).selectOption({ label: "已逾期" });
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(new RegExp(`chapter=${chapterId}.*state=OVERDUE|state=OVERDUE.*chapter=${chapterId}`));
-  await expect(page.getByRole("heading", { name: /筛选结果:\d+ 项措施/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /筛选结果:\d+ 项举措/ })).toBeVisible();
 
   // Open an overdue measure from the overdue list.
   await page.goto(filteredUrl);
-  const overdue = page.getByRole("table", { name: "逾期措施" });
+  const overdue = page.getByRole("table", { name: "逾期举措" });
   const first = overdue.getByRole("row").nth(1);
   const measureText = (await first.getByRole("link").textContent())!.replace(/…$/, "");
   await first.getByRole("link").click();

@@ -211,7 +211,7 @@ describe("province view", () => {
       await actAs(await db().user.findFirstOrThrow({ where: { login: PROVINCE_LEADER_LOGIN } }));
       const view = (await loadProvinceDashboard(leader, provinceId, {}, TODAY, { fresh: true }))!;
       const cities = await sheet(await get(provinceId, "cities"));
-      expect(cities[2]!.slice(0, 3)).toEqual(["市", "区数", "措施数"]);
+      expect(cities[2]!.slice(0, 3)).toEqual(["市", "区数", "举措数"]);
       expect(cities.slice(3).map((r) => r[0])).toEqual(view.cities.map((c) => c.name));
       expect(cities.slice(3).map((r) => r[1])).toEqual([10, 1]);
       const districts = await sheet(await get(provinceId, "districts"));
@@ -325,8 +325,8 @@ describe("province export", () => {
     };
     const cities = await sheet("cities");
     const districts = await sheet("districts");
-    expect(cities[2]![2]).toBe("措施数");
-    expect(districts[2]!.slice(0, 3)).toEqual(["市", "区", "措施数"]);
+    expect(cities[2]![2]).toBe("举措数");
+    expect(districts[2]!.slice(0, 3)).toEqual(["市", "区", "举措数"]);
     expect(cities[3]![2]).toBe(2);
     expect(districts[3]![2]).toBe(2);
     expect(String(cities[1]![0])).toMatch(/统计于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);

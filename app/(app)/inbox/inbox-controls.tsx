@@ -1,17 +1,19 @@
 "use client";
 
-import { useTransition, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { markAllNotificationsRead, markNotificationRead, openNotification } from "@/lib/notifications/actions.ts";
+import { useActionRunner } from "@/components/form/use-action-form.ts";
+
+// Marking read shows itself (the message loses its 未读 mark on the refresh): only a failure is told.
 
 export function MarkReadButton({ id }: { id: number }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useActionRunner("failures");
   return (
     <button
       type="button"
       disabled={pending}
-      onClick={() => startTransition(async () => void ((await markNotificationRead({ id })).ok && router.refresh()))}
+      onClick={() => run(() => markNotificationRead({ id }))}
       className="ml-auto text-xs text-brand-700 hover:underline"
     >
       标为已读
@@ -20,13 +22,12 @@ export function MarkReadButton({ id }: { id: number }) {
 }
 
 export function InboxControls() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useActionRunner("failures");
   return (
     <button
       type="button"
       disabled={pending}
-      onClick={() => startTransition(async () => void ((await markAllNotificationsRead()).ok && router.refresh()))}
+      onClick={() => run(() => markAllNotificationsRead())}
       className="rounded border border-slate-300 bg-white px-4 py-2"
     >
       全部标为已读
@@ -37,11 +38,12 @@ export function InboxControls() {
 /**
  * A message's link: opening it marks it read first (openNotification), then
  * goes where it points. A click with a modifier opens a new tab as usual and
- * still marks the message read.
+ * still marks the message read. Nothing is told: whatever the answer, the
+ * link is followed (to where the message points, or failing that its href).
  */
 export function OpenLink({ id, href, children }: { id: number; href: string; children: ReactNode }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useActionRunner("none");
   return (
     <a
       href={href}
@@ -52,9 +54,10 @@ export function OpenLink({ id, href, children }: { id: number; href: string; chi
           return;
         }
         event.preventDefault();
-        startTransition(async () => {
-          const result = await openNotification({ id });
-          router.push(result.ok && result.data.link ? result.data.link : href);
+        run(() => openNotification({ id }), {
+          refresh: false,
+          onSuccess: (data) => router.push(data.link || href),
+          onFailure: () => router.push(href),
         });
       }}
       className="font-medium text-brand-700 hover:underline"

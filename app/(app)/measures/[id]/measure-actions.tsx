@@ -1,10 +1,12 @@
 "use client";
 
 import { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } from "@/lib/extensions/actions.ts";
-import { requestDeadlineExtensionSchema } from "@/lib/extensions/schema.ts";
+import { approveDeadlineExtensionSchema, rejectDeadlineExtensionSchema, requestDeadlineExtensionSchema } from "@/lib/extensions/schema.ts";
 import { useActionForm } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
-import { DecisionControls } from "@/components/form/decision-controls.tsx";
+import { commentRule, DecisionControls } from "@/components/form/decision-controls.tsx";
+
+const extensionComment = commentRule({ approve: approveDeadlineExtensionSchema.shape.comment, reject: rejectDeadlineExtensionSchema.shape.comment });
 
 export function ExtensionRequestForm({ measureId, currentDeadline }: { measureId: number; currentDeadline: string }) {
   const { onSubmit, errors, status, pending } = useActionForm(requestDeadlineExtensionSchema, requestDeadlineExtension);
@@ -26,7 +28,7 @@ export function ExtensionDecision({ extensionId, label }: { extensionId: number;
       commentLabel="审批意见"
       approveLabel="批准延期"
       rejectLabel="驳回"
-      missingComment="驳回时请填写驳回意见"
+      validate={extensionComment}
       approve={(comment) => approveDeadlineExtension({ extensionId, comment })}
       reject={(comment) => rejectDeadlineExtension({ extensionId, comment })}
     />

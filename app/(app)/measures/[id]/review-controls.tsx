@@ -29,7 +29,6 @@ export function ReviewControls({
       commentLabel="审核意见(退回时必填)"
       approveLabel="审核通过"
       rejectLabel="退回"
-      missingComment="退回时请填写退回意见"
       validate={checkComment}
       focusAfter={focusAfter}
       onDecided={onDecided}

@@ -1,34 +1,14 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
 import { importPlanLedger } from "@/lib/plans/actions.ts";
-import { GENERIC_ERROR } from "@/lib/errors.ts";
 import { StatusMessage, SubmitButton } from "@/components/form/fields.tsx";
-import type { FormStatus } from "@/components/form/use-action-form.ts";
+import { useActionForm } from "@/components/form/use-action-form.ts";
 
 /** Uploads an edited ledger; every problem comes back with its row, and nothing is written until there are none. */
 export function LedgerImportForm({ regionId }: { regionId: number }) {
-  const router = useRouter();
-  const [status, setStatus] = useState<FormStatus>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    form.set("regionId", String(regionId));
-    startTransition(async () => {
-      try {
-        const result = await importPlanLedger(form);
-        setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
-        setProblems(result.ok ? [] : (result.fieldErrors?.file ?? []));
-        if (result.ok) router.refresh();
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
-    });
-  }
+  // The file is read by the action alone (importPlanLedger), so there is no schema to check first.
+  const { onSubmit, errors, status, pending } = useActionForm(null, importPlanLedger, { upload: true });
+  const problems = errors.file ?? [];
 
   return (
     <form onSubmit={onSubmit} aria-label="导入分工台账" className="no-print mb-6 rounded border border-slate-200 bg-white p-4">
@@ -40,6 +20,7 @@ export function LedgerImportForm({ regionId }: { regionId: number }) {
           ))}
         </ul>
       )}
+      <input type="hidden" name="regionId" value={regionId} />
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
           分工台账文件(.xlsx)

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { commitPlanImport, previewPlanImport, type PlanImportPreview } from "@/lib/plans/actions.ts";
 import { importAnnualReport } from "@/lib/annual-reports/actions.ts";
 import { commitPlanImportSchema, PLAN_KINDS, PLAN_KIND_LABELS, type Resolution } from "@/lib/plans/schema.ts";
@@ -9,10 +9,9 @@ import type { ImportSummary } from "@/lib/plans/import.ts";
 import { splitUnitList } from "@/lib/import/unit-list.ts";
 import type { Reconciliation } from "@/lib/import/reconcile.ts";
 import { soleBestCandidate } from "@/lib/import/candidates.ts";
-import { GENERIC_ERROR } from "@/lib/errors.ts";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/limits.ts";
 import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/components/form/fields.tsx";
-import type { FormStatus } from "@/components/form/use-action-form.ts";
+import { useActionRunner } from "@/components/form/use-action-form.ts";
 import type { FieldErrors } from "@/lib/validation.ts";
 import { EmptyGroupReview, memberField } from "./empty-group-review.tsx";
 import type { DocumentKind } from "@/lib/import/classify.ts";
@@ -56,10 +55,11 @@ function parseResolution(value: string): Resolution | null {
 export function ImportWizard({ regions }: { regions: Region[] }) {
   const [preview, setPreview] = useState<PlanImportPreview | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [status, setStatus] = useState<FormStatus>(null);
+  // The status line is the wizard's own (StatusMessage), not a toast: it stays above the step it is about.
+  // Nothing is refreshed: the wizard holds the preview and the summary itself.
+  const { run, pending, status, setStatus } = useActionRunner("status");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problems, setProblems] = useState<string[]>([]);
-  const [pending, startTransition] = useTransition();
   const reviewForm = useRef<HTMLFormElement>(null);
   const chooseForm = useRef<HTMLFormElement>(null);
   const [unrecognised, setUnrecognised] = useState<Unrecognised | null>(null);
@@ -83,33 +83,31 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       setStatus({ kind: "error", message });
       return;
     }
-    startTransition(async () => {
-      try {
-        const result = await previewPlanImport(form);
-        // A kind chosen by hand that fails keeps the choice on screen.
-        if (result.ok || !kind) setUnrecognised(null);
-        if (result.ok && result.data.document.kind === "unrecognised") {
+    run(() => previewPlanImport(form), {
+      refresh: false,
+      onSuccess: (data, message) => {
+        setErrors({});
+        if (data.document.kind === "unrecognised") {
           // Nothing to review: the text stays in the form, with the reason and the choice of kind.
-          setUnrecognised(result.data.document);
-          setStatus(null);
-          setErrors({});
-        } else if (result.ok) {
-          setPreview(result.data);
-          setStatus({ kind: "ok", message: `${result.message},请核对后导入` });
-          setErrors({});
-        } else if (result.fieldErrors?.kind && !kind) {
-          // Not recognised, with nothing to review: the reason and the choice of kind.
-          const reason = result.message.replace(/^未识别为规划或年度报告:/, "");
-          setUnrecognised({ kind: "unrecognised", reason, structureless: true, warnings: [] });
-          setErrors(result.fieldErrors);
+          setUnrecognised(data.document);
           setStatus(null);
         } else {
-          setErrors(result.fieldErrors ?? {});
-          setStatus({ kind: "error", message: result.message });
+          setUnrecognised(null);
+          setPreview(data);
+          setStatus({ kind: "ok", message: `${message},请核对后导入` });
         }
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
+      },
+      onFailure: (failure) => {
+        // A kind chosen by hand that fails keeps the choice on screen.
+        if (!kind) setUnrecognised(null);
+        setErrors(failure.fieldErrors ?? {});
+        if (failure.fieldErrors?.kind && !kind) {
+          // Not recognised, with nothing to review: the reason and the choice of kind.
+          const reason = failure.message.replace(/^未识别为规划或年度报告:/, "");
+          setUnrecognised({ kind: "unrecognised", reason, structureless: true, warnings: [] });
+          setStatus(null);
+        }
+      },
     });
   }
 
@@ -163,15 +161,13 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       sourceText: preview.sourceText,
       sections: preview.document.report.sections.map(({ heading, body }) => ({ heading, body })),
     };
-    startTransition(async () => {
-      try {
-        const result = await importAnnualReport(input);
-        setStatus({ kind: result.ok ? "ok" : "error", message: result.message });
-        setProblems(result.ok ? [] : Object.values(result.fieldErrors ?? {}).flat());
-        if (result.ok) setPreview(null);
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
+    run(() => importAnnualReport(input), {
+      refresh: false,
+      onSuccess: () => {
+        setProblems([]);
+        setPreview(null);
+      },
+      onFailure: (failure) => setProblems(Object.values(failure.fieldErrors ?? {}).flat()),
     });
   }
 
@@ -199,19 +195,10 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       setStatus({ kind: "error", message: "还有需要处理的问题,请见下方列表。您的修改都已保留。" });
       return;
     }
-    startTransition(async () => {
-      try {
-        const result = await commitPlanImport(input);
-        if (result.ok) {
-          setSummary(result.data);
-          setStatus({ kind: "ok", message: result.message });
-        } else {
-          setStatus({ kind: "error", message: result.message });
-          setProblems(Object.values(result.fieldErrors ?? {}).flat());
-        }
-      } catch {
-        setStatus({ kind: "error", message: GENERIC_ERROR });
-      }
+    run(() => commitPlanImport(input), {
+      refresh: false,
+      onSuccess: (data) => setSummary(data),
+      onFailure: (failure) => setProblems(Object.values(failure.fieldErrors ?? {}).flat()),
     });
   }
 

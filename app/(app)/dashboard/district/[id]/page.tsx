@@ -106,7 +106,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
       <StatCards
         title="主要指标"
         stats={[
-          { label: "措施总数", value: totals.measures, note: `其中长期坚持 ${totals.ongoing} 项` },
+          { label: "举措总数", value: totals.measures, note: `其中长期坚持 ${totals.ongoing} 项` },
           {
             label: "已完成",
             value: totals.completed,
@@ -127,9 +127,9 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
 
       <div className="mb-6 grid gap-4 lg:grid-cols-2">
         <ChartFigure
-          title="措施灯号分布"
+          title="举措灯号分布"
           chart={<LightsChart data={lights} />}
-          head={["灯号", "措施数"]}
+          head={["灯号", "举措数"]}
           rows={lights.map((l) => [LIGHT_LABELS[l.light], l.count])}
         />
         <ChartFigure
@@ -140,7 +140,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
         />
       </div>
 
-      <nav aria-label="按灯号和状态查看措施" className="no-print mb-6 flex flex-wrap gap-2 text-sm">
+      <nav aria-label="按灯号和状态查看举措" className="no-print mb-6 flex flex-wrap gap-2 text-sm">
         {lights.map((l) => (
           <Link key={l.light} href={withFilter({ light: l.light })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
             {LIGHT_LABELS[l.light]} {l.count}
@@ -155,9 +155,9 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
       </nav>
 
       {drill && (
-        <Section id="drill-title" title={`筛选结果:${drill.total} 项措施`} actions={exportLink("measures")}>
-          <Table caption="筛选出的措施" head={["灯号", "规划", "编号", "举措", "完成时限", "状态"]}>
-            {drill.rows.length === 0 && <EmptyRow colSpan={6}>没有符合条件的措施</EmptyRow>}
+        <Section id="drill-title" title={`筛选结果:${drill.total} 项举措`} actions={exportLink("measures")}>
+          <Table caption="筛选出的举措" head={["灯号", "规划", "编号", "举措", "完成时限", "状态"]}>
+            {drill.rows.length === 0 && <EmptyRow colSpan={6}>没有符合条件的举措</EmptyRow>}
             {drill.rows.map((m) => (
               <tr key={m.id}>
                 <td className={cell}>
@@ -208,8 +208,8 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
       </Section>
 
       <div className="grid gap-4 xl:grid-cols-2">
-        <Section id="overdue-title" title={`逾期措施(${data.overdue.total} 项)`} actions={exportLink("overdue")}>
-          <MeasureList rows={data.overdue.rows} daysLabel="逾期" caption="逾期措施" />
+        <Section id="overdue-title" title={`逾期举措(${data.overdue.total} 项)`} actions={exportLink("overdue")}>
+          <MeasureList rows={data.overdue.rows} daysLabel="逾期" caption="逾期举措" />
           {data.overdue.total > data.overdue.rows.length && (
             <p className="mt-1 text-sm text-slate-600">
               只列出逾期最久的 {data.overdue.rows.length} 项;<Link href={withFilter({ state: "OVERDUE" })} className="underline">查看全部</Link>
@@ -217,7 +217,7 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
           )}
         </Section>
         <Section id="due-soon-title" title={`30天内到期(${totals.dueSoon} 项)`} actions={exportLink("dueSoon")}>
-          <MeasureList rows={data.dueSoon.rows} daysLabel="剩余" caption="30天内到期的措施" />
+          <MeasureList rows={data.dueSoon.rows} daysLabel="剩余" caption="30天内到期的举措" />
         </Section>
       </div>
 
@@ -312,7 +312,7 @@ function JumpLinks() {
         各单位情况
       </a>
       <a href="#overdue-title" className="text-brand-700 underline">
-        逾期措施
+        逾期举措
       </a>
       <a href="#not-reported-title" className="text-brand-700 underline">
         未报送的单位

@@ -11,7 +11,7 @@ export const GET = withRouteMetrics("/dashboard/district/[id]/export", async fun
     table: async (data, name, actor, filters) =>
       name === "measures"
         ? // The drill-down list: every measure under the filters, not only the page's first 200.
-          { title: "筛选出的措施", columns: MEASURE_LIST_COLUMNS, rows: (await listDashboardMeasures(actor, data.district.id, filters, data.today, 5000))!.rows }
+          { title: "筛选出的举措", columns: MEASURE_LIST_COLUMNS, rows: (await listDashboardMeasures(actor, data.district.id, filters, data.today, 5000))!.rows }
         : districtTables(data)[name],
     describe: (data) => ({ subtitle: describeDistrictView(data), fileStem: data.district.name, today: data.today }),
   });
