@@ -45,7 +45,7 @@ export const nameList = (label: string, max: number) =>
 
 export const idList = (label: string) =>
   z.preprocess(
-    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
     z.array(id(label)),
   );
 

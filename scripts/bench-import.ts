@@ -136,7 +136,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** Undo steps, run last-in first-out; each runs once even if cleanup is called twice. */
-const cleanups: { name: string; run: () => Promise<unknown> | unknown }[] = [];
+const cleanups: { name: string; run: () => unknown }[] = [];
 async function cleanup(): Promise<void> {
   while (cleanups.length) {
     const step = cleanups.pop()!;

@@ -131,7 +131,8 @@ async function remind() {
   }
 }
 void remind();
-setInterval(remind, REMINDER_INTERVAL_MS).unref();
+// remind and countDashboards catch and log their own failures.
+setInterval(() => void remind(), REMINDER_INTERVAL_MS).unref();
 
 // The province leader's page reads its unfiltered figures from a snapshot that
 // one server counts every five minutes (lib/dashboards/queries.ts), so every
@@ -145,7 +146,7 @@ async function countDashboards() {
   }
 }
 void countDashboards();
-setInterval(countDashboards, PROVINCE_VIEW_TTL_MS).unref();
+setInterval(() => void countDashboards(), PROVINCE_VIEW_TTL_MS).unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

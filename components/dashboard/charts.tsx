@@ -32,7 +32,7 @@ export function TrendChart({ data }: { data: { month: string; rate: number | nul
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={24} />
         <YAxis unit="%" domain={[0, 100]} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={(value) => [`${value}%`, "累计完成率"]} />
+        <Tooltip formatter={(value) => [`${String(value)}%`, "累计完成率"]} />
         <Line type="monotone" dataKey="rate" name="累计完成率" stroke="#1f5fa8" dot={false} strokeWidth={2} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
@@ -47,7 +47,7 @@ export function RateBars({ data, height }: { data: { name: string; rate: number 
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit="%" domain={[0, 100]} tick={{ fontSize: 12 }} />
         <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={(value) => [`${value}%`, "完成率"]} />
+        <Tooltip formatter={(value) => [`${String(value)}%`, "完成率"]} />
         <Bar dataKey="rate" name="完成率" fill="#1f5fa8" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>

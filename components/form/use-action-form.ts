@@ -47,7 +47,7 @@ export function enterWouldSubmit(element: { tagName: string; type?: string }): b
  */
 export function keepEnterFromSubmitting(event: KeyboardEvent<HTMLFormElement>) {
   if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-  if (event.target instanceof HTMLElement && enterWouldSubmit(event.target as HTMLInputElement)) event.preventDefault();
+  if (event.target instanceof HTMLElement && enterWouldSubmit(event.target)) event.preventDefault();
 }
 
 /**

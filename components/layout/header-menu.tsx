@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
 /**
@@ -15,7 +15,12 @@ export function HeaderMenu({ children }: { children: ReactNode }) {
   const button = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
 
-  useEffect(() => setOpen(false), [pathname]);
+  // Opening a page closes the menu: adjusted while rendering, not in an effect (no second render pass).
+  const [shownPath, setShownPath] = useState(pathname);
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
 
   return (
     <>

@@ -23,14 +23,14 @@ export async function runAction<S extends z.ZodType, T>(
   name: string,
   schema: S,
   input: unknown,
-  useCase: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
+  perform: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
   options: { pendingPasswordChange?: boolean } = {},
 ): Promise<ActionResult<T>> {
   const started = performance.now();
   // A throw (the redirect to the sign-in page) leaves "redirect".
   let outcome = "redirect";
   try {
-    const result = await runUseCase(name, schema, input, useCase, options);
+    const result = await runUseCase(name, schema, input, perform, options);
     outcome = result.ok ? "ok" : result.code;
     return result;
   } finally {
@@ -42,7 +42,7 @@ async function runUseCase<S extends z.ZodType, T>(
   name: string,
   schema: S,
   input: unknown,
-  useCase: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
+  perform: (actor: Actor, data: z.output<S>) => Promise<{ message: string; data: T }>,
   options: { pendingPasswordChange?: boolean },
 ): Promise<ActionResult<T>> {
   const actor = await requireActor(options);
@@ -51,7 +51,7 @@ async function runUseCase<S extends z.ZodType, T>(
     return { ok: false, code: "VALIDATION", message: ERROR_MESSAGES.VALIDATION, fieldErrors: fieldErrorsOf(parsed.error) };
   }
   try {
-    const { message, data } = await useCase(actor, parsed.data);
+    const { message, data } = await perform(actor, parsed.data);
     return { ok: true, message, data };
   } catch (error) {
     if (error instanceof AppError) {

@@ -432,7 +432,7 @@ export async function getAnnualReport(actor: Actor, id: number) {
         ? {
             at: lastReturn.createdAt,
             by: lastReturn.actor?.name ?? null,
-            comment: String((lastReturn.after as { returnComment?: unknown } | null)?.returnComment ?? ""),
+            comment: (lastReturn.after as { returnComment?: string } | null)?.returnComment ?? "",
           }
         : null,
     deadlines: report.imported ? null : deadlinesOf(report, todayInChina()),

@@ -52,7 +52,7 @@ export const returnAnnualReportSchema = reportId.extend({
 
 const stringList = (label: string, max: number) =>
   z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
     z.array(z.string().max(max, `${label}不能超过 ${max} 个字`)),
   );
 

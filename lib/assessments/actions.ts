@@ -77,7 +77,7 @@ export async function createAssessment(input: unknown) {
 export async function updateAssessmentRules(input: unknown) {
   return runAction("updateAssessmentRules", updateRulesSchema, input, async (actor, data) => {
     if (!can(actor, "assessment.manage")) throw forbidden();
-    const rules = rulesFromForm(data as Record<string, unknown>);
+    const rules = rulesFromForm(data);
     await db().$transaction(async (tx) => {
       const before = await draftInScope(tx, actor, data.id);
       // Optimistic lock: the version read with the form must still be the current one.

@@ -7,7 +7,7 @@ type Snapshot = Record<string, unknown> | null;
 function toJson(snapshot: Snapshot): object | undefined {
   if (!snapshot) return undefined;
   const { passwordHash: _secret, ...rest } = snapshot;
-  return JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+  return JSON.parse(JSON.stringify(rest, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as object;
 }
 
 /** Records a change; call it with the transaction that made the change. */

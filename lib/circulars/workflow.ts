@@ -148,7 +148,7 @@ export async function approveCircular(tx: Tx, actor: Actor, id: number, version?
   const figures = await countNow(tx, before, today);
   const after = await tx.circular.update({
     where: { id: before.id },
-    data: { status: "APPROVED", figures: figures as unknown as Prisma.InputJsonValue, approvedById: actor.id, approvedAt: new Date(), version: { increment: 1 } },
+    data: { status: "APPROVED", figures: figures, approvedById: actor.id, approvedAt: new Date(), version: { increment: 1 } },
   });
   await auditStep(tx, actor, "circular.approve", before, after, figures);
   return after;
@@ -169,7 +169,7 @@ export async function issueCircular(tx: Tx, actor: Actor, id: number, version?: 
     where: { id: before.id },
     data: {
       status: "ISSUED",
-      figures: figures as unknown as Prisma.InputJsonValue,
+      figures: figures,
       issuedById: actor.id,
       issuedAt: new Date(),
       version: { increment: 1 },

@@ -56,6 +56,7 @@ export async function exportDashboardTable<Data, Name extends string>(
     names: readonly Name[];
     load: (actor: Actor, id: number, filters: DashboardFilters) => Promise<Data | null>;
     /** null: the table does not exist for this view (404). */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any row type: each table brings its own columns for its rows
     table: (data: Data, name: Name, actor: Actor, filters: DashboardFilters) => TableSpec<any> | null | Promise<TableSpec<any> | null>;
     /** The words above the table, and the file name's first part. */
     describe: (data: Data) => { subtitle: string; fileStem: string; today: string };

@@ -1,10 +1,8 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
 import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, previousPeriod, type Period } from "@/lib/progress/periods.ts";
-import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
-import { isoDate } from "@/lib/dates.ts";
 import { contextPlans, rollupCtes } from "@/lib/dashboards/rollup-facts.ts";
 import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 

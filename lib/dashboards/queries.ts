@@ -5,7 +5,6 @@ import * as scope from "@/lib/auth/scope.ts";
 import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { logError } from "@/lib/log.ts";
 import { latestDuePeriod, previousPeriod } from "@/lib/progress/periods.ts";
 import {
   ASSIGNMENT_COUNTERS,
@@ -365,7 +364,7 @@ type SnapshotFigures = { today: string; scope: [number, number[]][]; cities: (Ci
 type ProvinceCache = Map<string, { value?: ProvinceFigures; pending?: Promise<ProvinceFigures> }>;
 // On globalThis: Next bundles a page and an export route apart, each with its own copy of this module.
 const CACHE_KEY = Symbol.for("fazhi.provinceViewCache");
-const provinceCache: ProvinceCache = ((globalThis as unknown as { [CACHE_KEY]?: ProvinceCache })[CACHE_KEY] ??= new Map());
+const provinceCache: ProvinceCache = ((globalThis as unknown as { [CACHE_KEY]?: ProvinceCache })[CACHE_KEY] ??= new Map() as ProvinceCache);
 
 /** Counts a set of rows (cities or 省直管 districts) now: one statement per row, side by side. */
 async function countProvince(database: Db, cities: ProvinceUnit[], filters: DashboardFilters, today: string): Promise<ProvinceFigures> {

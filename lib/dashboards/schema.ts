@@ -47,7 +47,7 @@ export function parseDashboardFilters(params: Record<string, string | string[] |
 /** The filters back as a query string ("" when none), for links that keep the view. */
 export function filtersToQuery(filters: DashboardFilters, change: Partial<Record<keyof DashboardFilters, string | number | undefined>> = {}) {
   const params = new URLSearchParams();
-  const merged: Record<string, unknown> = { ...filters, ...change };
+  const merged: Record<string, string | number | undefined> = { ...filters, ...change };
   for (const key of Object.keys(dashboardFilterSchema.shape)) {
     const value = merged[key];
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));

@@ -80,6 +80,7 @@ export function districtTables(data: DistrictDashboard) {
     overdue: { title: "逾期举措", columns: OVERDUE_COLUMNS, rows: data.overdue.rows },
     dueSoon: { title: "30天内到期举措", columns: DUE_SOON_COLUMNS, rows: data.dueSoon.rows },
     notReported: { title: `${data.periodLabel}未报送单位`, columns: NOT_REPORTED_COLUMNS, rows: data.notReported },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each table has its own row type
   } satisfies Record<string, TableSpec<never> | TableSpec<any>>;
 }
 

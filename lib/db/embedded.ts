@@ -11,7 +11,7 @@ export type EmbeddedDatabase = {
   /** Connection URL of the cluster's `postgres` maintenance database. */
   adminUrl: string;
   urlFor(database: string): string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 };
 
 const USER = "fazhi";

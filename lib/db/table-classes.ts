@@ -79,13 +79,13 @@ export const TABLE_CLASSES: Record<string, { class: TableClass; why: string }> =
  * (the test checks the name is there): Citus needs the distribution column in
  * every one of them, so these change at distribution time.
  */
-export const DISTRICT_KEY_EXCEPTIONS: Record<string, string> = Object.fromEntries([
+export const DISTRICT_KEY_EXCEPTIONS: Record<string, string> = Object.fromEntries<string>([
   ...[
     "Unit", "UnitAlias", "UnitGroup", "UnitGroupAlias", "Plan", "Section", "Measure", "Assignment", "AnnualTarget",
     "Milestone", "Indicator", "ProgressReport", "Attachment", "DeadlineExtension", "Reminder", "Notification",
     "AnnualReport", "AnnualReportSection", "Inspection", "Finding", "Rectification", "Evaluation", "EvaluationItem",
     "IndicatorValue", "Circular", "Assessment", "AssessmentAdjustment", "AssessmentItem",
-  ].map((table) => [`${table}_pkey`, "serial id: becomes (districtId, id) at distribution time"]),
+  ].map((table): [string, string] => [`${table}_pkey`, "serial id: becomes (districtId, id) at distribution time"]),
   ["AnnualReport_previousVersionId_key", "Prisma's one-to-one relation needs the foreign key alone to be unique"],
 ]);
 

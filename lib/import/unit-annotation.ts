@@ -163,8 +163,8 @@ export function parseLabelled(content: string): UnitAnnotation | null {
   const before = content.slice(0, matches[0]!.index).trim();
   if (before) result.unparsed.push(before);
   matches.forEach((match, i) => {
-    const start = match.index! + match[0].length;
-    const end = i + 1 < matches.length ? matches[i + 1]!.index! : content.length;
+    const start = match.index + match[0].length;
+    const end = i + 1 < matches.length ? matches[i + 1]!.index : content.length;
     // A value ends at ";": what follows has no label of its own.
     const [value, ...rest] = splitAt(trim(cut(whole, start, end), /[;,。\s]+$/u), (shadow, at) => shadow[at] === ";").map((part) =>
       trim(part),
@@ -260,10 +260,10 @@ function readCentralStyle(content: string): { annotation: UnitAnnotation | null;
     const roles = lists.map(roleOfList);
     if (roles.every((role) => role !== null)) {
       roles.forEach((own) => {
-        if (own!.role === "inCharge") {
-          if (own!.names.includes("等") && hadEtcSuffix(own!.names)) result.incomplete = true;
-          inCharge.push(...splitUnitList(own!.names));
-        } else addUnits(result, own!.role, own!.names);
+        if (own.role === "inCharge") {
+          if (own.names.includes("等") && hadEtcSuffix(own.names)) result.incomplete = true;
+          inCharge.push(...splitUnitList(own.names));
+        } else addUnits(result, own.role, own.names);
       });
       continue;
     }

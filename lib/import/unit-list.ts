@@ -40,10 +40,11 @@ type Item = { name: string; etc: boolean };
 function splitItems(text: string): Item[] {
   // "由区司法局、区财政局负责…" style fields start with 由.
   const source = text.trim().replace(/^由\s*/u, "");
-  let { pieces, balanced } = splitOutsideBrackets(source, true);
+  const first = splitOutsideBrackets(source, true);
+  let pieces = first.pieces;
   // An unclosed "(" would swallow the rest of the list into one name; a
   // typo is likelier than a bracketed list, so split as if there were none.
-  if (!balanced) pieces = splitOutsideBrackets(source, false).pieces;
+  if (!first.balanced) pieces = splitOutsideBrackets(source, false).pieces;
 
   return pieces.map((piece) => {
     const name = piece.replace(SPACE_NEAR_HAN, "").trim().replace(/[。.]+$/u, "").trim();

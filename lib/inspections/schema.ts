@@ -25,7 +25,7 @@ export const addFindingSchema = z.object({
   text: text("督察发现的问题", 2000),
   /** Checkboxes post unitIds[] (or one value); at least one unit rectifies. */
   unitIds: z.preprocess(
-    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
     z.array(id("整改单位")).min(1, "请至少选择一个整改单位").max(100, "一次最多选择 100 个单位"),
   ),
   measureId: optionalId("关联举措"),

@@ -101,7 +101,7 @@ export async function inboxCounts(actor: Actor): Promise<InboxCounts> {
     ...keys.map((key) => count(filterWhere(key))),
   ]);
   return {
-    unread: { fromPeople: fromPeople!, automatic: automatic!, total: fromPeople! + automatic! },
+    unread: { fromPeople: fromPeople, automatic: automatic, total: fromPeople + automatic },
     filters: Object.fromEntries(keys.map((key, i) => [key, perFilter[i]!])) as Record<InboxFilter, number>,
   };
 }

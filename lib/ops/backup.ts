@@ -471,7 +471,7 @@ async function exists(file: string): Promise<boolean> {
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(Object.assign(error, { stderr }));
+      if (error) reject(Object.assign(error as Error, { stderr }));
       else resolve({ stdout, stderr });
     });
   });

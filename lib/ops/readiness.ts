@@ -105,6 +105,6 @@ export async function checkReadiness(deps: ReadinessDeps = {}): Promise<{ status
 
 /** Prisma's wrapping of PostgreSQL's undefined_table (42P01). */
 function isMissingTable(error: unknown): boolean {
-  const text = `${(error as { code?: unknown })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  const text = `${(error as { code?: string } | null)?.code ?? ""} ${(error as Error | null)?.message ?? ""}`;
   return /42P01|does not exist/.test(text);
 }

@@ -240,7 +240,7 @@ export async function buildLedgerWorkbook(plan: LedgerPlanInfo, rows: readonly L
   for (const s of plan.sections) chapters.addRow([s.key, s.parentKey ?? null, s.label || null, s.title || null]);
 
   const bytes = await workbook.xlsx.writeBuffer();
-  return Buffer.from(bytes as ArrayBuffer);
+  return Buffer.from(bytes);
 }
 
 // Reading ------------------------------------------------------------------
@@ -321,7 +321,7 @@ function valueText(value: ExcelJS.CellValue): string {
   if ("richText" in value) return richText(value.richText);
   if ("error" in value) return "";
   if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: unknown }).result;
+    const result = (value as { result?: string | number | boolean | Date | object | null }).result;
     if (result === undefined || result === null || typeof result === "object") {
       return result instanceof Date ? valueText(result) : "";
     }

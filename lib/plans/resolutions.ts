@@ -15,7 +15,9 @@ export function proposedResolution(reconciliation: Reconciliation): Resolution |
       return { action: "group", groupId: reconciliation.groupId, remember: false };
     case "newGroup":
       return { action: "createGroup" };
-    default:
+    case "near":
+    case "nearGroup":
+    case "unknown":
       return null;
   }
 }

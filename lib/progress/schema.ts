@@ -31,13 +31,13 @@ const version = z.preprocess((v) => (v === "" || v == null ? undefined : v), ver
 
 /** Evidence files; each is checked for type, size and name in the action (lib/storage/validate-upload.ts). */
 const evidence = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  (v): unknown => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
   z.array(z.instanceof(File)).max(10, "一次最多上传 10 个附件"),
 );
 
 /** Attachments already on the report that the user unticked (保留) and wants gone. */
 const removeAttachment = z.preprocess(
-  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  (v): unknown => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
   z.array(id("附件")).max(50, "一次最多删除 50 个附件"),
 );
 

@@ -42,9 +42,6 @@ const chinaDay = (column: Prisma.Sql) => Prisma.sql`(${column} AT TIME ZONE 'UTC
 const chinaDayRange = (column: Prisma.Sql, day: string) =>
   Prisma.sql`${column} >= ${day}::timestamp - interval '8 hours' AND ${column} < ${day}::timestamp + interval '16 hours'`;
 
-/** A unit has someone to tell: only such units' groups are worth counting. */
-const HAS_LIAISON = Prisma.sql`EXISTS (SELECT 1 FROM "User" l WHERE l."unitId" = a."unitId" AND l."role" = 'LIAISON' AND l."active")`;
-
 /** The assignment (a, m, p) owes a report for the period [start, end] of its plan's cadence and has not sent it. */
 const owesReport = (cadence: Prisma.Sql, start: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`
   p."reportCadence"::text = ${cadence}

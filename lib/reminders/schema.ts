@@ -8,7 +8,7 @@ const message = optionalText("催办内容", 500);
 export const sendReminderSchema = z.object({
   measureId: id("举措"),
   unitIds: z.preprocess(
-    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
     z.array(id("单位")).min(1, "请至少选择一个单位").max(500, "一次最多催办 500 个单位"),
   ),
   message: optionalText("附言", 500),

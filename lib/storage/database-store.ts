@@ -154,6 +154,6 @@ export class DatabaseAttachmentStore implements AttachmentStore {
     // Only when the file was removed while being read: the cleanup takes files
     // no report refers to, so a download of an attached file never meets this.
     if (!row) throw new Error(`attachment ${hash}: chunk ${index} missing`);
-    return row.bytes as Uint8Array<ArrayBuffer>;
+    return row.bytes;
   }
 }

@@ -80,7 +80,7 @@ export class LocalAttachmentStore implements AttachmentStore {
     try {
       const data = await fs.readFile(this.pathOf(hash));
       // readFile allocates an ordinary (never shared) ArrayBuffer; view it without copying.
-      return new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;

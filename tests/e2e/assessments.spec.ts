@@ -95,7 +95,7 @@ test("xialu.bureau creates the 2026 scheme, changes a rule and sees the score mo
   const sheet = workbook.getWorksheet("排名")!;
   expect(sheet.getRow(3).values).toEqual([undefined, "名次", "单位", "基础分", "扣分", "加分", "调整", "得分"]);
   expect(sheet.rowCount - 3).toBe(before.length);
-  expect([sheet.getRow(4).getCell(2).value, String(sheet.getRow(4).getCell(7).value)]).toEqual([before[0]![1], before[0]![6]]);
+  expect([sheet.getRow(4).getCell(2).value, String(sheet.getRow(4).getCell(7).value as number)]).toEqual([before[0]![1], before[0]![6]]);
 });
 
 test("xialu.leader reads the published ranking; xialu.liaison its own unit's score only", async ({ page }) => {

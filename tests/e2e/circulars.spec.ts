@@ -94,7 +94,7 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     await page.getByRole("link", { name: "下载 Word" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`${title}.docx`);
-    const { value: text } = await mammoth.extractRawText({ buffer: fs.readFileSync((await download.path())!) });
+    const { value: text } = await mammoth.extractRawText({ buffer: fs.readFileSync((await download.path())) });
     for (const expected of [title, documentNumber, "各单位、各部门:", "请各单位于下周一前报送整改情况。", "按时报送率", "排名靠后单位", "下陆区司法局"]) expect(text).toContain(expected);
 
     await page.goto("/circulars");

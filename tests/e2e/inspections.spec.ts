@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { todayInChina } from "@/lib/dates.ts";
 import { addDays } from "@/lib/progress/periods.ts";
-import { signIn, switchUser } from "./helpers.ts";
+import { switchUser } from "./helpers.ts";
 
 // 督察整改 end to end on the demo data: the bureau records an inspection and a
 // finding for 区司法局, the unit's liaison reports the rectification from 我的任务,

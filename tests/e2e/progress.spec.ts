@@ -1,8 +1,8 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
-import { DEMO_PASSWORD, E2E_DATABASE_URL, signIn, switchUser } from "./helpers.ts";
+import { DEMO_PASSWORD, E2E_DATABASE_URL, switchUser } from "./helpers.ts";
 
 // The e2e server's embedded database (playwright.config.ts).
 const DATABASE = E2E_DATABASE_URL;
@@ -18,8 +18,8 @@ test.beforeAll(async () => {
     const justice = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区司法局" } });
     const development = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区发改局" } });
     // Idempotent, so the spec can run again against the same server.
-    (await prisma.user.findUnique({ where: { login: "e2e.fgj" } })) ??
-    await createUser(prisma, {
+    if (!(await prisma.user.findUnique({ where: { login: "e2e.fgj" } })))
+      await createUser(prisma, {
       login: "e2e.fgj",
       name: "发改联络员",
       role: "LIAISON",

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn, switchUser, toasts } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, switchUser, toasts } from "./helpers.ts";
 
 // Feedback after each step of the report loop, at a desk and on a phone:
 // Enter in a single-line field never submits, every action answers with a toast,

@@ -4,7 +4,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { reportingPeriod } from "@/lib/progress/periods.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn, switchUser, toasts, xialuUnitsWithLiaison } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, switchUser, toasts, xialuUnitsWithLiaison } from "./helpers.ts";
 
 // 催办 that targets (issue 12): the bureau opens a measure, 催办 opens a dialog
 // with the units that owe a report ticked, chooses one unit, confirms with it

@@ -4,7 +4,7 @@ import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan } from "@/lib/db/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { reportingPeriod } from "@/lib/progress/periods.ts";
-import { E2E_DATABASE_URL, e2eQuery, signIn, switchUser, toasts, xialuUnitsWithLiaison, approveInBatch } from "./helpers.ts";
+import { E2E_DATABASE_URL, e2eQuery, switchUser, toasts, xialuUnitsWithLiaison, approveInBatch } from "./helpers.ts";
 
 // The weekly loop of issue 12, walked as the people do it, at a desk and on a phone:
 // the liaison reports (toast, state changed, nothing lost) → the bureau hears of it →

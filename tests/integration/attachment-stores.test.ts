@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma, db, type Db, type Tx } from "@/lib/db/client.ts";
+import { createPrisma, db, type Db } from "@/lib/db/client.ts";
 import { createRegion, createUser } from "@/lib/db/factories.ts";
 import { removeUnreferencedFiles, UNREFERENCED_FILE_MIN_AGE_MS } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
@@ -264,7 +264,7 @@ describe("a database-store put racing the orphan-file cleanup", () => {
             },
           });
         },
-      }) as Tx;
+      });
       await writeBlob(raced, hash, bytes);
     });
     expect(await store.has(hash)).toBe(true);

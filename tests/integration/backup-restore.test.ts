@@ -19,7 +19,6 @@ import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 // one starts as `npm start` starts it (no migration, no seed) with the same
 // row count in every table and the same evidence bytes. The refusals change nothing.
 
-const root = path.resolve(import.meta.dirname, "../..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "fazhi-backup-"));
 // Under root the embedded server runs as `postgres`, which must reach its folder.
 fs.chmodSync(scratch, 0o755);

@@ -257,7 +257,7 @@ describe("通报's life", () => {
 
   it("drafts with the default title and a text naming the lagging units, edits under a version, approves and issues to each unit's liaisons", async () => {
     const id = await create();
-    const draft = (await db().circular.findUniqueOrThrow({ where: { id } }))!;
+    const draft = (await db().circular.findUniqueOrThrow({ where: { id } }));
     expect(draft.title).toBe("关于2026年第三季度法治政府建设任务推进情况的通报");
     expect(draft.body).toContain("区财政局、区发改局在本期排名靠后");
     expect(draft.body).toContain("报送率 70%");

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import os from "node:os";
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
 import { runJobOnce } from "@/lib/jobs/run.ts";
@@ -39,7 +39,7 @@ beforeEach(async () => {
 function sum<T extends MeasureCounters | AssignmentCounters>(rows: (T | null)[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const row of rows) {
-    for (const [k, v] of Object.entries(row ?? {})) if (k !== "districtId" && k !== "area") out[k] = (out[k] ?? 0) + (v as number);
+    for (const [k, v] of Object.entries(row ?? {})) if (k !== "districtId" && k !== "area") out[k] = (out[k] ?? 0) + (v);
   }
   return out;
 }
@@ -329,7 +329,7 @@ describe("province export", () => {
     expect(districts[2]!.slice(0, 3)).toEqual(["市", "区", "举措数"]);
     expect(cities[3]![2]).toBe(2);
     expect(districts[3]![2]).toBe(2);
-    expect(String(cities[1]![0])).toMatch(/统计于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(String(cities[1]![0] as string)).toMatch(/统计于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect((await sheet("cities", "&light=GREEN"))[3]![2]).toBe((await sheet("districts", "&light=GREEN"))[3]![2]);
   });
 });

@@ -169,15 +169,15 @@ describe("createEvaluation freezes each measure as at the snapshot date", () => 
   it("taken today with missed milestones (时间节点), still agrees with the dashboards", async () => {
     const milestone = (measureId: number, title: string, dueDate: string, completedAt: Date | null = null) =>
       db().milestone.create({ data: { districtId: world.a.region.id, measureId, title, dueDate: day(dueDate), completedAt } });
-    await milestone(M.M2!, "形成初稿", "2025-03-05"); // 10 days late on 2025-03-15: yellow
-    await milestone(M.M3!, "印发实施", "2025-02-01"); // 42 days late: red
-    await milestone(M.M6!, "召开推进会", "2025-02-01", beijingTime("2025-02-10")); // done
+    await milestone(M.M2, "形成初稿", "2025-03-05"); // 10 days late on 2025-03-15: yellow
+    await milestone(M.M3, "印发实施", "2025-02-01"); // 42 days late: red
+    await milestone(M.M6, "召开推进会", "2025-02-01", beijingTime("2025-02-10")); // done
     const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "含时间节点的快照", snapshotDate: "2025-03-15" });
     const report = await loadEvaluationReport((await actAs(world.a.users.bureau))!, (result as { data: { id: number } }).data.id, "2025-03-15");
     for (const row of report!.comparison.rows) {
       expect([row.code, row.thenStatus, row.thenLight]).toEqual([row.code, row.nowStatus, row.nowLight]);
     }
-    const items = await db().evaluationItem.findMany({ where: { measureId: { in: [M.M2!, M.M3!] } }, select: { measureId: true, light: true } });
+    const items = await db().evaluationItem.findMany({ where: { measureId: { in: [M.M2, M.M3] } }, select: { measureId: true, light: true } });
     expect(items.find((i) => i.measureId === M.M3)).toMatchObject({ light: "RED" });
   });
 });

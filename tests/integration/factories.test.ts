@@ -10,7 +10,7 @@ import {
 import { seedDemoData } from "@/lib/db/seed.ts";
 import { approveProgressReport, returnProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { latestDuePeriod, periodByKey, reportingPeriod } from "@/lib/progress/periods.ts";
-import { measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import { measureLight, type Light } from "@/lib/progress/lights.ts";
 import { reportingStartOf } from "@/lib/progress/queries.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -248,7 +248,7 @@ async function xialuLights(today: string) {
           role: a.role,
           completedApproved: a.status === "COMPLETED",
           everReported: a.lastReportAt !== null,
-          currentState: (a.reports.find((r) => iso(r.periodStart) === period.start)?.state ?? "NONE") as ReportStateForPeriod,
+          currentState: (a.reports.find((r) => iso(r.periodStart) === period.start)?.state ?? "NONE"),
         })),
       }),
     );

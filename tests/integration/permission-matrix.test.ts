@@ -99,7 +99,7 @@ type World = Awaited<ReturnType<typeof buildFixture>>;
 type User = { id: number; role: Role };
 type Who = (w: World) => User;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each action takes its own input shape
+// Each action takes its own input shape.
 type AnyAction = (input: any) => Promise<ActionResult<unknown>>;
 /**
  * An action case: who calls which action with what, and (when refused) the

@@ -146,7 +146,7 @@ describe("the reminder job", () => {
 
   it("two runs at the same moment still write each digest once", async () => {
     const results = await Promise.all([job(TODAY), job(TODAY)]);
-    expect(results[0]!.notifications + results[1]!.notifications).toBe(7);
+    expect(results[0].notifications + results[1].notifications).toBe(7);
     expect(await digestRows()).toEqual(expectedAfterToday());
   });
 

@@ -185,7 +185,7 @@ describe("parent items roll up from the measures implementing them", () => {
       });
       expect({ key, sql: children.rows.find((r) => r.id === id)!.light }).toEqual({ key, sql: tsChild.light });
     }
-    expect(ts.get(I.i9!)!.rolled!.reason).toBe("时间节点「完成制度修订」未按期完成");
+    expect(ts.get(I.i9)!.rolled!.reason).toBe("时间节点「完成制度修订」未按期完成");
     // The extended child counts with its new deadline: not overdue.
     expect(children.rows.find((r) => r.id === C.c4a)).toMatchObject({ status: "IN_PROGRESS", deadline: "2027-03-31" });
 

@@ -180,14 +180,14 @@ describe("结转", () => {
       ["已起草重大行政决策实施细则征求意见稿。", "APPROVED"],
     ]);
     // The measure page's block says it: 来源 with 结转 and the old plan, 上一期进展 read-only.
-    const page = renderToStaticMarkup((await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: carried.id }))!);
+    const page = renderToStaticMarkup((await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: carried.id })));
     expect(page).toContain("来源:");
     expect(page).toContain(`href="/measures/${overdue.id}"`);
     expect(page).toContain(`《${closed.title}》举措 13`);
     expect(page).toContain("结转");
     expect(page).toContain("上一期进展(最近 2 次报送,只读)");
     expect(page).toContain("实施细则正在合法性审查。");
-    const oldPage = renderToStaticMarkup((await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: overdue.id }))!);
+    const oldPage = renderToStaticMarkup((await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: overdue.id })));
     expect(oldPage).toContain("去向:");
     expect(oldPage).toContain(`href="/measures/${carried.id}"`);
     expect(oldPage).not.toContain("上一期进展");

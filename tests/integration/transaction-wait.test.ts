@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe("interactive transactions on a busy pool", () => {
   it("wait for a free connection longer than Prisma's default 2 s instead of failing", async () => {
-    const size = poolOf(client)!.options.max!;
+    const size = poolOf(client)!.options.max;
     // Every connection of the pool held for 3 s by a transaction of its own.
     const holders = Array.from({ length: size }, () =>
       client.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 10_000 }),

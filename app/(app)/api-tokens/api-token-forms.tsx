@@ -49,7 +49,7 @@ export function CreateApiTokenForm({ regions }: { regions: { id: number; label: 
             className="mt-2 block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
           />
           <div className="mt-2 flex items-center gap-3">
-            <button type="button" onClick={copy} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <button type="button" onClick={() => void copy()} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
               复制令牌
             </button>
             <button

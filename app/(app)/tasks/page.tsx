@@ -30,7 +30,7 @@ const VIEW_TABS: [WorkView | null, string][] = [
 /** The same filters with another view (the view is a link, the rest a form). */
 function hrefWith(search: Search, view: WorkView | null): string {
   const params = new URLSearchParams();
-  for (const key of ["q", "role", "light", "state"] as const) if (search[key]) params.set(key, search[key]!);
+  for (const key of ["q", "role", "light", "state"] as const) if (search[key]) params.set(key, search[key]);
   if (view) params.set("view", view);
   const query = params.toString();
   return query ? `/tasks?${query}` : "/tasks";

@@ -47,7 +47,7 @@ function expectPlanShape(plan: Json, region: string | null) {
     expect(typeof s.title).toBe("string");
     expect([1, 2, 3, 4]).toContain(s.level);
   }
-  const labels = new Set(sections.map((s) => `${s.label}${s.title}`));
+  const labels = new Set(sections.map((s) => `${String(s.label)}${String(s.title)}`));
   for (const m of plan.measures as Json[]) {
     expect(sorted(m)).toEqual(["code", "deadline", "lead", "responsible", "section", "text"]);
     expect(typeof m.code).toBe("string");
@@ -73,7 +73,7 @@ function expectReportShape(report: Json, expected: { region: string; year: numbe
   expect((report.sections as Json[]).length).toBe(expected.sections);
   for (const s of report.sections as Json[]) {
     expect(sorted(s)).toEqual(["text", "title"]);
-    expect(typeof s.title === "string" && typeof s.text === "string" && (s.text as string).length > 0).toBe(true);
+    expect(typeof s.title === "string" && typeof s.text === "string" && (s.text).length > 0).toBe(true);
   }
 }
 

@@ -17,7 +17,7 @@ describe("toDryRun: the seeds as the import CLI prints them", () => {
   ] as const)("%s", (name, expected) => {
     const docs = dryRun(name).documents.map((d) => {
       const count = d.kind === "plan" ? d.measures.length : d.sections.length;
-      return expected[0]!.length === 3 ? [d.kind, d.title, count] : [d.kind, count];
+      return expected[0].length === 3 ? [d.kind, d.title, count] : [d.kind, count];
     });
     expect(docs).toEqual(expected);
   });

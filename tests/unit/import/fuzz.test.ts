@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { decodePastedText, ImportInputError } from "@/lib/import/decode.ts";
@@ -295,7 +296,7 @@ function shrink(text: string, stillBroken: (text: string) => boolean, maxTries =
 
 function describeFailure(label: string, text: string, outcome: Outcome): string {
   const minimal = shrink(text, (candidate) => broken(run(candidate)));
-  const reason = outcome.error ? `threw ${(outcome.error as Error)?.stack ?? String(outcome.error)}` : outcome.problems.slice(0, 5).join("; ");
+  const reason = outcome.error ? `threw ${(outcome.error as Error)?.stack ?? inspect(outcome.error)}` : outcome.problems.slice(0, 5).join("; ");
   return `${label}: ${reason}\n  smallest input found (${minimal.length} chars): ${JSON.stringify(minimal.slice(0, 600))}`;
 }
 

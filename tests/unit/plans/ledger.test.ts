@@ -97,7 +97,7 @@ async function handMade(rows: (string | number | Date | null)[][], merges: strin
     });
   });
   for (const range of merges) sheet.mergeCells(range);
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await workbook.xlsx.writeBuffer()));
 }
 
 describe("chapterPath and ledgerSheetName", () => {

@@ -5,7 +5,7 @@ import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
 import { MAX_ROWS, saveAnnualTargetsSchema } from "@/lib/targets/schema.ts";
 import { prefilledTarget, type TargetsFormYear } from "@/lib/targets/form-data.ts";
 import { keepEnterFromSubmitting, useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
-import { SelectField, StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
+import { SelectField, StatusMessage, SubmitButton, TextareaField } from "@/components/form/fields.tsx";
 
 export type { TargetsFormYear };
 

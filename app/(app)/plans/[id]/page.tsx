@@ -54,7 +54,6 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
     plan.periodStart && plan.periodEnd ? `${plan.periodStart}—${plan.periodEnd}年` : null,
     plan.documentNumber,
   ].filter(Boolean);
-  let lastSection: number | null | undefined;
   return (
     <>
       <PageHeader
@@ -121,9 +120,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </details>
       )}
       <Table caption={`${plan.title}的举措`} head={["序号", "举措", "牵头单位", "责任单位", "完成时限", ...(decompositionColumn ? [decompositionColumn] : [])]}>
-        {plan.measures.flatMap((measure) => {
+        {plan.measures.flatMap((measure, index) => {
           const rows = [];
-          if (measure.sectionId !== lastSection && measure.sectionId) {
+          if (measure.sectionId !== plan.measures[index - 1]?.sectionId && measure.sectionId) {
             rows.push(
               <tr key={`s${measure.id}`} className="bg-brand-50">
                 <th colSpan={decompositionColumn ? 6 : 5} scope="rowgroup" className="px-3 py-2 text-left font-semibold text-brand-800">
@@ -135,7 +134,6 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               </tr>,
             );
           }
-          lastSection = measure.sectionId;
           const names = (role: "LEAD" | "RESPONSIBLE") => assigneeNames(measure.assignments, role);
           rows.push(
             <tr key={measure.id}>

@@ -113,7 +113,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
 
   function collect(form: HTMLFormElement) {
     const data = new FormData(form);
-    const value = (name: string) => String(data.get(name) ?? "");
+    const value = (name: string) => formText(data, name);
     if (!preview || preview.document.kind !== "plans") return null;
     const plans = preview.document.plans.map((plan, i) => ({
       title: value(`p${i}.title`),
@@ -155,9 +155,9 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
     if (!preview || preview.document.kind !== "annualReport") return;
     const data = new FormData(form);
     const input = {
-      regionId: String(data.get("report.regionId") ?? ""),
-      title: String(data.get("report.title") ?? ""),
-      year: String(data.get("report.year") ?? ""),
+      regionId: formText(data, "report.regionId"),
+      title: formText(data, "report.title"),
+      year: formText(data, "report.year"),
       sourceText: preview.sourceText,
       sections: preview.document.report.sections.map(({ heading, body }) => ({ heading, body })),
     };
@@ -540,4 +540,10 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       )}
     </form>
   );
+}
+
+/** A text field's value; "" when absent (these forms post no files). */
+function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === "string" ? value : "";
 }

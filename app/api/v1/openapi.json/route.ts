@@ -4,6 +4,6 @@ import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 export const dynamic = "force-dynamic";
 
 /** The document needs no token: it describes the API and holds no data, and an integrator reads it before having one. */
-export const GET = withRouteMetrics("/api/v1/openapi.json", async () =>
-  Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }),
+export const GET = withRouteMetrics("/api/v1/openapi.json", () =>
+  Promise.resolve(Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } })),
 );

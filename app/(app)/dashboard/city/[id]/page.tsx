@@ -15,7 +15,6 @@ import { ChartFigure } from "@/components/dashboard/chart-figure.tsx";
 import { DataTable } from "@/components/dashboard/data-table.tsx";
 import { RateBars } from "@/components/dashboard/charts.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
-import { percent } from "@/components/dashboard/format.ts";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
