@@ -1,5 +1,6 @@
 "use server";
 
+import type { AuditAction } from "@/lib/audit/actions.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
@@ -192,7 +193,7 @@ async function step(
   actor: Actor,
   id: number,
   spec: {
-    action: string;
+    action: AuditAction;
     permission: "annualReport.manage" | "annualReport.publish";
     from: "DRAFT" | "SUBMITTED" | "PUBLISHED";
     wrongState: (status: keyof typeof STATUS_WORDS) => string;

@@ -1,3 +1,4 @@
+import type { AuditAction } from "@/lib/audit/actions.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import type { UnitKind } from "@/lib/generated/prisma/enums.ts";
@@ -20,7 +21,7 @@ import { implementsParentItems } from "@/lib/plans/rollup.ts";
 type Assignee = { unitId: number; viaGroupId: number | null };
 
 /** The audit action of a hand-set outline area; a re-import leaves such a section's area alone. */
-export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea";
+export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea" satisfies AuditAction;
 
 export type ImportSummary = {
   /**

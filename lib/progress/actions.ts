@@ -1,5 +1,6 @@
 "use server";
 
+import type { AuditAction } from "@/lib/audit/actions.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -213,7 +214,7 @@ async function writeReport(
   actor: Actor,
   { assignment, existing }: Target,
   step: {
-    action: string;
+    action: AuditAction;
     version?: number;
     fields: ReturnType<typeof reportData> & { state: "DRAFT" | "SUBMITTED"; submittedAt?: Date };
     evidence: StoredEvidence[];
