@@ -1,4 +1,4 @@
-import { auditActionLabel } from "@/lib/audit/actions.ts";
+import { auditActionLabel } from "@/lib/audit/events.ts";
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 

@@ -1,6 +1,6 @@
 "use server";
 
-import type { AuditAction } from "@/lib/audit/actions.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";

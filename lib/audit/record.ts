@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import type { AuditAction } from "@/lib/audit/actions.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 
 type Snapshot = Record<string, unknown> | null;
 

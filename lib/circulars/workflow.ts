@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/audit/actions.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { CircularStatus } from "@/lib/generated/prisma/enums.ts";

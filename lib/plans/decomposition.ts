@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/audit/actions.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";

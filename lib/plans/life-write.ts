@@ -1,4 +1,4 @@
-import type { AuditAction } from "@/lib/audit/actions.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import type { AuditAction } from "@/lib/audit/actions.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 
 // Actions no code writes, so only these tests' rows carry them.
 const TEST = "test" as AuditAction;

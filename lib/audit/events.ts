@@ -1,6 +1,7 @@
 // Every action an AuditEvent records, and its words in the 办理记录 timelines.
 // recordAudit takes only these, so a new action is added here, with its label,
-// or it does not compile.
+// or it does not compile. (Not named actions.ts: lib/*/actions.ts holds a
+// domain's server actions, which the permission matrix test enumerates.)
 
 export const AUDIT_ACTIONS = [
   "annualReport.correct",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/actions.ts";
+import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/events.ts";
 
 describe("audit actions", () => {
   it("has a Chinese label for every action and none for an action that is not one", () => {
