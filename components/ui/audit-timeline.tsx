@@ -1,3 +1,5 @@
+import { auditActionLabel } from "@/lib/audit/events.ts";
+
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 type TimelineEvent = {
@@ -11,12 +13,9 @@ type TimelineEvent = {
 /** 办理记录: a record's audit events, oldest first, each as who did what when. */
 export function AuditTimeline<E extends TimelineEvent>({
   events,
-  labels,
   detail,
 }: {
   events: E[];
-  /** The Chinese words for each audit action; unknown actions show as recorded. */
-  labels: Record<string, string>;
   /** Text after the step, e.g. a reopening's reason. */
   detail?: (event: E) => string;
 }) {
@@ -32,7 +31,7 @@ export function AuditTimeline<E extends TimelineEvent>({
               {timeFormat.format(event.createdAt)}
             </time>{" "}
             {event.actor?.name ?? "系统"}
-            {event.actor?.unit && `(${event.actor.unit.name})`} {labels[event.action] ?? event.action}
+            {event.actor?.unit && `(${event.actor.unit.name})`} {auditActionLabel(event.action)}
             {detail?.(event)}
           </li>
         ))}

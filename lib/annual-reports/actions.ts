@@ -1,5 +1,6 @@
 "use server";
 
+import type { AuditAction } from "@/lib/audit/events.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
@@ -192,12 +193,11 @@ async function step(
   actor: Actor,
   id: number,
   spec: {
-    action: string;
+    action: AuditAction;
     permission: "annualReport.manage" | "annualReport.publish";
     from: "DRAFT" | "SUBMITTED" | "PUBLISHED";
     wrongState: (status: keyof typeof STATUS_WORDS) => string;
     data: () => Record<string, unknown>;
-    audit?: Record<string, unknown>;
   },
 ) {
   if (!can(actor, spec.permission)) throw forbidden();
@@ -214,7 +214,7 @@ async function step(
       entityId: id,
       districtId: report.districtId,
       before: { ...before, sourceText: undefined },
-      after: { ...after, sourceText: undefined, ...spec.audit },
+      after: { ...after, sourceText: undefined },
     });
     return after;
   });
@@ -253,8 +253,7 @@ export async function returnAnnualReport(input: unknown) {
       permission: "annualReport.publish",
       from: "SUBMITTED",
       wrongState: (s) => (s === "DRAFT" ? "该报告还是草稿,无需退回。" : "该报告已发布,不能退回;如需更正,请创建更正版本。"),
-      data: () => ({ status: "DRAFT", submittedAt: null, submittedById: null }),
-      audit: { returnComment: data.comment },
+      data: () => ({ status: "DRAFT", submittedAt: null, submittedById: null, returnedAt: new Date(), returnedById: actor.id, returnComment: data.comment }),
     });
     return { message: "已退回修改", data: null };
   });

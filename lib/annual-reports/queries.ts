@@ -407,15 +407,8 @@ export async function getAnnualReport(actor: Actor, id: number) {
   }
   // A liaison reading another subject's published report sees its published versions only.
   const visibleChain = scope.seesPublishedOnly(actor, report) ? chain.filter((v) => v.status === "PUBLISHED") : chain;
-  const userIds = [report.createdById, report.submittedById, report.publishedById].filter((x): x is number => x !== null);
-  const [users, lastReturn] = await Promise.all([
-    db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
-    db().auditEvent.findFirst({
-      where: { entityType: "AnnualReport", entityId: String(report.id), action: "annualReport.return" },
-      orderBy: { id: "desc" },
-      select: { createdAt: true, after: true, actor: { select: { name: true } } },
-    }),
-  ]);
+  const userIds = [report.createdById, report.submittedById, report.publishedById, report.returnedById].filter((x): x is number => x !== null);
+  const users = await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
   const nameOf = (userId: number | null) => users.find((u) => u.id === userId)?.name ?? null;
   // The measures paragraphs link to, if they still exist (a measure can be deleted with its plan).
   const measureIds = [...new Set(report.sections.flatMap((s) => s.measureIds))];
@@ -428,12 +421,8 @@ export async function getAnnualReport(actor: Actor, id: number) {
     measures: new Map(measures.map((m) => [m.id, m.code])),
     people: { createdBy: nameOf(report.createdById), submittedBy: nameOf(report.submittedById), publishedBy: nameOf(report.publishedById) },
     lastReturn:
-      lastReturn && report.status === "DRAFT"
-        ? {
-            at: lastReturn.createdAt,
-            by: lastReturn.actor?.name ?? null,
-            comment: (lastReturn.after as { returnComment?: string } | null)?.returnComment ?? "",
-          }
+      report.returnedAt && report.status === "DRAFT"
+        ? { at: report.returnedAt, by: nameOf(report.returnedById), comment: report.returnComment ?? "" }
         : null,
     deadlines: report.imported ? null : deadlinesOf(report, todayInChina()),
   };

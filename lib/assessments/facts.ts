@@ -31,7 +31,7 @@ import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 //   measure carried (结转) into a new plan by the cutoff is judged through its
 //   copy only, so one piece of work is not overdue twice.
 // - RETURNED_REPORT: each return of a unit's progress report in the year
-//   (the audit log keeps every return, also those resubmitted since).
+//   (ReportReturn keeps every return, also those resubmitted since).
 // - OPEN_RECTIFICATION: a rectification item (整改) whose deadline passed by
 //   the cutoff and which was not 销号 (closed) by then.
 // - EARLY_COMPLETION: a dated measure the unit completed in the year before
@@ -117,8 +117,7 @@ export async function lateReports(client: Client, districtId: number, year: numb
       -- The first submission counts: a report sent in time, returned and sent again is not late.
       SELECT ${CHINA_DATE(Prisma.sql`LEAST(
         CASE WHEN r."state" <> 'DRAFT' THEN r."submittedAt" END,
-        (SELECT min(e."createdAt") FROM "AuditEvent" e
-          WHERE e."entityType" = 'ProgressReport' AND e."entityId" = r."id"::text AND e."action" IN ('report.submit', 'report.carryForward')))`)} AS "on"
+        r."firstSubmittedAt")`)} AS "on"
     ) sub ON TRUE
     WHERE sub."on" IS NULL OR sub."on" > o."due"
     ORDER BY o."unitId", o."end", o."code", o."assignmentId"`;
@@ -195,7 +194,7 @@ function effectiveDone(districtId: number): Prisma.Sql {
 
 export type ReturnedReportRow = MeasureCols & { unitId: number; reportId: number; periodStart: string; cadence: string; dueDay: number; returnedOn: string; comment: string | null };
 
-/** Every return of a unit's progress report in the year, from the audit log. */
+/** Every return of a unit's progress report in the year (ReportReturn). */
 export async function returnedReports(client: Client, districtId: number, year: number, today: string): Promise<ReturnedReportRow[]> {
   return client.$queryRaw<ReturnedReportRow[]>(returnedReportsSql(districtId, year, today));
 }
@@ -205,24 +204,23 @@ export function returnedReportsSql(districtId: number, year: number, today: stri
   const cutoff = cutoffOf(year, today);
   return Prisma.sql`
     WITH e AS MATERIALIZED (
-      -- The district's returns in the year, found through the (districtId, createdAt) index (the
-      -- year's Beijing days as a timestamp range). entityId is text: it is cast to the report's id
-      -- here, only for the rows kept, so the join below uses ProgressReport's primary key.
-      SELECT e."id", e."createdAt", e."after", e."entityId"::int AS "reportId"
-      FROM "AuditEvent" e
-      WHERE e."districtId" = ${districtId}::int AND e."entityType" = 'ProgressReport' AND e."action" = 'report.return'
-        AND e."createdAt" >= ${`${year}-01-01`}::date - interval '8 hours' AND e."createdAt" < ${cutoff}::date + 1 - interval '8 hours'
+      -- The district's returns in the year, through the (districtId, returnedAt) index (the
+      -- year's Beijing days as a timestamp range).
+      SELECT e."id", e."returnedAt", e."comment", e."reportId"
+      FROM "ReportReturn" e
+      WHERE e."districtId" = ${districtId}::int
+        AND e."returnedAt" >= ${`${year}-01-01`}::date - interval '8 hours' AND e."returnedAt" < ${cutoff}::date + 1 - interval '8 hours'
     )
     SELECT a."unitId", r."id" AS "reportId", m."id" AS "measureId", m."code", m."text",
       r."periodStart"::text AS "periodStart", p."reportCadence"::text AS "cadence", p."reportDueDay" AS "dueDay",
-      ${CHINA_DATE(Prisma.sql`e."createdAt"`)}::text AS "returnedOn", e."after"->>'reviewComment' AS "comment"
+      ${CHINA_DATE(Prisma.sql`e."returnedAt"`)}::text AS "returnedOn", e."comment"
     FROM e
     JOIN "ProgressReport" r ON r."id" = e."reportId"
     JOIN "Assignment" a ON a."id" = r."assignmentId"
     JOIN "Measure" m ON m."id" = a."measureId"
     JOIN "Plan" p ON p."id" = m."planId"
     WHERE r."districtId" = ${districtId}::int
-    ORDER BY a."unitId", e."createdAt", e."id"`;
+    ORDER BY a."unitId", e."returnedAt", e."id"`;
 }
 
 export type OpenRectificationRow = {

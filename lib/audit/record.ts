@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 
 type Snapshot = Record<string, unknown> | null;
 
@@ -15,7 +16,7 @@ export async function recordAudit(
   tx: Tx,
   event: {
     actor: Actor | null;
-    action: string;
+    action: AuditAction;
     entityType: string;
     entityId: number | string;
     districtId: number | null;

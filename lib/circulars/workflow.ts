@@ -1,3 +1,4 @@
+import type { AuditAction } from "@/lib/audit/events.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { CircularStatus } from "@/lib/generated/prisma/enums.ts";
@@ -101,7 +102,7 @@ export async function updateCircularText(tx: Tx, actor: Actor, data: UpdateCircu
 function auditStep(
   tx: Tx,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   before: Parameters<typeof auditRow>[0],
   after: Parameters<typeof auditRow>[0] & { id: number; districtId: number },
   figures: CircularFigures,

@@ -38,6 +38,8 @@ export const TABLE_CLASSES: Record<string, { class: TableClass; why: string }> =
   Finding: { class: "district", why: "a finding of an inspection" },
   FindingUnit: { class: "district", why: "a unit a finding names" },
   Rectification: { class: "district", why: "a unit's rectification of a finding" },
+  RectificationClosure: { class: "district", why: "a closing (销号) of a rectification item and its reopening" },
+  ReportReturn: { class: "district", why: "a return (退回) of a progress report" },
   Evaluation: { class: "district", why: "a snapshot evaluation of a plan" },
   EvaluationItem: { class: "district", why: "a measure's row in an evaluation" },
   IndicatorValue: { class: "district", why: "an indicator's value stated in a progress report" },
@@ -84,7 +86,7 @@ export const DISTRICT_KEY_EXCEPTIONS: Record<string, string> = Object.fromEntrie
     "Unit", "UnitAlias", "UnitGroup", "UnitGroupAlias", "Plan", "Section", "Measure", "Assignment", "AnnualTarget",
     "Milestone", "Indicator", "ProgressReport", "Attachment", "DeadlineExtension", "Reminder", "Notification",
     "AnnualReport", "AnnualReportSection", "Inspection", "Finding", "Rectification", "Evaluation", "EvaluationItem",
-    "IndicatorValue", "Circular", "Assessment", "AssessmentAdjustment", "AssessmentItem",
+    "IndicatorValue", "Circular", "Assessment", "AssessmentAdjustment", "AssessmentItem", "RectificationClosure", "ReportReturn",
   ].map((table): [string, string] => [`${table}_pkey`, "serial id: becomes (districtId, id) at distribution time"]),
   ["AnnualReport_previousVersionId_key", "Prisma's one-to-one relation needs the foreign key alone to be unique"],
 ]);

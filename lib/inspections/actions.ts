@@ -196,6 +196,7 @@ export async function reportRectification(input: unknown) {
       if (item.status === "SUBMITTED") throw new AppError("CONFLICT", "该整改事项已申请销号,等待司法局核验。");
       if (item.status === "CLOSED") throw new AppError("CONFLICT", "该整改事项已销号;如需继续整改,请由司法局重新打开。");
       const today = dateOf(todayInChina());
+      const submittedAt = new Date();
       const saved = await tx.progressReport.create({
         data: {
           districtId: item.districtId,
@@ -208,7 +209,8 @@ export async function reportRectification(input: unknown) {
           percent: data.claimedStatus === "COMPLETED" ? 100 : data.percent,
           claimedStatus: data.claimedStatus,
           state: "SUBMITTED",
-          submittedAt: new Date(),
+          submittedAt,
+          firstSubmittedAt: submittedAt,
           authorId: actor.id,
           // Bureau staff logging the unit's report for it (代报).
           onBehalfOfUnitId: scope.isOwnUnit(actor, item.unitId) ? null : item.unitId,
@@ -275,6 +277,8 @@ export async function verifyRectification(input: unknown) {
         where: { id: item.id },
         data: { status: "CLOSED", verifiedById: actor.id, verifiedAt: now },
       });
+      // The row's verifiedAt goes if it is reopened; the closing stays (rectificationsClosedAsOf).
+      await tx.rectificationClosure.create({ data: { districtId: item.districtId, rectificationId: item.id, closedAt: now, closedById: actor.id } });
       await recordAudit(tx, {
         actor,
         action: "report.approve",
@@ -306,6 +310,9 @@ export async function returnRectification(input: unknown) {
       const returned = await tx.progressReport.update({
         where: { id: report.id },
         data: { state: "RETURNED", reviewerId: actor.id, reviewedAt: new Date(), reviewComment: data.comment, version: { increment: 1 } },
+      });
+      await tx.reportReturn.create({
+        data: { districtId: returned.districtId, reportId: returned.id, reviewerId: actor.id, comment: data.comment, returnedAt: returned.reviewedAt ?? new Date() },
       });
       const reopened = await tx.rectification.update({ where: { id: item.id }, data: { status: "OPEN" } });
       await recordAudit(tx, {
@@ -345,7 +352,15 @@ export async function reopenRectification(input: unknown) {
       if (!found || !can(actor, "rectification.verify", { regionId: found.unit.regionId })) throw notFound();
       const { unit: _unit, finding, ...item } = found;
       if (item.status !== "CLOSED") throw new AppError("CONFLICT", "只有已销号的整改事项可以重新打开,请刷新后查看。");
-      // The verification moves to the audit log: an open item is not verified.
+      // The verification moves to its closing's row: an open item is not verified.
+      const reopenedAt = new Date();
+      const { count } = await tx.rectificationClosure.updateMany({ where: { rectificationId: item.id, reopenedAt: null }, data: { reopenedAt } });
+      // Closed by data written without its closing row: the row still says when.
+      if (count === 0 && item.verifiedAt) {
+        await tx.rectificationClosure.create({
+          data: { districtId: item.districtId, rectificationId: item.id, closedAt: item.verifiedAt, closedById: item.verifiedById, reopenedAt },
+        });
+      }
       const reopened = await tx.rectification.update({
         where: { id: item.id },
         data: { status: "OPEN", reopenReason: data.reason, verifiedById: null, verifiedAt: null },

@@ -233,10 +233,10 @@ export async function findingFormOptions(actor: Actor, districtId: number) {
 /**
  * When each item was closed (销号), if it stood closed at `asOf`; null if it
  * was open then. Reopening clears the row's verifiedAt, and an item can be
- * closed and reopened more than once, so the history comes from the audit log
- * (rectification.verify / rectification.reopen); an item with no such events
- * (data written without them) falls back to its row. For reports judged at a
- * past moment, e.g. an annual report for the year an item was closed in.
+ * closed and reopened more than once, so the history comes from its closings
+ * (RectificationClosure); an item with none (data written without them) falls
+ * back to its row. For reports judged at a past moment, e.g. an annual report
+ * for the year an item was closed in.
  */
 export async function rectificationsClosedAsOf(
   client: Db | Tx,
@@ -244,26 +244,23 @@ export async function rectificationsClosedAsOf(
   asOf: Date,
 ): Promise<Map<number, Date | null>> {
   if (items.length === 0) return new Map();
-  const events = await client.auditEvent.findMany({
-    where: {
-      entityType: "Rectification",
-      entityId: { in: items.map((i) => String(i.id)) },
-      action: { in: ["rectification.verify", "rectification.reopen"] },
-    },
-    orderBy: { id: "asc" },
-    select: { entityId: true, action: true, createdAt: true },
+  const closures = await client.rectificationClosure.findMany({
+    where: { rectificationId: { in: items.map((i) => i.id) } },
+    orderBy: [{ closedAt: "asc" }, { id: "asc" }],
+    select: { rectificationId: true, closedAt: true, reopenedAt: true },
   });
-  const history = new Map<string, typeof events>();
-  for (const event of events) history.set(event.entityId, [...(history.get(event.entityId) ?? []), event]);
+  const history = new Map<number, typeof closures>();
+  for (const closure of closures) history.set(closure.rectificationId, [...(history.get(closure.rectificationId) ?? []), closure]);
   return new Map(
     items.map((item) => {
-      const own = history.get(String(item.id));
+      const own = history.get(item.id);
       if (!own) {
         const closed = item.status === "CLOSED" && item.verifiedAt !== null && item.verifiedAt < asOf;
         return [item.id, closed ? item.verifiedAt : null];
       }
-      const last = own.filter((e) => e.createdAt < asOf).at(-1);
-      return [item.id, last?.action === "rectification.verify" ? last.createdAt : null];
+      // The last closing before asOf, unless it was reopened by then.
+      const last = own.filter((c) => c.closedAt < asOf).at(-1);
+      return [item.id, last && (last.reopenedAt === null || last.reopenedAt >= asOf) ? last.closedAt : null];
     }),
   );
 }

@@ -14,7 +14,7 @@ import { todayInChina } from "@/lib/dates.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
-import { SECTION_AREA_AUDIT_ACTION, writePlanImport } from "@/lib/plans/import.ts";
+import { writePlanImport } from "@/lib/plans/import.ts";
 import {
   commitPlanImportSchema,
   importedPlanSchema,
@@ -210,7 +210,7 @@ export async function updatePlanReporting(input: unknown) {
 /**
  * Files a chapter under an area of the national outline, or under none ("").
  * The import guessed it from the title; this is the bureau's correction, and
- * a re-import keeps it (see SECTION_AREA_AUDIT_ACTION).
+ * a re-import keeps it (Section.outlineAreaSetByHand).
  */
 export async function updateSectionOutlineArea(input: unknown) {
   return runAction("updateSectionOutlineArea", updateSectionOutlineAreaSchema, input, async (actor, data) => {
@@ -223,12 +223,12 @@ export async function updateSectionOutlineArea(input: unknown) {
       if (!before) throw notFound();
       const after = await tx.section.update({
         where: { id: before.id },
-        data: { outlineArea: data.outlineArea },
+        data: { outlineArea: data.outlineArea, outlineAreaSetByHand: true },
         select: { id: true, districtId: true, label: true, title: true, outlineArea: true },
       });
       await recordAudit(tx, {
         actor,
-        action: SECTION_AREA_AUDIT_ACTION,
+        action: "section.updateOutlineArea",
         entityType: "Section",
         entityId: after.id,
         districtId: after.districtId,

@@ -19,9 +19,6 @@ import { implementsParentItems } from "@/lib/plans/rollup.ts";
 
 type Assignee = { unitId: number; viaGroupId: number | null };
 
-/** The audit action of a hand-set outline area; a re-import leaves such a section's area alone. */
-export const SECTION_AREA_AUDIT_ACTION = "section.updateOutlineArea";
-
 export type ImportSummary = {
   /**
    * parentItems: its measures are to be linked to a parent plan's items (rollup.ts implementsParentItems);
@@ -316,27 +313,13 @@ async function writePlan(
   // is empty and that nobody emptied by hand: a manual correction, "none"
   // included, survives it.
   const areas = resolveSectionAreas(plan.sections);
-  const setByHand = existingSections.length
-    ? new Set(
-        (
-          await tx.auditEvent.findMany({
-            where: {
-              entityType: "Section",
-              entityId: { in: existingSections.map((s) => String(s.id)) },
-              action: SECTION_AREA_AUDIT_ACTION,
-            },
-            select: { entityId: true },
-          })
-        ).map((event) => Number(event.entityId)),
-      )
-    : new Set<number>();
   const sectionIds = new Map<string, number>();
   for (const [index, section] of plan.sections.entries()) {
     const path = parsedPaths.get(section.key)!;
     const parentId = section.parentKey ? (sectionIds.get(section.parentKey) ?? null) : null;
     const existing = sectionByPath.get(path);
     const outlineArea = areas.get(section.key) ?? null;
-    const fillArea = existing && existing.outlineArea === null && !setByHand.has(existing.id) ? { outlineArea } : {};
+    const fillArea = existing && existing.outlineArea === null && !existing.outlineAreaSetByHand ? { outlineArea } : {};
     const row = existing
       ? await tx.section.update({
           where: { id: existing.id },

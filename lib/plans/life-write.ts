@@ -1,3 +1,4 @@
+import type { AuditAction } from "@/lib/audit/events.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -13,7 +14,7 @@ import { decideTransition, expiryDate, planLifeFacts, type LifeTransition } from
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export const PLAN_LIFE_AUDIT_ACTIONS = { IN_FORCE: "plan.bringIntoForce", EXPIRED: "plan.expire", TERMINATED: "plan.terminate" } as const;
+export const PLAN_LIFE_AUDIT_ACTIONS = { IN_FORCE: "plan.bringIntoForce", EXPIRED: "plan.expire", TERMINATED: "plan.terminate" } as const satisfies Record<string, AuditAction>;
 
 /** Applies one life transition to a plan, audited; returns the plan as changed. */
 export async function changePlanLife(tx: Tx, actor: Actor, planId: number, transition: LifeTransition, today = todayInChina()) {

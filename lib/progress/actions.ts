@@ -1,5 +1,6 @@
 "use server";
 
+import type { AuditAction } from "@/lib/audit/events.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -213,17 +214,20 @@ async function writeReport(
   actor: Actor,
   { assignment, existing }: Target,
   step: {
-    action: string;
+    action: AuditAction;
     version?: number;
     fields: ReturnType<typeof reportData> & { state: "DRAFT" | "SUBMITTED"; submittedAt?: Date };
     evidence: StoredEvidence[];
     note?: object;
   },
 ) {
+  // The first submission stays: a report returned and sent again was first sent before (the 考核's LATE_REPORT).
+  const fields =
+    step.fields.state === "SUBMITTED" && !existing?.firstSubmittedAt ? { ...step.fields, firstSubmittedAt: step.fields.submittedAt } : step.fields;
   const saved = existing
-    ? await updateAtVersion(tx, existing.id, step.version, step.fields)
+    ? await updateAtVersion(tx, existing.id, step.version, fields)
     : await tx.progressReport
-        .create({ data: { ...step.fields, assignmentId: assignment.id, districtId: assignment.districtId } })
+        .create({ data: { ...fields, assignmentId: assignment.id, districtId: assignment.districtId } })
         .catch((error: unknown) => {
           // Someone else wrote this period's first report a moment ago.
           if ((error as { code?: string }).code === "P2002") throw new AppError("CONFLICT");
@@ -495,6 +499,10 @@ export async function returnProgressReport(input: unknown) {
       const { measure, period } = await reportSubject(tx, assignment.measureId, report.periodStart);
       const message = reportReturnedMessage({ measure, period, comment: data.comment });
       await tx.notification.createMany({ data: liaisons.map((user) => ({ userId: user.id, districtId: saved.districtId, ...message })) });
+      // Every return counts in the 考核 (RETURNED_REPORT), also once the report is sent again.
+      await tx.reportReturn.create({
+        data: { districtId: saved.districtId, reportId: saved.id, reviewerId: actor.id, comment: data.comment, returnedAt: saved.reviewedAt ?? new Date() },
+      });
       await recordAudit(tx, {
         actor,
         action: "report.return",

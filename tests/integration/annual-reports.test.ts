@@ -250,8 +250,9 @@ describe("createAnnualReportDraft", () => {
     const item = await db().rectification.create({
       data: { districtId: A, findingId: finding.id, unitId: D, deadline: new Date("2024-10-31T00:00:00Z"), status: "OPEN", reopenReason: "回头看发现反弹", createdAt: beijingTime("2024-04-15") },
     });
-    const event = (action: string, at: Date) => ({ actorId: world.a.users.bureau.id, action, entityType: "Rectification", entityId: String(item.id), districtId: A, createdAt: at });
-    await db().auditEvent.createMany({ data: [event("rectification.verify", beijingTime("2024-10-08")), event("rectification.reopen", beijingTime("2025-02-01"))] });
+    await db().rectificationClosure.create({
+      data: { districtId: A, rectificationId: item.id, closedAt: beijingTime("2024-10-08"), closedById: world.a.users.bureau.id, reopenedAt: beijingTime("2025-02-01") },
+    });
     const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2024" });
     const last = report.sections[report.sections.length - 1]!;
     expect(last.body).toBe("1. 规范性文件备案不及时——区发改局已销号(2024年10月8日)");

@@ -701,4 +701,32 @@ describe("closed as of a past moment", () => {
     // Before it was first closed, it was open.
     expect((await rectificationsClosedAsOf(db(), rows, new Date("2024-08-01T00:00:00Z"))).get(reopened.id)).toBeNull();
   });
+
+  it("an item closed, reopened and closed again keeps each closing in its own row", async () => {
+    const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
+    const { rectifications } = await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
+    const item = rectifications[0]!;
+    const claimAndVerify = async () => {
+      await actAs(justiceLiaison);
+      const claim = ok(await reportRectification({ rectificationId: String(item.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" }));
+      await actAs(world.a.users.bureau);
+      ok(await verifyRectification({ rectificationId: String(item.id), reportId: String(claim.id) }));
+    };
+    await claimAndVerify(); // 2024-08-15 10:00 Beijing
+    vi.setSystemTime(new Date("2025-03-01T02:00:00Z"));
+    ok(await reopenRectification({ rectificationId: String(item.id), reason: "回头看发现问题反弹。" }));
+    vi.setSystemTime(new Date("2025-06-10T02:00:00Z"));
+    await claimAndVerify();
+
+    const closures = await db().rectificationClosure.findMany({ where: { rectificationId: item.id }, orderBy: { id: "asc" } });
+    expect(closures.map((c) => [c.closedAt.toISOString(), c.reopenedAt?.toISOString() ?? null, c.closedById])).toEqual([
+      ["2024-08-15T02:00:00.000Z", "2025-03-01T02:00:00.000Z", world.a.users.bureau.id],
+      ["2025-06-10T02:00:00.000Z", null, world.a.users.bureau.id],
+    ]);
+    const row = await db().rectification.findUniqueOrThrow({ where: { id: item.id }, select: { id: true, status: true, verifiedAt: true } });
+    const closedAt = async (asOf: string) => (await rectificationsClosedAsOf(db(), [row], new Date(asOf))).get(item.id)?.toISOString() ?? null;
+    expect(await closedAt("2024-12-31T16:00:00Z")).toBe("2024-08-15T02:00:00.000Z");
+    expect(await closedAt("2025-04-01T00:00:00Z")).toBeNull();
+    expect(await closedAt("2025-12-31T16:00:00Z")).toBe("2025-06-10T02:00:00.000Z");
+  });
 });

@@ -117,6 +117,32 @@ describe("the reporting cycle", () => {
     ]);
   });
 
+  it("keeps the first submission's time and every return with its comment, in their own columns and rows", async () => {
+    await actAs(leadLiaison);
+    const submitted = await submitProgressReport(report(lead.id));
+    const reportId = submitted.ok ? submitted.data.id : 0;
+    const first = new Date("2024-08-15T02:00:00Z");
+    await actAs(world.a.users.bureau);
+    vi.setSystemTime(new Date("2024-08-16T02:00:00Z"));
+    expect(await returnProgressReport({ reportId: String(reportId), version: "1", comment: "请附印发文件。" })).toMatchObject({ ok: true });
+    await actAs(leadLiaison);
+    vi.setSystemTime(new Date("2024-08-20T02:00:00Z"));
+    expect(await submitProgressReport(report(lead.id, { version: "2" }))).toMatchObject({ ok: true });
+    await actAs(world.a.users.bureau);
+    vi.setSystemTime(new Date("2024-08-21T02:00:00Z"));
+    expect(await returnProgressReport({ reportId: String(reportId), version: "3", comment: "仍缺佐证材料。" })).toMatchObject({ ok: true });
+
+    expect(await db().progressReport.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({
+      firstSubmittedAt: first,
+      submittedAt: new Date("2024-08-20T02:00:00Z"),
+    });
+    const returns = await db().reportReturn.findMany({ where: { reportId }, orderBy: { id: "asc" } });
+    expect(returns.map((r) => [r.comment, r.reviewerId, r.returnedAt, r.districtId])).toEqual([
+      ["请附印发文件。", world.a.users.bureau.id, new Date("2024-08-16T02:00:00Z"), world.a.region.id],
+      ["仍缺佐证材料。", world.a.users.bureau.id, new Date("2024-08-21T02:00:00Z"), world.a.region.id],
+    ]);
+  });
+
   it("bureau staff can log a report on a unit's behalf (代报), marked as such, with the original attached", async () => {
     await actAs(world.a.users.bureau);
     const withoutOriginal = await submitProgressReport(report(responsible.id));

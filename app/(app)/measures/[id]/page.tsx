@@ -32,24 +32,6 @@ export const metadata: Metadata = { title: "举措" };
 
 const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
-const STEP_LABELS: Record<string, string> = {
-  "report.saveDraft": "保存草稿",
-  "report.submit": "报送",
-  "report.resubmit": "重新报送",
-  "report.removeAttachment": "删除佐证材料",
-  "report.carryForward": "报送(本期无新进展,沿用上期)",
-  "report.indicatorValues": "填报工作指标数值",
-  "report.return": "退回",
-  "report.approve": "审核通过",
-  "measure.extend": "调整完成时限",
-  "extension.request": "申请延期",
-  "extension.approve": "批准延期",
-  "extension.reject": "驳回延期",
-  "reminder.send": "催办",
-  "measure.carryOver": "从上一期规划结转",
-  "measure.linkPrevious": "确认延续上一期举措",
-};
-
 export default async function MeasurePage({
   params,
   searchParams,
@@ -276,7 +258,7 @@ export default async function MeasurePage({
         </section>
       )}
 
-      {detail.progressVisible && <AuditTimeline events={timeline} labels={STEP_LABELS} detail={urgeTimelineDetail} />}
+      {detail.progressVisible && <AuditTimeline events={timeline} detail={urgeTimelineDetail} />}
     </>
   );
 }

@@ -17,14 +17,6 @@ export const metadata: Metadata = { title: "整改任务" };
 
 const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
-const STEP_LABELS: Record<string, string> = {
-  "rectification.create": "交办整改任务",
-  "rectification.report": "报送整改情况",
-  "rectification.verify": "核验销号",
-  "rectification.return": "退回整改报送",
-  "rectification.reopen": "重新打开",
-};
-
 export default async function RectificationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
@@ -154,7 +146,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
 
       <AuditTimeline
         events={timeline.filter((event) => event.entityType === "Rectification")}
-        labels={STEP_LABELS}
+       
         detail={(event) =>
           event.action === "rectification.reopen" && typeof event.after === "object" && event.after && "reopenReason" in event.after
             ? `:${String((event.after as { reopenReason: unknown }).reopenReason)}`
