@@ -130,7 +130,7 @@ export async function listUrgeTargets(actor: Actor, measureId: number) {
     /** Why nobody on this measure is chased today (draft, closed, past its last day), in Chinese; null: 催办 is open. */
     notChased: notChasedReason(detail.measure.plan, today),
     /** Every lead unit's completion approved: nobody is chased any more. */
-    measureCompleted: detail.overall.reason === "已完成",
+    measureCompleted: detail.overall.reasonCode === "COMPLETED",
     collecting: periods.collecting,
     latestDue: periods.latestDue,
     units: urgeTargetsOf(detail.assignments, periods, new Set(reminded.map((r) => r.unitId))),
