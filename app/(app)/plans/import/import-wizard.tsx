@@ -100,7 +100,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         } else if (result.fieldErrors?.kind && !kind) {
           // Not recognised, with nothing to review: the reason and the choice of kind.
           const reason = result.message.replace(/^未识别为规划或年度报告:/, "");
-          setUnrecognised({ kind: "unrecognised", reason, structureless: true, warnings: [] });
+          setUnrecognised({ kind: "unrecognised", reason, line: null, structureless: true, warnings: [] });
           setErrors(result.fieldErrors);
           setStatus(null);
         } else {
