@@ -137,6 +137,16 @@ export async function listUrgeTargets(actor: Actor, measureId: number) {
   };
 }
 
+/**
+ * Why no 催办 about the measure may be sent today (in Chinese), or null: it
+ * may. The measure page offers the dialog exactly when null; sendReminder
+ * refuses with it.
+ */
+export function urgeRefusal(targets: { notChased: string | null; measureCompleted: boolean }): string | null {
+  if (targets.notChased) return targets.notChased;
+  return targets.measureCompleted ? "此举措已完成,无需催办。" : null;
+}
+
 /** The 办理记录 line of a 催办 names its units: "催办:区公安分局、区财政局". */
 export function urgeTimelineDetail(event: { action: string; after?: unknown }): string {
   if (event.action !== "reminder.send") return "";

@@ -7,7 +7,7 @@ import {
   rejectDeadlineExtension,
   requestDeadlineExtension,
 } from "@/lib/extensions/actions.ts";
-import { listMeasureExtensions, listPendingExtensions } from "@/lib/extensions/queries.ts";
+import { extensionRequestOpen, listMeasureExtensions, listPendingExtensions } from "@/lib/extensions/queries.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -290,6 +290,52 @@ describe("the extension cycle", () => {
       await expect(listMeasureExtensions(leader, measure.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(() => listPendingExtensions(responsibleLiaison)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+});
+
+describe("the measure page offers the request form exactly when the action takes it", () => {
+  type Who = "leadLiaison" | "responsibleLiaison" | "bureau" | "otherBureau" | "otherLiaison" | "leader" | "admin";
+  type Which = "measure" | "ongoing" | "undated" | "overdue" | "twoLeads" | "otherMeasure";
+  const actor = (who: Who) =>
+    ({
+      leadLiaison,
+      responsibleLiaison: world.a.users.liaison,
+      bureau: world.a.users.bureau,
+      otherBureau: world.b.users.bureau,
+      otherLiaison: world.b.users.liaison,
+      leader: world.a.users.leader,
+      admin: world.admin,
+    })[who];
+  const measureOf = (which: Which) => ({ measure, ongoing, undated, overdue, twoLeads, otherMeasure })[which];
+
+  it.each<[Who, Which, boolean, boolean]>([
+    ["leadLiaison", "measure", false, true],
+    ["leadLiaison", "overdue", false, true],
+    ["leadLiaison", "ongoing", false, false],
+    ["leadLiaison", "undated", false, false],
+    ["leadLiaison", "twoLeads", false, true],
+    ["leadLiaison", "measure", true, false],
+    ["leadLiaison", "otherMeasure", false, false],
+    ["responsibleLiaison", "measure", false, false],
+    ["responsibleLiaison", "twoLeads", false, true],
+    ["responsibleLiaison", "twoLeads", true, false],
+    ["bureau", "measure", false, true],
+    ["bureau", "twoLeads", false, true],
+    ["bureau", "ongoing", false, false],
+    ["bureau", "measure", true, false],
+    ["admin", "measure", false, true],
+    ["otherBureau", "measure", false, false],
+    ["otherLiaison", "otherMeasure", false, true],
+    ["otherLiaison", "measure", false, false],
+    ["leader", "measure", false, false],
+  ])("%s on %s (a request pending: %s): offered %s", async (who, which, pending, offered) => {
+    const target = measureOf(which);
+    if (pending) await requested(which === "twoLeads" ? world.a.users.bureau : leadLiaison, target.id, { unitId: String(world.a.units.justice.id) });
+    const open = await extensionRequestOpen((await actAs(actor(who)))!, target.id);
+    expect(open).toBe(offered);
+    // Bureau staff pick a lead unit as the page's form lets them; a liaison's own unit is taken whatever it names.
+    const taken = await requestDeadlineExtension(ask(target.id, { unitId: String(world.a.units.justice.id) }));
+    expect(taken.ok).toBe(open);
   });
 });
 
