@@ -14,7 +14,7 @@ import {
   requestDeadlineExtensionSchema,
   type RequestDeadlineExtensionInput,
 } from "@/lib/extensions/schema.ts";
-import { extensionRefusal, extensionRefusalError } from "@/lib/extensions/rules.ts";
+import { extensionDecisionRefusal, extensionRefusal, extensionRefusalError } from "@/lib/extensions/rules.ts";
 
 // 延期申请: a lead unit (or bureau staff on its behalf) asks to move a
 // measure's deadline; the bureau approves or rejects. The deadline moves only
@@ -130,8 +130,9 @@ async function decisionTarget(tx: Tx, actor: Actor, extensionId: number) {
     where: { id: extensionId, ...scope.extensions(actor) },
     include: { unit: true },
   });
-  if (!extension || !can(actor, "report.review", { regionId: extension.unit.regionId })) throw notFound();
-  if (extension.state !== "PENDING") throw new AppError("CONFLICT", "该延期申请已审批,请刷新后查看。");
+  const refusal = extension ? extensionDecisionRefusal(actor, extension) : "OUT_OF_REACH";
+  if (!extension || refusal === "OUT_OF_REACH") throw notFound();
+  if (refusal === "DECIDED") throw new AppError("CONFLICT", "该延期申请已审批,请刷新后查看。");
   const { unit: _unit, ...row } = extension;
   return row;
 }

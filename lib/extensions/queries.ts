@@ -18,7 +18,7 @@ const extensionView = {
   comment: true,
   createdAt: true,
   decidedAt: true,
-  unit: { select: { id: true, name: true } },
+  unit: { select: { id: true, name: true, regionId: true } },
   requestedBy: { select: { id: true, name: true } },
   decidedBy: { select: { id: true, name: true } },
 } as const;

@@ -51,3 +51,15 @@ export function extensionRefusalError(refusal: ExtensionRefusal): AppError {
       return new AppError("CONFLICT", "该举措已有待审批的延期申请");
   }
 }
+
+export type ExtensionDecisionRefusal = "OUT_OF_REACH" | "DECIDED";
+
+/**
+ * Why the actor may not approve or reject the request, or null: it may. The
+ * bureau of the requesting unit's regions decides a pending request; the
+ * measure page offers the decision exactly then.
+ */
+export function extensionDecisionRefusal(actor: Actor, extension: { state: string; unit: { regionId: number } }): ExtensionDecisionRefusal | null {
+  if (!can(actor, "report.review", { regionId: extension.unit.regionId })) return "OUT_OF_REACH";
+  return extension.state === "PENDING" ? null : "DECIDED";
+}

@@ -19,6 +19,8 @@ import { ExtensionDecision, ExtensionRequestForm } from "@/app/(app)/measures/[i
 import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
 import { listUrgeTargets, urgeRefusal, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
 import { extensionRequestOpen, listMeasureExtensions } from "@/lib/extensions/queries.ts";
+import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
+import { reviewRefusal } from "@/lib/progress/rules.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
@@ -244,7 +246,7 @@ export default async function MeasurePage({
               <AttachmentList files={r.attachments} className="mt-2 text-sm" />
               {r.state === "RETURNED" && r.reviewComment && <p className="mt-2 text-sm text-amber-900">退回意见:{r.reviewComment}</p>}
               {r.state === "APPROVED" && r.reviewComment && <p className="mt-2 text-sm text-green-900">审核意见:{r.reviewComment}</p>}
-              {r.state === "SUBMITTED" && can(actor, "report.review", { regionId: r.unit.regionId }) && (
+              {reviewRefusal(actor, r) === null && (
                 <ReviewControls reportId={r.id} version={r.version} unitName={r.unit.name} />
               )}
             </li>
@@ -263,7 +265,7 @@ export default async function MeasurePage({
                 {e.unit.name}申请延期至 {dateFormat.format(e.newDeadline)}(原时限 {e.oldDeadline ? dateFormat.format(e.oldDeadline) : "—"}):{e.reason}
                 <span className="ml-2 rounded bg-slate-100 px-1.5">{EXTENSION_STATE_LABELS[e.state]}</span>
                 {e.comment && <div className="text-slate-600">审批意见:{e.comment}</div>}
-                {e.state === "PENDING" && can(actor, "report.review", { regionId: measure.plan.regionId }) && (
+                {extensionDecisionRefusal(actor, e) === null && (
                   <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />
                 )}
               </li>
