@@ -3,6 +3,7 @@
 import type { AuditAction } from "@/lib/audit/events.ts";
 import { db, type Tx } from "@/lib/db/client.ts";
 import { runAction } from "@/lib/actions/run.ts";
+import { ANNUAL_REPORT_STEPS } from "@/lib/annual-reports/rules.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
@@ -154,7 +155,7 @@ export async function updateAnnualReport(input: unknown) {
     const saved = await db().$transaction(async (tx) => {
       const report = await reportForChange(tx, actor, data.id);
       if (!can(actor, "annualReport.manage", subjectOf(report))) throw forbidden();
-      if (report.status !== "DRAFT") throw notEditable(report.status);
+      if (report.status !== ANNUAL_REPORT_STEPS.edit.from) throw notEditable(report.status);
       if (report.updatedAt.toISOString() !== data.updatedAt) throw new AppError("CONFLICT");
       const byId = new Map(report.sections.map((s) => [s.id, s]));
       if (data.sections.some((s) => !byId.has(s.id))) throw new AppError("CONFLICT");
@@ -224,8 +225,7 @@ export async function submitAnnualReport(input: unknown) {
   return runAction("submitAnnualReport", submitAnnualReportSchema, input, async (actor, data) => {
     await step(actor, data.id, {
       action: "annualReport.submit",
-      permission: "annualReport.manage",
-      from: "DRAFT",
+      ...ANNUAL_REPORT_STEPS.submit,
       wrongState: (s) => `该报告${STATUS_WORDS[s]},不能再报送。`,
       data: () => ({ status: "SUBMITTED", submittedAt: new Date(), submittedById: actor.id }),
     });
@@ -237,8 +237,7 @@ export async function publishAnnualReport(input: unknown) {
   return runAction("publishAnnualReport", publishAnnualReportSchema, input, async (actor, data) => {
     await step(actor, data.id, {
       action: "annualReport.publish",
-      permission: "annualReport.publish",
-      from: "SUBMITTED",
+      ...ANNUAL_REPORT_STEPS.publish,
       wrongState: (s) => (s === "DRAFT" ? "该报告还是草稿,须先报送才能发布。" : "该报告已发布。"),
       data: () => ({ status: "PUBLISHED", publishedAt: new Date(), publishedById: actor.id }),
     });
@@ -250,8 +249,7 @@ export async function returnAnnualReport(input: unknown) {
   return runAction("returnAnnualReport", returnAnnualReportSchema, input, async (actor, data) => {
     await step(actor, data.id, {
       action: "annualReport.return",
-      permission: "annualReport.publish",
-      from: "SUBMITTED",
+      ...ANNUAL_REPORT_STEPS.return,
       wrongState: (s) => (s === "DRAFT" ? "该报告还是草稿,无需退回。" : "该报告已发布,不能退回;如需更正,请创建更正版本。"),
       data: () => ({ status: "DRAFT", submittedAt: null, submittedById: null, returnedAt: new Date(), returnedById: actor.id, returnComment: data.comment }),
     });
@@ -270,7 +268,7 @@ export async function createAnnualReportCorrection(input: unknown) {
     const saved = await db().$transaction(async (tx) => {
       const report = await reportForChange(tx, actor, data.reportId);
       if (!can(actor, "annualReport.manage", subjectOf(report))) throw forbidden();
-      if (report.status !== "PUBLISHED") throw new AppError("CONFLICT", "只有已发布的报告才需要更正;未发布的报告可直接修改或退回后修改。");
+      if (report.status !== ANNUAL_REPORT_STEPS.correct.from) throw new AppError("CONFLICT", "只有已发布的报告才需要更正;未发布的报告可直接修改或退回后修改。");
       const next = await tx.annualReport.findUnique({ where: { previousVersionId: report.id }, select: { id: true } });
       if (next) throw new AppError("DUPLICATE", `该报告已有更正版本,请打开 /reports/${next.id}。`);
       const created = await tx.annualReport.create({

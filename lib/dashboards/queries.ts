@@ -632,7 +632,7 @@ SELECT json_build_object(
   // Open work first, by next deadline; finished work last.
   const ordered = tasks
     .filter((t) => !filters.plan || t.measure.plan.id === filters.plan)
-    .map((t) => ({ ...t, done: t.light === "GREEN" && t.reason === "已完成" }))
+    .map((t) => ({ ...t, done: t.reasonCode === "COMPLETED" }))
     .sort((a, b) => {
       if (a.done !== b.done) return a.done ? 1 : -1;
       const da = isoDate(a.measure.deadline) ?? "9999";

@@ -14,13 +14,12 @@ import {
   requestDeadlineExtensionSchema,
   type RequestDeadlineExtensionInput,
 } from "@/lib/extensions/schema.ts";
+import { extensionDecisionRefusal, extensionRefusal, extensionRefusalError } from "@/lib/extensions/rules.ts";
 
 // 延期申请: a lead unit (or bureau staff on its behalf) asks to move a
 // measure's deadline; the bureau approves or rejects. The deadline moves only
 // on approval, and the first deadline ever extended stays in originalDeadline.
 // A request row goes PENDING → APPROVED or → REJECTED, never back.
-
-const NOT_LEAD = "只有该举措的牵头单位可以申请延期";
 
 const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -45,7 +44,7 @@ async function requestTarget(tx: Tx, actor: Actor, input: RequestDeadlineExtensi
     if (unitId == null && leads.length > 1) {
       throw new AppError("VALIDATION", undefined, { unitId: ["该举措有多个牵头单位,请选择代为申请的单位"] });
     }
-    throw new AppError("FORBIDDEN", NOT_LEAD);
+    throw extensionRefusalError("NOT_LEAD");
   }
   if (!can(actor, "assignment.report", { regionId: lead.unit.regionId, unitId: lead.unitId })) throw notFound();
   return { measure, unit: lead.unit };
@@ -72,13 +71,16 @@ export async function requestDeadlineExtension(input: unknown) {
     const extension = await db().$transaction(async (tx) => {
       await lockMeasure(tx, data.measureId);
       const { measure, unit } = await requestTarget(tx, actor, data);
-      if (measure.ongoing) {
-        throw new AppError("VALIDATION", undefined, { newDeadline: ["长期坚持的举措没有完成时限,无需延期"] });
-      }
       const current = isoDate(measure.deadline);
-      if (!current) throw new AppError("VALIDATION", undefined, { newDeadline: ["该举措未规定完成时限,无需延期"] });
       const pending = await tx.deadlineExtension.findFirst({ where: { measureId: measure.id, state: "PENDING" } });
-      if (pending) throw new AppError("CONFLICT", "该举措已有待审批的延期申请");
+      // The rule the measure page offers the form by (lib/extensions/rules.ts).
+      const refusal = extensionRefusal(actor, {
+        ongoing: measure.ongoing,
+        deadline: current,
+        leads: [{ unitId: unit.id, regionId: unit.regionId }],
+        pending: pending !== null,
+      });
+      if (refusal || !current) throw extensionRefusalError(refusal ?? "NO_DEADLINE");
       if (data.newDeadline <= current) {
         throw new AppError("VALIDATION", undefined, { newDeadline: ["新的完成时限须晚于当前时限"] });
       }
@@ -128,8 +130,9 @@ async function decisionTarget(tx: Tx, actor: Actor, extensionId: number) {
     where: { id: extensionId, ...scope.extensions(actor) },
     include: { unit: true },
   });
-  if (!extension || !can(actor, "report.review", { regionId: extension.unit.regionId })) throw notFound();
-  if (extension.state !== "PENDING") throw new AppError("CONFLICT", "该延期申请已审批,请刷新后查看。");
+  const refusal = extension ? extensionDecisionRefusal(actor, extension) : "OUT_OF_REACH";
+  if (!extension || refusal === "OUT_OF_REACH") throw notFound();
+  if (refusal === "DECIDED") throw new AppError("CONFLICT", "该延期申请已审批,请刷新后查看。");
   const { unit: _unit, ...row } = extension;
   return row;
 }

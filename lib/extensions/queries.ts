@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { forbidden } from "@/lib/errors.ts";
+import { mayRequestExtension } from "@/lib/extensions/rules.ts";
 
 // Scope of extension requests is the requesting unit's, exactly as for
 // assignments (a request row has unitId and unit like an assignment): a
@@ -17,7 +18,7 @@ const extensionView = {
   comment: true,
   createdAt: true,
   decidedAt: true,
-  unit: { select: { id: true, name: true } },
+  unit: { select: { id: true, name: true, regionId: true } },
   requestedBy: { select: { id: true, name: true } },
   decidedBy: { select: { id: true, name: true } },
 } as const;
@@ -62,5 +63,30 @@ export async function listMeasureExtensions(actor: Actor, measureId: number) {
     where: { measureId: measure.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: extensionView,
+  });
+}
+
+/**
+ * Whether the actor may ask to extend the measure's deadline today: the
+ * measure page offers the 延期申请 form exactly then, by the rule
+ * requestDeadlineExtension refuses by (lib/extensions/rules.ts).
+ */
+export async function extensionRequestOpen(actor: Actor, measureId: number): Promise<boolean> {
+  if (!can(actor, "assignment.report")) return false;
+  const measure = await db().measure.findFirst({
+    where: { id: measureId, ...scope.measuresWorkedOn(actor) },
+    select: {
+      ongoing: true,
+      deadline: true,
+      assignments: { where: { role: "LEAD" }, select: { unitId: true, unit: { select: { regionId: true } } } },
+      extensions: { where: { state: "PENDING" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!measure) return false;
+  return mayRequestExtension(actor, {
+    ongoing: measure.ongoing,
+    deadline: measure.deadline,
+    leads: measure.assignments.map((a) => ({ unitId: a.unitId, regionId: a.unit.regionId })),
+    pending: measure.extensions.length > 0,
   });
 }

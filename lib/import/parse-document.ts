@@ -20,6 +20,7 @@ export function parseDocumentText(text: string, options: { kind?: DocumentKind }
       return {
         kind: "unrecognised",
         reason: verdict.reason,
+        line: verdict.line,
         structureless: verdict.structureless,
         warnings: [{ line: verdict.line, message: `未识别为规划或年度报告:${verdict.reason}` }],
       };

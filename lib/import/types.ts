@@ -61,7 +61,8 @@ export type ParsedDocument =
   // Neither a plan nor a report (lib/import/classify.ts): nothing to import
   // unless the user chooses the kind by hand.
   // `structureless`: nothing numbered and nothing shaped like a report either.
-  | { kind: "unrecognised"; reason: string; structureless: boolean; warnings: ParseWarning[] };
+  // line: where the verdict was reached (null when none was: the preview itself failed).
+  | { kind: "unrecognised"; reason: string; line: number | null; structureless: boolean; warnings: ParseWarning[] };
 
 /** A line of the normalised text, keeping its place in the input for warnings. */
 export type Line = { text: string; line: number };

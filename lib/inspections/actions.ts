@@ -6,6 +6,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
+import { rectificationReportRefusal, reportAwaitingVerification } from "@/lib/inspections/rules.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import {
@@ -193,8 +194,8 @@ export async function reportRectification(input: unknown) {
     const report = await db().$transaction(async (tx) => {
       const item = await lockedItem(tx, actor, data.rectificationId);
       if (!item || !can(actor, "rectification.report", { regionId: item.unit.regionId, unitId: item.unitId })) throw notFound();
-      if (item.status === "SUBMITTED") throw new AppError("CONFLICT", "该整改事项已申请销号,等待司法局核验。");
-      if (item.status === "CLOSED") throw new AppError("CONFLICT", "该整改事项已销号;如需继续整改,请由司法局重新打开。");
+      const refused = rectificationReportRefusal(item.status);
+      if (refused) throw new AppError("CONFLICT", refused);
       const today = dateOf(todayInChina());
       const submittedAt = new Date();
       const saved = await tx.progressReport.create({
@@ -251,8 +252,9 @@ async function decisionTarget(tx: Tx, actor: Actor, data: { rectificationId: num
   if (!item || !can(actor, "rectification.verify", { regionId: item.unit.regionId })) throw notFound();
   if (item.status !== "SUBMITTED") throw new AppError("CONFLICT", "该整改事项不在待核验状态,请刷新后查看。");
   // The latest report of any kind: the bureau decides on the unit's last word.
-  const report = await tx.progressReport.findFirst({ where: { rectificationId: item.id }, orderBy: { id: "desc" } });
-  if (!report || report.id !== data.reportId || report.state !== "SUBMITTED") {
+  const latest = await tx.progressReport.findFirst({ where: { rectificationId: item.id }, orderBy: { id: "desc" } });
+  const report = reportAwaitingVerification(item.status, latest);
+  if (!report || report.id !== data.reportId) {
     throw new AppError("CONFLICT", "该单位有新的整改报送,请刷新后查看。");
   }
   const { unit, finding, ...before } = item;

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { latestDuePeriod } from "@/lib/progress/periods.ts";
 import { reportingStartOf } from "@/lib/progress/queries.ts";
-import type { Light, MeasureStatus } from "@/lib/progress/lights.ts";
+import type { Light, LightReasonCode, MeasureStatus } from "@/lib/progress/lights.ts";
 import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 import { MILESTONE_LIGHT_SELECT, milestonesForLight } from "@/lib/targets/milestone-facts.ts";
 import { childState, rollUpItem, type RolledUpItem } from "@/lib/plans/rollup.ts";
@@ -39,6 +39,7 @@ type ChildView = {
   planTitle: string;
   status: MeasureStatus;
   light: Light;
+  reasonCode: LightReasonCode;
   reason: string;
   deadline: string | null;
   originalDeadline: string | null;
@@ -133,6 +134,7 @@ export async function loadItemRollups(
       planTitle: child.plan.title,
       status: state.status,
       light: state.light,
+      reasonCode: state.reasonCode,
       reason: state.reason,
       deadline: state.deadline,
       originalDeadline: isoDate(child.originalDeadline),

@@ -1,9 +1,11 @@
 import {
   daysBetween,
+  lightResult,
   lightSeverity,
   measureLight,
   measureStatus,
   type Light,
+  type LightReasonCode,
   type LightResult,
   type MeasureLightInput,
   type MeasureStatus,
@@ -35,6 +37,8 @@ import {
 export type ChildState = {
   status: MeasureStatus;
   light: Light;
+  reasonCode: LightReasonCode;
+  /** Display only: decide on `reasonCode`. */
   reason: string;
   /** The child's current deadline (after approved extensions), or null. */
   deadline: string | null;
@@ -44,6 +48,8 @@ export type ChildState = {
 export type RolledUpItem = {
   status: MeasureStatus;
   light: Light;
+  reasonCode: LightReasonCode;
+  /** Display only: decide on `reasonCode`. */
   reason: string;
   deadline: string | null;
   ongoing: boolean;
@@ -65,13 +71,13 @@ export function rollUpItem(children: readonly ChildState[]): RolledUpItem | null
         : "NOT_STARTED";
   // reduce keeps the earlier child on ties.
   const worst = children.reduce((w, c) => (lightSeverity(c.light) > lightSeverity(w.light) ? c : w));
-  const { light, reason }: LightResult = allCompleted ? { light: "GREEN", reason: "已完成" } : worst;
+  const { light, reasonCode, reason }: LightResult = allCompleted ? lightResult("GREEN", { code: "COMPLETED" }) : worst;
   const ongoing = children.some((c) => c.ongoing);
   const deadline =
     ongoing || children.some((c) => c.deadline === null)
       ? null
       : children.reduce((latest, c) => (daysBetween(latest, c.deadline!) > 0 ? c.deadline! : latest), children[0]!.deadline!);
-  return { status, light, reason, deadline, ongoing, children: children.length, completedChildren: completed };
+  return { status, light, reasonCode, reason, deadline, ongoing, children: children.length, completedChildren: completed };
 }
 
 export type ChildMeasureInput = MeasureLightInput & {
@@ -82,7 +88,7 @@ export type ChildMeasureInput = MeasureLightInput & {
 /** A child's status and light by lights.ts, with its current (extended) deadline. */
 export function childState(input: ChildMeasureInput): ChildState {
   const { originalDeadline: _printed, ...lightInput } = input;
-  const { light, reason } = measureLight(lightInput);
+  const { light, reasonCode, reason } = measureLight(lightInput);
   const status = measureStatus({
     today: input.today,
     deadline: input.deadline,
@@ -90,7 +96,7 @@ export function childState(input: ChildMeasureInput): ChildState {
     leadAssignments: input.assignments.filter((a) => a.role === "LEAD"),
     everReported: input.assignments.some((a) => a.everReported),
   });
-  return { status, light, reason, deadline: input.deadline, ongoing: input.ongoing };
+  return { status, light, reasonCode, reason, deadline: input.deadline, ongoing: input.ongoing };
 }
 
 /** Kinds of plan written to carry out a 规划's items (分工方案, 年度工作要点). */

@@ -7,6 +7,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
+import { reviewRefusal } from "@/lib/progress/rules.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { logError } from "@/lib/log.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/progress/periods.ts";
@@ -370,9 +371,10 @@ async function reviewTarget(tx: Tx, actor: Actor, reportId: number) {
     where: { id: reportId, ...scope.progressReports(actor) },
     include: { assignment: { include: { unit: true } } },
   });
-  if (!report?.assignment || !can(actor, "report.review", { regionId: report.assignment.unit.regionId })) throw notFound();
-  if (report.state === "DRAFT") throw new AppError("CONFLICT", "该报送尚未提交,不能审核。");
-  if (report.state !== "SUBMITTED") throw new AppError("CONFLICT", "该报送已被审核或退回,请刷新后查看。");
+  const refusal = report?.assignment ? reviewRefusal(actor, { state: report.state, unit: report.assignment.unit }) : "OUT_OF_REACH";
+  if (!report?.assignment || refusal === "OUT_OF_REACH") throw notFound();
+  if (refusal === "NOT_SUBMITTED") throw new AppError("CONFLICT", "该报送尚未提交,不能审核。");
+  if (refusal === "ALREADY_REVIEWED") throw new AppError("CONFLICT", "该报送已被审核或退回,请刷新后查看。");
   return { report, assignment: report.assignment };
 }
 

@@ -6,6 +6,7 @@ import { toDayNumber, type Period } from "@/lib/progress/periods.ts";
 // the measure is on time (2024年底前 → 2024-12-31 is still on time).
 //
 // assignmentLight, first rule that applies:
+// (each reason is a code of LightReasonCode; the words below are its LIGHT_REASON_LABELS)
 //   1. completed                                   GREEN  "已完成" (even if it finished late)
 //   2. deadline passed (today > deadline)          RED    "已逾期 N 天"
 //   2a. a milestone (时间节点) of the measure missed for more than the plan's
@@ -66,7 +67,57 @@ export const DUE_SOON_DAYS = 30;
  */
 export type ReportStateForPeriod = "NONE" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
 
-export type LightResult = { light: Light; reason: string };
+/**
+ * Why a light is what it is, as a code: rules decide on the code, never on
+ * the words. The words come from LIGHT_REASON_LABELS, through lightReasonText.
+ */
+export type LightReasonCode =
+  | "COMPLETED"
+  | "OVERDUE"
+  | "MILESTONE_OVERDUE"
+  | "MILESTONE_MISSED"
+  | "RETURNED"
+  | "REPORT_LATE"
+  | "DUE_TODAY"
+  | "DUE_SOON"
+  | "NOT_STARTED"
+  | "ON_TRACK";
+
+/** The words of each reason; {days}, {title} and {period} are filled in by lightReasonText. */
+export const LIGHT_REASON_LABELS: Record<LightReasonCode, string> = {
+  COMPLETED: "已完成",
+  OVERDUE: "已逾期 {days} 天",
+  MILESTONE_OVERDUE: "时间节点「{title}」逾期 {days} 天",
+  MILESTONE_MISSED: "时间节点「{title}」未按期完成",
+  RETURNED: "本期({period})报送被退回",
+  REPORT_LATE: "本期({period})未报送",
+  DUE_TODAY: "今日到期",
+  DUE_SOON: "距完成时限 {days} 天",
+  NOT_STARTED: "尚未启动",
+  ON_TRACK: "进展正常",
+};
+
+/** A reason with the facts its words name. */
+export type LightReason =
+  | { code: "COMPLETED" | "DUE_TODAY" | "NOT_STARTED" | "ON_TRACK" }
+  | { code: "OVERDUE" | "DUE_SOON"; days: number }
+  | { code: "MILESTONE_OVERDUE"; title: string; days: number }
+  | { code: "MILESTONE_MISSED"; title: string }
+  | { code: "RETURNED" | "REPORT_LATE"; period: string };
+
+/** The one place a reason becomes words. */
+export function lightReasonText(reason: LightReason): string {
+  const facts = reason as Record<string, unknown>;
+  return LIGHT_REASON_LABELS[reason.code].replace(/\{(\w+)\}/g, (_, key: string) => String(facts[key]));
+}
+
+/** A light with its reason's code and, rendered once, its words (`reason`: display only, never compared). */
+// reasonCode, not code: the rows a light is spread into (measures) have a code of their own.
+export type LightResult = { light: Light; reasonCode: LightReasonCode; reason: string };
+
+export function lightResult(light: Light, reason: LightReason): LightResult {
+  return { light, reasonCode: reason.code, reason: lightReasonText(reason) };
+}
 
 /** Signed number of days from a to b: daysBetween("2024-09-30", "2024-10-10") = 10. */
 export function daysBetween(a: string, b: string): number {
@@ -104,28 +155,28 @@ const MISSING: ReadonlySet<ReportStateForPeriod> = new Set(["NONE", "DRAFT"]);
 export function assignmentLight(input: AssignmentLightInput): LightResult {
   const { today, ongoing, completed, everReported, currentPeriod, currentState, reportingStart, reportingEnd } = input;
   toDayNumber(today); // validates
-  if (completed) return { light: "GREEN", reason: "已完成" };
+  if (completed) return lightResult("GREEN", { code: "COMPLETED" });
 
   const daysLeft = !ongoing && input.deadline !== null ? daysBetween(today, input.deadline) : null;
-  if (daysLeft !== null && daysLeft < 0) return { light: "RED", reason: `已逾期 ${-daysLeft} 天` };
+  if (daysLeft !== null && daysLeft < 0) return lightResult("RED", { code: "OVERDUE", days: -daysLeft });
   const milestone = missedMilestone(input.milestones ?? [], today, input.milestoneGraceDays ?? DEFAULT_MILESTONE_GRACE_DAYS);
   if (milestone) return milestoneLightResult(milestone);
 
   if (currentState === "RETURNED") {
-    return { light: "YELLOW", reason: `本期(${currentPeriod.label})报送被退回` };
+    return lightResult("YELLOW", { code: "RETURNED", period: currentPeriod.label });
   }
   const expected =
     (reportingStart == null || currentPeriod.end >= reportingStart) && (reportingEnd == null || currentPeriod.start <= reportingEnd);
   if (expected && MISSING.has(currentState) && today > currentPeriod.dueDate) {
-    return { light: "YELLOW", reason: `本期(${currentPeriod.label})未报送` };
+    return lightResult("YELLOW", { code: "REPORT_LATE", period: currentPeriod.label });
   }
 
   if (daysLeft !== null && daysLeft <= DUE_SOON_DAYS) {
-    return { light: "YELLOW", reason: daysLeft === 0 ? "今日到期" : `距完成时限 ${daysLeft} 天` };
+    return lightResult("YELLOW", daysLeft === 0 ? { code: "DUE_TODAY" } : { code: "DUE_SOON", days: daysLeft });
   }
 
-  if (!everReported && MISSING.has(currentState)) return { light: "GREY", reason: "尚未启动" };
-  return { light: "GREEN", reason: "进展正常" };
+  if (!everReported && MISSING.has(currentState)) return lightResult("GREY", { code: "NOT_STARTED" });
+  return lightResult("GREEN", { code: "ON_TRACK" });
 }
 
 export type AssignmentRoleForLight = "LEAD" | "RESPONSIBLE";
@@ -174,7 +225,7 @@ export function measureLight(input: MeasureLightInput): LightResult {
   const leads = assignments.filter((a) => a.role === "LEAD");
   if (isMeasureCompleted(leads)) {
     toDayNumber(input.today);
-    return { light: "GREEN", reason: "已完成" };
+    return lightResult("GREEN", { code: "COMPLETED" });
   }
   const ordered = [...leads, ...assignments.filter((a) => a.role !== "LEAD")];
   if (ordered.length === 0) {
@@ -274,6 +325,6 @@ export function missedMilestone(milestones: readonly MilestoneForLight[], today:
 /** Codes to light and words, in one place. */
 export function milestoneLightResult(missed: MissedMilestone): LightResult {
   return missed.code === "MILESTONE_OVERDUE"
-    ? { light: "RED", reason: `时间节点「${missed.title}」逾期 ${missed.daysLate} 天` }
-    : { light: "YELLOW", reason: `时间节点「${missed.title}」未按期完成` };
+    ? lightResult("RED", { code: "MILESTONE_OVERDUE", title: missed.title, days: missed.daysLate })
+    : lightResult("YELLOW", { code: "MILESTONE_MISSED", title: missed.title });
 }

@@ -94,7 +94,7 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
       const currentState = stateIn(row.reports, current);
       const window = windowOfPlanRow(plan);
       const reportingStart = reportingStartOf(row.createdAt, window.first);
-      const { light, reason } = assignmentLight({
+      const { light, reasonCode, reason } = assignmentLight({
         today,
         deadline: isoDate(row.measure.deadline),
         ongoing: row.measure.ongoing,
@@ -111,6 +111,7 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
       return {
         ...row,
         light,
+        reasonCode,
         reason,
         reportingStart,
         reportingEnd: window.last,
@@ -183,7 +184,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     const everReported = a.lastReportAt !== null;
     const completedApproved = a.status === "COMPLETED";
     const reportingStart = reportingStartOf(a.createdAt, window.first);
-    const { light, reason } = assignmentLight({
+    const { light, reasonCode, reason } = assignmentLight({
       today,
       deadline: isoDate(measure.deadline),
       ongoing: measure.ongoing,
@@ -215,6 +216,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       ...a,
       reports,
       light,
+      reasonCode,
       reason,
       currentState,
       everReported,

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { lateReportsOfUnit, notifyLiaisons, unitsWithoutLiaison } from "@/lib/reminders/queries.ts";
-import { listUrgeTargets, measureUrgeKey, unitUrgeKey } from "@/lib/reminders/targets.ts";
+import { listUrgeTargets, measureUrgeKey, unitUrgeKey, urgeRefusal } from "@/lib/reminders/targets.ts";
 import { lateReportsUrgedMessage, measureUrgedMessage } from "@/lib/notifications/messages.ts";
 import { remindLateUnitSchema, sendReminderSchema } from "@/lib/reminders/schema.ts";
 
@@ -37,8 +37,8 @@ export async function sendReminder(input: unknown) {
     // What each unit owes, read as the measure page shows it, to name the periods in its message.
     const targets = await listUrgeTargets(actor, data.measureId);
     if (!targets) throw notFound();
-    if (targets.notChased) throw new AppError("CONFLICT", targets.notChased);
-    if (targets.measureCompleted) throw new AppError("CONFLICT", "此举措已完成,无需催办。");
+    const refused = urgeRefusal(targets);
+    if (refused) throw new AppError("CONFLICT", refused);
     const today = todayInChina();
     const outcome = await db().$transaction(async (tx) => {
       const chosenIds = [...new Set(data.unitIds)];

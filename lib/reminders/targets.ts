@@ -130,11 +130,21 @@ export async function listUrgeTargets(actor: Actor, measureId: number) {
     /** Why nobody on this measure is chased today (draft, closed, past its last day), in Chinese; null: 催办 is open. */
     notChased: notChasedReason(detail.measure.plan, today),
     /** Every lead unit's completion approved: nobody is chased any more. */
-    measureCompleted: detail.overall.reason === "已完成",
+    measureCompleted: detail.overall.reasonCode === "COMPLETED",
     collecting: periods.collecting,
     latestDue: periods.latestDue,
     units: urgeTargetsOf(detail.assignments, periods, new Set(reminded.map((r) => r.unitId))),
   };
+}
+
+/**
+ * Why no 催办 about the measure may be sent today (in Chinese), or null: it
+ * may. The measure page offers the dialog exactly when null; sendReminder
+ * refuses with it.
+ */
+export function urgeRefusal(targets: { notChased: string | null; measureCompleted: boolean }): string | null {
+  if (targets.notChased) return targets.notChased;
+  return targets.measureCompleted ? "此举措已完成,无需催办。" : null;
 }
 
 /** The 办理记录 line of a 催办 names its units: "催办:区公安分局、区财政局". */

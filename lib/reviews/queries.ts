@@ -240,6 +240,8 @@ export type LedgerRow = {
   reviewedOn: string;
   submittedOn: string;
   owed: boolean;
+  /** The period's report was sent (a draft is not); reviewState is its words. */
+  reported: boolean;
 };
 
 type RawLedgerRow = {
@@ -315,6 +317,7 @@ export async function loadPeriodLedger(actor: Actor, districtId: number, periodK
     reviewedOn: r.reviewedOn ?? "",
     submittedOn: r.submittedOn ?? "",
     owed: r.owed,
+    reported: r.state !== null,
   }));
   return { district, period, rows };
 }
@@ -366,7 +369,7 @@ export async function loadOverdueNotice(actor: Actor, districtId: number, period
            AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'))
     ORDER BY m."deadline", pl."id", m."sortOrder", m."id"`;
   const owedCount = ledger.rows.filter((r) => r.owed).length;
-  const reportedCount = ledger.rows.filter((r) => r.owed && r.reviewState !== "未报送").length;
+  const reportedCount = ledger.rows.filter((r) => r.owed && r.reported).length;
   return { district: ledger.district, period: ledger.period, today, units, overdue, owedCount, reportedCount };
 }
 

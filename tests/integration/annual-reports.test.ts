@@ -24,6 +24,7 @@ import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
 import { reportToOfficialDocument } from "@/lib/annual-reports/docx.ts";
 import { buildOfficialDocx } from "@/lib/documents/official-docx.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
+import { annualReportSteps, type AnnualReportStep } from "@/lib/annual-reports/rules.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -480,6 +481,62 @@ describe("editing, workflow and corrections", () => {
     const city = (await loadActor(world.cityLeader.id))!;
     expect((await listAnnualReports(city)).rows.map((r) => r.id)).toEqual([report.id]);
   });
+});
+
+describe("the report's page offers a step exactly when the action takes it (lib/annual-reports/rules.ts)", () => {
+  type Who = "unitLiaison" | "bureau" | "leader" | "otherBureau" | "admin";
+  type State = "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CORRECTED";
+  const whoIs = (who: Who) =>
+    ({ unitLiaison: world.a.users.liaison, bureau: world.a.users.bureau, leader: world.a.users.leader, otherBureau: world.b.users.bureau, admin: world.admin })[who];
+  const cases = (["unitLiaison", "bureau", "leader", "otherBureau", "admin"] as const).flatMap((who) =>
+    (["DRAFT", "SUBMITTED", "PUBLISHED", "CORRECTED"] as const).map((state) => [who, state] as const),
+  );
+
+  it.each(cases)("%s on a %s unit report", async (who: Who, state: State) => {
+    const report = await draftFor(world.a.users.liaison, { regionId: String(world.a.region.id), unitId: String(world.a.units.development.id), year: "2024" });
+    await actAs(world.a.users.bureau);
+    if (state !== "DRAFT") await db().annualReport.update({ where: { id: report.id }, data: { status: state === "SUBMITTED" ? "SUBMITTED" : "PUBLISHED" } });
+    if (state === "CORRECTED") expect(await createAnnualReportCorrection({ reportId: report.id })).toMatchObject({ ok: true });
+    const actor = (await actAs(whoIs(who)))!;
+    // What the page shows (app/(app)/reports/[id]/page.tsx); a report out of reach is a 404 there.
+    const detail = await getAnnualReport(actor, report.id);
+    const none = { edit: false, submit: false, publish: false, return: false, correct: false };
+    const offers = detail ? annualReportSteps(actor, detail.report) : none;
+
+    const saved = await db().annualReport.findUniqueOrThrow({ where: { id: report.id } });
+    const lastId = (await db().annualReport.aggregate({ _max: { id: true } }))._max.id!;
+    const restore = async () => {
+      const { id: _id, ...row } = saved;
+      await db().annualReportSection.deleteMany({ where: { report: { id: { gt: lastId } } } });
+      await db().annualReport.deleteMany({ where: { id: { gt: lastId } } });
+      await db().annualReport.update({ where: { id: report.id }, data: row });
+    };
+    const tries: Record<AnnualReportStep, () => Promise<{ ok: boolean }>> = {
+      edit: async () => updateAnnualReport(await editInput(report.id)),
+      submit: () => submitAnnualReport({ id: report.id }),
+      publish: () => publishAnnualReport({ id: report.id }),
+      return: () => returnAnnualReport({ id: report.id, comment: "请补充" }),
+      correct: () => createAnnualReportCorrection({ reportId: report.id }),
+    };
+    const taken = { ...none };
+    for (const step of Object.keys(tries) as AnnualReportStep[]) {
+      taken[step] = (await tries[step]()).ok;
+      await restore();
+    }
+    expect({ who, state, offers }).toEqual({ who, state, offers: taken });
+  });
+
+  async function editInput(reportId: number) {
+    const report = await db().annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { sections: { orderBy: { sortOrder: "asc" } } } });
+    return {
+      id: String(report.id),
+      updatedAt: report.updatedAt.toISOString(),
+      title: report.title,
+      sectionId: report.sections.map((s) => String(s.id)),
+      heading: report.sections.map((s) => s.heading),
+      body: report.sections.map((s) => s.body),
+    };
+  }
 });
 
 describe("deadline warnings", () => {

@@ -547,7 +547,7 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
         children[key as keyof typeof items].map(async (k) => {
           const s = statuses.get(M[k]!)!;
           const light = (await getMeasureDetail(bureau, M[k]!))!.overall;
-          return { status: s.status as MeasureStatus, light: light.light, reason: light.reason, deadline: s.deadline, ongoing: s.ongoing };
+          return { status: s.status as MeasureStatus, light: light.light, reasonCode: light.reasonCode, reason: light.reason, deadline: s.deadline, ongoing: s.ongoing };
         }),
       );
       const ts = rollUpItem(kids)!;

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { ERROR_MESSAGES } from "@/lib/errors.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
 import {
   approveDeadlineExtension,
   rejectDeadlineExtension,
   requestDeadlineExtension,
 } from "@/lib/extensions/actions.ts";
-import { listMeasureExtensions, listPendingExtensions } from "@/lib/extensions/queries.ts";
+import { extensionRequestOpen, listMeasureExtensions, listPendingExtensions } from "@/lib/extensions/queries.ts";
+import { can } from "@/lib/auth/policy.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -290,6 +292,86 @@ describe("the extension cycle", () => {
       await expect(listMeasureExtensions(leader, measure.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(() => listPendingExtensions(responsibleLiaison)).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
+});
+
+describe("the measure page offers the request form exactly when the action takes it", () => {
+  type Who = "leadLiaison" | "responsibleLiaison" | "bureau" | "otherBureau" | "otherLiaison" | "leader" | "admin";
+  type Which = "measure" | "ongoing" | "undated" | "overdue" | "twoLeads" | "otherMeasure";
+  const actor = (who: Who) =>
+    ({
+      leadLiaison,
+      responsibleLiaison: world.a.users.liaison,
+      bureau: world.a.users.bureau,
+      otherBureau: world.b.users.bureau,
+      otherLiaison: world.b.users.liaison,
+      leader: world.a.users.leader,
+      admin: world.admin,
+    })[who];
+  const measureOf = (which: Which) => ({ measure, ongoing, undated, overdue, twoLeads, otherMeasure })[which];
+
+  it.each<[Who, Which, boolean, boolean]>([
+    ["leadLiaison", "measure", false, true],
+    ["leadLiaison", "overdue", false, true],
+    ["leadLiaison", "ongoing", false, false],
+    ["leadLiaison", "undated", false, false],
+    ["leadLiaison", "twoLeads", false, true],
+    ["leadLiaison", "measure", true, false],
+    ["leadLiaison", "otherMeasure", false, false],
+    ["responsibleLiaison", "measure", false, false],
+    ["responsibleLiaison", "twoLeads", false, true],
+    ["responsibleLiaison", "twoLeads", true, false],
+    ["bureau", "measure", false, true],
+    ["bureau", "twoLeads", false, true],
+    ["bureau", "ongoing", false, false],
+    ["bureau", "measure", true, false],
+    ["admin", "measure", false, true],
+    ["otherBureau", "measure", false, false],
+    ["otherLiaison", "otherMeasure", false, true],
+    ["otherLiaison", "measure", false, false],
+    ["leader", "measure", false, false],
+  ])("%s on %s (a request pending: %s): offered %s", async (who, which, pending, offered) => {
+    const target = measureOf(which);
+    if (pending) await requested(which === "twoLeads" ? world.a.users.bureau : leadLiaison, target.id, { unitId: String(world.a.units.justice.id) });
+    const open = await extensionRequestOpen((await actAs(actor(who)))!, target.id);
+    expect(open).toBe(offered);
+    // Bureau staff pick a lead unit as the page's form lets them; a liaison's own unit is taken whatever it names.
+    const taken = await requestDeadlineExtension(ask(target.id, { unitId: String(world.a.units.justice.id) }));
+    expect(taken.ok).toBe(open);
+  });
+});
+
+describe("the measure page offers the decision exactly when the action takes it", () => {
+  // A town's plan whose measure a district unit leads (a town unit shares it): the
+  // town's bureau sees the measure, but the request is the district unit's to have decided.
+  type Who = "bureau" | "townBureau" | "leadLiaison" | "leader" | "otherBureau" | "admin";
+  it.each(
+    (["bureau", "townBureau", "leadLiaison", "leader", "otherBureau", "admin"] as const).flatMap((who) =>
+      (["PENDING", "REJECTED"] as const).map((state) => [who, state] as const),
+    ),
+  )("%s on a %s request", async (who: Who, state) => {
+    const town = await createRegion(db(), { code: "420204001", name: "团城山街道", level: "TOWN", parentId: world.a.region.id });
+    const townUnit = await createUnit(db(), { regionId: town.id, name: "团城山街道办事处" });
+    const townBureau = await createUser(db(), { login: "town.bureau", name: "街道司法所", role: "BUREAU", regionId: town.id });
+    const townPlan = await createPlan(db(), { regionId: town.id, title: "团城山街道法治建设方案" });
+    const townMeasure = await createMeasure(db(), {
+      planId: townPlan.id,
+      code: "1",
+      deadline: "2024-12-31",
+      leadUnitIds: [world.a.units.justice.id],
+      responsibleUnitIds: [townUnit.id],
+    });
+    const extensionId = await requested(leadLiaison, townMeasure.id);
+    if (state === "REJECTED") {
+      await actAs(world.a.users.bureau);
+      expect(await rejectDeadlineExtension({ extensionId: String(extensionId), comment: "不同意" })).toMatchObject({ ok: true });
+    }
+    const actor = (await actAs({ bureau: world.a.users.bureau, townBureau, leadLiaison, leader: world.a.users.leader, otherBureau: world.b.users.bureau, admin: world.admin }[who]))!;
+    // The page lists the measure's requests to those who take part in extensions, and offers a decision on each.
+    const listed = can(actor, "assignment.report") ? ((await listMeasureExtensions(actor, townMeasure.id)) ?? []) : [];
+    const offered = listed.some((e) => e.id === extensionId && extensionDecisionRefusal(actor, e) === null);
+    const taken = (await approveDeadlineExtension({ extensionId: String(extensionId), comment: "同意" })).ok;
+    expect({ who, state, offered }).toEqual({ who, state, offered: taken });
   });
 });
 

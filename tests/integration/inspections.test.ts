@@ -32,6 +32,8 @@ import { seedDemoInspections } from "@/lib/inspections/demo.ts";
 import { loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { getMeasureDetail, listMyTasks, listReviewQueue } from "@/lib/progress/queries.ts";
 import { approveProgressReport, returnProgressReport } from "@/lib/progress/actions.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { mayReopenRectification, mayReportRectification, reportAwaitingVerification } from "@/lib/inspections/rules.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -728,5 +730,64 @@ describe("closed as of a past moment", () => {
     expect(await closedAt("2024-12-31T16:00:00Z")).toBe("2024-08-15T02:00:00.000Z");
     expect(await closedAt("2025-04-01T00:00:00Z")).toBeNull();
     expect(await closedAt("2025-12-31T16:00:00Z")).toBe("2025-06-10T02:00:00.000Z");
+  });
+});
+
+describe("the item's page offers a control exactly when the action takes it (lib/inspections/rules.ts)", () => {
+  type Who = "unitLiaison" | "otherLiaison" | "bureau" | "leader" | "otherBureau";
+  type State = "open" | "progressReported" | "submitted" | "returned" | "closed";
+  const actorOf = (who: Who) =>
+    ({
+      unitLiaison: justiceLiaison,
+      otherLiaison: world.a.users.liaison,
+      bureau: world.a.users.bureau,
+      leader: world.a.users.leader,
+      otherBureau: world.b.users.bureau,
+    })[who];
+
+  async function itemIn(state: State) {
+    const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "下陆区督察", inspectedOn: "2024-06-01" });
+    const item = (await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" }))
+      .rectifications[0]!;
+    const reviewerId = world.a.users.bureau.id;
+    if (state === "progressReported") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED" });
+    if (state === "submitted") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
+    if (state === "returned") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "RETURNED", reviewerId });
+    if (state === "closed") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId });
+    return item;
+  }
+
+  const whos: Who[] = ["unitLiaison", "otherLiaison", "bureau", "leader", "otherBureau"];
+  const states: State[] = ["open", "progressReported", "submitted", "returned", "closed"];
+  const cases = whos.flatMap((who) => states.map((state) => [who, state] as const));
+
+  it.each(cases)("%s on an item %s: report, verify and reopen", async (who, state) => {
+    const item = await itemIn(state);
+    const actor = (await actAs(actorOf(who)))!;
+    // What the page shows (app/(app)/inspections/rectifications/[id]/page.tsx), read before anything changes.
+    const detail = await getRectificationDetail(actor, item.id);
+    const offers = {
+      report: detail !== null && mayReportRectification(actor, detail.item),
+      verify:
+        detail !== null &&
+        can(actor, "rectification.verify", { regionId: detail.item.unit.regionId }) &&
+        reportAwaitingVerification(detail.item.status, detail.item.reports[0]) !== null,
+      reopen: detail !== null && mayReopenRectification(actor, detail.item),
+    };
+    const latest = await db().progressReport.findFirst({ where: { rectificationId: item.id }, orderBy: { id: "desc" } });
+    // Each action is tried on the item as the page saw it: the state is put back in between.
+    const before = await db().rectification.findUniqueOrThrow({ where: { id: item.id } });
+    const restore = async () => {
+      const { id: _id, ...row } = before;
+      await db().rectification.update({ where: { id: item.id }, data: row });
+      await db().progressReport.deleteMany({ where: { rectificationId: item.id, id: { gt: latest?.id ?? 0 } } });
+      if (latest) await db().progressReport.update({ where: { id: latest.id }, data: { state: latest.state, version: latest.version } });
+    };
+    const taken = {
+      verify: (await verifyRectification({ rectificationId: String(item.id), reportId: String(latest?.id ?? 1) })).ok,
+      reopen: (await restore(), await reopenRectification({ rectificationId: String(item.id), reason: "复查发现问题" })).ok,
+      report: (await restore(), await reportRectification({ rectificationId: String(item.id), text: "整改进展", percent: "50", claimedStatus: "IN_PROGRESS" })).ok,
+    };
+    expect({ who, state, offers }).toEqual({ who, state, offers: taken });
   });
 });

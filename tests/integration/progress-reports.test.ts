@@ -8,14 +8,15 @@ import {
   saveProgressDraft,
   submitProgressReport,
 } from "@/lib/progress/actions.ts";
-import { listMyTasks } from "@/lib/progress/queries.ts";
+import { getMeasureDetail, listMyTasks } from "@/lib/progress/queries.ts";
+import { reviewRefusal } from "@/lib/progress/rules.ts";
 import { createUnitGroup } from "@/lib/db/factories.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
 let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
 let lead: { id: number };
-let responsible: { id: number };
+let responsible: { id: number; measureId: number };
 let otherDistrictAssignment: { id: number };
 let leadLiaison: { id: number };
 
@@ -301,6 +302,28 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
     await actAs(world.admin);
     expect(await returnProgressReport({ reportId, version: "1", comment: "退回" })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await db().progressReport.findFirstOrThrow({ where: { id: Number(reportId) } })).toMatchObject({ state: "APPROVED" });
+  });
+});
+
+describe("the measure page offers 审核 exactly when the action takes it (lib/progress/rules.ts)", () => {
+  type Who = "bureau" | "otherBureau" | "leader" | "responsibleLiaison" | "admin";
+  it.each(
+    (["bureau", "otherBureau", "leader", "responsibleLiaison", "admin"] as const).flatMap((who) =>
+      (["DRAFT", "SUBMITTED", "RETURNED", "APPROVED"] as const).map((state) => [who, state] as const),
+    ),
+  )("%s on a %s report", async (who: Who, state) => {
+    await actAs(world.a.users.liaison);
+    const saved = await saveProgressDraft(report(responsible.id));
+    if (!saved.ok) throw new Error(saved.message);
+    if (state !== "DRAFT") await db().progressReport.update({ where: { id: saved.data.id }, data: { state } });
+    const row = await db().progressReport.findUniqueOrThrow({ where: { id: saved.data.id } });
+    const actor = (await actAs({ bureau: world.a.users.bureau, otherBureau: world.b.users.bureau, leader: world.a.users.leader, responsibleLiaison: world.a.users.liaison, admin: world.admin }[who]))!;
+    // What the page shows (app/(app)/measures/[id]/page.tsx): 通过/退回 beside each report it lists.
+    const detail = await getMeasureDetail(actor, responsible.measureId);
+    const shown = (detail?.assignments ?? []).flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit })));
+    const offered = shown.some((r) => r.id === row.id && reviewRefusal(actor, r) === null);
+    const taken = (await approveProgressReport({ reportId: String(row.id), version: String(row.version) })).ok;
+    expect({ who, state, offered }).toEqual({ who, state, offered: taken });
   });
 });
 

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
 import { remindLateUnit, sendReminder } from "@/lib/reminders/actions.ts";
+import { listUrgeTargets, urgeRefusal } from "@/lib/reminders/targets.ts";
+import { loadActor } from "@/lib/auth/actor.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -350,5 +352,22 @@ describe("催办: refusals change nothing", () => {
       message: "该单位目前没有逾期未报的进展报送,无需催办。",
     });
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the measure page offers 催办 exactly when sendReminder takes it (urgeRefusal)", () => {
+  type Who = "bureau" | "otherBureau" | "leader" | "admin";
+  it.each(
+    (["bureau", "otherBureau", "leader", "admin"] as const).flatMap((who) => (["1", "4", "c1"] as const).map((key) => [who, key] as const)),
+  )("%s on measure %s", async (who: Who, key) => {
+    const user = { bureau: world.a.users.bureau, otherBureau: world.b.users.bureau, leader: world.a.users.leader, admin: world.admin }[who];
+    const actor = (await loadActor(user.id))!;
+    // The page shows the dialog when the targets are there and nothing refuses (app/(app)/measures/[id]/page.tsx).
+    const targets = await listUrgeTargets(actor, measures[key]!.id);
+    const offered = targets !== null && urgeRefusal(targets) === null;
+    const unitId = targets?.units.find((u) => !u.completed)?.unitId ?? world.a.units.development.id;
+    await actAs(user);
+    const taken = (await sendReminder({ measureId: measures[key]!.id, unitIds: [unitId] })).ok;
+    expect({ who, key, offered }).toEqual({ who, key, offered: taken });
   });
 });

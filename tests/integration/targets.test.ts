@@ -333,9 +333,9 @@ describe("milestones and the light", () => {
     // Keep the report rules quiet: the measure was created on 2026-06-20, its first report is not yet due.
     await actAs(world.a.users.liaison);
     const actor = (await loadActor(world.a.users.liaison.id))!;
-    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "YELLOW", reason: "时间节点「形成征求意见稿」未按期完成" });
+    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "YELLOW", reasonCode: "MILESTONE_MISSED", reason: "时间节点「形成征求意见稿」未按期完成" });
     vi.setSystemTime(new Date("2026-06-26T02:00:00Z")); // 16 days late, grace 15
-    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "RED", reason: "时间节点「形成征求意见稿」逾期 16 天" });
+    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "RED", reasonCode: "MILESTONE_OVERDUE", reason: "时间节点「形成征求意见稿」逾期 16 天" });
     const view = (await getMeasureTargets(actor, measureId))!;
     expect(view.canManage).toBe(true);
     expect(view.years[0]!.milestones[0]).toMatchObject({ title: "形成征求意见稿", state: "MILESTONE_OVERDUE", daysLate: 16 });

@@ -9,6 +9,7 @@ import { UnrecognisedDocument, type Unrecognised } from "@/app/(app)/plans/impor
 const document: Unrecognised = {
   kind: "unrecognised",
   reason: "像新闻报道(“近日”“召开”),文中 3 条编号的内容是报道的部署,不是规划的举措",
+  line: 1,
   structureless: false,
   warnings: [{ line: 1, message: "未识别为规划或年度报告:像新闻报道" }],
 };

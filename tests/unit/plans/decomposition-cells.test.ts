@@ -14,6 +14,7 @@ const child = (id: number, light: "RED" | "GREEN", extra: Partial<ItemRollup["ch
   planTitle: "任务分工方案",
   status: light === "RED" ? "OVERDUE" : "IN_PROGRESS",
   light,
+  reasonCode: light === "RED" ? "OVERDUE" : "ON_TRACK",
   reason: light === "RED" ? "已逾期 6 天" : "进展正常",
   deadline: "2027-03-31",
   originalDeadline: null,
@@ -27,7 +28,7 @@ describe("ItemRollupCell", () => {
       createElement(ItemRollupCell, {
         rollup: {
           ownAssignments: false,
-          rolled: { status: "OVERDUE", light: "RED", reason: "已逾期 6 天", deadline: "2027-03-31", ongoing: false, children: 2, completedChildren: 0 },
+          rolled: { status: "OVERDUE", light: "RED", reasonCode: "OVERDUE", reason: "已逾期 6 天", deadline: "2027-03-31", ongoing: false, children: 2, completedChildren: 0 },
           children: [child(31, "RED"), child(32, "GREEN", { originalDeadline: "2026-09-30" })],
         },
       }),

@@ -102,10 +102,10 @@ describe("rollUpItem", () => {
 
   it("the worst light wins in any order; ties keep the first child's reason", () => {
     const lights: ChildState[] = [
-      { status: "IN_PROGRESS", light: "GREEN", reason: "进展正常", deadline: "2027-01-01", ongoing: false },
-      { status: "IN_PROGRESS", light: "YELLOW", reason: "甲", deadline: "2027-01-01", ongoing: false },
-      { status: "NOT_STARTED", light: "GREY", reason: "尚未启动", deadline: "2027-01-01", ongoing: false },
-      { status: "IN_PROGRESS", light: "YELLOW", reason: "乙", deadline: "2027-01-01", ongoing: false },
+      { status: "IN_PROGRESS", light: "GREEN", reasonCode: "ON_TRACK", reason: "进展正常", deadline: "2027-01-01", ongoing: false },
+      { status: "IN_PROGRESS", light: "YELLOW", reasonCode: "DUE_SOON", reason: "甲", deadline: "2027-01-01", ongoing: false },
+      { status: "NOT_STARTED", light: "GREY", reasonCode: "NOT_STARTED", reason: "尚未启动", deadline: "2027-01-01", ongoing: false },
+      { status: "IN_PROGRESS", light: "YELLOW", reasonCode: "DUE_SOON", reason: "乙", deadline: "2027-01-01", ongoing: false },
     ];
     expect(rollUpItem(lights)).toMatchObject({ light: "YELLOW", reason: "甲" });
     expect(rollUpItem([...lights].reverse())).toMatchObject({ light: "YELLOW", reason: "乙" });

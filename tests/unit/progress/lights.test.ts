@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   LIGHTS_WORST_FIRST,
   LIGHT_LABELS,
+  LIGHT_REASON_LABELS,
+  lightReasonText,
+  type LightReasonCode,
   MEASURE_STATUS_LABELS,
   assignmentLight,
   daysBetween,
@@ -22,6 +25,22 @@ import { latestDuePeriod, periodByKey } from "@/lib/progress/periods.ts";
 const Q3 = periodByKey("2024-Q3", "QUARTERLY", 10)!;
 const AFTER_DUE = "2024-10-20";
 
+/**
+ * The code whose LIGHT_REASON_LABELS template the words fill, read back from
+ * the words: each row states the light and the words, and the code has to
+ * agree with them (the map's templates must not be confused with each other).
+ */
+function codeOfWords(reason: string): LightReasonCode {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const matching = (Object.entries(LIGHT_REASON_LABELS) as [LightReasonCode, string][]).filter(([, template]) =>
+    new RegExp(`^${template.split(/\{\w+\}/).map(escape).join(".+")}$`, "u").test(reason),
+  );
+  if (matching.length !== 1) throw new Error(`「${reason}」 fits ${matching.length} reason templates`);
+  return matching[0]![0];
+}
+
+const withCode = <T extends { reason: string }>(expected: T) => ({ ...expected, reasonCode: codeOfWords(expected.reason) });
+
 function input(overrides: Partial<AssignmentLightInput>): AssignmentLightInput {
   return {
     today: AFTER_DUE,
@@ -34,6 +53,31 @@ function input(overrides: Partial<AssignmentLightInput>): AssignmentLightInput {
     ...overrides,
   };
 }
+
+describe("light reasons", () => {
+  it.each<[string, Partial<AssignmentLightInput>, LightReasonCode]>([
+    ["completed", { completed: true }, "COMPLETED"],
+    ["deadline passed", { deadline: "2024-10-08" }, "OVERDUE"],
+    ["milestone past the grace", { milestones: [{ title: "出台方案", dueDate: "2024-09-01", completed: false }] }, "MILESTONE_OVERDUE"],
+    ["milestone missed", { milestones: [{ title: "出台方案", dueDate: "2024-10-19", completed: false }] }, "MILESTONE_MISSED"],
+    ["returned", { currentState: "RETURNED" }, "RETURNED"],
+    ["report late", { currentState: "NONE" }, "REPORT_LATE"],
+    ["due today", { deadline: "2024-10-20" }, "DUE_TODAY"],
+    ["due soon", { deadline: "2024-10-29" }, "DUE_SOON"],
+    ["not started", { today: "2024-10-10", everReported: false, currentState: "NONE" }, "NOT_STARTED"],
+    ["on track", {}, "ON_TRACK"],
+  ])("%s → %s", (_name, overrides, code) => {
+    expect(assignmentLight(input(overrides)).reasonCode).toBe(code);
+  });
+
+  it("every code's words come from LIGHT_REASON_LABELS, the facts filled in by lightReasonText", () => {
+    expect(lightReasonText({ code: "OVERDUE", days: 3 })).toBe("已逾期 3 天");
+    expect(lightReasonText({ code: "MILESTONE_OVERDUE", title: "甲", days: 16 })).toBe("时间节点「甲」逾期 16 天");
+    expect(lightReasonText({ code: "REPORT_LATE", period: "2024年第三季度" })).toBe("本期(2024年第三季度)未报送");
+    expect(lightReasonText({ code: "COMPLETED" })).toBe(LIGHT_REASON_LABELS.COMPLETED);
+    for (const template of Object.values(LIGHT_REASON_LABELS)) expect(template).toMatch(/\p{Script=Han}/u);
+  });
+});
 
 describe("labels and order", () => {
   it("every light has a Chinese label with a word, not only a colour", () => {
@@ -152,7 +196,7 @@ describe("assignmentLight", () => {
     ["ongoing with a stale past deadline", { ongoing: true, deadline: "2023-12-31" }, "GREEN", "进展正常"],
     ["ongoing with a deadline in 5 days", { ongoing: true, deadline: "2024-10-25" }, "GREEN", "进展正常"],
   ])("%s → %s %s", (_name, overrides, light, reason) => {
-    expect(assignmentLight(input(overrides))).toEqual({ light, reason });
+    expect(assignmentLight(input(overrides))).toEqual(withCode({ light, reason }));
   });
 
   it("rejects a malformed today", () => {
@@ -179,7 +223,7 @@ describe("assignmentLight", () => {
       currentState: state,
       reportingStart: "2024-08-20",
     });
-    expect(result).toEqual({ light, reason });
+    expect(result).toEqual(withCode({ light, reason }));
   });
 });
 
@@ -233,7 +277,7 @@ describe("measureLight", () => {
     ["ongoing, a responsible report returned", { ongoing: true, deadline: null, assignments: [lead(), resp({ currentState: "RETURNED" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
     ["ongoing, all reported", { ongoing: true, deadline: null, assignments: [lead(), resp()] }, "GREEN", "进展正常"],
   ])("%s → %s %s", (_name, overrides, light, reason) => {
-    expect(measureLight({ ...base, ...overrides })).toEqual({ light, reason });
+    expect(measureLight({ ...base, ...overrides })).toEqual(withCode({ light, reason }));
   });
 
   it("a responsible unit of a completed measure: its own light follows the completed flag it is given", () => {
@@ -245,8 +289,8 @@ describe("measureLight", () => {
       currentPeriod: Q3,
       currentState: "NONE" as const,
     };
-    expect(assignmentLight({ ...common, completed: false })).toEqual({ light: "RED", reason: "已逾期 49 天" });
-    expect(assignmentLight({ ...common, completed: true })).toEqual({ light: "GREEN", reason: "已完成" });
+    expect(assignmentLight({ ...common, completed: false })).toEqual(withCode({ light: "RED", reason: "已逾期 49 天" }));
+    expect(assignmentLight({ ...common, completed: true })).toEqual(withCode({ light: "GREEN", reason: "已完成" }));
   });
 });
 
@@ -305,15 +349,15 @@ describe("milestones (时间节点)", () => {
     ["milestone yellow beats not started", { everReported: false, currentState: "NONE", today: "2024-10-05", milestones: [ms("出台方案", "2024-10-01")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
     ["ongoing measures have milestones too", { ongoing: true, deadline: null, milestones: [ms("出台方案", "2024-09-01")] }, "RED", "时间节点「出台方案」逾期 49 天"],
   ])("%s → %s %s", (_name, overrides, light, reason) => {
-    expect(assignmentLight(input(overrides))).toEqual({ light, reason });
+    expect(assignmentLight(input(overrides))).toEqual(withCode({ light, reason }));
   });
 
   it("measureLight passes them to every assignment; a completed measure stays green", () => {
     const milestones = [ms("出台方案", "2024-10-01")];
     const base = { today: AFTER_DUE, deadline: "2025-12-31", ongoing: false, currentPeriod: Q3, milestones, milestoneGraceDays: 15 };
-    expect(measureLight({ ...base, assignments: [lead(), resp()] })).toEqual({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" });
-    expect(measureLight({ ...base, assignments: [] })).toEqual({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" });
-    expect(measureLight({ ...base, assignments: [lead({ completedApproved: true }), resp()] })).toEqual({ light: "GREEN", reason: "已完成" });
+    expect(measureLight({ ...base, assignments: [lead(), resp()] })).toEqual(withCode({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" }));
+    expect(measureLight({ ...base, assignments: [] })).toEqual(withCode({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" }));
+    expect(measureLight({ ...base, assignments: [lead({ completedApproved: true }), resp()] })).toEqual(withCode({ light: "GREEN", reason: "已完成" }));
   });
 
   it("missedMilestone names the code, the title and the days late", () => {

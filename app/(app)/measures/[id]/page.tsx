@@ -17,8 +17,10 @@ import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
 import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
-import { listUrgeTargets, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
-import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
+import { listUrgeTargets, urgeRefusal, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
+import { extensionRequestOpen, listMeasureExtensions } from "@/lib/extensions/queries.ts";
+import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
+import { reviewRefusal } from "@/lib/progress/rules.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
@@ -46,11 +48,8 @@ export default async function MeasurePage({
   const { measure, assignments, overall, collecting, timeline } = detail;
   const onBehalfOf = parseId((await searchParams).for);
   const extensions = can(actor, "assignment.report") ? ((await listMeasureExtensions(actor, measure.id)) ?? []) : [];
-  const leadsHere = assignments.some((a) => a.role === "LEAD" && scope.worksFor(actor, a.unitId));
-  const canAskExtension =
-    leadsHere && can(actor, "assignment.report") && !measure.ongoing && measure.deadline !== null && !extensions.some((e) => e.state === "PENDING");
-  const canRemind = can(actor, "report.review", { regionId: measure.plan.regionId }) && overall.reason !== "已完成";
-  const urgeTargets = canRemind ? await listUrgeTargets(actor, measure.id) : null;
+  const canAskExtension = await extensionRequestOpen(actor, measure.id);
+  const urgeTargets = await listUrgeTargets(actor, measure.id);
 
   // Forms: a liaison for its own unit's assignments; bureau staff for the unit it
   // chose to report for (代报). Last period's report comes first while it is still owed.
@@ -92,7 +91,7 @@ export default async function MeasurePage({
     .sort((x, y) => x.p.period.start.localeCompare(y.p.period.start) || (x.a.role === "LEAD" ? -1 : y.a.role === "LEAD" ? 1 : 0));
   const first = owed[0] ?? null;
   const target = first ? formFor(first.a, first.p) : null;
-  const laterOwed = [...new Set(owed.slice(1).map(({ p }) => p.period.label))].filter((label) => label !== first?.p.period.label);
+  const laterOwed = [...new Set(owed.slice(1).filter(({ p }) => p.period.key !== first?.p.period.key).map(({ p }) => p.period.label))];
   // This unit's reports awaiting review (and this period's, once approved) stay in view above
   // any next form, so a report just sent is seen to have gone through rather than replaced.
   const ownSubmitted = mine
@@ -133,7 +132,7 @@ export default async function MeasurePage({
     <>
       <PageHeader
         title={`举措 ${measure.code}`}
-        actions={urgeTargets && !urgeTargets.notChased ? <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} /> : null}
+        actions={urgeTargets && urgeRefusal(urgeTargets) === null ? <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} /> : null}
         description={
           <>
             <Link href={`/plans/${measure.plan.id}`} className="text-brand-700 hover:underline">
@@ -229,7 +228,7 @@ export default async function MeasurePage({
               <AttachmentList files={r.attachments} className="mt-2 text-sm" />
               {r.state === "RETURNED" && r.reviewComment && <p className="mt-2 text-sm text-amber-900">退回意见:{r.reviewComment}</p>}
               {r.state === "APPROVED" && r.reviewComment && <p className="mt-2 text-sm text-green-900">审核意见:{r.reviewComment}</p>}
-              {r.state === "SUBMITTED" && can(actor, "report.review", { regionId: r.unit.regionId }) && (
+              {reviewRefusal(actor, r) === null && (
                 <ReviewControls reportId={r.id} version={r.version} unitName={r.unit.name} />
               )}
             </li>
@@ -248,7 +247,7 @@ export default async function MeasurePage({
                 {e.unit.name}申请延期至 {dateFormat.format(e.newDeadline)}(原时限 {e.oldDeadline ? dateFormat.format(e.oldDeadline) : "—"}):{e.reason}
                 <span className="ml-2 rounded bg-slate-100 px-1.5">{EXTENSION_STATE_LABELS[e.state]}</span>
                 {e.comment && <div className="text-slate-600">审批意见:{e.comment}</div>}
-                {e.state === "PENDING" && can(actor, "report.review", { regionId: measure.plan.regionId }) && (
+                {extensionDecisionRefusal(actor, e) === null && (
                   <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />
                 )}
               </li>

@@ -21,7 +21,6 @@ export function UnrecognisedDocument({
   pending: boolean;
   onChoose: (kind: DocumentKind) => void;
 }) {
-  const decided = document.warnings.find((w) => w.message.startsWith("未识别为规划或年度报告"));
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   // The user pressed 识别 and nothing came of it: focus goes to the notice,
@@ -38,7 +37,7 @@ export function UnrecognisedDocument({
           未识别为规划或年度报告
         </h2>
         <p>
-          {decided ? `第 ${decided.line} 行:` : ""}
+          {document.line !== null ? `第 ${document.line} 行:` : ""}
           {document.reason}
         </p>
       </div>

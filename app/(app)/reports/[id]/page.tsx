@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { can } from "@/lib/auth/policy.ts";
+import { annualReportSteps } from "@/lib/annual-reports/rules.ts";
 import { getAnnualReport } from "@/lib/annual-reports/queries.ts";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 import { DeadlineBadge, ReportStatusBadge } from "@/components/reports/status.tsx";
@@ -22,11 +22,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const detail = id ? await getAnnualReport(actor, id) : null;
   if (!detail) notFound();
   const { report, chain, people, lastReturn, deadlines, measures } = detail;
-  const subject = { regionId: report.regionId, unitId: report.unitId };
-  const manage = can(actor, "annualReport.manage", subject);
-  const publish = can(actor, "annualReport.publish", subject);
-  const editable = report.status === "DRAFT" && manage;
-  const editing = editable && (await searchParams).edit === "1";
+  const steps = annualReportSteps(actor, report);
+  const editing = steps.edit && (await searchParams).edit === "1";
   const superseded = report.status === "PUBLISHED" && report.nextVersion?.status === "PUBLISHED";
   const newest = chain[chain.length - 1];
 
@@ -57,7 +54,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {editable &&
+          {steps.edit &&
             (editing ? (
               <Link href={`/reports/${report.id}`} className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
                 结束编辑
@@ -94,10 +91,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
 
       <WorkflowButtons
         reportId={report.id}
-        canSubmit={report.status === "DRAFT" && manage}
-        canPublish={report.status === "SUBMITTED" && publish}
-        canReturn={report.status === "SUBMITTED" && publish}
-        canCorrect={report.status === "PUBLISHED" && manage && !report.nextVersion}
+        canSubmit={steps.submit}
+        canPublish={steps.publish}
+        canReturn={steps.return}
+        canCorrect={steps.correct}
       />
 
       {editing ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
+import { mayReopenRectification, mayReportRectification, reportAwaitingVerification } from "@/lib/inspections/rules.ts";
 import { can } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isoDate } from "@/lib/dates.ts";
@@ -25,11 +26,11 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
   if (!detail) notFound();
   const { item, verifier, timeline } = detail;
   const { finding, unit } = item;
-  const canReport = item.status === "OPEN" && can(actor, "rectification.report", { regionId: unit.regionId, unitId: unit.id });
+  const canReport = mayReportRectification(actor, item);
   const canVerify = can(actor, "rectification.verify", { regionId: unit.regionId });
   // Only the latest report, a completion claim, is verified (lib/inspections/actions.ts).
   const latest = item.reports[0];
-  const pending = item.status === "SUBMITTED" && latest?.state === "SUBMITTED" ? latest : undefined;
+  const pending = reportAwaitingVerification(item.status, latest);
 
   return (
     <>
@@ -135,7 +136,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
         </ol>
       </section>
 
-      {item.status === "CLOSED" && canVerify && (
+      {mayReopenRectification(actor, item) && (
         <section aria-labelledby="reopen-title" className="no-print mb-6">
           <h2 id="reopen-title" className="mb-2 text-lg font-semibold">
             重新打开
