@@ -24,7 +24,7 @@
 //       operator then sets STORAGE to the target and restarts the servers.
 //
 //   npm run cli -- synth --districts N [--seed S] [--today YYYY-MM-DD]
-//       Adds N synthetic districts (lib/synth/province.ts) after those already
+//       Adds N synthetic districts (lib/demo/synth/province.ts) after those already
 //       there, to measure the dashboards at province scale. For test and
 //       staging databases only: it writes millions of rows.
 //
@@ -64,7 +64,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseEnvOrExit } from "@/lib/env.ts";
-import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
+import { openDatabase } from "@/lib/db/open.ts";
+import { prepareDatabase } from "@/lib/demo/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate } from "@/lib/progress/periods.ts";
@@ -73,7 +74,7 @@ import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
 import { storageMigrate } from "./storage-cli.ts";
-import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
+import { generateProvince, type SynthCounts } from "@/lib/demo/synth/province.ts";
 import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { toDryRun } from "@/lib/import/dry-run.ts";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { latestDuePeriod, reportingPeriod } from "@/lib/progress/periods.ts";
 import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";

@@ -6,8 +6,8 @@ import {
   createProgressReport,
   createProgressReports,
   type ProgressReportInput,
-} from "@/lib/db/factories.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+} from "@/lib/demo/factories.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { approveProgressReport, returnProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { latestDuePeriod, periodByKey, reportingPeriod } from "@/lib/progress/periods.ts";
 import { measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, db, type Db } from "@/lib/db/client.ts";
-import { createUser } from "@/lib/db/factories.ts";
+import { createUser } from "@/lib/demo/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { runJobOnce, type JobDatabase } from "@/lib/jobs/run.ts";

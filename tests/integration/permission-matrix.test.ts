@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createFinding, createInspection as makeInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/db/factories.ts";
+import { createFinding, createInspection as makeInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/demo/factories.ts";
 import { PERMISSIONS, type Action, type Actor } from "@/lib/auth/policy.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { ActionResult } from "@/lib/actions/run.ts";

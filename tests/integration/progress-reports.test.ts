@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
 import {
   approveProgressReport,
   carryForwardProgressReport,
@@ -9,7 +9,7 @@ import {
   submitProgressReport,
 } from "@/lib/progress/actions.ts";
 import { listMyTasks } from "@/lib/progress/queries.ts";
-import { createUnitGroup } from "@/lib/db/factories.ts";
+import { createUnitGroup } from "@/lib/demo/factories.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 

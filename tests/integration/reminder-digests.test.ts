@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createUser } from "@/lib/demo/factories.ts";
 import { runReminderJob } from "@/lib/reminders/job.ts";
 import { listNotifications, settleOwnDigests, unreadCount } from "@/lib/notifications/queries.ts";
 import { submitProgressReport } from "@/lib/progress/actions.ts";

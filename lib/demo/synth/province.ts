@@ -2,11 +2,11 @@ import pg from "pg";
 import { hashPassword } from "@/lib/auth/password.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate, toDayNumber } from "@/lib/progress/periods.ts";
-import { COMPLETED_TEXTS, NO_CHANGE_TEXT, PROGRESS_TEXTS, PROVINCE_NAME, RETURN_COMMENTS, cityName } from "@/lib/synth/catalog.ts";
-import { beijing, buildDistrict, cityCode, cityOf, districtLogin, type AssignmentModel, type DistrictModel } from "@/lib/synth/district.ts";
-import { createRng } from "@/lib/synth/random.ts";
-import { CLAIMS, STATES, epochSeconds, planDays, simulateAssignment } from "@/lib/synth/reports.ts";
-import { loadSeedPool } from "@/lib/synth/seed-pool.ts";
+import { COMPLETED_TEXTS, NO_CHANGE_TEXT, PROGRESS_TEXTS, PROVINCE_NAME, RETURN_COMMENTS, cityName } from "@/lib/demo/synth/catalog.ts";
+import { beijing, buildDistrict, cityCode, cityOf, districtLogin, type AssignmentModel, type DistrictModel } from "@/lib/demo/synth/district.ts";
+import { createRng } from "@/lib/demo/synth/random.ts";
+import { CLAIMS, STATES, epochSeconds, planDays, simulateAssignment } from "@/lib/demo/synth/reports.ts";
+import { loadSeedPool } from "@/lib/demo/synth/seed-pool.ts";
 import { classifySectionTitle } from "@/lib/outline/classify.ts";
 
 // `npm run cli -- synth --districts N`: a synthetic province for measuring the

@@ -193,7 +193,7 @@ export type ProgressReportInput = {
  * more than the submission did. Unlike the actions it takes any period and any
  * times, so history can be written after the fact; lastReportAt therefore
  * never moves backwards. Writes no audit events: callers that show a timeline
- * write their own (lib/db/seed.ts does).
+ * write their own (lib/demo/seed.ts does).
  */
 export async function createProgressReport(client: Client, input: ProgressReportInput): Promise<{ id: number }> {
   const [created] = await createProgressReports(client, [input]);
