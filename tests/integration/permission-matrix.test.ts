@@ -40,7 +40,7 @@ import { getInspectionDetail } from "@/lib/inspections/queries.ts";
 import { getEvaluation } from "@/lib/evaluations/queries.ts";
 import { loadOverdueNotice, loadPeriodLedger } from "@/lib/reviews/queries.ts";
 import { listSignInEvents } from "@/lib/audit/queries.ts";
-import { recordSignInEvent } from "@/lib/audit/sign-in-events.ts";
+import { recordSignInEvent } from "@/lib/auth/sign-in-events.ts";
 import { listJobRuns } from "@/lib/jobs/queries.ts";
 import { runJobOnce } from "@/lib/jobs/run.ts";
 import { actAs } from "../support/acting.ts";
