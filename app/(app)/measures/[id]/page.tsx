@@ -14,7 +14,7 @@ import type { ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx
 import { ReportSection } from "@/app/(app)/measures/[id]/report-section.tsx";
 import { UnitPeriodState } from "@/app/(app)/measures/[id]/unit-period-state.tsx";
 import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
-import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
+import { ReviewControls } from "@/components/reviews/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
 import { listUrgeTargets, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
