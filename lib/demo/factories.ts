@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import type { RegionLevel, Role, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
-import { addDays, periodContaining } from "@/lib/progress/periods.ts";
+import { addDays, periodContaining } from "@/lib/reporting/periods.ts";
 
 // Builders shared by the demo seed and the tests, so both make data the same
 // way the app does (paths, tenant keys, hashed passwords).

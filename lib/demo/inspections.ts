@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/client.ts";
-import { addDays } from "@/lib/progress/periods.ts";
+import { addDays } from "@/lib/reporting/periods.ts";
 import { beijingTime, createFinding, createInspection, createRectificationReport } from "@/lib/demo/factories.ts";
 
 // Demo data for 督察整改 (the lead calls it from lib/demo/seed.ts): for one

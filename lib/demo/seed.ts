@@ -32,7 +32,7 @@ import {
   reportingPeriod,
   toDayNumber,
   type Period,
-} from "@/lib/progress/periods.ts";
+} from "@/lib/reporting/periods.ts";
 
 type DemoUnits = {
   regions: { code: string; name: string; level: RegionLevel; parent: string | null }[];

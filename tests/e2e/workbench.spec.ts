@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { reportingPeriod } from "@/lib/progress/periods.ts";
+import { reportingPeriod } from "@/lib/reporting/periods.ts";
 import { E2E_DATABASE_URL, signIn } from "./helpers.ts";
 
 // The liaison's workbench (the home page) and 我的任务 at a desk and on a phone:

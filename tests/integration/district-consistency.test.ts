@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client.ts";
 import { findDistrictMismatches } from "@/lib/db/distribution.ts";
 import { seedDemoData } from "@/lib/demo/seed.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import { generateProvince } from "@/lib/demo/synth/province.ts";
 
 // Every writer gives a row the district of the row it hangs off: the unique

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, db, type Db } from "@/lib/db/client.ts";
 import { createUser } from "@/lib/demo/factories.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { runJobOnce, type JobDatabase } from "@/lib/jobs/run.ts";
 import { JOB_RUN_RETENTION_DAYS, runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";

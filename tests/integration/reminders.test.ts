@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import { remindLateUnit, sendReminder } from "@/lib/reminders/actions.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
 import { actAs } from "../support/acting.ts";

@@ -1,6 +1,6 @@
 import type { AssignmentRole, PlanKind, PlanStatus, ReportCadence, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
-import { addDays, daysInMonth, periodsBetween, toDayNumber, type Period } from "@/lib/progress/periods.ts";
+import { addDays, daysInMonth, periodsBetween, toDayNumber, type Period } from "@/lib/reporting/periods.ts";
 import {
   DEPARTMENTS,
   EXTENSION_REASONS,

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { isIsoDate, toDayNumber } from "@/lib/progress/periods.ts";
+import { isIsoDate, toDayNumber } from "@/lib/reporting/periods.ts";
 import { COMPLETED_TEXTS, NO_CHANGE_TEXT, PROGRESS_TEXTS, PROVINCE_NAME, RETURN_COMMENTS, cityName } from "@/lib/demo/synth/catalog.ts";
 import { beijing, buildDistrict, cityCode, cityOf, districtLogin, type AssignmentModel, type DistrictModel } from "@/lib/demo/synth/district.ts";
 import { createRng } from "@/lib/demo/synth/random.ts";

@@ -1,5 +1,5 @@
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums.ts";
-import { toDayNumber } from "@/lib/progress/periods.ts";
+import { toDayNumber } from "@/lib/reporting/periods.ts";
 import type { AssignmentModel, PlanModel } from "@/lib/demo/synth/district.ts";
 import type { Rng } from "@/lib/demo/synth/random.ts";
 

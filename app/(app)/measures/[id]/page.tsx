@@ -21,7 +21,7 @@ import { listUrgeTargets, urgeTimelineDetail } from "@/lib/reminders/targets.ts"
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
-import { periodContaining } from "@/lib/progress/periods.ts";
+import { periodContaining } from "@/lib/reporting/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
+import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/reporting/periods.ts";
 import { periodOwedSql, planChasedSql } from "@/lib/plans/window-sql.ts";
 
 // The data layer of reminders (催办): which assignments are chased and which
