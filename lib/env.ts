@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireS3Settings, storageEnv } from "@/lib/storage/env.ts";
+import { requireS3Settings, storageEnv } from "@/lib/storage-env.ts";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

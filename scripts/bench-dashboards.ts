@@ -1,6 +1,6 @@
 // `npm run bench:dashboards`: the dashboards at province scale.
 //
-// Builds (once) a synthetic province of 100 districts with lib/synth — about
+// Builds (once) a synthetic province of 100 districts with lib/demo/synth — about
 // 30,000 measures, 1,000,000 assignments and millions of progress reports — in
 // an embedded PostgreSQL under .data/bench (kept between runs; BENCH_REBUILD=1
 // starts afresh; with DATABASE_URL that server is used and must be scratch).
@@ -32,10 +32,10 @@ import pg from "pg";
 import { todayInChina } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
 import { loadCityDashboard, loadDistrictDashboard, loadProvinceDashboard, loadUnitDashboard, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
-import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD } from "@/lib/synth/province.ts";
+import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD } from "@/lib/demo/synth/province.ts";
 import { ensureProductionBuild, signIn, startNextServer, timePage } from "@/scripts/bench-http.ts";
-import { latestDuePeriod, REPORT_CADENCES } from "@/lib/progress/periods.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
+import { latestDuePeriod, REPORT_CADENCES } from "@/lib/reporting/periods.ts";
+import { DUE_SOON_DAYS } from "@/lib/reporting/lights.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { freePort } from "@/lib/db/embedded.ts";
 import { listAssignments } from "@/lib/api/queries.ts";

@@ -19,7 +19,7 @@ import type { ParsedDocument } from "@/lib/import/types.ts";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
 import { db } from "@/lib/db/client.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";

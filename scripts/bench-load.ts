@@ -26,8 +26,8 @@ import path from "node:path";
 import pg from "pg";
 import { freePort } from "@/lib/db/embedded.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { reportingPeriod, type Period, type ReportCadence } from "@/lib/progress/periods.ts";
-import { SYNTH_PASSWORD } from "@/lib/synth/province.ts";
+import { reportingPeriod, type Period, type ReportCadence } from "@/lib/reporting/periods.ts";
+import { SYNTH_PASSWORD } from "@/lib/demo/synth/province.ts";
 import { DATA_DIR, openBenchDatabase, stats as statsOf, table, ms } from "@/scripts/bench-support.ts";
 import {
   callServerAction,

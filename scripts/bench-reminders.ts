@@ -11,7 +11,7 @@
 // arrivals digest per bureau user and day. BENCH_DISTRICTS (default 100).
 import pg from "pg";
 import { db } from "@/lib/db/client.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import { openBenchDatabase, prepareAndDescribe } from "@/scripts/bench-support.ts";
 
 const DISTRICTS = Math.max(2, Number(process.env.BENCH_DISTRICTS ?? 100));

@@ -23,7 +23,7 @@ import { loadDraftData, type DraftScope } from "@/lib/annual-reports/queries.ts"
 import { computePlanSnapshot } from "@/lib/evaluations/load.ts";
 import { planStartDate, type SnapshotPlan } from "@/lib/evaluations/snapshot.ts";
 import { getPublicRegion, planProgress } from "@/lib/public/queries.ts";
-import { addDays, toDayNumber } from "@/lib/progress/periods.ts";
+import { addDays, toDayNumber } from "@/lib/reporting/periods.ts";
 import { benchDistricts, ms, openBenchDatabase, prepareAndDescribe, stats, table, type Stats } from "@/scripts/bench-support.ts";
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 20));

@@ -4,14 +4,14 @@
 // openBenchDatabase starts an embedded PostgreSQL under .data/bench (kept
 // between runs; BENCH_REBUILD=1 starts afresh; with DATABASE_URL that server
 // is used and must be scratch), applies the migrations and builds the
-// synthetic province with lib/synth up to `districts` districts. It sets
+// synthetic province with lib/demo/synth up to `districts` districts. It sets
 // DATABASE_URL, so db() reads the bench database.
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded.ts";
 import { applyMigrations } from "@/lib/db/migrate.ts";
-import { generateProvince } from "@/lib/synth/province.ts";
+import { generateProvince } from "@/lib/demo/synth/province.ts";
 import { todayInChina } from "@/lib/dates.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");

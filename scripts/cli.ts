@@ -3,7 +3,7 @@
 // migrations are applied first, as at start-up).
 //
 //   npm run cli -- reminders [--date YYYY-MM-DD]
-//       The daily reminder job (lib/reminders/job.ts) for the given date, by
+//       The daily reminder job (lib/notifications/reminder-job.ts) for the given date, by
 //       default today in China. Safe to run more than once a day. Schedule it
 //       with cron or a systemd timer, e.g. `15 7 * * * cd /srv/fazhi && npm run cli -- reminders`.
 //
@@ -24,7 +24,7 @@
 //       operator then sets STORAGE to the target and restarts the servers.
 //
 //   npm run cli -- synth --districts N [--seed S] [--today YYYY-MM-DD]
-//       Adds N synthetic districts (lib/synth/province.ts) after those already
+//       Adds N synthetic districts (lib/demo/synth/province.ts) after those already
 //       there, to measure the dashboards at province scale. For test and
 //       staging databases only: it writes millions of rows.
 //
@@ -40,7 +40,7 @@
 //   npm run cli -- import <file> --region <name|code> [--as <login>]
 //                 [--create-units] [--accept-near-matches] [--json]
 //       Commits the document into the region, as the import screen does
-//       (lib/plans/cli-import.ts), acting as --as (an active ADMIN or BUREAU
+//       (lib/cli/import.ts), acting as --as (an active ADMIN or BUREAU
 //       account; the first active ADMIN by default). Names resolve by exact
 //       name and alias only; any other name stops it with a list on stderr
 //       (exit 1, nothing written) unless --create-units (unknown names become
@@ -64,23 +64,24 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseEnvOrExit } from "@/lib/env.ts";
-import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
+import { openDatabase } from "@/lib/db/open.ts";
+import { prepareDatabase } from "@/lib/demo/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { isIsoDate } from "@/lib/progress/periods.ts";
+import { isIsoDate } from "@/lib/reporting/periods.ts";
 import { createMailer } from "@/lib/notifications/mailer.ts";
 import { runFileCleanup, runReminders } from "@/lib/jobs/scheduled.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";
 import { storageMigrate } from "./storage-cli.ts";
-import { generateProvince, type SynthCounts } from "@/lib/synth/province.ts";
+import { generateProvince, type SynthCounts } from "@/lib/demo/synth/province.ts";
 import { decodeDocument, ImportInputError } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import { toDryRun } from "@/lib/import/dry-run.ts";
 import { describeDryRun } from "@/lib/import/dry-run-text.ts";
 import { importWarnings } from "@/lib/import/warnings.ts";
 import type { DocumentKind } from "@/lib/import/classify.ts";
-import { CliImportStop, commitCliImport, describeCliImport } from "@/lib/plans/cli-import.ts";
+import { CliImportStop, commitCliImport, describeCliImport } from "@/lib/cli/import.ts";
 import { backup, BackupError, backupStorage, restore } from "@/lib/ops/backup.ts";
 
 const USAGE = `用法:npm run cli -- <命令> [选项]

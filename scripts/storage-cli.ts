@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client.ts";
 import { EnvError, parseEnv, parseEnvOrExit, type Env } from "@/lib/env.ts";
 import { attachmentStore, type AttachmentStore } from "@/lib/storage/attachment-store.ts";
-import { STORAGE_KINDS, type StorageKind } from "@/lib/storage/env.ts";
+import { STORAGE_KINDS, type StorageKind } from "@/lib/storage-env.ts";
 import { migrateAttachments } from "@/lib/storage/migrate.ts";
 
 // `npm run cli -- storage migrate --to database|s3 [--from local|database|s3]`

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
-import { MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS } from "@/lib/reporting/lights.ts";
+import { MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { LIGHT_VALUES, MEASURE_STATUS_VALUES, type DashboardFilters } from "@/lib/dashboards/schema.ts";
 
 type Option = { value: string | number; label: string; group?: string };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { loadWhoIsBehind, type LaggingUnit, type PeriodRate } from "@/lib/dashboards/queries.ts";
 import { LIGHT_DOTS, LIGHT_STYLES } from "@/components/ui/light-badge.tsx";
-import type { Light } from "@/lib/progress/lights.ts";
+import type { Light } from "@/lib/reporting/lights.ts";
 
 /** Units listed on the home page; the dashboard has them all. */
 const SHOWN = 10;

@@ -1,5 +1,5 @@
 import { LightBadge } from "@/components/ui/light-badge.tsx";
-import { MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import type { ItemRollup } from "@/lib/plans/decomposition.ts";
 import { itemLabel } from "@/lib/plans/decomposition.ts";
 import { ParentItemForm } from "@/components/plans/decomposition-forms.tsx";

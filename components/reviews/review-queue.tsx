@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { approveProgressReports } from "@/lib/progress/actions.ts";
 import { useActionRunner } from "@/components/form/use-action-form.ts";
-import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
+import { ReviewControls } from "@/components/reviews/review-controls.tsx";
 
 export type QueueAttachment = { id: number; fileName: string };
 export type QueueItem = {

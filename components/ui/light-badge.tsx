@@ -1,4 +1,4 @@
-import { LIGHT_LABELS, type Light } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS, type Light } from "@/lib/reporting/lights.ts";
 
 /** The lights' colours, for other signals that borrow them (always beside their own words). */
 export const LIGHT_STYLES: Record<Light, string> = {

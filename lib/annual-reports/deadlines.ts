@@ -1,4 +1,4 @@
-import { daysBetween } from "@/lib/progress/lights.ts";
+import { daysBetween } from "@/lib/reporting/lights.ts";
 
 // The two deadlines of an annual report for year Y (法治政府建设年度报告工作规定):
 // to the party committee and government one level up by Y+1-03-01 (the report

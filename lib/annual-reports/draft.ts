@@ -5,6 +5,7 @@
 // .docx, so deleting or editing a paragraph never leaves a gap.
 
 import { chineseDate } from "@/lib/dates.ts";
+import type { MeasureTargetLine } from "@/lib/targets/draft-lines.ts";
 
 export const SECTION_KINDS = ["LEADER_DUTY", "MEASURES", "SHORTCOMINGS", "NEXT_YEAR", "RECTIFICATION"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -90,8 +91,6 @@ export type DraftInput = {
   /** Measures with a 年度目标 for the year, each with its line (lib/targets/format.ts targetAgainstResults). */
   targets?: MeasureTargetLine[];
 };
-
-export type MeasureTargetLine = { measureId: number; code: string; line: string };
 
 /** Under 主要举措和成效: each measure's yearly target quoted against its indicators' results. */
 export const TARGETS_HEADING = "年度目标和工作指标完成情况";

@@ -5,7 +5,7 @@ import { db, type Db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { factsCte, type PlanPeriods } from "@/lib/dashboards/facts.ts";
-import { addDays, latestDuePeriod } from "@/lib/progress/periods.ts";
+import { addDays, latestDuePeriod } from "@/lib/reporting/periods.ts";
 import { rectificationsClosedAsOf } from "@/lib/inspections/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { loadCityDashboard, loadDistrictDashboard, loadProvinceDashboard } from "@/lib/dashboards/queries.ts";
 import { dashboardFilterSchema } from "@/lib/dashboards/schema.ts";
-import { periodByKey, REPORT_CADENCE_LABELS } from "@/lib/progress/periods.ts";
+import { periodByKey, REPORT_CADENCE_LABELS } from "@/lib/reporting/periods.ts";
 import { ApiFailure, apiNotFound } from "@/lib/api/http.ts";
 import type { z } from "zod";
 import type { assignmentSchema, districtDashboardSchema, measureSchema, periodProgressSchema, planSchema, regionDashboardSchema } from "@/lib/api/schema.ts";

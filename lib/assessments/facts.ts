@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
-import { periodContaining, periodsBetween, type ReportCadence } from "@/lib/progress/periods.ts";
+import { periodContaining, periodsBetween, type ReportCadence } from "@/lib/reporting/periods.ts";
 import { clipText, measureLink } from "@/lib/notifications/messages.ts";
 import { periodOwedSql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";

@@ -3,7 +3,7 @@ import { throttleKey } from "@/lib/auth/client-address.ts";
 import { revokeUserSessions } from "@/lib/auth/sessions.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password.ts";
-import { recordSignInEvent, type SignInClient } from "@/lib/audit/sign-in-events.ts";
+import { recordSignInEvent, type SignInClient } from "@/lib/auth/sign-in-events.ts";
 
 /** Attempts without a success within WINDOW_MINUTES that lock a login for LOCK_MINUTES; the next one is refused. */
 export const MAX_FAILURES = 5;

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { parseEnv } from "@/lib/env.ts";
 import { signInClientOf } from "@/lib/auth/client-address.ts";
-import type { SignInClient } from "@/lib/audit/sign-in-events.ts";
+import type { SignInClient } from "@/lib/auth/sign-in-events.ts";
 
 /** The current request's client address and browser; nothing when called outside a request (jobs, tests). */
 export async function requestClient(): Promise<SignInClient> {

@@ -3,7 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import { db } from "@/lib/db/client.ts";
 import { parseEnv } from "@/lib/env.ts";
 import { logError } from "@/lib/log.ts";
-import { recordSignInEvent } from "@/lib/audit/sign-in-events.ts";
+import { recordSignInEvent } from "@/lib/auth/sign-in-events.ts";
 import { signInClientOf } from "@/lib/auth/client-address.ts";
 import { checkSession, revokeUserSessions } from "@/lib/auth/sessions.ts";
 

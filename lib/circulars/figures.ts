@@ -1,5 +1,5 @@
 import { chineseDate } from "@/lib/dates.ts";
-import { periodsBetween, type Period, type ReportCadence } from "@/lib/progress/periods.ts";
+import { periodsBetween, type Period, type ReportCadence } from "@/lib/reporting/periods.ts";
 
 // 通报 figures: the pure half. Which reporting periods a circular covers, how
 // units are ranked, which are named as lagging, and the default wording. The

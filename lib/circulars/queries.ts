@@ -3,7 +3,7 @@ import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { periodContaining } from "@/lib/progress/periods.ts";
+import { periodContaining } from "@/lib/reporting/periods.ts";
 import { periodOwedSql } from "@/lib/plans/window-sql.ts";
 import {
   asOfDay,

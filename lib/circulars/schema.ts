@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, optionalText, text } from "@/lib/validation.ts";
-import { periodByKey } from "@/lib/progress/periods.ts";
+import { periodByKey } from "@/lib/reporting/periods.ts";
 import type { CircularKind, CircularStatus } from "@/lib/generated/prisma/enums.ts";
 
 export const CIRCULAR_KIND_LABELS: Record<CircularKind, string> = { QUARTERLY: "季度通报", AD_HOC: "专项通报" };

@@ -1,13 +1,13 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
-import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, previousPeriod, type Period } from "@/lib/progress/periods.ts";
+import { DUE_SOON_DAYS } from "@/lib/reporting/lights.ts";
+import { cadenceOfKey, latestDuePeriod, periodByKey, periodContaining, previousPeriod, type Period } from "@/lib/reporting/periods.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { contextPlans, rollupCtes } from "@/lib/dashboards/rollup-facts.ts";
 import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 
 // The facts every dashboard figure is counted from, as SQL common table
-// expressions: the traffic-light and status rules of lib/progress/lights.ts
+// expressions: the traffic-light and status rules of lib/reporting/lights.ts
 // restated in SQL, so a district (10,000 assignments) or a city (100,000) is
 // aggregated in the database and never loaded row by row.
 // tests/integration/dashboards.test.ts checks these rules against lights.ts

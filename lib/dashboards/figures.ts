@@ -1,4 +1,4 @@
-import { cadenceOfKey, latestDuePeriod, periodByKey, previousPeriod, type Period } from "@/lib/progress/periods.ts";
+import { cadenceOfKey, latestDuePeriod, periodByKey, previousPeriod, type Period } from "@/lib/reporting/periods.ts";
 import type { AssignmentCounters } from "@/lib/dashboards/facts.ts";
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
 

@@ -5,7 +5,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { regionInScope } from "@/lib/regions/queries.ts";
 import { listUnitTasks } from "@/lib/progress/queries.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { latestDuePeriod, previousPeriod } from "@/lib/progress/periods.ts";
+import { latestDuePeriod, previousPeriod } from "@/lib/reporting/periods.ts";
 import {
   ASSIGNMENT_COUNTERS,
   MEASURE_COUNTERS,
@@ -63,7 +63,7 @@ const UNIT_ROW_TOTALS = Prisma.join(
 
 /**
  * The reports each unit owes for a period, over \`ax\` rows: the assignments
- * the reminder job chases (lib/reminders/queries.ts: the unit active, the plan
+ * the reminder job chases (lib/notifications/reminder-queries.ts: the unit active, the plan
  * not CLOSED, neither the assignment nor its measure completed) that were
  * expected a report for the period — always one whose due date has passed
  * (scopePlans) — and have none submitted or approved (none, a draft, or one

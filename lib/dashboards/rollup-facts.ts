@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
+import { DUE_SOON_DAYS } from "@/lib/reporting/lights.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { PLAN_LIFE_SELECT, type PlanLifeRow } from "@/lib/plans/life.ts";
 

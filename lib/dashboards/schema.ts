@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Light, MeasureStatus } from "@/lib/progress/lights.ts";
-import { cadenceOfKey } from "@/lib/progress/periods.ts";
+import type { Light, MeasureStatus } from "@/lib/reporting/lights.ts";
+import { cadenceOfKey } from "@/lib/reporting/periods.ts";
 import { parseId } from "@/lib/ids.ts";
 
 // Dashboard filters live in the URL (?plan=3&chapter=12&light=RED&period=2026-Q3)

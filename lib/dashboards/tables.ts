@@ -1,7 +1,7 @@
 import { completionRate, rate, type AssignmentCounters, type MeasureCounters } from "@/lib/dashboards/facts.ts";
 import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, ProvinceDashboard, UnitDashboard, UnitRow } from "@/lib/dashboards/queries.ts";
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
-import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 

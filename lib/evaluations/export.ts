@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { chineseDate } from "@/lib/dates.ts";
 import { addTableSheet } from "@/lib/dashboards/export.ts";
 import { buildOfficialDocx, type OfficialBlock } from "@/lib/documents/official-docx.ts";
-import { MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { DEADLINE_KIND_LABELS } from "@/lib/evaluations/snapshot.ts";
 import { evaluationRate, type EvaluationReport } from "@/lib/evaluations/queries.ts";
 import { chapterName, describeEvaluation, evaluationTables } from "@/lib/evaluations/tables.ts";

@@ -4,7 +4,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { factsCte, rate, scopePlans } from "@/lib/dashboards/facts.ts";
-import type { MeasureStatus, Light } from "@/lib/progress/lights.ts";
+import type { MeasureStatus, Light } from "@/lib/reporting/lights.ts";
 import type { ComparisonChange, DeadlineKind } from "@/lib/evaluations/snapshot.ts";
 
 // Reads of the mid-term evaluation. The figures are aggregated in SQL over the

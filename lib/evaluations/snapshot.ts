@@ -1,10 +1,10 @@
-import { measureLight, measureStatus, type Light, type MeasureStatus, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
-import { latestDuePeriod, type Period, type ReportCadence } from "@/lib/progress/periods.ts";
+import { measureLight, measureStatus, type Light, type MeasureStatus, type ReportStateForPeriod } from "@/lib/reporting/lights.ts";
+import { latestDuePeriod, type Period, type ReportCadence } from "@/lib/reporting/periods.ts";
 
 // A measure's state "as at" a past day (评估基准日), for the mid-term
 // evaluation's snapshot. Pure: the loader (lib/evaluations/actions.ts) reads
 // the facts with their dates, these functions keep only what was known on the
-// day and hand it to the same rules the dashboards use (lib/progress/lights.ts),
+// day and hand it to the same rules the dashboards use (lib/reporting/lights.ts),
 // so a snapshot taken today agrees with the dashboards measure by measure.
 //
 // "Known on the day" (all dates are Beijing calendar days, inclusive):

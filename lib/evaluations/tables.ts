@@ -1,5 +1,5 @@
 import type { Column, TableSpec } from "@/lib/dashboards/tables.ts";
-import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { COMPARISON_CHANGE_LABELS, DEADLINE_KIND_LABELS } from "@/lib/evaluations/snapshot.ts";
 import {
   evaluationRate,

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
+import { DUE_SOON_DAYS } from "@/lib/reporting/lights.ts";
 import { rectificationState, type RectificationStatus } from "@/lib/inspections/status.ts";
 
 // Reads for inspections (督察) and rectification items (整改). Scope (see

@@ -1,4 +1,4 @@
-import { daysBetween, DUE_SOON_DAYS, type Light } from "@/lib/progress/lights.ts";
+import { daysBetween, DUE_SOON_DAYS, type Light } from "@/lib/reporting/lights.ts";
 
 // The rules for a rectification item (整改事项), in one place: the pages, the
 // dashboards' SQL (lib/inspections/queries.ts) and the tests follow them.

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
-import { runReminderJob, type ReminderJobResult } from "@/lib/reminders/job.ts";
+import { runReminderJob, type ReminderJobResult } from "@/lib/notifications/reminder-job.ts";
 import { removeUnreferencedFiles, type CleanupResult } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 import { runJobOnce, type JobDatabase } from "@/lib/jobs/run.ts";

@@ -1,5 +1,5 @@
-import { periodContaining, type ReportCadence } from "@/lib/progress/periods.ts";
-import type { DigestKey } from "@/lib/reminders/digest-key.ts";
+import { periodContaining, type ReportCadence } from "@/lib/reporting/periods.ts";
+import type { DigestKey } from "@/lib/notifications/digest-key.ts";
 
 // The texts of the inbox messages people cause (退回, 审核结果, 催办, 延期决定),
 // built in one place so that every one names the measure (its code and a short

@@ -4,9 +4,9 @@ import type { Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { AUTOMATIC_KINDS, INBOX_FILTERS, PERSON_KINDS, type DigestMessage, type InboxFilter } from "@/lib/notifications/messages.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { digestMessage, resolveDigests } from "@/lib/reminders/digests.ts";
-import { isCurrentDigest, parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
-import { judgedPeriods } from "@/lib/reminders/queries.ts";
+import { digestMessage, resolveDigests } from "@/lib/notifications/digests.ts";
+import { isCurrentDigest, parseDigestKey, type DigestKey } from "@/lib/notifications/digest-key.ts";
+import { judgedPeriods } from "@/lib/notifications/reminder-queries.ts";
 
 // A user's inbox (站内通知): only ever the actor's own notifications.
 

@@ -8,9 +8,9 @@ import pg from "pg";
 import type { Env } from "@/lib/env.ts";
 import { embeddedPostgresMajor } from "@/lib/db/embedded.ts";
 import { readMigrations } from "@/lib/db/migrate.ts";
-import { openDatabase } from "@/lib/db/prepare.ts";
+import { openDatabase } from "@/lib/db/open.ts";
 import { TEMP_PREFIX } from "@/lib/storage/local-store.ts";
-import type { StorageKind } from "@/lib/storage/env.ts";
+import type { StorageKind } from "@/lib/storage-env.ts";
 
 // `npm run cli -- backup <dir>` / `restore <dir>` (issue 14), with what
 // PostgreSQL offers here and nothing reimplemented:

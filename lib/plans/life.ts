@@ -1,5 +1,6 @@
 import type { PlanEndKind, PlanStatus, ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import { addDays, periodContaining, type Period } from "@/lib/progress/periods.ts";
+import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { addDays, periodContaining, type Period } from "@/lib/reporting/periods.ts";
 
 // The life of a plan: 草案 → 施行 (from a date) → 期满 or 终止. Pure rules, so
 // the actions, the pages and every query that decides whether a report is owed
@@ -234,3 +235,15 @@ export function planLifeFacts(row: PlanLifeRow): PlanLifeFacts {
 
 /** The reporting window of a plan row. */
 export const windowOfPlanRow = (row: PlanLifeRow): ReportingWindow => reportingWindow(planLifeFacts(row));
+
+/**
+ * The first day a unit owes reports: when it was assigned (a Beijing date) or
+ * when the plan's reporting began (its 施行 date, else its issue date: the
+ * first day of reportingWindow), whichever is later. The
+ * reminder job uses the same rule.
+ */
+export function reportingStartOf(assignedAt: Date, planFirstDay: Date | string | null): string {
+  const assigned = todayInChina(assignedAt);
+  const issued = typeof planFirstDay === "string" ? planFirstDay : isoDate(planFirstDay);
+  return issued && issued > assigned ? issued : assigned;
+}

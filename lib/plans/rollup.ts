@@ -9,7 +9,7 @@ import {
   type LightResult,
   type MeasureLightInput,
   type MeasureStatus,
-} from "@/lib/progress/lights.ts";
+} from "@/lib/reporting/lights.ts";
 
 // Roll-up of a 规划's item (a parent item) from the measures that implement it
 // (Measure.parentItemId, measures of a 分工方案 or 年度工作要点 whose plan's

@@ -1,5 +1,5 @@
-import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period, type ReportCadence } from "@/lib/progress/periods.ts";
-import { daysBetween, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period, type ReportCadence } from "@/lib/reporting/periods.ts";
+import { daysBetween, type ReportStateForPeriod } from "@/lib/reporting/lights.ts";
 
 // Which periods a unit still has to report on one assignment, oldest first, and
 // how each stands against its due date. Pure, so the measure page and its tests

@@ -1,12 +1,12 @@
 import { db } from "@/lib/db/client.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
-import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/reporting/periods.ts";
+import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/reporting/lights.ts";
 import { isOwedState, periodsInPlay } from "@/lib/progress/owed.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { MILESTONE_LIGHT_SELECT, milestonesForLight } from "@/lib/targets/milestone-facts.ts";
-import { chaseStop, PLAN_LIFE_SELECT, planLifeFacts, windowOfPlanRow } from "@/lib/plans/life.ts";
+import { chaseStop, PLAN_LIFE_SELECT, planLifeFacts, reportingStartOf, windowOfPlanRow } from "@/lib/plans/life.ts";
 
 // ---------------------------------------------------------------------------
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
@@ -24,18 +24,6 @@ function reportFor<T extends PeriodReport>(reports: T[], period: Period): T | un
 
 function stateIn(reports: PeriodReport[], period: Period): ReportStateForPeriod {
   return reportFor(reports, period)?.state ?? "NONE";
-}
-
-/**
- * The first day a unit owes reports: when it was assigned (a Beijing date) or
- * when the plan's reporting began (its 施行 date, else its issue date: the
- * first day of lib/plans/life.ts reportingWindow), whichever is later. The
- * reminder job uses the same rule.
- */
-export function reportingStartOf(assignedAt: Date, planFirstDay: Date | string | null): string {
-  const assigned = todayInChina(assignedAt);
-  const issued = typeof planFirstDay === "string" ? planFirstDay : isoDate(planFirstDay);
-  return issued && issued > assigned ? issued : assigned;
 }
 
 const leadsDone = (assignments: { role: string; status: string }[]) => {

@@ -1,5 +1,5 @@
 import { can, type Actor } from "@/lib/auth/policy.ts";
-import type { ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import type { ReportStateForPeriod } from "@/lib/reporting/lights.ts";
 
 // Who may review (审核) a progress report, in one place: the measure page
 // offers 通过/退回 exactly when reviewRefusal is null, and the review actions

@@ -7,7 +7,7 @@ import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { lateReportsOfUnit, notifyLiaisons, unitsWithoutLiaison } from "@/lib/reminders/queries.ts";
+import { lateReportsOfUnit, notifyLiaisons, unitsWithoutLiaison } from "@/lib/notifications/reminder-queries.ts";
 import { listUrgeTargets, measureUrgeKey, unitUrgeKey, urgeRefusal } from "@/lib/reminders/targets.ts";
 import { lateReportsUrgedMessage, measureUrgedMessage } from "@/lib/notifications/messages.ts";
 import { remindLateUnitSchema, sendReminderSchema } from "@/lib/reminders/schema.ts";

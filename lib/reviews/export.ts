@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { chineseDate } from "@/lib/dates.ts";
 import { buildOfficialDocx, type OfficialDocument } from "@/lib/documents/official-docx.ts";
 import type { LedgerRow, OverdueNotice } from "@/lib/reviews/queries.ts";
-import type { Period } from "@/lib/progress/periods.ts";
+import type { Period } from "@/lib/reporting/periods.ts";
 
 /** The 进展台账's columns, in the order a bureau's mailed sheet has them. */
 export const LEDGER_COLUMNS: { header: string; value: (row: LedgerRow) => string | number | null; width: number }[] = [

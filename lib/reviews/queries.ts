@@ -5,7 +5,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { forbidden } from "@/lib/errors.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { cadenceOfKey, periodByKey, periodContaining, previousPeriod, latestDuePeriod, type Period } from "@/lib/progress/periods.ts";
+import { cadenceOfKey, periodByKey, periodContaining, previousPeriod, latestDuePeriod, type Period } from "@/lib/reporting/periods.ts";
 import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import type { ReviewFilters } from "@/lib/reviews/schema.ts";
 

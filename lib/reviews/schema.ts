@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id } from "@/lib/validation.ts";
-import { cadenceOfKey } from "@/lib/progress/periods.ts";
+import { cadenceOfKey } from "@/lib/reporting/periods.ts";
 
 /** What waits on the review desk; rectification reports are reviewed on their inspection's page. */
 export const REVIEW_KINDS = ["report", "extension"] as const;

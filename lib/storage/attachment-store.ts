@@ -14,7 +14,7 @@ export { contentHash, isAttachmentHash } from "@/lib/storage/local-store.ts";
  * The database keeps the hash next to the user-facing file name, size and type
  * (see validate-upload.ts); the store knows nothing but bytes.
  *
- * Three backends, chosen by STORAGE (lib/storage/env.ts): files on this
+ * Three backends, chosen by STORAGE (lib/storage-env.ts): files on this
  * server's disk (local-store.ts), chunks in PostgreSQL (database-store.ts) and
  * an S3-compatible object store (s3-store.ts). The last two serve any number
  * of app servers behind a load balancer.

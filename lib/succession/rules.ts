@@ -1,4 +1,4 @@
-import { isMeasureCompleted } from "@/lib/progress/lights.ts";
+import { isMeasureCompleted } from "@/lib/reporting/lights.ts";
 
 // Pure rules of 结转 (carrying a closed plan's unfinished measures into the next plan).
 

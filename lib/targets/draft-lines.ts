@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client.ts";
-import type { MeasureTargetLine } from "@/lib/annual-reports/draft.ts";
 import { targetAgainstResults } from "@/lib/targets/format.ts";
+
+/** One measure's line in the annual report draft (lib/annual-reports/draft.ts). */
+export type MeasureTargetLine = { measureId: number; code: string; line: string };
 
 /**
  * For the annual report draft: the measures of the plans covered that have a

@@ -1,4 +1,4 @@
-import { milestoneDoneBy, missedMilestone, type MilestoneForLight, type MissedMilestoneCode } from "@/lib/progress/lights.ts";
+import { milestoneDoneBy, missedMilestone, type MilestoneForLight, type MissedMilestoneCode } from "@/lib/reporting/lights.ts";
 
 // Pure wording of targets, indicators and milestones: the measure page, the
 // annual report draft and the tests share it.

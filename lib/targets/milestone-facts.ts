@@ -1,5 +1,5 @@
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import type { MilestoneForLight } from "@/lib/progress/lights.ts";
+import type { MilestoneForLight } from "@/lib/reporting/lights.ts";
 
 // What the light loaders read of a measure's milestones (时间节点), and how
 // the rows become the pure rules' input: one place, so every loader agrees.

@@ -1,5 +1,5 @@
-import { daysBetween, DUE_SOON_DAYS, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
-import type { Period } from "@/lib/progress/periods.ts";
+import { daysBetween, DUE_SOON_DAYS, type ReportStateForPeriod } from "@/lib/reporting/lights.ts";
+import type { Period } from "@/lib/reporting/periods.ts";
 
 // The liaison's workbench and 我的任务 put what needs doing first. Pure rules:
 // the caller loads the facts (lib/workbench/queries.ts), these decide.

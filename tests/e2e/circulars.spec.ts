@@ -3,7 +3,7 @@ import path from "node:path";
 import mammoth from "mammoth";
 import { expect, test, type Page } from "@playwright/test";
 import { todayInChina } from "@/lib/dates.ts";
-import { periodContaining, previousPeriod } from "@/lib/progress/periods.ts";
+import { periodContaining, previousPeriod } from "@/lib/reporting/periods.ts";
 import { e2eQuery, signIn, toasts } from "./helpers.ts";
 
 // 通报 on the demo data: xialu.bureau drafts the last ended quarter's circular

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { DEMO_PASSWORD, E2E_DATABASE_URL, e2eQuery } from "./helpers.ts";
 
 // 消息: a report returned by the bureau reaches the liaison as a message that

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { todayInChina } from "@/lib/dates.ts";
-import { addDays } from "@/lib/progress/periods.ts";
+import { addDays } from "@/lib/reporting/periods.ts";
 import { switchUser } from "./helpers.ts";
 
 // 督察整改 end to end on the demo data: the bureau records an inspection and a

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { latestDuePeriod } from "@/lib/progress/periods.ts";
+import { latestDuePeriod } from "@/lib/reporting/periods.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { e2eQuery as query, signIn } from "./helpers.ts";
 

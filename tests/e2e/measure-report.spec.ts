@@ -1,9 +1,9 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { latestDuePeriod, reportingPeriod } from "@/lib/progress/periods.ts";
+import { latestDuePeriod, reportingPeriod } from "@/lib/reporting/periods.ts";
 import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
 import { E2E_DATABASE_URL, e2eQuery, signIn, toasts } from "./helpers.ts";
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createRegion, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { DEMO_PASSWORD, E2E_DATABASE_URL, signIn } from "./helpers.ts";
 
 const DATABASE = E2E_DATABASE_URL;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { E2E_DATABASE_URL, e2eQuery, signIn, toasts } from "./helpers.ts";
 
 // From one plan to the next, as the bureau does it in December 2026 (issue 15):

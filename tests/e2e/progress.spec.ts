@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
 import { DEMO_PASSWORD, E2E_DATABASE_URL, switchUser } from "./helpers.ts";
 
 // The e2e server's embedded database (playwright.config.ts).

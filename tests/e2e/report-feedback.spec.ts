@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { E2E_DATABASE_URL, e2eQuery, switchUser, toasts } from "./helpers.ts";
 
 // Feedback after each step of the report loop, at a desk and on a phone:

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { latestDuePeriod } from "@/lib/progress/periods.ts";
+import { latestDuePeriod } from "@/lib/reporting/periods.ts";
 import { E2E_DATABASE_URL, e2eQuery, signIn, toasts, approveInBatch } from "./helpers.ts";
 
 // The bureau's review desk at a desk and on a phone: filter the queue by period,

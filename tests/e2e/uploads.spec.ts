@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { E2E_DATABASE_URL, e2eQuery, signIn } from "./helpers.ts";
 
 // The evidence form promises 20 MB per file: a 15 MB file goes through (the

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { reportingPeriod } from "@/lib/progress/periods.ts";
+import { reportingPeriod } from "@/lib/reporting/periods.ts";
 import { E2E_DATABASE_URL, e2eQuery, switchUser, toasts, xialuUnitsWithLiaison } from "./helpers.ts";
 
 // 催办 that targets (issue 12): the bureau opens a measure, 催办 opens a dialog

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { createPrisma } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { reportingPeriod } from "@/lib/progress/periods.ts";
+import { reportingPeriod } from "@/lib/reporting/periods.ts";
 import { E2E_DATABASE_URL, signIn } from "./helpers.ts";
 
 // The liaison's workbench (the home page) and 我的任务 at a desk and on a phone:

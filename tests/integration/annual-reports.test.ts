@@ -10,7 +10,7 @@ import {
   createUnit,
   createUser,
   type ProgressReportInput,
-} from "@/lib/db/factories.ts";
+} from "@/lib/demo/factories.ts";
 import {
   createAnnualReportCorrection,
   createAnnualReportDraft,

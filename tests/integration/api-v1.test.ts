@@ -3,7 +3,7 @@ import addFormats from "ajv-formats";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createRegion } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createRegion } from "@/lib/demo/factories.ts";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/actions.ts";
 import { loadCityDashboard, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
 import { parseDashboardFilters } from "@/lib/dashboards/schema.ts";

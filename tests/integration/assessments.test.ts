@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/db/factories.ts";
+import { beijingTime, createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/demo/factories.ts";
 import { addAssessmentAdjustment, createAssessment, publishAssessment, removeAssessmentAdjustment, updateAssessmentRules } from "@/lib/assessments/actions.ts";
 import { listAssessments, loadAssessment } from "@/lib/assessments/queries.ts";
 import { loadFacts, returnedReportsSql } from "@/lib/assessments/facts.ts";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma, db, type Db } from "@/lib/db/client.ts";
-import { createRegion, createUser } from "@/lib/db/factories.ts";
+import { createRegion, createUser } from "@/lib/demo/factories.ts";
 import { removeUnreferencedFiles, UNREFERENCED_FILE_MIN_AGE_MS } from "@/lib/storage/cleanup.ts";
 import type { AttachmentStore } from "@/lib/storage/attachment-store.ts";
 import { CHUNK_BYTES, DatabaseAttachmentStore, writeBlob } from "@/lib/storage/database-store.ts";

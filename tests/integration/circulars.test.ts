@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import mammoth from "mammoth";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
+import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { approveCircular, createCircular, issueCircular, regenerateCircularBody, updateCircular } from "@/lib/circulars/actions.ts";
 import { computeCircularFigures, getCircular, listCirculars } from "@/lib/circulars/queries.ts";
 import { buildCircularDocx } from "@/lib/circulars/docx.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runCli, type CliRun as Run } from "../support/cli.ts";
 import { db } from "@/lib/db/client.ts";
-import { createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
+import { createRegion, createUnit, createUnitGroup, createUser } from "@/lib/demo/factories.ts";
 import { withScratchDatabase } from "../support/scratch-database.ts";
 
 // `npm run cli -- import <file> --region …` without --dry-run, as an operator

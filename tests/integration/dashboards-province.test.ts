@@ -3,7 +3,7 @@ import os from "node:os";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPrisma, db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { runJobOnce } from "@/lib/jobs/run.ts";
 import { runDashboardSnapshots } from "@/lib/jobs/scheduled.ts";
 import { JOB_LOCK_NAMESPACE, jobLockKey } from "@/lib/jobs/schema.ts";
@@ -12,12 +12,12 @@ import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { crossDistrictTitle, dashboardHome, loadCityDashboard, loadProvinceDashboard, SNAPSHOT_MAX_AGE_MS, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
 import type { AssignmentCounters, MeasureCounters } from "@/lib/dashboards/facts.ts";
-import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, generateProvince } from "@/lib/synth/province.ts";
+import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, generateProvince } from "@/lib/demo/synth/province.ts";
 import { GET as exportRoute } from "@/app/(app)/dashboard/city/[id]/export/route.ts";
 import { actAs } from "../support/acting.ts";
 
 // The province leader's view on a small synthetic province: 11 districts, so
-// two cities (10 and 1; lib/synth puts 10 districts in a city). Each city's
+// two cities (10 and 1; lib/demo/synth puts 10 districts in a city). Each city's
 // row must be the sum of its districts' rows in the city view, which the
 // city view's own tests hold to independent SQL: the same rules, summed over
 // the city in SQL rather than district by district.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import {
@@ -12,7 +12,7 @@ import {
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { rollUpItem } from "@/lib/plans/rollup.ts";
 import { loadItemRollups } from "@/lib/plans/decomposition.ts";
-import type { MeasureStatus } from "@/lib/progress/lights.ts";
+import type { MeasureStatus } from "@/lib/reporting/lights.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
 // District A (下陆区) on 2024-10-15: a quarterly plan (period judged 2024-Q3,
@@ -21,7 +21,7 @@ import { buildTwoDistricts } from "../support/world.ts";
 // unit, and a closed plan; district B has an overdue measure that must never
 // show in A's figures. Every figure the dashboards return is computed again
 // here with plain SQL written independently of lib/dashboards/facts.ts, and
-// every measure's light is checked against lib/progress/lights.ts.
+// every measure's light is checked against lib/reporting/lights.ts.
 
 const TODAY = "2024-10-15";
 

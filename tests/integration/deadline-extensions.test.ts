@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { ERROR_MESSAGES } from "@/lib/errors.ts";
-import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
 import {
   approveDeadlineExtension,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 
 // Acceptance 3 of issue 13: a fresh demo (what `npm start` seeds) has seed 002,
 // 怀柔区's 行动计划, imported into 怀柔区 with its 87 measures divided among

@@ -2,10 +2,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { findDistrictMismatches } from "@/lib/db/distribution.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
-import { generateProvince } from "@/lib/synth/province.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
+import { generateProvince } from "@/lib/demo/synth/province.ts";
 
 // Every writer gives a row the district of the row it hangs off: the unique
 // keys that gained "districtId" (20261206093200_district_ids) mean what they

@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env.ts";
-import { openDatabase, prepareDatabase } from "@/lib/db/prepare.ts";
+import { openDatabase } from "@/lib/db/open.ts";
+import { prepareDatabase } from "@/lib/demo/prepare.ts";
 import { createPrisma } from "@/lib/db/client.ts";
 import { freePort } from "@/lib/db/embedded.ts";
-import { DEMO_ACCOUNTS } from "@/lib/db/seed.ts";
+import { DEMO_ACCOUNTS } from "@/lib/demo/seed.ts";
 
 // What `npm start` does with no DATABASE_URL, minus the web server: start the
 // embedded PostgreSQL, migrate, seed an empty database; then stop and start

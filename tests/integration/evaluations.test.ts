@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { createEvaluation, deleteEvaluation } from "@/lib/evaluations/actions.ts";
 import { listEvaluations, loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { buildEvaluationDocx, buildEvaluationWorkbook } from "@/lib/evaluations/export.ts";

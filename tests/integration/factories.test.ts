@@ -6,12 +6,12 @@ import {
   createProgressReport,
   createProgressReports,
   type ProgressReportInput,
-} from "@/lib/db/factories.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+} from "@/lib/demo/factories.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { approveProgressReport, returnProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
-import { latestDuePeriod, periodByKey, reportingPeriod } from "@/lib/progress/periods.ts";
-import { measureLight, type Light } from "@/lib/progress/lights.ts";
-import { reportingStartOf } from "@/lib/progress/queries.ts";
+import { latestDuePeriod, periodByKey, reportingPeriod } from "@/lib/reporting/periods.ts";
+import { measureLight, type Light } from "@/lib/reporting/lights.ts";
+import { reportingStartOf } from "@/lib/plans/life.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { closePlan } from "@/lib/plans/life-actions.ts";
 import { createEvaluation, createFinalEvaluation } from "@/lib/evaluations/actions.ts";
 import { computePlanSnapshot } from "@/lib/evaluations/load.ts";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createRegion, createUnit } from "@/lib/db/factories.ts";
+import { createRegion, createUnit } from "@/lib/demo/factories.ts";
 import { createUnitGroup, deleteUnitGroup, updateUnitGroup } from "@/lib/groups/actions.ts";
 import { getUnitGroup, listUnitGroups } from "@/lib/groups/queries.ts";
 import { actAs } from "../support/acting.ts";

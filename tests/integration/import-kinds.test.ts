@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { previewPlanImport } from "@/lib/plans/actions.ts";
 import { actAs } from "../support/acting.ts";
 

@@ -10,7 +10,7 @@ import {
   createRegion,
   createUnit,
   createUser,
-} from "@/lib/db/factories.ts";
+} from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import {
   addFinding,
@@ -28,7 +28,7 @@ import {
   loadRectificationFigures,
   rectificationsClosedAsOf,
 } from "@/lib/inspections/queries.ts";
-import { seedDemoInspections } from "@/lib/inspections/demo.ts";
+import { seedDemoInspections } from "@/lib/demo/inspections.ts";
 import { loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { getMeasureDetail, listMyTasks, listReviewQueue } from "@/lib/progress/queries.ts";
 import { approveProgressReport, returnProgressReport } from "@/lib/progress/actions.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUnit, createUnitGroup, createUser } from "@/lib/demo/factories.ts";
 import { returnProgressReport, submitProgressReport } from "@/lib/progress/actions.ts";
 import { getAttachment, getMeasureDetail } from "@/lib/progress/queries.ts";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";

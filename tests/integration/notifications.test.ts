@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { inboxCounts, listNotifications, unreadCount } from "@/lib/notifications/queries.ts";
 import { markAllNotificationsRead, markNotificationRead, openNotification } from "@/lib/notifications/actions.ts";
 import { approveProgressReport, returnProgressReport, submitProgressReport } from "@/lib/progress/actions.ts";

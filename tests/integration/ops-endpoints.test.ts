@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createPrisma, db } from "@/lib/db/client.ts";
-import { createUser } from "@/lib/db/factories.ts";
+import { createUser } from "@/lib/demo/factories.ts";
 import { updateDisplayPreferences } from "@/lib/users/actions.ts";
 import { LocalAttachmentStore } from "@/lib/storage/local-store.ts";
 import { checkReadiness } from "@/lib/ops/readiness.ts";

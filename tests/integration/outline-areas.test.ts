@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createPlan } from "@/lib/db/factories.ts";
+import { createPlan } from "@/lib/demo/factories.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
 import type { ParsedPlan } from "@/lib/import/types.ts";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { checkSession, startSession, type SessionLimits } from "@/lib/auth/sessions.ts";
 import { verifyLogin } from "@/lib/auth/login.ts";
 import { changeOwnPassword, createUser, resetUserPassword } from "@/lib/users/actions.ts";
-import { DEMO_ACCOUNTS, seedDemoData } from "@/lib/db/seed.ts";
+import { DEMO_ACCOUNTS, seedDemoData } from "@/lib/demo/seed.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts, snapshotCounts } from "../support/world.ts";
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { previewPlanImport } from "@/lib/plans/actions.ts";
 import { actAs } from "../support/acting.ts";
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ImportedPlans } from "@/app/(app)/plans/import/imported-plans.tsx";
 import { db } from "@/lib/db/client.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { commitPlanImport, previewPlanImport } from "@/lib/plans/actions.ts";
 import { acceptAllProposals, unreviewedPlans } from "@/lib/plans/resolutions.ts";
 import { findNameClashes } from "@/lib/units/queries.ts";

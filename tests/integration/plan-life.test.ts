@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { bringPlanIntoForce, closePlan } from "@/lib/plans/life-actions.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
-import { lateReportCandidates } from "@/lib/reminders/queries.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
+import { lateReportCandidates } from "@/lib/notifications/reminder-queries.ts";
 import { listUrgeTargets } from "@/lib/reminders/targets.ts";
 import { sendReminder } from "@/lib/reminders/actions.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
 import { returnProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { actAs } from "../support/acting.ts";

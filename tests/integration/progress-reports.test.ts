@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
 import {
   approveProgressReport,
   carryForwardProgressReport,
@@ -10,7 +10,7 @@ import {
 } from "@/lib/progress/actions.ts";
 import { getMeasureDetail, listMyTasks } from "@/lib/progress/queries.ts";
 import { reviewRefusal } from "@/lib/progress/rules.ts";
-import { createUnitGroup } from "@/lib/db/factories.ts";
+import { createUnitGroup } from "@/lib/demo/factories.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 

@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createUnit, createUser, createRegion } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createUnit, createUser, createRegion } from "@/lib/demo/factories.ts";
 import { getPublicRegion, getPublishedReport, listPublicRegions } from "@/lib/public/queries.ts";
 import { cachedPublicRegion, cachedPublicRegions, clearPublicCache, PUBLIC_TTL_MS } from "@/lib/public/cache.ts";
 import { RegionIndexView, RegionView, ReportView } from "@/components/public/public-views.tsx";
 import { todayInChina } from "@/lib/dates.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
 // The public pages must show published reports and aggregate counts, and

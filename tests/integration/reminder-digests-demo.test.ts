@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { seedDemoData } from "@/lib/db/seed.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { seedDemoData } from "@/lib/demo/seed.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import type { Mailer } from "@/lib/notifications/mailer.ts";
 import { listNotifications } from "@/lib/notifications/queries.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createUser } from "@/lib/db/factories.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { createMeasure, createPlan, createProgressReport, createUser } from "@/lib/demo/factories.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import { listNotifications, settleOwnDigests, unreadCount } from "@/lib/notifications/queries.ts";
 import { submitProgressReport } from "@/lib/progress/actions.ts";
 import { actAs } from "../support/acting.ts";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
-import { runReminderJob } from "@/lib/reminders/job.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
+import { runReminderJob } from "@/lib/notifications/reminder-job.ts";
 import { remindLateUnit, sendReminder } from "@/lib/reminders/actions.ts";
 import { listUrgeTargets, urgeRefusal } from "@/lib/reminders/targets.ts";
 import { loadActor } from "@/lib/auth/actor.ts";

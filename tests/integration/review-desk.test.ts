@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { approveProgressReports } from "@/lib/progress/actions.ts";
 import { listReviewDesk, loadOverdueNotice, loadPeriodLedger } from "@/lib/reviews/queries.ts";
 import { buildLedgerWorkbook, buildNoticeDocx, LEDGER_COLUMNS } from "@/lib/reviews/export.ts";

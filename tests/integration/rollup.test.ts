@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { listDashboardMeasures, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";

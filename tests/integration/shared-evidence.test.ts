@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as downloadAttachment } from "@/app/(app)/attachments/[id]/route.ts";
 import { createPrisma, db, type Db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { parseEnv } from "@/lib/env.ts";
 import { saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";

@@ -6,7 +6,7 @@ import { recordSignOut } from "@/lib/auth/sign-out.ts";
 import { getPreviousSignIn, listSignInEvents } from "@/lib/audit/queries.ts";
 import { signInFilterSchema, SIGN_IN_PAGE_SIZE } from "@/lib/audit/schema.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
-import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createRegion, createUnit, createUser } from "@/lib/demo/factories.ts";
 
 const PASSWORD = "right-password";
 let users: Record<"admin" | "xialuBureau" | "xialuLiaison" | "xialuLeader" | "baoshanLiaison", { id: number }>;

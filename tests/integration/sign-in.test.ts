@@ -10,7 +10,7 @@ import {
   verifyLogin,
 } from "@/lib/auth/login.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
-import { createRegion, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createRegion, createUnit, createUser } from "@/lib/demo/factories.ts";
 
 let userId: number;
 beforeEach(async () => {

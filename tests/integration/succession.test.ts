@@ -5,7 +5,7 @@ import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
 import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/db/factories.ts";
+import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { carryOverMeasures, createSuccessorPlan, linkMeasuresToPrevious, setPlanPredecessor } from "@/lib/succession/actions.ts";
 import { carryAllUnfinished } from "@/lib/succession/write.ts";
 import { writeFinalEvaluation } from "@/lib/evaluations/write.ts";

@@ -2,9 +2,9 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import { addDays, periodContaining } from "@/lib/progress/periods.ts";
-import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD, generateProvince } from "@/lib/synth/province.ts";
-import { loadSeedPool } from "@/lib/synth/seed-pool.ts";
+import { addDays, periodContaining } from "@/lib/reporting/periods.ts";
+import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD, generateProvince } from "@/lib/demo/synth/province.ts";
+import { loadSeedPool } from "@/lib/demo/synth/seed-pool.ts";
 
 // The synthetic province (npm run cli -- synth) in this file's own database:
 // two districts, then the invariants the dashboards rely on, checked in SQL.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUser } from "@/lib/demo/factories.ts";
 import { completeMilestone, saveAnnualTargets } from "@/lib/targets/actions.ts";
 import { setAnnualTargets } from "@/lib/targets/targets.ts";
 import { getMeasureTargets } from "@/lib/targets/queries.ts";

@@ -2,7 +2,7 @@ import * as fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan } from "@/lib/demo/factories.ts";
 import { saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { attachmentStore } from "@/lib/storage/attachment-store.ts";
 import { removeUnreferencedFiles } from "@/lib/storage/cleanup.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createUnit, createUser } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { remindLateUnit, sendReminder } from "@/lib/reminders/actions.ts";
 import { listUrgeTargets } from "@/lib/reminders/targets.ts";
 import { actAs } from "../support/acting.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createUnit } from "@/lib/db/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createUnit } from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { loadWhoIsBehind } from "@/lib/dashboards/queries.ts";
 import { buildTwoDistricts } from "../support/world.ts";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createFinding, createInspection, createMeasure, createPlan, createProgressReport } from "@/lib/db/factories.ts";
+import { createFinding, createInspection, createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import { listTasksByUrgency, loadWorkbench } from "@/lib/workbench/queries.ts";
 import { buildTwoDistricts } from "../support/world.ts";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client.ts";
-import { createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
+import { createRegion, createUnit, createUnitGroup, createUser } from "@/lib/demo/factories.ts";
 
 /**
  * Two districts under one city, each with units and one user per role, so

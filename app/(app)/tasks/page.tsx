@@ -7,7 +7,7 @@ import type { TaskFilter } from "@/lib/progress/queries.ts";
 import { listRectificationsByUrgency, listTasksByUrgency } from "@/lib/workbench/queries.ts";
 import { parseWorkView, type WorkView } from "@/lib/workbench/urgency.ts";
 import { WorkItems, WorkList } from "@/components/workbench/work-list.tsx";
-import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS } from "@/lib/reporting/lights.ts";
 import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 

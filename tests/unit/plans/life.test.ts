@@ -15,7 +15,7 @@ import {
   type PlanLifeFacts,
   type PlanScheduleFacts,
 } from "@/lib/plans/life.ts";
-import { periodByKey } from "@/lib/progress/periods.ts";
+import { periodByKey } from "@/lib/reporting/periods.ts";
 
 const inForce: PlanScheduleFacts = {
   status: "IN_FORCE",

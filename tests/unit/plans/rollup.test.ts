@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { childState, implementsParentItems, rollUpItem, type ChildMeasureInput, type ChildState } from "@/lib/plans/rollup.ts";
-import { latestDuePeriod } from "@/lib/progress/periods.ts";
+import { latestDuePeriod } from "@/lib/reporting/periods.ts";
 
 // On 2026-12-06 the quarter judged is 2026-Q3 (due 10-10). Each child is a
 // measure of a 分工方案 implementing one item of a 规划; its status and light

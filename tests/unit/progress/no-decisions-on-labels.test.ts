@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LIGHT_REASON_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_REASON_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 
 // Rules decide on codes, never on display words: no code in lib, app or

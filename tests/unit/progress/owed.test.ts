@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dueStanding, dueStandingLabel, owedPeriods, periodsInPlay } from "@/lib/progress/owed.ts";
-import { periodByKey } from "@/lib/progress/periods.ts";
-import type { ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import { periodByKey } from "@/lib/reporting/periods.ts";
+import type { ReportStateForPeriod } from "@/lib/reporting/lights.ts";
 
 const base = { cadence: "QUARTERLY" as const, dueDay: 10 };
 

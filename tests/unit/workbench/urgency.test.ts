@@ -10,7 +10,7 @@ import {
   type TaskFacts,
   type UrgencyGroup,
 } from "@/lib/workbench/urgency.ts";
-import { periodByKey } from "@/lib/progress/periods.ts";
+import { periodByKey } from "@/lib/reporting/periods.ts";
 
 // 2026-12-06: 2026 Q4 (due 2027-01-10) is being collected, 2026 Q3 (due 2026-10-10) is late if missing.
 const TODAY = "2026-12-06";

@@ -4,7 +4,7 @@ import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { listCircularDistricts } from "@/lib/circulars/queries.ts";
-import { periodContaining, previousPeriod } from "@/lib/progress/periods.ts";
+import { periodContaining, previousPeriod } from "@/lib/reporting/periods.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { CircularForm } from "@/components/circulars/circular-form.tsx";
 

@@ -7,7 +7,7 @@ import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { describeEvaluation, evaluationTables } from "@/lib/evaluations/tables.ts";
 import { overallSentences } from "@/lib/evaluations/export.ts";
 import { COMPARISON_CHANGE_LABELS } from "@/lib/evaluations/snapshot.ts";
-import { MEASURE_STATUS_LABELS, type Light } from "@/lib/progress/lights.ts";
+import { MEASURE_STATUS_LABELS, type Light } from "@/lib/reporting/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";

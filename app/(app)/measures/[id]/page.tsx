@@ -14,7 +14,7 @@ import type { ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx
 import { ReportSection } from "@/app/(app)/measures/[id]/report-section.tsx";
 import { UnitPeriodState } from "@/app/(app)/measures/[id]/unit-period-state.tsx";
 import { dueStanding, dueStandingLabel } from "@/lib/progress/owed.ts";
-import { ReviewControls } from "@/app/(app)/measures/[id]/review-controls.tsx";
+import { ReviewControls } from "@/components/reviews/review-controls.tsx";
 import { ExtensionDecision, ExtensionRequestForm } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
 import { listUrgeTargets, urgeRefusal, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
@@ -23,7 +23,7 @@ import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
 import { reviewRefusal } from "@/lib/progress/rules.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId } from "@/lib/ids.ts";
-import { periodContaining } from "@/lib/progress/periods.ts";
+import { periodContaining } from "@/lib/reporting/periods.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";

@@ -1,5 +1,5 @@
 import { LightBadge } from "@/components/ui/light-badge.tsx";
-import type { Light, ReportStateForPeriod } from "@/lib/progress/lights.ts";
+import type { Light, ReportStateForPeriod } from "@/lib/reporting/lights.ts";
 import { UNIT_PERIOD_STATE_LABELS } from "@/lib/progress/schema.ts";
 
 /**

@@ -7,7 +7,7 @@ import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.t
 import { parseId } from "@/lib/ids.ts";
 import { completionRate, rate } from "@/lib/dashboards/facts.ts";
 import { describeDistrictView, districtTables, submissionRate } from "@/lib/dashboards/tables.ts";
-import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";

@@ -7,7 +7,7 @@ import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.t
 import { parseId } from "@/lib/ids.ts";
 import { unitComparison } from "@/lib/dashboards/tables.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
-import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
+import { LIGHT_LABELS } from "@/lib/reporting/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";

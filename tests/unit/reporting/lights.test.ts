@@ -18,8 +18,8 @@ import {
   type MeasureLightInput,
   type MeasureStatus,
   type ReportStateForPeriod,
-} from "@/lib/progress/lights.ts";
-import { latestDuePeriod, periodByKey } from "@/lib/progress/periods.ts";
+} from "@/lib/reporting/lights.ts";
+import { latestDuePeriod, periodByKey } from "@/lib/reporting/periods.ts";
 
 // 2024 Q3: 07-01 … 09-30, report due 2024-10-10.
 const Q3 = periodByKey("2024-Q3", "QUARTERLY", 10)!;

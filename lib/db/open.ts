@@ -2,9 +2,6 @@ import path from "node:path";
 import pg from "pg";
 import type { Env } from "@/lib/env.ts";
 import { startEmbeddedPostgres } from "@/lib/db/embedded.ts";
-import { applyMigrations } from "@/lib/db/migrate.ts";
-import { createPrisma } from "@/lib/db/client.ts";
-import { isDatabaseEmpty, seedDemoData } from "@/lib/db/seed.ts";
 
 export type Database = { url: string; embedded: boolean; stop(): Promise<void> };
 
@@ -29,19 +26,4 @@ export async function openDatabase(env: Env, log: (line: string) => void): Promi
   if (!rowCount) await admin.query(`CREATE DATABASE ${APP_DATABASE}`);
   await admin.end();
   return { url: server.urlFor(APP_DATABASE), embedded: true, stop: server.stop };
-}
-
-/** Applies pending migrations and, on an empty database, the demo data. */
-export async function prepareDatabase(url: string, log: (line: string) => void): Promise<void> {
-  const applied = await applyMigrations(url);
-  for (const name of applied) log(`已执行数据库迁移 ${name}`);
-  const prisma = createPrisma(url);
-  try {
-    if (await isDatabaseEmpty(prisma)) {
-      await seedDemoData(prisma);
-      log("已写入演示数据(演示账号见 README)");
-    }
-  } finally {
-    await prisma.$disconnect();
-  }
 }

@@ -5,7 +5,7 @@ import type { RegionLevel, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
-import { beijingTime, createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/db/factories.ts";
+import { beijingTime, createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/demo/factories.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { periodLabel, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { decodeDocument } from "@/lib/import/decode.ts";
@@ -16,7 +16,7 @@ import { cliResolutions, unreviewedPlans } from "@/lib/plans/resolutions.ts";
 import { commitPlanImportSchema } from "@/lib/plans/schema.ts";
 import { importAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
 import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
-import { seedDemoInspections } from "@/lib/inspections/demo.ts";
+import { seedDemoInspections } from "@/lib/demo/inspections.ts";
 import { changePlanLife, expirePlan } from "@/lib/plans/life-write.ts";
 import { writeFinalEvaluation } from "@/lib/evaluations/write.ts";
 import { carryAllUnfinished, createSuccessorPlanIn } from "@/lib/succession/write.ts";
@@ -32,7 +32,7 @@ import {
   reportingPeriod,
   toDayNumber,
   type Period,
-} from "@/lib/progress/periods.ts";
+} from "@/lib/reporting/periods.ts";
 
 type DemoUnits = {
   regions: { code: string; name: string; level: RegionLevel; parent: string | null }[];
@@ -450,12 +450,60 @@ function workTime(rng: () => number, date: string): Date {
   return new Date(beijingTime(date, between(rng, 9, 17)).getTime() + between(rng, 0, 59) * 60_000);
 }
 
+type DemoPlan = Prisma.PlanGetPayload<{
+  include: { measures: { include: { assignments: { include: { unit: { select: { id: true; name: true } } } } } } };
+}>;
+type DemoMeasure = DemoPlan["measures"][number];
+type DemoAssignment = DemoMeasure["assignments"][number];
+type Extension = { measureId: number; unitId: number; oldDeadline: Date; newDeadline: string };
+type AuditRow = { actorId: number; action: string; entityType: string; entityId: string; at: Date; before?: object; after: object };
+
+/** The periods the demo reports on, and the instant after which nothing has happened yet. */
+type DemoCalendar = {
+  today: string;
+  /** The day the plans ended, if they did. */
+  until: string | undefined;
+  horizon: number;
+  cadence: DemoPlan["reportCadence"];
+  dueDay: number;
+  /** The periods due so far, from the first after the plans took effect. */
+  history: Period[];
+  /** The last period due that was reported on. */
+  latest: Period;
+  /** The period being collected now, and whether it still is (not after the plans ended). */
+  collecting: Period;
+  collectingNow: boolean;
+};
+
+/**
+ * Several years of progress on the plans up to `today` (or to `until`, when
+ * they ended): reports with their reviews, completions and approved
+ * extensions, each report's timeline, and the unread returns. Every random
+ * choice comes from a generator keyed by plan, measure and unit, so the same
+ * day seeds the same demo.
+ */
 async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: string; issueDate: string; until?: string }) {
   const { planIds, today, issueDate, until } = input;
   const now = Date.now();
-  // The seed may run for a date other than the real one (tests); nothing is ever later than that day's end.
-  const horizon = Math.min(now, beijingTime(today, 0).getTime() + 86_400_000 - 1);
-  const plans = await tx.plan.findMany({
+  const plans = await loadDemoPlans(tx, planIds);
+  const districtId = plans[0]!.districtId;
+  const bureau = await tx.user.findFirstOrThrow({ where: { districtId, role: "BUREAU", active: true }, orderBy: { id: "asc" } });
+  await backdateImport(tx, planIds, issueDate);
+  const liaisonOf = await liaisonsForUnitsWithWork(tx, plans, districtId);
+  const calendar = demoCalendar(plans[0]!, { now, today, issueDate, until });
+
+  const { specs, recentMeasureIds, completedMeasureIds, extensions } = reportsForPlans(plans, calendar, liaisonOf);
+  await leaveWorkForDemoLiaison(tx, plans, completedMeasureIds, specs, calendar);
+  await dateRecentDivisions(tx, recentMeasureIds, calendar.collecting);
+  await writeReports(tx, specs, calendar.horizon, bureau.id);
+  const events = await approveExtensions(tx, extensions, { districtId, today, bureauId: bureau.id, liaisonOf });
+  await writeReportTimelines(tx, { planIds, districtId, events });
+  // An ended plan's returns are long settled.
+  if (!until) await notifyOpenReturns(tx, planIds, calendar.latest);
+}
+
+async function loadDemoPlans(tx: Tx, planIds: number[]): Promise<DemoPlan[]> {
+  return tx.plan.findMany({
     where: { id: { in: planIds } },
     orderBy: { id: "asc" },
     include: {
@@ -465,16 +513,18 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
       },
     },
   });
-  const districtId = plans[0]!.districtId;
-  const bureau = await tx.user.findFirstOrThrow({ where: { districtId, role: "BUREAU", active: true }, orderBy: { id: "asc" } });
+}
 
-  // The plans (and their measures and assignments) as if imported when they took effect.
+/** The plans (and their measures and assignments) as if imported when they took effect. */
+async function backdateImport(tx: Tx, planIds: number[], issueDate: string): Promise<void> {
   const importedAt = beijingTime(issueDate, 10);
   await tx.plan.updateMany({ where: { id: { in: planIds } }, data: { createdAt: importedAt } });
   await tx.measure.updateMany({ where: { planId: { in: planIds } }, data: { createdAt: importedAt } });
   await tx.assignment.updateMany({ where: { measure: { planId: { in: planIds } } }, data: { createdAt: importedAt } });
+}
 
-  // A liaison for every unit with work, so each report has its unit's author.
+/** A liaison for every unit with work, so each report has its unit's author: unit id → user id. */
+async function liaisonsForUnitsWithWork(tx: Tx, plans: DemoPlan[], districtId: number): Promise<Map<number, number>> {
   const liaisonOf = new Map<number, number>();
   for (const user of await tx.user.findMany({ where: { districtId, role: "LIAISON", active: true }, orderBy: { id: "asc" } })) {
     if (user.unitId && !liaisonOf.has(user.unitId)) liaisonOf.set(user.unitId, user.id);
@@ -494,186 +544,233 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
     });
     liaisonOf.set(unitId, user.id);
   }
+  return liaisonOf;
+}
 
-  const cadence = plans[0]!.reportCadence;
-  const dueDay = plans[0]!.reportDueDay;
+function demoCalendar(plan: DemoPlan, input: { now: number; today: string; issueDate: string; until: string | undefined }): DemoCalendar {
+  const { now, today, issueDate, until } = input;
+  // The seed may run for a date other than the real one (tests); nothing is ever later than that day's end.
+  const horizon = Math.min(now, beijingTime(today, 0).getTime() + 86_400_000 - 1);
+  const cadence = plan.reportCadence;
+  const dueDay = plan.reportDueDay;
   const first = periodContaining(addDays(issueDate, 1), cadence, dueDay);
   // A plan that ended (until) was reported on up to its last period, and is collecting nothing now.
   const latestDue = latestDuePeriod(today, cadence, dueDay);
   const latest = until && latestDue.end > until ? periodContaining(until, cadence, dueDay) : latestDue;
   const collecting = reportingPeriod(today, cadence, dueDay);
-  const collectingNow = !until || collecting.start <= until;
   const history = latest.start >= first.start ? periodsBetween(first.start, latest.start, cadence, dueDay) : [];
+  return { today, until, horizon, cadence, dueDay, history, latest, collecting, collectingNow: !until || collecting.start <= until };
+}
+
+/** A time on `date` or later (up to `latestDate`), never after the horizon; null if none is left. */
+function timeOn(calendar: DemoCalendar, rng: () => number, date: string, latestDate: string): Date | null {
+  const lastDay = Math.min(toDayNumber(latestDate), toDayNumber(calendar.today));
+  const firstDay = toDayNumber(date);
+  if (firstDay > lastDay) return null;
+  const day = addDays(date, between(rng, 0, lastDay - firstDay));
+  const at = workTime(rng, day);
+  return at.getTime() < calendar.horizon ? at : null;
+}
+
+/** A review within three days of submission, if that has happened by now. */
+function reviewAfter(calendar: DemoCalendar, rng: () => number, submittedAt: Date): Date | null {
+  const at = new Date(submittedAt.getTime() + between(rng, 0, 3) * 86_400_000 + between(rng, 60, 300) * 60_000);
+  return at.getTime() < calendar.horizon ? at : null;
+}
+
+/** What happens to one measure, and, if its lead units complete it, when (an index into the history). */
+type MeasureFate = {
+  profile: Profile;
+  completeAt: number | null;
+  completeWindow: { from: string; to: string } | null;
+  extension: Extension | null;
+};
+
+/** The reports of every plan's measures, which measures were divided only lately or completed, the extensions. */
+function reportsForPlans(plans: DemoPlan[], calendar: DemoCalendar, liaisonOf: Map<number, number>) {
   const specs: ReportSpec[] = [];
   const recentMeasureIds: number[] = [];
   const completedMeasureIds = new Set<number>();
-  const extensions: { measureId: number; unitId: number; oldDeadline: Date; newDeadline: string }[] = [];
-
-  /** A time on `date` or later (up to `latestDate`), never after the horizon; null if none is left. */
-  const timeOn = (rng: () => number, date: string, latestDate: string): Date | null => {
-    const lastDay = Math.min(toDayNumber(latestDate), toDayNumber(today));
-    const firstDay = toDayNumber(date);
-    if (firstDay > lastDay) return null;
-    const day = addDays(date, between(rng, 0, lastDay - firstDay));
-    const at = workTime(rng, day);
-    return at.getTime() < horizon ? at : null;
-  };
-  /** A review within three days of submission, if that has happened by now. */
-  const reviewAfter = (rng: () => number, submittedAt: Date): Date | null => {
-    const at = new Date(submittedAt.getTime() + between(rng, 0, 3) * 86_400_000 + between(rng, 60, 300) * 60_000);
-    return at.getTime() < horizon ? at : null;
-  };
-
+  const extensions: Extension[] = [];
   let datedIndex = 0;
   for (const [planIndex, plan] of plans.entries()) {
     for (const measure of plan.measures) {
       const key = `${planIndex + 1}/${measure.code}/${measure.sortOrder}`;
-      const mrng = random(key);
       const deadline = measure.deadline && !measure.ongoing ? measure.deadline.toISOString().slice(0, 10) : null;
-      let profile = deadline
-        ? DEADLINE_PROFILES[datedIndex++ % DEADLINE_PROFILES.length]!
-        : undatedProfile(mrng, measure.assignments.length);
-      // Nothing is extended or newly divided in a plan that has ended.
-      if (until && (profile === "extended" || profile === "recent")) profile = "diligent";
-
-      // When the measure's lead units completed it (index into history), if they did.
-      let completeAt: number | null = null;
-      let completeWindow: { from: string; to: string } | null = null;
-      if (profile === "completed" && history.length >= 3) {
-        // Spread over the plan's life, more of them lately as it nears its end.
-        completeAt = history.length - 1 - Math.floor(mrng() ** 1.5 * (history.length - 2));
-      } else if (profile === "onTime" && deadline) {
-        const period = periodContaining(addDays(deadline, -45), cadence, dueDay);
-        const index = history.findIndex((p) => p.key === period.key);
-        if (index > 0) {
-          completeAt = index;
-          completeWindow = { from: addDays(period.start, 20), to: addDays(deadline, -5) };
-        }
-      } else if (profile === "late" && deadline) {
-        const period = nextPeriod(periodContaining(deadline, cadence, dueDay), cadence, dueDay);
-        const index = history.findIndex((p) => p.key === period.key);
-        if (index > 0) completeAt = index;
-      } else if (profile === "extended" && deadline) {
-        const newDeadline = addDays(today, 20);
-        if (newDeadline > deadline) {
-          const lead = measure.assignments.find((a) => a.role === "LEAD");
-          if (lead) extensions.push({ measureId: measure.id, unitId: lead.unit.id, oldDeadline: measure.deadline!, newDeadline });
-        }
-      }
-      if ((profile === "completed" || profile === "onTime" || profile === "late") && completeAt === null) profile = "diligent";
-      if (profile === "recent") {
+      const fate = fateOfMeasure(measure, { key, deadline, dated: deadline ? datedIndex++ : null }, calendar);
+      if (fate.extension) extensions.push(fate.extension);
+      if (fate.profile === "recent") {
         recentMeasureIds.push(measure.id);
         continue;
       }
-      if (completeAt !== null) completedMeasureIds.add(measure.id);
-      const green = profile === "diligent" || profile === "onTime" || profile === "late" || profile === "extended";
-
+      if (fate.completeAt !== null) completedMeasureIds.add(measure.id);
       for (const assignment of measure.assignments) {
-        const rng = random(`${key}/${assignment.unit.name}/${assignment.role}`);
-        const authorId = liaisonOf.get(assignment.unit.id)!;
-        const lead = assignment.role === "LEAD";
-        // Lead units report every quarter of the last two or three years; responsible
-        // units the last few quarters, and outside green measures only some of them.
-        if (!lead && !green && rng() >= 0.2) continue;
-        const lastIndex = completeAt ?? history.length - 1;
-        const startIndex = Math.max(0, lastIndex - (lead ? between(rng, 5, 11) : between(rng, 0, 3)));
-        // Where the unit stood when its first report here was written: later starts, further along.
-        let percent = between(rng, 5, 15) + Math.round((50 * startIndex) / history.length);
-        for (let i = startIndex; i <= lastIndex; i++) {
-          const period = history[i]!;
-          const isLatest = i === history.length - 1;
-          const completing = lead && completeAt !== null && (i === completeAt || (i === completeAt - 1 && rng() < 0.2));
-          if (!completing && !isLatest && rng() < (green ? 0.08 : 0.2)) continue; // a quarter the unit let pass
-          let state: ReportSpec["state"] = "APPROVED";
-          if (isLatest && !completing) {
-            const r = rng();
-            if (green) state = r < 0.985 ? "APPROVED" : "SUBMITTED";
-            else if (r < 0.45) state = "APPROVED";
-            else if (r < 0.55) state = "RETURNED";
-            else if (r < 0.6) state = "DRAFT";
-            else if (r < 0.62) state = "SUBMITTED";
-            else continue; // not reported: the yellow 未报送
-          }
-          const claimedStatus = completing ? "COMPLETED" : rng() < 0.1 && i > startIndex ? "NO_CHANGE" : "IN_PROGRESS";
-          if (claimedStatus === "IN_PROGRESS") percent = Math.min(95, percent + between(rng, 2, 7));
-          // Most reports come in the days after the quarter ends; a completion is reported when it happens.
-          const window = completing
-            ? (completeWindow ?? { from: addDays(period.start, 20), to: period.dueDate })
-            : rng() < 0.9
-              ? { from: addDays(period.end, 1), to: period.dueDate }
-              : { from: addDays(period.dueDate, 1), to: addDays(period.dueDate, 40) };
-          const submittedAt = timeOn(rng, window.from, window.to);
-          if (!submittedAt) continue;
-          const reviewedAt = state === "APPROVED" || state === "RETURNED" ? reviewAfter(rng, submittedAt) : null;
-          if ((state === "APPROVED" || state === "RETURNED") && !reviewedAt) state = "SUBMITTED";
-          specs.push({
-            assignmentId: assignment.id,
-            period,
-            state,
-            claimedStatus,
-            percent: claimedStatus === "COMPLETED" ? 100 : percent,
-            text: claimedStatus === "COMPLETED" ? COMPLETED_TEXT : claimedStatus === "NO_CHANGE" ? NO_CHANGE_TEXT : progressText(rng, assignment.role),
-            authorId,
-            ...(state === "DRAFT" ? {} : { submittedAt }),
-            ...(reviewedAt ? { reviewedAt } : {}),
-            ...(state === "RETURNED" ? { reviewComment: pick(rng, RETURN_COMMENTS) } : {}),
-          });
-          if (completing) break;
-        }
-        // The period being collected now: a few units report early, most once it has ended.
-        if (completeAt !== null || !collectingNow) continue;
-        const running = today <= collecting.end;
-        const elapsed = (toDayNumber(today) - toDayNumber(collecting.end)) / (toDayNumber(collecting.dueDate) - toDayNumber(collecting.end));
-        if (rng() >= (running ? 0.12 : 0.2 + 0.6 * elapsed)) continue;
-        const monthAgo = addDays(today, -30);
-        const from = !running ? addDays(collecting.end, 1) : monthAgo > collecting.start ? monthAgo : collecting.start;
-        const submittedAt = timeOn(rng, from, today);
-        if (!submittedAt) continue;
-        // The bureau reviews within days; what came in this week may still be waiting.
-        const reviewedAt = rng() < 0.9 ? reviewAfter(rng, submittedAt) : null;
-        percent = Math.min(95, percent + between(rng, 3, 10));
-        specs.push({
-          assignmentId: assignment.id,
-          period: collecting,
-          state: reviewedAt ? "APPROVED" : "SUBMITTED",
-          claimedStatus: "IN_PROGRESS",
-          percent,
-          text: progressText(rng, assignment.role),
-          authorId,
-          submittedAt,
-          ...(reviewedAt ? { reviewedAt } : {}),
-        });
+        specs.push(...reportsOfAssignment(assignment, { key, fate, authorId: liaisonOf.get(assignment.unit.id)! }, calendar));
       }
     }
   }
+  return { specs, recentMeasureIds, completedMeasureIds, extensions };
+}
 
-  // Whoever signs in as xialu.liaison (区司法局) must find something to report this period.
+/** The measure's profile (a deadline's in turn, else at random) and when it was completed or extended. */
+function fateOfMeasure(measure: DemoMeasure, input: { key: string; deadline: string | null; dated: number | null }, calendar: DemoCalendar): MeasureFate {
+  const { key, deadline, dated } = input;
+  const { history, cadence, dueDay, today, until } = calendar;
+  const mrng = random(key);
+  let profile = dated !== null ? DEADLINE_PROFILES[dated % DEADLINE_PROFILES.length]! : undatedProfile(mrng, measure.assignments.length);
+  // Nothing is extended or newly divided in a plan that has ended.
+  if (until && (profile === "extended" || profile === "recent")) profile = "diligent";
+
+  let completeAt: number | null = null;
+  let completeWindow: { from: string; to: string } | null = null;
+  let extension: Extension | null = null;
+  if (profile === "completed" && history.length >= 3) {
+    // Spread over the plan's life, more of them lately as it nears its end.
+    completeAt = history.length - 1 - Math.floor(mrng() ** 1.5 * (history.length - 2));
+  } else if (profile === "onTime" && deadline) {
+    const period = periodContaining(addDays(deadline, -45), cadence, dueDay);
+    const index = history.findIndex((p) => p.key === period.key);
+    if (index > 0) {
+      completeAt = index;
+      completeWindow = { from: addDays(period.start, 20), to: addDays(deadline, -5) };
+    }
+  } else if (profile === "late" && deadline) {
+    const period = nextPeriod(periodContaining(deadline, cadence, dueDay), cadence, dueDay);
+    const index = history.findIndex((p) => p.key === period.key);
+    if (index > 0) completeAt = index;
+  } else if (profile === "extended" && deadline) {
+    const newDeadline = addDays(today, 20);
+    if (newDeadline > deadline) {
+      const lead = measure.assignments.find((a) => a.role === "LEAD");
+      if (lead) extension = { measureId: measure.id, unitId: lead.unit.id, oldDeadline: measure.deadline!, newDeadline };
+    }
+  }
+  if ((profile === "completed" || profile === "onTime" || profile === "late") && completeAt === null) profile = "diligent";
+  return { profile, completeAt, completeWindow, extension };
+}
+
+/** One unit's reports on one measure: the periods due so far, then perhaps the one being collected. */
+function reportsOfAssignment(assignment: DemoAssignment, input: { key: string; fate: MeasureFate; authorId: number }, calendar: DemoCalendar): ReportSpec[] {
+  const { key, fate, authorId } = input;
+  const { profile, completeAt, completeWindow } = fate;
+  const { history, collecting, collectingNow, today } = calendar;
+  const green = profile === "diligent" || profile === "onTime" || profile === "late" || profile === "extended";
+  const rng = random(`${key}/${assignment.unit.name}/${assignment.role}`);
+  const lead = assignment.role === "LEAD";
+  const specs: ReportSpec[] = [];
+  // Lead units report every quarter of the last two or three years; responsible
+  // units the last few quarters, and outside green measures only some of them.
+  if (!lead && !green && rng() >= 0.2) return specs;
+  const lastIndex = completeAt ?? history.length - 1;
+  const startIndex = Math.max(0, lastIndex - (lead ? between(rng, 5, 11) : between(rng, 0, 3)));
+  // Where the unit stood when its first report here was written: later starts, further along.
+  let percent = between(rng, 5, 15) + Math.round((50 * startIndex) / history.length);
+  for (let i = startIndex; i <= lastIndex; i++) {
+    const period = history[i]!;
+    const isLatest = i === history.length - 1;
+    const completing = lead && completeAt !== null && (i === completeAt || (i === completeAt - 1 && rng() < 0.2));
+    if (!completing && !isLatest && rng() < (green ? 0.08 : 0.2)) continue; // a quarter the unit let pass
+    let state: ReportSpec["state"] = "APPROVED";
+    if (isLatest && !completing) {
+      const r = rng();
+      if (green) state = r < 0.985 ? "APPROVED" : "SUBMITTED";
+      else if (r < 0.45) state = "APPROVED";
+      else if (r < 0.55) state = "RETURNED";
+      else if (r < 0.6) state = "DRAFT";
+      else if (r < 0.62) state = "SUBMITTED";
+      else continue; // not reported: the yellow 未报送
+    }
+    const claimedStatus = completing ? "COMPLETED" : rng() < 0.1 && i > startIndex ? "NO_CHANGE" : "IN_PROGRESS";
+    if (claimedStatus === "IN_PROGRESS") percent = Math.min(95, percent + between(rng, 2, 7));
+    // Most reports come in the days after the quarter ends; a completion is reported when it happens.
+    const window = completing
+      ? (completeWindow ?? { from: addDays(period.start, 20), to: period.dueDate })
+      : rng() < 0.9
+        ? { from: addDays(period.end, 1), to: period.dueDate }
+        : { from: addDays(period.dueDate, 1), to: addDays(period.dueDate, 40) };
+    const submittedAt = timeOn(calendar, rng, window.from, window.to);
+    if (!submittedAt) continue;
+    const reviewedAt = state === "APPROVED" || state === "RETURNED" ? reviewAfter(calendar, rng, submittedAt) : null;
+    if ((state === "APPROVED" || state === "RETURNED") && !reviewedAt) state = "SUBMITTED";
+    specs.push({
+      assignmentId: assignment.id,
+      period,
+      state,
+      claimedStatus,
+      percent: claimedStatus === "COMPLETED" ? 100 : percent,
+      text: claimedStatus === "COMPLETED" ? COMPLETED_TEXT : claimedStatus === "NO_CHANGE" ? NO_CHANGE_TEXT : progressText(rng, assignment.role),
+      authorId,
+      ...(state === "DRAFT" ? {} : { submittedAt }),
+      ...(reviewedAt ? { reviewedAt } : {}),
+      ...(state === "RETURNED" ? { reviewComment: pick(rng, RETURN_COMMENTS) } : {}),
+    });
+    if (completing) break;
+  }
+  // The period being collected now: a few units report early, most once it has ended.
+  if (completeAt !== null || !collectingNow) return specs;
+  const running = today <= collecting.end;
+  const elapsed = (toDayNumber(today) - toDayNumber(collecting.end)) / (toDayNumber(collecting.dueDate) - toDayNumber(collecting.end));
+  if (rng() >= (running ? 0.12 : 0.2 + 0.6 * elapsed)) return specs;
+  const monthAgo = addDays(today, -30);
+  const from = !running ? addDays(collecting.end, 1) : monthAgo > collecting.start ? monthAgo : collecting.start;
+  const submittedAt = timeOn(calendar, rng, from, today);
+  if (!submittedAt) return specs;
+  // The bureau reviews within days; what came in this week may still be waiting.
+  const reviewedAt = rng() < 0.9 ? reviewAfter(calendar, rng, submittedAt) : null;
+  percent = Math.min(95, percent + between(rng, 3, 10));
+  specs.push({
+    assignmentId: assignment.id,
+    period: collecting,
+    state: reviewedAt ? "APPROVED" : "SUBMITTED",
+    claimedStatus: "IN_PROGRESS",
+    percent,
+    text: progressText(rng, assignment.role),
+    authorId,
+    submittedAt,
+    ...(reviewedAt ? { reviewedAt } : {}),
+  });
+  return specs;
+}
+
+/** Whoever signs in as xialu.liaison (区司法局) must find something to report this period: drops one report if needed. */
+async function leaveWorkForDemoLiaison(tx: Tx, plans: DemoPlan[], completedMeasureIds: Set<number>, specs: ReportSpec[], calendar: DemoCalendar) {
+  const { collecting, collectingNow } = calendar;
   const justiceUnitId = (await tx.user.findUniqueOrThrow({ where: { login: "xialu.liaison" } })).unitId;
   const reportable = plans
     .flatMap((p) => p.measures.filter((m) => !completedMeasureIds.has(m.id)).flatMap((m) => m.assignments))
     .filter((a) => a.unit.id === justiceUnitId);
   const collected = (assignmentId: number) => specs.findIndex((s) => s.assignmentId === assignmentId && s.period.key === collecting.key);
   if (collectingNow && reportable.length > 0 && reportable.every((a) => collected(a.id) >= 0)) specs.splice(collected(reportable[0]!.id), 1);
+}
 
-  // Measures divided among units only this quarter owe their first report from this period on.
+/** Measures divided among units only this quarter owe their first report from this period on. */
+async function dateRecentDivisions(tx: Tx, recentMeasureIds: number[], collecting: Period): Promise<void> {
   const assignedLately = beijingTime(collecting.start, 9);
   await tx.measure.updateMany({ where: { id: { in: recentMeasureIds } }, data: { createdAt: assignedLately } });
   await tx.assignment.updateMany({ where: { measureId: { in: recentMeasureIds } }, data: { createdAt: assignedLately } });
+}
 
-  // In the order they were submitted, as the app would have received them.
+/** In the order they were submitted, as the app would have received them. */
+async function writeReports(tx: Tx, specs: ReportSpec[], horizon: number, bureauId: number): Promise<void> {
   specs.sort((a, b) => (a.submittedAt?.getTime() ?? horizon) - (b.submittedAt?.getTime() ?? horizon) || a.assignmentId - b.assignmentId);
   await createProgressReports(
     tx,
     specs.map((spec) => ({
       ...spec,
       period: { start: spec.period.start, end: spec.period.end },
-      reviewerId: spec.state === "APPROVED" || spec.state === "RETURNED" ? bureau.id : null,
+      reviewerId: spec.state === "APPROVED" || spec.state === "RETURNED" ? bureauId : null,
     })),
   );
+}
 
-  // Approved extensions: the lead unit asked three weeks ago, the bureau agreed.
-  type Event = { actorId: number; action: string; entityType: string; entityId: string; at: Date; before?: object; after: object };
-  const events: Event[] = [];
+/** Approved extensions: the lead unit asked three weeks ago, the bureau agreed. Returns the audit rows they would have written. */
+async function approveExtensions(
+  tx: Tx,
+  extensions: Extension[],
+  input: { districtId: number; today: string; bureauId: number; liaisonOf: Map<number, number> },
+): Promise<AuditRow[]> {
+  const { districtId, today, bureauId, liaisonOf } = input;
+  const events: AuditRow[] = [];
   for (const extension of extensions) {
     const requestedAt = workTime(random(`extension/${extension.measureId}`), addDays(today, -25));
     const decidedAt = new Date(requestedAt.getTime() + 3 * 86_400_000);
@@ -688,7 +785,7 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
         oldDeadline: extension.oldDeadline,
         newDeadline: new Date(`${extension.newDeadline}T00:00:00Z`),
         state: "APPROVED",
-        decidedById: bureau.id,
+        decidedById: bureauId,
         decidedAt,
         comment: EXTENSION_COMMENT,
         createdAt: requestedAt,
@@ -702,13 +799,20 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
     const pending = { ...saved, state: "PENDING", decidedById: null, decidedAt: null, comment: null };
     events.push(
       { actorId: requestedById, action: "extension.request", entityType: "DeadlineExtension", entityId: String(saved.id), at: requestedAt, after: pending },
-      { actorId: bureau.id, action: "extension.approve", entityType: "DeadlineExtension", entityId: String(saved.id), at: decidedAt, before: pending, after: saved },
-      { actorId: bureau.id, action: "measure.extend", entityType: "Measure", entityId: String(before.id), at: decidedAt, before, after },
+      { actorId: bureauId, action: "extension.approve", entityType: "DeadlineExtension", entityId: String(saved.id), at: decidedAt, before: pending, after: saved },
+      { actorId: bureauId, action: "measure.extend", entityType: "Measure", entityId: String(before.id), at: decidedAt, before, after },
     );
   }
+  return events;
+}
 
-  // The timeline (办理记录) of every report, in the order things happened:
-  // what recordAudit would have written at each step, snapshots included.
+/**
+ * The timeline (办理记录) of every report, in the order things happened:
+ * what recordAudit would have written at each step, snapshots included, with
+ * the extensions' rows among them.
+ */
+async function writeReportTimelines(tx: Tx, input: { planIds: number[]; districtId: number; events: AuditRow[] }): Promise<void> {
+  const { planIds, districtId, events } = input;
   const seeded = Prisma.sql`SELECT r.*, to_jsonb(r) AS row,
       to_jsonb(r) || jsonb_build_object('state', 'SUBMITTED', 'reviewerId', NULL, 'reviewedAt', NULL, 'reviewComment', NULL,
         'version', 1, 'updatedAt', r."submittedAt") AS submitted
@@ -734,10 +838,22 @@ async function seedDemoProgress(tx: Tx, input: { planIds: number[]; today: strin
           AS x("actorId" int, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb, "at" timestamp(3))
     ) e
     ORDER BY e."at", e."step", e."entityId"`;
+  // What returnProgressReport and the first submit write beside their audit events.
+  await tx.$executeRaw`
+    INSERT INTO "ReportReturn" ("districtId", "reportId", "reviewerId", "comment", "returnedAt")
+    SELECT r."districtId", r."id", r."reviewerId", r."reviewComment", r."reviewedAt" FROM (${seeded}) r
+    WHERE r."state" = 'RETURNED' ORDER BY r."reviewedAt", r."id"`;
+  await tx.$executeRaw`
+    UPDATE "ProgressReport" r SET "firstSubmittedAt" = r."submittedAt"
+    FROM "Assignment" a JOIN "Measure" m ON m."id" = a."measureId"
+    WHERE a."id" = r."assignmentId" AND m."planId" = ANY(${planIds}::int[]) AND r."state" <> 'DRAFT' AND r."firstSubmittedAt" IS NULL`;
+}
 
-  // A return reaches the unit's liaison at once (returnProgressReport), in the
-  // same words; the ones still open are unread. An ended plan's are long settled.
-  if (until) return;
+/**
+ * A return reaches the unit's liaison at once (returnProgressReport), in the
+ * same words; the ones of the last period due are still open, so unread.
+ */
+async function notifyOpenReturns(tx: Tx, planIds: number[], latest: Period): Promise<void> {
   const returned = await tx.progressReport.findMany({
     where: { assignment: { measure: { planId: { in: planIds } } }, state: "RETURNED", periodStart: { gte: new Date(`${latest.start}T00:00:00Z`) } },
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-// Where evidence files live (lib/storage/attachment-store.ts), part of lib/env.ts:
+// Where evidence files live (lib/storage/attachment-store.ts), part of lib/env.ts
+// (a file beside it, not in lib/storage, which reads the parsed env):
 //   local    — files under DATA_DIR/uploads: one app server (the default);
 //   database — in PostgreSQL beside the rows: any number of servers, and the
 //              database backup holds the files too;

@@ -1,12 +1,12 @@
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password.ts";
 import { todayInChina } from "@/lib/dates.ts";
-import { isIsoDate, toDayNumber } from "@/lib/progress/periods.ts";
-import { COMPLETED_TEXTS, NO_CHANGE_TEXT, PROGRESS_TEXTS, PROVINCE_NAME, RETURN_COMMENTS, cityName } from "@/lib/synth/catalog.ts";
-import { beijing, buildDistrict, cityCode, cityOf, districtLogin, type AssignmentModel, type DistrictModel } from "@/lib/synth/district.ts";
-import { createRng } from "@/lib/synth/random.ts";
-import { CLAIMS, STATES, epochSeconds, planDays, simulateAssignment } from "@/lib/synth/reports.ts";
-import { loadSeedPool } from "@/lib/synth/seed-pool.ts";
+import { isIsoDate, toDayNumber } from "@/lib/reporting/periods.ts";
+import { COMPLETED_TEXTS, NO_CHANGE_TEXT, PROGRESS_TEXTS, PROVINCE_NAME, RETURN_COMMENTS, cityName } from "@/lib/demo/synth/catalog.ts";
+import { beijing, buildDistrict, cityCode, cityOf, districtLogin, type AssignmentModel, type DistrictModel } from "@/lib/demo/synth/district.ts";
+import { createRng } from "@/lib/demo/synth/random.ts";
+import { CLAIMS, STATES, epochSeconds, planDays, simulateAssignment } from "@/lib/demo/synth/reports.ts";
+import { loadSeedPool } from "@/lib/demo/synth/seed-pool.ts";
 import { classifySectionTitle } from "@/lib/outline/classify.ts";
 
 // `npm run cli -- synth --districts N`: a synthetic province for measuring the
@@ -71,6 +71,7 @@ type Column = { name: string; type: "int" | "bigint" | "text" | "float8" | "bool
 function arrayElement(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- rows hold strings, numbers, booleans and bigints, never objects
   return `"${String(value).replace(/["\\]/g, "\\$&")}"`;
 }
 
@@ -96,8 +97,6 @@ const col = (name: string, type: Column["type"], cast?: string): Column => ({ na
 const TS = "timestamp(3)";
 /** Seconds since the epoch (UTC) → timestamp; cheaper to send and convert than text. */
 const epochCol = (name: string): Column => ({ name, type: "bigint", cast: "EPOCH" });
-/** Days since the epoch → date. */
-const dayCol = (name: string): Column => ({ name, type: "int", cast: "DAY" });
 
 function selectExpression(column: Column, alias: string): string {
   if (column.cast === "EPOCH") return `(timestamp '1970-01-01' + ${alias} * interval '1 second')`;

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import type { NotificationKind } from "@/lib/notifications/messages.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/progress/periods.ts";
+import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/reporting/periods.ts";
 import { periodOwedSql, planChasedSql } from "@/lib/plans/window-sql.ts";
 
 // The data layer of reminders (催办): which assignments are chased and which

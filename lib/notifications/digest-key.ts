@@ -1,4 +1,4 @@
-import { REPORT_CADENCES } from "@/lib/progress/periods.ts";
+import { REPORT_CADENCES } from "@/lib/reporting/periods.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 
 // What one digest notification stands for, written into Notification.digest

@@ -15,7 +15,7 @@ import {
   reportingPeriod,
   type Period,
   type ReportCadence,
-} from "@/lib/progress/periods.ts";
+} from "@/lib/reporting/periods.ts";
 
 const p = (start: string, end: string, dueDate: string, label: string, key: string): Period => ({
   start,

@@ -2,10 +2,10 @@ import { db, type Db } from "@/lib/db/client.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { parseEnv } from "@/lib/env.ts";
 import { logInfo } from "@/lib/log.ts";
-import { isIsoDate } from "@/lib/progress/periods.ts";
+import { isIsoDate } from "@/lib/reporting/periods.ts";
 import { createMailer, emailNotifications, type Mailer } from "@/lib/notifications/mailer.ts";
-import { arrivalGroups, insertDigests, reminderGroups, resolveStaleDigests } from "@/lib/reminders/digests.ts";
-import type { DigestKind } from "@/lib/reminders/digest-key.ts";
+import { arrivalGroups, insertDigests, reminderGroups, resolveStaleDigests } from "@/lib/notifications/digests.ts";
+import type { DigestKind } from "@/lib/notifications/digest-key.ts";
 
 // The scheduled reminder job (at server start, every six hours, and
 // `npm run cli -- reminders`). It writes digests, not one message per

@@ -2,8 +2,8 @@ import type { Db, Tx } from "@/lib/db/client.ts";
 import { periodOwedSql, planChasedSql, planFirstDaySql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import { DUE_SOON_DAYS } from "@/lib/progress/lights.ts";
-import { addDays } from "@/lib/progress/periods.ts";
+import { DUE_SOON_DAYS } from "@/lib/reporting/lights.ts";
+import { addDays } from "@/lib/reporting/periods.ts";
 import {
   arrivalsDigestMessage,
   periodLabel,
@@ -11,8 +11,8 @@ import {
   type DigestItem,
   type DigestMessage,
 } from "@/lib/notifications/messages.ts";
-import { formatDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
-import { chasedOn, FROM_ASSIGNMENTS, judgedPeriods } from "@/lib/reminders/queries.ts";
+import { formatDigestKey, type DigestKey } from "@/lib/notifications/digest-key.ts";
+import { chasedOn, FROM_ASSIGNMENTS, judgedPeriods } from "@/lib/notifications/reminder-queries.ts";
 
 // The reminder job's digests (see job.ts). A digest is a Notification with a
 // `digest` key (digest-key.ts): one per liaison of a unit, period and kind, or

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import type { RegionLevel, Role, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
-import { addDays, periodContaining } from "@/lib/progress/periods.ts";
+import { addDays, periodContaining } from "@/lib/reporting/periods.ts";
 
 // Builders shared by the demo seed and the tests, so both make data the same
 // way the app does (paths, tenant keys, hashed passwords).
@@ -193,7 +193,7 @@ export type ProgressReportInput = {
  * more than the submission did. Unlike the actions it takes any period and any
  * times, so history can be written after the fact; lastReportAt therefore
  * never moves backwards. Writes no audit events: callers that show a timeline
- * write their own (lib/db/seed.ts does).
+ * write their own (lib/demo/seed.ts does).
  */
 export async function createProgressReport(client: Client, input: ProgressReportInput): Promise<{ id: number }> {
   const [created] = await createProgressReports(client, [input]);

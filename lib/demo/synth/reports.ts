@@ -1,7 +1,7 @@
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums.ts";
-import { toDayNumber } from "@/lib/progress/periods.ts";
-import type { AssignmentModel, PlanModel } from "@/lib/synth/district.ts";
-import type { Rng } from "@/lib/synth/random.ts";
+import { toDayNumber } from "@/lib/reporting/periods.ts";
+import type { AssignmentModel, PlanModel } from "@/lib/demo/synth/district.ts";
+import type { Rng } from "@/lib/demo/synth/random.ts";
 
 // The reporting history of one assignment, and the Assignment columns derived
 // from it. Times are seconds since 1970-01-01 UTC; a Beijing working day

@@ -1,4 +1,4 @@
-import { toDayNumber, type Period } from "@/lib/progress/periods.ts";
+import { toDayNumber, type Period } from "@/lib/reporting/periods.ts";
 
 // Traffic lights (红黄绿灯) and derived measure status. Pure functions: the
 // caller loads the facts, these rules turn them into a light, never typed in.

@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db/client.ts";
-import { addDays } from "@/lib/progress/periods.ts";
-import { beijingTime, createFinding, createInspection, createRectificationReport } from "@/lib/db/factories.ts";
+import { addDays } from "@/lib/reporting/periods.ts";
+import { beijingTime, createFinding, createInspection, createRectificationReport } from "@/lib/demo/factories.ts";
 
-// Demo data for 督察整改 (the lead calls it from lib/db/seed.ts): for one
+// Demo data for 督察整改 (the lead calls it from lib/demo/seed.ts): for one
 // district, one inspection with three findings, each for one unit —
 //   closed: reported as rectified and verified (销号) on time (区发改局);
 //   submitted: reported, waiting for the bureau's 核验 and due soon (区政府办公室);
@@ -52,7 +52,7 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
         entityType: data.entityType,
         entityId: String(data.entityId),
         districtId,
-        after: data.after ? JSON.parse(JSON.stringify(data.after)) : undefined,
+        after: data.after ? (JSON.parse(JSON.stringify(data.after)) as object) : undefined,
         createdAt: data.at,
       },
     });

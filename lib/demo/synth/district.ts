@@ -1,6 +1,6 @@
 import type { AssignmentRole, PlanKind, PlanStatus, ReportCadence, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
-import { addDays, daysInMonth, periodsBetween, toDayNumber, type Period } from "@/lib/progress/periods.ts";
+import { addDays, daysInMonth, periodsBetween, toDayNumber, type Period } from "@/lib/reporting/periods.ts";
 import {
   DEPARTMENTS,
   EXTENSION_REASONS,
@@ -8,9 +8,9 @@ import {
   TOWN_UNIT_SUFFIXES,
   districtName,
   personName,
-} from "@/lib/synth/catalog.ts";
-import { createRng, type Rng } from "@/lib/synth/random.ts";
-import type { SeedPool } from "@/lib/synth/seed-pool.ts";
+} from "@/lib/demo/synth/catalog.ts";
+import { createRng, type Rng } from "@/lib/demo/synth/random.ts";
+import type { SeedPool } from "@/lib/demo/synth/seed-pool.ts";
 
 // One synthetic district as plain data: the units, groups, users, plans,
 // sections, measures and assignments, and for every assignment what its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDigestKey, isCurrentDigest, parseDigestKey, type DigestKey } from "@/lib/reminders/digest-key.ts";
+import { formatDigestKey, isCurrentDigest, parseDigestKey, type DigestKey } from "@/lib/notifications/digest-key.ts";
 
 describe("digest keys", () => {
   it.each<[DigestKey, string]>([

@@ -5,7 +5,7 @@ import { parseDocumentText } from "@/lib/import/parse-document.ts";
 // The wording of synthetic plans comes from the real seed documents: their
 // top-level chapter titles and their measure texts, as the importer reads them.
 
-export const SEEDS_DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/seeds");
+export const SEEDS_DIR = path.resolve(import.meta.dirname, "../../../tests/fixtures/seeds");
 
 export type SeedPool = {
   /** Top-level chapter titles ("深入学习贯彻习近平法治思想,…"), without their labels. */
