@@ -1,4 +1,4 @@
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+import { formatChinaTime } from "@/lib/dates.ts";
 
 type TimelineEvent = {
   id: number | bigint;
@@ -29,7 +29,7 @@ export function AuditTimeline<E extends TimelineEvent>({
         {events.map((event) => (
           <li key={String(event.id)} className="mb-2">
             <time dateTime={event.createdAt.toISOString()} className="text-slate-500">
-              {timeFormat.format(event.createdAt)}
+              {formatChinaTime(event.createdAt)}
             </time>{" "}
             {event.actor?.name ?? "系统"}
             {event.actor?.unit && `(${event.actor.unit.name})`} {labels[event.action] ?? event.action}

@@ -6,7 +6,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import {
   addFindingSchema,
@@ -27,8 +27,6 @@ import {
 // be reopened with a reason. Each action locks the item's row, so two people
 // never move it at once, and writes its change with its audit event in one
 // transaction.
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -77,7 +75,7 @@ export async function createInspection(input: unknown) {
           regionId: region.id,
           title: data.title,
           inspector: data.inspector ?? null,
-          inspectedOn: dateOf(data.inspectedOn),
+          inspectedOn: dateColumn(data.inspectedOn),
           description: data.description ?? null,
         },
       });
@@ -118,7 +116,7 @@ export async function addFinding(input: unknown) {
         const measure = await tx.measure.findFirst({ where: { id: data.measureId, districtId: inspection.districtId }, select: { id: true } });
         if (!measure) throw new AppError("VALIDATION", undefined, { measureId: ["关联举措须是本区规划中的举措"] });
       }
-      const inspectedOn = inspection.inspectedOn.toISOString().slice(0, 10);
+      const inspectedOn = isoDate(inspection.inspectedOn);
       if (data.deadline < inspectedOn) {
         throw new AppError("VALIDATION", undefined, { deadline: [`整改期限不能早于督察日期(${inspectedOn})`] });
       }
@@ -136,7 +134,7 @@ export async function addFinding(input: unknown) {
           districtId: inspection.districtId,
           findingId: finding.id,
           unitId,
-          deadline: dateOf(data.deadline),
+          deadline: dateColumn(data.deadline),
           status: "OPEN" as const,
         })),
       });
@@ -195,7 +193,7 @@ export async function reportRectification(input: unknown) {
       if (!item || !can(actor, "rectification.report", { regionId: item.unit.regionId, unitId: item.unitId })) throw notFound();
       if (item.status === "SUBMITTED") throw new AppError("CONFLICT", "该整改事项已申请销号,等待司法局核验。");
       if (item.status === "CLOSED") throw new AppError("CONFLICT", "该整改事项已销号;如需继续整改,请由司法局重新打开。");
-      const today = dateOf(todayInChina());
+      const today = dateColumn(todayInChina());
       const saved = await tx.progressReport.create({
         data: {
           districtId: item.districtId,

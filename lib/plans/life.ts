@@ -1,5 +1,6 @@
 import type { PlanEndKind, PlanStatus, ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import { addDays, periodContaining, type Period } from "@/lib/progress/periods.ts";
+import { isoDate } from "@/lib/dates.ts";
 
 // The life of a plan: 草案 → 施行 (from a date) → 期满 or 终止. Pure rules, so
 // the actions, the pages and every query that decides whether a report is owed
@@ -221,16 +222,14 @@ export type PlanLifeRow = {
   endedOn: Date | null;
 };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 export function planLifeFacts(row: PlanLifeRow): PlanLifeFacts {
   return {
     status: row.status,
     endKind: row.endKind,
     periodEnd: row.periodEnd,
-    effectiveFrom: day(row.effectiveFrom),
-    issueDate: day(row.issueDate),
-    endedOn: day(row.endedOn),
+    effectiveFrom: isoDate(row.effectiveFrom),
+    issueDate: isoDate(row.issueDate),
+    endedOn: isoDate(row.endedOn),
   };
 }
 

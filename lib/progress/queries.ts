@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, isoDate, todayInChina } from "@/lib/dates.ts";
 import { isPeriodClosed, latestDuePeriod, reportingPeriod, type Period } from "@/lib/progress/periods.ts";
 import { assignmentLight, measureLight, type Light, type ReportStateForPeriod } from "@/lib/progress/lights.ts";
 import { isOwedState, periodsInPlay } from "@/lib/progress/owed.ts";
@@ -12,8 +12,6 @@ import { chaseStop, PLAN_LIFE_SELECT, planLifeFacts, windowOfPlanRow } from "@/l
 // Reads for 我的任务 and the measure page. A unit holds at most a few hundred
 // assignments, so lights are computed here from the rows; district-wide
 // figures are aggregated in SQL by the dashboards instead.
-
-
 
 type PeriodReport = { periodStart: Date; periodEnd: Date; state: ReportStateForPeriod };
 
@@ -33,7 +31,7 @@ function stateIn(reports: PeriodReport[], period: Period): ReportStateForPeriod 
  * reminder job uses the same rule.
  */
 export function reportingStartOf(assignedAt: Date, planFirstDay: Date | string | null): string {
-  const assigned = todayInChina(assignedAt);
+  const assigned = chinaDate(assignedAt);
   const issued = typeof planFirstDay === "string" ? planFirstDay : isoDate(planFirstDay);
   return issued && issued > assigned ? issued : assigned;
 }

@@ -18,6 +18,7 @@ import { percent } from "@/components/dashboard/format.ts";
 import { DeleteEvaluationButton } from "@/components/evaluations/delete-evaluation-button.tsx";
 import { evaluationRate } from "@/lib/evaluations/queries.ts";
 import { EVALUATION_KIND_LABELS } from "@/lib/evaluations/schema.ts";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "评估报告" };
 
@@ -63,7 +64,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       />
       <p className="mb-4 text-sm text-slate-600">
         {EVALUATION_KIND_LABELS[evaluation.kind]}
-        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于 {evaluation.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 生成;评估快照生成后不再变化。
+        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于 {formatChinaTime(evaluation.createdAt, "seconds")} 生成;评估快照生成后不再变化。
       </p>
 
       <StatCards

@@ -19,10 +19,9 @@ import { PlanParentForm } from "@/components/plans/decomposition-forms.tsx";
 import { ItemRollupCell, MeasureItemCell } from "@/components/plans/decomposition-cells.tsx";
 import { getPlanLife } from "@/lib/plans/life-queries.ts";
 import { PlanLifePanel } from "@/components/plans/plan-life-panel.tsx";
+import { formatDate } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "规划详情" };
-
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
@@ -151,7 +150,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 {measure.ongoing ? (
                   <Badge tone="blue">长期坚持</Badge>
                 ) : measure.deadline ? (
-                  dateFormat.format(measure.deadline)
+                  formatDate(measure.deadline)
                 ) : (
                   (measure.deadlineText ?? "—")
                 )}

@@ -6,7 +6,7 @@ import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
 import { parseId } from "@/lib/ids.ts";
 import { unitComparison } from "@/lib/dashboards/tables.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, isoDate } from "@/lib/dates.ts";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
@@ -170,7 +170,7 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
               <td className={`${cell} whitespace-nowrap`}>
                 {isoDate(report.periodStart)} 至 {isoDate(report.periodEnd)}
               </td>
-              <td className={`${cell} whitespace-nowrap`}>{report.reviewedAt ? todayInChina(report.reviewedAt) : "—"}</td>
+              <td className={`${cell} whitespace-nowrap`}>{report.reviewedAt ? chinaDate(report.reviewedAt) : "—"}</td>
               <td className={cell}>{report.reviewComment ?? "—"}</td>
             </tr>
           ))}

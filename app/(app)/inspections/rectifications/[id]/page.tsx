@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { isoDate } from "@/lib/dates.ts";
+import { formatChinaTime, isoDate } from "@/lib/dates.ts";
 import { getRectificationDetail } from "@/lib/inspections/queries.ts";
 import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel } from "@/lib/inspections/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -14,8 +14,6 @@ import { RectificationReportForm, ReopenForm, VerifyControls } from "@/component
 import { parseId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "整改任务" };
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 const STEP_LABELS: Record<string, string> = {
   "rectification.create": "交办整改任务",
@@ -72,7 +70,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
             <div>
               <dt className="inline text-slate-600">销号:</dt>
               <dd className="inline">
-                {verifier?.name ?? "—"} 于 {timeFormat.format(item.verifiedAt)} 核验销号
+                {verifier?.name ?? "—"} 于 {formatChinaTime(item.verifiedAt)} 核验销号
               </dd>
             </div>
           )}
@@ -121,7 +119,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
           {item.reports.map((r) => (
             <li key={r.id} className="rounded border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span>{r.submittedAt ? timeFormat.format(r.submittedAt) : "—"}</span>
+                <span>{r.submittedAt ? formatChinaTime(r.submittedAt) : "—"}</span>
                 <strong>{r.author.name}</strong>
                 {r.onBehalfOfUnitId && <span className="text-amber-800">(代报)</span>}
                 <span className="rounded bg-slate-100 px-1.5">{rectificationReportLabel(r)}</span>
@@ -132,7 +130,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
               <p className="mt-2 whitespace-pre-line text-sm">{r.text}</p>
               {r.reviewer && r.reviewedAt && (
                 <p className="mt-2 text-sm text-slate-700">
-                  {r.reviewer.name} 于 {timeFormat.format(r.reviewedAt)}
+                  {r.reviewer.name} 于 {formatChinaTime(r.reviewedAt)}
                   {r.state === "APPROVED" ? "核验销号" : "退回"}
                   {r.reviewComment ? `:${r.reviewComment}` : ""}
                 </p>
