@@ -8,7 +8,12 @@
 
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 
-const chinaDay = new Intl.DateTimeFormat("en-CA", { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const chinaDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: CHINA_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The calendar day a timestamp fell on in Beijing, "YYYY-MM-DD" (16:00 UTC is already the next day). */
 export function chinaDate(instant: Date): string {
@@ -42,13 +47,26 @@ export function chinaDayEnd(date: string): Date {
   return new Date(chinaDayStart(date).getTime() + 86_400_000);
 }
 
+/** A date as people write it ("2024年6月30日", "2024.6.30", "2024-06-30", within other text) as "YYYY-MM-DD"; null when there is none or it does not exist (2024-02-30). */
+export function readDate(text: string): string | null {
+  const m = /(20\d{2}|19\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** "2024-06-30" → "2024年6月30日", as official documents write dates. */
 export function chineseDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
 
-const dayText = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
+const dayText = new Intl.DateTimeFormat("zh-CN", {
+  dateStyle: "medium",
+  timeZone: "UTC",
+});
 
 /** A DATE column for reading on a page, "2024年6月30日" (the stored date, whatever the server's zone). */
 export function formatDate(date: Date | string): string {
@@ -79,7 +97,10 @@ const chinaTimeFormats = new Map<ChinaTimeStyle, Intl.DateTimeFormat>();
 export function formatChinaTime(instant: Date, style: ChinaTimeStyle = "minutes"): string {
   let format = chinaTimeFormats.get(style);
   if (!format) {
-    format = new Intl.DateTimeFormat("zh-CN", { ...CHINA_TIME_STYLES[style], timeZone: CHINA_TIME_ZONE });
+    format = new Intl.DateTimeFormat("zh-CN", {
+      ...CHINA_TIME_STYLES[style],
+      timeZone: CHINA_TIME_ZONE,
+    });
     chinaTimeFormats.set(style, format);
   }
   return format.format(instant);

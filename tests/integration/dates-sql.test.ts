@@ -23,7 +23,10 @@ describe("chinaDateSql / chinaDateTextSql", () => {
   it.each(INSTANTS)("%s falls on the day chinaDate gives", async (instant) => {
     const [row] = await db().$queryRaw<{ day: string; text: string }[]>`
       SELECT ${chinaDateSql(stored(instant))}::text AS "day", ${chinaDateTextSql(stored(instant))} AS "text"`;
-    expect(row).toEqual({ day: chinaDate(new Date(instant)), text: chinaDate(new Date(instant)) });
+    expect(row).toEqual({
+      day: chinaDate(new Date(instant)),
+      text: chinaDate(new Date(instant)),
+    });
   });
 });
 

@@ -9,6 +9,7 @@ import {
   formatChinaTime,
   formatDate,
   isoDate,
+  readDate,
   todayInChina,
   type ChinaTimeStyle,
 } from "@/lib/dates.ts";
@@ -104,5 +105,23 @@ describe("text for people", () => {
     ["2026-12-31T15:59:00Z", "2026-12-31 23:59"],
   ])("chinaDateTime %s → %s", (instant, text) => {
     expect(chinaDateTime(new Date(instant))).toBe(text);
+  });
+});
+
+describe("readDate: a date as people write it", () => {
+  it.each<[string, string | null]>([
+    ["2024年6月30日", "2024-06-30"],
+    ["2024-06-30", "2024-06-30"],
+    ["2024.6.3", "2024-06-03"],
+    ["2024/12/31", "2024-12-31"],
+    ["2024 年 1 月 1 日", "2024-01-01"],
+    ["印发于2024年2月29日", "2024-02-29"],
+    ["2023年2月29日", null],
+    ["2024年13月1日", null],
+    ["2024年6月", null],
+    ["1899年1月1日", null],
+    ["", null],
+  ])("%j → %j", (text, date) => {
+    expect(readDate(text)).toBe(date);
   });
 });

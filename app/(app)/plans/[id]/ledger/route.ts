@@ -1,6 +1,7 @@
 import { getActor } from "@/lib/auth/session.ts";
 import { assigneeNames, getPlan } from "@/lib/plans/queries.ts";
-import { buildLedgerWorkbook, chapterPath } from "@/lib/plans/ledger.ts";
+import { chapterPath } from "@/lib/plans/ledger/layout.ts";
+import { buildLedgerWorkbook } from "@/lib/plans/ledger/write.ts";
 import { parseId } from "@/lib/ids.ts";
 import { withRouteMetrics } from "@/lib/ops/metrics.ts";
 import { isoDate } from "@/lib/dates.ts";
