@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { chineseDate, formatChinaTime } from "@/lib/dates.ts";
 import { getCircular } from "@/lib/circulars/queries.ts";
 import { CIRCULAR_KIND_LABELS, CIRCULAR_STATUS_LABELS } from "@/lib/circulars/schema.ts";
@@ -17,8 +17,8 @@ export const metadata: Metadata = { title: "通报" };
 
 export default async function CircularPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const circular = id ? await getCircular(actor, id) : null;
+  const id = routeId((await params).id);
+  const circular = await getCircular(actor, id);
   if (!circular) notFound();
   const { figures } = circular;
   const t = figures.totals;

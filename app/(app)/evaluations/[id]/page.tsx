@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { describeEvaluation, evaluationTables } from "@/lib/evaluations/tables.ts";
 import { overallSentences } from "@/lib/evaluations/export.ts";
@@ -35,8 +35,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const report = id ? await loadEvaluationReport(actor, id) : null;
+  const id = routeId((await params).id);
+  const report = await loadEvaluationReport(actor, id);
   if (!report) notFound();
   const { evaluation, totals, comparison } = report;
   const tables = evaluationTables(report);

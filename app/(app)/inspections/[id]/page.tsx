@@ -11,15 +11,15 @@ import { cell, Table } from "@/components/ui/table.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { FindingForm } from "@/components/inspections/finding-form.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "督察" };
 
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
-  const id = parseId((await params).id);
-  const inspection = id ? await getInspectionDetail(actor, id) : null;
+  const id = routeId((await params).id);
+  const inspection = await getInspectionDetail(actor, id);
   if (!inspection) notFound();
   const manage = can(actor, "inspection.manage", { regionId: inspection.regionId });
   const options = manage ? await findingFormOptions(actor, inspection.districtId) : null;

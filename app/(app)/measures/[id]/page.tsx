@@ -20,7 +20,7 @@ import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
 import { listUrgeTargets, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
 import { listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
-import { parseId } from "@/lib/ids.ts";
+import { parseId, routeId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/progress/periods.ts";
 import { formatDate, isoDate, todayInChina } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
@@ -56,8 +56,8 @@ export default async function MeasurePage({
   searchParams: Promise<{ for?: string }>;
 }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const detail = id ? await getMeasureDetail(actor, id) : null;
+  const id = routeId((await params).id);
+  const detail = await getMeasureDetail(actor, id);
   if (!detail) notFound();
   const { measure, assignments, overall, collecting, timeline } = detail;
   const onBehalfOf = parseId((await searchParams).for);

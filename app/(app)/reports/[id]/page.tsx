@@ -9,7 +9,7 @@ import { DeadlineBadge, ReportStatusBadge } from "@/components/reports/status.ts
 import { ReportDocument } from "@/components/reports/report-document.tsx";
 import { ReportEditor } from "@/components/reports/report-editor.tsx";
 import { WorkflowButtons } from "@/components/reports/workflow-buttons.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "年度报告" };
@@ -18,8 +18,8 @@ const STATUS_WORDS: Record<string, string> = { DRAFT: "草稿", SUBMITTED: "已�
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ edit?: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const detail = id ? await getAnnualReport(actor, id) : null;
+  const id = routeId((await params).id);
+  const detail = await getAnnualReport(actor, id);
   if (!detail) notFound();
   const { report, chain, people, lastReturn, deadlines, measures } = detail;
   const subject = { regionId: report.regionId, unitId: report.unitId };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { unitComparison } from "@/lib/dashboards/tables.ts";
 import { chinaDate, isoDate } from "@/lib/dates.ts";
 import { LIGHT_LABELS } from "@/lib/progress/lights.ts";
@@ -28,9 +28,9 @@ const ROLE_LABELS = { LEAD: "牵头", RESPONSIBLE: "责任" } as const;
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
+  const id = routeId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
-  const data = id ? await loadUnitDashboard(actor, id, filters) : null;
+  const data = await loadUnitDashboard(actor, id, filters);
   if (!data) notFound();
   const rectifications = await listUnitRectifications(actor, data.unit.id, {}, data.today);
   const ordered = data.tasks;

@@ -11,7 +11,7 @@ import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel } from "@/lib/insp
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { RectificationReportForm, ReopenForm, VerifyControls } from "@/components/inspections/rectification-forms.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "整改任务" };
 
@@ -26,8 +26,8 @@ const STEP_LABELS: Record<string, string> = {
 export default async function RectificationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
-  const id = parseId((await params).id);
-  const detail = id ? await getRectificationDetail(actor, id) : null;
+  const id = routeId((await params).id);
+  const detail = await getRectificationDetail(actor, id);
   if (!detail) notFound();
   const { item, verifier, timeline } = detail;
   const { finding, unit } = item;
