@@ -50,10 +50,13 @@ export function chinaDayEnd(date: string): Date {
 /** A date as people write it ("2024年6月30日", "2024.6.30", "2024-06-30", within other text) as "YYYY-MM-DD"; null when there is none or it does not exist (2024-02-30). */
 export function readDate(text: string): string | null {
   const m = /(20\d{2}|19\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(text);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return m ? calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** "YYYY-MM-DD" when year, month (1–12) and day make a real day; null for 2023-02-29 or month 13. */
+export function calendarDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 

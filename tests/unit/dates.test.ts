@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  calendarDate,
   chinaDate,
   chinaDateTime,
   chinaDayEnd,
@@ -123,5 +124,20 @@ describe("readDate: a date as people write it", () => {
     ["", null],
   ])("%j → %j", (text, date) => {
     expect(readDate(text)).toBe(date);
+  });
+});
+
+describe("calendarDate: parts that make a real day", () => {
+  it.each<[number, number, number, string | null]>([
+    [2024, 6, 3, "2024-06-03"],
+    [2024, 12, 31, "2024-12-31"],
+    [2024, 2, 29, "2024-02-29"],
+    [2023, 2, 29, null],
+    [2021, 2, 30, null],
+    [2024, 13, 1, null],
+    [2024, 0, 10, null],
+    [2024, 6, 0, null],
+  ])("%i-%i-%i → %j", (year, month, day, date) => {
+    expect(calendarDate(year, month, day)).toBe(date);
   });
 });
