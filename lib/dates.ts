@@ -25,6 +25,11 @@ export function todayInChina(now: Date = new Date()): string {
   return chinaDate(now);
 }
 
+/** This year in China, e.g. the latest year a report may be for. */
+export function yearInChina(now: Date = new Date()): number {
+  return Number(todayInChina(now).slice(0, 4));
+}
+
 /** A DATE column as Prisma returns it (midnight UTC) back to its calendar date "YYYY-MM-DD"; null stays null. */
 export function isoDate(date: Date): string;
 export function isoDate(date: Date | null): string | null;

@@ -12,6 +12,7 @@ import {
   isoDate,
   readDate,
   todayInChina,
+  yearInChina,
   type ChinaTimeStyle,
 } from "@/lib/dates.ts";
 
@@ -32,6 +33,7 @@ describe("chinaDate: the Beijing day of a timestamp", () => {
   ])("%s → %s", (instant, day) => {
     expect(chinaDate(new Date(instant))).toBe(day);
     expect(todayInChina(new Date(instant))).toBe(day);
+    expect(yearInChina(new Date(instant))).toBe(Number(day.slice(0, 4)));
   });
 });
 
