@@ -1,3 +1,5 @@
+import { notFound } from "next/navigation";
+
 // Every table's id is a PostgreSQL int: 1 … 2^31 − 1. Ids arrive from URLs,
 // query strings, forms and server-action calls anyone can forge; a value
 // outside the column's range would reach the database and fail there (a 500),
@@ -20,4 +22,16 @@ export function parseId(value: unknown): number | null {
 /** A query-string value (Next.js gives string, string[] or undefined) as an id, or undefined. */
 export function searchParamId(value: string | string[] | undefined): number | undefined {
   return parseId(Array.isArray(value) ? value[0] : value) ?? undefined;
+}
+
+/**
+ * A page's [id] segment as an id. Anything else is a page that does not
+ * exist: notFound(), the same 404 as a missing or out-of-scope record, so a
+ * malformed URL never reaches a query. (Route handlers answer their own 404
+ * with parseId; the JSON API uses pathId in lib/api/http.ts.)
+ */
+export function routeId(segment: string | undefined): number {
+  const id = parseId(segment);
+  if (id === null) notFound();
+  return id;
 }

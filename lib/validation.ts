@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseId } from "@/lib/ids.ts";
+import { MAX_ID, parseId } from "@/lib/ids.ts";
 
 // Helpers for zod schemas shared by forms (strings from FormData) and server
 // actions (the same objects after the client's parse).
@@ -17,6 +17,13 @@ export const id = (label: string) =>
     }
     return parsed;
   });
+
+/** An optimistic-lock counter: an int column like an id, so the same bound keeps a forged value out of Prisma. */
+export const versionNumber = z.coerce
+  .number()
+  .int("版本号无效,请刷新后再试")
+  .min(1, "版本号无效,请刷新后再试")
+  .max(MAX_ID, "版本号无效,请刷新后再试");
 
 export const optionalId = (label: string) => z.preprocess(blankToUndefined, id(label).optional());
 

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/policy.ts";
 import { loadWhoIsBehind, type LaggingUnit, type PeriodRate } from "@/lib/dashboards/queries.ts";
 import { LIGHT_DOTS, LIGHT_STYLES } from "@/components/ui/light-badge.tsx";
 import type { Light } from "@/lib/reporting/lights.ts";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 /** Units listed on the home page; the dashboard has them all. */
 const SHOWN = 10;
@@ -52,7 +53,7 @@ export async function WhoIsBehind({ actor }: { actor: Actor }) {
       </h2>
       {data.cached && (
         <p className="text-xs text-slate-500">
-          多区数据每 10 分钟更新一次,截至 {new Intl.DateTimeFormat("zh-CN", { timeStyle: "short", timeZone: "Asia/Shanghai" }).format(data.asOf)}
+          多区数据每 10 分钟更新一次,截至 {formatChinaTime(data.asOf, "clock")}
         </p>
       )}
       <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3">

@@ -1,9 +1,9 @@
-const when = new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" });
+import { formatChinaTime } from "@/lib/dates.ts";
 
 /** A calm line about the previous sign-in; it stands out only when someone has failed to sign in as this user since. */
 export function PreviousSignIn({ previous, failures }: { previous: { createdAt: Date; address: string | null } | null; failures: number }) {
   const last = previous
-    ? `上次登录:${when.format(previous.createdAt)}${previous.address ? `(来自 ${previous.address})` : ""}`
+    ? `上次登录:${formatChinaTime(previous.createdAt, "long")}${previous.address ? `(来自 ${previous.address})` : ""}`
     : "这是您的首次登录";
   const warn = failures > 0;
   return (

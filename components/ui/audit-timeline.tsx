@@ -1,6 +1,5 @@
 import { auditActionLabel } from "@/lib/audit/events.ts";
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+import { formatChinaTime } from "@/lib/dates.ts";
 
 type TimelineEvent = {
   id: number | bigint;
@@ -28,7 +27,7 @@ export function AuditTimeline<E extends TimelineEvent>({
         {events.map((event) => (
           <li key={String(event.id)} className="mb-2">
             <time dateTime={event.createdAt.toISOString()} className="text-slate-500">
-              {timeFormat.format(event.createdAt)}
+              {formatChinaTime(event.createdAt)}
             </time>{" "}
             {event.actor?.name ?? "系统"}
             {event.actor?.unit && `(${event.actor.unit.name})`} {auditActionLabel(event.action)}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { isoDate } from "@/lib/dates.ts";
+import { formatDate, isoDate } from "@/lib/dates.ts";
 import { REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import type { WorkItem } from "@/lib/workbench/queries.ts";
 import { GROUP_VIEW, type UrgencyGroupOf } from "@/lib/workbench/urgency.ts";
@@ -10,7 +10,6 @@ import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 // markup laid out in columns from md up (so there is never a table to scroll sideways).
 
 const STATE_LABELS = { NONE: "未报送", ...REVIEW_STATE_LABELS } as const;
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
 const GROUP_TONES: Record<string, string> = {
   RETURNED: "border-l-red-600",
@@ -52,7 +51,7 @@ function TaskRow({ item }: { item: Extract<WorkItem, { kind: "TASK" }> }) {
         <LightBadge light={task.light} reason={task.reason} />
         <div className="mt-1 text-xs text-slate-700">{task.reason}</div>
         <div className="mt-1 text-xs text-slate-700">
-          完成时限:{task.measure.ongoing ? "长期坚持" : task.measure.deadline ? dateFormat.format(task.measure.deadline) : "—"}
+          完成时限:{task.measure.ongoing ? "长期坚持" : task.measure.deadline ? formatDate(task.measure.deadline) : "—"}
         </div>
       </div>
       <div className="mt-2 text-sm md:mt-0">

@@ -5,9 +5,9 @@ import { db, type Db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { factsCte, type PlanPeriods } from "@/lib/dashboards/facts.ts";
-import { addDays, latestDuePeriod } from "@/lib/reporting/periods.ts";
+import { latestDuePeriod } from "@/lib/reporting/periods.ts";
 import { rectificationsClosedAsOf } from "@/lib/inspections/queries.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, chinaDayEnd, chinaDayStart, dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import {
   EXCERPTS_PER_CHAPTER,
@@ -20,6 +20,7 @@ import {
   type RectificationState,
 } from "@/lib/annual-reports/draft.ts";
 import { currentReportYear, needsWarning, reportDeadlineStates, type DeadlineState } from "@/lib/annual-reports/deadlines.ts";
+import { chinaDateSql } from "@/lib/dates-sql.ts";
 
 // What a draft is built from, and the reads of the pages.
 //
@@ -30,8 +31,6 @@ import { currentReportYear, needsWarning, reportDeadlineStates, type DeadlineSta
 // for a past year (the dashboards as they read when the year closed), today
 // for the current year. Completion is counted by its date, so a measure
 // finished after the year still counts as overdue at year end.
-
-const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
 
 export type DraftScope = {
   districtId: number;
@@ -79,7 +78,7 @@ export async function reportPlans(client: Db, regionId: number, year: number, ju
         {
           OR: [
             { periodStart: { lte: year } },
-            { periodStart: null, OR: [{ issueDate: null }, { issueDate: { lte: new Date(`${year}-12-31T00:00:00Z`) } }] },
+            { periodStart: null, OR: [{ issueDate: null }, { issueDate: { lte: dateColumn(`${year}-12-31`) } }] },
           ],
         },
         { OR: [{ periodEnd: null }, { periodEnd: { gte: year } }] },
@@ -149,8 +148,8 @@ SELECT json_build_object(
       'overdue', count(*) FILTER (WHERE yr."overdueAtEnd")::int) FROM yr),
   'units', (SELECT count(DISTINCT ax."unitId")::int FROM ax),
   'reports', (SELECT json_build_object(
-      'submitted', count(*) FILTER (WHERE rp."state" <> 'DRAFT' AND ${CHINA_DATE(Prisma.sql`rp."submittedAt"`)} BETWEEN ${yearStart}::date AND ${yearEnd}::date)::int,
-      'returned', count(*) FILTER (WHERE rp."state" = 'RETURNED' AND ${CHINA_DATE(Prisma.sql`rp."reviewedAt"`)} BETWEEN ${yearStart}::date AND ${yearEnd}::date)::int)
+      'submitted', count(*) FILTER (WHERE rp."state" <> 'DRAFT' AND ${chinaDateSql(Prisma.sql`rp."submittedAt"`)} BETWEEN ${yearStart}::date AND ${yearEnd}::date)::int,
+      'returned', count(*) FILTER (WHERE rp."state" = 'RETURNED' AND ${chinaDateSql(Prisma.sql`rp."reviewedAt"`)} BETWEEN ${yearStart}::date AND ${yearEnd}::date)::int)
     FROM rp),
   'chapters', (SELECT json_agg(t) FROM (
       SELECT yr."chapterId", count(*)::int AS "measures", count(*) FILTER (WHERE yr."doneInYear")::int AS "completed"
@@ -161,7 +160,7 @@ SELECT json_build_object(
       SELECT DISTINCT ON (rp."measureId") rp."measureId", yr."chapterId", ord."code", left(rp."text", 300) AS "text",
         (count(*) OVER (PARTITION BY rp."measureId"))::int AS "n"
       FROM rp JOIN yr ON yr."id" = rp."measureId" JOIN ord ON ord."id" = rp."measureId"
-      WHERE rp."state" = 'APPROVED' AND ${CHINA_DATE(Prisma.sql`rp."reviewedAt"`)} BETWEEN ${yearStart}::date AND ${yearEnd}::date
+      WHERE rp."state" = 'APPROVED' AND ${chinaDateSql(Prisma.sql`rp."reviewedAt"`)} BETWEEN ${yearStart}::date AND ${yearEnd}::date
       ORDER BY rp."measureId", (rp."claimedStatus" = 'NO_CHANGE' OR btrim(rp."text") = ''), (rp."role" <> 'LEAD'), rp."reviewedAt" DESC) t),
   'behind', (SELECT json_agg(t ORDER BY t."order") FROM (
       SELECT yr."id" AS "measureId", ord."code", left(ord."text", 200) AS "text", ord."order",
@@ -235,8 +234,8 @@ SELECT json_build_object(
  * began). A unit's report covers only its own rectification items.
  */
 async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, completedBy: string): Promise<InspectionRow[]> {
-  const yearStart = new Date(`${scope.year}-01-01T00:00:00+08:00`);
-  const yearEnd = new Date(`${scope.year + 1}-01-01T00:00:00+08:00`);
+  const yearStart = chinaDayStart(`${scope.year}-01-01`);
+  const yearEnd = chinaDayStart(`${scope.year + 1}-01-01`);
   const own = scope.unitId ? { unitId: scope.unitId } : {};
   const activeInYear = { ...own, createdAt: { lt: yearEnd }, OR: [{ status: { not: "CLOSED" as const } }, { verifiedAt: { gte: yearStart } }] };
   const inspections = await client.inspection.findMany({
@@ -244,7 +243,7 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
       ...(scope.regionIsDistrict ? { districtId: scope.districtId } : { regionId: scope.regionId }),
       OR: [
         {
-          inspectedOn: { gte: new Date(`${scope.year}-01-01T00:00:00Z`), lte: new Date(`${scope.year}-12-31T00:00:00Z`) },
+          inspectedOn: { gte: dateColumn(`${scope.year}-01-01`), lte: dateColumn(`${scope.year}-12-31`) },
           ...(scope.unitId ? { findings: { some: { OR: [{ units: { some: { unitId: scope.unitId } } }, { rectifications: { some: own } }] } } } : {}),
         },
         { findings: { some: { rectifications: { some: activeInYear } } } },
@@ -272,7 +271,7 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
   });
   // An item closed then reopened later was still closed at the year's end: the close date comes from its history.
   const items = inspections.flatMap((i) => i.findings.flatMap((f) => f.rectifications));
-  const closedAsOf = await rectificationsClosedAsOf(client, items, new Date(`${addDays(completedBy, 1)}T00:00:00+08:00`));
+  const closedAsOf = await rectificationsClosedAsOf(client, items, chinaDayEnd(completedBy));
   return inspections.map((i) => ({
     title: i.title,
     inspector: i.inspector,
@@ -282,7 +281,7 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
       measureId: f.measureId,
       rectifications: f.rectifications.map((r) => {
         const closedAt = closedAsOf.get(r.id);
-        const closedOn = closedAt ? todayInChina(closedAt) : null;
+        const closedOn = closedAt ? chinaDate(closedAt) : null;
         const deadline = isoDate(r.deadline)!;
         // Judged at the end of the year: closed after it was still being rectified then.
         const state: RectificationState =
@@ -363,8 +362,8 @@ function deadlinesOf(r: { year: number; submittedAt: Date | null; publishedAt: D
   return reportDeadlineStates({
     year: r.year,
     today,
-    submittedOn: r.submittedAt && r.status !== "DRAFT" ? todayInChina(r.submittedAt) : null,
-    publishedOn: r.publishedAt && r.status === "PUBLISHED" ? todayInChina(r.publishedAt) : null,
+    submittedOn: r.submittedAt && r.status !== "DRAFT" ? chinaDate(r.submittedAt) : null,
+    publishedOn: r.publishedAt && r.status === "PUBLISHED" ? chinaDate(r.publishedAt) : null,
   });
 }
 
@@ -523,8 +522,8 @@ export async function loadReportWarnings(actor: Actor, today = todayInChina()): 
     const states = reportDeadlineStates({
       year: y,
       today,
-      submittedOn: list.map((r) => (r.status !== "DRAFT" && r.submittedAt ? todayInChina(r.submittedAt) : null)).filter(Boolean).sort()[0] ?? null,
-      publishedOn: list.map((r) => (r.status === "PUBLISHED" && r.publishedAt ? todayInChina(r.publishedAt) : null)).filter(Boolean).sort()[0] ?? null,
+      submittedOn: list.map((r) => (r.status !== "DRAFT" && r.submittedAt ? chinaDate(r.submittedAt) : null)).filter(Boolean).sort()[0] ?? null,
+      publishedOn: list.map((r) => (r.status === "PUBLISHED" && r.publishedAt ? chinaDate(r.publishedAt) : null)).filter(Boolean).sort()[0] ?? null,
     });
     const due = [states.submit, states.publish].filter(needsWarning);
     if (due.length > 0) warnings.push({ subject, year: y, reportId: list[0]?.id ?? null, states: due });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { id, idList, optionalId, text } from "@/lib/validation.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { yearInChina } from "@/lib/dates.ts";
 
 export const importAnnualReportSchema = z.object({
   regionId: id("所属区域"),
@@ -10,7 +10,7 @@ export const importAnnualReportSchema = z.object({
     .int("请填写报告年度")
     .min(2000, "年度应在 2000 年之后")
     // The year in China, not the server's time zone (as the draft's reportYear below).
-    .refine((year) => year <= Number(todayInChina().slice(0, 4)), "报告年度不能晚于今年"),
+    .refine((year) => year <= yearInChina(), "报告年度不能晚于今年"),
   sourceText: z.string().max(10 * 1024 * 1024).optional(),
   sections: z
     .array(z.object({ heading: text("章节标题", 200), body: z.string().max(200_000, "章节内容过长") }))
@@ -23,7 +23,7 @@ const reportYear = z.coerce
   .number({ error: "请填写报告年度" })
   .int("请填写报告年度")
   .min(2000, "年度应在 2000 年之后")
-  .refine((year) => year <= Number(todayInChina().slice(0, 4)), "报告年度不能晚于今年");
+  .refine((year) => year <= yearInChina(), "报告年度不能晚于今年");
 
 export const createAnnualReportDraftSchema = z.object({
   regionId: id("所属区域"),

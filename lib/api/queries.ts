@@ -1,4 +1,4 @@
-import { isoDate } from "@/lib/dates.ts";
+import { dateColumn, isoDate } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
@@ -212,8 +212,8 @@ export async function listPeriodProgress(actor: Actor, planId: number, filters: 
     if (!found) throw apiNotFound();
   }
   if (filters.unitId) await unitInScope(actor, filters.unitId);
-  const start = new Date(`${period.start}T00:00:00Z`);
-  const end = new Date(`${period.end}T00:00:00Z`);
+  const start = dateColumn(period.start);
+  const end = dateColumn(period.end);
   const rows = await db().assignment.findMany({
     where: {
       AND: [

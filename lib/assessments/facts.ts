@@ -4,6 +4,8 @@ import { periodContaining, periodsBetween, type ReportCadence } from "@/lib/repo
 import { clipText, measureLink } from "@/lib/notifications/messages.ts";
 import { periodOwedSql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
+import { chinaDateSql, chinaDaysSql } from "@/lib/dates-sql.ts";
+import { dateColumn } from "@/lib/dates.ts";
 
 // The facts a 考核 scores, one row per fact, counted in SQL for one district
 // and year: which report was late, which measure was overdue, which report
@@ -39,15 +41,13 @@ import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 
 type Client = Db | Tx;
 
-const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
-
 /** The last day the year's facts are counted to: 31 December, or today while the year runs. */
 export function cutoffOf(year: number, today: string): string {
   const end = `${year}-12-31`;
   return today < end ? today : end;
 }
 
-const dayDiff = (later: string, earlier: string) => Math.round((Date.parse(`${later}T00:00:00Z`) - Date.parse(`${earlier}T00:00:00Z`)) / 86_400_000);
+const dayDiff = (later: string, earlier: string) => Math.round((dateColumn(later).getTime() - dateColumn(earlier).getTime()) / 86_400_000);
 
 type MeasureCols = { measureId: number; code: string; text: string };
 const measureName = (r: MeasureCols) => `举措 ${r.code}「${clipText(r.text, 24)}」`;
@@ -102,12 +102,12 @@ export async function lateReports(client: Client, districtId: number, year: numb
       LEFT JOIN mc ON mc."measureId" = m."id"
       WHERE p."districtId" = ${districtId}::int
         AND p."status" <> 'DRAFT'
-        AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
+        AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, chinaDateSql(Prisma.sql`a."createdAt"`))}
         -- A terminated plan refuses every report: one due after it ended could never be sent.
         -- 期满 is confirmed only after the last period was due (lib/plans/life.ts), so it keeps that period.
         AND (p."status" <> 'CLOSED' OR p."endKind" = 'EXPIRED' OR per."due" <= ${planLastDaySql("p")})
         -- Done (itself, or its measure) before the period began: nothing more to report.
-        AND COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= per."start"
+        AND COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${chinaDateSql(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= per."start"
     )
     SELECT o."unitId", o."assignmentId", o."measureId", o."code", o."text", o."label" AS "periodLabel",
       o."end"::text AS "periodEnd", o."due"::text AS "dueDate", sub."on"::text AS "submittedOn"
@@ -115,7 +115,7 @@ export async function lateReports(client: Client, districtId: number, year: numb
     LEFT JOIN "ProgressReport" r ON r."assignmentId" = o."assignmentId" AND r."periodStart" = o."start" AND r."periodEnd" = o."end"
     LEFT JOIN LATERAL (
       -- The first submission counts: a report sent in time, returned and sent again is not late.
-      SELECT ${CHINA_DATE(Prisma.sql`LEAST(
+      SELECT ${chinaDateSql(Prisma.sql`LEAST(
         CASE WHEN r."state" <> 'DRAFT' THEN r."submittedAt" END,
         r."firstSubmittedAt")`)} AS "on"
     ) sub ON TRUE
@@ -149,7 +149,7 @@ export async function overdueMeasures(client: Client, districtId: number, year: 
       -- Carried (结转) by the cutoff: its copy in the new plan is judged instead. Before
       -- the carry (an earlier year) it was overdue in its own plan, and counts there.
       AND NOT EXISTS (SELECT 1 FROM "Measure" s WHERE s."previousId" = d."measureId" AND s."succession" = 'CARRIED'
-                        AND ${CHINA_DATE(Prisma.sql`s."createdAt"`)} <= ${cutoff}::date)
+                        AND ${chinaDateSql(Prisma.sql`s."createdAt"`)} <= ${cutoff}::date)
     ORDER BY d."unitId", d."deadline", d."code", d."measureId"`;
 }
 
@@ -170,7 +170,7 @@ export async function earlyCompletions(client: Client, districtId: number, year:
 /** `WITH mc AS (…)`: the day each completed measure of the district was completed (its last lead unit done). */
 function measureCompletion(districtId: number): Prisma.Sql {
   return Prisma.sql`WITH mc AS (
-      SELECT a."measureId", max(${CHINA_DATE(Prisma.sql`a."completedAt"`)}) AS "on"
+      SELECT a."measureId", max(${chinaDateSql(Prisma.sql`a."completedAt"`)}) AS "on"
       FROM "Assignment" a
       WHERE a."districtId" = ${districtId}::int AND a."role" = 'LEAD'
       GROUP BY a."measureId"
@@ -183,7 +183,7 @@ function effectiveDone(districtId: number): Prisma.Sql {
   return Prisma.sql`${measureCompletion(districtId)},
     done AS (
       SELECT a."unitId", m."id" AS "measureId", m."code", m."text", m."deadline", m."ongoing", p."status" AS "planStatus", p."endedOn",
-        COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on") AS "doneOn"
+        COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${chinaDateSql(Prisma.sql`a."completedAt"`)} END, mc."on") AS "doneOn"
       FROM "Assignment" a
       JOIN "Measure" m ON m."id" = a."measureId"
       JOIN "Plan" p ON p."id" = m."planId"
@@ -209,11 +209,11 @@ export function returnedReportsSql(districtId: number, year: number, today: stri
       SELECT e."id", e."returnedAt", e."comment", e."reportId"
       FROM "ReportReturn" e
       WHERE e."districtId" = ${districtId}::int
-        AND e."returnedAt" >= ${`${year}-01-01`}::date - interval '8 hours' AND e."returnedAt" < ${cutoff}::date + 1 - interval '8 hours'
+        AND ${chinaDaysSql(Prisma.sql`e."returnedAt"`, `${year}-01-01`, cutoff)}
     )
     SELECT a."unitId", r."id" AS "reportId", m."id" AS "measureId", m."code", m."text",
       r."periodStart"::text AS "periodStart", p."reportCadence"::text AS "cadence", p."reportDueDay" AS "dueDay",
-      ${CHINA_DATE(Prisma.sql`e."returnedAt"`)}::text AS "returnedOn", e."comment"
+      ${chinaDateSql(Prisma.sql`e."returnedAt"`)}::text AS "returnedOn", e."comment"
     FROM e
     JOIN "ProgressReport" r ON r."id" = e."reportId"
     JOIN "Assignment" a ON a."id" = r."assignmentId"
@@ -240,8 +240,8 @@ export async function openRectifications(client: Client, districtId: number, yea
     JOIN "Finding" f ON f."id" = r."findingId"
     JOIN "Inspection" i ON i."id" = f."inspectionId"
     WHERE r."districtId" = ${districtId}::int AND r."deadline" < ${cutoff}::date
-      AND ${CHINA_DATE(Prisma.sql`r."createdAt"`)} <= ${cutoff}::date
-      AND (r."status" <> 'CLOSED' OR r."verifiedAt" IS NULL OR ${CHINA_DATE(Prisma.sql`r."verifiedAt"`)} > ${cutoff}::date)
+      AND ${chinaDateSql(Prisma.sql`r."createdAt"`)} <= ${cutoff}::date
+      AND (r."status" <> 'CLOSED' OR r."verifiedAt" IS NULL OR ${chinaDateSql(Prisma.sql`r."verifiedAt"`)} > ${cutoff}::date)
     ORDER BY r."unitId", r."deadline", r."id"`;
 }
 

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, isoDate, todayInChina } from "@/lib/dates.ts";
 import { computeAssessmentScores, rulesOf } from "@/lib/assessments/lifecycle.ts";
 import { rankScores, type UnitScore } from "@/lib/assessments/score.ts";
 
@@ -17,7 +17,7 @@ export async function listAssessments(actor: Actor) {
     take: 500,
     include: { region: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, status: r.status, regionName: r.region.name, publishedOn: r.publishedAt ? todayInChina(r.publishedAt) : null }));
+  return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, status: r.status, regionName: r.region.name, publishedOn: r.publishedAt ? chinaDate(r.publishedAt) : null }));
 }
 
 /** Districts the actor may create a scheme for (the form's select). */
@@ -87,7 +87,7 @@ export async function loadAssessment(actor: Actor, id: number, today = todayInCh
       regionName: assessment.region.name,
       createdByName: nameOf(assessment.createdById),
       publishedByName: assessment.publishedById ? nameOf(assessment.publishedById) : null,
-      publishedOn: assessment.publishedAt ? todayInChina(assessment.publishedAt) : null,
+      publishedOn: assessment.publishedAt ? chinaDate(assessment.publishedAt) : null,
       createdOn: isoDate(assessment.createdAt),
     },
     rules: rulesOf(assessment),

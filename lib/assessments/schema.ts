@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { id, text } from "@/lib/validation.ts";
-import { MAX_ID } from "@/lib/ids.ts";
+import { id, text, versionNumber } from "@/lib/validation.ts";
 
 // 考核: the scoring scheme of a district and year, its shapes and labels.
 // Rule codes are English constants; every label a user reads comes from
@@ -134,9 +133,6 @@ export function formFromRules(rules: AssessmentRules): Record<string, string> {
     ...Object.fromEntries(RULE_CODES.flatMap((code) => [[pointsField(code), s(rules.rules[code].points)], [capField(code), s(rules.rules[code].cap)]])),
   };
 }
-
-/** The optimistic lock's counter, an int column like an id. */
-const versionNumber = z.coerce.number().int("版本号无效,请刷新后再试").min(1, "版本号无效,请刷新后再试").max(MAX_ID, "版本号无效,请刷新后再试");
 
 export const ASSESSMENT_MIN_YEAR = 2000;
 export const ASSESSMENT_MAX_YEAR = 2100;

@@ -3,11 +3,8 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { forbidden } from "@/lib/errors.ts";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import { chinaDayEnd, chinaDayStart } from "@/lib/dates.ts";
 import { FAILED_ATTEMPT_KINDS, SIGN_IN_PAGE_SIZE, type SignInFilters } from "@/lib/audit/schema.ts";
-
-/** Midnight at the start of a Beijing calendar day. */
-const chinaMidnight = (date: string, plusDays = 0) =>
-  new Date(new Date(`${date}T00:00:00+08:00`).getTime() + plusDays * 86_400_000);
 
 /**
  * 登录日志, newest first. ADMIN sees every event, failures of login strings no
@@ -24,8 +21,8 @@ export async function listSignInEvents(actor: Actor, filters: SignInFilters) {
   }
   if (filters.kind) conditions.push({ kind: filters.kind });
   if (filters.address) conditions.push({ address: { startsWith: filters.address.toLowerCase() } });
-  if (filters.from) conditions.push({ createdAt: { gte: chinaMidnight(filters.from) } });
-  if (filters.to) conditions.push({ createdAt: { lt: chinaMidnight(filters.to, 1) } });
+  if (filters.from) conditions.push({ createdAt: { gte: chinaDayStart(filters.from) } });
+  if (filters.to) conditions.push({ createdAt: { lt: chinaDayEnd(filters.to) } });
   const where: Prisma.SignInEventWhereInput = { AND: conditions };
 
   const total = await db().signInEvent.count({ where });

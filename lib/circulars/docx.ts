@@ -1,4 +1,4 @@
-import { chineseDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, chineseDate } from "@/lib/dates.ts";
 import { buildOfficialDocx, type OfficialDocument } from "@/lib/documents/official-docx.ts";
 import { percentText, type CircularFigures } from "@/lib/circulars/figures.ts";
 
@@ -25,7 +25,7 @@ export function figureRows(figures: CircularFigures): (string | number)[][] {
 
 /** The date the document carries: its issue date, or the figures' date on a draft. */
 function documentDate(circular: CircularForDocument): string {
-  return todayInChina(circular.issuedAt ?? new Date(circular.figures.computedAt));
+  return chinaDate(circular.issuedAt ?? new Date(circular.figures.computedAt));
 }
 
 export function circularDocument(circular: CircularForDocument): OfficialDocument {

@@ -15,6 +15,7 @@ import {
   type UnitCounts,
 } from "@/lib/circulars/figures.ts";
 import type { CircularKind } from "@/lib/generated/prisma/enums.ts";
+import { chinaDateSql } from "@/lib/dates-sql.ts";
 
 // 通报: the counts behind the figures, in SQL, and the pages' reads.
 //
@@ -28,8 +29,6 @@ import type { CircularKind } from "@/lib/generated/prisma/enums.ts";
 // every lead of its measure, as lib/assessments/facts.ts) — or that did report
 // for the period anyway. Done later does not excuse a period it skipped.
 // Overdue measures and the units listed follow the same plans and windows.
-
-const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
 
 type Client = Db | Tx;
 
@@ -59,13 +58,13 @@ export async function countUnitFigures(client: Client, districtId: number, perio
     ),
     mc AS (
       -- The day each measure whose every lead is completed was completed (its last lead done).
-      SELECT l."measureId", max(${CHINA_DATE(Prisma.sql`l."completedAt"`)}) AS "on"
+      SELECT l."measureId", max(${chinaDateSql(Prisma.sql`l."completedAt"`)}) AS "on"
       FROM "Assignment" l
       WHERE l."districtId" = ${districtId}::int AND l."role" = 'LEAD'
       GROUP BY l."measureId" HAVING bool_and(l."status" = 'COMPLETED')
     ),
     owed AS (
-      SELECT a."unitId", r."state", ${CHINA_DATE(Prisma.sql`r."submittedAt"`)} AS "submittedOn", pp."due"
+      SELECT a."unitId", r."state", ${chinaDateSql(Prisma.sql`r."submittedAt"`)} AS "submittedOn", pp."due"
       FROM pp
       JOIN "Plan" pl ON pl."id" = pp."planId" AND pl."status" <> 'DRAFT'
       JOIN "Measure" m ON m."planId" = pp."planId"
@@ -74,16 +73,16 @@ export async function countUnitFigures(client: Client, districtId: number, perio
       LEFT JOIN mc ON mc."measureId" = m."id"
       LEFT JOIN "ProgressReport" r ON r."assignmentId" = a."id" AND r."periodStart" = pp."start" AND r."periodEnd" = pp."end" AND r."state" <> 'DRAFT'
       WHERE a."districtId" = ${districtId}::int
-        AND ${periodOwedSql("pl", Prisma.sql`pp."start"`, Prisma.sql`pp."end"`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
+        AND ${periodOwedSql("pl", Prisma.sql`pp."start"`, Prisma.sql`pp."end"`, chinaDateSql(Prisma.sql`a."createdAt"`))}
         AND (r."id" IS NOT NULL
-          OR COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${CHINA_DATE(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= pp."start")
+          OR COALESCE(CASE WHEN a."status" = 'COMPLETED' THEN ${chinaDateSql(Prisma.sql`a."completedAt"`)} END, mc."on", 'infinity'::date) >= pp."start")
     ),
     -- Completion as of the day: a lead's completedAt on or before it.
     mdAsOf AS (
       SELECT l."measureId" FROM "Assignment" l
       WHERE l."districtId" = ${districtId}::int AND l."role" = 'LEAD'
       GROUP BY l."measureId"
-      HAVING bool_and(l."completedAt" IS NOT NULL AND ${CHINA_DATE(Prisma.sql`l."completedAt"`)} <= ${asOf}::date)
+      HAVING bool_and(l."completedAt" IS NOT NULL AND ${chinaDateSql(Prisma.sql`l."completedAt"`)} <= ${asOf}::date)
     ),
     od AS (
       SELECT a."unitId", count(DISTINCT m."id")::int AS "overdue"
@@ -91,10 +90,10 @@ export async function countUnitFigures(client: Client, districtId: number, perio
       JOIN "Measure" m ON m."id" = a."measureId"
       JOIN "Plan" pl ON pl."id" = m."planId" AND pl."status" <> 'DRAFT'
       WHERE a."districtId" = ${districtId}::int
-        AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${asOf}::date`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
+        AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${asOf}::date`, chinaDateSql(Prisma.sql`a."createdAt"`))}
         AND NOT m."ongoing" AND m."deadline" < ${asOf}::date
-        AND ${CHINA_DATE(Prisma.sql`a."createdAt"`)} <= ${asOf}::date
-        AND NOT (a."completedAt" IS NOT NULL AND ${CHINA_DATE(Prisma.sql`a."completedAt"`)} <= ${asOf}::date)
+        AND ${chinaDateSql(Prisma.sql`a."createdAt"`)} <= ${asOf}::date
+        AND NOT (a."completedAt" IS NOT NULL AND ${chinaDateSql(Prisma.sql`a."completedAt"`)} <= ${asOf}::date)
         AND m."id" NOT IN (SELECT "measureId" FROM mdAsOf)
       GROUP BY a."unitId"
     ),
@@ -104,7 +103,7 @@ export async function countUnitFigures(client: Client, districtId: number, perio
       JOIN "Measure" m ON m."id" = a."measureId"
       JOIN "Plan" pl ON pl."id" = m."planId" AND pl."status" <> 'DRAFT'
       WHERE a."districtId" = ${districtId}::int
-        AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${asOf}::date`, CHINA_DATE(Prisma.sql`a."createdAt"`))}
+        AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${asOf}::date`, chinaDateSql(Prisma.sql`a."createdAt"`))}
     ),
     oc AS (
       SELECT "unitId",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalText, text } from "@/lib/validation.ts";
+import { id, optionalText, text, versionNumber } from "@/lib/validation.ts";
 import { periodByKey } from "@/lib/reporting/periods.ts";
 import type { CircularKind, CircularStatus } from "@/lib/generated/prisma/enums.ts";
 
@@ -44,7 +44,7 @@ export function circularPeriod(input: CreateCircularInput): { start: string; end
 
 export const updateCircularSchema = z.object({
   id: id("通报"),
-  version: z.coerce.number().int().min(1),
+  version: versionNumber,
   title: text("标题", 200),
   documentNumber: optionalText("文号", 100),
   body: z.string({ error: "请填写正文" }).trim().min(1, "请填写正文").max(20_000, "正文不能超过 20000 个字"),
@@ -52,6 +52,6 @@ export const updateCircularSchema = z.object({
 
 export type UpdateCircularInput = z.output<typeof updateCircularSchema>;
 
-export const circularStepSchema = z.object({ id: id("通报"), version: z.coerce.number().int().min(1) });
+export const circularStepSchema = z.object({ id: id("通报"), version: versionNumber });
 
 export type CircularStepInput = z.output<typeof circularStepSchema>;

@@ -6,7 +6,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
 import { defaultBody, defaultTitle, spanLabel, type CircularFigures } from "@/lib/circulars/figures.ts";
 import { circularSpan, computeCircularFigures } from "@/lib/circulars/queries.ts";
 import { circularPeriod, type CircularStepInput, type CreateCircularInput, type UpdateCircularInput } from "@/lib/circulars/schema.ts";
@@ -22,8 +22,6 @@ import { circularIssuedMessage } from "@/lib/notifications/messages.ts";
 // drops them. The text is worded from the figures at creation; before
 // approving, the bureau may regenerate it from the current figures, so the
 // rates and the lagging units it names are those that get frozen.
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const countNow = (tx: Tx, row: { districtId: number; periodStart: Date; periodEnd: Date }, today: string) =>
   computeCircularFigures(tx, row.districtId, isoDate(row.periodStart)!, isoDate(row.periodEnd)!, today);
@@ -66,8 +64,8 @@ export async function createCircularDraft(tx: Tx, actor: Actor, data: CreateCirc
       regionId: region.id,
       kind: data.kind,
       title: data.title ?? defaultTitle(span),
-      periodStart: dateOf(period.start),
-      periodEnd: dateOf(period.end),
+      periodStart: dateColumn(period.start),
+      periodEnd: dateColumn(period.end),
       body: defaultBody(span, figures),
       createdById: actor.id,
     },

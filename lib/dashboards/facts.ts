@@ -5,6 +5,7 @@ import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import type { Db } from "@/lib/db/client.ts";
 import { contextPlans, rollupCtes } from "@/lib/dashboards/rollup-facts.ts";
 import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
+import { chinaDateSql } from "@/lib/dates-sql.ts";
 
 // The facts every dashboard figure is counted from, as SQL common table
 // expressions: the traffic-light and status rules of lib/reporting/lights.ts
@@ -37,10 +38,6 @@ import { PLAN_LIFE_SELECT, windowOfPlanRow } from "@/lib/plans/life.ts";
 //
 // Dates: deadlines and periods are Beijing calendar dates; timestamps are
 // stored in UTC and shifted to Beijing time before taking the date.
-
-// China keeps UTC+8 all year (no daylight saving since 1991), so adding eight
-// hours gives the Beijing date; a time-zone lookup per row costs more at 100,000 rows.
-const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
 
 /** A plan in scope with the two periods its figures use. */
 export type PlanPeriods = {
@@ -183,7 +180,7 @@ m0 AS (
     -- The judged and selected periods lie inside the plan's reporting window (life.ts periodInWindow).
     (pl."lastDay" IS NULL OR pl."jStart" <= pl."lastDay") AS "jInWindow",
     (pl."lastDay" IS NULL OR pl."sStart" <= pl."lastDay") AS "sInWindow",
-    GREATEST(pl."issueDate", ${CHINA_DATE(Prisma.sql`m."createdAt"`)}) AS "reportingStart",
+    GREATEST(pl."issueDate", ${chinaDateSql(Prisma.sql`m."createdAt"`)}) AS "reportingStart",
     (NOT m."ongoing" AND m."deadline" < ${todaySql}) AS "pastDeadline",
     (NOT m."ongoing" AND m."deadline" BETWEEN ${todaySql} AND ${todaySql} + ${DUE_SOON_DAYS}::int) AS "dueSoon",
     msl."sev" AS "milestoneSev"
@@ -213,12 +210,12 @@ ret AS (
 af AS (
   SELECT a."id", a."measureId", a."unitId", a."role"::text AS "role",
     a."status" = 'COMPLETED' AS "done",
-    ${CHINA_DATE(Prisma.sql`a."completedAt"`)} AS "doneOn",
+    ${chinaDateSql(Prisma.sql`a."completedAt"`)} AS "doneOn",
     a."lastReportAt" IS NOT NULL AS "everReported",
     COALESCE(cur."state"::text, 'NONE') AS "curState",
     ${selState} AS "selState",
-    m0."sInWindow" AND m0."sEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "selExpected",
-    m0."jInWindow" AND m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)}) AS "curExpected",
+    m0."sInWindow" AND m0."sEnd" >= GREATEST(m0."issueDate", ${chinaDateSql(Prisma.sql`a."createdAt"`)}) AS "selExpected",
+    m0."jInWindow" AND m0."jEnd" >= GREATEST(m0."issueDate", ${chinaDateSql(Prisma.sql`a."createdAt"`)}) AS "curExpected",
     COALESCE(ret."n", 0) AS "returned",
     m0."deadline" AS "measureDeadline",
     CASE
@@ -226,7 +223,7 @@ af AS (
       WHEN m0."pastDeadline" THEN 3
       WHEN m0."milestoneSev" IS NOT NULL THEN m0."milestoneSev"
       WHEN cur."state" = 'RETURNED' THEN 2
-      WHEN m0."jInWindow" AND m0."jEnd" >= GREATEST(m0."issueDate", ${CHINA_DATE(Prisma.sql`a."createdAt"`)})
+      WHEN m0."jInWindow" AND m0."jEnd" >= GREATEST(m0."issueDate", ${chinaDateSql(Prisma.sql`a."createdAt"`)})
         AND (cur."state" IS NULL OR cur."state" = 'DRAFT') AND ${todaySql} > m0."jDue" THEN 2
       WHEN m0."dueSoon" THEN 2
       WHEN a."lastReportAt" IS NULL AND (cur."state" IS NULL OR cur."state" = 'DRAFT') THEN 0
@@ -317,7 +314,7 @@ function milestoneCte(districtIds: readonly number[], planIds: readonly number[]
   JOIN "Plan" p ON p."id" = mm."planId"
   WHERE x."districtId" = ANY(${districtIds}::int[]) AND mm."planId" = ANY(${planIds}::int[])
     -- Completed after the day judged (a past day's view): still open on it, as lights.ts milestoneDoneBy.
-    AND (x."completedAt" IS NULL OR ${CHINA_DATE(Prisma.sql`x."completedAt"`)} > ${todaySql}) AND x."dueDate" < ${todaySql}
+    AND (x."completedAt" IS NULL OR ${chinaDateSql(Prisma.sql`x."completedAt"`)} > ${todaySql}) AND x."dueDate" < ${todaySql}
   GROUP BY x."measureId"
 )`;
 }

@@ -3,7 +3,7 @@ import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, Provinc
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, chinaDateTime, isoDate } from "@/lib/dates.ts";
 
 // The dashboard tables as columns: the page renders them and the .xlsx export
 // writes them, so what is shown and what is exported never drift apart.
@@ -251,17 +251,7 @@ export function describeProvinceView(data: ProvinceDashboard): string {
 
 /** "2026-12-06 10:05" in China's time: when a province view's figures were counted. */
 export function formatCountedAt(asOf: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(asOf);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  return chinaDateTime(asOf);
 }
 
 // ---------------------------------------------------------------------------
@@ -322,7 +312,7 @@ export function unitTables(data: UnitDashboard) {
         { header: "编号", value: (r) => r.assignment?.measure.code ?? null },
         { header: "举措", value: (r) => r.assignment?.measure.text ?? null },
         { header: "报送期", value: (r) => `${isoDate(r.periodStart)} 至 ${isoDate(r.periodEnd)}` },
-        { header: "退回时间", value: (r) => (r.reviewedAt ? todayInChina(r.reviewedAt) : null) },
+        { header: "退回时间", value: (r) => (r.reviewedAt ? chinaDate(r.reviewedAt) : null) },
         { header: "退回意见", value: (r) => r.reviewComment },
       ] satisfies Column<Returned>[],
       rows: data.returned,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { chinaDate, isoDate } from "@/lib/dates.ts";
 import {
   judgedPeriod,
   measureSnapshot,
@@ -10,14 +10,12 @@ import {
   type SnapshotMeasure,
   type SnapshotPlan,
 } from "@/lib/evaluations/snapshot.ts";
+import { chinaDateSql, chinaDateTextSql } from "@/lib/dates-sql.ts";
 
 // Loads what measureSnapshot needs for a whole plan in three queries (measures
 // with their chapters, assignments with their report facts, approved
 // extensions), whatever the plan's size: 300 measures × 33 assignments is
 // 10,000 rows, never a query per measure.
-
-// China keeps UTC+8 all year: the Beijing day of a stored UTC timestamp, as text.
-const chinaDay = (column: Prisma.Sql) => Prisma.sql`((${column} + interval '8 hours')::date)::text`;
 
 type MeasureRow = { id: number; chapterId: number | null; createdOn: string; deadline: string | null; ongoing: boolean };
 type AssignmentRow = {
@@ -41,7 +39,7 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
       UNION ALL
       SELECT s."id", sec."chapterId" FROM "Section" s JOIN sec ON s."parentId" = sec."id"
     )
-    SELECT m."id", sec."chapterId", ${chinaDay(Prisma.sql`m."createdAt"`)} AS "createdOn",
+    SELECT m."id", sec."chapterId", ${chinaDateTextSql(Prisma.sql`m."createdAt"`)} AS "createdOn",
       m."deadline"::text AS "deadline", m."ongoing"
     FROM "Measure" m LEFT JOIN sec ON sec."id" = m."sectionId"
     WHERE m."planId" = ${plan.id}
@@ -63,8 +61,8 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
     ),
     facts AS (
       SELECT r."assignmentId",
-        min(${chinaDay(Prisma.sql`r."submittedAt"`)}) AS "firstSubmittedOn",
-        min(${chinaDay(Prisma.sql`r."reviewedAt"`)}) FILTER (WHERE r."state" = 'APPROVED' AND r."claimed" = 'COMPLETED') AS "completedOn"
+        min(${chinaDateTextSql(Prisma.sql`r."submittedAt"`)}) AS "firstSubmittedOn",
+        min(${chinaDateTextSql(Prisma.sql`r."reviewedAt"`)}) FILTER (WHERE r."state" = 'APPROVED' AND r."claimed" = 'COMPLETED') AS "completedOn"
       FROM r GROUP BY r."assignmentId"
     ),
     pct AS (
@@ -72,15 +70,15 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
       SELECT DISTINCT ON (r."assignmentId") r."assignmentId",
         CASE WHEN r."claimed" = 'COMPLETED' THEN 100 ELSE r."percent" END AS "percent"
       FROM r
-      WHERE r."state" = 'APPROVED' AND (r."reviewedAt" + interval '8 hours')::date <= ${date}::date
+      WHERE r."state" = 'APPROVED' AND ${chinaDateSql(Prisma.sql`r."reviewedAt"`)} <= ${date}::date
       ORDER BY r."assignmentId", r."periodStart" DESC, r."reviewedAt" DESC
     )
     SELECT a."measureId", a."unitId", a."role"::text AS "role",
-      ${chinaDay(Prisma.sql`a."createdAt"`)} AS "createdOn",
-      LEAST(CASE WHEN a."status" = 'COMPLETED' THEN ${chinaDay(Prisma.sql`a."completedAt"`)} END, facts."completedOn") AS "completedOn",
-      LEAST(${chinaDay(Prisma.sql`a."lastReportAt"`)}, facts."firstSubmittedOn") AS "firstSubmittedOn",
+      ${chinaDateTextSql(Prisma.sql`a."createdAt"`)} AS "createdOn",
+      LEAST(CASE WHEN a."status" = 'COMPLETED' THEN ${chinaDateTextSql(Prisma.sql`a."completedAt"`)} END, facts."completedOn") AS "completedOn",
+      LEAST(${chinaDateTextSql(Prisma.sql`a."lastReportAt"`)}, facts."firstSubmittedOn") AS "firstSubmittedOn",
       pct."percent" AS "approvedPercent",
-      j."state" AS "jState", ${chinaDay(Prisma.sql`j."submittedAt"`)} AS "jSubmittedOn", ${chinaDay(Prisma.sql`j."reviewedAt"`)} AS "jReviewedOn"
+      j."state" AS "jState", ${chinaDateTextSql(Prisma.sql`j."submittedAt"`)} AS "jSubmittedOn", ${chinaDateTextSql(Prisma.sql`j."reviewedAt"`)} AS "jReviewedOn"
     FROM a
     LEFT JOIN facts ON facts."assignmentId" = a."id"
     LEFT JOIN pct ON pct."assignmentId" = a."id"
@@ -103,7 +101,7 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
   const milestonesOf = new Map<number, NonNullable<SnapshotMeasure["milestones"]>[number][]>();
   for (const x of milestones) {
     const list = milestonesOf.get(x.measureId) ?? [];
-    list.push({ title: x.title, dueDate: x.dueDate.toISOString().slice(0, 10), completedOn: x.completedAt ? todayInChina(x.completedAt) : null });
+    list.push({ title: x.title, dueDate: isoDate(x.dueDate), completedOn: x.completedAt ? chinaDate(x.completedAt) : null });
     milestonesOf.set(x.measureId, list);
   }
   const byMeasure = new Map<number, SnapshotAssignment[]>();
@@ -124,9 +122,9 @@ export async function loadSnapshotMeasures(client: Db | Tx, plan: SnapshotPlan &
   for (const e of extensions) {
     const list = extensionsOf.get(e.measureId) ?? [];
     list.push({
-      oldDeadline: e.oldDeadline ? e.oldDeadline.toISOString().slice(0, 10) : null,
-      newDeadline: e.newDeadline.toISOString().slice(0, 10),
-      decidedOn: todayInChina(e.decidedAt ?? e.createdAt),
+      oldDeadline: isoDate(e.oldDeadline),
+      newDeadline: isoDate(e.newDeadline),
+      decidedOn: chinaDate(e.decidedAt ?? e.createdAt),
     });
     extensionsOf.set(e.measureId, list);
   }

@@ -5,7 +5,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, notFound } from "@/lib/errors.ts";
-import { isoDate } from "@/lib/dates.ts";
+import { dateColumn, isoDate } from "@/lib/dates.ts";
 import { computePlanSnapshot } from "@/lib/evaluations/load.ts";
 import { defaultEvaluationTitle } from "@/lib/evaluations/schema.ts";
 import type { SnapshotPlan } from "@/lib/evaluations/snapshot.ts";
@@ -16,8 +16,6 @@ import { PLAN_LIFE_SELECT, windowOfPlanRow, type PlanLifeRow } from "@/lib/plans
 // transaction. 中期评估 (MIDTERM) at a day the bureau picks; 终期评估 (FINAL) at
 // the day a closed plan ended. Both freeze the same snapshot function's
 // output, so a FINAL evaluation equals a MIDTERM one taken at the same day.
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 type PlanRow = PlanLifeRow & { id: number; periodStart: number | null; reportCadence: SnapshotPlan["reportCadence"]; reportDueDay: number };
 
@@ -48,7 +46,7 @@ export async function writeEvaluation(
       planId: plan.id,
       kind: input.kind,
       title: input.title,
-      snapshotDate: dateOf(input.snapshotDate),
+      snapshotDate: dateColumn(input.snapshotDate),
       createdById: actor.id,
     },
   });
@@ -60,7 +58,7 @@ export async function writeEvaluation(
       status: item.status,
       light: item.light,
       percent: item.percent,
-      deadline: item.deadline ? dateOf(item.deadline) : null,
+      deadline: item.deadline ? dateColumn(item.deadline) : null,
       deadlineKind: item.deadlineKind,
       chapterId: item.chapterId,
       leadUnitIds: item.leadUnitIds,

@@ -6,7 +6,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
 import { extensionDecidedMessage, type Message } from "@/lib/notifications/messages.ts";
 import {
   approveDeadlineExtensionSchema,
@@ -21,7 +21,6 @@ import { extensionDecisionRefusal, extensionRefusal, extensionRefusalError } fro
 // on approval, and the first deadline ever extended stays in originalDeadline.
 // A request row goes PENDING → APPROVED or → REJECTED, never back.
 
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Serialises requests and decisions on one measure (one pending request at a time). */
 async function lockMeasure(tx: Tx, measureId: number) {
@@ -95,7 +94,7 @@ export async function requestDeadlineExtension(input: unknown) {
           requestedById: actor.id,
           reason: data.reason,
           oldDeadline: measure.deadline,
-          newDeadline: dateOf(data.newDeadline),
+          newDeadline: dateColumn(data.newDeadline),
         },
       });
       const bureau = await bureauFor(tx, unit, actor.id);

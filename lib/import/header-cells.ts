@@ -1,6 +1,6 @@
 // The column names division-of-labour tables use, whether the table arrives
 // flattened in a published document (plan-parser.ts) or as a ledger sheet
-// (lib/plans/ledger.ts). One vocabulary, so a name learnt once is read in both.
+// (lib/plans/ledger/cells.ts). One vocabulary, so a name learnt once is read in both.
 
 export type HeaderColumn = "serial" | "chapter" | "task" | "lead" | "responsible" | "deadline";
 

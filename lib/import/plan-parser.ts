@@ -13,6 +13,7 @@ import { toSimplified } from "@/lib/import/chinese.ts";
 import { endsLikeUnitName, hadEtcSuffix, splitUnitList } from "@/lib/import/unit-list.ts";
 import { findDeadlineInText, parseDeadline } from "@/lib/import/deadline.ts";
 import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
+import { calendarDate } from "@/lib/dates.ts";
 
 // Turns the lines of a plan document into plans, sections and measures. Two
 // families of layout:
@@ -109,14 +110,6 @@ function periodOf(text: string): { periodStart: number | null; periodEnd: number
   return year ? { periodStart: Number(year[1]), periodEnd: Number(year[1]) } : { periodStart: null, periodEnd: null };
 }
 
-/** "YYYY-MM-DD" when the parts make a real day ("2021年2月30日" does not). */
-function isoDay(year: string, month: string, day: string): string | null {
-  const [y, m, d] = [Number(year), Number(month), Number(day)];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-}
-
 /** Metadata that government sites print above a document. */
 function documentMetadata(lines: Line[], warnings: ParseWarning[]) {
   const head = lines.slice(0, 40);
@@ -141,7 +134,7 @@ function documentMetadata(lines: Line[], warnings: ParseWarning[]) {
   const dated = fieldDate || (dateLine && DATE_LINE.exec(dateLine.text));
   let issueDate: string | null = null;
   if (dated && dateLine) {
-    issueDate = isoDay(dated[1]!, dated[2]!, dated[3]!);
+    issueDate = calendarDate(Number(dated[1]), Number(dated[2]), Number(dated[3]));
     // "2021年2月30日" is a typo; no date is better than a wrong one.
     if (!issueDate) warnings.push({ line: dateLine.line, message: `发布日期“${dated[0]}”不是有效日期,已忽略` });
   }

@@ -7,7 +7,7 @@ import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { rectificationReportRefusal, reportAwaitingVerification } from "@/lib/inspections/rules.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { todayInChina, dateColumn, isoDate } from "@/lib/dates.ts";
 import { findRegionInScope } from "@/lib/regions/queries.ts";
 import {
   addFindingSchema,
@@ -28,8 +28,6 @@ import {
 // be reopened with a reason. Each action locks the item's row, so two people
 // never move it at once, and writes its change with its audit event in one
 // transaction.
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -78,7 +76,7 @@ export async function createInspection(input: unknown) {
           regionId: region.id,
           title: data.title,
           inspector: data.inspector ?? null,
-          inspectedOn: dateOf(data.inspectedOn),
+          inspectedOn: dateColumn(data.inspectedOn),
           description: data.description ?? null,
         },
       });
@@ -119,7 +117,7 @@ export async function addFinding(input: unknown) {
         const measure = await tx.measure.findFirst({ where: { id: data.measureId, districtId: inspection.districtId }, select: { id: true } });
         if (!measure) throw new AppError("VALIDATION", undefined, { measureId: ["关联举措须是本区规划中的举措"] });
       }
-      const inspectedOn = inspection.inspectedOn.toISOString().slice(0, 10);
+      const inspectedOn = isoDate(inspection.inspectedOn);
       if (data.deadline < inspectedOn) {
         throw new AppError("VALIDATION", undefined, { deadline: [`整改期限不能早于督察日期(${inspectedOn})`] });
       }
@@ -137,7 +135,7 @@ export async function addFinding(input: unknown) {
           districtId: inspection.districtId,
           findingId: finding.id,
           unitId,
-          deadline: dateOf(data.deadline),
+          deadline: dateColumn(data.deadline),
           status: "OPEN" as const,
         })),
       });
@@ -196,7 +194,7 @@ export async function reportRectification(input: unknown) {
       if (!item || !can(actor, "rectification.report", { regionId: item.unit.regionId, unitId: item.unitId })) throw notFound();
       const refused = rectificationReportRefusal(item.status);
       if (refused) throw new AppError("CONFLICT", refused);
-      const today = dateOf(todayInChina());
+      const today = dateColumn(todayInChina());
       const submittedAt = new Date();
       const saved = await tx.progressReport.create({
         data: {

@@ -2,16 +2,16 @@ import { db, type Db, type Tx } from "@/lib/db/client.ts";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina, chinaDate } from "@/lib/dates.ts";
 import { DUE_SOON_DAYS } from "@/lib/reporting/lights.ts";
 import { rectificationState, type RectificationStatus } from "@/lib/inspections/status.ts";
+import { chinaDateSql } from "@/lib/dates-sql.ts";
 
 // Reads for inspections (督察) and rectification items (整改). Scope (see
 // lib/auth/scope.ts): an inspection lives in a region; an item belongs to a
 // unit, so it follows the unit like an assignment does.
 
 /** A Beijing calendar day of a timestamp column. */
-const CHINA_DATE = (column: Prisma.Sql) => Prisma.sql`(${column} + interval '8 hours')::date`;
 
 /** Counters over rectification items `r`, by the rules of lib/inspections/status.ts. */
 function counters(today: string) {
@@ -23,7 +23,7 @@ function counters(today: string) {
     count(*) FILTER (WHERE r."status" = 'CLOSED')::int AS "closed",
     count(*) FILTER (WHERE r."status" <> 'CLOSED' AND r."deadline" < ${day})::int AS "overdue",
     count(*) FILTER (WHERE r."status" <> 'CLOSED' AND r."deadline" BETWEEN ${day} AND ${day} + ${DUE_SOON_DAYS}::int)::int AS "dueSoon",
-    count(*) FILTER (WHERE r."status" = 'CLOSED' AND ${CHINA_DATE(Prisma.sql`r."verifiedAt"`)} > r."deadline")::int AS "closedLate"`;
+    count(*) FILTER (WHERE r."status" = 'CLOSED' AND ${chinaDateSql(Prisma.sql`r."verifiedAt"`)} > r."deadline")::int AS "closedLate"`;
 }
 
 export type RectificationCounters = {
@@ -75,7 +75,7 @@ function withState<T extends { status: RectificationStatus; deadline: Date; veri
     state: rectificationState({
       status: item.status,
       deadline: isoDate(item.deadline)!,
-      verifiedOn: item.verifiedAt ? todayInChina(item.verifiedAt) : null,
+      verifiedOn: item.verifiedAt ? chinaDate(item.verifiedAt) : null,
       today,
     }),
   };

@@ -1,5 +1,6 @@
 import { REPORT_CADENCES } from "@/lib/reporting/periods.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
+import { parseId } from "@/lib/ids.ts";
 
 // What one digest notification stands for, written into Notification.digest
 // and read back to list its items live. The SQL in digests.ts reads the same
@@ -19,7 +20,6 @@ export type DigestKind = DigestKey["kind"];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const ID = /^[1-9]\d{0,9}$/;
 
 export function formatDigestKey(key: DigestKey): string {
   switch (key.kind) {
@@ -37,8 +37,8 @@ export function formatDigestKey(key: DigestKey): string {
 export function parseDigestKey(text: string | null | undefined): DigestKey | null {
   if (!text) return null;
   const [kind, id, ...rest] = text.split(":");
-  if (!id || !ID.test(id)) return null;
-  const n = Number(id);
+  const n = parseId(id);
+  if (n === null) return null;
   if (kind === "REPORT_LATE" && rest.length === 3) {
     const [cadence, start, end] = rest as [string, string, string];
     if (!(REPORT_CADENCES as readonly string[]).includes(cadence) || !DAY.test(start) || !DAY.test(end)) return null;

@@ -13,6 +13,7 @@ import {
 } from "@/lib/notifications/messages.ts";
 import { formatDigestKey, type DigestKey } from "@/lib/notifications/digest-key.ts";
 import { chasedOn, FROM_ASSIGNMENTS, judgedPeriods } from "@/lib/notifications/reminder-queries.ts";
+import { chinaDateSql, chinaDaysSql } from "@/lib/dates-sql.ts";
 
 // The reminder job's digests (see job.ts). A digest is a Notification with a
 // `digest` key (digest-key.ts): one per liaison of a unit, period and kind, or
@@ -35,17 +36,11 @@ function inTransaction<T>(client: Client, work: (tx: Tx) => Promise<T>): Promise
 }
 type ReminderKey = Exclude<DigestKey, { kind: "ARRIVALS" }>;
 
-/** The China day of a UTC timestamp column. */
-const chinaDay = (column: Prisma.Sql) => Prisma.sql`(${column} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`;
-
-/** A UTC timestamp column falls on `day` in China (UTC+8): a range an index can use. */
-const chinaDayRange = (column: Prisma.Sql, day: string) =>
-  Prisma.sql`${column} >= ${day}::timestamp - interval '8 hours' AND ${column} < ${day}::timestamp + interval '16 hours'`;
 
 /** The assignment (a, m, p) owes a report for the period [start, end] of its plan's cadence and has not sent it. */
 const owesReport = (cadence: Prisma.Sql, start: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`
   p."reportCadence"::text = ${cadence}
-  AND ${periodOwedSql("p", start, end, chinaDay(Prisma.sql`a."createdAt"`))}
+  AND ${periodOwedSql("p", start, end, chinaDateSql(Prisma.sql`a."createdAt"`))}
   AND NOT EXISTS (
     SELECT 1 FROM "ProgressReport" r
     WHERE r."assignmentId" = a."id" AND r."periodStart" = ${start} AND r."state" IN ('SUBMITTED', 'APPROVED')
@@ -116,7 +111,7 @@ export function reminderGroupsSql(today: string) {
       to_char(per."start", 'YYYY-MM-DD') AS "start", to_char(per."end", 'YYYY-MM-DD') AS "end", ${SAMPLE}
     FROM chased c
     JOIN per ON per."cadence" = c."cadence" AND per."dueDay" = c."dueDay"
-    WHERE per."end" >= GREATEST(c."firstDay", ${chinaDay(Prisma.sql`c."createdAt"`)})
+    WHERE per."end" >= GREATEST(c."firstDay", ${chinaDateSql(Prisma.sql`c."createdAt"`)})
       AND (c."lastDay" IS NULL OR per."start" <= c."lastDay")
       AND NOT EXISTS (SELECT 1 FROM sent WHERE sent."assignmentId" = c."id" AND sent."periodStart" = per."start")
     GROUP BY c."districtId", c."unitId", per."cadence", per."start", per."end"
@@ -169,10 +164,10 @@ export async function arrivalGroups(client: Client, today: string): Promise<Dige
   const days = [addDays(today, -1), today];
   const rows = await client.$queryRaw<{ districtId: number; day: string }[]>`
     SELECT DISTINCT x."districtId", to_char(x."day", 'YYYY-MM-DD') AS "day" FROM (
-      SELECT r."districtId", ${chinaDay(Prisma.sql`r."submittedAt"`)} AS "day" FROM "ProgressReport" r
+      SELECT r."districtId", ${chinaDateSql(Prisma.sql`r."submittedAt"`)} AS "day" FROM "ProgressReport" r
       WHERE r."assignmentId" IS NOT NULL AND r."submittedAt" >= ${days[0]}::date - interval '1 day' AND r."submittedAt" < ${today}::date + interval '1 day'
       UNION ALL
-      SELECT e."districtId", ${chinaDay(Prisma.sql`e."createdAt"`)} FROM "DeadlineExtension" e
+      SELECT e."districtId", ${chinaDateSql(Prisma.sql`e."createdAt"`)} FROM "DeadlineExtension" e
       WHERE e."createdAt" >= ${days[0]}::date - interval '1 day' AND e."createdAt" < ${today}::date + interval '1 day'
     ) x
     WHERE to_char(x."day", 'YYYY-MM-DD') = ANY(${days}::text[])
@@ -329,14 +324,14 @@ export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { 
     JOIN "Measure" m ON m."id" = a."measureId"
     JOIN "Plan" p ON p."id" = m."planId"
     JOIN "Unit" u ON u."id" = a."unitId"
-    WHERE r."districtId" = ${key.districtId}::int AND ${chinaDayRange(Prisma.sql`r."submittedAt"`, key.day)}
+    WHERE r."districtId" = ${key.districtId}::int AND ${chinaDaysSql(Prisma.sql`r."submittedAt"`, key.day)}
     ORDER BY r."submittedAt", r."id" LIMIT ${LIVE_LIMIT}::int`;
   const extensions = await client.$queryRaw<{ id: number; code: string; text: string; unit: string; total: number }[]>`
     SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit", (count(*) OVER ())::int AS "total"
     FROM "DeadlineExtension" e
     JOIN "Measure" m ON m."id" = e."measureId"
     JOIN "Unit" u ON u."id" = e."unitId"
-    WHERE e."districtId" = ${key.districtId}::int AND ${chinaDayRange(Prisma.sql`e."createdAt"`, key.day)}
+    WHERE e."districtId" = ${key.districtId}::int AND ${chinaDaysSql(Prisma.sql`e."createdAt"`, key.day)}
     ORDER BY e."createdAt", e."id" LIMIT ${LIVE_LIMIT}::int`;
   return arrivalsDigestMessage({
     day: key.day,

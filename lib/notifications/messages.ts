@@ -1,5 +1,6 @@
 import { periodContaining, type ReportCadence } from "@/lib/reporting/periods.ts";
 import type { DigestKey } from "@/lib/notifications/digest-key.ts";
+import { isoDate } from "@/lib/dates.ts";
 
 // The texts of the inbox messages people cause (退回, 审核结果, 催办, 延期决定),
 // built in one place so that every one names the measure (its code and a short
@@ -60,7 +61,7 @@ export const measureLink = (measure: Pick<MeasureRef, "id">) => `/measures/${mea
 
 /** "2026年第三季度" for a report's period start under the plan's cadence. */
 export function periodLabel(periodStart: Date | string, cadence: ReportCadence, dueDay?: number): string {
-  const iso = typeof periodStart === "string" ? periodStart : periodStart.toISOString().slice(0, 10);
+  const iso = typeof periodStart === "string" ? periodStart : isoDate(periodStart);
   return periodContaining(iso, cadence, dueDay).label;
 }
 

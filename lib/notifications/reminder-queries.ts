@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
 import { latestDuePeriod, REPORT_CADENCES, type Period } from "@/lib/reporting/periods.ts";
 import { periodOwedSql, planChasedSql } from "@/lib/plans/window-sql.ts";
+import { chinaDateSql } from "@/lib/dates-sql.ts";
 
 // The data layer of reminders (催办): which assignments are chased and which
 // reports are late, selected in SQL a page at a time (a province holds a
@@ -139,7 +140,7 @@ export async function lateReportCandidates(
       WHERE a."id" > ${page.after}::int
         ${filter.unitId === undefined ? Prisma.empty : Prisma.sql`AND a."unitId" = ${filter.unitId}::int`}
         AND ${chasedOn(today)}
-        AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, Prisma.sql`(a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`)}
+        AND ${periodOwedSql("p", Prisma.sql`per."start"`, Prisma.sql`per."end"`, chinaDateSql(Prisma.sql`a."createdAt"`))}
         AND NOT EXISTS (
           SELECT 1 FROM "ProgressReport" r
           WHERE r."assignmentId" = a."id" AND r."periodStart" = per."start" AND r."state" IN ('SUBMITTED', 'APPROVED')

@@ -25,7 +25,7 @@ import {
 import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { sectionHeading } from "@/lib/outline/classify.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { readLedgerWorkbook } from "@/lib/plans/ledger.ts";
+import { readLedgerWorkbook } from "@/lib/plans/ledger/read.ts";
 
 const previewSchema = z
   .object({

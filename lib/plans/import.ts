@@ -10,6 +10,7 @@ import { nameToCreate } from "@/lib/import/reconcile.ts";
 import { resolveSectionAreas } from "@/lib/outline/classify.ts";
 import type { CommitPlanImportInput, ImportedPlan } from "@/lib/plans/schema.ts";
 import { implementsParentItems } from "@/lib/plans/rollup.ts";
+import { dateColumn } from "@/lib/dates.ts";
 
 // Writes an import the user has reviewed. Runs inside one transaction: either
 // every plan, unit, group, alias and assignment is written, or nothing is.
@@ -294,7 +295,7 @@ async function writePlan(
     periodEnd: plan.periodEnd,
     issuer: plan.issuer ?? null,
     documentNumber: plan.documentNumber ?? null,
-    issueDate: plan.issueDate ? new Date(`${plan.issueDate}T00:00:00Z`) : null,
+    issueDate: plan.issueDate ? dateColumn(plan.issueDate) : null,
     sourceText: input.sourceText ?? before?.sourceText ?? null,
     sourceFileName: input.fileName ?? before?.sourceFileName ?? null,
   };
@@ -349,7 +350,7 @@ async function writePlan(
       text: measure.text,
       sectionId: measure.sectionKey ? (sectionIds.get(measure.sectionKey) ?? null) : null,
       deadlineText: measure.deadlineText ?? null,
-      deadline: deadline?.date ? new Date(`${deadline.date}T00:00:00Z`) : null,
+      deadline: deadline?.date ? dateColumn(deadline.date) : null,
       ongoing: deadline?.ongoing ?? false,
       sortOrder: index,
     };

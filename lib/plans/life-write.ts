@@ -4,15 +4,13 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, notFound } from "@/lib/errors.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { dateColumn, todayInChina } from "@/lib/dates.ts";
 import { decideTransition, expiryDate, planLifeFacts, type LifeTransition } from "@/lib/plans/life.ts";
 
 // The writes of a plan's life (施行, 期满, 终止), inside the caller's
 // transaction: the server actions (life-actions.ts) and the demo seed call
 // them alike. The actor's scope is in the query's where; a plan outside it, or
 // one the actor may not manage, is NOT_FOUND and nothing changes.
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export const PLAN_LIFE_AUDIT_ACTIONS = { IN_FORCE: "plan.bringIntoForce", EXPIRED: "plan.expire", TERMINATED: "plan.terminate" } as const satisfies Record<string, AuditAction>;
 
@@ -37,9 +35,9 @@ export async function changePlanLife(tx: Tx, actor: Actor, planId: number, trans
     where: { id: before.id, status: before.status },
     data: {
       status: change.status,
-      ...(change.effectiveFrom !== undefined ? { effectiveFrom: dateOf(change.effectiveFrom) } : {}),
+      ...(change.effectiveFrom !== undefined ? { effectiveFrom: dateColumn(change.effectiveFrom) } : {}),
       ...(change.endKind !== undefined ? { endKind: change.endKind } : {}),
-      ...(change.endedOn !== undefined ? { endedOn: dateOf(change.endedOn) } : {}),
+      ...(change.endedOn !== undefined ? { endedOn: dateColumn(change.endedOn) } : {}),
       ...(change.endReason !== undefined ? { endReason: change.endReason } : {}),
     },
   });

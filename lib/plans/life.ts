@@ -1,5 +1,5 @@
 import type { PlanEndKind, PlanStatus, ReportCadence } from "@/lib/generated/prisma/enums.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, isoDate } from "@/lib/dates.ts";
 import { addDays, periodContaining, type Period } from "@/lib/reporting/periods.ts";
 
 // The life of a plan: 草案 → 施行 (from a date) → 期满 or 终止. Pure rules, so
@@ -220,16 +220,14 @@ export type PlanLifeRow = {
   endedOn: Date | null;
 };
 
-const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
 export function planLifeFacts(row: PlanLifeRow): PlanLifeFacts {
   return {
     status: row.status,
     endKind: row.endKind,
     periodEnd: row.periodEnd,
-    effectiveFrom: day(row.effectiveFrom),
-    issueDate: day(row.issueDate),
-    endedOn: day(row.endedOn),
+    effectiveFrom: isoDate(row.effectiveFrom),
+    issueDate: isoDate(row.issueDate),
+    endedOn: isoDate(row.endedOn),
   };
 }
 
@@ -243,7 +241,7 @@ export const windowOfPlanRow = (row: PlanLifeRow): ReportingWindow => reportingW
  * reminder job uses the same rule.
  */
 export function reportingStartOf(assignedAt: Date, planFirstDay: Date | string | null): string {
-  const assigned = todayInChina(assignedAt);
+  const assigned = chinaDate(assignedAt);
   const issued = typeof planFirstDay === "string" ? planFirstDay : isoDate(planFirstDay);
   return issued && issued > assigned ? issued : assigned;
 }

@@ -8,7 +8,7 @@ import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
 import { reviewRefusal } from "@/lib/progress/rules.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { todayInChina, dateColumn } from "@/lib/dates.ts";
 import { logError } from "@/lib/log.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/reporting/periods.ts";
 import { planLifeFacts, reportingWindow } from "@/lib/plans/life.ts";
@@ -167,16 +167,14 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
     where: {
       assignmentId_periodStart_periodEnd_districtId: {
         assignmentId: assignment.id,
-        periodStart: dateOf(period.start),
-        periodEnd: dateOf(period.end),
+        periodStart: dateColumn(period.start),
+        periodEnd: dateColumn(period.end),
         districtId: assignment.districtId,
       },
     },
   });
   return { assignment, period, existing };
 }
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Applies a change only if the row is still at the version the user saw. */
 async function updateAtVersion(tx: Tx, id: number, version: number | undefined, data: Record<string, unknown>) {
@@ -196,8 +194,8 @@ function reportData(actor: Actor, assignment: { unitId: number }, input: ReportI
     text: input.text,
     percent: input.claimedStatus === "COMPLETED" ? 100 : input.percent,
     claimedStatus: input.claimedStatus,
-    periodStart: dateOf(period.start),
-    periodEnd: dateOf(period.end),
+    periodStart: dateColumn(period.start),
+    periodEnd: dateColumn(period.end),
     authorId: actor.id,
     onBehalfOfUnitId: onBehalf ? assignment.unitId : null,
   };
@@ -337,7 +335,7 @@ export async function carryForwardProgressReport(input: unknown) {
         throw new AppError("CONFLICT", `${period.label}已报送,请勿重复报送。`);
       }
       const last = await tx.progressReport.findFirst({
-        where: { assignmentId: assignment.id, periodStart: { lt: dateOf(period.start) }, state: { in: ["SUBMITTED", "APPROVED"] } },
+        where: { assignmentId: assignment.id, periodStart: { lt: dateColumn(period.start) }, state: { in: ["SUBMITTED", "APPROVED"] } },
         orderBy: { periodStart: "desc" },
         include: { attachments: true },
       });

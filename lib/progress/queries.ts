@@ -13,8 +13,6 @@ import { chaseStop, PLAN_LIFE_SELECT, planLifeFacts, reportingStartOf, windowOfP
 // assignments, so lights are computed here from the rows; district-wide
 // figures are aggregated in SQL by the dashboards instead.
 
-
-
 type PeriodReport = { periodStart: Date; periodEnd: Date; state: ReportStateForPeriod };
 
 /** Matched on start and end, so a plan that changed cadence never mixes its periods. */

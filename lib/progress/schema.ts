@@ -1,6 +1,5 @@
-import { MAX_ID } from "@/lib/ids.ts";
 import { z } from "zod";
-import { id, text } from "@/lib/validation.ts";
+import { id, text, versionNumber } from "@/lib/validation.ts";
 import { withIndicatorValues } from "@/lib/targets/schema.ts";
 
 export const CLAIMED_STATUSES = ["IN_PROGRESS", "COMPLETED", "NO_CHANGE"] as const;
@@ -25,8 +24,6 @@ const percent = z.coerce
   .max(100, "进度应为 0 到 100 之间的整数");
 
 /** The version the form was loaded with; absent for a first report. */
-// The report's optimistic-lock counter, an int column like the ids: the same bound keeps a forged value out of Prisma.
-const versionNumber = z.coerce.number().int("版本号无效,请刷新后再试").min(1, "版本号无效,请刷新后再试").max(MAX_ID, "版本号无效,请刷新后再试");
 const version = z.preprocess((v) => (v === "" || v == null ? undefined : v), versionNumber.optional());
 
 /** Evidence files; each is checked for type, size and name in the action (lib/storage/validate-upload.ts). */

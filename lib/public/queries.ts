@@ -4,6 +4,7 @@ import { MEASURE_COUNTERS, completionRate, factsCte, scopePlans, type MeasureCou
 import { PLAN_MEASURES } from "@/lib/dashboards/rollup-facts.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { REGION_LEVEL_LABELS, type RegionLevel } from "@/lib/regions/schema.ts";
+import { chinaDateTextSql } from "@/lib/dates-sql.ts";
 
 // What the public pages (/public, no sign-in) may show: published annual
 // reports and aggregate counts, nothing else. Every query names its columns
@@ -104,13 +105,11 @@ export type PublicReportListItem = {
   superseded: boolean;
 };
 
-const BEIJING_DAY = (column: Prisma.Sql) => Prisma.sql`to_char(${column} + interval '8 hours', 'YYYY-MM-DD')`;
-
 async function publishedReports(where: Prisma.Sql): Promise<PublicReportListItem[]> {
   return db().$queryRaw<PublicReportListItem[]>`
 WITH RECURSIVE ${SUPERSEDED_CTE}
 SELECT a."id", a."year", a."title", a."version", a."imported",
-  ${BEIJING_DAY(Prisma.sql`a."publishedAt"`)} AS "publishedOn",
+  ${chinaDateTextSql(Prisma.sql`a."publishedAt"`)} AS "publishedOn",
   u."name" AS "unitName",
   a."id" IN (SELECT "id" FROM superseded) AS "superseded"
 FROM "AnnualReport" a LEFT JOIN "Unit" u ON u."id" = a."unitId"

@@ -6,7 +6,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { todayInChina, isoDate } from "@/lib/dates.ts";
 import { lateReportsOfUnit, notifyLiaisons, unitsWithoutLiaison } from "@/lib/notifications/reminder-queries.ts";
 import { listUrgeTargets, measureUrgeKey, unitUrgeKey, urgeRefusal } from "@/lib/reminders/targets.ts";
 import { lateReportsUrgedMessage, measureUrgedMessage } from "@/lib/notifications/messages.ts";
@@ -62,7 +62,7 @@ export async function sendReminder(input: unknown) {
       const done = perUnit.filter((a) => byUnit.get(a.unitId)?.completed ?? a.status === "COMPLETED");
       if (done.length > 0) throw new AppError("CONFLICT", `${done.map((a) => a.unit.name).join("、")}已完成此举措,无需催办。`);
 
-      const deadline = !measure.ongoing && measure.deadline ? measure.deadline.toISOString().slice(0, 10) : null;
+      const deadline = measure.ongoing ? null : isoDate(measure.deadline);
       const notices = new Map(
         perUnit.map((a) => {
           const owed = byUnit.get(a.unitId)?.owedPeriods ?? [];

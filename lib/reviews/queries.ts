@@ -4,17 +4,16 @@ import { Prisma } from "@/lib/generated/prisma/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { forbidden } from "@/lib/errors.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina, dateColumn } from "@/lib/dates.ts";
 import { cadenceOfKey, periodByKey, periodContaining, previousPeriod, latestDuePeriod, type Period } from "@/lib/reporting/periods.ts";
 import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import type { ReviewFilters } from "@/lib/reviews/schema.ts";
+import { chinaDateSql, chinaDateTextSql } from "@/lib/dates-sql.ts";
 
 // ---------------------------------------------------------------------------
 // The review desk (审核): submitted reports with their period, filtered by
 // period, unit, plan and kind, and beside a lead unit's consolidated report the
 // responsible units' reports for the same measure and period.
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 type PlanPeriodInfo = { reportCadence: Parameters<typeof periodContaining>[1]; reportDueDay: number };
 const periodOf = (periodStart: Date, plan: PlanPeriodInfo) => periodContaining(isoDate(periodStart)!, plan.reportCadence, plan.reportDueDay);
@@ -76,7 +75,7 @@ export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) 
       waiting,
       filters.unit ? { assignment: { unitId: filters.unit } } : {},
       filters.plan ? { assignment: { measure: { planId: filters.plan } } } : {},
-      period ? { periodStart: dateOf(period.start), periodEnd: dateOf(period.end) } : {},
+      period ? { periodStart: dateColumn(period.start), periodEnd: dateColumn(period.end) } : {},
       filters.q ? { assignment: { OR: [{ measure: matching(filters.q) }, { unit: { name: { contains: filters.q } } }] } } : {},
     ],
   };
@@ -262,8 +261,6 @@ type RawLedgerRow = {
   owed: boolean;
 };
 
-const CHINA_DAY = (column: Prisma.Sql) => Prisma.sql`to_char((${column} + interval '8 hours')::date, 'YYYY-MM-DD')`;
-
 /**
  * One row per measure × unit of the district's plans in force that report on
  * the period's cadence, for units assigned before the period ended: the
@@ -285,8 +282,8 @@ export async function loadPeriodLedger(actor: Actor, districtId: number, periodK
       r."text" AS "reportText", r."percent", r."claimedStatus"::text AS "claimedStatus", r."state"::text AS "state",
       (SELECT string_agg(f."fileName", '、' ORDER BY f."id") FROM "Attachment" f WHERE f."reportId" = r."id") AS "evidence",
       rv."name" AS "reviewer",
-      ${CHINA_DAY(Prisma.sql`r."reviewedAt"`)} AS "reviewedOn",
-      ${CHINA_DAY(Prisma.sql`r."submittedAt"`)} AS "submittedOn",
+      ${chinaDateTextSql(Prisma.sql`r."reviewedAt"`)} AS "reviewedOn",
+      ${chinaDateTextSql(Prisma.sql`r."submittedAt"`)} AS "submittedOn",
       (a."status" <> 'COMPLETED' AND u."active"
         AND NOT (EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
              AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'))
@@ -299,7 +296,7 @@ export async function loadPeriodLedger(actor: Actor, districtId: number, periodK
     LEFT JOIN "User" rv ON rv."id" = r."reviewerId"
     WHERE a."districtId" = ${district.id}::int
       AND pl."status" = 'IN_FORCE' AND pl."reportCadence"::text = ${cadence}
-      AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${end}::date`, Prisma.sql`(a."createdAt" + interval '8 hours')::date`)}
+      AND ${periodOwedSql("pl", Prisma.sql`${start}::date`, Prisma.sql`${end}::date`, chinaDateSql(Prisma.sql`a."createdAt"`))}
     ORDER BY pl."id", m."sortOrder", m."id", (a."role" = 'LEAD') DESC, u."name", a."id"`;
   const rows: LedgerRow[] = raw.map((r) => ({
     assignmentId: r.assignmentId,
@@ -341,7 +338,7 @@ export async function loadOverdueNotice(actor: Actor, districtId: number, period
     JOIN "Unit" u ON u."id" = a."unitId"
     WHERE a."districtId" = ${ledger.district.id}::int
       AND pl."status" = 'IN_FORCE' AND pl."reportCadence"::text = ${cadence}
-      AND ${periodOwedSql("pl", Prisma.sql`${ledger.period.start}::date`, Prisma.sql`${ledger.period.end}::date`, Prisma.sql`(a."createdAt" + interval '8 hours')::date`)}
+      AND ${periodOwedSql("pl", Prisma.sql`${ledger.period.start}::date`, Prisma.sql`${ledger.period.end}::date`, chinaDateSql(Prisma.sql`a."createdAt"`))}
       AND a."status" <> 'COMPLETED' AND u."active"
       AND NOT (EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD')
            AND NOT EXISTS (SELECT 1 FROM "Assignment" l WHERE l."measureId" = m."id" AND l."role" = 'LEAD' AND l."status" <> 'COMPLETED'))

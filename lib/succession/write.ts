@@ -3,7 +3,7 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
 import { CARRIED_SECTION_LABEL, TARGET_TOO_EARLY, carriedDeadline, carriedSectionTitle, isUnfinished, targetOutlastsSource } from "@/lib/succession/rules.ts";
 import { windowOfPlanRow, expiryDate } from "@/lib/plans/life.ts";
 
@@ -12,7 +12,7 @@ import { windowOfPlanRow, expiryDate } from "@/lib/plans/life.ts";
 
 const OPEN_STATUSES = new Set(["DRAFT", "IN_FORCE"]);
 
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const day = (iso: string | null) => (iso ? dateColumn(iso) : null);
 
 /** A plan the actor may manage, or NOT_FOUND. */
 async function managedPlan(tx: Tx, actor: Actor, planId: number) {

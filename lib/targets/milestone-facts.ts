@@ -1,4 +1,4 @@
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { isoDate, chinaDate } from "@/lib/dates.ts";
 import type { MilestoneForLight } from "@/lib/reporting/lights.ts";
 
 // What the light loaders read of a measure's milestones (时间节点), and how
@@ -11,6 +11,6 @@ export function milestonesForLight(rows: readonly { title: string; dueDate: Date
     title: m.title,
     dueDate: isoDate(m.dueDate)!,
     completed: m.completedAt !== null,
-    completedOn: m.completedAt ? todayInChina(m.completedAt) : null,
+    completedOn: m.completedAt ? chinaDate(m.completedAt) : null,
   }));
 }

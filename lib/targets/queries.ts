@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { chinaDate, isoDate, todayInChina } from "@/lib/dates.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { completionPercent, formatNumber, milestoneState } from "@/lib/targets/format.ts";
@@ -28,7 +28,7 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     measure.plan.status === "CLOSED" ? [] : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
   const milestones = measure.milestones.map((m) => {
     const dueDate = isoDate(m.dueDate)!;
-    const completedOn = m.completedAt ? todayInChina(m.completedAt) : null;
+    const completedOn = m.completedAt ? chinaDate(m.completedAt) : null;
     return { id: m.id, title: m.title, dueDate, completedOn, ...milestoneState({ title: m.title, dueDate, completed: completedOn !== null, completedOn }, today, grace) };
   });
   const indicators = measure.indicators.map((i) => ({

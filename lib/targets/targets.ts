@@ -4,7 +4,7 @@ import * as scope from "@/lib/auth/scope.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { AppError, notFound } from "@/lib/errors.ts";
 import { fieldErrorsOf } from "@/lib/validation.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
 import { annualTargetsSchema, type AnnualTargetsData } from "@/lib/targets/schema.ts";
 import { yearVersion } from "@/lib/targets/version.ts";
 
@@ -16,8 +16,6 @@ import { yearVersion } from "@/lib/targets/version.ts";
 export const NOT_LEAD = "只有该举措的牵头单位可以设定年度目标、工作指标和时间节点";
 export const STALE_YEAR = "该年度目标已被他人修改,请刷新后再改";
 const missedKept = (title: string) => `时间节点「${title}」已过期,不能删除或改期;如需调整请联系区司法局`;
-
-const dateOf = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
  * The measure and the lead unit the actor acts for, or the answer the project
@@ -61,7 +59,7 @@ async function yearState(tx: Tx, measureId: number, year: number) {
       select: { id: true, name: true, unitOfMeasure: true, targetValue: true, actualValue: true, _count: { select: { values: true } } },
     }),
     tx.milestone.findMany({
-      where: { measureId, dueDate: { gte: dateOf(`${year}-01-01`), lte: dateOf(`${year}-12-31`) } },
+      where: { measureId, dueDate: { gte: dateColumn(`${year}-01-01`), lte: dateColumn(`${year}-12-31`) } },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       select: { id: true, title: true, dueDate: true, completedAt: true },
     }),
@@ -156,7 +154,7 @@ export async function setAnnualTargets(
   const droppedMilestones = before.milestones.filter((m) => !keptMilestones.has(m.id)).map((m) => m.id);
   if (droppedMilestones.length > 0) await tx.milestone.deleteMany({ where: { id: { in: droppedMilestones } } });
   for (const row of data.milestones) {
-    const fields = { title: row.title, dueDate: dateOf(row.dueDate), annualTargetId: target.id };
+    const fields = { title: row.title, dueDate: dateColumn(row.dueDate), annualTargetId: target.id };
     if (row.id !== undefined) await tx.milestone.update({ where: { id: row.id }, data: fields });
     else await tx.milestone.create({ data: { ...fields, measureId: measure.id, districtId: measure.districtId } });
   }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import type { ActionResult } from "@/lib/actions/run.ts";
 import * as annualReports from "@/lib/annual-reports/actions.ts";
 import * as assessments from "@/lib/assessments/actions.ts";
+import * as circulars from "@/lib/circulars/actions.ts";
 import * as evaluations from "@/lib/evaluations/actions.ts";
 import * as extensions from "@/lib/extensions/actions.ts";
 import * as groups from "@/lib/groups/actions.ts";
@@ -113,6 +114,10 @@ const CASES: Case[] = [
   ["removeAssessmentAdjustment", (big) => assessments.removeAssessmentAdjustment({ id: big, version: 1 }), "id"],
   ["publishAssessment version", (big) => assessments.publishAssessment({ id: 1, version: big }), "version"],
   ["addAssessmentAdjustment version", (big) => assessments.addAssessmentAdjustment({ assessmentId: 1, version: big, unitId: 1, points: 1, reason: "示范" }), "version"],
+  ["updateCircular id", (big) => circulars.updateCircular({ id: big, version: 1, title: "通报", body: "正文" }), "id"],
+  ["updateCircular version", (big) => circulars.updateCircular({ id: 1, version: big, title: "通报", body: "正文" }), "version"],
+  ["approveCircular version", (big) => circulars.approveCircular({ id: 1, version: big }), "version"],
+  ["issueCircular version", (big) => circulars.issueCircular({ id: 1, version: big }), "version"],
 ];
 
 describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j", (big) => {
@@ -128,4 +133,24 @@ describe.each([2147483648, "2147483648", 3000000000, "3000000000"])("an id of %j
 it("an id of 2^31 − 1 still reaches the use case (not found, not a validation error)", async () => {
   expect(await units.setUnitActive({ id: 2147483647, active: false })).toMatchObject({ ok: false, code: "NOT_FOUND" });
   expect(await db().unit.count({ where: { active: false } })).toBe(0);
+});
+
+// Pages and route handlers: a malformed [id] is the same 404 as a record that
+// does not exist, decided by the same parser before any query runs.
+describe("a page or a download given a malformed id answers not found, like a missing record", () => {
+  const params = (id: string) => ({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
+  const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
+
+  it.each(["abc", "012", "1e3", "-1", "0", "2147483648", "9999999999", "2147483647"])("%j", async (id) => {
+    const { default: PlanPage } = await import("@/app/(app)/plans/[id]/page.tsx");
+    const { default: MeasurePage } = await import("@/app/(app)/measures/[id]/page.tsx");
+    const { default: UnitPage } = await import("@/app/(app)/units/[id]/page.tsx");
+    const { default: PublicReportPage } = await import("@/app/public/reports/[id]/page.tsx");
+    const { GET: attachment } = await import("@/app/(app)/attachments/[id]/route.ts");
+    await expect(PlanPage(params(id))).rejects.toThrow(NOT_FOUND);
+    await expect(MeasurePage(params(id))).rejects.toThrow(NOT_FOUND);
+    await expect(UnitPage(params(id))).rejects.toThrow(NOT_FOUND);
+    await expect(PublicReportPage(params(id))).rejects.toThrow(NOT_FOUND);
+    expect((await attachment(new Request("http://localhost/attachments/x"), params(id))).status).toBe(404);
+  });
 });

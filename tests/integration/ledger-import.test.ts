@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import { importPlanLedger } from "@/lib/plans/actions.ts";
-import { buildLedgerWorkbook } from "@/lib/plans/ledger.ts";
+import { buildLedgerWorkbook } from "@/lib/plans/ledger/write.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 import { countInflatedInput, lyingWorkbook } from "../support/zip-bombs.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { MAX_ID, parseId, searchParamId } from "@/lib/ids.ts";
+import { MAX_ID, parseId, routeId, searchParamId } from "@/lib/ids.ts";
 import { id, idList, optionalId } from "@/lib/validation.ts";
 
 describe("parseId", () => {
@@ -53,6 +53,24 @@ describe("searchParamId", () => {
   ])("%j → %j", (input, expected) => {
     expect(searchParamId(input)).toBe(expected);
   });
+});
+
+describe("routeId: a page's [id] segment, or the page's 404", () => {
+  it.each<[string, number]>([
+    ["1", 1],
+    ["12", 12],
+    ["2147483647", MAX_ID],
+  ])("%j → %j", (segment, id) => {
+    expect(routeId(segment)).toBe(id);
+  });
+
+  // notFound() throws Next's 404 signal; the page renders not-found, as for a missing record.
+  it.each<string | undefined>(["012", "1e3", "-1", "0", "abc", "1.5", "12abc", " 12", "", "2147483648", "9999999999", undefined])(
+    "%j → not found",
+    (segment) => {
+      expect(() => routeId(segment)).toThrow("NEXT_HTTP_ERROR_FALLBACK;404");
+    },
+  );
 });
 
 describe("the zod id helpers use the same bound", () => {

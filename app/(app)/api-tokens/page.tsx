@@ -10,10 +10,9 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/app/(app)/api-tokens/api-token-forms.tsx";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "接口令牌" };
-
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 export default async function ApiTokensPage() {
   const actor = await requireActor();
@@ -37,13 +36,13 @@ export default async function ApiTokensPage() {
               </td>
               <td className={`${cell} whitespace-nowrap font-mono text-xs`}>{token.prefix}…</td>
               <td className={`${cell} whitespace-nowrap`}>
-                {dateTime.format(token.createdAt)}
+                {formatChinaTime(token.createdAt)}
                 <span className="block text-xs text-slate-500">{token.createdBy.name}</span>
               </td>
-              <td className={`${cell} whitespace-nowrap`}>{token.lastUsedAt ? dateTime.format(token.lastUsedAt) : "从未使用"}</td>
+              <td className={`${cell} whitespace-nowrap`}>{token.lastUsedAt ? formatChinaTime(token.lastUsedAt) : "从未使用"}</td>
               <td className={cell}>
                 {token.revokedAt ? (
-                  <Badge tone="grey">已吊销 {dateTime.format(token.revokedAt)}</Badge>
+                  <Badge tone="grey">已吊销 {formatChinaTime(token.revokedAt)}</Badge>
                 ) : (
                   <Badge tone="green">有效</Badge>
                 )}

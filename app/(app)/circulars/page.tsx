@@ -9,10 +9,9 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LinkButton } from "@/components/ui/link-button.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
+import { chinaDate } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "通报" };
-
-const chinaDay = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(date);
 
 export default async function CircularsPage() {
   const actor = await requireActor();
@@ -41,7 +40,7 @@ export default async function CircularsPage() {
             <td className={cell}>
               <Badge tone={c.status === "ISSUED" ? "green" : c.status === "APPROVED" ? "blue" : "grey"}>{CIRCULAR_STATUS_LABELS[c.status]}</Badge>
             </td>
-            <td className={`${cell} tabular-nums`}>{c.issuedAt ? chinaDay(c.issuedAt) : "—"}</td>
+            <td className={`${cell} tabular-nums`}>{c.issuedAt ? chinaDate(c.issuedAt) : "—"}</td>
           </tr>
         ))}
       </Table>

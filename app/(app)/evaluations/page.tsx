@@ -8,6 +8,7 @@ import { EVALUATION_KIND_LABELS } from "@/lib/evaluations/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LinkButton } from "@/components/ui/link-button.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "中期评估" };
 
@@ -36,7 +37,7 @@ export default async function EvaluationsPage() {
             <td className={cell}>{e.plan.region.name}</td>
             <td className={`${cell} tabular-nums`}>{e.snapshotDay}</td>
             <td className={`${cell} tabular-nums`}>{e._count.items}</td>
-            <td className={`${cell} tabular-nums`}>{e.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+            <td className={`${cell} tabular-nums`}>{formatChinaTime(e.createdAt, "seconds")}</td>
           </tr>
         ))}
       </Table>

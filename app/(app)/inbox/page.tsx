@@ -7,10 +7,9 @@ import { INBOX_FILTERS, isFromPerson, parseInboxFilter, type InboxFilter } from 
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { InboxControls, MarkReadButton, OpenLink } from "@/app/(app)/inbox/inbox-controls.tsx";
 import { DigestItems } from "@/components/notifications/digest-items.tsx";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "消息" };
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -65,7 +64,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                 <span className="font-medium">{n.title}</span>
               )}
               <time dateTime={n.createdAt.toISOString()} className="text-xs text-slate-500">
-                {timeFormat.format(n.createdAt)}
+                {formatChinaTime(n.createdAt)}
               </time>
               {!n.readAt && <MarkReadButton id={n.id} />}
             </div>

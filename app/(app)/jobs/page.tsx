@@ -8,10 +8,10 @@ import { describeSummary, formatDuration, JOB_RUNS_SHOWN, JOB_STATUS_LABELS } fr
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "后台任务" };
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
 const TONES = { RUNNING: "blue", SUCCEEDED: "green", FAILED: "red", SKIPPED: "grey" } as const;
 
 export default async function JobRunsPage() {
@@ -34,8 +34,8 @@ export default async function JobRunsPage() {
             {runs.map((run) => (
               <tr key={run.id}>
                 <td className={cell}>{label}</td>
-                <td className={`${cell} whitespace-nowrap`}>{dateTime.format(run.startedAt)}</td>
-                <td className={`${cell} whitespace-nowrap`}>{run.finishedAt ? dateTime.format(run.finishedAt) : "—"}</td>
+                <td className={`${cell} whitespace-nowrap`}>{formatChinaTime(run.startedAt, "seconds")}</td>
+                <td className={`${cell} whitespace-nowrap`}>{run.finishedAt ? formatChinaTime(run.finishedAt, "seconds") : "—"}</td>
                 <td className={`${cell} whitespace-nowrap`}>{formatDuration(run.startedAt, run.finishedAt)}</td>
                 <td className={cell}>{describeSummary(job, run.summary)}</td>
                 <td className={cell}>

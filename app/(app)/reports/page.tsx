@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { formatChinaTime, todayInChina } from "@/lib/dates.ts";
 import {
   listAnnualReports,
   listAnnualReportYears,
@@ -19,8 +19,6 @@ import { DeadlineBadge, ReportStatusBadge } from "@/components/reports/status.ts
 import { ReportDeadlineWarnings } from "@/components/reports/deadline-warnings.tsx";
 
 export const metadata: Metadata = { title: "年度报告" };
-
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "Asia/Shanghai" });
 
 /** `?year=2024` one year, `?year=all` every year, none: the latest few report years. */
 function yearFilter(raw: string | undefined): ReportYearFilter {
@@ -106,8 +104,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     {r.nextVersion && r.nextVersion.status !== "PUBLISHED" && <span className="ml-1 text-xs text-slate-600">更正中</span>}
                   </td>
                   <td className={`${cell} whitespace-nowrap text-xs`}>
-                    {r.submittedAt && r.status !== "DRAFT" && <div>报送 {dateFormat.format(r.submittedAt)}</div>}
-                    {r.publishedAt && r.status === "PUBLISHED" && <div>发布 {dateFormat.format(r.publishedAt)}</div>}
+                    {r.submittedAt && r.status !== "DRAFT" && <div>报送 {formatChinaTime(r.submittedAt, "day")}</div>}
+                    {r.publishedAt && r.status === "PUBLISHED" && <div>发布 {formatChinaTime(r.publishedAt, "day")}</div>}
                   </td>
                   <td className={cell}>
                     {r.deadlines && r.previousVersionId === null && !r.superseded ? (

@@ -9,12 +9,9 @@ import { CLAIMED_STATUS_LABELS } from "@/lib/progress/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { ExtensionDecision } from "@/app/(app)/measures/[id]/measure-actions.tsx";
 import { ReviewQueue, type QueueItem } from "@/components/reviews/review-queue.tsx";
-
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
+import { formatChinaTime, formatDate } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "审核" };
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,7 +35,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
     text: r.text,
     author: r.author.name,
     submittedAt: r.submittedAt?.toISOString() ?? "",
-    submittedLabel: r.submittedAt ? timeFormat.format(r.submittedAt) : "—",
+    submittedLabel: r.submittedAt ? formatChinaTime(r.submittedAt) : "—",
     onBehalf: r.onBehalfOfUnitId !== null,
     attachments: r.attachments,
     related: r.related,
@@ -99,7 +96,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
                 <Link href={`/measures/${e.measure.id}`} className="font-medium text-brand-700 hover:underline">
                   举措 {e.measure.code}
                 </Link>{" "}
-                {e.unit.name}申请延期至 {dateFormat.format(e.newDeadline)}(原时限 {e.oldDeadline ? dateFormat.format(e.oldDeadline) : "—"}):{e.reason}
+                {e.unit.name}申请延期至 {formatDate(e.newDeadline)}(原时限 {e.oldDeadline ? formatDate(e.oldDeadline) : "—"}):{e.reason}
                 <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />
               </li>
             ))}

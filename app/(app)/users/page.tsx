@@ -9,10 +9,9 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LinkButton } from "@/components/ui/link-button.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "用户" };
-
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 export default async function UsersPage() {
   const actor = await requireActor();
@@ -38,7 +37,7 @@ export default async function UsersPage() {
             <td className={cell}>{ROLE_LABELS[user.role]}</td>
             <td className={cell}>{user.region?.name ?? "全部"}</td>
             <td className={cell}>{user.unit?.name ?? "—"}</td>
-            <td className={cell}>{user.lastLoginAt ? dateTime.format(user.lastLoginAt) : "从未登录"}</td>
+            <td className={cell}>{user.lastLoginAt ? formatChinaTime(user.lastLoginAt) : "从未登录"}</td>
             <td className={cell}>{user.active ? <Badge tone="green">启用</Badge> : <Badge>停用</Badge>}</td>
           </tr>
         ))}

@@ -2,7 +2,7 @@ import * as zlib from "node:zlib";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { MAX_ZIP_ENTRIES, checkZip, type ZipLimits } from "@/lib/import/zip-guard.ts";
-import { buildLedgerWorkbook } from "@/lib/plans/ledger.ts";
+import { buildLedgerWorkbook } from "@/lib/plans/ledger/write.ts";
 import { MB, countInflatedInput, deflatedZeros, lyingWorkbook, rawZip, stored } from "../../support/zip-bombs.ts";
 
 const LIMITS: ZipLimits = { maxTotalBytes: 100 * MB, maxEntries: MAX_ZIP_ENTRIES, label: "工作簿" };

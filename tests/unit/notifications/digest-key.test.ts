@@ -18,6 +18,8 @@ describe("digest keys", () => {
     "REMINDER:1:2026-12",
     "DUE_SOON:0:2026-12",
     "DUE_SOON:x:2026-12",
+    "DUE_SOON:012:2026-12",
+    "DUE_SOON:2147483648:2026-12",
     "DUE_SOON:1:2026-13",
     "OVERDUE:1:2026-12:extra",
     "REPORT_LATE:1:WEEKLY:2026-07-01:2026-09-30",

@@ -1,15 +1,9 @@
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import {
-  LEDGER_MESSAGES,
-  buildLedgerWorkbook,
-  chapterPath,
-  ledgerSheetName,
-  readLedgerWorkbook,
-  type LedgerPlan,
-  type LedgerRow,
-} from "@/lib/plans/ledger.ts";
+import { LEDGER_MESSAGES, chapterPath, ledgerSheetName, type LedgerPlan, type LedgerRow } from "@/lib/plans/ledger/layout.ts";
+import { readLedgerWorkbook } from "@/lib/plans/ledger/read.ts";
+import { buildLedgerWorkbook } from "@/lib/plans/ledger/write.ts";
 import { importedPlanSchema } from "@/lib/plans/schema.ts";
 
 const plan: LedgerPlan = {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { isUnitScoped } from "@/lib/auth/scope.ts";
 import { loadAssessment } from "@/lib/assessments/queries.ts";
 import { describeAssessment } from "@/lib/assessments/export.ts";
@@ -30,8 +30,8 @@ const signed = (n: number) => (n > 0 ? `+${formatPoints(n)}` : formatPoints(n));
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const view = id ? await loadAssessment(actor, id) : null;
+  const id = routeId((await params).id);
+  const view = await loadAssessment(actor, id);
   if (!view) notFound();
   const { assessment, scores } = view;
   const own = isUnitScoped(actor);

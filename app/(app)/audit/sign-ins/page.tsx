@@ -11,10 +11,10 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { cell, EmptyRow, Table } from "@/components/ui/table.tsx";
 import { SelectField, StatusMessage, TextField } from "@/components/form/fields.tsx";
 import { ERROR_MESSAGES } from "@/lib/errors.ts";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "登录日志" };
 
-const dateTime = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Shanghai" });
 const TONES = { SUCCESS: "green", SIGN_OUT: "grey", FAILURE: "red", LOCKOUT: "red", LOCKED: "red", RATE_LIMITED: "red" } as const;
 const FIELDS = ["who", "kind", "from", "to", "address"] as const;
 
@@ -66,7 +66,7 @@ export default async function SignInLogPage({ searchParams }: { searchParams: Pr
             {result.events.length === 0 && <EmptyRow colSpan={6}>没有符合条件的记录</EmptyRow>}
             {result.events.map((event) => (
               <tr key={event.id}>
-                <td className={`${cell} whitespace-nowrap`}>{dateTime.format(event.createdAt)}</td>
+                <td className={`${cell} whitespace-nowrap`}>{formatChinaTime(event.createdAt, "seconds")}</td>
                 <td className={cell}>
                   <Badge tone={TONES[event.kind]}>{SIGN_IN_KIND_LABELS[event.kind]}</Badge>
                 </td>

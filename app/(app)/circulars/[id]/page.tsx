@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { parseId } from "@/lib/ids.ts";
-import { chineseDate } from "@/lib/dates.ts";
+import { routeId } from "@/lib/ids.ts";
+import { chineseDate, formatChinaTime } from "@/lib/dates.ts";
 import { getCircular } from "@/lib/circulars/queries.ts";
 import { CIRCULAR_KIND_LABELS, CIRCULAR_STATUS_LABELS } from "@/lib/circulars/schema.ts";
 import { percentText, unitStanding } from "@/lib/circulars/figures.ts";
@@ -15,12 +15,10 @@ import { CircularSteps } from "@/components/circulars/circular-steps.tsx";
 
 export const metadata: Metadata = { title: "通报" };
 
-const chinaTime = (date: Date) => date.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" });
-
 export default async function CircularPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const circular = id ? await getCircular(actor, id) : null;
+  const id = routeId((await params).id);
+  const circular = await getCircular(actor, id);
   if (!circular) notFound();
   const { figures } = circular;
   const t = figures.totals;
@@ -45,9 +43,9 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
         }
       />
       <p className="mb-4 text-sm text-slate-600">
-        起草:{circular.createdByName}({chinaTime(circular.createdAt)})
-        {circular.approvedAt && `;审核:${circular.approvedByName}(${chinaTime(circular.approvedAt)})`}
-        {circular.issuedAt && `;印发:${circular.issuedByName}(${chinaTime(circular.issuedAt)})`}
+        起草:{circular.createdByName}({formatChinaTime(circular.createdAt, "seconds")})
+        {circular.approvedAt && `;审核:${circular.approvedByName}(${formatChinaTime(circular.approvedAt, "seconds")})`}
+        {circular.issuedAt && `;印发:${circular.issuedByName}(${formatChinaTime(circular.issuedAt, "seconds")})`}
       </p>
       {circular.canManage && (
         <div className="mb-6">
@@ -68,7 +66,7 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
           各单位任务推进情况排名
         </h2>
         <p className="mb-2 text-sm text-slate-600">
-          {circular.frozen ? `审核时冻结的数据,统计于 ${chinaTime(new Date(figures.computedAt))}` : "按当前数据统计,审核时冻结"}:应报送 {t.owed} 项,已报送 {t.submitted} 项(报送率 {percentText(t.reportRate)}),按时报送 {t.onTime} 项(按时报送率{" "}
+          {circular.frozen ? `审核时冻结的数据,统计于 ${formatChinaTime(new Date(figures.computedAt), "seconds")}` : "按当前数据统计,审核时冻结"}:应报送 {t.owed} 项,已报送 {t.submitted} 项(报送率 {percentText(t.reportRate)}),按时报送 {t.onTime} 项(按时报送率{" "}
           {percentText(t.onTimeRate)}),退回 {t.returned} 项,截至{chineseDate(figures.asOf)}逾期未完成举措 {t.overdue} 项。
         </p>
         <Table caption="各单位任务推进情况排名" head={FIGURES_HEADER}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { describeEvaluation, evaluationTables } from "@/lib/evaluations/tables.ts";
 import { overallSentences } from "@/lib/evaluations/export.ts";
@@ -18,6 +18,7 @@ import { percent } from "@/components/dashboard/format.ts";
 import { DeleteEvaluationButton } from "@/components/evaluations/delete-evaluation-button.tsx";
 import { evaluationRate } from "@/lib/evaluations/queries.ts";
 import { EVALUATION_KIND_LABELS } from "@/lib/evaluations/schema.ts";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "评估报告" };
 
@@ -34,8 +35,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function EvaluationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const report = id ? await loadEvaluationReport(actor, id) : null;
+  const id = routeId((await params).id);
+  const report = await loadEvaluationReport(actor, id);
   if (!report) notFound();
   const { evaluation, totals, comparison } = report;
   const tables = evaluationTables(report);
@@ -63,7 +64,7 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       />
       <p className="mb-4 text-sm text-slate-600">
         {EVALUATION_KIND_LABELS[evaluation.kind]}
-        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于 {evaluation.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 生成;评估快照生成后不再变化。
+        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于 {formatChinaTime(evaluation.createdAt, "seconds")} 生成;评估快照生成后不再变化。
       </p>
 
       <StatCards

@@ -8,14 +8,14 @@ import { listUnitOptions } from "@/lib/units/queries.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { GroupForm } from "@/app/(app)/groups/group-form.tsx";
 import { DeleteGroupButton } from "@/app/(app)/groups/delete-group-button.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "分组详情" };
 
 export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const group = id ? await getUnitGroup(actor, id) : null;
+  const id = routeId((await params).id);
+  const group = await getUnitGroup(actor, id);
   if (!group) notFound();
   const canManage = can(actor, "group.manage", { regionId: group.regionId });
   const members = group.members.map((m) => m.unit);

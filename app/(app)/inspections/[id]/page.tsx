@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
-import { isoDate } from "@/lib/dates.ts";
+import { formatChinaTime, isoDate } from "@/lib/dates.ts";
 import { findingFormOptions, getInspectionDetail } from "@/lib/inspections/queries.ts";
 import { rectificationReportLabel } from "@/lib/inspections/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -11,17 +11,15 @@ import { cell, Table } from "@/components/ui/table.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { FindingForm } from "@/components/inspections/finding-form.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "督察" };
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 export default async function InspectionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
-  const id = parseId((await params).id);
-  const inspection = id ? await getInspectionDetail(actor, id) : null;
+  const id = routeId((await params).id);
+  const inspection = await getInspectionDetail(actor, id);
   if (!inspection) notFound();
   const manage = can(actor, "inspection.manage", { regionId: inspection.regionId });
   const options = manage ? await findingFormOptions(actor, inspection.districtId) : null;
@@ -70,7 +68,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
                         <td className={`${cell} text-sm`}>
                           {latest ? (
                             <>
-                              {latest.submittedAt ? timeFormat.format(latest.submittedAt) : "—"} {rectificationReportLabel(latest)}
+                              {latest.submittedAt ? formatChinaTime(latest.submittedAt) : "—"} {rectificationReportLabel(latest)}
                               <div className="text-xs text-slate-600">
                                 {latest.text.slice(0, 40)}
                                 {latest.text.length > 40 ? "…" : ""}

@@ -4,8 +4,8 @@ import { getMeasureLineage } from "@/lib/succession/queries.ts";
 import { SUCCESSION_LABELS } from "@/lib/succession/schema.ts";
 import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schema.ts";
 import { Badge } from "@/components/ui/badge.tsx";
+import { formatDate } from "@/lib/dates.ts";
 
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 const excerpt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 type Linked = { id: number; code: string; text: string; plan: { title: string } };
@@ -66,7 +66,7 @@ export async function MeasureLineage({ actor, measureId }: { actor: Actor; measu
                 <div className="flex flex-wrap gap-2 text-xs text-slate-600">
                   <strong className="text-slate-800">{r.assignment?.unit.name}</strong>
                   <span>
-                    {dateFormat.format(r.periodStart)}—{dateFormat.format(r.periodEnd)}
+                    {formatDate(r.periodStart)}—{formatDate(r.periodEnd)}
                   </span>
                   <span>{REVIEW_STATE_LABELS[r.state]}</span>
                   <span>

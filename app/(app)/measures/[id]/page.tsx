@@ -22,9 +22,9 @@ import { extensionRequestOpen, listMeasureExtensions } from "@/lib/extensions/qu
 import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
 import { reviewRefusal } from "@/lib/progress/rules.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
-import { parseId } from "@/lib/ids.ts";
+import { parseId, routeId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/reporting/periods.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { isoDate, todayInChina, formatDate } from "@/lib/dates.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
 import { TargetsSection } from "@/app/(app)/measures/[id]/targets-section.tsx";
@@ -32,7 +32,6 @@ import { loadReportIndicatorFields } from "@/lib/targets/queries.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function MeasurePage({
   params,
@@ -42,8 +41,8 @@ export default async function MeasurePage({
   searchParams: Promise<{ for?: string }>;
 }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const detail = id ? await getMeasureDetail(actor, id) : null;
+  const id = routeId((await params).id);
+  const detail = await getMeasureDetail(actor, id);
   if (!detail) notFound();
   const { measure, assignments, overall, collecting, timeline } = detail;
   const onBehalfOf = parseId((await searchParams).for);
@@ -70,7 +69,7 @@ export default async function MeasurePage({
       role: a.role,
       periodKey: period.key,
       periodLabel: period.label,
-      due: { label: `报送截止 ${dateFormat.format(new Date(`${period.dueDate}T00:00:00Z`))}`, standing: dueStandingLabel(standing), late: standing.late },
+      due: { label: `报送截止 ${formatDate(period.dueDate)}`, standing: dueStandingLabel(standing), late: standing.late },
       onBehalf: !scope.isOwnUnit(actor, a.unitId),
       indicators: a.role === "LEAD" ? indicatorFields(period.start, report?.id) : [],
       existing: report && {
@@ -153,8 +152,8 @@ export default async function MeasurePage({
           <div>
             <dt className="inline text-slate-600">完成时限:</dt>
             <dd className="inline">
-              {measure.ongoing ? "长期坚持" : measure.deadline ? dateFormat.format(measure.deadline) : (measure.deadlineText ?? "—")}
-              {measure.originalDeadline && `(原定 ${dateFormat.format(measure.originalDeadline)},已延期)`}
+              {measure.ongoing ? "长期坚持" : measure.deadline ? formatDate(measure.deadline) : (measure.deadlineText ?? "—")}
+              {measure.originalDeadline && `(原定 ${formatDate(measure.originalDeadline)},已延期)`}
             </dd>
           </div>
           {focus ? (
@@ -219,7 +218,7 @@ export default async function MeasurePage({
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <strong>{r.unit.name}</strong>
                 <span>{r.role === "LEAD" ? "(牵头)" : "(责任)"}</span>
-                <span>{dateFormat.format(r.periodStart)}—{dateFormat.format(r.periodEnd)}</span>
+                <span>{formatDate(r.periodStart)}—{formatDate(r.periodEnd)}</span>
                 <span className="rounded bg-slate-100 px-1.5">{REVIEW_STATE_LABELS[r.state]}</span>
                 <span>{CLAIMED_STATUS_LABELS[r.claimedStatus]} · {r.percent}%</span>
                 {r.onBehalfOfUnitId && <span className="text-amber-800">由 {r.author.name} 代报</span>}
@@ -244,7 +243,7 @@ export default async function MeasurePage({
           <ul className="mb-3 space-y-2 text-sm">
             {extensions.map((e) => (
               <li key={e.id} className="rounded border border-slate-200 bg-white p-3">
-                {e.unit.name}申请延期至 {dateFormat.format(e.newDeadline)}(原时限 {e.oldDeadline ? dateFormat.format(e.oldDeadline) : "—"}):{e.reason}
+                {e.unit.name}申请延期至 {formatDate(e.newDeadline)}(原时限 {e.oldDeadline ? formatDate(e.oldDeadline) : "—"}):{e.reason}
                 <span className="ml-2 rounded bg-slate-100 px-1.5">{EXTENSION_STATE_LABELS[e.state]}</span>
                 {e.comment && <div className="text-slate-600">审批意见:{e.comment}</div>}
                 {extensionDecisionRefusal(actor, e) === null && (
@@ -253,7 +252,7 @@ export default async function MeasurePage({
               </li>
             ))}
           </ul>
-          {canAskExtension && <ExtensionRequestForm measureId={measure.id} currentDeadline={measure.deadline!.toISOString().slice(0, 10)} />}
+          {canAskExtension && <ExtensionRequestForm measureId={measure.id} currentDeadline={isoDate(measure.deadline!)} />}
         </section>
       )}
 

@@ -2,8 +2,7 @@ import { CLAIMED_STATUS_LABELS, REVIEW_STATE_LABELS } from "@/lib/progress/schem
 import { ReportForm, type ReportFormTarget } from "@/app/(app)/measures/[id]/report-form.tsx";
 import { submittedReportId } from "@/app/(app)/measures/[id]/anchors.ts";
 import { AttachmentList } from "@/components/ui/attachment-list.tsx";
-
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
+import { formatChinaTime } from "@/lib/dates.ts";
 
 type Report = {
   id: number;
@@ -48,7 +47,7 @@ export function ReportSection({
             </h3>
             <p className="mt-1 text-sm text-slate-700">
               {CLAIMED_STATUS_LABELS[report.claimedStatus]} · {report.percent}%
-              {report.submittedAt && ` · ${timeFormat.format(report.submittedAt)} 报送`}
+              {report.submittedAt && ` · ${formatChinaTime(report.submittedAt)} 报送`}
             </p>
             <p className="mt-2 whitespace-pre-line text-sm">{report.text}</p>
             <AttachmentList files={report.attachments} />

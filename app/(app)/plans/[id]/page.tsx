@@ -12,22 +12,21 @@ import { ReportingForm } from "@/app/(app)/plans/[id]/reporting-form.tsx";
 import { OutlineAreaForm } from "@/app/(app)/plans/[id]/outline-area-form.tsx";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
 import { sectionHeading } from "@/lib/outline/classify.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 import { getPlanDecomposition } from "@/lib/plans/decomposition.ts";
 import { PlanParentForm } from "@/components/plans/decomposition-forms.tsx";
 import { ItemRollupCell, MeasureItemCell } from "@/components/plans/decomposition-cells.tsx";
 import { getPlanLife } from "@/lib/plans/life-queries.ts";
 import { PlanLifePanel } from "@/components/plans/plan-life-panel.tsx";
+import { formatDate } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "规划详情" };
 
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
-
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const plan = id ? await getPlan(actor, id) : null;
+  const id = routeId((await params).id);
+  const plan = await getPlan(actor, id);
   if (!plan) notFound();
   const decomposition = (await getPlanDecomposition(actor, plan.id))!;
   // A 规划 others divide shows each item's roll-up; a plan dividing one shows the item each measure implements.
@@ -149,7 +148,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 {measure.ongoing ? (
                   <Badge tone="blue">长期坚持</Badge>
                 ) : measure.deadline ? (
-                  dateFormat.format(measure.deadline)
+                  formatDate(measure.deadline)
                 ) : (
                   (measure.deadlineText ?? "—")
                 )}

@@ -2,8 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { getCarryOverChoices, getPlanSuccession } from "@/lib/succession/queries.ts";
 import { CarryOverForm } from "@/app/(app)/plans/[id]/carry-over-form.tsx";
-
-const dateFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" });
+import { formatDate } from "@/lib/dates.ts";
 
 /**
  * The plan page's succession block: the plan it succeeds and those that
@@ -62,7 +61,7 @@ export async function SuccessionPanel({ actor, planId }: { actor: Actor; planId:
               id: m.id,
               code: m.code,
               text: m.text,
-              deadlineLabel: m.ongoing ? "长期坚持" : m.deadline ? dateFormat.format(m.deadline) : (m.deadlineText ?? "—"),
+              deadlineLabel: m.ongoing ? "长期坚持" : m.deadline ? formatDate(m.deadline) : (m.deadlineText ?? "—"),
               continuedBy: m.continuedBy,
             }))}
             targets={carry.targets.map((t) => ({ id: t.id, title: t.title }))}

@@ -6,15 +6,15 @@ import { getRegion } from "@/lib/regions/queries.ts";
 import { REGION_LEVEL_LABELS } from "@/lib/regions/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { EditRegionForm } from "@/app/(app)/regions/region-form.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "区域详情" };
 
 export default async function RegionPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "region.manage")) notFound();
-  const id = parseId((await params).id);
-  const region = id ? await getRegion(actor, id) : null;
+  const id = routeId((await params).id);
+  const region = await getRegion(actor, id);
   if (!region) notFound();
   return (
     <>

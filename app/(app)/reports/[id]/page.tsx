@@ -9,17 +9,17 @@ import { DeadlineBadge, ReportStatusBadge } from "@/components/reports/status.ts
 import { ReportDocument } from "@/components/reports/report-document.tsx";
 import { ReportEditor } from "@/components/reports/report-editor.tsx";
 import { WorkflowButtons } from "@/components/reports/workflow-buttons.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
+import { formatChinaTime } from "@/lib/dates.ts";
 
 export const metadata: Metadata = { title: "年度报告" };
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
 const STATUS_WORDS: Record<string, string> = { DRAFT: "草稿", SUBMITTED: "已报送", PUBLISHED: "已发布" };
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ edit?: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const detail = id ? await getAnnualReport(actor, id) : null;
+  const id = routeId((await params).id);
+  const detail = await getAnnualReport(actor, id);
   if (!detail) notFound();
   const { report, chain, people, lastReturn, deadlines, measures } = detail;
   const steps = annualReportSteps(actor, report);
@@ -85,7 +85,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       )}
       {lastReturn && (
         <p role="note" className="no-print mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          已退回修改({lastReturn.by ?? "审核人"},{timeFormat.format(lastReturn.at)}):{lastReturn.comment}
+          已退回修改({lastReturn.by ?? "审核人"},{formatChinaTime(lastReturn.at, "dayMinutes")}):{lastReturn.comment}
         </p>
       )}
 
@@ -117,17 +117,17 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <ul className="mb-3 list-disc pl-6 text-slate-700">
           {!report.imported && people.createdBy && (
             <li>
-              {people.createdBy} 于 {timeFormat.format(report.createdAt)} {report.previousVersionId ? "创建更正版本" : "生成草稿"}
+              {people.createdBy} 于 {formatChinaTime(report.createdAt, "dayMinutes")} {report.previousVersionId ? "创建更正版本" : "生成草稿"}
             </li>
           )}
           {report.submittedAt && report.status !== "DRAFT" && (
             <li>
-              {people.submittedBy ?? "—"} 于 {timeFormat.format(report.submittedAt)} 报送
+              {people.submittedBy ?? "—"} 于 {formatChinaTime(report.submittedAt, "dayMinutes")} 报送
             </li>
           )}
           {report.publishedAt && report.status === "PUBLISHED" && (
             <li>
-              {people.publishedBy ?? "—"} 于 {timeFormat.format(report.publishedAt)} {report.imported ? "导入" : "发布"}
+              {people.publishedBy ?? "—"} 于 {formatChinaTime(report.publishedAt, "dayMinutes")} {report.imported ? "导入" : "发布"}
             </li>
           )}
         </ul>
@@ -143,7 +143,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                   </Link>
                 )}{" "}
                 · {STATUS_WORDS[v.status]}
-                {v.publishedAt && v.status === "PUBLISHED" && ` · 发布于 ${timeFormat.format(v.publishedAt)}`}
+                {v.publishedAt && v.status === "PUBLISHED" && ` · 发布于 ${formatChinaTime(v.publishedAt, "dayMinutes")}`}
                 {v.status === "PUBLISHED" && chain.some((n) => n.previousVersionId === v.id && n.status === "PUBLISHED") && " · 已更正"}
               </li>
             ))}

@@ -11,14 +11,14 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { UnitForm } from "@/app/(app)/units/unit-form.tsx";
 import { UnitActiveToggle } from "@/app/(app)/units/unit-active-toggle.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "单位详情" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const unit = id ? await getUnit(actor, id) : null;
+  const id = routeId((await params).id);
+  const unit = await getUnit(actor, id);
   if (!unit) notFound();
   const canManage = can(actor, "unit.manage", { regionId: unit.regionId });
   const regions = canManage ? await listRegionOptions(actor, ["DISTRICT", "TOWN"]) : [];

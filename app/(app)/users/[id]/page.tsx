@@ -10,15 +10,15 @@ import { PageHeader } from "@/components/ui/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { UserForm } from "@/app/(app)/users/user-form.tsx";
 import { ResetPasswordForm, UserActiveToggle } from "@/app/(app)/users/user-account-forms.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "用户详情" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "user.manage")) notFound();
-  const id = parseId((await params).id);
-  const user = id ? await getUser(actor, id) : null;
+  const id = routeId((await params).id);
+  const user = await getUser(actor, id);
   if (!user) notFound();
   const [regions, units] = await Promise.all([listRegionOptions(actor), listUnitOptions(actor)]);
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cachedPublicRegion } from "@/lib/public/cache.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { RegionView } from "@/components/public/public-views.tsx";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "区域公开信息" };
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
-  const id = parseId((await params).id);
-  return id === null ? null : cachedPublicRegion(id);
+  return cachedPublicRegion(routeId((await params).id));
 }
 
 export default async function PublicRegionPage({ params }: Props) {

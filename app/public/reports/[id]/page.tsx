@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPublishedReport } from "@/lib/public/queries.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { ReportView } from "@/components/public/public-views.tsx";
 import { PrintButton } from "@/components/dashboard/print-button.tsx";
 
@@ -11,9 +11,8 @@ export const metadata: Metadata = { title: "法治政府建设年度报告" };
 type Props = { params: Promise<{ id: string }> };
 
 async function load(params: Props["params"]) {
-  const id = parseId((await params).id);
   // Only a published report: a draft or submitted one is as absent as a wrong id.
-  return id === null ? null : getPublishedReport(id);
+  return getPublishedReport(routeId((await params).id));
 }
 
 export default async function PublicReportPage({ params }: Props) {

@@ -5,7 +5,7 @@ import { requireActor } from "@/lib/auth/session.ts";
 import { crossDistrictTitle, loadCityDashboard, loadProvinceDashboard } from "@/lib/dashboards/queries.ts";
 import { ProvinceView } from "@/components/dashboard/province-view.tsx";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
-import { parseId } from "@/lib/ids.ts";
+import { parseId, routeId } from "@/lib/ids.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
 import { cityTables, describeCityView } from "@/lib/dashboards/tables.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
@@ -26,12 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CityDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
+  const id = routeId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
   // A province shows its cities first; each city's row opens this page for that city.
-  const province = id ? await loadProvinceDashboard(actor, id, filters) : null;
+  const province = await loadProvinceDashboard(actor, id, filters);
   if (province) return <ProvinceView data={province} />;
-  const data = id ? await loadCityDashboard(actor, id, filters) : null;
+  const data = await loadCityDashboard(actor, id, filters);
   if (!data) notFound();
   const base = `/dashboard/city/${id}`;
   const query = filtersToQuery(data.filters);

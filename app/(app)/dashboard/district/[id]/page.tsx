@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { listDashboardMeasures, loadDistrictDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { completionRate, rate } from "@/lib/dashboards/facts.ts";
 import { describeDistrictView, districtTables, submissionRate } from "@/lib/dashboards/tables.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
@@ -42,9 +42,9 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
 
 export default async function DistrictDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
+  const id = routeId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
-  const data = id ? await loadDistrictDashboard(actor, id, filters) : null;
+  const data = await loadDistrictDashboard(actor, id, filters);
   if (!data) notFound();
   const drilling = Boolean(filters.state || filters.light || filters.chapter || filters.unit);
   const [drill, rectification] = await Promise.all([

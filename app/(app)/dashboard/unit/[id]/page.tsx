@@ -4,9 +4,9 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery, parseDashboardFilters } from "@/lib/dashboards/schema.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { unitComparison } from "@/lib/dashboards/tables.ts";
-import { isoDate, todayInChina } from "@/lib/dates.ts";
+import { isoDate, chinaDate } from "@/lib/dates.ts";
 import { LIGHT_LABELS } from "@/lib/reporting/lights.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LightBadge } from "@/components/ui/light-badge.tsx";
@@ -28,9 +28,9 @@ const ROLE_LABELS = { LEAD: "牵头", RESPONSIBLE: "责任" } as const;
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
+  const id = routeId((await params).id);
   const filters = parseDashboardFilters(await searchParams);
-  const data = id ? await loadUnitDashboard(actor, id, filters) : null;
+  const data = await loadUnitDashboard(actor, id, filters);
   if (!data) notFound();
   const rectifications = await listUnitRectifications(actor, data.unit.id, {}, data.today);
   const ordered = data.tasks;
@@ -170,7 +170,7 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
               <td className={`${cell} whitespace-nowrap`}>
                 {isoDate(report.periodStart)} 至 {isoDate(report.periodEnd)}
               </td>
-              <td className={`${cell} whitespace-nowrap`}>{report.reviewedAt ? todayInChina(report.reviewedAt) : "—"}</td>
+              <td className={`${cell} whitespace-nowrap`}>{report.reviewedAt ? chinaDate(report.reviewedAt) : "—"}</td>
               <td className={cell}>{report.reviewComment ?? "—"}</td>
             </tr>
           ))}

@@ -6,23 +6,22 @@ import { requireActor } from "@/lib/auth/session.ts";
 import { mayReopenRectification, mayReportRectification, reportAwaitingVerification } from "@/lib/inspections/rules.ts";
 import { can } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { isoDate } from "@/lib/dates.ts";
+import { formatChinaTime, isoDate } from "@/lib/dates.ts";
 import { getRectificationDetail } from "@/lib/inspections/queries.ts";
 import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel } from "@/lib/inspections/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { RectificationReportForm, ReopenForm, VerifyControls } from "@/components/inspections/rectification-forms.tsx";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "整改任务" };
 
-const timeFormat = new Intl.DateTimeFormat("zh-CN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Shanghai" });
 
 export default async function RectificationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
-  const id = parseId((await params).id);
-  const detail = id ? await getRectificationDetail(actor, id) : null;
+  const id = routeId((await params).id);
+  const detail = await getRectificationDetail(actor, id);
   if (!detail) notFound();
   const { item, verifier, timeline } = detail;
   const { finding, unit } = item;
@@ -65,7 +64,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
             <div>
               <dt className="inline text-slate-600">销号:</dt>
               <dd className="inline">
-                {verifier?.name ?? "—"} 于 {timeFormat.format(item.verifiedAt)} 核验销号
+                {verifier?.name ?? "—"} 于 {formatChinaTime(item.verifiedAt)} 核验销号
               </dd>
             </div>
           )}
@@ -114,7 +113,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
           {item.reports.map((r) => (
             <li key={r.id} className="rounded border border-slate-200 bg-white p-3">
               <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span>{r.submittedAt ? timeFormat.format(r.submittedAt) : "—"}</span>
+                <span>{r.submittedAt ? formatChinaTime(r.submittedAt) : "—"}</span>
                 <strong>{r.author.name}</strong>
                 {r.onBehalfOfUnitId && <span className="text-amber-800">(代报)</span>}
                 <span className="rounded bg-slate-100 px-1.5">{rectificationReportLabel(r)}</span>
@@ -125,7 +124,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
               <p className="mt-2 whitespace-pre-line text-sm">{r.text}</p>
               {r.reviewer && r.reviewedAt && (
                 <p className="mt-2 text-sm text-slate-700">
-                  {r.reviewer.name} 于 {timeFormat.format(r.reviewedAt)}
+                  {r.reviewer.name} 于 {formatChinaTime(r.reviewedAt)}
                   {r.state === "APPROVED" ? "核验销号" : "退回"}
                   {r.reviewComment ? `:${r.reviewComment}` : ""}
                 </p>

@@ -1,8 +1,10 @@
 import { getActor } from "@/lib/auth/session.ts";
 import { assigneeNames, getPlan } from "@/lib/plans/queries.ts";
-import { buildLedgerWorkbook, chapterPath } from "@/lib/plans/ledger.ts";
+import { chapterPath } from "@/lib/plans/ledger/layout.ts";
+import { buildLedgerWorkbook } from "@/lib/plans/ledger/write.ts";
 import { parseId } from "@/lib/ids.ts";
 import { withRouteMetrics } from "@/lib/ops/metrics.ts";
+import { isoDate } from "@/lib/dates.ts";
 
 /** The plan as the familiar division-of-labour ledger (分工台账), .xlsx. */
 export const GET = withRouteMetrics("/plans/[id]/ledger", async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -25,7 +27,7 @@ export const GET = withRouteMetrics("/plans/[id]/ledger", async function GET(_re
       periodEnd: plan.periodEnd,
       issuer: plan.issuer,
       documentNumber: plan.documentNumber,
-      issueDate: plan.issueDate?.toISOString().slice(0, 10) ?? null,
+      issueDate: isoDate(plan.issueDate),
       sections,
     },
     plan.measures.map((measure) => ({
@@ -34,7 +36,7 @@ export const GET = withRouteMetrics("/plans/[id]/ledger", async function GET(_re
       text: measure.text,
       leadUnits: assigneeNames(measure.assignments, "LEAD"),
       responsibleUnits: assigneeNames(measure.assignments, "RESPONSIBLE"),
-      deadlineText: measure.deadlineText ?? (measure.ongoing ? "长期坚持" : (measure.deadline?.toISOString().slice(0, 10) ?? null)),
+      deadlineText: measure.deadlineText ?? (measure.ongoing ? "长期坚持" : isoDate(measure.deadline)),
     })),
   );
   const fileName = `${plan.title}-分工台账.xlsx`;

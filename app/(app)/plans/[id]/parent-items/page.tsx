@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { db } from "@/lib/db/client.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { getPlanDecomposition, proposeParentItems } from "@/lib/plans/decomposition.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { ParentItemProposals, PlanParentForm } from "@/components/plans/decomposition-forms.tsx";
@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "对应上级规划条目" };
 /** Proposals by text similarity for the plan's measures not yet linked to an item of its 规划. */
 export default async function ParentItemsPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const decomposition = id ? await getPlanDecomposition(actor, id) : null;
+  const id = routeId((await params).id);
+  const decomposition = await getPlanDecomposition(actor, id);
   if (!decomposition) notFound();
   const { plan } = decomposition;
   const proposals = can(actor, "plan.manage") ? await proposeParentItems(db(), actor, plan.id) : [];

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
-import { parseId } from "@/lib/ids.ts";
+import { routeId } from "@/lib/ids.ts";
 import { getLinkProposals } from "@/lib/succession/queries.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { LinkProposalsForm, PredecessorForm } from "@/app/(app)/plans/[id]/previous/link-forms.tsx";
@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "关联上一期规划举措" };
 /** 关联上一期规划举措: the proposals by text similarity, confirmed by the bureau (延续). */
 export default async function PreviousMeasuresPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  const id = parseId((await params).id);
-  const data = id ? await getLinkProposals(actor, id) : null;
+  const id = routeId((await params).id);
+  const data = await getLinkProposals(actor, id);
   if (!data) notFound();
   const { plan, predecessor, suggested, choices, proposals, linkedCount } = data;
   return (
