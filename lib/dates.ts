@@ -42,6 +42,11 @@ export function dateColumn(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/** A Beijing wall-clock hour of a calendar day as an instant (demo and test data are dated this way). */
+export function chinaTime(date: string, hour = 10): Date {
+  return new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+08:00`);
+}
+
 /** The instant a Beijing calendar day begins (its 00:00 is 16:00 UTC the day before): the lower bound of a timestamp range. */
 export function chinaDayStart(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);

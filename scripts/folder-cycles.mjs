@@ -14,14 +14,14 @@ export function folderOf(source) {
 /** Folder → folder → one file-level import that makes the edge (for the message). */
 export function folderGraph(modules) {
   const graph = new Map();
-  for (const module of modules) {
-    const from = folderOf(module.source);
+  for (const mod of modules) {
+    const from = folderOf(mod.source);
     if (!from) continue;
     if (!graph.has(from)) graph.set(from, new Map());
-    for (const dependency of module.dependencies ?? []) {
+    for (const dependency of mod.dependencies ?? []) {
       const to = folderOf(dependency.resolved);
       if (!to || to === from || graph.get(from).has(to)) continue;
-      graph.get(from).set(to, `${module.source} → ${dependency.resolved}`);
+      graph.get(from).set(to, `${mod.source} → ${dependency.resolved}`);
     }
   }
   return graph;

@@ -275,14 +275,14 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
   return inspections.map((i) => ({
     title: i.title,
     inspector: i.inspector,
-    inspectedOn: isoDate(i.inspectedOn)!,
+    inspectedOn: isoDate(i.inspectedOn),
     findings: i.findings.map((f) => ({
       text: f.text,
       measureId: f.measureId,
       rectifications: f.rectifications.map((r) => {
         const closedAt = closedAsOf.get(r.id);
         const closedOn = closedAt ? chinaDate(closedAt) : null;
-        const deadline = isoDate(r.deadline)!;
+        const deadline = isoDate(r.deadline);
         // Judged at the end of the year: closed after it was still being rectified then.
         const state: RectificationState =
           closedOn && closedOn <= completedBy ? "CLOSED" : deadline < judgedOn ? "OVERDUE" : "IN_PROGRESS";

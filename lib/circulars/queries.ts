@@ -157,8 +157,8 @@ export async function listCirculars(actor: Actor) {
     take: 500,
   });
   return rows.map((r) => {
-    const start = isoDate(r.periodStart)!;
-    const end = isoDate(r.periodEnd)!;
+    const start = isoDate(r.periodStart);
+    const end = isoDate(r.periodEnd);
     return { ...r, start, end, span: circularSpan(r.kind, start, end) };
   });
 }
@@ -174,8 +174,8 @@ export async function getCircular(actor: Actor, id: number, today = todayInChina
     include: { region: { select: { name: true } } },
   });
   if (!row) return null;
-  const start = isoDate(row.periodStart)!;
-  const end = isoDate(row.periodEnd)!;
+  const start = isoDate(row.periodStart);
+  const end = isoDate(row.periodEnd);
   const frozen = row.status !== "DRAFT" && row.figures !== null;
   const figures = frozen ? (row.figures as unknown as CircularFigures) : await computeCircularFigures(db(), row.districtId, start, end, today);
   const people = await db().user.findMany({

@@ -24,7 +24,7 @@ import { circularIssuedMessage } from "@/lib/notifications/messages.ts";
 // rates and the lagging units it names are those that get frozen.
 
 const countNow = (tx: Tx, row: { districtId: number; periodStart: Date; periodEnd: Date }, today: string) =>
-  computeCircularFigures(tx, row.districtId, isoDate(row.periodStart)!, isoDate(row.periodEnd)!, today);
+  computeCircularFigures(tx, row.districtId, isoDate(row.periodStart), isoDate(row.periodEnd), today);
 
 export const ISSUED_IS_FINAL = "通报已印发,不能再修改、审核或重新印发。";
 
@@ -129,7 +129,7 @@ export async function regenerateCircularBody(tx: Tx, actor: Actor, data: Circula
   if (before.status !== "DRAFT") throw new AppError("CONFLICT", REGENERATE_DRAFT_ONLY);
   if (before.version !== data.version) throw new AppError("CONFLICT");
   const figures = await countNow(tx, before, today);
-  const span = circularSpan(before.kind, isoDate(before.periodStart)!, isoDate(before.periodEnd)!);
+  const span = circularSpan(before.kind, isoDate(before.periodStart), isoDate(before.periodEnd));
   const after = await tx.circular.update({ where: { id: before.id }, data: { body: defaultBody(span, figures), version: { increment: 1 } } });
   await auditStep(tx, actor, "circular.regenerate", before, after, figures);
   return after;

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
+import { chinaTime, dateColumn, isoDate, chinaDate } from "@/lib/dates.ts";
 import type { RegionLevel, Role, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { hashPassword } from "@/lib/auth/password.ts";
@@ -140,7 +141,7 @@ export async function createMeasure(
       districtId: plan.districtId,
       code: input.code,
       text: input.text ?? `举措 ${input.code}`,
-      deadline: input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null,
+      deadline: input.deadline ? dateColumn(input.deadline) : null,
       deadlineText: input.deadline ?? (input.ongoing ? "长期坚持" : null),
       ongoing: input.ongoing ?? false,
       sortOrder: Number.parseInt(input.code, 10) || 0,
@@ -157,11 +158,6 @@ export async function createMeasure(
 }
 
 const DAY_MS = 86_400_000;
-
-/** An instant at `hour` o'clock Beijing time on a calendar date "YYYY-MM-DD". */
-export function beijingTime(date: string, hour = 10): Date {
-  return new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+08:00`);
-}
 
 export type ProgressReportInput = {
   assignmentId: number;
@@ -254,12 +250,12 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
     const submitted = input.state !== "DRAFT";
     const reviewed = input.state === "APPROVED" || input.state === "RETURNED";
     if (reviewed && input.reviewerId == null) throw new Error(`a ${input.state} report needs a reviewerId`);
-    const submittedAt = submitted ? (input.submittedAt ?? beijingTime(addDays(period.end, 5))) : null;
+    const submittedAt = submitted ? (input.submittedAt ?? chinaTime(addDays(period.end, 5))) : null;
     const reviewedAt = reviewed ? (input.reviewedAt ?? new Date(submittedAt!.getTime() + 2 * DAY_MS)) : null;
     const claimedStatus = input.claimedStatus ?? "IN_PROGRESS";
     const percent = claimedStatus === "COMPLETED" ? 100 : (input.percent ?? 0);
-    const periodStart = new Date(`${period.start}T00:00:00Z`);
-    const writtenAt = submittedAt ?? new Date(Math.min(Date.now(), beijingTime(addDays(period.end, 5)).getTime()));
+    const periodStart = dateColumn(period.start);
+    const writtenAt = submittedAt ?? new Date(Math.min(Date.now(), chinaTime(addDays(period.end, 5)).getTime()));
 
     if (submitted) {
       const before = columns.get(assignment.id) ?? assignment;
@@ -282,7 +278,7 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
       districtId: assignment.districtId,
       assignmentId: assignment.id,
       periodStart,
-      periodEnd: new Date(`${period.end}T00:00:00Z`),
+      periodEnd: dateColumn(period.end),
       text: input.text ?? (claimedStatus === "COMPLETED" ? "该项任务已全面完成。" : "按计划推进,本期完成阶段性工作。"),
       percent,
       claimedStatus,
@@ -305,7 +301,6 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
   // Inserted with one statement per thousand rows: the demo seed writes thousands.
   const ids: { id: number }[] = [];
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
     const column = <T>(f: (row: (typeof rows)[number]) => T) => chunk.map(f);
@@ -314,7 +309,7 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
         "state", "authorId", "onBehalfOfUnitId", "submittedAt", "reviewerId", "reviewedAt", "reviewComment", "version", "createdAt", "updatedAt")
       SELECT * FROM unnest(
         ${column((r) => r.districtId)}::int[], ${column((r) => r.assignmentId)}::int[],
-        ${column((r) => day(r.periodStart))}::date[], ${column((r) => day(r.periodEnd))}::date[],
+        ${column((r) => isoDate(r.periodStart))}::date[], ${column((r) => isoDate(r.periodEnd))}::date[],
         ${column((r) => r.text)}::text[], ${column((r) => r.percent)}::int[],
         ${column((r) => r.claimedStatus)}::text[]::"ClaimedStatus"[], ${column((r) => r.state)}::text[]::"ReviewState"[],
         ${column((r) => r.authorId)}::int[], ${column((r) => r.onBehalfOfUnitId)}::int[],
@@ -360,7 +355,7 @@ export async function createInspection(
       regionId: region.id,
       title: input.title,
       inspector: input.inspector ?? null,
-      inspectedOn: new Date(`${input.inspectedOn}T00:00:00Z`),
+      inspectedOn: dateColumn(input.inspectedOn),
       description: input.description ?? null,
     },
   });
@@ -386,7 +381,7 @@ export async function createFinding(
   for (const unitId of input.unitIds) {
     rectifications.push(
       await client.rectification.create({
-        data: { districtId, findingId: finding.id, unitId, deadline: new Date(`${input.deadline}T00:00:00Z`), status: "OPEN" },
+        data: { districtId, findingId: finding.id, unitId, deadline: dateColumn(input.deadline), status: "OPEN" },
       }),
     );
   }
@@ -423,7 +418,7 @@ export async function createRectificationReport(
   if (reviewed && input.reviewerId == null) throw new Error(`a ${input.state} report needs a reviewerId`);
   const submittedAt = input.submittedAt ?? new Date();
   const reviewedAt = reviewed ? (input.reviewedAt ?? new Date(submittedAt.getTime() + 2 * DAY_MS)) : null;
-  const day = new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(submittedAt)}T00:00:00Z`);
+  const day = dateColumn(chinaDate(submittedAt));
   const claimedStatus = input.claimedStatus ?? (input.state === "APPROVED" ? "COMPLETED" : "IN_PROGRESS");
   const report = await client.progressReport.create({
     data: {

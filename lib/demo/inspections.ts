@@ -1,6 +1,8 @@
 import type { Tx } from "@/lib/db/client.ts";
+import { chinaTime } from "@/lib/dates.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 import { addDays } from "@/lib/reporting/periods.ts";
-import { beijingTime, createFinding, createInspection, createRectificationReport } from "@/lib/demo/factories.ts";
+import { createFinding, createInspection, createRectificationReport } from "@/lib/demo/factories.ts";
 
 // Demo data for 督察整改 (the lead calls it from lib/demo/seed.ts): for one
 // district, one inspection with three findings, each for one unit —
@@ -44,7 +46,7 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
     inspectedOn,
     description: "督察组通过听取汇报、查阅资料、个别谈话等方式,对本区法治政府建设情况开展实地督察,反馈问题 3 项。",
   });
-  const audit = (data: { actorId: number; action: string; entityType: string; entityId: number; at: Date; after?: object }) =>
+  const audit = (data: { actorId: number; action: AuditAction; entityType: string; entityId: number; at: Date; after?: object }) =>
     tx.auditEvent.create({
       data: {
         actorId: data.actorId,
@@ -56,7 +58,7 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
         createdAt: data.at,
       },
     });
-  await audit({ actorId: bureau.id, action: "inspection.create", entityType: "Inspection", entityId: inspection.id, at: beijingTime(addDays(inspectedOn, 2)), after: inspection });
+  await audit({ actorId: bureau.id, action: "inspection.create", entityType: "Inspection", entityId: inspection.id, at: chinaTime(addDays(inspectedOn, 2)), after: inspection });
 
   const used = new Set<number>();
   const ids: number[] = [];
@@ -74,14 +76,14 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
     });
     const item = rectifications[0]!;
     ids.push(item.id);
-    const recorded = beijingTime(addDays(inspectedOn, 2), 11);
+    const recorded = chinaTime(addDays(inspectedOn, 2), 11);
     await audit({ actorId: bureau.id, action: "finding.create", entityType: "Finding", entityId: finding.id, at: recorded, after: finding });
     await audit({ actorId: bureau.id, action: "rectification.create", entityType: "Rectification", entityId: item.id, at: recorded, after: item });
     const liaison = await tx.user.findFirst({ where: { role: "LIAISON", unitId: unit.id, active: true }, orderBy: { id: "asc" } });
     const author = liaison ?? bureau;
     const report = async (state: "SUBMITTED" | "APPROVED" | "RETURNED", submittedOn: string, reviewedOn: string | null, text: string, comment?: string) => {
-      const submittedAt = beijingTime(submittedOn, 9);
-      const reviewedAt = reviewedOn ? beijingTime(reviewedOn, 15) : undefined;
+      const submittedAt = chinaTime(submittedOn, 9);
+      const reviewedAt = reviewedOn ? chinaTime(reviewedOn, 15) : undefined;
       const { report: saved } = await createRectificationReport(tx, {
         rectificationId: item.id,
         authorId: author.id,

@@ -5,8 +5,9 @@ import type { RegionLevel, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
-import { beijingTime, createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/demo/factories.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { createProgressReports, createRegion, createUnit, createUnitGroup, createUser } from "@/lib/demo/factories.ts";
+import { chinaDayEnd, chinaTime, dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
+import type { AuditAction } from "@/lib/audit/events.ts";
 import { periodLabel, reportReturnedMessage } from "@/lib/notifications/messages.ts";
 import { decodeDocument } from "@/lib/import/decode.ts";
 import { parseDocumentText } from "@/lib/import/parse-document.ts";
@@ -262,14 +263,14 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
       data: {
         code: String(index + 1),
         ...(due
-          ? { deadline: new Date(`${due.deadline}T00:00:00Z`), deadlineText: due.deadlineText, ongoing: false }
+          ? { deadline: dateColumn(due.deadline), deadlineText: due.deadlineText, ongoing: false }
           : { deadline: null, deadlineText: "长期坚持", ongoing: true }),
       },
     });
   }
   await tx.plan.update({
     where: { id: successor.id },
-    data: { kind: "WORK_POINTS", issuer: "中共下陆区委全面依法治区委员会办公室", documentNumber: "下法治办〔2026〕1号", issueDate: new Date(`${CLOSED_ON}T00:00:00Z`) },
+    data: { kind: "WORK_POINTS", issuer: "中共下陆区委全面依法治区委员会办公室", documentNumber: "下法治办〔2026〕1号", issueDate: dateColumn(CLOSED_ON) },
   });
   await changePlanLife(tx, bureau, successor.id, { to: "IN_FORCE", effectiveFrom: "2026-01-01" }, CLOSED_ON);
   await seedDemoProgress(tx, { planIds: [successor.id], today, issueDate: CLOSED_ON });
@@ -284,17 +285,17 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
   const assessment = await createAndPublishAssessment(tx, bureau, region.regionId, 2025, today);
 
   // Each as of the day the bureau did it, not the day the seed ran (the audit log, append-only, keeps the seed's time).
-  const closedAt = beijingTime(CLOSED_ON, 10);
+  const closedAt = chinaTime(CLOSED_ON, 10);
   await tx.plan.update({ where: { id: successor.id }, data: { createdAt: closedAt } });
   await tx.evaluation.updateMany({ where: { planId: { in: planIds }, kind: "FINAL" }, data: { createdAt: closedAt } });
   const issuedOn = addDays(quarter.dueDate, 10) < today ? addDays(quarter.dueDate, 10) : today;
   await tx.circular.update({
     where: { id: approved.id },
-    data: { createdAt: beijingTime(addDays(issuedOn, -3), 9), approvedAt: beijingTime(addDays(issuedOn, -1), 16), issuedAt: beijingTime(issuedOn, 10) },
+    data: { createdAt: chinaTime(addDays(issuedOn, -3), 9), approvedAt: chinaTime(addDays(issuedOn, -1), 16), issuedAt: chinaTime(issuedOn, 10) },
   });
-  await tx.notification.updateMany({ where: { kind: "CIRCULAR", link: `/circulars/${approved.id}` }, data: { createdAt: beijingTime(issuedOn, 10) } });
+  await tx.notification.updateMany({ where: { kind: "CIRCULAR", link: `/circulars/${approved.id}` }, data: { createdAt: chinaTime(issuedOn, 10) } });
   const publishedOn = "2026-02-27" < today ? "2026-02-27" : today;
-  await tx.assessment.update({ where: { id: assessment.assessment.id }, data: { createdAt: beijingTime("2026-02-20", 9), publishedAt: beijingTime(publishedOn, 15) } });
+  await tx.assessment.update({ where: { id: assessment.assessment.id }, data: { createdAt: chinaTime("2026-02-20", 9), publishedAt: chinaTime(publishedOn, 15) } });
 }
 
 /**
@@ -326,7 +327,7 @@ async function seedDemoTargets(tx: Tx, input: { planId: number; today: string })
     ],
   });
   const first = await tx.milestone.findFirst({ where: { measureId: measure.id, title: "制定年度培训计划" }, select: { id: true } });
-  if (first) await completeMilestoneAs(tx, liaison, first.id, beijingTime(`${year}-03-20`, 15));
+  if (first) await completeMilestoneAs(tx, liaison, first.id, chinaTime(`${year}-03-20`, 15));
 }
 
 // ---------------------------------------------------------------------------
@@ -348,7 +349,7 @@ async function importDemoReport(tx: Tx, actor: Actor, regionId: number, fileName
   const region = await tx.region.findUniqueOrThrow({ where: { id: data.regionId } });
   // The documents carry no date; reports are due to the public by 1 April of the next year.
   await writeAnnualReportImport(tx, actor, { id: region.id, districtId: region.districtId! }, data, {
-    publishedAt: beijingTime(`${data.year + 1}-03-31`, 10),
+    publishedAt: chinaTime(`${data.year + 1}-03-31`, 10),
   });
 }
 
@@ -447,7 +448,7 @@ type ReportSpec = {
 
 /** An instant on a Beijing calendar day, between 9:00 and 17:59. */
 function workTime(rng: () => number, date: string): Date {
-  return new Date(beijingTime(date, between(rng, 9, 17)).getTime() + between(rng, 0, 59) * 60_000);
+  return new Date(chinaTime(date, between(rng, 9, 17)).getTime() + between(rng, 0, 59) * 60_000);
 }
 
 type DemoPlan = Prisma.PlanGetPayload<{
@@ -456,7 +457,10 @@ type DemoPlan = Prisma.PlanGetPayload<{
 type DemoMeasure = DemoPlan["measures"][number];
 type DemoAssignment = DemoMeasure["assignments"][number];
 type Extension = { measureId: number; unitId: number; oldDeadline: Date; newDeadline: string };
-type AuditRow = { actorId: number; action: string; entityType: string; entityId: string; at: Date; before?: object; after: object };
+/** An audit action written by raw SQL, checked against the one list. */
+const audited = (action: AuditAction) => action;
+
+type AuditRow = { actorId: number; action: AuditAction; entityType: string; entityId: string; at: Date; before?: object; after: object };
 
 /** The periods the demo reports on, and the instant after which nothing has happened yet. */
 type DemoCalendar = {
@@ -517,7 +521,7 @@ async function loadDemoPlans(tx: Tx, planIds: number[]): Promise<DemoPlan[]> {
 
 /** The plans (and their measures and assignments) as if imported when they took effect. */
 async function backdateImport(tx: Tx, planIds: number[], issueDate: string): Promise<void> {
-  const importedAt = beijingTime(issueDate, 10);
+  const importedAt = chinaTime(issueDate, 10);
   await tx.plan.updateMany({ where: { id: { in: planIds } }, data: { createdAt: importedAt } });
   await tx.measure.updateMany({ where: { planId: { in: planIds } }, data: { createdAt: importedAt } });
   await tx.assignment.updateMany({ where: { measure: { planId: { in: planIds } } }, data: { createdAt: importedAt } });
@@ -550,7 +554,7 @@ async function liaisonsForUnitsWithWork(tx: Tx, plans: DemoPlan[], districtId: n
 function demoCalendar(plan: DemoPlan, input: { now: number; today: string; issueDate: string; until: string | undefined }): DemoCalendar {
   const { now, today, issueDate, until } = input;
   // The seed may run for a date other than the real one (tests); nothing is ever later than that day's end.
-  const horizon = Math.min(now, beijingTime(today, 0).getTime() + 86_400_000 - 1);
+  const horizon = Math.min(now, chinaDayEnd(today).getTime() - 1);
   const cadence = plan.reportCadence;
   const dueDay = plan.reportDueDay;
   const first = periodContaining(addDays(issueDate, 1), cadence, dueDay);
@@ -596,7 +600,7 @@ function reportsForPlans(plans: DemoPlan[], calendar: DemoCalendar, liaisonOf: M
   for (const [planIndex, plan] of plans.entries()) {
     for (const measure of plan.measures) {
       const key = `${planIndex + 1}/${measure.code}/${measure.sortOrder}`;
-      const deadline = measure.deadline && !measure.ongoing ? measure.deadline.toISOString().slice(0, 10) : null;
+      const deadline = measure.deadline && !measure.ongoing ? isoDate(measure.deadline) : null;
       const fate = fateOfMeasure(measure, { key, deadline, dated: deadline ? datedIndex++ : null }, calendar);
       if (fate.extension) extensions.push(fate.extension);
       if (fate.profile === "recent") {
@@ -745,7 +749,7 @@ async function leaveWorkForDemoLiaison(tx: Tx, plans: DemoPlan[], completedMeasu
 
 /** Measures divided among units only this quarter owe their first report from this period on. */
 async function dateRecentDivisions(tx: Tx, recentMeasureIds: number[], collecting: Period): Promise<void> {
-  const assignedLately = beijingTime(collecting.start, 9);
+  const assignedLately = chinaTime(collecting.start, 9);
   await tx.measure.updateMany({ where: { id: { in: recentMeasureIds } }, data: { createdAt: assignedLately } });
   await tx.assignment.updateMany({ where: { measureId: { in: recentMeasureIds } }, data: { createdAt: assignedLately } });
 }
@@ -783,7 +787,7 @@ async function approveExtensions(
         requestedById,
         reason: EXTENSION_REASON,
         oldDeadline: extension.oldDeadline,
-        newDeadline: new Date(`${extension.newDeadline}T00:00:00Z`),
+        newDeadline: dateColumn(extension.newDeadline),
         state: "APPROVED",
         decidedById: bureauId,
         decidedAt,
@@ -822,14 +826,14 @@ async function writeReportTimelines(tx: Tx, input: { planIds: number[]; district
     INSERT INTO "AuditEvent" ("districtId", "actorId", "action", "entityType", "entityId", "before", "after", "createdAt")
     SELECT ${districtId}::int, e."actorId", e."action", e."entityType", e."entityId", e."before", e."after", e."at"
     FROM (
-      SELECT r."authorId" AS "actorId", 'report.saveDraft' AS "action", 'ProgressReport' AS "entityType", r."id"::text AS "entityId",
+      SELECT r."authorId" AS "actorId", ${audited("report.saveDraft")}::text AS "action", 'ProgressReport' AS "entityType", r."id"::text AS "entityId",
              NULL::jsonb AS "before", r.row AS "after", r."createdAt" AS "at", 0 AS "step"
         FROM (${seeded}) r WHERE r."state" = 'DRAFT'
       UNION ALL
-      SELECT r."authorId", 'report.submit', 'ProgressReport', r."id"::text, NULL, r.submitted, r."submittedAt", 1
+      SELECT r."authorId", ${audited("report.submit")}, 'ProgressReport', r."id"::text, NULL, r.submitted, r."submittedAt", 1
         FROM (${seeded}) r WHERE r."state" <> 'DRAFT'
       UNION ALL
-      SELECT r."reviewerId", CASE r."state" WHEN 'APPROVED' THEN 'report.approve' ELSE 'report.return' END, 'ProgressReport',
+      SELECT r."reviewerId", CASE r."state" WHEN 'APPROVED' THEN ${audited("report.approve")} ELSE ${audited("report.return")} END, 'ProgressReport',
              r."id"::text, r.submitted, r.row, r."reviewedAt", 2
         FROM (${seeded}) r WHERE r."state" IN ('APPROVED', 'RETURNED')
       UNION ALL
@@ -855,7 +859,7 @@ async function writeReportTimelines(tx: Tx, input: { planIds: number[]; district
  */
 async function notifyOpenReturns(tx: Tx, planIds: number[], latest: Period): Promise<void> {
   const returned = await tx.progressReport.findMany({
-    where: { assignment: { measure: { planId: { in: planIds } } }, state: "RETURNED", periodStart: { gte: new Date(`${latest.start}T00:00:00Z`) } },
+    where: { assignment: { measure: { planId: { in: planIds } } }, state: "RETURNED", periodStart: { gte: dateColumn(latest.start) } },
     orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
     select: {
       districtId: true,

@@ -24,7 +24,7 @@ export async function getEvaluation(actor: Actor, id: number) {
   });
   if (!evaluation || !can(actor, "evaluation.read", { regionId: evaluation.plan.regionId })) return null;
   const creator = await db().user.findUnique({ where: { id: evaluation.createdById }, select: { name: true } });
-  return { ...evaluation, snapshotDay: isoDate(evaluation.snapshotDate)!, createdByName: creator?.name ?? "—" };
+  return { ...evaluation, snapshotDay: isoDate(evaluation.snapshotDate), createdByName: creator?.name ?? "—" };
 }
 
 export type EvaluationSummary = NonNullable<Awaited<ReturnType<typeof getEvaluation>>>;
@@ -40,7 +40,7 @@ export async function listEvaluations(actor: Actor) {
       _count: { select: { items: true } },
     },
   });
-  return rows.map((r) => ({ ...r, snapshotDay: isoDate(r.snapshotDate)! }));
+  return rows.map((r) => ({ ...r, snapshotDay: isoDate(r.snapshotDate) }));
 }
 
 /** Plans the actor may evaluate, for the form's select (with the earliest allowed day). */

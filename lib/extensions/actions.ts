@@ -169,7 +169,7 @@ export async function approveDeadlineExtension(input: unknown) {
         // The first extension keeps the printed deadline; later ones keep that first one.
         data: { deadline: saved.newDeadline, originalDeadline: measure.originalDeadline ?? measure.deadline },
       });
-      const to = isoDate(saved.newDeadline)!;
+      const to = isoDate(saved.newDeadline);
       await notifyRequester(
         tx,
         saved,
@@ -213,7 +213,7 @@ export async function rejectDeadlineExtension(input: unknown) {
           measure,
           approved: false,
           oldDeadline: isoDate(saved.oldDeadline),
-          newDeadline: isoDate(saved.newDeadline)!,
+          newDeadline: isoDate(saved.newDeadline),
           comment: data.comment,
         }),
       );

@@ -74,7 +74,7 @@ function withState<T extends { status: RectificationStatus; deadline: Date; veri
     ...item,
     state: rectificationState({
       status: item.status,
-      deadline: isoDate(item.deadline)!,
+      deadline: isoDate(item.deadline),
       verifiedOn: item.verifiedAt ? chinaDate(item.verifiedAt) : null,
       today,
     }),

@@ -16,7 +16,7 @@ import { chinaDateSql, chinaDateTextSql } from "@/lib/dates-sql.ts";
 // responsible units' reports for the same measure and period.
 
 type PlanPeriodInfo = { reportCadence: Parameters<typeof periodContaining>[1]; reportDueDay: number };
-const periodOf = (periodStart: Date, plan: PlanPeriodInfo) => periodContaining(isoDate(periodStart)!, plan.reportCadence, plan.reportDueDay);
+const periodOf = (periodStart: Date, plan: PlanPeriodInfo) => periodContaining(isoDate(periodStart), plan.reportCadence, plan.reportDueDay);
 
 /** The period a key names, with the cadence the key itself says (2026-Q3 is quarterly). */
 export function periodOfKey(key: string): Period | null {

@@ -9,7 +9,7 @@ export const MILESTONE_LIGHT_SELECT = { title: true, dueDate: true, completedAt:
 export function milestonesForLight(rows: readonly { title: string; dueDate: Date; completedAt: Date | null }[]): MilestoneForLight[] {
   return rows.map((m) => ({
     title: m.title,
-    dueDate: isoDate(m.dueDate)!,
+    dueDate: isoDate(m.dueDate),
     completed: m.completedAt !== null,
     completedOn: m.completedAt ? chinaDate(m.completedAt) : null,
   }));

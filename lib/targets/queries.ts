@@ -27,7 +27,7 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
   const leads =
     measure.plan.status === "CLOSED" ? [] : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
   const milestones = measure.milestones.map((m) => {
-    const dueDate = isoDate(m.dueDate)!;
+    const dueDate = isoDate(m.dueDate);
     const completedOn = m.completedAt ? chinaDate(m.completedAt) : null;
     return { id: m.id, title: m.title, dueDate, completedOn, ...milestoneState({ title: m.title, dueDate, completed: completedOn !== null, completedOn }, today, grace) };
   });

@@ -68,7 +68,7 @@ async function yearState(tx: Tx, measureId: number, year: number) {
 }
 
 const versionOfState = (state: Awaited<ReturnType<typeof yearState>>) =>
-  yearVersion({ targets: state.target, indicators: state.indicators, milestones: state.milestones.map((m) => ({ ...m, dueDate: isoDate(m.dueDate)! })) });
+  yearVersion({ targets: state.target, indicators: state.indicators, milestones: state.milestones.map((m) => ({ ...m, dueDate: isoDate(m.dueDate) })) });
 
 const snapshot = (state: Awaited<ReturnType<typeof yearState>>) => ({
   targets: state.target.map((t) => ({ unitId: t.unitId, target: t.target })),
@@ -119,7 +119,7 @@ export async function setAnnualTargets(
     const today = options.today ?? todayInChina();
     const given = new Map(data.milestones.flatMap((m) => (m.id !== undefined ? [[m.id, m.dueDate] as const] : [])));
     const hidden = before.milestones.find((m) => {
-      const due = isoDate(m.dueDate)!;
+      const due = isoDate(m.dueDate);
       return m.completedAt === null && today > due && given.get(m.id) !== due;
     });
     if (hidden) throw new AppError("VALIDATION", undefined, { milestones: [missedKept(hidden.title)] });

@@ -47,7 +47,7 @@ function taskItem(task: Task, today: string): WorkItem {
 function rectificationItem(item: Rectification): WorkItem {
   const urgency = rectificationUrgency({
     status: item.status,
-    deadline: isoDate(item.deadline)!,
+    deadline: isoDate(item.deadline),
     overdue: item.state.overdue,
     dueSoon: item.state.dueSoon,
     latestState: item.reports[0]?.state ?? null,

@@ -1,8 +1,8 @@
 import mammoth from "mammoth";
+import { chinaTime } from "@/lib/dates.ts";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
 import {
-  beijingTime,
   createMeasure,
   createPlan,
   createProgressReports,
@@ -95,7 +95,7 @@ beforeEach(async () => {
     r(await assignment("2", J), Q(2024, 2), "APPROVED", { claimedStatus: "COMPLETED", text: "告知承诺制已全面推行。" }),
     r(await assignment("3", D), Q(2024, 3), "APPROVED", { text: "起草重大行政决策程序规定征求意见稿。" }),
     r(await assignment("4", J), Q(2024, 3), "APPROVED", { text: "合法性审核机制已起草。" }),
-    r(await assignment("4", J), Q(2024, 4), "APPROVED", { claimedStatus: "COMPLETED", text: "审核机制已印发。", reviewedAt: beijingTime("2025-01-15") }),
+    r(await assignment("4", J), Q(2024, 4), "APPROVED", { claimedStatus: "COMPLETED", text: "审核机制已印发。", reviewedAt: chinaTime("2025-01-15") }),
     r(await assignment("5", D), Q(2024, 1), "SUBMITTED", { text: "公开征求意见2次。" }),
     r(await assignment("5", D), Q(2024, 3), "RETURNED", { text: "已开展。", reviewComment: "请补充材料" }),
     r(await assignment("5", D), Q(2024, 4), "DRAFT", { text: "草稿" }),
@@ -223,10 +223,10 @@ describe("createAnnualReportDraft", () => {
     const f2 = await db().finding.create({ data: { districtId, inspectionId: inspection.id, text: "执法案卷不规范" } });
     await db().findingUnit.createMany({ data: [{ findingId: f1.id, unitId: D, districtId }, { findingId: f2.id, unitId: J, districtId }] });
     await db().rectification.create({
-      data: { districtId, findingId: f1.id, unitId: D, deadline: new Date("2024-09-30T00:00:00Z"), status: "CLOSED", verifiedById: world.a.users.bureau.id, verifiedAt: beijingTime("2024-09-20"), createdAt: beijingTime("2024-05-25") },
+      data: { districtId, findingId: f1.id, unitId: D, deadline: new Date("2024-09-30T00:00:00Z"), status: "CLOSED", verifiedById: world.a.users.bureau.id, verifiedAt: chinaTime("2024-09-20"), createdAt: chinaTime("2024-05-25") },
     });
     await db().rectification.create({
-      data: { districtId, findingId: f2.id, unitId: J, deadline: new Date("2024-12-15T00:00:00Z"), status: "OPEN", createdAt: beijingTime("2024-05-25") },
+      data: { districtId, findingId: f2.id, unitId: J, deadline: new Date("2024-12-15T00:00:00Z"), status: "OPEN", createdAt: chinaTime("2024-05-25") },
     });
     const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2024" });
     expect(report.sections.filter((s) => s.level === 1).map((s) => s.kind)).toEqual(["LEADER_DUTY", "MEASURES", "SHORTCOMINGS", "NEXT_YEAR", "RECTIFICATION"]);
@@ -249,10 +249,10 @@ describe("createAnnualReportDraft", () => {
     await db().findingUnit.create({ data: { findingId: finding.id, unitId: D, districtId: A } });
     // Closed on 2024-10-08, reopened on 2025-02-01: open now, its row no longer says when it was closed.
     const item = await db().rectification.create({
-      data: { districtId: A, findingId: finding.id, unitId: D, deadline: new Date("2024-10-31T00:00:00Z"), status: "OPEN", reopenReason: "回头看发现反弹", createdAt: beijingTime("2024-04-15") },
+      data: { districtId: A, findingId: finding.id, unitId: D, deadline: new Date("2024-10-31T00:00:00Z"), status: "OPEN", reopenReason: "回头看发现反弹", createdAt: chinaTime("2024-04-15") },
     });
     await db().rectificationClosure.create({
-      data: { districtId: A, rectificationId: item.id, closedAt: beijingTime("2024-10-08"), closedById: world.a.users.bureau.id, reopenedAt: beijingTime("2025-02-01") },
+      data: { districtId: A, rectificationId: item.id, closedAt: chinaTime("2024-10-08"), closedById: world.a.users.bureau.id, reopenedAt: chinaTime("2025-02-01") },
     });
     const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2024" });
     const last = report.sections[report.sections.length - 1]!;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { chinaTime } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/demo/factories.ts";
+import { createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/demo/factories.ts";
 import { addAssessmentAdjustment, createAssessment, publishAssessment, removeAssessmentAdjustment, updateAssessmentRules } from "@/lib/assessments/actions.ts";
 import { listAssessments, loadAssessment } from "@/lib/assessments/queries.ts";
 import { loadFacts, returnedReportsSql } from "@/lib/assessments/facts.ts";
@@ -64,25 +65,25 @@ async function buildWorld() {
     percent: 100,
     authorId: bureau,
     reviewerId: bureau,
-    submittedAt: beijingTime("2025-03-01"),
-    reviewedAt: beijingTime("2025-03-03"),
+    submittedAt: chinaTime("2025-03-01"),
+    reviewedAt: chinaTime("2025-03-03"),
   });
   const j2 = (await assignmentOf(m2.id, J)).id;
-  await createProgressReport(prisma, { assignmentId: j2, period: q(1), state: "APPROVED", authorId: bureau, reviewerId: bureau, submittedAt: beijingTime("2025-04-05") });
-  await createProgressReport(prisma, { assignmentId: j2, period: q(2), state: "APPROVED", authorId: bureau, reviewerId: bureau, submittedAt: beijingTime("2025-07-20") });
+  await createProgressReport(prisma, { assignmentId: j2, period: q(1), state: "APPROVED", authorId: bureau, reviewerId: bureau, submittedAt: chinaTime("2025-04-05") });
+  await createProgressReport(prisma, { assignmentId: j2, period: q(2), state: "APPROVED", authorId: bureau, reviewerId: bureau, submittedAt: chinaTime("2025-07-20") });
   const returned = await createProgressReport(prisma, {
     assignmentId: j2,
     period: q(3),
     state: "RETURNED",
     authorId: bureau,
     reviewerId: bureau,
-    submittedAt: beijingTime("2025-10-08"),
-    reviewedAt: beijingTime("2025-10-10"),
+    submittedAt: chinaTime("2025-10-08"),
+    reviewedAt: chinaTime("2025-10-10"),
     reviewComment: "请补充佐证材料",
   });
   // What returnProgressReport writes: the return's row and its audit event.
   await prisma.reportReturn.create({
-    data: { districtId: a.region.id, reportId: returned.id, reviewerId: bureau, comment: "请补充佐证材料", returnedAt: beijingTime("2025-10-10") },
+    data: { districtId: a.region.id, reportId: returned.id, reviewerId: bureau, comment: "请补充佐证材料", returnedAt: chinaTime("2025-10-10") },
   });
   await prisma.auditEvent.create({
     data: {
@@ -92,7 +93,7 @@ async function buildWorld() {
       entityType: "ProgressReport",
       entityId: String(returned.id),
       after: { reviewComment: "请补充佐证材料" },
-      createdAt: beijingTime("2025-10-10"),
+      createdAt: chinaTime("2025-10-10"),
     },
   });
   const d3 = (await assignmentOf(m3.id, D)).id;
@@ -106,8 +107,8 @@ async function buildWorld() {
     authorId: bureau,
     state: "APPROVED",
     reviewerId: bureau,
-    submittedAt: beijingTime("2025-05-20"),
-    reviewedAt: beijingTime("2025-05-22"),
+    submittedAt: chinaTime("2025-05-20"),
+    reviewedAt: chinaTime("2025-05-22"),
   });
   await prisma.rectification.updateMany({ data: { createdAt: new Date("2025-03-16T02:00:00Z") } });
 
@@ -203,7 +204,7 @@ describe("the facts of a district's year", () => {
     const report = await db().progressReport.findFirstOrThrow({ where: { state: "RETURNED" } });
     await db().progressReport.update({
       where: { id: report.id },
-      data: { state: "SUBMITTED", firstSubmittedAt: beijingTime("2025-10-08"), submittedAt: beijingTime("2025-11-02") },
+      data: { state: "SUBMITTED", firstSubmittedAt: chinaTime("2025-10-08"), submittedAt: chinaTime("2025-11-02") },
     });
     const facts = await loadFacts(db(), world.a.region.id, YEAR, TODAY);
     expect(facts.filter((f) => f.unitId === J && f.code === "LATE_REPORT")).toHaveLength(3);
@@ -258,7 +259,7 @@ describe("the facts across a plan's life", () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     const { carried } = await db().$transaction((tx) => carryOverMeasuresIn(tx, bureau, { fromPlanId: old.id, toPlanId: next.id, measureIds: [M.M2] }, "2026-01-20"));
     // The bureau gives the carried copy a new deadline, missed again.
-    await db().measure.update({ where: { id: carried[0]!.toId }, data: { deadline: new Date("2026-06-30T00:00:00Z"), createdAt: beijingTime("2026-01-20") } });
+    await db().measure.update({ where: { id: carried[0]!.toId }, data: { deadline: new Date("2026-06-30T00:00:00Z"), createdAt: chinaTime("2026-01-20") } });
 
     const overdue = (await loadFacts(db(), world.a.region.id, 2026, "2027-01-20")).filter((f) => f.code === "OVERDUE_MEASURE");
     expect(overdue.filter((f) => f.link === `/measures/${M.M2}` || f.link === `/measures/${carried[0]!.toId}`)).toEqual([

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { chinaTime } from "@/lib/dates.ts";
 import mammoth from "mammoth";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { approveCircular, createCircular, issueCircular, regenerateCircularBody, updateCircular } from "@/lib/circulars/actions.ts";
 import { computeCircularFigures, getCircular, listCirculars } from "@/lib/circulars/queries.ts";
 import { buildCircularDocx } from "@/lib/circulars/docx.ts";
@@ -77,8 +78,8 @@ beforeEach(async () => {
       state,
       authorId: bureau,
       reviewerId: state === "APPROVED" || state === "RETURNED" ? bureau : null,
-      submittedAt: submittedOn ? beijingTime(submittedOn) : undefined,
-      reviewedAt: extra.completedOn ? beijingTime(extra.completedOn) : undefined,
+      submittedAt: submittedOn ? chinaTime(submittedOn) : undefined,
+      reviewedAt: extra.completedOn ? chinaTime(extra.completedOn) : undefined,
       claimedStatus: extra.completedOn ? "COMPLETED" : "IN_PROGRESS",
       reviewComment: state === "RETURNED" ? "请补充佐证材料" : undefined,
     });
@@ -219,7 +220,7 @@ describe("通报 figures", () => {
   });
 
   it("keep a unit that skipped Q3 and completed in Q4 owed and not submitted in the Q3 通报", async () => {
-    await db().assignment.update({ where: { id: m4Assignment }, data: { status: "COMPLETED", percent: 100, completedAt: beijingTime("2026-10-15") } });
+    await db().assignment.update({ where: { id: m4Assignment }, data: { status: "COMPLETED", percent: 100, completedAt: chinaTime("2026-10-15") } });
     const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
     expect(pick(figures)["区财政局"]).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
     expect(await plainCounts(units.finance)).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });

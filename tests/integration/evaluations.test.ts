@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { chinaTime } from "@/lib/dates.ts";
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { createEvaluation, deleteEvaluation } from "@/lib/evaluations/actions.ts";
 import { listEvaluations, loadEvaluationReport } from "@/lib/evaluations/queries.ts";
 import { buildEvaluationDocx, buildEvaluationWorkbook } from "@/lib/evaluations/export.ts";
@@ -89,8 +90,8 @@ beforeEach(async () => {
       percent,
       authorId: author,
       reviewerId: reviewed ? author : null,
-      submittedAt: beijingTime(submitted),
-      ...(reviewed ? { reviewedAt: beijingTime(reviewed) } : {}),
+      submittedAt: chinaTime(submitted),
+      ...(reviewed ? { reviewedAt: chinaTime(reviewed) } : {}),
     });
   await report(M.M1, J, Q1, "2024-04-05", "2024-04-08", "IN_PROGRESS", 40);
   await report(M.M1, J, Q3, "2024-10-08", "2024-10-12", "COMPLETED", 100);
@@ -103,8 +104,8 @@ beforeEach(async () => {
   await prisma.measure.update({ where: { id: M.M5 }, data: { deadline: day("2024-12-31"), originalDeadline: day("2024-05-31") } });
   await prisma.deadlineExtension.createMany({
     data: [
-      { districtId: world.a.region.id, measureId: M.M5, unitId: J, requestedById: author, reason: "需协调", oldDeadline: day("2024-05-31"), newDeadline: day("2024-12-31"), state: "APPROVED", decidedById: author, decidedAt: beijingTime("2024-08-01") },
-      { districtId: world.a.region.id, measureId: M.M6, unitId: J, requestedById: author, reason: "需协调", oldDeadline: day("2024-09-30"), newDeadline: day("2025-09-30"), state: "REJECTED", decidedById: author, decidedAt: beijingTime("2024-05-01") },
+      { districtId: world.a.region.id, measureId: M.M5, unitId: J, requestedById: author, reason: "需协调", oldDeadline: day("2024-05-31"), newDeadline: day("2024-12-31"), state: "APPROVED", decidedById: author, decidedAt: chinaTime("2024-08-01") },
+      { districtId: world.a.region.id, measureId: M.M6, unitId: J, requestedById: author, reason: "需协调", oldDeadline: day("2024-09-30"), newDeadline: day("2025-09-30"), state: "REJECTED", decidedById: author, decidedAt: chinaTime("2024-05-01") },
     ],
   });
   otherPlan = await createPlan(prisma, { regionId: world.b.region.id, title: "黄石港区规划" });
@@ -171,7 +172,7 @@ describe("createEvaluation freezes each measure as at the snapshot date", () => 
       db().milestone.create({ data: { districtId: world.a.region.id, measureId, title, dueDate: day(dueDate), completedAt } });
     await milestone(M.M2, "形成初稿", "2025-03-05"); // 10 days late on 2025-03-15: yellow
     await milestone(M.M3, "印发实施", "2025-02-01"); // 42 days late: red
-    await milestone(M.M6, "召开推进会", "2025-02-01", beijingTime("2025-02-10")); // done
+    await milestone(M.M6, "召开推进会", "2025-02-01", chinaTime("2025-02-10")); // done
     const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "含时间节点的快照", snapshotDate: "2025-03-15" });
     const report = await loadEvaluationReport((await actAs(world.a.users.bureau))!, (result as { data: { id: number } }).data.id, "2025-03-15");
     for (const row of report!.comparison.rows) {

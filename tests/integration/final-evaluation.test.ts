@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { chinaTime } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
+import { createMeasure, createPlan, createProgressReport } from "@/lib/demo/factories.ts";
 import { closePlan } from "@/lib/plans/life-actions.ts";
 import { createEvaluation, createFinalEvaluation } from "@/lib/evaluations/actions.ts";
 import { computePlanSnapshot } from "@/lib/evaluations/load.ts";
@@ -47,12 +48,12 @@ beforeEach(async () => {
   const authorId = world.a.users.liaison.id;
   const q3 = { start: "2025-07-01", end: "2025-09-30" };
   const q4 = { start: "2025-10-01", end: "2025-12-31" };
-  await createProgressReport(db(), { assignmentId: await assignment(M.done), period: q3, state: "APPROVED", claimedStatus: "COMPLETED", authorId, reviewerId, submittedAt: beijingTime("2025-10-10"), reviewedAt: beijingTime("2025-10-14") });
+  await createProgressReport(db(), { assignmentId: await assignment(M.done), period: q3, state: "APPROVED", claimedStatus: "COMPLETED", authorId, reviewerId, submittedAt: chinaTime("2025-10-10"), reviewedAt: chinaTime("2025-10-14") });
   for (const key of ["late", "ongoing", "overdue"] as const) {
-    await createProgressReport(db(), { assignmentId: await assignment(M[key]), period: q3, state: "APPROVED", percent: 60, authorId, reviewerId, submittedAt: beijingTime("2025-10-08"), reviewedAt: beijingTime("2025-10-09") });
+    await createProgressReport(db(), { assignmentId: await assignment(M[key]), period: q3, state: "APPROVED", percent: 60, authorId, reviewerId, submittedAt: chinaTime("2025-10-08"), reviewedAt: chinaTime("2025-10-09") });
   }
   // After the end date: the late measure's completion, approved in January.
-  await createProgressReport(db(), { assignmentId: await assignment(M.late), period: q4, state: "APPROVED", claimedStatus: "COMPLETED", authorId, reviewerId, submittedAt: beijingTime("2026-01-05"), reviewedAt: beijingTime("2026-01-07") });
+  await createProgressReport(db(), { assignmentId: await assignment(M.late), period: q4, state: "APPROVED", claimedStatus: "COMPLETED", authorId, reviewerId, submittedAt: chinaTime("2026-01-05"), reviewedAt: chinaTime("2026-01-07") });
 });
 
 afterEach(() => {

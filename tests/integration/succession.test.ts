@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { chinaTime } from "@/lib/dates.ts";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement, type ReactElement } from "react";
 import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime.js";
 import { MeasureLineage } from "@/app/(app)/measures/[id]/lineage.tsx";
 import { SuccessionPanel } from "@/app/(app)/plans/[id]/succession-panel.tsx";
 import { db } from "@/lib/db/client.ts";
-import { beijingTime, createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { carryOverMeasures, createSuccessorPlan, linkMeasuresToPrevious, setPlanPredecessor } from "@/lib/succession/actions.ts";
 import { carryAllUnfinished } from "@/lib/succession/write.ts";
 import { writeFinalEvaluation } from "@/lib/evaluations/write.ts";
@@ -359,8 +360,8 @@ describe("结转 and the 终期评估 agree on what is unfinished", () => {
       claimedStatus: "COMPLETED",
       authorId: bureau.id,
       reviewerId: bureau.id,
-      submittedAt: beijingTime("2026-01-05"),
-      reviewedAt: beijingTime("2026-01-07"),
+      submittedAt: chinaTime("2026-01-05"),
+      reviewedAt: chinaTime("2026-01-07"),
     });
     const actor = (await actAs(bureau))!;
     // Without a 终期评估 there is nothing to reconcile.

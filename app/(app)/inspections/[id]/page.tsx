@@ -23,7 +23,7 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
   if (!inspection) notFound();
   const manage = can(actor, "inspection.manage", { regionId: inspection.regionId });
   const options = manage ? await findingFormOptions(actor, inspection.districtId) : null;
-  const inspectedOn = isoDate(inspection.inspectedOn)!;
+  const inspectedOn = isoDate(inspection.inspectedOn);
 
   return (
     <>

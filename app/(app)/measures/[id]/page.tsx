@@ -97,7 +97,7 @@ export default async function MeasurePage({
     .flatMap((a) =>
       a.reports
         .filter((r) => r.state === "SUBMITTED" || (r.state === "APPROVED" && a.collectingReport?.id === r.id))
-        .map((r) => ({ report: r, unitName: a.unit.name, assignmentId: a.id, period: periodContaining(isoDate(r.periodStart)!, measure.plan.reportCadence, measure.plan.reportDueDay) })),
+        .map((r) => ({ report: r, unitName: a.unit.name, assignmentId: a.id, period: periodContaining(isoDate(r.periodStart), measure.plan.reportCadence, measure.plan.reportDueDay) })),
     )
     .sort((x, y) => y.report.periodStart.getTime() - x.report.periodStart.getTime());
   // The period the unit is working on: the form's, else the newest it has sent.
