@@ -7,7 +7,13 @@
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
   forbidden: [
-    { name: "lib-not-to-app", severity: "error", comment: "lib is the floor: it never imports routes or UI", from: { path: "^lib/" }, to: { path: "^(app|components)/" } },
+    {
+      name: "lib-not-to-app",
+      severity: "error",
+      comment: "lib is the floor: it never imports routes or UI",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
     { name: "components-not-to-app", severity: "error", from: { path: "^components/" }, to: { path: "^app/" } },
     {
       name: "domain-not-to-demo",

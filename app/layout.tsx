@@ -7,7 +7,13 @@ export const metadata: Metadata = {
   title: { default: "法治任务通", template: "%s · 法治任务通" },
   description: "法治政府建设规划任务分工、进展报送与年度报告管理",
   // The manifest (app/manifest.ts) is linked by Next itself; these are for browsers that read <link rel="icon">.
-  icons: { icon: [{ url: "/icons/icon.svg", type: "image/svg+xml" }, { url: "/icons/icon-192.png", sizes: "192x192" }], apple: "/icons/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/icons/icon.svg", type: "image/svg+xml" },
+      { url: "/icons/icon-192.png", sizes: "192x192" },
+    ],
+    apple: "/icons/apple-touch-icon.png",
+  },
   appleWebApp: { capable: true, title: "法治任务通" },
 };
 

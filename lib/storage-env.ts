@@ -15,7 +15,10 @@ const S3_REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_
 export const storageEnv = {
   STORAGE: z.enum(STORAGE_KINDS, "必须是 local(本机目录)、database(数据库)或 s3(对象存储)之一").default("local"),
   S3_ENDPOINT: z
-    .url({ protocol: /^https?$/, error: "必须是 http:// 或 https:// 开头的完整网址,如 https://oss.example.gov.cn 或 http://127.0.0.1:9000" })
+    .url({
+      protocol: /^https?$/,
+      error: "必须是 http:// 或 https:// 开头的完整网址,如 https://oss.example.gov.cn 或 http://127.0.0.1:9000",
+    })
     .optional(),
   S3_BUCKET: z
     .string()
@@ -32,7 +35,10 @@ export const storageEnv = {
 };
 
 /** STORAGE=s3 needs its endpoint, bucket and keys; each missing one is named. */
-export function requireS3Settings(env: { STORAGE: StorageKind } & Partial<Record<(typeof S3_REQUIRED)[number], string>>, ctx: z.RefinementCtx): void {
+export function requireS3Settings(
+  env: { STORAGE: StorageKind } & Partial<Record<(typeof S3_REQUIRED)[number], string>>,
+  ctx: z.RefinementCtx,
+): void {
   if (env.STORAGE !== "s3") return;
   for (const name of S3_REQUIRED) {
     if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "STORAGE=s3 时必须设置" });

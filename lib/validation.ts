@@ -51,10 +51,7 @@ export const nameList = (label: string, max: number) =>
   );
 
 export const idList = (label: string) =>
-  z.preprocess(
-    (value): unknown => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]),
-    z.array(id(label)),
-  );
+  z.preprocess((value): unknown => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(id(label)));
 
 export const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 

@@ -31,7 +31,13 @@ import path from "node:path";
 import pg from "pg";
 import { todayInChina } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
-import { loadCityDashboard, loadDistrictDashboard, loadProvinceDashboard, loadUnitDashboard, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
+import {
+  loadCityDashboard,
+  loadDistrictDashboard,
+  loadProvinceDashboard,
+  loadUnitDashboard,
+  writeProvinceSnapshots,
+} from "@/lib/dashboards/queries.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, SYNTH_PASSWORD } from "@/lib/demo/synth/province.ts";
 import { ensureProductionBuild, signIn, startNextServer, timePage } from "@/scripts/bench-http.ts";
 import { latestDuePeriod, REPORT_CADENCES } from "@/lib/reporting/periods.ts";
@@ -169,7 +175,10 @@ async function main() {
     const cityDistricts = new Map<number, number[]>();
     for (const c of cities) {
       cityActors.set(c.id, await leader(c.id));
-      cityDistricts.set(c.id, districts.filter((d) => d.parentId === c.id).map((d) => d.id));
+      cityDistricts.set(
+        c.id,
+        districts.filter((d) => d.parentId === c.id).map((d) => d.id),
+      );
     }
     const units = (
       await client.query<{ id: number; districtId: number }>(
@@ -194,7 +203,10 @@ async function main() {
         hand.units!.reduce((s, u) => s + Number(u.assigned), 0) === data.assignmentTotals.assigned &&
         hand.units!.reduce((s, u) => s + Number(u.completed), 0) === data.assignmentTotals.completed &&
         hand.units!.reduce((s, u) => s + Number(u.returned), 0) === data.assignmentTotals.returned;
-      if (!same) throw new Error(`district ${d.id}: the dashboard and the hand-written SQL disagree:\n${JSON.stringify({ hand: h, fn: data.totals })}`);
+      if (!same)
+        throw new Error(
+          `district ${d.id}: the dashboard and the hand-written SQL disagree:\n${JSON.stringify({ hand: h, fn: data.totals })}`,
+        );
     }
     console.log("figures: dashboard functions and hand-written SQL agree on 3 districts");
 
@@ -202,7 +214,12 @@ async function main() {
     const province = (await client.query<{ id: number }>(`SELECT id FROM "Region" WHERE code = $1`, [PROVINCE_CODE])).rows[0]!;
     const provinceActor = await leader(province.id);
     const provinceData = (await loadProvinceDashboard(provinceActor, province.id, {}, today, { fresh: true }))!;
-    const handAll = await floor(client, districts.map((d) => d.id), today, false);
+    const handAll = await floor(
+      client,
+      districts.map((d) => d.id),
+      today,
+      false,
+    );
     const keys = ["measures", "completed", "overdue", "red", "green", "grey"] as const;
     for (const city of cities) {
       const own = new Set(cityDistricts.get(city.id));
@@ -215,7 +232,8 @@ async function main() {
         throw new Error(`city ${city.id}: the province view and the hand-written SQL disagree:\n${JSON.stringify({ hand, fn })}`);
       }
     }
-    if (provinceData.cities.length !== cities.length) throw new Error(`province view: ${provinceData.cities.length} cities, expected ${cities.length}`);
+    if (provinceData.cities.length !== cities.length)
+      throw new Error(`province view: ${provinceData.cities.length} cities, expected ${cities.length}`);
     console.log(`figures: the province view and hand-written SQL agree on ${cities.length} cities\n`);
 
     const cases: Case[] = [
@@ -250,7 +268,12 @@ async function main() {
         await loadProvinceDashboard(provinceActor, province.id, {}, today, { fresh: true });
         fresh.push(performance.now() - t);
         t = performance.now();
-        await floor(client, districts.map((d) => d.id), today, false);
+        await floor(
+          client,
+          districts.map((d) => d.id),
+          today,
+          false,
+        );
         floorTimes.push(performance.now() - t);
       }
       // What the dashboard-snapshots job does at start and every PROVINCE_VIEW_TTL_MS.

@@ -92,7 +92,9 @@ async function benchParse(): Promise<number> {
       }),
     ),
   );
-  console.log(`all ${seeds.length} seeds: min ${ms(all.min)} ms, median ${ms(all.median)} ms, p95 ${ms(all.p95)} ms, max ${ms(all.max)} ms`);
+  console.log(
+    `all ${seeds.length} seeds: min ${ms(all.min)} ms, median ${ms(all.median)} ms, p95 ${ms(all.p95)} ms, max ${ms(all.max)} ms`,
+  );
   return all.median;
 }
 
@@ -301,7 +303,9 @@ try {
   const longRatio = benchLongMeasure();
   const { commit, recommit } = await benchCommit();
   await cleanup();
-  console.log(`parse_all_seeds_median_ms=${ms(parseMedian)} commit_004_ms=${ms(commit)} recommit_004_ms=${ms(recommit)} long_measure_4x_ratio=${longRatio.toFixed(1)}`);
+  console.log(
+    `parse_all_seeds_median_ms=${ms(parseMedian)} commit_004_ms=${ms(commit)} recommit_004_ms=${ms(recommit)} long_measure_4x_ratio=${longRatio.toFixed(1)}`,
+  );
 } catch (error) {
   console.error(`bench:import failed: ${(error as Error)?.stack ?? String(error)}`);
   exitCode = 1;

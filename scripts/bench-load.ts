@@ -96,7 +96,9 @@ async function pickTargets(client: pg.Client, today: string, count: number): Pro
   await client.query(`ANALYZE "User", "Assignment", "Measure", "Plan", "ProgressReport"`);
   const periods = await periodsInUse(client, today);
   if (!periods.length) return [];
-  const values = periods.map((_, i) => `($${i * 5 + 1}::text, $${i * 5 + 2}::int, $${i * 5 + 3}::text, $${i * 5 + 4}::date, $${i * 5 + 5}::date)`);
+  const values = periods.map(
+    (_, i) => `($${i * 5 + 1}::text, $${i * 5 + 2}::int, $${i * 5 + 3}::text, $${i * 5 + 4}::date, $${i * 5 + 5}::date)`,
+  );
   const params = periods.flatMap((p) => [p.cadence, p.dueDay, p.period.key, p.period.start, p.period.end]);
   const { rows } = await client.query<Target>(
     `WITH period(cadence, due_day, key, start_date, end_date) AS (VALUES ${values.join(", ")}),
@@ -216,8 +218,11 @@ async function main(): Promise<number> {
     const today = todayInChina();
     let started = performance.now();
     const targets = await pickTargets(client, today, USERS);
-    log(`picked ${targets.length} liaisons in ${new Set(targets.map((t) => t.districtId)).size} districts (${ms(performance.now() - started)} ms), period(s) ${[...new Set(targets.map((t) => t.periodKey))].join(", ")}, today = ${today}`);
-    if (targets.length < USERS) throw new Error(`only ${targets.length} liaisons owe a report this period; BENCH_REBUILD=1 for a fresh province`);
+    log(
+      `picked ${targets.length} liaisons in ${new Set(targets.map((t) => t.districtId)).size} districts (${ms(performance.now() - started)} ms), period(s) ${[...new Set(targets.map((t) => t.periodKey))].join(", ")}, today = ${today}`,
+    );
+    if (targets.length < USERS)
+      throw new Error(`only ${targets.length} liaisons owe a report this period; BENCH_REBUILD=1 for a fresh province`);
 
     const storage = chooseStorage();
     const [portA, portB] = [await freePort(), await freePort()];
@@ -243,7 +248,9 @@ async function main(): Promise<number> {
         return server;
       }),
     );
-    log(`servers up in ${ms(performance.now() - started)} ms: A ${servers[0]!.url}, B ${servers[1]!.url} (storage: ${storage === "local" ? "local, one shared DATA_DIR" : storage})`);
+    log(
+      `servers up in ${ms(performance.now() - started)} ms: A ${servers[0]!.url}, B ${servers[1]!.url} (storage: ${storage === "local" ? "local, one shared DATA_DIR" : storage})`,
+    );
 
     const actionId = serverActionId("lib/progress/actions.ts", "submitProgressReport");
 
@@ -254,21 +261,28 @@ async function main(): Promise<number> {
       const jar = await signIn(server.url, target.login, SYNTH_PASSWORD, headers);
       return { target, server, headers, jar, file: evidencePdf(target.login), fileName: `佐证材料-${target.login}.pdf` };
     });
-    log(`signed in ${users.length} liaisons in ${ms(performance.now() - started)} ms (${users.filter((u) => u.server === servers[0]).length} on A, ${users.filter((u) => u.server === servers[1]).length} on B)`);
+    log(
+      `signed in ${users.length} liaisons in ${ms(performance.now() - started)} ms (${users.filter((u) => u.server === servers[0]).length} on A, ${users.filter((u) => u.server === servers[1]).length} on B)`,
+    );
 
     // A server that has been up for a while has its page code loaded and
     // compiled: one untimed page GET per server, so the figures are not those of
     // the first request after a start. (No action is warmed: that would submit.)
     for (const server of servers) {
       const user = users.find((u) => u.server === server);
-      if (user) await (await fetch(`${server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })).text();
+      if (user)
+        await (
+          await fetch(`${server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })
+        ).text();
     }
 
     // For comparison with the concurrent figures: a few page GETs one at a time.
     const alone: number[] = [];
     for (const user of users.slice(0, 10)) {
       const t = performance.now();
-      await (await fetch(`${user.server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })).text();
+      await (
+        await fetch(`${user.server.url}/measures/${user.target.measureId}`, { headers: { ...user.headers, Cookie: user.jar.header() } })
+      ).text();
       alone.push(performance.now() - t);
     }
 
@@ -364,7 +378,9 @@ async function main(): Promise<number> {
       const results = await Promise.all(
         servers.map(async (server) => {
           const t = performance.now();
-          const response = await fetch(`${server.url}/attachments/${attachment.id}`, { headers: { ...user.headers, Cookie: user.jar.header() } });
+          const response = await fetch(`${server.url}/attachments/${attachment.id}`, {
+            headers: { ...user.headers, Cookie: user.jar.header() },
+          });
           const bytes = new Uint8Array(await response.arrayBuffer());
           return { ok: response.status === 200 && Buffer.from(bytes).equals(Buffer.from(user.file)), ms: performance.now() - t };
         }),
@@ -386,8 +402,20 @@ async function main(): Promise<number> {
           ["", "count", "p50_ms", "p95_ms", "max_ms"],
           [
             ["measure page GET, one at a time", String(alone.length), ms(pagesAlone.median), ms(pagesAlone.p95), ms(pagesAlone.max)],
-            ["measure page GET", String(users.filter((u) => u.pageMs !== undefined).length), ms(pages.median), ms(pages.p95), ms(pages.max)],
-            ["submit action POST", String(users.filter((u) => u.postMs !== undefined).length), ms(posts.median), ms(posts.p95), ms(posts.max)],
+            [
+              "measure page GET",
+              String(users.filter((u) => u.pageMs !== undefined).length),
+              ms(pages.median),
+              ms(pages.p95),
+              ms(pages.max),
+            ],
+            [
+              "submit action POST",
+              String(users.filter((u) => u.postMs !== undefined).length),
+              ms(posts.median),
+              ms(posts.p95),
+              ms(posts.max),
+            ],
             ["evidence download GET", String(downloads.flatMap((d) => d.ms).length), ms(gets.median), ms(gets.p95), ms(gets.max)],
           ],
         ),
@@ -398,16 +426,32 @@ async function main(): Promise<number> {
           ["check", "A", "B", "total"],
           [
             ["liaisons signed in", String(perServer(servers[0]!).length), String(perServer(servers[1]!).length), String(users.length)],
-            ["page showed the form", ...servers.map((s) => String(perServer(s).filter((u) => u.formOnPage).length)), String(users.filter((u) => u.formOnPage).length)],
+            [
+              "page showed the form",
+              ...servers.map((s) => String(perServer(s).filter((u) => u.formOnPage).length)),
+              String(users.filter((u) => u.formOnPage).length),
+            ],
             ["action answered ok", ...servers.map((s) => String(perServer(s).filter((u) => u.ok).length)), String(submitted)],
             ["reports in the table (once)", "", "", String(checks.filter((row) => row.reports === 1).length)],
-            ["reports SUBMITTED by the user", "", "", String(users.filter((u) => { const r = byAssignment.get(u.target.assignmentId); return r?.state === "SUBMITTED" && r.authorId === u.target.userId; }).length)],
+            [
+              "reports SUBMITTED by the user",
+              "",
+              "",
+              String(
+                users.filter((u) => {
+                  const r = byAssignment.get(u.target.assignmentId);
+                  return r?.state === "SUBMITTED" && r.authorId === u.target.userId;
+                }).length,
+              ),
+            ],
             ["audit events report.submit", "", "", String(reportIds.length - auditMissing)],
             ["evidence byte-identical via", String(readableOn(0)), String(readableOn(1)), String(downloads.length - unreadable)],
           ],
         ),
     );
-    console.log(`\nconcurrent phase: ${requests} requests in ${ms(wallMs)} ms; downloads: ${downloads.length * 2} in ${ms(downloadMs)} ms\n`);
+    console.log(
+      `\nconcurrent phase: ${requests} requests in ${ms(wallMs)} ms; downloads: ${downloads.length * 2} in ${ms(downloadMs)} ms\n`,
+    );
 
     const rps = requests / (wallMs / 1000);
     console.log(

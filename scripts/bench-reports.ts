@@ -67,7 +67,15 @@ async function largestPlans(client: pg.Client, districtIds: number[], today: str
       const plan = { issueDate: r.issueDate, periodStart: r.periodStart, reportCadence: r.reportCadence, reportDueDay: r.reportDueDay };
       return [
         r.districtId,
-        { ...plan, id: r.id, districtId: r.districtId, title: r.title, measures: r.measures, assignments: r.assignments, date: midway({ ...plan, periodEnd: r.periodEnd }, today) },
+        {
+          ...plan,
+          id: r.id,
+          districtId: r.districtId,
+          title: r.title,
+          measures: r.measures,
+          assignments: r.assignments,
+          date: midway({ ...plan, periodEnd: r.periodEnd }, today),
+        },
       ];
     }),
   );
@@ -84,7 +92,13 @@ async function main() {
     const sample = [...new Set(Array.from({ length: RUNS }, (_, i) => pickDistrict(i).id))];
     const plans = await largestPlans(client, sample, today);
     const year = Number(today.slice(0, 4)) - 1;
-    const draftScope = (districtId: number): DraftScope => ({ districtId, regionId: districtId, regionIsDistrict: true, unitId: null, year });
+    const draftScope = (districtId: number): DraftScope => ({
+      districtId,
+      regionId: districtId,
+      regionIsDistrict: true,
+      unitId: null,
+      year,
+    });
     const snapshot = (plan: BenchPlan) =>
       db().$transaction((tx) => computePlanSnapshot(tx, plan, plan.date), {
         timeout: 60_000,
@@ -99,7 +113,8 @@ async function main() {
       const draft = await loadDraftData(db(), draftScope(d.id), today);
       if (draft.figures.measures === 0) throw new Error(`district ${d.id}: the ${year} draft counts no measures`);
       const items = await snapshot(plan);
-      if (items.length !== plan.measures) throw new Error(`plan ${plan.id}: the snapshot has ${items.length} measures, the plan ${plan.measures}`);
+      if (items.length !== plan.measures)
+        throw new Error(`plan ${plan.id}: the snapshot has ${items.length} measures, the plan ${plan.measures}`);
       const page = await getPublicRegion(d.id, today);
       if (!page || page.plans.length === 0) throw new Error(`district ${d.id}: the public page shows no plan in force`);
     }
@@ -130,7 +145,8 @@ async function main() {
     );
 
     const used = sample.map((id) => plans.get(id)!);
-    const range = (values: number[]) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}–${Math.max(...values)}`);
+    const range = (values: number[]) =>
+      Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}–${Math.max(...values)}`;
     const dates = used.map((p) => p.date).sort();
     console.log(
       `\n${sample.length} districts; snapshot plans: ${range(used.map((p) => p.measures))} measures, ${range(used.map((p) => p.assignments))} assignments, dated ${dates[0]}–${dates.at(-1)}`,

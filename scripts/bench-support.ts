@@ -67,7 +67,8 @@ export async function openBenchDatabase(districts: number): Promise<BenchDatabas
         districts: districts - have,
         today,
         onProgress: (p) => {
-          if (p.done % 10 === 0 || p.done === p.total) console.log(`[bench]   ${p.done}/${p.total} districts, ${(p.elapsedMs / 1000).toFixed(0)} s`);
+          if (p.done % 10 === 0 || p.done === p.total)
+            console.log(`[bench]   ${p.done}/${p.total} districts, ${(p.elapsedMs / 1000).toFixed(0)} s`);
         },
       });
       fs.writeFileSync(todayFile, today);

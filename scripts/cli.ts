@@ -175,10 +175,12 @@ function parseSynthOptions(args: string[]): SynthArgs {
     }
     const number = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
     if (name === "districts") {
-      if (!Number.isInteger(number) || number < 1 || number > 2000) usageError(`区县数有误:${value ?? "(未填写)"},应为 1 到 2000 之间的整数`);
+      if (!Number.isInteger(number) || number < 1 || number > 2000)
+        usageError(`区县数有误:${value ?? "(未填写)"},应为 1 到 2000 之间的整数`);
       districts = number;
     } else {
-      if (!Number.isInteger(number) || number > 1_000_000_000) usageError(`随机种子有误:${value ?? "(未填写)"},应为 0 到 1000000000 之间的整数`);
+      if (!Number.isInteger(number) || number > 1_000_000_000)
+        usageError(`随机种子有误:${value ?? "(未填写)"},应为 0 到 1000000000 之间的整数`);
       seed = number;
     }
   }
@@ -254,12 +256,17 @@ async function synth(args: string[]): Promise<number> {
       const counts = await generateProvince(url, {
         ...options,
         onProgress: ({ districtNo, done, total, elapsedMs }) => {
-          if (done % every === 0 || done === total) log(`已生成 ${done}/${total} 个区县(最新编号 ${districtNo},用时 ${(elapsedMs / 1000).toFixed(1)} 秒)`);
+          if (done % every === 0 || done === total)
+            log(`已生成 ${done}/${total} 个区县(最新编号 ${districtNo},用时 ${(elapsedMs / 1000).toFixed(1)} 秒)`);
         },
       });
-      console.log(`\n模拟数据生成完成:区县编号 ${counts.firstDistrict}–${counts.lastDistrict},用时 ${(counts.elapsedMs / 1000).toFixed(1)} 秒`);
+      console.log(
+        `\n模拟数据生成完成:区县编号 ${counts.firstDistrict}–${counts.lastDistrict},用时 ${(counts.elapsedMs / 1000).toFixed(1)} 秒`,
+      );
       for (const [key, label] of SYNTH_LINES) console.log(`  ${label}:${counts[key].toLocaleString("en-US")}`);
-      console.log(`  账号示例:syn-d${String(counts.firstDistrict).padStart(3, "0")}.bureau(司法局)、.leader(区领导)、.u001(单位联络员),密码 Fazhi@2026`);
+      console.log(
+        `  账号示例:syn-d${String(counts.firstDistrict).padStart(3, "0")}.bureau(司法局)、.leader(区领导)、.u001(单位联络员),密码 Fazhi@2026`,
+      );
       return 0;
     },
     failedLine("生成模拟数据失败"),
@@ -348,7 +355,8 @@ async function importDocument(args: string[]): Promise<number> {
       as = value;
     } else if (arg === "--kind" || arg.startsWith("--kind=")) {
       const value = arg === "--kind" ? args[++i] : arg.slice("--kind=".length);
-      if (value !== "plan" && value !== "annual-report") usageError(`--kind 只能是 plan(规划)或 annual-report(年度报告):${value ?? "(未填写)"}`);
+      if (value !== "plan" && value !== "annual-report")
+        usageError(`--kind 只能是 plan(规划)或 annual-report(年度报告):${value ?? "(未填写)"}`);
       kind = value === "plan" ? "plans" : "annualReport";
     } else if (["--dry-run", "--json", "--create-units", "--accept-near-matches"].includes(arg)) flags.add(arg);
     else if (arg.startsWith("--")) usageError(`不认识的选项:${arg}`);
@@ -362,7 +370,14 @@ async function importDocument(args: string[]): Promise<number> {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个目录,不是文件" : code === "EACCES" ? "没有读取权限" : (error as Error).message;
+    const reason =
+      code === "ENOENT"
+        ? "文件不存在"
+        : code === "EISDIR"
+          ? "这是一个目录,不是文件"
+          : code === "EACCES"
+            ? "没有读取权限"
+            : (error as Error).message;
     console.error(`无法读取文件 ${file}:${reason}`);
     return 1;
   }
@@ -374,8 +389,19 @@ async function importDocument(args: string[]): Promise<number> {
         console.error(`未识别为规划或年度报告:${parsed.reason}。如确为规划或年度报告,请加 --kind plan 或 --kind annual-report 后重试。`);
         return 1;
       }
-      const options = { createUnits: flags.has("--create-units"), acceptNearMatches: flags.has("--accept-near-matches"), json: flags.has("--json") };
-      return await commitImport({ document: parsed, fileName: path.basename(file), sourceText: decoded.text, region: region!, as, ...options });
+      const options = {
+        createUnits: flags.has("--create-units"),
+        acceptNearMatches: flags.has("--accept-near-matches"),
+        json: flags.has("--json"),
+      };
+      return await commitImport({
+        document: parsed,
+        fileName: path.basename(file),
+        sourceText: decoded.text,
+        region: region!,
+        as,
+        ...options,
+      });
     }
     const result = toDryRun(parsed, { region });
     const warnings = [...decoded.warnings, ...result.warnings, ...importWarnings(parsed, todayInChina())].sort((a, b) => a.line - b.line);
@@ -420,7 +446,8 @@ async function commitImport(request: Parameters<typeof commitCliImport>[1] & { j
 /** `backup <dir>` / `restore <dir>`: one directory, no options; the work is lib/ops/backup.ts's. */
 async function backupOrRestore(command: "backup" | "restore", args: string[]): Promise<number> {
   const [dir, ...extra] = args;
-  if (!dir || dir.startsWith("--")) usageError(dir ? `不认识的选项:${dir}` : `请指定${command === "backup" ? "备份到哪个目录" : "从哪个备份目录恢复"}。`);
+  if (!dir || dir.startsWith("--"))
+    usageError(dir ? `不认识的选项:${dir}` : `请指定${command === "backup" ? "备份到哪个目录" : "从哪个备份目录恢复"}。`);
   if (extra.length) usageError(`多余的参数:${extra[0]}`);
   const env = parseEnvOrExit();
   const options = { env: { ...env, DATA_DIR: path.resolve(root, env.DATA_DIR) }, dir, log };
@@ -429,14 +456,18 @@ async function backupOrRestore(command: "backup" | "restore", args: string[]): P
       const manifest = await backup(options);
       const { database, uploads } = manifest.totals;
       console.log(`备份完成:${path.resolve(dir)}`);
-      console.log(`  数据库(PostgreSQL ${manifest.postgresMajor},${manifest.kind === "embedded" ? "数据文件" : "pg_dump"}):${database.files} 个文件,${formatBytes(database.bytes)}`);
+      console.log(
+        `  数据库(PostgreSQL ${manifest.postgresMajor},${manifest.kind === "embedded" ? "数据文件" : "pg_dump"}):${database.files} 个文件,${formatBytes(database.bytes)}`,
+      );
       if (manifest.storage === "database") console.log("  佐证材料:在数据库中,已包含在上面的数据库备份里");
       else if (manifest.storage === "s3") console.log("  佐证材料:在对象存储中,不在本备份里(请另行备份存储桶)");
       else console.log(`  佐证材料:${uploads.files} 个文件,${formatBytes(uploads.bytes)}`);
       console.log(`  已执行的数据库迁移:${manifest.migrations.length} 个`);
     } else {
       const manifest = await restore(options);
-      console.log(`恢复完成:来自 ${manifest.createdAt} 的备份,${manifest.files.length} 个文件已核对校验和并写入;现在可以以 STORAGE=${backupStorage(manifest)} 运行 npm start。`);
+      console.log(
+        `恢复完成:来自 ${manifest.createdAt} 的备份,${manifest.files.length} 个文件已核对校验和并写入;现在可以以 STORAGE=${backupStorage(manifest)} 运行 npm start。`,
+      );
     }
     return 0;
   } catch (error) {

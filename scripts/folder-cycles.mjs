@@ -83,7 +83,9 @@ async function main() {
     console.log(`no cycles between lib's ${graph.size} folders and top-level files`);
     return;
   }
-  console.error(`error no-folder-cycles: ${cycles.length} import cycle(s) between lib's folders\n${describeCycles(graph, cycles).join("\n")}`);
+  console.error(
+    `error no-folder-cycles: ${cycles.length} import cycle(s) between lib's folders\n${describeCycles(graph, cycles).join("\n")}`,
+  );
   process.exitCode = 1;
 }
 

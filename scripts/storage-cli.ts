@@ -25,7 +25,8 @@ const NAMES: Record<StorageKind, string> = { local: "本机目录", database: "�
 export async function storageMigrate(args: string[], tools: CliTools): Promise<number> {
   const usageError: (problem: string) => never = tools.usageError;
   const [sub, ...rest] = args;
-  if (sub !== "migrate") usageError(sub ? `不认识的 storage 子命令:${sub},应为 storage migrate --to database|s3` : "请写 storage migrate --to database|s3。");
+  if (sub !== "migrate")
+    usageError(sub ? `不认识的 storage 子命令:${sub},应为 storage migrate --to database|s3` : "请写 storage migrate --to database|s3。");
   let fromArg: StorageKind | undefined;
   let toArg: StorageKind | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -67,16 +68,22 @@ export async function storageMigrate(args: string[], tools: CliTools): Promise<n
       if (++seen % 100 === 0) tools.log(`已处理 ${seen} 个文件……`);
     });
     console.log(`\n佐证材料文件迁移:${NAMES[from]}(${from})→ ${NAMES[to]}(${to})`);
-    console.log(`  本次复制 ${result.copied} 个文件(${tools.formatBytes(result.bytes)}),目标中已有 ${result.alreadyThere} 个,失败 ${result.failed.length} 个`);
+    console.log(
+      `  本次复制 ${result.copied} 个文件(${tools.formatBytes(result.bytes)}),目标中已有 ${result.alreadyThere} 个,失败 ${result.failed.length} 个`,
+    );
     for (const failure of result.failed) console.log(`  失败:${failure.hash}:${failure.reason}`);
     if (result.failed.length) {
-      console.log(`\n有 ${result.failed.length} 个文件未能迁移。处理后重新运行本命令即可,已复制的文件不会重复复制;在此之前请不要切换 STORAGE。`);
+      console.log(
+        `\n有 ${result.failed.length} 个文件未能迁移。处理后重新运行本命令即可,已复制的文件不会重复复制;在此之前请不要切换 STORAGE。`,
+      );
       return 1;
     }
     console.log(`\n全部文件已在${NAMES[to]}中${result.copied ? ",本次复制的每个文件都已读回核对校验值" : ""}。`);
     console.log(`下一步:把环境变量 STORAGE 设为 ${to}${to === "s3" ? "(以及 S3_* 设置)" : ""},然后重启每一台服务器。`);
     // Uploads between the end of this run and the restart went to the old store only.
-    console.log(`重启后再运行一次 npm run cli -- storage migrate --from ${from} --to ${to},补上迁移后、重启前上传的文件(已有的会跳过);或在迁移期间停止服务。`);
+    console.log(
+      `重启后再运行一次 npm run cli -- storage migrate --from ${from} --to ${to},补上迁移后、重启前上传的文件(已有的会跳过);或在迁移期间停止服务。`,
+    );
     console.log(`原有文件仍保留在 ${source.location},切换并确认无误后可自行删除。`);
     return 0;
   };

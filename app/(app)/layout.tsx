@@ -29,7 +29,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             法治任务通
           </Link>
           {/* 消息 stays in sight on a phone; the rest folds behind 菜单 (components/layout/header-menu.tsx). */}
-          <Link href="/inbox" className="ml-auto rounded px-2 py-1 text-sm hover:bg-brand-700 md:ml-0" aria-label={`消息,未读 ${unread} 条`}>
+          <Link
+            href="/inbox"
+            className="ml-auto rounded px-2 py-1 text-sm hover:bg-brand-700 md:ml-0"
+            aria-label={`消息,未读 ${unread} 条`}
+          >
             消息{unread > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs">{unread}</span>}
           </Link>
           <HeaderMenu>
@@ -52,7 +56,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </main>
       {/* Every action's outcome (components/form/use-action-form.ts). Top centre stays clear of the
           report form's buttons on a phone; sonner's own <style> is allowed by style-src 'unsafe-inline' (proxy.ts). */}
-      <Toaster position="top-center" richColors containerAriaLabel="操作结果通知" toastOptions={{ duration: 6000, className: "text-base" }} />
+      <Toaster
+        position="top-center"
+        richColors
+        containerAriaLabel="操作结果通知"
+        toastOptions={{ duration: 6000, className: "text-base" }}
+      />
     </>
   );
 }

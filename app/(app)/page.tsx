@@ -51,7 +51,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <ul className="flex flex-wrap gap-3">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="block rounded border border-brand-100 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50">
+                <Link
+                  href={link.href}
+                  className="block rounded border border-brand-100 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50"
+                >
                   {link.label}
                 </Link>
               </li>

@@ -1,7 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { addAssessmentAdjustment, createAssessment, publishAssessment, removeAssessmentAdjustment, updateAssessmentRules } from "@/lib/assessments/actions.ts";
+import {
+  addAssessmentAdjustment,
+  createAssessment,
+  publishAssessment,
+  removeAssessmentAdjustment,
+  updateAssessmentRules,
+} from "@/lib/assessments/actions.ts";
 import {
   addAdjustmentSchema,
   capField,
@@ -32,9 +38,25 @@ export function CreateAssessmentForm({ districts, defaultYear }: { districts: { 
       {districts.length === 1 ? (
         <input type="hidden" name="regionId" value={districts[0]!.id} />
       ) : (
-        <SelectField name="regionId" label="区县" required errors={errors} placeholder="请选择" options={districts.map((d) => ({ value: d.id, label: d.name }))} />
+        <SelectField
+          name="regionId"
+          label="区县"
+          required
+          errors={errors}
+          placeholder="请选择"
+          options={districts.map((d) => ({ value: d.id, label: d.name }))}
+        />
       )}
-      <TextField name="year" label="考核年度" type="number" inputMode="numeric" required errors={errors} defaultValue={defaultYear} hint="每个区县每年一套考核方案;规则先按默认值填好,发布前可以修改" />
+      <TextField
+        name="year"
+        label="考核年度"
+        type="number"
+        inputMode="numeric"
+        required
+        errors={errors}
+        defaultValue={defaultYear}
+        hint="每个区县每年一套考核方案;规则先按默认值填好,发布前可以修改"
+      />
       <SubmitButton pending={pending}>新建考核</SubmitButton>
     </form>
   );
@@ -59,8 +81,22 @@ export function RulesForm({ id, version, values }: { id: number; version: number
               {RULE_LABELS[code]}({isAddition(code) ? "加分" : "扣分"})
             </legend>
             <div className="grid grid-cols-2 gap-x-3">
-              <TextField name={pointsField(code)} label="每项分值" required inputMode="decimal" errors={errors} defaultValue={values[pointsField(code)]} />
-              <TextField name={capField(code)} label="上限" inputMode="decimal" errors={errors} defaultValue={values[capField(code)]} hint="留空为不设上限" />
+              <TextField
+                name={pointsField(code)}
+                label="每项分值"
+                required
+                inputMode="decimal"
+                errors={errors}
+                defaultValue={values[pointsField(code)]}
+              />
+              <TextField
+                name={capField(code)}
+                label="上限"
+                inputMode="decimal"
+                errors={errors}
+                defaultValue={values[capField(code)]}
+                hint="留空为不设上限"
+              />
             </div>
           </fieldset>
         ))}
@@ -70,7 +106,15 @@ export function RulesForm({ id, version, values }: { id: number; version: number
   );
 }
 
-export function AdjustmentForm({ assessmentId, version, units }: { assessmentId: number; version: number; units: { id: number; name: string }[] }) {
+export function AdjustmentForm({
+  assessmentId,
+  version,
+  units,
+}: {
+  assessmentId: number;
+  version: number;
+  units: { id: number; name: string }[];
+}) {
   const { onSubmit, errors, status, pending } = useActionForm(addAdjustmentSchema, addAssessmentAdjustment, {
     onSuccess: (_data, form) => form.reset(),
   });
@@ -79,7 +123,14 @@ export function AdjustmentForm({ assessmentId, version, units }: { assessmentId:
       <StatusMessage status={status} />
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <input type="hidden" name="version" value={version} />
-      <SelectField name="unitId" label="单位" required errors={errors} placeholder="请选择" options={units.map((u) => ({ value: u.id, label: u.name }))} />
+      <SelectField
+        name="unitId"
+        label="单位"
+        required
+        errors={errors}
+        placeholder="请选择"
+        options={units.map((u) => ({ value: u.id, label: u.name }))}
+      />
       <TextField name="points" label="调整分值" required inputMode="decimal" errors={errors} hint="加分填正数,扣分填负数,如 2 或 -1.5" />
       <TextField name="reason" label="调整理由" required maxLength={500} errors={errors} />
       <SubmitButton pending={pending}>添加调整</SubmitButton>
@@ -99,7 +150,12 @@ export function RemoveAdjustmentButton({ id, version, label }: { id: number; ver
       <StatusMessage status={status} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <button type="submit" disabled={pending} aria-label={`删除调整:${label}`} className="rounded border border-red-300 bg-white px-2 py-1 text-sm text-red-700 hover:bg-red-50">
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={`删除调整:${label}`}
+        className="rounded border border-red-300 bg-white px-2 py-1 text-sm text-red-700 hover:bg-red-50"
+      >
         删除
       </button>
     </form>

@@ -9,7 +9,11 @@ import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/compone
  * The bureau's text of a circular not yet issued. The version read travels
  * with the form: a save over someone else's answers 已被他人修改 and keeps the text typed.
  */
-export function CircularEditor({ circular }: { circular: { id: number; version: number; title: string; documentNumber: string | null; body: string } }) {
+export function CircularEditor({
+  circular,
+}: {
+  circular: { id: number; version: number; title: string; documentNumber: string | null; body: string };
+}) {
   const { onSubmit, errors, status, pending } = useActionForm(updateCircularSchema, updateCircular);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="编辑通报正文" className="rounded border border-slate-200 bg-white p-4">
@@ -17,7 +21,14 @@ export function CircularEditor({ circular }: { circular: { id: number; version: 
       <input type="hidden" name="id" value={circular.id} />
       <input type="hidden" name="version" value={circular.version} />
       <TextField name="title" label="标题" required maxLength={200} errors={errors} defaultValue={circular.title} />
-      <TextField name="documentNumber" label="文号" maxLength={100} errors={errors} defaultValue={circular.documentNumber ?? ""} hint="如:下司法〔2026〕12号" />
+      <TextField
+        name="documentNumber"
+        label="文号"
+        maxLength={100}
+        errors={errors}
+        defaultValue={circular.documentNumber ?? ""}
+        hint="如:下司法〔2026〕12号"
+      />
       <TextareaField
         name="body"
         label="正文"

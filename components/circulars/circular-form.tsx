@@ -47,7 +47,14 @@ export function CircularForm({ districts, quarters, today }: { districts: Option
           <TextField name="to" label="结束日期" type="date" required errors={errors} defaultValue="" />
         </div>
       )}
-      <TextField name="title" label="标题" maxLength={200} errors={errors} defaultValue="" hint="不填则按期间生成,如“关于2026年第三季度法治政府建设任务推进情况的通报”" />
+      <TextField
+        name="title"
+        label="标题"
+        maxLength={200}
+        errors={errors}
+        defaultValue=""
+        hint="不填则按期间生成,如“关于2026年第三季度法治政府建设任务推进情况的通报”"
+      />
       <SubmitButton pending={pending}>生成通报草稿</SubmitButton>
     </form>
   );

@@ -65,7 +65,13 @@ export function FilterBar({
   return (
     // Keyed by the filters: a drill-down link changes the URL without remounting
     // the page, and the selects' default values would otherwise stay stale.
-    <form key={JSON.stringify(filters)} method="get" action={action} className="no-print mb-5 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label="筛选看板">
+    <form
+      key={JSON.stringify(filters)}
+      method="get"
+      action={action}
+      className="no-print mb-5 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+      aria-label="筛选看板"
+    >
       {field(
         "period",
         "报送期",

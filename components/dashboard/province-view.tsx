@@ -1,7 +1,14 @@
 import { PROVINCE_VIEW_TTL_MS, provinceRowHref, type ProvinceDashboard } from "@/lib/dashboards/queries.ts";
 import { filtersToQuery } from "@/lib/dashboards/schema.ts";
 import { completionRate } from "@/lib/dashboards/facts.ts";
-import { describeProvinceView, formatCountedAt, onTimeRate, provinceSummary, provinceTables, submissionRate } from "@/lib/dashboards/tables.ts";
+import {
+  describeProvinceView,
+  formatCountedAt,
+  onTimeRate,
+  provinceSummary,
+  provinceTables,
+  submissionRate,
+} from "@/lib/dashboards/tables.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { AreaComparisonTable } from "@/components/dashboard/area-comparison-table.tsx";
 import { FilterBar } from "@/components/dashboard/filter-bar.tsx";
@@ -94,7 +101,9 @@ export function ProvinceView({ data }: { data: ProvinceDashboard }) {
           columns={tables.cities.columns}
           rows={tables.cities.rows}
           rowKey={(r) => r.id}
-          link={(r) => cityHref(r.id, { period: data.filters.period, state: data.filters.state, light: data.filters.light, area: data.filters.area })}
+          link={(r) =>
+            cityHref(r.id, { period: data.filters.period, state: data.filters.state, light: data.filters.light, area: data.filters.area })
+          }
         />
       </section>
       <div className="mb-6">

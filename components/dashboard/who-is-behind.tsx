@@ -51,11 +51,7 @@ export async function WhoIsBehind({ actor }: { actor: Actor }) {
       <h2 id="who-is-behind-title" className="text-lg font-semibold">
         落后单位
       </h2>
-      {data.cached && (
-        <p className="text-xs text-slate-500">
-          多区数据每 10 分钟更新一次,截至 {formatChinaTime(data.asOf, "clock")}
-        </p>
-      )}
+      {data.cached && <p className="text-xs text-slate-500">多区数据每 10 分钟更新一次,截至 {formatChinaTime(data.asOf, "clock")}</p>}
       <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3">
         <div>
           <dt className="text-sm text-slate-600">本期报送率</dt>

@@ -84,10 +84,20 @@ export function DecisionControls(props: {
         </p>
       )}
       <div className="mt-2 flex gap-2">
-        <button type="button" disabled={pending} onClick={() => decide("approve")} className="rounded bg-green-700 px-3 py-1.5 text-white disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => decide("approve")}
+          className="rounded bg-green-700 px-3 py-1.5 text-white disabled:opacity-60"
+        >
           {props.approveLabel}
         </button>
-        <button type="button" disabled={pending} onClick={() => decide("reject")} className="rounded border border-red-300 bg-white px-3 py-1.5 text-red-700 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => decide("reject")}
+          className="rounded border border-red-300 bg-white px-3 py-1.5 text-red-700 disabled:opacity-60"
+        >
           {props.rejectLabel}
         </button>
       </div>

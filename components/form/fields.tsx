@@ -21,7 +21,11 @@ function Frame({ name, label, errors, hint, required, idPrefix = "", children }:
     <div className="mb-4">
       <label htmlFor={`${idPrefix}field-${name}`} className="block text-sm font-medium text-slate-700">
         {label}
-        {required && <span className="ml-0.5 text-red-700" aria-hidden="true">*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
       {children}
       {hint && (
@@ -68,10 +72,11 @@ export function TextareaField(props: Common & Omit<TextareaHTMLAttributes<HTMLTe
 }
 
 export function SelectField(
-  props: Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> & {
-    options: { value: string | number; label: string }[];
-    placeholder?: string;
-  },
+  props: Common &
+    Omit<SelectHTMLAttributes<HTMLSelectElement>, "name"> & {
+      options: { value: string | number; label: string }[];
+      placeholder?: string;
+    },
 ) {
   const { label, errors, hint, required, name, options, placeholder, idPrefix, ...rest } = props;
   return (
@@ -116,11 +121,7 @@ export function SubmitButton({
   children: ReactNode;
 }) {
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`rounded px-4 py-2 font-medium disabled:opacity-60 ${buttonTones[tone]}`}
-    >
+    <button type="submit" disabled={pending} className={`rounded px-4 py-2 font-medium disabled:opacity-60 ${buttonTones[tone]}`}>
       {pending ? "正在提交……" : children}
     </button>
   );

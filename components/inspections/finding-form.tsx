@@ -44,7 +44,10 @@ export function FindingForm({ inspectionId, inspectedOn, units, measures }: Prop
       <TextareaField name="text" label="督察发现的问题" required rows={3} maxLength={2000} errors={errors} />
       <fieldset className="mb-4" aria-describedby={errors.unitIds ? "error-unitIds" : "hint-unitIds"}>
         <legend className="text-sm font-medium text-slate-700">
-          整改单位<span className="ml-0.5 text-red-700" aria-hidden="true">*</span>
+          整改单位
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
           <span className="ml-2 font-normal text-slate-600">已选 {chosen.size} 个</span>
         </legend>
         <label className="mt-1 block text-sm text-slate-700">

@@ -38,7 +38,10 @@ export function LargeTextToggle({ initial }: { initial: boolean }) {
         on ? "border-white bg-white font-semibold text-brand-800" : "border-white/60 text-white hover:bg-brand-700"
       }`}
     >
-      <span aria-hidden="true" className={`inline-block h-3 w-6 rounded-full border ${on ? "border-brand-800 bg-brand-600" : "border-white/80 bg-transparent"}`}>
+      <span
+        aria-hidden="true"
+        className={`inline-block h-3 w-6 rounded-full border ${on ? "border-brand-800 bg-brand-600" : "border-white/80 bg-transparent"}`}
+      >
         <span className={`block h-2.5 w-2.5 rounded-full ${on ? "ml-3 bg-white" : "bg-white/80"}`} />
       </span>
       长者模式

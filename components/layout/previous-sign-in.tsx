@@ -9,11 +9,7 @@ export function PreviousSignIn({ previous, failures }: { previous: { createdAt: 
   return (
     <p
       data-testid="previous-sign-in"
-      className={
-        warn
-          ? "mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
-          : "mb-4 text-sm text-slate-600"
-      }
+      className={warn ? "mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" : "mb-4 text-sm text-slate-600"}
     >
       {last}
       {warn && `;${previous ? "此后" : "此前"}有 ${failures} 次失败的登录尝试,如非本人所为,请告知管理员。`}

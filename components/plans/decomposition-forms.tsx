@@ -14,7 +14,15 @@ import { useActionForm, useActionRunner } from "@/components/form/use-action-for
 import { SelectField, StatusMessage, SubmitButton } from "@/components/form/fields.tsx";
 
 /** Which 规划 this plan divides (Plan.parentId), chosen by the bureau. */
-export function PlanParentForm({ planId, parentId, candidates }: { planId: number; parentId: number | null; candidates: { id: number; title: string }[] }) {
+export function PlanParentForm({
+  planId,
+  parentId,
+  candidates,
+}: {
+  planId: number;
+  parentId: number | null;
+  candidates: { id: number; title: string }[];
+}) {
   const { onSubmit, errors, status, pending } = useActionForm(setPlanParentSchema, setPlanParent);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="上级规划" className="no-print mb-6 rounded border border-slate-200 bg-white p-4">
@@ -117,10 +125,18 @@ export function ParentItemProposals({ planId, proposals }: { planId: number; pro
         <caption className="sr-only">对应建议</caption>
         <thead>
           <tr className="bg-slate-100 text-left">
-            <th scope="col" className="border border-slate-200 px-3 py-2">确认</th>
-            <th scope="col" className="border border-slate-200 px-3 py-2">举措</th>
-            <th scope="col" className="border border-slate-200 px-3 py-2">建议对应的上级规划条目</th>
-            <th scope="col" className="border border-slate-200 px-3 py-2">相似度</th>
+            <th scope="col" className="border border-slate-200 px-3 py-2">
+              确认
+            </th>
+            <th scope="col" className="border border-slate-200 px-3 py-2">
+              举措
+            </th>
+            <th scope="col" className="border border-slate-200 px-3 py-2">
+              建议对应的上级规划条目
+            </th>
+            <th scope="col" className="border border-slate-200 px-3 py-2">
+              相似度
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -14,8 +14,18 @@ type Kind = LifeTransition["to"];
 
 const BUTTON: Record<Kind, { label: string; title: string; confirm: string; tone: string }> = {
   IN_FORCE: { label: "施行", title: "施行规划", confirm: "确认施行", tone: "bg-brand-600 text-white hover:bg-brand-700" },
-  EXPIRED: { label: "期满", title: "确认规划期满", confirm: "确认期满", tone: "border border-slate-400 bg-white text-slate-800 hover:bg-slate-50" },
-  TERMINATED: { label: "终止", title: "终止规划", confirm: "确认终止", tone: "border border-red-300 bg-white text-red-700 hover:bg-red-50" },
+  EXPIRED: {
+    label: "期满",
+    title: "确认规划期满",
+    confirm: "确认期满",
+    tone: "border border-slate-400 bg-white text-slate-800 hover:bg-slate-50",
+  },
+  TERMINATED: {
+    label: "终止",
+    title: "终止规划",
+    confirm: "确认终止",
+    tone: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
+  },
 };
 
 /**
@@ -72,7 +82,12 @@ function LifeDialog({ planId, kind, expiry, today }: { planId: number; kind: Kin
 
   return (
     <>
-      <button type="button" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()} className={`rounded px-4 py-2 ${button.tone}`}>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+        className={`rounded px-4 py-2 ${button.tone}`}
+      >
         {button.label}
       </button>
       <dialog
@@ -92,7 +107,16 @@ function LifeDialog({ planId, kind, expiry, today }: { planId: number; kind: Kin
             </p>
           )}
           {kind === "IN_FORCE" && (
-            <TextField name="effectiveFrom" label="施行日期" type="date" required defaultValue={today} errors={errors} idPrefix={ids} hint="自该日起所在期次须报送进展" />
+            <TextField
+              name="effectiveFrom"
+              label="施行日期"
+              type="date"
+              required
+              defaultValue={today}
+              errors={errors}
+              idPrefix={ids}
+              hint="自该日起所在期次须报送进展"
+            />
           )}
           {kind === "EXPIRED" && (
             <TextField
@@ -109,7 +133,17 @@ function LifeDialog({ planId, kind, expiry, today }: { planId: number; kind: Kin
           )}
           {kind === "TERMINATED" && (
             <>
-              <TextField name="endedOn" label="终止日期" type="date" required defaultValue={today} max={today} errors={errors} idPrefix={ids} hint="规划施行的最后一天" />
+              <TextField
+                name="endedOn"
+                label="终止日期"
+                type="date"
+                required
+                defaultValue={today}
+                max={today}
+                errors={errors}
+                idPrefix={ids}
+                hint="规划施行的最后一天"
+              />
               <TextareaField name="reason" label="终止原因" required maxLength={500} errors={errors} idPrefix={ids} />
             </>
           )}
@@ -117,7 +151,11 @@ function LifeDialog({ planId, kind, expiry, today }: { planId: number; kind: Kin
             <button type="button" onClick={() => dialog.current?.close()} className="rounded border border-slate-300 px-4 py-2">
               取消
             </button>
-            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700 disabled:opacity-60"
+            >
               {pending ? "正在保存…" : button.confirm}
             </button>
           </div>

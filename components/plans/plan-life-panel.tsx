@@ -20,7 +20,10 @@ export function PlanLifePanel({ planId, life }: { planId: number; life: PlanLife
   ].filter(Boolean);
   const closed = life.state === "EXPIRED" || life.state === "TERMINATED";
   return (
-    <section aria-label="规划状态" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded border border-slate-200 bg-white p-4">
+    <section
+      aria-label="规划状态"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded border border-slate-200 bg-white p-4"
+    >
       <div>
         <p>
           <span className="mr-2 text-sm text-slate-600">规划状态</span>
@@ -31,10 +34,15 @@ export function PlanLifePanel({ planId, life }: { planId: number; life: PlanLife
         {closed && <p className="mt-1 text-sm text-slate-600">已不再收集进展报送,举措不再催办。</p>}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        {life.transitions.length > 0 && <PlanLifeActions planId={planId} transitions={life.transitions} expiry={life.expiry} today={life.today} />}
+        {life.transitions.length > 0 && (
+          <PlanLifeActions planId={planId} transitions={life.transitions} expiry={life.expiry} today={life.today} />
+        )}
         {life.canCreateFinalEvaluation && <FinalEvaluationButton planId={planId} />}
         {life.finalEvaluationId !== null && (
-          <Link href={`/evaluations/${life.finalEvaluationId}`} className="rounded border border-brand-600 px-4 py-2 text-brand-700 hover:bg-brand-50">
+          <Link
+            href={`/evaluations/${life.finalEvaluationId}`}
+            className="rounded border border-brand-600 px-4 py-2 text-brand-700 hover:bg-brand-50"
+          >
             查看终期评估
           </Link>
         )}

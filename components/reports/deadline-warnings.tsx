@@ -11,9 +11,7 @@ export function ReportDeadlineWarnings({ warnings }: { warnings: ReportWarning[]
       <h2 id="report-warnings-title" className="mb-2 font-semibold text-amber-900">
         年度报告提醒
       </h2>
-      <p className="mb-2 text-sm text-amber-900">
-        年度报告须于次年 3 月 1 日前报送上一级党委、政府,4 月 1 日前向社会公开。
-      </p>
+      <p className="mb-2 text-sm text-amber-900">年度报告须于次年 3 月 1 日前报送上一级党委、政府,4 月 1 日前向社会公开。</p>
       <ul className="space-y-2">
         {warnings.map((w) => {
           const { submitBy, publishBy } = reportDeadlines(w.year);

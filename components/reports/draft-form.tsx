@@ -42,7 +42,14 @@ export function DraftForm({ regions, units, regionId: chosenRegionId, unitOnly, 
       {unitOnly ? (
         <>
           <input type="hidden" name="regionId" value={regionId} />
-          <SelectField name="unitId" label="报告单位" required errors={errors} defaultValue={units[0]?.id} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+          <SelectField
+            name="unitId"
+            label="报告单位"
+            required
+            errors={errors}
+            defaultValue={units[0]?.id}
+            options={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
         </>
       ) : (
         <>
@@ -71,7 +78,17 @@ export function DraftForm({ regions, units, regionId: chosenRegionId, unitOnly, 
           />
         </>
       )}
-      <TextField name="year" label="报告年度" type="number" required min={2000} max={maxYear} defaultValue={defaultYear} errors={errors} hint="按该年度的审核通过的进展、完成情况和督察整改情况生成草稿" />
+      <TextField
+        name="year"
+        label="报告年度"
+        type="number"
+        required
+        min={2000}
+        max={maxYear}
+        defaultValue={defaultYear}
+        errors={errors}
+        hint="按该年度的审核通过的进展、完成情况和督察整改情况生成草稿"
+      />
       <SubmitButton pending={pending}>生成年度报告草稿</SubmitButton>
     </form>
   );

@@ -20,7 +20,10 @@ export function ReportDocument({
   measures: Map<number, string>;
 }) {
   return (
-    <article className="official-doc mx-auto max-w-3xl rounded border border-slate-200 bg-white px-10 py-8 print:border-0 print:px-0" aria-label={title}>
+    <article
+      className="official-doc mx-auto max-w-3xl rounded border border-slate-200 bg-white px-10 py-8 print:border-0 print:px-0"
+      aria-label={title}
+    >
       <h2 className="doc-title mb-2 text-center text-2xl font-bold">{title}</h2>
       {subtitle && <p className="doc-subheading mb-6 text-center">{subtitle}</p>}
       {numberSections(sections).map((s) => {
@@ -29,10 +32,13 @@ export function ReportDocument({
         return (
           <section key={s.id} aria-label={s.preamble ? "导语" : `${s.number}${s.heading}`} className="mb-3">
             {!s.preamble && (
-            <Heading className={s.level <= 1 ? "doc-heading mt-4 font-normal" : "doc-subheading mt-2 font-normal"} style={{ textIndent: "2em" }}>
-              {s.number}
-              {s.heading}
-            </Heading>
+              <Heading
+                className={s.level <= 1 ? "doc-heading mt-4 font-normal" : "doc-subheading mt-2 font-normal"}
+                style={{ textIndent: "2em" }}
+              >
+                {s.number}
+                {s.heading}
+              </Heading>
             )}
             {s.body
               .split(/\n/)

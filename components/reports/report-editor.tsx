@@ -48,7 +48,13 @@ export function ReportEditor({ report }: { report: { id: number; title: string; 
           ) : (
             <label className="mb-2 block text-sm text-slate-700">
               小标题 {s.number}
-              <input name="heading[]" defaultValue={s.heading} maxLength={200} required className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+              <input
+                name="heading[]"
+                defaultValue={s.heading}
+                maxLength={200}
+                required
+                className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+              />
             </label>
           )}
           <label className="block text-sm text-slate-700">

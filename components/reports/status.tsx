@@ -16,7 +16,14 @@ export function ReportStatusBadge({ status, imported, superseded }: { status: st
 
 /** A deadline's state: red words for late, plain for done on time. */
 export function DeadlineBadge({ state }: { state: DeadlineState }) {
-  const tone = state.status === "OVERDUE" || state.status === "DONE_LATE" ? "red" : state.status === "DUE_SOON" ? "blue" : state.status === "DONE_ON_TIME" ? "green" : "grey";
+  const tone =
+    state.status === "OVERDUE" || state.status === "DONE_LATE"
+      ? "red"
+      : state.status === "DUE_SOON"
+        ? "blue"
+        : state.status === "DONE_ON_TIME"
+          ? "green"
+          : "grey";
   return (
     <Badge tone={tone}>
       {state.status === "OVERDUE" || state.status === "DONE_LATE" ? "逾期·" : state.status === "DUE_SOON" ? "临期·" : ""}

@@ -1,12 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import {
-  createAnnualReportCorrection,
-  publishAnnualReport,
-  returnAnnualReport,
-  submitAnnualReport,
-} from "@/lib/annual-reports/actions.ts";
+import { createAnnualReportCorrection, publishAnnualReport, returnAnnualReport, submitAnnualReport } from "@/lib/annual-reports/actions.ts";
 import { returnAnnualReportSchema } from "@/lib/annual-reports/schema.ts";
 import { StatusMessage } from "@/components/form/fields.tsx";
 import { useActionForm, useActionRunner } from "@/components/form/use-action-form.ts";
@@ -56,7 +51,9 @@ export function WorkflowButtons({ reportId, canSubmit, canPublish, canReturn, ca
             type="button"
             disabled={busy}
             className={`${button} bg-green-700 text-white`}
-            onClick={() => run(() => publishAnnualReport({ id: reportId }), { confirm: "发布后报告内容将冻结,只能以更正版本修改。确定发布吗?" })}
+            onClick={() =>
+              run(() => publishAnnualReport({ id: reportId }), { confirm: "发布后报告内容将冻结,只能以更正版本修改。确定发布吗?" })
+            }
           >
             发布
           </button>
@@ -66,7 +63,9 @@ export function WorkflowButtons({ reportId, canSubmit, canPublish, canReturn, ca
             type="button"
             disabled={busy}
             className={`${button} border border-slate-300 bg-white`}
-            onClick={() => run(() => createAnnualReportCorrection({ reportId }), { onSuccess: (data) => router.push(`/reports/${data.id}`) })}
+            onClick={() =>
+              run(() => createAnnualReportCorrection({ reportId }), { onSuccess: (data) => router.push(`/reports/${data.id}`) })
+            }
           >
             创建更正版本
           </button>

@@ -47,7 +47,10 @@ export function OfficialDocumentView({ document }: { document: OfficialDocument 
                   {block.rows.map((row, r) => (
                     <tr key={r} className="break-inside-avoid">
                       {block.header.map((_, c) => (
-                        <td key={c} className={`border border-black px-2 py-1 ${typeof row[c] === "number" ? "whitespace-nowrap text-center" : ""} ${c === 1 && row.length > 3 ? "min-w-[6em]" : ""}`}>
+                        <td
+                          key={c}
+                          className={`border border-black px-2 py-1 ${typeof row[c] === "number" ? "whitespace-nowrap text-center" : ""} ${c === 1 && row.length > 3 ? "min-w-[6em]" : ""}`}
+                        >
                           {row[c]}
                         </td>
                       ))}

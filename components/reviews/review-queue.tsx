@@ -25,7 +25,15 @@ export type QueueItem = {
   submittedLabel: string;
   onBehalf: boolean;
   attachments: QueueAttachment[];
-  related: { id: number; unitName: string; stateLabel: string; claimedLabel: string; percent: number; text: string; attachments: QueueAttachment[] }[];
+  related: {
+    id: number;
+    unitName: string;
+    stateLabel: string;
+    claimedLabel: string;
+    percent: number;
+    text: string;
+    attachments: QueueAttachment[];
+  }[];
 };
 
 type Decision = "APPROVED" | "RETURNED";
@@ -182,7 +190,9 @@ export function ReviewQueue({ items }: { items: QueueItem[] }) {
                       <span className="rounded bg-brand-50 px-1.5 py-0.5 font-medium text-brand-800">{item.periodLabel}</span>
                       <span>{item.planTitle}</span>
                       {done && (
-                        <span className={`rounded px-1.5 py-0.5 font-medium ${done.state === "APPROVED" ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}>
+                        <span
+                          className={`rounded px-1.5 py-0.5 font-medium ${done.state === "APPROVED" ? "bg-green-100 text-green-800" : "bg-red-100 text-red-800"}`}
+                        >
                           {DECISION_LABELS[done.state]}
                         </span>
                       )}
@@ -205,7 +215,10 @@ export function ReviewQueue({ items }: { items: QueueItem[] }) {
                           <Attachments files={item.attachments} />
                         </div>
                         {item.related.length > 0 && (
-                          <section aria-label={`${itemName(item)}的责任单位报送`} className="rounded border border-slate-200 bg-slate-50 p-2">
+                          <section
+                            aria-label={`${itemName(item)}的责任单位报送`}
+                            className="rounded border border-slate-200 bg-slate-50 p-2"
+                          >
                             <h4 className="text-sm font-semibold text-slate-700">责任单位报送({item.related.length})</h4>
                             <ul className="mt-1 space-y-2">
                               {item.related.map((r) => (

@@ -1,5 +1,11 @@
 /** A report's evidence files: each a download link with its size. Nothing when there are none. */
-export function AttachmentList({ files, className = "mt-1 text-sm" }: { files: { id: number; fileName: string; size: number }[]; className?: string }) {
+export function AttachmentList({
+  files,
+  className = "mt-1 text-sm",
+}: {
+  files: { id: number; fileName: string; size: number }[];
+  className?: string;
+}) {
   if (!files.length) return null;
   return (
     <ul className={className}>

@@ -13,7 +13,10 @@ export const LIGHT_DOTS: Record<Light, string> = { RED: "bg-red-600", YELLOW: "b
 /** The light carries its word too: colour is never the only signal. */
 export function LightBadge({ light, reason }: { light: Light; reason?: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${LIGHT_STYLES[light]}`} title={reason}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${LIGHT_STYLES[light]}`}
+      title={reason}
+    >
       <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${LIGHT_DOTS[light]}`} />
       {LIGHT_LABELS[light]}
     </span>

@@ -23,7 +23,11 @@ const COUNT_TONES: Record<UrgencyFlag, string> = {
 
 /** The liaison's home: what to do this period, the most urgent first. */
 export async function LiaisonWorkbench({ actor, view }: { actor: Actor; view: WorkView | null }) {
-  const [summary, previousSignIn, workbench] = await Promise.all([getScopeSummary(actor), getPreviousSignIn(actor), loadWorkbench(actor, view)]);
+  const [summary, previousSignIn, workbench] = await Promise.all([
+    getScopeSummary(actor),
+    getPreviousSignIn(actor),
+    loadWorkbench(actor, view),
+  ]);
   const { counts, countdown, lateCountdown, groups } = workbench;
   return (
     <>

@@ -66,7 +66,8 @@ function TaskRow({ item }: { item: Extract<WorkItem, { kind: "TASK" }> }) {
 
 function RectificationRow({ item }: { item: Extract<WorkItem, { kind: "RECTIFICATION" }> }) {
   const { rectification: r, urgency } = item;
-  const next = r.status === "SUBMITTED" ? "已报送,等待司法局核验" : urgency.flags.returned ? "整改报送被退回,请修改后重新报送" : "报送整改情况";
+  const next =
+    r.status === "SUBMITTED" ? "已报送,等待司法局核验" : urgency.flags.returned ? "整改报送被退回,请修改后重新报送" : "报送整改情况";
   return (
     <li data-testid="work-item" data-group={urgency.group} className={row}>
       <div className="min-w-0">
@@ -91,7 +92,9 @@ function RectificationRow({ item }: { item: Extract<WorkItem, { kind: "RECTIFICA
 export function WorkItems({ items, label }: { items: WorkItem[]; label: string }) {
   return (
     <ul aria-label={label} className="divide-y divide-slate-100 rounded border border-slate-200 bg-white">
-      {items.map((item) => (item.kind === "TASK" ? <TaskRow key={item.key} item={item} /> : <RectificationRow key={item.key} item={item} />))}
+      {items.map((item) =>
+        item.kind === "TASK" ? <TaskRow key={item.key} item={item} /> : <RectificationRow key={item.key} item={item} />,
+      )}
     </ul>
   );
 }
@@ -125,7 +128,9 @@ export function WorkList({
               <span className="ml-1 text-base font-normal text-slate-600">({group.items.length} 项)</span>
             </h2>
             <ul className={`divide-y divide-slate-100 rounded border border-l-4 border-slate-200 bg-white ${GROUP_TONES[group.group]}`}>
-              {shown.map((item) => (item.kind === "TASK" ? <TaskRow key={item.key} item={item} /> : <RectificationRow key={item.key} item={item} />))}
+              {shown.map((item) =>
+                item.kind === "TASK" ? <TaskRow key={item.key} item={item} /> : <RectificationRow key={item.key} item={item} />,
+              )}
             </ul>
             {allHref && view && shown.length < group.items.length && (
               <p className="mt-2 text-sm">

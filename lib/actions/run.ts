@@ -7,8 +7,7 @@ import { logError } from "@/lib/log.ts";
 import { observeActionDuration } from "@/lib/ops/metrics.ts";
 
 export type ActionResult<T = null> =
-  | { ok: true; message: string; data: T }
-  | { ok: false; code: ErrorCode | "UNEXPECTED"; message: string; fieldErrors?: FieldErrors };
+  { ok: true; message: string; data: T } | { ok: false; code: ErrorCode | "UNEXPECTED"; message: string; fieldErrors?: FieldErrors };
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

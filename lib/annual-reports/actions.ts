@@ -96,7 +96,13 @@ export async function createAnnualReportDraft(input: unknown) {
 
     const source = await loadDraftData(
       db(),
-      { districtId: region.districtId, regionId: region.id, regionIsDistrict: region.level === "DISTRICT", unitId: unit?.id ?? null, year: data.year },
+      {
+        districtId: region.districtId,
+        regionId: region.id,
+        regionIsDistrict: region.level === "DISTRICT",
+        unitId: unit?.id ?? null,
+        year: data.year,
+      },
       todayInChina(),
     );
     const draft = buildDraft({ ...source, subject: unit?.name ?? region.name, unitReport: unit !== null });
@@ -180,7 +186,10 @@ export async function updateAnnualReport(input: unknown) {
         entityType: "AnnualReport",
         entityId: report.id,
         districtId: report.districtId,
-        before: { title: report.title, sections: changed.map((s) => ({ id: s.id, heading: byId.get(s.id)!.heading, body: byId.get(s.id)!.body })) },
+        before: {
+          title: report.title,
+          sections: changed.map((s) => ({ id: s.id, heading: byId.get(s.id)!.heading, body: byId.get(s.id)!.body })),
+        },
         after: { title: after.title, sections: changed },
       });
       return after;
@@ -251,7 +260,14 @@ export async function returnAnnualReport(input: unknown) {
       action: "annualReport.return",
       ...ANNUAL_REPORT_STEPS.return,
       wrongState: (s) => (s === "DRAFT" ? "该报告还是草稿,无需退回。" : "该报告已发布,不能退回;如需更正,请创建更正版本。"),
-      data: () => ({ status: "DRAFT", submittedAt: null, submittedById: null, returnedAt: new Date(), returnedById: actor.id, returnComment: data.comment }),
+      data: () => ({
+        status: "DRAFT",
+        submittedAt: null,
+        submittedById: null,
+        returnedAt: new Date(),
+        returnedById: actor.id,
+        returnComment: data.comment,
+      }),
     });
     return { message: "已退回修改", data: null };
   });
@@ -268,7 +284,8 @@ export async function createAnnualReportCorrection(input: unknown) {
     const saved = await db().$transaction(async (tx) => {
       const report = await reportForChange(tx, actor, data.reportId);
       if (!can(actor, "annualReport.manage", subjectOf(report))) throw forbidden();
-      if (report.status !== ANNUAL_REPORT_STEPS.correct.from) throw new AppError("CONFLICT", "只有已发布的报告才需要更正;未发布的报告可直接修改或退回后修改。");
+      if (report.status !== ANNUAL_REPORT_STEPS.correct.from)
+        throw new AppError("CONFLICT", "只有已发布的报告才需要更正;未发布的报告可直接修改或退回后修改。");
       const next = await tx.annualReport.findUnique({ where: { previousVersionId: report.id }, select: { id: true } });
       if (next) throw new AppError("DUPLICATE", `该报告已有更正版本,请打开 /reports/${next.id}。`);
       const created = await tx.annualReport.create({

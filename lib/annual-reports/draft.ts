@@ -96,7 +96,13 @@ export type DraftInput = {
 export const TARGETS_HEADING = "年度目标和工作指标完成情况";
 
 function targetsParagraph(lines: readonly MeasureTargetLine[]): DraftSection {
-  return { level: 2, kind: null, heading: TARGETS_HEADING, body: lines.map((t) => `${t.code}:${t.line}`).join("\n"), measureIds: lines.map((t) => t.measureId) };
+  return {
+    level: 2,
+    kind: null,
+    heading: TARGETS_HEADING,
+    body: lines.map((t) => `${t.code}:${t.line}`).join("\n"),
+    measureIds: lines.map((t) => t.measureId),
+  };
 }
 
 export type DraftSection = { level: 1 | 2; kind: SectionKind | null; heading: string; body: string; measureIds: number[] };
@@ -136,7 +142,10 @@ const RECTIFICATION_LABEL = (r: InspectionRow["findings"][number]["rectification
 function openingParagraph(input: DraftInput): string {
   const { figures: f, year, subject, currentYear, judgedOn } = input;
   const span = currentYear ? `${year}年以来(截至${chineseDate(judgedOn)})` : `${year}年`;
-  const onTime = f.completed > 0 ? `,其中按期完成${f.completedOnTime}项${percent(f.completedOnTime, f.completed) ? `(占${percent(f.completedOnTime, f.completed)})` : ""}` : "";
+  const onTime =
+    f.completed > 0
+      ? `,其中按期完成${f.completedOnTime}项${percent(f.completedOnTime, f.completed) ? `(占${percent(f.completedOnTime, f.completed)})` : ""}`
+      : "";
   const overdue =
     f.overdue > 0
       ? `截至${currentYear ? chineseDate(judgedOn) : "年底"},仍有${f.overdue}项任务超过完成时限尚未完成。`

@@ -103,7 +103,15 @@ export async function reportPlans(client: Db, regionId: number, year: number, ju
   });
 }
 
-const EMPTY_FIGURES: DraftFigures = { completed: 0, completedOnTime: 0, overdue: 0, reportsSubmitted: 0, reportsReturned: 0, units: 0, measures: 0 };
+const EMPTY_FIGURES: DraftFigures = {
+  completed: 0,
+  completedOnTime: 0,
+  overdue: 0,
+  reportsSubmitted: 0,
+  reportsReturned: 0,
+  units: 0,
+  measures: 0,
+};
 
 /** Everything buildDraft needs but the subject's name, read in a few statements. */
 export async function loadDraftData(
@@ -177,7 +185,9 @@ SELECT json_build_object(
 ) AS "data"`;
   const data = row.data;
 
-  const chapterIds = [...new Set([...(data.chapters ?? []), ...(data.nextYear ?? [])].map((c) => c.chapterId).filter((id): id is number => id !== null))];
+  const chapterIds = [
+    ...new Set([...(data.chapters ?? []), ...(data.nextYear ?? [])].map((c) => c.chapterId).filter((id): id is number => id !== null)),
+  ];
   const sections = await client.section.findMany({
     where: { id: { in: chapterIds } },
     select: { id: true, title: true, planId: true, sortOrder: true },
@@ -215,7 +225,12 @@ SELECT json_build_object(
 
   return {
     ...base,
-    targets: await loadTargetLines(client, plans.map((p) => p.id), year, unitId ?? undefined),
+    targets: await loadTargetLines(
+      client,
+      plans.map((p) => p.id),
+      year,
+      unitId ?? undefined,
+    ),
     figures: {
       ...data.figures,
       units: data.units,
@@ -237,14 +252,20 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
   const yearStart = chinaDayStart(`${scope.year}-01-01`);
   const yearEnd = chinaDayStart(`${scope.year + 1}-01-01`);
   const own = scope.unitId ? { unitId: scope.unitId } : {};
-  const activeInYear = { ...own, createdAt: { lt: yearEnd }, OR: [{ status: { not: "CLOSED" as const } }, { verifiedAt: { gte: yearStart } }] };
+  const activeInYear = {
+    ...own,
+    createdAt: { lt: yearEnd },
+    OR: [{ status: { not: "CLOSED" as const } }, { verifiedAt: { gte: yearStart } }],
+  };
   const inspections = await client.inspection.findMany({
     where: {
       ...(scope.regionIsDistrict ? { districtId: scope.districtId } : { regionId: scope.regionId }),
       OR: [
         {
           inspectedOn: { gte: dateColumn(`${scope.year}-01-01`), lte: dateColumn(`${scope.year}-12-31`) },
-          ...(scope.unitId ? { findings: { some: { OR: [{ units: { some: { unitId: scope.unitId } } }, { rectifications: { some: own } }] } } } : {}),
+          ...(scope.unitId
+            ? { findings: { some: { OR: [{ units: { some: { unitId: scope.unitId } } }, { rectifications: { some: own } }] } } }
+            : {}),
         },
         { findings: { some: { rectifications: { some: activeInYear } } } },
       ],
@@ -284,8 +305,7 @@ async function loadInspections(client: Db, scope: DraftScope, judgedOn: string, 
         const closedOn = closedAt ? chinaDate(closedAt) : null;
         const deadline = isoDate(r.deadline);
         // Judged at the end of the year: closed after it was still being rectified then.
-        const state: RectificationState =
-          closedOn && closedOn <= completedBy ? "CLOSED" : deadline < judgedOn ? "OVERDUE" : "IN_PROGRESS";
+        const state: RectificationState = closedOn && closedOn <= completedBy ? "CLOSED" : deadline < judgedOn ? "OVERDUE" : "IN_PROGRESS";
         return { unitName: r.unit.name, state, deadline, closedOn: state === "CLOSED" ? closedOn : null };
       }),
     })),
@@ -406,7 +426,9 @@ export async function getAnnualReport(actor: Actor, id: number) {
   }
   // A liaison reading another subject's published report sees its published versions only.
   const visibleChain = scope.seesPublishedOnly(actor, report) ? chain.filter((v) => v.status === "PUBLISHED") : chain;
-  const userIds = [report.createdById, report.submittedById, report.publishedById, report.returnedById].filter((x): x is number => x !== null);
+  const userIds = [report.createdById, report.submittedById, report.publishedById, report.returnedById].filter(
+    (x): x is number => x !== null,
+  );
   const users = await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
   const nameOf = (userId: number | null) => users.find((u) => u.id === userId)?.name ?? null;
   // The measures paragraphs link to, if they still exist (a measure can be deleted with its plan).
@@ -441,23 +463,23 @@ export async function draftFormOptions(actor: Actor, chosenRegionId?: number) {
   const unitScoped = scope.isUnitScoped(actor);
   const regionId = unitScoped
     ? undefined
-      : chosenRegionId !== undefined && regions.some((r) => r.id === chosenRegionId)
-        ? chosenRegionId
-        : regions.length === 1
-          ? regions[0]!.id
-          : undefined;
+    : chosenRegionId !== undefined && regions.some((r) => r.id === chosenRegionId)
+      ? chosenRegionId
+      : regions.length === 1
+        ? regions[0]!.id
+        : undefined;
   const units = unitScoped
     ? await db().unit.findMany({
-          where: { ...scope.ownUnit(actor), active: true, regionId: { in: regions.map((r) => r.id) } },
+        where: { ...scope.ownUnit(actor), active: true, regionId: { in: regions.map((r) => r.id) } },
+        select: { id: true, name: true, regionId: true },
+      })
+    : regionId === undefined
+      ? []
+      : await db().unit.findMany({
+          where: { regionId, active: true },
+          orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
           select: { id: true, name: true, regionId: true },
-        })
-      : regionId === undefined
-        ? []
-        : await db().unit.findMany({
-            where: { regionId, active: true },
-            orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-            select: { id: true, name: true, regionId: true },
-          });
+        });
   return { regions, units, regionId: unitScoped ? (units[0]?.regionId ?? null) : (regionId ?? null) };
 }
 
@@ -522,8 +544,16 @@ export async function loadReportWarnings(actor: Actor, today = todayInChina()): 
     const states = reportDeadlineStates({
       year: y,
       today,
-      submittedOn: list.map((r) => (r.status !== "DRAFT" && r.submittedAt ? chinaDate(r.submittedAt) : null)).filter(Boolean).sort()[0] ?? null,
-      publishedOn: list.map((r) => (r.status === "PUBLISHED" && r.publishedAt ? chinaDate(r.publishedAt) : null)).filter(Boolean).sort()[0] ?? null,
+      submittedOn:
+        list
+          .map((r) => (r.status !== "DRAFT" && r.submittedAt ? chinaDate(r.submittedAt) : null))
+          .filter(Boolean)
+          .sort()[0] ?? null,
+      publishedOn:
+        list
+          .map((r) => (r.status === "PUBLISHED" && r.publishedAt ? chinaDate(r.publishedAt) : null))
+          .filter(Boolean)
+          .sort()[0] ?? null,
     });
     const due = [states.submit, states.publish].filter(needsWarning);
     if (due.length > 0) warnings.push({ subject, year: y, reportId: list[0]?.id ?? null, states: due });

@@ -11,7 +11,10 @@ export const importAnnualReportSchema = z.object({
     .min(2000, "年度应在 2000 年之后")
     // The year in China, not the server's time zone (as the draft's reportYear below).
     .refine((year) => year <= yearInChina(), "报告年度不能晚于今年"),
-  sourceText: z.string().max(10 * 1024 * 1024).optional(),
+  sourceText: z
+    .string()
+    .max(10 * 1024 * 1024)
+    .optional(),
   sections: z
     .array(z.object({ heading: text("章节标题", 200), body: z.string().max(200_000, "章节内容过长") }))
     .min(1, "报告没有任何章节")

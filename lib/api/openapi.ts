@@ -90,7 +90,11 @@ const errorResponse = (description: string) => ({
 
 /** A parameter's schema as JSON Schema, without the dialect marker (the document sets it). */
 function parameterSchema(schema: z.ZodType) {
-  const { $schema: _dialect, description: _description, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
+  const {
+    $schema: _dialect,
+    description: _description,
+    ...rest
+  } = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
   return rest;
 }
 
@@ -116,7 +120,10 @@ function operation(endpoint: Endpoint) {
     summary: endpoint.summary,
     ...(endpoint.description ? { description: endpoint.description } : {}),
     tags: [endpoint.tag],
-    operationId: endpoint.path.replace(/^\/api\/v1\//, "").replace(/[{}]/g, "").replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase()),
+    operationId: endpoint.path
+      .replace(/^\/api\/v1\//, "")
+      .replace(/[{}]/g, "")
+      .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase()),
     ...(parameters.length ? { parameters } : {}),
     responses: {
       "200": { description: "成功", content: { "application/json": { schema: ref(endpoint.response) } } },

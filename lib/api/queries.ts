@@ -8,7 +8,14 @@ import { dashboardFilterSchema } from "@/lib/dashboards/schema.ts";
 import { periodByKey, REPORT_CADENCE_LABELS } from "@/lib/reporting/periods.ts";
 import { ApiFailure, apiNotFound } from "@/lib/api/http.ts";
 import type { z } from "zod";
-import type { assignmentSchema, districtDashboardSchema, measureSchema, periodProgressSchema, planSchema, regionDashboardSchema } from "@/lib/api/schema.ts";
+import type {
+  assignmentSchema,
+  districtDashboardSchema,
+  measureSchema,
+  periodProgressSchema,
+  planSchema,
+  regionDashboardSchema,
+} from "@/lib/api/schema.ts";
 
 // What the read API reads, always through the scope fragments of
 // lib/auth/scope.ts for the token's actor (lib/api/auth.ts): a row outside the
@@ -120,7 +127,13 @@ const MEASURE_SELECT = {
 
 function measureView(m: Prisma.MeasureGetPayload<{ select: typeof MEASURE_SELECT }>): z.input<typeof measureSchema> {
   const { section, deadline, originalDeadline, updatedAt, ...rest } = m;
-  return { ...rest, chapter: section, deadline: isoDate(deadline), originalDeadline: isoDate(originalDeadline), updatedAt: updatedAt.toISOString() };
+  return {
+    ...rest,
+    chapter: section,
+    deadline: isoDate(deadline),
+    originalDeadline: isoDate(originalDeadline),
+    updatedAt: updatedAt.toISOString(),
+  };
 }
 
 export async function listMeasures(actor: Actor, planId: number, { limit, cursor }: Page) {
@@ -200,7 +213,11 @@ const PERIOD_EXAMPLES = { MONTHLY: "2026-09", QUARTERLY: "2026-Q3", HALF_YEARLY:
  * cadence. A draft is its unit's business until submitted (as on the measure
  * page): its state shows, its content does not.
  */
-export async function listPeriodProgress(actor: Actor, planId: number, filters: Page & { period: string; measureId?: number; unitId?: number }) {
+export async function listPeriodProgress(
+  actor: Actor,
+  planId: number,
+  filters: Page & { period: string; measureId?: number; unitId?: number },
+) {
   const plan = await planInScope(actor, planId);
   const period = periodByKey(filters.period, plan.reportCadence, plan.reportDueDay);
   if (!period) {
@@ -208,7 +225,10 @@ export async function listPeriodProgress(actor: Actor, planId: number, filters: 
     throw new ApiFailure(400, "BAD_REQUEST", message, { period: [message] });
   }
   if (filters.measureId) {
-    const found = await db().measure.findFirst({ where: { AND: [{ id: filters.measureId, planId }, scope.measures(actor)] }, select: { id: true } });
+    const found = await db().measure.findFirst({
+      where: { AND: [{ id: filters.measureId, planId }, scope.measures(actor)] },
+      select: { id: true },
+    });
     if (!found) throw apiNotFound();
   }
   if (filters.unitId) await unitInScope(actor, filters.unitId);
@@ -268,7 +288,11 @@ export async function listPeriodProgress(actor: Actor, planId: number, filters: 
 // ---------------------------------------------------------------------------
 // Dashboard figures: the loaders the dashboard pages use, so the figures are the pages' own.
 
-export async function districtDashboard(actor: Actor, districtId: number, period: string | undefined): Promise<z.input<typeof districtDashboardSchema>> {
+export async function districtDashboard(
+  actor: Actor,
+  districtId: number,
+  period: string | undefined,
+): Promise<z.input<typeof districtDashboardSchema>> {
   const data = await loadDistrictDashboard(actor, districtId, dashboardFilterSchema.parse({ period }));
   if (!data) throw apiNotFound();
   return {
@@ -288,7 +312,11 @@ export async function districtDashboard(actor: Actor, districtId: number, period
  * snapshot the dashboard-snapshots job writes), since counting a province's
  * districts takes about a second each time.
  */
-export async function regionDashboard(actor: Actor, regionId: number, period: string | undefined): Promise<z.input<typeof regionDashboardSchema>> {
+export async function regionDashboard(
+  actor: Actor,
+  regionId: number,
+  period: string | undefined,
+): Promise<z.input<typeof regionDashboardSchema>> {
   const filters = dashboardFilterSchema.parse({ period });
   const region = await db().region.findFirst({ where: scope.region(actor, regionId), select: { level: true } });
   if (region?.level === "PROVINCE") {

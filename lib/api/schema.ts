@@ -139,13 +139,9 @@ export const assignmentSchema = z
   })
   .meta({ id: "Assignment" });
 
-export const measureDetailSchema = measureSchema
-  .extend({ assignments: z.array(assignmentSchema) })
-  .meta({ id: "MeasureDetail" });
+export const measureDetailSchema = measureSchema.extend({ assignments: z.array(assignmentSchema) }).meta({ id: "MeasureDetail" });
 
-export const periodSchema = z
-  .object({ key: z.string(), label: z.string(), start: date, end: date, dueDate: date })
-  .meta({ id: "Period" });
+export const periodSchema = z.object({ key: z.string(), label: z.string(), start: date, end: date, dueDate: date }).meta({ id: "Period" });
 
 export const REPORT_STATES = ["NONE", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED"] as const;
 
@@ -156,7 +152,9 @@ export const periodProgressSchema = z
     measureCode: z.string(),
     unit: z.object({ id: idOf("单位编号"), name: z.string() }),
     role: z.enum(AssignmentRole),
-    state: z.enum(REPORT_STATES).meta({ description: "本期报送状态:NONE 未报送,DRAFT 草稿未提交,SUBMITTED 待审核,RETURNED 已退回,APPROVED 已通过" }),
+    state: z
+      .enum(REPORT_STATES)
+      .meta({ description: "本期报送状态:NONE 未报送,DRAFT 草稿未提交,SUBMITTED 待审核,RETURNED 已退回,APPROVED 已通过" }),
     report: z
       .object({
         id: idOf("报送编号"),
@@ -226,9 +224,10 @@ export const regionDashboardSchema = z
     region: z.object({ id: idOf("区域编号"), name: z.string(), level: z.enum(RegionLevel) }),
     today: date,
     periodLabel: z.string(),
-    asOf: dateTime
-      .nullable()
-      .meta({ description: "省级数字的统计时间:未筛选时读定时统计的结果(每 5 分钟一次,过旧则即时统计),按报送期筛选时即时统计;市及以下为 null,即时统计" }),
+    asOf: dateTime.nullable().meta({
+      description:
+        "省级数字的统计时间:未筛选时读定时统计的结果(每 5 分钟一次,过旧则即时统计),按报送期筛选时即时统计;市及以下为 null,即时统计",
+    }),
     districts: z
       .array(z.object({ id: idOf("区县编号"), name: z.string(), code: z.string(), ...regionCounters }))
       .nullable()

@@ -46,7 +46,10 @@ async function draftInScope(tx: Tx, actor: Actor, id: number) {
  * change is refused (and a publication under way fails to serialize).
  */
 async function bumpVersion(tx: Tx, assessment: { id: number }, version: number) {
-  const { count } = await tx.assessment.updateMany({ where: { id: assessment.id, version, status: "DRAFT" }, data: { version: { increment: 1 } } });
+  const { count } = await tx.assessment.updateMany({
+    where: { id: assessment.id, version, status: "DRAFT" },
+    data: { version: { increment: 1 } },
+  });
   if (count !== 1) throw new AppError("CONFLICT");
 }
 
@@ -56,9 +59,14 @@ async function bumpVersion(tx: Tx, assessment: { id: number }, version: number) 
  * (kind TransactionWriteConflict, originalCode the SQL state).
  */
 function isSerializationFailure(error: unknown): boolean {
-  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  const { code, meta } = (error ?? {}) as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
   const cause = meta?.driverAdapterError?.cause;
-  return code === "P2034" || cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40001" || cause?.originalCode === "40P01";
+  return (
+    code === "P2034" || cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40001" || cause?.originalCode === "40P01"
+  );
 }
 
 export async function createAssessment(input: unknown) {
@@ -67,7 +75,8 @@ export async function createAssessment(input: unknown) {
     const created = await db().$transaction(async (tx) => {
       const region = await tx.region.findFirst({ where: { AND: [{ id: data.regionId }, scope.regions(actor)] } });
       if (!region || !can(actor, "assessment.manage", { regionId: region.id })) throw notFound();
-      if (region.level !== "DISTRICT" || region.districtId !== region.id) throw new AppError("VALIDATION", undefined, { regionId: ["考核按区县设置,请选择区县"] });
+      if (region.level !== "DISTRICT" || region.districtId !== region.id)
+        throw new AppError("VALIDATION", undefined, { regionId: ["考核按区县设置,请选择区县"] });
       return createAssessmentScheme(tx, actor, region.id, data.year);
     });
     return { message: `已新建${created.title},规则已按默认值填好`, data: { id: created.id } };
@@ -87,7 +96,15 @@ export async function updateAssessmentRules(input: unknown) {
       });
       if (count !== 1) throw new AppError("CONFLICT");
       const after = await tx.assessment.findUniqueOrThrow({ where: { id: before.id } });
-      await recordAudit(tx, { actor, action: "assessment.updateRules", entityType: "Assessment", entityId: before.id, districtId: before.districtId, before, after });
+      await recordAudit(tx, {
+        actor,
+        action: "assessment.updateRules",
+        entityType: "Assessment",
+        entityId: before.id,
+        districtId: before.districtId,
+        before,
+        after,
+      });
     });
     return { message: "考核规则已保存,得分已按新规则重新计算", data: null };
   });
@@ -98,11 +115,20 @@ export async function addAssessmentAdjustment(input: unknown) {
     if (!can(actor, "assessment.manage")) throw forbidden();
     await db().$transaction(async (tx) => {
       const assessment = await draftInScope(tx, actor, data.assessmentId);
-      const unit = await tx.unit.findFirst({ where: { AND: [{ id: data.unitId, districtId: assessment.districtId }, scope.units(actor)] } });
+      const unit = await tx.unit.findFirst({
+        where: { AND: [{ id: data.unitId, districtId: assessment.districtId }, scope.units(actor)] },
+      });
       if (!unit) throw new AppError("VALIDATION", undefined, { unitId: ["请选择本区县的单位"] });
       await bumpVersion(tx, assessment, data.version);
       const saved = await tx.assessmentAdjustment.create({
-        data: { districtId: assessment.districtId, assessmentId: assessment.id, unitId: unit.id, points: data.points, reason: data.reason, createdById: actor.id },
+        data: {
+          districtId: assessment.districtId,
+          assessmentId: assessment.id,
+          unitId: unit.id,
+          points: data.points,
+          reason: data.reason,
+          createdById: actor.id,
+        },
       });
       await recordAudit(tx, {
         actor,

@@ -192,7 +192,15 @@ function effectiveDone(districtId: number): Prisma.Sql {
     )`;
 }
 
-export type ReturnedReportRow = MeasureCols & { unitId: number; reportId: number; periodStart: string; cadence: string; dueDay: number; returnedOn: string; comment: string | null };
+export type ReturnedReportRow = MeasureCols & {
+  unitId: number;
+  reportId: number;
+  periodStart: string;
+  cadence: string;
+  dueDay: number;
+  returnedOn: string;
+  comment: string | null;
+};
 
 /** Every return of a unit's progress report in the year (ReportReturn). */
 export async function returnedReports(client: Client, districtId: number, year: number, today: string): Promise<ReturnedReportRow[]> {

@@ -50,7 +50,14 @@ export async function createAssessmentScheme(tx: Tx, actor: Actor, districtId: n
   const existing = await tx.assessment.findFirst({ where: { regionId: region.id, year, districtId }, select: { id: true } });
   if (existing) throw new AppError("VALIDATION", undefined, { year: [`${region.name}${year}年度的考核已存在`] });
   const created = await tx.assessment.create({
-    data: { districtId, regionId: region.id, year, title: defaultAssessmentTitle(region.name, year), rules: DEFAULT_RULES, createdById: actor.id },
+    data: {
+      districtId,
+      regionId: region.id,
+      year,
+      title: defaultAssessmentTitle(region.name, year),
+      rules: DEFAULT_RULES,
+      createdById: actor.id,
+    },
   });
   await recordAudit(tx, { actor, action: "assessment.create", entityType: "Assessment", entityId: created.id, districtId, after: created });
   return created;
@@ -61,7 +68,12 @@ export async function createAssessmentScheme(tx: Tx, actor: Actor, districtId: n
  * per line, and never move again. `version` (when given) must be the one the
  * publisher saw, so rules changed meanwhile are not published unseen.
  */
-export async function publishAssessmentScheme(tx: Tx, actor: Actor, assessmentId: number, options: { version?: number; today?: string } = {}) {
+export async function publishAssessmentScheme(
+  tx: Tx,
+  actor: Actor,
+  assessmentId: number,
+  options: { version?: number; today?: string } = {},
+) {
   const assessment = await tx.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
   if (assessment.status === "PUBLISHED") throw new AppError("CONFLICT", "该考核已发布,不能再次发布。");
   if (options.version !== undefined && options.version !== assessment.version) throw new AppError("CONFLICT");

@@ -17,7 +17,14 @@ export async function listAssessments(actor: Actor) {
     take: 500,
     include: { region: { select: { name: true } } },
   });
-  return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, status: r.status, regionName: r.region.name, publishedOn: r.publishedAt ? chinaDate(r.publishedAt) : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    year: r.year,
+    status: r.status,
+    regionName: r.region.name,
+    publishedOn: r.publishedAt ? chinaDate(r.publishedAt) : null,
+  }));
 }
 
 /** Districts the actor may create a scheme for (the form's select). */
@@ -68,9 +75,14 @@ export async function loadAssessment(actor: Actor, id: number, today = todayInCh
         include: { unit: { select: { name: true } } },
       })
     : [];
-  const units = manage && assessment.status === "DRAFT"
-    ? await client.unit.findMany({ where: { districtId: assessment.districtId, active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } })
-    : [];
+  const units =
+    manage && assessment.status === "DRAFT"
+      ? await client.unit.findMany({
+          where: { districtId: assessment.districtId, active: true },
+          orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+          select: { id: true, name: true },
+        })
+      : [];
   const names = await client.user.findMany({
     where: { id: { in: [assessment.createdById, ...(assessment.publishedById ? [assessment.publishedById] : [])] } },
     select: { id: true, name: true },
@@ -94,7 +106,13 @@ export async function loadAssessment(actor: Actor, id: number, today = todayInCh
     scores,
     today,
     canManage: manage && assessment.status === "DRAFT",
-    adjustments: adjustments.map((a) => ({ id: a.id, unitId: a.unitId, unitName: a.unit.name, points: Number(a.points), reason: a.reason })),
+    adjustments: adjustments.map((a) => ({
+      id: a.id,
+      unitId: a.unitId,
+      unitName: a.unit.name,
+      points: Number(a.points),
+      reason: a.reason,
+    })),
     units,
   };
 }

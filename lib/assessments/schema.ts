@@ -74,7 +74,8 @@ export const DEFAULT_RULES: AssessmentRules = {
 // ---------------------------------------------------------------------------
 // Action inputs (strings from the form, numbers from a call)
 
-const blank = (value: unknown) => value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+const blank = (value: unknown) =>
+  value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 
 /** A score with at most two decimals, in [0, max]. */
 const score = (label: string, max: number) =>
@@ -108,7 +109,8 @@ export const rulesFormSchema = z
   })
   .superRefine((value, ctx) => {
     const { floor, ceiling } = value as { floor: number | null; ceiling: number | null };
-    if (floor !== null && ceiling !== null && floor > ceiling) ctx.addIssue({ code: "custom", path: ["ceiling"], message: "最高分不能低于最低分" });
+    if (floor !== null && ceiling !== null && floor > ceiling)
+      ctx.addIssue({ code: "custom", path: ["ceiling"], message: "最高分不能低于最低分" });
   });
 
 /** The stored rules from the form's fields. */
@@ -130,7 +132,12 @@ export function formFromRules(rules: AssessmentRules): Record<string, string> {
     baseScore: s(rules.baseScore),
     floor: s(rules.floor),
     ceiling: s(rules.ceiling),
-    ...Object.fromEntries(RULE_CODES.flatMap((code) => [[pointsField(code), s(rules.rules[code].points)], [capField(code), s(rules.rules[code].cap)]])),
+    ...Object.fromEntries(
+      RULE_CODES.flatMap((code) => [
+        [pointsField(code), s(rules.rules[code].points)],
+        [capField(code), s(rules.rules[code].cap)],
+      ]),
+    ),
   };
 }
 
@@ -149,10 +156,7 @@ export const createAssessmentSchema = z.object({
   ),
 });
 
-export const updateRulesSchema = z.intersection(
-  z.object({ id: id("考核"), version: versionNumber }),
-  rulesFormSchema,
-);
+export const updateRulesSchema = z.intersection(z.object({ id: id("考核"), version: versionNumber }), rulesFormSchema);
 
 export const addAdjustmentSchema = z.object({
   assessmentId: id("考核"),

@@ -63,7 +63,9 @@ export function computeScores(input: {
       const rule = rules.rules[code];
       const perFact = cents(rule.points);
       if (perFact === 0) continue;
-      const own = facts.filter((f) => f.code === code).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.text.localeCompare(b.text)));
+      const own = facts
+        .filter((f) => f.code === code)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.text.localeCompare(b.text)));
       if (own.length === 0) continue;
       const sign = isAddition(code) ? 1 : -1;
       for (const fact of own) lines.push({ code, points: points(sign * perFact), fact: fact.text, link: fact.link });

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import type { SignInEventKind } from "@/lib/generated/prisma/enums.ts";
 
-export const SIGN_IN_KINDS = ["SUCCESS", "FAILURE", "LOCKOUT", "LOCKED", "RATE_LIMITED", "SIGN_OUT"] as const satisfies readonly SignInEventKind[];
+export const SIGN_IN_KINDS = [
+  "SUCCESS",
+  "FAILURE",
+  "LOCKOUT",
+  "LOCKED",
+  "RATE_LIMITED",
+  "SIGN_OUT",
+] as const satisfies readonly SignInEventKind[];
 
 export const SIGN_IN_KIND_LABELS: Record<SignInEventKind, string> = {
   SUCCESS: "登录成功",
@@ -20,8 +27,7 @@ export const SIGN_IN_PAGE_SIZE = 50;
 const day = z.iso.date("日期格式应为 年-月-日");
 const optionalText = (max: number, message: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, message).optional());
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 /** The 登录日志 filters, from the page's query string. */
 export const signInFilterSchema = z

@@ -13,9 +13,7 @@ export const LOCK_MINUTES = 15;
 export const ADDRESS_MAX_FAILURES = 30;
 export const ADDRESS_WINDOW_MINUTES = 15;
 
-export type LoginResult =
-  | { ok: true; userId: number }
-  | { ok: false; reason: "INVALID_CREDENTIALS" | "LOCKED" | "RATE_LIMITED" };
+export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "INVALID_CREDENTIALS" | "LOCKED" | "RATE_LIMITED" };
 
 export function normaliseLogin(login: string): string {
   return login.trim().toLowerCase().slice(0, 50);
@@ -34,12 +32,7 @@ export function normaliseLogin(login: string): string {
  * which one was right. A success clears the login's count and gives its
  * address back the attempt it reserved.
  */
-export async function verifyLogin(
-  login: string,
-  password: string,
-  now = new Date(),
-  client: SignInClient = {},
-): Promise<LoginResult> {
+export async function verifyLogin(login: string, password: string, now = new Date(), client: SignInClient = {}): Promise<LoginResult> {
   const key = normaliseLogin(login);
   const user = await db().user.findUnique({ where: { login: key }, select: { id: true, active: true, passwordHash: true } });
   const event = { login: key, userId: user?.id ?? null, client, at: now };

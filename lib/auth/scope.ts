@@ -81,7 +81,8 @@ function byUnit(actor: Actor) {
 }
 
 export const assignments = (actor: Actor): Prisma.AssignmentWhereInput => byUnit(actor);
-export const progressReports = (actor: Actor): Prisma.ProgressReportWhereInput => (isAdmin(actor) ? {} : { assignment: assignments(actor) });
+export const progressReports = (actor: Actor): Prisma.ProgressReportWhereInput =>
+  isAdmin(actor) ? {} : { assignment: assignments(actor) };
 export const extensions = (actor: Actor): Prisma.DeadlineExtensionWhereInput => byUnit(actor);
 export const rectifications = (actor: Actor): Prisma.RectificationWhereInput => byUnit(actor);
 

@@ -103,11 +103,7 @@ export async function checkSession(
  * password, role, scope or status, so the change and the ending are one.
  * `except` keeps one session (the one that just changed its own password).
  */
-export async function revokeUserSessions(
-  tx: Tx,
-  userId: number,
-  options: { except?: string; now?: Date } = {},
-): Promise<number> {
+export async function revokeUserSessions(tx: Tx, userId: number, options: { except?: string; now?: Date } = {}): Promise<number> {
   const { count } = await tx.userSession.updateMany({
     where: { userId, revokedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
     data: { revokedAt: options.now ?? new Date() },

@@ -20,7 +20,17 @@ export type CircularForDocument = {
 
 /** The ranked table's rows, as the page and the .docx show them. */
 export function figureRows(figures: CircularFigures): (string | number)[][] {
-  return figures.units.map((u) => [u.rank, u.unitName, u.owed, u.submitted, percentText(u.reportRate), u.onTime, percentText(u.onTimeRate), u.returned, u.overdue]);
+  return figures.units.map((u) => [
+    u.rank,
+    u.unitName,
+    u.owed,
+    u.submitted,
+    percentText(u.reportRate),
+    u.onTime,
+    percentText(u.onTimeRate),
+    u.returned,
+    u.overdue,
+  ]);
 }
 
 /** The date the document carries: its issue date, or the figures' date on a draft. */
@@ -36,7 +46,9 @@ export function circularDocument(circular: CircularForDocument): OfficialDocumen
     blocks: [
       { kind: "paragraph", text: `各单位、各部门:\n${circular.body}` },
       { kind: "heading1", text: "附:各单位任务推进情况排名" },
-      figures.units.length ? { kind: "table", header: FIGURES_HEADER, rows: figureRows(figures) } : { kind: "paragraph", text: "本期没有承担任务的单位。" },
+      figures.units.length
+        ? { kind: "table", header: FIGURES_HEADER, rows: figureRows(figures) }
+        : { kind: "paragraph", text: "本期没有承担任务的单位。" },
       {
         kind: "paragraph",
         text:

@@ -127,7 +127,13 @@ export function rankUnits(rows: readonly UnitCounts[], laggingCount = LAGGING_CO
 }
 
 /** Figures from the SQL's rows: ranked, totalled, lagging named worst first. */
-export function buildFigures(input: { start: string; end: string; asOf: string; rows: readonly UnitCounts[]; computedAt?: Date }): CircularFigures {
+export function buildFigures(input: {
+  start: string;
+  end: string;
+  asOf: string;
+  rows: readonly UnitCounts[];
+  computedAt?: Date;
+}): CircularFigures {
   const units = rankUnits(input.rows);
   const sum = (key: keyof Omit<UnitCounts, "unitId" | "unitName">) => input.rows.reduce((n, r) => n + r[key], 0);
   const owed = sum("owed");
@@ -150,7 +156,10 @@ export function buildFigures(input: { start: string; end: string; asOf: string; 
       reportRate: rate(submitted, owed),
       onTimeRate: rate(onTime, owed),
     },
-    lagging: units.filter((u) => u.lagging).reverse().map((u) => u.unitName),
+    lagging: units
+      .filter((u) => u.lagging)
+      .reverse()
+      .map((u) => u.unitName),
   };
 }
 

@@ -47,7 +47,13 @@ export function reportingPlans(client: Client, districtId: number) {
  * the plan periods given, and overdue measures as of `asOf`. One statement;
  * units with nothing owed come back with zeros.
  */
-export async function countUnitFigures(client: Client, districtId: number, periods: readonly PlanPeriod[], start: string, asOf: string): Promise<UnitCounts[]> {
+export async function countUnitFigures(
+  client: Client,
+  districtId: number,
+  periods: readonly PlanPeriod[],
+  start: string,
+  asOf: string,
+): Promise<UnitCounts[]> {
   const planIds = periods.map((p) => p.planId);
   const starts = periods.map((p) => p.start);
   const ends = periods.map((p) => p.end);
@@ -130,7 +136,13 @@ export function circularSpan(kind: CircularKind, start: string, end: string): st
 }
 
 /** The figures of a district for [start, end], counted now (`today` judges an unfinished period). */
-export async function computeCircularFigures(client: Client, districtId: number, start: string, end: string, today = todayInChina()): Promise<CircularFigures> {
+export async function computeCircularFigures(
+  client: Client,
+  districtId: number,
+  start: string,
+  end: string,
+  today = todayInChina(),
+): Promise<CircularFigures> {
   const periods = planPeriodsWithin(await reportingPlans(client, districtId), start, end);
   const asOf = asOfDay(end, today);
   const rows = await countUnitFigures(client, districtId, periods, start, asOf);
@@ -153,7 +165,17 @@ export async function listCirculars(actor: Actor) {
   const rows = await db().circular.findMany({
     where: circularScope(actor),
     orderBy: [{ periodStart: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, kind: true, status: true, periodStart: true, periodEnd: true, issuedAt: true, documentNumber: true, region: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      status: true,
+      periodStart: true,
+      periodEnd: true,
+      issuedAt: true,
+      documentNumber: true,
+      region: { select: { name: true } },
+    },
     take: 500,
   });
   return rows.map((r) => {
@@ -177,7 +199,9 @@ export async function getCircular(actor: Actor, id: number, today = todayInChina
   const start = isoDate(row.periodStart);
   const end = isoDate(row.periodEnd);
   const frozen = row.status !== "DRAFT" && row.figures !== null;
-  const figures = frozen ? (row.figures as unknown as CircularFigures) : await computeCircularFigures(db(), row.districtId, start, end, today);
+  const figures = frozen
+    ? (row.figures as unknown as CircularFigures)
+    : await computeCircularFigures(db(), row.districtId, start, end, today);
   const people = await db().user.findMany({
     where: { id: { in: [row.createdById, row.approvedById, row.issuedById].filter((v): v is number => v !== null) } },
     select: { id: true, name: true },
@@ -202,5 +226,9 @@ export type CircularDetail = NonNullable<Awaited<ReturnType<typeof getCircular>>
 /** Districts the actor may write a circular for. */
 export function listCircularDistricts(actor: Actor) {
   if (!can(actor, "circular.manage")) return Promise.resolve([]);
-  return db().region.findMany({ where: { AND: [{ level: "DISTRICT" }, scope.regions(actor)] }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return db().region.findMany({
+    where: { AND: [{ level: "DISTRICT" }, scope.regions(actor)] },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true },
+  });
 }

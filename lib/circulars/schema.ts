@@ -23,12 +23,14 @@ export const createCircularSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.kind === "QUARTERLY") {
-      if (!value.periodKey || !periodByKey(value.periodKey, "QUARTERLY")) ctx.addIssue({ code: "custom", path: ["periodKey"], message: "请选择季度" });
+      if (!value.periodKey || !periodByKey(value.periodKey, "QUARTERLY"))
+        ctx.addIssue({ code: "custom", path: ["periodKey"], message: "请选择季度" });
       return;
     }
     if (!value.from) ctx.addIssue({ code: "custom", path: ["from"], message: "请填写开始日期" });
     if (!value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "请填写结束日期" });
-    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "结束日期不能早于开始日期" });
+    if (value.from && value.to && value.from > value.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "结束日期不能早于开始日期" });
   });
 
 export type CreateCircularInput = z.output<typeof createCircularSchema>;

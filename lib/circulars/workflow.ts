@@ -52,10 +52,14 @@ const auditRow = (row: Prisma.CircularGetPayload<object>) => ({
 /** 新建通报: a draft with the default title and text worded from the figures counted now. */
 export async function createCircularDraft(tx: Tx, actor: Actor, data: CreateCircularInput, today = todayInChina()) {
   if (!can(actor, "circular.manage")) throw forbidden();
-  const region = await tx.region.findFirst({ where: { AND: [{ id: data.regionId, level: "DISTRICT" }, scope.regions(actor)] }, select: { id: true, name: true } });
+  const region = await tx.region.findFirst({
+    where: { AND: [{ id: data.regionId, level: "DISTRICT" }, scope.regions(actor)] },
+    select: { id: true, name: true },
+  });
   if (!region || !can(actor, "circular.manage", { regionId: region.id })) throw notFound();
   const period = circularPeriod(data);
-  if (period.start > today) throw new AppError("VALIDATION", undefined, { [data.kind === "QUARTERLY" ? "periodKey" : "from"]: ["通报的期间尚未开始"] });
+  if (period.start > today)
+    throw new AppError("VALIDATION", undefined, { [data.kind === "QUARTERLY" ? "periodKey" : "from"]: ["通报的期间尚未开始"] });
   const figures = await computeCircularFigures(tx, region.id, period.start, period.end, today);
   const span = spanLabel(period);
   const created = await tx.circular.create({
@@ -70,7 +74,14 @@ export async function createCircularDraft(tx: Tx, actor: Actor, data: CreateCirc
       createdById: actor.id,
     },
   });
-  await recordAudit(tx, { actor, action: "circular.create", entityType: "Circular", entityId: created.id, districtId: created.districtId, after: auditRow(created) });
+  await recordAudit(tx, {
+    actor,
+    action: "circular.create",
+    entityType: "Circular",
+    entityId: created.id,
+    districtId: created.districtId,
+    after: auditRow(created),
+  });
   return created;
 }
 
@@ -92,7 +103,15 @@ export async function updateCircularText(tx: Tx, actor: Actor, data: UpdateCircu
       version: { increment: 1 },
     },
   });
-  await recordAudit(tx, { actor, action: "circular.update", entityType: "Circular", entityId: after.id, districtId: after.districtId, before: auditRow(before), after: auditRow(after) });
+  await recordAudit(tx, {
+    actor,
+    action: "circular.update",
+    entityType: "Circular",
+    entityId: after.id,
+    districtId: after.districtId,
+    before: auditRow(before),
+    after: auditRow(after),
+  });
   return { circular: after, reopened: before.status === "APPROVED" };
 }
 
@@ -130,7 +149,10 @@ export async function regenerateCircularBody(tx: Tx, actor: Actor, data: Circula
   if (before.version !== data.version) throw new AppError("CONFLICT");
   const figures = await countNow(tx, before, today);
   const span = circularSpan(before.kind, isoDate(before.periodStart), isoDate(before.periodEnd));
-  const after = await tx.circular.update({ where: { id: before.id }, data: { body: defaultBody(span, figures), version: { increment: 1 } } });
+  const after = await tx.circular.update({
+    where: { id: before.id },
+    data: { body: defaultBody(span, figures), version: { increment: 1 } },
+  });
   await auditStep(tx, actor, "circular.regenerate", before, after, figures);
   return after;
 }
@@ -175,7 +197,12 @@ export async function issueCircular(tx: Tx, actor: Actor, id: number, version?: 
     },
   });
   const region = await tx.region.findUniqueOrThrow({ where: { id: after.regionId }, select: { name: true } });
-  const message = circularIssuedMessage({ id: after.id, title: after.title, issuer: `${region.name}司法局`, documentNumber: after.documentNumber });
+  const message = circularIssuedMessage({
+    id: after.id,
+    title: after.title,
+    issuer: `${region.name}司法局`,
+    documentNumber: after.documentNumber,
+  });
   const liaisons = await tx.user.findMany({
     where: { role: "LIAISON", active: true, unitId: { in: figures.units.map((u) => u.unitId) } },
     select: { id: true },

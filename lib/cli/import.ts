@@ -35,8 +35,8 @@ export type CliImportSummary = {
   region: { code: string; name: string };
   actor: string;
 } & ImportSummary & {
-  annualReports: { id: number; title: string; year: number }[];
-};
+    annualReports: { id: number; title: string; year: number }[];
+  };
 
 /** Why the command stopped, and the lines (one name or candidate each) that explain it; nothing was written. */
 export class CliImportStop extends Error {
@@ -99,7 +99,10 @@ async function emptyGroupNotes(tx: Tx, districtId: number, names: string[]): Pro
 }
 
 /** The import written, with what the operator should still see to (on stderr). */
-export async function commitCliImport(prisma: PrismaClient, request: CliImportRequest): Promise<{ summary: CliImportSummary; notes: string[] }> {
+export async function commitCliImport(
+  prisma: PrismaClient,
+  request: CliImportRequest,
+): Promise<{ summary: CliImportSummary; notes: string[] }> {
   const { document } = request;
   try {
     return await prisma.$transaction(
@@ -108,7 +111,9 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
         const { login, actor } = await findActor(tx, request.as);
         // The same words as the import screen for a region out of the account's scope, for plans and reports alike.
         if (!(await findRegionInScope(tx, actor, region.id))) {
-          throw new CliImportStop(`所选区域不存在、不在您的管理范围内或不是区县/乡镇:账号“${login}”不能导入到${region.name}(${region.code})。`);
+          throw new CliImportStop(
+            `所选区域不存在、不在您的管理范围内或不是区县/乡镇:账号“${login}”不能导入到${region.name}(${region.code})。`,
+          );
         }
         const base: CliImportSummary = {
           region: { code: region.code, name: region.name },
@@ -125,7 +130,11 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
             sourceText: request.sourceText,
             sections: report.sections.map(({ heading, body }) => ({ heading, body })),
           });
-          if (!parsed.success) throw new CliImportStop("年度报告无法导入:", parsed.error.issues.map((i) => i.message));
+          if (!parsed.success)
+            throw new CliImportStop(
+              "年度报告无法导入:",
+              parsed.error.issues.map((i) => i.message),
+            );
           const saved = await writeAnnualReportImport(tx, actor, { id: region.id, districtId: region.districtId! }, parsed.data);
           return { summary: { ...base, annualReports: [{ id: saved.id, title: saved.title, year: saved.year }] }, notes: [] };
         }
@@ -148,7 +157,10 @@ export async function commitCliImport(prisma: PrismaClient, request: CliImportRe
           resolutions,
         });
         if (!input.success) {
-          throw new CliImportStop("规划无法导入:", input.error.issues.map((i) => `${i.path.join(".")}:${i.message}`));
+          throw new CliImportStop(
+            "规划无法导入:",
+            input.error.issues.map((i) => `${i.path.join(".")}:${i.message}`),
+          );
         }
         const summary = await writePlanImport(tx, actor, input.data);
         const groupNames = Object.entries(resolutions)

@@ -62,7 +62,12 @@ export type PlanPeriods = {
  * CLOSED included) with their judged and selected periods, worked out here
  * with periods.ts: a few hundred rows at most, so the SQL gets them as arrays.
  */
-export async function scopePlans(client: Db, districtIds: readonly number[], filters: DashboardFilters, today: string): Promise<PlanPeriods[]> {
+export async function scopePlans(
+  client: Db,
+  districtIds: readonly number[],
+  filters: DashboardFilters,
+  today: string,
+): Promise<PlanPeriods[]> {
   const plans = await client.plan.findMany({
     where: {
       districtId: { in: [...districtIds] },

@@ -18,7 +18,15 @@ import {
 } from "@/lib/dashboards/facts.ts";
 import type { DashboardFilters } from "@/lib/dashboards/schema.ts";
 import { PLAN_MEASURES } from "@/lib/dashboards/rollup-facts.ts";
-import { monthSeries, periodOptions, rankLagging, rankUnits, selectedPeriodLabel, type LaggingUnit, type UnitRow } from "@/lib/dashboards/figures.ts";
+import {
+  monthSeries,
+  periodOptions,
+  rankLagging,
+  rankUnits,
+  selectedPeriodLabel,
+  type LaggingUnit,
+  type UnitRow,
+} from "@/lib/dashboards/figures.ts";
 
 export type { LaggingUnit, UnitRow };
 
@@ -123,7 +131,6 @@ SELECT json_build_object(
 ) AS "data"`;
 }
 
-
 export type DistrictDashboard = NonNullable<Awaited<ReturnType<typeof loadDistrictDashboard>>>;
 
 /** Everything the district dashboard shows, or null when the district is outside the actor's scope. */
@@ -163,7 +170,11 @@ ${districtStatement(facts, today)}`,
       orderBy: [{ planId: "asc" }, { sortOrder: "asc" }],
       select: { id: true, planId: true, label: true, title: true },
     }),
-    db().unit.findMany({ where: { districtId: district.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    db().unit.findMany({
+      where: { districtId: district.id },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
   ]);
 
   const planTitle = new Map(plans.map((p) => [p.id, p.title]));
@@ -179,9 +190,7 @@ ${districtStatement(facts, today)}`,
     periodLabel: selectedPeriodLabel(today, filters.period),
     totals,
     assignmentTotals: data.data.assignmentTotals,
-    plans: (data.data.plans ?? [])
-      .map((p) => ({ ...p, title: planTitle.get(p.planId) ?? "" }))
-      .sort((a, b) => a.planId - b.planId),
+    plans: (data.data.plans ?? []).map((p) => ({ ...p, title: planTitle.get(p.planId) ?? "" })).sort((a, b) => a.planId - b.planId),
     chapters: (data.data.chapters ?? [])
       .map((c) => {
         const chapter = c.chapterId ? chapterById.get(c.chapterId) : undefined;
@@ -258,7 +267,12 @@ type DistrictFigures = {
 };
 
 /** One district's row of the cross-district view (nulls when it has no plan in scope). */
-async function districtFigures(districtId: number, plans: PlanPeriods[], filters: DashboardFilters, today: string): Promise<DistrictFigures> {
+async function districtFigures(
+  districtId: number,
+  plans: PlanPeriods[],
+  filters: DashboardFilters,
+  today: string,
+): Promise<DistrictFigures> {
   if (plans.length === 0) return { measures: null, assignments: null, areas: [] };
   const [row] = await db().$queryRaw<[{ data: DistrictFigures }]>`
 ${factsCte(plans, filters, today, { measureLevel: true })}
@@ -283,7 +297,10 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
   const province =
     region.parentId === null
       ? null
-      : await db().region.findFirst({ where: { AND: [regionInScope(actor, region.parentId), { level: "PROVINCE" }] }, select: { id: true, name: true } });
+      : await db().region.findFirst({
+          where: { AND: [regionInScope(actor, region.parentId), { level: "PROVINCE" }] },
+          select: { id: true, name: true },
+        });
   const districts = await districtsInScope(actor, { path: { startsWith: region.path } });
   const ids = districts.map((d) => d.id);
   // Plan, chapter and unit belong to one district: they do not apply across districts.
@@ -292,7 +309,16 @@ export async function loadCityDashboard(actor: Actor, regionId: number, filters:
   // need another's, and the database works on them with every core it has.
   const plans = await scopePlans(db(), ids, cityFilters, today);
   const [perDistrict, areas] = await Promise.all([
-    Promise.all(ids.map((id) => districtFigures(id, plans.filter((p) => p.districtId === id), cityFilters, today))),
+    Promise.all(
+      ids.map((id) =>
+        districtFigures(
+          id,
+          plans.filter((p) => p.districtId === id),
+          cityFilters,
+          today,
+        ),
+      ),
+    ),
     db().outlineArea.findMany({ orderBy: { sortOrder: "asc" }, select: { code: true, name: true } }),
   ]);
   return {
@@ -368,11 +394,24 @@ const provinceCache: ProvinceCache = ((globalThis as unknown as { [CACHE_KEY]?: 
 
 /** Counts a set of rows (cities or 省直管 districts) now: one statement per row, side by side. */
 async function countProvince(database: Db, cities: ProvinceUnit[], filters: DashboardFilters, today: string): Promise<ProvinceFigures> {
-  const plans = await scopePlans(database, cities.flatMap((c) => c.districtIds), filters, today);
+  const plans = await scopePlans(
+    database,
+    cities.flatMap((c) => c.districtIds),
+    filters,
+    today,
+  );
   const figures = await Promise.all(
     cities.map(async (c) => {
       const own = new Set(c.districtIds);
-      return { id: c.id, ...(await cityFigures(database, plans.filter((p) => own.has(p.districtId)), filters, today)) };
+      return {
+        id: c.id,
+        ...(await cityFigures(
+          database,
+          plans.filter((p) => own.has(p.districtId)),
+          filters,
+          today,
+        )),
+      };
     }),
   );
   return { cities: figures, asOf: new Date() };
@@ -390,7 +429,8 @@ function provinceFigures(
   today: string,
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<ProvinceFigures> {
-  for (const [k, v] of provinceCache) if (v.value && !v.pending && Date.now() - v.value.asOf.getTime() >= PROVINCE_VIEW_TTL_MS) provinceCache.delete(k);
+  for (const [k, v] of provinceCache)
+    if (v.value && !v.pending && Date.now() - v.value.asOf.getTime() >= PROVINCE_VIEW_TTL_MS) provinceCache.delete(k);
   let entry = provinceCache.get(key);
   if (!entry) {
     if (provinceCache.size >= 200) provinceCache.delete(provinceCache.keys().next().value!);
@@ -425,8 +465,14 @@ async function groupByCity(
     select: { id: true, name: true, code: true },
   });
   const rows: ProvinceUnit[] = [
-    ...parents.map((parent) => ({ ...parent, level: "CITY" as const, districtIds: districts.filter((d) => d.parentId === parent.id).map((d) => d.id) })),
-    ...districts.filter((d) => d.parentId === provinceId).map((d) => ({ id: d.id, name: d.name, code: d.code, level: "DISTRICT" as const, districtIds: [d.id] })),
+    ...parents.map((parent) => ({
+      ...parent,
+      level: "CITY" as const,
+      districtIds: districts.filter((d) => d.parentId === parent.id).map((d) => d.id),
+    })),
+    ...districts
+      .filter((d) => d.parentId === provinceId)
+      .map((d) => ({ id: d.id, name: d.name, code: d.code, level: "DISTRICT" as const, districtIds: [d.id] })),
   ];
   return rows.filter((c) => c.districtIds.length > 0).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
@@ -462,8 +508,16 @@ async function readSnapshot(regionId: number, today: string, scope: [number, num
  * is left as it is — every server runs the job on its own timer, and the lock
  * only keeps two runs apart, so without it N servers would count N times.
  */
-export async function writeProvinceSnapshots(database: Db, today = todayInChina(), { minAgeMs = 0 }: { minAgeMs?: number } = {}): Promise<number[]> {
-  const provinces = await database.region.findMany({ where: { level: "PROVINCE" }, orderBy: { id: "asc" }, select: { id: true, path: true } });
+export async function writeProvinceSnapshots(
+  database: Db,
+  today = todayInChina(),
+  { minAgeMs = 0 }: { minAgeMs?: number } = {},
+): Promise<number[]> {
+  const provinces = await database.region.findMany({
+    where: { level: "PROVINCE" },
+    orderBy: { id: "asc" },
+    select: { id: true, path: true },
+  });
   const counted: number[] = [];
   for (const province of provinces) {
     if (minAgeMs > 0) {
@@ -471,7 +525,8 @@ export async function writeProvinceSnapshots(database: Db, today = todayInChina(
         where: { regionId_view: { regionId: province.id, view: PROVINCE_SNAPSHOT_VIEW } },
         select: { asOf: true, figures: true },
       });
-      const fresh = current && (current.figures as unknown as SnapshotFigures).today === today && Date.now() - current.asOf.getTime() < minAgeMs;
+      const fresh =
+        current && (current.figures as unknown as SnapshotFigures).today === today && Date.now() - current.asOf.getTime() < minAgeMs;
       if (fresh) continue;
     }
     const districts = await database.region.findMany({
@@ -510,7 +565,10 @@ export async function loadProvinceDashboard(
   { fresh = false }: { fresh?: boolean } = {},
 ) {
   if (!can(actor, "districtDashboard.read")) return null;
-  const region = await db().region.findFirst({ where: regionInScope(actor, regionId), select: { id: true, name: true, path: true, level: true } });
+  const region = await db().region.findFirst({
+    where: regionInScope(actor, regionId),
+    select: { id: true, name: true, path: true, level: true },
+  });
   if (!region || region.level !== "PROVINCE") return null;
   const provinceFilters: DashboardFilters = { period: filters.period, state: filters.state, light: filters.light, area: filters.area };
   const unfiltered = !provinceFilters.period && !provinceFilters.state && !provinceFilters.light && !provinceFilters.area;
@@ -522,7 +580,9 @@ export async function loadProvinceDashboard(
   const snapshot = unfiltered && !fresh ? await readSnapshot(region.id, today, scope) : null;
   // The scope is part of the key: two actors share figures only for the same districts.
   const key = JSON.stringify([region.id, today, provinceFilters, scope]);
-  const figures = snapshot ?? (fresh ? await countProvince(db(), cities, provinceFilters, today) : await provinceFigures(key, cities, provinceFilters, today));
+  const figures =
+    snapshot ??
+    (fresh ? await countProvince(db(), cities, provinceFilters, today) : await provinceFigures(key, cities, provinceFilters, today));
   const byId = new Map(figures.cities.map((c) => [c.id, c]));
   const rows = cities.map((c) => ({
     id: c.id,

@@ -64,7 +64,11 @@ const LIGHTS_BY_SEVERITY = Prisma.sql`ARRAY['GREY', 'GREEN', 'YELLOW', 'RED']`;
  */
 export function rollupCtes(todaySql: Prisma.Sql, measureLevel: boolean): Prisma.Sql {
   const own = (column: string) => Prisma.raw(`mfo."${column}"`);
-  const passThrough = (columns: string[]) => Prisma.join(columns.map((c) => Prisma.sql`${own(c)} AS ${Prisma.raw(`"${c}"`)}`), ", ");
+  const passThrough = (columns: string[]) =>
+    Prisma.join(
+      columns.map((c) => Prisma.sql`${own(c)} AS ${Prisma.raw(`"${c}"`)}`),
+      ", ",
+    );
   const levelColumns = measureLevel
     ? Prisma.sql`, ${passThrough(["assigned", "leadAssigned", "done", "doneOnTime", "openExpected", "openSubmitted", "openSelReturned", "returned"])}`
     : Prisma.empty;

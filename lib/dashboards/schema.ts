@@ -20,7 +20,12 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
 
 export const dashboardFilterSchema = z.object({
   /** A reporting period key of any cadence ("2026-Q3", "2026-09", "2026-H1", "2026"). */
-  period: lenient(z.string().max(10).refine((key) => cadenceOfKey(key) !== null)),
+  period: lenient(
+    z
+      .string()
+      .max(10)
+      .refine((key) => cadenceOfKey(key) !== null),
+  ),
   plan: lenient(id),
   chapter: lenient(id),
   unit: lenient(id),
@@ -45,7 +50,10 @@ export function parseDashboardFilters(params: Record<string, string | string[] |
 }
 
 /** The filters back as a query string ("" when none), for links that keep the view. */
-export function filtersToQuery(filters: DashboardFilters, change: Partial<Record<keyof DashboardFilters, string | number | undefined>> = {}) {
+export function filtersToQuery(
+  filters: DashboardFilters,
+  change: Partial<Record<keyof DashboardFilters, string | number | undefined>> = {},
+) {
   const params = new URLSearchParams();
   const merged: Record<string, string | number | undefined> = { ...filters, ...change };
   for (const key of Object.keys(dashboardFilterSchema.shape)) {

@@ -1,5 +1,12 @@
 import { completionRate, rate, type AssignmentCounters, type MeasureCounters } from "@/lib/dashboards/facts.ts";
-import type { DistrictDashboard, DashboardMeasureRow, loadCityDashboard, ProvinceDashboard, UnitDashboard, UnitRow } from "@/lib/dashboards/queries.ts";
+import type {
+  DistrictDashboard,
+  DashboardMeasureRow,
+  loadCityDashboard,
+  ProvinceDashboard,
+  UnitDashboard,
+  UnitRow,
+} from "@/lib/dashboards/queries.ts";
 import type { UnitSort } from "@/lib/dashboards/schema.ts";
 import { LIGHT_LABELS, MEASURE_STATUS_LABELS } from "@/lib/reporting/lights.ts";
 import { outlineAreaName } from "@/lib/outline/areas.ts";
@@ -85,7 +92,14 @@ export function districtTables(data: DistrictDashboard) {
 }
 
 export type DistrictTableName = keyof ReturnType<typeof districtTables>;
-export const DISTRICT_TABLE_NAMES = ["units", "plans", "chapters", "overdue", "dueSoon", "notReported"] as const satisfies readonly DistrictTableName[];
+export const DISTRICT_TABLE_NAMES = [
+  "units",
+  "plans",
+  "chapters",
+  "overdue",
+  "dueSoon",
+  "notReported",
+] as const satisfies readonly DistrictTableName[];
 
 /** The view a table was taken from, in words: printed above exports and printouts. */
 export function describeDistrictView(data: DistrictDashboard): string {
@@ -186,7 +200,9 @@ export function provinceSummary(data: ProvinceDashboard) {
   const behind = [...rated].sort(
     (x, y) => submissionRate(x.assignments!)! - submissionRate(y.assignments!)! || (y.measures?.red ?? 0) - (x.measures?.red ?? 0),
   )[0];
-  const mostOverdue = [...data.cities].filter((c) => (c.measures?.overdue ?? 0) > 0).sort((x, y) => y.measures!.overdue - x.measures!.overdue)[0];
+  const mostOverdue = [...data.cities]
+    .filter((c) => (c.measures?.overdue ?? 0) > 0)
+    .sort((x, y) => y.measures!.overdue - x.measures!.overdue)[0];
   return { measures: m, assignments: a, behind: behind ?? null, mostOverdue: mostOverdue ?? null };
 }
 

@@ -90,11 +90,14 @@ export async function findDistributionProblems(
     if (classOf(u.table) !== "district" || u.columns.includes("districtId")) continue;
     lacking.add(u.name);
     if (!(u.name in keyExceptions)) {
-      out.push(`unique index "${u.name}" on "${u.table}" (${u.columns.join(", ")}): lacks "districtId" and is not an exception in lib/db/table-classes.ts`);
+      out.push(
+        `unique index "${u.name}" on "${u.table}" (${u.columns.join(", ")}): lacks "districtId" and is not an exception in lib/db/table-classes.ts`,
+      );
     }
   }
   for (const name of Object.keys(keyExceptions)) {
-    if (!lacking.has(name)) out.push(`key exception "${name}": no such primary key or unique index without "districtId" on a district table`);
+    if (!lacking.has(name))
+      out.push(`key exception "${name}": no such primary key or unique index without "districtId" on a district table`);
     if (!named(name)) out.push(`key exception "${name}": not explained in docs/scale-out.md`);
   }
 
@@ -120,7 +123,9 @@ export async function findDistributionProblems(
     if (!intoShard && !fromShardToCoordinator) continue;
     crossing.add(fk.name);
     if (!(fk.name in crossClassForeignKeys)) {
-      out.push(`foreign key "${fk.name}" from ${from} table "${fk.from}" to ${to} table "${fk.to}": Citus cannot keep it, and lib/db/table-classes.ts does not list it`);
+      out.push(
+        `foreign key "${fk.name}" from ${from} table "${fk.from}" to ${to} table "${fk.to}": Citus cannot keep it, and lib/db/table-classes.ts does not list it`,
+      );
     }
   }
   for (const name of Object.keys(crossClassForeignKeys)) {
@@ -143,12 +148,16 @@ export async function findDistributionProblems(
     if (!DISTRIBUTION_COLUMN[to] && !fk.columns.includes(distribution)) continue;
     const what = `foreign key "${fk.name}" from ${from} table "${fk.from}" to ${to} table "${fk.to}"`;
     if (["c", "n", "d"].includes(fk.onUpdate)) {
-      out.push(`${what}: ON UPDATE ${ACTION[fk.onUpdate]}, which Citus refuses on a key with the distribution column (ids never change: NO ACTION)`);
+      out.push(
+        `${what}: ON UPDATE ${ACTION[fk.onUpdate]}, which Citus refuses on a key with the distribution column (ids never change: NO ACTION)`,
+      );
     }
     if (["n", "d"].includes(fk.onDelete)) {
       setNullKeys.add(fk.name);
       if (!(fk.name in deleteSetNullExceptions)) {
-        out.push(`${what}: ON DELETE ${ACTION[fk.onDelete]}, which Citus refuses on a key with the distribution column, and lib/db/table-classes.ts does not list it`);
+        out.push(
+          `${what}: ON DELETE ${ACTION[fk.onDelete]}, which Citus refuses on a key with the distribution column, and lib/db/table-classes.ts does not list it`,
+        );
       }
     }
   }

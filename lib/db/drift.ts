@@ -46,7 +46,10 @@ export async function findSchemaDrift(client: Client | Pool, schemaText: string)
 
   for (const [name, values] of expected.enums) {
     const dbValues = actual.enums.get(name);
-    if (!dbValues) { out.push(`enum "${name}": in the schema but not in the database`); continue; }
+    if (!dbValues) {
+      out.push(`enum "${name}": in the schema but not in the database`);
+      continue;
+    }
     for (const v of values) if (!dbValues.includes(v)) out.push(`enum "${name}": value '${v}' in the schema but not in the database`);
     for (const v of dbValues) if (!values.includes(v)) out.push(`enum "${name}": value '${v}' in the database but not in the schema`);
   }
@@ -68,7 +71,10 @@ export async function findSchemaDrift(client: Client | Pool, schemaText: string)
 function compareTables(name: string, want: Table, have: Table, out: string[]): void {
   for (const [col, w] of want.columns) {
     const h = have.columns.get(col);
-    if (!h) { out.push(`column "${name}"."${col}": in the schema but not in the database`); continue; }
+    if (!h) {
+      out.push(`column "${name}"."${col}": in the schema but not in the database`);
+      continue;
+    }
     if (w.type !== h.type) out.push(`column "${name}"."${col}": schema says ${w.type}, database says ${h.type}`);
     if (w.nullable !== null && w.nullable !== h.nullable) {
       const say = (nullable: boolean | null) => (nullable ? "nullable" : "NOT NULL");
@@ -83,7 +89,10 @@ function compareTables(name: string, want: Table, have: Table, out: string[]): v
   if (cols(want.primaryKey) !== cols(have.primaryKey)) {
     out.push(`primary key of "${name}": schema says ${cols(want.primaryKey)}, database says ${cols(have.primaryKey)}`);
   }
-  for (const [kind, w, h] of [["unique", want.uniques, have.uniques], ["index", want.indexes, have.indexes]] as const) {
+  for (const [kind, w, h] of [
+    ["unique", want.uniques, have.uniques],
+    ["index", want.indexes, have.indexes],
+  ] as const) {
     const hKeys = new Set(h.map(cols));
     const wKeys = new Set(w.map(cols));
     for (const k of wKeys) if (!hKeys.has(k)) out.push(`${kind} ${k} on "${name}": in the schema but not in the database`);
@@ -161,24 +170,45 @@ function scalarType(f: Field): string {
     const [name, args] = f.nativeType;
     const withArgs = (t: string) => (args.length ? `${t}(${args.join(",")})` : t);
     switch (name) {
-      case "VarChar": return withArgs("varchar");
-      case "Char": return `char(${args[0] ?? 1})`;
-      case "Decimal": return withArgs("numeric");
-      case "DoublePrecision": return "double precision";
-      case "VarBit": return withArgs("bit varying");
-      default: return withArgs(name.toLowerCase()); // Text, Date, Timestamp(3), Uuid, JsonB, Integer...
+      case "VarChar":
+        return withArgs("varchar");
+      case "Char":
+        return `char(${args[0] ?? 1})`;
+      case "Decimal":
+        return withArgs("numeric");
+      case "DoublePrecision":
+        return "double precision";
+      case "VarBit":
+        return withArgs("bit varying");
+      default:
+        return withArgs(name.toLowerCase()); // Text, Date, Timestamp(3), Uuid, JsonB, Integer...
     }
   }
   const defaults: Record<string, string> = {
-    String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Decimal: "numeric(65,30)",
-    Boolean: "boolean", DateTime: "timestamp(3)", Json: "jsonb", Bytes: "bytea",
+    String: "text",
+    Int: "integer",
+    BigInt: "bigint",
+    Float: "double precision",
+    Decimal: "numeric(65,30)",
+    Boolean: "boolean",
+    DateTime: "timestamp(3)",
+    Json: "jsonb",
+    Bytes: "bytea",
   };
   return defaults[f.type] ?? `unknown type ${f.type}`;
 }
 
 const ACTION_SQL: Record<string, string> = {
-  Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT",
-  c: "CASCADE", r: "RESTRICT", a: "NO ACTION", n: "SET NULL", d: "SET DEFAULT", // pg_constraint codes
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetNull: "SET NULL",
+  SetDefault: "SET DEFAULT",
+  c: "CASCADE",
+  r: "RESTRICT",
+  a: "NO ACTION",
+  n: "SET NULL",
+  d: "SET DEFAULT", // pg_constraint codes
 };
 const actions = (onDelete: string, onUpdate: string) => `ON DELETE ${ACTION_SQL[onDelete]} ON UPDATE ${ACTION_SQL[onUpdate]}`;
 
@@ -244,7 +274,10 @@ async function shapeFromDatabase(client: Client | Pool): Promise<Shape> {
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE con.contype = 'f' AND ${inPublic}`)) {
     tables.get(fk.table)?.foreignKeys.push({
-      columns: fk.columns, refTable: fk.refTable, refColumns: fk.refColumns, actions: actions(fk.del, fk.upd),
+      columns: fk.columns,
+      refTable: fk.refTable,
+      refColumns: fk.refColumns,
+      actions: actions(fk.del, fk.upd),
     });
   }
 

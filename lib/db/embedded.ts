@@ -113,8 +113,7 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(`无法启动内置 PostgreSQL(数据目录 ${dataDir},端口 ${options.port})。端口是否被占用?`);
   }
 
-  const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,

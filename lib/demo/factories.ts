@@ -10,10 +10,7 @@ import { addDays, periodContaining } from "@/lib/reporting/periods.ts";
 
 type Client = PrismaClient | Tx;
 
-export async function createRegion(
-  client: Client,
-  input: { code: string; name: string; level: RegionLevel; parentId?: number | null },
-) {
+export async function createRegion(client: Client, input: { code: string; name: string; level: RegionLevel; parentId?: number | null }) {
   const parent = input.parentId ? await client.region.findUniqueOrThrow({ where: { id: input.parentId } }) : null;
   const created = await client.region.create({
     data: { code: input.code, name: input.name, level: input.level, parentId: parent?.id ?? null, path: "" },
@@ -196,7 +193,12 @@ export async function createProgressReport(client: Client, input: ProgressReport
   return created!;
 }
 
-type AssignmentColumns = { status: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED"; percent: number; completedAt: Date | null; lastReportAt: Date | null };
+type AssignmentColumns = {
+  status: "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED";
+  percent: number;
+  completedAt: Date | null;
+  lastReportAt: Date | null;
+};
 
 /**
  * createProgressReport for many reports in a few statements (the demo seed
@@ -224,7 +226,10 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
   );
   const authors = new Map(
     (
-      await client.user.findMany({ where: { id: { in: [...new Set(inputs.map((i) => i.authorId))] } }, select: { id: true, role: true, unitId: true } })
+      await client.user.findMany({
+        where: { id: { in: [...new Set(inputs.map((i) => i.authorId))] } },
+        select: { id: true, role: true, unitId: true },
+      })
     ).map((u) => [u.id, u]),
   );
   // Periods already approved per assignment: approving an earlier one must not undo them.
@@ -436,7 +441,8 @@ export async function createRectificationReport(
       submittedAt,
       reviewerId: reviewed ? input.reviewerId! : null,
       reviewedAt,
-      reviewComment: input.state === "RETURNED" ? (input.reviewComment ?? "整改措施不够具体,请补充后重新报送。") : (input.reviewComment ?? null),
+      reviewComment:
+        input.state === "RETURNED" ? (input.reviewComment ?? "整改措施不够具体,请补充后重新报送。") : (input.reviewComment ?? null),
       version: reviewed ? 2 : 1,
       createdAt: submittedAt,
     },

@@ -58,7 +58,14 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
         createdAt: data.at,
       },
     });
-  await audit({ actorId: bureau.id, action: "inspection.create", entityType: "Inspection", entityId: inspection.id, at: chinaTime(addDays(inspectedOn, 2)), after: inspection });
+  await audit({
+    actorId: bureau.id,
+    action: "inspection.create",
+    entityType: "Inspection",
+    entityId: inspection.id,
+    at: chinaTime(addDays(inspectedOn, 2)),
+    after: inspection,
+  });
 
   const used = new Set<number>();
   const ids: number[] = [];
@@ -77,11 +84,31 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
     const item = rectifications[0]!;
     ids.push(item.id);
     const recorded = chinaTime(addDays(inspectedOn, 2), 11);
-    await audit({ actorId: bureau.id, action: "finding.create", entityType: "Finding", entityId: finding.id, at: recorded, after: finding });
-    await audit({ actorId: bureau.id, action: "rectification.create", entityType: "Rectification", entityId: item.id, at: recorded, after: item });
+    await audit({
+      actorId: bureau.id,
+      action: "finding.create",
+      entityType: "Finding",
+      entityId: finding.id,
+      at: recorded,
+      after: finding,
+    });
+    await audit({
+      actorId: bureau.id,
+      action: "rectification.create",
+      entityType: "Rectification",
+      entityId: item.id,
+      at: recorded,
+      after: item,
+    });
     const liaison = await tx.user.findFirst({ where: { role: "LIAISON", unitId: unit.id, active: true }, orderBy: { id: "asc" } });
     const author = liaison ?? bureau;
-    const report = async (state: "SUBMITTED" | "APPROVED" | "RETURNED", submittedOn: string, reviewedOn: string | null, text: string, comment?: string) => {
+    const report = async (
+      state: "SUBMITTED" | "APPROVED" | "RETURNED",
+      submittedOn: string,
+      reviewedOn: string | null,
+      text: string,
+      comment?: string,
+    ) => {
       const submittedAt = chinaTime(submittedOn, 9);
       const reviewedAt = reviewedOn ? chinaTime(reviewedOn, 15) : undefined;
       const { report: saved } = await createRectificationReport(tx, {
@@ -96,14 +123,33 @@ export async function seedDemoInspections(tx: Tx, input: { districtId: number; t
         reviewedAt,
         reviewComment: comment ?? null,
       });
-      await audit({ actorId: author.id, action: "rectification.report", entityType: "Rectification", entityId: item.id, at: submittedAt, after: { reportId: saved.id } });
+      await audit({
+        actorId: author.id,
+        action: "rectification.report",
+        entityType: "Rectification",
+        entityId: item.id,
+        at: submittedAt,
+        after: { reportId: saved.id },
+      });
       if (reviewedAt) {
         const action = state === "APPROVED" ? "rectification.verify" : "rectification.return";
-        await audit({ actorId: bureau.id, action, entityType: "Rectification", entityId: item.id, at: reviewedAt, after: { reportId: saved.id } });
+        await audit({
+          actorId: bureau.id,
+          action,
+          entityType: "Rectification",
+          entityId: item.id,
+          at: reviewedAt,
+          after: { reportId: saved.id },
+        });
       }
     };
     if (index === 0) {
-      await report("APPROVED", addDays(today, -50), addDays(today, -45), "已制定并公布本区重大行政决策事项目录,建立公众参与、专家论证、风险评估工作规程,已整改到位。");
+      await report(
+        "APPROVED",
+        addDays(today, -50),
+        addDays(today, -45),
+        "已制定并公布本区重大行政决策事项目录,建立公众参与、专家论证、风险评估工作规程,已整改到位。",
+      );
     } else if (index === 1) {
       await report("SUBMITTED", addDays(today, -3), null, "已完成超期文件补报备,修订规范性文件备案审查办法,明确报备时限和责任人。");
     } else {

@@ -199,7 +199,9 @@ async function importDemoPlans(tx: Tx, actor: Actor, regionId: number, fileName:
   // other name must be in prisma/demo-units.json.
   const { resolutions, unresolved } = cliResolutions(reconciliation, { acceptNearMatches: true });
   if (unresolved.length) {
-    throw new Error(`demo document ${fileName}: add these to prisma/demo-units.json: ${unresolved.map((u) => `${u.name} (${u.found})`).join(", ")}`);
+    throw new Error(
+      `demo document ${fileName}: add these to prisma/demo-units.json: ${unresolved.map((u) => `${u.name} (${u.found})`).join(", ")}`,
+    );
   }
   const input = commitPlanImportSchema.parse({
     regionId: String(regionId),
@@ -252,10 +254,19 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
     await writeFinalEvaluation(tx, bureau, planId);
   }
 
-  const successor = await createSuccessorPlanIn(tx, bureau, { predecessorId: planIds[0]!, title: SUCCESSOR_TITLE, periodStart: 2026, periodEnd: 2026 });
+  const successor = await createSuccessorPlanIn(tx, bureau, {
+    predecessorId: planIds[0]!,
+    title: SUCCESSOR_TITLE,
+    periodStart: 2026,
+    periodEnd: 2026,
+  });
   for (const planId of planIds) await carryAllUnfinished(tx, bureau, planId, successor.id, CLOSED_ON);
   // The 工作要点 numbers its measures afresh (each says where it came from) and dates them within 2026.
-  const carried = await tx.measure.findMany({ where: { planId: successor.id }, orderBy: { sortOrder: "asc" }, select: { id: true, ongoing: true } });
+  const carried = await tx.measure.findMany({
+    where: { planId: successor.id },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, ongoing: true },
+  });
   for (const [index, measure] of carried.entries()) {
     const due = measure.ongoing ? null : CARRIED_DEADLINES[index % CARRIED_DEADLINES.length]!;
     await tx.measure.update({
@@ -270,7 +281,12 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
   }
   await tx.plan.update({
     where: { id: successor.id },
-    data: { kind: "WORK_POINTS", issuer: "中共下陆区委全面依法治区委员会办公室", documentNumber: "下法治办〔2026〕1号", issueDate: dateColumn(CLOSED_ON) },
+    data: {
+      kind: "WORK_POINTS",
+      issuer: "中共下陆区委全面依法治区委员会办公室",
+      documentNumber: "下法治办〔2026〕1号",
+      issueDate: dateColumn(CLOSED_ON),
+    },
   });
   await changePlanLife(tx, bureau, successor.id, { to: "IN_FORCE", effectiveFrom: "2026-01-01" }, CLOSED_ON);
   await seedDemoProgress(tx, { planIds: [successor.id], today, issueDate: CLOSED_ON });
@@ -291,11 +307,21 @@ async function seedDemoStory(tx: Tx, input: { planIds: number[]; today: string; 
   const issuedOn = addDays(quarter.dueDate, 10) < today ? addDays(quarter.dueDate, 10) : today;
   await tx.circular.update({
     where: { id: approved.id },
-    data: { createdAt: chinaTime(addDays(issuedOn, -3), 9), approvedAt: chinaTime(addDays(issuedOn, -1), 16), issuedAt: chinaTime(issuedOn, 10) },
+    data: {
+      createdAt: chinaTime(addDays(issuedOn, -3), 9),
+      approvedAt: chinaTime(addDays(issuedOn, -1), 16),
+      issuedAt: chinaTime(issuedOn, 10),
+    },
   });
-  await tx.notification.updateMany({ where: { kind: "CIRCULAR", link: `/circulars/${approved.id}` }, data: { createdAt: chinaTime(issuedOn, 10) } });
+  await tx.notification.updateMany({
+    where: { kind: "CIRCULAR", link: `/circulars/${approved.id}` },
+    data: { createdAt: chinaTime(issuedOn, 10) },
+  });
   const publishedOn = "2026-02-27" < today ? "2026-02-27" : today;
-  await tx.assessment.update({ where: { id: assessment.assessment.id }, data: { createdAt: chinaTime("2026-02-20", 9), publishedAt: chinaTime(publishedOn, 15) } });
+  await tx.assessment.update({
+    where: { id: assessment.assessment.id },
+    data: { createdAt: chinaTime("2026-02-20", 9), publishedAt: chinaTime(publishedOn, 15) },
+  });
 }
 
 /**
@@ -426,12 +452,40 @@ const EXTENSION_COMMENT = "同意延期,请按新时限抓紧推进并按季度�
 function progressText(rng: () => number, role: "LEAD" | "RESPONSIBLE"): string {
   const lines = role === "LEAD" ? PROGRESS_LINES : RESPONSIBLE_LINES;
   const first = pick(rng, lines);
-  const second = role === "LEAD" ? pick(rng, lines.filter((l) => l !== first)) : "";
+  const second =
+    role === "LEAD"
+      ? pick(
+          rng,
+          lines.filter((l) => l !== first),
+        )
+      : "";
   return (first + second).replace(/\{n\}/g, () => String(between(rng, 2, 9))).replace(/\{m\}/g, () => String(between(rng, 12, 360)));
 }
 
-const SURNAMES = "赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦许何吕施孔曹严华金魏陶姜谢邹柏窦章苏潘葛范彭鲁马方俞任袁柳鲍史唐费廉岑薛雷贺倪汤殷罗毕郝邬安常乐于傅齐康伍余顾孟黄";
-const GIVEN_NAMES = ["敏", "静", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞", "平", "刚", "芳", "军", "燕", "鹏", "丽", "强"];
+const SURNAMES =
+  "赵钱孙周吴郑冯陈褚卫蒋沈韩杨朱秦许何吕施孔曹严华金魏陶姜谢邹柏窦章苏潘葛范彭鲁马方俞任袁柳鲍史唐费廉岑薛雷贺倪汤殷罗毕郝邬安常乐于傅齐康伍余顾孟黄";
+const GIVEN_NAMES = [
+  "敏",
+  "静",
+  "磊",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "娟",
+  "涛",
+  "明",
+  "超",
+  "霞",
+  "平",
+  "刚",
+  "芳",
+  "军",
+  "燕",
+  "鹏",
+  "丽",
+  "强",
+];
 
 type ReportSpec = {
   assignmentId: number;
@@ -617,7 +671,11 @@ function reportsForPlans(plans: DemoPlan[], calendar: DemoCalendar, liaisonOf: M
 }
 
 /** The measure's profile (a deadline's in turn, else at random) and when it was completed or extended. */
-function fateOfMeasure(measure: DemoMeasure, input: { key: string; deadline: string | null; dated: number | null }, calendar: DemoCalendar): MeasureFate {
+function fateOfMeasure(
+  measure: DemoMeasure,
+  input: { key: string; deadline: string | null; dated: number | null },
+  calendar: DemoCalendar,
+): MeasureFate {
   const { key, deadline, dated } = input;
   const { history, cadence, dueDay, today, until } = calendar;
   const mrng = random(key);
@@ -654,7 +712,11 @@ function fateOfMeasure(measure: DemoMeasure, input: { key: string; deadline: str
 }
 
 /** One unit's reports on one measure: the periods due so far, then perhaps the one being collected. */
-function reportsOfAssignment(assignment: DemoAssignment, input: { key: string; fate: MeasureFate; authorId: number }, calendar: DemoCalendar): ReportSpec[] {
+function reportsOfAssignment(
+  assignment: DemoAssignment,
+  input: { key: string; fate: MeasureFate; authorId: number },
+  calendar: DemoCalendar,
+): ReportSpec[] {
   const { key, fate, authorId } = input;
   const { profile, completeAt, completeWindow } = fate;
   const { history, collecting, collectingNow, today } = calendar;
@@ -702,7 +764,12 @@ function reportsOfAssignment(assignment: DemoAssignment, input: { key: string; f
       state,
       claimedStatus,
       percent: claimedStatus === "COMPLETED" ? 100 : percent,
-      text: claimedStatus === "COMPLETED" ? COMPLETED_TEXT : claimedStatus === "NO_CHANGE" ? NO_CHANGE_TEXT : progressText(rng, assignment.role),
+      text:
+        claimedStatus === "COMPLETED"
+          ? COMPLETED_TEXT
+          : claimedStatus === "NO_CHANGE"
+            ? NO_CHANGE_TEXT
+            : progressText(rng, assignment.role),
       authorId,
       ...(state === "DRAFT" ? {} : { submittedAt }),
       ...(reviewedAt ? { reviewedAt } : {}),
@@ -737,14 +804,21 @@ function reportsOfAssignment(assignment: DemoAssignment, input: { key: string; f
 }
 
 /** Whoever signs in as xialu.liaison (区司法局) must find something to report this period: drops one report if needed. */
-async function leaveWorkForDemoLiaison(tx: Tx, plans: DemoPlan[], completedMeasureIds: Set<number>, specs: ReportSpec[], calendar: DemoCalendar) {
+async function leaveWorkForDemoLiaison(
+  tx: Tx,
+  plans: DemoPlan[],
+  completedMeasureIds: Set<number>,
+  specs: ReportSpec[],
+  calendar: DemoCalendar,
+) {
   const { collecting, collectingNow } = calendar;
   const justiceUnitId = (await tx.user.findUniqueOrThrow({ where: { login: "xialu.liaison" } })).unitId;
   const reportable = plans
     .flatMap((p) => p.measures.filter((m) => !completedMeasureIds.has(m.id)).flatMap((m) => m.assignments))
     .filter((a) => a.unit.id === justiceUnitId);
   const collected = (assignmentId: number) => specs.findIndex((s) => s.assignmentId === assignmentId && s.period.key === collecting.key);
-  if (collectingNow && reportable.length > 0 && reportable.every((a) => collected(a.id) >= 0)) specs.splice(collected(reportable[0]!.id), 1);
+  if (collectingNow && reportable.length > 0 && reportable.every((a) => collected(a.id) >= 0))
+    specs.splice(collected(reportable[0]!.id), 1);
 }
 
 /** Measures divided among units only this quarter owe their first report from this period on. */
@@ -802,8 +876,23 @@ async function approveExtensions(
     });
     const pending = { ...saved, state: "PENDING", decidedById: null, decidedAt: null, comment: null };
     events.push(
-      { actorId: requestedById, action: "extension.request", entityType: "DeadlineExtension", entityId: String(saved.id), at: requestedAt, after: pending },
-      { actorId: bureauId, action: "extension.approve", entityType: "DeadlineExtension", entityId: String(saved.id), at: decidedAt, before: pending, after: saved },
+      {
+        actorId: requestedById,
+        action: "extension.request",
+        entityType: "DeadlineExtension",
+        entityId: String(saved.id),
+        at: requestedAt,
+        after: pending,
+      },
+      {
+        actorId: bureauId,
+        action: "extension.approve",
+        entityType: "DeadlineExtension",
+        entityId: String(saved.id),
+        at: decidedAt,
+        before: pending,
+        after: saved,
+      },
       { actorId: bureauId, action: "measure.extend", entityType: "Measure", entityId: String(before.id), at: decidedAt, before, after },
     );
   }
@@ -867,14 +956,23 @@ async function notifyOpenReturns(tx: Tx, planIds: number[], latest: Period): Pro
       reviewComment: true,
       reviewedAt: true,
       periodStart: true,
-      assignment: { select: { measure: { select: { id: true, code: true, text: true, plan: { select: { reportCadence: true, reportDueDay: true } } } } } },
+      assignment: {
+        select: {
+          measure: { select: { id: true, code: true, text: true, plan: { select: { reportCadence: true, reportDueDay: true } } } },
+        },
+      },
     },
   });
   await tx.notification.createMany({
     data: returned.map((r) => {
       const measure = r.assignment!.measure;
       const period = periodLabel(r.periodStart, measure.plan.reportCadence, measure.plan.reportDueDay);
-      return { districtId: r.districtId, userId: r.authorId, createdAt: r.reviewedAt ?? undefined, ...reportReturnedMessage({ measure, period, comment: r.reviewComment ?? "" }) };
+      return {
+        districtId: r.districtId,
+        userId: r.authorId,
+        createdAt: r.reviewedAt ?? undefined,
+        ...reportReturnedMessage({ measure, period, comment: r.reviewComment ?? "" }),
+      };
     }),
   });
 }

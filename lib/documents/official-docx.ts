@@ -128,7 +128,9 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
     }),
   ];
   if (doc.subtitle) {
-    for (const line of xmlSafeLines(doc.subtitle).split(/\r?\n/).filter((l) => l.trim())) {
+    for (const line of xmlSafeLines(doc.subtitle)
+      .split(/\r?\n/)
+      .filter((l) => l.trim())) {
       children.push(
         new Paragraph({
           alignment: AlignmentType.CENTER,
@@ -158,7 +160,12 @@ export async function buildOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
     }
   }
 
-  const headingParagraph = { indent: INDENT_2_CHARS, spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true, keepLines: true };
+  const headingParagraph = {
+    indent: INDENT_2_CHARS,
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    keepNext: true,
+    keepLines: true,
+  };
   const document = new Document({
     creator: "法治任务通",
     title: xmlSafeText(doc.title),

@@ -9,12 +9,17 @@ import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { isoDate, todayInChina } from "@/lib/dates.ts";
 import { createEvaluationSchema, createFinalEvaluationSchema, deleteEvaluationSchema } from "@/lib/evaluations/schema.ts";
 import { planStartDate } from "@/lib/evaluations/snapshot.ts";
-import { inSnapshotTransaction, PLAN_FOR_EVALUATION_SELECT, snapshotPlanOf, writeEvaluation, writeFinalEvaluation } from "@/lib/evaluations/write.ts";
+import {
+  inSnapshotTransaction,
+  PLAN_FOR_EVALUATION_SELECT,
+  snapshotPlanOf,
+  writeEvaluation,
+  writeFinalEvaluation,
+} from "@/lib/evaluations/write.ts";
 
 // 中期评估 and 终期评估: a snapshot of every measure of a plan as at a day, frozen into
 // EvaluationItem rows. Evaluations are never edited; a wrong one is deleted
 // (with its audit event) and taken again.
-
 
 export async function createEvaluation(input: unknown) {
   return runAction("createEvaluation", createEvaluationSchema, input, async (actor, data) => {

@@ -23,7 +23,12 @@ export async function buildEvaluationWorkbook(report: EvaluationReport): Promise
   addTableSheet(workbook, tables.kinds, `${heading}:${tables.kinds.title}`, subtitle);
   addTableSheet(workbook, tables.details, `${heading}:${tables.details.title}`, subtitle);
   const s = report.comparison.summary;
-  addTableSheet(workbook, tables.comparison, `${heading}:${tables.comparison.title}`, `${subtitle}。基准日后完成 ${s.completedSince} 项,新增逾期 ${s.newlyOverdue} 项,状态未变 ${s.unchanged} 项,其他变化 ${s.other} 项`);
+  addTableSheet(
+    workbook,
+    tables.comparison,
+    `${heading}:${tables.comparison.title}`,
+    `${subtitle}。基准日后完成 ${s.completedSince} 项,新增逾期 ${s.newlyOverdue} 项,状态未变 ${s.unchanged} 项,其他变化 ${s.other} 项`,
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -40,14 +45,20 @@ export function overallSentences(report: EvaluationReport): string[] {
   ];
 }
 
-
 export async function buildEvaluationDocx(report: EvaluationReport): Promise<Buffer> {
   const e = report.evaluation;
   const overdue = report.comparison.rows.filter((r) => r.thenStatus === "OVERDUE");
   const changed = report.comparison.rows.filter((r) => r.change === "COMPLETED_SINCE" || r.change === "NEWLY_OVERDUE");
   const s = report.comparison.summary;
-  const counts = (r: { measures: number; completed: number; inProgress: number; notStarted: number; overdue: number; nonOngoing: number; completedNonOngoing: number }) =>
-    [r.measures, r.completed, r.inProgress, r.notStarted, r.overdue, pct(evaluationRate(r))];
+  const counts = (r: {
+    measures: number;
+    completed: number;
+    inProgress: number;
+    notStarted: number;
+    overdue: number;
+    nonOngoing: number;
+    completedNonOngoing: number;
+  }) => [r.measures, r.completed, r.inProgress, r.notStarted, r.overdue, pct(evaluationRate(r))];
   const blocks: OfficialBlock[] = [
     { kind: "heading1", text: "一、总体情况" },
     { kind: "paragraph", text: overallSentences(report).join("\n") },
@@ -71,7 +82,8 @@ export async function buildEvaluationDocx(report: EvaluationReport): Promise<Buf
           text: [
             `截至评估基准日,共有 ${overdue.length} 项举措逾期未完成:`,
             ...overdue.map(
-              (r, i) => `${i + 1}. ${r.code} ${r.text}(牵头单位:${r.leadUnits || "未明确"};完成时限:${r.deadline ?? "未列"}${r.percent ? `;进度 ${r.percent}%` : ""})。`,
+              (r, i) =>
+                `${i + 1}. ${r.code} ${r.text}(牵头单位:${r.leadUnits || "未明确"};完成时限:${r.deadline ?? "未列"}${r.percent ? `;进度 ${r.percent}%` : ""})。`,
             ),
           ].join("\n"),
         },
@@ -85,7 +97,12 @@ export async function buildEvaluationDocx(report: EvaluationReport): Promise<Buf
     blocks.push({
       kind: "table",
       header: ["编号", "举措", "基准日状态", "今日状态"],
-      rows: changed.map((r) => [r.code, r.text, MEASURE_STATUS_LABELS[r.thenStatus], r.nowStatus ? MEASURE_STATUS_LABELS[r.nowStatus] : "—"]),
+      rows: changed.map((r) => [
+        r.code,
+        r.text,
+        MEASURE_STATUS_LABELS[r.thenStatus],
+        r.nowStatus ? MEASURE_STATUS_LABELS[r.nowStatus] : "—",
+      ]),
     });
   }
   // The default title "<规划>中期评估" becomes "<规划>中期评估报告".

@@ -24,6 +24,7 @@ export const EVALUATION_KIND_LABELS: Record<EvaluationKindCode, string> = {
 };
 
 /** The default title the form proposes for a plan. */
-export const defaultEvaluationTitle = (planTitle: string, kind: EvaluationKindCode = "MIDTERM") => `${planTitle}${EVALUATION_KIND_LABELS[kind]}`;
+export const defaultEvaluationTitle = (planTitle: string, kind: EvaluationKindCode = "MIDTERM") =>
+  `${planTitle}${EVALUATION_KIND_LABELS[kind]}`;
 
 export const createFinalEvaluationSchema = z.object({ planId: id("规划") });

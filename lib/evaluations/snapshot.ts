@@ -152,16 +152,26 @@ export function measureSnapshot(plan: SnapshotPlan, measure: SnapshotMeasure, da
     reportingEnd: plan.reportingEnd ?? null,
     assignments: facts,
     // A milestone completed after the day was still open on it (lights.ts milestoneDoneBy).
-    milestones: (measure.milestones ?? []).map((m) => ({ title: m.title, dueDate: m.dueDate, completed: m.completedOn !== null, completedOn: m.completedOn })),
+    milestones: (measure.milestones ?? []).map((m) => ({
+      title: m.title,
+      dueDate: m.dueDate,
+      completed: m.completedOn !== null,
+      completedOn: m.completedOn,
+    })),
     ...(measure.milestoneGraceDays !== undefined ? { milestoneGraceDays: measure.milestoneGraceDays } : {}),
   });
   // 进度: the lead units' average (all units' when none leads); a completed unit counts 100.
-  const basis = measure.assignments.some((a) => a.role === "LEAD") ? measure.assignments.filter((a) => a.role === "LEAD") : measure.assignments;
-  const unitPercent = (a: SnapshotAssignment) => (a.completedOn !== null && a.completedOn <= date ? 100 : Math.min(100, Math.max(0, a.approvedPercent ?? 0)));
+  const basis = measure.assignments.some((a) => a.role === "LEAD")
+    ? measure.assignments.filter((a) => a.role === "LEAD")
+    : measure.assignments;
+  const unitPercent = (a: SnapshotAssignment) =>
+    a.completedOn !== null && a.completedOn <= date ? 100 : Math.min(100, Math.max(0, a.approvedPercent ?? 0));
   const percent =
     status === "COMPLETED" ? 100 : basis.length === 0 ? 0 : Math.round(basis.reduce((sum, a) => sum + unitPercent(a), 0) / basis.length);
   const leadUnitIds = unique(measure.assignments.filter((a) => a.role === "LEAD").map((a) => a.unitId));
-  const others = unique(measure.assignments.filter((a) => a.role !== "LEAD").map((a) => a.unitId)).filter((id) => !leadUnitIds.includes(id));
+  const others = unique(measure.assignments.filter((a) => a.role !== "LEAD").map((a) => a.unitId)).filter(
+    (id) => !leadUnitIds.includes(id),
+  );
   return {
     measureId: measure.id,
     status,

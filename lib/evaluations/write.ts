@@ -112,7 +112,11 @@ export async function writeFinalEvaluation(tx: Tx, actor: Actor, planId: number,
   const existing = await tx.evaluation.findFirst({ where: { planId: plan.id, kind: "FINAL" }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", FINAL_EXISTS);
   try {
-    return await writeEvaluation(tx, actor, plan, { kind: "FINAL", title: title ?? finalEvaluationTitle(plan.title), snapshotDate: endedOn });
+    return await writeEvaluation(tx, actor, plan, {
+      kind: "FINAL",
+      title: title ?? finalEvaluationTitle(plan.title),
+      snapshotDate: endedOn,
+    });
   } catch (error) {
     // Another user's 终期评估 committed after the check above: the partial unique
     // index "Evaluation_planId_final_key" (one FINAL per plan) refused ours.

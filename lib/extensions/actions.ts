@@ -21,7 +21,6 @@ import { extensionDecisionRefusal, extensionRefusal, extensionRefusalError } fro
 // on approval, and the first deadline ever extended stays in originalDeadline.
 // A request row goes PENDING → APPROVED or → REJECTED, never back.
 
-
 /** Serialises requests and decisions on one measure (one pending request at a time). */
 async function lockMeasure(tx: Tx, measureId: number) {
   await tx.$queryRaw`SELECT id FROM "Measure" WHERE id = ${measureId} FOR UPDATE`;
@@ -173,7 +172,13 @@ export async function approveDeadlineExtension(input: unknown) {
       await notifyRequester(
         tx,
         saved,
-        extensionDecidedMessage({ measure, approved: true, oldDeadline: isoDate(measure.deadline), newDeadline: to, comment: data.comment }),
+        extensionDecidedMessage({
+          measure,
+          approved: true,
+          oldDeadline: isoDate(measure.deadline),
+          newDeadline: to,
+          comment: data.comment,
+        }),
       );
       await recordAudit(tx, {
         actor,

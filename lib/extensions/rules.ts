@@ -59,7 +59,10 @@ export type ExtensionDecisionRefusal = "OUT_OF_REACH" | "DECIDED";
  * bureau of the requesting unit's regions decides a pending request; the
  * measure page offers the decision exactly then.
  */
-export function extensionDecisionRefusal(actor: Actor, extension: { state: string; unit: { regionId: number } }): ExtensionDecisionRefusal | null {
+export function extensionDecisionRefusal(
+  actor: Actor,
+  extension: { state: string; unit: { regionId: number } },
+): ExtensionDecisionRefusal | null {
   if (!can(actor, "report.review", { regionId: extension.unit.regionId })) return "OUT_OF_REACH";
   return extension.state === "PENDING" ? null : "DECIDED";
 }

@@ -47,7 +47,8 @@ const NOTICE = /^关于做好|(?:报送|公开)(?:工作)?的?(?:通知|要求|�
 /** Headlines of news: "区司法局牵头召开全区法治政府建设推进会". */
 const NEWS_TITLE = /召开|举行|举办|召集|调研|座谈|推进会|部署会|培训班|考察|走访|亮相|获评|荣获/;
 /** Datelines and news openings: "近日,区司法局…", "本报讯". */
-const NEWS_OPENING = /^(?:(近日|日前|近期|昨天|昨日|今天|今日)\s*,|(本报讯|本网讯|[\u4e00-\u9fa5]{1,8}网讯|[\u4e00-\u9fa5]{0,8}讯(?=\s*[((]记者)))/;
+const NEWS_OPENING =
+  /^(?:(近日|日前|近期|昨天|昨日|今天|今日)\s*,|(本报讯|本网讯|[\u4e00-\u9fa5]{1,8}网讯|[\u4e00-\u9fa5]{0,8}讯(?=\s*[((]记者)))/;
 
 /** How many lines from the top may hold the title (site menus and metadata come first). */
 const TITLE_WINDOW = 30;

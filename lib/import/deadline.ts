@@ -8,8 +8,7 @@ import { toSimplified } from "@/lib/import/chinese.ts";
 
 // Years may be printed with ASCII, full-width or Chinese digits (二〇二三);
 // the Chinese form gets its own look-behind so "统一2023年" still matches.
-const YEAR =
-  "(?<year>(?<![0-9０-９])[0-9０-９]{4}|(?<![〇○零一二三四五六七八九十])[〇○零一二三四五六七八九]{4})";
+const YEAR = "(?<year>(?<![0-9０-９])[0-9０-９]{4}|(?<![〇○零一二三四五六七八九十])[〇○零一二三四五六七八九]{4})";
 const MONTH = "(?<month>[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])";
 const DAY = "(?<day>[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])";
 
@@ -26,7 +25,18 @@ const DATE_PHRASE = new RegExp(
 );
 
 const CN_DIGITS: Record<string, number> = {
-  "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  〇: 0,
+  "○": 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** "2023", "２０２３", "二〇二三" → 2023; digit by digit, as years are printed. */
@@ -280,10 +290,7 @@ function sentenceDates(sentence: string): DateMatch[] {
     // 前/底/末 make a deadline on their own; a bare year, month, half or
     // quarter needs a target word, a following verb or a clause of its own.
     const accepted =
-      d.strong ||
-      TARGET_BEFORE.test(before) ||
-      VERB_AFTER.test(after) ||
-      (CLAUSE_BEFORE.test(before) && /^\s*,/u.test(after));
+      d.strong || TARGET_BEFORE.test(before) || VERB_AFTER.test(after) || (CLAUSE_BEFORE.test(before) && /^\s*,/u.test(after));
     if (accepted) found.push(d);
   }
   return found;

@@ -14,14 +14,7 @@ export { MAX_UPLOAD_BYTES };
 /** Total uncompressed size of every entry of a .docx (checked by lib/import/zip-guard.ts). */
 export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 
-export type ImportInputErrorCode =
-  | "EMPTY"
-  | "TOO_LARGE"
-  | "UNSUPPORTED_TYPE"
-  | "BINARY"
-  | "BAD_ENCODING"
-  | "BAD_DOCX"
-  | "DOCX_TOO_LARGE";
+export type ImportInputErrorCode = "EMPTY" | "TOO_LARGE" | "UNSUPPORTED_TYPE" | "BINARY" | "BAD_ENCODING" | "BAD_DOCX" | "DOCX_TOO_LARGE";
 
 const MESSAGES: Record<ImportInputErrorCode, string> = {
   EMPTY: "文件是空的,没有可导入的文字。",
@@ -78,7 +71,13 @@ function fileKind(fileName: string): "text" | "docx" {
   const base = fileName.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
   // ".bashrc"-style names have no extension; "report." has an empty one.
-  const ext = dot > 0 ? base.slice(dot + 1).trim().toLowerCase() : "";
+  const ext =
+    dot > 0
+      ? base
+          .slice(dot + 1)
+          .trim()
+          .toLowerCase()
+      : "";
   if (TEXT_EXTENSIONS.has(ext)) return "text";
   if (ext === "docx") return "docx";
   if (ext === "doc" || ext === "wps" || ext === "rtf")

@@ -17,7 +17,9 @@ export function describeDryRun(dryRun: DryRun): string[] {
       lines.push(`  完成时限:有日期 ${dated} 项,长期坚持 ${ongoing} 项,未写明 ${document.measures.length - dated - ongoing} 项`);
       lines.push(`  未写明牵头单位的举措 ${withoutLead} 项`);
     } else {
-      lines.push(`年度报告“${document.title}”(${document.region ?? "地区未识别"},${document.year ?? "年份未识别"}${document.year ? " 年" : ""})`);
+      lines.push(
+        `年度报告“${document.title}”(${document.region ?? "地区未识别"},${document.year ?? "年份未识别"}${document.year ? " 年" : ""})`,
+      );
       lines.push(`  部分 ${document.sections.length} 个:${document.sections.map((s) => s.title).join("、")}`);
     }
   }

@@ -22,9 +22,7 @@ const ENCLOSED_NUMERAL = /[\u2474-\u249B\u3220-\u3229\u3280-\u3289]/g;
 
 /** ㈠ → "(一)", ⑴ → "(1)", ⒈ → "1.", ㊀ → "(一)"; other characters unchanged. */
 export function spellOutEnclosedNumerals(text: string): string {
-  return text.replace(ENCLOSED_NUMERAL, (ch) =>
-    ch >= "\u3280" ? `(${ch.normalize("NFKC")})` : ch.normalize("NFKC"),
-  );
+  return text.replace(ENCLOSED_NUMERAL, (ch) => (ch >= "\u3280" ? `(${ch.normalize("NFKC")})` : ch.normalize("NFKC")));
 }
 
 const FURNITURE: RegExp[] = [

@@ -89,7 +89,10 @@ function noticeTitle(text: string): string | undefined {
 }
 
 function cleanTitle(text: string): string {
-  return text.replace(/[《》]/g, "").replace(/\s+/g, "").trim();
+  return text
+    .replace(/[《》]/g, "")
+    .replace(/\s+/g, "")
+    .trim();
 }
 
 function planKindOf(printed: string): PlanKind {
@@ -185,7 +188,8 @@ function looksLikeUnitCell(text: string): boolean {
 }
 
 // How names of units end: "区司法局", "团区委", "区政府办", "各镇乡街道", "各单位党委(党组)".
-const UNIT_NAME_END = /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|公司|银行|人大|政协|\))$/;
+const UNIT_NAME_END =
+  /(局|委|办|院|府|部|厅|会|室|组|处|科|站|所|队|中心|单位|部门|机构|街道|镇|乡|村|社区|团|社|联|公司|银行|人大|政协|\))$/;
 
 /** Every name in the cell ends like a unit's name (role words such as 按职责分工负责 stripped). */
 function namesUnits(text: string): boolean {
@@ -310,8 +314,7 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
         lead.push(...units.lead);
         responsible.push(...units.responsible);
         incomplete ||= units.incomplete;
-      }
-      else if (column === "both") {
+      } else if (column === "both") {
         const [first, ...rest] = splitUnitList(cell);
         if (first) lead.push(first);
         responsible.push(...rest);
@@ -329,7 +332,10 @@ function parseTable(lines: Line[], header: TableHeader, headerLine: number, plan
     if (!deadline && deadlineIndex >= 0 && above?.deadlineText) {
       deadlineText = above.deadlineText;
       deadline = readDeadline(deadlineText);
-      warnings.push({ line: row.line, message: `举措 ${row.code} 没有完成时限格,按合并单元格沿用举措 ${above.code} 的时限“${deadlineText}”,请核对` });
+      warnings.push({
+        line: row.line,
+        message: `举措 ${row.code} 没有完成时限格,按合并单元格沿用举措 ${above.code} 的时限“${deadlineText}”,请核对`,
+      });
     }
     if (incomplete) warnings.push(etcWarning(row.code, row.line));
     above = { code: row.code, lead, responsible, deadlineText, section: rowSection };
@@ -553,7 +559,9 @@ function parseText(lines: Line[], plan: ParsedPlan, warnings: ParseWarning[]) {
     if (startsWithUnitLabel(text)) ({ annotation: standalone, unreadable } = readAnnotation(text));
     else if (/^[(〔]/.test(text)) {
       const closed = /[)〕][。;,]?$/.test(text);
-      ({ annotation: standalone, unreadable } = readAnnotation(text.replace(/[。;,]$/, "").slice(1, closed ? -1 : undefined), { unclosed: !closed }));
+      ({ annotation: standalone, unreadable } = readAnnotation(text.replace(/[。;,]$/, "").slice(1, closed ? -1 : undefined), {
+        unclosed: !closed,
+      }));
       if (standalone && !closed) warnings.push({ line, message: "单位说明缺少右括号,可能被截断,请核对" });
     }
     if (unreadable && last) {
@@ -782,7 +790,10 @@ export function parsePlans(lines: Line[]): Result {
     });
   } else {
     const titleLine = lines.slice(0, 40).find((l) => looksLikeTitle(l.text));
-    const notice = lines.slice(0, 40).map((l) => noticeTitle(l.text)).find(Boolean);
+    const notice = lines
+      .slice(0, 40)
+      .map((l) => noticeTitle(l.text))
+      .find(Boolean);
     const plan = newPlan(cleanTitle(titleLine?.text ?? notice ?? "未命名规划"), meta);
     if (!titleLine && !notice) warnings.push({ line: 1, message: "未找到规划标题,请补充" });
     // Site metadata and the covering notice above the title are not the plan.

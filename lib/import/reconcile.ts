@@ -84,7 +84,14 @@ export function nameSimilarity(a: string, b: string): number {
 /** A printed name that is a known name once simplified: proposed, just below an exact match. */
 const SIMPLIFIED_EXACT = 0.99;
 
-type CollectiveParts = { scope: string; branch: "party" | "government" | "both" | ""; quantifier: string; member: boolean; field: string; kind: string };
+type CollectiveParts = {
+  scope: string;
+  branch: "party" | "government" | "both" | "";
+  quantifier: string;
+  member: boolean;
+  field: string;
+  kind: string;
+};
 
 function branchOf(wording: string | undefined): CollectiveParts["branch"] {
   if (!wording) return "";
@@ -197,12 +204,16 @@ export function reconcileNames(names: string[], catalogue: Catalogue): Reconcili
         .map((group) => ({
           groupId: group.id,
           name: group.name,
-          score: asSimplified?.status === "group" && asSimplified.groupId === group.id
-            ? SIMPLIFIED_EXACT
-            : Math.min(
-                Math.max(groupNameSimilarity(simplified, group.name), ...(group.aliases ?? []).map((alias) => groupNameSimilarity(simplified, alias))),
-                SIMPLIFIED_EXACT,
-              ),
+          score:
+            asSimplified?.status === "group" && asSimplified.groupId === group.id
+              ? SIMPLIFIED_EXACT
+              : Math.min(
+                  Math.max(
+                    groupNameSimilarity(simplified, group.name),
+                    ...(group.aliases ?? []).map((alias) => groupNameSimilarity(simplified, alias)),
+                  ),
+                  SIMPLIFIED_EXACT,
+                ),
         }))
         .filter((candidate) => candidate.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score)

@@ -59,8 +59,7 @@ const SUB_LABEL =
 /** Sentence-final punctuation: a line ending otherwise was probably broken by the page. */
 const TERMINAL = /[。;!?:”」』】…]$/;
 
-const DATE_ONLY =
-  /^[((]?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[))]?$/;
+const DATE_ONLY = /^[((]?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[))]?$/;
 
 // Site metadata rows ("发布日期:2025-03-20", "[索引号]…", "1. [发文字号]…").
 const META =
@@ -96,8 +95,7 @@ export function isTitleShaped(text: string): boolean {
 }
 
 // "政府工作报告" is not a 法治 report, hence the 法治/依法行政 requirement.
-export const REPORT_TITLE =
-  /(?:法治|依法行政).*(?:年度报告|情况的?报告|工作报告|年报)|(?:19|20)\d{2}\s*年度?.*法治政府建设.*情况$/;
+export const REPORT_TITLE = /(?:法治|依法行政).*(?:年度报告|情况的?报告|工作报告|年报)|(?:19|20)\d{2}\s*年度?.*法治政府建设.*情况$/;
 export const PLAN_TITLE = /规划|纲要|行动计划|实施方案|分工方案|工作要点|实施意见|征求意见稿|责任分工|印发/;
 
 /** Plans and division-of-labour tables carry these column labels; reports never do. */
@@ -254,8 +252,7 @@ const TITLE_ANCHORS = /[,;:、\s]|关于|中共|(?:19|20)\d{2}\s*年度?/g;
  * In prose only the subject of a sentence counts ("2024年,松江区…", "…。松江区…"):
  * mid-sentence phrases like "提升城区能级" would otherwise read as names.
  */
-const OPENING_ANCHORS =
-  /。|(?:(?:19|20)\d{2}\s*年度?(?:以来)?|近年来|一年来|过去一年|今年以来|(?:领导|指导|关心|支持)下)\s*,?/g;
+const OPENING_ANCHORS = /。|(?:(?:19|20)\d{2}\s*年度?(?:以来)?|近年来|一年来|过去一年|今年以来|(?:领导|指导|关心|支持)下)\s*,?/g;
 
 /** First place name found at one of the anchors. */
 function regionFrom(text: string, anchorPattern: RegExp): string | null {
@@ -415,9 +412,7 @@ export function parseAnnualReport(printed: Line[]): { report: ParsedAnnualReport
   // The preamble counts only from its first real paragraph: title, site
   // headers and dates above it are not part of the report's text.
   if (openingIndex !== -1) {
-    const preamble = lines
-      .slice(openingIndex, headerEnd)
-      .filter((l) => !isMeta(l.text));
+    const preamble = lines.slice(openingIndex, headerEnd).filter((l) => !isMeta(l.text));
     const kept = starts.length === 0 ? withoutSignature(preamble) : preamble;
     if (kept.length > 0) sections.push({ heading: "概述", body: body(asPrinted(kept), null), line: kept[0]!.line });
   }

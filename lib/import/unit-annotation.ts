@@ -1,13 +1,7 @@
 import { toSimplified } from "@/lib/import/chinese.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import type { Deadline } from "@/lib/import/types.ts";
-import {
-  endsLikeUnitName,
-  hadEtcSuffix,
-  isCollectiveDesignation,
-  isPlausibleUnitName,
-  splitUnitList,
-} from "@/lib/import/unit-list.ts";
+import { endsLikeUnitName, hadEtcSuffix, isCollectiveDesignation, isPlausibleUnitName, splitUnitList } from "@/lib/import/unit-list.ts";
 
 // Documents say who does a measure in several ways; each becomes the same
 // UnitAnnotation:
@@ -187,7 +181,9 @@ export function parseLabelled(content: string): UnitAnnotation | null {
 function readUnlabelledClause(clause: Shadowed, result: UnitAnnotation): void {
   const clauses = listsOf(clause);
   const isDeadline = (lists: Shadowed[]) => lists.length === 1 && isDeadlineClause(lists[0]!);
-  const readable = clauses.every((lists) => lists.every((list) => roleOfList(list) !== null) || (isDeadline(lists) && !result.deadlineText));
+  const readable = clauses.every(
+    (lists) => lists.every((list) => roleOfList(list) !== null) || (isDeadline(lists) && !result.deadlineText),
+  );
   if (!readable) {
     result.unparsed.push(clause.text);
     return;

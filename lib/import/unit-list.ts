@@ -47,7 +47,11 @@ function splitItems(text: string): Item[] {
   if (!first.balanced) pieces = splitOutsideBrackets(source, false).pieces;
 
   return pieces.map((piece) => {
-    const name = piece.replace(SPACE_NEAR_HAN, "").trim().replace(/[。.]+$/u, "").trim();
+    const name = piece
+      .replace(SPACE_NEAR_HAN, "")
+      .trim()
+      .replace(/[。.]+$/u, "")
+      .trim();
     // 等 is the same in both scripts; "等部門" is read in the simplified
     // shadow, which keeps each character in its place, and cut as printed.
     const etc = name.includes("等") ? ETC_SUFFIX.exec(toSimplified(name)) : null;

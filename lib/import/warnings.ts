@@ -35,7 +35,8 @@ const PAST_SUMMARY_AFTER = 5;
 /** "(规划期 2021—2025 年已结束)" when the plan's last year is before the import year. */
 function periodOver(plan: ParsedPlan, today: string): string {
   if (plan.periodEnd === null || plan.periodEnd >= Number(today.slice(0, 4))) return "";
-  const years = plan.periodStart === null || plan.periodStart === plan.periodEnd ? `${plan.periodEnd}` : `${plan.periodStart}—${plan.periodEnd}`;
+  const years =
+    plan.periodStart === null || plan.periodStart === plan.periodEnd ? `${plan.periodEnd}` : `${plan.periodStart}—${plan.periodEnd}`;
   return `(规划期 ${years} 年已结束)`;
 }
 

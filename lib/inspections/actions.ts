@@ -114,7 +114,10 @@ export async function addFinding(input: unknown) {
         throw new AppError("VALIDATION", undefined, { unitIds: ["整改单位须是本次督察所在区的在用单位"] });
       }
       if (data.measureId !== undefined) {
-        const measure = await tx.measure.findFirst({ where: { id: data.measureId, districtId: inspection.districtId }, select: { id: true } });
+        const measure = await tx.measure.findFirst({
+          where: { id: data.measureId, districtId: inspection.districtId },
+          select: { id: true },
+        });
         if (!measure) throw new AppError("VALIDATION", undefined, { measureId: ["关联举措须是本区规划中的举措"] });
       }
       const inspectedOn = isoDate(inspection.inspectedOn);
@@ -219,7 +222,9 @@ export async function reportRectification(input: unknown) {
       // A progress report is recorded and the item stays open for more; only a
       // completion claim asks the bureau to verify (and stops further reports).
       const after =
-        data.claimedStatus === "COMPLETED" ? await tx.rectification.update({ where: { id: item.id }, data: { status: "SUBMITTED" } }) : before;
+        data.claimedStatus === "COMPLETED"
+          ? await tx.rectification.update({ where: { id: item.id }, data: { status: "SUBMITTED" } })
+          : before;
       await recordAudit(tx, {
         actor,
         action: "report.submit",
@@ -239,7 +244,8 @@ export async function reportRectification(input: unknown) {
       });
       return saved;
     });
-    const message = report.claimedStatus === "COMPLETED" ? "整改情况已报送,等待司法局核验销号" : "整改进展已报送;整改到位后请报送并申请销号";
+    const message =
+      report.claimedStatus === "COMPLETED" ? "整改情况已报送,等待司法局核验销号" : "整改进展已报送;整改到位后请报送并申请销号";
     return { message, data: { id: report.id } };
   });
 }
@@ -278,7 +284,9 @@ export async function verifyRectification(input: unknown) {
         data: { status: "CLOSED", verifiedById: actor.id, verifiedAt: now },
       });
       // The row's verifiedAt goes if it is reopened; the closing stays (rectificationsClosedAsOf).
-      await tx.rectificationClosure.create({ data: { districtId: item.districtId, rectificationId: item.id, closedAt: now, closedById: actor.id } });
+      await tx.rectificationClosure.create({
+        data: { districtId: item.districtId, rectificationId: item.id, closedAt: now, closedById: actor.id },
+      });
       await recordAudit(tx, {
         actor,
         action: "report.approve",
@@ -312,7 +320,13 @@ export async function returnRectification(input: unknown) {
         data: { state: "RETURNED", reviewerId: actor.id, reviewedAt: new Date(), reviewComment: data.comment, version: { increment: 1 } },
       });
       await tx.reportReturn.create({
-        data: { districtId: returned.districtId, reportId: returned.id, reviewerId: actor.id, comment: data.comment, returnedAt: returned.reviewedAt ?? new Date() },
+        data: {
+          districtId: returned.districtId,
+          reportId: returned.id,
+          reviewerId: actor.id,
+          comment: data.comment,
+          returnedAt: returned.reviewedAt ?? new Date(),
+        },
       });
       const reopened = await tx.rectification.update({ where: { id: item.id }, data: { status: "OPEN" } });
       await recordAudit(tx, {
@@ -354,11 +368,20 @@ export async function reopenRectification(input: unknown) {
       if (item.status !== "CLOSED") throw new AppError("CONFLICT", "只有已销号的整改事项可以重新打开,请刷新后查看。");
       // The verification moves to its closing's row: an open item is not verified.
       const reopenedAt = new Date();
-      const { count } = await tx.rectificationClosure.updateMany({ where: { rectificationId: item.id, reopenedAt: null }, data: { reopenedAt } });
+      const { count } = await tx.rectificationClosure.updateMany({
+        where: { rectificationId: item.id, reopenedAt: null },
+        data: { reopenedAt },
+      });
       // Closed by data written without its closing row: the row still says when.
       if (count === 0 && item.verifiedAt) {
         await tx.rectificationClosure.create({
-          data: { districtId: item.districtId, rectificationId: item.id, closedAt: item.verifiedAt, closedById: item.verifiedById, reopenedAt },
+          data: {
+            districtId: item.districtId,
+            rectificationId: item.id,
+            closedAt: item.verifiedAt,
+            closedById: item.verifiedById,
+            reopenedAt,
+          },
         });
       }
       const reopened = await tx.rectification.update({

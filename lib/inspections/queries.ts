@@ -128,9 +128,7 @@ export async function getRectificationDetail(actor: Actor, rectificationId: numb
     },
   });
   if (!item) return null;
-  const verifier = item.verifiedById
-    ? await db().user.findUnique({ where: { id: item.verifiedById }, select: { name: true } })
-    : null;
+  const verifier = item.verifiedById ? await db().user.findUnique({ where: { id: item.verifiedById }, select: { name: true } }) : null;
   const timeline = await db().auditEvent.findMany({
     where: {
       OR: [

@@ -27,7 +27,10 @@ export function mayReportRectification(actor: Actor, item: Item): boolean {
  * the item awaits verification and that report is still submitted; null
  * otherwise (the unit's last word is the one decided on).
  */
-export function reportAwaitingVerification<R extends { state: string }>(status: RectificationStatus, latest: R | null | undefined): R | null {
+export function reportAwaitingVerification<R extends { state: string }>(
+  status: RectificationStatus,
+  latest: R | null | undefined,
+): R | null {
   return status === "SUBMITTED" && latest?.state === "SUBMITTED" ? latest : null;
 }
 

@@ -81,5 +81,7 @@ export const RECTIFICATION_REPORT_STATE_LABELS = {
  * never verified, so it is 已报送进展 rather than 待核验.
  */
 export function rectificationReportLabel(report: { state: keyof typeof RECTIFICATION_REPORT_STATE_LABELS; claimedStatus: string }): string {
-  return report.state === "SUBMITTED" && report.claimedStatus !== "COMPLETED" ? "已报送进展" : RECTIFICATION_REPORT_STATE_LABELS[report.state];
+  return report.state === "SUBMITTED" && report.claimedStatus !== "COMPLETED"
+    ? "已报送进展"
+    : RECTIFICATION_REPORT_STATE_LABELS[report.state];
 }

@@ -37,7 +37,6 @@ export type RectificationState = {
   daysLeft: number | null;
 };
 
-
 export { daysBetween };
 
 export function rectificationState(input: {
@@ -54,7 +53,15 @@ export function rectificationState(input: {
     // recorded) is taken as closed on time rather than guessed late.
     const late = input.verifiedOn !== null && input.verifiedOn > deadline;
     const timing = late ? "CLOSED_LATE" : "CLOSED_ON_TIME";
-    return { status, timing, light: "GREEN", label: `${word} · ${RECTIFICATION_TIMING_LABELS[timing]}`, overdue: false, dueSoon: false, daysLeft: null };
+    return {
+      status,
+      timing,
+      light: "GREEN",
+      label: `${word} · ${RECTIFICATION_TIMING_LABELS[timing]}`,
+      overdue: false,
+      dueSoon: false,
+      daysLeft: null,
+    };
   }
   const daysLeft = daysBetween(today, deadline);
   if (daysLeft < 0) {
@@ -64,5 +71,13 @@ export function rectificationState(input: {
     const when = daysLeft === 0 ? "今日到期" : `${daysLeft} 天后到期`;
     return { status, timing: "DUE_SOON", light: "YELLOW", label: `${word} · ${when}`, overdue: false, dueSoon: true, daysLeft };
   }
-  return { status, timing: "ON_TRACK", light: "GREEN", label: `${word} · ${RECTIFICATION_TIMING_LABELS.ON_TRACK}`, overdue: false, dueSoon: false, daysLeft };
+  return {
+    status,
+    timing: "ON_TRACK",
+    light: "GREEN",
+    label: `${word} · ${RECTIFICATION_TIMING_LABELS.ON_TRACK}`,
+    overdue: false,
+    dueSoon: false,
+    daysLeft,
+  };
 }

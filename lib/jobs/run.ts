@@ -29,9 +29,7 @@ import { JOB_LOCK_NAMESPACE, jobLockKey, type JobName } from "@/lib/jobs/schema.
 /** The app's client (the JobRun rows) and the URL the lock connection opens. */
 export type JobDatabase = { db: Db; url: string };
 
-export type JobOutcome<T> =
-  | { status: "SUCCEEDED"; runId: bigint; result: T }
-  | { status: "SKIPPED"; runId: bigint };
+export type JobOutcome<T> = { status: "SUCCEEDED"; runId: bigint; result: T } | { status: "SKIPPED"; runId: bigint };
 
 export type RunJobOptions<T> = {
   /** What to keep of the result in JobRun.summary; the result itself by default. */

@@ -26,9 +26,14 @@ export function runReminders(database: JobDatabase, today: string, options: { ma
  */
 export function runDashboardSnapshots(database: JobDatabase, today: string) {
   // Another server's run a moment ago counted already: half a period is young enough to keep.
-  return runJobOnce(database, "dashboard-snapshots", () => writeProvinceSnapshots(database.db, today, { minAgeMs: PROVINCE_VIEW_TTL_MS / 2 }), {
-    summarize: (provinces) => ({ provinces: provinces.length }),
-  });
+  return runJobOnce(
+    database,
+    "dashboard-snapshots",
+    () => writeProvinceSnapshots(database.db, today, { minAgeMs: PROVINCE_VIEW_TTL_MS / 2 }),
+    {
+      summarize: (provinces) => ({ provinces: provinces.length }),
+    },
+  );
 }
 
 export type FileCleanupResult = CleanupResult & { jobRunsRemoved: number };

@@ -16,10 +16,16 @@ const markNotificationReadSchema = z.object({ id: id("通知") });
 
 export async function markNotificationRead(input: unknown) {
   return runAction("markNotificationRead", markNotificationReadSchema, input, async (actor, data) => {
-    const notification = await db().notification.findFirst({ where: { id: data.id, ...scope.notifications(actor) }, select: { readAt: true } });
+    const notification = await db().notification.findFirst({
+      where: { id: data.id, ...scope.notifications(actor) },
+      select: { readAt: true },
+    });
     if (!notification) throw notFound();
     if (!notification.readAt) {
-      await db().notification.updateMany({ where: { id: data.id, ...scope.notifications(actor), readAt: null }, data: { readAt: new Date() } });
+      await db().notification.updateMany({
+        where: { id: data.id, ...scope.notifications(actor), readAt: null },
+        data: { readAt: new Date() },
+      });
     }
     return { message: "已标记为已读", data: null };
   });
@@ -27,7 +33,10 @@ export async function markNotificationRead(input: unknown) {
 
 export async function markAllNotificationsRead(input?: unknown) {
   return runAction("markAllNotificationsRead", z.unknown(), input, async (actor) => {
-    const { count } = await db().notification.updateMany({ where: { ...scope.notifications(actor), readAt: null }, data: { readAt: new Date() } });
+    const { count } = await db().notification.updateMany({
+      where: { ...scope.notifications(actor), readAt: null },
+      data: { readAt: new Date() },
+    });
     return { message: count ? `已将 ${count} 条通知标记为已读` : "没有未读通知", data: { count } };
   });
 }
@@ -38,9 +47,15 @@ export async function markAllNotificationsRead(input?: unknown) {
  */
 export async function openNotification(input: unknown) {
   return runAction("openNotification", markNotificationReadSchema, input, async (actor, data) => {
-    const notification = await db().notification.findFirst({ where: { id: data.id, ...scope.notifications(actor) }, select: { link: true } });
+    const notification = await db().notification.findFirst({
+      where: { id: data.id, ...scope.notifications(actor) },
+      select: { link: true },
+    });
     if (!notification) throw notFound();
-    await db().notification.updateMany({ where: { id: data.id, ...scope.notifications(actor), readAt: null }, data: { readAt: new Date() } });
+    await db().notification.updateMany({
+      where: { id: data.id, ...scope.notifications(actor), readAt: null },
+      data: { readAt: new Date() },
+    });
     return { message: "已读", data: { link: notification.link } };
   });
 }

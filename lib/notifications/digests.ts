@@ -36,7 +36,6 @@ function inTransaction<T>(client: Client, work: (tx: Tx) => Promise<T>): Promise
 }
 type ReminderKey = Exclude<DigestKey, { kind: "ARRIVALS" }>;
 
-
 /** The assignment (a, m, p) owes a report for the period [start, end] of its plan's cadence and has not sent it. */
 const owesReport = (cadence: Prisma.Sql, start: Prisma.Sql, end: Prisma.Sql) => Prisma.sql`
   p."reportCadence"::text = ${cadence}
@@ -181,7 +180,8 @@ export async function arrivalGroups(client: Client, today: string): Promise<Dige
   for (const row of rows) {
     const key = { kind: "ARRIVALS" as const, districtId: row.districtId, day: row.day };
     const message = await arrivalsMessage(client, key, today);
-    if (message.total > 0) groups.push({ digest: formatDigestKey(key), kind: "ARRIVALS", audienceId: row.districtId, districtId: row.districtId, message });
+    if (message.total > 0)
+      groups.push({ digest: formatDigestKey(key), kind: "ARRIVALS", audienceId: row.districtId, districtId: row.districtId, message });
   }
   return groups;
 }
@@ -315,8 +315,14 @@ export async function reminderMessage(client: Client, key: ReminderKey, today: s
 }
 
 /** A district's arrivals of one day, as of now. */
-export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { kind: "ARRIVALS" }>, today: string): Promise<DigestMessage> {
-  const reports = await client.$queryRaw<{ id: number; code: string; text: string; unit: string; start: Date; cadence: ReportCadence; dueDay: number; total: number }[]>`
+export async function arrivalsMessage(
+  client: Client,
+  key: Extract<DigestKey, { kind: "ARRIVALS" }>,
+  today: string,
+): Promise<DigestMessage> {
+  const reports = await client.$queryRaw<
+    { id: number; code: string; text: string; unit: string; start: Date; cadence: ReportCadence; dueDay: number; total: number }[]
+  >`
     SELECT m."id", m."code", left(m."text", 200) AS "text", u."name" AS "unit", r."periodStart" AS "start", p."reportCadence" AS "cadence", p."reportDueDay" AS "dueDay",
       (count(*) OVER ())::int AS "total"
     FROM "ProgressReport" r
@@ -336,7 +342,11 @@ export async function arrivalsMessage(client: Client, key: Extract<DigestKey, { 
   return arrivalsDigestMessage({
     day: key.day,
     today,
-    reports: reports.map((r) => ({ measure: { id: r.id, code: r.code, text: r.text }, unit: r.unit, period: periodLabel(r.start, r.cadence, r.dueDay) })),
+    reports: reports.map((r) => ({
+      measure: { id: r.id, code: r.code, text: r.text },
+      unit: r.unit,
+      period: periodLabel(r.start, r.cadence, r.dueDay),
+    })),
     extensions: extensions.map((e) => ({ measure: { id: e.id, code: e.code, text: e.text }, unit: e.unit })),
     reportTotal: reports[0]?.total ?? 0,
     extensionTotal: extensions[0]?.total ?? 0,

@@ -128,7 +128,10 @@ export function lateReportsUrgedMessage(input: {
   if (count > listed) lines.push(`……共 ${count} 项`);
   const periods = [...new Set(input.items.map((item) => item.period))];
   const first = input.items[0];
-  const subject = count === 1 && first ? `${measureLabel(first.measure)}(${first.period})` : `${count} 项进展报送逾期未报(${periods.slice(0, 2).join("、")}${periods.length > 2 ? "等" : ""})`;
+  const subject =
+    count === 1 && first
+      ? `${measureLabel(first.measure)}(${first.period})`
+      : `${count} 项进展报送逾期未报(${periods.slice(0, 2).join("、")}${periods.length > 2 ? "等" : ""})`;
   return {
     kind: "URGED",
     title: clipText(`催办:${subject}`, 200),
@@ -209,11 +212,15 @@ export function reminderDigestMessage(input: {
   if (key.kind === "REPORT_LATE") {
     const period = periodLabel(key.start, key.cadence);
     title = resolved ? `${period}进展已全部报送` : `${period}尚有 ${total} 项进展未报送`;
-    intro = resolved ? `贵单位${period}应报送的进展均已报送。` : `贵单位以下 ${total} 项举措${period}的进展尚未报送(或被退回待重新报送),请尽快报送:`;
+    intro = resolved
+      ? `贵单位${period}应报送的进展均已报送。`
+      : `贵单位以下 ${total} 项举措${period}的进展尚未报送(或被退回待重新报送),请尽快报送:`;
   } else if (key.kind === "DUE_SOON") {
     const month = monthLabel(key.month);
     title = resolved ? `${month}临期提醒:已无 30 天内到期的未完成举措` : `${month}临期提醒:${total} 项举措 30 天内到期`;
-    intro = resolved ? `贵单位 30 天内到期的举措均已完成或已延期。` : `贵单位以下 ${total} 项举措将在 30 天内到期,请抓紧推进,并及时报送进展:`;
+    intro = resolved
+      ? `贵单位 30 天内到期的举措均已完成或已延期。`
+      : `贵单位以下 ${total} 项举措将在 30 天内到期,请抓紧推进,并及时报送进展:`;
   } else {
     const month = monthLabel(key.month);
     title = resolved ? `${month}逾期提醒:逾期举措已全部完成或延期` : `${month}逾期提醒:${total} 项举措已超过完成时限`;
@@ -246,10 +253,9 @@ export function arrivalsDigestMessage(input: {
   const when = input.day === input.today ? "今日" : dayLabel(input.day);
   const reportTotal = input.reportTotal ?? input.reports.length;
   const extensionTotal = input.extensionTotal ?? input.extensions.length;
-  const parts = [
-    reportTotal > 0 ? `${reportTotal} 份进展报送` : null,
-    extensionTotal > 0 ? `${extensionTotal} 项延期申请` : null,
-  ].filter(Boolean);
+  const parts = [reportTotal > 0 ? `${reportTotal} 份进展报送` : null, extensionTotal > 0 ? `${extensionTotal} 项延期申请` : null].filter(
+    Boolean,
+  );
   const title = parts.length > 0 ? `${when}收到 ${parts.join("、")}` : `${when}未收到进展报送或延期申请`;
   const listed = input.listed ?? 20;
   const reports = input.reports.map((r) => ({ measure: r.measure, note: `${r.unit},${r.period}` }));

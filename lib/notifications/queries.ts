@@ -38,7 +38,17 @@ function filterWhere(filter: InboxFilter | null | undefined): Prisma.Notificatio
   return "kinds" in spec ? { kind: { in: [...spec.kinds] } } : { readAt: null };
 }
 
-const select = { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true, reminderId: true, digest: true } as const;
+const select = {
+  id: true,
+  kind: true,
+  title: true,
+  body: true,
+  link: true,
+  readAt: true,
+  createdAt: true,
+  reminderId: true,
+  digest: true,
+} as const;
 const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies Prisma.NotificationOrderByWithRelationInput[];
 
 /**
@@ -46,10 +56,7 @@ const newestFirst = [{ createdAt: "desc" }, { id: "desc" }] as const satisfies P
  * automatic reminders, then the read ones; newest first within each.
  * `limit` is kept between 1 and 200.
  */
-export async function listNotifications(
-  actor: Actor,
-  options: { unreadOnly?: boolean; filter?: InboxFilter | null; limit?: number } = {},
-) {
+export async function listNotifications(actor: Actor, options: { unreadOnly?: boolean; filter?: InboxFilter | null; limit?: number } = {}) {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
   const where = { ...scope.notifications(actor), ...filterWhere(options.filter), ...(options.unreadOnly ? { readAt: null } : {}) };
   const groups: Prisma.NotificationWhereInput[] = [
@@ -60,7 +67,14 @@ export async function listNotifications(
   const rows = [];
   for (const group of groups) {
     if (rows.length >= limit) break;
-    rows.push(...(await db().notification.findMany({ where: { AND: [where, group] }, orderBy: [...newestFirst], take: limit - rows.length, select })));
+    rows.push(
+      ...(await db().notification.findMany({
+        where: { AND: [where, group] },
+        orderBy: [...newestFirst],
+        take: limit - rows.length,
+        select,
+      })),
+    );
   }
   return withLiveDigests(actor, rows);
 }
@@ -69,7 +83,10 @@ export async function listNotifications(
  * Reminder digests as of now: the title and body say what is still owed, and
  * `digest` carries the measures with their links (null for other messages).
  */
-async function withLiveDigests<R extends { title: string; body: string | null; digest: string | null; readAt: Date | null }>(actor: Actor, rows: R[]) {
+async function withLiveDigests<R extends { title: string; body: string | null; digest: string | null; readAt: Date | null }>(
+  actor: Actor,
+  rows: R[],
+) {
   const today = todayInChina();
   const judged = judgedPeriods(today).map((p) => ({ cadence: p.cadence, start: p.period.start }));
   return Promise.all(
@@ -77,7 +94,8 @@ async function withLiveDigests<R extends { title: string; body: string | null; d
       const key = parseDigestKey(row.digest);
       // Read live while it matters: unread, or still about today. An older read
       // digest shows what it said that day, so a long inbox costs no query per row.
-      if (!key || !(row.readAt === null || isCurrentDigest(key, today, judged)) || !digestConcerns(actor, key)) return { ...row, digest: null };
+      if (!key || !(row.readAt === null || isCurrentDigest(key, today, judged)) || !digestConcerns(actor, key))
+        return { ...row, digest: null };
       const live = await digestMessage(db(), key, today);
       return { ...row, title: live.title, body: live.body, digest: live };
     }),

@@ -155,7 +155,7 @@ export async function lateReportCandidates(
 /** All late reports of one unit (a unit has few assignments: paged anyway). */
 export async function lateReportsOfUnit(client: Client, today: string, unitId: number): Promise<LateReportCandidate[]> {
   const all: LateReportCandidate[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await lateReportCandidates(client, today, { after, limit: 500 }, { unitId, excludeReminded: false });
     all.push(...page);
     if (page.length < 500) return all;
@@ -169,7 +169,15 @@ export async function lateReportsOfUnit(client: Client, today: string, unitId: n
 /** Notifications, one per active LIAISON of each item's unit; returns their ids. */
 export async function notifyLiaisons(
   tx: Tx,
-  items: readonly { kind: NotificationKind; reminderId: number; districtId: number; unitId: number; title: string; body: string; link: string }[],
+  items: readonly {
+    kind: NotificationKind;
+    reminderId: number;
+    districtId: number;
+    unitId: number;
+    title: string;
+    body: string;
+    link: string;
+  }[],
 ): Promise<number[]> {
   if (items.length === 0) return [];
   const liaisons = await tx.user.findMany({

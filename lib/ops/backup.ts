@@ -72,7 +72,9 @@ export async function restore({ env, dir, log }: Options): Promise<BackupManifes
   const from = path.resolve(dir);
   const manifest = await readManifest(from);
   if (env.DATABASE_URL && manifest.kind !== "external") {
-    throw new BackupError("这份备份是内置数据库的文件复制,只能恢复到内置数据库的数据目录(不设置 DATABASE_URL,用 DATA_DIR 指定一个新的数据目录)。");
+    throw new BackupError(
+      "这份备份是内置数据库的文件复制,只能恢复到内置数据库的数据目录(不设置 DATABASE_URL,用 DATA_DIR 指定一个新的数据目录)。",
+    );
   }
   if (!env.DATABASE_URL && manifest.kind !== "embedded") {
     throw new BackupError("这份备份是外部数据库的 pg_dump 文件,请设置 DATABASE_URL 指向一个空数据库后再恢复。");
@@ -90,7 +92,8 @@ export function backupStorage(manifest: BackupManifest): StorageKind {
   return manifest.storage ?? "local";
 }
 
-const S3_NOTE = "备份中没有对象存储(STORAGE=s3)存储桶里的佐证材料文件:请在对象存储中保留存储桶或另行恢复它,并以原来的 STORAGE=s3 与 S3_* 设置启动。";
+const S3_NOTE =
+  "备份中没有对象存储(STORAGE=s3)存储桶里的佐证材料文件:请在对象存储中保留存储桶或另行恢复它,并以原来的 STORAGE=s3 与 S3_* 设置启动。";
 
 /**
  * Restored under another STORAGE, the app would look for the evidence where it
@@ -100,7 +103,8 @@ function refuseOtherStorage(manifest: BackupManifest, running: StorageKind): voi
   const stored = backupStorage(manifest);
   if (stored === running) return;
   const line: Record<StorageKind, string> = {
-    local: "备份中的佐证材料是本机目录中的文件(STORAGE=local,在备份的 uploads 中):请以 STORAGE=local 运行恢复,并以同样的设置启动(之后可用 storage migrate 迁移到其他存储)。",
+    local:
+      "备份中的佐证材料是本机目录中的文件(STORAGE=local,在备份的 uploads 中):请以 STORAGE=local 运行恢复,并以同样的设置启动(之后可用 storage migrate 迁移到其他存储)。",
     database: "备份中的佐证材料保存在数据库中(STORAGE=database):请以 STORAGE=database 运行恢复,并以同样的设置启动。",
     s3: `备份中的佐证材料在对象存储中(STORAGE=s3),不在本备份里,须在对象存储中保留或另行恢复:请以 STORAGE=s3 及原来的 S3_* 设置运行恢复,并以同样的设置启动。`,
   };
@@ -152,12 +156,16 @@ async function copyEmbedded(env: Env, out: string, log: (line: string) => void):
 async function restoreEmbedded(env: Env, from: string, manifest: BackupManifest, log: (line: string) => void): Promise<void> {
   const pgDir = path.join(env.DATA_DIR, PG_DIR);
   if ((await pgVersionOf(pgDir)) !== null || (await walk(pgDir)).files.length) {
-    throw new BackupError(`目标数据目录 ${env.DATA_DIR} 中已有数据库,恢复只写入空的数据目录;请用 DATA_DIR 指定一个新的数据目录,或先停止服务并移走其中的 postgres 与 uploads 目录。`);
+    throw new BackupError(
+      `目标数据目录 ${env.DATA_DIR} 中已有数据库,恢复只写入空的数据目录;请用 DATA_DIR 指定一个新的数据目录,或先停止服务并移走其中的 postgres 与 uploads 目录。`,
+    );
   }
   await refuseUploadsInUse(env.DATA_DIR);
   const major = embeddedPostgresMajor();
   if (manifest.postgresMajor !== major) {
-    throw new BackupError(`备份的数据库是 PostgreSQL ${manifest.postgresMajor},本程序内置的是 PostgreSQL ${major},数据文件不能跨大版本使用;请用备份时的程序版本恢复。`);
+    throw new BackupError(
+      `备份的数据库是 PostgreSQL ${manifest.postgresMajor},本程序内置的是 PostgreSQL ${major},数据文件不能跨大版本使用;请用备份时的程序版本恢复。`,
+    );
   }
   await verify(from, manifest);
 
@@ -198,7 +206,9 @@ async function chownToPostgresUser(dir: string): Promise<void> {
   try {
     [uid, gid] = [await id("-u"), await id("-g")];
   } catch {
-    throw new BackupError("以 root 运行时内置数据库由系统用户 postgres 运行,但本机没有该用户;请先运行一次 npm start 或创建 postgres 用户后重试。");
+    throw new BackupError(
+      "以 root 运行时内置数据库由系统用户 postgres 运行,但本机没有该用户;请先运行一次 npm start 或创建 postgres 用户后重试。",
+    );
   }
   const { files, directories } = await walk(dir);
   for (const entry of [".", ...directories, ...files]) await fs.chown(path.join(dir, entry), uid, gid);
@@ -222,7 +232,9 @@ async function restoreExternal(env: Env, from: string, manifest: BackupManifest,
   const serverMajor = await serverMajorOf(url);
   const pgRestore = await matchingTool("pg_restore", serverMajor, env.PG_BIN_DIR, "恢复");
   if (manifest.postgresMajor > serverMajor) {
-    throw new BackupError(`备份来自 PostgreSQL ${manifest.postgresMajor},目标服务器是更旧的 PostgreSQL ${serverMajor};请恢复到 PostgreSQL ${manifest.postgresMajor} 或更新的服务器。`);
+    throw new BackupError(
+      `备份来自 PostgreSQL ${manifest.postgresMajor},目标服务器是更旧的 PostgreSQL ${serverMajor};请恢复到 PostgreSQL ${manifest.postgresMajor} 或更新的服务器。`,
+    );
   }
   const tables = await withClient(url, async (client) => {
     const { rows } = await client.query<{ n: string }>(
@@ -231,7 +243,9 @@ async function restoreExternal(env: Env, from: string, manifest: BackupManifest,
     return Number(rows[0]!.n);
   });
   if (tables > 0) {
-    throw new BackupError(`DATABASE_URL 指向的数据库中已有 ${tables} 张数据表,恢复只写入空数据库;请新建一个空数据库并让 DATABASE_URL 指向它。`);
+    throw new BackupError(
+      `DATABASE_URL 指向的数据库中已有 ${tables} 张数据表,恢复只写入空数据库;请新建一个空数据库并让 DATABASE_URL 指向它。`,
+    );
   }
   await refuseUploadsInUse(env.DATA_DIR);
   await verify(from, manifest);
@@ -254,11 +268,18 @@ async function serverMajorOf(url: string): Promise<number> {
  * pg_dump refuses a server of a newer major version, and pg_restore of an
  * older client may not read the archive; only the server's own major version is used.
  */
-async function matchingTool(name: "pg_dump" | "pg_restore", serverMajor: number, binDir: string | undefined, verb: string): Promise<string> {
+async function matchingTool(
+  name: "pg_dump" | "pg_restore",
+  serverMajor: number,
+  binDir: string | undefined,
+  verb: string,
+): Promise<string> {
   const fix = `请安装 postgresql-client-${serverMajor},或设置 PG_BIN_DIR 指向 PostgreSQL ${serverMajor} 的 bin 目录`;
   const tool = await findTool(name, binDir);
   if (!tool) {
-    throw new BackupError(`找不到 ${name}(${binDir ? `PG_BIN_DIR=${binDir}` : "PATH 中没有"}),数据库服务器是 PostgreSQL ${serverMajor},无法${verb};${fix}。`);
+    throw new BackupError(
+      `找不到 ${name}(${binDir ? `PG_BIN_DIR=${binDir}` : "PATH 中没有"}),数据库服务器是 PostgreSQL ${serverMajor},无法${verb};${fix}。`,
+    );
   }
   let output = "";
   try {
@@ -296,7 +317,9 @@ async function runTool(tool: string, args: string[], url: string): Promise<void>
   try {
     await run(tool, [...args, `--dbname=${parsed.toString()}`], password ? { PGPASSWORD: password } : {});
   } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split("\n");
+    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message)
+      .trim()
+      .split("\n");
     throw new BackupError(`${path.basename(tool)} 失败:${stderr.at(-1)}`);
   }
 }
@@ -337,7 +360,9 @@ async function copyUploads(env: Env, out: string, log: (line: string) => void): 
 /** Restoring over evidence files would mix two installations' files. */
 async function refuseUploadsInUse(dataDir: string): Promise<void> {
   if ((await walk(path.join(dataDir, UPLOADS_DIR))).files.length) {
-    throw new BackupError(`目标数据目录 ${dataDir} 中已有佐证材料文件(uploads),恢复只写入空的数据目录;请用 DATA_DIR 指定一个新的数据目录。`);
+    throw new BackupError(
+      `目标数据目录 ${dataDir} 中已有佐证材料文件(uploads),恢复只写入空的数据目录;请用 DATA_DIR 指定一个新的数据目录。`,
+    );
   }
 }
 
@@ -358,7 +383,17 @@ async function describe(
     total.files += 1;
     total.bytes += size;
   }
-  return { format: "fazhi-backup", version: 1, kind, createdAt: new Date().toISOString(), migrations, postgresMajor, storage, totals, files };
+  return {
+    format: "fazhi-backup",
+    version: 1,
+    kind,
+    createdAt: new Date().toISOString(),
+    migrations,
+    postgresMajor,
+    storage,
+    totals,
+    files,
+  };
 }
 
 async function readManifest(from: string): Promise<BackupManifest> {

@@ -1,9 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 
 export type MetricsAccess =
-  | { access: "allowed"; status: 200 }
-  | { access: "not-configured"; status: 404 }
-  | { access: "missing" | "wrong"; status: 401 };
+  { access: "allowed"; status: 200 } | { access: "not-configured"; status: 404 } | { access: "missing" | "wrong"; status: 401 };
 
 /**
  * Compared as sha256 digests: timingSafeEqual needs equal lengths, and

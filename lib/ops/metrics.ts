@@ -153,8 +153,13 @@ export async function timeJob<T>(job: string, run: () => Promise<T>): Promise<T>
 export function isJobDurationMessage(message: unknown): message is JobDurationMessage {
   const m = message as Partial<JobDurationMessage> | null;
   return (
-    typeof m === "object" && m !== null && m.type === "fazhi:job-duration" && typeof m.job === "string" &&
-    typeof m.seconds === "number" && Number.isFinite(m.seconds) && m.seconds >= 0 &&
+    typeof m === "object" &&
+    m !== null &&
+    m.type === "fazhi:job-duration" &&
+    typeof m.job === "string" &&
+    typeof m.seconds === "number" &&
+    Number.isFinite(m.seconds) &&
+    m.seconds >= 0 &&
     (m.outcome === "ok" || m.outcome === "error")
   );
 }

@@ -70,8 +70,7 @@ export function resolveSectionAreas(sections: readonly SectionLike[]): Map<strin
     const section = byKey.get(key);
     if (!section) return null;
     const area =
-      classifySectionTitle(section.title) ??
-      (section.parentKey !== null && depth < 20 ? resolve(section.parentKey, depth + 1) : null);
+      classifySectionTitle(section.title) ?? (section.parentKey !== null && depth < 20 ? resolve(section.parentKey, depth + 1) : null);
     resolved.set(key, area);
     return area;
   };

@@ -49,10 +49,9 @@ export async function previewPlanImport(form: FormData) {
     }
     let decoded;
     try {
-      decoded =
-        data.file
-          ? await decodeDocument({ fileName: data.file.name, bytes: new Uint8Array(await data.file.arrayBuffer()) })
-          : decodePastedText(data.text ?? "");
+      decoded = data.file
+        ? await decodeDocument({ fileName: data.file.name, bytes: new Uint8Array(await data.file.arrayBuffer()) })
+        : decodePastedText(data.text ?? "");
     } catch (error) {
       if (error instanceof ImportInputError) throw new AppError("VALIDATION", error.message, { file: [error.message] });
       throw error;

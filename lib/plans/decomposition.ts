@@ -273,7 +273,11 @@ export async function setParentPlan(tx: Tx, actor: Actor, planId: number, parent
   }
   if (plan.parentId === parentPlanId) return;
   const stale = await tx.measure.findMany({
-    where: { planId: plan.id, parentItemId: { not: null }, ...(parentPlanId !== null ? { parentItem: { planId: { not: parentPlanId } } } : {}) },
+    where: {
+      planId: plan.id,
+      parentItemId: { not: null },
+      ...(parentPlanId !== null ? { parentItem: { planId: { not: parentPlanId } } } : {}),
+    },
     select: { id: true },
   });
   if (stale.length) await tx.measure.updateMany({ where: { id: { in: stale.map((m) => m.id) } }, data: { parentItemId: null } });
@@ -321,7 +325,18 @@ export async function proposeParentItems(client: Tx, actor: Actor, planId: numbe
   const byId = new Map(items.map((i) => [i.id, i]));
   return measures.flatMap((m) => {
     const best = proposeParentItem(m.text, items);
-    return best ? [{ measureId: m.id, code: m.code, text: m.text, itemId: best.itemId, itemLabel: itemLabel(byId.get(best.itemId)!), score: best.score }] : [];
+    return best
+      ? [
+          {
+            measureId: m.id,
+            code: m.code,
+            text: m.text,
+            itemId: best.itemId,
+            itemLabel: itemLabel(byId.get(best.itemId)!),
+            score: best.score,
+          },
+        ]
+      : [];
   });
 }
 

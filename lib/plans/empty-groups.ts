@@ -44,7 +44,13 @@ export function choiceOutcome(choice: string, name: string, groups: Group[], pic
  * those of the group's region or below; for a group still to be created, of
  * the import's region or below.
  */
-export function memberCandidates<U extends Unit>(choice: string, newName: string, groups: Group[], units: U[], importRegionPath: string): U[] {
+export function memberCandidates<U extends Unit>(
+  choice: string,
+  newName: string,
+  groups: Group[],
+  units: U[],
+  importRegionPath: string,
+): U[] {
   const group = chosenGroup(choice, newName, groups, { newName, regionPath: importRegionPath });
   const path = group?.regionPath ?? importRegionPath;
   return units.filter((unit) => unit.regionPath === undefined || unit.regionPath.startsWith(path));

@@ -335,9 +335,7 @@ async function writePlan(
   // Measures: matched by section path + code.
   const existingMeasures = await tx.measure.findMany({ where: { planId: saved.id } });
   const existingSectionPath = new Map(existingSections.map((s) => [s.id, existingPaths.get(String(s.id))!]));
-  const measureByKey = new Map(
-    existingMeasures.map((m) => [`${m.sectionId ? existingSectionPath.get(m.sectionId) : ""}#${m.code}`, m]),
-  );
+  const measureByKey = new Map(existingMeasures.map((m) => [`${m.sectionId ? existingSectionPath.get(m.sectionId) : ""}#${m.code}`, m]));
   const seen = new Set<string>();
   const measureIds: { id: number; lead: Assignee[]; responsible: Assignee[] }[] = [];
   for (const [index, measure] of plan.measures.entries()) {
@@ -397,9 +395,7 @@ async function writePlan(
   await tx.assignment.createMany({
     data: toCreate.map((a) => ({ ...a, districtId, source: a.viaGroupId ? ("GROUP" as const) : ("DIRECT" as const) })),
   });
-  const removable = existingAssignments.filter(
-    (a) => !wanted.has(`${a.measureId}:${a.unitId}:${a.role}`) && a._count.reports === 0,
-  );
+  const removable = existingAssignments.filter((a) => !wanted.has(`${a.measureId}:${a.unitId}:${a.role}`) && a._count.reports === 0);
   await tx.assignment.deleteMany({ where: { id: { in: removable.map((a) => a.id) } } });
   summary.assignmentsCreated += toCreate.length;
   summary.assignmentsRemoved += removable.length;

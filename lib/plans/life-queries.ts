@@ -56,7 +56,9 @@ export async function getPlanLife(actor: Actor, planId: number, today = todayInC
     endReason: plan.endReason,
     window: reportingWindow(facts),
     expiry: expiryDate(facts),
-    transitions: mayManage ? availableTransitions({ ...facts, reportCadence: plan.reportCadence, reportDueDay: plan.reportDueDay }, today) : [],
+    transitions: mayManage
+      ? availableTransitions({ ...facts, reportCadence: plan.reportCadence, reportDueDay: plan.reportDueDay }, today)
+      : [],
     finalEvaluationId: can(actor, "evaluation.read", { regionId: plan.regionId }) ? (final?.id ?? null) : null,
     canCreateFinalEvaluation: mayEvaluate && plan.status === "CLOSED" && facts.endedOn !== null && !final,
     today,

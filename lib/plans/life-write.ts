@@ -12,19 +12,37 @@ import { decideTransition, expiryDate, planLifeFacts, type LifeTransition } from
 // them alike. The actor's scope is in the query's where; a plan outside it, or
 // one the actor may not manage, is NOT_FOUND and nothing changes.
 
-export const PLAN_LIFE_AUDIT_ACTIONS = { IN_FORCE: "plan.bringIntoForce", EXPIRED: "plan.expire", TERMINATED: "plan.terminate" } as const satisfies Record<string, AuditAction>;
+export const PLAN_LIFE_AUDIT_ACTIONS = {
+  IN_FORCE: "plan.bringIntoForce",
+  EXPIRED: "plan.expire",
+  TERMINATED: "plan.terminate",
+} as const satisfies Record<string, AuditAction>;
 
 /** Applies one life transition to a plan, audited; returns the plan as changed. */
 export async function changePlanLife(tx: Tx, actor: Actor, planId: number, transition: LifeTransition, today = todayInChina()) {
   const before = await tx.plan.findFirst({
     where: { id: planId, ...scope.plans(actor) },
     select: {
-      id: true, districtId: true, regionId: true, status: true, endKind: true, periodEnd: true, effectiveFrom: true, issueDate: true, endedOn: true, endReason: true,
-      reportCadence: true, reportDueDay: true,
+      id: true,
+      districtId: true,
+      regionId: true,
+      status: true,
+      endKind: true,
+      periodEnd: true,
+      effectiveFrom: true,
+      issueDate: true,
+      endedOn: true,
+      endReason: true,
+      reportCadence: true,
+      reportDueDay: true,
     },
   });
   if (!before || !can(actor, "plan.manage", { regionId: before.regionId })) throw notFound();
-  const decision = decideTransition({ ...planLifeFacts(before), reportCadence: before.reportCadence, reportDueDay: before.reportDueDay }, transition, today);
+  const decision = decideTransition(
+    { ...planLifeFacts(before), reportCadence: before.reportCadence, reportDueDay: before.reportDueDay },
+    transition,
+    today,
+  );
   if (!decision.ok) {
     const { field, message } = decision.refusal;
     throw new AppError("VALIDATION", field === "_form" ? message : undefined, { [field]: [message] });
@@ -44,7 +62,16 @@ export async function changePlanLife(tx: Tx, actor: Actor, planId: number, trans
   if (updated.count !== 1) throw new AppError("CONFLICT");
   const after = await tx.plan.findUniqueOrThrow({
     where: { id: before.id },
-    select: { id: true, districtId: true, regionId: true, status: true, endKind: true, effectiveFrom: true, endedOn: true, endReason: true },
+    select: {
+      id: true,
+      districtId: true,
+      regionId: true,
+      status: true,
+      endKind: true,
+      effectiveFrom: true,
+      endedOn: true,
+      endReason: true,
+    },
   });
   const { regionId: _r, districtId: _d, periodEnd: _p, issueDate: _i, reportCadence: _c, reportDueDay: _dd, ...beforeState } = before;
   const { regionId: _r2, districtId: _d2, ...afterState } = after;

@@ -117,9 +117,7 @@ export function chaseStopMessage(stop: ChaseStop, plan: PlanLifeFacts): string {
 // Transitions
 
 export type LifeTransition =
-  | { to: "IN_FORCE"; effectiveFrom: string }
-  | { to: "EXPIRED"; endedOn: string }
-  | { to: "TERMINATED"; endedOn: string; reason: string };
+  { to: "IN_FORCE"; effectiveFrom: string } | { to: "EXPIRED"; endedOn: string } | { to: "TERMINATED"; endedOn: string; reason: string };
 
 /** What a transition changes on the plan row. */
 export type LifeChange = {
@@ -155,7 +153,8 @@ export function decideTransition(plan: PlanScheduleFacts, transition: LifeTransi
   const state = planLifeState(plan);
   switch (transition.to) {
     case "IN_FORCE": {
-      if (state !== "DRAFT") return refuse("_form", state === "IN_FORCE" ? "该规划已在施行中" : `该规划已${PLAN_LIFE_LABELS[state]},不能再施行`);
+      if (state !== "DRAFT")
+        return refuse("_form", state === "IN_FORCE" ? "该规划已在施行中" : `该规划已${PLAN_LIFE_LABELS[state]},不能再施行`);
       return { ok: true, change: { status: "IN_FORCE", effectiveFrom: transition.effectiveFrom } };
     }
     case "EXPIRED": {

@@ -91,7 +91,8 @@ export function cliResolutions(
       case "nearGroup": {
         const best = soleBestCandidate(r.candidates);
         if (options.acceptNearMatches && best) resolutions[r.name] = { action: "group", groupId: best.groupId, remember: true };
-        else if (options.acceptNearMatches) unresolved.push({ name: r.name, found: `有并列的相近分组:${r.candidates.map((c) => c.name).join("、")}` });
+        else if (options.acceptNearMatches)
+          unresolved.push({ name: r.name, found: `有并列的相近分组:${r.candidates.map((c) => c.name).join("、")}` });
         else unresolved.push({ name: r.name, found: `相近分组:${r.candidates.map((c) => c.name).join("、")}` });
         break;
       }

@@ -64,7 +64,10 @@ export const resolutionSchema = z.discriminatedUnion("action", [
 export const commitPlanImportSchema = z.object({
   regionId: id("所属区县"),
   fileName: optionalText("文件名", 200),
-  sourceText: z.string().max(10 * 1024 * 1024).optional(),
+  sourceText: z
+    .string()
+    .max(10 * 1024 * 1024)
+    .optional(),
   plans: z.array(importedPlanSchema).min(1, "没有可导入的规划").max(20),
   resolutions: z.record(unitName, resolutionSchema),
 });
@@ -117,15 +120,19 @@ export const bringPlanIntoForceSchema = z.object({
   effectiveFrom: lifeDate("施行日期"),
 });
 
-export const closePlanSchema = z.discriminatedUnion("endKind", [
-  z.object({ planId: id("规划"), endKind: z.literal("EXPIRED"), endedOn: lifeDate("期满日期") }),
-  z.object({
-    planId: id("规划"),
-    endKind: z.literal("TERMINATED"),
-    endedOn: lifeDate("终止日期"),
-    reason: text("终止原因", 500),
-  }),
-], { error: "请选择期满或终止" });
+export const closePlanSchema = z.discriminatedUnion(
+  "endKind",
+  [
+    z.object({ planId: id("规划"), endKind: z.literal("EXPIRED"), endedOn: lifeDate("期满日期") }),
+    z.object({
+      planId: id("规划"),
+      endKind: z.literal("TERMINATED"),
+      endedOn: lifeDate("终止日期"),
+      reason: text("终止原因", 500),
+    }),
+  ],
+  { error: "请选择期满或终止" },
+);
 
 export type BringPlanIntoForceInput = z.output<typeof bringPlanIntoForceSchema>;
 export type ClosePlanInput = z.output<typeof closePlanSchema>;

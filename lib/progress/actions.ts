@@ -69,7 +69,9 @@ async function storeEvidence(tx: Tx, files: File[]): Promise<StoredEvidence[]> {
   // One after another in the order of their hashes: in the database store each
   // new file stays locked until the report commits, and two reports taking the
   // same files in opposite orders would deadlock.
-  const hashed = checked.map((file) => ({ ...file, hash: contentHash(file.bytes) })).sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
+  const hashed = checked
+    .map((file) => ({ ...file, hash: contentHash(file.bytes) }))
+    .sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
   const stored = new Map<Uint8Array, StoredEvidence>();
   for (const { bytes, fileName, mimeType } of hashed) {
     const { hash, size } = await store.put(bytes, tx);
@@ -89,7 +91,9 @@ const EVIDENCE_TRANSACTION = { timeout: 60_000 };
  */
 async function attachEvidence(tx: Tx, actor: Actor, report: { id: number; districtId: number }, evidence: StoredEvidence[]) {
   if (!evidence.length) return;
-  const held = new Set((await tx.attachment.findMany({ where: { reportId: report.id }, select: { contentHash: true } })).map((a) => a.contentHash));
+  const held = new Set(
+    (await tx.attachment.findMany({ where: { reportId: report.id }, select: { contentHash: true } })).map((a) => a.contentHash),
+  );
   const fresh = evidence.filter((e) => !held.has(e.contentHash) && (held.add(e.contentHash), true));
   if (!fresh.length) return;
   await tx.attachment.createMany({
@@ -222,7 +226,9 @@ async function writeReport(
 ) {
   // The first submission stays: a report returned and sent again was first sent before (the 考核's LATE_REPORT).
   const fields =
-    step.fields.state === "SUBMITTED" && !existing?.firstSubmittedAt ? { ...step.fields, firstSubmittedAt: step.fields.submittedAt } : step.fields;
+    step.fields.state === "SUBMITTED" && !existing?.firstSubmittedAt
+      ? { ...step.fields, firstSubmittedAt: step.fields.submittedAt }
+      : step.fields;
   const saved = existing
     ? await updateAtVersion(tx, existing.id, step.version, fields)
     : await tx.progressReport
@@ -340,7 +346,8 @@ export async function carryForwardProgressReport(input: unknown) {
         include: { attachments: true },
       });
       if (!last) throw new AppError("VALIDATION", "没有可沿用的上期报送,请填写本期进展。");
-      const onBehalf = reportData(actor, assignment, { ...data, text: "", percent: 0, claimedStatus: "NO_CHANGE" }, period).onBehalfOfUnitId !== null;
+      const onBehalf =
+        reportData(actor, assignment, { ...data, text: "", percent: 0, claimedStatus: "NO_CHANGE" }, period).onBehalfOfUnitId !== null;
       if (onBehalf && last.attachments.length === 0) {
         throw new AppError("VALIDATION", undefined, { evidence: ["代报须上传单位报来的原件(纸质件扫描或邮件附件)"] });
       }
@@ -397,7 +404,10 @@ async function approveInTx(tx: Tx, actor: Actor, reportId: number, version: numb
   });
   const completed = report.claimedStatus === "COMPLETED";
   if (completed) {
-    await tx.assignment.update({ where: { id: assignment.id }, data: { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt } });
+    await tx.assignment.update({
+      where: { id: assignment.id },
+      data: { status: "COMPLETED", percent: 100, completedAt: saved.reviewedAt },
+    });
   } else if (!newer && assignment.status !== "COMPLETED") {
     await tx.assignment.update({
       where: { id: assignment.id },
@@ -442,40 +452,52 @@ export type BatchApprovalOutcome = {
  * still go through.
  */
 export async function approveProgressReports(input: unknown) {
-  return runAction("approveProgressReports", batchApproveProgressReportsSchema, input, async (actor, data): Promise<{ message: string; data: BatchApprovalOutcome }> => {
-    if (!can(actor, "report.review")) throw forbidden();
-    const ids = data.items.map((item) => item.reportId);
-    const found = await db().progressReport.findMany({
-      where: { id: { in: ids }, assignmentId: { not: null }, ...scope.progressReports(actor) },
-      select: {
-        id: true,
-        periodStart: true,
-        assignment: { select: { unit: { select: { name: true, regionId: true } }, measure: { select: { code: true } } } },
-      },
-    });
-    if (found.length !== ids.length || found.some((r) => !r.assignment || !can(actor, "report.review", { regionId: r.assignment.unit.regionId }))) {
-      throw notFound();
-    }
-    const nameOf = new Map(found.map((r) => [r.id, `${r.assignment!.unit.name} · 举措 ${r.assignment!.measure.code}`]));
-    const outcome: BatchApprovalOutcome = { approved: [], failed: [] };
-    for (const item of data.items) {
-      try {
-        await db().$transaction((tx) => approveInTx(tx, actor, item.reportId, item.version));
-        outcome.approved.push(item.reportId);
-      } catch (error) {
-        // Approvals before this one are committed: an unexpected failure is named
-        // with the rest (and logged), never a bare error that hides what went through.
-        if (!(error instanceof AppError)) logError("batch approval item failed", { action: "approveProgressReports", reportId: item.reportId, actorId: actor.id }, error);
-        const reason =
-          !(error instanceof AppError) ? "系统错误,未处理" : error.message === ERROR_MESSAGES.CONFLICT ? "已被他人修改" : error.message.replace(/[,,。]?请刷新后.*$/, "");
-        outcome.failed.push({ reportId: item.reportId, name: nameOf.get(item.reportId)!, reason });
+  return runAction(
+    "approveProgressReports",
+    batchApproveProgressReportsSchema,
+    input,
+    async (actor, data): Promise<{ message: string; data: BatchApprovalOutcome }> => {
+      if (!can(actor, "report.review")) throw forbidden();
+      const ids = data.items.map((item) => item.reportId);
+      const found = await db().progressReport.findMany({
+        where: { id: { in: ids }, assignmentId: { not: null }, ...scope.progressReports(actor) },
+        select: {
+          id: true,
+          periodStart: true,
+          assignment: { select: { unit: { select: { name: true, regionId: true } }, measure: { select: { code: true } } } },
+        },
+      });
+      if (
+        found.length !== ids.length ||
+        found.some((r) => !r.assignment || !can(actor, "report.review", { regionId: r.assignment.unit.regionId }))
+      ) {
+        throw notFound();
       }
-    }
-    const failedText = outcome.failed.length
-      ? `;${outcome.failed.length} 份未通过:${outcome.failed.map((f) => `${f.name}(${f.reason})`).join("、")},请刷新后查看`
-      : "";
-    return { message: `已通过 ${outcome.approved.length} 份报送${failedText}`, data: outcome };
-  });
+      const nameOf = new Map(found.map((r) => [r.id, `${r.assignment!.unit.name} · 举措 ${r.assignment!.measure.code}`]));
+      const outcome: BatchApprovalOutcome = { approved: [], failed: [] };
+      for (const item of data.items) {
+        try {
+          await db().$transaction((tx) => approveInTx(tx, actor, item.reportId, item.version));
+          outcome.approved.push(item.reportId);
+        } catch (error) {
+          // Approvals before this one are committed: an unexpected failure is named
+          // with the rest (and logged), never a bare error that hides what went through.
+          if (!(error instanceof AppError))
+            logError("batch approval item failed", { action: "approveProgressReports", reportId: item.reportId, actorId: actor.id }, error);
+          const reason = !(error instanceof AppError)
+            ? "系统错误,未处理"
+            : error.message === ERROR_MESSAGES.CONFLICT
+              ? "已被他人修改"
+              : error.message.replace(/[,,。]?请刷新后.*$/, "");
+          outcome.failed.push({ reportId: item.reportId, name: nameOf.get(item.reportId)!, reason });
+        }
+      }
+      const failedText = outcome.failed.length
+        ? `;${outcome.failed.length} 份未通过:${outcome.failed.map((f) => `${f.name}(${f.reason})`).join("、")},请刷新后查看`
+        : "";
+      return { message: `已通过 ${outcome.approved.length} 份报送${failedText}`, data: outcome };
+    },
+  );
 }
 
 export async function returnProgressReport(input: unknown) {
@@ -501,7 +523,13 @@ export async function returnProgressReport(input: unknown) {
       await tx.notification.createMany({ data: liaisons.map((user) => ({ userId: user.id, districtId: saved.districtId, ...message })) });
       // Every return counts in the 考核 (RETURNED_REPORT), also once the report is sent again.
       await tx.reportReturn.create({
-        data: { districtId: saved.districtId, reportId: saved.id, reviewerId: actor.id, comment: data.comment, returnedAt: saved.reviewedAt ?? new Date() },
+        data: {
+          districtId: saved.districtId,
+          reportId: saved.id,
+          reviewerId: actor.id,
+          comment: data.comment,
+          returnedAt: saved.reviewedAt ?? new Date(),
+        },
       });
       await recordAudit(tx, {
         actor,

@@ -63,7 +63,9 @@ export async function listUnitTasks(actor: Actor, unitId: number, filter: TaskFi
           text: true,
           deadline: true,
           ongoing: true,
-          plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, milestoneGraceDays: true, ...PLAN_LIFE_SELECT } },
+          plan: {
+            select: { id: true, title: true, reportCadence: true, reportDueDay: true, milestoneGraceDays: true, ...PLAN_LIFE_SELECT },
+          },
           assignments: { where: { role: "LEAD" }, select: { role: true, status: true } },
           milestones: { select: MILESTONE_LIGHT_SELECT },
         },
@@ -127,7 +129,17 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const measure = await db().measure.findFirst({
     where: { id: measureId, ...scope.measures(actor) },
     include: {
-      plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true, regionId: true, milestoneGraceDays: true, ...PLAN_LIFE_SELECT } },
+      plan: {
+        select: {
+          id: true,
+          title: true,
+          reportCadence: true,
+          reportDueDay: true,
+          regionId: true,
+          milestoneGraceDays: true,
+          ...PLAN_LIFE_SELECT,
+        },
+      },
       section: { select: { label: true, title: true } },
       milestones: { select: MILESTONE_LIGHT_SELECT },
       assignments: {
@@ -194,10 +206,12 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       !isPeriodClosed(current, today, 0, reportDueDay) &&
       (!lateState || lateState === "DRAFT" || lateState === "RETURNED");
     /** The periods the unit can report on today, oldest first, each with its state and (if readable) its report. */
-    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart, reportingEnd }).filter(inWindow).map((period) => {
-      const state = stateIn(states, period);
-      return { period, state, owed: isOwedState(state), report: reportFor(reports, period) ?? null };
-    });
+    const periods = periodsInPlay({ today, cadence: reportCadence, dueDay: reportDueDay, reportingStart, reportingEnd })
+      .filter(inWindow)
+      .map((period) => {
+        const state = stateIn(states, period);
+        return { period, state, owed: isOwedState(state), report: reportFor(reports, period) ?? null };
+      });
     return {
       ...a,
       reports,
@@ -239,9 +253,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
   const extensionIds = (await db().deadlineExtension.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((e) =>
     String(e.id),
   );
-  const reminderIds = (await db().reminder.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((r) =>
-    String(r.id),
-  );
+  const reminderIds = (await db().reminder.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((r) => String(r.id));
   const timeline = await db().auditEvent.findMany({
     where: {
       OR: [

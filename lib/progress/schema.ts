@@ -83,7 +83,8 @@ const reviewComment = z.string({ error: REVIEW_COMMENT_REQUIRED }).trim().max(10
 export const reviewDecisionSchema = z
   .object({ decision: z.enum(["approve", "return"]), comment: z.preprocess((v) => v ?? "", reviewComment) })
   .superRefine((value, ctx) => {
-    if (value.decision === "return" && value.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: REVIEW_COMMENT_REQUIRED });
+    if (value.decision === "return" && value.comment === "")
+      ctx.addIssue({ code: "custom", path: ["comment"], message: REVIEW_COMMENT_REQUIRED });
   });
 
 /** 审核通过 may carry a comment (审核意见); it is kept on the report and sent with the 审核结果. */

@@ -38,7 +38,6 @@ export function findRegionInScope(tx: Tx, actor: Actor, regionId: number) {
   return tx.region.findFirst({ where: regionInScope(actor, regionId) });
 }
 
-
 /** Figures for the home page: what the actor's scope holds. */
 export async function getScopeSummary(actor: Actor) {
   const [scopeRegion, units, groups, plans] = await Promise.all([

@@ -55,7 +55,8 @@ type AssignmentState = {
   collectingDue?: boolean;
 };
 
-const owesCollecting = (a: AssignmentState) => a.collectingDue !== false && a.collectingState !== "SUBMITTED" && a.collectingState !== "APPROVED";
+const owesCollecting = (a: AssignmentState) =>
+  a.collectingDue !== false && a.collectingState !== "SUBMITTED" && a.collectingState !== "APPROVED";
 
 /** One row per unit (a unit both leading and sharing counts as lead), from the measure page's assignments. Pure. */
 export function urgeTargetsOf(
@@ -73,10 +74,7 @@ export function urgeTargetsOf(
     const completed = open.length === 0;
     const late = open.find((a) => a.owesLate && !periods.sameAsCollecting);
     const collecting = open.find(owesCollecting) ?? open[0];
-    const owedPeriods = [
-      ...(late ? [periods.latestDue] : []),
-      ...(collecting && owesCollecting(collecting) ? [periods.collecting] : []),
-    ];
+    const owedPeriods = [...(late ? [periods.latestDue] : []), ...(collecting && owesCollecting(collecting) ? [periods.collecting] : [])];
     const shown = [
       ...(late ? [`${periods.latestDue} ${SHOWN_STATE[late.currentState ?? "NONE"]}`] : []),
       ...(collecting?.collectingDue === false ? [] : [`${periods.collecting} ${SHOWN_STATE[collecting?.collectingState ?? "NONE"]}`]),

@@ -211,12 +211,7 @@ export function cadenceOfKey(key: string): ReportCadence | null {
  * [] when startDate > endDate. periodsBetween("2024-02-15", "2024-07-01",
  * "QUARTERLY") → 2024-Q1, 2024-Q2, 2024-Q3.
  */
-export function periodsBetween(
-  startDate: string,
-  endDate: string,
-  cadence: ReportCadence,
-  dueDay = DEFAULT_REPORT_DUE_DAY,
-): Period[] {
+export function periodsBetween(startDate: string, endDate: string, cadence: ReportCadence, dueDay = DEFAULT_REPORT_DUE_DAY): Period[] {
   const last = periodContaining(endDate, cadence, dueDay);
   let period = periodContaining(startDate, cadence, dueDay);
   if (startDate > endDate) return [];

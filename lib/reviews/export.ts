@@ -27,7 +27,9 @@ export async function buildLedgerWorkbook(ledger: { district: { name: string }; 
   workbook.creator = "法治任务通";
   const sheet = workbook.addWorksheet("进展台账");
   sheet.addRow([ledgerTitle(ledger)]).font = { bold: true, size: 14 };
-  sheet.addRow([`报送期次:${ledger.period.label}(${chineseDate(ledger.period.start)}至${chineseDate(ledger.period.end)},${chineseDate(ledger.period.dueDate)}前报送);共 ${ledger.rows.length} 行`]).font = {
+  sheet.addRow([
+    `报送期次:${ledger.period.label}(${chineseDate(ledger.period.start)}至${chineseDate(ledger.period.end)},${chineseDate(ledger.period.dueDate)}前报送);共 ${ledger.rows.length} 行`,
+  ]).font = {
     color: { argb: "FF555555" },
   };
   const header = sheet.addRow(LEDGER_COLUMNS.map((c) => c.header));
@@ -46,7 +48,8 @@ export async function buildLedgerWorkbook(ledger: { district: { name: string }; 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const ledgerTitle = (ledger: { district: { name: string }; period: Period }) => `${ledger.district.name}法治政府建设${ledger.period.label}进展台账`;
+export const ledgerTitle = (ledger: { district: { name: string }; period: Period }) =>
+  `${ledger.district.name}法治政府建设${ledger.period.label}进展台账`;
 export const noticeTitle = (notice: { district: { name: string }; period: Period }) =>
   `关于${notice.district.name}法治政府建设${notice.period.label}进展未报送和举措逾期情况的通报`;
 

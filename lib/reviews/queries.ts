@@ -94,7 +94,10 @@ export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) 
       select: {
         periodStart: true,
         assignment: {
-          select: { unit: { select: { id: true, name: true } }, measure: { select: { plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true } } } } },
+          select: {
+            unit: { select: { id: true, name: true } },
+            measure: { select: { plan: { select: { id: true, title: true, reportCadence: true, reportDueDay: true } } } },
+          },
         },
       },
       take: 5000,
@@ -123,8 +126,13 @@ export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) 
       : Promise.resolve([]),
   ]);
 
-  const reports = rows.flatMap((row) => (row.assignment ? [{ ...row, assignment: row.assignment, period: periodOf(row.periodStart, row.assignment.measure.plan) }] : []));
-  const related = await relatedReports(actor, reports.filter((r) => r.assignment.role === "LEAD"));
+  const reports = rows.flatMap((row) =>
+    row.assignment ? [{ ...row, assignment: row.assignment, period: periodOf(row.periodStart, row.assignment.measure.plan) }] : [],
+  );
+  const related = await relatedReports(
+    actor,
+    reports.filter((r) => r.assignment.role === "LEAD"),
+  );
 
   const periods = new Map<string, string>();
   const units = new Map<number, string>();
@@ -136,9 +144,13 @@ export async function listReviewDesk(actor: Actor, filters: ReviewFilters = {}) 
     units.set(row.assignment.unit.id, row.assignment.unit.name);
     plans.set(row.assignment.measure.plan.id, row.assignment.measure.plan.title);
   }
-  const sorted = <K,>(map: Map<K, string>, by: (a: [K, string], b: [K, string]) => number) => [...map.entries()].sort(by).map(([value, label]) => ({ value, label }));
+  const sorted = <K>(map: Map<K, string>, by: (a: [K, string], b: [K, string]) => number) =>
+    [...map.entries()].sort(by).map(([value, label]) => ({ value, label }));
   return {
-    reports: reports.map((r) => ({ ...r, related: (r.assignment.role === "LEAD" && related.get(`${r.assignment.measure.id}|${isoDate(r.periodStart)}`)) || [] })),
+    reports: reports.map((r) => ({
+      ...r,
+      related: (r.assignment.role === "LEAD" && related.get(`${r.assignment.measure.id}|${isoDate(r.periodStart)}`)) || [],
+    })),
     /** How many reports match, when more match than the desk lists. */
     reportTotal,
     extensions,
@@ -159,7 +171,13 @@ async function relatedReports(actor: Actor, leads: { assignment: { measure: { id
       AND: [
         scope.progressReports(actor),
         { state: { in: ["SUBMITTED", "APPROVED", "RETURNED"] } },
-        { OR: leads.map((l) => ({ periodStart: l.periodStart, periodEnd: l.periodEnd, assignment: { measureId: l.assignment.measure.id, role: "RESPONSIBLE" as const } })) },
+        {
+          OR: leads.map((l) => ({
+            periodStart: l.periodStart,
+            periodEnd: l.periodEnd,
+            assignment: { measureId: l.assignment.measure.id, role: "RESPONSIBLE" as const },
+          })),
+        },
       ],
     },
     orderBy: [{ id: "asc" }],
@@ -208,7 +226,11 @@ export type RelatedReport = {
 /** Districts the actor may read figures of, for the ledger's choice. */
 export function listLedgerDistricts(actor: Actor) {
   if (!can(actor, "districtDashboard.read")) return Promise.resolve([]);
-  return db().region.findMany({ where: { AND: [{ level: "DISTRICT" }, scope.regions(actor)] }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return db().region.findMany({
+    where: { AND: [{ level: "DISTRICT" }, scope.regions(actor)] },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** The periods offered: the latest due one of the cadence and the seven before it. */
@@ -220,7 +242,10 @@ export function ledgerPeriodChoices(today = todayInChina()): Period[] {
 
 async function districtInScope(actor: Actor, districtId: number) {
   if (!can(actor, "districtDashboard.read")) return null;
-  return db().region.findFirst({ where: { AND: [{ id: districtId, level: "DISTRICT" }, scope.regions(actor)] }, select: { id: true, name: true } });
+  return db().region.findFirst({
+    where: { AND: [{ id: districtId, level: "DISTRICT" }, scope.regions(actor)] },
+    select: { id: true, name: true },
+  });
 }
 
 export type LedgerRow = {

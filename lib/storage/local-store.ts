@@ -162,7 +162,10 @@ export class LocalAttachmentStore implements AttachmentStore {
 async function directoryNames(dir: string, kind: "directories" | "files" = "directories"): Promise<string[]> {
   try {
     const entries = await fs.readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => (kind === "files" ? e.isFile() : e.isDirectory())).map((e) => e.name).sort();
+    return entries
+      .filter((e) => (kind === "files" ? e.isFile() : e.isDirectory()))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     if (isMissing(error)) return [];
     throw error;

@@ -84,9 +84,7 @@ export class S3AttachmentStore implements AttachmentStore {
   async *list(): AsyncIterable<StoredFile> {
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: PREFIX, ContinuationToken: token }),
-      );
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: PREFIX, ContinuationToken: token }));
       for (const object of page.Contents ?? []) {
         const hash = object.Key?.slice(object.Key.lastIndexOf("/") + 1) ?? "";
         // Anything else put in the bucket by hand is not a stored file.

@@ -59,8 +59,7 @@ export function evidenceSizeProblems(files: readonly { name: string; size: numbe
 }
 
 export type UploadValidation =
-  | { ok: true; fileName: string; extension: AttachmentExtension; mimeType: AttachmentMimeType }
-  | { ok: false; message: string };
+  { ok: true; fileName: string; extension: AttachmentExtension; mimeType: AttachmentMimeType } | { ok: false; message: string };
 
 export function validateUpload(fileName: string, bytes: Uint8Array): UploadValidation {
   // Refused, not cleaned up: a name like "../x.pdf" or "a\u0000.pdf" means a

@@ -92,7 +92,10 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
         deadlineText: true,
         assignments: { select: { role: true, status: true } },
         // Already continued (延续) by a new plan's measure: carrying it too would repeat that measure.
-        successors: { where: { succession: "CONTINUED", ...scope.measures(actor) }, select: { code: true, plan: { select: { title: true } } } },
+        successors: {
+          where: { succession: "CONTINUED", ...scope.measures(actor) },
+          select: { code: true, plan: { select: { title: true } } },
+        },
       },
     }),
     db().measure.count({ where: { planId: plan.id, successors: { some: { succession: "CARRIED" } } } }),
@@ -129,9 +132,7 @@ export async function getCarryOverChoices(actor: Actor, planId: number) {
     // 结转 judges by today's state: a measure the 终期评估 lists unfinished (its
     // completion approved after the end date) is done and needs no 结转; the
     // panel names these so the two lists are not read as contradicting each other.
-    completedSinceEnd: measures
-      .filter((m) => !isUnfinished(m.assignments) && finalIds.has(m.id))
-      .map((m) => ({ id: m.id, code: m.code })),
+    completedSinceEnd: measures.filter((m) => !isUnfinished(m.assignments) && finalIds.has(m.id)).map((m) => ({ id: m.id, code: m.code })),
     targets: [...later.filter((t) => t.predecessorId === plan.id), ...later.filter((t) => t.predecessorId !== plan.id)],
   };
 }
@@ -169,8 +170,16 @@ export async function getLinkProposals(actor: Actor, planId: number) {
   const suggested = predecessor ? null : await inferPredecessor(actor, plan);
   if (!predecessor) return { plan, predecessor: null, suggested, choices, proposals: [], linkedCount: 0 };
   const [measures, previous, linkedCount] = await Promise.all([
-    db().measure.findMany({ where: { planId: plan.id, previousId: null }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, text: true } }),
-    db().measure.findMany({ where: { planId: predecessor.id }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, text: true } }),
+    db().measure.findMany({
+      where: { planId: plan.id, previousId: null },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, text: true },
+    }),
+    db().measure.findMany({
+      where: { planId: predecessor.id },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, text: true },
+    }),
     db().measure.count({ where: { planId: plan.id, previousId: { not: null } } }),
   ]);
   const byId = new Map(previous.map((m) => [m.id, m]));
@@ -204,7 +213,9 @@ export async function getPlanSuccession(actor: Actor, planId: number) {
     orderBy: { id: "asc" },
     select: { id: true, title: true },
   });
-  const predecessor = plan.predecessor && (await db().plan.findFirst({ where: { id: plan.predecessor.id, ...scope.plans(actor) }, select: { id: true, title: true } }));
+  const predecessor =
+    plan.predecessor &&
+    (await db().plan.findFirst({ where: { id: plan.predecessor.id, ...scope.plans(actor) }, select: { id: true, title: true } }));
   return {
     predecessor,
     successors,

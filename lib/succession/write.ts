@@ -4,7 +4,14 @@ import * as scope from "@/lib/auth/scope.ts";
 import { AppError, forbidden, notFound } from "@/lib/errors.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
 import { dateColumn, isoDate, todayInChina } from "@/lib/dates.ts";
-import { CARRIED_SECTION_LABEL, TARGET_TOO_EARLY, carriedDeadline, carriedSectionTitle, isUnfinished, targetOutlastsSource } from "@/lib/succession/rules.ts";
+import {
+  CARRIED_SECTION_LABEL,
+  TARGET_TOO_EARLY,
+  carriedDeadline,
+  carriedSectionTitle,
+  isUnfinished,
+  targetOutlastsSource,
+} from "@/lib/succession/rules.ts";
 import { windowOfPlanRow, expiryDate } from "@/lib/plans/life.ts";
 
 // The writes of 结转 and 延续, each inside the caller's transaction with its
@@ -26,7 +33,12 @@ async function managedPlan(tx: Tx, actor: Actor, planId: number) {
  * no cycle; a plan that already succeeds another keeps it (changing it would
  * orphan links already made).
  */
-async function linkPlans(tx: Tx, actor: Actor, plan: { id: number; districtId: number; predecessorId: number | null; title: string }, predecessor: { id: number; districtId: number; title: string }) {
+async function linkPlans(
+  tx: Tx,
+  actor: Actor,
+  plan: { id: number; districtId: number; predecessorId: number | null; title: string },
+  predecessor: { id: number; districtId: number; title: string },
+) {
   if (plan.predecessorId === predecessor.id) return false;
   if (plan.id === predecessor.id) throw new AppError("VALIDATION", "规划不能接续自身", { predecessorId: ["规划不能接续自身"] });
   if (plan.districtId !== predecessor.districtId) {
@@ -151,7 +163,10 @@ export async function carryOverMeasuresIn(
     where: { id: { in: ids }, planId: from.id },
     orderBy: { sortOrder: "asc" },
     include: {
-      assignments: { orderBy: { id: "asc" }, select: { unitId: true, role: true, source: true, viaGroupId: true, status: true, unit: { select: { active: true } } } },
+      assignments: {
+        orderBy: { id: "asc" },
+        select: { unitId: true, role: true, source: true, viaGroupId: true, status: true, unit: { select: { active: true } } },
+      },
       successors: { where: { succession: "CARRIED" }, select: { plan: { select: { title: true } } } },
     },
   });
@@ -165,7 +180,9 @@ export async function carryOverMeasuresIn(
   if (problems.length) throw new AppError("VALIDATION", problems.join(";"), { measureIds: problems });
 
   const section =
-    (await tx.section.findFirst({ where: { planId: to.id, parentId: null, label: CARRIED_SECTION_LABEL, title: carriedSectionTitle(from.title) } })) ??
+    (await tx.section.findFirst({
+      where: { planId: to.id, parentId: null, label: CARRIED_SECTION_LABEL, title: carriedSectionTitle(from.title) },
+    })) ??
     (await tx.section.create({
       data: {
         districtId: to.districtId,
@@ -196,7 +213,14 @@ export async function carryOverMeasuresIn(
     });
     const assignments = m.assignments
       .filter((a) => a.unit.active)
-      .map((a) => ({ districtId: to.districtId, measureId: created.id, unitId: a.unitId, role: a.role, source: a.source, viaGroupId: a.viaGroupId }));
+      .map((a) => ({
+        districtId: to.districtId,
+        measureId: created.id,
+        unitId: a.unitId,
+        role: a.role,
+        source: a.source,
+        viaGroupId: a.viaGroupId,
+      }));
     await tx.assignment.createMany({ data: assignments });
     await recordAudit(tx, {
       actor,
@@ -239,7 +263,11 @@ export async function carryAllUnfinished(tx: Tx, actor: Actor, fromPlanId: numbe
  * predecessor (proposed by text similarity). A measure already linked to a
  * previous one is refused, as is a previous measure outside the predecessor.
  */
-export async function linkMeasuresToPreviousIn(tx: Tx, actor: Actor, input: { planId: number; links: { measureId: number; previousId: number }[] }) {
+export async function linkMeasuresToPreviousIn(
+  tx: Tx,
+  actor: Actor,
+  input: { planId: number; links: { measureId: number; previousId: number }[] },
+) {
   if (!can(actor, "plan.manage")) throw forbidden();
   const plan = await managedPlan(tx, actor, input.planId);
   if (plan.predecessorId === null) {
@@ -249,7 +277,10 @@ export async function linkMeasuresToPreviousIn(tx: Tx, actor: Actor, input: { pl
   if (measureIds.length !== input.links.length) {
     throw new AppError("VALIDATION", "同一项举措只能关联一项上一期举措", { links: ["同一项举措只能关联一项上一期举措"] });
   }
-  const measures = await tx.measure.findMany({ where: { id: { in: measureIds }, planId: plan.id }, select: { id: true, code: true, previousId: true } });
+  const measures = await tx.measure.findMany({
+    where: { id: { in: measureIds }, planId: plan.id },
+    select: { id: true, code: true, previousId: true },
+  });
   const previousIds = [...new Set(input.links.map((l) => l.previousId))];
   const previous = await tx.measure.count({ where: { id: { in: previousIds }, planId: plan.predecessorId } });
   if (measures.length !== measureIds.length || previous !== previousIds.length) throw notFound();

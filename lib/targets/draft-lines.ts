@@ -11,7 +11,12 @@ export type MeasureTargetLine = { measureId: number; code: string; line: string 
  * targets that unit set (another lead unit's are not its to report); the
  * district's quotes every lead unit's, each named by its unit.
  */
-export async function loadTargetLines(client: Db, planIds: readonly number[], year: number, unitId: number | undefined): Promise<MeasureTargetLine[]> {
+export async function loadTargetLines(
+  client: Db,
+  planIds: readonly number[],
+  year: number,
+  unitId: number | undefined,
+): Promise<MeasureTargetLine[]> {
   if (planIds.length === 0) return [];
   const whose = { year, ...(unitId !== undefined ? { unitId } : {}) };
   const measures = await client.measure.findMany({
@@ -21,7 +26,11 @@ export async function loadTargetLines(client: Db, planIds: readonly number[], ye
       id: true,
       code: true,
       annualTargets: { where: whose, orderBy: { id: "asc" }, select: { target: true, unit: { select: { name: true } } } },
-      indicators: { where: { year }, orderBy: { id: "asc" }, select: { name: true, unitOfMeasure: true, targetValue: true, actualValue: true } },
+      indicators: {
+        where: { year },
+        orderBy: { id: "asc" },
+        select: { name: true, unitOfMeasure: true, targetValue: true, actualValue: true },
+      },
     },
   });
   return measures.flatMap((m) => {

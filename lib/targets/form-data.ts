@@ -25,7 +25,12 @@ export function targetsFormYears(years: readonly ViewYear[]): TargetsFormYear[] 
     year: y.year,
     version: y.version,
     targets: Object.fromEntries(y.targets.map((t) => [t.unitId, t.target])),
-    indicators: y.indicators.map((i) => ({ id: i.id, name: i.name, unitOfMeasure: i.unitOfMeasure ?? "", targetValue: i.targetValue ?? "" })),
+    indicators: y.indicators.map((i) => ({
+      id: i.id,
+      name: i.name,
+      unitOfMeasure: i.unitOfMeasure ?? "",
+      targetValue: i.targetValue ?? "",
+    })),
     milestones: y.milestones.map((m) => ({ id: m.id, title: m.title, dueDate: m.dueDate })),
   }));
 }

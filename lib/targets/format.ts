@@ -37,7 +37,10 @@ export function formatNumber(value: string | number | { toString(): string } | n
 }
 
 /** 完成率 in whole percent, or null when there is no target, a zero target or no actual value. */
-export function completionPercent(targetValue: string | number | null | undefined, actualValue: string | number | null | undefined): number | null {
+export function completionPercent(
+  targetValue: string | number | null | undefined,
+  actualValue: string | number | null | undefined,
+): number | null {
   const target = targetValue == null ? NaN : Number(targetValue);
   const actual = actualValue == null ? NaN : Number(actualValue);
   if (!Number.isFinite(target) || !Number.isFinite(actual) || target === 0) return null;

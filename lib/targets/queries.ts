@@ -16,20 +16,35 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     select: {
       id: true,
       plan: { select: { milestoneGraceDays: true, status: true } },
-      assignments: { where: { role: "LEAD" }, orderBy: { id: "asc" }, select: { unitId: true, unit: { select: { name: true, regionId: true } } } },
+      assignments: {
+        where: { role: "LEAD" },
+        orderBy: { id: "asc" },
+        select: { unitId: true, unit: { select: { name: true, regionId: true } } },
+      },
       annualTargets: { orderBy: { id: "asc" }, select: { year: true, unitId: true, target: true, unit: { select: { name: true } } } },
-      indicators: { orderBy: { id: "asc" }, select: { id: true, year: true, name: true, unitOfMeasure: true, targetValue: true, actualValue: true } },
+      indicators: {
+        orderBy: { id: "asc" },
+        select: { id: true, year: true, name: true, unitOfMeasure: true, targetValue: true, actualValue: true },
+      },
       milestones: { orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, title: true, dueDate: true, completedAt: true } },
     },
   });
   if (!measure) return null;
   const grace = measure.plan.milestoneGraceDays;
   const leads =
-    measure.plan.status === "CLOSED" ? [] : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
+    measure.plan.status === "CLOSED"
+      ? []
+      : measure.assignments.filter((a) => can(actor, "target.manage", { regionId: a.unit.regionId, unitId: a.unitId }));
   const milestones = measure.milestones.map((m) => {
     const dueDate = isoDate(m.dueDate);
     const completedOn = m.completedAt ? chinaDate(m.completedAt) : null;
-    return { id: m.id, title: m.title, dueDate, completedOn, ...milestoneState({ title: m.title, dueDate, completed: completedOn !== null, completedOn }, today, grace) };
+    return {
+      id: m.id,
+      title: m.title,
+      dueDate,
+      completedOn,
+      ...milestoneState({ title: m.title, dueDate, completed: completedOn !== null, completedOn }, today, grace),
+    };
   });
   const indicators = measure.indicators.map((i) => ({
     id: i.id,
@@ -49,7 +64,9 @@ export async function getMeasureTargets(actor: Actor, measureId: number, today =
     .sort((a, b) => b - a)
     .map((year) => ({
       year,
-      targets: measure.annualTargets.filter((t) => t.year === year).map((t) => ({ unitId: t.unitId, unitName: t.unit.name, target: t.target })),
+      targets: measure.annualTargets
+        .filter((t) => t.year === year)
+        .map((t) => ({ unitId: t.unitId, unitName: t.unit.name, target: t.target })),
       indicators: indicators.filter((i) => i.year === year),
       milestones: milestones.filter((m) => m.dueDate.startsWith(`${year}-`)),
       /** What the form sends back, so a save from a stale page answers CONFLICT (lib/targets/version.ts). */
@@ -85,7 +102,10 @@ export async function loadReportIndicatorFields(measureId: number, reportIds: re
       select: { id: true, year: true, name: true, unitOfMeasure: true, targetValue: true },
     }),
     reportIds.length
-      ? db().indicatorValue.findMany({ where: { reportId: { in: [...reportIds] }, indicator: { measureId } }, select: { reportId: true, indicatorId: true, value: true } })
+      ? db().indicatorValue.findMany({
+          where: { reportId: { in: [...reportIds] }, indicator: { measureId } },
+          select: { reportId: true, indicatorId: true, value: true },
+        })
       : Promise.resolve([]),
   ]);
   return (periodStart: string, reportId: number | null | undefined): ReportIndicatorField[] =>
@@ -93,6 +113,12 @@ export async function loadReportIndicatorFields(measureId: number, reportIds: re
       .filter((i) => i.year === Number(periodStart.slice(0, 4)))
       .map((i) => {
         const stated = values.find((v) => v.reportId === reportId && v.indicatorId === i.id);
-        return { id: i.id, name: i.name, unitOfMeasure: i.unitOfMeasure, targetValue: formatNumber(i.targetValue), value: formatNumber(stated?.value) ?? "" };
+        return {
+          id: i.id,
+          name: i.name,
+          unitOfMeasure: i.unitOfMeasure,
+          targetValue: formatNumber(i.targetValue),
+          value: formatNumber(stated?.value) ?? "",
+        };
       });
 }

@@ -17,7 +17,10 @@ const blank = (value: unknown) => value === undefined || value === null || (type
 export const optionalDecimal = (label: string) =>
   z.preprocess(
     (value) => (blank(value) ? undefined : typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : value),
-    z.string({ error: `${label}应为数字` }).regex(DECIMAL_PATTERN, `${label}应为数字,最多 12 位整数、两位小数`).optional(),
+    z
+      .string({ error: `${label}应为数字` })
+      .regex(DECIMAL_PATTERN, `${label}应为数字,最多 12 位整数、两位小数`)
+      .optional(),
   );
 
 const indicatorRow = z.object({
@@ -43,7 +46,8 @@ function rows<T extends z.ZodType>(item: T, noun: string) {
       list.forEach((raw, index) => {
         const parsed = item.safeParse(raw);
         if (parsed.success) out.push(parsed.data);
-        else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: `第 ${index + 1} 个${noun}:${issue.message}` });
+        else
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: `第 ${index + 1} 个${noun}:${issue.message}` });
       });
       return out;
     });
@@ -63,7 +67,12 @@ function zipRows(value: unknown): unknown {
     const ids = column(values, "indicatorId");
     const units = column(values, "indicatorUnit");
     const targets = column(values, "indicatorTarget");
-    out.indicators = column(values, "indicatorName").map((name, i) => ({ id: ids[i], name, unitOfMeasure: units[i], targetValue: targets[i] }));
+    out.indicators = column(values, "indicatorName").map((name, i) => ({
+      id: ids[i],
+      name,
+      unitOfMeasure: units[i],
+      targetValue: targets[i],
+    }));
   }
   if (values.milestones === undefined) {
     const ids = column(values, "milestoneId");
@@ -94,12 +103,17 @@ export const saveAnnualTargetsSchema = z.preprocess(
       unitId: optionalId("牵头单位"),
       /** The year's version the form was read at (lib/targets/version.ts): "" for a year with nothing set. */
       version: z.string({ error: "页面已过期,请刷新后再改" }).max(64, "页面已过期,请刷新后再改"),
-      year: z.coerce.number({ error: "请填写年度" }).int("年度应为四位数的年份").min(2000, "年度应为四位数的年份").max(2100, "年度应为四位数的年份"),
+      year: z.coerce
+        .number({ error: "请填写年度" })
+        .int("年度应为四位数的年份")
+        .min(2000, "年度应为四位数的年份")
+        .max(2100, "年度应为四位数的年份"),
     })
     .and(annualTargetsSchema)
     .superRefine((value, ctx) => {
       const outside = value.milestones.find((m) => !m.dueDate.startsWith(`${value.year}-`));
-      if (outside) ctx.addIssue({ code: "custom", path: ["milestones"], message: `时间节点「${outside.title}」的日期须在 ${value.year} 年内` });
+      if (outside)
+        ctx.addIssue({ code: "custom", path: ["milestones"], message: `时间节点「${outside.title}」的日期须在 ${value.year} 年内` });
     }),
 );
 
@@ -164,4 +178,3 @@ export function withIndicatorValues<S extends z.ZodObject>(schema: S) {
       }),
   );
 }
-

@@ -31,7 +31,11 @@ export async function leadOf(tx: Tx, actor: Actor, measureId: number, chosenUnit
       id: true,
       districtId: true,
       plan: { select: { status: true } },
-      assignments: { where: { role: "LEAD" }, orderBy: { id: "asc" }, select: { unitId: true, unit: { select: { regionId: true, name: true } } } },
+      assignments: {
+        where: { role: "LEAD" },
+        orderBy: { id: "asc" },
+        select: { unitId: true, unit: { select: { regionId: true, name: true } } },
+      },
     },
   });
   if (!measure) throw notFound();
@@ -68,7 +72,11 @@ async function yearState(tx: Tx, measureId: number, year: number) {
 }
 
 const versionOfState = (state: Awaited<ReturnType<typeof yearState>>) =>
-  yearVersion({ targets: state.target, indicators: state.indicators, milestones: state.milestones.map((m) => ({ ...m, dueDate: isoDate(m.dueDate) })) });
+  yearVersion({
+    targets: state.target,
+    indicators: state.indicators,
+    milestones: state.milestones.map((m) => ({ ...m, dueDate: isoDate(m.dueDate) })),
+  });
 
 const snapshot = (state: Awaited<ReturnType<typeof yearState>>) => ({
   targets: state.target.map((t) => ({ unitId: t.unitId, target: t.target })),

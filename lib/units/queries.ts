@@ -9,10 +9,7 @@ export function listUnits(actor: Actor, filter: { regionId?: number; q?: string 
       AND: [scope.units(actor), filter.regionId ? { regionId: filter.regionId } : {}],
       ...(filter.q
         ? {
-            OR: [
-              { name: { contains: filter.q } },
-              { aliases: { some: { alias: { contains: filter.q } } } },
-            ],
+            OR: [{ name: { contains: filter.q } }, { aliases: { some: { alias: { contains: filter.q } } } }],
           }
         : {}),
     },

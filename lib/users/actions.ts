@@ -94,8 +94,7 @@ export async function updateUser(input: unknown) {
         data: { name: data.name, email: data.email ?? null, ...assignment },
       });
       // A session acts with the rights it was opened with; new rights need a new sign-in.
-      const rightsChanged =
-        before.role !== after.role || before.regionId !== after.regionId || before.unitId !== after.unitId;
+      const rightsChanged = before.role !== after.role || before.regionId !== after.regionId || before.unitId !== after.unitId;
       const sessionsEnded = rightsChanged ? await revokeUserSessions(tx, after.id) : 0;
       await recordAudit(tx, {
         actor,

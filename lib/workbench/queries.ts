@@ -73,7 +73,10 @@ export async function listRectificationsByUrgency(actor: Actor, today = todayInC
  * task and open 整改 item by urgency (the page caps each group).
  */
 export async function loadWorkbench(actor: Actor, view: WorkView | null, today = todayInChina()) {
-  const [tasks, rectifications] = await Promise.all([listMyTasks(actor, {}, today), listMyRectifications(actor, { openOnly: true }, today)]);
+  const [tasks, rectifications] = await Promise.all([
+    listMyTasks(actor, {}, today),
+    listMyRectifications(actor, { openOnly: true }, today),
+  ]);
   const taskItems = tasks.map((task) => taskItem(task, today));
   const items = [...taskItems, ...rectifications.map(rectificationItem)];
 
@@ -87,7 +90,9 @@ export async function loadWorkbench(actor: Actor, view: WorkView | null, today =
   const late = open.filter((i) => i.urgency.lateReport);
   const lastDue = byDue(late.map((i) => i.task.currentPeriod));
   const countdown: Countdown | null = collecting ? periodCountdown(today, collecting) : null;
-  const lateCountdown = lastDue ? { ...periodCountdown(today, lastDue), missing: late.filter((i) => i.task.currentPeriod.key === lastDue.key).length } : null;
+  const lateCountdown = lastDue
+    ? { ...periodCountdown(today, lastDue), missing: late.filter((i) => i.task.currentPeriod.key === lastDue.key).length }
+    : null;
 
   return {
     counts: countFlags(items),

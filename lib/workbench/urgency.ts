@@ -87,8 +87,7 @@ export type TaskFacts = {
 const NO_FLAGS: UrgencyFlags = { returned: false, overdue: false, due: false, soon: false, rectification: false };
 const MISSING: ReadonlySet<ReportStateForPeriod> = new Set(["NONE", "DRAFT"]);
 
-const earliest = (...dates: (string | null | false)[]) =>
-  dates.filter((d): d is string => typeof d === "string").sort()[0] ?? null;
+const earliest = (...dates: (string | null | false)[]) => dates.filter((d): d is string => typeof d === "string").sort()[0] ?? null;
 
 function groupOf(flags: UrgencyFlags): UrgencyGroup {
   if (flags.returned) return "RETURNED";
@@ -183,5 +182,11 @@ export function periodCountdown(today: string, period: Period): Countdown {
   const daysLeft = daysBetween(today, period.dueDate);
   const [, month, day] = period.dueDate.split("-").map(Number);
   const when = daysLeft > 0 ? `还有 ${daysLeft} 天` : daysLeft === 0 ? "今天截止" : `已逾期 ${-daysLeft} 天`;
-  return { label: period.label, dueDate: period.dueDate, daysLeft, late: daysLeft < 0, text: `${period.label}进展 ${month}月${day}日截止,${when}` };
+  return {
+    label: period.label,
+    dueDate: period.dueDate,
+    daysLeft,
+    late: daysLeft < 0,
+    text: `${period.label}进展 ${month}月${day}日截止,${when}`,
+  };
 }

@@ -91,13 +91,48 @@ test("every form control on the main pages has an accessible name", async ({ pag
   const pages: [string, string[]][] = [
     [
       "xialu.bureau",
-      ["/", "/plans", `/plans/${measure!.planId}`, `/measures/${measure!.id}`, "/reviews", "/units", "/units/new", "/groups", "/users", "/users/new", "/plans/import", "/dashboard", "/inbox", "/audit/sign-ins"],
+      [
+        "/",
+        "/plans",
+        `/plans/${measure!.planId}`,
+        `/measures/${measure!.id}`,
+        "/reviews",
+        "/units",
+        "/units/new",
+        "/groups",
+        "/users",
+        "/users/new",
+        "/plans/import",
+        "/dashboard",
+        "/inbox",
+        "/audit/sign-ins",
+      ],
     ],
     [
       "xialu.bureau",
-      ["/reports", "/reports/new", "/inspections", "/inspections/new", `/inspections/${item!.inspectionId}`, `/inspections/rectifications/${item!.id}`, "/evaluations", "/evaluations/new"],
+      [
+        "/reports",
+        "/reports/new",
+        "/inspections",
+        "/inspections/new",
+        `/inspections/${item!.inspectionId}`,
+        `/inspections/rectifications/${item!.id}`,
+        "/evaluations",
+        "/evaluations/new",
+      ],
     ],
-    ["xialu.liaison", ["/tasks", `/measures/${measure!.id}`, "/dashboard", "/reports", "/reports/new", `/inspections/rectifications/${item!.id}`, "/account/password"]],
+    [
+      "xialu.liaison",
+      [
+        "/tasks",
+        `/measures/${measure!.id}`,
+        "/dashboard",
+        "/reports",
+        "/reports/new",
+        `/inspections/rectifications/${item!.id}`,
+        "/account/password",
+      ],
+    ],
     ["admin", ["/regions", `/reports/${report!.id}`]],
   ];
   for (const [login, urls] of pages) {

@@ -67,7 +67,7 @@ test("xialu.bureau drafts the 2025 report from the data, edits, submits, publish
   await page.getByRole("link", { name: "导出 Word" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("下陆区2025年法治政府建设年度报告.docx");
-  const buffer = fs.readFileSync((await download.path()));
+  const buffer = fs.readFileSync(await download.path());
   const { value: html } = await mammoth.convertToHtml({ buffer });
   expect(html).toContain("下陆区2025年法治政府建设年度报告");
   expect(html).toContain(`<h1>${LEADER_DUTY}</h1>`);

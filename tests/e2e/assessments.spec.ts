@@ -50,7 +50,10 @@ test("xialu.bureau creates the 2026 scheme, changes a rule and sees the score mo
   await rules.getByLabel("基础分").fill("90");
   await rules.getByRole("button", { name: "保存规则" }).click();
   await expect(rules.getByText("考核规则已保存,得分已按新规则重新计算")).toBeVisible();
-  const rowOf = (unit: string) => ranking(page).getByRole("row").filter({ has: page.getByRole("link", { name: unit, exact: true }) });
+  const rowOf = (unit: string) =>
+    ranking(page)
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: unit, exact: true }) });
   await expect(rowOf(topUnit!).locator("td").nth(6)).toHaveText(String(Number(topTotal) - 10));
 
   // An adjustment needs its reason; then the unit's 调整 shows it.

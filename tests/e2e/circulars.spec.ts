@@ -13,7 +13,8 @@ import { e2eQuery, signIn, toasts } from "./helpers.ts";
 // of this spec's own, so a circular the demo seed issues never gets in the way.
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
-const shot = (page: Page, step: string, width: number) => page.screenshot({ path: path.join(SCREENSHOTS, `circulars-${step}-${width}.png`), fullPage: false });
+const shot = (page: Page, step: string, width: number) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `circulars-${step}-${width}.png`), fullPage: false });
 
 const quarter = previousPeriod(periodContaining(todayInChina(), "QUARTERLY"), "QUARTERLY");
 const defaultTitle = `关于${quarter.label}法治政府建设任务推进情况的通报`;
@@ -85,7 +86,10 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     await expect(page.getByText("请各单位于下周一前报送整改情况。")).toBeVisible();
     await shot(page, "issued", 1366);
 
-    const frozen = await e2eQuery<{ status: string; units: number }>(`SELECT status::text, jsonb_array_length(figures->'units') AS units FROM "Circular" WHERE id = $1`, [circularId]);
+    const frozen = await e2eQuery<{ status: string; units: number }>(
+      `SELECT status::text, jsonb_array_length(figures->'units') AS units FROM "Circular" WHERE id = $1`,
+      [circularId],
+    );
     expect(frozen[0]).toMatchObject({ status: "ISSUED" });
     expect(frozen[0]!.units).toBeGreaterThan(1);
 
@@ -94,8 +98,17 @@ test.describe("the bureau issues a 通报 (1366×768)", () => {
     await page.getByRole("link", { name: "下载 Word" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`${title}.docx`);
-    const { value: text } = await mammoth.extractRawText({ buffer: fs.readFileSync((await download.path())) });
-    for (const expected of [title, documentNumber, "各单位、各部门:", "请各单位于下周一前报送整改情况。", "按时报送率", "排名靠后单位", "下陆区司法局"]) expect(text).toContain(expected);
+    const { value: text } = await mammoth.extractRawText({ buffer: fs.readFileSync(await download.path()) });
+    for (const expected of [
+      title,
+      documentNumber,
+      "各单位、各部门:",
+      "请各单位于下周一前报送整改情况。",
+      "按时报送率",
+      "排名靠后单位",
+      "下陆区司法局",
+    ])
+      expect(text).toContain(expected);
 
     await page.goto("/circulars");
     const row = page.getByRole("row").filter({ hasText: title });

@@ -103,7 +103,10 @@ test("a liaison lands on its own unit's dashboard and cannot open the district's
   const otherUnit = Number(unitPath.split("/").pop()) + 1;
   expect((await page.request.get(`/dashboard/unit/${otherUnit}/export?table=tasks`)).status()).toBe(404);
 
-  const leader = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  const leader = await page
+    .context()
+    .browser()!
+    .newContext({ baseURL: new URL(page.url()).origin });
   const leaderPage = await leader.newPage();
   await signIn(leaderPage, "xialu.leader");
   await leaderPage.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "统计看板" }).click();

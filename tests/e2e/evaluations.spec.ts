@@ -77,7 +77,8 @@ test("xialu.bureau evaluates a plan at 2024-06-30, reads the tables and download
   await docx.saveAs(docxFile);
   const { value: html } = await mammoth.convertToHtml({ path: docxFile });
   expect(html).toContain("下陆区规划中期评估(试)报告");
-  for (const h of ["一、总体情况", "二、分章节情况", "三、分单位情况", "四、存在的问题", "五、与今日对比"]) expect(html).toContain(`<h1>${h}</h1>`);
+  for (const h of ["一、总体情况", "二、分章节情况", "三、分单位情况", "四、存在的问题", "五、与今日对比"])
+    expect(html).toContain(`<h1>${h}</h1>`);
   expect(html).toContain(`共有举措 ${total} 项`);
 });
 

@@ -8,7 +8,10 @@ import { e2eQuery, signIn } from "./helpers.ts";
 // what an earlier run imported), so no other spec's data is touched and a
 // second run still meets a new, empty group. Written in Chinese numerals, as
 // a document would print a batch number, so it reads as no year or code.
-const RUN = [...String(Date.now()).slice(-6)].reverse().map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
+const RUN = [...String(Date.now()).slice(-6)]
+  .reverse()
+  .map((d) => "〇一二三四五六七八九"[Number(d)])
+  .join("");
 const TITLE = `下陆区2027年第${RUN}批执法协调监督工作要点`;
 const NEW_GROUP = `区直各第${RUN}批审批改革试点部门`;
 const NEAR = "区直各执法部门";
@@ -41,9 +44,8 @@ test("the import review matches a collective name to its group and fills an empt
     [enforcement!.id],
   );
   const countOf = async () =>
-    (
-      await e2eQuery<{ count: number }>(`SELECT count(*)::int AS count FROM "UnitGroupMember" WHERE "groupId" = $1`, [enforcement!.id])
-    )[0]!.count;
+    (await e2eQuery<{ count: number }>(`SELECT count(*)::int AS count FROM "UnitGroupMember" WHERE "groupId" = $1`, [enforcement!.id]))[0]!
+      .count;
   const countBefore = await countOf();
 
   await signIn(page, "xialu.bureau");

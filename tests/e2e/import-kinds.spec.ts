@@ -10,8 +10,7 @@ const NEWS = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/impo
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 const shot = (step: string) => path.join(SCREENSHOTS, `import-kinds-${step}-1366.png`);
 
-const imported = async () =>
-  (await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "Plan" WHERE "sourceText" IS NOT NULL`))[0]!.n;
+const imported = async () => (await e2eQuery<{ n: number }>(`SELECT count(*)::int AS n FROM "Plan" WHERE "sourceText" IS NOT NULL`))[0]!.n;
 
 test.describe("import: text that is neither a plan nor a report", () => {
   test("a pasted news item is not recognised, says why, and is read as a plan only by choice", async ({ page }) => {

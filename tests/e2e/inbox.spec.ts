@@ -23,7 +23,13 @@ test.beforeAll(async () => {
     const plan = await createPlan(prisma, { regionId: xialu.id, title: "消息端到端测试方案", reportCadence: "QUARTERLY" });
     for (const [i, viewport] of VIEWPORTS.entries()) {
       const text = `推行行政执法三项制度(${viewport.name === "desk" ? "桌面" : "手机"}核对)`;
-      const measure = await createMeasure(prisma, { planId: plan.id, code: `M${i + 1}`, text, deadline: "2030-12-31", leadUnitIds: [justice.id] });
+      const measure = await createMeasure(prisma, {
+        planId: plan.id,
+        code: `M${i + 1}`,
+        text,
+        deadline: "2030-12-31",
+        leadUnitIds: [justice.id],
+      });
       const assignment = await prisma.assignment.findFirstOrThrow({ where: { measureId: measure.id } });
       await createProgressReport(prisma, {
         assignmentId: assignment.id,
@@ -49,7 +55,9 @@ async function signInAs(page: Page, login: string) {
 }
 
 for (const viewport of VIEWPORTS) {
-  test(`${viewport.name} ${viewport.width}×${viewport.height}: a returned report's message names measure and period; opening it marks it read`, async ({ page }) => {
+  test(`${viewport.name} ${viewport.width}×${viewport.height}: a returned report's message names measure and period; opening it marks it read`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     const measure = measures.get(viewport.name)!;
@@ -63,7 +71,9 @@ for (const viewport of VIEWPORTS) {
 
     await signInAs(page, "xialu.liaison");
     await page.goto("/inbox");
-    await expect(page.getByTestId("inbox-summary")).toContainText(/未读 \d+ 条:来自人员的消息\(退回、催办、审核结果等\)\d+ 条,自动提醒 \d+ 条/);
+    await expect(page.getByTestId("inbox-summary")).toContainText(
+      /未读 \d+ 条:来自人员的消息\(退回、催办、审核结果等\)\d+ 条,自动提醒 \d+ 条/,
+    );
     // Messages from people come first: the newest one is this return.
     const first = page.getByTestId("notification").first();
     await expect(first).toContainText(`进展报送被退回:${measure.code} ${measure.text}(2026年第三季度)`);
@@ -88,7 +98,10 @@ for (const viewport of VIEWPORTS) {
     expect(row).toEqual({ read: true });
 
     await page.goto("/inbox?filter=returned");
-    await expect(page.getByTestId("notification").filter({ hasText: `${measure.code} ${measure.text}` })).toHaveAttribute("data-read", "true");
+    await expect(page.getByTestId("notification").filter({ hasText: `${measure.code} ${measure.text}` })).toHaveAttribute(
+      "data-read",
+      "true",
+    );
     await page.screenshot({ path: `test-results/inbox-read-${viewport.name}.png`, fullPage: true });
   });
 }

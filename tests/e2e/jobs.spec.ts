@@ -11,7 +11,10 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screen
 test("ADMIN sees the runs of each job: the start-up run, a failed and a skipped one", async ({ page }) => {
   // npm start ran the reminder job once at start-up, through its lock.
   await expect
-    .poll(async () => (await e2eQuery<{ n: string }>(`SELECT count(*) AS n FROM "JobRun" WHERE job = 'reminders' AND status = 'SUCCEEDED'`))[0]!.n)
+    .poll(
+      async () =>
+        (await e2eQuery<{ n: string }>(`SELECT count(*) AS n FROM "JobRun" WHERE job = 'reminders' AND status = 'SUCCEEDED'`))[0]!.n,
+    )
     .not.toBe("0");
   await e2eQuery(
     `INSERT INTO "JobRun" (job, status, "startedAt", "finishedAt", error, host, pid) VALUES

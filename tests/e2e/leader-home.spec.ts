@@ -63,7 +63,12 @@ async function walk(page: Page) {
   const list = behind.getByRole("list", { name: "落后单位名单" });
   await expect(list.getByRole("listitem").first()).toBeVisible();
   // Not reported first: the first unit listed has reports missing this quarter, in words beside its colour.
-  await expect(list.getByRole("listitem").first().getByText(/本期未报 \d+ 项/)).toBeVisible();
+  await expect(
+    list
+      .getByRole("listitem")
+      .first()
+      .getByText(/本期未报 \d+ 项/),
+  ).toBeVisible();
   await expect(list.getByText(/逾期 \d+ 项/).first()).toBeVisible();
   const summaryTop = (await page.getByRole("heading", { name: "管辖范围概况" }).boundingBox())?.y ?? Infinity;
   expect((await behind.boundingBox())!.y).toBeLessThan(summaryTop);
@@ -79,7 +84,10 @@ async function walk(page: Page) {
 
   // Back home, then every unit: the district dashboard, scrolled to its unit table.
   await page.goBack();
-  await page.getByRole("region", { name: "落后单位" }).getByRole("link", { name: /查看全部 \d+ 个落后单位|查看各单位情况/ }).click();
+  await page
+    .getByRole("region", { name: "落后单位" })
+    .getByRole("link", { name: /查看全部 \d+ 个落后单位|查看各单位情况/ })
+    .click();
   await expect(page).toHaveURL(/\/dashboard\/district\/\d+#units$/);
   const unitsHeading = page.getByRole("heading", { name: "各单位落实情况(点击表头排序)" });
   await expect.poll(() => inViewport(page, unitsHeading)).toBe(true);
@@ -90,12 +98,18 @@ async function walk(page: Page) {
   await page.getByRole("navigation", { name: "页内跳转" }).getByRole("link", { name: "各单位情况" }).click();
   await expect.poll(() => inViewport(page, unitsHeading)).toBe(true);
   const unitTable = page.getByRole("table", { name: "各单位落实情况" });
-  await unitTable.getByRole("columnheader", { name: /本期报送率/ }).getByRole("link").click();
+  await unitTable
+    .getByRole("columnheader", { name: /本期报送率/ })
+    .getByRole("link")
+    .click();
   await expect(page).toHaveURL(/sort=submissionRate.*#units$/);
   await expect(unitTable.getByRole("columnheader", { name: /本期报送率 ↓/ })).toHaveAttribute("aria-sort", "descending");
   await expect.poll(() => inViewport(page, unitsHeading)).toBe(true);
   await shot(page, "sorted");
-  await unitTable.getByRole("columnheader", { name: /本期报送率/ }).getByRole("link").click();
+  await unitTable
+    .getByRole("columnheader", { name: /本期报送率/ })
+    .getByRole("link")
+    .click();
   await expect(unitTable.getByRole("columnheader", { name: /本期报送率 ↑/ })).toHaveAttribute("aria-sort", "ascending");
   await expect.poll(() => inViewport(page, unitsHeading)).toBe(true);
 
@@ -114,7 +128,9 @@ async function walk(page: Page) {
 }
 
 test.describe("at 1366×768", () => {
-  test("the leader sees who is behind at the top of the home page, and the dashboard's unit table stays in view when ranked", async ({ page }) => {
+  test("the leader sees who is behind at the top of the home page, and the dashboard's unit table stays in view when ranked", async ({
+    page,
+  }) => {
     const settled = await settleOneUnit();
     const { notReported, unitTable } = await walk(page);
     // The unit that owes nothing is in the unit table, not among the 未报送.

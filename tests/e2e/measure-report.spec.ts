@@ -15,7 +15,8 @@ const EVIDENCE = path.resolve(import.meta.dirname, "../fixtures/evidence/印发�
 const today = todayInChina();
 const late = latestDuePeriod(today, "QUARTERLY", 10);
 const collecting = reportingPeriod(today, "QUARTERLY", 10);
-const zhDate = (iso: string) => new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const zhDate = (iso: string) =>
+  new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 const shot = (page: Page, step: string, width: number) =>
   page.screenshot({ path: `test-results/screenshots/measure-report-${step}-${width}.png`, fullPage: false });
 
@@ -34,7 +35,11 @@ for (const viewport of [
         const xialu = await prisma.region.findUniqueOrThrow({ where: { code: "420204" } });
         const justice = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区司法局" } });
         const development = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区发改局" } });
-        const plan = await createPlan(prisma, { regionId: xialu.id, title: `报送表单测试方案(${viewport.width})`, reportCadence: "QUARTERLY" });
+        const plan = await createPlan(prisma, {
+          regionId: xialu.id,
+          title: `报送表单测试方案(${viewport.width})`,
+          reportCadence: "QUARTERLY",
+        });
         const measure = await createMeasure(prisma, {
           planId: plan.id,
           code: "1",
@@ -52,7 +57,9 @@ for (const viewport of [
       }
     });
 
-    test("one form for the oldest owed period, first on the page; then the next; a returned report keeps its attachment", async ({ page }) => {
+    test("one form for the oldest owed period, first on the page; then the next; a returned report keeps its attachment", async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       const width = viewport.width;
       await signIn(page, "xialu.liaison");

@@ -43,7 +43,9 @@ test("metrics with the token show route, server-action and job latencies and the
   };
   const text = await scrape();
   expect(text).toMatch(/fazhi_http_request_duration_seconds_count\{method="GET",route="\/api\/ready",status="200"\} [1-9]/);
-  expect(text).toMatch(/fazhi_http_request_duration_seconds_count\{method="POST",route="\/api\/auth\/\[\.\.\.nextauth\]",status="\d{3}"\} [1-9]/);
+  expect(text).toMatch(
+    /fazhi_http_request_duration_seconds_count\{method="POST",route="\/api\/auth\/\[\.\.\.nextauth\]",status="\d{3}"\} [1-9]/,
+  );
   expect(text).toMatch(/fazhi_server_action_duration_seconds_count\{action="updateDisplayPreferences",outcome="ok"\} [2-9]/);
   // Pages, timed per request by the server's preload: the list opened, and the action posted to it.
   expect(text).toMatch(/fazhi_page_request_duration_seconds_count\{method="GET",route="\/users",status="200"\} [1-9]/);

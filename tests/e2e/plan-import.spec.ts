@@ -53,7 +53,9 @@ async function counts(regionCode: string | null = null, titles: string | null = 
   }
 }
 
-test("a district's bureau imports 004, accepts proposed matches, exports the ledger and re-imports it without duplicates", async ({ page }) => {
+test("a district's bureau imports 004, accepts proposed matches, exports the ledger and re-imports it without duplicates", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signIn(page, "tieshan.bureau");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "规划" }).click();

@@ -14,7 +14,8 @@ import { E2E_DATABASE_URL, e2eQuery, signIn, toasts } from "./helpers.ts";
 // with the run's time), so a rerun starts from a plan in force again.
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/screenshots");
-const shot = (page: Page, step: string, width: 1366 | 390) => page.screenshot({ path: path.join(SCREENSHOTS, `plan-life-${step}-${width}.png`), fullPage: false });
+const shot = (page: Page, step: string, width: 1366 | 390) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `plan-life-${step}-${width}.png`), fullPage: false });
 
 const RUN = new Date().toISOString().slice(11, 19).replaceAll(":", "");
 const PLAN_TITLE = `端到端法治建设规划(2021-2025年)${RUN}`;
@@ -31,12 +32,28 @@ test.beforeAll(async () => {
   try {
     const xialu = await prisma.region.findUniqueOrThrow({ where: { code: "420204" } });
     const justice = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区司法局" } });
-    const plan = await createPlan(prisma, { regionId: xialu.id, title: PLAN_TITLE, periodStart: 2021, periodEnd: 2025, reportCadence: "QUARTERLY" });
+    const plan = await createPlan(prisma, {
+      regionId: xialu.id,
+      title: PLAN_TITLE,
+      periodStart: 2021,
+      periodEnd: 2025,
+      reportCadence: "QUARTERLY",
+    });
     await prisma.plan.update({ where: { id: plan.id }, data: { issueDate: new Date("2021-06-30T00:00:00Z") } });
     planId = plan.id;
-    oldMeasureId = (await createMeasure(prisma, { planId, code: "1", text: UNFINISHED, deadline: "2025-06-30", leadUnitIds: [justice.id] })).id;
-    const done = await createMeasure(prisma, { planId, code: "2", text: `端到端已完成事项${RUN}。`, deadline: "2024-12-31", leadUnitIds: [justice.id] });
-    await prisma.assignment.updateMany({ where: { measureId: done.id }, data: { status: "COMPLETED", percent: 100, completedAt: new Date("2024-11-20T02:00:00Z") } });
+    oldMeasureId = (await createMeasure(prisma, { planId, code: "1", text: UNFINISHED, deadline: "2025-06-30", leadUnitIds: [justice.id] }))
+      .id;
+    const done = await createMeasure(prisma, {
+      planId,
+      code: "2",
+      text: `端到端已完成事项${RUN}。`,
+      deadline: "2024-12-31",
+      leadUnitIds: [justice.id],
+    });
+    await prisma.assignment.updateMany({
+      where: { measureId: done.id },
+      data: { status: "COMPLETED", percent: 100, completedAt: new Date("2024-11-20T02:00:00Z") },
+    });
   } finally {
     await prisma.$disconnect();
   }
@@ -112,7 +129,10 @@ test.describe("the leader reads the ended plan and the 通报 (1366×768)", () =
 
     // The demo's issued 通报: the ranking, read only.
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "通报" }).click();
-    await page.getByRole("link", { name: /法治政府建设任务推进情况的通报$/ }).first().click();
+    await page
+      .getByRole("link", { name: /法治政府建设任务推进情况的通报$/ })
+      .first()
+      .click();
     await expect(page.getByRole("table", { name: "各单位任务推进情况排名" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "排名靠后单位" })).toBeVisible();
     await expect(page.getByRole("button", { name: "审核" })).toHaveCount(0);

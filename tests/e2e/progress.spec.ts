@@ -20,13 +20,13 @@ test.beforeAll(async () => {
     // Idempotent, so the spec can run again against the same server.
     if (!(await prisma.user.findUnique({ where: { login: "e2e.fgj" } })))
       await createUser(prisma, {
-      login: "e2e.fgj",
-      name: "发改联络员",
-      role: "LIAISON",
-      regionId: xialu.id,
-      unitId: development.id,
-      password: DEMO_PASSWORD,
-    });
+        login: "e2e.fgj",
+        name: "发改联络员",
+        role: "LIAISON",
+        regionId: xialu.id,
+        unitId: development.id,
+        password: DEMO_PASSWORD,
+      });
     const plan = await createPlan(prisma, { regionId: xialu.id, title: "端到端测试实施方案", reportCadence: "QUARTERLY" });
     const measure = await createMeasure(prisma, {
       planId: plan.id,
@@ -103,7 +103,9 @@ test("responsible reports, lead consolidates, bureau returns, lead resubmits wit
   await expect(page.getByLabel("举措内容").getByText("绿灯·正常")).toBeVisible();
   await expect(page.getByLabel("举措内容").getByText("已完成")).toBeVisible();
   await expect(page.getByRole("link", { name: "印发文件.pdf" })).toBeVisible();
-  const timeline = page.getByRole("region", { name: "办理记录" }).or(page.locator("section", { has: page.getByRole("heading", { name: "办理记录" }) }));
+  const timeline = page
+    .getByRole("region", { name: "办理记录" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "办理记录" }) }));
   await expect(timeline.getByRole("listitem")).toHaveText([
     /发改联络员\(区发改局\) 报送$/,
     /李联络\(区司法局\) 报送$/,

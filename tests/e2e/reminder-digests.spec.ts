@@ -34,7 +34,10 @@ for (const viewport of VIEWPORTS) {
       expect(automatic).toBeGreaterThan(0);
       expect(automatic).toBeLessThanOrEqual(10);
 
-      const digest = page.getByTestId("notification").filter({ hasText: /\d{4}年第.季度尚有 \d+ 项进展未报送/ }).first();
+      const digest = page
+        .getByTestId("notification")
+        .filter({ hasText: /\d{4}年第.季度尚有 \d+ 项进展未报送/ })
+        .first();
       await expect(digest).toBeVisible();
       const links = digest.getByTestId("digest").getByRole("link");
       expect(await links.count()).toBeGreaterThan(0);

@@ -91,7 +91,12 @@ for (const { name, viewport } of [
       await second.getByLabel("进展情况").fill(returnText);
       await second.getByRole("button", { name: "报送", exact: true }).click();
       await expect(toasts(page).filter({ hasText: "已报送,等待司法局审核" })).toBeVisible();
-      await expect(page.getByRole("region", { name: /已报送,待审核/ }).first().getByText(returnText)).toBeVisible();
+      await expect(
+        page
+          .getByRole("region", { name: /已报送,待审核/ })
+          .first()
+          .getByText(returnText),
+      ).toBeVisible();
     });
 
     test("the bureau's 通过 and 退回 toast and the report's new state shows", async ({ page }) => {

@@ -41,11 +41,29 @@ for (const { name, viewport } of [
         const author = await prisma.user.findUniqueOrThrow({ where: { login: "xialu.bureau" } });
         const plan = await createPlan(prisma, { regionId: xialu.id, title: planTitle, reportCadence: "QUARTERLY" });
         const measure = (code: string, text: string, responsible: number[] = []) =>
-          createMeasure(prisma, { planId: plan.id, code, text, deadline: "2030-12-31", leadUnitIds: [forestry.id], responsibleUnitIds: responsible });
-        const assignmentOf = async (measureId: number, unitId: number) => (await prisma.assignment.findFirstOrThrow({ where: { measureId, unitId } })).id;
+          createMeasure(prisma, {
+            planId: plan.id,
+            code,
+            text,
+            deadline: "2030-12-31",
+            leadUnitIds: [forestry.id],
+            responsibleUnitIds: responsible,
+          });
+        const assignmentOf = async (measureId: number, unitId: number) =>
+          (await prisma.assignment.findFirstOrThrow({ where: { measureId, unitId } })).id;
         const submit = async (key: string, assignmentId: number, text: string, minute: number) => {
           const at = new Date(Date.now() - (60 - minute) * 60_000);
-          reportIds[key] = (await createProgressReport(prisma, { assignmentId, period, state: "SUBMITTED", text, percent: 50, authorId: author.id, submittedAt: at })).id;
+          reportIds[key] = (
+            await createProgressReport(prisma, {
+              assignmentId,
+              period,
+              state: "SUBMITTED",
+              text,
+              percent: 50,
+              authorId: author.id,
+              submittedAt: at,
+            })
+          ).id;
         };
         const m1 = await measure("1", `健全林长制工作机制(${name})`, [water.id]);
         const m2 = await measure("2", `规范林业行政执法(${name})`);
@@ -61,7 +79,8 @@ for (const { name, viewport } of [
       }
     });
 
-    const stateOf = async (key: string) => (await e2eQuery<{ state: string }>(`SELECT state FROM "ProgressReport" WHERE id = $1`, [reportIds[key]]))[0]!.state;
+    const stateOf = async (key: string) =>
+      (await e2eQuery<{ state: string }>(`SELECT state FROM "ProgressReport" WHERE id = $1`, [reportIds[key]]))[0]!.state;
 
     test("filter by period, unit and plan; batch approve two; return one and land on the next; download the ledger", async ({ page }) => {
       await signIn(page, "xialu.bureau");

@@ -3,11 +3,48 @@ import { DEMO_PASSWORD, e2eQuery, signIn } from "./helpers.ts";
 
 // Each demo account signs in and sees the navigation of its role (README lists them).
 const ACCOUNTS = [
-  { login: "admin", nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组", "用户", "登录日志", "区域", "后台任务", "接口令牌"], scope: "全部区域" },
-  { login: "xialu.bureau", nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组", "用户", "登录日志"], scope: "下陆区" },
-  { login: "xialu.liaison", nav: ["首页", "统计看板", "我的任务", "规划", "年度报告", "督察整改", "通报", "考核", "单位", "单位分组"], scope: "下陆区 · 区司法局" },
-  { login: "xialu.leader", nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组"], scope: "下陆区" },
-  { login: "shanghai.leader", nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组"], scope: "上海市" },
+  {
+    login: "admin",
+    nav: [
+      "首页",
+      "统计看板",
+      "审核",
+      "规划",
+      "年度报告",
+      "中期评估",
+      "督察整改",
+      "通报",
+      "考核",
+      "单位",
+      "单位分组",
+      "用户",
+      "登录日志",
+      "区域",
+      "后台任务",
+      "接口令牌",
+    ],
+    scope: "全部区域",
+  },
+  {
+    login: "xialu.bureau",
+    nav: ["首页", "统计看板", "审核", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组", "用户", "登录日志"],
+    scope: "下陆区",
+  },
+  {
+    login: "xialu.liaison",
+    nav: ["首页", "统计看板", "我的任务", "规划", "年度报告", "督察整改", "通报", "考核", "单位", "单位分组"],
+    scope: "下陆区 · 区司法局",
+  },
+  {
+    login: "xialu.leader",
+    nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组"],
+    scope: "下陆区",
+  },
+  {
+    login: "shanghai.leader",
+    nav: ["首页", "统计看板", "规划", "年度报告", "中期评估", "督察整改", "通报", "考核", "单位", "单位分组"],
+    scope: "上海市",
+  },
 ];
 
 for (const account of ACCOUNTS) {
@@ -55,7 +92,10 @@ const FOREIGN_TARGETS = [
 test("after sign-in the browser stays on the app whatever callbackUrl says", async ({ page, baseURL }) => {
   const appOrigin = new URL(baseURL!).origin;
   // Were the browser sent there, it would land on this page instead of a DNS error.
-  await page.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ contentType: "text/html", body: "<h1>evil</h1>" }));
+  await page.route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ contentType: "text/html", body: "<h1>evil</h1>" }),
+  );
   for (const target of FOREIGN_TARGETS) {
     await page.context().clearCookies();
     await page.goto(`/login?callbackUrl=${target}`);
@@ -75,7 +115,9 @@ test("after sign-in the browser stays on the app whatever callbackUrl says", asy
   await expect(page).toHaveURL(`${appOrigin}/units?region=1`);
 });
 
-test("the home page shows the previous sign-in and the failed attempts since; 登录日志 lists the failure with the real address", async ({ page }) => {
+test("the home page shows the previous sign-in and the failed attempts since; 登录日志 lists the failure with the real address", async ({
+  page,
+}) => {
   // A unit account no other spec has signed in with yet, so its first sign-in is this test's.
   const [fresh] = await e2eQuery<{ login: string }>(
     `SELECT login FROM "User" u WHERE login LIKE 'xialu.unit%' AND NOT EXISTS (SELECT 1 FROM "SignInEvent" e WHERE e.login = u.login)

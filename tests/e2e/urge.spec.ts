@@ -28,7 +28,9 @@ async function urgedCount(measureId: number, unitId?: number) {
 }
 
 async function liaisonsOf(unitId: number) {
-  const rows = await e2eQuery<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE "unitId" = $1 AND role = 'LIAISON' AND active`, [unitId]);
+  const rows = await e2eQuery<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE "unitId" = $1 AND role = 'LIAISON' AND active`, [
+    unitId,
+  ]);
   return Number(rows[0]!.n);
 }
 
@@ -57,8 +59,9 @@ for (const { name, viewport } of [
       const prisma = createPrisma(E2E_DATABASE_URL);
       try {
         const xialu = await prisma.region.findUniqueOrThrow({ where: { code: "420204" } });
-        const plan = await prisma.plan.findFirst({ where: { title: `催办测试实施方案(${name})` } })
-          ?? (await createPlan(prisma, { regionId: xialu.id, title: `催办测试实施方案(${name})`, reportCadence: "QUARTERLY" }));
+        const plan =
+          (await prisma.plan.findFirst({ where: { title: `催办测试实施方案(${name})` } })) ??
+          (await createPlan(prisma, { regionId: xialu.id, title: `催办测试实施方案(${name})`, reportCadence: "QUARTERLY" }));
         code = name === "desk" ? "9.1" : "9.2";
         const measure = await createMeasure(prisma, {
           planId: plan.id,
@@ -71,7 +74,10 @@ for (const { name, viewport } of [
         measureId = measure.id;
         // The third unit has been on the measure for a year, so it owes last period's report too:
         // its own 催办 from the dashboards has at least this measure to list.
-        await prisma.assignment.updateMany({ where: { measureId, unitId: other.id }, data: { createdAt: new Date(Date.now() - 365 * 86_400_000) } });
+        await prisma.assignment.updateMany({
+          where: { measureId, unitId: other.id },
+          data: { createdAt: new Date(Date.now() - 365 * 86_400_000) },
+        });
         const period = reportingPeriod(todayInChina(), plan.reportCadence, plan.reportDueDay);
         const assignment = await prisma.assignment.findFirstOrThrow({ where: { measureId, unitId: lead.id } });
         const author = await prisma.user.findFirstOrThrow({ where: { login: lead.login } });

@@ -60,7 +60,16 @@ for (const { name, viewport } of [
         const plan = await createPlan(prisma, { regionId: xialu.id, title: planTitle, reportCadence: "QUARTERLY", reportDueDay: 10 });
         for (const [key, m] of Object.entries(measures)) {
           const responsible = key === "urged" ? [chosen.id, other.id] : [];
-          m.id = (await createMeasure(prisma, { planId: plan.id, code: m.code, text: m.text, deadline: "2030-12-31", leadUnitIds: [justice.id], responsibleUnitIds: responsible })).id;
+          m.id = (
+            await createMeasure(prisma, {
+              planId: plan.id,
+              code: m.code,
+              text: m.text,
+              deadline: "2030-12-31",
+              leadUnitIds: [justice.id],
+              responsibleUnitIds: responsible,
+            })
+          ).id;
         }
       } finally {
         await prisma.$disconnect();
@@ -184,7 +193,9 @@ for (const { name, viewport } of [
       await shot(page, "5-confirm");
       const before = { chosen: await notificationsOf(chosen.id), other: await notificationsOf(other.id) };
       const liaisons = Number(
-        (await e2eQuery<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE "unitId" = $1 AND role = 'LIAISON' AND active`, [chosen.id]))[0]!.n,
+        (
+          await e2eQuery<{ n: string }>(`SELECT count(*) AS n FROM "User" WHERE "unitId" = $1 AND role = 'LIAISON' AND active`, [chosen.id])
+        )[0]!.n,
       );
       expect(liaisons).toBeGreaterThan(0);
       await dialog.getByRole("button", { name: "确认催办" }).click();

@@ -28,11 +28,22 @@ test.beforeAll(async () => {
     const justice = await prisma.unit.findFirstOrThrow({ where: { regionId: xialu.id, name: "区司法局" } });
     const liaison = await prisma.user.findUniqueOrThrow({ where: { login: "xialu.liaison" } });
     const bureau = await prisma.user.findUniqueOrThrow({ where: { login: "xialu.bureau" } });
-    const plan = await createPlan(prisma, { regionId: xialu.id, title: "工作台端到端测试方案", reportCadence: "QUARTERLY", periodEnd: 2030 });
+    const plan = await createPlan(prisma, {
+      regionId: xialu.id,
+      title: "工作台端到端测试方案",
+      reportCadence: "QUARTERLY",
+      periodEnd: 2030,
+    });
     const period = reportingPeriod(todayInChina(), "QUARTERLY", 10);
     for (const [i, viewport] of VIEWPORTS.entries()) {
       const text = `规范行政执法案卷评查(工作台${viewport.width}核对)`;
-      const measure = await createMeasure(prisma, { planId: plan.id, code: `W${i + 1}`, text, deadline: "2030-12-31", leadUnitIds: [justice.id] });
+      const measure = await createMeasure(prisma, {
+        planId: plan.id,
+        code: `W${i + 1}`,
+        text,
+        deadline: "2030-12-31",
+        leadUnitIds: [justice.id],
+      });
       const assignment = await prisma.assignment.findFirstOrThrow({ where: { measureId: measure.id } });
       await createProgressReport(prisma, {
         assignmentId: assignment.id,
@@ -61,7 +72,9 @@ for (const viewport of VIEWPORTS) {
   test.describe(`workbench ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
-    test("a liaison sees this period's counts and deadline first, returned work at the top, and 被退回 filters the list", async ({ page }) => {
+    test("a liaison sees this period's counts and deadline first, returned work at the top, and 被退回 filters the list", async ({
+      page,
+    }) => {
       const text = measureTexts.get(viewport.width)!;
       await signIn(page, "xialu.liaison");
       await expect(page).toHaveURL(/\/$/);
@@ -115,7 +128,11 @@ for (const viewport of VIEWPORTS) {
     if (viewport.width === 390) {
       test("on a phone: no sideways scrolling on home, 我的任务 and 消息; the 菜单 button opens the menu", async ({ page }) => {
         await signIn(page, "xialu.liaison");
-        for (const [url, step] of [["/", "phone-home"], ["/tasks", "phone-tasks"], ["/inbox", "phone-inbox"]] as const) {
+        for (const [url, step] of [
+          ["/", "phone-home"],
+          ["/tasks", "phone-tasks"],
+          ["/inbox", "phone-inbox"],
+        ] as const) {
           await page.goto(url);
           await expect(page.locator("main h1")).toBeVisible();
           expect(await noSidewaysScroll(page), url).toBe(true);

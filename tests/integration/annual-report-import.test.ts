@@ -54,7 +54,13 @@ describe("importAnnualReport", () => {
 
   it.each([
     ["another title", (input: ReturnType<typeof reportInput>) => ({ ...input, title: `${input.title}(修订)` })],
-    ["a changed section", (input: ReturnType<typeof reportInput>) => ({ ...input, sections: input.sections.map((s, i) => (i === 1 ? { ...s, body: `${s.body}补充内容。` } : s)) })],
+    [
+      "a changed section",
+      (input: ReturnType<typeof reportInput>) => ({
+        ...input,
+        sections: input.sections.map((s, i) => (i === 1 ? { ...s, body: `${s.body}补充内容。` } : s)),
+      }),
+    ],
     ["a section fewer", (input: ReturnType<typeof reportInput>) => ({ ...input, sections: input.sections.slice(0, -1) })],
   ])("refuses to overwrite the published import with %s and writes nothing", async (_case, change) => {
     await actAs(baoshanBureau);

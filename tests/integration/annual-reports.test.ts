@@ -19,7 +19,13 @@ import {
   submitAnnualReport,
   updateAnnualReport,
 } from "@/lib/annual-reports/actions.ts";
-import { draftFormOptions, getAnnualReport, listAnnualReports, loadReportWarnings, REPORT_LIST_LIMIT } from "@/lib/annual-reports/queries.ts";
+import {
+  draftFormOptions,
+  getAnnualReport,
+  listAnnualReports,
+  loadReportWarnings,
+  REPORT_LIST_LIMIT,
+} from "@/lib/annual-reports/queries.ts";
 import { writeAnnualReportImport } from "@/lib/annual-reports/import.ts";
 import { reportToOfficialDocument } from "@/lib/annual-reports/docx.ts";
 import { buildOfficialDocx } from "@/lib/documents/official-docx.ts";
@@ -60,8 +66,12 @@ beforeEach(async () => {
   const reviewer = world.a.users.bureau.id;
   const author = world.a.users.bureau.id;
   const plan = await createPlan(db(), { regionId: A, title: "下陆区法治政府建设实施方案" });
-  const c1 = await db().section.create({ data: { districtId: plan.districtId, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 } });
-  const c2 = await db().section.create({ data: { districtId: plan.districtId, planId: plan.id, label: "二、", title: "健全行政决策制度体系", sortOrder: 2 } });
+  const c1 = await db().section.create({
+    data: { districtId: plan.districtId, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 },
+  });
+  const c2 = await db().section.create({
+    data: { districtId: plan.districtId, planId: plan.id, label: "二、", title: "健全行政决策制度体系", sortOrder: 2 },
+  });
   const spec: [string, { deadline?: string; ongoing?: boolean; lead: number[]; resp?: number[]; chapter: number; text: string }][] = [
     ["1", { deadline: "2024-09-30", lead: [J], resp: [D], chapter: c1.id, text: "深化“放管服”改革,优化营商环境" }],
     ["2", { deadline: "2024-03-31", lead: [J], chapter: c1.id, text: "全面推行证明事项告知承诺制" }],
@@ -73,13 +83,26 @@ beforeEach(async () => {
   ];
   M = {};
   for (const [code, s] of spec) {
-    const m = await createMeasure(db(), { planId: plan.id, code, text: s.text, deadline: s.deadline ?? null, ongoing: s.ongoing, leadUnitIds: s.lead, responsibleUnitIds: s.resp });
+    const m = await createMeasure(db(), {
+      planId: plan.id,
+      code,
+      text: s.text,
+      deadline: s.deadline ?? null,
+      ongoing: s.ongoing,
+      leadUnitIds: s.lead,
+      responsibleUnitIds: s.resp,
+    });
     await db().measure.update({ where: { id: m.id }, data: { sectionId: s.chapter } });
     M[code] = m.id;
   }
   const assignment = async (code: string, unitId: number) =>
     (await db().assignment.findFirstOrThrow({ where: { measureId: M[code], unitId } })).id;
-  const r = (a: number, period: { start: string; end: string }, state: ProgressReportInput["state"], extra: Partial<ProgressReportInput> = {}): ProgressReportInput => ({
+  const r = (
+    a: number,
+    period: { start: string; end: string },
+    state: ProgressReportInput["state"],
+    extra: Partial<ProgressReportInput> = {},
+  ): ProgressReportInput => ({
     assignmentId: a,
     period,
     state,
@@ -95,7 +118,11 @@ beforeEach(async () => {
     r(await assignment("2", J), Q(2024, 2), "APPROVED", { claimedStatus: "COMPLETED", text: "告知承诺制已全面推行。" }),
     r(await assignment("3", D), Q(2024, 3), "APPROVED", { text: "起草重大行政决策程序规定征求意见稿。" }),
     r(await assignment("4", J), Q(2024, 3), "APPROVED", { text: "合法性审核机制已起草。" }),
-    r(await assignment("4", J), Q(2024, 4), "APPROVED", { claimedStatus: "COMPLETED", text: "审核机制已印发。", reviewedAt: chinaTime("2025-01-15") }),
+    r(await assignment("4", J), Q(2024, 4), "APPROVED", {
+      claimedStatus: "COMPLETED",
+      text: "审核机制已印发。",
+      reviewedAt: chinaTime("2025-01-15"),
+    }),
     r(await assignment("5", D), Q(2024, 1), "SUBMITTED", { text: "公开征求意见2次。" }),
     r(await assignment("5", D), Q(2024, 3), "RETURNED", { text: "已开展。", reviewComment: "请补充材料" }),
     r(await assignment("5", D), Q(2024, 4), "DRAFT", { text: "草稿" }),
@@ -106,7 +133,14 @@ beforeEach(async () => {
   const mb = await createMeasure(db(), { planId: planB.id, code: "1", deadline: "2024-06-30", leadUnitIds: [world.b.units.justice.id] });
   const ab = (await db().assignment.findFirstOrThrow({ where: { measureId: mb.id } })).id;
   await createProgressReports(db(), [
-    { assignmentId: ab, period: Q(2024, 1), state: "APPROVED", claimedStatus: "COMPLETED", authorId: world.b.users.bureau.id, reviewerId: world.b.users.bureau.id },
+    {
+      assignmentId: ab,
+      period: Q(2024, 1),
+      state: "APPROVED",
+      claimedStatus: "COMPLETED",
+      authorId: world.b.users.bureau.id,
+      reviewerId: world.b.users.bureau.id,
+    },
   ]);
 });
 
@@ -116,7 +150,8 @@ afterEach(() => {
 
 /** The figures for district A's 2024, counted with plain SQL (Beijing dates). */
 async function expectedFigures(districtId: number, unitId: number | null) {
-  const unitFilter = unitId === null ? "TRUE" : `EXISTS (SELECT 1 FROM "Assignment" x WHERE x."measureId" = m."id" AND x."unitId" = ${unitId})`;
+  const unitFilter =
+    unitId === null ? "TRUE" : `EXISTS (SELECT 1 FROM "Assignment" x WHERE x."measureId" = m."id" AND x."unitId" = ${unitId})`;
   const local = (col: string) => `((${col} AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::date`;
   const [row] = await db().$queryRawUnsafe<Record<string, number>[]>(`
     WITH m AS (
@@ -164,10 +199,25 @@ describe("createAnnualReportDraft", () => {
   it("builds the district's 2024 draft with figures equal to plain SQL counts, sections in the standard order", async () => {
     const expected = await expectedFigures(world.a.region.id, null);
     // By hand, so a wrong query above cannot agree with a wrong draft.
-    expect(expected).toEqual({ measures: 7, completed: 2, completedOnTime: 1, overdue: 2, units: 2, reportsSubmitted: 9, reportsReturned: 1 });
+    expect(expected).toEqual({
+      measures: 7,
+      completed: 2,
+      completedOnTime: 1,
+      overdue: 2,
+      units: 2,
+      reportsSubmitted: 9,
+      reportsReturned: 1,
+    });
 
     const report = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: "", year: "2024" });
-    expect(report).toMatchObject({ status: "DRAFT", year: 2024, unitId: null, version: 1, createdById: world.a.users.bureau.id, title: "下陆区2024年法治政府建设年度报告" });
+    expect(report).toMatchObject({
+      status: "DRAFT",
+      year: 2024,
+      unitId: null,
+      version: 1,
+      createdById: world.a.users.bureau.id,
+      title: "下陆区2024年法治政府建设年度报告",
+    });
     const level1 = report.sections.filter((s) => s.level === 1);
     expect(level1.map((s) => s.kind)).toEqual(["LEADER_DUTY", "MEASURES", "SHORTCOMINGS", "NEXT_YEAR"]);
     expect(report.sections.map((s) => s.sortOrder)).toEqual(report.sections.map((_, i) => i));
@@ -180,7 +230,10 @@ describe("createAnnualReportDraft", () => {
 
     // One paragraph per chapter with approved progress in 2024, excerpts and their measures.
     const measuresIndex = report.sections.findIndex((s) => s.kind === "MEASURES");
-    const chapters = report.sections.slice(measuresIndex + 1, report.sections.findIndex((s) => s.kind === "SHORTCOMINGS"));
+    const chapters = report.sections.slice(
+      measuresIndex + 1,
+      report.sections.findIndex((s) => s.kind === "SHORTCOMINGS"),
+    );
     expect(chapters.map((s) => s.heading)).toEqual(["依法全面履行政府职能", "健全行政决策制度体系"]);
     expect(chapters[0]!.measureIds.sort()).toEqual([M["1"], M["2"], M["6"]].sort());
     expect(chapters[0]!.body).toContain("营商环境改革各项任务已完成");
@@ -196,7 +249,9 @@ describe("createAnnualReportDraft", () => {
     const next = report.sections.slice(report.sections.findIndex((s) => s.kind === "NEXT_YEAR") + 1);
     expect(next.map((s) => [s.heading, s.measureIds])).toEqual([["依法全面履行政府职能", [M["6"]]]]);
 
-    expect(await db().auditEvent.findMany({ select: { action: true, entityId: true } })).toEqual([{ action: "annualReport.draft", entityId: String(report.id) }]);
+    expect(await db().auditEvent.findMany({ select: { action: true, entityId: true } })).toEqual([
+      { action: "annualReport.draft", entityId: String(report.id) },
+    ]);
   });
 
   it("a department's own report counts only its assignments; its liaison may draft it", async () => {
@@ -217,22 +272,59 @@ describe("createAnnualReportDraft", () => {
     const D = world.a.units.development.id;
     const J = world.a.units.justice.id;
     const inspection = await db().inspection.create({
-      data: { districtId, regionId: A, title: "2024年法治政府建设督察", inspector: "市委依法治市办", inspectedOn: new Date("2024-05-20T00:00:00Z") },
+      data: {
+        districtId,
+        regionId: A,
+        title: "2024年法治政府建设督察",
+        inspector: "市委依法治市办",
+        inspectedOn: new Date("2024-05-20T00:00:00Z"),
+      },
     });
-    const f1 = await db().finding.create({ data: { districtId, inspectionId: inspection.id, measureId: M["3"], text: "重大行政决策程序不规范" } });
+    const f1 = await db().finding.create({
+      data: { districtId, inspectionId: inspection.id, measureId: M["3"], text: "重大行政决策程序不规范" },
+    });
     const f2 = await db().finding.create({ data: { districtId, inspectionId: inspection.id, text: "执法案卷不规范" } });
-    await db().findingUnit.createMany({ data: [{ findingId: f1.id, unitId: D, districtId }, { findingId: f2.id, unitId: J, districtId }] });
-    await db().rectification.create({
-      data: { districtId, findingId: f1.id, unitId: D, deadline: new Date("2024-09-30T00:00:00Z"), status: "CLOSED", verifiedById: world.a.users.bureau.id, verifiedAt: chinaTime("2024-09-20"), createdAt: chinaTime("2024-05-25") },
+    await db().findingUnit.createMany({
+      data: [
+        { findingId: f1.id, unitId: D, districtId },
+        { findingId: f2.id, unitId: J, districtId },
+      ],
     });
     await db().rectification.create({
-      data: { districtId, findingId: f2.id, unitId: J, deadline: new Date("2024-12-15T00:00:00Z"), status: "OPEN", createdAt: chinaTime("2024-05-25") },
+      data: {
+        districtId,
+        findingId: f1.id,
+        unitId: D,
+        deadline: new Date("2024-09-30T00:00:00Z"),
+        status: "CLOSED",
+        verifiedById: world.a.users.bureau.id,
+        verifiedAt: chinaTime("2024-09-20"),
+        createdAt: chinaTime("2024-05-25"),
+      },
+    });
+    await db().rectification.create({
+      data: {
+        districtId,
+        findingId: f2.id,
+        unitId: J,
+        deadline: new Date("2024-12-15T00:00:00Z"),
+        status: "OPEN",
+        createdAt: chinaTime("2024-05-25"),
+      },
     });
     const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2024" });
-    expect(report.sections.filter((s) => s.level === 1).map((s) => s.kind)).toEqual(["LEADER_DUTY", "MEASURES", "SHORTCOMINGS", "NEXT_YEAR", "RECTIFICATION"]);
+    expect(report.sections.filter((s) => s.level === 1).map((s) => s.kind)).toEqual([
+      "LEADER_DUTY",
+      "MEASURES",
+      "SHORTCOMINGS",
+      "NEXT_YEAR",
+      "RECTIFICATION",
+    ]);
     const last = report.sections[report.sections.length - 1]!;
     expect(last.heading).toBe("2024年法治政府建设督察(2024年5月20日,市委依法治市办)");
-    expect(last.body).toBe("1. 重大行政决策程序不规范——区发改局已销号(2024年9月20日)\n2. 执法案卷不规范——区司法局逾期未整改(整改时限2024年12月15日)");
+    expect(last.body).toBe(
+      "1. 重大行政决策程序不规范——区发改局已销号(2024年9月20日)\n2. 执法案卷不规范——区司法局逾期未整改(整改时限2024年12月15日)",
+    );
     expect(last.measureIds).toEqual([M["3"]]);
     // 2023 had no inspection and no open item: no such section.
     const earlier = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2023" });
@@ -249,10 +341,24 @@ describe("createAnnualReportDraft", () => {
     await db().findingUnit.create({ data: { findingId: finding.id, unitId: D, districtId: A } });
     // Closed on 2024-10-08, reopened on 2025-02-01: open now, its row no longer says when it was closed.
     const item = await db().rectification.create({
-      data: { districtId: A, findingId: finding.id, unitId: D, deadline: new Date("2024-10-31T00:00:00Z"), status: "OPEN", reopenReason: "回头看发现反弹", createdAt: chinaTime("2024-04-15") },
+      data: {
+        districtId: A,
+        findingId: finding.id,
+        unitId: D,
+        deadline: new Date("2024-10-31T00:00:00Z"),
+        status: "OPEN",
+        reopenReason: "回头看发现反弹",
+        createdAt: chinaTime("2024-04-15"),
+      },
     });
     await db().rectificationClosure.create({
-      data: { districtId: A, rectificationId: item.id, closedAt: chinaTime("2024-10-08"), closedById: world.a.users.bureau.id, reopenedAt: chinaTime("2025-02-01") },
+      data: {
+        districtId: A,
+        rectificationId: item.id,
+        closedAt: chinaTime("2024-10-08"),
+        closedById: world.a.users.bureau.id,
+        reopenedAt: chinaTime("2025-02-01"),
+      },
     });
     const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2024" });
     const last = report.sections[report.sections.length - 1]!;
@@ -280,8 +386,18 @@ describe("createAnnualReportDraft", () => {
     ["a leader", () => world.a.users.leader, () => ({ regionId: world.a.region.id }), "FORBIDDEN"],
     ["another district's bureau", () => world.b.users.bureau, () => ({ regionId: world.a.region.id }), "NOT_FOUND"],
     ["a liaison, for the district", () => world.a.users.liaison, () => ({ regionId: world.a.region.id }), "FORBIDDEN"],
-    ["a liaison, for another unit", () => world.a.users.liaison, () => ({ regionId: world.a.region.id, unitId: world.a.units.justice.id }), "FORBIDDEN"],
-    ["a bureau, for another district's unit", () => world.a.users.bureau, () => ({ regionId: world.a.region.id, unitId: world.b.units.justice.id }), "NOT_FOUND"],
+    [
+      "a liaison, for another unit",
+      () => world.a.users.liaison,
+      () => ({ regionId: world.a.region.id, unitId: world.a.units.justice.id }),
+      "FORBIDDEN",
+    ],
+    [
+      "a bureau, for another district's unit",
+      () => world.a.users.bureau,
+      () => ({ regionId: world.a.region.id, unitId: world.b.units.justice.id }),
+      "NOT_FOUND",
+    ],
     ["an unknown region", () => world.admin, () => ({ regionId: 999999 }), "NOT_FOUND"],
   ])("is refused to %s (%s… nothing written, no audit)", async (_who, user, input, code) => {
     await actAs(user());
@@ -294,8 +410,21 @@ describe("createAnnualReportDraft", () => {
 });
 
 describe("editing, workflow and corrections", () => {
-  async function editInput(reportId: number, change: (s: { id: number; level: number; kind: string | null; heading: string; body: string }) => Partial<{ heading: string; body: string }> = () => ({}), title?: string) {
-    const report = await db().annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { sections: { orderBy: { sortOrder: "asc" } } } });
+  async function editInput(
+    reportId: number,
+    change: (s: {
+      id: number;
+      level: number;
+      kind: string | null;
+      heading: string;
+      body: string;
+    }) => Partial<{ heading: string; body: string }> = () => ({}),
+    title?: string,
+  ) {
+    const report = await db().annualReport.findUniqueOrThrow({
+      where: { id: reportId },
+      include: { sections: { orderBy: { sortOrder: "asc" } } },
+    });
     const sections = report.sections.map((s) => ({ ...s, ...change(s) }));
     return {
       id: String(report.id),
@@ -314,7 +443,8 @@ describe("editing, workflow and corrections", () => {
     const stale = await editInput(report.id);
     const input = await editInput(
       report.id,
-      (s) => (s.id === paragraph.id ? { heading: "依法履职", body: "改写后的段落。" } : s.id === leader.id ? { heading: "被改的标准标题" } : {}),
+      (s) =>
+        s.id === paragraph.id ? { heading: "依法履职", body: "改写后的段落。" } : s.id === leader.id ? { heading: "被改的标准标题" } : {},
       "下陆区2024年法治政府建设情况报告",
     );
     expect(await updateAnnualReport(input)).toMatchObject({ ok: true });
@@ -329,7 +459,11 @@ describe("editing, workflow and corrections", () => {
   });
 
   it("records who and when at each step; a return needs the publish right and sends it back to draft with the comment", async () => {
-    const report = await draftFor(world.a.users.liaison, { regionId: String(world.a.region.id), unitId: String(world.a.units.development.id), year: "2024" });
+    const report = await draftFor(world.a.users.liaison, {
+      regionId: String(world.a.region.id),
+      unitId: String(world.a.units.development.id),
+      year: "2024",
+    });
     vi.setSystemTime(new Date("2025-02-20T03:00:00Z"));
     expect(await submitAnnualReport({ id: report.id })).toMatchObject({ ok: true });
     expect(await db().annualReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
@@ -360,13 +494,9 @@ describe("editing, workflow and corrections", () => {
       publishedAt: new Date("2025-03-05T03:00:00Z"),
       createdById: world.a.users.liaison.id,
     });
-    expect((await db().auditEvent.findMany({ where: { entityType: "AnnualReport" }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
-      "annualReport.draft",
-      "annualReport.submit",
-      "annualReport.return",
-      "annualReport.submit",
-      "annualReport.publish",
-    ]);
+    expect(
+      (await db().auditEvent.findMany({ where: { entityType: "AnnualReport" }, orderBy: { id: "asc" } })).map((e) => e.action),
+    ).toEqual(["annualReport.draft", "annualReport.submit", "annualReport.return", "annualReport.submit", "annualReport.publish"]);
     before = await snapshot();
     expect(await publishAnnualReport({ id: report.id })).toMatchObject({ ok: false, code: "CONFLICT", message: "该报告已发布。" });
     expect(await snapshot()).toEqual(before);
@@ -377,16 +507,52 @@ describe("editing, workflow and corrections", () => {
     ["submit", "another district's bureau", () => world.b.users.bureau, (id: number) => submitAnnualReport({ id }), "NOT_FOUND"],
     // A liaison cannot read the district's draft (its page is 404), so the action says the same.
     ["submit", "a liaison (district report)", () => world.a.users.liaison, (id: number) => submitAnnualReport({ id }), "NOT_FOUND"],
-    ["edit", "a leader", () => world.a.users.leader, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "FORBIDDEN"],
-    ["edit", "another district's bureau", () => world.b.users.bureau, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "NOT_FOUND"],
-    ["edit", "a liaison (district report)", () => world.a.users.liaison, (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }), "NOT_FOUND"],
+    [
+      "edit",
+      "a leader",
+      () => world.a.users.leader,
+      (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }),
+      "FORBIDDEN",
+    ],
+    [
+      "edit",
+      "another district's bureau",
+      () => world.b.users.bureau,
+      (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }),
+      "NOT_FOUND",
+    ],
+    [
+      "edit",
+      "a liaison (district report)",
+      () => world.a.users.liaison,
+      (id: number) => updateAnnualReport({ id, updatedAt: "x", title: "t", sectionId: [], heading: [], body: [] }),
+      "NOT_FOUND",
+    ],
     ["publish", "another district's bureau", () => world.b.users.bureau, (id: number) => publishAnnualReport({ id }), "NOT_FOUND"],
     ["publish", "a leader", () => world.a.users.leader, (id: number) => publishAnnualReport({ id }), "FORBIDDEN"],
-    ["return", "another district's bureau", () => world.b.users.bureau, (id: number) => returnAnnualReport({ id, comment: "c" }), "NOT_FOUND"],
+    [
+      "return",
+      "another district's bureau",
+      () => world.b.users.bureau,
+      (id: number) => returnAnnualReport({ id, comment: "c" }),
+      "NOT_FOUND",
+    ],
     ["correct", "a leader", () => world.a.users.leader, (id: number) => createAnnualReportCorrection({ reportId: id }), "FORBIDDEN"],
-    ["correct", "another district's bureau", () => world.b.users.bureau, (id: number) => createAnnualReportCorrection({ reportId: id }), "NOT_FOUND"],
+    [
+      "correct",
+      "another district's bureau",
+      () => world.b.users.bureau,
+      (id: number) => createAnnualReportCorrection({ reportId: id }),
+      "NOT_FOUND",
+    ],
     // A published report is public: the liaison reads it, so the refusal is FORBIDDEN.
-    ["correct", "a liaison (district report)", () => world.a.users.liaison, (id: number) => createAnnualReportCorrection({ reportId: id }), "FORBIDDEN"],
+    [
+      "correct",
+      "a liaison (district report)",
+      () => world.a.users.liaison,
+      (id: number) => createAnnualReportCorrection({ reportId: id }),
+      "FORBIDDEN",
+    ],
   ])("%s is refused to %s; nothing changes", async (action, _who, user, call, code) => {
     const report = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), year: "2024" });
     // Put the report where the action would otherwise succeed.
@@ -403,10 +569,22 @@ describe("editing, workflow and corrections", () => {
 
   it("answers another unit's unpublished report as its page does (404), so ids cannot be probed; a published one it reads is FORBIDDEN", async () => {
     // The justice bureau's own report, drafted by the district bureau; the liaison belongs to the development bureau.
-    const draft = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: String(world.a.units.justice.id), year: "2024" });
-    const submitted = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: String(world.a.units.justice.id), year: "2023" });
+    const draft = await draftFor(world.a.users.bureau, {
+      regionId: String(world.a.region.id),
+      unitId: String(world.a.units.justice.id),
+      year: "2024",
+    });
+    const submitted = await draftFor(world.a.users.bureau, {
+      regionId: String(world.a.region.id),
+      unitId: String(world.a.units.justice.id),
+      year: "2023",
+    });
     await submitAnnualReport({ id: submitted.id });
-    const published = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), unitId: String(world.a.units.justice.id), year: "2022" });
+    const published = await draftFor(world.a.users.bureau, {
+      regionId: String(world.a.region.id),
+      unitId: String(world.a.units.justice.id),
+      year: "2022",
+    });
     await submitAnnualReport({ id: published.id });
     await publishAnnualReport({ id: published.id });
 
@@ -446,20 +624,44 @@ describe("editing, workflow and corrections", () => {
     const newId = correction.ok ? correction.data.id : 0;
     const old = before.reports.find((r) => r.id === report.id)!;
     expect(await db().annualReport.findUniqueOrThrow({ where: { id: report.id } })).toEqual(old);
-    expect(await db().annualReportSection.findMany({ where: { reportId: report.id }, orderBy: { id: "asc" } })).toEqual(before.sections.filter((s) => s.reportId === report.id));
-    const copy = await db().annualReport.findUniqueOrThrow({ where: { id: newId }, include: { sections: { orderBy: { sortOrder: "asc" } } } });
-    expect(copy).toMatchObject({ status: "DRAFT", version: 2, previousVersionId: report.id, year: 2024, regionId: world.a.region.id, title: old.title });
-    const strip = (s: { level: number; kind: string | null; heading: string; body: string; measureIds: number[]; sortOrder: number }) => ({
-      level: s.level, kind: s.kind, heading: s.heading, body: s.body, measureIds: s.measureIds, sortOrder: s.sortOrder,
+    expect(await db().annualReportSection.findMany({ where: { reportId: report.id }, orderBy: { id: "asc" } })).toEqual(
+      before.sections.filter((s) => s.reportId === report.id),
+    );
+    const copy = await db().annualReport.findUniqueOrThrow({
+      where: { id: newId },
+      include: { sections: { orderBy: { sortOrder: "asc" } } },
     });
-    expect(copy.sections.map(strip)).toEqual(before.sections.filter((s) => s.reportId === report.id).sort((a, b) => a.sortOrder - b.sortOrder).map(strip));
+    expect(copy).toMatchObject({
+      status: "DRAFT",
+      version: 2,
+      previousVersionId: report.id,
+      year: 2024,
+      regionId: world.a.region.id,
+      title: old.title,
+    });
+    const strip = (s: { level: number; kind: string | null; heading: string; body: string; measureIds: number[]; sortOrder: number }) => ({
+      level: s.level,
+      kind: s.kind,
+      heading: s.heading,
+      body: s.body,
+      measureIds: s.measureIds,
+      sortOrder: s.sortOrder,
+    });
+    expect(copy.sections.map(strip)).toEqual(
+      before.sections
+        .filter((s) => s.reportId === report.id)
+        .sort((a, b) => a.sortOrder - b.sortOrder)
+        .map(strip),
+    );
     // One correction at a time.
     expect(await createAnnualReportCorrection({ reportId: report.id })).toMatchObject({ ok: false, code: "DUPLICATE" });
     // A second draft for the year is refused while the chain exists.
     expect(await createAnnualReportDraft({ regionId: world.a.region.id, year: 2024 })).toMatchObject({ ok: false, code: "DUPLICATE" });
 
     // The correction is edited and published: the list shows it current, the old one as history.
-    expect(await updateAnnualReport(await editInput(newId, (s) => (s.kind === "LEADER_DUTY" ? { body: "更正后的内容。" } : {})))).toMatchObject({ ok: true });
+    expect(
+      await updateAnnualReport(await editInput(newId, (s) => (s.kind === "LEADER_DUTY" ? { body: "更正后的内容。" } : {}))),
+    ).toMatchObject({ ok: true });
     await submitAnnualReport({ id: newId });
     await publishAnnualReport({ id: newId });
     const bureau = (await loadActor(world.a.users.bureau.id))!;
@@ -487,15 +689,26 @@ describe("the report's page offers a step exactly when the action takes it (lib/
   type Who = "unitLiaison" | "bureau" | "leader" | "otherBureau" | "admin";
   type State = "DRAFT" | "SUBMITTED" | "PUBLISHED" | "CORRECTED";
   const whoIs = (who: Who) =>
-    ({ unitLiaison: world.a.users.liaison, bureau: world.a.users.bureau, leader: world.a.users.leader, otherBureau: world.b.users.bureau, admin: world.admin })[who];
+    ({
+      unitLiaison: world.a.users.liaison,
+      bureau: world.a.users.bureau,
+      leader: world.a.users.leader,
+      otherBureau: world.b.users.bureau,
+      admin: world.admin,
+    })[who];
   const cases = (["unitLiaison", "bureau", "leader", "otherBureau", "admin"] as const).flatMap((who) =>
     (["DRAFT", "SUBMITTED", "PUBLISHED", "CORRECTED"] as const).map((state) => [who, state] as const),
   );
 
   it.each(cases)("%s on a %s unit report", async (who: Who, state: State) => {
-    const report = await draftFor(world.a.users.liaison, { regionId: String(world.a.region.id), unitId: String(world.a.units.development.id), year: "2024" });
+    const report = await draftFor(world.a.users.liaison, {
+      regionId: String(world.a.region.id),
+      unitId: String(world.a.units.development.id),
+      year: "2024",
+    });
     await actAs(world.a.users.bureau);
-    if (state !== "DRAFT") await db().annualReport.update({ where: { id: report.id }, data: { status: state === "SUBMITTED" ? "SUBMITTED" : "PUBLISHED" } });
+    if (state !== "DRAFT")
+      await db().annualReport.update({ where: { id: report.id }, data: { status: state === "SUBMITTED" ? "SUBMITTED" : "PUBLISHED" } });
     if (state === "CORRECTED") expect(await createAnnualReportCorrection({ reportId: report.id })).toMatchObject({ ok: true });
     const actor = (await actAs(whoIs(who)))!;
     // What the page shows (app/(app)/reports/[id]/page.tsx); a report out of reach is a 404 there.
@@ -527,7 +740,10 @@ describe("the report's page offers a step exactly when the action takes it (lib/
   });
 
   async function editInput(reportId: number) {
-    const report = await db().annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { sections: { orderBy: { sortOrder: "asc" } } } });
+    const report = await db().annualReport.findUniqueOrThrow({
+      where: { id: reportId },
+      include: { sections: { orderBy: { sortOrder: "asc" } } },
+    });
     return {
       id: String(report.id),
       updatedAt: report.updatedAt.toISOString(),
@@ -545,14 +761,22 @@ describe("deadline warnings", () => {
     // 2025-02-10: 19 days to 1 March, 50 to 1 April.
     const warnings = await loadReportWarnings(await bureau(), "2025-02-10");
     expect(warnings.filter((w) => w.subject === "下陆区")).toEqual([
-      { subject: "下陆区", year: 2024, reportId: null, states: [expect.objectContaining({ kind: "SUBMIT", status: "DUE_SOON", daysLeft: 19 })] },
+      {
+        subject: "下陆区",
+        year: 2024,
+        reportId: null,
+        states: [expect.objectContaining({ kind: "SUBMIT", status: "DUE_SOON", daysLeft: 19 })],
+      },
     ]);
     expect(await loadReportWarnings((await loadActor(world.a.users.leader.id))!, "2025-02-10")).toEqual([]);
     const report = await draftFor(world.a.users.bureau, { regionId: String(world.a.region.id), year: "2024" });
     const late = await loadReportWarnings(await bureau(), "2025-03-05");
     expect(late.find((w) => w.subject === "下陆区")).toMatchObject({
       reportId: report.id,
-      states: [expect.objectContaining({ kind: "SUBMIT", status: "OVERDUE" }), expect.objectContaining({ kind: "PUBLISH", status: "DUE_SOON" })],
+      states: [
+        expect.objectContaining({ kind: "SUBMIT", status: "OVERDUE" }),
+        expect.objectContaining({ kind: "PUBLISH", status: "DUE_SOON" }),
+      ],
     });
   });
 });
@@ -591,7 +815,15 @@ describe("what a report covers and who reads it", () => {
     const bureau = await createUser(db(), { login: "town.bureau", name: "街道司法所", role: "BUREAU", regionId: region.id });
     const assignment = await db().assignment.findFirstOrThrow({ where: { measureId: measure.id } });
     await createProgressReports(db(), [
-      { assignmentId: assignment.id, period: Q(2024, 1), state: "APPROVED", claimedStatus: "COMPLETED", text: "街道法治宣传阵地建成。", authorId: bureau.id, reviewerId: bureau.id },
+      {
+        assignmentId: assignment.id,
+        period: Q(2024, 1),
+        state: "APPROVED",
+        claimedStatus: "COMPLETED",
+        text: "街道法治宣传阵地建成。",
+        authorId: bureau.id,
+        reviewerId: bureau.id,
+      },
     ]);
     return { region, unit, plan, measure, bureau };
   }
@@ -634,17 +866,31 @@ describe("what a report covers and who reads it", () => {
     const done = await createMeasure(db(), { planId: closed.id, code: "C1", deadline: "2020-09-30", leadUnitIds: [J] });
     await createMeasure(db(), { planId: closed.id, code: "C2", deadline: "2020-06-30", leadUnitIds: [J] });
     const undated = await createPlan(db(), { regionId: A, title: "下陆区2019年工作要点" });
-    await db().plan.update({ where: { id: undated.id }, data: { periodStart: null, periodEnd: null, issueDate: new Date("2019-03-01T00:00:00Z") } });
+    await db().plan.update({
+      where: { id: undated.id },
+      data: { periodStart: null, periodEnd: null, issueDate: new Date("2019-03-01T00:00:00Z") },
+    });
     await createMeasure(db(), { planId: undated.id, code: "U1", deadline: "2021-06-30", leadUnitIds: [J] });
     const later = await createPlan(db(), { regionId: A, title: "下陆区2021年工作要点" });
-    await db().plan.update({ where: { id: later.id }, data: { periodStart: null, periodEnd: null, issueDate: new Date("2021-03-01T00:00:00Z") } });
+    await db().plan.update({
+      where: { id: later.id },
+      data: { periodStart: null, periodEnd: null, issueDate: new Date("2021-03-01T00:00:00Z") },
+    });
     await createMeasure(db(), { planId: later.id, code: "L1", deadline: "2021-06-30", leadUnitIds: [J] });
     const draftPlan = await createPlan(db(), { regionId: A, title: "未生效方案", periodStart: 2016, periodEnd: 2020 });
     await db().plan.update({ where: { id: draftPlan.id }, data: { status: "DRAFT" } });
     await createMeasure(db(), { planId: draftPlan.id, code: "D1", deadline: "2020-06-30", leadUnitIds: [J] });
     const a = (await db().assignment.findFirstOrThrow({ where: { measureId: done.id } })).id;
     await createProgressReports(db(), [
-      { assignmentId: a, period: Q(2020, 2), state: "APPROVED", claimedStatus: "COMPLETED", text: "2020年任务完成。", authorId: world.a.users.bureau.id, reviewerId: world.a.users.bureau.id },
+      {
+        assignmentId: a,
+        period: Q(2020, 2),
+        state: "APPROVED",
+        claimedStatus: "COMPLETED",
+        text: "2020年任务完成。",
+        authorId: world.a.users.bureau.id,
+        reviewerId: world.a.users.bureau.id,
+      },
     ]);
 
     const report = await draftFor(world.a.users.bureau, { regionId: String(A), year: "2020" });
@@ -659,12 +905,17 @@ describe("what a report covers and who reads it", () => {
   it("no new draft for a year with an imported report: it points to a correction of that report", async () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     const imported = await db().$transaction((tx) =>
-      writeAnnualReportImport(tx, bureau, { id: world.a.region.id, districtId: world.a.region.id }, {
-        regionId: world.a.region.id,
-        title: "下陆区2024年法治政府建设年度报告",
-        year: 2024,
-        sections: [{ heading: "一、主要举措", body: "已公开的内容。" }],
-      }),
+      writeAnnualReportImport(
+        tx,
+        bureau,
+        { id: world.a.region.id, districtId: world.a.region.id },
+        {
+          regionId: world.a.region.id,
+          title: "下陆区2024年法治政府建设年度报告",
+          year: 2024,
+          sections: [{ heading: "一、主要举措", body: "已公开的内容。" }],
+        },
+      ),
     );
     await actAs(world.a.users.bureau);
     const before = await snapshot();
@@ -698,7 +949,13 @@ describe("what a report covers and who reads it", () => {
 
   it("the list shows the latest report years unless a year or all is chosen, and at most REPORT_LIST_LIMIT rows", async () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
-    const row = (year: number) => ({ districtId: world.a.region.id, regionId: world.a.region.id, year, title: `${year}`, status: "DRAFT" as const });
+    const row = (year: number) => ({
+      districtId: world.a.region.id,
+      regionId: world.a.region.id,
+      year,
+      title: `${year}`,
+      status: "DRAFT" as const,
+    });
     await db().annualReport.createMany({ data: [row(2021), row(2022), row(2024)] });
     const years = async (year?: number | "ALL") => (await listAnnualReports(bureau, { today: TODAY, year })).rows.map((r) => r.year);
     // 2025-02-10: the report due is 2024's; the latest three report years are 2022-2024.

@@ -32,7 +32,9 @@ const CHINESE = /[\u4e00-\u9fff]/;
 async function call(handler: unknown, path: string, token: string | null, params: Record<string, string | number> = {}) {
   const headers = token ? { authorization: `Bearer ${token}` } : undefined;
   const stringParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
-  const response = await (handler as Handler)(new Request(`http://localhost${path}`, { headers }), { params: Promise.resolve(stringParams) });
+  const response = await (handler as Handler)(new Request(`http://localhost${path}`, { headers }), {
+    params: Promise.resolve(stringParams),
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
 }
 
@@ -264,9 +266,19 @@ describe("answers", () => {
       planId: planA.id,
     });
     expect(progress.status).toBe(200);
-    expect(progress.body.period).toEqual({ key: "2024-Q4", label: "2024年第四季度", start: "2024-10-01", end: "2024-12-31", dueDate: "2025-01-10" });
+    expect(progress.body.period).toEqual({
+      key: "2024-Q4",
+      label: "2024年第四季度",
+      start: "2024-10-01",
+      end: "2024-12-31",
+      dueDate: "2025-01-10",
+    });
     expect(progress.body.items).toEqual([
-      expect.objectContaining({ assignmentId: submitted.id, state: "SUBMITTED", report: expect.objectContaining({ percent: 60, text: "已完成年度任务的六成" }) }),
+      expect.objectContaining({
+        assignmentId: submitted.id,
+        state: "SUBMITTED",
+        report: expect.objectContaining({ percent: 60, text: "已完成年度任务的六成" }),
+      }),
       expect.objectContaining({ assignmentId: draft.id, state: "DRAFT", report: null }),
     ]);
     expect(JSON.stringify(progress.body)).not.toContain("草稿内容");
@@ -386,7 +398,9 @@ describe("the OpenAPI document", () => {
     expect(JSON.stringify(nextCursor)).toContain('"integer"');
     expect(JSON.stringify(nextCursor)).toContain('"null"');
     expect(Object.keys(list.responses).sort()).toEqual(["200", "400", "401", "404", "500"]);
-    expect(doc.paths["/api/v1/plans/{planId}/progress"].get.parameters.find((p: { name: string }) => p.name === "period").required).toBe(true);
+    expect(doc.paths["/api/v1/plans/{planId}/progress"].get.parameters.find((p: { name: string }) => p.name === "period").required).toBe(
+      true,
+    );
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/assignments",
       "/api/v1/dashboards/districts/{districtId}",
@@ -415,8 +429,20 @@ describe("the OpenAPI document", () => {
       ["/api/v1/measures/{measureId}", "200", measureRoute, `/api/v1/measures/${first.id}`, { measureId: first.id }],
       ["/api/v1/assignments", "200", assignmentsRoute, `/api/v1/assignments?planId=${planA.id}`, {}],
       ["/api/v1/plans/{planId}/progress", "200", progressRoute, `/api/v1/plans/${planA.id}/progress?period=2024-Q4`, { planId: planA.id }],
-      ["/api/v1/dashboards/districts/{districtId}", "200", districtDashboardRoute, `/api/v1/dashboards/districts/${w.a.region.id}`, { districtId: w.a.region.id }],
-      ["/api/v1/dashboards/regions/{regionId}", "200", regionDashboardRoute, `/api/v1/dashboards/regions/${w.city.id}`, { regionId: w.city.id }],
+      [
+        "/api/v1/dashboards/districts/{districtId}",
+        "200",
+        districtDashboardRoute,
+        `/api/v1/dashboards/districts/${w.a.region.id}`,
+        { districtId: w.a.region.id },
+      ],
+      [
+        "/api/v1/dashboards/regions/{regionId}",
+        "200",
+        regionDashboardRoute,
+        `/api/v1/dashboards/regions/${w.city.id}`,
+        { regionId: w.city.id },
+      ],
       ["/api/v1/dashboards/regions/{regionId}", "200", regionDashboardRoute, `/api/v1/dashboards/regions/{province}`, {}],
       ["/api/v1/assignments", "400", assignmentsRoute, "/api/v1/assignments?limit=0", {}],
       ["/api/v1/plans/{planId}", "404", planRoute, `/api/v1/plans/${planB.id}`, { planId: planB.id }],

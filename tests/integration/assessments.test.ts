@@ -1,8 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { chinaTime } from "@/lib/dates.ts";
 import { db } from "@/lib/db/client.ts";
-import { createFinding, createInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/demo/factories.ts";
-import { addAssessmentAdjustment, createAssessment, publishAssessment, removeAssessmentAdjustment, updateAssessmentRules } from "@/lib/assessments/actions.ts";
+import {
+  createFinding,
+  createInspection,
+  createMeasure,
+  createPlan,
+  createProgressReport,
+  createRectificationReport,
+} from "@/lib/demo/factories.ts";
+import {
+  addAssessmentAdjustment,
+  createAssessment,
+  publishAssessment,
+  removeAssessmentAdjustment,
+  updateAssessmentRules,
+} from "@/lib/assessments/actions.ts";
 import { listAssessments, loadAssessment } from "@/lib/assessments/queries.ts";
 import { loadFacts, returnedReportsSql } from "@/lib/assessments/facts.ts";
 import { carryOverMeasuresIn } from "@/lib/succession/write.ts";
@@ -30,7 +43,10 @@ import { buildTwoDistricts } from "../support/world.ts";
 
 const TODAY = "2026-01-20";
 const YEAR = 2025;
-const q = (n: 1 | 2 | 3 | 4) => ({ start: `2025-${String(n * 3 - 2).padStart(2, "0")}-01`, end: ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"][n - 1]! });
+const q = (n: 1 | 2 | 3 | 4) => ({
+  start: `2025-${String(n * 3 - 2).padStart(2, "0")}-01`,
+  end: ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"][n - 1]!,
+});
 
 let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
 let J: number;
@@ -69,8 +85,22 @@ async function buildWorld() {
     reviewedAt: chinaTime("2025-03-03"),
   });
   const j2 = (await assignmentOf(m2.id, J)).id;
-  await createProgressReport(prisma, { assignmentId: j2, period: q(1), state: "APPROVED", authorId: bureau, reviewerId: bureau, submittedAt: chinaTime("2025-04-05") });
-  await createProgressReport(prisma, { assignmentId: j2, period: q(2), state: "APPROVED", authorId: bureau, reviewerId: bureau, submittedAt: chinaTime("2025-07-20") });
+  await createProgressReport(prisma, {
+    assignmentId: j2,
+    period: q(1),
+    state: "APPROVED",
+    authorId: bureau,
+    reviewerId: bureau,
+    submittedAt: chinaTime("2025-04-05"),
+  });
+  await createProgressReport(prisma, {
+    assignmentId: j2,
+    period: q(2),
+    state: "APPROVED",
+    authorId: bureau,
+    reviewerId: bureau,
+    submittedAt: chinaTime("2025-07-20"),
+  });
   const returned = await createProgressReport(prisma, {
     assignmentId: j2,
     period: q(3),
@@ -83,7 +113,13 @@ async function buildWorld() {
   });
   // What returnProgressReport writes: the return's row and its audit event.
   await prisma.reportReturn.create({
-    data: { districtId: a.region.id, reportId: returned.id, reviewerId: bureau, comment: "请补充佐证材料", returnedAt: chinaTime("2025-10-10") },
+    data: {
+      districtId: a.region.id,
+      reportId: returned.id,
+      reviewerId: bureau,
+      comment: "请补充佐证材料",
+      returnedAt: chinaTime("2025-10-10"),
+    },
   });
   await prisma.auditEvent.create({
     data: {
@@ -97,11 +133,17 @@ async function buildWorld() {
     },
   });
   const d3 = (await assignmentOf(m3.id, D)).id;
-  for (const n of [1, 2, 3, 4] as const) await createProgressReport(prisma, { assignmentId: d3, period: q(n), state: "APPROVED", authorId: bureau, reviewerId: bureau });
+  for (const n of [1, 2, 3, 4] as const)
+    await createProgressReport(prisma, { assignmentId: d3, period: q(n), state: "APPROVED", authorId: bureau, reviewerId: bureau });
 
   const inspection = await createInspection(prisma, { regionId: a.region.id, title: "2025年法治督察", inspectedOn: "2025-03-15" });
   await createFinding(prisma, { inspectionId: inspection.id, text: "行政执法公示不到位", unitIds: [J], deadline: "2025-08-31" });
-  const closed = await createFinding(prisma, { inspectionId: inspection.id, text: "重大决策目录未公开", unitIds: [D], deadline: "2025-05-31" });
+  const closed = await createFinding(prisma, {
+    inspectionId: inspection.id,
+    text: "重大决策目录未公开",
+    unitIds: [D],
+    deadline: "2025-05-31",
+  });
   await createRectificationReport(prisma, {
     rectificationId: closed.rectifications[0]!.id,
     authorId: bureau,
@@ -118,7 +160,12 @@ async function buildWorld() {
   await prisma.assignment.updateMany({ where: { districtId: world.b.region.id }, data: { createdAt: new Date("2024-01-05T02:00:00Z") } });
 }
 
-const rulesInput = (id: number, version: number, patch: Record<string, string> = {}) => ({ id, version, ...formFromRules(DEFAULT_RULES), ...patch });
+const rulesInput = (id: number, version: number, patch: Record<string, string> = {}) => ({
+  id,
+  version,
+  ...formFromRules(DEFAULT_RULES),
+  ...patch,
+});
 const countBy = (lines: { code: string }[], code: string) => lines.filter((l) => l.code === code).length;
 
 beforeEach(async () => {
@@ -190,14 +237,18 @@ describe("the facts of a district's year", () => {
       text: "举措 2「举措 2」2025年第二季度进展 2025-07-10 截止,2025-07-20 报送,逾期 10 天",
       link: `/measures/${M.M2}`,
     });
-    expect(j.find((f) => f.code === "LATE_REPORT" && f.text.includes("第四季度"))?.text).toBe("举措 2「举措 2」2025年第四季度进展 2026-01-10 截止,截至 2026-01-20 未报送,已逾期 10 天");
+    expect(j.find((f) => f.code === "LATE_REPORT" && f.text.includes("第四季度"))?.text).toBe(
+      "举措 2「举措 2」2025年第四季度进展 2026-01-10 截止,截至 2026-01-20 未报送,已逾期 10 天",
+    );
     expect(j.find((f) => f.code === "OVERDUE_MEASURE")?.text).toBe("举措 2「举措 2」完成时限 2025-09-30,截至 2025-12-31 逾期未完成(92 天)");
     expect(j.find((f) => f.code === "RETURNED_REPORT")?.text).toBe("举措 2「举措 2」2025年第三季度进展于 2025-10-10 被退回:请补充佐证材料");
     expect(j.find((f) => f.code === "OPEN_RECTIFICATION")).toMatchObject({
       text: "2025年法治督察整改事项「行政执法公示不到位」整改时限 2025-08-31,截至 2025-12-31 未销号",
     });
     expect(j.find((f) => f.code === "OPEN_RECTIFICATION")?.link).toMatch(/^\/inspections\/rectifications\/\d+$/);
-    expect(facts.find((f) => f.unitId === D && f.code === "EARLY_COMPLETION")?.text).toBe("举措 1「举措 1」完成时限 2025-06-30,于 2025-03-03 完成,提前 119 天");
+    expect(facts.find((f) => f.unitId === D && f.code === "EARLY_COMPLETION")?.text).toBe(
+      "举措 1「举措 1」完成时限 2025-06-30,于 2025-03-03 完成,提前 119 天",
+    );
   });
 
   it("a report first sent in time, returned and sent again late is not late", async () => {
@@ -255,17 +306,33 @@ describe("the facts across a plan's life", () => {
     // M5 falls due in January 2026 and is neither done nor carried.
     const m5 = await createMeasure(db(), { planId: old.id, code: "5", deadline: "2026-01-10", leadUnitIds: [J] });
     await terminate("2026-01-20");
-    const next = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区2026年法治政府建设工作要点", periodStart: 2026, periodEnd: 2026 });
+    const next = await createPlan(db(), {
+      regionId: world.a.region.id,
+      title: "下陆区2026年法治政府建设工作要点",
+      periodStart: 2026,
+      periodEnd: 2026,
+    });
     const bureau = (await loadActor(world.a.users.bureau.id))!;
-    const { carried } = await db().$transaction((tx) => carryOverMeasuresIn(tx, bureau, { fromPlanId: old.id, toPlanId: next.id, measureIds: [M.M2] }, "2026-01-20"));
+    const { carried } = await db().$transaction((tx) =>
+      carryOverMeasuresIn(tx, bureau, { fromPlanId: old.id, toPlanId: next.id, measureIds: [M.M2] }, "2026-01-20"),
+    );
     // The bureau gives the carried copy a new deadline, missed again.
-    await db().measure.update({ where: { id: carried[0]!.toId }, data: { deadline: new Date("2026-06-30T00:00:00Z"), createdAt: chinaTime("2026-01-20") } });
+    await db().measure.update({
+      where: { id: carried[0]!.toId },
+      data: { deadline: new Date("2026-06-30T00:00:00Z"), createdAt: chinaTime("2026-01-20") },
+    });
 
     const overdue = (await loadFacts(db(), world.a.region.id, 2026, "2027-01-20")).filter((f) => f.code === "OVERDUE_MEASURE");
     expect(overdue.filter((f) => f.link === `/measures/${M.M2}` || f.link === `/measures/${carried[0]!.toId}`)).toEqual([
-      expect.objectContaining({ unitId: J, link: `/measures/${carried[0]!.toId}`, text: "举措 2「举措 2」完成时限 2026-06-30,截至 2026-12-31 逾期未完成(184 天)" }),
+      expect.objectContaining({
+        unitId: J,
+        link: `/measures/${carried[0]!.toId}`,
+        text: "举措 2「举措 2」完成时限 2026-06-30,截至 2026-12-31 逾期未完成(184 天)",
+      }),
     ]);
-    expect(overdue.find((f) => f.link === `/measures/${m5.id}`)?.text).toBe("举措 5「举措 5」完成时限 2026-01-10,截至 2026-01-20 逾期未完成(10 天)");
+    expect(overdue.find((f) => f.link === `/measures/${m5.id}`)?.text).toBe(
+      "举措 5「举措 5」完成时限 2026-01-10,截至 2026-01-20 逾期未完成(10 天)",
+    );
     expect(overdue).toHaveLength(2);
     // 2025 is as it was: the carried measure was overdue then, in its own plan.
     const overdue2025 = (await loadFacts(db(), world.a.region.id, YEAR, "2027-01-20")).filter((f) => f.code === "OVERDUE_MEASURE");
@@ -282,7 +349,8 @@ describe("the facts across a plan's life", () => {
   it("returned reports are joined to their report through indexes", async () => {
     const plan = await db().$transaction(async (tx) => {
       // The test tables are tiny: forbid the scans a large table would never get, so the plan shows what an index can do.
-      for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_hashjoin", "enable_mergejoin"]) await tx.$executeRawUnsafe(`SET LOCAL ${setting} = off`);
+      for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_hashjoin", "enable_mergejoin"])
+        await tx.$executeRawUnsafe(`SET LOCAL ${setting} = off`);
       const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${returnedReportsSql(world.a.region.id, YEAR, TODAY)}`;
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
@@ -336,10 +404,17 @@ describe("考核 lifecycle", () => {
       ok: false,
       fieldErrors: { reason: ["请填写调整理由"] },
     });
-    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(J), points: "3", reason: "获评省级法治建设示范单位" })).toMatchObject({ ok: true });
+    expect(
+      await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(J), points: "3", reason: "获评省级法治建设示范单位" }),
+    ).toMatchObject({ ok: true });
     // Each adjustment moves the version: a form read before it is stale.
-    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await addAssessmentAdjustment({ assessmentId: id, version: 3, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({ ok: true });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 2, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(await addAssessmentAdjustment({ assessmentId: id, version: 3, unitId: String(D), points: "-1", reason: "临时" })).toMatchObject({
+      ok: true,
+    });
     view = (await loadAssessment(bureau, id, TODAY))!;
     expect(score(J)).toMatchObject({ total: 96.5, adjustments: 3 });
     expect(score(J).lines.find((l) => l.code === "ADJUSTMENT")?.fact).toBe("人工调整:获评省级法治建设示范单位");
@@ -372,7 +447,11 @@ describe("考核 lifecycle", () => {
       "EARLY_COMPLETION",
       "ADJUSTMENT",
     ]);
-    expect(items.filter((i) => i.unitId === J && i.ruleCode === "LATE_REPORT").every((i) => Number(i.points) === -1 && i.link === `/measures/${i.link!.split("/")[2]}`)).toBe(true);
+    expect(
+      items
+        .filter((i) => i.unitId === J && i.ruleCode === "LATE_REPORT")
+        .every((i) => Number(i.points) === -1 && i.link === `/measures/${i.link!.split("/")[2]}`),
+    ).toBe(true);
 
     // After publication: rules and adjustments are refused, and nothing changes.
     const refused = await updateAssessmentRules(rulesInput(id, 6, { points_LATE_REPORT: "5" }));
@@ -403,7 +482,10 @@ describe("考核 lifecycle", () => {
     // Out of scope: district B's leader sees nothing.
     expect(await loadAssessment((await loadActor(world.b.users.leader.id))!, id, TODAY)).toBeNull();
 
-    const audit = await db().auditEvent.findMany({ where: { entityType: { in: ["Assessment", "AssessmentAdjustment"] } }, orderBy: { id: "asc" } });
+    const audit = await db().auditEvent.findMany({
+      where: { entityType: { in: ["Assessment", "AssessmentAdjustment"] } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((e) => e.action)).toEqual([
       "assessment.create",
       "assessment.updateRules",
@@ -424,10 +506,14 @@ describe("考核 lifecycle", () => {
         addAssessmentAdjustment({ assessmentId: id, version: 1, unitId: J, points: "2", reason: `${year}年度表彰` }),
         publishAssessment({ id, version: 1 }),
       ]);
-      const stored = await db().assessment.findUniqueOrThrow({ where: { id }, include: { adjustments: true, items: { where: { ruleCode: "ADJUSTMENT" } } } });
+      const stored = await db().assessment.findUniqueOrThrow({
+        where: { id },
+        include: { adjustments: true, items: { where: { ruleCode: "ADJUSTMENT" } } },
+      });
       // Never an adjustment on a published 考核 missing from its frozen lines.
       if (stored.status === "PUBLISHED") expect(stored.items.length, `${year}: adjustments frozen`).toBe(stored.adjustments.length);
-      for (const result of [added, published]) if (!result.ok) expect(result, `${year}`).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      for (const result of [added, published])
+        if (!result.ok) expect(result, `${year}`).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
       // One of the two wins: the scheme is published without the adjustment, or it has it and is still a draft.
       expect([added.ok, published.ok].filter(Boolean), `${year}`).toHaveLength(1);
       expect(stored.status === "PUBLISHED" ? stored.adjustments : [], `${year}`).toEqual([]);
@@ -449,7 +535,9 @@ describe("考核 lifecycle", () => {
     const { assessment, scores } = await db().$transaction((tx) => createAndPublishAssessment(tx, actor, world.a.region.id, YEAR, TODAY));
     expect(assessment.status).toBe("PUBLISHED");
     expect(scores.map((s) => s.total)).toEqual([101, 95]);
-    expect(await db().assessmentItem.count({ where: { assessmentId: assessment.id } })).toBe(scores.reduce((n, s) => n + s.lines.length, 0));
+    expect(await db().assessmentItem.count({ where: { assessmentId: assessment.id } })).toBe(
+      scores.reduce((n, s) => n + s.lines.length, 0),
+    );
   });
 });
 
@@ -458,7 +546,8 @@ describe("the .xlsx export", () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     const { assessment } = await db().$transaction((tx) => createAndPublishAssessment(tx, bureau, world.a.region.id, YEAR, TODAY));
     await actAs(world.a.users.leader);
-    const get = (id: number) => exportRoute(new Request(`http://app.example/assessments/${id}/export`), { params: Promise.resolve({ id: String(id) }) });
+    const get = (id: number) =>
+      exportRoute(new Request(`http://app.example/assessments/${id}/export`), { params: Promise.resolve({ id: String(id) }) });
     const response = await get(assessment.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Disposition")).toContain(encodeURIComponent("下陆区2025年度法治建设考核.xlsx"));

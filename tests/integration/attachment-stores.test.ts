@@ -226,7 +226,14 @@ describe("the orphan-file cleanup over the database store", () => {
     };
     const referenced = await aged(unique(), 3 * UNREFERENCED_FILE_MIN_AGE_MS);
     await db().attachment.create({
-      data: { districtId: region.id, fileName: "旧.pdf", contentHash: referenced.hash, size: referenced.size, mimeType: "application/pdf", uploadedById: user.id },
+      data: {
+        districtId: region.id,
+        fileName: "旧.pdf",
+        contentHash: referenced.hash,
+        size: referenced.size,
+        mimeType: "application/pdf",
+        uploadedById: user.id,
+      },
     });
     const orphan = await aged(unique(CHUNK_BYTES * 2), UNREFERENCED_FILE_MIN_AGE_MS + 60_000);
     const fresh = await aged(unique(), UNREFERENCED_FILE_MIN_AGE_MS - 60_000);

@@ -46,7 +46,9 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
     );
     const counts: Record<string, number> = {};
     for (const { schema, name } of tables) {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)}`);
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(name)}`,
+      );
       counts[`${schema}.${name}`] = Number(rows[0]!.n);
     }
     return counts;
@@ -96,7 +98,10 @@ beforeAll(async () => {
   const prisma = createPrisma(running.url);
   try {
     const inDatabase = new DatabaseAttachmentStore(prisma);
-    for (const bytes of [new TextEncoder().encode("数据库中的佐证材料\n"), Uint8Array.from({ length: 600_000 }, (_, i) => (i * 104729) % 253)]) {
+    for (const bytes of [
+      new TextEncoder().encode("数据库中的佐证材料\n"),
+      Uint8Array.from({ length: 600_000 }, (_, i) => (i * 104729) % 253),
+    ]) {
       blobs.set((await inDatabase.put(bytes)).hash, bytes);
     }
   } finally {
@@ -130,26 +135,36 @@ describe("backup and restore of the embedded database", () => {
     expect(run.stdout).toContain("备份完成");
 
     const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, "manifest.json"), "utf8"));
-    expect(manifest).toMatchObject({ kind: "embedded", postgresMajor: 18, storage: "local", migrations: readMigrations().map((m) => m.name) });
+    expect(manifest).toMatchObject({
+      kind: "embedded",
+      postgresMajor: 18,
+      storage: "local",
+      migrations: readMigrations().map((m) => m.name),
+    });
     expect(manifest.totals.uploads.files).toBe(2);
     const paths = manifest.files.map((f: { path: string }) => f.path);
     expect(paths).toContain("postgres/PG_VERSION");
     expect(paths).not.toContain("postgres/postmaster.pid");
-    for (const [file, sha256] of Object.entries(evidence)) expect(manifest.files).toContainEqual({ path: `uploads/${file}`, size: expect.any(Number), sha256 });
+    for (const [file, sha256] of Object.entries(evidence))
+      expect(manifest.files).toContainEqual({ path: `uploads/${file}`, size: expect.any(Number), sha256 });
     // The original stays stopped and whole.
     expect(fs.existsSync(path.join(original, "postgres", "postmaster.pid"))).toBe(false);
   });
 
   const databaseBackup = path.join(scratch, "backup-storage-database");
 
-  it("with STORAGE=database the evidence is in the database: the backup copies no files beside it and says so", { timeout: 120_000 }, async () => {
-    const run = await cli(["backup", databaseBackup], { DATA_DIR: original, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("佐证材料:在数据库中,已包含在上面的数据库备份里");
-    const manifest = JSON.parse(fs.readFileSync(path.join(databaseBackup, "manifest.json"), "utf8"));
-    expect(manifest).toMatchObject({ storage: "database", totals: { uploads: { files: 0, bytes: 0 } } });
-    expect(manifest.files.filter((f: { path: string }) => f.path.startsWith("uploads/"))).toEqual([]);
-  });
+  it(
+    "with STORAGE=database the evidence is in the database: the backup copies no files beside it and says so",
+    { timeout: 120_000 },
+    async () => {
+      const run = await cli(["backup", databaseBackup], { DATA_DIR: original, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("佐证材料:在数据库中,已包含在上面的数据库备份里");
+      const manifest = JSON.parse(fs.readFileSync(path.join(databaseBackup, "manifest.json"), "utf8"));
+      expect(manifest).toMatchObject({ storage: "database", totals: { uploads: { files: 0, bytes: 0 } } });
+      expect(manifest.files.filter((f: { path: string }) => f.path.startsWith("uploads/"))).toEqual([]);
+    },
+  );
 
   it("refuses, in one line and changing nothing, a restore under another STORAGE than the backup's", { timeout: 60_000 }, async () => {
     // The database backup under the default (local): every download would 404.
@@ -181,31 +196,35 @@ describe("backup and restore of the embedded database", () => {
     expect(fs.existsSync(target)).toBe(false);
   });
 
-  it("restores a STORAGE=database backup into a fresh data directory: the same evidence bytes through the database store", { timeout: 120_000 }, async () => {
-    const target = path.join(scratch, "restored-database");
-    const run = await cli(["restore", databaseBackup], { DATA_DIR: target, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
-    expect(run.stderr).not.toMatch(/失败|无法|已有/);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("STORAGE=database");
+  it(
+    "restores a STORAGE=database backup into a fresh data directory: the same evidence bytes through the database store",
+    { timeout: 120_000 },
+    async () => {
+      const target = path.join(scratch, "restored-database");
+      const run = await cli(["restore", databaseBackup], { DATA_DIR: target, EMBEDDED_PG_PORT: String(port), STORAGE: "database" });
+      expect(run.stderr).not.toMatch(/失败|无法|已有/);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("STORAGE=database");
 
-    const database = await openDatabase(parseEnv({ DATA_DIR: target, EMBEDDED_PG_PORT: String(await freePort()) }), () => {});
-    const prisma = createPrisma(database.url);
-    try {
-      expect(await rowCounts(database.url)).toEqual(counts);
-      const store = new DatabaseAttachmentStore(prisma);
-      expect(blobs.size).toBe(2);
-      for (const [hash, bytes] of blobs) {
-        const back = await store.stream(hash);
-        expect(back?.size).toBe(bytes.byteLength);
-        const parts: Uint8Array[] = [];
-        for await (const part of back!.body as unknown as AsyncIterable<Uint8Array>) parts.push(part);
-        expect(Buffer.concat(parts).equals(Buffer.from(bytes))).toBe(true);
+      const database = await openDatabase(parseEnv({ DATA_DIR: target, EMBEDDED_PG_PORT: String(await freePort()) }), () => {});
+      const prisma = createPrisma(database.url);
+      try {
+        expect(await rowCounts(database.url)).toEqual(counts);
+        const store = new DatabaseAttachmentStore(prisma);
+        expect(blobs.size).toBe(2);
+        for (const [hash, bytes] of blobs) {
+          const back = await store.stream(hash);
+          expect(back?.size).toBe(bytes.byteLength);
+          const parts: Uint8Array[] = [];
+          for await (const part of back!.body as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+          expect(Buffer.concat(parts).equals(Buffer.from(bytes))).toBe(true);
+        }
+      } finally {
+        await prisma.$disconnect();
+        await database.stop();
       }
-    } finally {
-      await prisma.$disconnect();
-      await database.stop();
-    }
-  });
+    },
+  );
 
   it("refuses to restore into a data directory that holds a database, and changes nothing", { timeout: 60_000 }, async () => {
     const before = snapshot(original);
@@ -228,23 +247,29 @@ describe("backup and restore of the embedded database", () => {
     expect(fs.existsSync(path.join(target, "postgres"))).toBe(false);
   });
 
-  it("restores into a fresh data directory that starts with the same rows and evidence bytes, migrating and seeding nothing", { timeout: 120_000 }, async () => {
-    const run = await cli(["restore", backupDir], { DATA_DIR: restored, EMBEDDED_PG_PORT: String(port) });
-    expect(run.stderr).not.toMatch(/失败|无法|已有/);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("恢复完成");
+  it(
+    "restores into a fresh data directory that starts with the same rows and evidence bytes, migrating and seeding nothing",
+    { timeout: 120_000 },
+    async () => {
+      const run = await cli(["restore", backupDir], { DATA_DIR: restored, EMBEDDED_PG_PORT: String(port) });
+      expect(run.stderr).not.toMatch(/失败|无法|已有/);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain("恢复完成");
 
-    const lines: string[] = [];
-    const database = await openDatabase(parseEnv({ DATA_DIR: restored, EMBEDDED_PG_PORT: String(await freePort()) }), (line) => lines.push(line));
-    try {
-      await prepareDatabase(database.url, (line) => lines.push(line));
-      expect(lines).toEqual([]);
-      expect(await rowCounts(database.url)).toEqual(counts);
-    } finally {
-      await database.stop();
-    }
-    expect(fileDigests(path.join(restored, "uploads"))).toEqual(evidence);
-  });
+      const lines: string[] = [];
+      const database = await openDatabase(parseEnv({ DATA_DIR: restored, EMBEDDED_PG_PORT: String(await freePort()) }), (line) =>
+        lines.push(line),
+      );
+      try {
+        await prepareDatabase(database.url, (line) => lines.push(line));
+        expect(lines).toEqual([]);
+        expect(await rowCounts(database.url)).toEqual(counts);
+      } finally {
+        await database.stop();
+      }
+      expect(fileDigests(path.join(restored, "uploads"))).toEqual(evidence);
+    },
+  );
 });
 
 describe("backup of a DATABASE_URL server", () => {
@@ -283,7 +308,11 @@ describe("backup of a DATABASE_URL server", () => {
 
   it("refuses when PG_BIN_DIR holds no pg_dump, saying how to fix it", { timeout: 60_000 }, async () => {
     const empty = fs.mkdtempSync(path.join(scratch, "bin-"));
-    const run = await cli(["backup", path.join(scratch, "external-2")], { DATABASE_URL: process.env.DATABASE_URL!, DATA_DIR: original, PG_BIN_DIR: empty });
+    const run = await cli(["backup", path.join(scratch, "external-2")], {
+      DATABASE_URL: process.env.DATABASE_URL!,
+      DATA_DIR: original,
+      PG_BIN_DIR: empty,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("找不到 pg_dump");
     expect(run.stderr).toContain("PG_BIN_DIR");

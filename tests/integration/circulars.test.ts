@@ -46,18 +46,42 @@ beforeEach(async () => {
   const finance = await createUnit(prisma, { regionId: a.region.id, name: "区财政局" });
   const education = await createUnit(prisma, { regionId: a.region.id, name: "区教育局" });
   units = { justice: a.units.justice.id, development: a.units.development.id, finance: finance.id, education: education.id };
-  financeLiaison = (await createUser(prisma, { login: "a.finance", name: "财政联络员", role: "LIAISON", regionId: a.region.id, unitId: finance.id })).id;
-  await createUser(prisma, { login: "a.finance.old", name: "离职联络员", role: "LIAISON", regionId: a.region.id, unitId: finance.id, active: false });
+  financeLiaison = (
+    await createUser(prisma, { login: "a.finance", name: "财政联络员", role: "LIAISON", regionId: a.region.id, unitId: finance.id })
+  ).id;
+  await createUser(prisma, {
+    login: "a.finance.old",
+    name: "离职联络员",
+    role: "LIAISON",
+    regionId: a.region.id,
+    unitId: finance.id,
+    active: false,
+  });
   const bureau = a.users.bureau.id;
 
   const plan = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治政府建设实施方案", periodStart: 2026, periodEnd: 2027 });
-  const monthly = await createPlan(prisma, { regionId: a.region.id, title: "下陆区法治社会建设实施方案", reportCadence: "MONTHLY", periodStart: 2026, periodEnd: 2027 });
+  const monthly = await createPlan(prisma, {
+    regionId: a.region.id,
+    title: "下陆区法治社会建设实施方案",
+    reportCadence: "MONTHLY",
+    periodStart: 2026,
+    periodEnd: 2027,
+  });
   const closed = await createPlan(prisma, { regionId: a.region.id, title: "已期满的规划" });
-  await prisma.plan.update({ where: { id: closed.id }, data: { status: "CLOSED", endKind: "EXPIRED", endedOn: new Date("2025-12-31T00:00:00Z") } });
+  await prisma.plan.update({
+    where: { id: closed.id },
+    data: { status: "CLOSED", endKind: "EXPIRED", endedOn: new Date("2025-12-31T00:00:00Z") },
+  });
   const draft = await createPlan(prisma, { regionId: a.region.id, title: "草案" });
   await prisma.plan.update({ where: { id: draft.id }, data: { status: "DRAFT" } });
 
-  const m1 = await createMeasure(prisma, { planId: plan.id, code: "1", deadline: "2027-12-31", leadUnitIds: [units.justice], responsibleUnitIds: [units.development] });
+  const m1 = await createMeasure(prisma, {
+    planId: plan.id,
+    code: "1",
+    deadline: "2027-12-31",
+    leadUnitIds: [units.justice],
+    responsibleUnitIds: [units.development],
+  });
   const m2 = await createMeasure(prisma, { planId: plan.id, code: "2", deadline: "2026-06-30", leadUnitIds: [units.development] });
   const m3 = await createMeasure(prisma, { planId: plan.id, code: "3", deadline: "2026-08-31", leadUnitIds: [units.justice] });
   const m4 = await createMeasure(prisma, { planId: plan.id, code: "4", deadline: "2026-12-31", leadUnitIds: [units.finance] });
@@ -69,9 +93,17 @@ beforeEach(async () => {
   await createMeasure(prisma, { planId: draft.id, code: "1", deadline: "2026-01-31", leadUnitIds: [units.finance] });
   await prisma.assignment.updateMany({ data: { createdAt: new Date("2026-01-01T02:00:00Z") } });
 
-  const assignment = async (measureId: number, unitId: number) => (await prisma.assignment.findFirstOrThrow({ where: { measureId, unitId } })).id;
+  const assignment = async (measureId: number, unitId: number) =>
+    (await prisma.assignment.findFirstOrThrow({ where: { measureId, unitId } })).id;
   type State = "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED";
-  const report = async (measureId: number, unitId: number, period: { start: string; end: string }, state: State, submittedOn?: string, extra: { completedOn?: string } = {}) =>
+  const report = async (
+    measureId: number,
+    unitId: number,
+    period: { start: string; end: string },
+    state: State,
+    submittedOn?: string,
+    extra: { completedOn?: string } = {},
+  ) =>
     createProgressReport(prisma, {
       assignmentId: await assignment(measureId, unitId),
       period,
@@ -99,9 +131,19 @@ beforeEach(async () => {
 
   // District B: reports of its own, never in A's figures.
   const bPlan = await createPlan(prisma, { regionId: world.b.region.id, title: "黄石港区方案" });
-  const bMeasure = await createMeasure(prisma, { planId: bPlan.id, code: "1", deadline: "2026-01-31", leadUnitIds: [world.b.units.development.id] });
+  const bMeasure = await createMeasure(prisma, {
+    planId: bPlan.id,
+    code: "1",
+    deadline: "2026-01-31",
+    leadUnitIds: [world.b.units.development.id],
+  });
   await prisma.assignment.updateMany({ where: { measureId: bMeasure.id }, data: { createdAt: new Date("2026-01-01T02:00:00Z") } });
-  await createProgressReport(prisma, { assignmentId: await assignment(bMeasure.id, world.b.units.development.id), period: Q3, state: "SUBMITTED", authorId: world.b.users.bureau.id });
+  await createProgressReport(prisma, {
+    assignmentId: await assignment(bMeasure.id, world.b.units.development.id),
+    period: Q3,
+    state: "SUBMITTED",
+    authorId: world.b.users.bureau.id,
+  });
 });
 
 afterEach(() => {
@@ -109,7 +151,12 @@ afterEach(() => {
 });
 
 const pick = (figures: Awaited<ReturnType<typeof computeCircularFigures>>) =>
-  Object.fromEntries(figures.units.map((u) => [u.unitName, { owed: u.owed, submitted: u.submitted, onTime: u.onTime, returned: u.returned, overdue: u.overdue }]));
+  Object.fromEntries(
+    figures.units.map((u) => [
+      u.unitName,
+      { owed: u.owed, submitted: u.submitted, onTime: u.onTime, returned: u.returned, overdue: u.overdue },
+    ]),
+  );
 
 /**
  * The same counts written plainly, one question at a time, without the app's
@@ -126,7 +173,12 @@ const Q3_PERIODS: PlainPeriod[] = [
 ];
 const Q3_OVERDUE_PLANS = ["下陆区法治政府建设实施方案", "下陆区法治社会建设实施方案"];
 
-async function plainCounts(unitId: number, periods: readonly PlainPeriod[] = Q3_PERIODS, overduePlans: readonly string[] = Q3_OVERDUE_PLANS, asOf = "2026-09-30") {
+async function plainCounts(
+  unitId: number,
+  periods: readonly PlainPeriod[] = Q3_PERIODS,
+  overduePlans: readonly string[] = Q3_OVERDUE_PLANS,
+  asOf = "2026-09-30",
+) {
   const day = (column: string) => `(${column} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`;
   const values = periods.map(([title, s, e, due]) => `('${title}', DATE '${s}', DATE '${e}', DATE '${due}')`).join(", ");
   const rows = await db().$queryRawUnsafe<{ owed: number; submitted: number; on_time: number; returned: number }[]>(
@@ -176,7 +228,16 @@ describe("通报 figures", () => {
     expect(await plainCounts(units.finance)).toEqual(expected.区财政局);
     expect(await plainCounts(units.education)).toEqual(expected.区教育局);
     expect(figures.asOf).toBe("2026-09-30");
-    expect(figures.totals).toMatchObject({ units: 4, owed: 10, submitted: 7, onTime: 5, returned: 1, overdue: 2, reportRate: 70, onTimeRate: 50 });
+    expect(figures.totals).toMatchObject({
+      units: 4,
+      owed: 10,
+      submitted: 7,
+      onTime: 5,
+      returned: 1,
+      overdue: 2,
+      reportRate: 70,
+      onTimeRate: 50,
+    });
   });
 
   it("count a plan closed after the period for that period: its Q3 still shows in the Q3 通报", async () => {
@@ -186,7 +247,12 @@ describe("通报 figures", () => {
     });
     const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
     expect(pick(figures)).toEqual(Q3_EXPECTED);
-    for (const [name, unitId] of Object.entries({ 区司法局: units.justice, 区发改局: units.development, 区财政局: units.finance, 区教育局: units.education })) {
+    for (const [name, unitId] of Object.entries({
+      区司法局: units.justice,
+      区发改局: units.development,
+      区财政局: units.finance,
+      区教育局: units.education,
+    })) {
       expect(await plainCounts(unitId)).toEqual(Q3_EXPECTED[name as keyof typeof Q3_EXPECTED]);
     }
   });
@@ -200,7 +266,14 @@ describe("通报 figures", () => {
     const q1 = await computeCircularFigures(prisma, world.a.region.id, Q1.start, Q1.end, "2026-10-20");
     // 区教育局 owes its Q1 report of m9 only: not the expired plan's, and the expired plan's measure is not overdue.
     expect(pick(q1)["区教育局"]).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
-    expect(await plainCounts(educationUnit, [["下陆区法治政府建设实施方案", "2026-01-01", "2026-03-31", "2026-04-10"]], ["下陆区法治政府建设实施方案", "下陆区法治社会建设实施方案"], "2026-03-31")).toEqual({
+    expect(
+      await plainCounts(
+        educationUnit,
+        [["下陆区法治政府建设实施方案", "2026-01-01", "2026-03-31", "2026-04-10"]],
+        ["下陆区法治政府建设实施方案", "下陆区法治社会建设实施方案"],
+        "2026-03-31",
+      ),
+    ).toEqual({
       owed: 1,
       submitted: 0,
       onTime: 0,
@@ -220,7 +293,10 @@ describe("通报 figures", () => {
   });
 
   it("keep a unit that skipped Q3 and completed in Q4 owed and not submitted in the Q3 通报", async () => {
-    await db().assignment.update({ where: { id: m4Assignment }, data: { status: "COMPLETED", percent: 100, completedAt: chinaTime("2026-10-15") } });
+    await db().assignment.update({
+      where: { id: m4Assignment },
+      data: { status: "COMPLETED", percent: 100, completedAt: chinaTime("2026-10-15") },
+    });
     const figures = await computeCircularFigures(db(), world.a.region.id, Q3.start, Q3.end, "2026-10-20");
     expect(pick(figures)["区财政局"]).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
     expect(await plainCounts(units.finance)).toEqual({ owed: 1, submitted: 0, onTime: 0, returned: 0, overdue: 0 });
@@ -258,7 +334,7 @@ describe("通报's life", () => {
 
   it("drafts with the default title and a text naming the lagging units, edits under a version, approves and issues to each unit's liaisons", async () => {
     const id = await create();
-    const draft = (await db().circular.findUniqueOrThrow({ where: { id } }));
+    const draft = await db().circular.findUniqueOrThrow({ where: { id } });
     expect(draft.title).toBe("关于2026年第三季度法治政府建设任务推进情况的通报");
     expect(draft.body).toContain("区财政局、区发改局在本期排名靠后");
     expect(draft.body).toContain("报送率 70%");
@@ -290,7 +366,11 @@ describe("通报's life", () => {
     await approveCircular({ id, version: 1 });
     await issueCircular({ id, version: 2 });
     const before = await db().circular.findUniqueOrThrow({ where: { id } });
-    expect(await updateCircular({ id, version: 3, title: "新标题", body: "新正文" })).toEqual({ ok: false, code: "CONFLICT", message: ISSUED_IS_FINAL });
+    expect(await updateCircular({ id, version: 3, title: "新标题", body: "新正文" })).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      message: ISSUED_IS_FINAL,
+    });
     expect(await approveCircular({ id, version: 3 })).toMatchObject({ ok: false, message: ISSUED_IS_FINAL });
     expect(await issueCircular({ id, version: 3 })).toMatchObject({ ok: false, message: ISSUED_IS_FINAL });
     expect(await db().circular.findUniqueOrThrow({ where: { id } })).toEqual(before);
@@ -298,7 +378,11 @@ describe("通报's life", () => {
 
   it("cannot issue before approval, and editing an approved circular sends it back to draft", async () => {
     const id = await create();
-    expect(await issueCircular({ id, version: 1 })).toMatchObject({ ok: false, code: "CONFLICT", message: "通报尚未审核,审核后才能印发。" });
+    expect(await issueCircular({ id, version: 1 })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "通报尚未审核,审核后才能印发。",
+    });
     await approveCircular({ id, version: 1 });
     const edited = await updateCircular({ id, version: 2, title: "关于通报的通报", body: "正文" });
     expect(edited).toMatchObject({ ok: true, message: "已保存,通报退回草稿,需重新审核" });
@@ -309,7 +393,8 @@ describe("通报's life", () => {
   it("freezes the figures at 审核 and issues those; a body regenerated after a late report names the lagging units of those figures", async () => {
     const id = await create();
     expect((await db().circular.findUniqueOrThrow({ where: { id } })).body).toContain("区财政局、区发改局在本期排名靠后");
-    const lateReport = (assignmentId: number) => db().progressReport.updateMany({ where: { assignmentId }, data: { state: "SUBMITTED", submittedAt: new Date() } });
+    const lateReport = (assignmentId: number) =>
+      db().progressReport.updateMany({ where: { assignmentId }, data: { state: "SUBMITTED", submittedAt: new Date() } });
 
     // 区财政局's Q3 report arrives late; the bureau refreshes the text (under the version it read), then approves.
     await lateReport(m4Assignment);
@@ -366,7 +451,13 @@ describe("the .docx", () => {
   it("parses back with the title, 文号, recipients, each unit's ranked row and figures, the lagging units and the issuer", async () => {
     await actAs(world.a.users.bureau);
     const id = (await createCircular({ regionId: world.a.region.id, kind: "QUARTERLY", periodKey: "2026-Q3" })) as { data: { id: number } };
-    await updateCircular({ id: id.data.id, version: 1, title: "关于2026年第三季度法治政府建设任务推进情况的通报", documentNumber: "下司法〔2026〕12号", body: "现将有关情况通报如下。" });
+    await updateCircular({
+      id: id.data.id,
+      version: 1,
+      title: "关于2026年第三季度法治政府建设任务推进情况的通报",
+      documentNumber: "下司法〔2026〕12号",
+      body: "现将有关情况通报如下。",
+    });
     await approveCircular({ id: id.data.id, version: 2 });
     await issueCircular({ id: id.data.id, version: 3 });
     const response = await circularDocxGet(String(id.data.id));
@@ -375,7 +466,9 @@ describe("the .docx", () => {
     expect(html).toContain("关于2026年第三季度法治政府建设任务推进情况的通报");
     expect(html).toContain("下司法〔2026〕12号");
     expect(html).toContain("各单位、各部门:");
-    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[dh]>(?:<p>)?([\s\S]*?)(?:<\/p>)?<\/t[dh]>/g)].map((c) => c[1]));
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<t[dh]>(?:<p>)?([\s\S]*?)(?:<\/p>)?<\/t[dh]>/g)].map((c) => c[1]),
+    );
     expect(rows).toEqual([
       ["排名", "单位", "应报送", "已报送", "报送率", "按时报送", "按时报送率", "退回", "逾期举措"],
       ["1", "区教育局", "1", "1", "100%", "1", "100%", "0", "0"],
@@ -393,11 +486,19 @@ describe("the .docx", () => {
 describe("scope", () => {
   it("shows LEADER and LIAISON only issued circulars of their district, and answers 404 elsewhere", async () => {
     await actAs(world.a.users.bureau);
-    const draft = ((await createCircular({ regionId: world.a.region.id, kind: "AD_HOC", from: "2026-07-01", to: "2026-09-30" })) as { data: { id: number } }).data.id;
-    const issued = ((await createCircular({ regionId: world.a.region.id, kind: "QUARTERLY", periodKey: "2026-Q3" })) as { data: { id: number } }).data.id;
+    const draft = (
+      (await createCircular({ regionId: world.a.region.id, kind: "AD_HOC", from: "2026-07-01", to: "2026-09-30" })) as {
+        data: { id: number };
+      }
+    ).data.id;
+    const issued = (
+      (await createCircular({ regionId: world.a.region.id, kind: "QUARTERLY", periodKey: "2026-Q3" })) as { data: { id: number } }
+    ).data.id;
     await approveCircular({ id: issued, version: 1 });
     await issueCircular({ id: issued, version: 2 });
-    expect((await db().circular.findUniqueOrThrow({ where: { id: draft } })).title).toBe("关于2026年7月1日至2026年9月30日法治政府建设任务推进情况的通报");
+    expect((await db().circular.findUniqueOrThrow({ where: { id: draft } })).title).toBe(
+      "关于2026年7月1日至2026年9月30日法治政府建设任务推进情况的通报",
+    );
 
     const bureau = (await actAs(world.a.users.bureau))!;
     expect((await listCirculars(bureau)).map((c) => c.id).sort()).toEqual([draft, issued].sort());
@@ -418,7 +519,10 @@ describe("scope", () => {
     const before = await db().circular.findUniqueOrThrow({ where: { id: draft } });
     expect(await updateCircular({ id: draft, version: 1, title: "越权", body: "越权" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await approveCircular({ id: draft, version: 1 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await createCircular({ regionId: world.a.region.id, kind: "QUARTERLY", periodKey: "2026-Q3" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await createCircular({ regionId: world.a.region.id, kind: "QUARTERLY", periodKey: "2026-Q3" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await db().circular.findUniqueOrThrow({ where: { id: draft } })).toEqual(before);
   });
 

@@ -146,7 +146,9 @@ describe("cli import, committing", () => {
       aliasesAdded: [],
       annualReports: [],
     });
-    expect(summary.plans).toEqual([{ id: expect.any(Number), title: "城关区2024年法治政府建设工作要点", created: true, measures: 2, draft: true, parentItems: true }]);
+    expect(summary.plans).toEqual([
+      { id: expect.any(Number), title: "城关区2024年法治政府建设工作要点", created: true, measures: 2, draft: true, parentItems: true },
+    ]);
 
     const plan = await db().plan.findFirstOrThrow({
       where: { regionId: district.id },
@@ -243,7 +245,10 @@ describe("cli import, committing", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     // Parse warnings (a past deadline) follow the reason.
-    const lines = run.stderr.trim().split("\n").filter((line) => !line.startsWith("[fazhi] 提示"));
+    const lines = run.stderr
+      .trim()
+      .split("\n")
+      .filter((line) => !line.startsWith("[fazhi] 提示"));
     expect(lines[0]).toContain("有 2 个区域名为“城关区”,请用 --region <区域代码> 指定其中一个");
     expect(lines.slice(1)).toEqual(["540102 城关区(拉萨市)", "620102 城关区(兰州市)"]);
     expect(await db().plan.count()).toBe(0);

@@ -10,7 +10,14 @@ import { JOB_LOCK_NAMESPACE, jobLockKey } from "@/lib/jobs/schema.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import { crossDistrictTitle, dashboardHome, loadCityDashboard, loadProvinceDashboard, SNAPSHOT_MAX_AGE_MS, writeProvinceSnapshots } from "@/lib/dashboards/queries.ts";
+import {
+  crossDistrictTitle,
+  dashboardHome,
+  loadCityDashboard,
+  loadProvinceDashboard,
+  SNAPSHOT_MAX_AGE_MS,
+  writeProvinceSnapshots,
+} from "@/lib/dashboards/queries.ts";
 import type { AssignmentCounters, MeasureCounters } from "@/lib/dashboards/facts.ts";
 import { PROVINCE_CODE, PROVINCE_LEADER_LOGIN, generateProvince } from "@/lib/demo/synth/province.ts";
 import { GET as exportRoute } from "@/app/(app)/dashboard/city/[id]/export/route.ts";
@@ -39,7 +46,7 @@ beforeEach(async () => {
 function sum<T extends MeasureCounters | AssignmentCounters>(rows: (T | null)[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const row of rows) {
-    for (const [k, v] of Object.entries(row ?? {})) if (k !== "districtId" && k !== "area") out[k] = (out[k] ?? 0) + (v);
+    for (const [k, v] of Object.entries(row ?? {})) if (k !== "districtId" && k !== "area") out[k] = (out[k] ?? 0) + v;
   }
   return out;
 }
@@ -51,7 +58,13 @@ describe("province view", () => {
       expect(await dashboardHome(leader)).toBe(`/dashboard/city/${provinceId}`);
       const cities = await db().region.findMany({ where: { level: "CITY", code: { startsWith: "S" } }, orderBy: { code: "asc" } });
       expect(cities).toHaveLength(2);
-      for (const filters of [{}, { period: "2026-Q2" }, { light: "RED" as const }, { state: "IN_PROGRESS" as const }, { area: "ENFORCEMENT" }]) {
+      for (const filters of [
+        {},
+        { period: "2026-Q2" },
+        { light: "RED" as const },
+        { state: "IN_PROGRESS" as const },
+        { area: "ENFORCEMENT" },
+      ]) {
         const province = (await loadProvinceDashboard(leader, provinceId, filters, TODAY, { fresh: true }))!;
         expect(province.cities.map((c) => c.id)).toEqual(cities.map((c) => c.id));
         expect(province.cities.map((c) => c.districtCount)).toEqual([10, 1]);
@@ -114,7 +127,7 @@ describe("province view", () => {
         expect(again.asOf).toEqual(first.asOf);
         expect(again.totals).toEqual(first.totals);
 
-        expect((await writeProvinceSnapshots(serverB, TODAY))).toEqual([provinceId]);
+        expect(await writeProvinceSnapshots(serverB, TODAY)).toEqual([provinceId]);
         expect(await db().dashboardSnapshot.count()).toBe(1);
         const next = (await loadProvinceDashboard(leader, provinceId, {}, TODAY))!;
         expect(next.source).toBe("snapshot");
@@ -124,7 +137,9 @@ describe("province view", () => {
         // A second server's run a moment later finds today's snapshot young and counts nothing.
         expect((await runDashboardSnapshots({ db: serverB, url }, TODAY)).status).toBe("SUCCEEDED");
         expect((await serverB.dashboardSnapshot.findFirstOrThrow({ where: { regionId: provinceId } })).asOf).toEqual(next.asOf);
-        expect((await db().jobRun.findFirstOrThrow({ where: { job: "dashboard-snapshots" }, orderBy: { id: "desc" } })).summary).toEqual({ provinces: 0 });
+        expect((await db().jobRun.findFirstOrThrow({ where: { job: "dashboard-snapshots" }, orderBy: { id: "desc" } })).summary).toEqual({
+          provinces: 0,
+        });
 
         // A snapshot three runs old means the job has stopped: not shown as current, counted for the page.
         await db().dashboardSnapshot.updateMany({ data: { asOf: new Date(Date.now() - SNAPSHOT_MAX_AGE_MS - 1000) } });
@@ -176,7 +191,10 @@ describe("province view", () => {
         const outcomes = await Promise.all([runA, runB]);
         expect(outcomes.map((o) => o.status).sort()).toEqual(["SKIPPED", "SUCCEEDED"]);
         expect(entered).toBe(1);
-        expect((await db().jobRun.findMany({ where: { job: "dashboard-snapshots" } })).map((r) => r.status).sort()).toEqual(["SKIPPED", "SUCCEEDED"]);
+        expect((await db().jobRun.findMany({ where: { job: "dashboard-snapshots" } })).map((r) => r.status).sort()).toEqual([
+          "SKIPPED",
+          "SUCCEEDED",
+        ]);
         expect(await db().dashboardSnapshot.count()).toBe(1);
 
         // The scheduled job itself stands aside while another server holds its lock.
@@ -206,7 +224,10 @@ describe("province view", () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(await response.arrayBuffer());
         const ws = workbook.worksheets[0]!;
-        return ws.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+        return ws
+          .getSheetValues()
+          .slice(1)
+          .map((row) => (row as ExcelJS.CellValue[]).slice(1));
       };
       await actAs(await db().user.findFirstOrThrow({ where: { login: PROVINCE_LEADER_LOGIN } }));
       const view = (await loadProvinceDashboard(leader, provinceId, {}, TODAY, { fresh: true }))!;
@@ -282,7 +303,9 @@ describe("a province with a district placed directly under it (省直管)", () =
     });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    const rows = workbook.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    const rows = workbook.worksheets[0]!.getSheetValues()
+      .slice(1)
+      .map((row) => (row as ExcelJS.CellValue[]).slice(1));
     expect(rows.slice(3).map((r) => [r[0], r[1]])).toEqual([
       ["黄石市", "下陆区"],
       ["省直管", "仙桃市"],
@@ -321,7 +344,9 @@ describe("province export", () => {
       });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(await r.arrayBuffer());
-      return wb.worksheets[0]!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+      return wb.worksheets[0]!.getSheetValues()
+        .slice(1)
+        .map((row) => (row as ExcelJS.CellValue[]).slice(1));
     };
     const cities = await sheet("cities");
     const districts = await sheet("districts");

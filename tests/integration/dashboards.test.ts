@@ -3,12 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { createMeasure, createPlan, createProgressReport, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
 import type { Actor } from "@/lib/auth/policy.ts";
-import {
-  listDashboardMeasures,
-  loadCityDashboard,
-  loadDistrictDashboard,
-  loadUnitDashboard,
-} from "@/lib/dashboards/queries.ts";
+import { listDashboardMeasures, loadCityDashboard, loadDistrictDashboard, loadUnitDashboard } from "@/lib/dashboards/queries.ts";
 import { getMeasureDetail } from "@/lib/progress/queries.ts";
 import { rollUpItem } from "@/lib/plans/rollup.ts";
 import { loadItemRollups } from "@/lib/plans/decomposition.ts";
@@ -70,7 +65,12 @@ beforeEach(async () => {
   const c3 = await section(monthly.id, "一、", "加快数字法治政府建设", 0, null, "TECHNOLOGY");
   chapters = { c1: c1.id, c1a: c1a.id, c2: c2.id, c3: c3.id };
 
-  const measure = async (planId: number, sectionId: number | null, code: string, rest: Parameters<typeof createMeasure>[1] extends infer T ? Omit<T & object, "planId" | "code"> : never) => {
+  const measure = async (
+    planId: number,
+    sectionId: number | null,
+    code: string,
+    rest: Parameters<typeof createMeasure>[1] extends infer T ? Omit<T & object, "planId" | "code"> : never,
+  ) => {
     const created = await createMeasure(db(), { planId, code, ...rest });
     if (sectionId) await db().measure.update({ where: { id: created.id }, data: { sectionId } });
     return created.id;
@@ -221,7 +221,16 @@ async function sqlUnitFigures(periods: Record<number, { start: string; end: stri
     const past = hasDeadline && r.deadline! < TODAY;
     const expected = !effDone && period.end >= r.createdOn;
     const t = byUnit.get(r.unitId) ?? {
-      assigned: 0, lead: 0, completed: 0, overdue: 0, onTimeBase: 0, onTime: 0, expected: 0, submitted: 0, selReturned: 0, returned: 0,
+      assigned: 0,
+      lead: 0,
+      completed: 0,
+      overdue: 0,
+      onTimeBase: 0,
+      onTime: 0,
+      expected: 0,
+      submitted: 0,
+      selReturned: 0,
+      returned: 0,
     };
     t.assigned! += 1;
     if (r.role === "LEAD") t.lead! += 1;
@@ -239,8 +248,19 @@ async function sqlUnitFigures(periods: Record<number, { start: string; end: stri
 }
 
 const LIGHT_OF: Record<string, string> = {
-  m1: "GREEN", m2: "GREEN", m3: "RED", m4: "YELLOW", m5: "YELLOW", m6: "YELLOW",
-  m7: "GREY", m8: "YELLOW", m9: "YELLOW", m10: "YELLOW", m11: "GREEN", m13: "GREEN", m14: "GREEN",
+  m1: "GREEN",
+  m2: "GREEN",
+  m3: "RED",
+  m4: "YELLOW",
+  m5: "YELLOW",
+  m6: "YELLOW",
+  m7: "GREY",
+  m8: "YELLOW",
+  m9: "YELLOW",
+  m10: "YELLOW",
+  m11: "GREEN",
+  m13: "GREEN",
+  m14: "GREEN",
 };
 
 describe("district dashboard figures", () => {
@@ -297,7 +317,10 @@ describe("district dashboard figures", () => {
     const check = async (lights: Record<string, [string, string]>) => {
       const listed = (await listDashboardMeasures(bureau, world.a.region.id, {}, TODAY, 1000))!;
       const sqlLight = new Map(listed.rows.map((r) => [r.id, r.light]));
-      for (const [key, [light, reason]] of Object.entries({ ...Object.fromEntries(Object.entries(LIGHT_OF).map(([k, l]) => [k, [l, ""]])), ...lights })) {
+      for (const [key, [light, reason]] of Object.entries({
+        ...Object.fromEntries(Object.entries(LIGHT_OF).map(([k, l]) => [k, [l, ""]])),
+        ...lights,
+      })) {
         const detail = (await getMeasureDetail(bureau, M[key]!))!;
         expect({ key, sql: sqlLight.get(M[key]!) }).toEqual({ key, sql: light });
         expect({ key, js: detail.overall.light }).toEqual({ key, js: light });
@@ -344,7 +367,11 @@ describe("district dashboard figures", () => {
     // Today J owes m6 and m9 (group), D m3 (overdue, no Q3 report) and m5 (returned), F m10 (a draft only).
     const before = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
     expect(before.notReported.map((u) => [u.unitId, u.owed])).toEqual(
-      expect.arrayContaining([[units.J, 2], [units.D, 2], [units.F, 1]]),
+      expect.arrayContaining([
+        [units.J, 2],
+        [units.D, 2],
+        [units.F, 1],
+      ]),
     );
     // F's remaining Q3 report arrives: F owes nothing and leaves the list, while staying in the unit table.
     const m10 = await db().assignment.findFirstOrThrow({ where: { measureId: M.m10, unitId: units.F } });
@@ -393,9 +420,17 @@ describe("district dashboard figures", () => {
 
     const statuses = await sqlMeasureStatuses([plans.quarterly, plans.monthly, plans.yearly]);
     const months = new Map<string, number>();
-    for (const s of statuses) if (s.status === "COMPLETED" && !s.ongoing) months.set(s.completedOn!.slice(0, 7), (months.get(s.completedOn!.slice(0, 7)) ?? 0) + 1);
-    expect(Object.fromEntries(data.monthly.filter((p) => p.completed > 0).map((p) => [p.month, p.completed]))).toEqual(Object.fromEntries(months));
-    expect(months).toEqual(new Map([["2024-07", 1], ["2024-10", 1]]));
+    for (const s of statuses)
+      if (s.status === "COMPLETED" && !s.ongoing) months.set(s.completedOn!.slice(0, 7), (months.get(s.completedOn!.slice(0, 7)) ?? 0) + 1);
+    expect(Object.fromEntries(data.monthly.filter((p) => p.completed > 0).map((p) => [p.month, p.completed]))).toEqual(
+      Object.fromEntries(months),
+    );
+    expect(months).toEqual(
+      new Map([
+        ["2024-07", 1],
+        ["2024-10", 1],
+      ]),
+    );
     expect(data.monthly.at(-1)).toEqual({ month: "2024-10", completed: 1, cumulative: 2 });
   });
 
@@ -447,10 +482,19 @@ describe("cross-district view", () => {
     const got = data.areaCells.map((c) => ({ districtId: c.districtId, area: c.area, measures: c.measures }));
     expect(got).toEqual(expect.arrayContaining(areas));
     expect(got).toHaveLength(areas.length);
-    expect(data.areaCells.find((c) => c.districtId === world.a.region.id && c.area === "FUNCTIONS")).toMatchObject({ measures: 3, completed: 2 });
+    expect(data.areaCells.find((c) => c.districtId === world.a.region.id && c.area === "FUNCTIONS")).toMatchObject({
+      measures: 3,
+      completed: 2,
+    });
 
     // Computed per measure for the city, per assignment for the district: the same counts.
-    for (const filters of [{}, { period: "2024-Q2" }, { light: "YELLOW" as const }, { state: "IN_PROGRESS" as const }, { area: "ENFORCEMENT" }]) {
+    for (const filters of [
+      {},
+      { period: "2024-Q2" },
+      { light: "YELLOW" as const },
+      { state: "IN_PROGRESS" as const },
+      { area: "ENFORCEMENT" },
+    ]) {
       const city = (await loadCityDashboard(await actor(world.cityLeader), world.city.id, filters, TODAY))!;
       const district = (await loadDistrictDashboard(bureau, world.a.region.id, filters, TODAY))!;
       expect(city.districts.find((d) => d.id === world.a.region.id)!.assignments).toEqual({
@@ -520,7 +564,9 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
     await db().plan.updateMany({ where: { id: { in: [plans.quarterly, plans.monthly] } }, data: { parentId: P.id } });
     const item = async (code: string) => (await createMeasure(db(), { planId: P.id, code, deadline: "2025-12-31" })).id;
     const items = { p1: await item("1"), p2: await item("2"), p3: await item("3"), p4: await item("4"), p5: await item("5") };
-    const chapter = await db().section.create({ data: { planId: P.id, districtId: P.districtId, label: "一、", title: "依法全面履行政府职能", sortOrder: 0 } });
+    const chapter = await db().section.create({
+      data: { planId: P.id, districtId: P.districtId, label: "一、", title: "依法全面履行政府职能", sortOrder: 0 },
+    });
     await db().measure.updateMany({ where: { planId: P.id }, data: { sectionId: chapter.id } });
     const children: Record<keyof typeof items, string[]> = {
       p1: ["m1", "m2"], // both completed (one late)
@@ -530,7 +576,10 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
       p5: [], // 未分解
     };
     for (const [key, list] of Object.entries(children)) {
-      await db().measure.updateMany({ where: { id: { in: list.map((k) => M[k]!) } }, data: { parentItemId: items[key as keyof typeof items] } });
+      await db().measure.updateMany({
+        where: { id: { in: list.map((k) => M[k]!) } },
+        data: { parentItemId: items[key as keyof typeof items] },
+      });
     }
     const want = {
       p1: { status: "COMPLETED", light: "GREEN", deadline: "2024-12-31" },
@@ -547,7 +596,14 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
         children[key as keyof typeof items].map(async (k) => {
           const s = statuses.get(M[k]!)!;
           const light = (await getMeasureDetail(bureau, M[k]!))!.overall;
-          return { status: s.status as MeasureStatus, light: light.light, reasonCode: light.reasonCode, reason: light.reason, deadline: s.deadline, ongoing: s.ongoing };
+          return {
+            status: s.status as MeasureStatus,
+            light: light.light,
+            reasonCode: light.reasonCode,
+            reason: light.reason,
+            deadline: s.deadline,
+            ongoing: s.ongoing,
+          };
         }),
       );
       const ts = rollUpItem(kids)!;
@@ -564,12 +620,33 @@ describe("parent items rolled up (a 规划 divided by the plans above)", () => {
 
     // Nothing counted twice: the totals gain only the item nobody implements; the 规划's row shows its five items.
     const after = (await loadDistrictDashboard(bureau, world.a.region.id, {}, TODAY))!;
-    expect(after.totals).toEqual({ ...before.totals, measures: before.totals.measures + 1, nonOngoing: before.totals.nonOngoing + 1, notStarted: before.totals.notStarted + 1, grey: before.totals.grey + 1 });
+    expect(after.totals).toEqual({
+      ...before.totals,
+      measures: before.totals.measures + 1,
+      nonOngoing: before.totals.nonOngoing + 1,
+      notStarted: before.totals.notStarted + 1,
+      grey: before.totals.grey + 1,
+    });
     expect(after.units).toEqual(before.units);
-    expect(after.plans.find((p) => p.planId === P.id)).toMatchObject({ measures: 5, completed: 1, overdue: 1, inProgress: 2, notStarted: 1, red: 1, green: 3, grey: 1 });
+    expect(after.plans.find((p) => p.planId === P.id)).toMatchObject({
+      measures: 5,
+      completed: 1,
+      overdue: 1,
+      inProgress: 2,
+      notStarted: 1,
+      red: 1,
+      green: 3,
+      grey: 1,
+    });
     expect(after.plans.find((p) => p.planId === plans.quarterly)).toEqual(before.plans.find((p) => p.planId === plans.quarterly));
     // The 规划's chapter, like its row, shows its items rolled up; the other chapters are as they were.
-    expect(after.chapters.find((c) => c.chapterId === chapter.id)).toMatchObject({ measures: 5, completed: 1, overdue: 1, red: 1, title: "依法全面履行政府职能" });
+    expect(after.chapters.find((c) => c.chapterId === chapter.id)).toMatchObject({
+      measures: 5,
+      completed: 1,
+      overdue: 1,
+      red: 1,
+      title: "依法全面履行政府职能",
+    });
     expect(after.chapters.filter((c) => c.chapterId !== chapter.id)).toEqual(before.chapters);
   });
 });
@@ -585,10 +662,20 @@ describe("a plan's reporting window (issue 15): the SQL facts and lights.ts agre
     const past = await createPlan(db(), { regionId: A, title: "期末已过的规划", periodStart: 2019, periodEnd: 2023 });
     const ended = await createPlan(db(), { regionId: A, title: "六月终止的规划" });
     const within = await createPlan(db(), { regionId: A, title: "八月终止的规划" });
-    await db().plan.update({ where: { id: ended.id }, data: { status: "CLOSED", endKind: "TERMINATED", endedOn: day("2024-06-15"), endReason: "调整" } });
-    await db().plan.update({ where: { id: within.id }, data: { status: "CLOSED", endKind: "TERMINATED", endedOn: day("2024-08-31"), endReason: "调整" } });
+    await db().plan.update({
+      where: { id: ended.id },
+      data: { status: "CLOSED", endKind: "TERMINATED", endedOn: day("2024-06-15"), endReason: "调整" },
+    });
+    await db().plan.update({
+      where: { id: within.id },
+      data: { status: "CLOSED", endKind: "TERMINATED", endedOn: day("2024-08-31"), endReason: "调整" },
+    });
     const ids: Record<string, number> = {};
-    for (const [key, plan] of [["past", past], ["ended", ended], ["within", within]] as const) {
+    for (const [key, plan] of [
+      ["past", past],
+      ["ended", ended],
+      ["within", within],
+    ] as const) {
       ids[key] = (await createMeasure(db(), { planId: plan.id, code: "1", ongoing: true, leadUnitIds: [units.F] })).id;
       await db().measure.update({ where: { id: ids[key] }, data: { createdAt: day("2020-01-01") } });
       await db().assignment.updateMany({ where: { measureId: ids[key] }, data: { createdAt: day("2020-01-01") } });

@@ -3,11 +3,7 @@ import { db } from "@/lib/db/client.ts";
 import { ERROR_MESSAGES } from "@/lib/errors.ts";
 import { createMeasure, createPlan, createRegion, createUnit, createUser } from "@/lib/demo/factories.ts";
 import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
-import {
-  approveDeadlineExtension,
-  rejectDeadlineExtension,
-  requestDeadlineExtension,
-} from "@/lib/extensions/actions.ts";
+import { approveDeadlineExtension, rejectDeadlineExtension, requestDeadlineExtension } from "@/lib/extensions/actions.ts";
 import { extensionRequestOpen, listMeasureExtensions, listPendingExtensions } from "@/lib/extensions/queries.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { actAs } from "../support/acting.ts";
@@ -194,7 +190,9 @@ describe("the extension cycle", () => {
       {
         kind: "EXTENSION_DECIDED",
         title: "延期申请未获批准:1 举措 1",
-        body: expect.stringMatching(/^举措「1 举措 1」的延期申请未获批准,申请延至 \d{4}-\d{2}-\d{2},完成时限仍为 2024-12-31。\n审批意见:理由不充分,请按期完成。$/),
+        body: expect.stringMatching(
+          /^举措「1 举措 1」的延期申请未获批准,申请延至 \d{4}-\d{2}-\d{2},完成时限仍为 2024-12-31。\n审批意见:理由不充分,请按期完成。$/,
+        ),
         link: `/measures/${measure.id}`,
       },
     ]);
@@ -332,7 +330,8 @@ describe("the measure page offers the request form exactly when the action takes
     ["leader", "measure", false, false],
   ])("%s on %s (a request pending: %s): offered %s", async (who, which, pending, offered) => {
     const target = measureOf(which);
-    if (pending) await requested(which === "twoLeads" ? world.a.users.bureau : leadLiaison, target.id, { unitId: String(world.a.units.justice.id) });
+    if (pending)
+      await requested(which === "twoLeads" ? world.a.users.bureau : leadLiaison, target.id, { unitId: String(world.a.units.justice.id) });
     const open = await extensionRequestOpen((await actAs(actor(who)))!, target.id);
     expect(open).toBe(offered);
     // Bureau staff pick a lead unit as the page's form lets them; a liaison's own unit is taken whatever it names.
@@ -366,7 +365,16 @@ describe("the measure page offers the decision exactly when the action takes it"
       await actAs(world.a.users.bureau);
       expect(await rejectDeadlineExtension({ extensionId: String(extensionId), comment: "不同意" })).toMatchObject({ ok: true });
     }
-    const actor = (await actAs({ bureau: world.a.users.bureau, townBureau, leadLiaison, leader: world.a.users.leader, otherBureau: world.b.users.bureau, admin: world.admin }[who]))!;
+    const actor = (await actAs(
+      {
+        bureau: world.a.users.bureau,
+        townBureau,
+        leadLiaison,
+        leader: world.a.users.leader,
+        otherBureau: world.b.users.bureau,
+        admin: world.admin,
+      }[who],
+    ))!;
     // The page lists the measure's requests to those who take part in extensions, and offers a decision on each.
     const listed = can(actor, "assignment.report") ? ((await listMeasureExtensions(actor, townMeasure.id)) ?? []) : [];
     const offered = listed.some((e) => e.id === extensionId && extensionDecisionRefusal(actor, e) === null);
@@ -435,9 +443,19 @@ describe("authorization: refusals change nothing", () => {
 
 describe("bad requests get a Chinese message and write nothing", () => {
   it.each([
-    ["a date before the current deadline", () => ask(measure.id, { newDeadline: "2024-10-31" }), "newDeadline", "新的完成时限须晚于当前时限"],
+    [
+      "a date before the current deadline",
+      () => ask(measure.id, { newDeadline: "2024-10-31" }),
+      "newDeadline",
+      "新的完成时限须晚于当前时限",
+    ],
     ["the current deadline itself", () => ask(measure.id, { newDeadline: "2024-12-31" }), "newDeadline", "新的完成时限须晚于当前时限"],
-    ["a past date (after an overdue deadline)", () => ask(overdue.id, { newDeadline: "2024-08-14" }), "newDeadline", "新的完成时限不能早于今天"],
+    [
+      "a past date (after an overdue deadline)",
+      () => ask(overdue.id, { newDeadline: "2024-08-14" }),
+      "newDeadline",
+      "新的完成时限不能早于今天",
+    ],
     ["an ongoing measure", () => ask(ongoing.id), "newDeadline", "长期坚持的举措没有完成时限,无需延期"],
     ["a measure with no deadline", () => ask(undated.id), "newDeadline", "该举措未规定完成时限,无需延期"],
     ["a date that is not a date", () => ask(measure.id, { newDeadline: "明年底" }), "newDeadline", "日期格式应为 YYYY-MM-DD"],

@@ -43,9 +43,16 @@ describe("the demo's 怀柔区", () => {
     );
     expect(await db().unitAlias.count({ where: { districtId: huairou.id } })).toBe(units.reduce((n, u) => n + u.aliases.length, 0));
     const groups = await db().unitGroup.findMany({ where: { districtId: huairou.id }, include: { _count: { select: { members: true } } } });
-    expect(groups.map((g) => g.name).sort()).toEqual(demo.groups.filter((g) => g.region === HUAIROU).map((g) => g.name).sort());
+    expect(groups.map((g) => g.name).sort()).toEqual(
+      demo.groups
+        .filter((g) => g.region === HUAIROU)
+        .map((g) => g.name)
+        .sort(),
+    );
     expect(groups.filter((g) => g._count.members === 0).map((g) => g.name)).toEqual([]);
-    expect(await db().auditEvent.count({ where: { districtId: huairou.id, action: { in: ["unit.create", "group.create", "unit.addAlias"] } } })).toBe(0);
+    expect(
+      await db().auditEvent.count({ where: { districtId: huairou.id, action: { in: ["unit.create", "group.create", "unit.addAlias"] } } }),
+    ).toBe(0);
 
     // 11.4's 决策承办单位 reaches the government's departments through its group.
     const m114 = plan.measures.find((m) => m.code === "11.4")!;
@@ -54,6 +61,8 @@ describe("the demo's 怀柔区", () => {
     // Imported by 怀柔区's bureau, who can sign in and see it.
     const bureau = await db().user.findUniqueOrThrow({ where: { login: "huairou.bureau" } });
     expect(bureau).toMatchObject({ role: "BUREAU", regionId: huairou.id, active: true });
-    expect(await db().auditEvent.findFirst({ where: { action: "plan.import", entityId: String(plan.id) } })).toMatchObject({ actorId: bureau.id });
+    expect(await db().auditEvent.findFirst({ where: { action: "plan.import", entityId: String(plan.id) } })).toMatchObject({
+      actorId: bureau.id,
+    });
   }, 180_000);
 });

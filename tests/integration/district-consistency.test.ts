@@ -27,7 +27,9 @@ describe("districtId agrees with the row it points at", () => {
     expect(await findDistrictMismatches(client)).toEqual([]);
 
     // The check itself: one report moved to another district is found.
-    await client.query(`UPDATE "ProgressReport" SET "districtId" = "districtId" + 1000 WHERE "id" = (SELECT min("id") FROM "ProgressReport" WHERE "assignmentId" IS NOT NULL)`);
+    await client.query(
+      `UPDATE "ProgressReport" SET "districtId" = "districtId" + 1000 WHERE "id" = (SELECT min("id") FROM "ProgressReport" WHERE "assignmentId" IS NOT NULL)`,
+    );
     expect(await findDistrictMismatches(client)).toEqual(
       expect.arrayContaining([`ProgressReport_assignmentId_fkey: 1 "ProgressReport" rows in another district than their "Assignment"`]),
     );

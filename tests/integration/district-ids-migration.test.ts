@@ -14,12 +14,16 @@ describe(MIGRATION, () => {
       await client.query(`INSERT INTO "Region" (id, code, name, level, path, "districtId", "updatedAt") VALUES
         (1, '420200', '黄石市', 'CITY', '/1/', NULL, now()), (10, '420204', '下陆区', 'DISTRICT', '/1/10/', 10, now()),
         (11, '420204001', '团城山街道', 'TOWN', '/1/10/11/', 10, now())`);
-      await client.query(`INSERT INTO "Unit" (id, "districtId", "regionId", name, kind, "updatedAt") VALUES (5, 10, 11, '团城山街道办事处', 'TOWN_STREET', now())`);
+      await client.query(
+        `INSERT INTO "Unit" (id, "districtId", "regionId", name, kind, "updatedAt") VALUES (5, 10, 11, '团城山街道办事处', 'TOWN_STREET', now())`,
+      );
       await client.query(`INSERT INTO "User" (id, login, name, "passwordHash", role, "regionId", "districtId", "unitId", "updatedAt") VALUES
         (1, 'a', '甲', 'x', 'BUREAU', 10, 10, NULL, now()),
         (2, 'b', '乙', 'x', 'LIAISON', 11, NULL, 5, now()),
         (3, 'c', '丙', 'x', 'LEADER', 1, NULL, NULL, now())`);
-      await client.query(`INSERT INTO "Measure" (id, "districtId", "planId", code, text, "sortOrder", "updatedAt") VALUES (7, 30, 1, '1', '举措', 1, now())`);
+      await client.query(
+        `INSERT INTO "Measure" (id, "districtId", "planId", code, text, "sortOrder", "updatedAt") VALUES (7, 30, 1, '1', '举措', 1, now())`,
+      );
       await client.query(`INSERT INTO "Reminder" (id, "districtId", kind, "unitId", message) VALUES (4, 20, 'MANUAL', 5, '请抓紧')`);
       await client.query(`INSERT INTO "Notification" (id, "districtId", "userId", "reminderId", kind, title, link) VALUES
         (1, 40, 3, NULL, 'RETURNED', '已有区', '/measures/99'),
@@ -37,7 +41,9 @@ describe(MIGRATION, () => {
         [4, 10], // its recipient's district
         [5, 10], // its recipient's unit's district
       ]);
-      await expect(client.query(`INSERT INTO "Notification" ("userId", kind, title) VALUES (1, 'REMINDER', '无区')`)).rejects.toThrow(/districtId/);
+      await expect(client.query(`INSERT INTO "Notification" ("userId", kind, title) VALUES (1, 'REMINDER', '无区')`)).rejects.toThrow(
+        /districtId/,
+      );
     });
   });
 });

@@ -22,20 +22,32 @@ describe(MIGRATION, () => {
         (1, 1, 1, '一、', '总体要求', NULL, 0),
         (2, 1, 1, '二、', '依法全面履行政府职能', 'FUNCTIONS', 1),
         (3, 1, 1, '三、', '健全行政决策制度体系', 'DECISIONS', 2)`);
-      await client.query(`INSERT INTO "Rectification" (id, "districtId", "findingId", "unitId", deadline, status, "verifiedById", "verifiedAt", "updatedAt") VALUES
+      await client.query(
+        `INSERT INTO "Rectification" (id, "districtId", "findingId", "unitId", deadline, status, "verifiedById", "verifiedAt", "updatedAt") VALUES
         (1, 1, 1, 1, '2024-10-31', 'CLOSED', 8, $1, now()),
-        (2, 1, 1, 2, '2024-10-31', 'OPEN', NULL, NULL, now())`, [at("2025-03-01T10:00:00")]);
-      await client.query(`INSERT INTO "ProgressReport" (id, "districtId", "assignmentId", "periodStart", "periodEnd", text, "claimedStatus", state, "authorId", "submittedAt", "reviewerId", "reviewedAt", "reviewComment", "updatedAt") VALUES
+        (2, 1, 1, 2, '2024-10-31', 'OPEN', NULL, NULL, now())`,
+        [at("2025-03-01T10:00:00")],
+      );
+      await client.query(
+        `INSERT INTO "ProgressReport" (id, "districtId", "assignmentId", "periodStart", "periodEnd", text, "claimedStatus", state, "authorId", "submittedAt", "reviewerId", "reviewedAt", "reviewComment", "updatedAt") VALUES
         (1, 1, 1, '2025-07-01', '2025-09-30', '已完成', 'IN_PROGRESS', 'RETURNED', 5, $1, 8, $2, '仍缺佐证材料', now()),
         (2, 1, 2, '2025-07-01', '2025-09-30', '本期无新进展', 'IN_PROGRESS', 'SUBMITTED', 5, $3, NULL, NULL, NULL, now()),
         (3, 1, 3, '2025-07-01', '2025-09-30', '草稿', 'IN_PROGRESS', 'DRAFT', 5, NULL, NULL, NULL, NULL, now())`,
-        [at("2025-10-20T09:00:00"), at("2025-10-21T09:00:00"), at("2025-10-09T09:00:00")]);
+        [at("2025-10-20T09:00:00"), at("2025-10-21T09:00:00"), at("2025-10-09T09:00:00")],
+      );
 
       // The audit events, as the old code wrote them (oldest first: the id orders them).
       const events: [number | null, string, string, number, object | null, string][] = [
         [8, "annualReport.return", "AnnualReport", 1, { status: "DRAFT", returnComment: "请补充执法数据" }, "2025-02-01T10:00:00"],
         [7, "annualReport.submit", "AnnualReport", 1, { status: "SUBMITTED" }, "2025-02-03T10:00:00"],
-        [9, "annualReport.return", "AnnualReport", 1, { status: "DRAFT", returnComment: "第三部分与统计口径不一致" }, "2025-02-05T10:00:00"],
+        [
+          9,
+          "annualReport.return",
+          "AnnualReport",
+          1,
+          { status: "DRAFT", returnComment: "第三部分与统计口径不一致" },
+          "2025-02-05T10:00:00",
+        ],
         [7, "annualReport.submit", "AnnualReport", 1, { status: "SUBMITTED" }, "2025-02-07T10:00:00"],
         // Filed under none by hand, and filed by hand under another area; section 3 only by the import.
         [8, "section.updateOutlineArea", "Section", 1, { outlineArea: null }, "2025-01-10T10:00:00"],
@@ -92,7 +104,9 @@ describe(MIGRATION, () => {
         { id: 3, firstSubmittedAt: null },
       ]);
 
-      const returns = await client.query(`SELECT "districtId", "reportId", "reviewerId", comment, "returnedAt" FROM "ReportReturn" ORDER BY "returnedAt"`);
+      const returns = await client.query(
+        `SELECT "districtId", "reportId", "reviewerId", comment, "returnedAt" FROM "ReportReturn" ORDER BY "returnedAt"`,
+      );
       expect(returns.rows).toEqual([
         { districtId: 1, reportId: 1, reviewerId: 8, comment: "请补充佐证材料", returnedAt: at("2025-10-10T09:00:00") },
         { districtId: 1, reportId: 1, reviewerId: 8, comment: "仍缺佐证材料", returnedAt: at("2025-10-21T09:00:00") },

@@ -49,11 +49,21 @@ beforeEach(async () => {
   const prisma = db();
   const author = world.a.users.bureau.id;
   plan = await createPlan(prisma, { regionId: world.a.region.id, title: "下陆区法治政府建设规划" });
-  const c1 = await prisma.section.create({ data: { districtId: world.a.region.id, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 } });
-  const c1a = await prisma.section.create({ data: { districtId: world.a.region.id, planId: plan.id, parentId: c1.id, label: "(一)", title: "深化改革", sortOrder: 2 } });
-  const c2 = await prisma.section.create({ data: { districtId: world.a.region.id, planId: plan.id, label: "二、", title: "健全依法行政制度体系", sortOrder: 3 } });
+  const c1 = await prisma.section.create({
+    data: { districtId: world.a.region.id, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 },
+  });
+  const c1a = await prisma.section.create({
+    data: { districtId: world.a.region.id, planId: plan.id, parentId: c1.id, label: "(一)", title: "深化改革", sortOrder: 2 },
+  });
+  const c2 = await prisma.section.create({
+    data: { districtId: world.a.region.id, planId: plan.id, label: "二、", title: "健全依法行政制度体系", sortOrder: 3 },
+  });
   chapters = { c1: c1.id, c2: c2.id };
-  const make = async (code: string, sectionId: number, input: Parameters<typeof createMeasure>[1] extends infer I ? Omit<I & object, "planId" | "code"> : never) => {
+  const make = async (
+    code: string,
+    sectionId: number,
+    input: Parameters<typeof createMeasure>[1] extends infer I ? Omit<I & object, "planId" | "code"> : never,
+  ) => {
     const m = await createMeasure(prisma, { planId: plan.id, code, text: `举措${code}的内容`, ...input });
     await prisma.measure.update({ where: { id: m.id }, data: { sectionId } });
     return m.id;
@@ -104,8 +114,30 @@ beforeEach(async () => {
   await prisma.measure.update({ where: { id: M.M5 }, data: { deadline: day("2024-12-31"), originalDeadline: day("2024-05-31") } });
   await prisma.deadlineExtension.createMany({
     data: [
-      { districtId: world.a.region.id, measureId: M.M5, unitId: J, requestedById: author, reason: "需协调", oldDeadline: day("2024-05-31"), newDeadline: day("2024-12-31"), state: "APPROVED", decidedById: author, decidedAt: chinaTime("2024-08-01") },
-      { districtId: world.a.region.id, measureId: M.M6, unitId: J, requestedById: author, reason: "需协调", oldDeadline: day("2024-09-30"), newDeadline: day("2025-09-30"), state: "REJECTED", decidedById: author, decidedAt: chinaTime("2024-05-01") },
+      {
+        districtId: world.a.region.id,
+        measureId: M.M5,
+        unitId: J,
+        requestedById: author,
+        reason: "需协调",
+        oldDeadline: day("2024-05-31"),
+        newDeadline: day("2024-12-31"),
+        state: "APPROVED",
+        decidedById: author,
+        decidedAt: chinaTime("2024-08-01"),
+      },
+      {
+        districtId: world.a.region.id,
+        measureId: M.M6,
+        unitId: J,
+        requestedById: author,
+        reason: "需协调",
+        oldDeadline: day("2024-09-30"),
+        newDeadline: day("2025-09-30"),
+        state: "REJECTED",
+        decidedById: author,
+        decidedAt: chinaTime("2024-05-01"),
+      },
     ],
   });
   otherPlan = await createPlan(prisma, { regionId: world.b.region.id, title: "黄石港区规划" });
@@ -123,19 +155,36 @@ async function evaluate(user: { id: number }, input: Record<string, unknown>) {
 
 async function writes() {
   const prisma = db();
-  return { evaluations: await prisma.evaluation.count(), items: await prisma.evaluationItem.count(), audit: await prisma.auditEvent.count() };
+  return {
+    evaluations: await prisma.evaluation.count(),
+    items: await prisma.evaluationItem.count(),
+    audit: await prisma.auditEvent.count(),
+  };
 }
 
 describe("createEvaluation freezes each measure as at the snapshot date", () => {
   it("matches the hand-worked table", async () => {
-    const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "下陆区法治政府建设规划中期评估", snapshotDate: SNAPSHOT });
+    const result = await evaluate(world.a.users.bureau, {
+      planId: plan.id,
+      title: "下陆区法治政府建设规划中期评估",
+      snapshotDate: SNAPSHOT,
+    });
     expect(result).toMatchObject({ ok: true });
     const evaluationId = (result as { data: { id: number } }).data.id;
     const items = await db().evaluationItem.findMany({ where: { evaluationId }, orderBy: { measureId: "asc" } });
     const got = Object.fromEntries(
       items.map((i) => [
         Object.entries(M).find(([, id]) => id === i.measureId)![0],
-        [i.status, i.light, i.percent, i.deadline?.toISOString().slice(0, 10) ?? null, i.deadlineKind, i.chapterId, i.leadUnitIds, i.unitIds],
+        [
+          i.status,
+          i.light,
+          i.percent,
+          i.deadline?.toISOString().slice(0, 10) ?? null,
+          i.deadlineKind,
+          i.chapterId,
+          i.leadUnitIds,
+          i.unitIds,
+        ],
       ]),
     );
     const { c1, c2 } = chapters;
@@ -160,7 +209,11 @@ describe("createEvaluation freezes each measure as at the snapshot date", () => 
 
   it("taken today, agrees with the dashboards measure by measure", async () => {
     const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "今日快照", snapshotDate: "2025-03-15" });
-    const report = await loadEvaluationReport((await actAs(world.a.users.bureau))!, (result as { data: { id: number } }).data.id, "2025-03-15");
+    const report = await loadEvaluationReport(
+      (await actAs(world.a.users.bureau))!,
+      (result as { data: { id: number } }).data.id,
+      "2025-03-15",
+    );
     expect(report!.comparison.rows).toHaveLength(7);
     for (const row of report!.comparison.rows) {
       expect([row.code, row.thenStatus, row.thenLight]).toEqual([row.code, row.nowStatus, row.nowLight]);
@@ -174,11 +227,18 @@ describe("createEvaluation freezes each measure as at the snapshot date", () => 
     await milestone(M.M3, "印发实施", "2025-02-01"); // 42 days late: red
     await milestone(M.M6, "召开推进会", "2025-02-01", chinaTime("2025-02-10")); // done
     const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "含时间节点的快照", snapshotDate: "2025-03-15" });
-    const report = await loadEvaluationReport((await actAs(world.a.users.bureau))!, (result as { data: { id: number } }).data.id, "2025-03-15");
+    const report = await loadEvaluationReport(
+      (await actAs(world.a.users.bureau))!,
+      (result as { data: { id: number } }).data.id,
+      "2025-03-15",
+    );
     for (const row of report!.comparison.rows) {
       expect([row.code, row.thenStatus, row.thenLight]).toEqual([row.code, row.nowStatus, row.nowLight]);
     }
-    const items = await db().evaluationItem.findMany({ where: { measureId: { in: [M.M2, M.M3] } }, select: { measureId: true, light: true } });
+    const items = await db().evaluationItem.findMany({
+      where: { measureId: { in: [M.M2, M.M3] } },
+      select: { measureId: true, light: true },
+    });
     expect(items.find((i) => i.measureId === M.M3)).toMatchObject({ light: "RED" });
   });
 });
@@ -196,7 +256,11 @@ describe("createEvaluation reads the plan as one consistent view", () => {
         await tx.$executeRaw`LOCK TABLE "ProgressReport" IN ACCESS EXCLUSIVE MODE`;
         evaluation = createEvaluation({ planId: plan.id, title: "并发中的评估", snapshotDate: SNAPSHOT });
         const waiting = async () =>
-          (await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE relation = '"ProgressReport"'::regclass AND NOT granted`)[0]!.n;
+          (
+            await tx.$queryRaw<
+              { n: number }[]
+            >`SELECT count(*)::int AS n FROM pg_locks WHERE relation = '"ProgressReport"'::regclass AND NOT granted`
+          )[0]!.n;
         for (let i = 0; (await waiting()) === 0; i++) {
           if (i > 200) throw new Error("the snapshot never reached the progress reports");
           await new Promise((resolve) => setTimeout(resolve, 25));
@@ -208,7 +272,9 @@ describe("createEvaluation reads the plan as one consistent view", () => {
     );
     const result = await evaluation!;
     expect(result).toMatchObject({ ok: true });
-    const item = await prisma.evaluationItem.findFirstOrThrow({ where: { evaluationId: (result as { data: { id: number } }).data.id, measureId: M.M4 } });
+    const item = await prisma.evaluationItem.findFirstOrThrow({
+      where: { evaluationId: (result as { data: { id: number } }).data.id, measureId: M.M4 },
+    });
     // The plan as it stood when the snapshot began: chapter 二 and J together, never chapter 二 with D.
     expect([item.chapterId, item.leadUnitIds, item.unitIds]).toEqual([chapters.c2, [J], [J]]);
     // And the change did land.
@@ -219,13 +285,19 @@ describe("createEvaluation reads the plan as one consistent view", () => {
 describe("the evaluation report", () => {
   let evaluationId: number;
   beforeEach(async () => {
-    const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "下陆区法治政府建设规划中期评估", snapshotDate: SNAPSHOT });
+    const result = await evaluate(world.a.users.bureau, {
+      planId: plan.id,
+      title: "下陆区法治政府建设规划中期评估",
+      snapshotDate: SNAPSHOT,
+    });
     evaluationId = (result as { data: { id: number } }).data.id;
   });
 
   /** Plain SQL over the stored items, grouped by an expression: status counts and 完成率's parts. */
   async function recount(groupBy: string, from = `"EvaluationItem" ei`) {
-    return db().$queryRawUnsafe<{ k: string; n: number; done: number; prog: number; ns: number; od: number; base: number; baseDone: number }[]>(
+    return db().$queryRawUnsafe<
+      { k: string; n: number; done: number; prog: number; ns: number; od: number; base: number; baseDone: number }[]
+    >(
       `SELECT ${groupBy} AS k, count(*)::int AS n,
         sum((status = 'COMPLETED')::int)::int AS done, sum((status = 'IN_PROGRESS')::int)::int AS prog,
         sum((status = 'NOT_STARTED')::int)::int AS ns, sum((status = 'OVERDUE')::int)::int AS od,
@@ -236,7 +308,13 @@ describe("the evaluation report", () => {
     );
   }
   const asCounters = (r: { n: number; done: number; prog: number; ns: number; od: number; base: number; baseDone: number }) => ({
-    measures: r.n, completed: r.done, inProgress: r.prog, notStarted: r.ns, overdue: r.od, nonOngoing: r.base, completedNonOngoing: r.baseDone,
+    measures: r.n,
+    completed: r.done,
+    inProgress: r.prog,
+    notStarted: r.ns,
+    overdue: r.od,
+    nonOngoing: r.base,
+    completedNonOngoing: r.baseDone,
   });
   const pick = (r: object) => {
     const { measures, completed, inProgress, notStarted, overdue, nonOngoing, completedNonOngoing } = r as ReturnType<typeof asCounters>;
@@ -258,14 +336,33 @@ describe("the evaluation report", () => {
     ]);
 
     const byKind = await recount(`"deadlineKind"`);
-    expect(Object.fromEntries(report.kinds.map((k) => [k.deadlineKind, pick(k)]))).toEqual(Object.fromEntries(byKind.map((r) => [r.k, asCounters(r)])));
-    expect(report.kinds.map((k) => [k.deadlineKind, k.measures])).toEqual([["DATED", 5], ["NONE", 1], ["ONGOING", 1]]);
+    expect(Object.fromEntries(report.kinds.map((k) => [k.deadlineKind, pick(k)]))).toEqual(
+      Object.fromEntries(byKind.map((r) => [r.k, asCounters(r)])),
+    );
+    expect(report.kinds.map((k) => [k.deadlineKind, k.measures])).toEqual([
+      ["DATED", 5],
+      ["NONE", 1],
+      ["ONGOING", 1],
+    ]);
 
     const byUnit = await recount(`u::text`, `"EvaluationItem", unnest("unitIds") AS u`);
-    expect(Object.fromEntries(report.units.map((u) => [String(u.unitId), pick(u)]))).toEqual(Object.fromEntries(byUnit.map((r) => [r.k, asCounters(r)])));
-    expect(report.units.map((u) => [u.name, u.lead, u.responsible])).toEqual([["区司法局", 6, 0], ["区发改局", 1, 1]]);
+    expect(Object.fromEntries(report.units.map((u) => [String(u.unitId), pick(u)]))).toEqual(
+      Object.fromEntries(byUnit.map((r) => [r.k, asCounters(r)])),
+    );
+    expect(report.units.map((u) => [u.name, u.lead, u.responsible])).toEqual([
+      ["区司法局", 6, 0],
+      ["区发改局", 1, 1],
+    ]);
 
-    expect(pick(report.totals)).toEqual({ measures: 7, completed: 1, inProgress: 3, notStarted: 2, overdue: 1, nonOngoing: 6, completedNonOngoing: 1 });
+    expect(pick(report.totals)).toEqual({
+      measures: 7,
+      completed: 1,
+      inProgress: 3,
+      notStarted: 2,
+      overdue: 1,
+      nonOngoing: 6,
+      completedNonOngoing: 1,
+    });
 
     // Today: M1 completed since, M6 newly overdue, M2 started (other), the rest unchanged.
     const changes = Object.fromEntries(report.comparison.rows.map((r) => [r.code, [r.thenStatus, r.nowStatus, r.change]]));
@@ -278,7 +375,14 @@ describe("the evaluation report", () => {
       "6": ["IN_PROGRESS", "OVERDUE", "NEWLY_OVERDUE"],
       "7": ["COMPLETED", "COMPLETED", "UNCHANGED"],
     });
-    expect(report.comparison.summary).toEqual({ completedSince: 1, newlyOverdue: 1, unchanged: 4, other: 1, nowCompleted: 2, nowOverdue: 2 });
+    expect(report.comparison.summary).toEqual({
+      completedSince: 1,
+      newlyOverdue: 1,
+      unchanged: 4,
+      other: 1,
+      nowCompleted: 2,
+      nowOverdue: 2,
+    });
     expect(report.comparison.rows.find((r) => r.code === "1")!.leadUnits).toBe("区司法局");
   });
 
@@ -288,7 +392,11 @@ describe("the evaluation report", () => {
     await workbook.xlsx.load((await buildEvaluationWorkbook(report)) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["按章节", "按单位", "按时限类型", "明细", "与今日对比"]);
     const values = (sheet: string) =>
-      workbook.getWorksheet(sheet)!.getSheetValues().slice(4).map((row) => (row as unknown[]).slice(1));
+      workbook
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .slice(4)
+        .map((row) => (row as unknown[]).slice(1));
     expect(values("按章节")).toEqual([
       ["一、依法全面履行政府职能", 4, 1, 2, 1, 0, 0.25],
       ["二、健全依法行政制度体系", 3, 0, 1, 1, 1, 0],
@@ -299,7 +407,8 @@ describe("the evaluation report", () => {
 
     const { value: html } = await mammoth.convertToHtml({ buffer: await buildEvaluationDocx(report) });
     expect(html).toContain("下陆区法治政府建设规划中期评估报告");
-    for (const h of ["一、总体情况", "二、分章节情况", "三、分单位情况", "四、存在的问题", "五、与今日对比"]) expect(html).toContain(`<h1>${h}</h1>`);
+    for (const h of ["一、总体情况", "二、分章节情况", "三、分单位情况", "四、存在的问题", "五、与今日对比"])
+      expect(html).toContain(`<h1>${h}</h1>`);
     expect(html).toContain("其中已完成 1 项,推进中 3 项,未启动 2 项,已逾期 1 项;除长期坚持类举措外应完成 6 项,完成率 16.7%。");
     expect(html).toContain("基准日后完成 1 项,新增逾期 1 项,状态未变 4 项,其他变化 1 项");
     expect(html).toContain("<td><p>一、依法全面履行政府职能</p></td><td><p>4</p></td><td><p>1</p></td>");
@@ -307,7 +416,10 @@ describe("the evaluation report", () => {
   });
 
   it("the export route serves both formats to readers in scope and 404s everyone else", async () => {
-    const get = (format: string) => exportRoute(new Request(`http://x/evaluations/${evaluationId}/export?format=${format}`), { params: Promise.resolve({ id: String(evaluationId) }) });
+    const get = (format: string) =>
+      exportRoute(new Request(`http://x/evaluations/${evaluationId}/export?format=${format}`), {
+        params: Promise.resolve({ id: String(evaluationId) }),
+      });
     await actAs(world.a.users.leader);
     const xlsx = await get("xlsx");
     expect(xlsx.status).toBe(200);
@@ -370,7 +482,9 @@ describe("createEvaluation refuses bad input and the wrong people, writing nothi
     await db().plan.update({ where: { id: plan.id }, data: { issueDate: day("2021-06-01") } });
     const result = await evaluate(world.a.users.bureau, { planId: plan.id, title: "评估", snapshotDate: "2021-05-31" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { snapshotDate: ["评估基准日不能早于规划开始日期(2021-06-01)"] } });
-    expect(await evaluate(world.a.users.bureau, { planId: plan.id, title: "评估", snapshotDate: "2021-06-01" })).toMatchObject({ ok: true });
+    expect(await evaluate(world.a.users.bureau, { planId: plan.id, title: "评估", snapshotDate: "2021-06-01" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([

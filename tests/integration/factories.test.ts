@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import {
-  createMeasure,
-  createPlan,
-  createProgressReport,
-  createProgressReports,
-  type ProgressReportInput,
-} from "@/lib/demo/factories.ts";
+import { createMeasure, createPlan, createProgressReport, createProgressReports, type ProgressReportInput } from "@/lib/demo/factories.ts";
 import { seedDemoData } from "@/lib/demo/seed.ts";
 import { approveProgressReport, returnProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
 import { latestDuePeriod, periodByKey, reportingPeriod } from "@/lib/reporting/periods.ts";
@@ -71,7 +65,13 @@ describe("createProgressReport agrees with the report and review actions", () =>
     const tick = () => vi.setSystemTime(new Date(Date.now() + 3_600_000));
     tick();
     await actAs(world.a.users.liaison);
-    const fields = { assignmentId: String(assignmentId), periodKey: s.period, text: `${s.period} 进展`, percent: String(s.percent), claimedStatus: s.claimedStatus };
+    const fields = {
+      assignmentId: String(assignmentId),
+      periodKey: s.period,
+      text: `${s.period} 进展`,
+      percent: String(s.percent),
+      claimedStatus: s.claimedStatus,
+    };
     const written = s.outcome === "DRAFT" ? await saveProgressDraft(fields) : await submitProgressReport(fields);
     expect(written).toMatchObject({ ok: true });
     if (s.outcome === "APPROVED" || s.outcome === "RETURNED") {
@@ -96,9 +96,21 @@ describe("createProgressReport agrees with the report and review actions", () =>
 
   it.each<[string, Step[], { status: string; percent: number }]>([
     ["a draft changes nothing", [step("2024-Q3", "IN_PROGRESS", 30, "DRAFT")], { status: "NOT_STARTED", percent: 0 }],
-    ["a submission starts the assignment and marks it reported", [step("2024-Q3", "IN_PROGRESS", 40, "SUBMITTED")], { status: "IN_PROGRESS", percent: 0 }],
-    ["an approved progress claim sets the percent", [step("2024-Q3", "IN_PROGRESS", 60, "APPROVED")], { status: "IN_PROGRESS", percent: 60 }],
-    ["a return keeps only the submission's effect", [step("2024-Q3", "IN_PROGRESS", 50, "RETURNED")], { status: "IN_PROGRESS", percent: 0 }],
+    [
+      "a submission starts the assignment and marks it reported",
+      [step("2024-Q3", "IN_PROGRESS", 40, "SUBMITTED")],
+      { status: "IN_PROGRESS", percent: 0 },
+    ],
+    [
+      "an approved progress claim sets the percent",
+      [step("2024-Q3", "IN_PROGRESS", 60, "APPROVED")],
+      { status: "IN_PROGRESS", percent: 60 },
+    ],
+    [
+      "a return keeps only the submission's effect",
+      [step("2024-Q3", "IN_PROGRESS", 50, "RETURNED")],
+      { status: "IN_PROGRESS", percent: 0 },
+    ],
     [
       "an approved 本期无新进展 keeps the last approved percent",
       [step("2024-Q2", "IN_PROGRESS", 30, "APPROVED"), step("2024-Q3", "NO_CHANGE", 45, "APPROVED")],
@@ -109,13 +121,21 @@ describe("createProgressReport agrees with the report and review actions", () =>
       [step("2024-Q3", "IN_PROGRESS", 70, "APPROVED"), step("2024-Q2", "IN_PROGRESS", 20, "APPROVED")],
       { status: "IN_PROGRESS", percent: 70 },
     ],
-    ["an approved completion completes the assignment", [step("2024-Q3", "COMPLETED", 0, "APPROVED")], { status: "COMPLETED", percent: 100 }],
+    [
+      "an approved completion completes the assignment",
+      [step("2024-Q3", "COMPLETED", 0, "APPROVED")],
+      { status: "COMPLETED", percent: 100 },
+    ],
     [
       "a completion stands when an earlier period is approved after it",
       [step("2024-Q3", "COMPLETED", 0, "APPROVED"), step("2024-Q2", "IN_PROGRESS", 40, "APPROVED")],
       { status: "COMPLETED", percent: 100 },
     ],
-    ["a completion claim waiting for review completes nothing", [step("2024-Q3", "COMPLETED", 0, "SUBMITTED")], { status: "IN_PROGRESS", percent: 0 }],
+    [
+      "a completion claim waiting for review completes nothing",
+      [step("2024-Q3", "COMPLETED", 0, "SUBMITTED")],
+      { status: "IN_PROGRESS", percent: 0 },
+    ],
     [
       "a returned completion claim leaves the last approved percent",
       [step("2024-Q2", "IN_PROGRESS", 35, "APPROVED"), step("2024-Q3", "COMPLETED", 0, "RETURNED")],
@@ -176,8 +196,16 @@ describe("createProgressReport's own rules", () => {
 
   it.each<[string, Partial<ProgressReportInput>, { submittedAt: Date | null; reviewedAt: Date | null }]>([
     ["a draft has no times", { state: "DRAFT" }, { submittedAt: null, reviewedAt: null }],
-    ["a submission: 5 days after the period, 10:00 Beijing", { state: "SUBMITTED" }, { submittedAt: new Date("2024-07-05T02:00:00Z"), reviewedAt: null }],
-    ["an approval: 2 days after the submission", { state: "APPROVED" }, { submittedAt: new Date("2024-07-05T02:00:00Z"), reviewedAt: new Date("2024-07-07T02:00:00Z") }],
+    [
+      "a submission: 5 days after the period, 10:00 Beijing",
+      { state: "SUBMITTED" },
+      { submittedAt: new Date("2024-07-05T02:00:00Z"), reviewedAt: null },
+    ],
+    [
+      "an approval: 2 days after the submission",
+      { state: "APPROVED" },
+      { submittedAt: new Date("2024-07-05T02:00:00Z"), reviewedAt: new Date("2024-07-07T02:00:00Z") },
+    ],
     [
       "a return after a given submission time",
       { state: "RETURNED", submittedAt: new Date("2024-07-08T01:00:00Z") },
@@ -197,7 +225,13 @@ describe("createProgressReport's own rules", () => {
 
   it("never moves lastReportAt backwards when history is written out of order", async () => {
     const later = new Date("2024-10-03T03:00:00Z");
-    await createProgressReport(db(), { assignmentId, period: Q3, state: "SUBMITTED", authorId: world.a.users.liaison.id, submittedAt: later });
+    await createProgressReport(db(), {
+      assignmentId,
+      period: Q3,
+      state: "SUBMITTED",
+      authorId: world.a.users.liaison.id,
+      submittedAt: later,
+    });
     await createProgressReport(db(), { assignmentId, period: Q2, state: "SUBMITTED", authorId: world.a.users.liaison.id });
     expect(await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({ lastReportAt: later });
   });
@@ -220,7 +254,10 @@ describe("createProgressReport's own rules", () => {
       createProgressReport(db(), { assignmentId, period: Q2, state: "SUBMITTED", authorId: world.a.users.liaison.id, ...input }),
     ).rejects.toThrow(message);
     expect(await db().progressReport.count()).toBe(0);
-    expect(await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({ status: "NOT_STARTED", lastReportAt: null });
+    expect(await db().assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toMatchObject({
+      status: "NOT_STARTED",
+      lastReportAt: null,
+    });
   });
 });
 
@@ -248,7 +285,7 @@ async function xialuLights(today: string) {
           role: a.role,
           completedApproved: a.status === "COMPLETED",
           everReported: a.lastReportAt !== null,
-          currentState: (a.reports.find((r) => iso(r.periodStart) === period.start)?.state ?? "NONE"),
+          currentState: a.reports.find((r) => iso(r.periodStart) === period.start)?.state ?? "NONE",
         })),
       }),
     );
@@ -266,12 +303,16 @@ async function demoSignature() {
       text: true,
       submittedAt: true,
       reviewedAt: true,
-      assignment: { select: { role: true, unit: { select: { name: true } }, measure: { select: { code: true, sortOrder: true, plan: { select: { title: true } } } } } },
+      assignment: {
+        select: {
+          role: true,
+          unit: { select: { name: true } },
+          measure: { select: { code: true, sortOrder: true, plan: { select: { title: true } } } },
+        },
+      },
     },
   });
-  return reports
-    .map((r) => JSON.stringify(r))
-    .sort();
+  return reports.map((r) => JSON.stringify(r)).sort();
 }
 
 describe("seedDemoData", () => {
@@ -298,14 +339,28 @@ describe("seedDemoData", () => {
       const ended = xialu.filter((p) => p.id !== successor.id);
       expect(ended).toHaveLength(3);
       for (const plan of ended) {
-        expect(plan).toMatchObject({ status: "CLOSED", endKind: "EXPIRED", endedOn: new Date("2025-12-31T00:00:00Z"), issueDate: new Date("2021-06-30T00:00:00Z") });
+        expect(plan).toMatchObject({
+          status: "CLOSED",
+          endKind: "EXPIRED",
+          endedOn: new Date("2025-12-31T00:00:00Z"),
+          issueDate: new Date("2021-06-30T00:00:00Z"),
+        });
         expect(await db().evaluation.findMany({ where: { planId: plan.id }, select: { kind: true, snapshotDate: true } })).toEqual([
           { kind: "FINAL", snapshotDate: new Date("2025-12-31T00:00:00Z") },
         ]);
       }
-      expect(successor).toMatchObject({ status: "IN_FORCE", effectiveFrom: new Date("2026-01-01T00:00:00Z"), predecessorId: ended[0]!.id, periodStart: 2026, periodEnd: 2026 });
+      expect(successor).toMatchObject({
+        status: "IN_FORCE",
+        effectiveFrom: new Date("2026-01-01T00:00:00Z"),
+        predecessorId: ended[0]!.id,
+        periodStart: 2026,
+        periodEnd: 2026,
+      });
       // Every measure of the 工作要点 carries an unfinished one of the ended plans, and none was carried twice.
-      const carried = await db().measure.findMany({ where: { planId: successor.id }, select: { previousId: true, succession: true, previous: { select: { planId: true } } } });
+      const carried = await db().measure.findMany({
+        where: { planId: successor.id },
+        select: { previousId: true, succession: true, previous: { select: { planId: true } } },
+      });
       expect(carried.length).toBeGreaterThan(20);
       expect(carried.every((m) => m.succession === "CARRIED" && ended.some((p) => p.id === m.previous?.planId))).toBe(true);
       expect(new Set(carried.map((m) => m.previousId)).size).toBe(carried.length);
@@ -317,7 +372,10 @@ describe("seedDemoData", () => {
       // One 通报 issued on the last quarter due, to the liaisons' inboxes; the 2025 考核 published.
       const circulars = await db().circular.findMany({ select: { status: true, periodStart: true, figures: true } });
       expect(circulars).toHaveLength(1);
-      expect(circulars[0]).toMatchObject({ status: "ISSUED", periodStart: new Date(`${latestDuePeriod(today, "QUARTERLY", 10).start}T00:00:00Z`) });
+      expect(circulars[0]).toMatchObject({
+        status: "ISSUED",
+        periodStart: new Date(`${latestDuePeriod(today, "QUARTERLY", 10).start}T00:00:00Z`),
+      });
       expect(circulars[0]!.figures).not.toBeNull();
       expect(await db().notification.count({ where: { kind: "CIRCULAR" } })).toBeGreaterThan(10);
       const assessments = await db().assessment.findMany({ select: { year: true, status: true, _count: { select: { items: true } } } });
@@ -333,7 +391,9 @@ describe("seedDemoData", () => {
       expect(byState.RETURNED).toBeGreaterThan(0);
       expect(byState.SUBMITTED).toBeGreaterThan(0);
       expect(byState.SUBMITTED).toBeLessThan((byState.APPROVED ?? 0) / 10);
-      expect(await db().progressReport.count({ where: { state: { in: ["APPROVED", "RETURNED"] }, reviewerId: { not: bureau.id } } })).toBe(0);
+      expect(await db().progressReport.count({ where: { state: { in: ["APPROVED", "RETURNED"] }, reviewerId: { not: bureau.id } } })).toBe(
+        0,
+      );
       expect(await db().progressReport.count({ where: { state: "RETURNED", reviewComment: null } })).toBe(0);
       expect(await db().progressReport.count({ where: { onBehalfOfUnitId: { not: null } } })).toBe(0);
       // The returns' messages speak as returnProgressReport does: measure and period named.
@@ -343,7 +403,9 @@ describe("seedDemoData", () => {
         expect(notice.title).toMatch(/^进展报送被退回:\S+ .+\(\d{4}年第[一二三四]季度\)$/);
         expect(notice.link).toMatch(/^\/measures\/\d+$/);
       }
-      expect(await db().progressReport.count({ where: { OR: [{ submittedAt: { gt: new Date() } }, { reviewedAt: { gt: new Date() } }] } })).toBe(0);
+      expect(
+        await db().progressReport.count({ where: { OR: [{ submittedAt: { gt: new Date() } }, { reviewedAt: { gt: new Date() } }] } }),
+      ).toBe(0);
 
       // Completions: before the deadline and after it, and spread over the past.
       const completed = await db().assignment.findMany({

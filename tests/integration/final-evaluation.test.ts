@@ -48,12 +48,39 @@ beforeEach(async () => {
   const authorId = world.a.users.liaison.id;
   const q3 = { start: "2025-07-01", end: "2025-09-30" };
   const q4 = { start: "2025-10-01", end: "2025-12-31" };
-  await createProgressReport(db(), { assignmentId: await assignment(M.done), period: q3, state: "APPROVED", claimedStatus: "COMPLETED", authorId, reviewerId, submittedAt: chinaTime("2025-10-10"), reviewedAt: chinaTime("2025-10-14") });
+  await createProgressReport(db(), {
+    assignmentId: await assignment(M.done),
+    period: q3,
+    state: "APPROVED",
+    claimedStatus: "COMPLETED",
+    authorId,
+    reviewerId,
+    submittedAt: chinaTime("2025-10-10"),
+    reviewedAt: chinaTime("2025-10-14"),
+  });
   for (const key of ["late", "ongoing", "overdue"] as const) {
-    await createProgressReport(db(), { assignmentId: await assignment(M[key]), period: q3, state: "APPROVED", percent: 60, authorId, reviewerId, submittedAt: chinaTime("2025-10-08"), reviewedAt: chinaTime("2025-10-09") });
+    await createProgressReport(db(), {
+      assignmentId: await assignment(M[key]),
+      period: q3,
+      state: "APPROVED",
+      percent: 60,
+      authorId,
+      reviewerId,
+      submittedAt: chinaTime("2025-10-08"),
+      reviewedAt: chinaTime("2025-10-09"),
+    });
   }
   // After the end date: the late measure's completion, approved in January.
-  await createProgressReport(db(), { assignmentId: await assignment(M.late), period: q4, state: "APPROVED", claimedStatus: "COMPLETED", authorId, reviewerId, submittedAt: chinaTime("2026-01-05"), reviewedAt: chinaTime("2026-01-07") });
+  await createProgressReport(db(), {
+    assignmentId: await assignment(M.late),
+    period: q4,
+    state: "APPROVED",
+    claimedStatus: "COMPLETED",
+    authorId,
+    reviewerId,
+    submittedAt: chinaTime("2026-01-05"),
+    reviewedAt: chinaTime("2026-01-07"),
+  });
 });
 
 afterEach(() => {
@@ -65,7 +92,17 @@ const itemsOf = async (evaluationId: number) =>
     await db().evaluationItem.findMany({
       where: { evaluationId },
       orderBy: { measureId: "asc" },
-      select: { measureId: true, status: true, light: true, percent: true, deadline: true, deadlineKind: true, chapterId: true, leadUnitIds: true, unitIds: true },
+      select: {
+        measureId: true,
+        status: true,
+        light: true,
+        percent: true,
+        deadline: true,
+        deadlineKind: true,
+        chapterId: true,
+        leadUnitIds: true,
+        unitIds: true,
+      },
     })
   ).map((i) => ({ ...i, deadline: i.deadline?.toISOString().slice(0, 10) ?? null }));
 
@@ -73,7 +110,11 @@ describe("终期评估", () => {
   it("equals the snapshot at the end date, even when reports arrive after it", async () => {
     await actAs(world.a.users.bureau);
     // Not before the plan is closed.
-    expect(await createFinalEvaluation({ planId: String(plan.id) })).toMatchObject({ ok: false, code: "VALIDATION", message: "规划期满或终止后才能生成终期评估" });
+    expect(await createFinalEvaluation({ planId: String(plan.id) })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "规划期满或终止后才能生成终期评估",
+    });
     expect(await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: END })).toMatchObject({ ok: true });
 
     const result = await createFinalEvaluation({ planId: String(plan.id) });
@@ -105,7 +146,11 @@ describe("终期评估", () => {
     const report = (await loadEvaluationReport(bureau, final.id))!;
     expect(report.unfinished.map((r) => r.measureId)).toEqual([M.late, M.ongoing, M.overdue]);
     // Today the late one is completed: the comparison says so.
-    expect(report.comparison.rows.find((r) => r.measureId === M.late)).toMatchObject({ thenStatus: "IN_PROGRESS", nowStatus: "COMPLETED", change: "COMPLETED_SINCE" });
+    expect(report.comparison.rows.find((r) => r.measureId === M.late)).toMatchObject({
+      thenStatus: "IN_PROGRESS",
+      nowStatus: "COMPLETED",
+      change: "COMPLETED_SINCE",
+    });
 
     // The list says which kind each is, from one map.
     const listed = await listEvaluations(bureau);
@@ -119,7 +164,10 @@ describe("终期评估", () => {
   it("two bureau users taking it at once: one is taken, the other told it exists (CONFLICT)", async () => {
     await actAs(world.a.users.bureau);
     expect(await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: END })).toMatchObject({ ok: true });
-    const results = await Promise.all([createFinalEvaluation({ planId: String(plan.id) }), createFinalEvaluation({ planId: String(plan.id) })]);
+    const results = await Promise.all([
+      createFinalEvaluation({ planId: String(plan.id) }),
+      createFinalEvaluation({ planId: String(plan.id) }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.find((r) => !r.ok);
     expect(refused).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/^该规划已有终期评估/) });
@@ -139,7 +187,10 @@ describe("终期评估", () => {
     await actAs(world.a.users.bureau);
     const result = await createFinalEvaluation({ planId: String(plan.id) });
     if (!result.ok) throw new Error(result.message);
-    expect(await db().evaluation.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({ kind: "FINAL", snapshotDate: day("2025-06-30") });
+    expect(await db().evaluation.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({
+      kind: "FINAL",
+      snapshotDate: day("2025-06-30"),
+    });
   });
 });
 
@@ -150,7 +201,11 @@ describe("for the demo seed: expirePlan and writeFinalEvaluation in one transact
       await expirePlan(tx, bureau, plan.id);
       return writeFinalEvaluation(tx, bureau, plan.id);
     });
-    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ status: "CLOSED", endKind: "EXPIRED", endedOn: day(END) });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+      status: "CLOSED",
+      endKind: "EXPIRED",
+      endedOn: day(END),
+    });
     expect(evaluation).toMatchObject({ kind: "FINAL", snapshotDate: day(END), title: "下陆区法治政府建设规划终期评估" });
     expect(await db().evaluationItem.count({ where: { evaluationId: evaluation.id } })).toBe(4);
     expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["plan.expire", "evaluation.create"]);

@@ -109,7 +109,11 @@ describe("createUnitGroup", () => {
     });
     const before = await db().unitGroup.count();
     const result = await createUnitGroup(newGroup(world.a.region.id, [justice.id], { name: "区直各执法部门" }));
-    expect(result).toMatchObject({ ok: false, code: "DUPLICATE", fieldErrors: { name: ["“区直各执法部门”已是分组“区直相关行政执法部门”的别名"] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "DUPLICATE",
+      fieldErrors: { name: ["“区直各执法部门”已是分组“区直相关行政执法部门”的别名"] },
+    });
     expect(await db().unitGroup.count()).toBe(before);
   });
 

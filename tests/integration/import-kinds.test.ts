@@ -105,7 +105,9 @@ describe("previewPlanImport on text that is neither a plan nor a report", () => 
     const asPlan = await previewPlanImport(pasted(prose, "plans"));
     expect(!asPlan.ok && asPlan.message).toContain("文件中没有找到任何举措");
     const asReport = await previewPlanImport(pasted(prose, "annualReport"));
-    expect(asReport.ok && asReport.data.document.kind === "annualReport" && asReport.data.document.report.sections.map((s) => s.heading)).toEqual(["概述"]);
+    expect(
+      asReport.ok && asReport.data.document.kind === "annualReport" && asReport.data.document.report.sections.map((s) => s.heading),
+    ).toEqual(["概述"]);
     expect(await counts()).toEqual(before);
   });
 

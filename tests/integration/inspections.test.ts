@@ -91,7 +91,12 @@ async function otherDistrictItem() {
     deadline: "2024-10-31",
   });
   const item = rectifications[0]!;
-  const { report } = await createRectificationReport(db(), { rectificationId: item.id, authorId: world.b.users.liaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
+  const { report } = await createRectificationReport(db(), {
+    rectificationId: item.id,
+    authorId: world.b.users.liaison.id,
+    state: "SUBMITTED",
+    claimedStatus: "COMPLETED",
+  });
   return { inspection, item, report };
 }
 
@@ -163,7 +168,12 @@ describe("the rectification cycle", () => {
     });
     expect((await db().rectification.findUniqueOrThrow({ where: { id: justiceItem.id } })).status).toBe("SUBMITTED");
     // Reported once; a second report waits for the bureau.
-    const again = await reportRectification({ rectificationId: String(justiceItem.id), text: "补充", percent: "100", claimedStatus: "COMPLETED" });
+    const again = await reportRectification({
+      rectificationId: String(justiceItem.id),
+      text: "补充",
+      percent: "100",
+      claimedStatus: "COMPLETED",
+    });
     expect(again).toMatchObject({ ok: false, code: "CONFLICT" });
 
     await actAs(world.a.users.bureau);
@@ -193,20 +203,40 @@ describe("the rectification cycle", () => {
 
     // Progress reports are recorded and leave the item open; the bureau cannot close it on one.
     await actAs(justiceLiaison);
-    const progress = ok(await reportRectification({ rectificationId: String(justiceItem.id), text: "已开展使用情况检查。", percent: "70", claimedStatus: "IN_PROGRESS" }));
+    const progress = ok(
+      await reportRectification({
+        rectificationId: String(justiceItem.id),
+        text: "已开展使用情况检查。",
+        percent: "70",
+        claimedStatus: "IN_PROGRESS",
+      }),
+    );
     expect((await db().rectification.findUniqueOrThrow({ where: { id: justiceItem.id } })).status).toBe("OPEN");
     await actAs(world.a.users.bureau);
-    expect(await verifyRectification({ rectificationId: String(justiceItem.id), reportId: String(progress.id) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await verifyRectification({ rectificationId: String(justiceItem.id), reportId: String(progress.id) })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     // Claimed done again, then returned with a comment: the item is open once more.
     await actAs(justiceLiaison);
-    const second = ok(await reportRectification({ rectificationId: String(justiceItem.id), text: "记录仪使用率已达 95%。", percent: "100", claimedStatus: "COMPLETED" }));
+    const second = ok(
+      await reportRectification({
+        rectificationId: String(justiceItem.id),
+        text: "记录仪使用率已达 95%。",
+        percent: "100",
+        claimedStatus: "COMPLETED",
+      }),
+    );
     expect((await db().rectification.findUniqueOrThrow({ where: { id: justiceItem.id } })).status).toBe("SUBMITTED");
     await actAs(world.a.users.bureau);
     const noComment = await returnRectification({ rectificationId: String(justiceItem.id), reportId: String(second.id), comment: "" });
     expect(noComment).toMatchObject({ ok: false, code: "VALIDATION" });
     ok(await returnRectification({ rectificationId: String(justiceItem.id), reportId: String(second.id), comment: "请附检查记录。" }));
     expect((await db().rectification.findUniqueOrThrow({ where: { id: justiceItem.id } })).status).toBe("OPEN");
-    expect(await db().progressReport.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ state: "RETURNED", reviewComment: "请附检查记录。" });
+    expect(await db().progressReport.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      state: "RETURNED",
+      reviewComment: "请附检查记录。",
+    });
 
     const actions = await db().auditEvent.findMany({
       where: { entityType: "Rectification", entityId: String(justiceItem.id) },
@@ -228,10 +258,25 @@ describe("the rectification cycle", () => {
 
   it("bureau staff report on a unit's behalf (代报)", async () => {
     const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
-    const { rectifications } = await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
+    const { rectifications } = await createFinding(db(), {
+      inspectionId: inspection.id,
+      text: "问题",
+      unitIds: [world.a.units.justice.id],
+      deadline: "2024-12-31",
+    });
     await actAs(world.a.users.bureau);
-    const { id } = ok(await reportRectification({ rectificationId: String(rectifications[0]!.id), text: "单位书面报来整改情况。", percent: "40", claimedStatus: "IN_PROGRESS" }));
-    expect(await db().progressReport.findUniqueOrThrow({ where: { id } })).toMatchObject({ onBehalfOfUnitId: world.a.units.justice.id, percent: 40 });
+    const { id } = ok(
+      await reportRectification({
+        rectificationId: String(rectifications[0]!.id),
+        text: "单位书面报来整改情况。",
+        percent: "40",
+        claimedStatus: "IN_PROGRESS",
+      }),
+    );
+    expect(await db().progressReport.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      onBehalfOfUnitId: world.a.units.justice.id,
+      percent: 40,
+    });
   });
 });
 
@@ -247,7 +292,12 @@ describe("bad input writes nothing", () => {
     ["blank", "   \n "],
   ])("an %s finding is refused with 请填写督察发现的问题", async (_label, text) => {
     const before = await snapshot();
-    const result = await addFinding({ inspectionId: String(inspectionId), text, unitIds: [String(world.a.units.justice.id)], deadline: "2024-09-30" });
+    const result = await addFinding({
+      inspectionId: String(inspectionId),
+      text,
+      unitIds: [String(world.a.units.justice.id)],
+      deadline: "2024-09-30",
+    });
     expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { text: ["请填写督察发现的问题"] } });
     expect(await snapshot()).toEqual(before);
   });
@@ -258,9 +308,18 @@ describe("bad input writes nothing", () => {
     const before = await snapshot();
     const base = { inspectionId: String(inspectionId), text: "问题", unitIds: [String(world.a.units.justice.id)], deadline: "2024-09-30" };
     expect(await addFinding({ ...base, unitIds: [] })).toMatchObject({ ok: false, fieldErrors: { unitIds: ["请至少选择一个整改单位"] } });
-    expect(await addFinding({ ...base, unitIds: [String(world.b.units.justice.id)] })).toMatchObject({ ok: false, fieldErrors: { unitIds: [expect.any(String)] } });
-    expect(await addFinding({ ...base, measureId: String(otherMeasure.id) })).toMatchObject({ ok: false, fieldErrors: { measureId: [expect.any(String)] } });
-    expect(await addFinding({ ...base, deadline: "2024-06-09" })).toMatchObject({ ok: false, fieldErrors: { deadline: [expect.stringContaining("不能早于督察日期")] } });
+    expect(await addFinding({ ...base, unitIds: [String(world.b.units.justice.id)] })).toMatchObject({
+      ok: false,
+      fieldErrors: { unitIds: [expect.any(String)] },
+    });
+    expect(await addFinding({ ...base, measureId: String(otherMeasure.id) })).toMatchObject({
+      ok: false,
+      fieldErrors: { measureId: [expect.any(String)] },
+    });
+    expect(await addFinding({ ...base, deadline: "2024-06-09" })).toMatchObject({
+      ok: false,
+      fieldErrors: { deadline: [expect.stringContaining("不能早于督察日期")] },
+    });
     expect(await addFinding({ ...base, deadline: "" })).toMatchObject({ ok: false, fieldErrors: { deadline: ["请填写整改期限"] } });
     expect(await snapshot()).toEqual(before);
   });
@@ -268,7 +327,10 @@ describe("bad input writes nothing", () => {
   it("an inspection dated in the future or without a title is refused", async () => {
     const before = await snapshot();
     const base = { regionId: String(world.a.region.id), title: "督察", inspectedOn: "2024-08-15" };
-    expect(await createInspection({ ...base, inspectedOn: "2024-08-16" })).toMatchObject({ ok: false, fieldErrors: { inspectedOn: ["督察日期不能晚于今天"] } });
+    expect(await createInspection({ ...base, inspectedOn: "2024-08-16" })).toMatchObject({
+      ok: false,
+      fieldErrors: { inspectedOn: ["督察日期不能晚于今天"] },
+    });
     expect(await createInspection({ ...base, title: " " })).toMatchObject({ ok: false, fieldErrors: { title: ["请填写督察名称"] } });
     expect(await createInspection({ ...base, regionId: String(world.city.id) })).toMatchObject({ ok: false });
     expect(await snapshot()).toEqual(before);
@@ -288,40 +350,107 @@ describe("authorization: refused actions write nothing and record no audit event
     inspectionId = inspection.id;
     const made = await createFinding(db(), { inspectionId, text: "问题一", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
     item = made.rectifications[0]!;
-    report = (await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" })).report;
-    const closing = await createFinding(db(), { inspectionId, text: "问题二", unitIds: [world.a.units.justice.id], deadline: "2024-07-31" });
+    report = (
+      await createRectificationReport(db(), {
+        rectificationId: item.id,
+        authorId: justiceLiaison.id,
+        state: "SUBMITTED",
+        claimedStatus: "COMPLETED",
+      })
+    ).report;
+    const closing = await createFinding(db(), {
+      inspectionId,
+      text: "问题二",
+      unitIds: [world.a.units.justice.id],
+      deadline: "2024-07-31",
+    });
     closedItem = closing.rectifications[0]!;
-    await createRectificationReport(db(), { rectificationId: closedItem.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId: world.a.users.bureau.id });
+    await createRectificationReport(db(), {
+      rectificationId: closedItem.id,
+      authorId: justiceLiaison.id,
+      state: "APPROVED",
+      reviewerId: world.a.users.bureau.id,
+    });
     other = await otherDistrictItem();
-    const otherClosing = await createFinding(db(), { inspectionId: other.inspection.id, text: "问题", unitIds: [world.b.units.justice.id], deadline: "2024-07-31" });
+    const otherClosing = await createFinding(db(), {
+      inspectionId: other.inspection.id,
+      text: "问题",
+      unitIds: [world.b.units.justice.id],
+      deadline: "2024-07-31",
+    });
     otherClosed = otherClosing.rectifications[0]!;
-    await createRectificationReport(db(), { rectificationId: otherClosed.id, authorId: world.b.users.bureau.id, state: "APPROVED", reviewerId: world.b.users.bureau.id });
+    await createRectificationReport(db(), {
+      rectificationId: otherClosed.id,
+      authorId: world.b.users.bureau.id,
+      state: "APPROVED",
+      reviewerId: world.b.users.bureau.id,
+    });
   });
 
   const inspectionInput = (regionId: number) => ({ regionId: String(regionId), title: "督察", inspectedOn: "2024-08-01" });
-  const findingInput = (id: number, unitId: number) => ({ inspectionId: String(id), text: "问题", unitIds: [String(unitId)], deadline: "2024-12-31" });
+  const findingInput = (id: number, unitId: number) => ({
+    inspectionId: String(id),
+    text: "问题",
+    unitIds: [String(unitId)],
+    deadline: "2024-12-31",
+  });
   const reportInput = (id: number) => ({ rectificationId: String(id), text: "整改进展", percent: "50", claimedStatus: "IN_PROGRESS" });
 
   type Case = { name: string; who: () => { id: number }; run: () => Promise<unknown>; code: "FORBIDDEN" | "NOT_FOUND" };
   const cases: Case[] = [
-    { name: "createInspection by a liaison", who: () => justiceLiaison, run: () => createInspection(inspectionInput(world.a.region.id)), code: "FORBIDDEN" },
-    { name: "createInspection by a leader", who: () => world.a.users.leader, run: () => createInspection(inspectionInput(world.a.region.id)), code: "FORBIDDEN" },
-    { name: "createInspection for another district", who: () => world.a.users.bureau, run: () => createInspection(inspectionInput(world.b.region.id)), code: "NOT_FOUND" },
-    { name: "addFinding by a liaison", who: () => justiceLiaison, run: () => addFinding(findingInput(inspectionId, world.a.units.justice.id)), code: "FORBIDDEN" },
-    { name: "addFinding by a leader", who: () => world.a.users.leader, run: () => addFinding(findingInput(inspectionId, world.a.units.justice.id)), code: "FORBIDDEN" },
+    {
+      name: "createInspection by a liaison",
+      who: () => justiceLiaison,
+      run: () => createInspection(inspectionInput(world.a.region.id)),
+      code: "FORBIDDEN",
+    },
+    {
+      name: "createInspection by a leader",
+      who: () => world.a.users.leader,
+      run: () => createInspection(inspectionInput(world.a.region.id)),
+      code: "FORBIDDEN",
+    },
+    {
+      name: "createInspection for another district",
+      who: () => world.a.users.bureau,
+      run: () => createInspection(inspectionInput(world.b.region.id)),
+      code: "NOT_FOUND",
+    },
+    {
+      name: "addFinding by a liaison",
+      who: () => justiceLiaison,
+      run: () => addFinding(findingInput(inspectionId, world.a.units.justice.id)),
+      code: "FORBIDDEN",
+    },
+    {
+      name: "addFinding by a leader",
+      who: () => world.a.users.leader,
+      run: () => addFinding(findingInput(inspectionId, world.a.units.justice.id)),
+      code: "FORBIDDEN",
+    },
     {
       name: "addFinding to another district's inspection",
       who: () => world.a.users.bureau,
       run: () => addFinding(findingInput(other.inspection.id, world.b.units.justice.id)),
       code: "NOT_FOUND",
     },
-    { name: "reportRectification by a leader", who: () => world.a.users.leader, run: () => reportRectification(reportInput(closedItem.id)), code: "FORBIDDEN" },
+    {
+      name: "reportRectification by a leader",
+      who: () => world.a.users.leader,
+      run: () => reportRectification(reportInput(closedItem.id)),
+      code: "FORBIDDEN",
+    },
     {
       name: "reportRectification by a liaison of another unit",
       who: () => world.a.users.liaison,
       run: async () => {
         // The item must be reportable, so the refusal is about the unit alone.
-        const fresh = await createFinding(db(), { inspectionId, text: "问题三", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
+        const fresh = await createFinding(db(), {
+          inspectionId,
+          text: "问题三",
+          unitIds: [world.a.units.justice.id],
+          deadline: "2024-12-31",
+        });
         return reportRectification(reportInput(fresh.rectifications[0]!.id));
       },
       code: "NOT_FOUND",
@@ -330,7 +459,12 @@ describe("authorization: refused actions write nothing and record no audit event
       name: "reportRectification on another district's item",
       who: () => world.a.users.bureau,
       run: async () => {
-        const fresh = await createFinding(db(), { inspectionId: other.inspection.id, text: "问题四", unitIds: [world.b.units.justice.id], deadline: "2024-12-31" });
+        const fresh = await createFinding(db(), {
+          inspectionId: other.inspection.id,
+          text: "问题四",
+          unitIds: [world.b.units.justice.id],
+          deadline: "2024-12-31",
+        });
         return reportRectification(reportInput(fresh.rectifications[0]!.id));
       },
       code: "NOT_FOUND",
@@ -411,7 +545,9 @@ describe("reading in scope", () => {
       unitIds: [world.a.units.justice.id, world.a.units.development.id],
       deadline: "2024-12-31",
     });
-    const [justiceItem, developmentItem] = [...rectifications].sort((x, y) => (x.unitId === world.a.units.justice.id ? -1 : y.unitId === world.a.units.justice.id ? 1 : 0));
+    const [justiceItem, developmentItem] = [...rectifications].sort((x, y) =>
+      x.unitId === world.a.units.justice.id ? -1 : y.unitId === world.a.units.justice.id ? 1 : 0,
+    );
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     const liaison = (await loadActor(justiceLiaison.id))!;
     expect(await getInspectionDetail(bureau, other.inspection.id)).toBeNull();
@@ -422,7 +558,9 @@ describe("reading in scope", () => {
     expect(seen.findings.flatMap((f) => f.rectifications.map((r) => r.unitId))).toEqual([world.a.units.justice.id]);
     expect((await listInspections(bureau)).map((i) => i.id)).toEqual([inspection.id]);
     expect((await listInspections(liaison)).map((i) => ({ id: i.id, total: i.counts.total }))).toEqual([{ id: inspection.id, total: 1 }]);
-    expect(await listInspections((await loadActor(world.b.users.liaison.id))!)).toEqual([{ ...(await listInspections((await loadActor(world.b.users.bureau.id))!))[0], counts: expect.objectContaining({ total: 1 }) }]);
+    expect(await listInspections((await loadActor(world.b.users.liaison.id))!)).toEqual([
+      { ...(await listInspections((await loadActor(world.b.users.bureau.id))!))[0], counts: expect.objectContaining({ total: 1 }) },
+    ]);
     expect((await listUnitRectifications(liaison, world.a.units.development.id)).length).toBe(0);
     expect((await listUnitRectifications(liaison, world.a.units.justice.id)).map((r) => r.id)).toEqual([justiceItem!.id]);
   });
@@ -432,9 +570,21 @@ describe("dashboards", () => {
   it("rectification reports are not counted in the dashboards' measure figures", async () => {
     const { justice } = world.a.units;
     const plan = await createPlan(db(), { regionId: world.a.region.id, title: "实施方案", reportCadence: "QUARTERLY" });
-    const measure = await createMeasure(db(), { planId: plan.id, code: "1", deadline: "2024-12-31", leadUnitIds: [justice.id], responsibleUnitIds: [world.a.units.development.id] });
+    const measure = await createMeasure(db(), {
+      planId: plan.id,
+      code: "1",
+      deadline: "2024-12-31",
+      leadUnitIds: [justice.id],
+      responsibleUnitIds: [world.a.units.development.id],
+    });
     const lead = await db().assignment.findFirstOrThrow({ where: { measureId: measure.id, role: "LEAD" } });
-    await createProgressReport(db(), { assignmentId: lead.id, period: { start: "2024-04-01", end: "2024-06-30" }, state: "RETURNED", authorId: justiceLiaison.id, reviewerId: world.a.users.bureau.id });
+    await createProgressReport(db(), {
+      assignmentId: lead.id,
+      period: { start: "2024-04-01", end: "2024-06-30" },
+      state: "RETURNED",
+      authorId: justiceLiaison.id,
+      reviewerId: world.a.users.bureau.id,
+    });
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     const liaison = (await loadActor(justiceLiaison.id))!;
     const figures = async () => {
@@ -449,7 +599,11 @@ describe("dashboards", () => {
         unitReturned: unit.returned.map((r) => r.id),
         queue: (await listReviewQueue(bureau)).map((r) => r.id),
         tasks: (await listMyTasks(liaison, {}, TODAY)).map((t) => ({ id: t.id, currentState: t.currentState, light: t.light })),
-        measure: (await getMeasureDetail(bureau, measure.id))!.assignments.map((a) => ({ id: a.id, reports: a.reports.length, state: a.currentState })),
+        measure: (await getMeasureDetail(bureau, measure.id))!.assignments.map((a) => ({
+          id: a.id,
+          reports: a.reports.length,
+          state: a.currentState,
+        })),
       };
     };
     const before = await figures();
@@ -465,8 +619,20 @@ describe("dashboards", () => {
       deadline: "2024-07-31",
     });
     const [first, second] = [rectifications[0]!, rectifications[1]!];
-    await createRectificationReport(db(), { rectificationId: first.id, authorId: justiceLiaison.id, state: "RETURNED", reviewerId: world.a.users.bureau.id, submittedAt: new Date("2024-07-02T02:00:00Z") });
-    await createRectificationReport(db(), { rectificationId: first.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId: world.a.users.bureau.id, submittedAt: new Date("2024-07-10T02:00:00Z") });
+    await createRectificationReport(db(), {
+      rectificationId: first.id,
+      authorId: justiceLiaison.id,
+      state: "RETURNED",
+      reviewerId: world.a.users.bureau.id,
+      submittedAt: new Date("2024-07-02T02:00:00Z"),
+    });
+    await createRectificationReport(db(), {
+      rectificationId: first.id,
+      authorId: justiceLiaison.id,
+      state: "APPROVED",
+      reviewerId: world.a.users.bureau.id,
+      submittedAt: new Date("2024-07-10T02:00:00Z"),
+    });
     await actAs(world.a.users.liaison);
     ok(await reportRectification({ rectificationId: String(second.id), text: "整改中", percent: "30", claimedStatus: "IN_PROGRESS" }));
     expect(await db().progressReport.count({ where: { rectificationId: { not: null } } })).toBe(3);
@@ -478,22 +644,47 @@ describe("dashboards", () => {
     const { justice, development } = world.a.units;
     const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-03-01" });
     const item = async (unitId: number, deadline: string) =>
-      (await createFinding(db(), { inspectionId: inspection.id, text: `问题 ${deadline}`, unitIds: [unitId], deadline })).rectifications[0]!;
+      (await createFinding(db(), { inspectionId: inspection.id, text: `问题 ${deadline}`, unitIds: [unitId], deadline }))
+        .rectifications[0]!;
     const reviewer = world.a.users.bureau.id;
     // justice: open overdue, open due soon (30 days), submitted overdue, closed on time, closed late (verified the next Beijing day)
     await item(justice.id, "2024-08-14");
     await item(justice.id, "2024-09-14");
     const submittedLate = await item(justice.id, "2024-08-01");
-    await createRectificationReport(db(), { rectificationId: submittedLate.id, authorId: justiceLiaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
+    await createRectificationReport(db(), {
+      rectificationId: submittedLate.id,
+      authorId: justiceLiaison.id,
+      state: "SUBMITTED",
+      claimedStatus: "COMPLETED",
+    });
     const onTime = await item(justice.id, "2024-06-30");
-    await createRectificationReport(db(), { rectificationId: onTime.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId: reviewer, submittedAt: new Date("2024-06-25T02:00:00Z"), reviewedAt: new Date("2024-06-30T15:00:00Z") });
+    await createRectificationReport(db(), {
+      rectificationId: onTime.id,
+      authorId: justiceLiaison.id,
+      state: "APPROVED",
+      reviewerId: reviewer,
+      submittedAt: new Date("2024-06-25T02:00:00Z"),
+      reviewedAt: new Date("2024-06-30T15:00:00Z"),
+    });
     const late = await item(justice.id, "2024-06-30");
     // 16:30 UTC on 30 June is 00:30 on 1 July in Beijing: a day late.
-    await createRectificationReport(db(), { rectificationId: late.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId: reviewer, submittedAt: new Date("2024-06-25T02:00:00Z"), reviewedAt: new Date("2024-06-30T16:30:00Z") });
+    await createRectificationReport(db(), {
+      rectificationId: late.id,
+      authorId: justiceLiaison.id,
+      state: "APPROVED",
+      reviewerId: reviewer,
+      submittedAt: new Date("2024-06-25T02:00:00Z"),
+      reviewedAt: new Date("2024-06-30T16:30:00Z"),
+    });
     // development: open on track, submitted due soon (today)
     await item(development.id, "2024-12-31");
     const dueToday = await item(development.id, "2024-08-15");
-    await createRectificationReport(db(), { rectificationId: dueToday.id, authorId: world.a.users.liaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
+    await createRectificationReport(db(), {
+      rectificationId: dueToday.id,
+      authorId: world.a.users.liaison.id,
+      state: "SUBMITTED",
+      claimedStatus: "COMPLETED",
+    });
     // district B's items never count in A.
     await otherDistrictItem();
 
@@ -519,7 +710,11 @@ describe("dashboards", () => {
     );
     for (const unit of figures.units) {
       const count = (status: string) => plain.find((p) => p.unitId === unit.unitId && p.status === status)?.n ?? 0;
-      expect({ open: unit.open, submitted: unit.submitted, closed: unit.closed }).toEqual({ open: count("OPEN"), submitted: count("SUBMITTED"), closed: count("CLOSED") });
+      expect({ open: unit.open, submitted: unit.submitted, closed: unit.closed }).toEqual({
+        open: count("OPEN"),
+        submitted: count("SUBMITTED"),
+        closed: count("CLOSED"),
+      });
     }
     const [overdue] = await db().$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "Rectification" WHERE "districtId" = $1 AND "status" IN ('OPEN', 'SUBMITTED') AND "deadline" <= DATE '2024-08-14'`,
@@ -539,7 +734,10 @@ describe("the measure review actions", () => {
     for (const who of [world.b.users.bureau, world.admin]) {
       await actAs(who);
       expect(await approveProgressReport({ reportId: String(report.id), version: "1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-      expect(await returnProgressReport({ reportId: String(report.id), version: "1", comment: "退回" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      expect(await returnProgressReport({ reportId: String(report.id), version: "1", comment: "退回" })).toMatchObject({
+        ok: false,
+        code: "NOT_FOUND",
+      });
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -548,8 +746,14 @@ describe("the measure review actions", () => {
 describe("demo data", () => {
   it("one inspection with a closed, a submitted and an overdue open item, one of them for 区司法局", async () => {
     await createUnit(db(), { regionId: world.a.region.id, name: "区政府办公室" });
-    const { inspectionId, rectificationIds } = await db().$transaction((tx) => seedDemoInspections(tx, { districtId: world.a.region.id, today: TODAY }));
-    const items = await db().rectification.findMany({ where: { id: { in: rectificationIds } }, orderBy: { id: "asc" }, include: { unit: true } });
+    const { inspectionId, rectificationIds } = await db().$transaction((tx) =>
+      seedDemoInspections(tx, { districtId: world.a.region.id, today: TODAY }),
+    );
+    const items = await db().rectification.findMany({
+      where: { id: { in: rectificationIds } },
+      orderBy: { id: "asc" },
+      include: { unit: true },
+    });
     expect(items.map((i) => i.status)).toEqual(["CLOSED", "SUBMITTED", "OPEN"]);
     expect(items[2]!.deadline < day(TODAY)).toBe(true);
     expect(items.some((i) => i.unit.name === "区司法局")).toBe(true);
@@ -561,7 +765,14 @@ describe("demo data", () => {
 describe("row locks", () => {
   it("an action on another district's item is refused without locking (or waiting on) its row", async () => {
     const other = await otherDistrictItem();
-    const open = (await createFinding(db(), { inspectionId: other.inspection.id, text: "问题", unitIds: [world.b.units.justice.id], deadline: "2024-12-31" })).rectifications[0]!;
+    const open = (
+      await createFinding(db(), {
+        inspectionId: other.inspection.id,
+        text: "问题",
+        unitIds: [world.b.units.justice.id],
+        deadline: "2024-12-31",
+      })
+    ).rectifications[0]!;
     // District B's bureau is working on both items: their rows are locked.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
@@ -578,7 +789,8 @@ describe("row locks", () => {
     await holding;
     await actAs(world.a.users.bureau);
     const blocked = Symbol("blocked");
-    const within = <T>(work: Promise<T>) => Promise.race([work, new Promise<typeof blocked>((resolve) => setTimeout(() => resolve(blocked), 2_000))]);
+    const within = <T>(work: Promise<T>) =>
+      Promise.race([work, new Promise<typeof blocked>((resolve) => setTimeout(() => resolve(blocked), 2_000))]);
     const report = reportRectification({ rectificationId: String(open.id), text: "整改进展", percent: "50", claimedStatus: "IN_PROGRESS" });
     const verify = verifyRectification({ rectificationId: String(other.item.id), reportId: String(other.report.id) });
     const outcomes = [await within(report), await within(verify)];
@@ -595,34 +807,62 @@ describe("row locks", () => {
 describe("progress reports and 销号 claims", () => {
   it("a progress report (正在整改) leaves the item open for more; only a completion claim waits for 核验, and only it can be verified", async () => {
     const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
-    const item = (await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" })).rectifications[0]!;
+    const item = (
+      await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" })
+    ).rectifications[0]!;
     const status = async () => (await db().rectification.findUniqueOrThrow({ where: { id: item.id } })).status;
     await actAs(justiceLiaison);
-    const first = await reportRectification({ rectificationId: String(item.id), text: "已制定整改方案。", percent: "30", claimedStatus: "IN_PROGRESS" });
+    const first = await reportRectification({
+      rectificationId: String(item.id),
+      text: "已制定整改方案。",
+      percent: "30",
+      claimedStatus: "IN_PROGRESS",
+    });
     expect(first).toMatchObject({ ok: true, message: "整改进展已报送;整改到位后请报送并申请销号" });
     expect(await status()).toBe("OPEN");
-    const second = ok(await reportRectification({ rectificationId: String(item.id), text: "已完成一半。", percent: "60", claimedStatus: "IN_PROGRESS" }));
+    const second = ok(
+      await reportRectification({ rectificationId: String(item.id), text: "已完成一半。", percent: "60", claimedStatus: "IN_PROGRESS" }),
+    );
     expect(await status()).toBe("OPEN");
 
     // The bureau cannot close the item on interim progress.
     await actAs(world.a.users.bureau);
     const before = await snapshot();
-    expect(await verifyRectification({ rectificationId: String(item.id), reportId: String(second.id) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await verifyRectification({ rectificationId: String(item.id), reportId: String(second.id) })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(await snapshot()).toEqual(before);
 
     await actAs(justiceLiaison);
-    const claim = await reportRectification({ rectificationId: String(item.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" });
+    const claim = await reportRectification({
+      rectificationId: String(item.id),
+      text: "已整改到位。",
+      percent: "100",
+      claimedStatus: "COMPLETED",
+    });
     expect(claim).toMatchObject({ ok: true, message: "整改情况已报送,等待司法局核验销号" });
     expect(await status()).toBe("SUBMITTED");
     // While the claim waits, the unit does not report again.
-    expect(await reportRectification({ rectificationId: String(item.id), text: "补充", percent: "100", claimedStatus: "IN_PROGRESS" })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(
+      await reportRectification({ rectificationId: String(item.id), text: "补充", percent: "100", claimedStatus: "IN_PROGRESS" }),
+    ).toMatchObject({ ok: false, code: "CONFLICT" });
 
     await actAs(world.a.users.bureau);
     // An older report is not the one to decide on.
-    expect(await verifyRectification({ rectificationId: String(item.id), reportId: String(second.id) })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await verifyRectification({ rectificationId: String(item.id), reportId: String(second.id) })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     ok(await verifyRectification({ rectificationId: String(item.id), reportId: String((claim as { data: { id: number } }).data.id) }));
     expect(await status()).toBe("CLOSED");
-    expect(await db().progressReport.findMany({ where: { rectificationId: item.id }, orderBy: { id: "asc" }, select: { claimedStatus: true, state: true } })).toEqual([
+    expect(
+      await db().progressReport.findMany({
+        where: { rectificationId: item.id },
+        orderBy: { id: "asc" },
+        select: { claimedStatus: true, state: true },
+      }),
+    ).toEqual([
       { claimedStatus: "IN_PROGRESS", state: "SUBMITTED" },
       { claimedStatus: "IN_PROGRESS", state: "SUBMITTED" },
       { claimedStatus: "COMPLETED", state: "APPROVED" },
@@ -634,8 +874,18 @@ describe("a town unit's liaison", () => {
   it("sees the district inspection that gave its unit an item, and no other", async () => {
     const town = await createRegion(db(), { code: "420204001", name: "新下陆街道", level: "TOWN", parentId: world.a.region.id });
     const townUnit = await createUnit(db(), { regionId: town.id, name: "街道办事处" });
-    const townLiaison = await createUser(db(), { login: "town.liaison", name: "街道联络员", role: "LIAISON", regionId: town.id, unitId: townUnit.id });
-    const districtInspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "全区督察", inspectedOn: "2024-06-01" });
+    const townLiaison = await createUser(db(), {
+      login: "town.liaison",
+      name: "街道联络员",
+      role: "LIAISON",
+      regionId: town.id,
+      unitId: townUnit.id,
+    });
+    const districtInspection = await createInspectionRow(db(), {
+      regionId: world.a.region.id,
+      title: "全区督察",
+      inspectedOn: "2024-06-01",
+    });
     const { rectifications } = await createFinding(db(), {
       inspectionId: districtInspection.id,
       text: "街道行政执法公示不到位。",
@@ -647,13 +897,19 @@ describe("a town unit's liaison", () => {
     await createFinding(db(), { inspectionId: without.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
     // An item for the town unit under another district's inspection (data addFinding would refuse) stays out of sight.
     const other = await otherDistrictItem();
-    const stray = await db().finding.create({ data: { districtId: world.b.region.id, inspectionId: other.inspection.id, text: "越界问题" } });
-    await db().rectification.create({ data: { districtId: world.b.region.id, findingId: stray.id, unitId: townUnit.id, deadline: day("2024-12-31") } });
+    const stray = await db().finding.create({
+      data: { districtId: world.b.region.id, inspectionId: other.inspection.id, text: "越界问题" },
+    });
+    await db().rectification.create({
+      data: { districtId: world.b.region.id, findingId: stray.id, unitId: townUnit.id, deadline: day("2024-12-31") },
+    });
 
     const liaison = (await loadActor(townLiaison.id))!;
     const seen = await getInspectionDetail(liaison, districtInspection.id, TODAY);
     expect(seen?.findings.flatMap((f) => f.rectifications.map((r) => r.id))).toEqual([townItem.id]);
-    expect((await listInspections(liaison, TODAY)).map((i) => ({ id: i.id, total: i.counts.total }))).toEqual([{ id: districtInspection.id, total: 1 }]);
+    expect((await listInspections(liaison, TODAY)).map((i) => ({ id: i.id, total: i.counts.total }))).toEqual([
+      { id: districtInspection.id, total: 1 },
+    ]);
     expect(await getInspectionDetail(liaison, without.id, TODAY)).toBeNull();
     expect(await getInspectionDetail(liaison, other.inspection.id, TODAY)).toBeNull();
     // The item page links to the inspection: both open for the liaison.
@@ -671,12 +927,13 @@ describe("closed as of a past moment", () => {
       unitIds: [world.a.units.justice.id, world.a.units.development.id],
       deadline: "2024-12-31",
     });
-    const [reopened, untouched] = [...rectifications].sort((x, y) => (x.unitId === world.a.units.justice.id ? -1 : y.unitId === world.a.units.justice.id ? 1 : 0)) as [
-      (typeof rectifications)[number],
-      (typeof rectifications)[number],
-    ];
+    const [reopened, untouched] = [...rectifications].sort((x, y) =>
+      x.unitId === world.a.units.justice.id ? -1 : y.unitId === world.a.units.justice.id ? 1 : 0,
+    ) as [(typeof rectifications)[number], (typeof rectifications)[number]];
     await actAs(justiceLiaison);
-    const claim = ok(await reportRectification({ rectificationId: String(reopened.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" }));
+    const claim = ok(
+      await reportRectification({ rectificationId: String(reopened.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" }),
+    );
     await actAs(world.a.users.bureau);
     ok(await verifyRectification({ rectificationId: String(reopened.id), reportId: String(claim.id) })); // 2024-08-15 10:00 Beijing
     vi.setSystemTime(new Date("2025-03-01T02:00:00Z"));
@@ -691,7 +948,10 @@ describe("closed as of a past moment", () => {
       reviewedAt: new Date("2024-09-03T02:00:00Z"),
     });
 
-    const rows = await db().rectification.findMany({ where: { id: { in: [reopened.id, untouched.id] } }, select: { id: true, status: true, verifiedAt: true } });
+    const rows = await db().rectification.findMany({
+      where: { id: { in: [reopened.id, untouched.id] } },
+      select: { id: true, status: true, verifiedAt: true },
+    });
     const endOf2024 = new Date("2024-12-31T16:00:00Z");
     const endOf2025 = new Date("2025-12-31T16:00:00Z");
     const at2024 = await rectificationsClosedAsOf(db(), rows, endOf2024);
@@ -706,11 +966,18 @@ describe("closed as of a past moment", () => {
 
   it("an item closed, reopened and closed again keeps each closing in its own row", async () => {
     const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
-    const { rectifications } = await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" });
+    const { rectifications } = await createFinding(db(), {
+      inspectionId: inspection.id,
+      text: "问题",
+      unitIds: [world.a.units.justice.id],
+      deadline: "2024-12-31",
+    });
     const item = rectifications[0]!;
     const claimAndVerify = async () => {
       await actAs(justiceLiaison);
-      const claim = ok(await reportRectification({ rectificationId: String(item.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" }));
+      const claim = ok(
+        await reportRectification({ rectificationId: String(item.id), text: "已整改到位。", percent: "100", claimedStatus: "COMPLETED" }),
+      );
       await actAs(world.a.users.bureau);
       ok(await verifyRectification({ rectificationId: String(item.id), reportId: String(claim.id) }));
     };
@@ -725,8 +992,12 @@ describe("closed as of a past moment", () => {
       ["2024-08-15T02:00:00.000Z", "2025-03-01T02:00:00.000Z", world.a.users.bureau.id],
       ["2025-06-10T02:00:00.000Z", null, world.a.users.bureau.id],
     ]);
-    const row = await db().rectification.findUniqueOrThrow({ where: { id: item.id }, select: { id: true, status: true, verifiedAt: true } });
-    const closedAt = async (asOf: string) => (await rectificationsClosedAsOf(db(), [row], new Date(asOf))).get(item.id)?.toISOString() ?? null;
+    const row = await db().rectification.findUniqueOrThrow({
+      where: { id: item.id },
+      select: { id: true, status: true, verifiedAt: true },
+    });
+    const closedAt = async (asOf: string) =>
+      (await rectificationsClosedAsOf(db(), [row], new Date(asOf))).get(item.id)?.toISOString() ?? null;
     expect(await closedAt("2024-12-31T16:00:00Z")).toBe("2024-08-15T02:00:00.000Z");
     expect(await closedAt("2025-04-01T00:00:00Z")).toBeNull();
     expect(await closedAt("2025-12-31T16:00:00Z")).toBe("2025-06-10T02:00:00.000Z");
@@ -747,13 +1018,23 @@ describe("the item's page offers a control exactly when the action takes it (lib
 
   async function itemIn(state: State) {
     const inspection = await createInspectionRow(db(), { regionId: world.a.region.id, title: "下陆区督察", inspectedOn: "2024-06-01" });
-    const item = (await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" }))
-      .rectifications[0]!;
+    const item = (
+      await createFinding(db(), { inspectionId: inspection.id, text: "问题", unitIds: [world.a.units.justice.id], deadline: "2024-12-31" })
+    ).rectifications[0]!;
     const reviewerId = world.a.users.bureau.id;
-    if (state === "progressReported") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED" });
-    if (state === "submitted") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
-    if (state === "returned") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "RETURNED", reviewerId });
-    if (state === "closed") await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId });
+    if (state === "progressReported")
+      await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "SUBMITTED" });
+    if (state === "submitted")
+      await createRectificationReport(db(), {
+        rectificationId: item.id,
+        authorId: justiceLiaison.id,
+        state: "SUBMITTED",
+        claimedStatus: "COMPLETED",
+      });
+    if (state === "returned")
+      await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "RETURNED", reviewerId });
+    if (state === "closed")
+      await createRectificationReport(db(), { rectificationId: item.id, authorId: justiceLiaison.id, state: "APPROVED", reviewerId });
     return item;
   }
 
@@ -786,7 +1067,8 @@ describe("the item's page offers a control exactly when the action takes it (lib
     const taken = {
       verify: (await verifyRectification({ rectificationId: String(item.id), reportId: String(latest?.id ?? 1) })).ok,
       reopen: (await restore(), await reopenRectification({ rectificationId: String(item.id), reason: "复查发现问题" })).ok,
-      report: (await restore(), await reportRectification({ rectificationId: String(item.id), text: "整改进展", percent: "50", claimedStatus: "IN_PROGRESS" })).ok,
+      report: (await restore(),
+      await reportRectification({ rectificationId: String(item.id), text: "整改进展", percent: "50", claimedStatus: "IN_PROGRESS" })).ok,
     };
     expect({ who, state, offers }).toEqual({ who, state, offers: taken });
   });

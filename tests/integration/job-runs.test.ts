@@ -152,7 +152,11 @@ describe("the file cleanup runs once too", () => {
     await fs.utimes(file, when, when);
     return file;
   }
-  const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+  const exists = (file: string) =>
+    fs.stat(file).then(
+      () => true,
+      () => false,
+    );
 
   it("two cleanups at once: one removes the orphan, the other is skipped", async () => {
     const orphan = await storeOrphan();
@@ -167,7 +171,10 @@ describe("the file cleanup runs once too", () => {
     await a;
 
     const again = await runFileCleanup(serverB, { store });
-    expect(again).toMatchObject({ status: "SUCCEEDED", result: { checked: 1, kept: 0, removed: [expect.objectContaining({ size: expect.any(Number) })] } });
+    expect(again).toMatchObject({
+      status: "SUCCEEDED",
+      result: { checked: 1, kept: 0, removed: [expect.objectContaining({ size: expect.any(Number) })] },
+    });
     expect(await exists(orphan)).toBe(false);
     const last = await db().jobRun.findFirstOrThrow({ where: { job: "cleanup-files" }, orderBy: { id: "desc" } });
     expect(last.summary).toMatchObject({ checked: 1, kept: 0, removed: 1 });
@@ -175,7 +182,12 @@ describe("the file cleanup runs once too", () => {
   });
 
   it("a failing cleanup records FAILED and the next one runs", async () => {
-    const broken = { ...store, list: () => { throw new Error("存储不可用"); } } as unknown as LocalAttachmentStore;
+    const broken = {
+      ...store,
+      list: () => {
+        throw new Error("存储不可用");
+      },
+    } as unknown as LocalAttachmentStore;
     await expect(runFileCleanup(serverA, { store: broken })).rejects.toThrow("存储不可用");
     expect(await db().jobRun.findFirstOrThrow({ where: { job: "cleanup-files" } })).toMatchObject({
       status: "FAILED",
@@ -187,7 +199,11 @@ describe("the file cleanup runs once too", () => {
   it(`removes job runs older than ${JOB_RUN_RETENTION_DAYS} days, of every job, and keeps newer ones`, async () => {
     const old = new Date(Date.now() - (JOB_RUN_RETENTION_DAYS + 1) * DAY);
     const recent = new Date(Date.now() - (JOB_RUN_RETENTION_DAYS - 1) * DAY);
-    for (const [job, startedAt] of [["reminders", old], ["cleanup-files", old], ["reminders", recent]] as const) {
+    for (const [job, startedAt] of [
+      ["reminders", old],
+      ["cleanup-files", old],
+      ["reminders", recent],
+    ] as const) {
       await db().jobRun.create({ data: { job, status: "SKIPPED", startedAt, finishedAt: startedAt, host: "app-1", pid: 1 } });
     }
     const outcome = await runFileCleanup(serverA, { store });
@@ -201,7 +217,11 @@ describe("the file cleanup runs once too", () => {
   it("keeps the five-minute dashboard-snapshots job's runs for two days only", async () => {
     const threeDays = new Date(Date.now() - 3 * DAY);
     const oneDay = new Date(Date.now() - 1 * DAY);
-    for (const [job, startedAt] of [["dashboard-snapshots", threeDays], ["dashboard-snapshots", oneDay], ["reminders", threeDays]] as const) {
+    for (const [job, startedAt] of [
+      ["dashboard-snapshots", threeDays],
+      ["dashboard-snapshots", oneDay],
+      ["reminders", threeDays],
+    ] as const) {
       await db().jobRun.create({ data: { job, status: "SKIPPED", startedAt, finishedAt: startedAt, host: "app-1", pid: 1 } });
     }
     const outcome = await runFileCleanup(serverA, { store });

@@ -37,7 +37,9 @@ describe("importPlanLedger and zip bombs", () => {
     const result = await importPlanLedger(ledgerForm(world.a.region.id, bomb));
     input.restore();
     expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(!result.ok && result.fieldErrors?.file).toEqual(["工作簿的压缩结构异常(记录的大小与实际内容不符),可能是恶意构造的文件,无法读取"]);
+    expect(!result.ok && result.fieldErrors?.file).toEqual([
+      "工作簿的压缩结构异常(记录的大小与实际内容不符),可能是恶意构造的文件,无法读取",
+    ]);
     // Refused after reading a sliver of the deflated data (its first 300 KB inflated), not after inflating 150 MB.
     expect(input.bytes()).toBeGreaterThan(0);
     expect(input.bytes()).toBeLessThan(bomb.length / 10);
@@ -48,8 +50,26 @@ describe("importPlanLedger and zip bombs", () => {
     const world = await buildTwoDistricts();
     await actAs(world.a.users.bureau);
     const workbook = await buildLedgerWorkbook(
-      { title: "下陆区法治政府建设实施方案分工", kind: "DIVISION_OF_LABOUR", periodStart: 2021, periodEnd: 2025, issuer: null, documentNumber: null, issueDate: null, sections: [] },
-      [{ code: "1", chapter: "", text: "推进依法行政。", leadUnits: [world.a.units.justice.name], responsibleUnits: [], deadlineText: "2025年底前" }],
+      {
+        title: "下陆区法治政府建设实施方案分工",
+        kind: "DIVISION_OF_LABOUR",
+        periodStart: 2021,
+        periodEnd: 2025,
+        issuer: null,
+        documentNumber: null,
+        issueDate: null,
+        sections: [],
+      },
+      [
+        {
+          code: "1",
+          chapter: "",
+          text: "推进依法行政。",
+          leadUnits: [world.a.units.justice.name],
+          responsibleUnits: [],
+          deadlineText: "2025年底前",
+        },
+      ],
     );
     const result = await importPlanLedger(ledgerForm(world.a.region.id, new Uint8Array(workbook)));
     expect(result).toMatchObject({ ok: true });

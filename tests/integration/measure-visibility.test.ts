@@ -46,15 +46,33 @@ beforeEach(async () => {
     data: { districtId: measure.districtId, measureId, unitId: education.id, role: "RESPONSIBLE", source: "GROUP", viaGroupId: group.id },
   });
   users = {
-    justiceLiaison: await createUser(db(), { login: "a.justice", name: AUTHOR, role: "LIAISON", regionId: region, unitId: world.a.units.justice.id }),
-    groupLiaison: await createUser(db(), { login: "a.education", name: "周联络员", role: "LIAISON", regionId: region, unitId: education.id }),
+    justiceLiaison: await createUser(db(), {
+      login: "a.justice",
+      name: AUTHOR,
+      role: "LIAISON",
+      regionId: region,
+      unitId: world.a.units.justice.id,
+    }),
+    groupLiaison: await createUser(db(), {
+      login: "a.education",
+      name: "周联络员",
+      role: "LIAISON",
+      regionId: region,
+      unitId: education.id,
+    }),
     reviewer: await createUser(db(), { login: "a.reviewer", name: REVIEWER, role: "BUREAU", regionId: region }),
   };
   const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.justice.id } });
 
   await actAs(users.justiceLiaison);
   const form = new FormData();
-  for (const [key, value] of Object.entries({ assignmentId: String(lead.id), periodKey: "2024-Q3", text: REPORT_TEXT, percent: "40", claimedStatus: "IN_PROGRESS" })) {
+  for (const [key, value] of Object.entries({
+    assignmentId: String(lead.id),
+    periodKey: "2024-Q3",
+    text: REPORT_TEXT,
+    percent: "40",
+    claimedStatus: "IN_PROGRESS",
+  })) {
     form.set(key, value);
   }
   form.append("evidence", new File([PDF], FILE_NAME, { type: "application/pdf" }));

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { withScratchDatabase } from "../support/scratch-database.ts";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/lib/db/migrate.ts";
 
-
 const tempDirs: string[] = [];
 afterEach(() => tempDirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 

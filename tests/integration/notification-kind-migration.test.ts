@@ -36,7 +36,9 @@ describe(MIGRATION, () => {
         [8, "RECTIFICATION"],
         [9, "REMINDER"],
       ]);
-      await expect(client.query(`INSERT INTO "Notification" ("districtId", "userId", title) VALUES (1, 1, '无类别')`)).rejects.toThrow(/kind/);
+      await expect(client.query(`INSERT INTO "Notification" ("districtId", "userId", title) VALUES (1, 1, '无类别')`)).rejects.toThrow(
+        /kind/,
+      );
     });
   });
 });

@@ -98,7 +98,14 @@ describe("ordering, filters and counts", () => {
     const at = (minute: number) => new Date(`2024-10-15T03:${String(minute).padStart(2, "0")}:00Z`);
     const add = (title: string, kind: "RETURNED" | "APPROVED" | "URGED" | "REMINDER", minute: number, read = false) =>
       db().notification.create({
-        data: { userId: world.a.users.liaison.id, districtId: world.a.region.id, kind, title, createdAt: at(minute), readAt: read ? at(minute) : null },
+        data: {
+          userId: world.a.users.liaison.id,
+          districtId: world.a.region.id,
+          kind,
+          title,
+          createdAt: at(minute),
+          readAt: read ? at(minute) : null,
+        },
       });
     await add("新的报送提醒", "REMINDER", 30);
     await add("已读的退回", "RETURNED", 40, true);
@@ -113,14 +120,25 @@ describe("ordering, filters and counts", () => {
       "已读的提醒",
       "已读的退回",
     ]);
-    expect((await listNotifications(actor, { limit: 4 })).map((n) => n.title)).toEqual(["审核通过", "进展报送被退回", "催办:1 举措 1", "新的报送提醒"]);
+    expect((await listNotifications(actor, { limit: 4 })).map((n) => n.title)).toEqual([
+      "审核通过",
+      "进展报送被退回",
+      "催办:1 举措 1",
+      "新的报送提醒",
+    ]);
 
     expect(await inboxCounts(actor)).toEqual({
       unread: { fromPeople: 3, automatic: 2, total: 5 },
       filters: { unread: 5, returned: 2, urged: 1, reminders: 3 },
     });
     const titles = async (filter: Parameters<typeof listNotifications>[1]) => (await listNotifications(actor, filter)).map((n) => n.title);
-    expect(await titles({ filter: "unread" })).toEqual(["审核通过", "进展报送被退回", "催办:1 举措 1", "新的报送提醒", "逾期提醒:3 举措 3"]);
+    expect(await titles({ filter: "unread" })).toEqual([
+      "审核通过",
+      "进展报送被退回",
+      "催办:1 举措 1",
+      "新的报送提醒",
+      "逾期提醒:3 举措 3",
+    ]);
     expect(await titles({ filter: "returned" })).toEqual(["进展报送被退回", "已读的退回"]);
     expect(await titles({ filter: "urged" })).toEqual(["催办:1 举措 1"]);
     expect(await titles({ filter: "reminders" })).toEqual(["新的报送提醒", "逾期提醒:3 举措 3", "已读的提醒"]);
@@ -190,7 +208,9 @@ describe("messages from people name the measure and the period", () => {
     expect(await submit("2")).toMatchObject({ ok: true });
     await actAs(world.a.users.bureau);
     expect(await approveProgressReport({ reportId, version: "3" })).toMatchObject({ ok: true });
-    expect(await sendReminder({ measureId: measure.id, unitIds: [world.a.units.development.id], message: "请按时报送第三季度进展。" })).toMatchObject({ ok: true });
+    expect(
+      await sendReminder({ measureId: measure.id, unitIds: [world.a.units.development.id], message: "请按时报送第三季度进展。" }),
+    ).toMatchObject({ ok: true });
 
     await actAs(liaison);
     const asked = await requestDeadlineExtension({ measureId: measure.id, newDeadline: "2025-03-31", reason: "会期推迟。" });
@@ -220,14 +240,20 @@ describe("messages from people name the measure and the period", () => {
 describe("the mailer", () => {
   it("is a no-op without SMTP_URL and an SMTP mailer with it", () => {
     expect(createMailer({})).toBe(noopMailer);
-    expect(createMailer({ SMTP_URL: "smtp://mail.example.gov.cn:25", SMTP_FROM: "法治任务通 <fazhi@example.gov.cn>" }).configured).toBe(true);
+    expect(createMailer({ SMTP_URL: "smtp://mail.example.gov.cn:25", SMTP_FROM: "法治任务通 <fazhi@example.gov.cn>" }).configured).toBe(
+      true,
+    );
   });
 
   it("e-mails each notification to its user's address once, skipping users without one", async () => {
     const send = vi.fn(async (_to: string, _subject: string, _text: string) => {});
     const ids = mine.map((n) => n.id);
     expect(await emailNotifications(ids, noopMailer)).toEqual({ sent: 0, skipped: 0, reason: null });
-    expect(await emailNotifications(ids, { configured: true, send })).toEqual({ sent: 0, skipped: 3, reason: "部分用户没有电子邮箱或发送失败" });
+    expect(await emailNotifications(ids, { configured: true, send })).toEqual({
+      sent: 0,
+      skipped: 3,
+      reason: "部分用户没有电子邮箱或发送失败",
+    });
 
     const owner = await db().notification.findUniqueOrThrow({ where: { id: ids[0]! }, select: { userId: true } });
     await db().user.update({ where: { id: owner.userId }, data: { email: "liaison@example.gov.cn" } });

@@ -46,7 +46,9 @@ describe(`migration ${MIGRATION}`, () => {
     await applyMigrations(url.toString(), earlier);
     await scratch.connect();
 
-    const { rows: [region] } = await scratch.query<{ id: number }>(
+    const {
+      rows: [region],
+    } = await scratch.query<{ id: number }>(
       `INSERT INTO "Region" ("code", "name", "level", "path", "updatedAt") VALUES ('420204', '下陆区', 'DISTRICT', '/', now()) RETURNING "id"`,
     );
     const districtId = region!.id;
@@ -58,7 +60,9 @@ describe(`migration ${MIGRATION}`, () => {
     };
     for (const file of ["000-baoshan-plan.txt", "002-huairou-action-plan.txt", "004-xialu-division.txt"]) {
       for (const plan of plansOf(file)) {
-        const { rows: [saved] } = await scratch.query<{ id: number }>(
+        const {
+          rows: [saved],
+        } = await scratch.query<{ id: number }>(
           `INSERT INTO "Plan" ("districtId", "regionId", "kind", "title", "updatedAt") VALUES ($1, $1, 'PLAN', $2, now()) RETURNING "id"`,
           [districtId, plan.title],
         );
@@ -66,10 +70,20 @@ describe(`migration ${MIGRATION}`, () => {
         const ids = new Map<string, number>();
         for (const [index, section] of plan.sections.entries()) {
           const special = storedBefore[`${section.label}${section.title}`];
-          const { rows: [row] } = await scratch.query<{ id: number }>(
+          const {
+            rows: [row],
+          } = await scratch.query<{ id: number }>(
             `INSERT INTO "Section" ("districtId", "planId", "parentId", "label", "title", "sortOrder", "outlineArea")
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
-            [districtId, saved!.id, section.parentKey ? ids.get(section.parentKey) : null, section.label, section.title, index, special?.stored ?? null],
+            [
+              districtId,
+              saved!.id,
+              section.parentKey ? ids.get(section.parentKey) : null,
+              section.label,
+              section.title,
+              index,
+              special?.stored ?? null,
+            ],
           );
           ids.set(section.key, row!.id);
           expected.set(row!.id, special ? special.after : (areas.get(section.key) ?? null));

@@ -118,7 +118,9 @@ describe("a password set by someone else must be changed at the next sign-in", (
     expect(await attempt()).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await checkSession(session)).toBeNull();
     // Locked now, for 修改密码 and for sign-in alike, even with the right password.
-    expect(await changeOwnPassword({ currentPassword: "password-123", password: "Mine#2026x", confirmPassword: "Mine#2026x" })).toMatchObject({
+    expect(
+      await changeOwnPassword({ currentPassword: "password-123", password: "Mine#2026x", confirmPassword: "Mine#2026x" }),
+    ).toMatchObject({
       ok: false,
       code: "LOCKED",
     });

@@ -2,7 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createFinding, createInspection as makeInspection, createMeasure, createPlan, createProgressReport, createRectificationReport } from "@/lib/demo/factories.ts";
+import {
+  createFinding,
+  createInspection as makeInspection,
+  createMeasure,
+  createPlan,
+  createProgressReport,
+  createRectificationReport,
+} from "@/lib/demo/factories.ts";
 import { PERMISSIONS, type Action, type Actor } from "@/lib/auth/policy.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { ActionResult } from "@/lib/actions/run.ts";
@@ -65,7 +72,14 @@ const { createUnitGroup, updateUnitGroup, deleteUnitGroup } = groupActions;
 const { createUser, updateUser, setUserActive, resetUserPassword, updateDisplayPreferences, changeOwnPassword } = userActions;
 const { previewPlanImport, commitPlanImport, importPlanLedger, updatePlanReporting, updateSectionOutlineArea } = planActions;
 const { setPlanParent, linkMeasureToParentItem, unlinkMeasureFromParentItem, confirmParentItemProposals } = decompositionActions;
-const { saveProgressDraft, submitProgressReport, carryForwardProgressReport, approveProgressReport, approveProgressReports, returnProgressReport } = progressActions;
+const {
+  saveProgressDraft,
+  submitProgressReport,
+  carryForwardProgressReport,
+  approveProgressReport,
+  approveProgressReports,
+  returnProgressReport,
+} = progressActions;
 const { requestDeadlineExtension, approveDeadlineExtension, rejectDeadlineExtension } = extensionActions;
 const { sendReminder, remindLateUnit } = reminderActions;
 const {
@@ -77,13 +91,15 @@ const {
   returnAnnualReport,
   createAnnualReportCorrection,
 } = annualReportActions;
-const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } = inspectionActions;
+const { createInspection, addFinding, reportRectification, verifyRectification, returnRectification, reopenRectification } =
+  inspectionActions;
 const { createEvaluation, createFinalEvaluation, deleteEvaluation } = evaluationActions;
 const { createApiToken, revokeApiToken } = apiTokenActions;
 const { carryOverMeasures, createSuccessorPlan, setPlanPredecessor, linkMeasuresToPrevious } = successionActions;
 const { createCircular, updateCircular, approveCircular, issueCircular, regenerateCircularBody } = circularActions;
 const { saveAnnualTargets, completeMilestone } = targetActions;
-const { createAssessment, updateAssessmentRules, addAssessmentAdjustment, removeAssessmentAdjustment, publishAssessment } = assessmentActions;
+const { createAssessment, updateAssessmentRules, addAssessmentAdjustment, removeAssessmentAdjustment, publishAssessment } =
+  assessmentActions;
 
 /** Actions that ask no PERMISSIONS key, and why (their own tests prove the scope). */
 const WITHOUT_PERMISSION: Record<string, string> = {
@@ -135,7 +151,13 @@ async function buildFixture() {
     const prisma = db();
     const { justice, development } = d.units;
     const plan = await createPlan(prisma, { regionId: d.region.id, title: `${d.region.name}法治政府建设实施方案` });
-    const measure = await createMeasure(prisma, { planId: plan.id, code: "1", deadline: "2025-12-31", leadUnitIds: [development.id], responsibleUnitIds: [justice.id] });
+    const measure = await createMeasure(prisma, {
+      planId: plan.id,
+      code: "1",
+      deadline: "2025-12-31",
+      leadUnitIds: [development.id],
+      responsibleUnitIds: [justice.id],
+    });
     const ownAssignment = await prisma.assignment.findFirstOrThrow({ where: { measureId: measure.id, unitId: development.id } });
     const otherAssignment = await prisma.assignment.findFirstOrThrow({ where: { measureId: measure.id, unitId: justice.id } });
     const submitted = await createProgressReport(prisma, {
@@ -152,12 +174,27 @@ async function buildFixture() {
       deadline: "2025-06-30",
     });
     const [ownItem, otherItem] = rectifications as [(typeof rectifications)[number], (typeof rectifications)[number]];
-    const claimed = await createRectificationReport(prisma, { rectificationId: otherItem.id, authorId: d.users.bureau.id, state: "SUBMITTED", claimedStatus: "COMPLETED" });
+    const claimed = await createRectificationReport(prisma, {
+      rectificationId: otherItem.id,
+      authorId: d.users.bureau.id,
+      state: "SUBMITTED",
+      claimedStatus: "COMPLETED",
+    });
     const report = (unitId: number | null, status: "DRAFT" | "SUBMITTED") =>
       prisma.annualReport.create({
-        data: { districtId: d.region.id, regionId: d.region.id, unitId, year: 2024, title: "2024年度法治政府建设情况报告", status, createdById: d.users.bureau.id },
+        data: {
+          districtId: d.region.id,
+          regionId: d.region.id,
+          unitId,
+          year: 2024,
+          title: "2024年度法治政府建设情况报告",
+          status,
+          createdById: d.users.bureau.id,
+        },
       });
-    const section = await prisma.section.create({ data: { districtId: plan.districtId, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 } });
+    const section = await prisma.section.create({
+      data: { districtId: plan.districtId, planId: plan.id, label: "一、", title: "依法全面履行政府职能", sortOrder: 1 },
+    });
     const extension = await prisma.deadlineExtension.create({
       data: {
         districtId: plan.districtId,
@@ -170,7 +207,13 @@ async function buildFixture() {
       },
     });
     const evaluation = await prisma.evaluation.create({
-      data: { districtId: d.region.id, planId: plan.id, title: "中期评估", snapshotDate: new Date("2024-12-31T00:00:00Z"), createdById: d.users.bureau.id },
+      data: {
+        districtId: d.region.id,
+        planId: plan.id,
+        title: "中期评估",
+        snapshotDate: new Date("2024-12-31T00:00:00Z"),
+        createdById: d.users.bureau.id,
+      },
     });
     // 通报: a draft (the bureau's to approve) and an issued one (what leaders and liaisons read).
     const circular = (status: "DRAFT" | "ISSUED") =>
@@ -184,7 +227,9 @@ async function buildFixture() {
           periodEnd: new Date("2024-12-31T00:00:00Z"),
           status,
           createdById: d.users.bureau.id,
-          ...(status === "ISSUED" ? { figures: { version: 1, units: [], lagging: [] }, issuedById: d.users.bureau.id, issuedAt: new Date("2025-01-15T02:00:00Z") } : {}),
+          ...(status === "ISSUED"
+            ? { figures: { version: 1, units: [], lagging: [] }, issuedById: d.users.bureau.id, issuedAt: new Date("2025-01-15T02:00:00Z") }
+            : {}),
         },
       });
     const milestone = await prisma.milestone.create({
@@ -193,12 +238,27 @@ async function buildFixture() {
     // 考核: a published scheme (2023) leaders read, and a draft (2024) with one adjustment the bureau edits.
     const assessment = (year: number, status: "DRAFT" | "PUBLISHED") =>
       prisma.assessment.create({
-        data: { districtId: d.region.id, regionId: d.region.id, year, title: `${year}年度考核`, rules: DEFAULT_RULES, status, createdById: d.users.bureau.id },
+        data: {
+          districtId: d.region.id,
+          regionId: d.region.id,
+          year,
+          title: `${year}年度考核`,
+          rules: DEFAULT_RULES,
+          status,
+          createdById: d.users.bureau.id,
+        },
       });
     const publishedAssessment = await assessment(2023, "PUBLISHED");
     const draftAssessment = await assessment(2024, "DRAFT");
     const adjustment = await prisma.assessmentAdjustment.create({
-      data: { districtId: d.region.id, assessmentId: draftAssessment.id, unitId: justice.id, points: 1, reason: "获评示范单位", createdById: d.users.bureau.id },
+      data: {
+        districtId: d.region.id,
+        assessmentId: draftAssessment.id,
+        unitId: justice.id,
+        points: 1,
+        reason: "获评示范单位",
+        createdById: d.users.bureau.id,
+      },
     });
     return {
       ...d,
@@ -226,7 +286,12 @@ async function buildFixture() {
     };
   };
   for (const d of [world.a, world.b]) {
-    await recordSignInEvent(db(), { kind: "SUCCESS", login: d.users.liaison.login, userId: d.users.liaison.id, client: { address: "127.0.0.1", userAgent: null } });
+    await recordSignInEvent(db(), {
+      kind: "SUCCESS",
+      login: d.users.liaison.login,
+      userId: d.users.liaison.id,
+      client: { address: "127.0.0.1", userAgent: null },
+    });
   }
   return { admin: world.admin, city: world.city, a: await build(world.a), b: await build(world.b) };
 }
@@ -236,21 +301,58 @@ const leader: Who = (w) => w.a.users.leader;
 const liaison: Who = (w) => w.a.users.liaison;
 const admin: Who = (w) => w.admin;
 
-const draftInput = (assignmentId: number) => ({ assignmentId, periodKey: "2025-Q1", text: "已起草制度文本", percent: 20, claimedStatus: "IN_PROGRESS" });
-const rectificationInput = (rectificationId: number) => ({ rectificationId, text: "已完成公示平台整改", percent: 40, claimedStatus: "IN_PROGRESS" });
+const draftInput = (assignmentId: number) => ({
+  assignmentId,
+  periodKey: "2025-Q1",
+  text: "已起草制度文本",
+  percent: 20,
+  claimedStatus: "IN_PROGRESS",
+});
+const rectificationInput = (rectificationId: number) => ({
+  rectificationId,
+  text: "已完成公示平台整改",
+  percent: 40,
+  claimedStatus: "IN_PROGRESS",
+});
 const form = (fields: Record<string, string | File>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
   return data;
 };
-const importedPlan = { title: "法治政府建设实施方案", kind: "PLAN", periodStart: null, periodEnd: null, issueDate: null, sections: [], measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }] };
+const importedPlan = {
+  title: "法治政府建设实施方案",
+  kind: "PLAN",
+  periodStart: null,
+  periodEnd: null,
+  issueDate: null,
+  sections: [],
+  measures: [{ code: "1", text: "完善行政决策程序", sectionKey: null, leadUnits: [], responsibleUnits: [] }],
+};
 const noEdit = (id: number) => ({ id, updatedAt: "2025-01-01T00:00:00.000Z", title: "t", sectionId: [], heading: [], body: [] });
 // A year with nothing set yet (the fixture's milestone is 2025's), so the version the form read is "".
-const targetsInput = (measureId: number) => ({ measureId, year: 2026, version: "", target: "年底前出台实施细则", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }], milestones: [] });
-const findingInput = (w: World, inspectionId: number) => ({ inspectionId, text: "执法案卷不规范", unitIds: [w.a.units.justice.id], deadline: "2025-06-30" });
+const targetsInput = (measureId: number) => ({
+  measureId,
+  year: 2026,
+  version: "",
+  target: "年底前出台实施细则",
+  indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }],
+  milestones: [],
+});
+const findingInput = (w: World, inspectionId: number) => ({
+  inspectionId,
+  text: "执法案卷不规范",
+  unitIds: [w.a.units.justice.id],
+  deadline: "2025-06-30",
+});
 
 const rulesInput = (id: number) => ({ id, version: 1, ...formFromRules(DEFAULT_RULES), points_LATE_REPORT: "1" });
-const adjustmentInput = (w: World, assessmentId: number) => ({ assessmentId, version: 1, unitId: w.a.units.justice.id, points: "-1", reason: "执法案卷评查不合格" });
+const adjustmentInput = (w: World, assessmentId: number) => ({
+  assessmentId,
+  version: 1,
+  unitId: w.a.units.justice.id,
+  points: "-1",
+  reason: "执法案卷评查不合格",
+});
 
 const MATRIX: Record<Action, CaseSet> = {
   "region.read": {
@@ -265,7 +367,12 @@ const MATRIX: Record<Action, CaseSet> = {
     outOfScope: { none: "ADMIN only: its scope is everything" },
     wrongRole: [
       { as: bureau, fn: updateRegion, input: (w) => ({ id: w.a.region.id, code: w.a.region.code, name: "改名" }), code: "FORBIDDEN" },
-      { as: bureau, fn: createRegion, input: (w) => ({ code: "420205", name: "新区", level: "DISTRICT", parentId: w.city.id }), code: "FORBIDDEN" },
+      {
+        as: bureau,
+        fn: createRegion,
+        input: (w) => ({ code: "420205", name: "新区", level: "DISTRICT", parentId: w.city.id }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "unit.read": {
@@ -279,13 +386,33 @@ const MATRIX: Record<Action, CaseSet> = {
     inScope: [{ as: bureau, fn: setUnitActive, input: (w) => ({ id: w.a.units.justice.id, active: false }) }],
     outOfScope: [
       { as: bureau, fn: setUnitActive, input: (w) => ({ id: w.b.units.justice.id, active: false }), code: "NOT_FOUND" },
-      { as: bureau, fn: updateUnit, input: (w) => ({ id: w.b.units.justice.id, regionId: w.a.region.id, name: "区司法局", kind: "GOVERNMENT_DEPARTMENT", aliases: "" }), code: "NOT_FOUND" },
-      { as: bureau, fn: createUnit, input: (w) => ({ regionId: w.b.region.id, name: "区新单位", kind: "OTHER", aliases: "" }), code: "VALIDATION" },
+      {
+        as: bureau,
+        fn: updateUnit,
+        input: (w) => ({ id: w.b.units.justice.id, regionId: w.a.region.id, name: "区司法局", kind: "GOVERNMENT_DEPARTMENT", aliases: "" }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: createUnit,
+        input: (w) => ({ regionId: w.b.region.id, name: "区新单位", kind: "OTHER", aliases: "" }),
+        code: "VALIDATION",
+      },
     ],
     wrongRole: [
       { as: liaison, fn: setUnitActive, input: (w) => ({ id: w.a.units.justice.id, active: false }), code: "FORBIDDEN" },
-      { as: leader, fn: updateUnit, input: (w) => ({ id: w.a.units.justice.id, regionId: w.a.region.id, name: "区司法局", kind: "GOVERNMENT_DEPARTMENT", aliases: "" }), code: "FORBIDDEN" },
-      { as: leader, fn: createUnit, input: (w) => ({ regionId: w.a.region.id, name: "区新单位", kind: "OTHER", aliases: "" }), code: "FORBIDDEN" },
+      {
+        as: leader,
+        fn: updateUnit,
+        input: (w) => ({ id: w.a.units.justice.id, regionId: w.a.region.id, name: "区司法局", kind: "GOVERNMENT_DEPARTMENT", aliases: "" }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: leader,
+        fn: createUnit,
+        input: (w) => ({ regionId: w.a.region.id, name: "区新单位", kind: "OTHER", aliases: "" }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "group.read": {
@@ -322,15 +449,35 @@ const MATRIX: Record<Action, CaseSet> = {
     inScope: [{ as: bureau, fn: setUserActive, input: (w) => ({ id: w.a.users.liaison.id, active: false }) }],
     outOfScope: [
       { as: bureau, fn: setUserActive, input: (w) => ({ id: w.b.users.liaison.id, active: false }), code: "NOT_FOUND" },
-      { as: bureau, fn: updateUser, input: (w) => ({ id: w.b.users.leader.id, name: "领导", role: "LEADER", regionId: w.a.region.id }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: updateUser,
+        input: (w) => ({ id: w.b.users.leader.id, name: "领导", role: "LEADER", regionId: w.a.region.id }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: resetUserPassword, input: (w) => ({ id: w.b.users.liaison.id, password: "Xinmima-2025!" }), code: "NOT_FOUND" },
-      { as: bureau, fn: createUser, input: (w) => ({ login: "b.new", password: "Xinmima-2025!", name: "新用户", role: "LEADER", regionId: w.b.region.id }), code: "VALIDATION" },
+      {
+        as: bureau,
+        fn: createUser,
+        input: (w) => ({ login: "b.new", password: "Xinmima-2025!", name: "新用户", role: "LEADER", regionId: w.b.region.id }),
+        code: "VALIDATION",
+      },
     ],
     wrongRole: [
       { as: liaison, fn: setUserActive, input: (w) => ({ id: w.a.users.leader.id, active: false }), code: "FORBIDDEN" },
-      { as: leader, fn: updateUser, input: (w) => ({ id: w.a.users.liaison.id, name: "联络员", role: "LEADER", regionId: w.a.region.id }), code: "FORBIDDEN" },
+      {
+        as: leader,
+        fn: updateUser,
+        input: (w) => ({ id: w.a.users.liaison.id, name: "联络员", role: "LEADER", regionId: w.a.region.id }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: resetUserPassword, input: (w) => ({ id: w.a.users.liaison.id, password: "Xinmima-2025!" }), code: "FORBIDDEN" },
-      { as: liaison, fn: createUser, input: (w) => ({ login: "a.new", password: "Xinmima-2025!", name: "新用户", role: "LEADER", regionId: w.a.region.id }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: createUser,
+        input: (w) => ({ login: "a.new", password: "Xinmima-2025!", name: "新用户", role: "LEADER", regionId: w.a.region.id }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "plan.read": {
@@ -343,45 +490,159 @@ const MATRIX: Record<Action, CaseSet> = {
     kind: "action",
     inScope: [
       { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }) },
-      { as: bureau, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划(2026-2030年)", periodStart: 2026, periodEnd: 2030 }) },
+      {
+        as: bureau,
+        fn: createSuccessorPlan,
+        input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划(2026-2030年)", periodStart: 2026, periodEnd: 2030 }),
+      },
       { as: bureau, fn: setPlanParent, input: (w) => ({ planId: w.a.plan.id, parentPlanId: "" }) },
       { as: bureau, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }) },
     ],
     outOfScope: [
-      { as: bureau, fn: carryOverMeasures, input: (w) => ({ fromPlanId: w.b.plan.id, toPlanId: w.b.plan.id, measureIds: [w.b.measure.id] }), code: "NOT_FOUND" },
-      { as: bureau, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.b.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: carryOverMeasures,
+        input: (w) => ({ fromPlanId: w.b.plan.id, toPlanId: w.b.plan.id, measureIds: [w.b.measure.id] }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: createSuccessorPlan,
+        input: (w) => ({ predecessorId: w.b.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: setPlanPredecessor, input: (w) => ({ planId: w.b.plan.id, predecessorId: w.a.plan.id }), code: "NOT_FOUND" },
-      { as: bureau, fn: linkMeasuresToPrevious, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, previousId: w.b.measure.id }] }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: linkMeasuresToPrevious,
+        input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, previousId: w.b.measure.id }] }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: setPlanParent, input: (w) => ({ planId: w.b.plan.id, parentPlanId: "" }), code: "NOT_FOUND" },
-      { as: bureau, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.b.measure.id, parentItemId: w.b.measure.id }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: linkMeasureToParentItem,
+        input: (w) => ({ measureId: w.b.measure.id, parentItemId: w.b.measure.id }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.b.measure.id }), code: "NOT_FOUND" },
-      { as: bureau, fn: confirmParentItemProposals, input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, parentItemId: w.b.measure.id }] }), code: "NOT_FOUND" },
-      { as: bureau, fn: updatePlanReporting, input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: confirmParentItemProposals,
+        input: (w) => ({ planId: w.b.plan.id, links: [{ measureId: w.b.measure.id, parentItemId: w.b.measure.id }] }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: updatePlanReporting,
+        input: (w) => ({ planId: w.b.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.b.section.id, outlineArea: "" }), code: "NOT_FOUND" },
-      { as: bureau, fn: closePlan, input: (w) => ({ planId: w.b.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: closePlan,
+        input: (w) => ({ planId: w.b.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: bringPlanIntoForce, input: (w) => ({ planId: w.b.plan.id, effectiveFrom: "2024-01-01" }), code: "NOT_FOUND" },
-      { as: bureau, fn: importPlanLedger, input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }), code: "NOT_FOUND" },
-      { as: bureau, fn: previewPlanImport, input: (w) => form({ regionId: String(w.b.region.id), text: "1. 完善行政决策程序" }), code: "VALIDATION" },
-      { as: bureau, fn: commitPlanImport, input: (w) => ({ regionId: w.b.region.id, plans: [importedPlan], resolutions: {} }), code: "VALIDATION" },
-      { as: bureau, fn: importAnnualReport, input: (w) => ({ regionId: w.b.region.id, title: "2023年度报告", year: 2023, sections: [{ heading: "一、", body: "正文" }] }), code: "VALIDATION" },
+      {
+        as: bureau,
+        fn: importPlanLedger,
+        input: (w) => form({ regionId: String(w.b.region.id), file: new File(["x"], "台账.xlsx") }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: previewPlanImport,
+        input: (w) => form({ regionId: String(w.b.region.id), text: "1. 完善行政决策程序" }),
+        code: "VALIDATION",
+      },
+      {
+        as: bureau,
+        fn: commitPlanImport,
+        input: (w) => ({ regionId: w.b.region.id, plans: [importedPlan], resolutions: {} }),
+        code: "VALIDATION",
+      },
+      {
+        as: bureau,
+        fn: importAnnualReport,
+        input: (w) => ({ regionId: w.b.region.id, title: "2023年度报告", year: 2023, sections: [{ heading: "一、", body: "正文" }] }),
+        code: "VALIDATION",
+      },
     ],
     wrongRole: [
-      { as: leader, fn: updatePlanReporting, input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }), code: "FORBIDDEN" },
-      { as: leader, fn: carryOverMeasures, input: (w) => ({ fromPlanId: w.a.plan.id, toPlanId: w.a.plan.id, measureIds: [w.a.measure.id] }), code: "FORBIDDEN" },
-      { as: liaison, fn: createSuccessorPlan, input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }), code: "FORBIDDEN" },
+      {
+        as: leader,
+        fn: updatePlanReporting,
+        input: (w) => ({ planId: w.a.plan.id, reportCadence: "MONTHLY", reportDueDay: 5 }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: leader,
+        fn: carryOverMeasures,
+        input: (w) => ({ fromPlanId: w.a.plan.id, toPlanId: w.a.plan.id, measureIds: [w.a.measure.id] }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: liaison,
+        fn: createSuccessorPlan,
+        input: (w) => ({ predecessorId: w.a.plan.id, title: "接续规划", periodStart: 2026, periodEnd: 2030 }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: setPlanPredecessor, input: (w) => ({ planId: w.a.plan.id, predecessorId: w.a.plan.id }), code: "FORBIDDEN" },
-      { as: liaison, fn: linkMeasuresToPrevious, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, previousId: w.a.measure.id }] }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: linkMeasuresToPrevious,
+        input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, previousId: w.a.measure.id }] }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: updateSectionOutlineArea, input: (w) => ({ sectionId: w.a.section.id, outlineArea: "" }), code: "FORBIDDEN" },
       { as: leader, fn: setPlanParent, input: (w) => ({ planId: w.a.plan.id, parentPlanId: "" }), code: "FORBIDDEN" },
-      { as: liaison, fn: linkMeasureToParentItem, input: (w) => ({ measureId: w.a.measure.id, parentItemId: w.a.measure.id }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: linkMeasureToParentItem,
+        input: (w) => ({ measureId: w.a.measure.id, parentItemId: w.a.measure.id }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: unlinkMeasureFromParentItem, input: (w) => ({ measureId: w.a.measure.id }), code: "FORBIDDEN" },
-      { as: liaison, fn: confirmParentItemProposals, input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, parentItemId: w.a.measure.id }] }), code: "FORBIDDEN" },
-      { as: leader, fn: closePlan, input: (w) => ({ planId: w.a.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: confirmParentItemProposals,
+        input: (w) => ({ planId: w.a.plan.id, links: [{ measureId: w.a.measure.id, parentItemId: w.a.measure.id }] }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: leader,
+        fn: closePlan,
+        input: (w) => ({ planId: w.a.plan.id, endKind: "TERMINATED", endedOn: "2024-01-31", reason: "调整" }),
+        code: "FORBIDDEN",
+      },
       { as: liaison, fn: bringPlanIntoForce, input: (w) => ({ planId: w.a.plan.id, effectiveFrom: "2024-01-01" }), code: "FORBIDDEN" },
-      { as: liaison, fn: importPlanLedger, input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }), code: "FORBIDDEN" },
-      { as: liaison, fn: previewPlanImport, input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }), code: "FORBIDDEN" },
-      { as: leader, fn: commitPlanImport, input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }), code: "FORBIDDEN" },
-      { as: liaison, fn: importAnnualReport, input: (w) => ({ regionId: w.a.region.id, title: "2023年度报告", year: 2023, sections: [{ heading: "一、", body: "正文" }] }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: importPlanLedger,
+        input: (w) => form({ regionId: String(w.a.region.id), file: new File(["x"], "台账.xlsx") }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: liaison,
+        fn: previewPlanImport,
+        input: (w) => form({ regionId: String(w.a.region.id), text: "1. 完善行政决策程序" }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: leader,
+        fn: commitPlanImport,
+        input: (w) => ({ regionId: w.a.region.id, plans: [importedPlan], resolutions: {} }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: liaison,
+        fn: importAnnualReport,
+        input: (w) => ({ regionId: w.a.region.id, title: "2023年度报告", year: 2023, sections: [{ heading: "一、", body: "正文" }] }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "assignment.report": {
@@ -396,15 +657,40 @@ const MATRIX: Record<Action, CaseSet> = {
       { as: liaison, fn: saveProgressDraft, input: (w) => draftInput(w.b.ownAssignment.id), code: "NOT_FOUND" },
       { as: bureau, fn: saveProgressDraft, input: (w) => draftInput(w.b.otherAssignment.id), code: "NOT_FOUND" },
       { as: liaison, fn: submitProgressReport, input: (w) => draftInput(w.a.otherAssignment.id), code: "NOT_FOUND" },
-      { as: liaison, fn: carryForwardProgressReport, input: (w) => ({ assignmentId: w.a.otherAssignment.id, periodKey: "2025-Q1" }), code: "NOT_FOUND" },
-      { as: liaison, fn: requestDeadlineExtension, input: (w) => ({ measureId: w.b.measure.id, newDeadline: "2026-06-30", reason: "需协调" }), code: "NOT_FOUND" },
-      { as: bureau, fn: requestDeadlineExtension, input: (w) => ({ measureId: w.b.measure.id, newDeadline: "2026-06-30", reason: "需协调" }), code: "NOT_FOUND" },
+      {
+        as: liaison,
+        fn: carryForwardProgressReport,
+        input: (w) => ({ assignmentId: w.a.otherAssignment.id, periodKey: "2025-Q1" }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: liaison,
+        fn: requestDeadlineExtension,
+        input: (w) => ({ measureId: w.b.measure.id, newDeadline: "2026-06-30", reason: "需协调" }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: requestDeadlineExtension,
+        input: (w) => ({ measureId: w.b.measure.id, newDeadline: "2026-06-30", reason: "需协调" }),
+        code: "NOT_FOUND",
+      },
     ],
     wrongRole: [
       { as: leader, fn: saveProgressDraft, input: (w) => draftInput(w.a.ownAssignment.id), code: "FORBIDDEN" },
       { as: leader, fn: submitProgressReport, input: (w) => draftInput(w.a.ownAssignment.id), code: "FORBIDDEN" },
-      { as: leader, fn: carryForwardProgressReport, input: (w) => ({ assignmentId: w.a.ownAssignment.id, periodKey: "2025-Q1" }), code: "FORBIDDEN" },
-      { as: leader, fn: requestDeadlineExtension, input: (w) => ({ measureId: w.a.measure.id, newDeadline: "2026-06-30", reason: "需协调" }), code: "FORBIDDEN" },
+      {
+        as: leader,
+        fn: carryForwardProgressReport,
+        input: (w) => ({ assignmentId: w.a.ownAssignment.id, periodKey: "2025-Q1" }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: leader,
+        fn: requestDeadlineExtension,
+        input: (w) => ({ measureId: w.a.measure.id, newDeadline: "2026-06-30", reason: "需协调" }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "task.list": {
@@ -428,12 +714,27 @@ const MATRIX: Record<Action, CaseSet> = {
       {
         as: bureau,
         fn: approveProgressReports,
-        input: (w) => ({ items: [{ reportId: w.a.submittedReport.id, version: 1 }, { reportId: w.b.submittedReport.id, version: 1 }] }),
+        input: (w) => ({
+          items: [
+            { reportId: w.a.submittedReport.id, version: 1 },
+            { reportId: w.b.submittedReport.id, version: 1 },
+          ],
+        }),
         code: "NOT_FOUND",
       },
-      { as: bureau, fn: returnProgressReport, input: (w) => ({ reportId: w.b.submittedReport.id, version: 1, comment: "请补充" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: returnProgressReport,
+        input: (w) => ({ reportId: w.b.submittedReport.id, version: 1, comment: "请补充" }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id }), code: "NOT_FOUND" },
-      { as: bureau, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.b.extension.id, comment: "理由不足" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: rejectDeadlineExtension,
+        input: (w) => ({ extensionId: w.b.extension.id, comment: "理由不足" }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: sendReminder, input: (w) => ({ measureId: w.b.measure.id, unitIds: [w.b.units.justice.id] }), code: "NOT_FOUND" },
       // A unit of another district chosen on an in-scope measure.
       { as: bureau, fn: sendReminder, input: (w) => ({ measureId: w.a.measure.id, unitIds: [w.b.units.justice.id] }), code: "NOT_FOUND" },
@@ -441,18 +742,37 @@ const MATRIX: Record<Action, CaseSet> = {
     ],
     wrongRole: [
       { as: liaison, fn: approveProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1 }), code: "FORBIDDEN" },
-      { as: leader, fn: approveProgressReports, input: (w) => ({ items: [{ reportId: w.a.submittedReport.id, version: 1 }] }), code: "FORBIDDEN" },
-      { as: liaison, fn: returnProgressReport, input: (w) => ({ reportId: w.a.submittedReport.id, version: 1, comment: "请补充" }), code: "FORBIDDEN" },
+      {
+        as: leader,
+        fn: approveProgressReports,
+        input: (w) => ({ items: [{ reportId: w.a.submittedReport.id, version: 1 }] }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: liaison,
+        fn: returnProgressReport,
+        input: (w) => ({ reportId: w.a.submittedReport.id, version: 1, comment: "请补充" }),
+        code: "FORBIDDEN",
+      },
       { as: liaison, fn: approveDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id }), code: "FORBIDDEN" },
-      { as: leader, fn: rejectDeadlineExtension, input: (w) => ({ extensionId: w.a.extension.id, comment: "理由不足" }), code: "FORBIDDEN" },
+      {
+        as: leader,
+        fn: rejectDeadlineExtension,
+        input: (w) => ({ extensionId: w.a.extension.id, comment: "理由不足" }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: sendReminder, input: (w) => ({ measureId: w.a.measure.id, unitIds: [w.a.units.justice.id] }), code: "FORBIDDEN" },
       { as: liaison, fn: remindLateUnit, input: (w) => ({ unitId: w.a.units.justice.id }), code: "FORBIDDEN" },
     ],
   },
   "dashboard.read": {
     kind: "read",
-    inScope: [{ as: bureau, read: (actor, w) => listDashboardUnits(actor).then((units) => units.filter((u) => u.id === w.a.units.justice.id)) }],
-    outOfScope: [{ as: bureau, read: (actor, w) => listDashboardUnits(actor).then((units) => units.filter((u) => u.id === w.b.units.justice.id)) }],
+    inScope: [
+      { as: bureau, read: (actor, w) => listDashboardUnits(actor).then((units) => units.filter((u) => u.id === w.a.units.justice.id)) },
+    ],
+    outOfScope: [
+      { as: bureau, read: (actor, w) => listDashboardUnits(actor).then((units) => units.filter((u) => u.id === w.b.units.justice.id)) },
+    ],
     wrongRole: { none: "every role holds it" },
   },
   "districtDashboard.read": {
@@ -560,11 +880,21 @@ const MATRIX: Record<Action, CaseSet> = {
     inScope: [{ as: bureau, fn: addFinding, input: (w) => findingInput(w, w.a.inspection.id) }],
     outOfScope: [
       { as: bureau, fn: addFinding, input: (w) => findingInput(w, w.b.inspection.id), code: "NOT_FOUND" },
-      { as: bureau, fn: createInspection, input: (w) => ({ regionId: w.b.region.id, title: "专项督察", inspectedOn: "2025-01-20" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: createInspection,
+        input: (w) => ({ regionId: w.b.region.id, title: "专项督察", inspectedOn: "2025-01-20" }),
+        code: "NOT_FOUND",
+      },
     ],
     wrongRole: [
       { as: leader, fn: addFinding, input: (w) => findingInput(w, w.a.inspection.id), code: "FORBIDDEN" },
-      { as: liaison, fn: createInspection, input: (w) => ({ regionId: w.a.region.id, title: "专项督察", inspectedOn: "2025-01-20" }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: createInspection,
+        input: (w) => ({ regionId: w.a.region.id, title: "专项督察", inspectedOn: "2025-01-20" }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "rectification.report": {
@@ -582,16 +912,48 @@ const MATRIX: Record<Action, CaseSet> = {
   },
   "rectification.verify": {
     kind: "action",
-    inScope: [{ as: bureau, fn: verifyRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }) }],
+    inScope: [
+      { as: bureau, fn: verifyRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }) },
+    ],
     outOfScope: [
-      { as: bureau, fn: verifyRectification, input: (w) => ({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id }), code: "NOT_FOUND" },
-      { as: bureau, fn: returnRectification, input: (w) => ({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id, comment: "请补充" }), code: "NOT_FOUND" },
-      { as: bureau, fn: reopenRectification, input: (w) => ({ rectificationId: w.b.otherItem.id, reason: "复查发现问题" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: verifyRectification,
+        input: (w) => ({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: returnRectification,
+        input: (w) => ({ rectificationId: w.b.otherItem.id, reportId: w.b.claimedReport.id, comment: "请补充" }),
+        code: "NOT_FOUND",
+      },
+      {
+        as: bureau,
+        fn: reopenRectification,
+        input: (w) => ({ rectificationId: w.b.otherItem.id, reason: "复查发现问题" }),
+        code: "NOT_FOUND",
+      },
     ],
     wrongRole: [
-      { as: liaison, fn: verifyRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }), code: "FORBIDDEN" },
-      { as: leader, fn: returnRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id, comment: "请补充" }), code: "FORBIDDEN" },
-      { as: liaison, fn: reopenRectification, input: (w) => ({ rectificationId: w.a.otherItem.id, reason: "复查发现问题" }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: verifyRectification,
+        input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: leader,
+        fn: returnRectification,
+        input: (w) => ({ rectificationId: w.a.otherItem.id, reportId: w.a.claimedReport.id, comment: "请补充" }),
+        code: "FORBIDDEN",
+      },
+      {
+        as: liaison,
+        fn: reopenRectification,
+        input: (w) => ({ rectificationId: w.a.otherItem.id, reason: "复查发现问题" }),
+        code: "FORBIDDEN",
+      },
     ],
   },
   "evaluation.read": {
@@ -605,12 +967,22 @@ const MATRIX: Record<Action, CaseSet> = {
     inScope: [{ as: bureau, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }) }],
     outOfScope: [
       { as: bureau, fn: deleteEvaluation, input: (w) => ({ id: w.b.evaluation.id }), code: "NOT_FOUND" },
-      { as: bureau, fn: createEvaluation, input: (w) => ({ planId: w.b.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: createEvaluation,
+        input: (w) => ({ planId: w.b.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: createFinalEvaluation, input: (w) => ({ planId: w.b.plan.id }), code: "NOT_FOUND" },
     ],
     wrongRole: [
       { as: leader, fn: deleteEvaluation, input: (w) => ({ id: w.a.evaluation.id }), code: "FORBIDDEN" },
-      { as: liaison, fn: createEvaluation, input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: createEvaluation,
+        input: (w) => ({ planId: w.a.plan.id, title: "中期评估", snapshotDate: "2024-12-31" }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: createFinalEvaluation, input: (w) => ({ planId: w.a.plan.id }), code: "FORBIDDEN" },
     ],
   },
@@ -640,16 +1012,36 @@ const MATRIX: Record<Action, CaseSet> = {
     ],
     outOfScope: [
       { as: bureau, fn: approveCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
-      { as: bureau, fn: updateCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: updateCircular,
+        input: (w) => ({ id: w.b.draftCircular.id, version: 1, title: "越权", body: "越权" }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: issueCircular, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
-      { as: bureau, fn: createCircular, input: (w) => ({ regionId: w.b.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "NOT_FOUND" },
+      {
+        as: bureau,
+        fn: createCircular,
+        input: (w) => ({ regionId: w.b.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }),
+        code: "NOT_FOUND",
+      },
       { as: bureau, fn: regenerateCircularBody, input: (w) => ({ id: w.b.draftCircular.id, version: 1 }), code: "NOT_FOUND" },
     ],
     wrongRole: [
       { as: leader, fn: approveCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
-      { as: liaison, fn: updateCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1, title: "越权", body: "越权" }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: updateCircular,
+        input: (w) => ({ id: w.a.draftCircular.id, version: 1, title: "越权", body: "越权" }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: issueCircular, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
-      { as: liaison, fn: createCircular, input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }), code: "FORBIDDEN" },
+      {
+        as: liaison,
+        fn: createCircular,
+        input: (w) => ({ regionId: w.a.region.id, kind: "QUARTERLY", periodKey: "2024-Q4" }),
+        code: "FORBIDDEN",
+      },
       { as: leader, fn: regenerateCircularBody, input: (w) => ({ id: w.a.draftCircular.id, version: 1 }), code: "FORBIDDEN" },
     ],
   },

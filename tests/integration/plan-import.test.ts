@@ -106,8 +106,17 @@ describe("the import's result links each plan to its next steps", () => {
     await as("xialu.bureau");
     const data = await preview();
     if (data.document.kind !== "plans") throw new Error("not plans");
-    const plans = unreviewedPlans(data.document.plans).map((plan, i) => ({ ...plan, kind: i === 1 ? ("DIVISION_OF_LABOUR" as const) : ("PLAN" as const) }));
-    const input = { regionId: String(xialu.id), fileName: "004.txt", sourceText: data.sourceText, plans, resolutions: acceptAllProposals(data.reconciliation) };
+    const plans = unreviewedPlans(data.document.plans).map((plan, i) => ({
+      ...plan,
+      kind: i === 1 ? ("DIVISION_OF_LABOUR" as const) : ("PLAN" as const),
+    }));
+    const input = {
+      regionId: String(xialu.id),
+      fileName: "004.txt",
+      sourceText: data.sourceText,
+      plans,
+      resolutions: acceptAllProposals(data.reconciliation),
+    };
     const first = await commitPlanImport(input);
     if (!first.ok) throw new Error(first.message);
     const [a, b, c] = first.data.plans;
@@ -118,7 +127,9 @@ describe("the import's result links each plan to its next steps", () => {
     ]);
     const html = renderToStaticMarkup(ImportedPlans({ plans: first.data.plans }));
     for (const p of [a!, b!, c!]) expect(html).toContain(`href="/plans/${p.id}/previous"`);
-    expect(html).toContain(`<a class="ml-2 text-sm text-brand-700 hover:underline" href="/plans/${b!.id}/parent-items">对应上级规划条目</a>`);
+    expect(html).toContain(
+      `<a class="ml-2 text-sm text-brand-700 hover:underline" href="/plans/${b!.id}/parent-items">对应上级规划条目</a>`,
+    );
     expect(html).not.toContain(`href="/plans/${a!.id}/parent-items"`);
     expect(html).not.toContain(`href="/plans/${c!.id}/parent-items"`);
 
@@ -142,7 +153,11 @@ describe("refusals write nothing", () => {
     await as("xialu.bureau");
     const data = await preview();
     if (data.document.kind !== "plans") return;
-    const input = { regionId: String(xialu.id), plans: unreviewedPlans(data.document.plans), resolutions: acceptAllProposals(data.reconciliation) };
+    const input = {
+      regionId: String(xialu.id),
+      plans: unreviewedPlans(data.document.plans),
+      resolutions: acceptAllProposals(data.reconciliation),
+    };
     const before = await counts();
     for (const login of ["xialu.liaison", "xialu.leader"]) {
       await as(login);
@@ -219,33 +234,62 @@ describe("updatePlanReporting", () => {
     await as("xialu.bureau");
     const data = await preview();
     if (data.document.kind !== "plans") return;
-    await commitPlanImport({ regionId: String(xialu.id), plans: unreviewedPlans(data.document.plans), resolutions: acceptAllProposals(data.reconciliation) });
+    await commitPlanImport({
+      regionId: String(xialu.id),
+      plans: unreviewedPlans(data.document.plans),
+      resolutions: acceptAllProposals(data.reconciliation),
+    });
     const plan = await db().plan.findFirstOrThrow();
     const { updatePlanReporting } = await import("@/lib/plans/actions.ts");
 
-    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "MONTHLY", reportDueDay: "5", milestoneGraceDays: "20" })).toMatchObject({ ok: true });
-    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5, milestoneGraceDays: 20 });
+    expect(
+      await updatePlanReporting({ planId: String(plan.id), reportCadence: "MONTHLY", reportDueDay: "5", milestoneGraceDays: "20" }),
+    ).toMatchObject({ ok: true });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+      reportCadence: "MONTHLY",
+      reportDueDay: 5,
+      milestoneGraceDays: 20,
+    });
     expect(await db().auditEvent.findFirst({ where: { action: "plan.updateReporting" } })).toMatchObject({
       before: { reportCadence: "QUARTERLY", reportDueDay: 10, milestoneGraceDays: 15 },
       after: { reportCadence: "MONTHLY", reportDueDay: 5, milestoneGraceDays: 20 },
     });
 
-    const bad = await updatePlanReporting({ planId: String(plan.id), reportCadence: "WEEKLY", reportDueDay: "31", milestoneGraceDays: "-1" });
+    const bad = await updatePlanReporting({
+      planId: String(plan.id),
+      reportCadence: "WEEKLY",
+      reportDueDay: "31",
+      milestoneGraceDays: "-1",
+    });
     expect(!bad.ok && bad.fieldErrors).toEqual({
       reportCadence: ["请选择报送周期"],
       reportDueDay: ["截止日应为 1 到 28 之间的整数"],
       milestoneGraceDays: ["宽限天数应为 0 到 365 之间的整数"],
     });
-    for (const [login, code] of [["xialu.liaison", "FORBIDDEN"], ["xialu.leader", "FORBIDDEN"], ["shanghai.leader", "FORBIDDEN"]] as const) {
+    for (const [login, code] of [
+      ["xialu.liaison", "FORBIDDEN"],
+      ["xialu.leader", "FORBIDDEN"],
+      ["shanghai.leader", "FORBIDDEN"],
+    ] as const) {
       await as(login);
-      expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({ ok: false, code });
+      expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({
+        ok: false,
+        code,
+      });
     }
     const baoshanBureau = await db().user.create({
       data: { login: "bs.bureau", name: "宝山", role: "BUREAU", regionId: baoshan.id, districtId: baoshan.id, passwordHash: "x" },
     });
     await actAs(baoshanBureau);
-    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ reportCadence: "MONTHLY", reportDueDay: 5, milestoneGraceDays: 20 });
+    expect(await updatePlanReporting({ planId: String(plan.id), reportCadence: "YEARLY", reportDueDay: "1" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await db().plan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+      reportCadence: "MONTHLY",
+      reportDueDay: 5,
+      milestoneGraceDays: 20,
+    });
   });
 });
 
@@ -345,7 +389,10 @@ describe("collective names in an import", () => {
       const result = await commitPlanImport({
         regionId: String(xialu.id),
         plans,
-        resolutions: { ...acceptAllProposals(data.reconciliation), 区直各审批服务部门: { action: "createGroup" as const, memberIds: [String(a!.id)] } },
+        resolutions: {
+          ...acceptAllProposals(data.reconciliation),
+          区直各审批服务部门: { action: "createGroup" as const, memberIds: [String(a!.id)] },
+        },
       });
       expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     } finally {
@@ -384,7 +431,11 @@ describe("collective names in an import", () => {
     });
     const resolutions = {
       ...acceptAllProposals(data.reconciliation),
-      区直各执法部门: { action: "group" as const, groupId: String(enforcement.id), memberIds: [String(outsider.id), String(enforcement.members[0]!.unitId)] },
+      区直各执法部门: {
+        action: "group" as const,
+        groupId: String(enforcement.id),
+        memberIds: [String(outsider.id), String(enforcement.members[0]!.unitId)],
+      },
     };
     expect(await commitPlanImport({ regionId: String(xialu.id), plans, resolutions })).toMatchObject({ ok: true });
     const after = await db().unitGroupMember.findMany({ where: { groupId: enforcement.id }, orderBy: { unitId: "asc" } });
@@ -441,14 +492,24 @@ describe("a plan printed in traditional characters", () => {
       candidates: [{ unitId: justice.id, name: "区司法局" }],
     });
     expect(data.reconciliation.find((r) => r.name === "區檔案館")).toEqual({ name: "區檔案館", status: "unknown", simplified: "区档案馆" });
-    expect(data.reconciliation.find((r) => r.name === "各農業園區")).toEqual({ name: "各農業園區", status: "newGroup", simplified: "各农业园区" });
+    expect(data.reconciliation.find((r) => r.name === "各農業園區")).toEqual({
+      name: "各農業園區",
+      status: "newGroup",
+      simplified: "各农业园区",
+    });
 
     const plans = unreviewedPlans(data.document.plans);
     const result = await commitPlanImport({ regionId: String(xialu.id), plans, resolutions: acceptAllProposals(data.reconciliation) });
     expect(result).toMatchObject({ ok: true, data: { unitsCreated: ["区档案馆"], groupsCreated: ["各农业园区"] } });
-    const group = await db().unitGroup.findFirstOrThrow({ where: { name: "各农业园区", region: { code: "420204" } }, include: { aliases: true } });
+    const group = await db().unitGroup.findFirstOrThrow({
+      where: { name: "各农业园区", region: { code: "420204" } },
+      include: { aliases: true },
+    });
     expect(group.aliases.map((a) => a.alias)).toEqual(["各農業園區"]);
-    const created = await db().unit.findFirstOrThrow({ where: { name: "区档案馆", region: { code: "420204" } }, include: { aliases: true } });
+    const created = await db().unit.findFirstOrThrow({
+      where: { name: "区档案馆", region: { code: "420204" } },
+      include: { aliases: true },
+    });
     expect(created.aliases.map((a) => a.alias)).toEqual(["區檔案館"]);
     expect(await db().auditEvent.count({ where: { action: "unit.addAlias", entityId: String(created.id) } })).toBe(1);
     const measure = await db().measure.findFirstOrThrow({

@@ -38,7 +38,12 @@ beforeEach(async () => {
   vi.setSystemTime(new Date("2026-12-06T02:00:00Z"));
   world = await buildTwoDistricts();
   const D = world.a.units.development.id; // the liaison's unit
-  plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设规划(2021—2025年)", periodStart: 2021, periodEnd: 2025 });
+  plan = await createPlan(db(), {
+    regionId: world.a.region.id,
+    title: "下陆区法治政府建设规划(2021—2025年)",
+    periodStart: 2021,
+    periodEnd: 2025,
+  });
   await db().plan.update({ where: { id: plan.id }, data: { issueDate: day("2021-06-01") } });
   measures = {
     dueSoon: (await createMeasure(db(), { planId: plan.id, code: "1", deadline: "2026-12-20", leadUnitIds: [D] })).id,
@@ -117,7 +122,13 @@ describe("施行, 期满 and 终止 by the bureau", () => {
     // So on its due date the liaison still reports Q4 and claims the measure completed.
     await actAs(world.a.users.liaison);
     expect(
-      await submitProgressReport({ assignmentId: String(assignment.id), periodKey: "2025-Q4", text: "已全部完成。", percent: "100", claimedStatus: "COMPLETED" }),
+      await submitProgressReport({
+        assignmentId: String(assignment.id),
+        periodKey: "2025-Q4",
+        text: "已全部完成。",
+        percent: "100",
+        claimedStatus: "COMPLETED",
+      }),
     ).toMatchObject({ ok: true });
     // The day after, 期满 is offered and confirmed.
     vi.setSystemTime(new Date("2026-01-11T02:00:00Z"));
@@ -133,10 +144,17 @@ describe("施行, 期满 and 终止 by the bureau", () => {
     expect(bare).toMatchObject({ ok: false, code: "VALIDATION" });
     if (bare.ok) throw new Error("unreachable");
     expect(bare.fieldErrors).toMatchObject({ endedOn: ["请填写终止日期,格式为 YYYY-MM-DD"], reason: ["请填写终止原因"] });
-    expect(await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2025-06-30", reason: "被新规划取代" })).toMatchObject({
+    expect(
+      await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2025-06-30", reason: "被新规划取代" }),
+    ).toMatchObject({
       ok: true,
     });
-    expect(await planRow()).toMatchObject({ status: "CLOSED", endKind: "TERMINATED", endedOn: day("2025-06-30"), endReason: "被新规划取代" });
+    expect(await planRow()).toMatchObject({
+      status: "CLOSED",
+      endKind: "TERMINATED",
+      endedOn: day("2025-06-30"),
+      endReason: "被新规划取代",
+    });
     expect((await lifeAudit()).map((e) => e.action)).toEqual(["plan.terminate"]);
   });
 
@@ -147,7 +165,10 @@ describe("施行, 期满 and 终止 by the bureau", () => {
     for (const user of [world.a.users.leader, world.a.users.liaison]) {
       await actAs(user);
       expect(await closePlan(close)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-      expect(await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-01-01" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(await bringPlanIntoForce({ planId: String(plan.id), effectiveFrom: "2026-01-01" })).toMatchObject({
+        ok: false,
+        code: "FORBIDDEN",
+      });
     }
     expect(await planRow()).toMatchObject({ status: "IN_FORCE" });
     expect(await lifeAudit()).toHaveLength(0);
@@ -171,7 +192,13 @@ describe("an IN_FORCE plan whose periodEnd year has passed owes no report for la
     // Control: a plan running to 2030 owes 2026-Q3 (late) and 2026-Q4 (being collected).
     await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2030 } });
     const running = await owedNow();
-    expect(running).toMatchObject({ candidates: 3, formPeriods: ["2026-Q3", "2026-Q4"], light: "YELLOW", ledger: 3, countdown: "2026年第四季度" });
+    expect(running).toMatchObject({
+      candidates: 3,
+      formPeriods: ["2026-Q3", "2026-Q4"],
+      light: "YELLOW",
+      ledger: 3,
+      countdown: "2026年第四季度",
+    });
     expect(running.taskDue).toMatchObject({ due: 3 });
 
     await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2025 } });
@@ -231,7 +258,9 @@ describe("a closed plan owes no report and raises no reminder", () => {
   it("closed (终止), nothing is owed, chased or reminded", async () => {
     await db().plan.update({ where: { id: plan.id }, data: { periodEnd: 2030 } });
     await actAs(world.a.users.bureau);
-    expect(await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2026-11-30", reason: "区划调整" })).toMatchObject({ ok: true });
+    expect(await closePlan({ planId: String(plan.id), endKind: "TERMINATED", endedOn: "2026-11-30", reason: "区划调整" })).toMatchObject({
+      ok: true,
+    });
 
     const result = await job();
     expect(result.created).toEqual({ REPORT_LATE: 0, DUE_SOON: 0, OVERDUE: 0 });
@@ -256,7 +285,13 @@ describe("a closed plan owes no report and raises no reminder", () => {
   it("a liaison added after closing still gets nothing", async () => {
     await actAs(world.a.users.bureau);
     await closePlan({ planId: String(plan.id), endKind: "EXPIRED", endedOn: "2025-12-31" });
-    await createUser(db(), { login: "a.dev2", name: "发改联络员二", role: "LIAISON", regionId: world.a.region.id, unitId: world.a.units.development.id });
+    await createUser(db(), {
+      login: "a.dev2",
+      name: "发改联络员二",
+      role: "LIAISON",
+      regionId: world.a.region.id,
+      unitId: world.a.units.development.id,
+    });
     expect((await job("2026-12-07")).notifications).toBe(0);
   });
 });
@@ -281,9 +316,19 @@ describe("a draft (草案) owes nothing and is not chased until the bureau bring
       message: "该规划尚为草案,施行后方可催办。",
     });
     const assignment = await db().assignment.findFirstOrThrow({ where: { measureId: measures.ongoing } });
-    const report = { assignmentId: String(assignment.id), periodKey: "2026-Q3", text: "继续推进。", percent: "50", claimedStatus: "IN_PROGRESS" };
+    const report = {
+      assignmentId: String(assignment.id),
+      periodKey: "2026-Q3",
+      text: "继续推进。",
+      percent: "50",
+      claimedStatus: "IN_PROGRESS",
+    };
     await actAs(world.a.users.liaison);
-    expect(await submitProgressReport(report)).toMatchObject({ ok: false, code: "CONFLICT", message: "该规划尚为草案,施行后方可报送进展。" });
+    expect(await submitProgressReport(report)).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "该规划尚为草案,施行后方可报送进展。",
+    });
 
     // The bureau's step: 施行 from 1 January. Now it owes 2026-Q3 (late) and is chased.
     await actAs(world.a.users.bureau);
@@ -312,7 +357,11 @@ describe("the plan page's life panel (getPlanLife) and the plans list", () => {
       finalEvaluationId: null,
     });
     for (const user of [world.a.users.leader, world.a.users.liaison]) {
-      expect(await getPlanLife(await as(user), plan.id, TODAY)).toMatchObject({ label: "施行中", transitions: [], canCreateFinalEvaluation: false });
+      expect(await getPlanLife(await as(user), plan.id, TODAY)).toMatchObject({
+        label: "施行中",
+        transitions: [],
+        canCreateFinalEvaluation: false,
+      });
     }
     expect(await getPlanLife(await as(world.b.users.bureau), plan.id, TODAY)).toBeNull();
     expect((await listPlans(bureau)).map((p) => PLAN_LIFE_LABELS[planLifeState(p)])).toEqual(["施行中"]);
@@ -332,10 +381,17 @@ describe("the plan page's life panel (getPlanLife) and the plans list", () => {
       finalEvaluationId: null,
     });
     const leader = await as(world.a.users.leader);
-    expect(await getPlanLife(leader, plan.id, TODAY)).toMatchObject({ label: "终止", endReason: "被新规划取代", canCreateFinalEvaluation: false });
+    expect(await getPlanLife(leader, plan.id, TODAY)).toMatchObject({
+      label: "终止",
+      endReason: "被新规划取代",
+      canCreateFinalEvaluation: false,
+    });
     const created = await createFinalEvaluation({ planId: String(plan.id) });
     if (!created.ok) throw new Error(created.message);
-    expect(await getPlanLife(bureau, plan.id, TODAY)).toMatchObject({ canCreateFinalEvaluation: false, finalEvaluationId: created.data.id });
+    expect(await getPlanLife(bureau, plan.id, TODAY)).toMatchObject({
+      canCreateFinalEvaluation: false,
+      finalEvaluationId: created.data.id,
+    });
     expect(await getPlanLife(leader, plan.id, TODAY)).toMatchObject({ finalEvaluationId: created.data.id });
     // A liaison reads no evaluations: no link.
     expect(await getPlanLife(await as(world.a.users.liaison), plan.id, TODAY)).toMatchObject({ label: "终止", finalEvaluationId: null });

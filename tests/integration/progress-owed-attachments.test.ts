@@ -21,7 +21,12 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-12-06T02:00:00Z"));
   world = await buildTwoDistricts();
-  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案", periodStart: 2026, periodEnd: 2030 });
+  const plan = await createPlan(db(), {
+    regionId: world.a.region.id,
+    title: "下陆区法治政府建设实施方案",
+    periodStart: 2026,
+    periodEnd: 2030,
+  });
   const measure = await createMeasure(db(), {
     planId: plan.id,
     code: "1",
@@ -133,7 +138,9 @@ describe("attachments when a report is edited again", () => {
     const draft = await saveProgressDraft(form(report(responsible.id), [pdf("印发文件.pdf"), pdf("印发文件(副本).pdf")]));
     expect(draft).toMatchObject({ ok: true });
     expect((await attachmentsOf(responsible.id)).map((a) => a.fileName)).toEqual(["印发文件.pdf"]);
-    expect(await submitProgressReport(form(report(responsible.id, { version: "1" }), [pdf("再传一次.pdf"), pdf("新材料.pdf", "new")]))).toMatchObject({ ok: true });
+    expect(
+      await submitProgressReport(form(report(responsible.id, { version: "1" }), [pdf("再传一次.pdf"), pdf("新材料.pdf", "new")])),
+    ).toMatchObject({ ok: true });
     expect((await attachmentsOf(responsible.id)).map((a) => a.fileName)).toEqual(["印发文件.pdf", "新材料.pdf"]);
   });
 
@@ -145,7 +152,12 @@ describe("attachments when a report is edited again", () => {
     expect((await attachmentsOf(responsible.id)).map((a) => a.id)).toEqual([kept!.id]);
     const events = await db().auditEvent.findMany({ where: { action: "report.removeAttachment" } });
     expect(events).toMatchObject([
-      { actorId: world.a.users.liaison.id, entityType: "ProgressReport", entityId: String(old!.reportId), before: { id: old!.id, fileName: "旧稿.pdf" } },
+      {
+        actorId: world.a.users.liaison.id,
+        entityType: "ProgressReport",
+        entityId: String(old!.reportId),
+        before: { id: old!.id, fileName: "旧稿.pdf" },
+      },
     ]);
   });
 
@@ -167,7 +179,10 @@ describe("attachments when a report is edited again", () => {
     const before = await snapshot();
     for (const id of [leadsFile!.id, otherDistrictFile!.id, 999_999]) {
       for (const action of [saveProgressDraft, submitProgressReport]) {
-        expect(await action(form(report(responsible.id, { version: "1" }), [pdf("又一份.pdf", "more")], [id]))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+        expect(await action(form(report(responsible.id, { version: "1" }), [pdf("又一份.pdf", "more")], [id]))).toMatchObject({
+          ok: false,
+          code: "NOT_FOUND",
+        });
       }
     }
     expect(await snapshot()).toEqual(before);

@@ -152,7 +152,9 @@ describe("the reporting cycle", () => {
     expect(result).toMatchObject({ ok: true });
     const saved = await db().progressReport.findFirstOrThrow({ include: { attachments: true } });
     expect(saved).toMatchObject({ authorId: world.a.users.bureau.id, onBehalfOfUnitId: world.a.units.development.id });
-    expect(saved.attachments).toMatchObject([{ fileName: "区发改局报来的进展.pdf", mimeType: "application/pdf", uploadedById: world.a.users.bureau.id }]);
+    expect(saved.attachments).toMatchObject([
+      { fileName: "区发改局报来的进展.pdf", mimeType: "application/pdf", uploadedById: world.a.users.bureau.id },
+    ]);
   });
 
   it("a liaison attaches evidence; the same file twice is attached once", async () => {
@@ -166,7 +168,9 @@ describe("the reporting cycle", () => {
   it("本期无新进展 carries the last report forward in one click", async () => {
     await actAs(world.a.users.liaison);
     vi.setSystemTime(new Date("2024-05-15T02:00:00Z"));
-    await submitProgressReport(withFiles(report(responsible.id, { periodKey: "2024-Q2", text: "二季度:完成调研。" }), [pdf("调研报告.pdf")]));
+    await submitProgressReport(
+      withFiles(report(responsible.id, { periodKey: "2024-Q2", text: "二季度:完成调研。" }), [pdf("调研报告.pdf")]),
+    );
     vi.setSystemTime(new Date("2024-08-15T02:00:00Z"));
     const result = await carryForwardProgressReport({ assignmentId: String(responsible.id), periodKey: "2024-Q3" });
     expect(result).toMatchObject({ ok: true, message: "已沿用上期报送(本期无新进展)" });
@@ -204,7 +208,10 @@ describe("authorization: refusals change nothing", () => {
     await actAs(who());
     expect(await submitProgressReport(report(assignment()))).toMatchObject({ ok: false, code });
     expect(await saveProgressDraft(report(assignment()))).toMatchObject({ ok: false, code });
-    expect(await carryForwardProgressReport({ assignmentId: String(assignment()), periodKey: "2024-Q3" })).toMatchObject({ ok: false, code });
+    expect(await carryForwardProgressReport({ assignmentId: String(assignment()), periodKey: "2024-Q3" })).toMatchObject({
+      ok: false,
+      code,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -241,7 +248,11 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
 
   it.each([
     ["a file over the limit", () => pdf("大文件.pdf", new Uint8Array(20 * 1024 * 1024 + 1).fill(0x25)), "文件不能超过 20 MB"],
-    ["a file whose content does not match its extension", () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], "扫描件.pdf"), "文件内容与扩展名不符"],
+    [
+      "a file whose content does not match its extension",
+      () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])], "扫描件.pdf"),
+      "文件内容与扩展名不符",
+    ],
     ["a file name with path separators", () => pdf("../../etc/进展.pdf"), "文件名不能包含路径分隔符"],
   ])("%s", async (_case, file, fragment) => {
     await actAs(world.a.users.liaison);
@@ -282,15 +293,22 @@ describe("bad input gets a Chinese message, loses nothing and writes nothing", (
     const reportId = String(submitted.ok ? submitted.data.id : 0);
     await actAs(world.a.users.bureau);
     expect(await approveProgressReport({ reportId, version: "1", comment: "  请下季度附上印发文件。 " })).toMatchObject({ ok: true });
-    expect(await db().progressReport.findFirstOrThrow({ where: { id: Number(reportId) } })).toMatchObject({ state: "APPROVED", reviewComment: "请下季度附上印发文件。" });
+    expect(await db().progressReport.findFirstOrThrow({ where: { id: Number(reportId) } })).toMatchObject({
+      state: "APPROVED",
+      reviewComment: "请下季度附上印发文件。",
+    });
     const message = await db().notification.findFirstOrThrow({ where: { userId: leadLiaison.id, kind: "APPROVED" } });
     expect(message.body).toContain("审核意见:请下季度附上印发文件。");
     // Without a comment, none is stored.
     await actAs(world.a.users.liaison);
     const other = await submitProgressReport(report(responsible.id));
     await actAs(world.a.users.bureau);
-    expect(await approveProgressReport({ reportId: String(other.ok ? other.data.id : 0), version: "1", comment: "" })).toMatchObject({ ok: true });
-    expect(await db().progressReport.findFirstOrThrow({ where: { id: other.ok ? other.data.id : 0 } })).toMatchObject({ reviewComment: null });
+    expect(await approveProgressReport({ reportId: String(other.ok ? other.data.id : 0), version: "1", comment: "" })).toMatchObject({
+      ok: true,
+    });
+    expect(await db().progressReport.findFirstOrThrow({ where: { id: other.ok ? other.data.id : 0 } })).toMatchObject({
+      reviewComment: null,
+    });
   });
 
   it("two reviewers at once: the second gets a conflict, the first decision stands", async () => {
@@ -317,7 +335,15 @@ describe("the measure page offers 审核 exactly when the action takes it (lib/p
     if (!saved.ok) throw new Error(saved.message);
     if (state !== "DRAFT") await db().progressReport.update({ where: { id: saved.data.id }, data: { state } });
     const row = await db().progressReport.findUniqueOrThrow({ where: { id: saved.data.id } });
-    const actor = (await actAs({ bureau: world.a.users.bureau, otherBureau: world.b.users.bureau, leader: world.a.users.leader, responsibleLiaison: world.a.users.liaison, admin: world.admin }[who]))!;
+    const actor = (await actAs(
+      {
+        bureau: world.a.users.bureau,
+        otherBureau: world.b.users.bureau,
+        leader: world.a.users.leader,
+        responsibleLiaison: world.a.users.liaison,
+        admin: world.admin,
+      }[who],
+    ))!;
     // What the page shows (app/(app)/measures/[id]/page.tsx): 通过/退回 beside each report it lists.
     const detail = await getMeasureDetail(actor, responsible.measureId);
     const shown = (detail?.assignments ?? []).flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit })));
@@ -330,10 +356,21 @@ describe("the measure page offers 审核 exactly when the action takes it (lib/p
 describe("我的任务", () => {
   it("lists the unit's assignments, direct and through a group, with light and period state; Chinese search narrows them", async () => {
     const plan = await db().plan.findFirstOrThrow({ where: { regionId: world.a.region.id } });
-    const group = await createUnitGroup(db(), { regionId: world.a.region.id, name: "区直有关部门", memberIds: [world.a.units.development.id] });
+    const group = await createUnitGroup(db(), {
+      regionId: world.a.region.id,
+      name: "区直有关部门",
+      memberIds: [world.a.units.development.id],
+    });
     const viaGroup = await createMeasure(db(), { planId: plan.id, code: "2", text: "推进行政复议体制改革", ongoing: true });
     await db().assignment.create({
-      data: { measureId: viaGroup.id, unitId: world.a.units.development.id, role: "RESPONSIBLE", source: "GROUP", viaGroupId: group.id, districtId: plan.districtId },
+      data: {
+        measureId: viaGroup.id,
+        unitId: world.a.units.development.id,
+        role: "RESPONSIBLE",
+        source: "GROUP",
+        viaGroupId: group.id,
+        districtId: plan.districtId,
+      },
     });
     const actor = await actAs(world.a.users.liaison);
     await submitProgressReport(report(responsible.id));

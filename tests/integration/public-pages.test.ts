@@ -41,11 +41,23 @@ let ids: {
   town: number;
 };
 
-async function section(planId: number, districtId: number, label: string, title: string, sortOrder: number, parentId: number | null = null) {
+async function section(
+  planId: number,
+  districtId: number,
+  label: string,
+  title: string,
+  sortOrder: number,
+  parentId: number | null = null,
+) {
   return db().section.create({ data: { planId, districtId, label, title, sortOrder, parentId } });
 }
 
-async function measureIn(planId: number, sectionId: number, code: string, options: Parameters<typeof createMeasure>[1] extends infer T ? Partial<T> : never) {
+async function measureIn(
+  planId: number,
+  sectionId: number,
+  code: string,
+  options: Parameters<typeof createMeasure>[1] extends infer T ? Partial<T> : never,
+) {
   const m = await createMeasure(db(), { planId, code, text: `${SECRETS.measureText}-${code}`, ...options });
   await db().measure.update({ where: { id: m.id }, data: { sectionId } });
   return m;
@@ -66,7 +78,13 @@ beforeEach(async () => {
   // Staff with distinctive names: drafter, publisher, reviewer, author.
   const staff = (i: number) => createUser(db(), { login: `staff${i}`, name: STAFF[i]!, role: "BUREAU", regionId: district.id });
   const [drafter, publisher, reviewer, author] = [await staff(0), await staff(1), await staff(2), await staff(3)];
-  const liaison = await createUser(db(), { login: "staff.liaison", name: STAFF[4]!, role: "LIAISON", regionId: district.id, unitId: a.units.justice.id });
+  const liaison = await createUser(db(), {
+    login: "staff.liaison",
+    name: STAFF[4]!,
+    role: "LIAISON",
+    regionId: district.id,
+    unitId: a.units.justice.id,
+  });
 
   // A plan in force: chapter 一 (with a sub-section) and chapter 二.
   const plan = await createPlan(db(), { regionId: district.id, title: "下陆区法治政府建设规划(2021—2025年)" });
@@ -100,7 +118,15 @@ beforeEach(async () => {
     text: SECRETS.progressText,
   });
   await db().attachment.create({
-    data: { districtId: district.id, reportId: submitted.id, fileName: SECRETS.attachment, contentHash: "a".repeat(64), size: 10, mimeType: "application/pdf", uploadedById: author.id },
+    data: {
+      districtId: district.id,
+      reportId: submitted.id,
+      fileName: SECRETS.attachment,
+      contentHash: "a".repeat(64),
+      size: 10,
+      mimeType: "application/pdf",
+      uploadedById: author.id,
+    },
   });
   await createProgressReport(db(), {
     assignmentId: (await lead(m7.id)).id,
@@ -111,12 +137,22 @@ beforeEach(async () => {
     reviewComment: SECRETS.reviewComment,
     text: SECRETS.progressText,
   });
-  await createProgressReport(db(), { assignmentId: (await lead(m5.id)).id, period: Q4_2025, state: "APPROVED", authorId: liaison.id, reviewerId: reviewer.id });
+  await createProgressReport(db(), {
+    assignmentId: (await lead(m5.id)).id,
+    period: Q4_2025,
+    state: "APPROVED",
+    authorId: liaison.id,
+    reviewerId: reviewer.id,
+  });
 
   // Plans not in force, and another district's plan: none of their measures count here.
-  const draftPlan = await db().plan.create({ data: { regionId: district.id, districtId: district.id, kind: "PLAN", title: "草稿规划", status: "DRAFT" } });
+  const draftPlan = await db().plan.create({
+    data: { regionId: district.id, districtId: district.id, kind: "PLAN", title: "草稿规划", status: "DRAFT" },
+  });
   await createMeasure(db(), { planId: draftPlan.id, code: "1", leadUnitIds: [a.units.justice.id] });
-  const closedPlan = await db().plan.create({ data: { regionId: district.id, districtId: district.id, kind: "PLAN", title: "已废止规划", status: "CLOSED" } });
+  const closedPlan = await db().plan.create({
+    data: { regionId: district.id, districtId: district.id, kind: "PLAN", title: "已废止规划", status: "CLOSED" },
+  });
   await createMeasure(db(), { planId: closedPlan.id, code: "1", leadUnitIds: [a.units.justice.id] });
   const otherPlan = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区规划" });
   await createMeasure(db(), { planId: otherPlan.id, code: "1", deadline: "2024-01-01", leadUnitIds: [world.b.units.justice.id] });
@@ -149,19 +185,54 @@ beforeEach(async () => {
         publishedAt: data.status === "PUBLISHED" ? new Date("2026-03-25T02:00:00Z") : null,
         sections: {
           create: [
-            { districtId: district.id, sortOrder: 0, level: 1, kind: "LEADER_DUTY", heading: "党政主要负责人履行推进法治建设第一责任人职责情况", body: data.body },
-            { districtId: district.id, sortOrder: 1, level: 1, kind: "MEASURES", heading: "主要举措和成效", body: `(一)持续深化改革\n全年办理${data.body}` },
-            { districtId: district.id, sortOrder: 2, level: 2, kind: null, heading: "依法全面履行政府职能", body: "完成举措 3 项。", measureIds: [m1.id] },
+            {
+              districtId: district.id,
+              sortOrder: 0,
+              level: 1,
+              kind: "LEADER_DUTY",
+              heading: "党政主要负责人履行推进法治建设第一责任人职责情况",
+              body: data.body,
+            },
+            {
+              districtId: district.id,
+              sortOrder: 1,
+              level: 1,
+              kind: "MEASURES",
+              heading: "主要举措和成效",
+              body: `(一)持续深化改革\n全年办理${data.body}`,
+            },
+            {
+              districtId: district.id,
+              sortOrder: 2,
+              level: 2,
+              kind: null,
+              heading: "依法全面履行政府职能",
+              body: "完成举措 3 项。",
+              measureIds: [m1.id],
+            },
           ],
         },
       },
     });
   const published = await report({ year: 2025, title: "下陆区2025年法治政府建设年度报告", status: "PUBLISHED", body: "公开正文甲乙丙。" });
-  const unitReport = await report({ year: 2025, title: "区司法局2025年法治政府建设情况报告", status: "PUBLISHED", body: "部门公开正文。", unitId: a.units.justice.id });
+  const unitReport = await report({
+    year: 2025,
+    title: "区司法局2025年法治政府建设情况报告",
+    status: "PUBLISHED",
+    body: "部门公开正文。",
+    unitId: a.units.justice.id,
+  });
   const draft = await report({ year: 2026, title: SECRETS.draftTitle, status: "DRAFT", body: SECRETS.draftBody });
   const submittedReport = await report({ year: 2026, title: SECRETS.submittedTitle, status: "SUBMITTED", body: SECRETS.submittedBody });
   const v1 = await report({ year: 2024, title: "下陆区2024年法治政府建设年度报告", status: "PUBLISHED", body: "原版正文。" });
-  const v2 = await report({ year: 2024, title: "下陆区2024年法治政府建设年度报告(更正)", status: "PUBLISHED", body: "更正后正文。", version: 2, previousVersionId: v1.id });
+  const v2 = await report({
+    year: 2024,
+    title: "下陆区2024年法治政府建设年度报告(更正)",
+    status: "PUBLISHED",
+    body: "更正后正文。",
+    version: 2,
+    previousVersionId: v1.id,
+  });
   const v3 = await report({
     year: 2024,
     title: SECRETS.correctionDraftTitle,
@@ -172,7 +243,16 @@ beforeEach(async () => {
   });
   // A town with only a draft has nothing public.
   await report({ year: 2025, title: SECRETS.draftTitle, status: "DRAFT", body: SECRETS.draftBody, regionId: town.id });
-  ids = { published: published.id, unitReport: unitReport.id, draft: draft.id, submitted: submittedReport.id, v1: v1.id, v2: v2.id, v3Draft: v3.id, town: town.id };
+  ids = {
+    published: published.id,
+    unitReport: unitReport.id,
+    draft: draft.id,
+    submitted: submittedReport.id,
+    v1: v1.id,
+    v2: v2.id,
+    v3Draft: v3.id,
+    town: town.id,
+  };
 });
 
 function expectNoSecrets(output: string) {

@@ -73,9 +73,9 @@ describe("createRegion", () => {
     await actAs(world.a.users[role]);
     const before = await snapshotCounts();
     expect(await createRegion(newDistrict())).toEqual({ ok: false, code: "FORBIDDEN", message: "您没有执行此操作的权限。" });
-    expect(
-      await createRegion({ code: "420204001", name: "团城山街道", level: "TOWN", parentId: String(world.a.region.id) }),
-    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await createRegion({ code: "420204001", name: "团城山街道", level: "TOWN", parentId: String(world.a.region.id) })).toMatchObject(
+      { ok: false, code: "FORBIDDEN" },
+    );
     expect(await snapshotCounts()).toEqual(before);
   });
 

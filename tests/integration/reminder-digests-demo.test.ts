@@ -37,7 +37,14 @@ describe("the fresh demo's inbox", () => {
       expect(n.title, n.title).toContain(`${measure.code} ${measure.text.slice(0, 8)}`);
     }
     // The inbox lists the report digest's measures, each a link to its page.
-    const actor = { id: liaison.id, role: liaison.role, name: liaison.name, regionId: liaison.regionId, scopeRegionIds: [liaison.regionId!], unitId: liaison.unitId };
+    const actor = {
+      id: liaison.id,
+      role: liaison.role,
+      name: liaison.name,
+      regionId: liaison.regionId,
+      scopeRegionIds: [liaison.regionId!],
+      unitId: liaison.unitId,
+    };
     const digest = (await listNotifications(actor)).find((n) => /^\d{4}年第.季度尚有 \d+ 项进展未报送$/.test(n.title));
     expect(digest?.digest?.items.length).toBeGreaterThan(0);
     for (const item of digest!.digest!.items) expect(item.href).toMatch(/^\/measures\/\d+$/);

@@ -28,7 +28,14 @@ let assignments: number[];
 const actor = (user: { id: number }): Promise<Actor> =>
   db()
     .user.findUniqueOrThrow({ where: { id: user.id } })
-    .then((u) => ({ id: u.id, role: u.role, name: u.name, regionId: u.regionId, scopeRegionIds: u.regionId ? [u.regionId] : [], unitId: u.unitId }));
+    .then((u) => ({
+      id: u.id,
+      role: u.role,
+      name: u.name,
+      regionId: u.regionId,
+      scopeRegionIds: u.regionId ? [u.regionId] : [],
+      unitId: u.unitId,
+    }));
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -56,7 +63,14 @@ afterEach(() => {
 });
 
 const report = (i: number, submittedAt?: Date) =>
-  createProgressReport(db(), { assignmentId: assignments[i]!, period: Q3, state: "SUBMITTED", text: "进展", authorId: justice.id, submittedAt });
+  createProgressReport(db(), {
+    assignmentId: assignments[i]!,
+    period: Q3,
+    state: "SUBMITTED",
+    text: "进展",
+    authorId: justice.id,
+    submittedAt,
+  });
 
 async function digestOf(user: { id: number }) {
   return (await listNotifications(await actor(user))).find((n) => n.digest?.title.includes("2024年第三季度"));
@@ -68,8 +82,18 @@ describe("a unit's report digest", () => {
     expect(result.created).toEqual({ DUE_SOON: 0, REPORT_LATE: 3, OVERDUE: 0 }); // two of 区司法局, one of 区发改局
     const rows = await db().notification.findMany({ where: { userId: { in: [justice.id, justice2.id] } }, orderBy: { id: "asc" } });
     expect(rows.map((r) => [r.userId, r.kind, r.digest, r.title])).toEqual([
-      [justice.id, "REMINDER", `REPORT_LATE:${world.a.units.justice.id}:QUARTERLY:2024-07-01:2024-09-30`, "2024年第三季度尚有 3 项进展未报送"],
-      [justice2.id, "REMINDER", `REPORT_LATE:${world.a.units.justice.id}:QUARTERLY:2024-07-01:2024-09-30`, "2024年第三季度尚有 3 项进展未报送"],
+      [
+        justice.id,
+        "REMINDER",
+        `REPORT_LATE:${world.a.units.justice.id}:QUARTERLY:2024-07-01:2024-09-30`,
+        "2024年第三季度尚有 3 项进展未报送",
+      ],
+      [
+        justice2.id,
+        "REMINDER",
+        `REPORT_LATE:${world.a.units.justice.id}:QUARTERLY:2024-07-01:2024-09-30`,
+        "2024年第三季度尚有 3 项进展未报送",
+      ],
     ]);
     // Bound: at most liaisons × kinds × owed periods; here 3 liaisons, 1 kind, 1 period.
     const liaisons = await db().user.count({ where: { role: "LIAISON", active: true, regionId: world.a.region.id } });
@@ -88,7 +112,15 @@ describe("a unit's report digest", () => {
     expect(shrunk!.digest!.items.map((i) => i.href)).toEqual([`/measures/${measures[1]!.id}`, `/measures/${measures[2]!.id}`]);
 
     // A returned report is still owed, and says so.
-    await createProgressReport(db(), { assignmentId: assignments[1]!, period: Q3, state: "RETURNED", text: "进展", authorId: justice.id, reviewerId: world.a.users.bureau.id, reviewComment: "请补充" });
+    await createProgressReport(db(), {
+      assignmentId: assignments[1]!,
+      period: Q3,
+      state: "RETURNED",
+      text: "进展",
+      authorId: justice.id,
+      reviewerId: world.a.users.bureau.id,
+      reviewComment: "请补充",
+    });
     expect((await digestOf(justice))!.digest!.items.map((i) => i.note)).toEqual(["已被退回,待重新报送", null]);
 
     await db().progressReport.updateMany({ where: { assignmentId: assignments[1]! }, data: { state: "SUBMITTED" } });
@@ -96,7 +128,11 @@ describe("a unit's report digest", () => {
     // Opening the inbox shows it resolved and it no longer counts as unread.
     await settleOwnDigests(await actor(justice));
     expect(await unreadCount(await actor(justice))).toBe(0);
-    expect(await digestOf(justice)).toMatchObject({ title: "2024年第三季度进展已全部报送", readAt: expect.any(Date), digest: { resolved: true, items: [] } });
+    expect(await digestOf(justice)).toMatchObject({
+      title: "2024年第三季度进展已全部报送",
+      readAt: expect.any(Date),
+      digest: { resolved: true, items: [] },
+    });
     // The other liaison has not opened the inbox: the job resolves theirs.
     const rerun = await job();
     expect(rerun).toMatchObject({ notifications: 0, resolved: 1 });
@@ -111,7 +147,13 @@ describe("a unit's report digest", () => {
     expect(await unread()).toEqual([1, 1]);
     await actAs(justice);
     expect(
-      await submitProgressReport({ assignmentId: String(assignments[2]), periodKey: "2024-Q3", text: "最后一项进展", percent: "50", claimedStatus: "IN_PROGRESS" }),
+      await submitProgressReport({
+        assignmentId: String(assignments[2]),
+        periodKey: "2024-Q3",
+        text: "最后一项进展",
+        percent: "50",
+        claimedStatus: "IN_PROGRESS",
+      }),
     ).toMatchObject({ ok: true });
     expect(await unread()).toEqual([0, 0]);
     // The development unit's digest is another unit's business: untouched.
@@ -136,7 +178,10 @@ describe("a unit's report digest", () => {
     // 2025-02-05: Q3 accepts no more reports (open through 2025-01-10), for any plan's due day; Q4 is judged.
     vi.setSystemTime(new Date("2025-02-05T02:00:00Z"));
     await job("2025-02-05");
-    const digests = await db().notification.findMany({ where: { userId: justice.id, digest: { startsWith: "REPORT_LATE:" } }, orderBy: { id: "asc" } });
+    const digests = await db().notification.findMany({
+      where: { userId: justice.id, digest: { startsWith: "REPORT_LATE:" } },
+      orderBy: { id: "asc" },
+    });
     // [period start, read?]
     expect(digests.map((n) => [n.digest!.split(":")[3], n.readAt !== null])).toEqual([
       ["2024-07-01", true],
@@ -167,7 +212,13 @@ describe("the bureau's daily digest of arrivals", () => {
   it("reaches the bureau as the first report of the day is submitted, without waiting for the job, and counts the later ones", async () => {
     const send = async (i: number) => {
       await actAs(justice);
-      const result = await submitProgressReport({ assignmentId: String(assignments[i]), periodKey: "2024-Q3", text: `第${i + 1}项进展`, percent: "50", claimedStatus: "IN_PROGRESS" });
+      const result = await submitProgressReport({
+        assignmentId: String(assignments[i]),
+        periodKey: "2024-Q3",
+        text: `第${i + 1}项进展`,
+        percent: "50",
+        claimedStatus: "IN_PROGRESS",
+      });
       expect(result).toMatchObject({ ok: true });
     };
     expect(await unreadCount(await actor(world.a.users.bureau))).toBe(0);

@@ -33,7 +33,13 @@ beforeEach(async () => {
   const J = world.a.units.justice.id;
   const D = world.a.units.development.id;
   const BD = world.b.units.development.id;
-  justiceLiaison = await createUser(db(), { login: "a.justice.liaison", name: "司法局联络员", role: "LIAISON", regionId: world.a.region.id, unitId: J });
+  justiceLiaison = await createUser(db(), {
+    login: "a.justice.liaison",
+    name: "司法局联络员",
+    role: "LIAISON",
+    regionId: world.a.region.id,
+    unitId: J,
+  });
   // An inactive liaison is never notified.
   await createUser(db(), { login: "a.dev.old", name: "原联络员", role: "LIAISON", regionId: world.a.region.id, unitId: D, active: false });
 
@@ -67,9 +73,7 @@ beforeEach(async () => {
     [BD, "BD"],
   ]);
   const code = new Map(Object.entries(measures).map(([k, m]) => [m.id, k]));
-  ids = Object.fromEntries(
-    (await db().assignment.findMany()).map((a) => [`${code.get(a.measureId)}:${unitKey.get(a.unitId)}`, a.id]),
-  );
+  ids = Object.fromEntries((await db().assignment.findMany()).map((a) => [`${code.get(a.measureId)}:${unitKey.get(a.unitId)}`, a.id]));
 
   await db().assignment.updateMany({ data: { createdAt: new Date("2024-03-01T00:00:00Z") } });
   await db().assignment.update({ where: { id: ids["7:J"] }, data: { createdAt: new Date("2024-10-05T02:00:00Z") } });
@@ -79,14 +83,26 @@ beforeEach(async () => {
   });
 
   // 2024-Q3 reports: submitted (on time), returned and a mere draft (both still late).
-  const q3 = { periodStart: new Date("2024-07-01T00:00:00Z"), periodEnd: new Date("2024-09-30T00:00:00Z"), text: "进展", claimedStatus: "IN_PROGRESS" as const };
+  const q3 = {
+    periodStart: new Date("2024-07-01T00:00:00Z"),
+    periodEnd: new Date("2024-09-30T00:00:00Z"),
+    text: "进展",
+    claimedStatus: "IN_PROGRESS" as const,
+  };
   const districtId = world.a.region.id;
   await db().progressReport.createMany({
     data: [
       { ...q3, districtId, assignmentId: ids["1:J"]!, state: "SUBMITTED", authorId: justiceLiaison.id },
       { ...q3, districtId, assignmentId: ids["1:D"]!, state: "RETURNED", authorId: world.a.users.liaison.id },
       { ...q3, districtId, assignmentId: ids["2:D"]!, state: "DRAFT", authorId: world.a.users.liaison.id },
-      { ...q3, districtId, assignmentId: ids["6:D"]!, state: "APPROVED", authorId: world.a.users.liaison.id, periodStart: new Date("2024-04-01T00:00:00Z") },
+      {
+        ...q3,
+        districtId,
+        assignmentId: ids["6:D"]!,
+        state: "APPROVED",
+        authorId: world.a.users.liaison.id,
+        periodStart: new Date("2024-04-01T00:00:00Z"),
+      },
     ],
   });
 });
@@ -129,13 +145,27 @@ function expectedAfterToday() {
 describe("the reminder job", () => {
   it("run twice on the same day writes each digest once, one per liaison, unit, period and kind", async () => {
     const first = await job(TODAY);
-    expect(first).toEqual({ today: TODAY, created: { DUE_SOON: 3, REPORT_LATE: 3, OVERDUE: 1 }, arrivals: 0, notifications: 7, resolved: 0, emailed: 0 });
+    expect(first).toEqual({
+      today: TODAY,
+      created: { DUE_SOON: 3, REPORT_LATE: 3, OVERDUE: 1 },
+      arrivals: 0,
+      notifications: 7,
+      resolved: 0,
+      emailed: 0,
+    });
     expect(await digestRows()).toEqual(expectedAfterToday());
     expect(await db().reminder.count()).toBe(0);
     const notificationsAfterFirst = await db().notification.findMany({ orderBy: { id: "asc" } });
 
     const second = await job(TODAY);
-    expect(second).toEqual({ today: TODAY, created: { DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 }, arrivals: 0, notifications: 0, resolved: 0, emailed: 0 });
+    expect(second).toEqual({
+      today: TODAY,
+      created: { DUE_SOON: 0, REPORT_LATE: 0, OVERDUE: 0 },
+      arrivals: 0,
+      notifications: 0,
+      resolved: 0,
+      emailed: 0,
+    });
     expect(await db().notification.findMany({ orderBy: { id: "asc" } })).toEqual(notificationsAfterFirst);
 
     const runs = await db().auditEvent.findMany({ where: { action: "reminders.job" }, orderBy: { id: "asc" } });
@@ -185,9 +215,19 @@ describe("the reminder job", () => {
     expect(await db().notification.count({ where: { userId: inactive.id } })).toBe(0);
     // D's report digest lists 1, 2 and 6, not 5 (its part completed); J's lists 3 and 5, not 4 (completed) or 7 (assigned after Q3).
     const late = await db().notification.findFirstOrThrow({ where: { digest: digest.late(world.a.units.development.id) } });
-    expect(late.body!.split("\n").slice(1).map((l) => l.split(" ")[1])).toEqual(["1", "2", "6"]);
+    expect(
+      late
+        .body!.split("\n")
+        .slice(1)
+        .map((l) => l.split(" ")[1]),
+    ).toEqual(["1", "2", "6"]);
     const lateJ = await db().notification.findFirstOrThrow({ where: { digest: digest.late(world.a.units.justice.id) } });
-    expect(lateJ.body!.split("\n").slice(1).map((l) => l.split(" ")[1])).toEqual(["3", "5"]);
+    expect(
+      lateJ
+        .body!.split("\n")
+        .slice(1)
+        .map((l) => l.split(" ")[1]),
+    ).toEqual(["3", "5"]);
     expect(await db().notification.count({ where: { body: { contains: "举措 4" } } })).toBe(0);
   });
 
@@ -203,7 +243,9 @@ describe("the reminder job", () => {
       reminderId: null,
     });
     expect(late.body).toBe(
-      ["贵单位以下 3 项举措2024年第三季度的进展尚未报送(或被退回待重新报送),请尽快报送:", "1. 1 举措 1", "2. 2 举措 2", "3. 6 举措 6"].join("\n"),
+      ["贵单位以下 3 项举措2024年第三季度的进展尚未报送(或被退回待重新报送),请尽快报送:", "1. 1 举措 1", "2. 2 举措 2", "3. 6 举措 6"].join(
+        "\n",
+      ),
     );
     const overdue = await db().notification.findFirstOrThrow({ where: { digest: digest.overdue(world.a.units.justice.id, "2024-10") } });
     expect(overdue.title).toBe("2024年10月逾期提醒:1 项举措已超过完成时限");
@@ -248,15 +290,40 @@ describe("催办 by the bureau", () => {
     expect(result).toMatchObject({ ok: true, message: "已催办 2 个单位:区司法局、区发改局", data: { notifications: 2, unreached: [] } });
     const reminders = await db().reminder.findMany({ orderBy: { id: "asc" } });
     expect(reminders).toMatchObject([
-      { kind: "MANUAL", unitId: J, assignmentId: ids["1:J"], measureId: measures["1"]!.id, sentById: world.a.users.bureau.id, dedupeKey: `urge:${measures["1"]!.id}:${J}:2024-10-15` },
-      { kind: "MANUAL", unitId: D, assignmentId: ids["1:D"], sentById: world.a.users.bureau.id, dedupeKey: `urge:${measures["1"]!.id}:${D}:2024-10-15` },
+      {
+        kind: "MANUAL",
+        unitId: J,
+        assignmentId: ids["1:J"],
+        measureId: measures["1"]!.id,
+        sentById: world.a.users.bureau.id,
+        dedupeKey: `urge:${measures["1"]!.id}:${J}:2024-10-15`,
+      },
+      {
+        kind: "MANUAL",
+        unitId: D,
+        assignmentId: ids["1:D"],
+        sentById: world.a.users.bureau.id,
+        dedupeKey: `urge:${measures["1"]!.id}:${D}:2024-10-15`,
+      },
     ]);
     // 区发改局's 2024-Q3 report was returned: its message names that period too.
     expect(reminders[1]!.message).toBe("请抓紧推进举措「1 举措 1」(完成时限 2024-11-14),并按时报送2024年第三季度、2024年第四季度的进展。");
     const notifications = await db().notification.findMany({ orderBy: { id: "asc" } });
     expect(notifications).toMatchObject([
-      { userId: justiceLiaison.id, reminderId: reminders[0]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第四季度)", body: reminders[0]!.message, link: `/measures/${measures["1"]!.id}` },
-      { userId: world.a.users.liaison.id, reminderId: reminders[1]!.id, kind: "URGED", title: "催办:1 举措 1(2024年第三季度、2024年第四季度)" },
+      {
+        userId: justiceLiaison.id,
+        reminderId: reminders[0]!.id,
+        kind: "URGED",
+        title: "催办:1 举措 1(2024年第四季度)",
+        body: reminders[0]!.message,
+        link: `/measures/${measures["1"]!.id}`,
+      },
+      {
+        userId: world.a.users.liaison.id,
+        reminderId: reminders[1]!.id,
+        kind: "URGED",
+        title: "催办:1 举措 1(2024年第三季度、2024年第四季度)",
+      },
     ]);
     const audit = await db().auditEvent.findMany({ where: { action: "reminder.send" }, orderBy: { id: "asc" } });
     expect(audit.map((e) => [e.actorId, e.entityType, e.entityId, (e.after as { units: string[] }).units])).toEqual([
@@ -287,7 +354,13 @@ describe("催办 by the bureau", () => {
     const result = await remindLateUnit({ unitId: String(world.a.units.development.id) });
     expect(result).toMatchObject({ ok: true, message: "已催办区发改局的 3 项逾期报送", data: { lateReports: 3, notifications: 1 } });
     const reminder = await db().reminder.findFirstOrThrow();
-    expect(reminder).toMatchObject({ kind: "MANUAL", unitId: world.a.units.development.id, measureId: null, assignmentId: null, sentById: world.a.users.bureau.id });
+    expect(reminder).toMatchObject({
+      kind: "MANUAL",
+      unitId: world.a.units.development.id,
+      measureId: null,
+      assignmentId: null,
+      sentById: world.a.users.bureau.id,
+    });
     expect(reminder.message).toBe(
       [
         "贵单位有 3 项任务的进展报送已逾期,请尽快报送:",
@@ -297,7 +370,14 @@ describe("催办 by the bureau", () => {
       ].join("\n"),
     );
     expect(await db().notification.findMany()).toMatchObject([
-      { userId: world.a.users.liaison.id, reminderId: reminder.id, kind: "URGED", title: expect.stringContaining("催办:3 项进展报送逾期未报"), link: "/tasks", body: reminder.message },
+      {
+        userId: world.a.users.liaison.id,
+        reminderId: reminder.id,
+        kind: "URGED",
+        title: expect.stringContaining("催办:3 项进展报送逾期未报"),
+        link: "/tasks",
+        body: reminder.message,
+      },
     ]);
     expect(await db().auditEvent.findFirstOrThrow({ where: { entityType: "Reminder" } })).toMatchObject({
       action: "reminder.sendLateReports",
@@ -323,7 +403,10 @@ describe("催办: refusals change nothing", () => {
   ])("%s", async (_case, who, code) => {
     const before = await snapshot();
     await actAs(who());
-    expect(await sendReminder({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id] })).toMatchObject({ ok: false, code });
+    expect(await sendReminder({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id] })).toMatchObject({
+      ok: false,
+      code,
+    });
     expect(await remindLateUnit({ unitId: world.a.units.development.id })).toMatchObject({ ok: false, code });
     expect(await snapshot()).toEqual(before);
   });
@@ -333,7 +416,11 @@ describe("催办: refusals change nothing", () => {
     ["a completed measure", () => ({ measureId: measures["4"]!.id, unitIds: [world.a.units.development.id] }), "CONFLICT"],
     ["a unit not assigned the measure", () => ({ measureId: measures["3"]!.id, unitIds: [world.a.units.development.id] }), "NOT_FOUND"],
     ["a measure that does not exist", () => ({ measureId: 999_999, unitIds: [world.a.units.development.id] }), "NOT_FOUND"],
-    ["a message over 500 characters", () => ({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id], message: "催".repeat(501) }), "VALIDATION"],
+    [
+      "a message over 500 characters",
+      () => ({ measureId: measures["1"]!.id, unitIds: [world.a.units.development.id], message: "催".repeat(501) }),
+      "VALIDATION",
+    ],
     ["no measure", () => ({ measureId: "", unitIds: [world.a.units.development.id] }), "VALIDATION"],
     ["no unit", () => ({ measureId: measures["1"]!.id }), "VALIDATION"],
   ])("sendReminder for %s", async (_case, input, code) => {

@@ -31,37 +31,108 @@ beforeEach(async () => {
   const bureau = world.a.users.bureau.id;
   const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案" });
   const other = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治社会建设实施方案" });
-  const m1 = await createMeasure(db(), { planId: plan.id, code: "1", text: "健全重大行政决策程序", deadline: "2025-12-31", leadUnitIds: [justice.id], responsibleUnitIds: [development.id] });
-  const m2 = await createMeasure(db(), { planId: plan.id, code: "2", text: "推进政务公开", deadline: "2025-12-31", leadUnitIds: [development.id] });
-  const m3 = await createMeasure(db(), { planId: plan.id, code: "3", text: "规范行政执法", deadline: "2024-06-30", leadUnitIds: [justice.id] });
-  const m4 = await createMeasure(db(), { planId: plan.id, code: "4", text: "培育法治文化", deadline: "2025-12-31", leadUnitIds: [justice.id] });
-  const m5 = await createMeasure(db(), { planId: other.id, code: "1", text: "开展法治宣传", deadline: "2025-12-31", leadUnitIds: [development.id] });
+  const m1 = await createMeasure(db(), {
+    planId: plan.id,
+    code: "1",
+    text: "健全重大行政决策程序",
+    deadline: "2025-12-31",
+    leadUnitIds: [justice.id],
+    responsibleUnitIds: [development.id],
+  });
+  const m2 = await createMeasure(db(), {
+    planId: plan.id,
+    code: "2",
+    text: "推进政务公开",
+    deadline: "2025-12-31",
+    leadUnitIds: [development.id],
+  });
+  const m3 = await createMeasure(db(), {
+    planId: plan.id,
+    code: "3",
+    text: "规范行政执法",
+    deadline: "2024-06-30",
+    leadUnitIds: [justice.id],
+  });
+  const m4 = await createMeasure(db(), {
+    planId: plan.id,
+    code: "4",
+    text: "培育法治文化",
+    deadline: "2025-12-31",
+    leadUnitIds: [justice.id],
+  });
+  const m5 = await createMeasure(db(), {
+    planId: other.id,
+    code: "1",
+    text: "开展法治宣传",
+    deadline: "2025-12-31",
+    leadUnitIds: [development.id],
+  });
   // Assigned at the start of the year, so the second quarter was owed.
   await db().assignment.updateMany({ data: { createdAt: new Date("2024-01-01T02:00:00Z") } });
-  const assignment = async (measureId: number, unitId: number) => (await db().assignment.findFirstOrThrow({ where: { measureId, unitId } })).id;
+  const assignment = async (measureId: number, unitId: number) =>
+    (await db().assignment.findFirstOrThrow({ where: { measureId, unitId } })).id;
   const report = (assignmentId: number, period: typeof Q2, state: "DRAFT" | "SUBMITTED" | "APPROVED", text: string, submittedAt?: Date) =>
-    createProgressReport(db(), { assignmentId, period, state, text, percent: 40, authorId: bureau, reviewerId: state === "APPROVED" ? bureau : null, submittedAt }).then((r) => r.id);
+    createProgressReport(db(), {
+      assignmentId,
+      period,
+      state,
+      text,
+      percent: 40,
+      authorId: bureau,
+      reviewerId: state === "APPROVED" ? bureau : null,
+      submittedAt,
+    }).then((r) => r.id);
   ids = {
     leadReport: await report(await assignment(m1.id, justice.id), Q2, "SUBMITTED", "汇总:决策目录已公布", new Date("2024-07-02T02:00:00Z")),
-    partReport: await report(await assignment(m1.id, development.id), Q2, "SUBMITTED", "分项:已梳理本部门事项", new Date("2024-07-01T02:00:00Z")),
+    partReport: await report(
+      await assignment(m1.id, development.id),
+      Q2,
+      "SUBMITTED",
+      "分项:已梳理本部门事项",
+      new Date("2024-07-01T02:00:00Z"),
+    ),
     approvedReport: await report(await assignment(m2.id, development.id), Q2, "APPROVED", "政务公开目录已更新"),
     q1Report: await report(await assignment(m2.id, development.id), Q1, "SUBMITTED", "一季度:目录编制中", new Date("2024-04-05T02:00:00Z")),
     draftReport: await report(await assignment(m4.id, justice.id), Q2, "DRAFT", "草稿"),
-    otherPlanReport: await report(await assignment(m5.id, development.id), Q2, "SUBMITTED", "法治宣传月活动已开展", new Date("2024-07-03T02:00:00Z")),
+    otherPlanReport: await report(
+      await assignment(m5.id, development.id),
+      Q2,
+      "SUBMITTED",
+      "法治宣传月活动已开展",
+      new Date("2024-07-03T02:00:00Z"),
+    ),
     m3: m3.id,
     otherPlan: other.id,
   };
   await db().attachment.createMany({
     data: [
-      { reportId: ids.leadReport!, districtId: world.a.region.id, fileName: "决策目录.pdf", contentHash: "a".repeat(64), size: 10, mimeType: "application/pdf", uploadedById: bureau },
-      { reportId: ids.partReport!, districtId: world.a.region.id, fileName: "事项清单.xlsx", contentHash: "b".repeat(64), size: 10, mimeType: "application/pdf", uploadedById: bureau },
+      {
+        reportId: ids.leadReport!,
+        districtId: world.a.region.id,
+        fileName: "决策目录.pdf",
+        contentHash: "a".repeat(64),
+        size: 10,
+        mimeType: "application/pdf",
+        uploadedById: bureau,
+      },
+      {
+        reportId: ids.partReport!,
+        districtId: world.a.region.id,
+        fileName: "事项清单.xlsx",
+        contentHash: "b".repeat(64),
+        size: 10,
+        mimeType: "application/pdf",
+        uploadedById: bureau,
+      },
     ],
   });
   // District B has a report waiting too: never on district A's desk, never approvable from it.
   const bPlan = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区方案" });
   const bMeasure = await createMeasure(db(), { planId: bPlan.id, code: "1", leadUnitIds: [world.b.units.justice.id] });
   const bAssignment = await db().assignment.findFirstOrThrow({ where: { measureId: bMeasure.id } });
-  ids.otherDistrictReport = (await createProgressReport(db(), { assignmentId: bAssignment.id, period: Q2, state: "SUBMITTED", authorId: world.b.users.bureau.id })).id;
+  ids.otherDistrictReport = (
+    await createProgressReport(db(), { assignmentId: bAssignment.id, period: Q2, state: "SUBMITTED", authorId: world.b.users.bureau.id })
+  ).id;
 });
 
 afterEach(() => {
@@ -88,18 +159,24 @@ describe("the review desk's queue", () => {
       "汇总:决策目录已公布",
       "法治宣传月活动已开展",
     ]);
-    expect(texts(await listReviewDesk(actor, parseReviewFilters({ period: "2024-Q2", unit: String(world.a.units.justice.id) })))).toEqual(["汇总:决策目录已公布"]);
+    expect(texts(await listReviewDesk(actor, parseReviewFilters({ period: "2024-Q2", unit: String(world.a.units.justice.id) })))).toEqual([
+      "汇总:决策目录已公布",
+    ]);
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ plan: String(ids.otherPlan) })))).toEqual(["法治宣传月活动已开展"]);
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ kind: "extension" })))).toEqual([]);
     // 搜索: a measure's code, words of its text, or of its unit's name; with the other filters.
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "决策" })))).toEqual(["分项:已梳理本部门事项", "汇总:决策目录已公布"]);
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: " 司法 " })))).toEqual(["汇总:决策目录已公布"]);
     expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "2", period: "2024-Q1" })))).toEqual(["一季度:目录编制中"]);
-    expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "发改", plan: String(ids.otherPlan) })))).toEqual(["法治宣传月活动已开展"]);
+    expect(texts(await listReviewDesk(actor, parseReviewFilters({ q: "发改", plan: String(ids.otherPlan) })))).toEqual([
+      "法治宣传月活动已开展",
+    ]);
     expect((await listReviewDesk(actor, parseReviewFilters({ q: "没有这样的举措" }))).reportTotal).toBe(0);
     expect(all.reportTotal).toBe(4);
     // A malformed filter is dropped, the others still apply.
-    expect(parseReviewFilters({ period: "2024-Q5", unit: "abc", plan: String(ids.otherPlan), kind: "x", q: "   " })).toEqual({ plan: ids.otherPlan });
+    expect(parseReviewFilters({ period: "2024-Q5", unit: "abc", plan: String(ids.otherPlan), kind: "x", q: "   " })).toEqual({
+      plan: ids.otherPlan,
+    });
   });
 
   it("shows beside a lead unit's consolidated report the responsible units' reports for the same measure and period", async () => {
@@ -129,8 +206,17 @@ describe("批量通过", () => {
 
   it("approves every selected report in scope, each with its audit event and the unit's message", async () => {
     await bureauA();
-    const result = await approveProgressReports({ items: [{ reportId: ids.leadReport, version: 1 }, { reportId: ids.partReport, version: 1 }] });
-    expect(result).toMatchObject({ ok: true, message: "已通过 2 份报送", data: { approved: [ids.leadReport, ids.partReport], failed: [] } });
+    const result = await approveProgressReports({
+      items: [
+        { reportId: ids.leadReport, version: 1 },
+        { reportId: ids.partReport, version: 1 },
+      ],
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      message: "已通过 2 份报送",
+      data: { approved: [ids.leadReport, ids.partReport], failed: [] },
+    });
     expect(await state(ids.leadReport!)).toBe("APPROVED");
     expect(await state(ids.partReport!)).toBe("APPROVED");
     const audits = await db().auditEvent.findMany({ where: { action: "report.approve" }, orderBy: { id: "asc" } });
@@ -147,7 +233,12 @@ describe("批量通过", () => {
   it("answers NOT_FOUND for a list holding another district's report, and changes nothing", async () => {
     await bureauA();
     const before = await snapshot();
-    const result = await approveProgressReports({ items: [{ reportId: ids.leadReport, version: 1 }, { reportId: ids.otherDistrictReport, version: 1 }] });
+    const result = await approveProgressReports({
+      items: [
+        { reportId: ids.leadReport, version: 1 },
+        { reportId: ids.otherDistrictReport, version: 1 },
+      ],
+    });
     expect(result).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
     expect(await state(ids.leadReport!)).toBe("SUBMITTED");
@@ -171,7 +262,9 @@ describe("批量通过", () => {
       { reportId: ids.leadReport, name: "区司法局 · 举措 1", reason: "已被他人修改" },
       { reportId: ids.approvedReport, name: "区发改局 · 举措 2", reason: "该报送已被审核或退回" },
     ]);
-    expect(result.message).toBe("已通过 1 份报送;2 份未通过:区司法局 · 举措 1(已被他人修改)、区发改局 · 举措 2(该报送已被审核或退回),请刷新后查看");
+    expect(result.message).toBe(
+      "已通过 1 份报送;2 份未通过:区司法局 · 举措 1(已被他人修改)、区发改局 · 举措 2(该报送已被审核或退回),请刷新后查看",
+    );
     expect(await state(ids.leadReport!)).toBe("SUBMITTED");
     expect(await state(ids.partReport!)).toBe("APPROVED");
     expect(await db().auditEvent.count({ where: { action: "report.approve" } })).toBe(1);
@@ -179,15 +272,33 @@ describe("批量通过", () => {
 
   it("validates the list: at least one, at most 100, no id twice; FORBIDDEN for a liaison", async () => {
     await bureauA();
-    expect(await approveProgressReports({ items: [] })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { items: ["请选择要通过的报送"] } });
+    expect(await approveProgressReports({ items: [] })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { items: ["请选择要通过的报送"] },
+    });
     const many = Array.from({ length: 101 }, (_, i) => ({ reportId: i + 1, version: 1 }));
-    expect(await approveProgressReports({ items: many })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { items: ["一次最多通过 100 份报送"] } });
-    expect(await approveProgressReports({ items: [{ reportId: ids.leadReport, version: 1 }, { reportId: ids.leadReport, version: 1 }] })).toMatchObject({
+    expect(await approveProgressReports({ items: many })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { items: ["一次最多通过 100 份报送"] },
+    });
+    expect(
+      await approveProgressReports({
+        items: [
+          { reportId: ids.leadReport, version: 1 },
+          { reportId: ids.leadReport, version: 1 },
+        ],
+      }),
+    ).toMatchObject({
       ok: false,
       code: "VALIDATION",
     });
     await actAs(world.a.users.liaison);
-    expect(await approveProgressReports({ items: [{ reportId: ids.leadReport, version: 1 }] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await approveProgressReports({ items: [{ reportId: ids.leadReport, version: 1 }] })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await state(ids.leadReport!)).toBe("SUBMITTED");
   });
 });
@@ -209,7 +320,10 @@ describe("进展台账", () => {
     await workbook.xlsx.load((await buildLedgerWorkbook(ledger)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("进展台账")!;
     const cell = (v: unknown) => (v === null || v === undefined ? "" : v);
-    const rows = sheet.getSheetValues().slice(3).map((row) => Array.from({ length: LEDGER_COLUMNS.length }, (_, i) => cell((row as unknown[])[i + 1])));
+    const rows = sheet
+      .getSheetValues()
+      .slice(3)
+      .map((row) => Array.from({ length: LEDGER_COLUMNS.length }, (_, i) => cell((row as unknown[])[i + 1])));
     expect(rows[0]).toEqual(LEDGER_COLUMNS.map((c) => c.header));
 
     // The expectation, built from the database apart from the ledger's SQL: every assignment of district A's plans, with its Q2 report.
@@ -224,7 +338,9 @@ describe("进展台账", () => {
         },
       },
     });
-    assignments.sort((a, b) => a.measure.planId - b.measure.planId || a.measure.sortOrder - b.measure.sortOrder || (a.role === "LEAD" ? -1 : 1));
+    assignments.sort(
+      (a, b) => a.measure.planId - b.measure.planId || a.measure.sortOrder - b.measure.sortOrder || (a.role === "LEAD" ? -1 : 1),
+    );
     const day = (d: Date | null | undefined) => (d ? new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : "");
     const expected = assignments.map((a) => {
       const r = a.reports[0];
@@ -273,7 +389,9 @@ function docxTables(bytes: Uint8Array): string[][][] {
   const xml = strFromU8(unzipSync(bytes)["word/document.xml"]!);
   const textOf = (fragment: string) => [...fragment.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
   return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
-    [...table[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((row) => [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]!))),
+    [...table[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((row) =>
+      [...row[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]!)),
+    ),
   );
 }
 

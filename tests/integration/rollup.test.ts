@@ -138,8 +138,19 @@ describe("parent items roll up from the measures implementing them", () => {
     const E = (await createPlan(db(), { regionId: world.a.region.id, title: "2025年法治政府建设工作要点", periodEnd: 2025 })).id;
     await db().plan.update({ where: { id: E }, data: { parentId: P, kind: "WORK_POINTS" } });
     await db().plan.update({ where: { id: D }, data: { milestoneGraceDays: 30 } });
-    C.c8 = (await createMeasure(db(), { planId: E, code: "1", text: "工作要点 1", deadline: null, ongoing: true, leadUnitIds: [world.a.units.development.id] })).id;
-    C.c9 = (await createMeasure(db(), { planId: D, code: "11", text: "分工 11", deadline: "2027-12-31", leadUnitIds: [world.a.units.justice.id] })).id;
+    C.c8 = (
+      await createMeasure(db(), {
+        planId: E,
+        code: "1",
+        text: "工作要点 1",
+        deadline: null,
+        ongoing: true,
+        leadUnitIds: [world.a.units.development.id],
+      })
+    ).id;
+    C.c9 = (
+      await createMeasure(db(), { planId: D, code: "11", text: "分工 11", deadline: "2027-12-31", leadUnitIds: [world.a.units.justice.id] })
+    ).id;
     await db().measure.update({ where: { id: C.c8 }, data: { parentItemId: I.i8 } });
     await db().measure.update({ where: { id: C.c9 }, data: { parentItemId: I.i9 } });
     await db().measure.updateMany({ where: { id: { in: [I.i8, I.i9, C.c8, C.c9] } }, data: { createdAt: day("2026-01-01") } });
@@ -167,9 +178,15 @@ describe("parent items roll up from the measures implementing them", () => {
     expect(sql.total).toBe(9);
     for (const [key, want] of Object.entries(expected)) {
       const rolled = ts.get(I[key]!)!.rolled!;
-      expect({ key, ts: { status: rolled.status, light: rolled.light, deadline: rolled.deadline, ongoing: rolled.ongoing } }).toEqual({ key, ts: want });
+      expect({ key, ts: { status: rolled.status, light: rolled.light, deadline: rolled.deadline, ongoing: rolled.ongoing } }).toEqual({
+        key,
+        ts: want,
+      });
       const row = sqlRow.get(I[key]!)!;
-      expect({ key, sql: { status: row.status, light: row.light, deadline: row.deadline, ongoing: row.ongoing } }).toEqual({ key, sql: want });
+      expect({ key, sql: { status: row.status, light: row.light, deadline: row.deadline, ongoing: row.ongoing } }).toEqual({
+        key,
+        sql: want,
+      });
     }
     // The red child's reason is the item's.
     expect(ts.get(I.i2!)!.rolled!.reason).toBe("已逾期 6 天");
@@ -210,7 +227,17 @@ describe("parent items roll up from the measures implementing them", () => {
     expect(data.totals.overdue).toBe(listed.rows.filter((r) => r.status === "OVERDUE").length);
 
     const row = data.plans.find((p) => p.planId === P)!;
-    expect(row).toMatchObject({ measures: 7, completed: 1, overdue: 3, inProgress: 2, notStarted: 1, red: 3, yellow: 1, green: 3, grey: 0 });
+    expect(row).toMatchObject({
+      measures: 7,
+      completed: 1,
+      overdue: 3,
+      inProgress: 2,
+      notStarted: 1,
+      red: 3,
+      yellow: 1,
+      green: 3,
+      grey: 0,
+    });
     expect(data.plans.find((p) => p.planId === D)!.measures).toBe(10);
   });
 
@@ -288,9 +315,10 @@ describe("linking measures to parent items", () => {
 
     await actAs(world.a.users.bureau);
     // A measure of another plan cannot be slipped into the confirmation.
-    expect(
-      await confirmParentItemProposals({ planId: D, links: [{ measureId: I.i5, parentItemId: I.i1 }] }),
-    ).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await confirmParentItemProposals({ planId: D, links: [{ measureId: I.i5, parentItemId: I.i1 }] })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
     expect(await confirmParentItemProposals({ planId: D, links: [] })).toMatchObject({ ok: false, code: "VALIDATION" });
     const confirmed = await confirmParentItemProposals({ planId: D, links: [{ measureId: C.c2a, parentItemId: I.i2 }] });
     expect(confirmed).toMatchObject({ ok: true, message: "已确认 1 项对应" });

@@ -78,8 +78,7 @@ describe("ending every session of a user", () => {
   async function twoSessions(userId: number) {
     return [await open(userId, new Date()), await open(userId, new Date())] as const;
   }
-  const alive = async (ids: readonly string[]) =>
-    Promise.all(ids.map(async (id) => (await checkSession(id, new Date(), LIMITS)) !== null));
+  const alive = async (ids: readonly string[]) => Promise.all(ids.map(async (id) => (await checkSession(id, new Date(), LIMITS)) !== null));
 
   it("退出登录 ends all of the user's sessions and no one else's", async () => {
     const mine = await twoSessions(world.a.users.liaison.id);

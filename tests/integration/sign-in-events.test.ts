@@ -20,9 +20,23 @@ beforeEach(async () => {
   users = {
     admin: await createUser(db(), { login: "admin", name: "管理员", role: "ADMIN", password: PASSWORD }),
     xialuBureau: await createUser(db(), { login: "xialu.bureau", name: "王司法", role: "BUREAU", regionId: xialu.id, password: PASSWORD }),
-    xialuLiaison: await createUser(db(), { login: "xialu.liaison", name: "李联络", role: "LIAISON", regionId: xialu.id, unitId: xialuUnit.id, password: PASSWORD }),
+    xialuLiaison: await createUser(db(), {
+      login: "xialu.liaison",
+      name: "李联络",
+      role: "LIAISON",
+      regionId: xialu.id,
+      unitId: xialuUnit.id,
+      password: PASSWORD,
+    }),
     xialuLeader: await createUser(db(), { login: "xialu.leader", name: "赵领导", role: "LEADER", regionId: xialu.id, password: PASSWORD }),
-    baoshanLiaison: await createUser(db(), { login: "xss.liaison", name: "周联络", role: "LIAISON", regionId: other.id, unitId: otherUnit.id, password: PASSWORD }),
+    baoshanLiaison: await createUser(db(), {
+      login: "xss.liaison",
+      name: "周联络",
+      role: "LIAISON",
+      regionId: other.id,
+      unitId: otherUnit.id,
+      password: PASSWORD,
+    }),
   };
 });
 
@@ -80,7 +94,9 @@ describe("sign-in events through next-auth", () => {
 
   it("authorize passes the request's address and browser to the log, and names the refusal", async () => {
     await expect(provider.options.authorize({ login: "xialu.bureau", password: "wrong" }, request)).rejects.toThrow("INVALID_CREDENTIALS");
-    expect(await provider.options.authorize({ login: "xialu.bureau", password: PASSWORD }, request)).toMatchObject({ id: String(users.xialuBureau.id) });
+    expect(await provider.options.authorize({ login: "xialu.bureau", password: PASSWORD }, request)).toMatchObject({
+      id: String(users.xialuBureau.id),
+    });
     expect(await events()).toMatchObject([
       { kind: "FAILURE", login: "xialu.bureau", address: "203.0.113.9", userAgent: "Mozilla/5.0 (X11) Chromium" },
       { kind: "SUCCESS", login: "xialu.bureau", address: "203.0.113.9" },
@@ -94,7 +110,13 @@ describe("sign-in events through next-auth", () => {
     await recordSignOut({ token }, async () => new Headers(request.headers));
     await recordSignOut({ token: null }, async () => new Headers(request.headers));
     expect(await events()).toEqual([
-      { kind: "SIGN_OUT", login: "xialu.bureau", userId: users.xialuBureau.id, address: "203.0.113.9", userAgent: "Mozilla/5.0 (X11) Chromium" },
+      {
+        kind: "SIGN_OUT",
+        login: "xialu.bureau",
+        userId: users.xialuBureau.id,
+        address: "203.0.113.9",
+        userAgent: "Mozilla/5.0 (X11) Chromium",
+      },
     ]);
   });
 });

@@ -19,7 +19,14 @@ beforeEach(async () => {
   await createRegion(db(), { code: "310113101", name: "罗店镇", level: "TOWN", parentId: district.id });
   const unit = await createUnit(db(), { regionId: district.id, name: "区司法局" });
   userId = (
-    await createUser(db(), { login: "liaison", name: "联络员", role: "LIAISON", regionId: district.id, unitId: unit.id, password: "right-password" })
+    await createUser(db(), {
+      login: "liaison",
+      name: "联络员",
+      role: "LIAISON",
+      regionId: district.id,
+      unitId: unit.id,
+      password: "right-password",
+    })
   ).id;
 });
 
@@ -88,7 +95,8 @@ describe("lockout under parallel attempts", () => {
 
 describe("a burst learns nothing", () => {
   const from = (address: string) => ({ address, userAgent: "test" });
-  const answered = (results: { ok: boolean; reason?: string }[]) => results.filter((r) => r.ok || r.reason !== "LOCKED" && r.reason !== "RATE_LIMITED");
+  const answered = (results: { ok: boolean; reason?: string }[]) =>
+    results.filter((r) => r.ok || (r.reason !== "LOCKED" && r.reason !== "RATE_LIMITED"));
 
   it(`of 30 parallel attempts at most ${MAX_FAILURES} get a password check; the right password among them is no different`, async () => {
     const results = await Promise.all(
@@ -111,7 +119,10 @@ describe("a burst learns nothing", () => {
     for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
       await verifyLogin(`guess${i}`, "wrong", at(0), from(`2001:db8:1:2::${(i + 1).toString(16)}`));
     }
-    expect(await verifyLogin("liaison", "right-password", at(1), from("2001:db8:1:2:ffff::9"))).toEqual({ ok: false, reason: "RATE_LIMITED" });
+    expect(await verifyLogin("liaison", "right-password", at(1), from("2001:db8:1:2:ffff::9"))).toEqual({
+      ok: false,
+      reason: "RATE_LIMITED",
+    });
     expect(await verifyLogin("liaison", "right-password", at(1), from("2001:db8:1:3::1"))).toEqual({ ok: true, userId });
   });
 });
@@ -126,7 +137,10 @@ describe("per-address limit", () => {
     expect(await verifyLogin("liaison", "right-password", at(1), from("203.0.113.9"))).toEqual({ ok: false, reason: "RATE_LIMITED" });
     // Another address is not affected, and the limit lifts when the window has passed.
     expect(await verifyLogin("liaison", "right-password", at(1), from("198.51.100.7"))).toEqual({ ok: true, userId });
-    expect(await verifyLogin("liaison", "right-password", at(ADDRESS_WINDOW_MINUTES + 1), from("203.0.113.9"))).toEqual({ ok: true, userId });
+    expect(await verifyLogin("liaison", "right-password", at(ADDRESS_WINDOW_MINUTES + 1), from("203.0.113.9"))).toEqual({
+      ok: true,
+      userId,
+    });
   });
 
   it("counts a parallel spray from one address in full", async () => {

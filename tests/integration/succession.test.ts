@@ -44,7 +44,12 @@ beforeEach(async () => {
   world = await buildTwoDistricts();
   const { justice, development } = world.a.units;
   const bureau = world.a.users.bureau;
-  closed = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案(2021-2025年)", periodStart: 2021, periodEnd: 2025 });
+  closed = await createPlan(db(), {
+    regionId: world.a.region.id,
+    title: "下陆区法治政府建设实施方案(2021-2025年)",
+    periodStart: 2021,
+    periodEnd: 2025,
+  });
   overdue = await createMeasure(db(), {
     planId: closed.id,
     code: "13",
@@ -54,21 +59,72 @@ beforeEach(async () => {
   });
   // The responsible units came in through the group 区直各部门.
   await db().assignment.create({
-    data: { districtId: world.a.region.id, measureId: overdue.id, unitId: development.id, role: "RESPONSIBLE", source: "GROUP", viaGroupId: world.a.group.id },
+    data: {
+      districtId: world.a.region.id,
+      measureId: overdue.id,
+      unitId: development.id,
+      role: "RESPONSIBLE",
+      source: "GROUP",
+      viaGroupId: world.a.group.id,
+    },
   });
-  ongoing = await createMeasure(db(), { planId: closed.id, code: "14", text: "全面推行证明事项告知承诺制,打造“无证明城区”。", ongoing: true, leadUnitIds: [development.id] });
-  ahead = await createMeasure(db(), { planId: closed.id, code: "15", text: "全面深化行政复议体制改革。", deadline: "2027-06-30", leadUnitIds: [justice.id] });
-  completed = await createMeasure(db(), { planId: closed.id, code: "16", text: "加强青少年宪法法律教育。", deadline: "2024-12-31", leadUnitIds: [justice.id] });
-  const justiceOn = async (measureId: number) =>
-    db().assignment.findFirstOrThrow({ where: { measureId, unitId: justice.id } });
+  ongoing = await createMeasure(db(), {
+    planId: closed.id,
+    code: "14",
+    text: "全面推行证明事项告知承诺制,打造“无证明城区”。",
+    ongoing: true,
+    leadUnitIds: [development.id],
+  });
+  ahead = await createMeasure(db(), {
+    planId: closed.id,
+    code: "15",
+    text: "全面深化行政复议体制改革。",
+    deadline: "2027-06-30",
+    leadUnitIds: [justice.id],
+  });
+  completed = await createMeasure(db(), {
+    planId: closed.id,
+    code: "16",
+    text: "加强青少年宪法法律教育。",
+    deadline: "2024-12-31",
+    leadUnitIds: [justice.id],
+  });
+  const justiceOn = async (measureId: number) => db().assignment.findFirstOrThrow({ where: { measureId, unitId: justice.id } });
   // History of the overdue measure: two reports, the later one returned and not resent.
-  await createProgressReport(db(), { assignmentId: (await justiceOn(overdue.id)).id, period: { start: "2025-07-01", end: "2025-09-30" }, state: "APPROVED", authorId: bureau.id, reviewerId: bureau.id, text: "已起草重大行政决策实施细则征求意见稿。", percent: 60 });
-  await createProgressReport(db(), { assignmentId: (await justiceOn(overdue.id)).id, period: { start: "2025-10-01", end: "2025-12-31" }, state: "SUBMITTED", authorId: bureau.id, text: "实施细则正在合法性审查。", percent: 80 });
-  await createProgressReport(db(), { assignmentId: (await justiceOn(completed.id)).id, period: { start: "2024-10-01", end: "2024-12-31" }, state: "APPROVED", claimedStatus: "COMPLETED", authorId: bureau.id, reviewerId: bureau.id });
+  await createProgressReport(db(), {
+    assignmentId: (await justiceOn(overdue.id)).id,
+    period: { start: "2025-07-01", end: "2025-09-30" },
+    state: "APPROVED",
+    authorId: bureau.id,
+    reviewerId: bureau.id,
+    text: "已起草重大行政决策实施细则征求意见稿。",
+    percent: 60,
+  });
+  await createProgressReport(db(), {
+    assignmentId: (await justiceOn(overdue.id)).id,
+    period: { start: "2025-10-01", end: "2025-12-31" },
+    state: "SUBMITTED",
+    authorId: bureau.id,
+    text: "实施细则正在合法性审查。",
+    percent: 80,
+  });
+  await createProgressReport(db(), {
+    assignmentId: (await justiceOn(completed.id)).id,
+    period: { start: "2024-10-01", end: "2024-12-31" },
+    state: "APPROVED",
+    claimedStatus: "COMPLETED",
+    authorId: bureau.id,
+    reviewerId: bureau.id,
+  });
   await closePlan(closed.id);
 
   otherClosed = await createPlan(db(), { regionId: world.b.region.id, title: "黄石港区法治政府建设实施方案(2021-2025年)" });
-  otherMeasure = await createMeasure(db(), { planId: otherClosed.id, code: "1", deadline: "2025-06-30", leadUnitIds: [world.b.units.justice.id] });
+  otherMeasure = await createMeasure(db(), {
+    planId: otherClosed.id,
+    code: "1",
+    deadline: "2025-06-30",
+    leadUnitIds: [world.b.units.justice.id],
+  });
   await closePlan(otherClosed.id);
 });
 
@@ -108,7 +164,11 @@ describe("新建接续规划", () => {
       periodEnd: 2030,
       reportCadence: "QUARTERLY",
     });
-    expect(await db().auditEvent.count({ where: { action: "plan.createSuccessor", entityId: String(created.id), actorId: world.a.users.bureau.id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: "plan.createSuccessor", entityId: String(created.id), actorId: world.a.users.bureau.id },
+      }),
+    ).toBe(1);
   });
 
   it("refuses a title the region already has, and a predecessor out of scope", async () => {
@@ -135,7 +195,16 @@ describe("结转", () => {
       orderBy: { sortOrder: "asc" },
       include: { assignments: { orderBy: { id: "asc" } }, section: true },
     });
-    expect(carried.map((m) => ({ code: m.code, previousId: m.previousId, succession: m.succession, deadline: m.deadline, deadlineText: m.deadlineText, ongoing: m.ongoing }))).toEqual([
+    expect(
+      carried.map((m) => ({
+        code: m.code,
+        previousId: m.previousId,
+        succession: m.succession,
+        deadline: m.deadline,
+        deadlineText: m.deadlineText,
+        ongoing: m.ongoing,
+      })),
+    ).toEqual([
       // Passed on 2025-06-30: the lateness stays the old plan's; the new plan sets its own time limit.
       { code: "13", previousId: overdue.id, succession: "CARRIED", deadline: null, deadlineText: null, ongoing: false },
       { code: "14", previousId: ongoing.id, succession: "CARRIED", deadline: null, deadlineText: "长期坚持", ongoing: true },
@@ -144,13 +213,31 @@ describe("结转", () => {
     expect(carried[0]!.text).toBe("严格落实重大行政决策程序制度,坚决防止违法决策、不当决策、盲目决策、拖延决策。");
     expect(carried[0]!.section).toMatchObject({ label: "结转", title: `《${closed.title}》结转举措`, planId: target.id });
     // The units, as named: the lead directly, the responsible unit through its group; fresh, with no progress yet.
-    expect(carried[0]!.assignments.map(({ unitId, role, source, viaGroupId, status, lastReportAt }) => ({ unitId, role, source, viaGroupId, status, lastReportAt }))).toEqual([
+    expect(
+      carried[0]!.assignments.map(({ unitId, role, source, viaGroupId, status, lastReportAt }) => ({
+        unitId,
+        role,
+        source,
+        viaGroupId,
+        status,
+        lastReportAt,
+      })),
+    ).toEqual([
       { unitId: world.a.units.justice.id, role: "LEAD", source: "DIRECT", viaGroupId: null, status: "NOT_STARTED", lastReportAt: null },
-      { unitId: world.a.units.development.id, role: "RESPONSIBLE", source: "GROUP", viaGroupId: world.a.group.id, status: "NOT_STARTED", lastReportAt: null },
+      {
+        unitId: world.a.units.development.id,
+        role: "RESPONSIBLE",
+        source: "GROUP",
+        viaGroupId: world.a.group.id,
+        status: "NOT_STARTED",
+        lastReportAt: null,
+      },
     ]);
     // One audit event per carried measure, in the same transaction as the copy.
     const events = await db().auditEvent.findMany({ where: { action: "measure.carryOver" }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.entityId, (e.after as { previousId: number }).previousId])).toEqual(carried.map((m) => [String(m.id), m.previousId]));
+    expect(events.map((e) => [e.entityId, (e.after as { previousId: number }).previousId])).toEqual(
+      carried.map((m) => [String(m.id), m.previousId]),
+    );
   });
 
   it("keeps the carried measure's history where it was, reachable from the new measure, and links both ways", async () => {
@@ -160,7 +247,9 @@ describe("结转", () => {
     const carried = await db().measure.findFirstOrThrow({ where: { planId: target.id }, include: { previous: true } });
 
     // The old measure keeps its reports, untouched; the new one starts without any.
-    expect(await db().progressReport.findMany({ where: { assignment: { measureId: overdue.id } }, orderBy: { id: "asc" } })).toEqual(reportsBefore);
+    expect(await db().progressReport.findMany({ where: { assignment: { measureId: overdue.id } }, orderBy: { id: "asc" } })).toEqual(
+      reportsBefore,
+    );
     expect(await db().progressReport.count({ where: { assignment: { measureId: carried.id } } })).toBe(0);
 
     // Both ways, in the database…
@@ -181,19 +270,22 @@ describe("结转", () => {
       ["已起草重大行政决策实施细则征求意见稿。", "APPROVED"],
     ]);
     // The measure page's block says it: 来源 with 结转 and the old plan, 上一期进展 read-only.
-    const page = renderToStaticMarkup((await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: carried.id })));
+    const page = renderToStaticMarkup(await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: carried.id }));
     expect(page).toContain("来源:");
     expect(page).toContain(`href="/measures/${overdue.id}"`);
     expect(page).toContain(`《${closed.title}》举措 13`);
     expect(page).toContain("结转");
     expect(page).toContain("上一期进展(最近 2 次报送,只读)");
     expect(page).toContain("实施细则正在合法性审查。");
-    const oldPage = renderToStaticMarkup((await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: overdue.id })));
+    const oldPage = renderToStaticMarkup(await MeasureLineage({ actor: (await actAs(world.a.users.leader))!, measureId: overdue.id }));
     expect(oldPage).toContain("去向:");
     expect(oldPage).toContain(`href="/measures/${carried.id}"`);
     expect(oldPage).not.toContain("上一期进展");
     const back = await getMeasureLineage((await actAs(world.a.users.leader))!, overdue.id);
-    expect(back).toMatchObject({ previous: null, successors: [{ id: carried.id, code: "13", succession: "CARRIED", plan: { id: target.id } }] });
+    expect(back).toMatchObject({
+      previous: null,
+      successors: [{ id: carried.id, code: "13", succession: "CARRIED", plan: { id: target.id } }],
+    });
   });
 
   it("refuses a measure already carried, naming where it went, and changes nothing", async () => {
@@ -244,19 +336,36 @@ describe("结转", () => {
     const before = await snapshot();
     // Another district's bureau.
     await actAs(world.b.users.bureau);
-    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: target.id, measureIds: [ahead.id] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: target.id, measureIds: [ahead.id] })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     // The district's own bureau, into another district's plan or with another plan's measure.
     await actAs(world.a.users.bureau);
-    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: otherClosed.id, measureIds: [ahead.id] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: target.id, measureIds: [otherMeasure.id] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: otherClosed.id, measureIds: [ahead.id] })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: target.id, measureIds: [otherMeasure.id] })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     // A leader reads, never carries.
     await actAs(world.a.users.leader);
-    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: target.id, measureIds: [ahead.id] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: target.id, measureIds: [ahead.id] })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("makes an open plan without a predecessor succeed the closed one, and refuses one that succeeds another plan", async () => {
-    const existing = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区2026年法治政府建设工作要点", periodStart: 2026, periodEnd: 2026 });
+    const existing = await createPlan(db(), {
+      regionId: world.a.region.id,
+      title: "下陆区2026年法治政府建设工作要点",
+      periodStart: 2026,
+      periodEnd: 2026,
+    });
     await actAs(world.a.users.bureau);
     const choices = await getCarryOverChoices((await actAs(world.a.users.bureau))!, closed.id);
     expect(choices!.targets.map((t) => t.id)).toEqual([existing.id]);
@@ -267,13 +376,26 @@ describe("结转", () => {
     const elsewhere = await createPlan(db(), { regionId: world.a.region.id, title: "另一规划", periodStart: 2026, periodEnd: 2030 });
     await db().plan.update({ where: { id: elsewhere.id }, data: { predecessorId: existing.id } });
     const before = await snapshot();
-    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: elsewhere.id, measureIds: [ongoing.id] })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await carryOverMeasures({ fromPlanId: closed.id, toPlanId: elsewhere.id, measureIds: [ongoing.id] })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it("neither offers nor accepts a target whose plan period does not run past the source's end (a sibling 2021–2025 plan)", async () => {
-    const sibling = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治社会建设实施方案(2021-2025年)", periodStart: 2021, periodEnd: 2025 });
-    const next = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区2026年法治政府建设工作要点", periodStart: 2026, periodEnd: 2026 });
+    const sibling = await createPlan(db(), {
+      regionId: world.a.region.id,
+      title: "下陆区法治社会建设实施方案(2021-2025年)",
+      periodStart: 2021,
+      periodEnd: 2025,
+    });
+    const next = await createPlan(db(), {
+      regionId: world.a.region.id,
+      title: "下陆区2026年法治政府建设工作要点",
+      periodStart: 2026,
+      periodEnd: 2026,
+    });
     const choices = await getCarryOverChoices((await actAs(world.a.users.bureau))!, closed.id);
     expect(choices!.targets.map((t) => t.id)).toEqual([next.id]);
     const before = await snapshot();
@@ -291,14 +413,30 @@ describe("结转", () => {
     const target = await successor();
     const actor = (await actAs(world.a.users.bureau))!;
     await db().$transaction((tx) => carryAllUnfinished(tx, actor, closed.id, target.id));
-    const second = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治社会建设实施方案(2021-2025年)", periodStart: 2021, periodEnd: 2025 });
-    const measure = await createMeasure(db(), { planId: second.id, code: "7", text: "推进法治乡村建设", leadUnitIds: [world.a.units.justice.id] });
+    const second = await createPlan(db(), {
+      regionId: world.a.region.id,
+      title: "下陆区法治社会建设实施方案(2021-2025年)",
+      periodStart: 2021,
+      periodEnd: 2025,
+    });
+    const measure = await createMeasure(db(), {
+      planId: second.id,
+      code: "7",
+      text: "推进法治乡村建设",
+      leadUnitIds: [world.a.units.justice.id],
+    });
     await closePlan(second.id);
     expect(await carryOverMeasures({ fromPlanId: second.id, toPlanId: target.id, measureIds: [measure.id] })).toMatchObject({ ok: true });
     expect(await db().plan.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ predecessorId: closed.id });
-    const sections = await db().section.findMany({ where: { planId: target.id, label: "结转" }, orderBy: { sortOrder: "asc" }, select: { title: true } });
+    const sections = await db().section.findMany({
+      where: { planId: target.id, label: "结转" },
+      orderBy: { sortOrder: "asc" },
+      select: { title: true },
+    });
     expect(sections.map((s) => s.title)).toEqual([`《${closed.title}》结转举措`, "《下陆区法治社会建设实施方案(2021-2025年)》结转举措"]);
-    expect(await db().measure.findFirstOrThrow({ where: { planId: target.id, previousId: measure.id } })).toMatchObject({ succession: "CARRIED" });
+    expect(await db().measure.findFirstOrThrow({ where: { planId: target.id, previousId: measure.id } })).toMatchObject({
+      succession: "CARRIED",
+    });
     // The second plan's page names where its measures went, though the target succeeds the first.
     const links = await getPlanSuccession((await actAs(world.a.users.leader))!, second.id);
     expect(links!.successors).toEqual([{ id: target.id, title: target.title }]);
@@ -349,7 +487,13 @@ describe("the closed plan's page: 结转未完成举措", () => {
 
 describe("结转 and the 终期评估 agree on what is unfinished", () => {
   it("a measure completed in Q4 but approved after the end is unfinished in the 终期评估, and the carry panel says it needs no 结转", async () => {
-    const late = await createMeasure(db(), { planId: closed.id, code: "17", text: "推进法治乡村建设。", deadline: "2025-12-31", leadUnitIds: [world.a.units.justice.id] });
+    const late = await createMeasure(db(), {
+      planId: closed.id,
+      code: "17",
+      text: "推进法治乡村建设。",
+      deadline: "2025-12-31",
+      leadUnitIds: [world.a.units.justice.id],
+    });
     await db().measure.update({ where: { id: late.id }, data: { createdAt: day("2021-06-30") } });
     await db().assignment.updateMany({ where: { measureId: late.id }, data: { createdAt: day("2021-06-30") } });
     const bureau = world.a.users.bureau;
@@ -393,7 +537,13 @@ describe("来源 and 去向 within the scope", () => {
     expect(await getMeasureLineage((await actAs(world.b.users.bureau))!, carried.id)).toBeNull();
     // A liaison of a unit with no part in the old measure sees the link, not its progress.
     const audit = await createUnit(db(), { regionId: world.a.region.id, name: "区审计局" });
-    const outsider = await createUser(db(), { login: "a.audit", name: "审计局联络员", role: "LIAISON", regionId: world.a.region.id, unitId: audit.id });
+    const outsider = await createUser(db(), {
+      login: "a.audit",
+      name: "审计局联络员",
+      role: "LIAISON",
+      regionId: world.a.region.id,
+      unitId: audit.id,
+    });
     const asLiaison = await getMeasureLineage((await actAs(outsider))!, carried.id);
     expect(asLiaison).toMatchObject({ previous: { id: overdue.id }, previousReports: [] });
   });
@@ -401,8 +551,17 @@ describe("来源 and 去向 within the scope", () => {
 
 describe("延续: links proposed by similarity, confirmed by the bureau", () => {
   async function newPlan() {
-    const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案(2026-2030年)", periodStart: 2026, periodEnd: 2030 });
-    const decisions = await createMeasure(db(), { planId: plan.id, code: "1", text: "（一）严格落实重大行政决策程序制度,坚决防止违法决策、不当决策。" });
+    const plan = await createPlan(db(), {
+      regionId: world.a.region.id,
+      title: "下陆区法治政府建设实施方案(2026-2030年)",
+      periodStart: 2026,
+      periodEnd: 2030,
+    });
+    const decisions = await createMeasure(db(), {
+      planId: plan.id,
+      code: "1",
+      text: "（一）严格落实重大行政决策程序制度,坚决防止违法决策、不当决策。",
+    });
     const youth = await createMeasure(db(), { planId: plan.id, code: "2", text: "加强新时代青少年法治教育。" });
     const fresh = await createMeasure(db(), { planId: plan.id, code: "3", text: "推进人工智能在行政执法中的应用。" });
     return { plan, decisions, youth, fresh };
@@ -422,7 +581,10 @@ describe("延续: links proposed by similarity, confirmed by the bureau", () => 
 
     const result = await linkMeasuresToPrevious({ planId: plan.id, links: [{ measureId: decisions.id, previousId: overdue.id }] });
     expect(result).toMatchObject({ ok: true, message: "已关联 1 项举措到上一期规划" });
-    expect(await db().measure.findUniqueOrThrow({ where: { id: decisions.id } })).toMatchObject({ previousId: overdue.id, succession: "CONTINUED" });
+    expect(await db().measure.findUniqueOrThrow({ where: { id: decisions.id } })).toMatchObject({
+      previousId: overdue.id,
+      succession: "CONTINUED",
+    });
     expect(await db().auditEvent.count({ where: { action: "measure.linkPrevious", entityId: String(decisions.id) } })).toBe(1);
     // Linked measures are not proposed again; linking one twice is refused.
     expect((await getLinkProposals(bureau, plan.id))!.proposals.map((p) => p.measureId)).not.toContain(decisions.id);
@@ -449,9 +611,14 @@ describe("延续: links proposed by similarity, confirmed by the bureau", () => 
     expect(await snapshot()).toEqual(before);
     await setPlanPredecessor({ planId: plan.id, predecessorId: closed.id });
     const linked = await snapshot();
-    expect(await linkMeasuresToPrevious({ planId: plan.id, links: [{ measureId: decisions.id, previousId: otherMeasure.id }] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await linkMeasuresToPrevious({ planId: plan.id, links: [{ measureId: decisions.id, previousId: otherMeasure.id }] }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
     await actAs(world.b.users.bureau);
-    expect(await linkMeasuresToPrevious({ planId: plan.id, links: [{ measureId: decisions.id, previousId: overdue.id }] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await linkMeasuresToPrevious({ planId: plan.id, links: [{ measureId: decisions.id, previousId: overdue.id }] })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await snapshot()).toEqual(linked);
   });
 });

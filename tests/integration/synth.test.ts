@@ -65,14 +65,29 @@ describe("synthetic province", () => {
 
       // --- The returned counts are the rows in the database.
       const tables: [keyof typeof counts, string][] = [
-        ["units", "Unit"], ["unitAliases", "UnitAlias"], ["unitGroups", "UnitGroup"], ["groupMembers", "UnitGroupMember"],
-        ["users", "User"], ["plans", "Plan"], ["sections", "Section"], ["measures", "Measure"],
-        ["deadlineExtensions", "DeadlineExtension"], ["assignments", "Assignment"], ["progressReports", "ProgressReport"],
+        ["units", "Unit"],
+        ["unitAliases", "UnitAlias"],
+        ["unitGroups", "UnitGroup"],
+        ["groupMembers", "UnitGroupMember"],
+        ["users", "User"],
+        ["plans", "Plan"],
+        ["sections", "Section"],
+        ["measures", "Measure"],
+        ["deadlineExtensions", "DeadlineExtension"],
+        ["assignments", "Assignment"],
+        ["progressReports", "ProgressReport"],
       ];
       for (const [key, table] of tables) expect(await count(`SELECT count(*) AS n FROM "${table}"`), table).toBe(counts[key]);
 
       // --- Sizes per district, as DESIGN.md's scale asks.
-      const perDistrict = await rows<{ units: string; groups: string; plans: string; measures: string; assignments: string; reports: string }>(`
+      const perDistrict = await rows<{
+        units: string;
+        groups: string;
+        plans: string;
+        measures: string;
+        assignments: string;
+        reports: string;
+      }>(`
         SELECT (SELECT count(*) FROM "Unit" x WHERE x."districtId" = r."id") AS units,
                (SELECT count(*) FROM "UnitGroup" x WHERE x."districtId" = r."id") AS groups,
                (SELECT count(*) FROM "Plan" x WHERE x."districtId" = r."id") AS plans,
@@ -97,14 +112,28 @@ describe("synthetic province", () => {
       }
 
       // --- Region tree: province → city → districts → towns, paths materialised like createRegion.
-      const regions = await rows<{ id: number; code: string; level: string; parentId: number | null; path: string; districtId: number | null; parentPath: string | null; parentLevel: string | null; parentDistrict: number | null }>(`
+      const regions = await rows<{
+        id: number;
+        code: string;
+        level: string;
+        parentId: number | null;
+        path: string;
+        districtId: number | null;
+        parentPath: string | null;
+        parentLevel: string | null;
+        parentDistrict: number | null;
+      }>(`
         SELECT r."id", r."code", r."level", r."parentId", r."path", r."districtId",
                p."path" AS "parentPath", p."level" AS "parentLevel", p."districtId" AS "parentDistrict"
         FROM "Region" r LEFT JOIN "Region" p ON p."id" = r."parentId" WHERE r."code" LIKE 'S%'`);
       const byLevel = (level: string) => regions.filter((r) => r.level === level);
       expect(byLevel("PROVINCE").map((r) => r.code)).toEqual([PROVINCE_CODE]);
       expect(byLevel("CITY")).toHaveLength(1);
-      expect(byLevel("DISTRICT").map((r) => r.code).sort()).toEqual(["S01D001", "S01D002"]);
+      expect(
+        byLevel("DISTRICT")
+          .map((r) => r.code)
+          .sort(),
+      ).toEqual(["S01D001", "S01D002"]);
       expect(byLevel("TOWN").length).toBeGreaterThanOrEqual(4);
       const parentLevel = { PROVINCE: null, CITY: "PROVINCE", DISTRICT: "CITY", TOWN: "DISTRICT" } as Record<string, string | null>;
       for (const r of regions) {
@@ -146,9 +175,7 @@ describe("synthetic province", () => {
                      FROM "Measure" m LEFT JOIN "Assignment" a ON a."measureId" = m."id" GROUP BY m."id") x WHERE leads NOT BETWEEN 1 AND 3`),
       ).toBe(0);
       expect(await count(`SELECT count(*) AS n FROM "Assignment" WHERE "role" = 'LEAD' AND "source" <> 'DIRECT'`)).toBe(0);
-      expect(
-        await count(`SELECT count(*) AS n FROM "Assignment" WHERE ("source" = 'GROUP') <> ("viaGroupId" IS NOT NULL)`),
-      ).toBe(0);
+      expect(await count(`SELECT count(*) AS n FROM "Assignment" WHERE ("source" = 'GROUP') <> ("viaGroupId" IS NOT NULL)`)).toBe(0);
       expect(
         await count(`SELECT count(*) AS n FROM "Assignment" a LEFT JOIN "UnitGroupMember" gm ON gm."groupId" = a."viaGroupId" AND gm."unitId" = a."unitId"
                      WHERE a."source" = 'GROUP' AND gm."unitId" IS NULL`),
@@ -168,9 +195,12 @@ describe("synthetic province", () => {
       }
       expect(new Set(periods.map((p) => p.cadence)).has("QUARTERLY")).toBe(true);
       expect(
-        await count(`SELECT count(*) AS n FROM "ProgressReport" r JOIN "Assignment" a ON a."id" = r."assignmentId"
+        await count(
+          `SELECT count(*) AS n FROM "ProgressReport" r JOIN "Assignment" a ON a."id" = r."assignmentId"
                      WHERE r."periodEnd" < (a."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date
-                        OR r."periodStart" > $1::date`, [TODAY]),
+                        OR r."periodStart" > $1::date`,
+          [TODAY],
+        ),
       ).toBe(0);
 
       // --- Review states and times tell one story.
@@ -209,11 +239,14 @@ describe("synthetic province", () => {
       expect(derivedMismatches).toBe(0);
       // Each assignment reports at most once per period.
       expect(
-        await count(`SELECT count(*) AS n FROM (SELECT 1 FROM "ProgressReport" GROUP BY "assignmentId", "periodStart", "periodEnd" HAVING count(*) > 1) x`),
+        await count(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM "ProgressReport" GROUP BY "assignmentId", "periodStart", "periodEnd" HAVING count(*) > 1) x`,
+        ),
       ).toBe(0);
 
       // --- The facts the traffic lights and dashboards need are all there.
-      const facts = await rows<Record<string, string>>(`
+      const facts = await rows<Record<string, string>>(
+        `
         WITH ms AS (
           SELECT m."id", m."deadline", m."ongoing", m."originalDeadline",
                  bool_and(a."status" = 'COMPLETED') FILTER (WHERE a."role" = 'LEAD') AS done,
@@ -227,7 +260,9 @@ describe("synthetic province", () => {
                count(*) FILTER (WHERE done AND done_at::date > deadline) AS late,
                count(*) FILTER (WHERE "originalDeadline" IS NOT NULL) AS extended,
                count(*) AS total
-        FROM ms`, [TODAY, addDays(TODAY, 30)]);
+        FROM ms`,
+        [TODAY, addDays(TODAY, 30)],
+      );
       const f = Object.fromEntries(Object.entries(facts[0]!).map(([k, v]) => [k, Number(v)]));
       expect(f.overdue).toBeGreaterThan(0);
       expect(f.due_soon).toBeGreaterThan(0);
@@ -243,7 +278,10 @@ describe("synthetic province", () => {
                         OR (e."id" IS NOT NULL AND (e."oldDeadline" <> m."originalDeadline" OR e."newDeadline" <> m."deadline"))`),
       ).toBe(0);
       const states = Object.fromEntries(
-        (await rows<{ state: string; n: string }>(`SELECT "state", count(*) AS n FROM "ProgressReport" GROUP BY 1`)).map((r) => [r.state, Number(r.n)]),
+        (await rows<{ state: string; n: string }>(`SELECT "state", count(*) AS n FROM "ProgressReport" GROUP BY 1`)).map((r) => [
+          r.state,
+          Number(r.n),
+        ]),
       );
       expect(states.APPROVED! / counts.progressReports).toBeGreaterThan(0.8);
       for (const state of ["SUBMITTED", "RETURNED", "DRAFT"]) expect(states[state], state).toBeGreaterThan(0);

@@ -77,11 +77,21 @@ describe("the catalogue, lib/db/table-classes.ts and docs/scale-out.md", () => {
       `ALTER TABLE "Plan" ADD CONSTRAINT "Plan_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE SET NULL ON UPDATE CASCADE`,
     ]);
     expect(problems).toEqual([
-      expect.stringMatching(/^foreign key "AttachmentChunk_hash_fkey" from content table "AttachmentChunk" to content table "AttachmentBlob": ON UPDATE SET NULL, which Citus refuses/),
-      expect.stringMatching(/^foreign key "Measure_planId_fkey" from district table "Measure" to district table "Plan": ON UPDATE CASCADE, which Citus refuses/),
-      expect.stringMatching(/^foreign key "Milestone_evaluationId_fkey" from district table "Milestone" to district table "Evaluation": ON DELETE SET DEFAULT, which Citus refuses .* does not list it$/),
-      expect.stringMatching(/^foreign key "Milestone_indicatorId_fkey" from district table "Milestone" to district table "Indicator": ON DELETE SET NULL, which Citus refuses .* does not list it$/),
-      expect.stringMatching(/^foreign key "Plan_districtId_fkey" from district table "Plan" to reference table "Region": ON UPDATE CASCADE, which Citus refuses/),
+      expect.stringMatching(
+        /^foreign key "AttachmentChunk_hash_fkey" from content table "AttachmentChunk" to content table "AttachmentBlob": ON UPDATE SET NULL, which Citus refuses/,
+      ),
+      expect.stringMatching(
+        /^foreign key "Measure_planId_fkey" from district table "Measure" to district table "Plan": ON UPDATE CASCADE, which Citus refuses/,
+      ),
+      expect.stringMatching(
+        /^foreign key "Milestone_evaluationId_fkey" from district table "Milestone" to district table "Evaluation": ON DELETE SET DEFAULT, which Citus refuses .* does not list it$/,
+      ),
+      expect.stringMatching(
+        /^foreign key "Milestone_indicatorId_fkey" from district table "Milestone" to district table "Indicator": ON DELETE SET NULL, which Citus refuses .* does not list it$/,
+      ),
+      expect.stringMatching(
+        /^foreign key "Plan_districtId_fkey" from district table "Plan" to reference table "Region": ON UPDATE CASCADE, which Citus refuses/,
+      ),
     ]);
   });
 

@@ -24,13 +24,40 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-06-20T02:00:00Z"));
   world = await buildTwoDistricts();
-  const plan = await createPlan(db(), { regionId: world.a.region.id, title: "下陆区法治政府建设实施方案", periodStart: 2026, periodEnd: 2030 });
+  const plan = await createPlan(db(), {
+    regionId: world.a.region.id,
+    title: "下陆区法治政府建设实施方案",
+    periodStart: 2026,
+    periodEnd: 2030,
+  });
   const { development, justice } = world.a.units;
   // The liaison's unit (development) leads; justice is responsible.
-  measureId = (await createMeasure(db(), { planId: plan.id, code: "1", deadline: "2027-12-31", leadUnitIds: [development.id], responsibleUnitIds: [justice.id] })).id;
+  measureId = (
+    await createMeasure(db(), {
+      planId: plan.id,
+      code: "1",
+      deadline: "2027-12-31",
+      leadUnitIds: [development.id],
+      responsibleUnitIds: [justice.id],
+    })
+  ).id;
   // The other way round: development only shares it.
-  sharedId = (await createMeasure(db(), { planId: plan.id, code: "2", deadline: "2027-12-31", leadUnitIds: [justice.id], responsibleUnitIds: [development.id] })).id;
-  justiceLiaison = await createUser(db(), { login: "a.justice", name: "司法局联络员", role: "LIAISON", regionId: world.a.region.id, unitId: justice.id });
+  sharedId = (
+    await createMeasure(db(), {
+      planId: plan.id,
+      code: "2",
+      deadline: "2027-12-31",
+      leadUnitIds: [justice.id],
+      responsibleUnitIds: [development.id],
+    })
+  ).id;
+  justiceLiaison = await createUser(db(), {
+    login: "a.justice",
+    name: "司法局联络员",
+    role: "LIAISON",
+    regionId: world.a.region.id,
+    unitId: justice.id,
+  });
 });
 
 afterEach(() => {
@@ -78,7 +105,11 @@ describe("saveAnnualTargets", () => {
     ]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "target.save" } });
     expect(audit).toMatchObject({ actorId: world.a.users.liaison.id, entityType: "AnnualTarget", entityId: String(target.id) });
-    expect(audit.after).toMatchObject({ year: 2026, targets: [{ target: "年底前出台行政执法公示实施细则" }], indicators: [{ name: "培训场次" }, { name: "公示率" }] });
+    expect(audit.after).toMatchObject({
+      year: 2026,
+      targets: [{ target: "年底前出台行政执法公示实施细则" }],
+      indicators: [{ name: "培训场次" }, { name: "公示率" }],
+    });
 
     // Edit one row, remove another, add a third: ids keep the rows that stay.
     const [first] = indicators;
@@ -89,7 +120,10 @@ describe("saveAnnualTargets", () => {
         year: 2026,
         version: await versionOf(world.a.users.liaison.id, measureId, 2026),
         target: "年底前出台并实施细则",
-        indicators: [{ id: first!.id, name: "培训场次", unitOfMeasure: "场", targetValue: "6" }, { name: "覆盖单位", unitOfMeasure: "个", targetValue: "20" }],
+        indicators: [
+          { id: first!.id, name: "培训场次", unitOfMeasure: "场", targetValue: "6" },
+          { name: "覆盖单位", unitOfMeasure: "个", targetValue: "20" },
+        ],
         milestones: [{ id: m1!.id, title: "形成征求意见稿", dueDate: "2026-07-15" }],
       }),
     ).toMatchObject({ ok: true });
@@ -98,7 +132,9 @@ describe("saveAnnualTargets", () => {
       [true, "培训场次", "6"],
       [false, "覆盖单位", "20"],
     ]);
-    expect((await db().milestone.findMany({ where: { measureId } })).map((m) => [m.id, m.dueDate.toISOString().slice(0, 10)])).toEqual([[m1!.id, "2026-07-15"]]);
+    expect((await db().milestone.findMany({ where: { measureId } })).map((m) => [m.id, m.dueDate.toISOString().slice(0, 10)])).toEqual([
+      [m1!.id, "2026-07-15"],
+    ]);
     expect(await db().annualTarget.count()).toBe(1);
     expect(await db().auditEvent.count({ where: { action: "target.save" } })).toBe(2);
   });
@@ -121,9 +157,23 @@ describe("saveAnnualTargets", () => {
       target: ["请填写年度目标"],
       indicators: ["第 1 个指标:目标值应为数字,最多 12 位整数、两位小数", "第 2 个指标:请填写指标名称"],
     });
-    const late = await saveAnnualTargets({ measureId, year: 2026, version: "", target: "t", indicators: [], milestones: [{ title: "印发实施", dueDate: "2027-01-15" }] });
+    const late = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version: "",
+      target: "t",
+      indicators: [],
+      milestones: [{ title: "印发实施", dueDate: "2027-01-15" }],
+    });
     expect(!late.ok && late.fieldErrors).toEqual({ milestones: ["时间节点「印发实施」的日期须在 2026 年内"] });
-    const repeated = await saveAnnualTargets({ measureId, year: 2026, version: "", target: "t", indicators: [{ name: "培训场次" }, { name: "培训场次" }], milestones: [] });
+    const repeated = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version: "",
+      target: "t",
+      indicators: [{ name: "培训场次" }, { name: "培训场次" }],
+      milestones: [],
+    });
     expect(!repeated.ok && repeated.fieldErrors).toEqual({ indicators: ["指标「培训场次」重复"] });
     expect(await db().annualTarget.count()).toBe(0);
     expect(await db().indicator.count()).toBe(0);
@@ -133,9 +183,17 @@ describe("saveAnnualTargets", () => {
   it("a liaison whose unit only shares the measure is FORBIDDEN; another district's measure is NOT_FOUND; nothing changes", async () => {
     await actAs(world.a.users.liaison);
     const input = { measureId: sharedId, year: 2026, version: "", target: "t", indicators: [], milestones: [] };
-    expect(await saveAnnualTargets(input)).toMatchObject({ ok: false, code: "FORBIDDEN", message: "只有该举措的牵头单位可以设定年度目标、工作指标和时间节点" });
+    expect(await saveAnnualTargets(input)).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "只有该举措的牵头单位可以设定年度目标、工作指标和时间节点",
+    });
     // A measure the unit has nothing to do with, in its own district: as if it did not exist.
-    const other = await createMeasure(db(), { planId: (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId, code: "3", leadUnitIds: [world.a.units.justice.id] });
+    const other = await createMeasure(db(), {
+      planId: (await db().measure.findUniqueOrThrow({ where: { id: measureId } })).planId,
+      code: "3",
+      leadUnitIds: [world.a.units.justice.id],
+    });
     expect(await saveAnnualTargets({ ...input, measureId: other.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     // Justice's liaison leads measure 2, so it may.
     await actAs(justiceLiaison);
@@ -155,15 +213,36 @@ describe("saveAnnualTargets", () => {
 
   it("an indicator a report has stated a value for cannot be removed", async () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
-    await db().$transaction((tx) => setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", targetValue: 4 }], milestones: [] }));
+    await db().$transaction((tx) =>
+      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", targetValue: 4 }], milestones: [] }),
+    );
     const indicator = await db().indicator.findFirstOrThrow();
     const assignment = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
     const report = await db().progressReport.create({
-      data: { districtId: world.a.region.id, assignmentId: assignment.id, periodStart: day("2026-01-01"), periodEnd: day("2026-03-31"), text: "x", percent: 10, claimedStatus: "IN_PROGRESS", state: "SUBMITTED", authorId: world.a.users.liaison.id },
+      data: {
+        districtId: world.a.region.id,
+        assignmentId: assignment.id,
+        periodStart: day("2026-01-01"),
+        periodEnd: day("2026-03-31"),
+        text: "x",
+        percent: 10,
+        claimedStatus: "IN_PROGRESS",
+        state: "SUBMITTED",
+        authorId: world.a.users.liaison.id,
+      },
     });
-    await db().indicatorValue.create({ data: { districtId: world.a.region.id, reportId: report.id, indicatorId: indicator.id, value: "2" } });
+    await db().indicatorValue.create({
+      data: { districtId: world.a.region.id, reportId: report.id, indicatorId: indicator.id, value: "2" },
+    });
     await actAs(world.a.users.bureau);
-    const result = await saveAnnualTargets({ measureId, year: 2026, version: await versionOf(world.a.users.bureau.id, measureId, 2026), target: "t", indicators: [], milestones: [] });
+    const result = await saveAnnualTargets({
+      measureId,
+      year: 2026,
+      version: await versionOf(world.a.users.bureau.id, measureId, 2026),
+      target: "t",
+      indicators: [],
+      milestones: [],
+    });
     expect(!result.ok && result.fieldErrors).toEqual({ indicators: ["指标「培训场次」已有报送的数值,不能删除"] });
     expect(await db().indicator.count()).toBe(1);
   });
@@ -173,7 +252,11 @@ describe("two people editing the same year", () => {
   it("the second save from the same read answers CONFLICT and changes nothing", async () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     await db().$transaction((tx) =>
-      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", targetValue: "4" }], milestones: [{ title: "形成征求意见稿", dueDate: "2026-09-30" }] }),
+      setAnnualTargets(tx, bureau, measureId, 2026, {
+        target: "t",
+        indicators: [{ name: "培训场次", targetValue: "4" }],
+        milestones: [{ title: "形成征求意见稿", dueDate: "2026-09-30" }],
+      }),
     );
     const [indicator] = await db().indicator.findMany();
     const [first] = await db().milestone.findMany();
@@ -188,7 +271,10 @@ describe("two people editing the same year", () => {
       version,
       target: "t",
       indicators: [kept],
-      milestones: [{ id: first!.id, title: "形成征求意见稿", dueDate: "2026-09-30" }, { title: "印发实施", dueDate: "2026-11-30" }],
+      milestones: [
+        { id: first!.id, title: "形成征求意见稿", dueDate: "2026-09-30" },
+        { title: "印发实施", dueDate: "2026-11-30" },
+      ],
     });
     expect(added).toMatchObject({ ok: true });
     const state = async () => ({
@@ -218,7 +304,10 @@ describe("two people editing the same year", () => {
       version: await versionOf(world.a.users.liaison.id, measureId, 2026),
       target: "年底前出台实施细则",
       indicators: [kept],
-      milestones: [{ id: first!.id, title: "形成征求意见稿", dueDate: "2026-09-30" }, { id: before.milestones[1]!.id, title: "印发实施", dueDate: "2026-11-30" }],
+      milestones: [
+        { id: first!.id, title: "形成征求意见稿", dueDate: "2026-09-30" },
+        { id: before.milestones[1]!.id, title: "印发实施", dueDate: "2026-11-30" },
+      ],
     });
     expect(fresh).toMatchObject({ ok: true });
   });
@@ -240,7 +329,14 @@ describe("the form starts from the acting unit's own target", () => {
     // Justice saves first: its row comes first in the year.
     await db().$transaction(async (tx) => {
       await setAnnualTargets(tx, bureau, both.id, 2026, { target: "司法局的目标", indicators: [], milestones: [] }, { unitId: justice.id });
-      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "发改局的目标", indicators: [], milestones: [] }, { unitId: development.id });
+      await setAnnualTargets(
+        tx,
+        bureau,
+        both.id,
+        2026,
+        { target: "发改局的目标", indicators: [], milestones: [] },
+        { unitId: development.id },
+      );
     });
     const startsWith = async (actor: NonNullable<Awaited<ReturnType<typeof loadActor>>>) => {
       const view = (await getMeasureTargets(actor, both.id))!;
@@ -251,7 +347,12 @@ describe("the form starts from the acting unit's own target", () => {
     expect(await startsWith((await loadActor(justiceLiaison.id))!)).toEqual({ units: ["区司法局"], text: "司法局的目标" });
     expect(await startsWith(bureau)).toEqual({ units: ["区发改局", "区司法局"], text: "发改局的目标" });
     // A unit that set nothing for a year starts blank.
-    expect(prefilledTarget(targetsFormYears([{ year: 2027, version: "", targets: [{ unitId: justice.id, target: "x" }], indicators: [], milestones: [] }])[0], development.id)).toBe("");
+    expect(
+      prefilledTarget(
+        targetsFormYears([{ year: 2027, version: "", targets: [{ unitId: justice.id, target: "x" }], indicators: [], milestones: [] }])[0],
+        development.id,
+      ),
+    ).toBe("");
   });
 });
 
@@ -279,7 +380,14 @@ describe("a missed milestone stays on the record", () => {
   it("the lead unit's liaison may neither remove nor re-date it; the rest of the year it may edit", async () => {
     const { missed, done, ahead } = await setUp();
     const save = async (milestones: ReturnType<typeof row>[]) =>
-      saveAnnualTargets({ measureId, year: 2026, version: await versionOf(world.a.users.liaison.id, measureId, 2026), target: "t", indicators: [], milestones });
+      saveAnnualTargets({
+        measureId,
+        year: 2026,
+        version: await versionOf(world.a.users.liaison.id, measureId, 2026),
+        target: "t",
+        indicators: [],
+        milestones,
+      });
     await actAs(world.a.users.liaison);
     const removed = await save([row(done, "2026-05-10"), row(ahead, "2026-11-30")]);
     expect(removed).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -290,10 +398,12 @@ describe("a missed milestone stays on the record", () => {
     expect(await db().auditEvent.count({ where: { action: "target.save" } })).toBe(1);
     // A completed one, or one not yet due, it may remove or move; the missed one stays as it was.
     expect(await save([row(missed, "2026-06-10"), row(ahead, "2026-12-15")])).toMatchObject({ ok: true });
-    expect((await db().milestone.findMany({ orderBy: { id: "asc" } })).map((m) => [m.title, m.dueDate.toISOString().slice(0, 10)])).toEqual([
-      ["形成征求意见稿", "2026-06-10"],
-      ["印发实施", "2026-12-15"],
-    ]);
+    expect((await db().milestone.findMany({ orderBy: { id: "asc" } })).map((m) => [m.title, m.dueDate.toISOString().slice(0, 10)])).toEqual(
+      [
+        ["形成征求意见稿", "2026-06-10"],
+        ["印发实施", "2026-12-15"],
+      ],
+    );
   });
 
   it("bureau staff may remove or re-date it, audited", async () => {
@@ -320,7 +430,9 @@ describe("a missed milestone stays on the record", () => {
     expect(await db().milestone.count({ where: { id: missed.id } })).toBe(0);
     const audits = await db().auditEvent.findMany({ where: { action: "target.save" }, orderBy: { id: "asc" } });
     expect(audits.at(-1)).toMatchObject({ actorId: world.a.users.bureau.id });
-    expect((audits.at(-1)!.before as { milestones: { title: string; dueDate: string }[] }).milestones).toContainEqual(expect.objectContaining({ title: "形成征求意见稿", dueDate: "2026-07-31" }));
+    expect((audits.at(-1)!.before as { milestones: { title: string; dueDate: string }[] }).milestones).toContainEqual(
+      expect.objectContaining({ title: "形成征求意见稿", dueDate: "2026-07-31" }),
+    );
   });
 });
 
@@ -328,14 +440,26 @@ describe("milestones and the light", () => {
   it("a missed milestone turns the measure yellow, red past the grace; 完成 by the lead unit turns it back, audited", async () => {
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     await db().$transaction((tx) =>
-      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [], milestones: [{ title: "形成征求意见稿", dueDate: "2026-06-10" }] }),
+      setAnnualTargets(tx, bureau, measureId, 2026, {
+        target: "t",
+        indicators: [],
+        milestones: [{ title: "形成征求意见稿", dueDate: "2026-06-10" }],
+      }),
     );
     // Keep the report rules quiet: the measure was created on 2026-06-20, its first report is not yet due.
     await actAs(world.a.users.liaison);
     const actor = (await loadActor(world.a.users.liaison.id))!;
-    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "YELLOW", reasonCode: "MILESTONE_MISSED", reason: "时间节点「形成征求意见稿」未按期完成" });
+    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({
+      light: "YELLOW",
+      reasonCode: "MILESTONE_MISSED",
+      reason: "时间节点「形成征求意见稿」未按期完成",
+    });
     vi.setSystemTime(new Date("2026-06-26T02:00:00Z")); // 16 days late, grace 15
-    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({ light: "RED", reasonCode: "MILESTONE_OVERDUE", reason: "时间节点「形成征求意见稿」逾期 16 天" });
+    expect((await getMeasureDetail(actor, measureId))!.overall).toEqual({
+      light: "RED",
+      reasonCode: "MILESTONE_OVERDUE",
+      reason: "时间节点「形成征求意见稿」逾期 16 天",
+    });
     const view = (await getMeasureTargets(actor, measureId))!;
     expect(view.canManage).toBe(true);
     expect(view.years[0]!.milestones[0]).toMatchObject({ title: "形成征求意见稿", state: "MILESTONE_OVERDUE", daysLate: 16 });
@@ -345,10 +469,16 @@ describe("milestones and the light", () => {
     expect(await completeMilestone({ milestoneId: milestone.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect((await getMeasureTargets((await loadActor(justiceLiaison.id))!, measureId))!.canManage).toBe(false);
     await actAs(world.a.users.liaison);
-    expect(await completeMilestone({ milestoneId: String(milestone.id) })).toMatchObject({ ok: true, message: "时间节点「形成征求意见稿」已标记完成" });
+    expect(await completeMilestone({ milestoneId: String(milestone.id) })).toMatchObject({
+      ok: true,
+      message: "时间节点「形成征求意见稿」已标记完成",
+    });
     expect(await completeMilestone({ milestoneId: milestone.id })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await getMeasureDetail(actor, measureId))!.overall.light).toBe("GREY");
-    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "milestone.complete" } })).toMatchObject({ entityId: String(milestone.id), actorId: world.a.users.liaison.id });
+    expect(await db().auditEvent.findFirstOrThrow({ where: { action: "milestone.complete" } })).toMatchObject({
+      entityId: String(milestone.id),
+      actorId: world.a.users.liaison.id,
+    });
   });
 });
 
@@ -357,7 +487,14 @@ describe("progress reports state indicator values", () => {
     const { submitProgressReport, saveProgressDraft, returnProgressReport } = await import("@/lib/progress/actions.ts");
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     await db().$transaction((tx) =>
-      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }, { name: "公示率", unitOfMeasure: "%", targetValue: "100" }], milestones: [] }),
+      setAnnualTargets(tx, bureau, measureId, 2026, {
+        target: "t",
+        indicators: [
+          { name: "培训场次", unitOfMeasure: "场", targetValue: "4" },
+          { name: "公示率", unitOfMeasure: "%", targetValue: "100" },
+        ],
+        milestones: [],
+      }),
     );
     // Another year's indicator is not this report's.
     await db().indicator.create({ data: { districtId: world.a.region.id, measureId, year: 2025, name: "旧指标" } });
@@ -365,13 +502,30 @@ describe("progress reports state indicator values", () => {
     const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
     // Q1 was approved with 1 session stated.
     const q1 = await db().progressReport.create({
-      data: { districtId: world.a.region.id, assignmentId: lead.id, periodStart: day("2026-01-01"), periodEnd: day("2026-03-31"), text: "一季度", percent: 10, claimedStatus: "IN_PROGRESS", state: "APPROVED", authorId: world.a.users.liaison.id, submittedAt: new Date("2026-04-05T02:00:00Z") },
+      data: {
+        districtId: world.a.region.id,
+        assignmentId: lead.id,
+        periodStart: day("2026-01-01"),
+        periodEnd: day("2026-03-31"),
+        text: "一季度",
+        percent: 10,
+        claimedStatus: "IN_PROGRESS",
+        state: "APPROVED",
+        authorId: world.a.users.liaison.id,
+        submittedAt: new Date("2026-04-05T02:00:00Z"),
+      },
     });
     await db().indicatorValue.create({ data: { districtId: world.a.region.id, reportId: q1.id, indicatorId: training!.id, value: "1" } });
     await db().indicator.update({ where: { id: training!.id }, data: { actualValue: "1" } }); // as Q1's submission left it
 
     await actAs(world.a.users.liaison);
-    const base = { assignmentId: String(lead.id), periodKey: "2026-Q2", text: "二季度举办培训", percent: "40", claimedStatus: "IN_PROGRESS" };
+    const base = {
+      assignmentId: String(lead.id),
+      periodKey: "2026-Q2",
+      text: "二季度举办培训",
+      percent: "40",
+      claimedStatus: "IN_PROGRESS",
+    };
     // Bad input: a Chinese message beside the field, nothing written.
     const bad = await submitProgressReport({ ...base, [`indicator.${training!.id}`]: "三场" });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
@@ -383,7 +537,12 @@ describe("progress reports state indicator values", () => {
     expect(draft).toMatchObject({ ok: true });
     expect((await db().indicator.findUniqueOrThrow({ where: { id: training!.id } })).actualValue?.toString()).toBe("1");
 
-    const sent = await submitProgressReport({ ...base, version: String((draft.ok && draft.data.version) || ""), [`indicator.${training!.id}`]: "3", [`indicator.${rate!.id}`]: "87.5" });
+    const sent = await submitProgressReport({
+      ...base,
+      version: String((draft.ok && draft.data.version) || ""),
+      [`indicator.${training!.id}`]: "3",
+      [`indicator.${rate!.id}`]: "87.5",
+    });
     expect(sent).toMatchObject({ ok: true });
     const q2 = await db().progressReport.findFirstOrThrow({ where: { periodStart: day("2026-04-01") } });
     const values = await db().indicatorValue.findMany({ where: { reportId: q2.id }, orderBy: { indicatorId: "asc" } });
@@ -392,10 +551,20 @@ describe("progress reports state indicator values", () => {
       [rate!.id, "87.5"],
     ]);
     const actual = async () =>
-      (await db().indicator.findMany({ where: { measureId, year: 2026 }, orderBy: { id: "asc" } })).map((i) => i.actualValue?.toString() ?? null);
+      (await db().indicator.findMany({ where: { measureId, year: 2026 }, orderBy: { id: "asc" } })).map(
+        (i) => i.actualValue?.toString() ?? null,
+      );
     expect(await actual()).toEqual(["3", "87.5"]);
-    const audit = await db().auditEvent.findMany({ where: { action: "report.indicatorValues", entityId: String(q2.id) }, orderBy: { id: "asc" } });
-    expect(audit.at(-1)!.after).toEqual({ values: [{ indicatorId: training!.id, value: "3" }, { indicatorId: rate!.id, value: "87.5" }] });
+    const audit = await db().auditEvent.findMany({
+      where: { action: "report.indicatorValues", entityId: String(q2.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.at(-1)!.after).toEqual({
+      values: [
+        { indicatorId: training!.id, value: "3" },
+        { indicatorId: rate!.id, value: "87.5" },
+      ],
+    });
     // The measure page's view: target against actual, with the rate.
     const view = (await getMeasureTargets(bureau, measureId))!;
     expect(view.years.find((y) => y.year === 2026)!.indicators.map((i) => [i.name, i.targetValue, i.actualValue, i.percent])).toEqual([
@@ -412,13 +581,19 @@ describe("progress reports state indicator values", () => {
   it("a responsible unit's report states none; another year's indicator is refused", async () => {
     const { submitProgressReport } = await import("@/lib/progress/actions.ts");
     const bureau = (await loadActor(world.a.users.bureau.id))!;
-    await db().$transaction((tx) => setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次" }], milestones: [] }));
+    await db().$transaction((tx) =>
+      setAnnualTargets(tx, bureau, measureId, 2026, { target: "t", indicators: [{ name: "培训场次" }], milestones: [] }),
+    );
     const old = await db().indicator.create({ data: { districtId: world.a.region.id, measureId, year: 2025, name: "旧指标" } });
     const indicator = await db().indicator.findFirstOrThrow({ where: { year: 2026 } });
     const responsible = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.justice.id } });
     await actAs(justiceLiaison);
     const input = { assignmentId: responsible.id, periodKey: "2026-Q2", text: "配合开展", percent: 30, claimedStatus: "IN_PROGRESS" };
-    expect(await submitProgressReport({ ...input, [`indicator.${indicator.id}`]: "2" })).toMatchObject({ ok: false, code: "VALIDATION", message: "工作指标数值由牵头单位填报。" });
+    expect(await submitProgressReport({ ...input, [`indicator.${indicator.id}`]: "2" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "工作指标数值由牵头单位填报。",
+    });
     expect(await submitProgressReport(input)).toMatchObject({ ok: true });
     const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
     await actAs(world.a.users.liaison);
@@ -435,7 +610,14 @@ describe("the annual report draft", () => {
     const { createAnnualReportDraft } = await import("@/lib/annual-reports/actions.ts");
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     await db().$transaction(async (tx) => {
-      await setAnnualTargets(tx, bureau, measureId, 2026, { target: "年底前出台行政执法公示实施细则。", indicators: [{ name: "培训场次", unitOfMeasure: "场", targetValue: "4" }, { name: "公示率", unitOfMeasure: "%", targetValue: "100" }], milestones: [] });
+      await setAnnualTargets(tx, bureau, measureId, 2026, {
+        target: "年底前出台行政执法公示实施细则。",
+        indicators: [
+          { name: "培训场次", unitOfMeasure: "场", targetValue: "4" },
+          { name: "公示率", unitOfMeasure: "%", targetValue: "100" },
+        ],
+        milestones: [],
+      });
       await setAnnualTargets(tx, bureau, sharedId, 2025, { target: "去年的目标", indicators: [], milestones: [] });
     });
     await db().indicator.updateMany({ where: { measureId, name: "培训场次" }, data: { actualValue: "3" } });
@@ -458,16 +640,34 @@ describe("the annual report draft", () => {
     const both = await createMeasure(db(), { planId, code: "4", deadline: "2027-12-31", leadUnitIds: [development.id, justice.id] });
     const bureau = (await loadActor(world.a.users.bureau.id))!;
     await db().$transaction(async (tx) => {
-      await setAnnualTargets(tx, bureau, both.id, 2026, { target: "发改局的目标", indicators: [], milestones: [] }, { unitId: development.id });
+      await setAnnualTargets(
+        tx,
+        bureau,
+        both.id,
+        2026,
+        { target: "发改局的目标", indicators: [], milestones: [] },
+        { unitId: development.id },
+      );
       await setAnnualTargets(tx, bureau, both.id, 2026, { target: "司法局的目标", indicators: [], milestones: [] }, { unitId: justice.id });
       // Justice leads measure 2 alone: none of development's business although it shares the measure.
-      await setAnnualTargets(tx, bureau, sharedId, 2026, { target: "司法局独有的目标", indicators: [], milestones: [] }, { unitId: justice.id });
+      await setAnnualTargets(
+        tx,
+        bureau,
+        sharedId,
+        2026,
+        { target: "司法局独有的目标", indicators: [], milestones: [] },
+        { unitId: justice.id },
+      );
     });
     const body = async (unitId?: number) => {
       await db().annualReportSection.deleteMany();
       await db().annualReport.deleteMany();
       await actAs(world.a.users.bureau);
-      const result = await createAnnualReportDraft({ regionId: String(world.a.region.id), year: "2026", ...(unitId ? { unitId: String(unitId) } : {}) });
+      const result = await createAnnualReportDraft({
+        regionId: String(world.a.region.id),
+        year: "2026",
+        ...(unitId ? { unitId: String(unitId) } : {}),
+      });
       expect(result).toMatchObject({ ok: true });
       return (await db().annualReportSection.findFirst({ where: { heading: "年度目标和工作指标完成情况" } }))?.body ?? null;
     };
@@ -489,9 +689,19 @@ describe("forged ids", () => {
       indicators: [{ id: "2147483648", name: "培训场次" }],
       milestones: [{ id: 3000000000, title: "印发", dueDate: "2026-07-01" }],
     });
-    expect(!rows.ok && rows.fieldErrors).toEqual({ indicators: ["第 1 个指标:请选择指标"], milestones: ["第 1 个时间节点:请选择时间节点"] });
+    expect(!rows.ok && rows.fieldErrors).toEqual({
+      indicators: ["第 1 个指标:请选择指标"],
+      milestones: ["第 1 个时间节点:请选择时间节点"],
+    });
     const lead = await db().assignment.findFirstOrThrow({ where: { measureId, unitId: world.a.units.development.id } });
-    const value = await submitProgressReport({ assignmentId: lead.id, periodKey: "2026-Q2", text: "x", percent: 1, claimedStatus: "IN_PROGRESS", "indicator.2147483648": "1" });
+    const value = await submitProgressReport({
+      assignmentId: lead.id,
+      periodKey: "2026-Q2",
+      text: "x",
+      percent: 1,
+      claimedStatus: "IN_PROGRESS",
+      "indicator.2147483648": "1",
+    });
     expect(!value.ok && value.fieldErrors).toEqual({ indicatorValues: ["指标有误,请刷新后再试"] });
     expect(await db().annualTarget.count()).toBe(0);
     expect(await db().progressReport.count()).toBe(0);

@@ -120,11 +120,23 @@ describe("removeUnreferencedFiles", () => {
     const saved = await saveProgressDraft(withFiles(responsible.id, []));
     if (!saved.ok) throw new Error(saved.message);
     await db().attachment.create({
-      data: { districtId: world.a.region.id, reportId: saved.data.id, fileName: "旧.pdf", contentHash: hash, size, mimeType: "application/pdf", uploadedById: world.a.users.liaison.id },
+      data: {
+        districtId: world.a.region.id,
+        reportId: saved.data.id,
+        fileName: "旧.pdf",
+        contentHash: hash,
+        size,
+        mimeType: "application/pdf",
+        uploadedById: world.a.users.liaison.id,
+      },
     });
   }
 
-  const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+  const exists = (file: string) =>
+    fs.stat(file).then(
+      () => true,
+      () => false,
+    );
 
   it("removes an unreferenced file older than a day; keeps referenced and fresh ones", async () => {
     const referencedOld = await storeAged(pdfBytes(2000, 1), 3 * DAY);

@@ -63,7 +63,12 @@ beforeEach(async () => {
     where: { id: await assignment(units.F) },
     data: { status: "COMPLETED", percent: 100, completedAt: new Date("2024-09-01T00:00:00Z") },
   });
-  const q3 = { periodStart: new Date("2024-07-01T00:00:00Z"), periodEnd: new Date("2024-09-30T00:00:00Z"), text: "进展", claimedStatus: "IN_PROGRESS" as const };
+  const q3 = {
+    periodStart: new Date("2024-07-01T00:00:00Z"),
+    periodEnd: new Date("2024-09-30T00:00:00Z"),
+    text: "进展",
+    claimedStatus: "IN_PROGRESS" as const,
+  };
   const q4 = { ...q3, periodStart: new Date("2024-10-01T00:00:00Z"), periodEnd: new Date("2024-12-31T00:00:00Z") };
   const districtId = world.a.region.id;
   await db().progressReport.createMany({
@@ -126,15 +131,30 @@ describe("催办 about a measure, to chosen units", () => {
   it("reminds only the chosen unit: one reminder, one message per liaison naming measure, period and 附言, one timeline entry", async () => {
     await actAs(world.a.users.bureau);
     const result = await sendReminder({ measureId: String(measure.id), unitIds: [String(units.P)], message: "请本周内报送" });
-    expect(result).toMatchObject({ ok: true, message: "已催办 1 个单位:区公安分局", data: { notifications: 2, units: ["区公安分局"], skipped: [] } });
+    expect(result).toMatchObject({
+      ok: true,
+      message: "已催办 1 个单位:区公安分局",
+      data: { notifications: 2, units: ["区公安分局"], skipped: [] },
+    });
     const reminders = await db().reminder.findMany();
     expect(reminders).toMatchObject([
-      { kind: "MANUAL", unitId: units.P, measureId: measure.id, sentById: world.a.users.bureau.id, dedupeKey: `urge:${measure.id}:${units.P}:2024-10-15` },
+      {
+        kind: "MANUAL",
+        unitId: units.P,
+        measureId: measure.id,
+        sentById: world.a.users.bureau.id,
+        dedupeKey: `urge:${measure.id}:${units.P}:2024-10-15`,
+      },
     ]);
     const notifications = await db().notification.findMany({ orderBy: { userId: "asc" } });
     expect(notifications.map((n) => n.userId)).toEqual([liaisons.P1, liaisons.P2]);
     for (const n of notifications) {
-      expect(n).toMatchObject({ kind: "URGED", reminderId: reminders[0]!.id, title: "催办:3.2 建立健全行政执法公示制度(2024年第四季度)", link: `/measures/${measure.id}` });
+      expect(n).toMatchObject({
+        kind: "URGED",
+        reminderId: reminders[0]!.id,
+        title: "催办:3.2 建立健全行政执法公示制度(2024年第四季度)",
+        link: `/measures/${measure.id}`,
+      });
       expect(n.body).toContain("3.2 建立健全行政执法公示制度");
       expect(n.body).toContain("2024年第四季度");
       expect(n.body).toContain("附言:请本周内报送");
@@ -177,7 +197,11 @@ describe("催办 about a measure, to chosen units", () => {
 
     // Mixed: the new unit is reminded, the other skipped and named.
     const mixed = await sendReminder({ measureId: measure.id, unitIds: [units.P, units.D] });
-    expect(mixed).toMatchObject({ ok: true, message: "已催办 1 个单位:区发改局;区公安分局 今天已催办过,未重复发送", data: { skipped: ["区公安分局"] } });
+    expect(mixed).toMatchObject({
+      ok: true,
+      message: "已催办 1 个单位:区发改局;区公安分局 今天已催办过,未重复发送",
+      data: { skipped: ["区公安分局"] },
+    });
     expect(await db().reminder.count({ where: { unitId: units.P } })).toBe(1);
     expect((await urgeAudit()).map((e) => (e.after as { units: string[] }).units)).toEqual([["区公安分局"], ["区发改局"]]);
 
@@ -221,7 +245,11 @@ describe("催办 out of scope answers NOT_FOUND and writes nothing", () => {
   it.each([
     ["a unit of another district", () => world.a.users.bureau, () => ({ measureId: measure.id, unitIds: [units.B] })],
     ["a unit of the district not on the measure", () => world.a.users.bureau, () => ({ measureId: measure.id, unitIds: [units.other] })],
-    ["a chosen unit among which one is out of scope", () => world.a.users.bureau, () => ({ measureId: measure.id, unitIds: [units.P, units.B] })],
+    [
+      "a chosen unit among which one is out of scope",
+      () => world.a.users.bureau,
+      () => ({ measureId: measure.id, unitIds: [units.P, units.B] }),
+    ],
     ["another district's measure", () => world.a.users.bureau, () => ({ measureId: measureB.id, unitIds: [units.B] })],
     ["another district's bureau", () => world.b.users.bureau, () => ({ measureId: measure.id, unitIds: [units.P] })],
     ["a measure that does not exist", () => world.a.users.bureau, () => ({ measureId: 999_999, unitIds: [units.P] })],
@@ -255,7 +283,11 @@ describe("催办 of one unit from the dashboards", () => {
     expect(await db().auditEvent.count({ where: { action: "reminder.sendLateReports" } })).toBe(1);
 
     const before = await snapshot();
-    expect(await remindLateUnit({ unitId: units.D })).toMatchObject({ ok: false, code: "CONFLICT", message: "区发改局 今天已催办过,未重复发送" });
+    expect(await remindLateUnit({ unitId: units.D })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+      message: "区发改局 今天已催办过,未重复发送",
+    });
     expect(await snapshot()).toEqual(before);
   });
 

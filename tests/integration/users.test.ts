@@ -94,10 +94,7 @@ describe("within scope", () => {
     expect(await verifyLogin("a.leader", "password-123")).toMatchObject({ ok: false });
     expect(await setUserActive({ id: String(world.a.users.leader.id), active: "on" })).toMatchObject({ ok: true });
     expect(await verifyLogin("a.leader", "password-123")).toMatchObject({ ok: true });
-    expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
-      "user.deactivate",
-      "user.activate",
-    ]);
+    expect((await db().auditEvent.findMany({ orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["user.deactivate", "user.activate"]);
   });
 
   it("a user cannot deactivate themselves", async () => {

@@ -44,7 +44,12 @@ beforeEach(async () => {
   await db().assignment.updateMany({ data: { createdAt: new Date("2024-01-01T00:00:00Z") } });
 
   const reviewer = world.a.users.bureau.id;
-  const report = async (measureId: number, unitId: number, period: { start: string; end: string }, state: "SUBMITTED" | "APPROVED" | "RETURNED") =>
+  const report = async (
+    measureId: number,
+    unitId: number,
+    period: { start: string; end: string },
+    state: "SUBMITTED" | "APPROVED" | "RETURNED",
+  ) =>
     createProgressReport(db(), {
       assignmentId: (await db().assignment.findFirstOrThrow({ where: { measureId, unitId } })).id,
       period,
@@ -66,7 +71,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const brief = (u: { unitId: number; notReported: number; overdue: number; returned: number }) => [u.unitId, u.notReported, u.overdue, u.returned];
+const brief = (u: { unitId: number; notReported: number; overdue: number; returned: number }) => [
+  u.unitId,
+  u.notReported,
+  u.overdue,
+  u.returned,
+];
 
 describe("who is behind", () => {
   it("lists the district's lagging units, not reported first, then overdue, then returned, with this quarter's and last quarter's report rate", async () => {

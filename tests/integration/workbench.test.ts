@@ -26,7 +26,14 @@ beforeEach(async () => {
     createMeasure(prisma, { planId: plan.id, code, text, deadline, leadUnitIds: [unitId] });
   const report = async (measureId: number, period: { start: string; end: string }, state: "APPROVED" | "SUBMITTED" | "RETURNED") => {
     const assignment = await prisma.assignment.findFirstOrThrow({ where: { measureId } });
-    await createProgressReport(prisma, { assignmentId: assignment.id, period, state, text: "进展。", authorId: author, ...(state === "SUBMITTED" ? {} : { reviewerId: a.users.bureau.id }) });
+    await createProgressReport(prisma, {
+      assignmentId: assignment.id,
+      period,
+      state,
+      text: "进展。",
+      authorId: author,
+      ...(state === "SUBMITTED" ? {} : { reviewerId: a.users.bureau.id }),
+    });
   };
   const upcoming = await measure("5", "临期已报", "2024-09-01");
   const due = await measure("4", "本期待报", "2025-12-31");
@@ -52,8 +59,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const titles = (groups: { group: string; items: { kind: string; task?: { measure: { text: string } }; rectification?: { finding: { text: string } } }[] }[]) =>
-  groups.map((g) => [g.group, g.items.map((i) => (i.kind === "TASK" ? i.task!.measure.text : i.rectification!.finding.text))]);
+const titles = (
+  groups: {
+    group: string;
+    items: { kind: string; task?: { measure: { text: string } }; rectification?: { finding: { text: string } } }[];
+  }[],
+) => groups.map((g) => [g.group, g.items.map((i) => (i.kind === "TASK" ? i.task!.measure.text : i.rectification!.finding.text))]);
 
 describe("loadWorkbench", () => {
   it("groups the unit's work by urgency with counts for this period and the deadline countdowns", async () => {

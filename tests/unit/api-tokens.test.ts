@@ -50,7 +50,14 @@ describe("reading the Authorization header", () => {
 });
 
 describe("接口令牌 in the menu", () => {
-  const actor = (role: Actor["role"]): Actor => ({ id: 1, name: "x", role, regionId: role === "ADMIN" ? null : 1, scopeRegionIds: [1], unitId: null });
+  const actor = (role: Actor["role"]): Actor => ({
+    id: 1,
+    name: "x",
+    role,
+    regionId: role === "ADMIN" ? null : 1,
+    scopeRegionIds: [1],
+    unitId: null,
+  });
   it.each([
     ["ADMIN", true],
     ["BUREAU", false],

@@ -23,8 +23,18 @@ describe("formatDuration (用时)", () => {
 describe("describeSummary (结果)", () => {
   it.each<[string, string, unknown, string]>([
     ["a skipped or failed run has none", "reminders", null, "—"],
-    ["reminders", "reminders", { notifications: 12, resolved: 3, emailed: 0, created: { DUE_SOON: 2 } }, "新增站内通知 12 条,自动办结 3 条,邮件 0 封"],
-    ["cleanup", "cleanup-files", { checked: 40, kept: 38, removed: 2, bytes: 1000, jobRunsRemoved: 7 }, "检查文件 40 个,删除 2 个,清除过期运行记录 7 条"],
+    [
+      "reminders",
+      "reminders",
+      { notifications: 12, resolved: 3, emailed: 0, created: { DUE_SOON: 2 } },
+      "新增站内通知 12 条,自动办结 3 条,邮件 0 封",
+    ],
+    [
+      "cleanup",
+      "cleanup-files",
+      { checked: 40, kept: 38, removed: 2, bytes: 1000, jobRunsRemoved: 7 },
+      "检查文件 40 个,删除 2 个,清除过期运行记录 7 条",
+    ],
     ["missing counts read as 0", "cleanup-files", {}, "检查文件 0 个,删除 0 个,清除过期运行记录 0 条"],
     ["dashboard snapshots", "dashboard-snapshots", { provinces: 1 }, "统计全省看板 1 个"],
     ["an unknown job shows its JSON", "other", { n: 1 }, '{"n":1}'],
@@ -43,7 +53,14 @@ describe("job locks", () => {
 });
 
 describe("后台任务 in the menu", () => {
-  const actor = (role: Actor["role"]): Actor => ({ id: 1, role, name: "x", regionId: role === "ADMIN" ? null : 2, scopeRegionIds: [2], unitId: null });
+  const actor = (role: Actor["role"]): Actor => ({
+    id: 1,
+    role,
+    name: "x",
+    regionId: role === "ADMIN" ? null : 2,
+    scopeRegionIds: [2],
+    unitId: null,
+  });
   it.each<[Actor["role"], boolean]>([
     ["ADMIN", true],
     ["BUREAU", false],

@@ -21,7 +21,12 @@ describe("log lines", () => {
     logInfo("reminder job finished", { created: 3 });
     logError("server action failed", { action: "saveThing" }, new TypeError("boom"));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toEqual({ level: "info", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), message: "reminder job finished", created: 3 });
+    expect(lines[0]).toEqual({
+      level: "info",
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      message: "reminder job finished",
+      created: 3,
+    });
     expect(lines[1]).toMatchObject({
       level: "error",
       message: "server action failed",

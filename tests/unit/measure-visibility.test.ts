@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy.ts";
 import { mayReadMeasureProgress } from "@/lib/auth/scope.ts";
 
-const actor = (role: Actor["role"], unitId: number | null = null): Actor => ({ id: 1, role, name: "某人", regionId: 2, scopeRegionIds: [2], unitId });
+const actor = (role: Actor["role"], unitId: number | null = null): Actor => ({
+  id: 1,
+  role,
+  name: "某人",
+  regionId: 2,
+  scopeRegionIds: [2],
+  unitId,
+});
 const measure = { assignments: [{ unitId: 10 }, { unitId: 11 }] };
 
 describe("mayReadMeasureProgress", () => {

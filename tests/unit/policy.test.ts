@@ -104,7 +104,12 @@ describe("scope (the row half of the policy)", () => {
     ["a bureau's rectification items: its regions' units'", scope.rectifications, bureau2, regionUnitRows],
     ["a liaison sees its own findings only", scope.findings, liaison2, { rectifications: { some: ownUnitRows } }],
     ["a bureau sees every finding of a readable inspection", scope.findings, bureau2, {}],
-    ["a liaison reads its unit's and published annual reports", scope.annualReports, liaison2, { ...regionRows, OR: [ownUnitRows, { status: "PUBLISHED" }] }],
+    [
+      "a liaison reads its unit's and published annual reports",
+      scope.annualReports,
+      liaison2,
+      { ...regionRows, OR: [ownUnitRows, { status: "PUBLISHED" }] },
+    ],
     ["a bureau reads its regions' annual reports", scope.annualReports, bureau2, regionRows],
     ["a liaison compiles its own unit's annual report only", scope.compiledAnnualReports, liaison2, { ...regionRows, ...ownUnitRows }],
     ["an inbox is one's own", scope.notifications, bureau2, { userId: 1 }],

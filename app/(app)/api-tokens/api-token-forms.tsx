@@ -37,7 +37,9 @@ export function CreateApiTokenForm({ regions }: { regions: { id: number; label: 
           <h3 id="new-api-token-title" className="font-semibold text-amber-900">
             新令牌(只显示这一次)
           </h3>
-          <p className="mt-1 text-sm text-amber-900">请立即复制,交给对接系统的管理员保存。离开或刷新本页后无法再次查看,遗失只能吊销后重新创建。</p>
+          <p className="mt-1 text-sm text-amber-900">
+            请立即复制,交给对接系统的管理员保存。离开或刷新本页后无法再次查看,遗失只能吊销后重新创建。
+          </p>
           <label htmlFor="new-api-token-secret" className="sr-only">
             新令牌
           </label>
@@ -49,7 +51,11 @@ export function CreateApiTokenForm({ regions }: { regions: { id: number; label: 
             className="mt-2 block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
           />
           <div className="mt-2 flex items-center gap-3">
-            <button type="button" onClick={() => void copy()} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <button
+              type="button"
+              onClick={() => void copy()}
+              className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+            >
               复制令牌
             </button>
             <button

@@ -41,11 +41,7 @@ export default async function ApiTokensPage() {
               </td>
               <td className={`${cell} whitespace-nowrap`}>{token.lastUsedAt ? formatChinaTime(token.lastUsedAt) : "从未使用"}</td>
               <td className={cell}>
-                {token.revokedAt ? (
-                  <Badge tone="grey">已吊销 {formatChinaTime(token.revokedAt)}</Badge>
-                ) : (
-                  <Badge tone="green">有效</Badge>
-                )}
+                {token.revokedAt ? <Badge tone="grey">已吊销 {formatChinaTime(token.revokedAt)}</Badge> : <Badge tone="green">有效</Badge>}
               </td>
               <td className={cell}>{!token.revokedAt && <RevokeApiTokenButton id={token.id} name={token.name} />}</td>
             </tr>
@@ -55,9 +51,7 @@ export default async function ApiTokensPage() {
           <h2 id="new-api-token" className="mb-3 text-lg font-semibold">
             创建令牌
           </h2>
-          <CreateApiTokenForm
-            regions={regions.map((r) => ({ id: r.id, label: `${r.name}(${REGION_LEVEL_LABELS[r.level]})` }))}
-          />
+          <CreateApiTokenForm regions={regions.map((r) => ({ id: r.id, label: `${r.name}(${REGION_LEVEL_LABELS[r.level]})` }))} />
         </section>
       </div>
     </>

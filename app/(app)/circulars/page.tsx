@@ -22,7 +22,11 @@ export default async function CircularsPage() {
     <>
       <PageHeader
         title="通报"
-        description={manages ? "按期间统计各单位报送率、按时报送率、退回和逾期举措,排名并点名靠后单位;审核后印发给各单位" : "已印发的通报,数据以印发时为准"}
+        description={
+          manages
+            ? "按期间统计各单位报送率、按时报送率、退回和逾期举措,排名并点名靠后单位;审核后印发给各单位"
+            : "已印发的通报,数据以印发时为准"
+        }
         actions={manages ? <LinkButton href="/circulars/new">新建通报</LinkButton> : null}
       />
       <Table caption={`通报,共 ${circulars.length} 份`} head={["标题", "期间", "区域", "状态", "印发日期"]}>
@@ -38,7 +42,9 @@ export default async function CircularsPage() {
             <td className={`${cell} whitespace-nowrap`}>{c.span}</td>
             <td className={cell}>{c.region.name}</td>
             <td className={cell}>
-              <Badge tone={c.status === "ISSUED" ? "green" : c.status === "APPROVED" ? "blue" : "grey"}>{CIRCULAR_STATUS_LABELS[c.status]}</Badge>
+              <Badge tone={c.status === "ISSUED" ? "green" : c.status === "APPROVED" ? "blue" : "grey"}>
+                {CIRCULAR_STATUS_LABELS[c.status]}
+              </Badge>
             </td>
             <td className={`${cell} tabular-nums`}>{c.issuedAt ? chinaDate(c.issuedAt) : "—"}</td>
           </tr>

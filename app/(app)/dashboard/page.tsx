@@ -23,7 +23,10 @@ export default async function DashboardHomePage() {
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4" aria-label="可查看的单位看板">
           {units.map((unit) => (
             <li key={unit.id}>
-              <Link href={`/dashboard/unit/${unit.id}`} className="block rounded border border-slate-200 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50">
+              <Link
+                href={`/dashboard/unit/${unit.id}`}
+                className="block rounded border border-slate-200 bg-white px-4 py-3 text-brand-700 hover:bg-brand-50"
+              >
                 {unit.name}
               </Link>
             </li>

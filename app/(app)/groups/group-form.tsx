@@ -17,12 +17,13 @@ type Props =
 export function GroupForm(props: Props) {
   const router = useRouter();
   const editing = props.mode === "edit";
-  const { onSubmit, errors, status, pending } = useActionForm<
-    typeof createUnitGroupSchema | typeof updateUnitGroupSchema,
-    unknown
-  >(editing ? updateUnitGroupSchema : createUnitGroupSchema, editing ? updateUnitGroup : createUnitGroup, {
-    onSuccess: (data) => !editing && router.push(`/groups/${(data as { id: number }).id}`),
-  });
+  const { onSubmit, errors, status, pending } = useActionForm<typeof createUnitGroupSchema | typeof updateUnitGroupSchema, unknown>(
+    editing ? updateUnitGroupSchema : createUnitGroupSchema,
+    editing ? updateUnitGroup : createUnitGroup,
+    {
+      onSuccess: (data) => !editing && router.push(`/groups/${(data as { id: number }).id}`),
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={editing ? "编辑分组" : "新增分组"}>
       <StatusMessage status={status} />
@@ -59,12 +60,7 @@ export function GroupForm(props: Props) {
           <div className="mt-2 grid max-h-96 grid-cols-2 gap-1 overflow-y-auto rounded border border-slate-200 bg-white p-2 md:grid-cols-3">
             {props.units.map((unit) => (
               <label key={unit.id} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="memberIds[]"
-                  value={unit.id}
-                  defaultChecked={props.group.memberIds.includes(unit.id)}
-                />
+                <input type="checkbox" name="memberIds[]" value={unit.id} defaultChecked={props.group.memberIds.includes(unit.id)} />
                 {unit.name}
               </label>
             ))}

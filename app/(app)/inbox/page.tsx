@@ -18,7 +18,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const [notifications, counts] = await Promise.all([listNotifications(actor, { filter, limit: 100 }), inboxCounts(actor)]);
   const tabs: [InboxFilter | null, string, number | null][] = [
     [null, "全部", null],
-    ...(Object.keys(INBOX_FILTERS) as InboxFilter[]).map((key): [InboxFilter, string, number] => [key, INBOX_FILTERS[key].label, counts.filters[key]]),
+    ...(Object.keys(INBOX_FILTERS) as InboxFilter[]).map((key): [InboxFilter, string, number] => [
+      key,
+      INBOX_FILTERS[key].label,
+      counts.filters[key],
+    ]),
   ];
   return (
     <>
@@ -26,7 +30,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         title="消息"
         description={
           <span data-testid="inbox-summary">
-            未读 {counts.unread.total} 条:来自人员的消息(退回、催办、审核结果等){counts.unread.fromPeople} 条,自动提醒 {counts.unread.automatic} 条
+            未读 {counts.unread.total} 条:来自人员的消息(退回、催办、审核结果等){counts.unread.fromPeople} 条,自动提醒{" "}
+            {counts.unread.automatic} 条
           </span>
         }
         actions={counts.unread.total > 0 ? <InboxControls /> : null}
@@ -55,7 +60,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           >
             <div className="flex flex-wrap items-center gap-2">
               {!n.readAt && <span className="rounded bg-brand-600 px-1.5 text-xs text-white">未读</span>}
-              <span className="rounded border border-slate-300 px-1.5 text-xs text-slate-600">{isFromPerson(n.kind) ? "人员消息" : "自动提醒"}</span>
+              <span className="rounded border border-slate-300 px-1.5 text-xs text-slate-600">
+                {isFromPerson(n.kind) ? "人员消息" : "自动提醒"}
+              </span>
               {n.link ? (
                 <OpenLink id={n.id} href={n.link}>
                   {n.title}

@@ -29,7 +29,10 @@ export default async function JobRunsPage() {
           <h2 id={`job-${job}`} className="mb-2 text-lg font-semibold">
             {label}
           </h2>
-          <Table caption={`${label}最近 ${JOB_RUNS_SHOWN} 次运行`} head={["任务", "开始", "结束", "用时", "结果", "状态", "错误", "服务器"]}>
+          <Table
+            caption={`${label}最近 ${JOB_RUNS_SHOWN} 次运行`}
+            head={["任务", "开始", "结束", "用时", "结果", "状态", "错误", "服务器"]}
+          >
             {runs.length === 0 && <EmptyRow colSpan={8}>尚无运行记录</EmptyRow>}
             {runs.map((run) => (
               <tr key={run.id}>

@@ -76,7 +76,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       )}
       {years.length === 0 && (
         <Table caption="年度报告" head={["报告", "状态", "期限"]}>
-          <EmptyRow colSpan={3}>{chosen === undefined && allYears.length > 0 ? `近 ${REPORT_LIST_DEFAULT_YEARS} 年没有年度报告,可选择其他年度查看。` : "没有年度报告。"}</EmptyRow>
+          <EmptyRow colSpan={3}>
+            {chosen === undefined && allYears.length > 0
+              ? `近 ${REPORT_LIST_DEFAULT_YEARS} 年没有年度报告,可选择其他年度查看。`
+              : "没有年度报告。"}
+          </EmptyRow>
         </Table>
       )}
       {years.map((year) => (

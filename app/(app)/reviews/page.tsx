@@ -58,11 +58,21 @@ export default async function ReviewsPage({ searchParams }: Props) {
           </Link>
         }
       />
-      <form method="get" role="search" aria-label="筛选待审核事项" className="no-print mb-6 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-6 md:items-end">
+      <form
+        method="get"
+        role="search"
+        aria-label="筛选待审核事项"
+        className="no-print mb-6 grid grid-cols-2 gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-6 md:items-end"
+      >
         <FilterSelect label="报送期" name="period" value={filters.period} options={options.periods} />
         <FilterSelect label="单位" name="unit" value={filters.unit} options={options.units} />
         <FilterSelect label="规划" name="plan" value={filters.plan} options={options.plans} />
-        <FilterSelect label="类型" name="kind" value={filters.kind} options={REVIEW_KINDS.map((kind) => ({ value: kind, label: REVIEW_KIND_LABELS[kind] }))} />
+        <FilterSelect
+          label="类型"
+          name="kind"
+          value={filters.kind}
+          options={REVIEW_KINDS.map((kind) => ({ value: kind, label: REVIEW_KIND_LABELS[kind] }))}
+        />
         <label>
           搜索
           <input
@@ -109,12 +119,27 @@ export default async function ReviewsPage({ searchParams }: Props) {
 }
 
 /** One filter of the desk: 全部, then the choices that have something waiting. */
-function FilterSelect({ label, name, value, options }: { label: string; name: string; value: string | number | undefined; options: { value: string | number; label: string }[] }) {
+function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | number | undefined;
+  options: { value: string | number; label: string }[];
+}) {
   return (
     // The label names the list alone (not wrapping it): its options (区自然资源和规划局) must not become part of its name.
     <div>
       <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5">
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5"
+      >
         <option value="">全部</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -59,16 +59,16 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]);
   const urgentRectifications = rectifications.some((item) => item.urgency.flags.returned || item.urgency.flags.overdue);
   const rectificationSection = (
-      <section aria-labelledby="rectifications-title" className="my-8">
-        <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">
-          整改任务({rectifications.length} 项未销号)
-        </h2>
-        {rectifications.length === 0 ? (
-          <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">没有未销号的整改任务</p>
-        ) : (
-          <WorkItems items={rectifications} label="本单位未销号的督察整改任务" />
-        )}
-      </section>
+    <section aria-labelledby="rectifications-title" className="my-8">
+      <h2 id="rectifications-title" className="mb-2 text-lg font-semibold">
+        整改任务({rectifications.length} 项未销号)
+      </h2>
+      {rectifications.length === 0 ? (
+        <p className="rounded border border-slate-200 bg-white p-4 text-slate-600">没有未销号的整改任务</p>
+      ) : (
+        <WorkItems items={rectifications} label="本单位未销号的督察整改任务" />
+      )}
+    </section>
   );
   const select = "ml-2 rounded border border-slate-300 px-2 py-1.5";
   return (
@@ -123,7 +123,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             className={`rounded-full border px-3 py-1 ${view === key ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-600"}`}
           >
             {label}
-            {key === "rectification" ? <span className="ml-1">({rectifications.length})</span> : key && key !== "upcoming" && <span className="ml-1">({counts[key]})</span>}
+            {key === "rectification" ? (
+              <span className="ml-1">({rectifications.length})</span>
+            ) : (
+              key && key !== "upcoming" && <span className="ml-1">({counts[key]})</span>
+            )}
           </Link>
         ))}
       </nav>
@@ -134,7 +138,6 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       {(urgentRectifications || view === "rectification") && rectificationSection}
       {view !== "rectification" && <WorkList groups={groups} empty="没有符合条件的任务" />}
       {!urgentRectifications && view !== "rectification" && rectificationSection}
-
     </>
   );
 }

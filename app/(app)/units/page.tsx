@@ -18,10 +18,7 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const regionId = searchParamId(params.regionId);
   const q = params.q?.trim().slice(0, 50) || undefined;
-  const [units, regions] = await Promise.all([
-    listUnits(actor, { regionId, q }),
-    listRegionOptions(actor, ["DISTRICT", "TOWN"]),
-  ]);
+  const [units, regions] = await Promise.all([listUnits(actor, { regionId, q }), listRegionOptions(actor, ["DISTRICT", "TOWN"])]);
   return (
     <>
       <PageHeader

@@ -12,7 +12,9 @@ export function UnitActiveToggle({ id, active }: { id: number; active: boolean }
       <StatusMessage status={status} />
       <input type="hidden" name="id" value={id} />
       {!active && <input type="hidden" name="active" value="on" />}
-      <SubmitButton pending={pending} tone={active ? "danger" : "primary"}>{active ? "停用该单位" : "重新启用"}</SubmitButton>
+      <SubmitButton pending={pending} tone={active ? "danger" : "primary"}>
+        {active ? "停用该单位" : "重新启用"}
+      </SubmitButton>
     </form>
   );
 }

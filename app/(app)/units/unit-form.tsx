@@ -31,7 +31,15 @@ export function UnitForm({ regions, unit }: Props) {
         placeholder="请选择"
         options={regions.map((r) => ({ value: r.id, label: r.name }))}
       />
-      <TextField name="name" label="单位名称" required maxLength={100} errors={errors} defaultValue={unit?.name} hint="按文件中的常用写法,如“区司法局”" />
+      <TextField
+        name="name"
+        label="单位名称"
+        required
+        maxLength={100}
+        errors={errors}
+        defaultValue={unit?.name}
+        hint="按文件中的常用写法,如“区司法局”"
+      />
       <TextField name="shortName" label="简称" maxLength={50} errors={errors} defaultValue={unit?.shortName ?? ""} />
       <SelectField
         name="kind"

@@ -31,8 +31,24 @@ export function UserForm({ regions, units, assignableRoles, user }: Props) {
         <input type="hidden" name="id" value={user.id} />
       ) : (
         <>
-          <TextField name="login" label="登录账号" required maxLength={50} autoComplete="off" errors={errors} hint="字母、数字、点、下划线或连字符" />
-          <TextField name="password" label="初始密码" type="password" required autoComplete="new-password" errors={errors} hint="至少 8 位,包含大写字母、小写字母、数字、符号中的至少三类;用户首次登录须修改" />
+          <TextField
+            name="login"
+            label="登录账号"
+            required
+            maxLength={50}
+            autoComplete="off"
+            errors={errors}
+            hint="字母、数字、点、下划线或连字符"
+          />
+          <TextField
+            name="password"
+            label="初始密码"
+            type="password"
+            required
+            autoComplete="new-password"
+            errors={errors}
+            hint="至少 8 位,包含大写字母、小写字母、数字、符号中的至少三类;用户首次登录须修改"
+          />
         </>
       )}
       <TextField name="name" label="姓名" required maxLength={50} errors={errors} defaultValue={user?.name} />

@@ -52,7 +52,14 @@ export const DEPARTMENTS: readonly UnitTemplate[] = [
   { name: "区应急管理局", kind: "GOVERNMENT_DEPARTMENT", shortName: "应急局", enforcement: true, aliases: ["区应急局"] },
   { name: "区审计局", kind: "GOVERNMENT_DEPARTMENT", shortName: "审计局" },
   { name: "区国资委", kind: "GOVERNMENT_DEPARTMENT", shortName: "国资委", aliases: ["区国资局"] },
-  { name: "区市场监管局", kind: "GOVERNMENT_DEPARTMENT", shortName: "市场监管局", core: true, enforcement: true, aliases: ["区市场监督管理局"] },
+  {
+    name: "区市场监管局",
+    kind: "GOVERNMENT_DEPARTMENT",
+    shortName: "市场监管局",
+    core: true,
+    enforcement: true,
+    aliases: ["区市场监督管理局"],
+  },
   { name: "区统计局", kind: "GOVERNMENT_DEPARTMENT", shortName: "统计局", enforcement: true },
   { name: "区医保局", kind: "GOVERNMENT_DEPARTMENT", shortName: "医保局", enforcement: true },
   { name: "区林业局", kind: "GOVERNMENT_DEPARTMENT", shortName: "林业局", enforcement: true },
@@ -88,8 +95,34 @@ export const DEPARTMENTS: readonly UnitTemplate[] = [
 
 /** First characters of street and town names; a district draws 8–14 of them. */
 export const PLACE_STEMS: readonly string[] = [
-  "东城", "西城", "南湖", "北苑", "新华", "城关", "青山", "白沙", "太平", "永安", "长乐", "和平", "解放", "滨江",
-  "龙泉", "金山", "杨柳", "石桥", "花园", "桃源", "清河", "双井", "望江", "锦绣", "柳林", "凤凰", "高新", "文昌",
+  "东城",
+  "西城",
+  "南湖",
+  "北苑",
+  "新华",
+  "城关",
+  "青山",
+  "白沙",
+  "太平",
+  "永安",
+  "长乐",
+  "和平",
+  "解放",
+  "滨江",
+  "龙泉",
+  "金山",
+  "杨柳",
+  "石桥",
+  "花园",
+  "桃源",
+  "清河",
+  "双井",
+  "望江",
+  "锦绣",
+  "柳林",
+  "凤凰",
+  "高新",
+  "文昌",
 ];
 
 export const TOWN_UNIT_SUFFIXES: readonly { suffix: string; kind: UnitKind }[] = [
@@ -100,10 +133,42 @@ export const TOWN_UNIT_SUFFIXES: readonly { suffix: string; kind: UnitKind }[] =
 
 /** City names (the province is fictitious, so are they); numbered beyond the list. */
 export const CITY_NAMES: readonly string[] = [
-  "江州", "云泽", "临川", "安平", "清源", "宁远", "丰城", "澄江", "嘉禾", "岳阳湖", "长泰", "柏溪",
+  "江州",
+  "云泽",
+  "临川",
+  "安平",
+  "清源",
+  "宁远",
+  "丰城",
+  "澄江",
+  "嘉禾",
+  "岳阳湖",
+  "长泰",
+  "柏溪",
 ];
 
-const DISTRICT_HEADS = ["东", "西", "南", "北", "新", "青", "白", "金", "长", "永", "安", "兴", "平", "云", "清", "海", "龙", "凤", "文", "泰"];
+const DISTRICT_HEADS = [
+  "东",
+  "西",
+  "南",
+  "北",
+  "新",
+  "青",
+  "白",
+  "金",
+  "长",
+  "永",
+  "安",
+  "兴",
+  "平",
+  "云",
+  "清",
+  "海",
+  "龙",
+  "凤",
+  "文",
+  "泰",
+];
 const DISTRICT_TAILS = ["湖", "山", "江", "城", "阳", "川", "林", "源", "河", "洲"];
 
 /** A district name unique among any 200 consecutive district numbers. */

@@ -1,14 +1,7 @@
 import type { AssignmentRole, PlanKind, PlanStatus, ReportCadence, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import { addDays, daysInMonth, periodsBetween, toDayNumber, type Period } from "@/lib/reporting/periods.ts";
-import {
-  DEPARTMENTS,
-  EXTENSION_REASONS,
-  PLACE_STEMS,
-  TOWN_UNIT_SUFFIXES,
-  districtName,
-  personName,
-} from "@/lib/demo/synth/catalog.ts";
+import { DEPARTMENTS, EXTENSION_REASONS, PLACE_STEMS, TOWN_UNIT_SUFFIXES, districtName, personName } from "@/lib/demo/synth/catalog.ts";
 import { createRng, type Rng } from "@/lib/demo/synth/random.ts";
 import type { SeedPool } from "@/lib/demo/synth/seed-pool.ts";
 
@@ -266,7 +259,10 @@ export function buildDistrict(input: { districtNo: number; seed: number; today: 
     .map((u, i) => ({ u, i }))
     .filter(({ u }) => u.town === null && u.kind !== "TOWN_STREET" && u.kind !== "STATE_ENTERPRISE" && u.kind !== "OTHER")
     .map(({ i }) => i);
-  const directPool = units.map((u, i) => ({ u, i })).filter(({ u }) => u.town === null).map(({ i }) => i);
+  const directPool = units
+    .map((u, i) => ({ u, i }))
+    .filter(({ u }) => u.town === null)
+    .map(({ i }) => i);
 
   // --- Plans ---------------------------------------------------------------
   const abbr = name.slice(0, 1);
@@ -421,7 +417,11 @@ export function buildDistrict(input: { districtNo: number; seed: number; today: 
         sortOrder++;
         measureOrdinal++;
         const code =
-          spec.codeStyle === "PAREN_CN" ? `(${chineseNumber(sortOrder)})` : spec.codeStyle === "NUM_NUM" ? `${chapter + 1}.${j}` : String(sortOrder);
+          spec.codeStyle === "PAREN_CN"
+            ? `(${chineseNumber(sortOrder)})`
+            : spec.codeStyle === "NUM_NUM"
+              ? `${chapter + 1}.${j}`
+              : String(sortOrder);
         const text = texts[(sortOrder - 1) % texts.length]!;
 
         // Deadline as printed, turned into a date the way the importer does.
@@ -494,7 +494,10 @@ export function buildDistrict(input: { districtNo: number; seed: number; today: 
               if (chosen) measureDone = idxOf(dayBetween(rng, ...chosen));
             }
           } else if (rng.chance(0.12)) {
-            const early: [string, string] = [importDay, addDays(deadline, -45) < addDays(today, -60) ? addDays(deadline, -45) : addDays(today, -60)];
+            const early: [string, string] = [
+              importDay,
+              addDays(deadline, -45) < addDays(today, -60) ? addDays(deadline, -45) : addDays(today, -60),
+            ];
             if (valid(early)) measureDone = idxOf(dayBetween(rng, ...early));
           }
         }

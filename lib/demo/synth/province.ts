@@ -3,7 +3,15 @@ import { hashPassword } from "@/lib/auth/password.ts";
 import { todayInChina } from "@/lib/dates.ts";
 import { isIsoDate, toDayNumber } from "@/lib/reporting/periods.ts";
 import { COMPLETED_TEXTS, NO_CHANGE_TEXT, PROGRESS_TEXTS, PROVINCE_NAME, RETURN_COMMENTS, cityName } from "@/lib/demo/synth/catalog.ts";
-import { beijing, buildDistrict, cityCode, cityOf, districtLogin, type AssignmentModel, type DistrictModel } from "@/lib/demo/synth/district.ts";
+import {
+  beijing,
+  buildDistrict,
+  cityCode,
+  cityOf,
+  districtLogin,
+  type AssignmentModel,
+  type DistrictModel,
+} from "@/lib/demo/synth/district.ts";
 import { createRng } from "@/lib/demo/synth/random.ts";
 import { CLAIMS, STATES, epochSeconds, planDays, simulateAssignment } from "@/lib/demo/synth/reports.ts";
 import { loadSeedPool } from "@/lib/demo/synth/seed-pool.ts";
@@ -166,8 +174,19 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
   const city = ctx.cities.get(d.cityNo)!;
   const { seq, passwordHash } = ctx;
   const counts: DistrictCounts = {
-    districts: 1, towns: 0, units: 0, unitAliases: 0, unitGroups: 0, groupMembers: 0, users: 0,
-    plans: 0, sections: 0, measures: 0, deadlineExtensions: 0, assignments: 0, progressReports: 0,
+    districts: 1,
+    towns: 0,
+    units: 0,
+    unitAliases: 0,
+    unitGroups: 0,
+    groupMembers: 0,
+    users: 0,
+    plans: 0,
+    sections: 0,
+    measures: 0,
+    deadlineExtensions: 0,
+    assignments: 0,
+    progressReports: 0,
   };
   await client.query("BEGIN");
   try {
@@ -182,11 +201,30 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     await insertRows(
       client,
       `"Region"`,
-      [col("id", "int"), col("code", "text"), col("name", "text"), col("level", "text", `"RegionLevel"`), col("parentId", "int"),
-        col("path", "text"), col("districtId", "int"), col("createdAt", "text", TS), col("updatedAt", "text", TS)],
+      [
+        col("id", "int"),
+        col("code", "text"),
+        col("name", "text"),
+        col("level", "text", `"RegionLevel"`),
+        col("parentId", "int"),
+        col("path", "text"),
+        col("districtId", "int"),
+        col("createdAt", "text", TS),
+        col("updatedAt", "text", TS),
+      ],
       [
         [districtId, d.code, d.name, "DISTRICT", city.id, districtPath, districtId, d.setupAt, d.setupAt],
-        ...d.towns.map((t, i) => [townIds[i], t.code, t.name, "TOWN", districtId, `${districtPath}${townIds[i]}/`, districtId, d.setupAt, d.setupAt]),
+        ...d.towns.map((t, i) => [
+          townIds[i],
+          t.code,
+          t.name,
+          "TOWN",
+          districtId,
+          `${districtPath}${townIds[i]}/`,
+          districtId,
+          d.setupAt,
+          d.setupAt,
+        ]),
       ],
     );
     const regionOf = (town: number | null) => (town === null ? districtId : townIds[town]!);
@@ -195,8 +233,17 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     counts.units = await insertRows(
       client,
       `"Unit"`,
-      [col("id", "int"), col("districtId", "int"), col("regionId", "int"), col("name", "text"), col("shortName", "text"),
-        col("kind", "text", `"UnitKind"`), col("sortOrder", "int"), col("createdAt", "text", TS), col("updatedAt", "text", TS)],
+      [
+        col("id", "int"),
+        col("districtId", "int"),
+        col("regionId", "int"),
+        col("name", "text"),
+        col("shortName", "text"),
+        col("kind", "text", `"UnitKind"`),
+        col("sortOrder", "int"),
+        col("createdAt", "text", TS),
+        col("updatedAt", "text", TS),
+      ],
       d.units.map((u, i) => [unitIds[i], districtId, regionOf(u.town), u.name, u.shortName, u.kind, i, d.setupAt, d.setupAt]),
     );
     counts.unitAliases = await insertRows(
@@ -210,7 +257,14 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     counts.unitGroups = await insertRows(
       client,
       `"UnitGroup"`,
-      [col("id", "int"), col("districtId", "int"), col("regionId", "int"), col("name", "text"), col("createdAt", "text", TS), col("updatedAt", "text", TS)],
+      [
+        col("id", "int"),
+        col("districtId", "int"),
+        col("regionId", "int"),
+        col("name", "text"),
+        col("createdAt", "text", TS),
+        col("updatedAt", "text", TS),
+      ],
       d.groups.map((g, i) => [groupIds[i], districtId, districtId, g.name, d.setupAt, d.setupAt]),
     );
     counts.groupMembers = await insertRows(
@@ -228,14 +282,43 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     counts.users = await insertRows(
       client,
       `"User"`,
-      [col("id", "int"), col("login", "text"), col("name", "text"), col("passwordHash", "text"), col("role", "text", `"Role"`),
-        col("regionId", "int"), col("districtId", "int"), col("unitId", "int"), col("createdAt", "text", TS), col("updatedAt", "text", TS)],
       [
-        [bureauId, `${login}.bureau`, d.bureauName, passwordHash, "BUREAU", districtId, districtId, d.bureauUnit >= 0 ? unitIds[d.bureauUnit] : null, d.setupAt, d.setupAt],
+        col("id", "int"),
+        col("login", "text"),
+        col("name", "text"),
+        col("passwordHash", "text"),
+        col("role", "text", `"Role"`),
+        col("regionId", "int"),
+        col("districtId", "int"),
+        col("unitId", "int"),
+        col("createdAt", "text", TS),
+        col("updatedAt", "text", TS),
+      ],
+      [
+        [
+          bureauId,
+          `${login}.bureau`,
+          d.bureauName,
+          passwordHash,
+          "BUREAU",
+          districtId,
+          districtId,
+          d.bureauUnit >= 0 ? unitIds[d.bureauUnit] : null,
+          d.setupAt,
+          d.setupAt,
+        ],
         [leaderId, `${login}.leader`, d.leaderName, passwordHash, "LEADER", districtId, districtId, null, d.setupAt, d.setupAt],
         ...d.units.map((u, i) => [
-          liaisonIds[i], `${login}.u${String(i + 1).padStart(3, "0")}`, u.liaisonName, passwordHash, "LIAISON",
-          regionOf(u.town), districtId, unitIds[i], d.setupAt, d.setupAt,
+          liaisonIds[i],
+          `${login}.u${String(i + 1).padStart(3, "0")}`,
+          u.liaisonName,
+          passwordHash,
+          "LIAISON",
+          regionOf(u.town),
+          districtId,
+          unitIds[i],
+          d.setupAt,
+          d.setupAt,
         ]),
       ],
     );
@@ -245,17 +328,53 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     counts.plans = await insertRows(
       client,
       `"Plan"`,
-      [col("id", "int"), col("districtId", "int"), col("regionId", "int"), col("kind", "text", `"PlanKind"`), col("title", "text"),
-        col("periodStart", "int"), col("periodEnd", "int"), col("issuer", "text"), col("documentNumber", "text"),
-        col("issueDate", "text", "date"), col("status", "text", `"PlanStatus"`), col("reportCadence", "text", `"ReportCadence"`),
-        col("reportDueDay", "int"), col("parentId", "int"), col("createdAt", "text", TS), col("updatedAt", "text", TS)],
+      [
+        col("id", "int"),
+        col("districtId", "int"),
+        col("regionId", "int"),
+        col("kind", "text", `"PlanKind"`),
+        col("title", "text"),
+        col("periodStart", "int"),
+        col("periodEnd", "int"),
+        col("issuer", "text"),
+        col("documentNumber", "text"),
+        col("issueDate", "text", "date"),
+        col("status", "text", `"PlanStatus"`),
+        col("reportCadence", "text", `"ReportCadence"`),
+        col("reportDueDay", "int"),
+        col("parentId", "int"),
+        col("createdAt", "text", TS),
+        col("updatedAt", "text", TS),
+      ],
       d.plans.map((p, i) => [
-        planIds[i], districtId, districtId, p.kind, p.title, p.periodStart, p.periodEnd, p.issuer, p.documentNumber, p.issueDate,
-        p.status, p.cadence, p.dueDay, p.parent === null ? null : planIds[p.parent], p.importedAt, p.closedAt ?? p.importedAt,
+        planIds[i],
+        districtId,
+        districtId,
+        p.kind,
+        p.title,
+        p.periodStart,
+        p.periodEnd,
+        p.issuer,
+        p.documentNumber,
+        p.issueDate,
+        p.status,
+        p.cadence,
+        p.dueDay,
+        p.parent === null ? null : planIds[p.parent],
+        p.importedAt,
+        p.closedAt ?? p.importedAt,
       ]),
     );
-    const sectionIds = await allocateIds(client, seq.Section, d.plans.reduce((n, p) => n + p.sections.length, 0));
-    const measureIds = await allocateIds(client, seq.Measure, d.plans.reduce((n, p) => n + p.measures.length, 0));
+    const sectionIds = await allocateIds(
+      client,
+      seq.Section,
+      d.plans.reduce((n, p) => n + p.sections.length, 0),
+    );
+    const measureIds = await allocateIds(
+      client,
+      seq.Measure,
+      d.plans.reduce((n, p) => n + p.measures.length, 0),
+    );
     const sectionRows: unknown[][] = [];
     const measureRows: unknown[][] = [];
     const extensionRows: unknown[][] = [];
@@ -266,20 +385,48 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
       const planId = planIds[pi]!;
       const firstSection = s;
       for (const [order, section] of plan.sections.entries()) {
-        sectionRows.push([sectionIds[s++], districtId, planId, section.label, section.title, classifySectionTitle(section.title), order + 1]);
+        sectionRows.push([
+          sectionIds[s++],
+          districtId,
+          planId,
+          section.label,
+          section.title,
+          classifySectionTitle(section.title),
+          order + 1,
+        ]);
       }
       for (const measure of plan.measures) {
         const measureId = measureIds[m++]!;
         const updatedAt = measure.extension ? measure.extension.decidedAt : plan.importedAt;
         measureRows.push([
-          measureId, districtId, planId, sectionIds[firstSection + measure.section], measure.code, measure.text, measure.deadline,
-          measure.deadlineText, measure.originalDeadline, measure.ongoing, measure.sortOrder, plan.importedAt, updatedAt,
+          measureId,
+          districtId,
+          planId,
+          sectionIds[firstSection + measure.section],
+          measure.code,
+          measure.text,
+          measure.deadline,
+          measure.deadlineText,
+          measure.originalDeadline,
+          measure.ongoing,
+          measure.sortOrder,
+          plan.importedAt,
+          updatedAt,
         ]);
         if (measure.extension) {
           const e = measure.extension;
           extensionRows.push([
-            districtId, measureId, unitIds[e.unit], liaisonIds[e.unit], e.reason, e.oldDeadline, e.newDeadline, "APPROVED", bureauId,
-            e.decidedAt, e.requestedAt,
+            districtId,
+            measureId,
+            unitIds[e.unit],
+            liaisonIds[e.unit],
+            e.reason,
+            e.oldDeadline,
+            e.newDeadline,
+            "APPROVED",
+            bureauId,
+            e.decidedAt,
+            e.requestedAt,
           ]);
         }
         for (const a of measure.assignments) pending.push({ measureId, plan: pi, a });
@@ -288,24 +435,53 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     counts.sections = await insertRows(
       client,
       `"Section"`,
-      [col("id", "int"), col("districtId", "int"), col("planId", "int"), col("label", "text"), col("title", "text"), col("outlineArea", "text"),
-        col("sortOrder", "int")],
+      [
+        col("id", "int"),
+        col("districtId", "int"),
+        col("planId", "int"),
+        col("label", "text"),
+        col("title", "text"),
+        col("outlineArea", "text"),
+        col("sortOrder", "int"),
+      ],
       sectionRows,
     );
     counts.measures = await insertRows(
       client,
       `"Measure"`,
-      [col("id", "int"), col("districtId", "int"), col("planId", "int"), col("sectionId", "int"), col("code", "text"), col("text", "text"),
-        col("deadline", "text", "date"), col("deadlineText", "text"), col("originalDeadline", "text", "date"), col("ongoing", "bool"),
-        col("sortOrder", "int"), col("createdAt", "text", TS), col("updatedAt", "text", TS)],
+      [
+        col("id", "int"),
+        col("districtId", "int"),
+        col("planId", "int"),
+        col("sectionId", "int"),
+        col("code", "text"),
+        col("text", "text"),
+        col("deadline", "text", "date"),
+        col("deadlineText", "text"),
+        col("originalDeadline", "text", "date"),
+        col("ongoing", "bool"),
+        col("sortOrder", "int"),
+        col("createdAt", "text", TS),
+        col("updatedAt", "text", TS),
+      ],
       measureRows,
     );
     counts.deadlineExtensions = await insertRows(
       client,
       `"DeadlineExtension"`,
-      [col("districtId", "int"), col("measureId", "int"), col("unitId", "int"), col("requestedById", "int"), col("reason", "text"),
-        col("oldDeadline", "text", "date"), col("newDeadline", "text", "date"), col("state", "text", `"ExtensionState"`),
-        col("decidedById", "int"), col("decidedAt", "text", TS), col("createdAt", "text", TS)],
+      [
+        col("districtId", "int"),
+        col("measureId", "int"),
+        col("unitId", "int"),
+        col("requestedById", "int"),
+        col("reason", "text"),
+        col("oldDeadline", "text", "date"),
+        col("newDeadline", "text", "date"),
+        col("state", "text", `"ExtensionState"`),
+        col("decidedById", "int"),
+        col("decidedAt", "text", TS),
+        col("createdAt", "text", TS),
+      ],
       extensionRows,
     );
 
@@ -321,14 +497,34 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
       const assignmentId = assignmentIds[i]!;
       const sim = simulateAssignment(rng, a, days[plan]!, importedAt[plan]!, todayNo);
       assignmentRows.push([
-        assignmentId, districtId, measureId, unitIds[a.unit], a.role, a.group === null ? "DIRECT" : "GROUP",
-        a.group === null ? null : groupIds[a.group], sim.status, sim.percent, sim.completedAt, sim.lastReportAt, importedAt[plan], sim.updatedAt,
+        assignmentId,
+        districtId,
+        measureId,
+        unitIds[a.unit],
+        a.role,
+        a.group === null ? "DIRECT" : "GROUP",
+        a.group === null ? null : groupIds[a.group],
+        sim.status,
+        sim.percent,
+        sim.completedAt,
+        sim.lastReportAt,
+        importedAt[plan],
+        sim.updatedAt,
       ]);
       for (const r of sim.reports) {
         const wording = r.claimed === 1 ? COMPLETED_TEXTS.length : r.claimed === 2 ? 1 : PROGRESS_TEXTS.length;
         reportRows.push([
-          assignmentId, days[plan]!.startNo[r.idx], days[plan]!.endNo[r.idx], Math.floor(r.pick * wording) + 1, r.percent, r.claimed + 1,
-          r.state + 1, liaisonIds[a.unit], r.submittedAt, r.reviewedAt, r.createdAt,
+          assignmentId,
+          days[plan]!.startNo[r.idx],
+          days[plan]!.endNo[r.idx],
+          Math.floor(r.pick * wording) + 1,
+          r.percent,
+          r.claimed + 1,
+          r.state + 1,
+          liaisonIds[a.unit],
+          r.submittedAt,
+          r.reviewedAt,
+          r.createdAt,
         ]);
       }
     }
@@ -340,9 +536,21 @@ async function writeDistrict(client: pg.ClientBase, ctx: Context, d: DistrictMod
     counts.assignments = await insertRows(
       client,
       `"Assignment"`,
-      [col("id", "int"), col("districtId", "int"), col("measureId", "int"), col("unitId", "int"), col("role", "text", `"AssignmentRole"`),
-        col("source", "text", `"AssignmentSource"`), col("viaGroupId", "int"), col("status", "text", `"AssignmentStatus"`), col("percent", "int"),
-        epochCol("completedAt"), epochCol("lastReportAt"), epochCol("createdAt"), epochCol("updatedAt")],
+      [
+        col("id", "int"),
+        col("districtId", "int"),
+        col("measureId", "int"),
+        col("unitId", "int"),
+        col("role", "text", `"AssignmentRole"`),
+        col("source", "text", `"AssignmentSource"`),
+        col("viaGroupId", "int"),
+        col("status", "text", `"AssignmentStatus"`),
+        col("percent", "int"),
+        epochCol("completedAt"),
+        epochCol("lastReportAt"),
+        epochCol("createdAt"),
+        epochCol("updatedAt"),
+      ],
       assignmentRows,
     );
     counts.progressReports = await insertReports(client, districtId, bureauId, reportRows);
@@ -367,7 +575,9 @@ async function ensureProvinceAndCities(
   await client.query("BEGIN");
   try {
     let users = 0;
-    let province = (await client.query<{ id: number; path: string }>(`SELECT "id", "path" FROM "Region" WHERE "code" = $1`, [PROVINCE_CODE])).rows[0];
+    let province = (
+      await client.query<{ id: number; path: string }>(`SELECT "id", "path" FROM "Region" WHERE "code" = $1`, [PROVINCE_CODE])
+    ).rows[0];
     if (!province) {
       const [id] = await allocateIds(client, seq.Region, 1);
       province = { id: id!, path: `/${id}/` };
@@ -387,7 +597,11 @@ async function ensureProvinceAndCities(
       `SELECT "id", "path", "code" FROM "Region" WHERE "code" = ANY($1::text[])`,
       [cityNos.map(cityCode)],
     );
-    for (const row of rows) cities.set(cityNos.find((n) => cityCode(n) === row.code)!, { id: row.id, path: row.path });
+    for (const row of rows)
+      cities.set(
+        cityNos.find((n) => cityCode(n) === row.code)!,
+        { id: row.id, path: row.path },
+      );
     let created = 0;
     for (const cityNo of cityNos) {
       if (cities.has(cityNo)) continue;
@@ -434,8 +648,10 @@ export async function generateProvince(target: pg.Client | string, options: Synt
   const started = Date.now();
   const seed = options.seed ?? 1;
   const today = options.today ?? todayInChina();
-  if (!Number.isInteger(options.districts) || options.districts < 1) throw new RangeError(`districts must be a positive integer: ${options.districts}`);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 1_000_000_000) throw new RangeError(`seed must be an integer 0–1000000000: ${seed}`);
+  if (!Number.isInteger(options.districts) || options.districts < 1)
+    throw new RangeError(`districts must be a positive integer: ${options.districts}`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 1_000_000_000)
+    throw new RangeError(`seed must be an integer 0–1000000000: ${seed}`);
   if (!isIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD: ${today}`);
 
   const ownClient = typeof target === "string";
@@ -452,9 +668,11 @@ export async function generateProvince(target: pg.Client | string, options: Synt
     const last = first + options.districts - 1;
     const numbers = Array.from({ length: options.districts }, (_, i) => first + i);
     const cityNos = [...new Set(numbers.map(cityOf))];
-    const { cities, created: citiesCreated, users: leadersCreated } = await ensureProvinceAndCities(
-      main, seq, passwordHash, cityNos, beijing(`${Number(today.slice(0, 4)) - 5}-12-01`, 9),
-    );
+    const {
+      cities,
+      created: citiesCreated,
+      users: leadersCreated,
+    } = await ensureProvinceAndCities(main, seq, passwordHash, cityNos, beijing(`${Number(today.slice(0, 4)) - 5}-12-01`, 9));
     const { rows: su } = await main.query<{ on: boolean }>("SELECT current_setting('is_superuser') = 'on' AS on");
     const ctx: Context = { bulkLoad: su[0]?.on === true, seed, today, passwordHash, seq, cities };
 
@@ -468,8 +686,19 @@ export async function generateProvince(target: pg.Client | string, options: Synt
     }
 
     const totals: DistrictCounts = {
-      districts: 0, towns: 0, units: 0, unitAliases: 0, unitGroups: 0, groupMembers: 0, users: leadersCreated,
-      plans: 0, sections: 0, measures: 0, deadlineExtensions: 0, assignments: 0, progressReports: 0,
+      districts: 0,
+      towns: 0,
+      units: 0,
+      unitAliases: 0,
+      unitGroups: 0,
+      groupMembers: 0,
+      users: leadersCreated,
+      plans: 0,
+      sections: 0,
+      measures: 0,
+      deadlineExtensions: 0,
+      assignments: 0,
+      progressReports: 0,
     };
     let next = 0;
     let done = 0;

@@ -89,8 +89,7 @@ export function simulateAssignment(rng: Rng, a: AssignmentModel, plan: PlanDays,
     const startNo = plan.startNo[idx]!;
     const endNo = plan.endNo[idx]!;
     const claimed = isDone ? COMPLETED : idx > a.firstIdx && rng.next() < 0.08 ? NO_CHANGE : IN_PROGRESS;
-    const submitNo =
-      endNo + (rng.next() < 0.85 ? 1 + Math.floor(rng.next() * plan.dueDay) : plan.dueDay + 1 + Math.floor(rng.next() * 18));
+    const submitNo = endNo + (rng.next() < 0.85 ? 1 + Math.floor(rng.next() * plan.dueDay) : plan.dueDay + 1 + Math.floor(rng.next() * 18));
     // Most reviews within two weeks; a backlog of slow ones keeps some SUBMITTED.
     const reviewNo = submitNo + (rng.next() < 0.75 ? 1 + Math.floor(rng.next() * 14) : 10 + Math.floor(rng.next() * 50));
     const rState = rng.next();

@@ -22,7 +22,10 @@ export function loadSeedPool(dir = SEEDS_DIR): SeedPool {
   const chapterTitles: string[] = [];
   const measureTexts: string[] = [];
   // Sorted, so the pool (and everything drawn from it) is the same on every machine.
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith(".txt")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort();
   for (const file of files) {
     const doc = parseDocumentText(fs.readFileSync(path.join(dir, file), "utf8"));
     if (doc.kind !== "plans") continue;

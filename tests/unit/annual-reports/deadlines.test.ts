@@ -30,10 +30,18 @@ describe("reportDeadlineStates", () => {
     ["2025-05-01", "2025-02-20", null, "DONE_ON_TIME", "已按时报送", "OVERDUE", "逾期未公开(已超 30 天)"],
     // Published without a recorded submission (imported history): the publication stands for both.
     ["2025-05-01", null, "2025-03-20", "DONE_LATE", "逾期报送(晚 19 天)", "DONE_ON_TIME", "已按时公开"],
-  ] as const)("on %s (submitted %s, published %s): %s / %s", (today, submittedOn, publishedOn, submitStatus, submitLabel, publishStatus, publishLabel) => {
-    const { submit, publish } = reportDeadlineStates({ year: 2024, today, submittedOn, publishedOn });
-    expect([submit.status, submit.label, publish.status, publish.label]).toEqual([submitStatus, submitLabel, publishStatus, publishLabel]);
-  });
+  ] as const)(
+    "on %s (submitted %s, published %s): %s / %s",
+    (today, submittedOn, publishedOn, submitStatus, submitLabel, publishStatus, publishLabel) => {
+      const { submit, publish } = reportDeadlineStates({ year: 2024, today, submittedOn, publishedOn });
+      expect([submit.status, submit.label, publish.status, publish.label]).toEqual([
+        submitStatus,
+        submitLabel,
+        publishStatus,
+        publishLabel,
+      ]);
+    },
+  );
 
   it.each([
     ["PENDING", false, false],

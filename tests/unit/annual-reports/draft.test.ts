@@ -25,7 +25,9 @@ const base: DraftInput = {
     { measureId: 21, code: "5", text: "完善重大行政决策程序", light: "RED", deadline: "2024-10-31" },
     { measureId: 22, code: "6", text: "推进公众参与", light: "YELLOW", deadline: null },
   ],
-  nextYear: [{ chapterId: 1, title: "依法全面履行政府职能", measures: [{ measureId: 31, code: "9", text: "一网通办", deadline: "2025-06-30" }] }],
+  nextYear: [
+    { chapterId: 1, title: "依法全面履行政府职能", measures: [{ measureId: 31, code: "9", text: "一网通办", deadline: "2025-06-30" }] },
+  ],
   inspections: [],
 };
 
@@ -54,12 +56,20 @@ describe("buildDraft", () => {
     ],
     [
       "the current year, nothing completed or overdue",
-      { currentYear: true, judgedOn: "2024-11-23", figures: { completed: 0, completedOnTime: 0, overdue: 0, reportsSubmitted: 3, reportsReturned: 0, units: 2, measures: 4 } },
+      {
+        currentYear: true,
+        judgedOn: "2024-11-23",
+        figures: { completed: 0, completedOnTime: 0, overdue: 0, reportsSubmitted: 3, reportsReturned: 0, units: 2, measures: 4 },
+      },
       "2024年以来(截至2024年11月23日),下陆区法治政府建设规划确定的任务4项,涉及责任单位2个。全年完成任务0项。截至2024年11月23日,没有超过完成时限未完成的任务。各责任单位报送进展3次,经审核退回补充完善0次。",
     ],
     [
       "a department's own report",
-      { subject: "区司法局", unitReport: true, figures: { completed: 1, completedOnTime: 0, overdue: 1, reportsSubmitted: 4, reportsReturned: 1, units: 1, measures: 3 } },
+      {
+        subject: "区司法局",
+        unitReport: true,
+        figures: { completed: 1, completedOnTime: 0, overdue: 1, reportsSubmitted: 4, reportsReturned: 1, units: 1, measures: 3 },
+      },
       "2024年,区司法局承担法治政府建设任务3项。全年完成任务1项,其中按期完成0项(占0%)。截至年底,仍有1项任务超过完成时限尚未完成。各责任单位报送进展4次,经审核退回补充完善1次。",
     ],
   ])("opens 主要举措和成效 with the figures: %s", (_case, change, expected) => {
@@ -103,7 +113,11 @@ describe("buildDraft", () => {
           inspector: null,
           inspectedOn: "2024-05-20",
           findings: [
-            { text: "问题一", measureId: 5, rectifications: [{ unitName: "区司法局", state: "CLOSED", deadline: "2024-08-31", closedOn: "2024-08-01" }] },
+            {
+              text: "问题一",
+              measureId: 5,
+              rectifications: [{ unitName: "区司法局", state: "CLOSED", deadline: "2024-08-31", closedOn: "2024-08-01" }],
+            },
             {
               text: "问题二",
               measureId: null,
@@ -118,7 +132,10 @@ describe("buildDraft", () => {
       ],
     });
     const [summary, paragraph] = draft.sections.slice(-2);
-    expect(summary).toMatchObject({ kind: "RECTIFICATION", body: "2024年,下陆区接受督察1次,发现问题3个,形成整改事项3项,已销号1项,整改中1项,逾期未整改1项。" });
+    expect(summary).toMatchObject({
+      kind: "RECTIFICATION",
+      body: "2024年,下陆区接受督察1次,发现问题3个,形成整改事项3项,已销号1项,整改中1项,逾期未整改1项。",
+    });
     expect(paragraph).toMatchObject({
       level: 2,
       heading: "法治督察(2024年5月20日)",

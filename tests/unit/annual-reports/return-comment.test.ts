@@ -17,7 +17,9 @@ describe("returnAnnualReportSchema: a return needs its comment", () => {
     { comment: "字".repeat(1001), error: "退回意见不能超过 1000 个字" },
   ])("$comment → $error", ({ comment, error }) => {
     const parsed = returnAnnualReportSchema.safeParse({ id: "7", comment });
-    expect(parsed.success ? null : parsed.error.issues.map((i) => [i.path.join("."), i.message])).toEqual(error === null ? null : [["comment", error]]);
+    expect(parsed.success ? null : parsed.error.issues.map((i) => [i.path.join("."), i.message])).toEqual(
+      error === null ? null : [["comment", error]],
+    );
   });
 
   it("keeps the comment trimmed, and the id as a number", () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { computeScores, rankScores, type Adjustment, type Fact } from "@/lib/assessments/score.ts";
-import { DEFAULT_RULES, describeRules, rulesFormSchema, rulesFromForm, formFromRules, itemLabel, type AssessmentRules, type RuleCode } from "@/lib/assessments/schema.ts";
+import {
+  DEFAULT_RULES,
+  describeRules,
+  rulesFormSchema,
+  rulesFromForm,
+  formFromRules,
+  itemLabel,
+  type AssessmentRules,
+  type RuleCode,
+} from "@/lib/assessments/schema.ts";
 
 const A = { id: 1, name: "区司法局", sortOrder: 1 };
 const B = { id: 2, name: "区发改局", sortOrder: 2 };
@@ -15,7 +24,10 @@ const fact = (unitId: number, code: RuleCode, n: number): Fact => ({
 });
 const many = (unitId: number, code: RuleCode, count: number) => Array.from({ length: count }, (_, i) => fact(unitId, code, i + 1));
 
-const rules = (patch: Partial<Record<RuleCode, { points: number; cap: number | null }>> = {}, extra: Partial<AssessmentRules> = {}): AssessmentRules => ({
+const rules = (
+  patch: Partial<Record<RuleCode, { points: number; cap: number | null }>> = {},
+  extra: Partial<AssessmentRules> = {},
+): AssessmentRules => ({
   ...DEFAULT_RULES,
   ...extra,
   rules: { ...DEFAULT_RULES.rules, ...patch },
@@ -24,7 +36,15 @@ const rules = (patch: Partial<Record<RuleCode, { points: number; cap: number | n
 const sumOf = (lines: { points: number }[]) => Math.round(lines.reduce((s, l) => s + l.points * 100, 0)) / 100;
 
 describe("computeScores: one line per point, with its fact", () => {
-  it.each<[string, Fact[], Adjustment[], AssessmentRules, { total: number; deductions: number; additions: number; adjustments: number; codes: string[] }]>([
+  it.each<
+    [
+      string,
+      Fact[],
+      Adjustment[],
+      AssessmentRules,
+      { total: number; deductions: number; additions: number; adjustments: number; codes: string[] },
+    ]
+  >([
     ["no facts: the base score", [], [], rules(), { total: 100, deductions: 0, additions: 0, adjustments: 0, codes: ["BASE"] }],
     [
       "each late report deducts 0.5",
@@ -59,11 +79,23 @@ describe("computeScores: one line per point, with its fact", () => {
       many(1, "EARLY_COMPLETION", 7),
       [],
       rules(),
-      { total: 105, deductions: 0, additions: 5, adjustments: 0, codes: ["BASE", ...Array(7).fill("EARLY_COMPLETION"), "CAP:EARLY_COMPLETION"] },
+      {
+        total: 105,
+        deductions: 0,
+        additions: 5,
+        adjustments: 0,
+        codes: ["BASE", ...Array(7).fill("EARLY_COMPLETION"), "CAP:EARLY_COMPLETION"],
+      },
     ],
     [
       "every rule at once",
-      [fact(1, "OVERDUE_MEASURE", 1), fact(1, "RETURNED_REPORT", 2), fact(1, "OPEN_RECTIFICATION", 3), fact(1, "EARLY_COMPLETION", 4), fact(1, "LATE_REPORT", 5)],
+      [
+        fact(1, "OVERDUE_MEASURE", 1),
+        fact(1, "RETURNED_REPORT", 2),
+        fact(1, "OPEN_RECTIFICATION", 3),
+        fact(1, "EARLY_COMPLETION", 4),
+        fact(1, "LATE_REPORT", 5),
+      ],
       [],
       rules(),
       {
@@ -114,7 +146,13 @@ describe("computeScores: one line per point, with its fact", () => {
     ],
   ])("%s", (_name, facts, adjustments, scheme, expected) => {
     const [score] = computeScores({ units: [A], facts, adjustments, rules: scheme });
-    expect(score).toMatchObject({ unitId: 1, total: expected.total, deductions: expected.deductions, additions: expected.additions, adjustments: expected.adjustments });
+    expect(score).toMatchObject({
+      unitId: 1,
+      total: expected.total,
+      deductions: expected.deductions,
+      additions: expected.additions,
+      adjustments: expected.adjustments,
+    });
     expect(score!.lines.map((l) => l.code)).toEqual(expected.codes);
     // The total is the sum of the lines: every point is listed.
     expect(sumOf(score!.lines)).toBe(expected.total);
@@ -131,7 +169,12 @@ describe("computeScores: one line per point, with its fact", () => {
   });
 
   it("facts of other units do not touch a unit's score", () => {
-    const scores = computeScores({ units: [A, B], facts: many(2, "OVERDUE_MEASURE", 2), adjustments: [{ unitId: 2, points: 1, reason: "r" }], rules: rules() });
+    const scores = computeScores({
+      units: [A, B],
+      facts: many(2, "OVERDUE_MEASURE", 2),
+      adjustments: [{ unitId: 2, points: 1, reason: "r" }],
+      rules: rules(),
+    });
     expect(scores.find((s) => s.unitId === 1)).toMatchObject({ total: 100, lines: [{ code: "BASE" }] });
     expect(scores.find((s) => s.unitId === 2)).toMatchObject({ total: 97 });
   });
@@ -139,17 +182,41 @@ describe("computeScores: one line per point, with its fact", () => {
 
 describe("ranking", () => {
   it.each<[string, Fact[], { unitId: number; rank: number }[]]>([
-    ["by total, best first", [...many(1, "OVERDUE_MEASURE", 2), ...many(2, "OVERDUE_MEASURE", 1)], [{ unitId: 3, rank: 1 }, { unitId: 2, rank: 2 }, { unitId: 1, rank: 3 }]],
+    [
+      "by total, best first",
+      [...many(1, "OVERDUE_MEASURE", 2), ...many(2, "OVERDUE_MEASURE", 1)],
+      [
+        { unitId: 3, rank: 1 },
+        { unitId: 2, rank: 2 },
+        { unitId: 1, rank: 3 },
+      ],
+    ],
     [
       "a tie shares the rank, the next rank skips (1, 1, 3); tied units in their own order",
       many(3, "LATE_REPORT", 1),
-      [{ unitId: 1, rank: 1 }, { unitId: 2, rank: 1 }, { unitId: 3, rank: 3 }],
+      [
+        { unitId: 1, rank: 1 },
+        { unitId: 2, rank: 1 },
+        { unitId: 3, rank: 3 },
+      ],
     ],
-    ["everyone equal: all first", [], [{ unitId: 1, rank: 1 }, { unitId: 2, rank: 1 }, { unitId: 3, rank: 1 }]],
+    [
+      "everyone equal: all first",
+      [],
+      [
+        { unitId: 1, rank: 1 },
+        { unitId: 2, rank: 1 },
+        { unitId: 3, rank: 1 },
+      ],
+    ],
     [
       "ties below the top (1, 2, 2, …)",
       [...many(2, "LATE_REPORT", 2), ...many(3, "LATE_REPORT", 2), ...many(1, "EARLY_COMPLETION", 1)],
-      [{ unitId: 1, rank: 1 }, { unitId: 2, rank: 2 }, { unitId: 3, rank: 2 }],
+      [
+        { unitId: 1, rank: 1 },
+        { unitId: 2, rank: 2 },
+        { unitId: 3, rank: 2 },
+      ],
     ],
   ])("%s", (_name, facts, expected) => {
     const scores = computeScores({ units: [C, B, A], facts, adjustments: [], rules: rules() });
@@ -202,7 +269,11 @@ describe("describeRules", () => {
     expect(describeRules(DEFAULT_RULES)).toBe(
       "基础分 100 分;报送逾期每项扣 0.5 分(最多扣 10 分);举措逾期未完成每项扣 2 分(最多扣 20 分);报送被退回每项扣 0.5 分(最多扣 5 分);整改未销号每项扣 2 分(最多扣 10 分);提前完成每项加 1 分(最多加 5 分);最低 0 分。",
     );
-    expect(describeRules(rules({ RETURNED_REPORT: { points: 0, cap: null }, LATE_REPORT: { points: 1, cap: null } }, { floor: null, ceiling: 105 }))).toBe(
+    expect(
+      describeRules(
+        rules({ RETURNED_REPORT: { points: 0, cap: null }, LATE_REPORT: { points: 1, cap: null } }, { floor: null, ceiling: 105 }),
+      ),
+    ).toBe(
       "基础分 100 分;报送逾期每项扣 1 分;举措逾期未完成每项扣 2 分(最多扣 20 分);整改未销号每项扣 2 分(最多扣 10 分);提前完成每项加 1 分(最多加 5 分);最高 105 分。",
     );
   });

@@ -5,8 +5,31 @@ import { monthSeries, periodOptions, rankUnits, type UnitRow } from "@/lib/dashb
 describe("parseDashboardFilters: URL values become filters; bad ones are dropped, never an error", () => {
   it.each<[string, Record<string, string | string[] | undefined>, object]>([
     ["nothing", {}, {}],
-    ["every filter", { period: "2026-Q3", plan: "3", chapter: "12", unit: "7", state: "OVERDUE", light: "RED", area: "ENFORCEMENT", sort: "returned", dir: "asc" },
-      { period: "2026-Q3", plan: 3, chapter: 12, unit: 7, state: "OVERDUE", light: "RED", area: "ENFORCEMENT", sort: "returned", dir: "asc" }],
+    [
+      "every filter",
+      {
+        period: "2026-Q3",
+        plan: "3",
+        chapter: "12",
+        unit: "7",
+        state: "OVERDUE",
+        light: "RED",
+        area: "ENFORCEMENT",
+        sort: "returned",
+        dir: "asc",
+      },
+      {
+        period: "2026-Q3",
+        plan: 3,
+        chapter: 12,
+        unit: 7,
+        state: "OVERDUE",
+        light: "RED",
+        area: "ENFORCEMENT",
+        sort: "returned",
+        dir: "asc",
+      },
+    ],
     ["monthly, half-year and year keys", { period: "2026-09" }, { period: "2026-09" }],
     ["a half-year key", { period: "2026-H1" }, { period: "2026-H1" }],
     ["a malformed period", { period: "2026-Q5" }, {}],
@@ -36,7 +59,17 @@ describe("filtersToQuery", () => {
   });
 
   it("round-trips through parseDashboardFilters", () => {
-    const filters = { period: "2026-Q2", plan: 4, chapter: 40, unit: 9, state: "IN_PROGRESS", light: "GREY", area: "NONE", sort: "name", dir: "desc" } as const;
+    const filters = {
+      period: "2026-Q2",
+      plan: 4,
+      chapter: 40,
+      unit: 9,
+      state: "IN_PROGRESS",
+      light: "GREY",
+      area: "NONE",
+      sort: "name",
+      dir: "desc",
+    } as const;
     const query = new URLSearchParams(filtersToQuery(filters).slice(1));
     expect(parseDashboardFilters(Object.fromEntries(query))).toEqual(filters);
   });
@@ -81,21 +114,39 @@ describe("rankUnits", () => {
 describe("periodOptions", () => {
   it("offers the last eight quarters up to the latest one due", () => {
     expect(periodOptions("2026-11-23").map((p) => p.key)).toEqual([
-      "2026-Q3", "2026-Q2", "2026-Q1", "2025-Q4", "2025-Q3", "2025-Q2", "2025-Q1", "2024-Q4",
+      "2026-Q3",
+      "2026-Q2",
+      "2026-Q1",
+      "2025-Q4",
+      "2025-Q3",
+      "2025-Q2",
+      "2025-Q1",
+      "2024-Q4",
     ]);
     // On 10 October Q3's report is still being collected: Q2 is the latest due.
     expect(periodOptions("2026-10-10")[0]!.key).toBe("2026-Q2");
   });
 
   it("keeps a chosen period that is not among them, first", () => {
-    expect(periodOptions("2026-11-23", "2023-09").slice(0, 2).map((p) => p.key)).toEqual(["2023-09", "2026-Q3"]);
+    expect(
+      periodOptions("2026-11-23", "2023-09")
+        .slice(0, 2)
+        .map((p) => p.key),
+    ).toEqual(["2023-09", "2026-Q3"]);
     expect(periodOptions("2026-11-23", "2025-Q4")).toHaveLength(8);
   });
 });
 
 describe("monthSeries", () => {
   it("runs from January of the plans' first year to today's month, with a running total", () => {
-    const series = monthSeries([{ month: "2025-02", completed: 2 }, { month: "2025-04", completed: 1 }], 2025, "2025-05-20");
+    const series = monthSeries(
+      [
+        { month: "2025-02", completed: 2 },
+        { month: "2025-04", completed: 1 },
+      ],
+      2025,
+      "2025-05-20",
+    );
     expect(series).toEqual([
       { month: "2025-01", completed: 0, cumulative: 0 },
       { month: "2025-02", completed: 2, cumulative: 2 },
@@ -106,7 +157,14 @@ describe("monthSeries", () => {
   });
 
   it("shows at most the last five years, counting earlier completions in the running total", () => {
-    const series = monthSeries([{ month: "2015-06", completed: 4 }, { month: "2026-01", completed: 1 }], 2011, "2026-03-01");
+    const series = monthSeries(
+      [
+        { month: "2015-06", completed: 4 },
+        { month: "2026-01", completed: 1 },
+      ],
+      2011,
+      "2026-03-01",
+    );
     expect(series[0]).toEqual({ month: "2021-01", completed: 0, cumulative: 4 });
     expect(series.at(-1)).toEqual({ month: "2026-03", completed: 0, cumulative: 5 });
     expect(series).toHaveLength(63);

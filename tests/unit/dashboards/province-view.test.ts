@@ -10,9 +10,18 @@ import type { AssignmentCounters, MeasureCounters } from "@/lib/dashboards/facts
 // (省直管) opens its own district page, never the province page again.
 
 const measures = (n: number): MeasureCounters =>
-  ({ measures: n, ongoing: 0, nonOngoing: n, completedNonOngoing: 1, overdue: 0, red: 0, yellow: 0, green: n } as unknown as MeasureCounters);
+  ({
+    measures: n,
+    ongoing: 0,
+    nonOngoing: n,
+    completedNonOngoing: 1,
+    overdue: 0,
+    red: 0,
+    yellow: 0,
+    green: n,
+  }) as unknown as MeasureCounters;
 const assignments = (n: number): AssignmentCounters =>
-  ({ assigned: n, completed: 0, onTimeBase: 0, onTime: 0, expected: n, submitted: 1 } as unknown as AssignmentCounters);
+  ({ assigned: n, completed: 0, onTimeBase: 0, onTime: 0, expected: n, submitted: 1 }) as unknown as AssignmentCounters;
 
 function view(source: ProvinceDashboard["source"], filters: ProvinceDashboard["filters"] = {}): ProvinceDashboard {
   return {

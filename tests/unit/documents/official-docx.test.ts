@@ -11,7 +11,14 @@ const sample: OfficialDocument = {
     { kind: "paragraph", text: "规划共有举措12项。已完成5项,完成率41.7%。\n逾期2项。" },
     { kind: "heading2", text: "(一)坚持党的领导" },
     { kind: "paragraph", text: "  \n区司法局牵头推进。" },
-    { kind: "table", header: ["章节", "举措数", "完成率"], rows: [["一、总体要求", 7, "42.9%"], ["二、重点任务", 5, "40.0%"]] },
+    {
+      kind: "table",
+      header: ["章节", "举措数", "完成率"],
+      rows: [
+        ["一、总体要求", 7, "42.9%"],
+        ["二、重点任务", 5, "40.0%"],
+      ],
+    },
     { kind: "heading1", text: "二、存在的问题" },
   ],
 };

@@ -26,7 +26,17 @@ const facts = (extra: Partial<ExtensionRequestFacts> = {}): ExtensionRequestFact
 describe("extensionRefusal", () => {
   it.each<[string, Actor, Partial<ExtensionRequestFacts>, ExtensionRefusal | null]>([
     ["the lead unit's liaison", actor("LIAISON", 1), {}, null],
-    ["a lead unit's liaison among several", actor("LIAISON", 2), { leads: [{ unitId: 1, regionId: DISTRICT }, { unitId: 2, regionId: TOWN }] }, null],
+    [
+      "a lead unit's liaison among several",
+      actor("LIAISON", 2),
+      {
+        leads: [
+          { unitId: 1, regionId: DISTRICT },
+          { unitId: 2, regionId: TOWN },
+        ],
+      },
+      null,
+    ],
     ["another unit's liaison", actor("LIAISON", 2), {}, "NOT_LEAD"],
     ["a measure with no lead unit", actor("BUREAU"), { leads: [] }, "NOT_LEAD"],
     ["bureau staff of the district", actor("BUREAU"), {}, null],

@@ -7,7 +7,10 @@ import { returnRectificationSchema, verifyRectificationSchema } from "@/lib/insp
 // the schemas of the two actions it calls, so the box says what the action
 // would, and a rule changed in the schema changes the box.
 
-const extension = commentRule({ approve: approveDeadlineExtensionSchema.shape.comment, reject: rejectDeadlineExtensionSchema.shape.comment });
+const extension = commentRule({
+  approve: approveDeadlineExtensionSchema.shape.comment,
+  reject: rejectDeadlineExtensionSchema.shape.comment,
+});
 const rectification = commentRule({ approve: verifyRectificationSchema.shape.comment, reject: returnRectificationSchema.shape.comment });
 
 describe("commentRule: the box's error is the schema's", () => {

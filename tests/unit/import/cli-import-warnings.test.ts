@@ -12,12 +12,16 @@ it("cli import --dry-run --json lists a past deadline, a missing period and a pl
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-warnings-"));
   const file = path.join(dir, "方案.txt");
   fs.writeFileSync(file, "某区法治政府建设工作方案\n一、推进依法行政\n1.2019年底前完成规范性文件清理。\n2.2099年底前建成数字法治政府。\n");
-  const run = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", "import", file, "--dry-run", "--json"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: "" },
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/cli.ts", "import", file, "--dry-run", "--json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "" },
+      timeout: 60_000,
+    },
+  );
   expect(run.status).toBe(0);
   const { warnings } = JSON.parse(run.stdout) as { warnings: { line: number; message: string }[] };
   expect(warnings.map((w) => `${w.line} ${w.message}`)).toEqual([

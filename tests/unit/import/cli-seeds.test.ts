@@ -73,7 +73,7 @@ function expectReportShape(report: Json, expected: { region: string; year: numbe
   expect((report.sections as Json[]).length).toBe(expected.sections);
   for (const s of report.sections as Json[]) {
     expect(sorted(s)).toEqual(["text", "title"]);
-    expect(typeof s.title === "string" && typeof s.text === "string" && (s.text).length > 0).toBe(true);
+    expect(typeof s.title === "string" && typeof s.text === "string" && s.text.length > 0).toBe(true);
   }
 }
 
@@ -128,13 +128,24 @@ describe("the import CLI's dry run on the five seeds", () => {
       ["下陆区法治政府建设实施方案(2021-2025年)重要举措分工方案", 32],
       ["下陆区法治社会建设实施方案(2021—2025年)重要举措分工方案", 56],
     ]);
-    expect((documents[0]!.measures as Json[])[0]).toMatchObject({ code: "1", lead: ["区人大常委会", "区司法局"], responsible: ["区直有关部门"], deadline: null });
+    expect((documents[0]!.measures as Json[])[0]).toMatchObject({
+      code: "1",
+      lead: ["区人大常委会", "区司法局"],
+      responsible: ["区直有关部门"],
+      deadline: null,
+    });
   }, 60_000);
 
   it("prints the whole object to a reader slower than the command (a pipe holds 64 KB; 004's JSON is larger)", () => {
     // The shell's reader waits before reading: the command must wait for its output to drain before it exits.
     const command = `"${process.execPath}" node_modules/tsx/dist/cli.mjs scripts/cli.ts import tests/fixtures/seeds/004-xialu-division.txt --dry-run --json | (sleep 10; cat)`;
-    const run = spawnSync("sh", ["-c", command], { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "" }, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync("sh", ["-c", command], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "" },
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(run.status).toBe(0);
     expect(Buffer.byteLength(run.stdout)).toBeGreaterThan(65_536);
     expect(JSON.parse(run.stdout).documents).toHaveLength(3);

@@ -52,7 +52,10 @@ describe("plain text", () => {
 
   it("decodes the same text saved as GB18030 and as GBK", async () => {
     // GBK has no no-break space (the seed copies a few from the web page); GB18030 has every character.
-    for (const [charset, text] of [["gb18030", seed], ["gbk", seed.replace(/\u00A0/g, " ")]] as const) {
+    for (const [charset, text] of [
+      ["gb18030", seed],
+      ["gbk", seed.replace(/\u00A0/g, " ")],
+    ] as const) {
       const bytes = new Uint8Array(iconv.encode(text, charset));
       const result = await decodeDocument({ fileName: "计划.TXT", bytes });
       expect(result.encoding).toBe("gb18030");
@@ -154,7 +157,6 @@ function docx(parts: Record<string, string> = DOCX_PARTS): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)])));
 }
 
-
 describe(".docx", () => {
   it("extracts paragraphs and puts each table cell on its own line", async () => {
     const extract = vi.spyOn(mammoth, "extractRawText"); // proves the bomb tests' "not called" means something
@@ -231,7 +233,12 @@ describe(".docx", () => {
 
     it("200 MB of zeros (over the 50 MB total)", async () => {
       const spy = extract();
-      const bytes = rawZip([...Object.entries(DOCX_PARTS).map(([name, xml]) => ({ name, data: strToU8(xml), size: xml.length, method: 0 })).slice(0, 2), { name: "word/document.xml", data: deflatedZeros(200), size: 200 * MB }]);
+      const bytes = rawZip([
+        ...Object.entries(DOCX_PARTS)
+          .map(([name, xml]) => ({ name, data: strToU8(xml), size: xml.length, method: 0 }))
+          .slice(0, 2),
+        { name: "word/document.xml", data: deflatedZeros(200), size: 200 * MB },
+      ]);
       expect(bytes.length).toBeLessThan(MB);
       expect(await codeOf(decodeDocument({ fileName: "a.docx", bytes }))).toBe("DOCX_TOO_LARGE");
       expect(zlib.inflateRawSync).not.toHaveBeenCalled();
@@ -241,7 +248,15 @@ describe(".docx", () => {
     it("60 MB of zeros spread over small entries (the total counts)", async () => {
       const zeros = deflatedZeros(1); // ratio ~1000 but each entry is only 1 MiB
       const entries = Array.from({ length: 60 }, (_, i) => ({ name: `word/media/image${i}.png`, data: zeros, size: MB }));
-      const bytes = rawZip([...entries, { name: "word/document.xml", data: strToU8(DOCX_PARTS["word/document.xml"]), size: DOCX_PARTS["word/document.xml"].length, method: 0 }]);
+      const bytes = rawZip([
+        ...entries,
+        {
+          name: "word/document.xml",
+          data: strToU8(DOCX_PARTS["word/document.xml"]),
+          size: DOCX_PARTS["word/document.xml"].length,
+          method: 0,
+        },
+      ]);
       expect(await codeOf(decodeDocument({ fileName: "a.docx", bytes }))).toBe("DOCX_TOO_LARGE");
       expect(zlib.inflateRawSync).not.toHaveBeenCalled();
     });
@@ -266,7 +281,10 @@ describe(".docx", () => {
 
     it("a bomb written by a real zip library (fflate, 12 MB of zeros)", async () => {
       // Kept small: fflate deflates at ~50 MB/s and the other cases cover size.
-      const bytes = zipSync({ ...Object.fromEntries(Object.entries(DOCX_PARTS).map(([n, x]) => [n, strToU8(x)])), "word/media/zeros.bin": [new Uint8Array(12 * MB), { level: 9 }] });
+      const bytes = zipSync({
+        ...Object.fromEntries(Object.entries(DOCX_PARTS).map(([n, x]) => [n, strToU8(x)])),
+        "word/media/zeros.bin": [new Uint8Array(12 * MB), { level: 9 }],
+      });
       expect(bytes.length).toBeLessThan(MB);
       expect(await codeOf(decodeDocument({ fileName: "a.docx", bytes }))).toBe("DOCX_TOO_LARGE");
       expect(zlib.inflateRawSync).not.toHaveBeenCalled();
@@ -276,7 +294,11 @@ describe(".docx", () => {
 
 describe("decodePastedText", () => {
   it("returns the text as UTF-8 with the same result shape", () => {
-    expect(decodePastedText("\uFEFF一、总体要求\r\n(一)指导思想")).toEqual({ text: "一、总体要求\n(一)指导思想", encoding: "utf-8", warnings: [] });
+    expect(decodePastedText("\uFEFF一、总体要求\r\n(一)指导思想")).toEqual({
+      text: "一、总体要求\n(一)指导思想",
+      encoding: "utf-8",
+      warnings: [],
+    });
     expect(decodePastedText(seed).text).toBe(seed);
   });
 

@@ -43,7 +43,15 @@ describe("describeDryRun", () => {
   it("names a report's region, year and parts; says when nothing was recognised", () => {
     expect(
       describeDryRun({
-        documents: [{ kind: "annual-report", title: "河西区2021年法治政府建设年度报告", region: "河西区", year: 2021, sections: [{ title: "一、主要举措和成效", text: "…" }] }],
+        documents: [
+          {
+            kind: "annual-report",
+            title: "河西区2021年法治政府建设年度报告",
+            region: "河西区",
+            year: 2021,
+            sections: [{ title: "一、主要举措和成效", text: "…" }],
+          },
+        ],
         warnings: [],
       }).slice(0, 3),
     ).toEqual(["年度报告“河西区2021年法治政府建设年度报告”(河西区,2021 年)", "  部分 1 个:一、主要举措和成效", "没有需要核对的提示。"]);

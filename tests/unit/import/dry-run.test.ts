@@ -11,7 +11,14 @@ describe("toDryRun: the seeds as the import CLI prints them", () => {
   it.each([
     ["000-baoshan-plan.txt", [["plan", "宝山区全面推进法治政府建设“十四五”规划", 58]]],
     ["002-huairou-action-plan.txt", [["plan", "“十四五”时期怀柔区法治政府建设行动计划", 87]]],
-    ["004-xialu-division.txt", [["plan", 50], ["plan", 32], ["plan", 56]]],
+    [
+      "004-xialu-division.txt",
+      [
+        ["plan", 50],
+        ["plan", 32],
+        ["plan", 56],
+      ],
+    ],
     ["001-songjiang-report-2024.txt", [["annual-report", "松江区2024年法治政府建设年度报告", 5]]],
     ["003-luodian-report-2020.txt", [["annual-report", "罗店镇2020年法治政府建设年度报告", 6]]],
   ] as const)("%s", (name, expected) => {
@@ -49,16 +56,14 @@ describe("toDryRun: the seeds as the import CLI prints them", () => {
     const plain = dryRun("001-songjiang-report-2024.txt");
     const result = dryRun("001-songjiang-report-2024.txt", "怀柔区");
     expect((result.documents[0] as DryRunReport).region).toBe("松江区");
-    expect(result.warnings).toEqual([
-      ...plain.warnings,
-      { line: 1, message: "报告写明的地区“松江区”与 --region 指定的“怀柔区”不一致" },
-    ]);
+    expect(result.warnings).toEqual([...plain.warnings, { line: 1, message: "报告写明的地区“松江区”与 --region 指定的“怀柔区”不一致" }]);
     // The same region: nothing to say.
     expect(dryRun("001-songjiang-report-2024.txt", "松江区").warnings).toEqual(plain.warnings);
   });
 
   it("gives a report that names no region the one from --region, without a warning", () => {
-    const text = "2021年,在区委、区政府的坚强领导下,全面推进依法行政。现将有关情况报告如下。\n一、主要举措和成效\n全年审核行政规范性文件9件。";
+    const text =
+      "2021年,在区委、区政府的坚强领导下,全面推进依法行政。现将有关情况报告如下。\n一、主要举措和成效\n全年审核行政规范性文件9件。";
     const plain = toDryRun(parseDocumentText(text));
     expect((plain.documents[0] as DryRunReport).region).toBeNull();
     const named = toDryRun(parseDocumentText(text), { region: "怀柔区" });

@@ -51,19 +51,106 @@ const SEED_NAMES = Object.keys(SEEDS) as (keyof typeof SEEDS)[];
 const SEED_TEXTS = SEED_NAMES.map((name) => readSeed(name));
 const SEED_LINES = SEED_TEXTS.map((text) => text.split("\n"));
 
-const CONTROL_CHARS = [...Array(32).keys()].filter((c) => c !== 10).map((c) => String.fromCharCode(c)).concat("\u007f");
+const CONTROL_CHARS = [...Array(32).keys()]
+  .filter((c) => c !== 10)
+  .map((c) => String.fromCharCode(c))
+  .concat("\u007f");
 const ODD_CHARS = [
-  "（", "）", "〔", "〕", "、", ";", ":", "，", "\uFFFD", "(", ")", "[", "]", "【", "】", "《", "》", "“", "”",
-  "。", ";", ":", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u2028", "\u0085", "\t", " ", "—", "-", "~", ".",
-  "一", "二", "十", "百", "①", "㉑", "㊿", "0", "1", "9", "年", "月", "日", "\ud83d\ude00", "\ud800",
+  "（",
+  "）",
+  "〔",
+  "〕",
+  "、",
+  ";",
+  ":",
+  "，",
+  "\uFFFD",
+  "(",
+  ")",
+  "[",
+  "]",
+  "【",
+  "】",
+  "《",
+  "》",
+  "“",
+  "”",
+  "。",
+  ";",
+  ":",
+  "\u3000",
+  "\u00a0",
+  "\u200b",
+  "\ufeff",
+  "\u2028",
+  "\u0085",
+  "\t",
+  " ",
+  "—",
+  "-",
+  "~",
+  ".",
+  "一",
+  "二",
+  "十",
+  "百",
+  "①",
+  "㉑",
+  "㊿",
+  "0",
+  "1",
+  "9",
+  "年",
+  "月",
+  "日",
+  "\ud83d\ude00",
+  "\ud800",
 ];
 /** Fragments the parsers look for, so mutations reach their branches. */
 const TOKENS = [
-  "牵头单位:", "责任单位:", "完成时限:", "牵头单位", "责任单位", "序号", "项目", "具体项目", "主要任务", "牵头、责任部门",
-  "完成时限", "1.", "12.", "1.1", "1.1.1", "(一)", "(十二)", "一、", "二十、", "(3)", "一是", "第一,", "〔牵头单位:区司法局〕",
-  "(牵头单位:区司法局;责任单位:区直各部门;完成时限:2025年底前)", "2022年年底前", "长期坚持", "持续推进", "2025年6月",
-  "区直各部门", "各街办", "区委(党组)", "发文字号:", "发布日期:2024-01-01", "〔2023〕5号", "法治政府建设年度报告",
-  "2024年", "分工方案", "行动计划", "关于印发《", "》的通知", "主要举措和成效", "存在的不足和原因", "下一年度主要安排",
+  "牵头单位:",
+  "责任单位:",
+  "完成时限:",
+  "牵头单位",
+  "责任单位",
+  "序号",
+  "项目",
+  "具体项目",
+  "主要任务",
+  "牵头、责任部门",
+  "完成时限",
+  "1.",
+  "12.",
+  "1.1",
+  "1.1.1",
+  "(一)",
+  "(十二)",
+  "一、",
+  "二十、",
+  "(3)",
+  "一是",
+  "第一,",
+  "〔牵头单位:区司法局〕",
+  "(牵头单位:区司法局;责任单位:区直各部门;完成时限:2025年底前)",
+  "2022年年底前",
+  "长期坚持",
+  "持续推进",
+  "2025年6月",
+  "区直各部门",
+  "各街办",
+  "区委(党组)",
+  "发文字号:",
+  "发布日期:2024-01-01",
+  "〔2023〕5号",
+  "法治政府建设年度报告",
+  "2024年",
+  "分工方案",
+  "行动计划",
+  "关于印发《",
+  "》的通知",
+  "主要举措和成效",
+  "存在的不足和原因",
+  "下一年度主要安排",
 ];
 
 function randomChars(rng: Rng): string {
@@ -145,14 +232,19 @@ const MUTATIONS: Mutation[] = [
     apply: (text, rng) => {
       const style = rng.int(3);
       return text.replace(/\d/g, (d) =>
-        !rng.chance(0.3) ? d : style === 0 ? String(rng.int(10)) : style === 1 ? "一二三四五六七八九十"[rng.int(10)]! : `${d}${rng.int(10)}${rng.int(10)}`,
+        !rng.chance(0.3)
+          ? d
+          : style === 0
+            ? String(rng.int(10))
+            : style === 1
+              ? "一二三四五六七八九十"[rng.int(10)]!
+              : `${d}${rng.int(10)}${rng.int(10)}`,
       );
     },
   },
   {
     name: "fullWidth",
-    apply: (text, rng) =>
-      text.replace(/[!-~]/g, (ch) => (rng.chance(0.5) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)),
+    apply: (text, rng) => text.replace(/[!-~]/g, (ch) => (rng.chance(0.5) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch)),
   },
   {
     name: "dropPunctuation",
@@ -167,7 +259,9 @@ const MUTATIONS: Mutation[] = [
     lines.splice(rng.int(lines.length + 1), 0, ...other.slice(at, at + 1 + rng.int(60)));
     return lines;
   }),
-  lineMutation("indent", (lines, rng) => lines.map((line) => (rng.chance(0.3) ? rng.pick(["  ", "\t", "\u3000\u3000", "• "]) + line : line))),
+  lineMutation("indent", (lines, rng) =>
+    lines.map((line) => (rng.chance(0.3) ? rng.pick(["  ", "\t", "\u3000\u3000", "• "]) + line : line)),
+  ),
   {
     name: "mixedLineEndings",
     apply: (text, rng) => text.replace(/\n/g, () => rng.pick(["\n", "\r\n", "\r", "\r\n"])),
@@ -210,7 +304,8 @@ function isIsoDate(date: string): boolean {
 function problems(doc: ParsedDocument, lineCount: number): string[] {
   const out: string[] = [];
   const lineOk = (n: unknown) => isPositiveInt(n) && (n as number) <= lineCount;
-  if (doc.kind !== "plans" && doc.kind !== "annualReport" && doc.kind !== "unrecognised") return [`unknown kind ${String((doc as { kind: unknown }).kind)}`];
+  if (doc.kind !== "plans" && doc.kind !== "annualReport" && doc.kind !== "unrecognised")
+    return [`unknown kind ${String((doc as { kind: unknown }).kind)}`];
   if (!Array.isArray(doc.warnings)) out.push("warnings is not an array");
   for (const warning of doc.warnings ?? []) {
     if (!lineOk(warning.line)) out.push(`warning line ${warning.line} (of ${lineCount}): ${warning.message}`);
@@ -280,7 +375,7 @@ function shrink(text: string, stillBroken: (text: string) => boolean, maxTries =
   let tries = 0;
   const pass = (parts: string[], join: string): string[] => {
     for (let chunk = Math.max(1, Math.floor(parts.length / 2)); chunk >= 1; chunk = Math.floor(chunk / 2)) {
-      for (let at = 0; at < parts.length && tries < maxTries; ) {
+      for (let at = 0; at < parts.length && tries < maxTries;) {
         const candidate = [...parts.slice(0, at), ...parts.slice(at + chunk)];
         tries++;
         if (candidate.length && stillBroken(candidate.join(join))) parts = candidate;
@@ -296,7 +391,9 @@ function shrink(text: string, stillBroken: (text: string) => boolean, maxTries =
 
 function describeFailure(label: string, text: string, outcome: Outcome): string {
   const minimal = shrink(text, (candidate) => broken(run(candidate)));
-  const reason = outcome.error ? `threw ${(outcome.error as Error)?.stack ?? inspect(outcome.error)}` : outcome.problems.slice(0, 5).join("; ");
+  const reason = outcome.error
+    ? `threw ${(outcome.error as Error)?.stack ?? inspect(outcome.error)}`
+    : outcome.problems.slice(0, 5).join("; ");
   return `${label}: ${reason}\n  smallest input found (${minimal.length} chars): ${JSON.stringify(minimal.slice(0, 600))}`;
 }
 
@@ -330,7 +427,10 @@ describe(`parser fuzz, seed=0x${SEED.toString(16)} (replay: FUZZ_SEED=${SEED} FU
     // One example (shrunk) per kind of failure, and how often each kind occurred.
     const failures = new Map<string, { count: number; example: string }>();
     const fail = (kind: string, example: () => string) => {
-      const key = kind.replace(/\d+/g, "#").replace(/“[^”]*”|"[^"]*"/g, "…").slice(0, 100);
+      const key = kind
+        .replace(/\d+/g, "#")
+        .replace(/“[^”]*”|"[^"]*"/g, "…")
+        .slice(0, 100);
       const seen = failures.get(key);
       if (seen) seen.count++;
       else if (failures.size < 8) failures.set(key, { count: 1, example: example() });
@@ -351,12 +451,14 @@ describe(`parser fuzz, seed=0x${SEED.toString(16)} (replay: FUZZ_SEED=${SEED} FU
       if (outcome.ms > PARSE_BUDGET_MS) {
         // Timing once more rules out a GC pause or a busy machine.
         const again = run(text).ms;
-        if (again > PARSE_BUDGET_MS) slow.push(`case ${index} (${recipe}, ${text.length} chars): ${outcome.ms.toFixed(0)} ms, again ${again.toFixed(0)} ms`);
+        if (again > PARSE_BUDGET_MS)
+          slow.push(`case ${index} (${recipe}, ${text.length} chars): ${outcome.ms.toFixed(0)} ms, again ${again.toFixed(0)} ms`);
       }
       // Pasted text goes through decodePastedText first; check that path on a sample.
       if (index % 50 === 0) {
         const decodeProblems = checkDecoded(text);
-        if (decodeProblems.length) fail(`pasted: ${decodeProblems[0]}`, () => `case ${index} (${recipe}), pasted: ${decodeProblems.join("; ")}`);
+        if (decodeProblems.length)
+          fail(`pasted: ${decodeProblems[0]}`, () => `case ${index} (${recipe}), pasted: ${decodeProblems.join("; ")}`);
       }
       // CR, CRLF and LF are all line breaks: the same text with other breaks parses the same.
       if (index % 20 === 0 && !text.includes("\r")) {
@@ -364,7 +466,10 @@ describe(`parser fuzz, seed=0x${SEED.toString(16)} (replay: FUZZ_SEED=${SEED} FU
         const crlf = text.replace(/\n/g, () => rng.pick(["\r\n", "\r"]));
         const other = run(crlf);
         if (outcome.doc && other.doc && JSON.stringify(other.doc) !== JSON.stringify(outcome.doc)) {
-          fail("CR/CRLF line breaks parse differently from LF", () => `case ${index} (${recipe}): CR/CRLF line breaks parse differently from LF`);
+          fail(
+            "CR/CRLF line breaks parse differently from LF",
+            () => `case ${index} (${recipe}): CR/CRLF line breaks parse differently from LF`,
+          );
         }
       }
     }
@@ -389,27 +494,54 @@ describe(`pathological inputs, seed=0x${SEED.toString(16)}`, () => {
   // times what a linear parse of such lines needs here; a parse that is
   // quadratic in the number of lines blows through them.
   const cases: [string, () => string, number][] = [
-    [`one seed line repeated 10 000 times: ${JSON.stringify(repeatedLine.slice(0, 40))}`, () => Array(10_000).fill(repeatedLine).join("\n"), 1200],
+    [
+      `one seed line repeated 10 000 times: ${JSON.stringify(repeatedLine.slice(0, 40))}`,
+      () => Array(10_000).fill(repeatedLine).join("\n"),
+      1200,
+    ],
     ["5 000 nested (", () => "(".repeat(5000), PARSE_BUDGET_MS],
-    ["5 000 nested ( after a label, closed, with units", () => `1.推进工作${"(".repeat(5000)}牵头单位:区司法局${")".repeat(5000)}`, PARSE_BUDGET_MS],
+    [
+      "5 000 nested ( after a label, closed, with units",
+      () => `1.推进工作${"(".repeat(5000)}牵头单位:区司法局${")".repeat(5000)}`,
+      PARSE_BUDGET_MS,
+    ],
     ["5 000 nested 〔 and (", () => `(一)${"〔(".repeat(5000)}`, PARSE_BUDGET_MS],
     // Numbers stay below 1000: "1000." is no label, and unlabelled lines after an open "(" all join one paragraph.
-    ["5 000 numbered lines, each with up to 49 unclosed (", () => Array.from({ length: 5000 }, (_, i) => `${(i % 999) + 1}.${"(".repeat(i % 50)}`).join("\n"), 700],
+    [
+      "5 000 numbered lines, each with up to 49 unclosed (",
+      () => Array.from({ length: 5000 }, (_, i) => `${(i % 999) + 1}.${"(".repeat(i % 50)}`).join("\n"),
+      700,
+    ],
     ["a single 1-MB line without newlines", () => oneMegabyteLine, 1000],
     ["a 1-MB line of one character", () => "区".repeat(1_048_576), 1000],
-    ["all seeds with mixed CRLF / CR / LF", () => { const r = rngFor(SEED, -2); return SEED_TEXTS.join("\n").replace(/\n/g, () => r.pick(["\r\n", "\n", "\r"])); }, PARSE_BUDGET_MS],
-    ["U+FFFD and control characters only", () => Array.from({ length: 2000 }, (_, i) => CONTROL_CHARS[i % CONTROL_CHARS.length]! + "\uFFFD").join("\n"), PARSE_BUDGET_MS],
+    [
+      "all seeds with mixed CRLF / CR / LF",
+      () => {
+        const r = rngFor(SEED, -2);
+        return SEED_TEXTS.join("\n").replace(/\n/g, () => r.pick(["\r\n", "\n", "\r"]));
+      },
+      PARSE_BUDGET_MS,
+    ],
+    [
+      "U+FFFD and control characters only",
+      () => Array.from({ length: 2000 }, (_, i) => CONTROL_CHARS[i % CONTROL_CHARS.length]! + "\uFFFD").join("\n"),
+      PARSE_BUDGET_MS,
+    ],
   ];
 
-  it.each(cases)("%s", (_name, make, budget) => {
-    const text = make();
-    const outcome = run(text);
-    console.log(`[fuzz] ${_name.slice(0, 60)}: ${text.length} chars, ${outcome.ms.toFixed(1)} ms`);
-    expect(outcome.error).toBeNull();
-    expect(outcome.problems).toEqual([]);
-    expect(outcome.ms).toBeLessThan(budget);
-    if (Buffer.byteLength(text, "utf8") <= 10 * 1024 * 1024) expect(checkDecoded(text)).toEqual([]);
-  }, 60_000);
+  it.each(cases)(
+    "%s",
+    (_name, make, budget) => {
+      const text = make();
+      const outcome = run(text);
+      console.log(`[fuzz] ${_name.slice(0, 60)}: ${text.length} chars, ${outcome.ms.toFixed(1)} ms`);
+      expect(outcome.error).toBeNull();
+      expect(outcome.problems).toEqual([]);
+      expect(outcome.ms).toBeLessThan(budget);
+      if (Buffer.byteLength(text, "utf8") <= 10 * 1024 * 1024) expect(checkDecoded(text)).toEqual([]);
+    },
+    60_000,
+  );
 
   it("mixed line endings parse exactly like LF", () => {
     const rng = rngFor(SEED, -3);
@@ -432,9 +564,13 @@ describe(`pathological inputs, seed=0x${SEED.toString(16)}`, () => {
     ["a plain short line", "abc"],
     ["a numbered measure (control)", "1.推进依法行政工作。"],
   ];
-  it.each(shapes)("8000 lines of %s parse without error or broken structure", (_name, line) => {
-    const outcome = run(Array(8000).fill(line).join("\n"));
-    expect(outcome.error).toBeNull();
-    expect(outcome.problems).toEqual([]);
-  }, 60_000);
+  it.each(shapes)(
+    "8000 lines of %s parse without error or broken structure",
+    (_name, line) => {
+      const outcome = run(Array(8000).fill(line).join("\n"));
+      expect(outcome.error).toBeNull();
+      expect(outcome.problems).toEqual([]);
+    },
+    60_000,
+  );
 });

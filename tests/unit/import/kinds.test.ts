@@ -10,8 +10,7 @@ import { readSeed, SEEDS } from "./seeds.ts";
 // Issue 13: annual reports with no title line or in traditional characters,
 // and text that is neither a plan nor a report. The samples under
 // tests/fixtures/import/ are invented, in the wording districts publish.
-const sample = (name: string) =>
-  fs.readFileSync(path.resolve(import.meta.dirname, "../../fixtures/import", name), "utf8");
+const sample = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, "../../fixtures/import", name), "utf8");
 
 describe("classifyDocument", () => {
   it.each([
@@ -42,7 +41,11 @@ describe("classifyDocument", () => {
       "unknown",
       "日前,区司法局组织召开行政执法工作推进会。\n1.全面推行行政执法公示制度(区司法局牵头,各行政执法部门配合)。",
     ],
-    ["news from a news site", "unknown", "本报讯(记者 李某)区司法局牵头召开法治政府建设推进会。\n1.全面推行行政执法公示制度(区司法局牵头)。"],
+    [
+      "news from a news site",
+      "unknown",
+      "本报讯(记者 李某)区司法局牵头召开法治政府建设推进会。\n1.全面推行行政执法公示制度(区司法局牵头)。",
+    ],
     [
       "an untitled plan whose opening speaks of 通讯",
       "plans",
@@ -117,7 +120,11 @@ describe("classifyDocument", () => {
     ["参考格式", "南屏区2023年法治政府建设年度报告(参考格式)\n一、主要举措和成效", "参考格式"],
     ["一图看懂", "一图看懂《南屏区法治政府建设实施方案(2023—2025年)》\n1.到2025年,法治政府建设取得重要进展。", "一图看懂"],
     ["的说明", "关于《南屏区法治政府建设实施方案(2023—2025年)》的说明\n1.依法全面履行政府职能(区司法局牵头)。", "》的说明"],
-    ["一图读懂 on its own line", "一图读懂\n《南屏区法治政府建设实施方案(2024—2026年)》\n1.到2025年,法治政府建设取得重要进展。\n2.行政执法更加规范(区司法局牵头)。", "一图读懂"],
+    [
+      "一图读懂 on its own line",
+      "一图读懂\n《南屏区法治政府建设实施方案(2024—2026年)》\n1.到2025年,法治政府建设取得重要进展。\n2.行政执法更加规范(区司法局牵头)。",
+      "一图读懂",
+    ],
     ["图解 on its own line", "图解:\n南屏区法治政府建设实施方案(2024—2026年)\n1.到2025年,法治政府建设取得重要进展。", "图解:"],
     ["news under a menu", "政务公开\n政策解读\n区司法局召开2023年度行政执法工作会议\n1.全面推行行政执法公示制度(区司法局牵头)。", "召开"],
   ])("%s: the reason names the word of the document's own title", (_name, text, word) => {
@@ -169,7 +176,8 @@ describe("parseDocumentText: neither plan nor report", () => {
     if (asPlans.kind === "plans") expect(asPlans.plans[0]!.measures.map((m) => m.code)).toEqual(["1", "2", "3"]);
     const asReport = parseDocumentText(sample("report-writing-guideline.txt"), { kind: "annualReport" });
     expect(asReport.kind).toBe("annualReport");
-    if (asReport.kind === "annualReport") expect(asReport.report.sections.map((s) => s.heading)).toEqual(["报告内容", "报送时间", "格式要求"]);
+    if (asReport.kind === "annualReport")
+      expect(asReport.report.sections.map((s) => s.heading)).toEqual(["报告内容", "报送时间", "格式要求"]);
   });
 
   it("parses every seed exactly as it did without classification", () => {

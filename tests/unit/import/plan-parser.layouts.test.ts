@@ -45,7 +45,13 @@ describe("1. units on their own labelled lines after a measure", () => {
 
   it("reads 牵头单位 as lead and 责任单位 / 配合单位 / 责任部门 as responsible", () => {
     expect(plan.measures.map(brief)).toEqual([
-      { code: "1", text: "完善规范性文件备案审查制度,提高审查质量。", lead: ["区司法局"], responsible: ["区政府办", "区发改局"], deadline: null },
+      {
+        code: "1",
+        text: "完善规范性文件备案审查制度,提高审查质量。",
+        lead: ["区司法局"],
+        responsible: ["区政府办", "区发改局"],
+        deadline: null,
+      },
       { code: "2", text: "推进合法性审查全覆盖。", lead: ["区司法局"], responsible: ["各街道办事处"], deadline: null },
       { code: "3", text: "健全行政复议工作机制。", lead: [], responsible: ["区司法局", "区信访局"], deadline: null },
     ]);
@@ -159,7 +165,13 @@ describe("3. a table flattened one cell per line", () => {
 `);
     expect(plan.sections.map((s) => `${s.label}${s.title}`)).toEqual(["一、依法决策", "二、严格执法"]);
     expect(plan.measures.map(brief)).toEqual([
-      { code: "1", text: "制定年度重大行政决策事项目录,并向社会公布。", lead: ["区政府办"], responsible: ["区司法局"], deadline: "2023-03-31" },
+      {
+        code: "1",
+        text: "制定年度重大行政决策事项目录,并向社会公布。",
+        lead: ["区政府办"],
+        responsible: ["区司法局"],
+        deadline: "2023-03-31",
+      },
       { code: "2", text: "开展规范性文件清理。", lead: ["区政府办"], responsible: ["区司法局"], deadline: "2023-12-31" },
       { code: "3", text: "推进证明事项告知承诺制。", lead: ["区司法局"], responsible: ["区直各部门"], deadline: "ongoing" },
       { code: "4", text: "落实执法责任制。", lead: ["区司法局"], responsible: [], deadline: null },
@@ -300,10 +312,26 @@ describe("6. numbering levels, gaps and restarts", () => {
   // Each document puts its measures at one level, under headings of the levels above.
   const levels: [string, string, string[]][] = [
     ["一、", "一、加强党的领导。（牵头单位：区委办）\n二、推进科学立法。（牵头单位：区人大常委会办公室）", ["一", "二"]],
-    ["(一)", "一、总体要求\n（一）加强党的领导。（牵头单位：区委办）\n（二）推进科学立法。（牵头单位：区人大常委会办公室）", ["(一)", "(二)"]],
-    ["1.", "一、总体要求\n（一）加强领导\n1.加强党的领导。（牵头单位：区委办）\n2.推进科学立法。（牵头单位：区人大常委会办公室）", ["1", "2"]],
-    ["1.1", "（一）加强领导\n1.健全机制\n1.1 加强党的领导。（牵头单位：区委办）\n1.2推进科学立法。（牵头单位：区人大常委会办公室）", ["1.1", "1.2"]],
-    ["(1)", "一、总体要求\n1.健全机制\n（1）加强党的领导。（牵头单位：区委办）\n(2)推进科学立法。（牵头单位：区人大常委会办公室）", ["(1)", "(2)"]],
+    [
+      "(一)",
+      "一、总体要求\n（一）加强党的领导。（牵头单位：区委办）\n（二）推进科学立法。（牵头单位：区人大常委会办公室）",
+      ["(一)", "(二)"],
+    ],
+    [
+      "1.",
+      "一、总体要求\n（一）加强领导\n1.加强党的领导。（牵头单位：区委办）\n2.推进科学立法。（牵头单位：区人大常委会办公室）",
+      ["1", "2"],
+    ],
+    [
+      "1.1",
+      "（一）加强领导\n1.健全机制\n1.1 加强党的领导。（牵头单位：区委办）\n1.2推进科学立法。（牵头单位：区人大常委会办公室）",
+      ["1.1", "1.2"],
+    ],
+    [
+      "(1)",
+      "一、总体要求\n1.健全机制\n（1）加强党的领导。（牵头单位：区委办）\n(2)推进科学立法。（牵头单位：区人大常委会办公室）",
+      ["(1)", "(2)"],
+    ],
     ["①", "1.健全机制\n（1）完善制度\n①加强党的领导。（牵头单位：区委办）\n②推进科学立法。（牵头单位：区人大常委会办公室）", ["①", "②"]],
   ];
 
@@ -443,7 +471,9 @@ describe("7. normalisation", () => {
   });
 
   it("drops furniture lines but keeps the input's line numbers", () => {
-    const lines = normaliseLines("设为首页\n- 1 -\n（上接第一版）\n责任编辑：王某某\n附件1：重点任务清单\n当前页二维码\n１．加强　宪法宣传；\n");
+    const lines = normaliseLines(
+      "设为首页\n- 1 -\n（上接第一版）\n责任编辑：王某某\n附件1：重点任务清单\n当前页二维码\n１．加强　宪法宣传；\n",
+    );
     expect(lines).toEqual([{ text: "1.加强 宪法宣传;", line: 7 }]);
   });
 });

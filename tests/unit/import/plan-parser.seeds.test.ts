@@ -104,7 +104,17 @@ describe("000 宝山区 plan (numbered paragraphs, deadlines inside sentences)",
 
   it("gives its eleven chapters and items (一)…(五十八)", () => {
     expect(plan.sections.map((s) => s.label)).toEqual([
-      "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、", "十一、",
+      "一、",
+      "二、",
+      "三、",
+      "四、",
+      "五、",
+      "六、",
+      "七、",
+      "八、",
+      "九、",
+      "十、",
+      "十一、",
     ]);
     expect(plan.measures).toHaveLength(58);
     expect(plan.measures[0]!.code).toBe("(一)");

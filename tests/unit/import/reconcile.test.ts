@@ -115,7 +115,12 @@ describe("reconcileNames, collective names", () => {
     expect(result.candidates.map((c) => c.groupId).sort()).toEqual([20, 30]);
     expect(result.candidates[0]!.score).toBe(result.candidates[1]!.score);
     expect(soleBestCandidate(result.candidates)).toBeNull();
-    expect(soleBestCandidate([{ groupId: 25, name: "区直相关行政执法部门", score: 0.9 }, { groupId: 20, name: "区直各部门", score: 0.8 }])).toMatchObject({ groupId: 25 });
+    expect(
+      soleBestCandidate([
+        { groupId: 25, name: "区直相关行政执法部门", score: 0.9 },
+        { groupId: 20, name: "区直各部门", score: 0.8 },
+      ]),
+    ).toMatchObject({ groupId: 25 });
   });
 
   it.each([

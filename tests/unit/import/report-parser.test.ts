@@ -2,12 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { normaliseLines } from "@/lib/import/normalize.ts";
-import {
-  looksLikeAnnualReport,
-  matchStandardSection,
-  parseAnnualReport,
-  STANDARD_REPORT_SECTIONS,
-} from "@/lib/import/report-parser.ts";
+import { looksLikeAnnualReport, matchStandardSection, parseAnnualReport, STANDARD_REPORT_SECTIONS } from "@/lib/import/report-parser.ts";
 
 const SEEDS = path.resolve(import.meta.dirname, "../../fixtures/seeds");
 const seed = (name: string) => normaliseLines(readFileSync(path.join(SEEDS, name), "utf8"));
@@ -48,7 +43,9 @@ describe("seed 001: 松江区 2024 report (no title line)", () => {
     expect(bodyLines).toHaveLength(24);
     expect(bodyLines[0]).toBe("(一)加强长三角一体化建设工作的法治保障");
     expect(bodyLines[1]).toMatch(/^一是强化长三角G60科创走廊公共法律服务中心建设。/);
-    expect(bodyLines.at(-1)).toBe("三是深入推进公共法律服务体系建设。开展2024年度区间交叉检查,在随申办上线“法律服务数字平台”。加强街镇公服点位建设,实现“一码公示”“一码查询”。着力推进法律援助案件覆盖,持续推进法律援助工作。");
+    expect(bodyLines.at(-1)).toBe(
+      "三是深入推进公共法律服务体系建设。开展2024年度区间交叉检查,在随申办上线“法律服务数字平台”。加强街镇公服点位建设,实现“一码公示”“一码查询”。着力推进法律援助案件覆盖,持续推进法律援助工作。",
+    );
     expect(report.sections[0]!.body).toMatch(/^2024年是新中国成立75周年,.*现代化新松江。$/);
     expect(report.sections[4]!.body.split("\n")).toHaveLength(7);
   });
@@ -175,9 +172,7 @@ describe("parseAnnualReport on hand-written reports", () => {
     expect(report.year).toBe(2024);
     expect(report.regionName).toBeNull();
     expect(report.title).toBe("关于2024年度法治政府建设情况的报告");
-    expect(warnings).toEqual([
-      { line: 3, message: "未能识别报告所属地区:标题和开头段落中没有区、县、镇、街道等地名,请手工选择" },
-    ]);
+    expect(warnings).toEqual([{ line: 3, message: "未能识别报告所属地区:标题和开头段落中没有区、县、镇、街道等地名,请手工选择" }]);
   });
 
   it("reads full-width digits and punctuation after normalisation", () => {
@@ -219,9 +214,7 @@ describe("parseAnnualReport on hand-written reports", () => {
     const { report, warnings } = parse(
       "德清县2023年法治政府建设情况\n2023年,德清县深入推进依法行政,全年办理行政复议案件12件。\n德清县人民政府\n2024年2月1日",
     );
-    expect(report.sections).toEqual([
-      { heading: "概述", body: "2023年,德清县深入推进依法行政,全年办理行政复议案件12件。", line: 2 },
-    ]);
+    expect(report.sections).toEqual([{ heading: "概述", body: "2023年,德清县深入推进依法行政,全年办理行政复议案件12件。", line: 2 }]);
     expect(warnings).toEqual([{ line: 1, message: "未找到“一、二、三……”形式的一级标题,全文作为“概述”一节导入" }]);
   });
 
@@ -248,9 +241,7 @@ describe("parseAnnualReport on hand-written reports", () => {
 
   it("splits a heading that runs into its first sentence", () => {
     const { report } = parse("长宁区2024年法治政府建设年度报告\n一、主要举措和成效。2024年,我区完成各项任务。\n(一)强化领导");
-    expect(report.sections).toEqual([
-      { heading: "主要举措和成效", body: "2024年,我区完成各项任务。\n(一)强化领导", line: 2 },
-    ]);
+    expect(report.sections).toEqual([{ heading: "主要举措和成效", body: "2024年,我区完成各项任务。\n(一)强化领导", line: 2 }]);
   });
 });
 

@@ -109,7 +109,12 @@ describe("findDeadlineInText: a date describing something else is not a deadline
 4.按照2021年印发的实施意见要求推进工作。(区司法局牵头)
 `),
     );
-    expect(deadlines(plans[0]!.measures)).toEqual([["1", "2024-12-31"], ["2", null], ["3", null], ["4", null]]);
+    expect(deadlines(plans[0]!.measures)).toEqual([
+      ["1", "2024-12-31"],
+      ["2", null],
+      ["3", null],
+      ["4", null],
+    ]);
   });
 });
 
@@ -143,7 +148,13 @@ describe("every layout reads the deadline from the sentence when none is labelle
 区司法局
 区直各部门
 `,
-      [["1", "2019-12-31"], ["2", "2025-12-31"], ["3", "ongoing"], ["4", "ongoing"], ["5", null]],
+      [
+        ["1", "2019-12-31"],
+        ["2", "2025-12-31"],
+        ["3", "ongoing"],
+        ["4", "ongoing"],
+        ["5", null],
+      ],
     ],
     [
       "a table with 序号 and a 完成时限 column: the cell wins, an empty cell leaves the sentence",
@@ -171,7 +182,12 @@ describe("every layout reads the deadline from the sentence when none is labelle
 区委组织部
 区直各部门
 `,
-      [["1", "2023-06-30"], ["2", "2020-12-31"], ["3", "2024-12-31"], ["4", "ongoing"]],
+      [
+        ["1", "2023-06-30"],
+        ["2", "2020-12-31"],
+        ["3", "2024-12-31"],
+        ["4", "ongoing"],
+      ],
     ],
     [
       "labelled unit lines, with and without a 完成时限 line",
@@ -185,7 +201,11 @@ describe("every layout reads the deadline from the sentence when none is labelle
 3.健全行政复议工作机制,持续推进。
 牵头单位：区司法局
 `,
-      [["1", "2023-06-30"], ["2", "2024-12-31"], ["3", "ongoing"]],
+      [
+        ["1", "2023-06-30"],
+        ["2", "2024-12-31"],
+        ["3", "ongoing"],
+      ],
     ],
     [
       "an action plan with (牵头单位:…;责任单位:…) under each measure (like 002)",
@@ -202,7 +222,12 @@ describe("every layout reads the deadline from the sentence when none is labelle
 1.4 2020年前建成政务服务一张网。
 (牵头单位:区政务服务局;责任单位:各部门)
 `,
-      [["1.1", "2025-12-31"], ["1.2", "ongoing"], ["1.3", "ongoing"], ["1.4", "2020-12-31"]],
+      [
+        ["1.1", "2025-12-31"],
+        ["1.2", "ongoing"],
+        ["1.3", "ongoing"],
+        ["1.4", "2020-12-31"],
+      ],
     ],
     [
       "brackets and central-government style after the sentence",
@@ -213,7 +238,12 @@ describe("every layout reads the deadline from the sentence when none is labelle
 3.建立普法责任清单,长期坚持。〔牵头单位:区司法局〕
 4.2019年底前完成普法讲师团组建。(区司法局牵头,2024年底前完成)
 `,
-      [["1", "2020-12-31"], ["2", "ongoing"], ["3", "ongoing"], ["4", "2024-12-31"]],
+      [
+        ["1", "2020-12-31"],
+        ["2", "ongoing"],
+        ["3", "ongoing"],
+        ["4", "2024-12-31"],
+      ],
     ],
     [
       "sub-items and second paragraphs of a measure",
@@ -227,7 +257,11 @@ describe("every layout reads the deadline from the sentence when none is labelle
 3.规范行政执法。(区司法局牵头,2025年底前完成)
 (1)2022年底前完成执法证件清理。
 `,
-      [["1", "2024-12-31"], ["2", "2023-12-31"], ["3", "2025-12-31"]],
+      [
+        ["1", "2024-12-31"],
+        ["2", "2023-12-31"],
+        ["3", "2025-12-31"],
+      ],
     ],
     [
       "numbered paragraphs ㈠㈡ with no units at all (like 000)",
@@ -238,7 +272,12 @@ describe("every layout reads the deadline from the sentence when none is labelle
 ㈢坚持法定职责必须为,长期坚持。
 ㈣持续推进政务公开。
 `,
-      [["(一)", "2019-12-31"], ["(二)", "2025-12-31"], ["(三)", "ongoing"], ["(四)", null]],
+      [
+        ["(一)", "2019-12-31"],
+        ["(二)", "2025-12-31"],
+        ["(三)", "ongoing"],
+        ["(四)", null],
+      ],
     ],
   ])("%s", (_layout, text, expected) => {
     const { plans } = parsePlans(normaliseLines(text));

@@ -18,13 +18,18 @@ import type { ParsedMeasure } from "@/lib/import/types.ts";
 // characters. Keywords are read in a simplified shadow of the text; names
 // are cut from the text as printed, so they stay traditional.
 
-
 describe("traditional keywords in unit annotations, names as printed", () => {
   it.each<[string, Partial<UnitAnnotation>]>([
     ["區司法局牽頭,各鄉鎮人民政府按職責分工負責", { lead: ["區司法局"], responsible: ["各鄉鎮人民政府"] }],
     ["區司法局牽頭負責", { lead: ["區司法局"] }],
-    ["區司法局牽頭,區發展改革委、各鄉鎮人民政府按職責分工分別負責", { lead: ["區司法局"], responsible: ["區發展改革委", "各鄉鎮人民政府"] }],
-    ["牽頭單位:區司法局;責任單位:區財政局、區民政局;完成時限:長期堅持", { lead: ["區司法局"], responsible: ["區財政局", "區民政局"], deadlineText: "長期堅持" }],
+    [
+      "區司法局牽頭,區發展改革委、各鄉鎮人民政府按職責分工分別負責",
+      { lead: ["區司法局"], responsible: ["區發展改革委", "各鄉鎮人民政府"] },
+    ],
+    [
+      "牽頭單位:區司法局;責任單位:區財政局、區民政局;完成時限:長期堅持",
+      { lead: ["區司法局"], responsible: ["區財政局", "區民政局"], deadlineText: "長期堅持" },
+    ],
     ["牵头单位:區司法局;责任单位:區財政局", { lead: ["區司法局"], responsible: ["區財政局"] }],
     ["責任單位:區司法局、區財政局牽頭,區民政局負責", { lead: ["區司法局", "區財政局"], responsible: ["區民政局"] }],
     ["責任單位:區財政局、區商務局等部門", { responsible: ["區財政局", "區商務局"], incomplete: true }],
@@ -162,7 +167,13 @@ describe("a division-of-labour table printed in traditional characters", () => {
     expect(plans[0]!.title).toBe("某區法治政府建設重點任務分工方案");
     expect(plans[0]!.kind).toBe("DIVISION_OF_LABOUR");
     expect(
-      plans[0]!.measures.map((m) => ({ code: m.code, text: m.text, lead: m.leadUnits, responsible: m.responsibleUnits, deadline: m.deadline })),
+      plans[0]!.measures.map((m) => ({
+        code: m.code,
+        text: m.text,
+        lead: m.leadUnits,
+        responsible: m.responsibleUnits,
+        deadline: m.deadline,
+      })),
     ).toEqual([
       {
         code: "1",

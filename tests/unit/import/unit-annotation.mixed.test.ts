@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { annotation } from "./support.ts";
-import {
-  parseAnnotation,
-  readAnnotation,
-  splitTrailingAnnotation,
-  type UnitAnnotation,
-} from "@/lib/import/unit-annotation.ts";
+import { parseAnnotation, readAnnotation, splitTrailingAnnotation, type UnitAnnotation } from "@/lib/import/unit-annotation.ts";
 import { isPlausibleUnitName } from "@/lib/import/unit-list.ts";
 import { normaliseLines } from "@/lib/import/normalize.ts";
 import { parsePlans } from "@/lib/import/plan-parser.ts";
@@ -13,7 +8,6 @@ import { parsePlans } from "@/lib/import/plan-parser.ts";
 // Issue 13: roles mixed inside one bracket, role phrases glued to the last
 // unit, and brackets whose "unit names" are really sentences. Input is
 // normalised text (half-width : ; , ( )).
-
 
 describe("mixed roles inside one bracket, without separate labels", () => {
   it.each<[string, Partial<UnitAnnotation>]>([
@@ -34,7 +28,10 @@ describe("mixed roles inside one bracket, without separate labels", () => {
     ["区司法局牵头、区财政局配合", { lead: ["区司法局"], responsible: ["区财政局"] }],
     ["区委政法委、区司法局共同牵头,区法院、区检察院协助", { lead: ["区委政法委", "区司法局"], responsible: ["区法院", "区检察院"] }],
     // A later clause of a labelled value may be the deadline.
-    ["责任单位:区司法局牵头,区财政局配合,2023年底前完成", { lead: ["区司法局"], responsible: ["区财政局"], deadlineText: "2023年底前完成" }],
+    [
+      "责任单位:区司法局牵头,区财政局配合,2023年底前完成",
+      { lead: ["区司法局"], responsible: ["区财政局"], deadlineText: "2023年底前完成" },
+    ],
     ["牵头单位:区司法局,长期坚持", { lead: ["区司法局"], deadlineText: "长期坚持" }],
   ])("%s", (text, fields) => {
     expect(parseAnnotation(text)).toEqual(annotation(fields));
@@ -137,7 +134,12 @@ describe("role phrases glued to the last unit of a table cell", () => {
   it("strips the phrase and maps it to its role", () => {
     expect(plans).toHaveLength(1);
     expect(
-      plans[0]!.measures.map((m) => ({ code: m.code, lead: m.leadUnits, responsible: m.responsibleUnits, deadline: m.deadline?.text ?? null })),
+      plans[0]!.measures.map((m) => ({
+        code: m.code,
+        lead: m.leadUnits,
+        responsible: m.responsibleUnits,
+        deadline: m.deadline?.text ?? null,
+      })),
     ).toEqual([
       { code: "1", lead: ["区司法局"], responsible: ["区发展改革委", "各乡镇人民政府"], deadline: "2022年底前" },
       { code: "2", lead: ["区司法局"], responsible: ["区财政局"], deadline: "长期坚持" },

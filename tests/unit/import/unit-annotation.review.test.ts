@@ -10,7 +10,6 @@ import { parsePlans } from "@/lib/import/plan-parser.ts";
 // unclosed bracket running into a sentence without a word of warning.
 // Samples are invented; input goes through normaliseLines like a document.
 
-
 const plan = (measures: string) => {
   const { plans, warnings } = parsePlans(normaliseLines(`某区2024年法治政府建设工作要点\n一、严格规范公正文明执法\n${measures}\n`));
   expect(plans).toHaveLength(1);
@@ -27,10 +26,7 @@ describe("a labelled bracket keeps the clause after its semicolon", () => {
   it.each<[string, Partial<UnitAnnotation>]>([
     ["责任单位:区城管执法局牵头;区交通局配合", { lead: ["区城管执法局"], responsible: ["区交通局"] }],
     ["责任单位:区城管执法局牵头;各街道办事处负责", { lead: ["区城管执法局"], responsible: ["各街道办事处"] }],
-    [
-      "责任单位:区城管执法局、区交通局牵头;各街道办事处负责",
-      { lead: ["区城管执法局", "区交通局"], responsible: ["各街道办事处"] },
-    ],
+    ["责任单位:区城管执法局、区交通局牵头;各街道办事处负责", { lead: ["区城管执法局", "区交通局"], responsible: ["各街道办事处"] }],
     ["牵头单位:区司法局;区财政局配合", { lead: ["区司法局"], responsible: ["区财政局"] }],
     ["牵头单位:区司法局;区财政局、区民政局按职责分工负责", { lead: ["区司法局"], responsible: ["区财政局", "区民政局"] }],
     // Someone leads already: a unit plainly 负责 after ";" is responsible.

@@ -11,7 +11,6 @@ import {
 
 // Input is normalised text: half-width : ; , ( ).
 
-
 describe("parseLabelled", () => {
   it.each<[string, Partial<UnitAnnotation>]>([
     [
@@ -37,7 +36,10 @@ describe("parseLabelled", () => {
       { lead: ["区发改局", "区市场监督管理局"], responsible: ["各县(市、区)人民政府"] },
     ],
     // 等部门: the list names examples.
-    ["牵头单位:区司法局;责任单位:区财政局、区商务局等部门", { lead: ["区司法局"], responsible: ["区财政局", "区商务局"], incomplete: true }],
+    [
+      "牵头单位:区司法局;责任单位:区财政局、区商务局等部门",
+      { lead: ["区司法局"], responsible: ["区财政局", "区商务局"], incomplete: true },
+    ],
     // Text outside any label is reported, not dropped silently.
     ["按照要求 牵头单位:区司法局", { lead: ["区司法局"], unparsed: ["按照要求"] }],
     // After ";" without a label or a role word of its own, the role is a guess.

@@ -64,7 +64,9 @@ describe("importWarnings", () => {
     [
       // The parser already warns "举措 2 未找到牵头单位" for each one.
       "a plan that names units: nothing more for the plan",
-      plans(plan([measure("1", 4), measure("2", 5, { leadUnits: [], responsibleUnits: ["区财政局"] }), measure("3", 6, { leadUnits: [] })])),
+      plans(
+        plan([measure("1", 4), measure("2", 5, { leadUnits: [], responsibleUnits: ["区财政局"] }), measure("3", 6, { leadUnits: [] })]),
+      ),
       [],
     ],
     [
@@ -114,20 +116,12 @@ describe("importWarnings", () => {
     Array.from({ length: n }, (_, i) => `${start + i} 举措 1.${i + 1} 的完成时限(2022年底前)已过,请核对是否已完成或需调整`);
 
   it.each<[string, ParsedDocument, string, string[]]>([
-    [
-      "five past deadlines: one warning each, no summary",
-      plans(plan(pastMeasures(5))),
-      "2024-05-20",
-      perMeasure(5),
-    ],
+    ["five past deadlines: one warning each, no summary", plans(plan(pastMeasures(5))), "2024-05-20", perMeasure(5)],
     [
       "six past deadlines, the plan period still running: a summary first, then each one",
       plans(plan(pastMeasures(6))),
       "2024-05-20",
-      [
-        "3 规划“某区法治政府建设实施方案(2021—2025年)”有 6 项举措的完成时限已过,请核对是否已完成或需调整;逐项提示见下",
-        ...perMeasure(6),
-      ],
+      ["3 规划“某区法治政府建设实施方案(2021—2025年)”有 6 项举措的完成时限已过,请核对是否已完成或需调整;逐项提示见下", ...perMeasure(6)],
     ],
     [
       "six past deadlines in a plan whose period is over: the summary says so",
@@ -161,7 +155,10 @@ describe("importWarnings", () => {
       "several plans: counted per plan",
       plans(
         plan(pastMeasures(6), { title: "甲规划重要举措分工方案" }),
-        plan(pastMeasures(2, 21), { title: "乙规划重要举措分工方案", sections: [{ key: "s1", parentKey: null, label: "一、", title: "任务", line: 20 }] }),
+        plan(pastMeasures(2, 21), {
+          title: "乙规划重要举措分工方案",
+          sections: [{ key: "s1", parentKey: null, label: "一、", title: "任务", line: 20 }],
+        }),
       ),
       "2024-05-20",
       [

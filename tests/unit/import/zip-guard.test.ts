@@ -28,8 +28,24 @@ function refusal(bytes: Uint8Array, limits = LIMITS) {
 describe("checkZip lets real Office files through", () => {
   it("an .xlsx ledger written by exceljs", async () => {
     const workbook = await buildLedgerWorkbook(
-      { title: "下陆区法治政府建设实施方案分工", kind: "DIVISION_OF_LABOUR", periodStart: 2021, periodEnd: 2025, issuer: null, documentNumber: null, issueDate: null, sections: [] },
-      Array.from({ length: 200 }, (_, i) => ({ code: String(i + 1), chapter: "", text: `举措${i + 1}:推进依法行政`, leadUnits: ["区司法局"], responsibleUnits: ["区发改局"], deadlineText: "2025年底前" })),
+      {
+        title: "下陆区法治政府建设实施方案分工",
+        kind: "DIVISION_OF_LABOUR",
+        periodStart: 2021,
+        periodEnd: 2025,
+        issuer: null,
+        documentNumber: null,
+        issueDate: null,
+        sections: [],
+      },
+      Array.from({ length: 200 }, (_, i) => ({
+        code: String(i + 1),
+        chapter: "",
+        text: `举措${i + 1}:推进依法行政`,
+        leadUnits: ["区司法局"],
+        responsibleUnits: ["区发改局"],
+        deadlineText: "2025年底前",
+      })),
     );
     const result = checkZip(new Uint8Array(workbook), LIMITS);
     expect(result.ok).toBe(true);
@@ -74,7 +90,10 @@ describe("checkZip refuses", () => {
   });
 
   it("declared sizes over the cap, honestly (200 MB of zeros)", () => {
-    const bytes = rawZip([stored("xl/workbook.xml", "<x/>"), { name: "xl/worksheets/sheet1.xml", data: deflatedZeros(200), size: 200 * MB }]);
+    const bytes = rawZip([
+      stored("xl/workbook.xml", "<x/>"),
+      { name: "xl/worksheets/sheet1.xml", data: deflatedZeros(200), size: 200 * MB },
+    ]);
     expect(refusal(bytes)).toMatchObject({ problem: "too-large", message: expect.stringContaining("100 MB") });
   });
 
@@ -92,7 +111,10 @@ describe("checkZip refuses", () => {
 
   it("more entries than the limit, before reading them", () => {
     const entries = Object.fromEntries(Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => [`xl/part${i}.xml`, strToU8("<x/>")]));
-    expect(refusal(zipSync(entries))).toMatchObject({ problem: "too-many-entries", message: expect.stringContaining(`${MAX_ZIP_ENTRIES} 个`) });
+    expect(refusal(zipSync(entries))).toMatchObject({
+      problem: "too-many-entries",
+      message: expect.stringContaining(`${MAX_ZIP_ENTRIES} 个`),
+    });
   });
 
   it("an encrypted entry", () => {

@@ -19,8 +19,16 @@ describe("folderOf", () => {
 describe("folderCycles", () => {
   it.each([
     { name: "a one-way chain", modules: [moduleOf("lib/a/x.ts", "lib/b/y.ts"), moduleOf("lib/b/y.ts", "lib/c.ts")], cycles: [] },
-    { name: "imports inside one folder", modules: [moduleOf("lib/a/x.ts", "lib/a/y.ts"), moduleOf("lib/a/y.ts", "lib/a/x.ts")], cycles: [] },
-    { name: "two folders importing each other", modules: [moduleOf("lib/a/x.ts", "lib/b/y.ts"), moduleOf("lib/b/z.ts", "lib/a/w.ts")], cycles: [["lib/a", "lib/b"]] },
+    {
+      name: "imports inside one folder",
+      modules: [moduleOf("lib/a/x.ts", "lib/a/y.ts"), moduleOf("lib/a/y.ts", "lib/a/x.ts")],
+      cycles: [],
+    },
+    {
+      name: "two folders importing each other",
+      modules: [moduleOf("lib/a/x.ts", "lib/b/y.ts"), moduleOf("lib/b/z.ts", "lib/a/w.ts")],
+      cycles: [["lib/a", "lib/b"]],
+    },
     {
       name: "a loop through a top-level file",
       modules: [moduleOf("lib/env.ts", "lib/storage/env.ts"), moduleOf("lib/storage/store.ts", "lib/env.ts")],
@@ -40,7 +48,11 @@ describe("folderCycles", () => {
         ["lib/d", "lib/e"],
       ],
     },
-    { name: "imports of app and packages are not lib's", modules: [moduleOf("lib/a/x.ts", "app/page.tsx", "zod"), moduleOf("app/page.tsx", "lib/a/x.ts")], cycles: [] },
+    {
+      name: "imports of app and packages are not lib's",
+      modules: [moduleOf("lib/a/x.ts", "app/page.tsx", "zod"), moduleOf("app/page.tsx", "lib/a/x.ts")],
+      cycles: [],
+    },
   ])("$name", ({ modules, cycles }) => {
     expect(folderCycles(folderGraph(modules))).toEqual(cycles);
   });

@@ -3,7 +3,10 @@ import { formatDigestKey, isCurrentDigest, parseDigestKey, type DigestKey } from
 
 describe("digest keys", () => {
   it.each<[DigestKey, string]>([
-    [{ kind: "REPORT_LATE", unitId: 12, cadence: "QUARTERLY", start: "2026-07-01", end: "2026-09-30" }, "REPORT_LATE:12:QUARTERLY:2026-07-01:2026-09-30"],
+    [
+      { kind: "REPORT_LATE", unitId: 12, cadence: "QUARTERLY", start: "2026-07-01", end: "2026-09-30" },
+      "REPORT_LATE:12:QUARTERLY:2026-07-01:2026-09-30",
+    ],
     [{ kind: "DUE_SOON", unitId: 3, month: "2026-12" }, "DUE_SOON:3:2026-12"],
     [{ kind: "OVERDUE", unitId: 3, month: "2026-01" }, "OVERDUE:3:2026-01"],
     [{ kind: "ARRIVALS", districtId: 5, day: "2026-12-06" }, "ARRIVALS:5:2026-12-06"],

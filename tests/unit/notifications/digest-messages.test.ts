@@ -46,7 +46,12 @@ describe("reminderDigestMessage", () => {
 
   it("counts all but lists only the first ones", () => {
     const key = { kind: "REPORT_LATE", unitId: 1, cadence: "MONTHLY", start: "2026-11-01", end: "2026-11-30" } as const;
-    const message = reminderDigestMessage({ key, items: [{ measure: m(1, "1") }, { measure: m(2, "2") }, { measure: m(3, "3") }], total: 12, listed: 2 });
+    const message = reminderDigestMessage({
+      key,
+      items: [{ measure: m(1, "1") }, { measure: m(2, "2") }, { measure: m(3, "3") }],
+      total: 12,
+      listed: 2,
+    });
     expect(message.title).toBe("2026年11月尚有 12 项进展未报送");
     expect(message.body.split("\n").slice(1)).toEqual(["1. 1 举措 1", "2. 2 举措 2", "……共 12 项"]);
     expect(message.items).toHaveLength(3);

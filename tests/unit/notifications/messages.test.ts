@@ -68,7 +68,13 @@ describe("message texts name the measure and the period", () => {
     },
     {
       name: "延期驳回",
-      message: extensionDecidedMessage({ measure, approved: false, oldDeadline: "2026-06-30", newDeadline: "2026-09-30", comment: "理由不足" }),
+      message: extensionDecidedMessage({
+        measure,
+        approved: false,
+        oldDeadline: "2026-06-30",
+        newDeadline: "2026-09-30",
+        comment: "理由不足",
+      }),
       kind: "EXTENSION_DECIDED",
       title: `延期申请未获批准:${short}`,
       body: ["完成时限仍为 2026-06-30", "审批意见:理由不足"],
@@ -85,7 +91,10 @@ describe("message texts name the measure and the period", () => {
 
   it("links each late report's line to its measure when the id is known", () => {
     const message = lateReportsUrgedMessage({
-      items: [{ measure, period: "2026年第二季度", dueDate: "2026-07-10", returned: false }, { measure: { ...measure, id: 43, code: "3.3" }, period: "2026年第二季度", dueDate: "2026-07-10", returned: false }],
+      items: [
+        { measure, period: "2026年第二季度", dueDate: "2026-07-10", returned: false },
+        { measure: { ...measure, id: 43, code: "3.3" }, period: "2026年第二季度", dueDate: "2026-07-10", returned: false },
+      ],
     });
     expect(message.body.split("\n").slice(1)).toEqual([
       "1. 3.2 全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度(2026年第二季度,应于 2026-07-10 前报送) /measures/42",

@@ -7,7 +7,12 @@ const failed = (error: string) => ({ ok: false, error }) as const;
 describe("readinessResponse", () => {
   it.each([
     [{ database: ok, migrations: ok, storage: ok }, 200, "ready", []],
-    [{ database: failed("数据库无应答"), migrations: failed("未检查(数据库无应答)"), storage: ok }, 503, "not_ready", ["database", "migrations"]],
+    [
+      { database: failed("数据库无应答"), migrations: failed("未检查(数据库无应答)"), storage: ok },
+      503,
+      "not_ready",
+      ["database", "migrations"],
+    ],
     [{ database: ok, migrations: failed("有 1 个迁移未应用"), storage: ok }, 503, "not_ready", ["migrations"]],
     [{ database: ok, migrations: ok, storage: failed("附件存储不可写") }, 503, "not_ready", ["storage"]],
   ])("%o → %i", (checks, status, state, failing) => {

@@ -33,9 +33,11 @@ describe("withRouteMetrics", () => {
     });
     const answer = await GET(new Request("http://localhost/things/7"), { params: Promise.resolve({ id: "7" }) });
     expect(await answer.text()).toBe("GET 7");
-    await expect(GET(new Request("http://localhost/things/missing"), { params: Promise.resolve({ id: "missing" }) })).rejects.toMatchObject({
-      digest: expect.stringContaining("404"),
-    });
+    await expect(GET(new Request("http://localhost/things/missing"), { params: Promise.resolve({ id: "missing" }) })).rejects.toMatchObject(
+      {
+        digest: expect.stringContaining("404"),
+      },
+    );
 
     const text = await metrics().registry.metrics();
     expect(text).toMatch(/fazhi_http_request_duration_seconds_count\{method="GET",route="\/things\/\[id\]",status="201"\} 1/);

@@ -215,11 +215,7 @@ describe("resolveSectionAreas", () => {
       ],
       { c: "TECHNOLOGY", p: "TECHNOLOGY" },
     ],
-    [
-      "a parent key that names no section",
-      [{ key: "x", parentKey: "missing", title: "具体任务" }],
-      { x: null },
-    ],
+    ["a parent key that names no section", [{ key: "x", parentKey: "missing", title: "具体任务" }], { x: null }],
     [
       "a loop of parents ends with null",
       [
@@ -244,7 +240,9 @@ describe("resolveSectionAreas", () => {
           total++;
           if (measure.sectionKey && areas.get(measure.sectionKey)) continue;
           const section = measure.sectionKey ? sections.get(measure.sectionKey) : undefined;
-          unmapped.push(`${seed} ${plan.title.slice(0, 12)}… ${measure.code} (${section ? `${section.label}${section.title.slice(0, 20)}` : "无章节"})`);
+          unmapped.push(
+            `${seed} ${plan.title.slice(0, 12)}… ${measure.code} (${section ? `${section.label}${section.title.slice(0, 20)}` : "无章节"})`,
+          );
         }
       }
     }

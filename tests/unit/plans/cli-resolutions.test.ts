@@ -21,35 +21,59 @@ const all = [exact, alias, group, newGroup, near, unknown];
 
 describe("cliResolutions", () => {
   it.each([
-    ["no options", {}, { 区司法局: { action: "unit", unitId: 5, remember: false }, 区市场监管局: { action: "unit", unitId: 6, remember: false }, 区直各部门: { action: "group", groupId: 10, remember: false } }, [
-      { name: "各街办", found: "集体名称,没有同名分组" },
-      { name: "区发改委", found: "相近:区发改局、区发展改革局" },
-      { name: "区文旅局", found: "未找到" },
-    ]],
-    ["--create-units", { createUnits: true }, {
-      区司法局: { action: "unit", unitId: 5, remember: false },
-      区市场监管局: { action: "unit", unitId: 6, remember: false },
-      区直各部门: { action: "group", groupId: 10, remember: false },
-      各街办: { action: "createGroup" },
-      区文旅局: { action: "createUnit" },
-    }, [{ name: "区发改委", found: "相近:区发改局、区发展改革局" }]],
-    ["--accept-near-matches", { acceptNearMatches: true }, {
-      区司法局: { action: "unit", unitId: 5, remember: false },
-      区市场监管局: { action: "unit", unitId: 6, remember: false },
-      区直各部门: { action: "group", groupId: 10, remember: false },
-      区发改委: { action: "unit", unitId: 1, remember: true },
-    }, [
-      { name: "各街办", found: "集体名称,没有同名分组" },
-      { name: "区文旅局", found: "未找到" },
-    ]],
-    ["both", { createUnits: true, acceptNearMatches: true }, {
-      区司法局: { action: "unit", unitId: 5, remember: false },
-      区市场监管局: { action: "unit", unitId: 6, remember: false },
-      区直各部门: { action: "group", groupId: 10, remember: false },
-      各街办: { action: "createGroup" },
-      区发改委: { action: "unit", unitId: 1, remember: true },
-      区文旅局: { action: "createUnit" },
-    }, []],
+    [
+      "no options",
+      {},
+      {
+        区司法局: { action: "unit", unitId: 5, remember: false },
+        区市场监管局: { action: "unit", unitId: 6, remember: false },
+        区直各部门: { action: "group", groupId: 10, remember: false },
+      },
+      [
+        { name: "各街办", found: "集体名称,没有同名分组" },
+        { name: "区发改委", found: "相近:区发改局、区发展改革局" },
+        { name: "区文旅局", found: "未找到" },
+      ],
+    ],
+    [
+      "--create-units",
+      { createUnits: true },
+      {
+        区司法局: { action: "unit", unitId: 5, remember: false },
+        区市场监管局: { action: "unit", unitId: 6, remember: false },
+        区直各部门: { action: "group", groupId: 10, remember: false },
+        各街办: { action: "createGroup" },
+        区文旅局: { action: "createUnit" },
+      },
+      [{ name: "区发改委", found: "相近:区发改局、区发展改革局" }],
+    ],
+    [
+      "--accept-near-matches",
+      { acceptNearMatches: true },
+      {
+        区司法局: { action: "unit", unitId: 5, remember: false },
+        区市场监管局: { action: "unit", unitId: 6, remember: false },
+        区直各部门: { action: "group", groupId: 10, remember: false },
+        区发改委: { action: "unit", unitId: 1, remember: true },
+      },
+      [
+        { name: "各街办", found: "集体名称,没有同名分组" },
+        { name: "区文旅局", found: "未找到" },
+      ],
+    ],
+    [
+      "both",
+      { createUnits: true, acceptNearMatches: true },
+      {
+        区司法局: { action: "unit", unitId: 5, remember: false },
+        区市场监管局: { action: "unit", unitId: 6, remember: false },
+        区直各部门: { action: "group", groupId: 10, remember: false },
+        各街办: { action: "createGroup" },
+        区发改委: { action: "unit", unitId: 1, remember: true },
+        区文旅局: { action: "createUnit" },
+      },
+      [],
+    ],
   ] as const)("%s", (_label, options, resolutions, unresolved) => {
     const result = cliResolutions(all, options);
     expect(result.resolutions).toEqual(resolutions);
@@ -61,7 +85,10 @@ describe("cliResolutions", () => {
   });
 
   it("answers an unresolved name in one line, as stderr prints it", () => {
-    const { unresolved } = cliResolutions([{ name: "区发改委", status: "near", candidates: [{ unitId: 13, name: "区发展改革委", score: 0.8 }] }], {});
+    const { unresolved } = cliResolutions(
+      [{ name: "区发改委", status: "near", candidates: [{ unitId: 13, name: "区发展改革委", score: 0.8 }] }],
+      {},
+    );
     expect(unresolved.map((u) => `${u.name} — ${u.found}`)).toEqual(["区发改委 — 相近:区发展改革委"]);
   });
 });

@@ -6,7 +6,11 @@ import type { ItemRollup } from "@/lib/plans/decomposition.ts";
 
 // The plan page's decomposition column as the server renders it.
 
-const child = (id: number, light: "RED" | "GREEN", extra: Partial<ItemRollup["children"][number]> = {}): ItemRollup["children"][number] => ({
+const child = (
+  id: number,
+  light: "RED" | "GREEN",
+  extra: Partial<ItemRollup["children"][number]> = {},
+): ItemRollup["children"][number] => ({
   id,
   code: String(id),
   text: `分工 ${id}`,
@@ -28,7 +32,16 @@ describe("ItemRollupCell", () => {
       createElement(ItemRollupCell, {
         rollup: {
           ownAssignments: false,
-          rolled: { status: "OVERDUE", light: "RED", reasonCode: "OVERDUE", reason: "已逾期 6 天", deadline: "2027-03-31", ongoing: false, children: 2, completedChildren: 0 },
+          rolled: {
+            status: "OVERDUE",
+            light: "RED",
+            reasonCode: "OVERDUE",
+            reason: "已逾期 6 天",
+            deadline: "2027-03-31",
+            ongoing: false,
+            children: 2,
+            completedChildren: 0,
+          },
           children: [child(31, "RED"), child(32, "GREEN", { originalDeadline: "2026-09-30" })],
         },
       }),
@@ -57,7 +70,9 @@ describe("MeasureItemCell", () => {
     );
     expect(linked).toContain('href="/measures/12"');
     expect(linked).toContain("(十二) 强化开发园区法律服务");
-    const unlinked = renderToStaticMarkup(createElement(MeasureItemCell, { measure: { id: 5, code: "5" }, item: null, items: [], canManage: false }));
+    const unlinked = renderToStaticMarkup(
+      createElement(MeasureItemCell, { measure: { id: 5, code: "5" }, item: null, items: [], canManage: false }),
+    );
     expect(unlinked).toContain("未对应");
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ITEM_MATCH_THRESHOLD, itemHeading, itemMatchScore, itemSimilarity, normaliseItemText, proposeParentItem } from "@/lib/plans/item-match.ts";
+import {
+  ITEM_MATCH_THRESHOLD,
+  itemHeading,
+  itemMatchScore,
+  itemSimilarity,
+  normaliseItemText,
+  proposeParentItem,
+} from "@/lib/plans/item-match.ts";
 
 // Items of seed 000 (宝山区“十四五”规划), shortened.
 const ITEMS = [

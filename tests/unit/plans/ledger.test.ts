@@ -91,7 +91,7 @@ async function handMade(rows: (string | number | Date | null)[][], merges: strin
     });
   });
   for (const range of merges) sheet.mergeCells(range);
-  return Buffer.from((await workbook.xlsx.writeBuffer()));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 describe("chapterPath and ledgerSheetName", () => {
@@ -147,9 +147,7 @@ describe("buildLedgerWorkbook", () => {
   it("adds 状态 and 最新进展 only when a row has them", async () => {
     const rows = rowsOf(plan, (i) => (i === 1 ? { status: "进行中", latestProgress: "已开展宣传活动 3 场" } : {}));
     const sheet = (await load(await buildLedgerWorkbook(plan, rows))).worksheets[0]!;
-    expect(sheet.getRow(3).values).toEqual([
-      undefined, "序号", "章节", "举措", "牵头单位", "责任单位", "完成时限", "状态", "最新进展",
-    ]);
+    expect(sheet.getRow(3).values).toEqual([undefined, "序号", "章节", "举措", "牵头单位", "责任单位", "完成时限", "状态", "最新进展"]);
     expect(sheet.getCell("G5").value).toBe("进行中");
     expect(sheet.getCell("H5").value).toBe("已开展宣传活动 3 场");
     expect(sheet.getCell("H1").isMerged).toBe(true);
@@ -349,7 +347,10 @@ describe("readLedgerWorkbook", () => {
   });
 
   it("refuses a sheet without a recognisable header in its first 10 rows", async () => {
-    const noLead = await handMade([["序号", "举措", "责任单位"], [1, "任务", "区司法局"]]);
+    const noLead = await handMade([
+      ["序号", "举措", "责任单位"],
+      [1, "任务", "区司法局"],
+    ]);
     expect((await readLedgerWorkbook(noLead)).errors).toEqual([{ row: 0, message: LEDGER_MESSAGES.noHeader }]);
     expect(LEDGER_MESSAGES.noHeader).toBe("未找到表头:需要“举措”和“牵头单位”两列");
 

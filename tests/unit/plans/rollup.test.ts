@@ -21,8 +21,7 @@ function child(kind: Kind, deadline: string | null, extra: Partial<ChildMeasureI
   return { today: TODAY, deadline, ongoing: false, currentPeriod: Q3, assignments: [lead], ...extra };
 }
 
-const never = (deadline: string | null) =>
-  child("never", deadline, { reportingStart: "2026-11-01" }); // first report not yet due: GREY
+const never = (deadline: string | null) => child("never", deadline, { reportingStart: "2026-11-01" }); // first report not yet due: GREY
 
 const cases: { name: string; children: ChildMeasureInput[]; want: Partial<ReturnType<typeof rollUpItem>> | null }[] = [
   {

@@ -16,7 +16,12 @@ const ROOT = join(import.meta.dirname, "..", "..", "..");
 
 /** The fixed words of every label: a template's text between its {placeholders}, two characters or more. */
 function labelWords(): string[] {
-  const labels = [...Object.values(LIGHT_REASON_LABELS), ...Object.values(MEASURE_STATUS_LABELS), ...Object.values(REVIEW_STATE_LABELS), "未报送"];
+  const labels = [
+    ...Object.values(LIGHT_REASON_LABELS),
+    ...Object.values(MEASURE_STATUS_LABELS),
+    ...Object.values(REVIEW_STATE_LABELS),
+    "未报送",
+  ];
   const words = labels.flatMap((label) => label.split(/\{\w+\}/).map((part) => part.trim()));
   return [...new Set(words.filter((w) => w.length >= 2 && /\p{Script=Han}/u.test(w)))];
 }
@@ -55,7 +60,9 @@ describe("no rule decides on display words", () => {
   const patterns = decisionPatterns(labelWords());
 
   it("the label words include the reasons and states", () => {
-    expect(labelWords()).toEqual(expect.arrayContaining(["已完成", "已逾期", "今日到期", "尚未启动", "进展正常", "时间节点「", ")报送被退回", "未报送", "被退回"]));
+    expect(labelWords()).toEqual(
+      expect.arrayContaining(["已完成", "已逾期", "今日到期", "尚未启动", "进展正常", "时间节点「", ")报送被退回", "未报送", "被退回"]),
+    );
   });
 
   it.each<[string, boolean]>([
@@ -67,10 +74,10 @@ describe("no rule decides on display words", () => {
     ['reason.includes("已逾期")', true],
     ['case "进展正常":', true],
     ["if (/已逾期/.test(reason)) {", true],
-    ['WHERE s."label" = \'已完成\'', true],
+    ["WHERE s.\"label\" = '已完成'", true],
     ['return { light: "GREEN", reason: "已完成" };', false],
     ['<span>{a.reason}</span> <span>"已完成"</span>', false],
-    ["COMPLETED: \"已完成\",", false],
+    ['COMPLETED: "已完成",', false],
     ['{ header: "已逾期", value: (r) => r.overdue }', false],
     ['if (x.reasonCode === "COMPLETED") return;', false],
   ])("%s → flagged %s", (line, flagged) => {

@@ -16,7 +16,9 @@ describe("reviewDecisionSchema: the comment is required only to return", () => {
     { decision: "approve", comment: "字".repeat(1001), error: "审核意见不能超过 1000 个字" },
   ])("$decision with $comment → $error", ({ decision, comment, error }) => {
     const parsed = reviewDecisionSchema.safeParse({ decision, comment });
-    expect(parsed.success ? null : parsed.error.issues.map((i) => [i.path.join("."), i.message])).toEqual(error === null ? null : [["comment", error]]);
+    expect(parsed.success ? null : parsed.error.issues.map((i) => [i.path.join("."), i.message])).toEqual(
+      error === null ? null : [["comment", error]],
+    );
   });
 });
 

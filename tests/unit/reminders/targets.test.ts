@@ -18,9 +18,17 @@ describe("who a 催办 preselects", () => {
     ["nothing for the period being collected", row({ unitId: 1 }), { owes: true, preselected: true, status: "2024年第四季度 未报送" }],
     ["only a draft", row({ unitId: 1, collectingState: "DRAFT" }), { owes: true, preselected: true, status: "2024年第四季度 未报送" }],
     ["returned", row({ unitId: 1, collectingState: "RETURNED" }), { owes: true, status: "2024年第四季度 已退回" }],
-    ["submitted", row({ unitId: 1, collectingState: "SUBMITTED" }), { owes: false, preselected: false, status: "2024年第四季度 已报送,待审核" }],
+    [
+      "submitted",
+      row({ unitId: 1, collectingState: "SUBMITTED" }),
+      { owes: false, preselected: false, status: "2024年第四季度 已报送,待审核" },
+    ],
     ["approved", row({ unitId: 1, collectingState: "APPROVED" }), { owes: false, preselected: false }],
-    ["assigned after the period being collected ended: owes nothing yet", row({ unitId: 1, collectingDue: false }), { owes: false, preselected: false, status: "暂无应报送的期次" }],
+    [
+      "assigned after the period being collected ended: owes nothing yet",
+      row({ unitId: 1, collectingDue: false }),
+      { owes: false, preselected: false, status: "暂无应报送的期次" },
+    ],
     [
       "last period still owed (returned) though this one is in",
       row({ unitId: 1, owesLate: true, currentState: "RETURNED", collectingState: "SUBMITTED" }),

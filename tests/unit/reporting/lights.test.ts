@@ -33,7 +33,13 @@ const AFTER_DUE = "2024-10-20";
 function codeOfWords(reason: string): LightReasonCode {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const matching = (Object.entries(LIGHT_REASON_LABELS) as [LightReasonCode, string][]).filter(([, template]) =>
-    new RegExp(`^${template.split(/\{\w+\}/).map(escape).join(".+")}$`, "u").test(reason),
+    new RegExp(
+      `^${template
+        .split(/\{\w+\}/)
+        .map(escape)
+        .join(".+")}$`,
+      "u",
+    ).test(reason),
   );
   if (matching.length !== 1) throw new Error(`「${reason}」 fits ${matching.length} reason templates`);
   return matching[0]![0];
@@ -92,9 +98,7 @@ describe("labels and order", () => {
 
   it("severity: RED > YELLOW > GREEN > GREY", () => {
     expect(LIGHTS_WORST_FIRST).toEqual(["RED", "YELLOW", "GREEN", "GREY"]);
-    expect([lightSeverity("RED"), lightSeverity("YELLOW"), lightSeverity("GREEN"), lightSeverity("GREY")]).toEqual([
-      3, 2, 1, 0,
-    ]);
+    expect([lightSeverity("RED"), lightSeverity("YELLOW"), lightSeverity("GREEN"), lightSeverity("GREY")]).toEqual([3, 2, 1, 0]);
   });
 
   it("measure status labels", () => {
@@ -140,7 +144,12 @@ describe("assignmentLight", () => {
     ["deadline last year", { deadline: "2023-12-31" }, "RED", "已逾期 294 天"],
     ["overdue beats returned", { deadline: "2024-10-19", currentState: "RETURNED" }, "RED", "已逾期 1 天"],
     ["overdue beats missing", { deadline: "2024-10-19", currentState: "NONE" }, "RED", "已逾期 1 天"],
-    ["overdue beats not started", { deadline: "2024-10-19", everReported: false, currentState: "NONE", today: "2024-10-20" }, "RED", "已逾期 1 天"],
+    [
+      "overdue beats not started",
+      { deadline: "2024-10-19", everReported: false, currentState: "NONE", today: "2024-10-20" },
+      "RED",
+      "已逾期 1 天",
+    ],
     ["overdue while completion awaits approval", { deadline: "2024-10-19", currentState: "SUBMITTED" }, "RED", "已逾期 1 天"],
 
     // yellow: deadline within 30 days (inclusive), today counts as 0
@@ -151,7 +160,12 @@ describe("assignmentLight", () => {
     ["deadline in 31 days", { deadline: "2024-11-20" }, "GREEN", "进展正常"],
     ["30 days to year end", { today: "2024-12-01", deadline: "2024-12-31" }, "YELLOW", "距完成时限 30 天"],
     ["31 days to year end", { today: "2024-11-30", deadline: "2024-12-31" }, "GREEN", "进展正常"],
-    ["due soon, never reported, report not yet due", { today: "2024-10-05", deadline: "2024-10-15", everReported: false, currentState: "NONE" }, "YELLOW", "距完成时限 10 天"],
+    [
+      "due soon, never reported, report not yet due",
+      { today: "2024-10-05", deadline: "2024-10-15", everReported: false, currentState: "NONE" },
+      "YELLOW",
+      "距完成时限 10 天",
+    ],
 
     // yellow: the period's report returned (before or after its due date)
     ["returned", { currentState: "RETURNED" }, "YELLOW", "本期(2024年第三季度)报送被退回"],
@@ -173,15 +187,45 @@ describe("assignmentLight", () => {
     ["only a draft, report not yet due", { today: "2024-10-01", everReported: false, currentState: "DRAFT" }, "GREY", "尚未启动"],
     ["first report submitted early", { today: "2024-10-01", everReported: false, currentState: "SUBMITTED" }, "GREEN", "进展正常"],
     ["period before reporting started", { everReported: false, currentState: "NONE", reportingStart: "2024-11-01" }, "GREY", "尚未启动"],
-    ["period before reporting started, reported since", { everReported: true, currentState: "NONE", reportingStart: "2024-10-01" }, "GREEN", "进展正常"],
-    ["reporting started inside the period", { everReported: false, currentState: "NONE", reportingStart: "2024-09-25" }, "YELLOW", "本期(2024年第三季度)未报送"],
-    ["reporting started on the period's last day", { everReported: false, currentState: "NONE", reportingStart: "2024-09-30" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    [
+      "period before reporting started, reported since",
+      { everReported: true, currentState: "NONE", reportingStart: "2024-10-01" },
+      "GREEN",
+      "进展正常",
+    ],
+    [
+      "reporting started inside the period",
+      { everReported: false, currentState: "NONE", reportingStart: "2024-09-25" },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
+    [
+      "reporting started on the period's last day",
+      { everReported: false, currentState: "NONE", reportingStart: "2024-09-30" },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
     ["reporting start null", { everReported: false, currentState: "NONE", reportingStart: null }, "YELLOW", "本期(2024年第三季度)未报送"],
     // the plan's window ended before the period began: no report expected (issue 15)
     ["period after the plan's last day", { everReported: true, currentState: "NONE", reportingEnd: "2024-06-30" }, "GREEN", "进展正常"],
-    ["period after the plan's last day, never reported", { everReported: false, currentState: "NONE", reportingEnd: "2024-06-30" }, "GREY", "尚未启动"],
-    ["plan ended inside the period: still owed", { everReported: true, currentState: "NONE", reportingEnd: "2024-08-15" }, "YELLOW", "本期(2024年第三季度)未报送"],
-    ["plan ended on the period's first day: still owed", { everReported: true, currentState: "NONE", reportingEnd: "2024-07-01" }, "YELLOW", "本期(2024年第三季度)未报送"],
+    [
+      "period after the plan's last day, never reported",
+      { everReported: false, currentState: "NONE", reportingEnd: "2024-06-30" },
+      "GREY",
+      "尚未启动",
+    ],
+    [
+      "plan ended inside the period: still owed",
+      { everReported: true, currentState: "NONE", reportingEnd: "2024-08-15" },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
+    [
+      "plan ended on the period's first day: still owed",
+      { everReported: true, currentState: "NONE", reportingEnd: "2024-07-01" },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
     ["window end null", { everReported: true, currentState: "NONE", reportingEnd: null }, "YELLOW", "本期(2024年第三季度)未报送"],
 
     // no deadline, not ongoing
@@ -192,7 +236,12 @@ describe("assignmentLight", () => {
     ["ongoing, reported", { ongoing: true, deadline: null }, "GREEN", "进展正常"],
     ["ongoing, missing", { ongoing: true, deadline: null, currentState: "NONE" }, "YELLOW", "本期(2024年第三季度)未报送"],
     ["ongoing, returned", { ongoing: true, deadline: null, currentState: "RETURNED" }, "YELLOW", "本期(2024年第三季度)报送被退回"],
-    ["ongoing, not started", { ongoing: true, deadline: null, today: "2024-10-05", everReported: false, currentState: "NONE" }, "GREY", "尚未启动"],
+    [
+      "ongoing, not started",
+      { ongoing: true, deadline: null, today: "2024-10-05", everReported: false, currentState: "NONE" },
+      "GREY",
+      "尚未启动",
+    ],
     ["ongoing with a stale past deadline", { ongoing: true, deadline: "2023-12-31" }, "GREEN", "进展正常"],
     ["ongoing with a deadline in 5 days", { ongoing: true, deadline: "2024-10-25" }, "GREEN", "进展正常"],
   ])("%s → %s %s", (_name, overrides, light, reason) => {
@@ -242,31 +291,109 @@ describe("measureLight", () => {
 
   it.each<[string, Partial<MeasureLightInput> & { assignments: A[] }, Light, string]>([
     // completed when every lead's completion is approved: green over everything
-    ["lead done, responsible not (never reported, overdue)", { deadline: "2024-09-01", assignments: [lead({ completedApproved: true }), resp({ everReported: false, currentState: "NONE" })] }, "GREEN", "已完成"],
+    [
+      "lead done, responsible not (never reported, overdue)",
+      { deadline: "2024-09-01", assignments: [lead({ completedApproved: true }), resp({ everReported: false, currentState: "NONE" })] },
+      "GREEN",
+      "已完成",
+    ],
     ["completed but overdue", { deadline: "2024-09-01", assignments: [lead({ completedApproved: true })] }, "GREEN", "已完成"],
-    ["both leads done", { assignments: [lead({ completedApproved: true }), lead({ completedApproved: true }), resp({ currentState: "RETURNED" })] }, "GREEN", "已完成"],
-    ["one of two leads done, overdue", { deadline: "2024-10-01", assignments: [lead({ completedApproved: true }), lead()] }, "RED", "已逾期 19 天"],
-    ["responsible done, lead not: not completed", { deadline: "2024-10-01", assignments: [lead(), resp({ completedApproved: true })] }, "RED", "已逾期 19 天"],
+    [
+      "both leads done",
+      { assignments: [lead({ completedApproved: true }), lead({ completedApproved: true }), resp({ currentState: "RETURNED" })] },
+      "GREEN",
+      "已完成",
+    ],
+    [
+      "one of two leads done, overdue",
+      { deadline: "2024-10-01", assignments: [lead({ completedApproved: true }), lead()] },
+      "RED",
+      "已逾期 19 天",
+    ],
+    [
+      "responsible done, lead not: not completed",
+      { deadline: "2024-10-01", assignments: [lead(), resp({ completedApproved: true })] },
+      "RED",
+      "已逾期 19 天",
+    ],
 
     // worst of the assignments
     ["all on track", { assignments: [lead(), resp({ currentState: "APPROVED" })] }, "GREEN", "进展正常"],
-    ["a responsible unit's report missing", { assignments: [lead(), resp({ currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
-    ["a responsible unit's report returned", { assignments: [lead(), resp({ currentState: "RETURNED" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
-    ["tie: the lead's reason first", { assignments: [resp({ currentState: "RETURNED" }), lead({ currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
-    ["tie between responsible units: order given", { assignments: [lead(), resp({ currentState: "RETURNED" }), resp({ currentState: "DRAFT" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    [
+      "a responsible unit's report missing",
+      { assignments: [lead(), resp({ currentState: "NONE" })] },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
+    [
+      "a responsible unit's report returned",
+      { assignments: [lead(), resp({ currentState: "RETURNED" })] },
+      "YELLOW",
+      "本期(2024年第三季度)报送被退回",
+    ],
+    [
+      "tie: the lead's reason first",
+      { assignments: [resp({ currentState: "RETURNED" }), lead({ currentState: "NONE" })] },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
+    [
+      "tie between responsible units: order given",
+      { assignments: [lead(), resp({ currentState: "RETURNED" }), resp({ currentState: "DRAFT" })] },
+      "YELLOW",
+      "本期(2024年第三季度)报送被退回",
+    ],
     ["a responsible unit's part done, lead on track", { assignments: [lead(), resp({ completedApproved: true })] }, "GREEN", "进展正常"],
     ["due soon", { deadline: "2024-11-01", assignments: [lead(), resp()] }, "YELLOW", "距完成时限 12 天"],
 
     // grey only when no unit has started
-    ["lead not started, responsible reported", { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp()] }, "GREEN", "进展正常"],
-    ["nobody started, report not yet due", { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "DRAFT" })] }, "GREY", "尚未启动"],
-    ["nobody started, report late", { assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "NONE" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
-    ["nobody started, period before reporting start", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE" })] }, "GREY", "尚未启动"],
-    ["period after the plan's window", { reportingEnd: "2024-06-30", assignments: [lead({ currentState: "NONE" }), resp({ currentState: "DRAFT" })] }, "GREEN", "进展正常"],
+    [
+      "lead not started, responsible reported",
+      { today: "2024-10-05", assignments: [lead({ everReported: false, currentState: "NONE" }), resp()] },
+      "GREEN",
+      "进展正常",
+    ],
+    [
+      "nobody started, report not yet due",
+      {
+        today: "2024-10-05",
+        assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "DRAFT" })],
+      },
+      "GREY",
+      "尚未启动",
+    ],
+    [
+      "nobody started, report late",
+      { assignments: [lead({ everReported: false, currentState: "NONE" }), resp({ everReported: false, currentState: "NONE" })] },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
+    [
+      "nobody started, period before reporting start",
+      { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE" })] },
+      "GREY",
+      "尚未启动",
+    ],
+    [
+      "period after the plan's window",
+      { reportingEnd: "2024-06-30", assignments: [lead({ currentState: "NONE" }), resp({ currentState: "DRAFT" })] },
+      "GREEN",
+      "进展正常",
+    ],
     ["no assignments, period after the plan's window", { reportingEnd: "2024-06-30", assignments: [] }, "GREY", "尚未启动"],
     // a unit assigned after the period ended owes no report for it, whatever the measure's start
-    ["lead assigned after the period, measure older", { reportingStart: "2024-01-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-10-12" })] }, "GREY", "尚未启动"],
-    ["lead assigned before the period, measure newer", { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-01-01" })] }, "YELLOW", "本期(2024年第三季度)未报送"],
+    [
+      "lead assigned after the period, measure older",
+      { reportingStart: "2024-01-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-10-12" })] },
+      "GREY",
+      "尚未启动",
+    ],
+    [
+      "lead assigned before the period, measure newer",
+      { reportingStart: "2024-11-01", assignments: [lead({ everReported: false, currentState: "NONE", reportingStart: "2024-01-01" })] },
+      "YELLOW",
+      "本期(2024年第三季度)未报送",
+    ],
 
     // no assignments: one assignment that never reported
     ["no assignments, report not yet due", { today: "2024-10-05", assignments: [] }, "GREY", "尚未启动"],
@@ -274,7 +401,12 @@ describe("measureLight", () => {
     ["no assignments, overdue", { deadline: "2024-10-19", assignments: [] }, "RED", "已逾期 1 天"],
 
     // ongoing
-    ["ongoing, a responsible report returned", { ongoing: true, deadline: null, assignments: [lead(), resp({ currentState: "RETURNED" })] }, "YELLOW", "本期(2024年第三季度)报送被退回"],
+    [
+      "ongoing, a responsible report returned",
+      { ongoing: true, deadline: null, assignments: [lead(), resp({ currentState: "RETURNED" })] },
+      "YELLOW",
+      "本期(2024年第三季度)报送被退回",
+    ],
     ["ongoing, all reported", { ongoing: true, deadline: null, assignments: [lead(), resp()] }, "GREEN", "进展正常"],
   ])("%s → %s %s", (_name, overrides, light, reason) => {
     expect(measureLight({ ...base, ...overrides })).toEqual(withCode({ light, reason }));
@@ -336,18 +468,63 @@ describe("milestones (时间节点)", () => {
     ["due tomorrow", { milestones: [ms("出台方案", "2024-10-21")] }, "GREEN", "进展正常"],
     ["missed yesterday", { milestones: [ms("出台方案", "2024-10-19")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
     ["missed yesterday, completed", { milestones: [ms("出台方案", "2024-10-19", true)] }, "GREEN", "进展正常"],
-    ["missed exactly the grace (15) days ago: still yellow", { milestones: [ms("出台方案", "2024-10-05")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
+    [
+      "missed exactly the grace (15) days ago: still yellow",
+      { milestones: [ms("出台方案", "2024-10-05")] },
+      "YELLOW",
+      "时间节点「出台方案」未按期完成",
+    ],
     ["missed 16 days ago: red", { milestones: [ms("出台方案", "2024-10-04")] }, "RED", "时间节点「出台方案」逾期 16 天"],
-    ["grace 0: red the day after", { milestones: [ms("出台方案", "2024-10-19")], milestoneGraceDays: 0 }, "RED", "时间节点「出台方案」逾期 1 天"],
-    ["grace 30: yellow at 16 days", { milestones: [ms("出台方案", "2024-10-04")], milestoneGraceDays: 30 }, "YELLOW", "时间节点「出台方案」未按期完成"],
-    ["the earliest missed one decides", { milestones: [ms("后一个", "2024-10-18"), ms("前一个", "2024-09-01"), ms("已完成的", "2024-08-01", true)] }, "RED", "时间节点「前一个」逾期 49 天"],
+    [
+      "grace 0: red the day after",
+      { milestones: [ms("出台方案", "2024-10-19")], milestoneGraceDays: 0 },
+      "RED",
+      "时间节点「出台方案」逾期 1 天",
+    ],
+    [
+      "grace 30: yellow at 16 days",
+      { milestones: [ms("出台方案", "2024-10-04")], milestoneGraceDays: 30 },
+      "YELLOW",
+      "时间节点「出台方案」未按期完成",
+    ],
+    [
+      "the earliest missed one decides",
+      { milestones: [ms("后一个", "2024-10-18"), ms("前一个", "2024-09-01"), ms("已完成的", "2024-08-01", true)] },
+      "RED",
+      "时间节点「前一个」逾期 49 天",
+    ],
     ["completed wins", { completed: true, milestones: [ms("出台方案", "2024-09-01")] }, "GREEN", "已完成"],
     ["the deadline's red comes first", { deadline: "2024-10-18", milestones: [ms("出台方案", "2024-09-01")] }, "RED", "已逾期 2 天"],
-    ["milestone red beats a returned report", { currentState: "RETURNED", milestones: [ms("出台方案", "2024-09-01")] }, "RED", "时间节点「出台方案」逾期 49 天"],
-    ["milestone yellow before returned", { currentState: "RETURNED", milestones: [ms("出台方案", "2024-10-19")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
-    ["milestone yellow before missing report", { currentState: "NONE", milestones: [ms("出台方案", "2024-10-19")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
-    ["milestone yellow beats not started", { everReported: false, currentState: "NONE", today: "2024-10-05", milestones: [ms("出台方案", "2024-10-01")] }, "YELLOW", "时间节点「出台方案」未按期完成"],
-    ["ongoing measures have milestones too", { ongoing: true, deadline: null, milestones: [ms("出台方案", "2024-09-01")] }, "RED", "时间节点「出台方案」逾期 49 天"],
+    [
+      "milestone red beats a returned report",
+      { currentState: "RETURNED", milestones: [ms("出台方案", "2024-09-01")] },
+      "RED",
+      "时间节点「出台方案」逾期 49 天",
+    ],
+    [
+      "milestone yellow before returned",
+      { currentState: "RETURNED", milestones: [ms("出台方案", "2024-10-19")] },
+      "YELLOW",
+      "时间节点「出台方案」未按期完成",
+    ],
+    [
+      "milestone yellow before missing report",
+      { currentState: "NONE", milestones: [ms("出台方案", "2024-10-19")] },
+      "YELLOW",
+      "时间节点「出台方案」未按期完成",
+    ],
+    [
+      "milestone yellow beats not started",
+      { everReported: false, currentState: "NONE", today: "2024-10-05", milestones: [ms("出台方案", "2024-10-01")] },
+      "YELLOW",
+      "时间节点「出台方案」未按期完成",
+    ],
+    [
+      "ongoing measures have milestones too",
+      { ongoing: true, deadline: null, milestones: [ms("出台方案", "2024-09-01")] },
+      "RED",
+      "时间节点「出台方案」逾期 49 天",
+    ],
   ])("%s → %s %s", (_name, overrides, light, reason) => {
     expect(assignmentLight(input(overrides))).toEqual(withCode({ light, reason }));
   });
@@ -355,9 +532,13 @@ describe("milestones (时间节点)", () => {
   it("measureLight passes them to every assignment; a completed measure stays green", () => {
     const milestones = [ms("出台方案", "2024-10-01")];
     const base = { today: AFTER_DUE, deadline: "2025-12-31", ongoing: false, currentPeriod: Q3, milestones, milestoneGraceDays: 15 };
-    expect(measureLight({ ...base, assignments: [lead(), resp()] })).toEqual(withCode({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" }));
+    expect(measureLight({ ...base, assignments: [lead(), resp()] })).toEqual(
+      withCode({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" }),
+    );
     expect(measureLight({ ...base, assignments: [] })).toEqual(withCode({ light: "RED", reason: "时间节点「出台方案」逾期 19 天" }));
-    expect(measureLight({ ...base, assignments: [lead({ completedApproved: true }), resp()] })).toEqual(withCode({ light: "GREEN", reason: "已完成" }));
+    expect(measureLight({ ...base, assignments: [lead({ completedApproved: true }), resp()] })).toEqual(
+      withCode({ light: "GREEN", reason: "已完成" }),
+    );
   });
 
   it("missedMilestone names the code, the title and the days late", () => {

@@ -11,9 +11,7 @@ import { LocalAttachmentStore, TEMP_PREFIX } from "@/lib/storage/local-store.ts"
 // see which paths it touched and make one call fail. Setup uses node:fs (sync).
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs/promises")>();
-  const spied = Object.fromEntries(
-    Object.entries(actual).map(([key, value]) => [key, typeof value === "function" ? vi.fn(value) : value]),
-  );
+  const spied = Object.fromEntries(Object.entries(actual).map(([key, value]) => [key, typeof value === "function" ? vi.fn(value) : value]));
   return { ...spied, default: spied };
 });
 
@@ -30,9 +28,7 @@ function filesUnder(dir: string): string[] {
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      return entry.isDirectory()
-        ? filesUnder(full).map((f) => `${entry.name}/${f}`)
-        : [entry.name];
+      return entry.isDirectory() ? filesUnder(full).map((f) => `${entry.name}/${f}`) : [entry.name];
     })
     .sort();
 }
@@ -60,9 +56,7 @@ describe("LocalAttachmentStore", () => {
     const hash = sha256(bytes);
     expect(await store.put(bytes)).toEqual({ hash, size: bytes.byteLength });
     expect(filesUnder(root)).toEqual([`${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}`]);
-    expect(fsSync.readFileSync(path.join(root, hash.slice(0, 2), hash.slice(2, 4), hash))).toEqual(
-      Buffer.from(bytes),
-    );
+    expect(fsSync.readFileSync(path.join(root, hash.slice(0, 2), hash.slice(2, 4), hash))).toEqual(Buffer.from(bytes));
   });
 
   it("keeps the same file once however often it is put", async () => {

@@ -42,17 +42,31 @@ describe("evidenceSizeProblems", () => {
   it.each([
     ["nothing", [], []],
     ["one file of exactly 20 MB", [{ name: "a.pdf", size: 20 * MB }], []],
-    ["two files of 20 MB", [{ name: "a.pdf", size: 20 * MB }, { name: "b.pdf", size: 20 * MB }], []],
+    [
+      "two files of 20 MB",
+      [
+        { name: "a.pdf", size: 20 * MB },
+        { name: "b.pdf", size: 20 * MB },
+      ],
+      [],
+    ],
     ["one byte over 20 MB", [{ name: "大.pdf", size: 20 * MB + 1 }], ["“大.pdf”:文件不能超过 20 MB"]],
     ["25 MB", [{ name: "签到表.pdf", size: 25 * MB }], ["“签到表.pdf”:文件不能超过 20 MB"]],
     [
       "three files of 15 MB (45 MB together)",
-      [{ name: "a.pdf", size: 15 * MB }, { name: "b.pdf", size: 15 * MB }, { name: "c.pdf", size: 15 * MB }],
+      [
+        { name: "a.pdf", size: 15 * MB },
+        { name: "b.pdf", size: 15 * MB },
+        { name: "c.pdf", size: 15 * MB },
+      ],
       [UPLOAD_MESSAGES.totalTooLarge],
     ],
     [
       "a 30 MB file and a 15 MB one",
-      [{ name: "a.pdf", size: 30 * MB }, { name: "b.pdf", size: 15 * MB }],
+      [
+        { name: "a.pdf", size: 30 * MB },
+        { name: "b.pdf", size: 15 * MB },
+      ],
       ["“a.pdf”:文件不能超过 20 MB", UPLOAD_MESSAGES.totalTooLarge],
     ],
   ])("%s", (_label, files, expected) => {

@@ -11,7 +11,8 @@ import {
 // plan (十四五), as a new plan would restate an old one's measures.
 const XIALU_DECISIONS = "13.严格落实重大行政决策程序制度,坚决防止违法决策、不当决策、盲目决策、拖延决策。";
 const XIALU_DECISIONS_2 = "12.深入贯彻实施《重大行政决策程序暂行条例》(国令第713号),严格落实重大行政决策程序。";
-const HUAIROU_DECISIONS = "11.1 严格贯彻《重大行政决策程序暂行条例》,制定本区重大行政决策实施细则,明确重大行政决策工作主体、事项范围、程序要求、流程衔接等。";
+const HUAIROU_DECISIONS =
+  "11.1 严格贯彻《重大行政决策程序暂行条例》,制定本区重大行政决策实施细则,明确重大行政决策工作主体、事项范围、程序要求、流程衔接等。";
 const XIALU_PROMISE = "全面推行证明事项告知承诺制,打造“无证明城区”。";
 const HUAIROU_PROMISE = "2.5 大力推行证明事项告知承诺制,全面创建“无证明”城市。";
 const XIALU_REVIEW = "18.积极推进行政复议改革,强化行政复议规范化、信息化、专业化建设,进一步提升行政复议公信力。";

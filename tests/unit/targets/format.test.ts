@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { completionPercent, formatNumber, indicatorText, milestoneState, milestoneStateLabel, targetAgainstResults } from "@/lib/targets/format.ts";
+import {
+  completionPercent,
+  formatNumber,
+  indicatorText,
+  milestoneState,
+  milestoneStateLabel,
+  targetAgainstResults,
+} from "@/lib/targets/format.ts";
 
 describe("completionPercent", () => {
   it.each<[string | number | null, string | number | null, number | null]>([
@@ -58,7 +65,13 @@ describe("targetAgainstResults", () => {
     ["two lead units", { targets: ["甲目标", "乙目标;"], indicators: [] }, "年度目标:甲目标;乙目标"],
     [
       "each named by its unit (the district's report)",
-      { targets: [{ unitName: "区发改局", target: "甲目标。" }, { unitName: "区司法局", target: "乙目标" }], indicators: [] },
+      {
+        targets: [
+          { unitName: "区发改局", target: "甲目标。" },
+          { unitName: "区司法局", target: "乙目标" },
+        ],
+        indicators: [],
+      },
       "年度目标(区发改局):甲目标;年度目标(区司法局):乙目标",
     ],
   ])("%s", (_name, input, text) => {

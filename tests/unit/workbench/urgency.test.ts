@@ -36,28 +36,58 @@ describe("taskUrgency: the group and the flags behind the counts", () => {
   const cases: [string, Partial<TaskFacts>, UrgencyGroup, string[]][] = [
     ["Q4 report returned", { nextState: "RETURNED" }, "RETURNED", ["returned"]],
     ["Q3 report returned, Q4 not yet written", { currentState: "RETURNED", nextState: "NONE" }, "RETURNED", ["returned", "due"]],
-    ["returned and past its deadline: returned still comes first", { nextState: "RETURNED", deadline: "2026-11-30" }, "RETURNED", ["returned", "overdue"]],
+    [
+      "returned and past its deadline: returned still comes first",
+      { nextState: "RETURNED", deadline: "2026-11-30" },
+      "RETURNED",
+      ["returned", "overdue"],
+    ],
     ["deadline passed", { deadline: "2026-11-30" }, "OVERDUE", ["overdue"]],
     ["Q3 report never sent (late)", { currentState: "NONE" }, "OVERDUE", ["overdue"]],
     ["Q3 report never sent and deadline passed", { currentState: "NONE", deadline: "2026-11-30" }, "OVERDUE", ["overdue"]],
     ["Q3 report only a draft (late)", { currentState: "DRAFT", nextState: "NONE" }, "OVERDUE", ["overdue", "due"]],
-    ["Q3 missing but assigned after Q3 ended: nothing late", { currentState: "NONE", nextState: "NONE", reportingStart: "2026-11-02" }, "DUE", ["due"]],
+    [
+      "Q3 missing but assigned after Q3 ended: nothing late",
+      { currentState: "NONE", nextState: "NONE", reportingStart: "2026-11-02" },
+      "DUE",
+      ["due"],
+    ],
     ["Q4 report owed", { nextState: "NONE" }, "DUE", ["due"]],
     // The plan's reporting window (issue 15): a period starting after its last day is owed by nobody.
     ["plan ended 2025: neither Q3 nor Q4 owed", { currentState: "NONE", nextState: "NONE", reportingEnd: "2025-12-31" }, "UPCOMING", []],
-    ["plan ended 30 September: Q3 late, Q4 not owed", { currentState: "NONE", nextState: "NONE", reportingEnd: "2026-09-30" }, "OVERDUE", ["overdue"]],
-    ["plan ended 2025, deadline passed: still overdue", { nextState: "NONE", deadline: "2026-11-30", reportingEnd: "2025-12-31" }, "OVERDUE", ["overdue"]],
+    [
+      "plan ended 30 September: Q3 late, Q4 not owed",
+      { currentState: "NONE", nextState: "NONE", reportingEnd: "2026-09-30" },
+      "OVERDUE",
+      ["overdue"],
+    ],
+    [
+      "plan ended 2025, deadline passed: still overdue",
+      { nextState: "NONE", deadline: "2026-11-30", reportingEnd: "2025-12-31" },
+      "OVERDUE",
+      ["overdue"],
+    ],
     ["Q4 report a draft", { nextState: "DRAFT" }, "DUE", ["due"]],
     ["Q4 owed and deadline in 20 days", { nextState: "NONE", deadline: "2026-12-26" }, "DUE", ["due", "soon"]],
     ["Q4 submitted, deadline today", { deadline: TODAY }, "UPCOMING", ["soon"]],
     ["Q4 submitted, deadline in 31 days", { deadline: "2027-01-06" }, "UPCOMING", []],
     ["ongoing measure: its deadline is ignored", { ongoing: true, deadline: "2020-01-01" }, "UPCOMING", []],
-    ["completed, even with everything missing", { completed: true, currentState: "NONE", nextState: "RETURNED", deadline: "2020-01-01" }, "DONE", []],
+    [
+      "completed, even with everything missing",
+      { completed: true, currentState: "NONE", nextState: "RETURNED", deadline: "2020-01-01" },
+      "DONE",
+      [],
+    ],
   ];
   it.each(cases)("%s", (_name, overrides, group, flags) => {
     const result = taskUrgency(facts(overrides));
     expect(result.group).toBe(group);
-    expect(Object.entries(result.flags).filter(([, on]) => on).map(([flag]) => flag).sort()).toEqual([...flags].sort());
+    expect(
+      Object.entries(result.flags)
+        .filter(([, on]) => on)
+        .map(([flag]) => flag)
+        .sort(),
+    ).toEqual([...flags].sort());
   });
 });
 
@@ -75,12 +105,22 @@ describe("rectificationUrgency", () => {
   it.each(cases)("%s", (_name, overrides, group, flags) => {
     const result = rectificationUrgency({ ...base, ...overrides });
     expect(result.group).toBe(group);
-    expect(Object.entries(result.flags).filter(([, on]) => on).map(([flag]) => flag).sort()).toEqual([...flags].sort());
+    expect(
+      Object.entries(result.flags)
+        .filter(([, on]) => on)
+        .map(([flag]) => flag)
+        .sort(),
+    ).toEqual([...flags].sort());
   });
 });
 
 describe("arrangeByUrgency", () => {
-  const item = (id: string, group: UrgencyGroup, sortDate: string | null, flags: Partial<Record<"returned" | "overdue" | "due" | "soon" | "rectification", boolean>> = {}) => ({
+  const item = (
+    id: string,
+    group: UrgencyGroup,
+    sortDate: string | null,
+    flags: Partial<Record<"returned" | "overdue" | "due" | "soon" | "rectification", boolean>> = {},
+  ) => ({
     id,
     urgency: { group, sortDate, flags: { returned: false, overdue: false, due: false, soon: false, rectification: false, ...flags } },
   });
@@ -110,13 +150,19 @@ describe("arrangeByUrgency", () => {
   });
 
   it("a view keeps only the items with that flag (or that group for upcoming), still by urgency; empty groups are left out", () => {
-    expect(arrangeByUrgency(items, "returned").map((g) => [g.group, g.items.map((i) => i.id)])).toEqual([["RETURNED", ["returned-a", "returned-b"]]]);
+    expect(arrangeByUrgency(items, "returned").map((g) => [g.group, g.items.map((i) => i.id)])).toEqual([
+      ["RETURNED", ["returned-a", "returned-b"]],
+    ]);
     expect(arrangeByUrgency(items, "overdue").map((g) => [g.group, g.items.map((i) => i.id)])).toEqual([
       ["RETURNED", ["returned-a"]],
       ["OVERDUE", ["overdue-old", "overdue-recent"]],
     ]);
     expect(arrangeByUrgency(items, "soon").flatMap((g) => g.items.map((i) => i.id))).toEqual(["due-soon"]);
-    expect(arrangeByUrgency(items, "upcoming").flatMap((g) => g.items.map((i) => i.id))).toEqual(["upcoming-b", "upcoming-a", "upcoming-nodate"]);
+    expect(arrangeByUrgency(items, "upcoming").flatMap((g) => g.items.map((i) => i.id))).toEqual([
+      "upcoming-b",
+      "upcoming-a",
+      "upcoming-nodate",
+    ]);
     expect(arrangeByUrgency([], null)).toEqual([]);
   });
 

@@ -37,7 +37,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const own = isUnitScoped(actor);
   // The leader's first question: who is behind. The last three distinct places (all units tied there), when not everyone is level.
   const lowest = [...new Set(scores.map((s) => s.total))].sort((a, b) => a - b).slice(0, 3);
-  const behind = scores.length > 1 && new Set(scores.map((s) => s.total)).size > 1 ? scores.filter((s) => lowest.includes(s.total) && s.rank > 1).reverse() : [];
+  const behind =
+    scores.length > 1 && new Set(scores.map((s) => s.total)).size > 1
+      ? scores.filter((s) => lowest.includes(s.total) && s.rank > 1).reverse()
+      : [];
   const linkClass = "rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50";
 
   return (
@@ -46,7 +49,8 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         title={assessment.title}
         description={
           <>
-            <Badge tone={assessment.status === "PUBLISHED" ? "green" : "grey"}>{ASSESSMENT_STATUS_LABELS[assessment.status]}</Badge> {describeAssessment(view)}
+            <Badge tone={assessment.status === "PUBLISHED" ? "green" : "grey"}>{ASSESSMENT_STATUS_LABELS[assessment.status]}</Badge>{" "}
+            {describeAssessment(view)}
           </>
         }
         actions={
@@ -54,7 +58,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             <a href={`/assessments/${assessment.id}/export`} className={linkClass} download>
               导出 Excel
             </a>
-            {view.canManage && <PublishAssessmentButton id={assessment.id} version={assessment.version} title={assessment.title} units={scores.length} />}
+            {view.canManage && (
+              <PublishAssessmentButton id={assessment.id} version={assessment.version} title={assessment.title} units={scores.length} />
+            )}
           </>
         }
       />
@@ -85,7 +91,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
                 </a>
               </td>
               <td className={`${cell} tabular-nums`}>{formatPoints(s.base)}</td>
-              <td className={`${cell} tabular-nums ${s.deductions > 0 ? "text-red-700" : ""}`}>{s.deductions > 0 ? `-${formatPoints(s.deductions)}` : "0"}</td>
+              <td className={`${cell} tabular-nums ${s.deductions > 0 ? "text-red-700" : ""}`}>
+                {s.deductions > 0 ? `-${formatPoints(s.deductions)}` : "0"}
+              </td>
               <td className={`${cell} tabular-nums`}>{s.additions > 0 ? `+${formatPoints(s.additions)}` : "0"}</td>
               <td className={`${cell} tabular-nums`}>{s.adjustments === 0 ? "0" : signed(s.adjustments)}</td>
               <td className={`${cell} font-semibold tabular-nums`}>{formatPoints(s.total)}</td>
@@ -95,7 +103,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       </Section>
 
       <Section id="details" title="得分明细">
-        <p className="mb-2 text-sm text-slate-600">考核规则:{describeRules(view.rules)}每一分都列出所依据的事实,点击可查看对应的举措或整改事项。</p>
+        <p className="mb-2 text-sm text-slate-600">
+          考核规则:{describeRules(view.rules)}每一分都列出所依据的事实,点击可查看对应的举措或整改事项。
+        </p>
         {scores.map((s) => (
           <details key={s.unitId} id={`unit-${s.unitId}`} className="mb-2 rounded border border-slate-200 bg-white" open={own || undefined}>
             <summary className="cursor-pointer px-3 py-2">
@@ -108,7 +118,9 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             <ul className="divide-y divide-slate-100 border-t border-slate-200 text-sm">
               {s.lines.map((line, i) => (
                 <li key={i} className="flex gap-3 px-3 py-2">
-                  <span className={`w-14 shrink-0 text-right tabular-nums ${line.points < 0 ? "text-red-700" : ""}`}>{line.code === "BASE" ? formatPoints(line.points) : signed(line.points)}</span>
+                  <span className={`w-14 shrink-0 text-right tabular-nums ${line.points < 0 ? "text-red-700" : ""}`}>
+                    {line.code === "BASE" ? formatPoints(line.points) : signed(line.points)}
+                  </span>
                   <span className="w-20 shrink-0 text-slate-600 sm:w-28">{itemLabel(line.code)}</span>
                   <span className="min-w-0 flex-1 break-words">
                     {line.link ? (

@@ -22,9 +22,10 @@ export default async function SignInLogPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   if (!can(actor, "audit.read")) notFound();
   const query = await searchParams;
-  const values = Object.fromEntries(
-    [...FIELDS, "page"].map((key) => [key, [query[key]].flat()[0] ?? ""]),
-  ) as Record<(typeof FIELDS)[number] | "page", string>;
+  const values = Object.fromEntries([...FIELDS, "page"].map((key) => [key, [query[key]].flat()[0] ?? ""])) as Record<
+    (typeof FIELDS)[number] | "page",
+    string
+  >;
   const parsed = signInFilterSchema.safeParse(values);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   const result = parsed.success ? await listSignInEvents(actor, parsed.data) : null;
@@ -62,7 +63,10 @@ export default async function SignInLogPage({ searchParams }: { searchParams: Pr
       {!result && <StatusMessage status={{ kind: "error", message: ERROR_MESSAGES.VALIDATION }} />}
       {result && (
         <>
-          <Table caption={`登录日志,共 ${result.total} 条,第 ${result.page} / ${result.pageCount} 页`} head={["时间", "类型", "账号", "用户", "网络地址", "浏览器"]}>
+          <Table
+            caption={`登录日志,共 ${result.total} 条,第 ${result.page} / ${result.pageCount} 页`}
+            head={["时间", "类型", "账号", "用户", "网络地址", "浏览器"]}
+          >
             {result.events.length === 0 && <EmptyRow colSpan={6}>没有符合条件的记录</EmptyRow>}
             {result.events.map((event) => (
               <tr key={event.id}>

@@ -31,13 +31,19 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
         title={circular.title}
         description={
           <>
-            <Badge tone={issued ? "green" : circular.status === "APPROVED" ? "blue" : "grey"}>{CIRCULAR_STATUS_LABELS[circular.status]}</Badge>{" "}
+            <Badge tone={issued ? "green" : circular.status === "APPROVED" ? "blue" : "grey"}>
+              {CIRCULAR_STATUS_LABELS[circular.status]}
+            </Badge>{" "}
             {CIRCULAR_KIND_LABELS[circular.kind]} · {circular.region.name} · {circular.span}
             {circular.documentNumber ? ` · ${circular.documentNumber}` : ""}
           </>
         }
         actions={
-          <a href={`/circulars/${circular.id}/docx`} className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50" download>
+          <a
+            href={`/circulars/${circular.id}/docx`}
+            className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50"
+            download
+          >
             下载 Word
           </a>
         }
@@ -66,7 +72,10 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
           各单位任务推进情况排名
         </h2>
         <p className="mb-2 text-sm text-slate-600">
-          {circular.frozen ? `审核时冻结的数据,统计于 ${formatChinaTime(new Date(figures.computedAt), "seconds")}` : "按当前数据统计,审核时冻结"}:应报送 {t.owed} 项,已报送 {t.submitted} 项(报送率 {percentText(t.reportRate)}),按时报送 {t.onTime} 项(按时报送率{" "}
+          {circular.frozen
+            ? `审核时冻结的数据,统计于 ${formatChinaTime(new Date(figures.computedAt), "seconds")}`
+            : "按当前数据统计,审核时冻结"}
+          :应报送 {t.owed} 项,已报送 {t.submitted} 项(报送率 {percentText(t.reportRate)}),按时报送 {t.onTime} 项(按时报送率{" "}
           {percentText(t.onTimeRate)}),退回 {t.returned} 项,截至{chineseDate(figures.asOf)}逾期未完成举措 {t.overdue} 项。
         </p>
         <Table caption="各单位任务推进情况排名" head={FIGURES_HEADER}>
@@ -98,7 +107,13 @@ export default async function CircularPage({ params }: { params: Promise<{ id: s
         {editable ? (
           <CircularEditor
             key={circular.version}
-            circular={{ id: circular.id, version: circular.version, title: circular.title, documentNumber: circular.documentNumber, body: circular.body }}
+            circular={{
+              id: circular.id,
+              version: circular.version,
+              title: circular.title,
+              documentNumber: circular.documentNumber,
+              body: circular.body,
+            }}
           />
         ) : (
           <div className="rounded border border-slate-200 bg-white p-4 leading-7">

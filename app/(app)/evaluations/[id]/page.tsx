@@ -64,7 +64,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       />
       <p className="mb-4 text-sm text-slate-600">
         {EVALUATION_KIND_LABELS[evaluation.kind]}
-        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于 {formatChinaTime(evaluation.createdAt, "seconds")} 生成;评估快照生成后不再变化。
+        {evaluation.kind === "FINAL" ? `(规划于 ${evaluation.snapshotDay} 期满或终止,以当日状态为准)` : ""};由 {evaluation.createdByName} 于{" "}
+        {formatChinaTime(evaluation.createdAt, "seconds")} 生成;评估快照生成后不再变化。
       </p>
 
       <StatCards
@@ -96,8 +97,8 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
       </Section>
       <Section id="comparison" title="五、与今日对比">
         <p className="mb-2">
-          与今日({report.today})相比:基准日后完成 <strong>{s.completedSince}</strong> 项,新增逾期 <strong>{s.newlyOverdue}</strong> 项,状态未变{" "}
-          <strong>{s.unchanged}</strong> 项,其他变化 <strong>{s.other}</strong> 项。
+          与今日({report.today})相比:基准日后完成 <strong>{s.completedSince}</strong> 项,新增逾期 <strong>{s.newlyOverdue}</strong>{" "}
+          项,状态未变 <strong>{s.unchanged}</strong> 项,其他变化 <strong>{s.other}</strong> 项。
         </p>
         <Table caption="状态有变化的举措" head={["编号", "举措", "牵头单位", "基准日", "今日", "变化"]}>
           {changed.length === 0 && <EmptyRow colSpan={6}>基准日以来各项举措状态均未变化</EmptyRow>}
@@ -135,7 +136,9 @@ export default async function EvaluationPage({ params }: { params: Promise<{ id:
           ))}
         </Table>
       </Section>
-      {can(actor, "evaluation.manage", { regionId: evaluation.plan.regionId }) && <DeleteEvaluationButton id={evaluation.id} title={evaluation.title} />}
+      {can(actor, "evaluation.manage", { regionId: evaluation.plan.regionId }) && (
+        <DeleteEvaluationButton id={evaluation.id} title={evaluation.title} />
+      )}
     </>
   );
 }

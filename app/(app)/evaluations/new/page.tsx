@@ -10,7 +10,11 @@ import { EvaluationForm } from "@/components/evaluations/evaluation-form.tsx";
 
 export const metadata: Metadata = { title: "新建中期评估" };
 
-export default async function NewEvaluationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewEvaluationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   if (!can(actor, "evaluation.manage")) notFound();
   const plans = await listEvaluablePlans(actor);

@@ -32,7 +32,9 @@ export default async function InspectionPage({ params }: { params: Promise<{ id:
         description={`${inspection.region.name} · ${inspectedOn}${inspection.inspector ? ` · ${inspection.inspector}` : ""}`}
         actions={<PrintButton />}
       />
-      {inspection.description && <p className="mb-6 whitespace-pre-line rounded border border-slate-200 bg-white p-4 text-sm">{inspection.description}</p>}
+      {inspection.description && (
+        <p className="mb-6 whitespace-pre-line rounded border border-slate-200 bg-white p-4 text-sm">{inspection.description}</p>
+      )}
 
       <section aria-labelledby="findings-title" className="mb-6">
         <h2 id="findings-title" className="mb-2 text-lg font-semibold">

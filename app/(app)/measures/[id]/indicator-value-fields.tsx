@@ -4,7 +4,15 @@ import type { ReportIndicatorField } from "@/lib/targets/queries.ts";
 import { indicatorFieldName } from "@/lib/targets/schema.ts";
 
 /** One number field per 工作指标 of the report's year, in the progress report form. */
-export function IndicatorValueFields({ idPrefix, indicators, errors }: { idPrefix: string; indicators: ReportIndicatorField[]; errors: FieldErrors }) {
+export function IndicatorValueFields({
+  idPrefix,
+  indicators,
+  errors,
+}: {
+  idPrefix: string;
+  indicators: ReportIndicatorField[];
+  errors: FieldErrors;
+}) {
   return (
     <fieldset className="mb-4">
       <legend className="text-sm font-medium text-slate-700">工作指标完成情况(填写截至本期的实际值,可留空)</legend>

@@ -6,7 +6,10 @@ import { useActionForm } from "@/components/form/use-action-form.ts";
 import { StatusMessage, SubmitButton, TextareaField, TextField } from "@/components/form/fields.tsx";
 import { commentRule, DecisionControls } from "@/components/form/decision-controls.tsx";
 
-const extensionComment = commentRule({ approve: approveDeadlineExtensionSchema.shape.comment, reject: rejectDeadlineExtensionSchema.shape.comment });
+const extensionComment = commentRule({
+  approve: approveDeadlineExtensionSchema.shape.comment,
+  reject: rejectDeadlineExtensionSchema.shape.comment,
+});
 
 export function ExtensionRequestForm({ measureId, currentDeadline }: { measureId: number; currentDeadline: string }) {
   const { onSubmit, errors, status, pending } = useActionForm(requestDeadlineExtensionSchema, requestDeadlineExtension);

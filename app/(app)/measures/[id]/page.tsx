@@ -32,7 +32,6 @@ import { loadReportIndicatorFields } from "@/lib/targets/queries.ts";
 
 export const metadata: Metadata = { title: "举措" };
 
-
 export default async function MeasurePage({
   params,
   searchParams,
@@ -60,7 +59,10 @@ export default async function MeasurePage({
   type Assignment = (typeof assignments)[number];
   type InPlay = Assignment["periods"][number];
   const today = todayInChina();
-  const indicatorFields = await loadReportIndicatorFields(measure.id, mine.flatMap((a) => a.reports.map((r) => r.id)));
+  const indicatorFields = await loadReportIndicatorFields(
+    measure.id,
+    mine.flatMap((a) => a.reports.map((r) => r.id)),
+  );
   const formFor = (a: Assignment, { period, report }: InPlay): ReportFormTarget => {
     const standing = dueStanding(period, today);
     return {
@@ -90,14 +92,26 @@ export default async function MeasurePage({
     .sort((x, y) => x.p.period.start.localeCompare(y.p.period.start) || (x.a.role === "LEAD" ? -1 : y.a.role === "LEAD" ? 1 : 0));
   const first = owed[0] ?? null;
   const target = first ? formFor(first.a, first.p) : null;
-  const laterOwed = [...new Set(owed.slice(1).filter(({ p }) => p.period.key !== first?.p.period.key).map(({ p }) => p.period.label))];
+  const laterOwed = [
+    ...new Set(
+      owed
+        .slice(1)
+        .filter(({ p }) => p.period.key !== first?.p.period.key)
+        .map(({ p }) => p.period.label),
+    ),
+  ];
   // This unit's reports awaiting review (and this period's, once approved) stay in view above
   // any next form, so a report just sent is seen to have gone through rather than replaced.
   const ownSubmitted = mine
     .flatMap((a) =>
       a.reports
         .filter((r) => r.state === "SUBMITTED" || (r.state === "APPROVED" && a.collectingReport?.id === r.id))
-        .map((r) => ({ report: r, unitName: a.unit.name, assignmentId: a.id, period: periodContaining(isoDate(r.periodStart), measure.plan.reportCadence, measure.plan.reportDueDay) })),
+        .map((r) => ({
+          report: r,
+          unitName: a.unit.name,
+          assignmentId: a.id,
+          period: periodContaining(isoDate(r.periodStart), measure.plan.reportCadence, measure.plan.reportDueDay),
+        })),
     )
     .sort((x, y) => y.report.periodStart.getTime() - x.report.periodStart.getTime());
   // The period the unit is working on: the form's, else the newest it has sent.
@@ -112,13 +126,17 @@ export default async function MeasurePage({
           units: assignments
             .filter((a) => a.role === "RESPONSIBLE")
             .map((a) => {
-              const r = a.reports.find((x) => isoDate(x.periodStart) === focus.p.period.start && isoDate(x.periodEnd) === focus.p.period.end);
+              const r = a.reports.find(
+                (x) => isoDate(x.periodStart) === focus.p.period.start && isoDate(x.periodEnd) === focus.p.period.end,
+              );
               return { unitId: a.unitId, unitName: a.unit.name, report: r && r.state !== "DRAFT" ? r : null };
             }),
         }
       : null;
   const reportSection =
-    target || ownSubmitted.length > 0 ? <ReportSection target={target} laterOwed={laterOwed} submitted={ownSubmitted} consolidate={consolidate} /> : null;
+    target || ownSubmitted.length > 0 ? (
+      <ReportSection target={target} laterOwed={laterOwed} submitted={ownSubmitted} consolidate={consolidate} />
+    ) : null;
   // A unit (or bureau staff reporting for one) comes here to report: its form comes first.
   const reportFirst = mine.length > 0;
   const reports = assignments
@@ -131,7 +149,11 @@ export default async function MeasurePage({
     <>
       <PageHeader
         title={`举措 ${measure.code}`}
-        actions={urgeTargets && urgeRefusal(urgeTargets) === null ? <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} /> : null}
+        actions={
+          urgeTargets && urgeRefusal(urgeTargets) === null ? (
+            <UrgeDialog measureId={measure.id} measureCode={measure.code} units={urgeTargets.units} />
+          ) : null
+        }
         description={
           <>
             <Link href={`/plans/${measure.plan.id}`} className="text-brand-700 hover:underline">
@@ -218,18 +240,20 @@ export default async function MeasurePage({
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <strong>{r.unit.name}</strong>
                 <span>{r.role === "LEAD" ? "(牵头)" : "(责任)"}</span>
-                <span>{formatDate(r.periodStart)}—{formatDate(r.periodEnd)}</span>
+                <span>
+                  {formatDate(r.periodStart)}—{formatDate(r.periodEnd)}
+                </span>
                 <span className="rounded bg-slate-100 px-1.5">{REVIEW_STATE_LABELS[r.state]}</span>
-                <span>{CLAIMED_STATUS_LABELS[r.claimedStatus]} · {r.percent}%</span>
+                <span>
+                  {CLAIMED_STATUS_LABELS[r.claimedStatus]} · {r.percent}%
+                </span>
                 {r.onBehalfOfUnitId && <span className="text-amber-800">由 {r.author.name} 代报</span>}
               </div>
               <p className="mt-2 whitespace-pre-line text-sm">{r.text}</p>
               <AttachmentList files={r.attachments} className="mt-2 text-sm" />
               {r.state === "RETURNED" && r.reviewComment && <p className="mt-2 text-sm text-amber-900">退回意见:{r.reviewComment}</p>}
               {r.state === "APPROVED" && r.reviewComment && <p className="mt-2 text-sm text-green-900">审核意见:{r.reviewComment}</p>}
-              {reviewRefusal(actor, r) === null && (
-                <ReviewControls reportId={r.id} version={r.version} unitName={r.unit.name} />
-              )}
+              {reviewRefusal(actor, r) === null && <ReviewControls reportId={r.id} version={r.version} unitName={r.unit.name} />}
             </li>
           ))}
         </ol>
@@ -246,9 +270,7 @@ export default async function MeasurePage({
                 {e.unit.name}申请延期至 {formatDate(e.newDeadline)}(原时限 {e.oldDeadline ? formatDate(e.oldDeadline) : "—"}):{e.reason}
                 <span className="ml-2 rounded bg-slate-100 px-1.5">{EXTENSION_STATE_LABELS[e.state]}</span>
                 {e.comment && <div className="text-slate-600">审批意见:{e.comment}</div>}
-                {extensionDecisionRefusal(actor, e) === null && (
-                  <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />
-                )}
+                {extensionDecisionRefusal(actor, e) === null && <ExtensionDecision extensionId={e.id} label={`${e.unit.name}的延期申请`} />}
               </li>
             ))}
           </ul>

@@ -79,7 +79,11 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
     runAction(
       () =>
         mode === "carry"
-          ? carryForwardProgressReport({ assignmentId: String(fields.assignmentId), periodKey: String(fields.periodKey), version: version ?? undefined })
+          ? carryForwardProgressReport({
+              assignmentId: String(fields.assignmentId),
+              periodKey: String(fields.periodKey),
+              version: version ?? undefined,
+            })
           : (mode === "draft" ? saveProgressDraft : submitProgressReport)(data),
       {
         onSuccess: (result) => {
@@ -114,11 +118,19 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
   // A measure page can hold several of these forms (two units, this period and the next): ids must differ.
   const idPrefix = `report-${target.assignmentId}-${target.periodKey}-`;
   return (
-    <form onSubmit={onSubmit} onKeyDown={keepEnterFromSubmitting} noValidate aria-label={`${target.unitName}报送${target.periodLabel}进展`} className="rounded border border-slate-200 bg-white p-4">
+    <form
+      onSubmit={onSubmit}
+      onKeyDown={keepEnterFromSubmitting}
+      noValidate
+      aria-label={`${target.unitName}报送${target.periodLabel}进展`}
+      className="rounded border border-slate-200 bg-white p-4"
+    >
       <h3 ref={heading} tabIndex={-1} className="mb-2 font-semibold">
         {target.periodLabel}进展 · {target.unitName}({target.role === "LEAD" ? "牵头,报送汇总进展" : "责任"})
         <span className="ml-2 whitespace-nowrap text-sm font-normal text-slate-700">{target.due.label}</span>
-        <span className={`ml-2 whitespace-nowrap rounded px-1.5 text-sm font-normal ${target.due.late ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}>
+        <span
+          className={`ml-2 whitespace-nowrap rounded px-1.5 text-sm font-normal ${target.due.late ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}
+        >
           {target.due.standing}
         </span>
         {target.onBehalf && <span className="ml-2 text-sm font-normal text-amber-800">代报:须上传单位报来的原件</span>}
@@ -129,22 +141,48 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
       <input type="hidden" name="assignmentId" value={target.assignmentId} />
       <input type="hidden" name="periodKey" value={target.periodKey} />
       <input type="hidden" name="version" value={version ?? ""} />
-      <TextareaField idPrefix={idPrefix} name="text" label="进展情况" required rows={5} maxLength={5000} errors={errors} defaultValue={existing?.text ?? ""} />
+      <TextareaField
+        idPrefix={idPrefix}
+        name="text"
+        label="进展情况"
+        required
+        rows={5}
+        maxLength={5000}
+        errors={errors}
+        defaultValue={existing?.text ?? ""}
+      />
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField idPrefix={idPrefix} name="percent" label="完成进度(%)" type="number" min={0} max={100} inputMode="numeric" errors={errors} defaultValue={existing?.percent ?? 0} />
+        <TextField
+          idPrefix={idPrefix}
+          name="percent"
+          label="完成进度(%)"
+          type="number"
+          min={0}
+          max={100}
+          inputMode="numeric"
+          errors={errors}
+          defaultValue={existing?.percent ?? 0}
+        />
         <fieldset className="mb-4">
           <legend className="text-sm font-medium text-slate-700">本期状态</legend>
           <div className="mt-2 flex gap-4">
             {CLAIMED_STATUSES.filter((s) => s !== "NO_CHANGE").map((value) => (
               <label key={value} className="flex items-center gap-1 text-sm">
-                <input type="radio" name="claimedStatus" value={value} defaultChecked={(existing?.claimedStatus ?? "IN_PROGRESS") === value} />
+                <input
+                  type="radio"
+                  name="claimedStatus"
+                  value={value}
+                  defaultChecked={(existing?.claimedStatus ?? "IN_PROGRESS") === value}
+                />
                 {CLAIMED_STATUS_LABELS[value]}
               </label>
             ))}
           </div>
         </fieldset>
       </div>
-      {target.indicators && target.indicators.length > 0 && <IndicatorValueFields idPrefix={idPrefix} indicators={target.indicators} errors={errors} />}
+      {target.indicators && target.indicators.length > 0 && (
+        <IndicatorValueFields idPrefix={idPrefix} indicators={target.indicators} errors={errors} />
+      )}
       {existing && existing.attachments.length > 0 && (
         <fieldset className="mb-4">
           <legend className="text-sm font-medium text-slate-700">已上传的佐证材料(取消“保留”即在保存或报送时删除)</legend>
@@ -184,7 +222,13 @@ export function ReportForm({ target }: { target: ReportFormTarget }) {
         )}
       </div>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="mode" value="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          name="mode"
+          value="submit"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           报送
         </button>
         <button type="submit" name="mode" value="draft" disabled={pending} className="rounded border border-slate-300 bg-white px-4 py-2">

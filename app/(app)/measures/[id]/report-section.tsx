@@ -55,9 +55,7 @@ export function ReportSection({
         );
       })}
       {target && <ReportForm key={`${target.assignmentId}-${target.periodKey}`} target={target} />}
-      {target && laterOwed.length > 0 && (
-        <p className="text-sm text-slate-700">另有 {laterOwed.join("、")} 待报送,报送本期后填写。</p>
-      )}
+      {target && laterOwed.length > 0 && <p className="text-sm text-slate-700">另有 {laterOwed.join("、")} 待报送,报送本期后填写。</p>}
     </div>
   );
   return (
@@ -80,7 +78,10 @@ export function ReportSection({
 function ConsolidationColumn({ periodLabel, units }: { periodLabel: string; units: UnitReport[] }) {
   const sent = units.filter((u) => u.report).length;
   return (
-    <aside aria-labelledby="consolidate-title" className="rounded border border-slate-200 bg-white p-3 lg:max-h-[80vh] lg:self-start lg:overflow-y-auto">
+    <aside
+      aria-labelledby="consolidate-title"
+      className="rounded border border-slate-200 bg-white p-3 lg:max-h-[80vh] lg:self-start lg:overflow-y-auto"
+    >
       <h3 id="consolidate-title" className="font-semibold">
         责任单位{periodLabel}报送({sent}/{units.length})
       </h3>

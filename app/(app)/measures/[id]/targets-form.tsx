@@ -94,7 +94,14 @@ function YearFields({
   errors: Record<string, string[]>;
 }) {
   const [indicators, setIndicators] = useState<IndicatorRow[]>(
-    () => data?.indicators.map((i) => ({ key: newKey(), id: String(i.id), name: i.name, unitOfMeasure: i.unitOfMeasure, targetValue: i.targetValue })) ?? [],
+    () =>
+      data?.indicators.map((i) => ({
+        key: newKey(),
+        id: String(i.id),
+        name: i.name,
+        unitOfMeasure: i.unitOfMeasure,
+        targetValue: i.targetValue,
+      })) ?? [],
   );
   const [milestones, setMilestones] = useState<MilestoneRow[]>(
     () => data?.milestones.map((m) => ({ key: newKey(), id: String(m.id), title: m.title, dueDate: m.dueDate })) ?? [],
@@ -123,18 +130,41 @@ function YearFields({
             <input type="hidden" name="indicatorId[]" value={row.id} />
             <label className="col-span-2 text-sm sm:col-span-1">
               第 {index + 1} 个指标名称
-              <input className={input} name="indicatorName[]" value={row.name} maxLength={200} onChange={(e) => change(setIndicators, row.key, "name", e.target.value)} />
+              <input
+                className={input}
+                name="indicatorName[]"
+                value={row.name}
+                maxLength={200}
+                onChange={(e) => change(setIndicators, row.key, "name", e.target.value)}
+              />
             </label>
             <label className="text-sm">
               计量单位
-              <input className={input} name="indicatorUnit[]" value={row.unitOfMeasure} maxLength={20} onChange={(e) => change(setIndicators, row.key, "unitOfMeasure", e.target.value)} />
+              <input
+                className={input}
+                name="indicatorUnit[]"
+                value={row.unitOfMeasure}
+                maxLength={20}
+                onChange={(e) => change(setIndicators, row.key, "unitOfMeasure", e.target.value)}
+              />
             </label>
             <label className="text-sm">
               目标值
-              <input className={input} name="indicatorTarget[]" inputMode="decimal" value={row.targetValue} onChange={(e) => change(setIndicators, row.key, "targetValue", e.target.value)} />
+              <input
+                className={input}
+                name="indicatorTarget[]"
+                inputMode="decimal"
+                value={row.targetValue}
+                onChange={(e) => change(setIndicators, row.key, "targetValue", e.target.value)}
+              />
             </label>
             <div className="col-span-2 flex items-end sm:col-span-1">
-              <button type="button" className={smallButton} onClick={() => setIndicators((rows) => rows.filter((r) => r.key !== row.key))} aria-label={`删除第 ${index + 1} 个指标`}>
+              <button
+                type="button"
+                className={smallButton}
+                onClick={() => setIndicators((rows) => rows.filter((r) => r.key !== row.key))}
+                aria-label={`删除第 ${index + 1} 个指标`}
+              >
                 删除
               </button>
             </div>
@@ -146,7 +176,11 @@ function YearFields({
           </p>
         )}
         {indicators.length < MAX_ROWS && (
-          <button type="button" className={`${smallButton} mt-2`} onClick={() => setIndicators((rows) => [...rows, { key: newKey(), id: "", name: "", unitOfMeasure: "", targetValue: "" }])}>
+          <button
+            type="button"
+            className={`${smallButton} mt-2`}
+            onClick={() => setIndicators((rows) => [...rows, { key: newKey(), id: "", name: "", unitOfMeasure: "", targetValue: "" }])}
+          >
             添加工作指标
           </button>
         )}
@@ -160,14 +194,31 @@ function YearFields({
             <input type="hidden" name="milestoneId[]" value={row.id} />
             <label className="col-span-2 text-sm sm:col-span-1">
               第 {index + 1} 个时间节点日期
-              <input className={input} type="date" name="milestoneDue[]" value={row.dueDate} onChange={(e) => change(setMilestones, row.key, "dueDate", e.target.value)} />
+              <input
+                className={input}
+                type="date"
+                name="milestoneDue[]"
+                value={row.dueDate}
+                onChange={(e) => change(setMilestones, row.key, "dueDate", e.target.value)}
+              />
             </label>
             <label className="col-span-2 text-sm sm:col-span-1">
               完成事项
-              <input className={input} name="milestoneTitle[]" value={row.title} maxLength={500} onChange={(e) => change(setMilestones, row.key, "title", e.target.value)} />
+              <input
+                className={input}
+                name="milestoneTitle[]"
+                value={row.title}
+                maxLength={500}
+                onChange={(e) => change(setMilestones, row.key, "title", e.target.value)}
+              />
             </label>
             <div className="col-span-2 flex items-end sm:col-span-1">
-              <button type="button" className={smallButton} onClick={() => setMilestones((rows) => rows.filter((r) => r.key !== row.key))} aria-label={`删除第 ${index + 1} 个时间节点`}>
+              <button
+                type="button"
+                className={smallButton}
+                onClick={() => setMilestones((rows) => rows.filter((r) => r.key !== row.key))}
+                aria-label={`删除第 ${index + 1} 个时间节点`}
+              >
                 删除
               </button>
             </div>
@@ -179,7 +230,11 @@ function YearFields({
           </p>
         )}
         {milestones.length < MAX_ROWS && (
-          <button type="button" className={`${smallButton} mt-2`} onClick={() => setMilestones((rows) => [...rows, { key: newKey(), id: "", title: "", dueDate: "" }])}>
+          <button
+            type="button"
+            className={`${smallButton} mt-2`}
+            onClick={() => setMilestones((rows) => [...rows, { key: newKey(), id: "", title: "", dueDate: "" }])}
+          >
             添加时间节点
           </button>
         )}
@@ -191,7 +246,13 @@ function YearFields({
 export function CompleteMilestoneButton({ milestoneId, title }: { milestoneId: number; title: string }) {
   const { run, pending } = useActionRunner();
   return (
-    <button type="button" className={smallButton} disabled={pending} onClick={() => run(() => completeMilestone({ milestoneId }))} aria-label={`将时间节点「${title}」标记为完成`}>
+    <button
+      type="button"
+      className={smallButton}
+      disabled={pending}
+      onClick={() => run(() => completeMilestone({ milestoneId }))}
+      aria-label={`将时间节点「${title}」标记为完成`}
+    >
       {pending ? "正在保存……" : "完成"}
     </button>
   );

@@ -73,9 +73,7 @@ export async function TargetsSection({ actor, measureId }: { actor: Actor; measu
           )}
         </div>
       ))}
-      <p className="mb-3 text-xs text-slate-500">
-        时间节点过期未完成亮黄灯,逾期超过 {view.graceDays} 天亮红灯。
-      </p>
+      <p className="mb-3 text-xs text-slate-500">时间节点过期未完成亮黄灯,逾期超过 {view.graceDays} 天亮红灯。</p>
       {view.canManage && <TargetsForm measureId={view.measureId} leadUnits={view.leadUnits} years={formYears} defaultYear={thisYear} />}
     </section>
   );

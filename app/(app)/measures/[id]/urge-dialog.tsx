@@ -109,11 +109,13 @@ export function UrgeDialog({ measureId, measureCode, units }: { measureId: numbe
           {step === "choose" ? (
             <>
               <fieldset className="min-h-0 flex-1 overflow-y-auto" aria-describedby={error ? errorId : undefined}>
-                <legend className="mb-2 text-sm text-slate-700">
-                  选择要催办的单位(已勾选 {selected.length} 个;欠报的单位已预先勾选)
-                </legend>
+                <legend className="mb-2 text-sm text-slate-700">选择要催办的单位(已勾选 {selected.length} 个;欠报的单位已预先勾选)</legend>
                 <div className="mb-2 flex flex-wrap gap-3 text-sm">
-                  <button type="button" className="text-brand-700 underline" onClick={() => setChosen(new Set(owing.filter((u) => !u.remindedToday).map((u) => u.unitId)))}>
+                  <button
+                    type="button"
+                    className="text-brand-700 underline"
+                    onClick={() => setChosen(new Set(owing.filter((u) => !u.remindedToday).map((u) => u.unitId)))}
+                  >
                     只选欠报单位
                   </button>
                   <button type="button" className="text-brand-700 underline" onClick={() => setChosen(new Set())}>
@@ -185,7 +187,12 @@ export function UrgeDialog({ measureId, measureCode, units }: { measureId: numbe
                 <button type="button" onClick={back} disabled={pending} className="rounded border border-slate-300 px-4 py-2">
                   返回修改
                 </button>
-                <button type="button" onClick={send} disabled={pending} className="rounded bg-amber-600 px-4 py-2 text-white disabled:opacity-60">
+                <button
+                  type="button"
+                  onClick={send}
+                  disabled={pending}
+                  className="rounded bg-amber-600 px-4 py-2 text-white disabled:opacity-60"
+                >
                   {pending ? "正在发送…" : "确认催办"}
                 </button>
               </div>

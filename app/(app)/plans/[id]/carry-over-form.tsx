@@ -37,7 +37,13 @@ export function CarryOverForm({ planId, measures, targets }: { planId: number; m
       {targets.length > 0 && measures.length > 0 && (
         <form onSubmit={submit} noValidate aria-label="结转未完成举措">
           <div className="max-w-xl">
-            <SelectField idPrefix="carry-" name="toPlanId" label="结转到" errors={errors} options={targets.map((t) => ({ value: t.id, label: `《${t.title}》` }))} />
+            <SelectField
+              idPrefix="carry-"
+              name="toPlanId"
+              label="结转到"
+              errors={errors}
+              options={targets.map((t) => ({ value: t.id, label: `《${t.title}》` }))}
+            />
           </div>
           <div className="mb-2 flex gap-3 text-sm">
             <button type="button" className="text-brand-700 hover:underline" onClick={() => toggleAll(true)}>
@@ -46,9 +52,15 @@ export function CarryOverForm({ planId, measures, targets }: { planId: number; m
             <button type="button" className="text-brand-700 hover:underline" onClick={() => toggleAll(false)}>
               全不选
             </button>
-            <span className="text-slate-600">已选 {chosen.size} / {measures.length} 项</span>
+            <span className="text-slate-600">
+              已选 {chosen.size} / {measures.length} 项
+            </span>
           </div>
-          {errors.measureIds && <p className="mb-2 text-sm text-red-700" role="alert">{errors.measureIds.join(";")}</p>}
+          {errors.measureIds && (
+            <p className="mb-2 text-sm text-red-700" role="alert">
+              {errors.measureIds.join(";")}
+            </p>
+          )}
           <ul className="mb-3 max-h-96 space-y-1 overflow-y-auto rounded border border-slate-200 p-2 text-sm">
             {measures.map((m) => (
               <li key={m.id}>

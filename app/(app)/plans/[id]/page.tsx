@@ -41,7 +41,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const chapters = plan.sections.map((section) => {
     let path = section.label;
     let depth = 0;
-    for (let up = section.parentId ? byId.get(section.parentId) : undefined; up && depth < 20; up = up.parentId ? byId.get(up.parentId) : undefined) {
+    for (
+      let up = section.parentId ? byId.get(section.parentId) : undefined;
+      up && depth < 20;
+      up = up.parentId ? byId.get(up.parentId) : undefined
+    ) {
       path = `${up.label}${path}`;
       depth++;
     }
@@ -75,7 +79,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       <SuccessionPanel actor={actor} planId={plan.id} />
       {decomposition.plan.parent && (
         <p className="mb-4 text-sm text-slate-700">
-          分解落实:<a href={`/plans/${decomposition.plan.parent.id}`} className="text-brand-700 underline">{decomposition.plan.parent.title}</a>
+          分解落实:
+          <a href={`/plans/${decomposition.plan.parent.id}`} className="text-brand-700 underline">
+            {decomposition.plan.parent.title}
+          </a>
           {canManage && (
             <a href={`/plans/${plan.id}/parent-items`} className="ml-3 text-brand-700 underline">
               对应上级规划条目(按文本相似度建议)
@@ -89,7 +96,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {decomposition.plan.children.map((c, i) => (
             <span key={c.id}>
               {i > 0 && "、"}
-              <a href={`/plans/${c.id}`} className="text-brand-700 underline">{c.title}</a>
+              <a href={`/plans/${c.id}`} className="text-brand-700 underline">
+                {c.title}
+              </a>
             </span>
           ))}
           。条目的状态和灯色按落实举措汇总:全部完成为已完成,其余取最差的灯色。
@@ -118,7 +127,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </Table>
         </details>
       )}
-      <Table caption={`${plan.title}的举措`} head={["序号", "举措", "牵头单位", "责任单位", "完成时限", ...(decompositionColumn ? [decompositionColumn] : [])]}>
+      <Table
+        caption={`${plan.title}的举措`}
+        head={["序号", "举措", "牵头单位", "责任单位", "完成时限", ...(decompositionColumn ? [decompositionColumn] : [])]}
+      >
         {plan.measures.flatMap((measure, index) => {
           const rows = [];
           if (measure.sectionId !== plan.measures[index - 1]?.sectionId && measure.sectionId) {
@@ -126,9 +138,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               <tr key={`s${measure.id}`} className="bg-brand-50">
                 <th colSpan={decompositionColumn ? 6 : 5} scope="rowgroup" className="px-3 py-2 text-left font-semibold text-brand-800">
                   {sectionTitle.get(measure.sectionId)}
-                  <span className="ml-2 text-sm font-normal text-slate-600">
-                    纲要领域:{sectionArea.get(measure.sectionId) ?? "未对应"}
-                  </span>
+                  <span className="ml-2 text-sm font-normal text-slate-600">纲要领域:{sectionArea.get(measure.sectionId) ?? "未对应"}</span>
                 </th>
               </tr>,
             );
@@ -158,7 +168,12 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                   {decomposition.plan.children.length > 0 ? (
                     <ItemRollupCell rollup={decomposition.rollups.get(measure.id)} />
                   ) : (
-                    <MeasureItemCell measure={measure} item={decomposition.itemOf.get(measure.id)} items={decomposition.parentItems} canManage={canManage} />
+                    <MeasureItemCell
+                      measure={measure}
+                      item={decomposition.itemOf.get(measure.id)}
+                      items={decomposition.parentItems}
+                      canManage={canManage}
+                    />
                   )}
                 </td>
               )}

@@ -88,7 +88,9 @@ export function EmptyGroupReview({
               分组“{name}”没有成员单位
             </h3>
             {chosen.length > 0 ? (
-              <p role="status">已选 {chosen.length} 个成员单位,导入时加入分组“{name}”。</p>
+              <p role="status">
+                已选 {chosen.length} 个成员单位,导入时加入分组“{name}”。
+              </p>
             ) : measures.length > 0 ? (
               <p role="alert">
                 {unassignedMessage(measures)}请为分组“{name}”选择成员单位,或在上表中改为已有单位或分组。

@@ -182,8 +182,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
       for (const issue of parsed.error.issues) {
         const [, planIndex, , measureIndex] = issue.path as (string | number)[];
         const plan = typeof planIndex === "number" ? `第 ${planIndex + 1} 个规划` : "";
-        const measure =
-          typeof measureIndex === "number" ? ` 第 ${measureIndex + 1} 项举措` : "";
+        const measure = typeof measureIndex === "number" ? ` 第 ${measureIndex + 1} 项举措` : "";
         found.push(`${plan}${measure}:${issue.message}`);
       }
     }
@@ -224,8 +223,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         </h2>
         <ImportedPlans plans={summary.plans} />
         <p className="text-sm text-slate-600">
-          新增分工 {summary.assignmentsCreated} 条
-          {summary.unitsCreated.length > 0 && `;新建单位:${summary.unitsCreated.join("、")}`}
+          新增分工 {summary.assignmentsCreated} 条{summary.unitsCreated.length > 0 && `;新建单位:${summary.unitsCreated.join("、")}`}
           {summary.groupsCreated.length > 0 && `;新建分组:${summary.groupsCreated.join("、")}`}
           {summary.emptyGroups.length > 0 && `;没有成员的分组:${summary.emptyGroups.join("、")}(请到“单位分组”补充成员)`}
           {summary.aliasesAdded.length > 0 && `;记住的别名:${summary.aliasesAdded.join(";")}`}
@@ -313,11 +311,19 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
           <div className="grid gap-3 md:grid-cols-[3fr_1fr_1fr]">
             <label className="text-sm">
               报告标题
-              <input name="report.title" defaultValue={document.report.title} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+              <input
+                name="report.title"
+                defaultValue={document.report.title}
+                className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+              />
             </label>
             <label className="text-sm">
               区域
-              <select name="report.regionId" defaultValue={preview.reportRegionId} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5">
+              <select
+                name="report.regionId"
+                defaultValue={preview.reportRegionId}
+                className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+              >
                 {regions.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.name}
@@ -327,7 +333,12 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
             </label>
             <label className="text-sm">
               报告年度
-              <input name="report.year" inputMode="numeric" defaultValue={document.report.year ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+              <input
+                name="report.year"
+                inputMode="numeric"
+                defaultValue={document.report.year ?? ""}
+                className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+              />
             </label>
           </div>
           <ol className="mt-4 list-decimal space-y-1 pl-6 text-sm">
@@ -349,7 +360,9 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         <>
           <section aria-labelledby="units-title" className="mb-6">
             <h2 id="units-title" className="mb-2 text-lg font-semibold">
-              单位核对({preview.reconciliation.filter((r) => r.status === "near" || r.status === "nearGroup" || r.status === "unknown").length} 个待确认)
+              单位核对(
+              {preview.reconciliation.filter((r) => r.status === "near" || r.status === "nearGroup" || r.status === "unknown").length}{" "}
+              个待确认)
             </h2>
             <div className="no-print mb-2 flex gap-2">
               <button
@@ -378,69 +391,77 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                 <caption className="sr-only">文件中出现的单位名称及其处理方式</caption>
                 <thead className="sticky top-0 bg-slate-100">
                   <tr>
-                    <th scope="col" className="px-3 py-2 text-left">文件中的名称</th>
-                    <th scope="col" className="px-3 py-2 text-left">识别结果</th>
-                    <th scope="col" className="px-3 py-2 text-left">处理方式</th>
+                    <th scope="col" className="px-3 py-2 text-left">
+                      文件中的名称
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-left">
+                      识别结果
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-left">
+                      处理方式
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {[...preview.reconciliation]
                     .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
                     .map((item) => (
-                    <tr key={item.name} data-status={item.status}>
-                      <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                        {item.name}
-                      </th>
-                      <td className={`px-3 py-1.5 ${item.status === "near" || item.status === "nearGroup" || item.status === "unknown" ? "text-amber-800" : "text-slate-600"}`}>
-                        {STATUS_LABELS[item.status]}
-                      </td>
-                      <td className="px-3 py-1.5">
-                        <select
-                          name={`r:${item.name}`}
-                          aria-label={`“${item.name}”的处理方式`}
-                          defaultValue={resolutionValue(proposedResolution(item))}
-                          className="w-full rounded border border-slate-300 px-2 py-1"
+                      <tr key={item.name} data-status={item.status}>
+                        <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                          {item.name}
+                        </th>
+                        <td
+                          className={`px-3 py-1.5 ${item.status === "near" || item.status === "nearGroup" || item.status === "unknown" ? "text-amber-800" : "text-slate-600"}`}
                         >
-                          <option value="">请选择……</option>
-                          {item.status === "near" &&
-                            item.candidates.map((c) => (
-                              <option key={c.unitId} value={`unit:${c.unitId}`}>
-                                匹配为“{c.name}”(并记为别名)
+                          {STATUS_LABELS[item.status]}
+                        </td>
+                        <td className="px-3 py-1.5">
+                          <select
+                            name={`r:${item.name}`}
+                            aria-label={`“${item.name}”的处理方式`}
+                            defaultValue={resolutionValue(proposedResolution(item))}
+                            className="w-full rounded border border-slate-300 px-2 py-1"
+                          >
+                            <option value="">请选择……</option>
+                            {item.status === "near" &&
+                              item.candidates.map((c) => (
+                                <option key={c.unitId} value={`unit:${c.unitId}`}>
+                                  匹配为“{c.name}”(并记为别名)
+                                </option>
+                              ))}
+                            {item.status === "nearGroup" &&
+                              item.candidates.map((c) => (
+                                <option key={c.groupId} value={`group:${c.groupId}`}>
+                                  匹配为分组“{c.name}”
+                                </option>
+                              ))}
+                            {(item.status === "newGroup" || item.status === "group" || item.status === "nearGroup") && (
+                              <option value="createGroup">
+                                新建分组“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
                               </option>
-                            ))}
-                          {item.status === "nearGroup" &&
-                            item.candidates.map((c) => (
-                              <option key={c.groupId} value={`group:${c.groupId}`}>
-                                匹配为分组“{c.name}”
-                              </option>
-                            ))}
-                          {(item.status === "newGroup" || item.status === "group" || item.status === "nearGroup") && (
-                            <option value="createGroup">
-                              新建分组“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
+                            )}
+                            <option value="createUnit">
+                              新建单位“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
                             </option>
-                          )}
-                          <option value="createUnit">
-                            新建单位“{newName(item)}”{newName(item) !== item.name && "(原文名称记为别名)"}
-                          </option>
-                          <option value="ignore">忽略(不分工)</option>
-                          <optgroup label="已有分组">
-                            {preview.groups.map((g) => (
-                              <option key={g.id} value={`group:${g.id}`}>
-                                {g.name}
-                              </option>
-                            ))}
-                          </optgroup>
-                          <optgroup label="已有单位">
-                            {preview.units.map((u) => (
-                              <option key={u.id} value={`unit:${u.id}`}>
-                                {u.name}
-                              </option>
-                            ))}
-                          </optgroup>
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
+                            <option value="ignore">忽略(不分工)</option>
+                            <optgroup label="已有分组">
+                              {preview.groups.map((g) => (
+                                <option key={g.id} value={`group:${g.id}`}>
+                                  {g.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                            <optgroup label="已有单位">
+                              {preview.units.map((u) => (
+                                <option key={u.id} value={`unit:${u.id}`}>
+                                  {u.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                          </select>
+                        </td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>
@@ -462,11 +483,19 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
               <div className="mb-3 grid gap-3 md:grid-cols-[3fr_1fr_1fr_1fr]">
                 <label className="text-sm">
                   标题
-                  <input name={`p${i}.title`} defaultValue={plan.title} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+                  <input
+                    name={`p${i}.title`}
+                    defaultValue={plan.title}
+                    className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+                  />
                 </label>
                 <label className="text-sm">
                   类型
-                  <select name={`p${i}.kind`} defaultValue={plan.kind} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5">
+                  <select
+                    name={`p${i}.kind`}
+                    defaultValue={plan.kind}
+                    className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+                  >
                     {PLAN_KINDS.map((kind) => (
                       <option key={kind} value={kind}>
                         {PLAN_KIND_LABELS[kind]}
@@ -476,11 +505,21 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                 </label>
                 <label className="text-sm">
                   起始年
-                  <input name={`p${i}.periodStart`} inputMode="numeric" defaultValue={plan.periodStart ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+                  <input
+                    name={`p${i}.periodStart`}
+                    inputMode="numeric"
+                    defaultValue={plan.periodStart ?? ""}
+                    className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+                  />
                 </label>
                 <label className="text-sm">
                   结束年
-                  <input name={`p${i}.periodEnd`} inputMode="numeric" defaultValue={plan.periodEnd ?? ""} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+                  <input
+                    name={`p${i}.periodEnd`}
+                    inputMode="numeric"
+                    defaultValue={plan.periodEnd ?? ""}
+                    className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+                  />
                 </label>
               </div>
               <div className="max-h-[32rem] overflow-y-auto rounded border border-slate-200 bg-white">
@@ -502,20 +541,50 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
                       return (
                         <tr key={j}>
                           <td className="px-2 py-1 align-top">
-                            <input name={field("code")} aria-label={`举措 ${j + 1} 的序号`} defaultValue={measure.code} className="w-16 rounded border border-slate-300 px-1 py-1" />
+                            <input
+                              name={field("code")}
+                              aria-label={`举措 ${j + 1} 的序号`}
+                              defaultValue={measure.code}
+                              className="w-16 rounded border border-slate-300 px-1 py-1"
+                            />
                           </td>
-                          <td className="max-w-40 px-2 py-1 align-top text-xs text-slate-600">{section ? `${section.label}${section.title}` : "—"}</td>
-                          <td className="px-2 py-1 align-top">
-                            <textarea name={field("text")} aria-label={`举措 ${j + 1} 的内容`} defaultValue={measure.text} rows={2} className="w-96 rounded border border-slate-300 px-1 py-1" />
-                          </td>
-                          <td className="px-2 py-1 align-top">
-                            <textarea name={field("lead")} aria-label={`举措 ${j + 1} 的牵头单位`} defaultValue={measure.leadUnits.join("、")} rows={2} className="w-40 rounded border border-slate-300 px-1 py-1" />
-                          </td>
-                          <td className="px-2 py-1 align-top">
-                            <textarea name={field("responsible")} aria-label={`举措 ${j + 1} 的责任单位`} defaultValue={measure.responsibleUnits.join("、")} rows={2} className="w-48 rounded border border-slate-300 px-1 py-1" />
+                          <td className="max-w-40 px-2 py-1 align-top text-xs text-slate-600">
+                            {section ? `${section.label}${section.title}` : "—"}
                           </td>
                           <td className="px-2 py-1 align-top">
-                            <input name={field("deadline")} aria-label={`举措 ${j + 1} 的完成时限`} defaultValue={measure.deadline?.text ?? ""} className="w-28 rounded border border-slate-300 px-1 py-1" />
+                            <textarea
+                              name={field("text")}
+                              aria-label={`举措 ${j + 1} 的内容`}
+                              defaultValue={measure.text}
+                              rows={2}
+                              className="w-96 rounded border border-slate-300 px-1 py-1"
+                            />
+                          </td>
+                          <td className="px-2 py-1 align-top">
+                            <textarea
+                              name={field("lead")}
+                              aria-label={`举措 ${j + 1} 的牵头单位`}
+                              defaultValue={measure.leadUnits.join("、")}
+                              rows={2}
+                              className="w-40 rounded border border-slate-300 px-1 py-1"
+                            />
+                          </td>
+                          <td className="px-2 py-1 align-top">
+                            <textarea
+                              name={field("responsible")}
+                              aria-label={`举措 ${j + 1} 的责任单位`}
+                              defaultValue={measure.responsibleUnits.join("、")}
+                              rows={2}
+                              className="w-48 rounded border border-slate-300 px-1 py-1"
+                            />
+                          </td>
+                          <td className="px-2 py-1 align-top">
+                            <input
+                              name={field("deadline")}
+                              aria-label={`举措 ${j + 1} 的完成时限`}
+                              defaultValue={measure.deadline?.text ?? ""}
+                              className="w-28 rounded border border-slate-300 px-1 py-1"
+                            />
                             {measure.deadline && (
                               <span className="block text-xs text-slate-500">
                                 {measure.deadline.ongoing ? "长期" : (measure.deadline.date ?? "无法识别")}

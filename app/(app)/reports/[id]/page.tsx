@@ -16,7 +16,13 @@ export const metadata: Metadata = { title: "年度报告" };
 
 const STATUS_WORDS: Record<string, string> = { DRAFT: "草稿", SUBMITTED: "已报送", PUBLISHED: "已发布" };
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ edit?: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ edit?: string }>;
+}) {
   const actor = await requireActor();
   const id = routeId((await params).id);
   const detail = await getAnnualReport(actor, id);
@@ -60,7 +66,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 结束编辑
               </Link>
             ) : (
-              <Link href={`/reports/${report.id}?edit=1`} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              <Link
+                href={`/reports/${report.id}?edit=1`}
+                className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+              >
                 编辑
               </Link>
             ))}
@@ -117,7 +126,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <ul className="mb-3 list-disc pl-6 text-slate-700">
           {!report.imported && people.createdBy && (
             <li>
-              {people.createdBy} 于 {formatChinaTime(report.createdAt, "dayMinutes")} {report.previousVersionId ? "创建更正版本" : "生成草稿"}
+              {people.createdBy} 于 {formatChinaTime(report.createdAt, "dayMinutes")}{" "}
+              {report.previousVersionId ? "创建更正版本" : "生成草稿"}
             </li>
           )}
           {report.submittedAt && report.status !== "DRAFT" && (

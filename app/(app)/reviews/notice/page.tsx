@@ -25,7 +25,10 @@ export default async function OverdueNoticePage({ searchParams }: Props) {
   const params = await searchParams;
   const districts = await listLedgerDistricts(actor);
   const periods = ledgerPeriodChoices();
-  const parsed = periodDocumentSchema.safeParse({ district: first(params.district) ?? districts[0]?.id, period: first(params.period) ?? periods[0]!.key });
+  const parsed = periodDocumentSchema.safeParse({
+    district: first(params.district) ?? districts[0]?.id,
+    period: first(params.period) ?? periods[0]!.key,
+  });
   if (!parsed.success) notFound();
   const notice = await loadOverdueNotice(actor, parsed.data.district, parsed.data.period);
   if (!notice) notFound();
@@ -68,12 +71,19 @@ export default async function OverdueNoticePage({ searchParams }: Props) {
           <a href={`/reviews/ledger?${query}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
             下载进展台账(.xlsx)
           </a>
-          <a href={`/reviews/notice/docx?${query}`} download className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+          <a
+            href={`/reviews/notice/docx?${query}`}
+            download
+            className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+          >
             下载通报(.docx)
           </a>
           <PrintButton />
           {can(actor, "report.review") && (
-            <Link href={`/reviews?period=${notice.period.key}`} className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+            <Link
+              href={`/reviews?period=${notice.period.key}`}
+              className="rounded border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+            >
               审核本期报送
             </Link>
           )}

@@ -79,10 +79,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
             <h2 id="unit-edit" className="mb-3 text-lg font-semibold">
               编辑
             </h2>
-            <UnitForm
-              regions={regions}
-              unit={{ ...unit, aliases: unit.aliases.map((a) => a.alias) }}
-            />
+            <UnitForm regions={regions} unit={{ ...unit, aliases: unit.aliases.map((a) => a.alias) }} />
             <div className="mt-6 border-t border-slate-200 pt-4">
               <UnitActiveToggle id={unit.id} active={unit.active} />
             </div>

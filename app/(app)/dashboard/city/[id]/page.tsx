@@ -45,7 +45,10 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
     <>
       {data.province ? (
         <nav aria-label="上级" className="no-print mb-2 text-sm">
-          <Link href={`/dashboard/city/${data.province.id}${filtersToQuery({ period: data.filters.period, state: data.filters.state, light: data.filters.light, area: data.filters.area })}`} className="text-brand-700 underline">
+          <Link
+            href={`/dashboard/city/${data.province.id}${filtersToQuery({ period: data.filters.period, state: data.filters.state, light: data.filters.light, area: data.filters.area })}`}
+            className="text-brand-700 underline"
+          >
             返回{data.province.name}各市对比
           </Link>
         </nav>
@@ -71,7 +74,9 @@ export default async function CityDashboardPage({ params, searchParams }: Props)
           columns={tables.districts.columns}
           rows={tables.districts.rows}
           rowKey={(r) => r.id}
-          link={(r) => `/dashboard/district/${r.id}${filtersToQuery({ period: data.filters.period, state: data.filters.state, light: data.filters.light })}`}
+          link={(r) =>
+            `/dashboard/district/${r.id}${filtersToQuery({ period: data.filters.period, state: data.filters.state, light: data.filters.light })}`
+          }
         />
       </section>
       <div className="mb-6">

@@ -81,7 +81,10 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
         description={describeDistrictView(data)}
         actions={
           <>
-            <Link href={`/reviews/notice?district=${data.district.id}`} className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
+            <Link
+              href={`/reviews/notice?district=${data.district.id}`}
+              className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50"
+            >
               进展台账与未报送通报
             </Link>
             <PrintButton />
@@ -121,7 +124,12 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
             value: percent(submissionRate(assignmentTotals)),
             note: `${data.periodLabel}:应报 ${assignmentTotals.expected},已报 ${assignmentTotals.submitted}`,
           },
-          { label: "被退回待重报", value: assignmentTotals.returned, note: "份进展报告", tone: assignmentTotals.returned ? "amber" : undefined },
+          {
+            label: "被退回待重报",
+            value: assignmentTotals.returned,
+            note: "份进展报告",
+            tone: assignmentTotals.returned ? "amber" : undefined,
+          },
         ]}
       />
 
@@ -142,7 +150,11 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
 
       <nav aria-label="按灯号和状态查看举措" className="no-print mb-6 flex flex-wrap gap-2 text-sm">
         {lights.map((l) => (
-          <Link key={l.light} href={withFilter({ light: l.light })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50">
+          <Link
+            key={l.light}
+            href={withFilter({ light: l.light })}
+            className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50"
+          >
             {LIGHT_LABELS[l.light]} {l.count}
           </Link>
         ))}
@@ -212,7 +224,10 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
           <MeasureList rows={data.overdue.rows} daysLabel="逾期" caption="逾期举措" />
           {data.overdue.total > data.overdue.rows.length && (
             <p className="mt-1 text-sm text-slate-600">
-              只列出逾期最久的 {data.overdue.rows.length} 项;<Link href={withFilter({ state: "OVERDUE" })} className="underline">查看全部</Link>
+              只列出逾期最久的 {data.overdue.rows.length} 项;
+              <Link href={withFilter({ state: "OVERDUE" })} className="underline">
+                查看全部
+              </Link>
             </p>
           )}
         </Section>
@@ -227,7 +242,9 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
           columns={tables.units.columns}
           rows={tables.units.rows}
           rowKey={(r) => r.unitId}
-          link={(r) => `/dashboard/unit/${r.unitId}${filtersToQuery({ ...filters, unit: undefined, chapter: undefined, sort: undefined, dir: undefined })}`}
+          link={(r) =>
+            `/dashboard/unit/${r.unitId}${filtersToQuery({ ...filters, unit: undefined, chapter: undefined, sort: undefined, dir: undefined })}`
+          }
           rowAction={
             can(actor, "report.review", { regionId: data.district.id })
               ? { label: "催办", render: (r) => <UnitRemindButton unitId={r.unitId} unitName={r.name} compact /> }
@@ -256,9 +273,19 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
             stats={[
               { label: "整改中", value: rectification.totals.open },
               { label: "待核验", value: rectification.totals.submitted, tone: rectification.totals.submitted ? "amber" : undefined },
-              { label: "已销号", value: rectification.totals.closed, note: `其中逾期销号 ${rectification.totals.closedLate} 项`, tone: "green" },
+              {
+                label: "已销号",
+                value: rectification.totals.closed,
+                note: `其中逾期销号 ${rectification.totals.closedLate} 项`,
+                tone: "green",
+              },
               { label: "已逾期未销号", value: rectification.totals.overdue, tone: rectification.totals.overdue ? "red" : undefined },
-              { label: "30天内到期", value: rectification.totals.dueSoon, note: "尚未销号", tone: rectification.totals.dueSoon ? "amber" : undefined },
+              {
+                label: "30天内到期",
+                value: rectification.totals.dueSoon,
+                note: "尚未销号",
+                tone: rectification.totals.dueSoon ? "amber" : undefined,
+              },
               {
                 label: "销号率",
                 value: percent(rate(rectification.totals.closed, rectification.totals.total)),
@@ -290,7 +317,11 @@ export default async function DistrictDashboardPage({ params, searchParams }: Pr
         </Section>
       )}
 
-      <Section id="not-reported-title" title={`${data.periodLabel}未报送的单位(${data.notReported.length} 个)`} actions={exportLink("notReported")}>
+      <Section
+        id="not-reported-title"
+        title={`${data.periodLabel}未报送的单位(${data.notReported.length} 个)`}
+        actions={exportLink("notReported")}
+      >
         <DataTable
           caption={`${data.periodLabel}未报送的单位`}
           columns={tables.notReported.columns}

@@ -39,7 +39,10 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
   const comparison = unitComparison(data);
   const query = filtersToQuery(filters);
   const exportLink = (table: string, label = "导出 Excel") => (
-    <a href={`/dashboard/unit/${data.unit.id}/export${query}${query ? "&" : "?"}table=${table}`} className="no-print text-sm text-brand-700 underline">
+    <a
+      href={`/dashboard/unit/${data.unit.id}/export${query}${query ? "&" : "?"}table=${table}`}
+      className="no-print text-sm text-brand-700 underline"
+    >
       {label}
     </a>
   );
@@ -50,7 +53,9 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
         description={`${data.unit.region.name} · 数据截至 ${data.today} · 报送期 ${data.periodLabel}`}
         actions={
           <>
-            {can(actor, "report.review", { regionId: data.unit.regionId }) && <UnitRemindButton unitId={data.unit.id} unitName={data.unit.name} />}
+            {can(actor, "report.review", { regionId: data.unit.regionId }) && (
+              <UnitRemindButton unitId={data.unit.id} unitName={data.unit.name} />
+            )}
             <PrintButton />
           </>
         }

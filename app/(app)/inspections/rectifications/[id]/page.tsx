@@ -16,7 +16,6 @@ import { routeId } from "@/lib/ids.ts";
 
 export const metadata: Metadata = { title: "整改任务" };
 
-
 export default async function RectificationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   if (!can(actor, "inspection.read")) notFound();
@@ -80,7 +79,9 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
           )}
         </dl>
         {item.reopenReason && item.status !== "CLOSED" && (
-          <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">重新打开的原因:{item.reopenReason}</p>
+          <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            重新打开的原因:{item.reopenReason}
+          </p>
         )}
       </section>
 
@@ -146,7 +147,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
 
       <AuditTimeline
         events={timeline.filter((event) => event.entityType === "Rectification")}
-       
+
         detail={(event) =>
           event.action === "rectification.reopen" && typeof event.after === "object" && event.after && "reopenReason" in event.after
             ? `:${String((event.after as { reopenReason: unknown }).reopenReason)}`

@@ -18,7 +18,15 @@ type Proposal = {
 
 const excerpt = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
-export function PredecessorForm({ planId, choices, suggestedId }: { planId: number; choices: { id: number; title: string }[]; suggestedId: number | null }) {
+export function PredecessorForm({
+  planId,
+  choices,
+  suggestedId,
+}: {
+  planId: number;
+  choices: { id: number; title: string }[];
+  suggestedId: number | null;
+}) {
   const { onSubmit, errors, status, pending } = useActionForm(setPlanPredecessorSchema, setPlanPredecessor);
   if (choices.length === 0) return <p className="text-sm text-slate-600">本区县没有其他规划可作为上一期规划。</p>;
   return (

@@ -27,7 +27,11 @@ export default async function PreviousMeasuresPage({ params }: { params: Promise
         }
       />
       {!predecessor ? (
-        <PredecessorForm planId={plan.id} choices={choices.map((c) => ({ id: c.id, title: c.title }))} suggestedId={suggested?.id ?? null} />
+        <PredecessorForm
+          planId={plan.id}
+          choices={choices.map((c) => ({ id: c.id, title: c.title }))}
+          suggestedId={suggested?.id ?? null}
+        />
       ) : (
         <>
           <p className="mb-4 text-sm text-slate-700">

@@ -32,24 +32,27 @@ async function loadView(actor: Actor, id: number, filters: DashboardFilters) {
  * city, districts|areas; for a province, cities|areas (area × city)|districts
  * (every district with its city).
  */
-export const GET = withRouteMetrics("/dashboard/city/[id]/export", async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return exportDashboardTable(request, (await params).id, {
-    names: [...new Set([...CITY_TABLE_NAMES, ...PROVINCE_TABLE_NAMES])],
-    load: loadView,
-    table: async (data, name, actor, filters) => {
-      if (data.city) {
-        if (name === "cities") return null;
-        return cityTables(data.city)[name];
-      }
-      if (name === "districts") {
-        const all = await loadCityDashboard(actor, data.province.region.id, filters);
-        return all ? provinceDistrictTable(data.province, all) : null;
-      }
-      return provinceTables(data.province)[name];
-    },
-    describe: (data) =>
-      data.city
-        ? { subtitle: describeCityView(data.city), fileStem: data.city.region.name, today: data.city.today }
-        : { subtitle: describeProvinceView(data.province), fileStem: data.province.region.name, today: data.province.today },
-  });
-});
+export const GET = withRouteMetrics(
+  "/dashboard/city/[id]/export",
+  async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+    return exportDashboardTable(request, (await params).id, {
+      names: [...new Set([...CITY_TABLE_NAMES, ...PROVINCE_TABLE_NAMES])],
+      load: loadView,
+      table: async (data, name, actor, filters) => {
+        if (data.city) {
+          if (name === "cities") return null;
+          return cityTables(data.city)[name];
+        }
+        if (name === "districts") {
+          const all = await loadCityDashboard(actor, data.province.region.id, filters);
+          return all ? provinceDistrictTable(data.province, all) : null;
+        }
+        return provinceTables(data.province)[name];
+      },
+      describe: (data) =>
+        data.city
+          ? { subtitle: describeCityView(data.city), fileStem: data.city.region.name, today: data.city.today }
+          : { subtitle: describeProvinceView(data.province), fileStem: data.province.region.name, today: data.province.today },
+    });
+  },
+);
