@@ -7,6 +7,8 @@
 // beside this module (lib/dates-sql.ts) rely on.
 
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
+/** Beijing time is UTC+8 all year (no daylight saving), so a fixed offset is exact. */
+export const CHINA_UTC_OFFSET_HOURS = 8;
 
 const chinaDay = new Intl.DateTimeFormat("en-CA", {
   timeZone: CHINA_TIME_ZONE,
@@ -43,8 +45,13 @@ export function dateColumn(date: string): Date {
 }
 
 /** A Beijing wall-clock hour of a calendar day as an instant (demo and test data are dated this way). */
-export function chinaTime(date: string, hour = 10): Date {
-  return new Date(`${date}T${String(hour).padStart(2, "0")}:00:00+08:00`);
+export function chinaTime(date: string, hour = 10, minute = 0): Date {
+  return new Date(`${date}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00+08:00`);
+}
+
+/** An instant as PostgreSQL timestamp text in UTC, "YYYY-MM-DD HH:MM:SS" (for bulk inserts of timestamp(3) columns, which hold UTC). */
+export function utcTimestampText(instant: Date): string {
+  return instant.toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** The instant a Beijing calendar day begins (its 00:00 is 16:00 UTC the day before): the lower bound of a timestamp range. */
@@ -63,11 +70,22 @@ export function readDate(text: string): string | null {
   return m ? calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
+/** Number of days in a month (month 1–12), leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0); // day 0 of the next month = last day of this one
+  return d.getUTCDate();
+}
+
+/** "YYYY-MM-DD" of a year, month (1–12) and day the caller knows to be a real day. */
+export function ymd(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** "YYYY-MM-DD" when year, month (1–12) and day make a real day; null for 2023-02-29 or month 13. */
 export function calendarDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return ymd(year, month, day);
 }
 
 /** "2024-06-30" → "2024年6月30日", as official documents write dates. */

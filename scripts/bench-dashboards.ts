@@ -62,6 +62,7 @@ WITH per AS (
     AS t(cadence, due_day, j_start, j_end, j_due)
 ),
 a AS (
+  -- Written by hand, independent of lib/dates-sql.ts on purpose: this floor is what the app's SQL is measured against.
   SELECT m.id AS measure_id, m."districtId" AS district_id, m."planId" AS plan_id, m."sectionId" AS section_id,
     m.deadline, m.ongoing, a."unitId" AS unit_id, a.role = 'LEAD' AS is_lead, a.status = 'COMPLETED' AS done,
     (a."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date AS done_on,

@@ -1,11 +1,10 @@
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { Db, Tx } from "@/lib/db/client.ts";
-import { periodContaining, periodsBetween, type ReportCadence } from "@/lib/reporting/periods.ts";
+import { periodContaining, periodsBetween, toDayNumber, type ReportCadence } from "@/lib/reporting/periods.ts";
 import { clipText, measureLink } from "@/lib/notifications/messages.ts";
 import { periodOwedSql, planLastDaySql } from "@/lib/plans/window-sql.ts";
 import type { AssessedUnit, Fact } from "@/lib/assessments/score.ts";
 import { chinaDateSql, chinaDaysSql } from "@/lib/dates-sql.ts";
-import { dateColumn } from "@/lib/dates.ts";
 
 // The facts a 考核 scores, one row per fact, counted in SQL for one district
 // and year: which report was late, which measure was overdue, which report
@@ -47,7 +46,7 @@ export function cutoffOf(year: number, today: string): string {
   return today < end ? today : end;
 }
 
-const dayDiff = (later: string, earlier: string) => Math.round((dateColumn(later).getTime() - dateColumn(earlier).getTime()) / 86_400_000);
+const dayDiff = (later: string, earlier: string) => toDayNumber(later) - toDayNumber(earlier);
 
 type MeasureCols = { measureId: number; code: string; text: string };
 const measureName = (r: MeasureCols) => `举措 ${r.code}「${clipText(r.text, 24)}」`;

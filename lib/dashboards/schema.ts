@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Light, MeasureStatus } from "@/lib/reporting/lights.ts";
 import { cadenceOfKey } from "@/lib/reporting/periods.ts";
-import { parseId } from "@/lib/ids.ts";
+import { id as validId } from "@/lib/validation.ts";
 
 // Dashboard filters live in the URL (?plan=3&chapter=12&light=RED&period=2026-Q3)
 // so a view can be shared. They come from users' address bars: a malformed
@@ -14,7 +14,7 @@ export const MEASURE_STATUS_VALUES = ["COMPLETED", "OVERDUE", "IN_PROGRESS", "NO
 export const UNIT_SORTS = ["assigned", "completed", "overdue", "onTimeRate", "submissionRate", "returned", "name"] as const;
 export type UnitSort = (typeof UNIT_SORTS)[number];
 
-const id = z.unknown().transform((value, ctx) => parseId(value) ?? (ctx.addIssue({ code: "custom", message: "无效的编号" }), z.NEVER));
+const id = validId("编号");
 
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 

@@ -1,5 +1,6 @@
 import type { Deadline } from "@/lib/import/types.ts";
 import { toSimplified } from "@/lib/import/chinese.ts";
+import { daysInMonth, ymd } from "@/lib/dates.ts";
 
 // Deadlines in plan documents come in two places: the 完成时限 field of a
 // measure ("2023 年", "长期坚持") and phrases inside the measure's sentence
@@ -59,15 +60,6 @@ function smallNumber(text: string): number {
   return tens * 10 + units;
 }
 
-function lastDayOfMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; handles leap years.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function iso(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 type DateMatch = {
   index: number;
   end: number;
@@ -87,21 +79,21 @@ function scanDates(text: string): DateMatch[] {
     const year = digitsToNumber(g.year ?? "");
     if (year < 2000 || year > 2099) continue;
 
-    let date = iso(year, 12, 31);
+    let date = ymd(year, 12, 31);
     if (g.month) {
       const month = smallNumber(g.month);
       if (month < 1 || month > 12) continue;
-      const last = lastDayOfMonth(year, month);
+      const last = daysInMonth(year, month);
       const day = g.day ? smallNumber(g.day) : 0;
-      if (day >= 1 && day <= last) date = iso(year, month, day);
-      else if (g.monthPart === "上旬") date = iso(year, month, 10);
-      else if (g.monthPart === "中旬") date = iso(year, month, 20);
-      else date = iso(year, month, last);
+      if (day >= 1 && day <= last) date = ymd(year, month, day);
+      else if (g.monthPart === "上旬") date = ymd(year, month, 10);
+      else if (g.monthPart === "中旬") date = ymd(year, month, 20);
+      else date = ymd(year, month, last);
     } else if (g.half === "上半年") {
-      date = iso(year, 6, 30);
+      date = ymd(year, 6, 30);
     } else if (g.quarter) {
       const quarter = smallNumber(g.quarter);
-      date = iso(year, quarter * 3, lastDayOfMonth(year, quarter * 3));
+      date = ymd(year, quarter * 3, daysInMonth(year, quarter * 3));
     }
 
     const strong = Boolean(g.yearEnd || g.suffix || g.monthPart === "底" || g.monthPart === "末");
@@ -149,15 +141,15 @@ function parseSimplifiedDeadline(text: string): Deadline | null {
   // Year(s) without 年: "2023", "2021-2025", and dotted dates "2022.6".
   const compact = printed.replace(/\s+/g, "");
   const bare = /^(?:20\d{2}\s*[-—–~至到])?(20\d{2})$/u.exec(compact);
-  if (bare) return { text: printed, date: iso(Number(bare[1]), 12, 31), ongoing: false };
+  if (bare) return { text: printed, date: ymd(Number(bare[1]), 12, 31), ongoing: false };
   const dotted = /^(20\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?$/u.exec(compact);
   if (dotted) {
     const year = Number(dotted[1]);
     const month = Number(dotted[2]);
     if (month >= 1 && month <= 12) {
-      const last = lastDayOfMonth(year, month);
+      const last = daysInMonth(year, month);
       const day = dotted[3] ? Number(dotted[3]) : last;
-      if (day >= 1 && day <= last) return { text: printed, date: iso(year, month, day), ongoing: false };
+      if (day >= 1 && day <= last) return { text: printed, date: ymd(year, month, day), ongoing: false };
     }
   }
 

@@ -1,4 +1,5 @@
 import type { ReportCadence } from "@/lib/generated/prisma/enums.ts";
+import { daysInMonth, ymd } from "@/lib/dates.ts";
 
 // Reporting periods of a plan. Pure functions on calendar dates written as
 // "YYYY-MM-DD" (dates in China, no times, no time zones): every computation is
@@ -51,13 +52,6 @@ const MS_PER_DAY = 86_400_000;
 
 type Ymd = { year: number; month: number; day: number };
 
-/** Number of days in a month (month 1–12), leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0); // day 0 of the next month = last day of this one
-  return d.getUTCDate();
-}
-
 /** True for a real calendar date written "YYYY-MM-DD" (2023-02-29 is not one). */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
@@ -73,10 +67,6 @@ function parse(value: string, what = "date"): Ymd {
   return { year: Number(y), month: Number(m), day: Number(d) };
 }
 
-function format(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 /** Days since 1970-01-01 (negative before). Throws RangeError on a malformed date. */
 export function toDayNumber(date: string): number {
   const { year, month, day } = parse(date);
@@ -88,7 +78,7 @@ export function toDayNumber(date: string): number {
 /** Inverse of toDayNumber. */
 export function fromDayNumber(dayNumber: number): string {
   const d = new Date(dayNumber * MS_PER_DAY);
-  return format(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 /** date + days (days may be negative). */
@@ -151,9 +141,9 @@ function build(year: number, index: number, cadence: ReportCadence, dueDay: numb
       break;
   }
   return {
-    start: format(year, startMonth, 1),
-    end: format(year, endMonth, daysInMonth(year, endMonth)),
-    dueDate: format(dueYear, dueMonth, Math.min(dueDay, daysInMonth(dueYear, dueMonth))),
+    start: ymd(year, startMonth, 1),
+    end: ymd(year, endMonth, daysInMonth(year, endMonth)),
+    dueDate: ymd(dueYear, dueMonth, Math.min(dueDay, daysInMonth(dueYear, dueMonth))),
     label,
     key,
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   calendarDate,
+  chinaTime,
+  utcTimestampText,
   chinaDate,
   chinaDateTime,
   chinaDayEnd,
@@ -141,5 +143,21 @@ describe("calendarDate: parts that make a real day", () => {
     [2024, 6, 0, null],
   ])("%i-%i-%i → %j", (year, month, day, date) => {
     expect(calendarDate(year, month, day)).toBe(date);
+  });
+});
+
+describe("chinaTime and utcTimestampText: a Beijing wall-clock time as an instant, and as UTC text", () => {
+  it.each<[string, number, number, string]>([
+    ["2026-03-20", 15, 0, "2026-03-20 07:00:00"],
+    ["2026-03-20", 9, 30, "2026-03-20 01:30:00"],
+    // Before 08:00 Beijing the UTC day is the day before, the case the synthetic province's old hour - 8 could not write.
+    ["2026-01-01", 7, 59, "2025-12-31 23:59:00"],
+    ["2024-03-01", 0, 0, "2024-02-29 16:00:00"],
+  ])("%s %i:%i Beijing → %s UTC", (date, hour, minute, utc) => {
+    expect(utcTimestampText(chinaTime(date, hour, minute))).toBe(utc);
+  });
+
+  it("is 10:00 unless told", () => {
+    expect(chinaTime("2026-06-30").toISOString()).toBe("2026-06-30T02:00:00.000Z");
   });
 });

@@ -1,6 +1,7 @@
 import type { AssignmentRole, PlanKind, PlanStatus, ReportCadence, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
-import { addDays, daysInMonth, periodsBetween, toDayNumber, type Period } from "@/lib/reporting/periods.ts";
+import { addDays, periodsBetween, toDayNumber, type Period } from "@/lib/reporting/periods.ts";
+import { chinaTime, daysInMonth, utcTimestampText } from "@/lib/dates.ts";
 import { DEPARTMENTS, EXTENSION_REASONS, PLACE_STEMS, TOWN_UNIT_SUFFIXES, districtName, personName } from "@/lib/demo/synth/catalog.ts";
 import { createRng, type Rng } from "@/lib/demo/synth/random.ts";
 import type { SeedPool } from "@/lib/demo/synth/seed-pool.ts";
@@ -126,9 +127,9 @@ export function districtLogin(districtNo: number): string {
   return `syn-d${pad(districtNo, 3)}`;
 }
 
-/** UTC timestamp text for a Beijing date and time (hour ≥ 8, so the UTC date is the same). */
+/** UTC timestamp text for a Beijing date and time. */
 export function beijing(date: string, hour: number, minute = 0): string {
-  return `${date} ${pad(hour - 8, 2)}:${pad(minute, 2)}:00`;
+  return utcTimestampText(chinaTime(date, hour, minute));
 }
 
 function monthEnd(year: number, month: number): string {

@@ -1,4 +1,5 @@
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums.ts";
+import { CHINA_UTC_OFFSET_HOURS } from "@/lib/dates.ts";
 import { toDayNumber } from "@/lib/reporting/periods.ts";
 import type { AssignmentModel, PlanModel } from "@/lib/demo/synth/district.ts";
 import type { Rng } from "@/lib/demo/synth/random.ts";
@@ -74,7 +75,7 @@ export function epochSeconds(timestamp: string): number {
 }
 
 /** A time on a working day: 09:00–17:00 Beijing. */
-const workingTime = (dayNo: number, r: number) => dayNo * DAY + HOUR + Math.floor(r * 8 * HOUR);
+const workingTime = (dayNo: number, r: number) => dayNo * DAY + (9 - CHINA_UTC_OFFSET_HOURS) * HOUR + Math.floor(r * 8 * HOUR);
 
 export function simulateAssignment(rng: Rng, a: AssignmentModel, plan: PlanDays, assignedAt: number, todayNo: number): SimOutcome {
   const reports: SimReport[] = [];

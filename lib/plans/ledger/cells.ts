@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { chineseDate, isoDate } from "@/lib/dates.ts";
 import { toHalfWidth } from "@/lib/import/normalize.ts";
 import { COMMON_HEADER_CELLS, type HeaderColumn } from "@/lib/import/header-cells.ts";
 
@@ -42,7 +43,7 @@ function valueText(value: ExcelJS.CellValue): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "boolean") return value ? "是" : "否";
   if (value instanceof Date) {
-    return `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
+    return chineseDate(isoDate(value));
   }
   if ("richText" in value) return richText(value.richText);
   if ("error" in value) return "";

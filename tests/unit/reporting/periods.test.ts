@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   cadenceOfKey,
-  daysInMonth,
   isIsoDate,
   isPeriodClosed,
   latestDuePeriod,
@@ -16,6 +15,7 @@ import {
   type Period,
   type ReportCadence,
 } from "@/lib/reporting/periods.ts";
+import { daysInMonth } from "@/lib/dates.ts";
 
 const p = (start: string, end: string, dueDate: string, label: string, key: string): Period => ({
   start,

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/auth/session.ts";
 import { can } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
-import { todayInChina } from "@/lib/dates.ts";
+import { todayInChina, yearInChina } from "@/lib/dates.ts";
 import { currentReportYear } from "@/lib/annual-reports/deadlines.ts";
 import { draftFormOptions } from "@/lib/annual-reports/queries.ts";
 import { searchParamId } from "@/lib/ids.ts";
@@ -16,7 +16,7 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   if (!can(actor, "annualReport.manage")) notFound();
   const today = todayInChina();
-  const maxYear = Number(today.slice(0, 4));
+  const maxYear = yearInChina();
   const params = await searchParams;
   const asked = Number(params.year);
   // Only the chosen region's units are sent: choosing a region reloads the page with ?regionId=.
