@@ -6,7 +6,7 @@
 // China keeps UTC+8 all year (no daylight saving), which the SQL helpers
 // beside this module (lib/dates-sql.ts) rely on.
 
-export const CHINA_TIME_ZONE = "Asia/Shanghai";
+const CHINA_TIME_ZONE = "Asia/Shanghai";
 
 const chinaDay = new Intl.DateTimeFormat("en-CA", {
   timeZone: CHINA_TIME_ZONE,
