@@ -6,7 +6,7 @@
 // China keeps UTC+8 all year (no daylight saving), which the SQL helpers
 // beside this module (lib/dates-sql.ts) rely on.
 
-export const CHINA_TIME_ZONE = "Asia/Shanghai";
+const CHINA_TIME_ZONE = "Asia/Shanghai";
 /** Beijing time is UTC+8 all year (no daylight saving), so a fixed offset is exact. */
 export const CHINA_UTC_OFFSET_HOURS = 8;
 

@@ -18,13 +18,27 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export const GENERIC_ERROR = "系统出现错误,请稍后再试。如果问题持续,请联系管理员。";
 
 export class AppError extends Error {
+  /** Whether the message is only the code's own (ERROR_MESSAGES): it says nothing the code does not. */
+  readonly generic: boolean;
+  /**
+   * What went wrong, short and without the advice of the message, for a list
+   * naming several failures or a screen showing it apart from the message.
+   */
+  readonly detail?: string;
+  /** The page of the record the failure is about (an existing report), for a link beside the message. */
+  readonly link?: string;
+
   constructor(
     readonly code: ErrorCode,
-    message: string = ERROR_MESSAGES[code],
+    message?: string,
     readonly fieldErrors?: Record<string, string[]>,
+    options: { detail?: string; link?: string } = {},
   ) {
-    super(message);
+    super(message ?? ERROR_MESSAGES[code]);
     this.name = "AppError";
+    this.generic = message === undefined;
+    this.detail = options.detail;
+    this.link = options.link;
   }
 }
 

@@ -24,17 +24,22 @@ type Props = {
 export function DraftForm({ regions, units, regionId: chosenRegionId, unitOnly, defaultYear, maxYear }: Props) {
   const router = useRouter();
   const [regionId, setRegionId] = useState<string>(chosenRegionId === null ? "" : String(chosenRegionId));
+  // The report that is already there, when the action names one.
+  const [existing, setExisting] = useState<string | undefined>();
   const { onSubmit, errors, status, pending } = useActionForm(createAnnualReportDraftSchema, createAnnualReportDraft, {
-    onSuccess: (data) => router.push(`/reports/${data.id}`),
+    onSuccess: (data) => {
+      setExisting(undefined);
+      router.push(`/reports/${data.id}`);
+    },
+    onFailure: (failure) => setExisting(failure.link),
   });
-  const existing = status?.kind === "error" ? /\/reports\/(\d+)/.exec(status.message)?.[1] : undefined;
   const unitChoices = units.filter((u) => String(u.regionId) === regionId);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="生成年度报告草稿" className="max-w-xl">
       <StatusMessage status={status} />
       {existing && (
         <p className="-mt-2 mb-4">
-          <Link href={`/reports/${existing}`} className="text-brand-700 underline">
+          <Link href={existing} className="text-brand-700 underline">
             打开已有的报告
           </Link>
         </p>

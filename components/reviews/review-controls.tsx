@@ -1,14 +1,11 @@
 "use client";
 
 import { approveProgressReport, returnProgressReport } from "@/lib/progress/actions.ts";
-import { reviewDecisionSchema } from "@/lib/progress/schema.ts";
-import { DecisionControls } from "@/components/form/decision-controls.tsx";
+import { approveProgressReportSchema, returnProgressReportSchema } from "@/lib/progress/schema.ts";
+import { commentRule, DecisionControls } from "@/components/form/decision-controls.tsx";
 
-/** The comment rule of the schema, as the box's own error. */
-function checkComment(kind: "approve" | "reject", comment: string): string | null {
-  const parsed = reviewDecisionSchema.safeParse({ decision: kind === "approve" ? "approve" : "return", comment });
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? null);
-}
+/** The comment rule of the two actions' schemas, as the box's own error. */
+const checkComment = commentRule({ approve: approveProgressReportSchema.shape.comment, reject: returnProgressReportSchema.shape.comment });
 
 export function ReviewControls({
   reportId,

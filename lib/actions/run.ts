@@ -7,7 +7,8 @@ import { logError } from "@/lib/log.ts";
 import { observeActionDuration } from "@/lib/ops/metrics.ts";
 
 export type ActionResult<T = null> =
-  { ok: true; message: string; data: T } | { ok: false; code: ErrorCode | "UNEXPECTED"; message: string; fieldErrors?: FieldErrors };
+  | { ok: true; message: string; data: T }
+  | { ok: false; code: ErrorCode | "UNEXPECTED"; message: string; fieldErrors?: FieldErrors; detail?: string; link?: string };
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
@@ -54,7 +55,14 @@ async function runUseCase<S extends z.ZodType, T>(
     return { ok: true, message, data };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+      return {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        ...(error.detail === undefined ? {} : { detail: error.detail }),
+        ...(error.link === undefined ? {} : { link: error.link }),
+      };
     }
     if (isUniqueViolation(error)) {
       return { ok: false, code: "DUPLICATE", message: ERROR_MESSAGES.DUPLICATE };

@@ -125,6 +125,8 @@ export async function createAnnualReportDraft(input: unknown) {
               ? `${data.year}年度报告已导入并发布,不能再生成草稿;如需修改请打开 /reports/${existing.id} 创建更正版本。`
               : `${data.year}年度报告已发布,如需修改请打开 /reports/${existing.id} 创建更正版本。`
             : `已有一份未发布的${data.year}年度报告(${STATUS_WORDS[existing.status]}),请打开 /reports/${existing.id} 继续办理。`,
+          undefined,
+          { link: `/reports/${existing.id}` },
         );
       }
       const saved = await tx.annualReport.create({
@@ -287,7 +289,8 @@ export async function createAnnualReportCorrection(input: unknown) {
       if (report.status !== ANNUAL_REPORT_STEPS.correct.from)
         throw new AppError("CONFLICT", "只有已发布的报告才需要更正;未发布的报告可直接修改或退回后修改。");
       const next = await tx.annualReport.findUnique({ where: { previousVersionId: report.id }, select: { id: true } });
-      if (next) throw new AppError("DUPLICATE", `该报告已有更正版本,请打开 /reports/${next.id}。`);
+      if (next)
+        throw new AppError("DUPLICATE", `该报告已有更正版本,请打开 /reports/${next.id}。`, undefined, { link: `/reports/${next.id}` });
       const created = await tx.annualReport.create({
         data: {
           districtId: report.districtId,

@@ -162,11 +162,6 @@ export function isOwnUnit(actor: Actor, unitId: number | null | undefined): bool
 /** The actor's own unit, as a where on units (none for an actor without one). */
 export const ownUnit = (actor: Actor): Prisma.UnitWhereInput => ({ id: actor.unitId ?? NO_UNIT });
 
-/** Whether the actor may work for this unit at all: a liaison for its own only, other roles (within their regions) for any. */
-export function worksFor(actor: Actor, unitId: number): boolean {
-  return !isUnitBound(actor) || actor.unitId === unitId;
-}
-
 /** Whether the unit is the actor's own (a draft report is its own unit's business until it is submitted). */
 export function isActorsUnit(actor: Actor, unitId: number): boolean {
   return actor.unitId != null && actor.unitId === unitId;

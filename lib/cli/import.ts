@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client.ts";
 import type { Tx } from "@/lib/db/client.ts";
 import { can, type Actor } from "@/lib/auth/policy.ts";
 import { loadActor } from "@/lib/auth/actor.ts";
-import { AppError, ERROR_MESSAGES } from "@/lib/errors.ts";
+import { AppError } from "@/lib/errors.ts";
 import type { ParsedDocument } from "@/lib/import/types.ts";
 import { reconcileNames } from "@/lib/import/reconcile.ts";
 import { loadCatalogue } from "@/lib/plans/queries.ts";
@@ -85,7 +85,7 @@ async function findActor(tx: Tx, login: string | null): Promise<{ login: string;
 /** An expected refusal of the writers, in the words the import screen would show. */
 function stopFor(error: AppError): CliImportStop {
   const fields = Object.values(error.fieldErrors ?? {}).flat();
-  return new CliImportStop(error.message === ERROR_MESSAGES.VALIDATION && fields.length ? fields.join(";") : error.message, fields);
+  return new CliImportStop(error.code === "VALIDATION" && error.generic && fields.length ? fields.join(";") : error.message, fields);
 }
 
 /** Groups the document names that have no active member: whatever they were given, nobody carries. */

@@ -36,7 +36,7 @@ export function mayRequestExtension(actor: Actor, facts: ExtensionRequestFacts):
   return extensionRefusal(actor, facts) === null;
 }
 
-export const NOT_LEAD_MESSAGE = "只有该举措的牵头单位可以申请延期";
+const NOT_LEAD_MESSAGE = "只有该举措的牵头单位可以申请延期";
 
 /** The error the action answers a refusal with. */
 export function extensionRefusalError(refusal: ExtensionRefusal): AppError {

@@ -85,3 +85,10 @@ export function rectificationReportLabel(report: { state: keyof typeof RECTIFICA
     ? "已报送进展"
     : RECTIFICATION_REPORT_STATE_LABELS[report.state];
 }
+
+/** The 办理记录 line of a 重新打开 gives its reason: "重新打开:核查发现问题仍存在". */
+export function reopenTimelineDetail(event: { action: string; after?: unknown }): string {
+  if (event.action !== "rectification.reopen") return "";
+  const reason = (event.after as { reopenReason?: unknown } | null | undefined)?.reopenReason;
+  return typeof reason === "string" && reason !== "" ? `:${reason}` : "";
+}

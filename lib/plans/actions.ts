@@ -62,10 +62,13 @@ export async function previewPlanImport(form: FormData) {
     );
     if (document.kind === "unrecognised" && document.structureless) {
       // Nothing to review as either kind; the wizard still offers the choice.
-      throw new AppError("VALIDATION", `未识别为规划或年度报告:${document.reason}`, {
-        file: ["没有找到任何举措"],
-        kind: ["请选择按规划或按年度报告导入"],
-      });
+      throw new AppError(
+        "VALIDATION",
+        `未识别为规划或年度报告:${document.reason}`,
+        { file: ["没有找到任何举措"], kind: ["请选择按规划或按年度报告导入"] },
+        // The wizard shows the reason under its own heading.
+        { detail: document.reason },
+      );
     }
     if (document.kind === "plans" && document.plans.length === 0) {
       throw new AppError("VALIDATION", "文件中没有找到任何举措。请确认这是规划、行动计划或分工方案。", {

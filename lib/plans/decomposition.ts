@@ -20,9 +20,9 @@ import { proposeParentItem } from "@/lib/plans/item-match.ts";
 // Scope and permission are checked by the callers (decomposition-actions.ts);
 // the functions taking a `tx` write the change and its audit event together.
 
-export const LINK_AUDIT_ACTION = "measure.linkParentItem" satisfies AuditAction;
-export const UNLINK_AUDIT_ACTION = "measure.unlinkParentItem" satisfies AuditAction;
-export const PLAN_PARENT_AUDIT_ACTION = "plan.setParent" satisfies AuditAction;
+const LINK_AUDIT_ACTION = "measure.linkParentItem" satisfies AuditAction;
+const UNLINK_AUDIT_ACTION = "measure.unlinkParentItem" satisfies AuditAction;
+const PLAN_PARENT_AUDIT_ACTION = "plan.setParent" satisfies AuditAction;
 
 /** Text shown for a parent item in a select or a link: its code and the start of its text. */
 export function itemLabel(item: { code: string; text: string }, length = 40): string {

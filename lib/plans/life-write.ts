@@ -12,7 +12,7 @@ import { decideTransition, expiryDate, planLifeFacts, type LifeTransition } from
 // them alike. The actor's scope is in the query's where; a plan outside it, or
 // one the actor may not manage, is NOT_FOUND and nothing changes.
 
-export const PLAN_LIFE_AUDIT_ACTIONS = {
+const PLAN_LIFE_AUDIT_ACTIONS = {
   IN_FORCE: "plan.bringIntoForce",
   EXPIRED: "plan.expire",
   TERMINATED: "plan.terminate",

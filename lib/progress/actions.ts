@@ -6,8 +6,8 @@ import { can, type Actor } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { runAction } from "@/lib/actions/run.ts";
 import { recordAudit } from "@/lib/audit/record.ts";
-import { AppError, ERROR_MESSAGES, forbidden, notFound } from "@/lib/errors.ts";
-import { reviewRefusal } from "@/lib/progress/rules.ts";
+import { AppError, forbidden, notFound } from "@/lib/errors.ts";
+import { mayReportFor, reviewRefusal } from "@/lib/progress/rules.ts";
 import { todayInChina, dateColumn } from "@/lib/dates.ts";
 import { logError } from "@/lib/log.ts";
 import { isPeriodClosed, periodByKey, type Period } from "@/lib/reporting/periods.ts";
@@ -150,9 +150,7 @@ async function reportTarget(tx: Tx, actor: Actor, input: ReportInput) {
     where: { id: input.assignmentId, ...scope.assignments(actor) },
     include: { unit: true, measure: { include: { plan: true } } },
   });
-  if (!assignment || !can(actor, "assignment.report", { regionId: assignment.unit.regionId, unitId: assignment.unitId })) {
-    throw notFound();
-  }
+  if (!assignment || !mayReportFor(actor, assignment)) throw notFound();
   const { plan } = assignment.measure;
   if (plan.status === "CLOSED") throw new AppError("CONFLICT", "该规划已结束,不再接受进展报送。");
   if (plan.status === "DRAFT") throw new AppError("CONFLICT", "该规划尚为草案,施行后方可报送进展。");
@@ -379,7 +377,9 @@ async function reviewTarget(tx: Tx, actor: Actor, reportId: number) {
   const refusal = report?.assignment ? reviewRefusal(actor, { state: report.state, unit: report.assignment.unit }) : "OUT_OF_REACH";
   if (!report?.assignment || refusal === "OUT_OF_REACH") throw notFound();
   if (refusal === "NOT_SUBMITTED") throw new AppError("CONFLICT", "该报送尚未提交,不能审核。");
-  if (refusal === "ALREADY_REVIEWED") throw new AppError("CONFLICT", "该报送已被审核或退回,请刷新后查看。");
+  if (refusal === "ALREADY_REVIEWED") {
+    throw new AppError("CONFLICT", "该报送已被审核或退回,请刷新后查看。", undefined, { detail: "该报送已被审核或退回" });
+  }
   return { report, assignment: report.assignment };
 }
 
@@ -486,9 +486,9 @@ export async function approveProgressReports(input: unknown) {
             logError("batch approval item failed", { action: "approveProgressReports", reportId: item.reportId, actorId: actor.id }, error);
           const reason = !(error instanceof AppError)
             ? "系统错误,未处理"
-            : error.message === ERROR_MESSAGES.CONFLICT
+            : error.code === "CONFLICT" && error.generic
               ? "已被他人修改"
-              : error.message.replace(/[,,。]?请刷新后.*$/, "");
+              : (error.detail ?? error.message);
           outcome.failed.push({ reportId: item.reportId, name: nameOf.get(item.reportId)!, reason });
         }
       }

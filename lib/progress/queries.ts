@@ -246,8 +246,13 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
       reportingStart: a.reportingStart,
     })),
   });
+  /** The reports the page lists, newest period first (a lead's first): a draft is its own unit's business until it is submitted. */
+  const listedReports = assignments
+    .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
+    .filter((r) => r.state !== "DRAFT" || scope.isActorsUnit(actor, r.unit.id))
+    .sort((x, y) => y.periodStart.getTime() - x.periodStart.getTime() || (x.role === "LEAD" ? -1 : 1));
   if (!progressVisible) {
-    return { measure, assignments, overall, collecting, latestDue: current, progressVisible, timeline: [] };
+    return { measure, assignments, listedReports, overall, collecting, latestDue: current, progressVisible, timeline: [] };
   }
   const reportIds = readable.map((r) => String(r.id));
   const extensionIds = (await db().deadlineExtension.findMany({ where: { measureId: measure.id }, select: { id: true } })).map((e) =>
@@ -268,7 +273,7 @@ export async function getMeasureDetail(actor: Actor, measureId: number) {
     take: 200,
     include: { actor: { select: { name: true, unit: { select: { name: true } } } } },
   });
-  return { measure, assignments, overall, collecting, latestDue: current, progressVisible, timeline: timeline.reverse() };
+  return { measure, assignments, listedReports, overall, collecting, latestDue: current, progressVisible, timeline: timeline.reverse() };
 }
 
 /** Reports waiting for the bureau, oldest first. */

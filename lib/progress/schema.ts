@@ -73,19 +73,12 @@ export const carryForwardProgressReportSchema = z.object({
 export const reviewProgressReportSchema = z.object({ reportId: id("报送"), version: versionNumber });
 
 /**
- * The review desk's one comment box (审核意见): optional to approve, required to
- * return. The rule lives here so the box, the single 退回 and any other caller
- * agree; the message names what is missing.
+ * 审核意见: optional to approve, required to return. The two actions' schemas
+ * below state it; the review box asks them (commentRule), so the box, the single
+ * 退回 and any other caller agree. The message names what is missing.
  */
 export const REVIEW_COMMENT_REQUIRED = "退回时请填写退回意见";
 const reviewComment = z.string({ error: REVIEW_COMMENT_REQUIRED }).trim().max(1000, "审核意见不能超过 1000 个字");
-
-export const reviewDecisionSchema = z
-  .object({ decision: z.enum(["approve", "return"]), comment: z.preprocess((v) => v ?? "", reviewComment) })
-  .superRefine((value, ctx) => {
-    if (value.decision === "return" && value.comment === "")
-      ctx.addIssue({ code: "custom", path: ["comment"], message: REVIEW_COMMENT_REQUIRED });
-  });
 
 /** 审核通过 may carry a comment (审核意见); it is kept on the report and sent with the 审核结果. */
 export const approveProgressReportSchema = reviewProgressReportSchema.extend({

@@ -371,6 +371,8 @@ describe("createAnnualReportDraft", () => {
     const result = await createAnnualReportDraft({ regionId: String(world.a.region.id), year: "2024" });
     expect(result).toMatchObject({ ok: false, code: "DUPLICATE" });
     expect(!result.ok && result.message).toContain(`/reports/${first.id}`);
+    // The form's "打开已有的报告" link comes from this, not from the message's words.
+    expect(!result.ok && result.link).toBe(`/reports/${first.id}`);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -102,6 +102,9 @@ describe("previewPlanImport on text that is neither a plan nor a report", () => 
     if (refused.ok) return;
     expect(refused.message).toMatch(/^未识别为规划或年度报告:文件中没有找到任何举措/);
     expect(refused.fieldErrors?.kind).toEqual(["请选择按规划或按年度报告导入"]);
+    // The wizard shows the reason under its own heading: it comes as data, not cut out of the message.
+    expect(refused.detail).toMatch(/^文件中没有找到任何举措/);
+    expect(refused.message).toBe(`未识别为规划或年度报告:${refused.detail}`);
     const asPlan = await previewPlanImport(pasted(prose, "plans"));
     expect(!asPlan.ok && asPlan.message).toContain("文件中没有找到任何举措");
     const asReport = await previewPlanImport(pasted(prose, "annualReport"));

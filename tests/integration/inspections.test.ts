@@ -34,6 +34,7 @@ import { getMeasureDetail, listMyTasks, listReviewQueue } from "@/lib/progress/q
 import { approveProgressReport, returnProgressReport } from "@/lib/progress/actions.ts";
 import { can } from "@/lib/auth/policy.ts";
 import { mayReopenRectification, mayReportRectification, reportAwaitingVerification } from "@/lib/inspections/rules.ts";
+import { reopenTimelineDetail } from "@/lib/inspections/schema.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
 
@@ -200,6 +201,9 @@ describe("the rectification cycle", () => {
     expect(await db().notification.findFirst({ where: { userId: justiceLiaison.id }, orderBy: { id: "desc" } })).toMatchObject({
       title: "整改事项被重新打开",
     });
+    // The item's 办理记录 gives the reason beside 重新打开 (reopenTimelineDetail).
+    const reopenedDetail = (await getRectificationDetail((await loadActor(world.a.users.bureau.id))!, justiceItem.id, TODAY))!;
+    expect(reopenedDetail.timeline.map(reopenTimelineDetail).filter(Boolean)).toEqual([":回头看发现记录仪使用率不足。"]);
 
     // Progress reports are recorded and leave the item open; the bureau cannot close it on one.
     await actAs(justiceLiaison);

@@ -9,7 +9,7 @@ import {
   submitProgressReport,
 } from "@/lib/progress/actions.ts";
 import { getMeasureDetail, listMyTasks } from "@/lib/progress/queries.ts";
-import { reviewRefusal } from "@/lib/progress/rules.ts";
+import { offersReportOnBehalf, reportsFor, reviewRefusal } from "@/lib/progress/rules.ts";
 import { createUnitGroup } from "@/lib/demo/factories.ts";
 import { actAs } from "../support/acting.ts";
 import { buildTwoDistricts } from "../support/world.ts";
@@ -350,6 +350,53 @@ describe("the measure page offers 审核 exactly when the action takes it (lib/p
     const offered = shown.some((r) => r.id === row.id && reviewRefusal(actor, r) === null);
     const taken = (await approveProgressReport({ reportId: String(row.id), version: String(row.version) })).ok;
     expect({ who, state, offered }).toEqual({ who, state, offered: taken });
+  });
+});
+
+describe("the measure page offers a report form exactly when the action takes the report (lib/progress/rules.ts)", () => {
+  type Who = "bureau" | "otherBureau" | "leader" | "responsibleLiaison" | "leadLiaison" | "admin";
+  it.each(
+    (["bureau", "otherBureau", "leader", "responsibleLiaison", "leadLiaison", "admin"] as const).flatMap((who) =>
+      (["LEAD", "RESPONSIBLE"] as const).map((role) => [who, role] as const),
+    ),
+  )("%s on the %s assignment", async (who: Who, role) => {
+    const assignmentId = role === "LEAD" ? lead.id : responsible.id;
+    const actor = (await actAs(
+      {
+        bureau: world.a.users.bureau,
+        otherBureau: world.b.users.bureau,
+        leader: world.a.users.leader,
+        responsibleLiaison: world.a.users.liaison,
+        leadLiaison: leadLiaison,
+        admin: world.admin,
+      }[who],
+    ))!;
+    // What the page offers (app/(app)/measures/[id]/page.tsx): a liaison its unit's form at
+    // once; bureau staff a 代报 link, whose ?for= then gives the form.
+    const detail = await getMeasureDetail(actor, responsible.measureId);
+    const a = detail?.assignments.find((x) => x.id === assignmentId);
+    const link = a ? offersReportOnBehalf(actor, a) : false;
+    const offered = a ? reportsFor(actor, a, link ? a.id : null) : false;
+    const taken = (await saveProgressDraft(report(assignmentId))).ok;
+    expect({ who, role, offered }).toEqual({ who, role, offered: taken });
+    // A liaison is never offered 代报: it reports for its own unit only.
+    if (who.endsWith("Liaison")) expect(link).toBe(false);
+  });
+});
+
+describe("the measure page's report list (getMeasureDetail)", () => {
+  it("lists a draft to its own unit only; once submitted, to all who read the progress", async () => {
+    await actAs(world.a.users.liaison);
+    const saved = await saveProgressDraft(report(responsible.id));
+    if (!saved.ok) throw new Error(saved.message);
+    const listed = async (user: { id: number }) =>
+      ((await getMeasureDetail((await actAs(user))!, responsible.measureId))?.listedReports ?? []).map((r) => r.id);
+    expect(await listed(world.a.users.liaison)).toEqual([saved.data.id]);
+    expect(await listed(world.a.users.bureau)).toEqual([]);
+    expect(await listed(leadLiaison)).toEqual([]);
+    await db().progressReport.update({ where: { id: saved.data.id }, data: { state: "SUBMITTED" } });
+    expect(await listed(world.a.users.bureau)).toEqual([saved.data.id]);
+    expect(await listed(leadLiaison)).toEqual([saved.data.id]);
   });
 });
 

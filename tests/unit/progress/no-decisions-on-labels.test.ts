@@ -44,6 +44,20 @@ function decisionPatterns(words: readonly string[]): RegExp[] {
   ];
 }
 
+/**
+ * Patterns of a decision on an error's message: comparing it (or anything) with
+ * ERROR_MESSAGES' words, comparing a `.message`, or cutting a message up with a
+ * regex or a search. The code, `generic` and `detail` of AppError decide instead.
+ */
+const MESSAGE_PATTERNS: readonly RegExp[] = [
+  /(?:===|!==|==|!=)\s*ERROR_MESSAGES\b/,
+  /\bERROR_MESSAGES(?:\.\w+|\[[^\]]+\])\s*(?:===|!==|==|!=)/,
+  /\.message\s*(?:===|!==|==|!=)/,
+  /(?:===|!==|==|!=)\s*[\w.?!]*\.message\b(?!\s*\.)/,
+  /\.message\??\.(?:replace|replaceAll|match|matchAll|search|split|slice|substring|startsWith|endsWith|includes|indexOf|lastIndexOf)\(/,
+  /\/[^/\n]+\/[a-z]*\.(?:test|exec)\([\w.?!]*\.message\b/,
+];
+
 function offendingLines(source: string, patterns: readonly RegExp[]): string[] {
   return source.split("\n").filter((line) => patterns.some((p) => p.test(line)));
 }
@@ -82,6 +96,38 @@ describe("no rule decides on display words", () => {
     ['if (x.reasonCode === "COMPLETED") return;', false],
   ])("%s → flagged %s", (line, flagged) => {
     expect(offendingLines(line, patterns).length > 0).toBe(flagged);
+  });
+
+  it.each<[string, boolean]>([
+    // The lines before issue 16's review, each a decision on a message's words.
+    [": error.message === ERROR_MESSAGES.CONFLICT", true],
+    [': error.message.replace(/[,,。]?请刷新后.*$/, "");', true],
+    [
+      'return new CliImportStop(error.message === ERROR_MESSAGES.VALIDATION && fields.length ? fields.join(";") : error.message, fields);',
+      true,
+    ],
+    ['const reason = failure.message.replace(/^未识别为规划或年度报告:/, "");', true],
+    ["if (ERROR_MESSAGES.NOT_FOUND !== result.message) return;", true],
+    ["if (/请刷新/.test(error.message)) {", true],
+    ['if (result.message?.startsWith("未识别")) {', true],
+    // Deciding on codes and data, or rendering a message, is fine.
+    [': error.code === "CONFLICT" && error.generic', false],
+    [": (error.detail ?? error.message);", false],
+    ['return { ok: false, code: "VALIDATION", message: ERROR_MESSAGES.VALIDATION, fieldErrors: fieldErrorsOf(parsed.error) };', false],
+    ["LOCKED: ERROR_MESSAGES.LOCKED,", false],
+    ['setStatus({ kind: "error", message: error.message });', false],
+    ["const message = failure.message;", false],
+  ])("message decision %s → flagged %s", (line, flagged) => {
+    expect(offendingLines(line, MESSAGE_PATTERNS).length > 0).toBe(flagged);
+  });
+
+  it("lib, app and components decide on no error message", () => {
+    const offenders = ["lib", "app", "components"]
+      .flatMap((dir) => sourceFiles(join(ROOT, dir)))
+      .flatMap((file) =>
+        offendingLines(readFileSync(file, "utf8"), MESSAGE_PATTERNS).map((line) => `${relative(ROOT, file)}: ${line.trim()}`),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it("lib, app and components have none", () => {

@@ -1,37 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { batchApproveProgressReportsSchema, returnProgressReportSchema, reviewDecisionSchema } from "@/lib/progress/schema.ts";
+import { commentRule } from "@/components/form/decision-controls.tsx";
+import { approveProgressReportSchema, batchApproveProgressReportsSchema, returnProgressReportSchema } from "@/lib/progress/schema.ts";
 
 // 审核意见: optional to approve, required to return. The rule lives in the
-// schema, which the review box and the return action both use.
+// actions' schemas; the review box asks them through commentRule, as the
+// extension and rectification boxes do.
 
-describe("reviewDecisionSchema: the comment is required only to return", () => {
-  it.each([
-    { decision: "approve", comment: "", error: null },
-    { decision: "approve", comment: undefined, error: null },
-    { decision: "approve", comment: "材料齐全", error: null },
-    { decision: "return", comment: "请补充印发文件", error: null },
-    { decision: "return", comment: "", error: "退回时请填写退回意见" },
-    { decision: "return", comment: "   \n ", error: "退回时请填写退回意见" },
-    { decision: "return", comment: undefined, error: "退回时请填写退回意见" },
-    { decision: "approve", comment: "字".repeat(1001), error: "审核意见不能超过 1000 个字" },
-  ])("$decision with $comment → $error", ({ decision, comment, error }) => {
-    const parsed = reviewDecisionSchema.safeParse({ decision, comment });
-    expect(parsed.success ? null : parsed.error.issues.map((i) => [i.path.join("."), i.message])).toEqual(
-      error === null ? null : [["comment", error]],
-    );
+const reviewComment = commentRule({ approve: approveProgressReportSchema.shape.comment, reject: returnProgressReportSchema.shape.comment });
+
+describe("the review box's comment rule is the actions' schemas': required only to return", () => {
+  it.each<{ kind: "approve" | "reject"; comment: string; error: string | null }>([
+    { kind: "approve", comment: "", error: null },
+    { kind: "approve", comment: "材料齐全", error: null },
+    { kind: "reject", comment: "请补充印发文件", error: null },
+    { kind: "reject", comment: "", error: "退回时请填写退回意见" },
+    { kind: "reject", comment: "   \n ", error: "退回时请填写退回意见" },
+    { kind: "approve", comment: "字".repeat(1001), error: "审核意见不能超过 1000 个字" },
+    { kind: "reject", comment: "字".repeat(1001), error: "审核意见不能超过 1000 个字" },
+  ])("$kind with $comment → $error", ({ kind, comment, error }) => {
+    expect(reviewComment(kind, comment)).toBe(error);
   });
 });
 
-describe("returnProgressReportSchema asks the same of a return", () => {
+describe("the actions' schemas ask the same of the whole input", () => {
   it.each([
     { comment: "请补充", ok: true },
     { comment: " ", ok: false },
     { comment: undefined, ok: false },
-  ])("$comment → ok $ok", ({ comment, ok }) => {
+  ])("return: $comment → ok $ok", ({ comment, ok }) => {
     const parsed = returnProgressReportSchema.safeParse({ reportId: 1, version: 1, comment });
     expect(parsed.success).toBe(ok);
     if (!parsed.success) expect(parsed.error.issues[0]!.message).toBe("退回时请填写退回意见");
   });
+
+  it.each([{ comment: "" }, { comment: undefined }, { comment: null }, { comment: "材料齐全" }])(
+    "approve: $comment → ok",
+    ({ comment }) => {
+      expect(approveProgressReportSchema.safeParse({ reportId: 1, version: 1, comment }).success).toBe(true);
+    },
+  );
 });
 
 describe("batchApproveProgressReportsSchema bounds the list", () => {

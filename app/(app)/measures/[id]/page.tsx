@@ -20,7 +20,7 @@ import { UrgeDialog } from "@/app/(app)/measures/[id]/urge-dialog.tsx";
 import { listUrgeTargets, urgeRefusal, urgeTimelineDetail } from "@/lib/reminders/targets.ts";
 import { extensionRequestOpen, listMeasureExtensions } from "@/lib/extensions/queries.ts";
 import { extensionDecisionRefusal } from "@/lib/extensions/rules.ts";
-import { reviewRefusal } from "@/lib/progress/rules.ts";
+import { offersReportOnBehalf, reportsFor, reviewRefusal } from "@/lib/progress/rules.ts";
 import { EXTENSION_STATE_LABELS } from "@/lib/extensions/schema.ts";
 import { parseId, routeId } from "@/lib/ids.ts";
 import { periodContaining } from "@/lib/reporting/periods.ts";
@@ -51,11 +51,7 @@ export default async function MeasurePage({
 
   // Forms: a liaison for its own unit's assignments; bureau staff for the unit it
   // chose to report for (代报). Last period's report comes first while it is still owed.
-  const mine = assignments.filter((a) =>
-    scope.isUnitScoped(actor)
-      ? scope.isOwnUnit(actor, a.unitId)
-      : a.id === onBehalfOf && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }),
-  );
+  const mine = assignments.filter((a) => reportsFor(actor, a, onBehalfOf));
   type Assignment = (typeof assignments)[number];
   type InPlay = Assignment["periods"][number];
   const today = todayInChina();
@@ -139,11 +135,7 @@ export default async function MeasurePage({
     ) : null;
   // A unit (or bureau staff reporting for one) comes here to report: its form comes first.
   const reportFirst = mine.length > 0;
-  const reports = assignments
-    .flatMap((a) => a.reports.map((r) => ({ ...r, unit: a.unit, role: a.role })))
-    // A draft is its own unit's business until it is submitted.
-    .filter((r) => r.state !== "DRAFT" || scope.isActorsUnit(actor, r.unit.id))
-    .sort((x, y) => y.periodStart.getTime() - x.periodStart.getTime() || (x.role === "LEAD" ? -1 : 1));
+  const reports = detail.listedReports;
 
   return (
     <>
@@ -213,7 +205,7 @@ export default async function MeasurePage({
               </td>
               <td className={cell}>{a.collectingState ? REVIEW_STATE_LABELS[a.collectingState] : "未报送"}</td>
               <td className={cell}>
-                {!scope.isUnitScoped(actor) && can(actor, "assignment.report", { regionId: a.unit.regionId, unitId: a.unitId }) && (
+                {offersReportOnBehalf(actor, a) && (
                   <Link href={`/measures/${measure.id}?for=${a.id}#report`} className="text-sm text-brand-700 hover:underline">
                     代报
                   </Link>

@@ -103,8 +103,7 @@ export function ImportWizard({ regions }: { regions: Region[] }) {
         setErrors(failure.fieldErrors ?? {});
         if (failure.fieldErrors?.kind && !kind) {
           // Not recognised, with nothing to review: the reason and the choice of kind.
-          const reason = failure.message.replace(/^未识别为规划或年度报告:/, "");
-          setUnrecognised({ kind: "unrecognised", reason, line: null, structureless: true, warnings: [] });
+          setUnrecognised({ kind: "unrecognised", reason: failure.detail ?? "", line: null, structureless: true, warnings: [] });
           setStatus(null);
         }
       },

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/policy.ts";
 import * as scope from "@/lib/auth/scope.ts";
 import { formatChinaTime, isoDate } from "@/lib/dates.ts";
 import { getRectificationDetail } from "@/lib/inspections/queries.ts";
-import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel } from "@/lib/inspections/schema.ts";
+import { RECTIFICATION_CLAIM_LABELS, rectificationReportLabel, reopenTimelineDetail } from "@/lib/inspections/schema.ts";
 import { PageHeader } from "@/components/ui/page-header.tsx";
 import { RectificationBadge } from "@/components/inspections/status-badge.tsx";
 import { RectificationReportForm, ReopenForm, VerifyControls } from "@/components/inspections/rectification-forms.tsx";
@@ -145,15 +145,7 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
         </section>
       )}
 
-      <AuditTimeline
-        events={timeline.filter((event) => event.entityType === "Rectification")}
-
-        detail={(event) =>
-          event.action === "rectification.reopen" && typeof event.after === "object" && event.after && "reopenReason" in event.after
-            ? `:${String((event.after as { reopenReason: unknown }).reopenReason)}`
-            : ""
-        }
-      />
+      <AuditTimeline events={timeline.filter((event) => event.entityType === "Rectification")} detail={reopenTimelineDetail} />
     </>
   );
 }
