@@ -183,10 +183,12 @@ export type ProgressReportInput = {
  * (completedAt = reviewedAt); approving any other claim sets IN_PROGRESS (and
  * the percent of an IN_PROGRESS claim) unless a later period's report is
  * already approved or the assignment is completed; a return changes nothing
- * more than the submission did. Unlike the actions it takes any period and any
- * times, so history can be written after the fact; lastReportAt therefore
- * never moves backwards. Writes no audit events: callers that show a timeline
- * write their own (lib/demo/seed.ts does).
+ * more than the submission did. The report's own facts follow the actions too:
+ * a submitted report's firstSubmittedAt is its submittedAt (writeReport), and a
+ * returned one has its ReportReturn row (returnProgressReport). Unlike the
+ * actions it takes any period and any times, so history can be written after
+ * the fact; lastReportAt therefore never moves backwards. Writes no audit
+ * events: callers that show a timeline write their own (lib/demo/seed.ts does).
  */
 export async function createProgressReport(client: Client, input: ProgressReportInput): Promise<{ id: number }> {
   const [created] = await createProgressReports(client, [input]);
@@ -292,6 +294,8 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
       // Anyone but the unit's own liaison logs the report on the unit's behalf (代报).
       onBehalfOfUnitId: author.role === "LIAISON" && author.unitId === assignment.unitId ? null : assignment.unitId,
       submittedAt,
+      // Written at once, never returned and sent again: the first submission is this one.
+      firstSubmittedAt: submittedAt,
       reviewerId: reviewed ? input.reviewerId! : null,
       reviewedAt,
       reviewComment:
@@ -311,20 +315,33 @@ export async function createProgressReports(client: Client, inputs: ProgressRepo
     const column = <T>(f: (row: (typeof rows)[number]) => T) => chunk.map(f);
     const created = await client.$queryRaw<{ id: number; assignmentId: number; periodStart: Date }[]>`
       INSERT INTO "ProgressReport" ("districtId", "assignmentId", "periodStart", "periodEnd", "text", "percent", "claimedStatus",
-        "state", "authorId", "onBehalfOfUnitId", "submittedAt", "reviewerId", "reviewedAt", "reviewComment", "version", "createdAt", "updatedAt")
+        "state", "authorId", "onBehalfOfUnitId", "submittedAt", "firstSubmittedAt", "reviewerId", "reviewedAt", "reviewComment", "version",
+        "createdAt", "updatedAt")
       SELECT * FROM unnest(
         ${column((r) => r.districtId)}::int[], ${column((r) => r.assignmentId)}::int[],
         ${column((r) => isoDate(r.periodStart))}::date[], ${column((r) => isoDate(r.periodEnd))}::date[],
         ${column((r) => r.text)}::text[], ${column((r) => r.percent)}::int[],
         ${column((r) => r.claimedStatus)}::text[]::"ClaimedStatus"[], ${column((r) => r.state)}::text[]::"ReviewState"[],
         ${column((r) => r.authorId)}::int[], ${column((r) => r.onBehalfOfUnitId)}::int[],
-        ${column((r) => iso(r.submittedAt))}::timestamp(3)[], ${column((r) => r.reviewerId)}::int[],
+        ${column((r) => iso(r.submittedAt))}::timestamp(3)[], ${column((r) => iso(r.firstSubmittedAt))}::timestamp(3)[],
+        ${column((r) => r.reviewerId)}::int[],
         ${column((r) => iso(r.reviewedAt))}::timestamp(3)[], ${column((r) => r.reviewComment)}::text[],
         ${column((r) => r.version)}::int[], ${column((r) => iso(r.createdAt))}::timestamp(3)[], ${column((r) => iso(r.updatedAt))}::timestamp(3)[]
       )
       RETURNING "id", "assignmentId", "periodStart"`;
     const idOf = new Map(created.map((r) => [`${r.assignmentId}/${r.periodStart.getTime()}`, r.id]));
-    for (const row of chunk) ids.push({ id: idOf.get(`${row.assignmentId}/${row.periodStart.getTime()}`)! });
+    const chunkIds = chunk.map((row) => idOf.get(`${row.assignmentId}/${row.periodStart.getTime()}`)!);
+    ids.push(...chunkIds.map((id) => ({ id })));
+    // Each return's row, as returnProgressReport writes it beside the report, in the inputs' order.
+    const returned = chunk.flatMap((row, i) => (row.state === "RETURNED" ? [{ ...row, id: chunkIds[i]! }] : []));
+    if (returned.length) {
+      await client.$executeRaw`
+        INSERT INTO "ReportReturn" ("districtId", "reportId", "reviewerId", "comment", "returnedAt")
+        SELECT * FROM unnest(
+          ${returned.map((r) => r.districtId)}::int[], ${returned.map((r) => r.id)}::int[], ${returned.map((r) => r.reviewerId)}::int[],
+          ${returned.map((r) => r.reviewComment)}::text[], ${returned.map((r) => iso(r.reviewedAt))}::timestamp(3)[]
+        )`;
+    }
   }
 
   // One statement for all the assignments touched. Timestamps travel as UTC
@@ -396,8 +413,11 @@ export async function createFinding(
 /**
  * A rectification report in its final state, moving the item as the actions
  * in lib/inspections/actions.ts do: SUBMITTED → item SUBMITTED; APPROVED →
- * item CLOSED (verified by the reviewer at reviewedAt); RETURNED → item OPEN.
- * The report covers the Beijing day it was submitted. Writes no audit events.
+ * item CLOSED (verified by the reviewer at reviewedAt) with its closing's
+ * RectificationClosure row (verifyRectification); RETURNED → item OPEN, with
+ * the return's ReportReturn row (returnRectification). The report is first
+ * submitted when it is submitted (reportRectification) and covers that Beijing
+ * day. Writes no audit events.
  */
 export async function createRectificationReport(
   client: Client,
@@ -439,6 +459,7 @@ export async function createRectificationReport(
       authorId: author.id,
       onBehalfOfUnitId: author.role === "LIAISON" && author.unitId === item.unitId ? null : item.unitId,
       submittedAt,
+      firstSubmittedAt: submittedAt,
       reviewerId: reviewed ? input.reviewerId! : null,
       reviewedAt,
       reviewComment:
@@ -457,5 +478,21 @@ export async function createRectificationReport(
       ...(input.state === "APPROVED" ? { verifiedById: input.reviewerId!, verifiedAt: reviewedAt } : {}),
     },
   });
+  if (input.state === "APPROVED") {
+    await client.rectificationClosure.create({
+      data: { districtId: item.districtId, rectificationId: item.id, closedAt: reviewedAt!, closedById: input.reviewerId! },
+    });
+  }
+  if (input.state === "RETURNED") {
+    await client.reportReturn.create({
+      data: {
+        districtId: report.districtId,
+        reportId: report.id,
+        reviewerId: input.reviewerId!,
+        comment: report.reviewComment,
+        returnedAt: reviewedAt!,
+      },
+    });
+  }
   return { report, rectification };
 }

@@ -931,15 +931,7 @@ async function writeReportTimelines(tx: Tx, input: { planIds: number[]; district
           AS x("actorId" int, "action" text, "entityType" text, "entityId" text, "before" jsonb, "after" jsonb, "at" timestamp(3))
     ) e
     ORDER BY e."at", e."step", e."entityId"`;
-  // What returnProgressReport and the first submit write beside their audit events.
-  await tx.$executeRaw`
-    INSERT INTO "ReportReturn" ("districtId", "reportId", "reviewerId", "comment", "returnedAt")
-    SELECT r."districtId", r."id", r."reviewerId", r."reviewComment", r."reviewedAt" FROM (${seeded}) r
-    WHERE r."state" = 'RETURNED' ORDER BY r."reviewedAt", r."id"`;
-  await tx.$executeRaw`
-    UPDATE "ProgressReport" r SET "firstSubmittedAt" = r."submittedAt"
-    FROM "Assignment" a JOIN "Measure" m ON m."id" = a."measureId"
-    WHERE a."id" = r."assignmentId" AND m."planId" = ANY(${planIds}::int[]) AND r."state" <> 'DRAFT' AND r."firstSubmittedAt" IS NULL`;
+  // The returns' rows and the first submissions came with the reports (createProgressReports).
 }
 
 /**

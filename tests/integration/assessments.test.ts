@@ -111,16 +111,7 @@ async function buildWorld() {
     reviewedAt: chinaTime("2025-10-10"),
     reviewComment: "请补充佐证材料",
   });
-  // What returnProgressReport writes: the return's row and its audit event.
-  await prisma.reportReturn.create({
-    data: {
-      districtId: a.region.id,
-      reportId: returned.id,
-      reviewerId: bureau,
-      comment: "请补充佐证材料",
-      returnedAt: chinaTime("2025-10-10"),
-    },
-  });
+  // What returnProgressReport writes beside the return's row (the factory writes that): its audit event.
   await prisma.auditEvent.create({
     data: {
       districtId: a.region.id,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type pg from "pg";
 import { withDatabaseBefore } from "../support/scratch-database.ts";
 
 // The migration that gives the facts read back out of the audit log columns
@@ -11,10 +12,21 @@ const MIGRATION = "20261207090000_domain_facts_from_audit";
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 
+/** Bare users (as `session_replication_role = replica` lets them be): the new columns' keys point to them. */
+async function insertUsers(client: pg.Client, ids: number[]) {
+  await client.query(
+    `INSERT INTO "User" (id, login, name, "passwordHash", role, "updatedAt")
+     SELECT id, 'user' || id, '用户' || id, 'x', 'BUREAU', now() FROM unnest($1::int[]) AS id`,
+    [ids],
+  );
+}
+
 describe(MIGRATION, () => {
   it("moves each audit-only fact into its column or rows", async () => {
     await withDatabaseBefore(MIGRATION, async (client, apply) => {
-      // Rows only: the users, units, plans and districts they point to do not matter here.
+      // Rows only: the units, plans and districts they point to do not matter here. The
+      // users do: the migration adds the keys from its new columns to them.
+      await insertUsers(client, [5, 7, 8, 9]);
       await client.query(`INSERT INTO "AnnualReport" (id, "districtId", "regionId", year, title, status, "submittedAt", "submittedById", "updatedAt") VALUES
         (1, 1, 1, 2024, '2024年法治政府建设年度报告', 'SUBMITTED', now(), 7, now()),
         (2, 1, 1, 2024, '区司法局2024年年度报告', 'DRAFT', NULL, NULL, now())`);
@@ -114,6 +126,50 @@ describe(MIGRATION, () => {
 
       // The audit log itself is untouched: still append-only, every event still there.
       expect((await client.query(`SELECT count(*)::int AS n FROM "AuditEvent"`)).rows).toEqual([{ n: events.length }]);
+    });
+  });
+  it("closes an item closed without an audit event and later reopened, from the reopen's snapshot", async () => {
+    await withDatabaseBefore(MIGRATION, async (client, apply) => {
+      await insertUsers(client, [8, 9]);
+      await client.query(`INSERT INTO "Rectification" (id, "districtId", "findingId", "unitId", deadline, status, "reopenReason", "updatedAt") VALUES
+        (1, 1, 1, 1, '2024-10-31', 'OPEN', '回头看发现反弹', now()),
+        (2, 1, 1, 2, '2024-10-31', 'OPEN', '整改不彻底', now()),
+        (3, 1, 1, 3, '2024-10-31', 'OPEN', '重新核查', now())`);
+      // As reopenRectification wrote it: the row before the reopen, its verification included (JSON dates in UTC).
+      const snapshot = (verifiedAt: string | null, verifiedById: number | null) => ({
+        id: 0,
+        status: "CLOSED",
+        verifiedAt: verifiedAt === null ? null : at(verifiedAt).toISOString(),
+        verifiedById,
+      });
+      const events: [string, number, object, string][] = [
+        // 1: closed by data without its event, reopened; then verified and reopened with events.
+        ["rectification.reopen", 1, snapshot("2024-06-01T15:00:00", 9), "2024-12-01T10:00:00"],
+        ["rectification.verify", 1, {}, "2025-01-10T10:00:00"],
+        ["rectification.reopen", 1, snapshot("2025-01-10T10:00:00", 8), "2025-02-01T10:00:00"],
+        // 2: verified with its event and reopened: one closing, not two.
+        ["rectification.verify", 2, {}, "2024-09-01T10:00:00"],
+        ["rectification.reopen", 2, snapshot("2024-09-01T10:00:00", 8), "2024-11-01T10:00:00"],
+        // 3: a snapshot without a verification says nothing.
+        ["rectification.reopen", 3, snapshot(null, null), "2024-11-05T10:00:00"],
+      ];
+      for (const [action, entityId, before, when] of events) {
+        await client.query(
+          `INSERT INTO "AuditEvent" ("districtId", "actorId", action, "entityType", "entityId", before, "createdAt") VALUES (1, 8, $1, 'Rectification', $2, $3, $4)`,
+          [action, String(entityId), JSON.stringify(before), at(when)],
+        );
+      }
+
+      expect(await apply()).toEqual([MIGRATION]);
+
+      const closures = await client.query(
+        `SELECT "rectificationId", "closedAt", "closedById", "reopenedAt" FROM "RectificationClosure" ORDER BY "rectificationId", "closedAt"`,
+      );
+      expect(closures.rows).toEqual([
+        { rectificationId: 1, closedAt: at("2024-06-01T15:00:00"), closedById: 9, reopenedAt: at("2024-12-01T10:00:00") },
+        { rectificationId: 1, closedAt: at("2025-01-10T10:00:00"), closedById: 8, reopenedAt: at("2025-02-01T10:00:00") },
+        { rectificationId: 2, closedAt: at("2024-09-01T10:00:00"), closedById: 8, reopenedAt: at("2024-11-01T10:00:00") },
+      ]);
     });
   });
 });

@@ -1,8 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client.ts";
-import { createMeasure, createPlan, createProgressReport, createProgressReports, type ProgressReportInput } from "@/lib/demo/factories.ts";
+import {
+  createFinding,
+  createInspection,
+  createMeasure,
+  createPlan,
+  createProgressReport,
+  createProgressReports,
+  createRectificationReport,
+  type ProgressReportInput,
+} from "@/lib/demo/factories.ts";
 import { seedDemoData } from "@/lib/demo/seed.ts";
 import { approveProgressReport, returnProgressReport, saveProgressDraft, submitProgressReport } from "@/lib/progress/actions.ts";
+import { reportRectification, returnRectification, verifyRectification } from "@/lib/inspections/actions.ts";
 import { latestDuePeriod, periodByKey, reportingPeriod } from "@/lib/reporting/periods.ts";
 import { measureLight, type Light } from "@/lib/reporting/lights.ts";
 import { reportingStartOf } from "@/lib/plans/life.ts";
@@ -32,11 +42,13 @@ const REPORT_COLUMNS = {
   authorId: true,
   onBehalfOfUnitId: true,
   submittedAt: true,
+  firstSubmittedAt: true,
   reviewerId: true,
   reviewedAt: true,
   reviewComment: true,
   version: true,
 } as const;
+const RETURN_COLUMNS = { districtId: true, reviewerId: true, comment: true, returnedAt: true } as const;
 
 describe("createProgressReport agrees with the report and review actions", () => {
   let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
@@ -93,6 +105,12 @@ describe("createProgressReport agrees with the report and review actions", () =>
   const assignmentOf = (id: number) => db().assignment.findUniqueOrThrow({ where: { id }, select: ASSIGNMENT_COLUMNS });
   const reportsOf = (assignmentId: number) =>
     db().progressReport.findMany({ where: { assignmentId }, orderBy: { periodStart: "asc" }, select: REPORT_COLUMNS });
+  const returnsOf = (assignmentId: number) =>
+    db().reportReturn.findMany({
+      where: { report: { assignmentId } },
+      orderBy: { id: "asc" },
+      select: { ...RETURN_COLUMNS, report: { select: { periodStart: true } } },
+    });
 
   it.each<[string, Step[], { status: string; percent: number }]>([
     ["a draft changes nothing", [step("2024-Q3", "IN_PROGRESS", 30, "DRAFT")], { status: "NOT_STARTED", percent: 0 }],
@@ -178,6 +196,90 @@ describe("createProgressReport agrees with the report and review actions", () =>
     expect(await assignmentOf(viaBatch.id)).toEqual(actual);
     expect(await reportsOf(viaFactory.id)).toEqual(await reportsOf(viaActions.id));
     expect(await reportsOf(viaBatch.id)).toEqual(await reportsOf(viaActions.id));
+    // Every return has its row (the 考核 counts them), as returnProgressReport writes it.
+    const returns = await returnsOf(viaActions.id);
+    expect(returns).toHaveLength(steps.filter((s) => s.outcome === "RETURNED").length);
+    expect(await returnsOf(viaFactory.id)).toEqual(returns);
+    expect(await returnsOf(viaBatch.id)).toEqual(returns);
+  });
+});
+
+describe("createRectificationReport agrees with the rectification actions", () => {
+  let world: Awaited<ReturnType<typeof buildTwoDistricts>>;
+
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2024-08-15T02:00:00Z"));
+    world = await buildTwoDistricts();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A fresh item of 区发改局 (world.a.users.liaison's unit). */
+  async function openItem(text: string) {
+    const inspection = await createInspection(db(), { regionId: world.a.region.id, title: "督察", inspectedOn: "2024-06-01" });
+    const { rectifications } = await createFinding(db(), {
+      inspectionId: inspection.id,
+      text,
+      unitIds: [world.a.units.development.id],
+      deadline: "2024-12-31",
+    });
+    return rectifications[0]!;
+  }
+
+  const ok = <T>(result: { ok: true; data: T } | { ok: false; code: string; message: string }): T => {
+    if (!result.ok) throw new Error(`refused: ${result.code} ${result.message}`);
+    return result.data;
+  };
+  const itemOf = (id: number) =>
+    db().rectification.findUniqueOrThrow({ where: { id }, select: { status: true, verifiedById: true, verifiedAt: true } });
+  const reportsOf = (rectificationId: number) =>
+    db().progressReport.findMany({ where: { rectificationId }, orderBy: { id: "asc" }, select: REPORT_COLUMNS });
+  const closuresOf = (rectificationId: number) =>
+    db().rectificationClosure.findMany({
+      where: { rectificationId },
+      orderBy: { id: "asc" },
+      select: { districtId: true, closedAt: true, closedById: true, reopenedAt: true },
+    });
+  const returnsOf = (rectificationId: number) =>
+    db().reportReturn.findMany({ where: { report: { rectificationId } }, orderBy: { id: "asc" }, select: RETURN_COLUMNS });
+
+  it.each<["APPROVED" | "RETURNED"]>([["APPROVED"], ["RETURNED"]])("a completion claim %s", async (outcome) => {
+    const viaActions = await openItem("通过操作");
+    const viaFactory = await openItem("通过工厂");
+    await actAs(world.a.users.liaison);
+    const text = "已整改到位,申请销号。";
+    const { id: reportId } = ok(
+      await reportRectification({ rectificationId: String(viaActions.id), text, percent: "100", claimedStatus: "COMPLETED" }),
+    );
+    vi.setSystemTime(new Date(Date.now() + 3_600_000));
+    await actAs(world.a.users.bureau);
+    const decision = { rectificationId: String(viaActions.id), reportId: String(reportId), comment: "请补充整改佐证材料。" };
+    ok(outcome === "APPROVED" ? await verifyRectification({ ...decision, comment: "" }) : await returnRectification(decision));
+    const done = await db().progressReport.findUniqueOrThrow({ where: { id: reportId } });
+
+    await createRectificationReport(db(), {
+      rectificationId: viaFactory.id,
+      authorId: world.a.users.liaison.id,
+      state: outcome,
+      text,
+      claimedStatus: "COMPLETED",
+      submittedAt: done.submittedAt!,
+      reviewerId: done.reviewerId,
+      reviewedAt: done.reviewedAt!,
+      reviewComment: done.reviewComment,
+    });
+
+    expect(await itemOf(viaFactory.id)).toEqual(await itemOf(viaActions.id));
+    expect(await reportsOf(viaFactory.id)).toEqual(await reportsOf(viaActions.id));
+    const closures = await closuresOf(viaActions.id);
+    expect(closures).toHaveLength(outcome === "APPROVED" ? 1 : 0);
+    expect(await closuresOf(viaFactory.id)).toEqual(closures);
+    const returns = await returnsOf(viaActions.id);
+    expect(returns).toHaveLength(outcome === "RETURNED" ? 1 : 0);
+    expect(await returnsOf(viaFactory.id)).toEqual(returns);
   });
 });
 
@@ -406,6 +508,24 @@ describe("seedDemoData", () => {
       expect(
         await db().progressReport.count({ where: { OR: [{ submittedAt: { gt: new Date() } }, { reviewedAt: { gt: new Date() } }] } }),
       ).toBe(0);
+      // Beside each step, what its action writes: the first submission, one row per return (measures'
+      // and rectifications' reports alike), one closing per 销号 of the 督察's items.
+      expect(await db().progressReport.count({ where: { state: { not: "DRAFT" }, firstSubmittedAt: null } })).toBe(0);
+      const returnedReports = await db().progressReport.count({ where: { state: "RETURNED" } });
+      expect(await db().reportReturn.count()).toBe(returnedReports);
+      expect((await db().reportReturn.groupBy({ by: ["reportId"], where: { report: { state: "RETURNED" } } })).length).toBe(
+        returnedReports,
+      );
+      const verified = await db().auditEvent.findMany({ where: { action: "rectification.verify" }, select: { entityId: true } });
+      expect(verified.length).toBeGreaterThan(0);
+      const closings = await db().rectificationClosure.findMany({
+        select: { rectificationId: true, closedAt: true, rectification: { select: { verifiedAt: true } } },
+      });
+      expect(closings.map((c) => String(c.rectificationId)).sort()).toEqual(verified.map((e) => e.entityId).sort());
+      expect(closings.every((c) => c.closedAt.getTime() === c.rectification.verifiedAt?.getTime())).toBe(true);
+      expect(await db().reportReturn.count({ where: { report: { rectificationId: { not: null } } } })).toBe(
+        await db().auditEvent.count({ where: { action: "rectification.return" } }),
+      );
 
       // Completions: before the deadline and after it, and spread over the past.
       const completed = await db().assignment.findMany({

@@ -951,6 +951,8 @@ describe("closed as of a past moment", () => {
       submittedAt: new Date("2024-09-01T02:00:00Z"),
       reviewedAt: new Date("2024-09-03T02:00:00Z"),
     });
+    // As data written before the closings had rows of their own: without its RectificationClosure.
+    await db().rectificationClosure.deleteMany({ where: { rectificationId: untouched.id } });
 
     const rows = await db().rectification.findMany({
       where: { id: { in: [reopened.id, untouched.id] } },

@@ -169,6 +169,17 @@ describe("synthetic province", () => {
       ];
       for (const sql of danglingChecks) expect(await count(sql), sql).toBe(0);
 
+      // --- What the actions write beside a report: its first submission, and each return's row.
+      expect(await count(`SELECT count(*) AS n FROM "ProgressReport" WHERE "firstSubmittedAt" IS DISTINCT FROM "submittedAt"`)).toBe(0);
+      const returned = await count(`SELECT count(*) AS n FROM "ProgressReport" WHERE "state" = 'RETURNED'`);
+      expect(returned).toBeGreaterThan(0);
+      expect(await count(`SELECT count(*) AS n FROM "ReportReturn"`)).toBe(returned);
+      expect(
+        await count(`SELECT count(DISTINCT x."reportId") AS n FROM "ReportReturn" x JOIN "ProgressReport" r ON r."id" = x."reportId"
+                     WHERE r."state" = 'RETURNED' AND x."districtId" = r."districtId" AND x."reviewerId" = r."reviewerId"
+                       AND x."comment" = r."reviewComment" AND x."returnedAt" = r."reviewedAt"`),
+      ).toBe(returned);
+
       // --- Leads are named directly (1–3 per measure); group assignments go to members of their group.
       expect(
         await count(`SELECT count(*) AS n FROM (SELECT m."id", count(a."id") FILTER (WHERE a."role" = 'LEAD') AS leads

@@ -134,27 +134,38 @@ async function sequences(client: pg.ClientBase): Promise<Sequences> {
 /**
  * The reports of a district: 11 numeric columns per row; the wording, enums,
  * reviewer, version and updatedAt follow from them in SQL. The bulk of the
- * data, so it is sent as compactly as it can be.
+ * data, so it is sent as compactly as it can be. In the same statement, what
+ * the actions write beside a report: its first submission (writeReport; the
+ * simulation never resubmits, so it is submittedAt) and each return's
+ * ReportReturn row (returnProgressReport).
  */
 async function insertReports(client: pg.ClientBase, districtId: number, bureauId: number, rows: unknown[][]): Promise<number> {
   if (rows.length === 0) return 0;
   const arrays = Array.from({ length: 11 }, (_, c) => `{${rows.map((row) => arrayElement(row[c])).join(",")}}`);
   const epoch = (column: string) => `(timestamp '1970-01-01' + ${column} * interval '1 second')`;
-  const result = await client.query(
-    `INSERT INTO "ProgressReport" ("districtId", "assignmentId", "periodStart", "periodEnd", "text", "percent", "claimedStatus", "state",
-                                   "authorId", "submittedAt", "reviewerId", "reviewedAt", "reviewComment", "version", "createdAt", "updatedAt")
-     SELECT $12::int, t.a, date '1970-01-01' + t.ps, date '1970-01-01' + t.pe,
-            CASE t.claimed WHEN 2 THEN ($15::text[])[t.pick] WHEN 3 THEN $16 ELSE ($14::text[])[t.pick] END,
-            t.pct, ($17::text[])[t.claimed]::"ClaimedStatus", ($18::text[])[t.state]::"ReviewState", t.author,
-            ${epoch("t.sub")}, CASE WHEN t.rev IS NOT NULL THEN $13::int END, ${epoch("t.rev")},
-            CASE WHEN t.state = 4 THEN ($19::text[])[1 + t.pick % cardinality($19::text[])] END,
-            CASE WHEN t.rev IS NULL THEN 1 ELSE 2 END,
-            ${epoch("t.cre")}, ${epoch("coalesce(t.rev, t.sub, t.cre)")}
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[], $10::bigint[], $11::bigint[])
-          AS t(a, ps, pe, pick, pct, claimed, state, author, sub, rev, cre)`,
+  const result = await client.query<{ n: number }>(
+    `WITH saved AS (
+       INSERT INTO "ProgressReport" ("districtId", "assignmentId", "periodStart", "periodEnd", "text", "percent", "claimedStatus", "state",
+                                     "authorId", "submittedAt", "firstSubmittedAt", "reviewerId", "reviewedAt", "reviewComment", "version",
+                                     "createdAt", "updatedAt")
+       SELECT $12::int, t.a, date '1970-01-01' + t.ps, date '1970-01-01' + t.pe,
+              CASE t.claimed WHEN 2 THEN ($15::text[])[t.pick] WHEN 3 THEN $16 ELSE ($14::text[])[t.pick] END,
+              t.pct, ($17::text[])[t.claimed]::"ClaimedStatus", ($18::text[])[t.state]::"ReviewState", t.author,
+              ${epoch("t.sub")}, ${epoch("t.sub")}, CASE WHEN t.rev IS NOT NULL THEN $13::int END, ${epoch("t.rev")},
+              CASE WHEN t.state = 4 THEN ($19::text[])[1 + t.pick % cardinality($19::text[])] END,
+              CASE WHEN t.rev IS NULL THEN 1 ELSE 2 END,
+              ${epoch("t.cre")}, ${epoch("coalesce(t.rev, t.sub, t.cre)")}
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[], $10::bigint[], $11::bigint[])
+            AS t(a, ps, pe, pick, pct, claimed, state, author, sub, rev, cre)
+       RETURNING "id", "state", "reviewerId", "reviewedAt", "reviewComment"
+     ), returns AS (
+       INSERT INTO "ReportReturn" ("districtId", "reportId", "reviewerId", "comment", "returnedAt")
+       SELECT $12::int, s."id", s."reviewerId", s."reviewComment", s."reviewedAt" FROM saved s WHERE s."state" = 'RETURNED'
+     )
+     SELECT count(*)::int AS n FROM saved`,
     [...arrays, districtId, bureauId, PROGRESS_TEXTS, COMPLETED_TEXTS, NO_CHANGE_TEXT, CLAIMS, STATES, RETURN_COMMENTS],
   );
-  return result.rowCount ?? 0;
+  return result.rows[0]!.n;
 }
 
 // ---------------------------------------------------------------------------

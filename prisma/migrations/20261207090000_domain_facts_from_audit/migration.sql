@@ -18,6 +18,9 @@ FROM (
 ) e
 WHERE e."entityId" = a."id"::text;
 
+-- As ProgressReport.reviewerId: a deleted user leaves the fact, without its name.
+ALTER TABLE "AnnualReport" ADD CONSTRAINT "AnnualReport_returnedById_fkey" FOREIGN KEY ("returnedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE NO ACTION;
+
 -- A chapter whose outline area the bureau set by hand (section.updateOutlineArea), "none" included.
 ALTER TABLE "Section" ADD COLUMN "outlineAreaSetByHand" BOOLEAN NOT NULL DEFAULT false;
 
@@ -68,6 +71,29 @@ JOIN "Rectification" r ON r."id"::text = v."entityId"
 WHERE v."entityType" = 'Rectification' AND v."action" = 'rectification.verify'
 ORDER BY v."id";
 
+-- A reopen with no verify since the item's previous reopen closed an item closed
+-- without an audit event (older data): its snapshot still says when and by whom,
+-- as reopenRectification reads them from the row.
+INSERT INTO "RectificationClosure" ("districtId", "rectificationId", "closedAt", "closedById", "reopenedAt")
+SELECT r."districtId", r."id", (o."before"->>'verifiedAt')::timestamptz AT TIME ZONE 'UTC',
+    (SELECT u."id" FROM "User" u WHERE u."id"::text = o."before"->>'verifiedById'),
+    o."createdAt"
+FROM "AuditEvent" o
+JOIN "Rectification" r ON r."id"::text = o."entityId"
+WHERE o."entityType" = 'Rectification' AND o."action" = 'rectification.reopen'
+    AND o."before"->>'verifiedAt' IS NOT NULL
+    AND NOT EXISTS (
+        SELECT 1 FROM "AuditEvent" v
+        WHERE v."entityType" = 'Rectification' AND v."entityId" = o."entityId" AND v."action" = 'rectification.verify' AND v."id" < o."id"
+            AND v."id" > COALESCE((
+                SELECT max(p."id") FROM "AuditEvent" p
+                WHERE p."entityType" = 'Rectification' AND p."entityId" = o."entityId" AND p."action" = 'rectification.reopen' AND p."id" < o."id"
+            ), 0)
+    )
+ORDER BY o."id";
+
+ALTER TABLE "RectificationClosure" ADD CONSTRAINT "RectificationClosure_closedById_fkey" FOREIGN KEY ("closedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE NO ACTION;
+
 -- Each return of a progress report (report.return), with the reviewer's comment.
 CREATE TABLE "ReportReturn" (
     "id" SERIAL NOT NULL,
@@ -92,3 +118,5 @@ FROM "AuditEvent" e
 JOIN "ProgressReport" r ON r."id"::text = e."entityId"
 WHERE e."entityType" = 'ProgressReport' AND e."action" = 'report.return'
 ORDER BY e."id";
+
+ALTER TABLE "ReportReturn" ADD CONSTRAINT "ReportReturn_reviewerId_fkey" FOREIGN KEY ("reviewerId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE NO ACTION;
