@@ -69,37 +69,40 @@ export function RulesForm({ id, version, values }: { id: number; version: number
       <StatusMessage status={status} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <div className="grid gap-x-4 sm:grid-cols-3">
-        <TextField name="baseScore" label="基础分" required inputMode="decimal" errors={errors} defaultValue={values.baseScore} />
-        <TextField name="floor" label="最低分" inputMode="decimal" errors={errors} defaultValue={values.floor} hint="留空为不设" />
-        <TextField name="ceiling" label="最高分" inputMode="decimal" errors={errors} defaultValue={values.ceiling} hint="留空为不设" />
-      </div>
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        {RULE_CODES.map((code) => (
-          <fieldset key={code} className="mb-2 rounded border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-semibold">
-              {RULE_LABELS[code]}({isAddition(code) ? "加分" : "扣分"})
-            </legend>
-            <div className="grid grid-cols-2 gap-x-3">
-              <TextField
-                name={pointsField(code)}
-                label="每项分值"
-                required
-                inputMode="decimal"
-                errors={errors}
-                defaultValue={values[pointsField(code)]}
-              />
-              <TextField
-                name={capField(code)}
-                label="上限"
-                inputMode="decimal"
-                errors={errors}
-                defaultValue={values[capField(code)]}
-                hint="留空为不设上限"
-              />
-            </div>
-          </fieldset>
-        ))}
+      {/* The fields start again from the saved rules at each new version; the form, and its status line saying the save worked, stay. */}
+      <div key={version}>
+        <div className="grid gap-x-4 sm:grid-cols-3">
+          <TextField name="baseScore" label="基础分" required inputMode="decimal" errors={errors} defaultValue={values.baseScore} />
+          <TextField name="floor" label="最低分" inputMode="decimal" errors={errors} defaultValue={values.floor} hint="留空为不设" />
+          <TextField name="ceiling" label="最高分" inputMode="decimal" errors={errors} defaultValue={values.ceiling} hint="留空为不设" />
+        </div>
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          {RULE_CODES.map((code) => (
+            <fieldset key={code} className="mb-2 rounded border border-slate-200 p-3">
+              <legend className="px-1 text-sm font-semibold">
+                {RULE_LABELS[code]}({isAddition(code) ? "加分" : "扣分"})
+              </legend>
+              <div className="grid grid-cols-2 gap-x-3">
+                <TextField
+                  name={pointsField(code)}
+                  label="每项分值"
+                  required
+                  inputMode="decimal"
+                  errors={errors}
+                  defaultValue={values[pointsField(code)]}
+                />
+                <TextField
+                  name={capField(code)}
+                  label="上限"
+                  inputMode="decimal"
+                  errors={errors}
+                  defaultValue={values[capField(code)]}
+                  hint="留空为不设上限"
+                />
+              </div>
+            </fieldset>
+          ))}
+        </div>
       </div>
       <SubmitButton pending={pending}>保存规则</SubmitButton>
     </form>

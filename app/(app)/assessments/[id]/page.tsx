@@ -142,7 +142,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
         <>
           <Section id="rules" title="考核规则">
             <p className="mb-2 text-sm text-slate-600">草稿阶段修改规则后,上方得分立即按新规则重新计算;发布后规则不能再修改。</p>
-            <RulesForm key={assessment.version} id={assessment.id} version={assessment.version} values={formFromRules(view.rules)} />
+            <RulesForm id={assessment.id} version={assessment.version} values={formFromRules(view.rules)} />
           </Section>
           <Section id="adjustments" title="人工调整">
             <Table caption="人工调整" head={["单位", "分值", "理由", ""]}>
