@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import pg from "pg";
 import { db } from "@/lib/db/client.ts";
 import {
   createFinding,
@@ -560,6 +561,37 @@ describe("seedDemoData", () => {
     },
     120_000,
   );
+
+  // CI and a fresh clone failed "seeded again" below at the seed's 120 s transaction limit: autovacuum, analyzing
+  // a table while the seed was still writing it, counts the uncommitted rows as none, and the 通报's figures were
+  // then planned for empty tables. Here another session analyzes as autovacuum would, skipping a locked table.
+  it("is seeded while another session analyzes its tables, as autovacuum may", async () => {
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    await other.query("SET lock_timeout = '200ms'");
+    let seeding = true;
+    let analyzed = 0;
+    const analyzer = (async () => {
+      while (seeding) {
+        for (const table of ["ProgressReport", "Assignment", "Measure", "ReportReturn", "AuditEvent", "Notification"]) {
+          await other.query(`ANALYZE "${table}"`).then(
+            () => analyzed++,
+            () => undefined, // held by the seed's own ANALYZE: autovacuum skips such a table too
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    })();
+    try {
+      await seedDemoData(db(), { today: "2026-11-20" });
+    } finally {
+      seeding = false;
+      await analyzer;
+      await other.end();
+    }
+    expect(analyzed).toBeGreaterThan(0);
+    expect(await db().circular.count({ where: { status: "ISSUED" } })).toBe(1);
+  }, 300_000);
 
   it("is the same demo when seeded again for the same day", async () => {
     const tables = await db().$queryRaw<{ tablename: string }[]>`
