@@ -609,6 +609,5 @@ describe("seedDemoData", () => {
     await seedDemoData(db(), { today: "2026-11-20" });
     expect(first.length).toBeGreaterThan(1000);
     expect(await demoSignature()).toEqual(first);
-    // Two whole seeds: 9 s on an idle machine, past 120 s once in CI beside the other files' work.
-  }, 300_000);
+  }, 120_000);
 });
