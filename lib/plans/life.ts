@@ -13,7 +13,7 @@ import { addDays, periodContaining, type Period } from "@/lib/reporting/periods.
 // A DRAFT plan (草案) owes nothing: its window is empty (EMPTY_WINDOW) until
 // the bureau brings it into force, so nobody reports on it or is chased.
 // A unit's own first day is the later of first and its assignment's creation
-// (reportingStartOf in lib/progress/queries.ts).
+// (reportingStartOf, below).
 
 /** The life state as shown: CLOSED splits into 期满 and 终止 by endKind. */
 export type PlanLifeState = "DRAFT" | "IN_FORCE" | "EXPIRED" | "TERMINATED";

@@ -1,7 +1,7 @@
 import type { AssignmentRole, PlanKind, PlanStatus, ReportCadence, UnitKind } from "@/lib/generated/prisma/enums.ts";
 import { parseDeadline } from "@/lib/import/deadline.ts";
 import { addDays, periodsBetween, toDayNumber, type Period } from "@/lib/reporting/periods.ts";
-import { chinaTime, daysInMonth, utcTimestampText } from "@/lib/dates.ts";
+import { chinaTime, daysInMonth, utcTimestampText, ymd } from "@/lib/dates.ts";
 import { DEPARTMENTS, EXTENSION_REASONS, PLACE_STEMS, TOWN_UNIT_SUFFIXES, districtName, personName } from "@/lib/demo/synth/catalog.ts";
 import { createRng, type Rng } from "@/lib/demo/synth/random.ts";
 import type { SeedPool } from "@/lib/demo/synth/seed-pool.ts";
@@ -133,7 +133,7 @@ export function beijing(date: string, hour: number, minute = 0): string {
 }
 
 function monthEnd(year: number, month: number): string {
-  return `${year}-${pad(month, 2)}-${pad(daysInMonth(year, month), 2)}`;
+  return ymd(year, month, daysInMonth(year, month));
 }
 
 /** The month-end `months` months after the month of `date`. */
